@@ -1,0 +1,3 @@
+"""Mapper: an offline desktop editor for customer journey maps."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,122 @@
+"""The subcommands. Each returns an exit code; problems go to stderr, results to stdout."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from mapper.fileformat import JourneyFileError, load_journey, save_journey
+from mapper.model import analysis
+from mapper.model.document import JourneyMap
+from mapper.templates import DEFAULT_TEMPLATE, available_templates, find_template
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"mapper: {message}", file=sys.stderr)
+    return code
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from mapper.ui.app import run_app  # Qt is only imported for the editor
+
+    return run_app(args.file)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    if output.suffix != ".journey":
+        return _fail(f"{output}: the output should end in .journey", 2)
+    if output.exists() and not args.force:
+        return _fail(f"{output}: already exists (use --force to overwrite)")
+    try:
+        template = find_template(args.template or DEFAULT_TEMPLATE)
+    except LookupError as exc:
+        return _fail(str(exc), 2)
+    journey = template.load()
+    try:
+        save_journey(journey, output)
+    except OSError as exc:
+        return _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    print(f"created {output} from the {template.name!r} template")
+    return 0
+
+
+def run_templates(args: argparse.Namespace) -> int:
+    for template in available_templates():
+        print(f"{template.name:<20} {template.description}")
+    return 0
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    failed = 0
+    for name in args.files:
+        try:
+            journey = load_journey(name)
+        except JourneyFileError as exc:
+            failed += 1
+            for line in exc.lines():
+                print(line, file=sys.stderr)
+        else:
+            print(f"{name}: ok ({journey.card_count()} cards, {journey.flow_count()} flows)")
+    return 1 if failed else 0
+
+
+def run_info(args: argparse.Namespace) -> int:
+    try:
+        journey = load_journey(args.file)
+    except JourneyFileError as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return 1
+    summary = summarise(journey)
+    if args.json:
+        print(json.dumps(summary, indent=2, ensure_ascii=False))
+    else:
+        print(format_summary(summary))
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from mapper.fileformat.jsonschema import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
+
+
+def summarise(journey: JourneyMap) -> dict:
+    persona = journey.active_persona()
+    persona_id = persona.id if persona else None
+    return {
+        "title": journey.info.title,
+        "personas": [p.name for p in journey.personas],
+        "active_persona": persona.name if persona else None,
+        "stages": len(journey.stages),
+        "lanes": len(journey.lanes),
+        "cards": journey.card_count(),
+        "touchpoints": len(analysis.touchpoints(journey)),
+        "flows": journey.flow_count(),
+        "pain_points": len(analysis.pain_points(journey, persona_id)),
+        "opportunities": len(journey.opportunities),
+        "emotion_by_stage": [
+            {"stage": e.stage_name, "average": e.average, "scored": e.scored}
+            for e in analysis.emotion_by_stage(journey, persona_id)
+        ],
+    }
+
+
+def format_summary(summary: dict) -> str:
+    lines = [
+        summary["title"],
+        f"  personas:      {', '.join(summary['personas']) or '(none)'}",
+    ]
+    for key in ("stages", "lanes", "cards", "touchpoints", "flows", "pain_points", "opportunities"):
+        lines.append(f"  {key.replace('_', ' ') + ':':<15}{summary[key]}")
+    who = f" ({summary['active_persona']})" if summary["active_persona"] else ""
+    lines.append(f"  average emotion by stage{who}:")
+    width = max((len(e["stage"]) for e in summary["emotion_by_stage"]), default=0)
+    for e in summary["emotion_by_stage"]:
+        value = "-" if e["average"] is None else f"{e['average']:+.2f}"
+        lines.append(f"    {e['stage']:<{width}}  {value}")
+    return "\n".join(lines)

@@ -1,0 +1,79 @@
+"""Entry point: ``mapper [FILE]`` starts the editor, ``mapper COMMAND ...`` does a job."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from mapper import __version__
+from mapper.cli import commands
+from mapper.cli.errors import report_unexpected
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with a one-line hint on usage errors (its default too)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="mapper",
+        description="Mapper: an offline editor for customer journey maps. "
+        "Run 'mapper' or 'mapper FILE' to open the editor.",
+    )
+    parser.add_argument("--version", action="version", version=f"mapper {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("open", help="open the editor (the default: 'mapper [FILE]')")
+    p.add_argument("file", nargs="?", help="a .journey file to open")
+    p.set_defaults(run=commands.run_gui)
+
+    p = sub.add_parser("new", help="create a map from a template")
+    p.add_argument("output", help="the .journey file to write")
+    p.add_argument("--template", default=None, help="template name (see 'mapper templates')")
+    p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
+    p.set_defaults(run=commands.run_new)
+
+    p = sub.add_parser("templates", help="list the templates, one a line")
+    p.set_defaults(run=commands.run_templates)
+
+    p = sub.add_parser("validate", help="check .journey files; exit 1 if any is invalid")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(run=commands.run_validate)
+
+    p = sub.add_parser("info", help="summarise a map")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(run=commands.run_info)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of .journey files")
+    p.set_defaults(run=commands.run_schema)
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    subcommands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    if not args_list or (args_list[0] not in subcommands and not args_list[0].startswith("-")):
+        args_list.insert(0, "open")
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:  # --help, --version, usage errors
+        return int(exc.code or 0)
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_FAILED
+    except Exception as exc:
+        report_unexpected(exc)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

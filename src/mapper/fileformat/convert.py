@@ -1,0 +1,205 @@
+"""Between the validated file schema and the live model, both ways."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+from enum import Enum
+from functools import cache
+from typing import Any
+
+from mapper.fileformat.problems import Problem
+from mapper.fileformat.schema import FORMAT_NAME, SCHEMA_VERSION, JourneyFile
+from mapper.model import (
+    BUILTIN_CHANNELS,
+    Card,
+    CustomChannel,
+    Evidence,
+    Flow,
+    JourneyMap,
+    Lane,
+    MapInfo,
+    Metrics,
+    Opportunity,
+    Persona,
+    Photo,
+    Scenario,
+    Stage,
+)
+
+_MAP_FIELDS = [f.name for f in dataclasses.fields(MapInfo)]
+
+
+# ----------------------------------------------------------------- model -> dict
+@cache
+def _defaults(cls: type) -> tuple[tuple[str, Any], ...]:
+    result = []
+    for f in dataclasses.fields(cls):
+        if f.default is not dataclasses.MISSING:
+            default = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            default = f.default_factory()
+        else:
+            default = _REQUIRED
+        result.append((f.name, default))
+    return tuple(result)
+
+
+_REQUIRED = object()
+
+
+def to_plain(value: Any) -> Any:
+    """Entities to JSON-ready values, leaving out fields that hold their default."""
+    if dataclasses.is_dataclass(value):
+        out = {}
+        for name, default in _defaults(type(value)):
+            item = getattr(value, name)
+            if default is _REQUIRED or item != default:
+                out[name] = to_plain(item)
+        return out
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (tuple, list)):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    return value
+
+
+def journey_to_plain(journey: JourneyMap) -> dict[str, Any]:
+    """The whole map as a dict in file order: header, map fields, then the lists."""
+    data: dict[str, Any] = {"format": FORMAT_NAME, "schema_version": SCHEMA_VERSION}
+    data.update(to_plain(journey.info))
+    data["personas"] = [to_plain(p) for p in journey.personas]
+    data["stages"] = [to_plain(s) for s in journey.stages]
+    data["lanes"] = [to_plain(lane) for lane in journey.lanes]
+    data["cards"] = [to_plain(c) for c in journey.cards()]
+    data["flows"] = [to_plain(f) for f in journey.flows()]
+    data["opportunities"] = [to_plain(o) for o in journey.opportunities]
+    return data
+
+
+# -------------------------------------------------------------- file -> model
+def check_references(doc: JourneyFile) -> list[Problem]:
+    """Ids must be unique and every reference must point at something that exists."""
+    problems: list[Problem] = []
+
+    def unique(name: str, items: list, key: str = "id") -> set[str]:
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items):
+            value = getattr(item, key)
+            if value in seen:
+                problems.append(
+                    Problem(
+                        f"{name}[{i}].{key}",
+                        f"duplicate {key} {value!r} (also {name}[{seen[value]}])",
+                    )
+                )
+            else:
+                seen[value] = i
+        return set(seen)
+
+    def refer(where: str, value: str | None, known: set[str], what: str) -> None:
+        if value is not None and value not in known:
+            problems.append(Problem(where, f"refers to {what} {value!r}, which does not exist"))
+
+    stages = unique("stages", doc.stages)
+    lanes = unique("lanes", doc.lanes)
+    personas = unique("personas", doc.personas)
+    cards = unique("cards", doc.cards)
+    unique("flows", doc.flows)
+    unique("opportunities", doc.opportunities)
+    channels = set(BUILTIN_CHANNELS) | unique("custom_channels", doc.custom_channels, "key")
+    for i, channel in enumerate(doc.custom_channels):
+        if channel.key in BUILTIN_CHANNELS:
+            problems.append(
+                Problem(f"custom_channels[{i}].key", f"{channel.key!r} is a built-in channel")
+            )
+
+    refer("active_persona_id", doc.active_persona_id, personas, "persona")
+    for i, card in enumerate(doc.cards):
+        refer(f"cards[{i}].stage_id", card.stage_id, stages, "stage")
+        refer(f"cards[{i}].lane_id", card.lane_id, lanes, "lane")
+        refer(f"cards[{i}].channel", card.channel, channels, "channel")
+        for persona_id in card.emotions:
+            refer(f"cards[{i}].emotions.{persona_id}", persona_id, personas, "persona")
+    pairs: dict[tuple[str, str], int] = {}
+    for i, flow in enumerate(doc.flows):
+        refer(f"flows[{i}].source", flow.source, cards, "card")
+        refer(f"flows[{i}].target", flow.target, cards, "card")
+        if flow.source == flow.target:
+            problems.append(Problem(f"flows[{i}]", "a flow cannot lead from a card to itself"))
+        elif (flow.source, flow.target) in pairs:
+            problems.append(
+                Problem(f"flows[{i}]", f"repeats flows[{pairs[flow.source, flow.target]}]")
+            )
+        else:
+            pairs[flow.source, flow.target] = i
+    for i, opp in enumerate(doc.opportunities):
+        for j, card_id in enumerate(opp.pain_point_ids):
+            refer(f"opportunities[{i}].pain_point_ids[{j}]", card_id, cards, "card")
+        refer(f"opportunities[{i}].stage_id", opp.stage_id, stages, "stage")
+    return problems
+
+
+def _metrics(m) -> Metrics:
+    return Metrics(**m.model_dump())
+
+
+def build_journey(doc: JourneyFile) -> JourneyMap:
+    """Build the live model from a validated file whose references were checked."""
+    info = MapInfo(
+        title=doc.title,
+        description=doc.description,
+        author=doc.author,
+        version=doc.version,
+        scenario=Scenario(doc.scenario.title, doc.scenario.goal, tuple(doc.scenario.expectations)),
+        notes=doc.notes,
+        active_persona_id=None,
+        custom_channels=tuple(CustomChannel(c.key, c.label, c.online) for c in doc.custom_channels),
+    )
+    journey = JourneyMap(info)
+    for p in doc.personas:
+        photo = Photo(p.photo.mime, base64.b64decode(p.photo.data)) if p.photo else None
+        journey.add_persona(
+            Persona(
+                id=p.id, name=p.name, role=p.role, bio=p.bio, demographics=dict(p.demographics),
+                goals=tuple(p.goals), motivations=tuple(p.motivations),
+                frustrations=tuple(p.frustrations), behaviours=tuple(p.behaviours),
+                quote=p.quote, photo=photo, color=p.color,
+            )
+        )  # fmt: skip
+    journey.info = dataclasses.replace(journey.info, active_persona_id=doc.active_persona_id)
+    for s in doc.stages:
+        journey.add_stage(
+            Stage(
+                id=s.id, name=s.name, description=s.description, color=s.color, width=s.width,
+                notes=s.notes, buying_phase=s.buying_phase, metrics=_metrics(s.metrics),
+            )
+        )  # fmt: skip
+    for lane in doc.lanes:
+        journey.add_lane(Lane(**lane.model_dump()))
+    for c in doc.cards:
+        journey.add_card(
+            Card(
+                id=c.id, stage_id=c.stage_id, lane_id=c.lane_id, title=c.title, kind=c.kind,
+                description=c.description, channel=c.channel, creator=c.creator,
+                buying_phase=c.buying_phase, emotions=dict(c.emotions),
+                moment_of_truth=c.moment_of_truth, owner=c.owner, metrics=_metrics(c.metrics),
+                evidence=tuple(Evidence(e.text, e.source, e.confidence) for e in c.evidence),
+                url=c.url, tags=tuple(c.tags), notes=c.notes,
+            )
+        )  # fmt: skip
+    for f in doc.flows:
+        journey.add_flow(Flow(f.id, f.source, f.target, f.label))
+    for o in doc.opportunities:
+        journey.add_opportunity(
+            Opportunity(
+                id=o.id, title=o.title, description=o.description, impact=o.impact,
+                effort=o.effort, owner=o.owner, pain_point_ids=tuple(o.pain_point_ids),
+                stage_id=o.stage_id,
+            )
+        )  # fmt: skip
+    return journey

@@ -1,0 +1,148 @@
+"""Reading and writing `.journey` files.
+
+Load: bytes -> strict JSON -> upgrade chain -> pydantic validation -> reference checks ->
+live model. Every failure becomes a :class:`JourneyFileError` listing each problem.
+Save: model -> plain dict -> 2-space JSON -> atomic replace of the target file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from mapper.fileformat.convert import build_journey, check_references, journey_to_plain
+from mapper.fileformat.jsonparse import MAX_FILE_BYTES, JsonProblem, parse_json_bytes
+from mapper.fileformat.migrations import VersionProblem, upgrade
+from mapper.fileformat.problems import JourneyFileError, Problem, json_path
+from mapper.fileformat.schema import FORMAT_NAME, JourneyFile
+from mapper.model import JourneyMap
+
+MAX_PROBLEMS = 50
+
+
+def loads_journey(raw: bytes, source: str | Path = "<data>") -> JourneyMap:
+    """Parse and validate a file's bytes into a live map."""
+    try:
+        data = parse_json_bytes(raw)
+    except JsonProblem as exc:
+        raise JourneyFileError(source, [exc.problem]) from None
+    data = _check_header(data, source)
+    try:
+        data = upgrade(data)
+    except VersionProblem as exc:
+        raise JourneyFileError(source, [Problem("schema_version", str(exc))]) from None
+    try:
+        doc = JourneyFile.model_validate(data)
+    except ValidationError as exc:
+        raise JourneyFileError(source, _validation_problems(exc)) from None
+    problems = check_references(doc)
+    if problems:
+        raise JourneyFileError(source, problems[:MAX_PROBLEMS])
+    return build_journey(doc)
+
+
+def load_journey(path: str | Path) -> JourneyMap:
+    """Open a `.journey` file; raises :class:`JourneyFileError` with readable problems."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise JourneyFileError(
+                path,
+                [Problem("$", f"the file is {size / 1e6:.1f} MB; Mapper opens maps of up to "
+                         f"{MAX_FILE_BYTES // (1024 * 1024)} MB")],
+            )  # fmt: skip
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise JourneyFileError(path, [Problem("$", "this is a folder, not a file")]) from None
+    except FileNotFoundError:
+        raise JourneyFileError(path, [Problem("$", "no such file")]) from None
+    except PermissionError:
+        raise JourneyFileError(path, [Problem("$", "permission denied")]) from None
+    except OSError as exc:
+        raise JourneyFileError(path, [Problem("$", exc.strerror or str(exc))]) from None
+    return loads_journey(raw, path)
+
+
+def dumps_journey(journey: JourneyMap) -> str:
+    """Deterministic text: fields in schema order, 2-space indent, UTF-8 kept as is."""
+    return json.dumps(journey_to_plain(journey), indent=2, ensure_ascii=False) + "\n"
+
+
+def save_journey(journey: JourneyMap, path: str | Path) -> None:
+    """Write atomically: a temp file in the same folder, fsync, then replace.
+
+    If anything fails the previous file is untouched. Its permissions are kept.
+    """
+    write_atomic(Path(path), dumps_journey(journey).encode("utf-8"))
+
+
+def write_atomic(path: Path, payload: bytes) -> None:
+    path = path.absolute()
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _check_header(data: Any, source: str | Path) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise JourneyFileError(
+            source, [Problem("$", "not a journey map: the file must hold a JSON object")]
+        )
+    if data.get("format") != FORMAT_NAME:
+        found = data.get("format")
+        detail = f"its format is {found!r}" if found is not None else "it has no format field"
+        raise JourneyFileError(
+            source,
+            [Problem("format", f"not a Mapper journey map ({detail}; expected {FORMAT_NAME!r})")],
+        )
+    return data
+
+
+def _validation_problems(exc: ValidationError) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False, include_input=False)[:MAX_PROBLEMS]:
+        message = error["msg"]
+        if error["type"] == "missing":
+            message = "this field is required"
+        elif error["type"] == "extra_forbidden":
+            message = "unknown field (not part of the journey format)"
+        elif message.startswith("Value error, "):
+            message = message.removeprefix("Value error, ")
+        problems.append(Problem(json_path(error["loc"]), message))
+    return problems

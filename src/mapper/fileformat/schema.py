@@ -1,0 +1,187 @@
+"""The `.journey` file schema as pydantic models (the on-disk shape, not the live model).
+
+Field names and defaults mirror :mod:`mapper.model.entities`, so a file only carries what
+differs from the defaults. Types are strict (no "3" for 3), floats finite, strings capped.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, field_validator
+
+from mapper.model.vocabulary import (
+    EMOTION_MAX,
+    EMOTION_MIN,
+    BuyingPhase,
+    CardKind,
+    Confidence,
+    Creator,
+    LaneKind,
+)
+
+FORMAT_NAME = "mapper-journey"
+SCHEMA_VERSION = 1
+MAX_PHOTO_BYTES = 2 * 1024 * 1024
+SHORT_TEXT = 2_000
+LONG_TEXT = 50_000
+
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")]
+Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+ShortText = Annotated[str, StringConstraints(max_length=SHORT_TEXT)]
+LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT)]
+Rating = Annotated[int, Field(ge=1, le=5)]
+EmotionScore = Annotated[int, Field(ge=EMOTION_MIN, le=EMOTION_MAX)]
+Number = Annotated[float, Strict(False), Field(allow_inf_nan=False)]
+
+
+def _lax(enum: type) -> type:
+    """Enums are read from their string values (strict mode wants instances)."""
+    return Annotated[enum, Strict(False)]  # type: ignore[return-value]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", strict=True, allow_inf_nan=False, use_enum_values=False
+    )
+
+
+class MetricsFile(_Strict):
+    csat: Number | None = None
+    nps: Number | None = None
+    conversion_rate: Number | None = None
+    customer_effort: Number | None = None
+    volume: Number | None = None
+    cost: Number | None = None
+
+
+class EvidenceFile(_Strict):
+    text: LongText
+    source: ShortText = ""
+    confidence: _lax(Confidence) = Confidence.ASSUMPTION
+
+
+class PhotoFile(_Strict):
+    mime: Literal["image/png", "image/jpeg"]
+    data: Annotated[str, StringConstraints(max_length=(MAX_PHOTO_BYTES * 4) // 3 + 4)]
+
+    @field_validator("data")
+    @classmethod
+    def _decodable_image(cls, value: str) -> str:
+        try:
+            raw = base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            raise ValueError("photo data is not valid base64") from None
+        if not (raw.startswith(b"\x89PNG\r\n\x1a\n") or raw.startswith(b"\xff\xd8\xff")):
+            raise ValueError("photo data is not a PNG or JPEG image")
+        return value
+
+
+class ScenarioFile(_Strict):
+    title: ShortText = ""
+    goal: LongText = ""
+    expectations: list[ShortText] = []
+
+
+class CustomChannelFile(_Strict):
+    key: Id
+    label: ShortText
+    online: bool
+
+
+class PersonaFile(_Strict):
+    id: Id
+    name: ShortText
+    role: ShortText = ""
+    bio: LongText = ""
+    demographics: dict[ShortText, ShortText] = {}
+    goals: list[ShortText] = []
+    motivations: list[ShortText] = []
+    frustrations: list[ShortText] = []
+    behaviours: list[ShortText] = []
+    quote: LongText = ""
+    photo: PhotoFile | None = None
+    color: Color = "#3465a4"
+
+
+class StageFile(_Strict):
+    id: Id
+    name: ShortText
+    description: LongText = ""
+    color: Color = "#e8eef7"
+    width: Annotated[Number, Field(ge=80, le=2000)] = 240.0
+    notes: LongText = ""
+    buying_phase: _lax(BuyingPhase) | None = None
+    metrics: MetricsFile = MetricsFile()
+
+
+class LaneFile(_Strict):
+    id: Id
+    name: ShortText
+    kind: _lax(LaneKind) = LaneKind.CUSTOM
+    description: LongText = ""
+    collapsed: bool = False
+    hidden: bool = False
+
+
+class CardFile(_Strict):
+    id: Id
+    stage_id: Id
+    lane_id: Id
+    title: ShortText
+    kind: _lax(CardKind) = CardKind.TOUCHPOINT
+    description: LongText = ""
+    channel: Id | None = None
+    creator: _lax(Creator) | None = None
+    buying_phase: _lax(BuyingPhase) | None = None
+    emotions: dict[Id, EmotionScore] = {}
+    moment_of_truth: bool = False
+    owner: ShortText = ""
+    metrics: MetricsFile = MetricsFile()
+    evidence: list[EvidenceFile] = []
+    url: ShortText = ""
+    tags: list[ShortText] = []
+    notes: LongText = ""
+
+
+class FlowFile(_Strict):
+    id: Id
+    source: Id
+    target: Id
+    label: ShortText = ""
+
+
+class OpportunityFile(_Strict):
+    id: Id
+    title: ShortText
+    description: LongText = ""
+    impact: Rating = 3
+    effort: Rating = 3
+    owner: ShortText = ""
+    pain_point_ids: list[Id] = []
+    stage_id: Id | None = None
+
+
+class JourneyFile(_Strict):
+    """A whole `.journey` file."""
+
+    model_config = ConfigDict(title="Mapper journey map")
+
+    format: Literal["mapper-journey"] = FORMAT_NAME
+    schema_version: Literal[1] = SCHEMA_VERSION
+    title: ShortText = "Untitled journey"
+    description: LongText = ""
+    author: ShortText = ""
+    version: ShortText = ""
+    scenario: ScenarioFile = ScenarioFile()
+    notes: LongText = ""
+    active_persona_id: Id | None = None
+    custom_channels: list[CustomChannelFile] = []
+    personas: list[PersonaFile] = []
+    stages: list[StageFile] = []
+    lanes: list[LaneFile] = []
+    cards: list[CardFile] = []
+    flows: list[FlowFile] = []
+    opportunities: list[OpportunityFile] = []

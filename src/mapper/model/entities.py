@@ -1,0 +1,225 @@
+"""The journey map's building blocks as immutable values.
+
+Entities are frozen: the document replaces them on every change, so an operation can hand
+back the old value and undo can put it back exactly. Collections inside them are tuples;
+the one mapping (a card's emotion per persona) is never mutated in place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from mapper.model.vocabulary import (
+    CONFIDENCE_RANK,
+    EMOTION_MAX,
+    EMOTION_MIN,
+    STAGE_NAME_PHASES,
+    BuyingPhase,
+    CardKind,
+    Confidence,
+    Creator,
+    LaneKind,
+    Sentiment,
+    sentiment_of,
+)
+
+RATING_MIN = 1
+RATING_MAX = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    """Optional measurements for a stage or a touchpoint."""
+
+    csat: float | None = None
+    nps: float | None = None
+    conversion_rate: float | None = None
+    customer_effort: float | None = None
+    volume: float | None = None
+    cost: float | None = None
+
+    def items(self) -> list[tuple[str, float]]:
+        """The metrics that are set, in a fixed order."""
+        return [
+            (f.name, getattr(self, f.name))
+            for f in fields(self)
+            if getattr(self, f.name) is not None
+        ]
+
+    def is_empty(self) -> bool:
+        return not self.items()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A research quote or source backing a card."""
+
+    text: str
+    source: str = ""
+    confidence: Confidence = Confidence.ASSUMPTION
+
+
+@dataclass(frozen=True, slots=True)
+class Photo:
+    """A persona photo: encoded image bytes (PNG or JPEG) and its MIME type."""
+
+    mime: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    title: str = ""
+    goal: str = ""
+    expectations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CustomChannel:
+    key: str
+    label: str
+    online: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MapInfo:
+    """Map-wide properties: what the map is about and who made it."""
+
+    title: str = "Untitled journey"
+    description: str = ""
+    author: str = ""
+    version: str = ""
+    scenario: Scenario = field(default_factory=Scenario)
+    notes: str = ""
+    active_persona_id: str | None = None
+    custom_channels: tuple[CustomChannel, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Persona:
+    id: str
+    name: str
+    role: str = ""
+    bio: str = ""
+    demographics: tuple[tuple[str, str], ...] = ()
+    goals: tuple[str, ...] = ()
+    motivations: tuple[str, ...] = ()
+    frustrations: tuple[str, ...] = ()
+    behaviours: tuple[str, ...] = ()
+    quote: str = ""
+    photo: Photo | None = None
+    color: str = "#3465a4"
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    id: str
+    name: str
+    description: str = ""
+    color: str = "#e8eef7"
+    width: float = 240.0
+    notes: str = ""
+    buying_phase: BuyingPhase | None = None
+    metrics: Metrics = field(default_factory=Metrics)
+
+    def __post_init__(self) -> None:
+        if not 80 <= self.width <= 2000:
+            raise ValueError(f"stage width must be 80..2000, not {self.width}")
+
+    @property
+    def effective_phase(self) -> BuyingPhase | None:
+        """The stage's buying phase, guessed from common stage names when not set."""
+        return self.buying_phase or STAGE_NAME_PHASES.get(self.name.strip().lower())
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    id: str
+    name: str
+    kind: LaneKind = LaneKind.CUSTOM
+    description: str = ""
+    collapsed: bool = False
+    hidden: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """Anything placed in a stage x lane cell; touchpoints carry the classification."""
+
+    id: str
+    stage_id: str
+    lane_id: str
+    title: str
+    kind: CardKind = CardKind.TOUCHPOINT
+    description: str = ""
+    channel: str | None = None
+    creator: Creator | None = None
+    buying_phase: BuyingPhase | None = None
+    emotions: dict[str, int] = field(default_factory=dict)
+    moment_of_truth: bool = False
+    owner: str = ""
+    metrics: Metrics = field(default_factory=Metrics)
+    evidence: tuple[Evidence, ...] = ()
+    url: str = ""
+    tags: tuple[str, ...] = ()
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        for persona_id, score in self.emotions.items():
+            if not EMOTION_MIN <= score <= EMOTION_MAX:
+                raise ValueError(
+                    f"emotion for {persona_id} must be {EMOTION_MIN}..{EMOTION_MAX}, not {score}"
+                )
+
+    def emotion(self, persona_id: str | None) -> int | None:
+        return None if persona_id is None else self.emotions.get(persona_id)
+
+    def sentiment(self, persona_id: str | None) -> Sentiment:
+        """Pain point / love point, derived from the persona's emotion score."""
+        return sentiment_of(self.emotion(persona_id))
+
+    @property
+    def confidence(self) -> Confidence | None:
+        """The strongest confidence among the card's evidence, if it has any."""
+        if not self.evidence:
+            return None
+        return max((e.confidence for e in self.evidence), key=CONFIDENCE_RANK.__getitem__)
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    """A directed step from one card to another: an edge of the journey graph."""
+
+    id: str
+    source: str
+    target: str
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Opportunity:
+    """An improvement idea tied to pain points, rated for prioritising."""
+
+    id: str
+    title: str
+    description: str = ""
+    impact: int = 3
+    effort: int = 3
+    owner: str = ""
+    pain_point_ids: tuple[str, ...] = ()
+    stage_id: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("impact", "effort"):
+            value = getattr(self, name)
+            if not RATING_MIN <= value <= RATING_MAX:
+                raise ValueError(f"{name} must be {RATING_MIN}..{RATING_MAX}, not {value}")
+
+    @property
+    def priority(self) -> float:
+        """Higher first: impact over effort, so quick wins (high impact, low effort) lead."""
+        return self.impact / self.effort
+
+    @property
+    def is_quick_win(self) -> bool:
+        return self.impact >= 4 and self.effort <= 2

@@ -1,0 +1,123 @@
+"""The practitioners' vocabulary: lane kinds, card kinds, channels, creators, phases.
+
+Values are plain strings (``StrEnum``) so they serialise as themselves and read well in
+`.journey` files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+EMOTION_MIN = -3
+EMOTION_MAX = 3
+PAIN_THRESHOLD = -2
+LOVE_THRESHOLD = 2
+
+
+class LaneKind(StrEnum):
+    ACTIONS = "actions"
+    TOUCHPOINTS = "touchpoints"
+    CHANNELS = "channels"
+    THOUGHTS = "thoughts"
+    EMOTION = "emotion"
+    PAIN_POINTS = "pain_points"
+    OPPORTUNITIES = "opportunities"
+    FRONTSTAGE = "frontstage"
+    BACKSTAGE = "backstage"
+    SUPPORT = "support"
+    EVIDENCE = "evidence"
+    OWNER = "owner"
+    METRICS = "metrics"
+    CUSTOM = "custom"
+
+
+class CardKind(StrEnum):
+    TOUCHPOINT = "touchpoint"
+    ACTION = "action"
+    THOUGHT = "thought"
+    PAIN_POINT = "pain_point"
+    OPPORTUNITY = "opportunity"
+    NOTE = "note"
+
+
+class Creator(StrEnum):
+    """Who makes the touchpoint: the company pays, owns, or customers earn it."""
+
+    PAID = "paid"
+    OWNED = "owned"
+    EARNED = "earned"
+
+
+class BuyingPhase(StrEnum):
+    PRE_PURCHASE = "pre_purchase"
+    PURCHASE = "purchase"
+    POST_PURCHASE = "post_purchase"
+
+
+class Confidence(StrEnum):
+    """How well research backs a card, weakest first."""
+
+    ASSUMPTION = "assumption"
+    SOME_EVIDENCE = "some_evidence"
+    VALIDATED = "validated"
+
+
+CONFIDENCE_RANK = {c: i for i, c in enumerate(Confidence)}
+
+
+class Sentiment(StrEnum):
+    PAIN = "pain"
+    NEUTRAL = "neutral"
+    LOVE = "love"
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelInfo:
+    key: str
+    label: str
+    online: bool
+
+
+BUILTIN_CHANNELS: dict[str, ChannelInfo] = {
+    c.key: c
+    for c in (
+        ChannelInfo("website", "Website", True),
+        ChannelInfo("app", "Mobile app", True),
+        ChannelInfo("email", "Email", True),
+        ChannelInfo("social", "Social media", True),
+        ChannelInfo("chat", "Chat", True),
+        ChannelInfo("search", "Search", True),
+        ChannelInfo("advertising", "Online ads", True),
+        ChannelInfo("review_site", "Review site", True),
+        ChannelInfo("sms", "SMS", True),
+        ChannelInfo("phone", "Phone", False),
+        ChannelInfo("store", "Store", False),
+        ChannelInfo("call_centre", "Call centre", False),
+        ChannelInfo("mail", "Mail", False),
+        ChannelInfo("event", "Event", False),
+        ChannelInfo("word_of_mouth", "Word of mouth", False),
+        ChannelInfo("print", "Print / outdoor", False),
+        ChannelInfo("product", "Product", False),
+    )
+}
+
+STAGE_NAME_PHASES: dict[str, BuyingPhase] = {
+    "awareness": BuyingPhase.PRE_PURCHASE,
+    "consideration": BuyingPhase.PRE_PURCHASE,
+    "decision": BuyingPhase.PRE_PURCHASE,
+    "purchase": BuyingPhase.PURCHASE,
+    "retention": BuyingPhase.POST_PURCHASE,
+    "advocacy": BuyingPhase.POST_PURCHASE,
+}
+
+
+def sentiment_of(score: int | None) -> Sentiment:
+    """Pain point at -2 or below, love point at +2 or above."""
+    if score is None:
+        return Sentiment.NEUTRAL
+    if score <= PAIN_THRESHOLD:
+        return Sentiment.PAIN
+    if score >= LOVE_THRESHOLD:
+        return Sentiment.LOVE
+    return Sentiment.NEUTRAL

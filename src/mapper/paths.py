@@ -1,0 +1,30 @@
+"""Per-user folders (logs, recovery copies) without importing Qt.
+
+They match what Qt's QStandardPaths.AppDataLocation gives for an application named
+"Mapper" with no organisation. ``MAPPER_DATA_DIR`` overrides it (tests use this).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "Mapper"
+
+
+def data_dir() -> Path:
+    override = os.environ.get("MAPPER_DATA_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_NAME
+
+
+def log_dir() -> Path:
+    return data_dir() / "logs"
