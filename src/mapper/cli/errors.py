@@ -37,9 +37,7 @@ def report_unexpected(exc: BaseException) -> str:
     where = "(could not write the log)"
     try:
         logger = open_log()
-        logger.error(
-            "unexpected error\n%s", "".join(traceback.format_exception(exc)).rstrip()
-        )
+        logger.error("unexpected error\n%s", "".join(traceback.format_exception(exc)).rstrip())
         where = str(log_file())
     except Exception:  # the log itself failed: still say something useful
         pass

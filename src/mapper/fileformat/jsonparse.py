@@ -48,7 +48,8 @@ def parse_json_bytes(raw: bytes) -> Any:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        where = _line_col(raw[: exc.start].decode("utf-8", "replace"), exc.start)
+        before = raw[: exc.start].decode("utf-8", "replace")
+        where = _line_col(before, len(before))
         raise JsonProblem(
             Problem(where, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})")
         ) from None

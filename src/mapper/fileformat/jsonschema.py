@@ -7,7 +7,6 @@ import json
 from mapper.fileformat.schema import JourneyFile
 
 
-
 def schema_text() -> str:
     schema = JourneyFile.model_json_schema()
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

@@ -102,11 +102,17 @@ class JourneyMap:
             raise ModelError(f"no flow with id {flow_id!r}") from None
         return self.graph.edges[source, target]["flow"]
 
-    def flows(self) -> Iterator[Flow]:
-        """All flows, ordered by their source card's document position."""
-        for card in self.cards():
-            for _, _, flow in self.graph.out_edges(card.id, data="flow"):
-                yield flow
+    def flows(self) -> list[Flow]:
+        """All flows, ordered by source then target document position.
+
+        The order derives from card positions only, so removing and restoring a flow (or a
+        card with its flows) gives back exactly the same document.
+        """
+        position = {card.id: i for i, card in enumerate(self.cards())}
+        edges = sorted(
+            self.graph.edges(data="flow"), key=lambda e: (position[e[0]], position[e[1]])
+        )
+        return [flow for _, _, flow in edges]
 
     def flow_count(self) -> int:
         return self.graph.number_of_edges()

@@ -101,7 +101,7 @@ class Persona:
     name: str
     role: str = ""
     bio: str = ""
-    demographics: tuple[tuple[str, str], ...] = ()
+    demographics: dict[str, str] = field(default_factory=dict)
     goals: tuple[str, ...] = ()
     motivations: tuple[str, ...] = ()
     frustrations: tuple[str, ...] = ()

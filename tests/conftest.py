@@ -1,0 +1,17 @@
+"""Shared test setup. GUI tests run offscreen; no test touches the user's data folder."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("MAPPER_DATA_DIR", str(tmp_path_factory.mktemp("mapper-data")))

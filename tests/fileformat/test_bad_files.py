@@ -1,0 +1,136 @@
+"""Every kind of bad file gets a clear ``FILE: WHERE: what`` message, never a traceback."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from factories import sample_map
+from mapper.fileformat import (
+    JourneyFileError,
+    dumps_journey,
+    jsonparse,
+    load_journey,
+    loads_journey,
+)
+
+
+def good() -> dict:
+    return json.loads(dumps_journey(sample_map()))
+
+
+def encode(data: dict) -> bytes:
+    return json.dumps(data).encode()
+
+
+def problems_of(raw: bytes) -> list[str]:
+    with pytest.raises(JourneyFileError) as info:
+        loads_journey(raw, "m.journey")
+    return info.value.lines()
+
+
+def edited(change) -> bytes:
+    data = good()
+    change(data)
+    return encode(data)
+
+
+CASES = [
+    ("empty", b"", "m.journey: $: the file is empty"),
+    ("blank", b" \n\t", "m.journey: $: the file is empty"),
+    ("broken json", b'{"format": "mapper-journey",\n  "title": }', "m.journey: 2:12: not valid JSON"),
+    ("truncated", encode(good())[:200], "not valid JSON"),
+    ("not utf-8", b'{"title": "caf\xe9"}', "m.journey: 1:15: the file is not UTF-8 text (byte 0xe9)"),
+    ("a list", b"[1, 2]", "m.journey: $: not a journey map"),
+    ("other json", b'{"name": "package.json"}', "m.journey: format: not a Mapper journey map"),
+    ("no version", edited(lambda d: d.pop("schema_version")), "schema_version: schema_version is missing"),
+    ("too new", edited(lambda d: d.update(schema_version=99)), "schema_version: the file was written by a newer Mapper (schema version 99)"),
+    ("bad version", edited(lambda d: d.update(schema_version="1")), "schema_version: schema_version must be a whole number"),
+    ("wrong type", edited(lambda d: d["stages"][0].update(name=5)), "stages[0].name: Input should be a valid string"),
+    ("number as text", edited(lambda d: d["cards"][1]["emotions"].update(maya="1")), "cards[1].emotions.maya: Input should be a valid integer"),
+    ("out of range", edited(lambda d: d["cards"][1]["emotions"].update(maya=7)), "cards[1].emotions.maya: Input should be less than or equal to 3"),
+    ("missing field", edited(lambda d: d["cards"][0].pop("title")), "cards[0].title: this field is required"),
+    ("unknown field", edited(lambda d: d["lanes"][0].update(colour="red")), "lanes[0].colour: unknown field"),
+    ("bad enum", edited(lambda d: d["cards"][1].update(creator="stolen")), "cards[1].creator: Input should be 'paid', 'owned' or 'earned'"),
+    ("bad colour", edited(lambda d: d["stages"][0].update(color="red")), "stages[0].color: String should match pattern"),
+    ("duplicate id", edited(lambda d: d["cards"][2].update(id="t1")), "cards[2].id: duplicate id 't1' (also cards[1])"),
+    ("dangling stage", edited(lambda d: d["cards"][0].update(stage_id="s9")), "cards[0].stage_id: refers to stage 's9', which does not exist"),
+    ("dangling flow", edited(lambda d: d["flows"][0].update(target="ghost")), "flows[0].target: refers to card 'ghost', which does not exist"),
+    ("self loop", edited(lambda d: d["flows"][0].update(target=d["flows"][0]["source"])), "flows[0]: a flow cannot lead from a card to itself"),
+    ("dangling persona", edited(lambda d: d["cards"][1]["emotions"].update(zed=1)), "cards[1].emotions.zed: refers to persona 'zed'"),
+    ("dangling opportunity", edited(lambda d: d["opportunities"][0]["pain_point_ids"].append("nope")), "opportunities[0].pain_point_ids[2]: refers to card 'nope'"),
+    ("unknown channel", edited(lambda d: d["cards"][1].update(channel="telepathy")), "cards[1].channel: refers to channel 'telepathy'"),
+    ("active persona", edited(lambda d: d.update(active_persona_id="ghost")), "active_persona_id: refers to persona 'ghost'"),
+    ("nan", b'{"format": "mapper-journey", "schema_version": 1,\n "stages": [{"id": "s", "name": "S", "width": NaN}]}', "m.journey: 2:47: NaN is not allowed"),
+    ("infinity", b'{"format": "mapper-journey", "schema_version": 1, "x": -Infinity}', "-Infinity is not allowed"),
+    ("huge number", b'{"format": "mapper-journey", "schema_version": 1, "stages": [{"id": "s", "name": "S", "width": 1e999}]}', "stages[0].width: Input should be a finite number"),
+    ("duplicate key", b'{"format": "mapper-journey", "schema_version": 1, "stages": [{"id": "s", "name": "A", "name": "B"}]}', "m.journey: stages[0]: duplicate key 'name'"),
+    ("deep nesting", b"[" * 100_000 + b"]" * 100_000, "m.journey: $: the data is nested too deeply"),
+    ("moderate nesting", b'{"format": "mapper-journey", "schema_version": 1, "notes": ' + b"[" * 500 + b"]" * 500 + b"}", "notes: Input should be a valid string"),
+    ("long string", edited(lambda d: d["cards"][0].update(title="x" * 3000)), "cards[0].title: String should have at most 2000 characters"),
+    ("bad photo", edited(lambda d: d["personas"][0]["photo"].update(data="AAAA")), "personas[0].photo.data: photo data is not a PNG or JPEG image"),
+    ("bad base64", edited(lambda d: d["personas"][0]["photo"].update(data="***")), "personas[0].photo.data: photo data is not valid base64"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "raw", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_bad_file_message(name, raw, expected):
+    lines = problems_of(raw)
+    assert any(expected in line for line in lines), lines
+    assert all(line.startswith("m.journey: ") for line in lines)
+    assert not any("Traceback" in line for line in lines)
+
+
+def test_all_problems_are_listed_at_once():
+    def break_twice(d):
+        d["stages"][0]["name"] = 1
+        d["lanes"][1]["kind"] = "nonsense"
+
+    lines = problems_of(edited(break_twice))
+    assert len(lines) == 2
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr(jsonparse, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr("mapper.fileformat.io.MAX_FILE_BYTES", 1000)
+    path = tmp_path / "big.journey"
+    path.write_bytes(b" " * 2000)
+    with pytest.raises(
+        JourneyFileError,
+        match=r"big.journey: \$: the file is 0.0 MB; Mapper opens maps of up to 0 MB",
+    ):
+        load_journey(path)
+    with pytest.raises(JourneyFileError, match="Mapper opens maps of up to"):
+        loads_journey(b" " * 2000)
+
+
+@pytest.mark.parametrize(
+    ("setup", "expected"),
+    [
+        (lambda p: None, "no such file"),
+        (lambda p: p.mkdir(), "this is a folder, not a file"),
+    ],
+)
+def test_unreadable_paths(tmp_path, setup, expected):
+    path = tmp_path / "x.journey"
+    setup(path)
+    with pytest.raises(JourneyFileError, match=expected):
+        load_journey(path)
+
+
+def test_upgrade_chain_runs_older_versions(monkeypatch):
+    from mapper.fileformat import migrations
+
+    def v1_to_v2(data):
+        data["title"] = data.pop("name")
+        return data
+
+    monkeypatch.setitem(migrations.UPGRADES, 1, v1_to_v2)
+    old = {"format": "mapper-journey", "schema_version": 1, "name": "Old map"}
+    assert migrations.upgrade(old, current=2) == {
+        "format": "mapper-journey",
+        "schema_version": 2,
+        "title": "Old map",
+    }
+    assert old["name"] == "Old map"  # steps do not mutate their input

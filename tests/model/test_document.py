@@ -1,0 +1,155 @@
+"""Every model operation and its exact reversal, compared as saved files."""
+
+from __future__ import annotations
+
+import pytest
+
+from factories import sample_map
+from mapper.fileformat import dumps_journey
+from mapper.model import (
+    Action,
+    Card,
+    Entity,
+    Flow,
+    JourneyMap,
+    Lane,
+    ModelError,
+    Opportunity,
+    Persona,
+    Stage,
+)
+
+
+@pytest.fixture
+def journey() -> JourneyMap:
+    return sample_map()
+
+
+def test_graph_is_the_live_store(journey):
+    assert set(journey.graph.nodes) == {c.id for c in journey.cards()}
+    assert journey.graph.has_edge("t1", "t2")
+    assert journey.graph.edges["t4", "t2"]["flow"].label == "calls back"
+    assert journey.graph.nodes["t1"]["card"].title == "Instagram ad"
+
+
+def test_cards_come_in_document_order(journey):
+    assert [c.id for c in journey.cards()] == ["a1", "t1", "t2", "t3", "p1", "t4"]
+    journey.move_stage("s3", 0)
+    assert next(journey.cards()).id == "t4"
+
+
+@pytest.mark.parametrize(
+    ("do", "undo"),
+    [
+        (lambda j: j.insert_stage(1, Stage("s9", "New")), lambda j, r: j.stages.remove("s9")),
+        (lambda j: j.move_stage("s1", 2), lambda j, r: j.move_stage("s1", r)),
+        (lambda j: j.update_stage("s2", name="Buy", width=300.0), lambda j, r: j.update_stage("s2", **r)),
+        (lambda j: j.remove_stage("s2"), lambda j, r: j.restore_stage(r)),
+        (lambda j: j.insert_lane(0, Lane("l9", "Ideas")), lambda j, r: j.remove_lane("l9")),
+        (lambda j: j.move_lane("l-pain", 0), lambda j, r: j.move_lane("l-pain", r)),
+        (lambda j: j.update_lane("l-tp", hidden=True), lambda j, r: j.update_lane("l-tp", **r)),
+        (lambda j: j.remove_lane("l-tp"), lambda j, r: j.restore_lane(r)),
+        (lambda j: j.insert_card(0, Card("n1", "s2", "l-tp", "New")), lambda j, r: j.remove_card("n1")),
+        (lambda j: j.move_card("t2", "s3", "l-act", 0), lambda j, r: j.move_card("t2", *r)),
+        (lambda j: j.move_card("t3", "s2", "l-tp", 0), lambda j, r: j.move_card("t3", *r)),
+        (lambda j: j.update_card("t1", title="X", emotions={"maya": -2}), lambda j, r: j.update_card("t1", **r)),
+        (lambda j: j.remove_card("t2"), lambda j, r: j.restore_card(r)),
+        (lambda j: j.remove_card("p1"), lambda j, r: j.restore_card(r)),
+        (lambda j: j.add_flow(Flow("f9", "a1", "t4")), lambda j, r: j.remove_flow("f9")),
+        (lambda j: j.update_flow("f1", label="taps"), lambda j, r: j.update_flow("f1", **r)),
+        (lambda j: j.remove_flow("f3"), lambda j, r: j.add_flow(r)),
+        (lambda j: j.insert_persona(0, Persona("p9", "Pat")), lambda j, r: j.remove_persona("p9")),
+        (lambda j: j.move_persona("omar", 0), lambda j, r: j.move_persona("omar", r)),
+        (lambda j: j.update_persona("maya", quote="Hi"), lambda j, r: j.update_persona("maya", **r)),
+        (lambda j: j.remove_persona("maya"), lambda j, r: j.restore_persona(r)),
+        (lambda j: j.insert_opportunity(0, Opportunity("o9", "Idea")), lambda j, r: j.remove_opportunity("o9")),
+        (lambda j: j.move_opportunity("o2", 0), lambda j, r: j.move_opportunity("o2", r)),
+        (lambda j: j.update_opportunity("o1", impact=1), lambda j, r: j.update_opportunity("o1", **r)),
+        (lambda j: j.remove_opportunity("o1"), lambda j, r: j.insert_opportunity(r[1], r[0])),
+        (lambda j: j.update_info(title="T", active_persona_id="omar"), lambda j, r: j.update_info(**r)),
+    ],
+)  # fmt: skip
+def test_operation_changes_the_map_and_its_reversal_restores_it(journey, do, undo):
+    before = dumps_journey(journey)
+    result = do(journey)
+    after = dumps_journey(journey)
+    assert after != before
+    undo(journey, result)
+    assert dumps_journey(journey) == before
+    # and the graph is rebuilt exactly, not just the file text
+    assert sorted(journey.graph.edges) == sorted(sample_map().graph.edges)
+
+
+def test_removing_a_stage_takes_its_cards_flows_and_links(journey):
+    removal = journey.remove_stage("s2")
+    assert {c.id for c in removal.cards} == {"t2", "t3", "p1"}
+    assert {f.id for f in removal.flows} == {"f1", "f2", "f3", "f4"}
+    assert journey.flow_count() == 0
+    assert journey.opportunities.get("o1").pain_point_ids == ()
+    assert journey.opportunities.get("o1").stage_id is None
+
+
+def test_removing_a_persona_drops_its_scores(journey):
+    journey.remove_persona("maya")
+    assert all("maya" not in c.emotions for c in journey.cards())
+    assert journey.info.active_persona_id is None
+    assert journey.active_persona().id == "omar"
+
+
+def test_events_are_emitted_for_each_change(journey):
+    seen = []
+    unsubscribe = journey.events.subscribe(seen.append)
+    journey.update_card("t1", title="Changed")
+    journey.move_card("t1", "s3", "l-tp", 0)
+    journey.remove_flow("f1")
+    assert [(e.entity, e.action, e.id) for e in seen] == [
+        (Entity.CARD, Action.UPDATED, "t1"),
+        (Entity.CARD, Action.MOVED, "t1"),
+        (Entity.FLOW, Action.REMOVED, "f1"),
+    ]
+    assert seen[0].fields == {"title"}
+    unsubscribe()
+    journey.update_card("t1", title="Again")
+    assert len(seen) == 3
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        lambda j: j.add_flow(Flow("fx", "t1", "ghost")),
+        lambda j: j.add_flow(Flow("fx", "t1", "t1")),
+        lambda j: j.add_flow(Flow("fx", "t1", "t2")),
+        lambda j: j.add_flow(Flow("f1", "a1", "t4")),
+        lambda j: j.add_card(Card("t1", "s1", "l-tp", "dup")),
+        lambda j: j.add_card(Card("n", "nowhere", "l-tp", "x")),
+        lambda j: j.add_card(Card("n", "s1", "l-tp", "x", channel="telepathy")),
+        lambda j: j.add_card(Card("n", "s1", "l-tp", "x", emotions={"ghost": 1})),
+        lambda j: j.update_card("t1", emotions={"maya": 9}),
+        lambda j: j.update_card("t1", stage_id="s2"),
+        lambda j: j.update_card("t1", colour="red"),
+        lambda j: j.update_stage("s1", width=5.0),
+        lambda j: j.update_opportunity("o1", impact=0),
+        lambda j: j.update_opportunity("o1", pain_point_ids=("ghost",)),
+        lambda j: j.update_info(active_persona_id="ghost"),
+        lambda j: j.add_stage(Stage("s1", "dup")),
+        lambda j: j.move_card("ghost", "s1", "l-tp", 0),
+    ],
+)
+def test_refused_operations_leave_the_map_untouched(journey, bad):
+    before = dumps_journey(journey)
+    nodes = set(journey.graph.nodes)
+    with pytest.raises(ModelError):
+        bad(journey)
+    assert dumps_journey(journey) == before
+    assert set(journey.graph.nodes) == nodes  # NetworkX must not grow phantom nodes
+
+
+def test_derived_values(journey):
+    t2 = journey.card("t2")
+    assert t2.sentiment("maya").value == "pain"
+    assert journey.card("t3").sentiment("maya").value == "love"
+    assert journey.card("t1").confidence.value == "validated"
+    assert journey.card("t4").confidence is None
+    assert journey.stages.get("s2").effective_phase.value == "purchase"
+    assert journey.opportunities.get("o1").is_quick_win
+    assert journey.opportunities.get("o1").priority > journey.opportunities.get("o2").priority
