@@ -1,0 +1,29 @@
+"""Pure-Python layout shared by the canvas and the exporters (no Qt, no reportlab)."""
+
+from mapper.layout.geometry import Bezier, Point, Rect
+from mapper.layout.grid import (
+    CardBox,
+    EmotionCurve,
+    EmotionPoint,
+    FlowRoute,
+    LaneBox,
+    MapLayout,
+    StageBox,
+    Style,
+    compute_layout,
+)
+
+__all__ = [
+    "Bezier",
+    "CardBox",
+    "EmotionCurve",
+    "EmotionPoint",
+    "FlowRoute",
+    "LaneBox",
+    "MapLayout",
+    "Point",
+    "Rect",
+    "StageBox",
+    "Style",
+    "compute_layout",
+]

@@ -1,0 +1,272 @@
+"""Where everything goes: the stage x lane grid, card stacks, emotion curves and flows.
+
+Pure Python and deterministic, computed from the model alone. The canvas places its items
+where this says and the PDF export draws the same boxes, so screen and paper agree.
+Units are scene pixels at 100% zoom (one PDF point before the page is scaled).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mapper.layout.geometry import Bezier, Point, Rect, smooth_curve
+from mapper.layout.text import line_height, wrap
+from mapper.model import EMOTION_MAX, EMOTION_MIN, Card, CardKind, JourneyMap, Lane, LaneKind
+from mapper.model.entities import Flow, Persona, Stage
+
+
+@dataclass(frozen=True)
+class Style:
+    lane_header_width: float = 160.0
+    stage_header_height: float = 64.0
+    header_size: float = 14.0
+    lane_header_size: float = 12.0
+    cell_padding: float = 10.0
+    card_gap: float = 8.0
+    card_padding: float = 8.0
+    title_size: float = 12.0
+    title_max_lines: int = 4
+    badge_row: float = 20.0
+    min_row_height: float = 72.0
+    collapsed_row_height: float = 30.0
+    emotion_row_height: float = 190.0
+    emotion_padding: float = 22.0
+
+
+@dataclass(frozen=True)
+class StageBox:
+    stage: Stage
+    header: Rect
+    column: Rect
+    name_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LaneBox:
+    lane: Lane
+    header: Rect
+    row: Rect
+    name_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CardBox:
+    card: Card
+    rect: Rect
+    title_lines: tuple[str, ...]
+    elided: bool
+    has_badges: bool
+
+
+@dataclass(frozen=True)
+class EmotionPoint:
+    card_id: str
+    score: int
+    pos: Point
+    stage_index: int
+
+
+@dataclass(frozen=True)
+class EmotionCurve:
+    persona: Persona
+    points: tuple[EmotionPoint, ...]
+    segments: tuple[tuple[int, Bezier], ...]  # (stage index of the segment's start, curve)
+
+
+@dataclass(frozen=True)
+class FlowRoute:
+    flow: Flow
+    curve: Bezier
+    label_at: Point
+
+
+@dataclass
+class MapLayout:
+    style: Style
+    width: float = 0.0
+    height: float = 0.0
+    stages: list[StageBox] = field(default_factory=list)
+    lanes: list[LaneBox] = field(default_factory=list)
+    cells: dict[tuple[str, str], Rect] = field(default_factory=dict)
+    cards: dict[str, CardBox] = field(default_factory=dict)
+    emotion_lane: LaneBox | None = None
+    emotion_curves: list[EmotionCurve] = field(default_factory=list)
+    flows: list[FlowRoute] = field(default_factory=list)
+
+    def neutral_y(self) -> float | None:
+        """The y of emotion score 0 in the emotion lane."""
+        if self.emotion_lane is None:
+            return None
+        return emotion_y(self.emotion_lane.row, 0, self.style)
+
+    def cell_at(self, point: Point) -> tuple[str, str] | None:
+        for key, rect in self.cells.items():
+            if rect.contains(point):
+                return key
+        return None
+
+
+def card_height(card: Card, width: float, style: Style) -> tuple[float, tuple[str, ...], bool]:
+    inner = width - 2 * style.card_padding
+    lines, elided = wrap(card.title, inner, style.title_size, style.title_max_lines)
+    badges = card.kind is CardKind.TOUCHPOINT
+    height = 2 * style.card_padding + len(lines) * line_height(style.title_size)
+    if badges:
+        height += style.badge_row
+    return round(height, 2), lines, elided
+
+
+def emotion_y(row: Rect, score: float, style: Style) -> float:
+    top, bottom = row.y + style.emotion_padding, row.bottom - style.emotion_padding
+    return top + (EMOTION_MAX - score) / (EMOTION_MAX - EMOTION_MIN) * (bottom - top)
+
+
+def compute_layout(
+    journey: JourneyMap, style: Style | None = None, personas: list[str] | None = None
+) -> MapLayout:
+    """Lay out the map. ``personas``: ids whose emotion curves to include (default: all)."""
+    style = style or Style()
+    result = MapLayout(style)
+    visible_lanes = [lane for lane in journey.lanes if not lane.hidden]
+
+    # columns
+    x = style.lane_header_width
+    columns: list[tuple[Stage, float]] = []
+    for stage in journey.stages:
+        columns.append((stage, x))
+        x += stage.width
+    result.width = x
+
+    # card sizes per cell, then row heights
+    sizes: dict[str, tuple[float, tuple[str, ...], bool]] = {}
+    y = style.stage_header_height
+    rows: list[tuple[Lane, float, float]] = []
+    for lane in visible_lanes:
+        if lane.collapsed:
+            height = style.collapsed_row_height
+        else:
+            tallest = 0.0
+            for stage, _ in columns:
+                stack = 0.0
+                cards = journey.cards_in_cell(stage.id, lane.id)
+                for card in cards:
+                    sizes[card.id] = card_height(card, stage.width - 2 * style.cell_padding, style)
+                    stack += sizes[card.id][0]
+                stack += style.card_gap * max(len(cards) - 1, 0)
+                tallest = max(tallest, stack)
+            height = max(style.min_row_height, tallest + 2 * style.cell_padding)
+            if lane.kind is LaneKind.EMOTION:
+                height = max(height, style.emotion_row_height)
+        rows.append((lane, y, round(height, 2)))
+        y += height
+    result.height = y
+
+    # boxes
+    for stage, sx in columns:
+        header = Rect(sx, 0, stage.width, style.stage_header_height)
+        name_lines, _ = wrap(stage.name, stage.width - 16, style.header_size, 2, bold=True)
+        result.stages.append(StageBox(stage, header, Rect(sx, 0, stage.width, y), name_lines))
+    for lane, ly, height in rows:
+        header = Rect(0, ly, style.lane_header_width, height)
+        max_lines = 1 if lane.collapsed else 3
+        name_lines, _ = wrap(
+            lane.name, style.lane_header_width - 20, style.lane_header_size, max_lines, bold=True
+        )
+        box = LaneBox(lane, header, Rect(0, ly, result.width, height), name_lines)
+        result.lanes.append(box)
+        if lane.kind is LaneKind.EMOTION and result.emotion_lane is None and not lane.collapsed:
+            result.emotion_lane = box
+        for stage, sx in columns:
+            cell = Rect(sx, ly, stage.width, height)
+            result.cells[(stage.id, lane.id)] = cell
+            if lane.collapsed:
+                continue
+            cy = ly + style.cell_padding
+            for card in journey.cards_in_cell(stage.id, lane.id):
+                h, lines, elided = sizes[card.id]
+                rect = Rect(sx + style.cell_padding, cy, stage.width - 2 * style.cell_padding, h)
+                badges = card.kind is CardKind.TOUCHPOINT
+                result.cards[card.id] = CardBox(card, rect, lines, elided, badges)
+                cy += h + style.card_gap
+
+    _lay_out_emotions(journey, result, columns, personas)
+    _lay_out_flows(journey, result)
+    return result
+
+
+def _lay_out_emotions(
+    journey: JourneyMap,
+    result: MapLayout,
+    columns: list[tuple[Stage, float]],
+    personas: list[str] | None,
+) -> None:
+    lane = result.emotion_lane
+    if lane is None:
+        return
+    stage_index = {stage.id: i for i, (stage, _) in enumerate(columns)}
+    hidden_lanes = {ln.id for ln in journey.lanes if ln.hidden}
+    cards = [c for c in journey.cards() if c.emotions and c.lane_id not in hidden_lanes]
+    for persona in journey.personas:
+        if personas is not None and persona.id not in personas:
+            continue
+        by_stage: dict[int, list[tuple[Card, int]]] = {}
+        for card in cards:
+            score = card.emotions.get(persona.id)
+            if score is not None:
+                by_stage.setdefault(stage_index[card.stage_id], []).append((card, score))
+        points = []
+        for index in sorted(by_stage):
+            stage, sx = columns[index]
+            scored = by_stage[index]
+            for i, (card, score) in enumerate(scored):
+                px = sx + stage.width * (i + 1) / (len(scored) + 1)
+                py = emotion_y(lane.row, score, result.style)
+                points.append(EmotionPoint(card.id, score, (round(px, 2), round(py, 2)), index))
+        segments = smooth_curve([p.pos for p in points])
+        result.emotion_curves.append(
+            EmotionCurve(
+                persona,
+                tuple(points),
+                tuple((points[i].stage_index, seg) for i, seg in enumerate(segments)),
+            )
+        )
+
+
+def _lay_out_flows(journey: JourneyMap, result: MapLayout) -> None:
+    boxes = result.cards
+    for flow in journey.flows():
+        source, target = boxes.get(flow.source), boxes.get(flow.target)
+        if source is None or target is None:
+            continue  # one end is in a hidden or collapsed lane
+        curve = route(source.rect, target.rect)
+        result.flows.append(FlowRoute(flow, curve, bezier_point(curve, 0.5)))
+
+
+def route(a: Rect, b: Rect) -> Bezier:
+    """A smooth arrow from box ``a`` to box ``b`` that leaves and enters on sensible sides."""
+    (ax, ay), (bx, by) = a.center, b.center
+    if b.x >= a.right - 1:  # forward: right side to left side
+        p0, p3 = (a.right, ay), (b.x, by)
+        bend = max(30.0, (p3[0] - p0[0]) / 2)
+        return Bezier(p0, (p0[0] + bend, p0[1]), (p3[0] - bend, p3[1]), p3)
+    if b.right <= a.x + 1:  # backward, a loop: over the top, from top to top
+        p0, p3 = (ax, a.y), (bx, b.y)
+        lift = 40.0 + abs(ax - bx) * 0.12
+        top = min(p0[1], p3[1]) - lift
+        return Bezier(p0, (p0[0], top), (p3[0], top), p3)
+    # same column: bottom to top (or top to bottom), bowing out to the right
+    if by >= ay:
+        p0, p3 = (ax + a.width * 0.25, a.bottom), (bx + b.width * 0.25, b.y)
+    else:
+        p0, p3 = (ax + a.width * 0.25, a.y), (bx + b.width * 0.25, b.bottom)
+    bow = 24.0 + abs(p3[1] - p0[1]) * 0.15
+    return Bezier(p0, (p0[0] + bow, p0[1]), (p3[0] + bow, p3[1]), p3)
+
+
+def bezier_point(curve: Bezier, t: float) -> Point:
+    mt = 1 - t
+    a, b, c, d = mt**3, 3 * mt * mt * t, 3 * mt * t * t, t**3
+    return (
+        round(a * curve.p0[0] + b * curve.c1[0] + c * curve.c2[0] + d * curve.p3[0], 2),
+        round(a * curve.p0[1] + b * curve.c1[1] + c * curve.c2[1] + d * curve.p3[1], 2),
+    )

@@ -1,0 +1,120 @@
+"""Text measurement and wrapping from the bundled font's metrics (no Qt, no reportlab).
+
+The canvas draws with the same font (kerning off, no hinting), and the PDF export embeds
+it, so a line that fits here fits on screen and on paper.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from mapper.resources import fonts_dir
+
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class FontMetrics:
+    name: str
+    widths: dict[int, float]  # advance per code point, in 1/1000 em
+    default_width: float
+    ascent: float
+    descent: float
+
+    def width(self, text: str, size: float) -> float:
+        widths, default = self.widths, self.default_width
+        return sum(widths.get(ord(ch), default) for ch in text) * size / 1000.0
+
+    def covers(self, ch: str) -> bool:
+        return ord(ch) in self.widths
+
+    def missing(self, text: str) -> set[str]:
+        """Characters the font has no glyph for (drawn as a box or left out)."""
+        return {ch for ch in text if ord(ch) not in self.widths and ch.isprintable()}
+
+
+@cache
+def font(name: str = REGULAR) -> FontMetrics:
+    data = json.loads((fonts_dir() / f"{name}.metrics.json").read_text("utf-8"))
+    widths: dict[int, float] = {}
+    for start, run in data["runs"]:
+        widths.update(zip(range(start, start + len(run)), run, strict=True))
+    return FontMetrics(name, widths, data["default_width"], data["ascent"], data["descent"])
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    return font(BOLD if bold else REGULAR).width(text, size)
+
+
+def line_height(size: float) -> float:
+    return round(size * 1.3, 2)
+
+
+@lru_cache(maxsize=20_000)
+def wrap(
+    text: str, width: float, size: float, max_lines: int = 0, bold: bool = False
+) -> tuple[tuple[str, ...], bool]:
+    """Break ``text`` into lines no wider than ``width``.
+
+    Breaks at spaces, splits words longer than a line, keeps explicit newlines. With
+    ``max_lines`` > 0 the last kept line ends in an ellipsis when text was cut off.
+    Returns ``(lines, elided)``.
+    """
+    metrics = font(BOLD if bold else REGULAR)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(_wrap_paragraph(paragraph, width, size, metrics))
+        if max_lines and len(lines) > max_lines:
+            break
+    if not max_lines or len(lines) <= max_lines:
+        return tuple(lines) or ("",), False
+    kept = lines[:max_lines]
+    kept[-1] = elide(kept[-1] + " " + lines[max_lines], width, size, bold, force=True)
+    return tuple(kept), True
+
+
+def _wrap_paragraph(text: str, width: float, size: float, metrics: FontMetrics) -> list[str]:
+    words = text.split()
+    if not words:
+        return [""]
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        candidate = f"{current} {word}" if current else word
+        if metrics.width(candidate, size) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = ""
+        while metrics.width(word, size) > width:  # a word longer than the line
+            cut = _fit_prefix(word, width, size, metrics)
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+    lines.append(current)
+    return lines
+
+
+def _fit_prefix(text: str, width: float, size: float, metrics: FontMetrics) -> int:
+    """How many leading characters of ``text`` fit in ``width`` (at least one)."""
+    total = 0.0
+    for i, ch in enumerate(text):
+        total += metrics.widths.get(ord(ch), metrics.default_width) * size / 1000.0
+        if total > width:
+            return max(1, i)
+    return len(text)
+
+
+def elide(text: str, width: float, size: float, bold: bool = False, force: bool = False) -> str:
+    """Cut ``text`` to fit ``width`` with a trailing ellipsis (``force``: always add one)."""
+    metrics = font(BOLD if bold else REGULAR)
+    if not force and metrics.width(text, size) <= width:
+        return text
+    room = width - metrics.width(ELLIPSIS, size)
+    cut = _fit_prefix(text, max(room, 0.0), size, metrics)
+    return text[:cut].rstrip() + ELLIPSIS

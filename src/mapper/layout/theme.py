@@ -1,0 +1,57 @@
+"""Colours and marks shared by the canvas and the exporters, as plain hex strings."""
+
+from __future__ import annotations
+
+from mapper.model import CardKind, Confidence, Creator, Sentiment
+
+INK = "#1f2933"
+MUTED_INK = "#52606d"
+GRID_LINE = "#cbd2d9"
+HEADER_FILL = "#f5f7fa"
+CARD_FILL = "#ffffff"
+CARD_BORDER = "#9aa5b1"
+SELECTION = "#2f80ed"
+FLOW = "#616e7c"
+NEUTRAL_LINE = "#9aa5b1"
+
+SENTIMENT_COLORS: dict[Sentiment, str] = {
+    Sentiment.PAIN: "#d64545",
+    Sentiment.NEUTRAL: "#9aa5b1",
+    Sentiment.LOVE: "#2f9e44",
+}
+POSITIVE_CURVE = "#2f9e44"  # the emotion curve above neutral
+NEGATIVE_CURVE = "#d64545"  # and below it
+
+CREATOR_COLORS: dict[Creator, str] = {
+    Creator.PAID: "#b7791f",
+    Creator.OWNED: "#2b6cb0",
+    Creator.EARNED: "#2f855a",
+}
+CREATOR_LABELS: dict[Creator, str] = {
+    Creator.PAID: "Paid",
+    Creator.OWNED: "Owned",
+    Creator.EARNED: "Earned",
+}
+
+CONFIDENCE_LABELS: dict[Confidence, str] = {
+    Confidence.ASSUMPTION: "Assumption",
+    Confidence.SOME_EVIDENCE: "Some evidence",
+    Confidence.VALIDATED: "Validated",
+}
+# How many of three dots are filled for each confidence level.
+CONFIDENCE_DOTS: dict[Confidence, int] = {
+    Confidence.ASSUMPTION: 1,
+    Confidence.SOME_EVIDENCE: 2,
+    Confidence.VALIDATED: 3,
+}
+
+MOMENT_OF_TRUTH_COLOR = "#d69e2e"
+
+KIND_FILLS: dict[CardKind, str] = {
+    CardKind.TOUCHPOINT: "#ffffff",
+    CardKind.ACTION: "#e8f1fb",
+    CardKind.THOUGHT: "#fff8db",
+    CardKind.PAIN_POINT: "#fdeaea",
+    CardKind.OPPORTUNITY: "#e6f6ea",
+    CardKind.NOTE: "#f1f3f5",
+}
