@@ -92,7 +92,7 @@ OBJECTS = [
 QUALIFIERS = [
     "on mobile", "after work", "for the first time", "again", "with a friend", "late at night",
     "before buying", "in store", "from the ad", "on the website", "with support", "in a hurry",
-]
+]  # fmt: skip
 WORDS = [
     "customer", "wants", "to", "understand", "the", "total", "cost", "before", "committing", "and",
     "looks", "for", "clear", "information", "about", "delivery", "times", "returns", "and",
@@ -114,11 +114,11 @@ SOURCES = [
 TAGS = [
     "quick-win", "mobile", "billing", "delivery", "trust", "self-service", "legal",
     "accessibility", "churn-risk", "upsell", "research-gap", "ops",
-]
+]  # fmt: skip
 OWNERS = [
     "Marketing", "Sales", "Customer success", "Support", "Logistics", "Product", "Billing",
     "E-commerce", "Retail operations",
-]
+]  # fmt: skip
 FLOW_LABELS = ["if unresolved", "next day", "repeat purchase", "escalation", "on mobile", "yes"]
 DEMOGRAPHICS = [
     ("Age", ["24", "31", "38", "45", "52", "63"]),
@@ -377,9 +377,7 @@ def make_map(
     for n, (s, l_) in enumerate(cells, start=1):
         card_id = f"card-{n:06d}"
         kind = rng.choices(kinds, kind_weights)[0]
-        card = _card(
-            card_id, stage_list[s], lane_list[l_], kind, rng, text, moods[s], persona_ids
-        )
+        card = _card(card_id, stage_list[s], lane_list[l_], kind, rng, text, moods[s], persona_ids)
         journey.add_card(card)
         by_stage[s].append(card_id)
         stage_of[card_id] = s
@@ -389,9 +387,7 @@ def make_map(
 
     first = persona_ids[0] if persona_ids else None
     pains = [
-        c
-        for c in journey.cards()
-        if c.kind is CardKind.PAIN_POINT or (c.emotion(first) or 0) <= -2
+        c for c in journey.cards() if c.kind is CardKind.PAIN_POINT or (c.emotion(first) or 0) <= -2
     ]
     for n in range(1, (touchpoints // 25 if pains else 0) + 1):
         linked = rng.sample(pains, min(len(pains), rng.randint(1, 3)))

@@ -98,7 +98,7 @@ def test_removing_a_persona_drops_its_scores(journey):
 
 def test_events_are_emitted_for_each_change(journey):
     seen = []
-    unsubscribe = journey.events.subscribe(seen.append)
+    unsubscribe = journey.events.subscribe(seen.extend)
     journey.update_card("t1", title="Changed")
     journey.move_card("t1", "s3", "l-tp", 0)
     journey.remove_flow("f1")
@@ -111,6 +111,19 @@ def test_events_are_emitted_for_each_change(journey):
     unsubscribe()
     journey.update_card("t1", title="Again")
     assert len(seen) == 3
+
+
+def test_batched_events_arrive_together_once(journey):
+    deliveries = []
+    journey.events.subscribe(deliveries.append)
+    with journey.events.batch():
+        journey.remove_stage("s2")
+        with journey.events.batch():
+            journey.update_info(title="x")
+        assert deliveries == []
+    assert len(deliveries) == 1
+    assert deliveries[0][-2].entity is Entity.STAGE
+    assert deliveries[0][-1].entity is Entity.MAP
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from mapper.fileformat.problems import Problem
-from mapper.fileformat.schema import FORMAT_NAME, SCHEMA_VERSION, JourneyFile
+from mapper.fileformat.schema import FORMAT_NAME, SCHEMA_VERSION, CardFile, JourneyFile
 from mapper.model import (
     BUILTIN_CHANNELS,
     Card,
@@ -144,8 +144,22 @@ def check_references(doc: JourneyFile) -> list[Problem]:
     return problems
 
 
+_NO_METRICS = Metrics()
+
+
 def _metrics(m) -> Metrics:
-    return Metrics(**m.model_dump())
+    return Metrics(**m.model_dump()) if m.model_fields_set else _NO_METRICS
+
+
+def card_from_file(c: CardFile) -> Card:
+    return Card(
+        id=c.id, stage_id=c.stage_id, lane_id=c.lane_id, title=c.title, kind=c.kind,
+        description=c.description, channel=c.channel, creator=c.creator,
+        buying_phase=c.buying_phase, emotions=dict(c.emotions),
+        moment_of_truth=c.moment_of_truth, owner=c.owner, metrics=_metrics(c.metrics),
+        evidence=tuple(Evidence(e.text, e.source, e.confidence) for e in c.evidence),
+        url=c.url, tags=tuple(c.tags), notes=c.notes,
+    )  # fmt: skip
 
 
 def build_journey(doc: JourneyFile) -> JourneyMap:
@@ -182,16 +196,7 @@ def build_journey(doc: JourneyFile) -> JourneyMap:
     for lane in doc.lanes:
         journey.add_lane(Lane(**lane.model_dump()))
     for c in doc.cards:
-        journey.add_card(
-            Card(
-                id=c.id, stage_id=c.stage_id, lane_id=c.lane_id, title=c.title, kind=c.kind,
-                description=c.description, channel=c.channel, creator=c.creator,
-                buying_phase=c.buying_phase, emotions=dict(c.emotions),
-                moment_of_truth=c.moment_of_truth, owner=c.owner, metrics=_metrics(c.metrics),
-                evidence=tuple(Evidence(e.text, e.source, e.confidence) for e in c.evidence),
-                url=c.url, tags=tuple(c.tags), notes=c.notes,
-            )
-        )  # fmt: skip
+        journey.add_card(card_from_file(c))
     for f in doc.flows:
         journey.add_flow(Flow(f.id, f.source, f.target, f.label))
     for o in doc.opportunities:

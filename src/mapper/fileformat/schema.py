@@ -49,6 +49,9 @@ class _Strict(BaseModel):
 
 
 class MetricsFile(_Strict):
+    # frozen: pydantic then shares the default instead of deep-copying it for every card
+    model_config = ConfigDict(frozen=True)
+
     csat: Number | None = None
     nps: Number | None = None
     conversion_rate: Number | None = None
@@ -80,6 +83,8 @@ class PhotoFile(_Strict):
 
 
 class ScenarioFile(_Strict):
+    model_config = ConfigDict(frozen=True)
+
     title: ShortText = ""
     goal: LongText = ""
     expectations: list[ShortText] = []

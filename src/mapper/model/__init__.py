@@ -28,6 +28,7 @@ from mapper.model.vocabulary import (
     Creator,
     LaneKind,
     Sentiment,
+    sentiment_of,
 )
 
 __all__ = [
@@ -61,4 +62,5 @@ __all__ = [
     "Sentiment",
     "Stage",
     "new_id",
+    "sentiment_of",
 ]

@@ -38,6 +38,13 @@ class Metrics:
     volume: float | None = None
     cost: float | None = None
 
+    def __post_init__(self) -> None:
+        # whole numbers are kept as floats so a saved 3200 reads back (and saves) the same
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is not None and not isinstance(value, float):
+                object.__setattr__(self, f.name, float(value))
+
     def items(self) -> list[tuple[str, float]]:
         """The metrics that are set, in a fixed order."""
         return [
@@ -123,6 +130,7 @@ class Stage:
     metrics: Metrics = field(default_factory=Metrics)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "width", float(self.width))
         if not 80 <= self.width <= 2000:
             raise ValueError(f"stage width must be 80..2000, not {self.width}")
 

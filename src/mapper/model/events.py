@@ -1,8 +1,14 @@
-"""Change notifications: the model tells observers (the canvas, panels) what changed."""
+"""Change notifications: the model tells observers (the canvas, panels) what changed.
+
+Listeners receive a list of events. Outside a batch each change is delivered at once, as a
+one-event list; inside ``with hub.batch():`` events are held and delivered together when
+the outermost batch ends, so an observer refreshes once per user action, not per change.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -32,7 +38,7 @@ class ModelEvent:
     fields: frozenset[str] = frozenset()
 
 
-Listener = Callable[[ModelEvent], None]
+Listener = Callable[[Sequence[ModelEvent]], None]
 
 
 class EventHub:
@@ -40,6 +46,8 @@ class EventHub:
 
     def __init__(self) -> None:
         self._listeners: list[Listener] = []
+        self._depth = 0
+        self._held: list[ModelEvent] = []
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Add a listener; returns a function that removes it again."""
@@ -52,5 +60,22 @@ class EventHub:
         return unsubscribe
 
     def emit(self, event: ModelEvent) -> None:
+        if self._depth:
+            self._held.append(event)
+        else:
+            self._deliver([event])
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if not self._depth and self._held:
+                events, self._held = self._held, []
+                self._deliver(events)
+
+    def _deliver(self, events: list[ModelEvent]) -> None:
         for listener in list(self._listeners):
-            listener(event)
+            listener(events)

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Install everything and run the whole test suite (what CI runs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+.venv/bin/ruff check src tests bench
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,1 @@
+"""The editing canvas: a QGraphicsScene that mirrors the model, and its view."""

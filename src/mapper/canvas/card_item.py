@@ -1,0 +1,202 @@
+"""A card on the canvas: paints what the layout and the model say, turns drags into moves."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
+
+from mapper.canvas.channel_marks import draw_channel_icon
+from mapper.canvas.painting import draw_lines, qcolor, qfont
+from mapper.layout import CardBox
+from mapper.layout import theme as th
+from mapper.model import BUILTIN_CHANNELS, Sentiment
+
+if TYPE_CHECKING:
+    from mapper.canvas.scene import JourneyScene
+
+RADIUS = 6.0
+SHADOW = 3.0
+HANDLE_RADIUS = 6.0
+
+
+class CardItem(QGraphicsItem):
+    def __init__(self, box: CardBox, persona_id: str | None) -> None:
+        super().__init__()
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setZValue(10)
+        self.box = box
+        self.persona_id = persona_id
+        self.highlighted = False
+        self.hovered = False
+        self.handle = ConnectorHandle(self)
+        self.update_box(box, persona_id)
+
+    @property
+    def card_id(self) -> str:
+        return self.box.card.id
+
+    def update_box(self, box: CardBox, persona_id: str | None) -> None:
+        if box.rect.width != self.box.rect.width or box.rect.height != self.box.rect.height:
+            self.prepareGeometryChange()
+        self.box, self.persona_id = box, persona_id
+        self.setPos(box.rect.x, box.rect.y)
+        self.handle.setPos(box.rect.width, box.rect.height / 2)
+        self.handle.setVisible(self.hovered or self.isSelected())
+        self.setToolTip(self._tooltip())
+        self.update()
+
+    def home(self) -> QPointF:
+        return QPointF(self.box.rect.x, self.box.rect.y)
+
+    def _tooltip(self) -> str:
+        card = self.box.card
+        parts = [card.title] if self.box.elided else []
+        if card.channel:
+            info = BUILTIN_CHANNELS.get(card.channel)
+            parts.append(f"Channel: {info.label if info else card.channel}")
+        if card.description:
+            parts.append(card.description[:400])
+        return "\n".join(parts)
+
+    # ------------------------------------------------------------------ paint
+    def boundingRect(self) -> QRectF:
+        r = self.box.rect
+        return QRectF(-2, -2, r.width + 4 + SHADOW, r.height + 4 + SHADOW)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, self.box.rect.width, self.box.rect.height), RADIUS, RADIUS)
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        card, r = self.box.card, self.box.rect
+        rect = QRectF(0, 0, r.width, r.height)
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        # the shadow is drawn here, not with a QGraphicsEffect (which is slow)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(qcolor("#000000", 28))
+        painter.drawRoundedRect(rect.translated(0, SHADOW - 1), RADIUS, RADIUS)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        border = qcolor(th.SELECTION) if selected else qcolor(th.CARD_BORDER)
+        painter.setPen(QPen(border, 2.0 if selected else 1.0))
+        painter.setBrush(qcolor(th.KIND_FILLS[card.kind]))
+        painter.drawRoundedRect(rect, RADIUS, RADIUS)
+        if self.highlighted:
+            painter.setPen(QPen(qcolor("#f2c94c"), 4))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), RADIUS + 2, RADIUS + 2)
+        sentiment = card.sentiment(self.persona_id)
+        if sentiment is not Sentiment.NEUTRAL:
+            stripe = QPainterPath()
+            stripe.addRoundedRect(QRectF(0.5, 0.5, 5, r.height - 1), 3, 3)
+            painter.fillPath(stripe, qcolor(th.SENTIMENT_COLORS[sentiment]))
+        if detail < 0.35:
+            return  # too small to read: colour only
+        pad = 8.0
+        painter.setPen(qcolor(th.INK))
+        bottom = draw_lines(painter, self.box.title_lines, pad, pad, 12)
+        if self.box.has_badges:
+            self._paint_badges(painter, pad, bottom + 2, r.width - 2 * pad)
+
+    def _paint_badges(self, painter: QPainter, x: float, y: float, width: float) -> None:
+        card = self.box.card
+        if card.channel:
+            draw_channel_icon(painter, card.channel, QRectF(x, y, 14, 14))
+            x += 20
+        if card.creator:
+            label = th.CREATOR_LABELS[card.creator]
+            painter.setFont(qfont(10, bold=True))
+            text_width = painter.fontMetrics().horizontalAdvance(label) + 10
+            pill = QRectF(x, y, text_width, 15)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(qcolor(th.CREATOR_COLORS[card.creator], 40))
+            painter.drawRoundedRect(pill, 7, 7)
+            painter.setPen(qcolor(th.CREATOR_COLORS[card.creator]))
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
+        right = x + width - 20 if card.channel else x + width
+        if card.confidence is not None:
+            filled = th.CONFIDENCE_DOTS[card.confidence]
+            for i in range(3):
+                painter.setPen(QPen(qcolor(th.MUTED_INK), 1))
+                painter.setBrush(qcolor(th.MUTED_INK) if i < filled else Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(QRectF(right - 30 + i * 10, y + 4, 7, 7))
+            right -= 36
+        if card.moment_of_truth:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(qcolor(th.MOMENT_OF_TRUTH_COLOR))
+            painter.drawPolygon(_star(QPointF(right - 8, y + 7.5), 7.5))
+
+    # --------------------------------------------------------------- gestures
+    def hoverEnterEvent(self, event) -> None:
+        self.hovered = True
+        self.handle.setVisible(True)
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:
+        self.hovered = False
+        self.handle.setVisible(self.isSelected())
+        super().hoverLeaveEvent(event)
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.handle.setVisible(bool(value) or self.hovered)
+        return super().itemChange(change, value)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        scene: JourneyScene = self.scene()  # type: ignore[assignment]
+        scene.edit_card_title(self.card_id)
+
+
+def _star(center: QPointF, radius: float) -> QPolygonF:
+    import math
+
+    points = []
+    for i in range(10):
+        r = radius if i % 2 == 0 else radius * 0.45
+        angle = -math.pi / 2 + i * math.pi / 5
+        points.append(QPointF(center.x() + r * math.cos(angle), center.y() + r * math.sin(angle)))
+    return QPolygonF(points)
+
+
+class ConnectorHandle(QGraphicsItem):
+    """The dot on a card's right edge: drag from it to another card to draw a flow."""
+
+    def __init__(self, card: CardItem) -> None:
+        super().__init__(card)
+        self.card = card
+        self.setVisible(False)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
+        self.setToolTip("Drag to another card to add a flow")
+        self.setZValue(1)
+
+    def boundingRect(self) -> QRectF:
+        r = HANDLE_RADIUS + 1
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(qcolor("#ffffff"), 1.5))
+        painter.setBrush(QBrush(qcolor(th.SELECTION)))
+        painter.drawEllipse(QPointF(0, 0), HANDLE_RADIUS, HANDLE_RADIUS)
+
+    def mousePressEvent(self, event) -> None:
+        scene: JourneyScene = self.scene()  # type: ignore[assignment]
+        scene.begin_flow(self.card.card_id, event.scenePos())
+        event.accept()
+
+    def mouseMoveEvent(self, event) -> None:
+        self.scene().flow_gesture_move(event.scenePos())  # type: ignore[attr-defined]
+
+    def mouseReleaseEvent(self, event) -> None:
+        self.scene().flow_gesture_end(event.scenePos())  # type: ignore[attr-defined]

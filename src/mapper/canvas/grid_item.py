@@ -1,0 +1,63 @@
+"""The background: stage columns, lane rows, cell lines and the emotion scale."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from mapper.canvas.painting import qcolor, qfont, qrect
+from mapper.layout import MapLayout
+from mapper.layout import theme as th
+from mapper.layout.grid import emotion_y
+from mapper.model import EMOTION_MAX, EMOTION_MIN
+
+
+class GridItem(QGraphicsItem):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(-10)
+        self.layout: MapLayout | None = None
+        self._bounds = QRectF()
+
+    def set_layout(self, layout: MapLayout) -> None:
+        self.prepareGeometryChange()
+        self.layout = layout
+        self._bounds = QRectF(0, 0, layout.width, layout.height)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        layout = self.layout
+        if layout is None:
+            return
+        exposed = option.exposedRect
+        for box in layout.stages:
+            column = qrect(box.column)
+            if column.intersects(exposed):
+                painter.fillRect(column, qcolor(box.stage.color, 90))
+        painter.setPen(QPen(qcolor(th.GRID_LINE), 1))
+        for box in layout.lanes:
+            row = qrect(box.row)
+            painter.drawLine(QLineF(0, row.bottom(), layout.width, row.bottom()))
+        for box in layout.stages:
+            x = box.column.right
+            painter.drawLine(QLineF(x, 0, x, layout.height))
+        if layout.emotion_lane is not None:
+            self._paint_emotion_scale(painter, layout)
+
+    def _paint_emotion_scale(self, painter: QPainter, layout: MapLayout) -> None:
+        row = layout.emotion_lane.row  # type: ignore[union-attr]
+        x0 = layout.style.lane_header_width
+        painter.setFont(qfont(10))
+        for score in range(EMOTION_MIN, EMOTION_MAX + 1):
+            y = emotion_y(row, score, layout.style)
+            if score == 0:
+                painter.setPen(QPen(qcolor(th.NEUTRAL_LINE), 1.2, Qt.PenStyle.DashLine))
+            else:
+                painter.setPen(QPen(qcolor(th.GRID_LINE, 110), 1, Qt.PenStyle.DotLine))
+            painter.drawLine(QLineF(x0, y, layout.width, y))
+            painter.setPen(qcolor(th.MUTED_INK))
+            painter.drawText(QPointF(x0 + 4, y - 3), f"{score:+d}" if score else "0")

@@ -1,0 +1,184 @@
+"""Stage and lane headers: drag to reorder, drag a stage's right edge to resize,
+double-click to rename, click a lane's triangle to collapse it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QApplication, QGraphicsItem
+
+from mapper.canvas.painting import draw_lines, qcolor
+from mapper.layout import LaneBox, StageBox
+from mapper.layout import theme as th
+
+if TYPE_CHECKING:
+    from mapper.canvas.scene import JourneyScene
+
+EDGE = 6.0  # how close to a stage's right edge a press starts a resize
+
+
+class _Header(QGraphicsItem):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(20)
+        self._press: QPointF | None = None
+        self._dragging = False
+
+    def journey_scene(self) -> JourneyScene:
+        return self.scene()  # type: ignore[return-value]
+
+    def _past_drag_distance(self, pos: QPointF) -> bool:
+        assert self._press is not None
+        return (pos - self._press).manhattanLength() >= QApplication.startDragDistance()
+
+
+class StageHeaderItem(_Header):
+    def __init__(self, box: StageBox) -> None:
+        super().__init__()
+        self.box = box
+        self._resizing = False
+        self.set_box(box)
+
+    @property
+    def stage_id(self) -> str:
+        return self.box.stage.id
+
+    def set_box(self, box: StageBox) -> None:
+        self.prepareGeometryChange()
+        self.box = box
+        self.setPos(box.header.x, box.header.y)
+        self.setToolTip(box.stage.description or box.stage.name)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self.box.header.width, self.box.header.height)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        rect = self.boundingRect()
+        painter.fillRect(rect, qcolor(self.box.stage.color))
+        painter.setPen(QPen(qcolor(th.GRID_LINE), 1))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        if self.isSelected():
+            painter.setPen(QPen(qcolor(th.SELECTION), 2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        painter.setPen(qcolor(th.INK))
+        lines = self.box.name_lines
+        top = (rect.height() - len(lines) * 14 * 1.3) / 2
+        draw_lines(painter, lines, 10, top, 14, bold=True)
+
+    def hoverMoveEvent(self, event) -> None:
+        near_edge = event.pos().x() >= self.box.header.width - EDGE
+        self.setCursor(Qt.CursorShape.SizeHorCursor if near_edge else Qt.CursorShape.ArrowCursor)
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        self._press = event.scenePos()
+        self._resizing = event.pos().x() >= self.box.header.width - EDGE
+        self._dragging = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._press is None or not self._past_drag_distance(event.scenePos()):
+            return
+        self._dragging = True
+        scene = self.journey_scene()
+        if self._resizing:
+            scene.preview_stage_width(self.stage_id, self._new_width(event.scenePos()))
+        else:
+            scene.preview_stage_drag(self.stage_id, event.scenePos().x() - self._press.x())
+
+    def mouseReleaseEvent(self, event) -> None:
+        scene = self.journey_scene()
+        if self._dragging and self._press is not None:
+            if self._resizing:
+                scene.resize_stage(self.stage_id, self._new_width(event.scenePos()))
+            else:
+                scene.drop_stage(self.stage_id, event.scenePos().x())
+        self._press, self._dragging = None, False
+        super().mouseReleaseEvent(event)
+
+    def _new_width(self, pos: QPointF) -> float:
+        return max(120.0, min(2000.0, pos.x() - self.box.header.x))
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        self.journey_scene().edit_stage_name(self.stage_id)
+
+
+class LaneHeaderItem(_Header):
+    def __init__(self, box: LaneBox) -> None:
+        super().__init__()
+        self.box = box
+        self.set_box(box)
+
+    @property
+    def lane_id(self) -> str:
+        return self.box.lane.id
+
+    def set_box(self, box: LaneBox) -> None:
+        self.prepareGeometryChange()
+        self.box = box
+        self.setPos(box.header.x, box.header.y)
+        self.setToolTip(box.lane.description or box.lane.name)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self.box.header.width, self.box.header.height)
+
+    def _toggle_rect(self) -> QRectF:
+        return QRectF(4, 6, 16, 16)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        rect = self.boundingRect()
+        painter.fillRect(rect, qcolor(th.HEADER_FILL))
+        painter.setPen(QPen(qcolor(th.GRID_LINE), 1))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        if self.isSelected():
+            painter.setPen(QPen(qcolor(th.SELECTION), 2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(qcolor(th.MUTED_INK))
+        t = self._toggle_rect()
+        if self.box.lane.collapsed:
+            tri = [QPointF(t.left() + 5, t.top() + 3), QPointF(t.right() - 4, t.center().y()),
+                   QPointF(t.left() + 5, t.bottom() - 3)]  # fmt: skip
+        else:
+            tri = [QPointF(t.left() + 3, t.top() + 5), QPointF(t.right() - 3, t.top() + 5),
+                   QPointF(t.center().x(), t.bottom() - 4)]  # fmt: skip
+        painter.drawPolygon(QPolygonF(tri))
+        painter.setPen(qcolor(th.INK))
+        draw_lines(painter, self.box.name_lines, 22, 6, 12, bold=True)
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._toggle_rect().contains(
+            event.pos()
+        ):
+            self.journey_scene().toggle_lane(self.lane_id)
+            event.accept()
+            return
+        self._press = event.scenePos()
+        self._dragging = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._press is None or not self._past_drag_distance(event.scenePos()):
+            return
+        self._dragging = True
+        self.journey_scene().preview_lane_drag(self.lane_id, event.scenePos().y() - self._press.y())
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._dragging and self._press is not None:
+            self.journey_scene().drop_lane(self.lane_id, event.scenePos().y())
+        self._press, self._dragging = None, False
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        if not self._toggle_rect().contains(event.pos()):
+            self.journey_scene().edit_lane_name(self.lane_id)

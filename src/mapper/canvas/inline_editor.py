@@ -1,0 +1,65 @@
+"""Edit a piece of text in place on the canvas: Enter commits, Esc cancels, clicking
+elsewhere commits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QTextCursor, QTextOption
+from PySide6.QtWidgets import QGraphicsTextItem
+
+from mapper.canvas.painting import qcolor, qfont
+
+
+class InlineEditor(QGraphicsTextItem):
+    def __init__(
+        self, rect: QRectF, text: str, size: float, on_commit: Callable[[str], None]
+    ) -> None:
+        super().__init__()
+        self._on_commit: Callable[[str], None] | None = on_commit
+        self.setFont(qfont(size))
+        self.setPlainText(text)
+        self.setTextWidth(max(rect.width(), 60))
+        self.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignLeft))
+        self.setPos(rect.topLeft())
+        self.setZValue(1000)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+        self.setDefaultTextColor(qcolor("#1f2933"))
+
+    def start(self) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        cursor = self.textCursor()
+        cursor.select(QTextCursor.SelectionType.Document)
+        self.setTextCursor(cursor)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painter.fillRect(self.boundingRect(), qcolor("#ffffff"))
+        painter.setPen(qcolor("#2f80ed"))
+        painter.drawRect(self.boundingRect().adjusted(0, 0, -1, -1))
+        super().paint(painter, option, widget)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.finish(commit=False)
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.finish(commit=True)
+        else:
+            super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.finish(commit=True)
+
+    def finish(self, commit: bool) -> None:
+        callback, self._on_commit = self._on_commit, None
+        if callback is None:
+            return  # already finished
+        text = self.toPlainText().strip()
+        scene = self.scene()
+        if scene is not None:
+            scene.removeItem(self)
+        if commit:
+            callback(text)

@@ -1,0 +1,52 @@
+"""Qt drawing helpers: the bundled font, colours from the theme, text lines from the layout."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter
+
+from mapper.layout import Rect
+from mapper.layout.text import BOLD, REGULAR, font, line_height
+from mapper.resources import fonts_dir
+
+
+@cache
+def _family(name: str) -> str:
+    font_id = QFontDatabase.addApplicationFont(str(fonts_dir() / f"{name}.ttf"))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else "DejaVu Sans"
+
+
+def qfont(size: float, bold: bool = False) -> QFont:
+    """The bundled DejaVu Sans at ``size`` scene pixels, measured like the layout measures."""
+    result = QFont(_family(BOLD if bold else REGULAR))
+    result.setPixelSize(max(1, round(size)))
+    result.setBold(bold)
+    result.setKerning(False)
+    result.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return result
+
+
+@cache
+def qcolor(hex_color: str, alpha: int = 255) -> QColor:
+    color = QColor(hex_color)
+    color.setAlpha(alpha)
+    return color
+
+
+def qrect(rect: Rect) -> QRectF:
+    return QRectF(rect.x, rect.y, rect.width, rect.height)
+
+
+def draw_lines(
+    painter: QPainter, lines: tuple[str, ...], x: float, y: float, size: float, bold=False
+) -> float:
+    """Draw text lines top-down from (x, y) on the layout's baselines; returns the bottom."""
+    painter.setFont(qfont(size, bold))
+    ascent = font(BOLD if bold else REGULAR).ascent * size / 1000
+    step = line_height(size)
+    for i, line in enumerate(lines):
+        painter.drawText(QPointF(x, y + i * step + ascent + (step - size) / 2), line)
+    return y + len(lines) * step

@@ -1,0 +1,338 @@
+"""The scene mirrors the model: after each batch of model events it lays the map out again
+and brings its id -> item maps in line. Items report gestures here; the scene turns them
+into undo commands. It never changes the model directly."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsScene
+
+from mapper.canvas.card_item import CardItem
+from mapper.canvas.emotion_items import CurveSegmentItem, EmotionPointItem, curve_pen
+from mapper.canvas.flow_item import FlowItem
+from mapper.canvas.grid_item import GridItem
+from mapper.canvas.header_items import LaneHeaderItem, StageHeaderItem
+from mapper.canvas.inline_editor import InlineEditor
+from mapper.canvas.painting import qcolor, qrect
+from mapper.commands import Composite, Insert, Move, MoveCard, Update
+from mapper.commands.operations import OPS
+from mapper.document import Document
+from mapper.layout import MapLayout, compute_layout
+from mapper.layout import theme as th
+from mapper.model import Entity, Flow, ModelError, ModelEvent, new_id
+
+
+class JourneyScene(QGraphicsScene):
+    layout_changed = Signal()
+    problem = Signal(str)  # a refused gesture, for the status bar
+
+    def __init__(self, document: Document, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.journey = document.journey
+        self.hidden_personas: set[str] = set()
+        self.layout: MapLayout = compute_layout(self.journey)
+        self.grid = GridItem()
+        self.addItem(self.grid)
+        self.cards: dict[str, CardItem] = {}
+        self.flows: dict[str, FlowItem] = {}
+        self.stage_headers: dict[str, StageHeaderItem] = {}
+        self.lane_headers: dict[str, LaneHeaderItem] = {}
+        self._emotion_items: list = []
+        self._highlighted: set[str] = set()
+        self._flow_source: str | None = None
+        self._flow_line: QGraphicsLineItem | None = None
+        self._unsubscribe = self.journey.events.subscribe(self._on_model_events)
+        self.sync()
+
+    def detach(self) -> None:
+        """Stop listening to the model (before the document goes away)."""
+        self._unsubscribe()
+
+    # ------------------------------------------------------------ mirroring
+    def _on_model_events(self, events: Sequence[ModelEvent]) -> None:
+        self.sync()
+
+    def sync(self) -> None:
+        journey = self.journey
+        personas = [p.id for p in journey.personas if p.id not in self.hidden_personas]
+        self.layout = layout = compute_layout(journey, personas=personas)
+        self.grid.set_layout(layout)
+        margin = 40
+        self.setSceneRect(QRectF(-margin, -margin, layout.width + 2 * margin,
+                                 layout.height + 2 * margin))  # fmt: skip
+        active = journey.active_persona()
+        active_id = active.id if active else None
+        self._sync_map(self.stage_headers, {b.stage.id: b for b in layout.stages},
+                       StageHeaderItem, lambda item, box: item.set_box(box))  # fmt: skip
+        self._sync_map(self.lane_headers, {b.lane.id: b for b in layout.lanes},
+                       LaneHeaderItem, lambda item, box: item.set_box(box))  # fmt: skip
+        self._sync_map(
+            self.cards,
+            layout.cards,
+            lambda box: CardItem(box, active_id),
+            lambda item, box: item.update_box(box, active_id),
+        )
+        self._sync_map(self.flows, {r.flow.id: r for r in layout.flows}, FlowItem,
+                       lambda item, route: item.set_route(route))  # fmt: skip
+        for card_id, item in self.cards.items():
+            item.highlighted = card_id in self._highlighted
+        self._sync_emotions(active_id)
+        self.layout_changed.emit()
+
+    def _sync_map(self, items: dict, boxes: dict, make, update) -> None:
+        for item_id in [i for i in items if i not in boxes]:
+            self.removeItem(items.pop(item_id))
+        for item_id, box in boxes.items():
+            if item_id in items:
+                update(items[item_id], box)
+            else:
+                items[item_id] = item = make(box)
+                self.addItem(item)
+
+    def _sync_emotions(self, active_id: str | None) -> None:
+        for item in self._emotion_items:
+            self.removeItem(item)
+        self._emotion_items = []
+        lane = self.layout.emotion_lane
+        neutral = self.layout.neutral_y()
+        if lane is None or neutral is None:
+            return
+        several = len(self.layout.emotion_curves) > 1
+        for curve in self.layout.emotion_curves:
+            is_active = curve.persona.id == active_id
+            z = 40 if is_active else 30
+            color = curve.persona.color if several and not is_active else None
+            pen = curve_pen(color, neutral, lane.row.y, lane.row.bottom, 3.0 if is_active else 2.0)
+            by_stage: dict[int, list] = {}
+            for stage_index, segment in curve.segments:
+                by_stage.setdefault(stage_index, []).append(segment)
+            for segments in by_stage.values():
+                self._add_emotion_item(CurveSegmentItem(segments, pen, z))
+            ring = curve.persona.color if several else "#ffffff"
+            for point in curve.points:
+                self._add_emotion_item(EmotionPointItem(point, curve.persona.id, ring, z + 1))
+
+    def _add_emotion_item(self, item) -> None:
+        self.addItem(item)
+        self._emotion_items.append(item)
+
+    # ------------------------------------------------------------ selection
+    def selected_ids(self, kind: Entity) -> list[str]:
+        selected = set(self.selectedItems())
+        source = {
+            Entity.CARD: self.cards, Entity.FLOW: self.flows,
+            Entity.STAGE: self.stage_headers, Entity.LANE: self.lane_headers,
+        }[kind]  # fmt: skip
+        return [item_id for item_id, item in source.items() if item in selected]
+
+    def select_ids(self, card_ids: Sequence[str]) -> None:
+        self.clearSelection()
+        for card_id in card_ids:
+            if card_id in self.cards:
+                self.cards[card_id].setSelected(True)
+
+    def set_highlight(self, card_ids: set[str]) -> None:
+        self._highlighted = set(card_ids)
+        for card_id, item in self.cards.items():
+            if item.highlighted != (card_id in self._highlighted):
+                item.highlighted = card_id in self._highlighted
+                item.update()
+
+    # ------------------------------------------------------------ card drags
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._commit_card_drag()
+
+    def _commit_card_drag(self) -> None:
+        moved = [item for item in self.cards.values() if item.pos() != item.home()]
+        if not moved:
+            return
+        distance = max((i.pos() - i.home()).manhattanLength() for i in moved)
+        if distance < QApplication.startDragDistance():
+            for item in moved:
+                item.setPos(item.home())
+            return
+        moving = {item.card_id for item in moved}
+        commands = []
+        for item in sorted(moved, key=lambda i: (i.pos().y(), i.pos().x())):
+            center = item.pos() + QPointF(item.box.rect.width / 2, item.box.rect.height / 2)
+            target = self.drop_target(center, exclude=moving)
+            if target is None:
+                continue
+            stage_id, lane_id, index = target
+            commands.append(MoveCard(self.journey, item.card_id, stage_id, lane_id, index))
+            moving.discard(item.card_id)  # later cards count this one as placed
+        for item in moved:
+            item.setPos(item.home())  # the model decides where it ends up
+        if commands:
+            text = "Move card" if len(commands) == 1 else f"Move {len(commands)} cards"
+            self.document.push(Composite(self.journey, text, commands))
+
+    def drop_target(
+        self, pos: QPointF, exclude: set[str] = frozenset()
+    ) -> tuple[str, str, int] | None:
+        """The cell under ``pos`` and the index a card dropped there would take."""
+        cell = self.layout.cell_at((pos.x(), pos.y()))
+        if cell is None:
+            return None
+        stage_id, lane_id = cell
+        others = [c for c in self.journey.cards_in_cell(stage_id, lane_id) if c.id not in exclude]
+        index = 0
+        for card in others:
+            box = self.layout.cards.get(card.id)
+            if box is not None and box.rect.center[1] < pos.y():
+                index += 1
+        return stage_id, lane_id, index
+
+    # ------------------------------------------------------------ flows
+    def begin_flow(self, source_id: str, pos: QPointF) -> None:
+        self._flow_source = source_id
+        self._flow_line = QGraphicsLineItem()
+        self._flow_line.setPen(QPen(qcolor(th.SELECTION), 2, Qt.PenStyle.DashLine))
+        self._flow_line.setZValue(100)
+        self.addItem(self._flow_line)
+        self.flow_gesture_move(pos)
+
+    def flow_gesture_move(self, pos: QPointF) -> None:
+        if self._flow_line is not None and self._flow_source in self.cards:
+            start = self.cards[self._flow_source]
+            origin = start.pos() + QPointF(start.box.rect.width, start.box.rect.height / 2)
+            self._flow_line.setLine(origin.x(), origin.y(), pos.x(), pos.y())
+
+    def flow_gesture_end(self, pos: QPointF) -> None:
+        source, self._flow_source = self._flow_source, None
+        if self._flow_line is not None:
+            self.removeItem(self._flow_line)
+            self._flow_line = None
+        target = next((i.card_id for i in self.items(pos) if isinstance(i, CardItem)), None)
+        if source is None or target is None or target == source:
+            return
+        if self.journey.graph.has_edge(source, target):
+            self.problem.emit("These cards are already connected")
+            return
+        self.document.push(
+            Insert(self.journey, Entity.FLOW, 0, Flow(new_id("flow"), source, target), "Add flow")
+        )
+
+    def cancel_flow(self) -> None:
+        self._flow_source = None
+        if self._flow_line is not None:
+            self.removeItem(self._flow_line)
+            self._flow_line = None
+
+    # ------------------------------------------------------- stages and lanes
+    def preview_stage_drag(self, stage_id: str, dx: float) -> None:
+        self.stage_headers[stage_id].setX(self.layout_stage(stage_id).header.x + dx)
+
+    def preview_stage_width(self, stage_id: str, width: float) -> None:
+        pass  # the release commits; a live preview would relayout on every move
+
+    def layout_stage(self, stage_id: str):
+        return next(b for b in self.layout.stages if b.stage.id == stage_id)
+
+    def drop_stage(self, stage_id: str, x: float) -> None:
+        centers = [b.header.center[0] for b in self.layout.stages if b.stage.id != stage_id]
+        index = sum(1 for c in centers if c < x)
+        if index != self.journey.stages.index_of(stage_id):
+            self.document.push(Move(self.journey, Entity.STAGE, stage_id, index, "Move stage"))
+        else:
+            self.sync()
+
+    def resize_stage(self, stage_id: str, width: float) -> None:
+        width = round(width)
+        if width != self.journey.stages.get(stage_id).width:
+            self.document.push(
+                Update(self.journey, Entity.STAGE, stage_id, {"width": float(width)},
+                       "Resize stage")
+            )  # fmt: skip
+
+    def preview_lane_drag(self, lane_id: str, dy: float) -> None:
+        box = self.lane_headers[lane_id].box
+        self.lane_headers[lane_id].setY(box.header.y + dy)
+
+    def drop_lane(self, lane_id: str, y: float) -> None:
+        visible = [b for b in self.layout.lanes if b.lane.id != lane_id]
+        below = [b.lane.id for b in visible if b.header.center[1] < y]
+        ids = self.journey.lanes.ids()
+        index = ids.index(below[-1]) + 1 if below else 0
+        if ids.index(lane_id) < index:
+            index -= 1
+        if index != ids.index(lane_id):
+            self.document.push(Move(self.journey, Entity.LANE, lane_id, index, "Move lane"))
+        else:
+            self.sync()
+
+    def toggle_lane(self, lane_id: str) -> None:
+        collapsed = not self.journey.lanes.get(lane_id).collapsed
+        text = "Collapse lane" if collapsed else "Expand lane"
+        self.document.push(
+            Update(self.journey, Entity.LANE, lane_id, {"collapsed": collapsed}, text)
+        )
+
+    # ------------------------------------------------------------ emotions
+    def set_emotion(self, card_id: str, persona_id: str, score: int) -> None:
+        emotions = {**self.journey.card(card_id).emotions, persona_id: score}
+        self.document.push(
+            Update(self.journey, Entity.CARD, card_id, {"emotions": emotions}, "Change emotion")
+        )
+
+    # ------------------------------------------------------------ in-place text
+    def _edit(self, rect: QRectF, text: str, size: float, commit) -> InlineEditor:
+        editor = InlineEditor(rect, text, size, commit)
+        self.addItem(editor)
+        editor.start()
+        return editor
+
+    def edit_card_title(self, card_id: str) -> InlineEditor:
+        box = self.layout.cards[card_id]
+        rect = qrect(box.rect).adjusted(4, 4, -4, -4)
+        return self._edit(rect, box.card.title, 12, self._renamer(Entity.CARD, card_id, "title"))
+
+    def edit_stage_name(self, stage_id: str) -> InlineEditor:
+        box = self.layout_stage(stage_id)
+        rect = qrect(box.header).adjusted(6, 14, -6, -14)
+        return self._edit(rect, box.stage.name, 14, self._renamer(Entity.STAGE, stage_id, "name"))
+
+    def edit_lane_name(self, lane_id: str) -> InlineEditor:
+        box = self.lane_headers[lane_id].box
+        rect = qrect(box.header).adjusted(20, 4, -4, 0)
+        rect.setHeight(min(rect.height(), 60))
+        return self._edit(rect, box.lane.name, 12, self._renamer(Entity.LANE, lane_id, "name"))
+
+    def edit_flow_label(self, flow_id: str) -> InlineEditor:
+        route = self.flows[flow_id].route
+        x, y = route.label_at
+        rect = QRectF(x - 80, y - 12, 160, 24)
+        commit = self._renamer(Entity.FLOW, flow_id, "label", allow_empty=True)
+        return self._edit(rect, route.flow.label, 10, commit)
+
+    def _renamer(self, kind: Entity, item_id: str, field: str, allow_empty: bool = False):
+        def commit(text: str) -> None:
+            if not text and not allow_empty:
+                return
+            try:
+                current = getattr(OPS[kind].get(self.journey, item_id), field)
+            except ModelError:
+                return  # deleted meanwhile
+            if text != current:
+                command = Update(self.journey, kind, item_id, {field: text}, f"Rename {kind.value}")
+                self.document.push(command)
+
+        return commit
+
+    # ------------------------------------------------------------ palette
+    def create_from_palette(self, payload: dict, pos: QPointF) -> str | None:
+        """Create what a palette entry describes at ``pos``; returns the new id."""
+        from mapper.canvas.palette_items import command_for_drop
+
+        command = command_for_drop(self.journey, self.layout, payload, (pos.x(), pos.y()))
+        if command is None:
+            self.problem.emit("Drop cards onto a cell of the grid")
+            return None
+        self.document.push(command)
+        return command.entity.id

@@ -1,0 +1,59 @@
+"""Which characters of a map the bundled font cannot draw, reported as a warning."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from mapper.layout.text import BOLD, REGULAR, font
+from mapper.model import JourneyMap
+
+MAX_LISTED = 8
+
+
+def map_texts(journey: JourneyMap) -> Iterator[str]:
+    """Every user string an export can print."""
+    info = journey.info
+    yield from (info.title, info.description, info.author, info.version, info.notes)
+    yield from (info.scenario.title, info.scenario.goal, *info.scenario.expectations)
+    yield from (c.label for c in info.custom_channels)
+    for p in journey.personas:
+        yield from (p.name, p.role, p.bio, p.quote, *p.goals, *p.motivations)
+        yield from (*p.frustrations, *p.behaviours)
+        for key, value in p.demographics.items():
+            yield from (key, value)
+    for s in journey.stages:
+        yield from (s.name, s.description, s.notes)
+    for lane in journey.lanes:
+        yield lane.name
+    for c in journey.cards():
+        yield from (c.title, c.description, c.owner, c.notes, c.url, *c.tags)
+        for e in c.evidence:
+            yield from (e.text, e.source)
+    for f in journey.flows():
+        yield f.label
+    for o in journey.opportunities:
+        yield from (o.title, o.description, o.owner)
+
+
+def missing_glyphs(texts: Iterable[str]) -> list[str]:
+    """Characters the DejaVu faces cannot draw, in code point order."""
+    regular, bold = font(REGULAR), font(BOLD)
+    missing: dict[str, None] = {}
+    for text in texts:
+        if text.isascii():
+            continue  # DejaVu covers all of printable ASCII
+        for ch in regular.missing(text) | bold.missing(text):
+            missing.setdefault(ch)
+    return sorted(missing, key=ord)
+
+
+def missing_glyph_warning(journey: JourneyMap) -> str | None:
+    chars = missing_glyphs(map_texts(journey))
+    if not chars:
+        return None
+    listed = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in chars[:MAX_LISTED])
+    more = f" and {len(chars) - MAX_LISTED} more" if len(chars) > MAX_LISTED else ""
+    return (
+        f"{len(chars)} character{'s' if len(chars) != 1 else ''} cannot be drawn with the "
+        f"bundled DejaVu Sans font and print as empty boxes: {listed}{more}"
+    )

@@ -1,0 +1,80 @@
+"""Making user text safe for reportlab: Paragraph markup and link targets.
+
+Every user string that goes into a ``Paragraph`` passes through :func:`para`, which
+escapes ``& < >`` so a title like ``<b>Sale</b> & <font size=80>`` prints exactly as
+typed and ``<img src=...>`` never loads anything. Links are made only for http, https
+and mailto URLs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
+
+from mapper.layout.text import ELLIPSIS
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """Newlines normalised; control characters and lone surrogates become spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _CONTROL.sub(" ", text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word boundary when one is near, with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit * 0.7:
+        cut = cut[:space]
+    return cut.rstrip() + ELLIPSIS
+
+
+def one_line(text: str) -> str:
+    return " ".join(clean(text).split())
+
+
+def para(text: str, limit: int = 4000) -> str:
+    """User text as Paragraph markup: cleaned, shortened, escaped, newlines kept."""
+    text = escape(shorten(clean(text).strip(), limit))
+    return text.replace("\n", "<br/>")
+
+
+def attr(text: str) -> str:
+    """A value for a double-quoted markup attribute."""
+    return escape(text, {'"': "&quot;"})
+
+
+def safe_url(url: str) -> str | None:
+    """The URL if it may become a clickable link (http, https, mailto), else None."""
+    url = url.strip()
+    if not url or len(url) > 2048 or any(ch.isspace() for ch in url):
+        return None
+    if any(unicodedata.category(ch).startswith("C") for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in SAFE_SCHEMES:
+        return None
+    if scheme in ("http", "https") and not parts.netloc:
+        return None
+    if scheme == "mailto" and not parts.path:
+        return None
+    return url
+
+
+def link(url: str, text: str) -> str:
+    """Markup for ``text`` (already escaped) linked to ``url`` when it is safe."""
+    target = safe_url(url)
+    if target is None:
+        return text
+    return f'<a href="{attr(target)}" color="#2b6cb0">{text}</a>'

@@ -1,0 +1,53 @@
+"""What the user chose for a PDF export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+from mapper.export.pages import PAGE_SIZES
+
+# Shown (and stamped as the creation date) in invariant mode unless SOURCE_DATE_EPOCH is set.
+INVARIANT_DATE = dt.date(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    """Options for :func:`mapper.export.export_pdf`.
+
+    ``tile`` prints the map over several pages at ``tile_scale`` points per map pixel
+    instead of fitting it on one page. ``invariant`` makes the output byte-for-byte
+    reproducible (fixed date and document id) for tests, reviews and builds in git.
+    """
+
+    page: str = "A4"
+    landscape: bool = True
+    tile: bool = False
+    report: bool = True
+    persona_id: str | None = None  # whose emotions and pain points; default: the active one
+    tile_scale: float = 0.75
+    overlap: float = 18.0  # points printed twice on neighbouring tiles, for taping
+    min_text_size: float = 6.0  # warn when fitting shrinks card titles below this
+    invariant: bool = False
+    date: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if self.page not in PAGE_SIZES:
+            names = ", ".join(PAGE_SIZES)
+            raise ValueError(f"unknown page size {self.page!r} (choose from {names})")
+        if not 0.1 <= self.tile_scale <= 4:
+            raise ValueError(f"tile scale must be 0.1..4, not {self.tile_scale}")
+        if not 0 <= self.overlap <= 72:
+            raise ValueError(f"tile overlap must be 0..72 points, not {self.overlap}")
+
+    def resolved_date(self) -> dt.date:
+        """The date printed on the pages."""
+        if self.date is not None:
+            return self.date
+        if self.invariant:
+            epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+            if epoch.isdigit():
+                return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+            return INVARIANT_DATE
+        return dt.date.today()

@@ -1,0 +1,179 @@
+"""Drawing primitives on a reportlab canvas in "top-down" space.
+
+Map and page drawing code works like the canvas and the layout: y grows downwards. A page
+is flipped once (:func:`top_down`); shapes then use layout coordinates directly and text
+is set upright with a flipped text matrix (:class:`Text`).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
+
+from mapper.layout import icons
+from mapper.layout.geometry import Point, Rect
+from mapper.layout.text import BOLD, REGULAR, text_width
+
+
+@cache
+def rgb(hex_color: str) -> Color:
+    try:
+        return HexColor(hex_color)
+    except (ValueError, TypeError):
+        return HexColor("#9aa5b1")
+
+
+@cache
+def tint(hex_color: str, amount: float) -> Color:
+    """``hex_color`` mixed with white: 0 keeps it, 1 gives white."""
+    c = rgb(hex_color)
+    return Color(*(v + (1 - v) * amount for v in (c.red, c.green, c.blue)))
+
+
+def top_down(canv: Canvas, page_height: float) -> None:
+    """From here on (until restoreState) y grows downwards from the top of the page."""
+    canv.transform(1, 0, 0, -1, 0, page_height)
+
+
+class Text:
+    """A batch of upright text lines in top-down space, written as one PDF text object."""
+
+    def __init__(self, canv: Canvas) -> None:
+        self.canv = canv
+        self.obj: PDFTextObject = canv.beginText()
+        self._font: tuple[str, float] | None = None
+        self._color: str | None = None
+        self.empty = True
+
+    def style(self, size: float, color: str, bold: bool = False) -> Text:
+        face = (BOLD if bold else REGULAR, size)
+        if face != self._font:
+            self.obj.setFont(face[0], size)
+            self._font = face
+        if color != self._color:
+            self.obj.setFillColor(rgb(color))
+            self._color = color
+        return self
+
+    def at(self, x: float, baseline: float, text: str) -> None:
+        if not text:
+            return
+        self.obj.setTextTransform(1, 0, 0, -1, x, baseline)
+        self.obj.textOut(text)
+        self.empty = False
+
+    def right(self, x: float, baseline: float, text: str) -> None:
+        assert self._font is not None
+        self.at(x - text_width(text, self._font[1], self._font[0] == BOLD), baseline, text)
+
+    def centre(self, x: float, baseline: float, text: str) -> None:
+        assert self._font is not None
+        self.at(x - text_width(text, self._font[1], self._font[0] == BOLD) / 2, baseline, text)
+
+    def draw(self) -> None:
+        if not self.empty:
+            self.canv.drawText(self.obj)
+        self.obj = self.canv.beginText()
+        self._font = self._color = None
+        self.empty = True
+
+
+def baseline_in(box_top: float, box_height: float, size: float) -> float:
+    """The baseline that centres a line of ``size`` text in a box (DejaVu's em box)."""
+    return box_top + box_height / 2 + size * 0.76 - size * 0.5
+
+
+def round_rect(
+    canv: Canvas,
+    rect: Rect,
+    radius: float,
+    fill: str | Color | None = None,
+    stroke: str | Color | None = None,
+    width: float = 1.0,
+) -> None:
+    """A (rounded) rectangle, filled and / or outlined."""
+    if fill is not None:
+        canv.setFillColor(rgb(fill) if isinstance(fill, str) else fill)
+    if stroke is not None:
+        canv.setStrokeColor(rgb(stroke) if isinstance(stroke, str) else stroke)
+        canv.setLineWidth(width)
+    r = min(radius, rect.width / 2, rect.height / 2)
+    do_stroke, do_fill = int(stroke is not None), int(fill is not None)
+    if r > 0:
+        canv.roundRect(rect.x, rect.y, rect.width, rect.height, r, do_stroke, do_fill)
+    else:
+        canv.rect(rect.x, rect.y, rect.width, rect.height, do_stroke, do_fill)
+
+
+def polygon(
+    canv: Canvas, points: tuple[Point, ...] | list[Point], fill: bool, stroke: bool
+) -> None:
+    path = canv.beginPath()
+    path.moveTo(*points[0])
+    for p in points[1:]:
+        path.lineTo(*p)
+    path.close()
+    canv.drawPath(path, stroke=int(stroke), fill=int(fill))
+
+
+def draw_icon(canv: Canvas, icon: icons.Icon, rect: Rect, ink: str, weight: float = 1.0) -> None:
+    """An icon's shapes scaled into ``rect`` (a square), strokes and fills in ``ink``."""
+    k = rect.width / icons.ICON_BOX
+    colour = rgb(ink)
+    canv.saveState()
+    canv.translate(rect.x, rect.y)
+    canv.scale(k, k)
+    canv.setStrokeColor(colour)
+    canv.setFillColor(colour)
+    canv.setLineWidth(icons.STROKE_WIDTH * weight)
+    canv.setLineJoin(1)
+    canv.setLineCap(1)
+    for shape in icon.shapes:
+        if isinstance(shape, icons.Line):
+            canv.line(*shape.start, *shape.end)
+        elif isinstance(shape, icons.Circle):
+            (cx, cy), r = shape.center, shape.radius
+            canv.circle(cx, cy, r, stroke=1, fill=int(shape.fill))
+        elif isinstance(shape, icons.Box):
+            if shape.radius:
+                canv.roundRect(shape.x, shape.y, shape.width, shape.height, shape.radius,
+                               stroke=1, fill=int(shape.fill))  # fmt: skip
+            else:
+                canv.rect(shape.x, shape.y, shape.width, shape.height,
+                          stroke=1, fill=int(shape.fill))  # fmt: skip
+        else:
+            path = canv.beginPath()
+            path.moveTo(*shape.points[0])
+            for p in shape.points[1:]:
+                path.lineTo(*p)
+            if shape.closed:
+                path.close()
+            canv.drawPath(path, stroke=1, fill=int(shape.fill))
+    canv.restoreState()
+
+
+def star(canv: Canvas, rect: Rect, fill: str, outline: str | None = None) -> None:
+    """The moment-of-truth star (the review icon's outline) filled into ``rect``."""
+    k = rect.width / icons.ICON_BOX
+    points = [(rect.x + x * k, rect.y + y * k) for x, y in icons.STAR_POINTS]
+    canv.setFillColor(rgb(fill))
+    if outline:
+        canv.setStrokeColor(rgb(outline))
+        canv.setLineWidth(0.6)
+    polygon(canv, points, fill=True, stroke=outline is not None)
+
+
+def confidence_dots(canv: Canvas, rect: Rect, filled: int, ink: str, radius: float) -> None:
+    """Three dots left to right, the first ``filled`` solid, the others hollow."""
+    canv.setStrokeColor(rgb(ink))
+    canv.setFillColor(rgb(ink))
+    canv.setLineWidth(radius * 0.35)
+    step = (rect.width - 2 * radius) / 2
+    cy = rect.y + rect.height / 2
+    for i in range(3):
+        cx = rect.x + radius + i * step
+        r = radius if i < filled else radius - radius * 0.175
+        canv.circle(cx, cy, r, stroke=int(i >= filled), fill=int(i < filled))

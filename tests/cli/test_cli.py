@@ -1,0 +1,118 @@
+"""The `mapper` command line: every subcommand, exit codes and messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from factories import sample_map
+
+from mapper import __version__
+from mapper.cli import commands
+from mapper.cli.main import main
+from mapper.fileformat import load_journey, save_journey
+
+
+@pytest.fixture
+def map_file(tmp_path):
+    path = tmp_path / "renewal.journey"
+    save_journey(sample_map(), path)
+    return path
+
+
+def test_templates_lists_names_with_descriptions(capsys):
+    assert main(["templates"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    names = [line.split()[0] for line in lines]
+    assert names[:2] == ["blank", "customer-journey"]
+    assert all(len(line.split(maxsplit=1)) == 2 for line in lines)
+
+
+def test_new_from_default_and_named_template(tmp_path, capsys):
+    out = tmp_path / "a.journey"
+    assert main(["new", str(out)]) == 0
+    assert [s.name for s in load_journey(out).stages] == [
+        "Awareness", "Consideration", "Decision", "Purchase", "Retention", "Advocacy",
+    ]  # fmt: skip
+    assert main(["new", "--template", "blank", str(out)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert main(["new", "--template", "blank", "--force", str(out)]) == 0
+    assert main(["new", "--template", "nope", str(tmp_path / "b.journey")]) == 2
+    assert "no template named 'nope'" in capsys.readouterr().err
+    assert main(["new", str(tmp_path / "missing" / "c.journey")]) == 1
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_validate_reports_problems_and_exit_codes(map_file, tmp_path, capsys):
+    assert main(["validate", str(map_file)]) == 0
+    assert "ok (6 cards, 4 flows)" in capsys.readouterr().out
+    bad = tmp_path / "bad.journey"
+    bad.write_text('{"format": "mapper-journey", "schema_version": 1, "stages": [{"id": 1}]}')
+    assert main(["validate", str(map_file), str(bad)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert f"{bad}: stages[0].id: Input should be a valid string" in err
+    assert f"{bad}: stages[0].name: this field is required" in err
+
+
+def test_info_text_and_json(map_file, capsys):
+    assert main(["info", str(map_file)]) == 0
+    out = capsys.readouterr().out
+    assert "Renew a phone contract" in out
+    assert "Purchase" in out and "-0.50" in out
+    assert main(["info", "--json", str(map_file)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["cards"] == 6 and data["flows"] == 4 and data["touchpoints"] == 4
+    assert data["personas"] == ["Maya", "Omar"]
+    assert data["pain_points"] == 2
+    assert data["emotion_by_stage"][1] == {"stage": "Purchase", "average": -0.5, "scored": 2}
+
+
+def test_info_on_a_broken_file(tmp_path, capsys):
+    bad = tmp_path / "x.journey"
+    bad.write_text("{")
+    assert main(["info", str(bad)]) == 1
+    assert capsys.readouterr().err.startswith(f"{bad}: 1:2: not valid JSON")
+
+
+def test_schema_and_version(capsys):
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Mapper journey map"
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"mapper {__version__}"
+
+
+@pytest.mark.parametrize("argv", [["validate"], ["info"], ["new"], ["info", "--bogus", "x"]])
+def test_usage_errors_exit_2(argv, capsys):
+    assert main(argv) == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["new", "--help"], ["validate", "--help"]])
+def test_help_everywhere(argv, capsys):
+    assert main(argv) == 0
+    assert "usage: mapper" in capsys.readouterr().out
+
+
+def test_unexpected_errors_are_logged_not_shown(monkeypatch, map_file, capsys, tmp_path):
+    def explode(journey):
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(commands, "summarise", explode)
+    assert main(["info", str(map_file)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "unexpected error (RuntimeError: boom); details in" in err
+    assert "Traceback" not in err
+    log = err.rsplit("details in ", 1)[1].strip()
+    assert "Traceback" in open(log, encoding="utf-8").read()
+
+
+def test_installed_entry_point_runs(map_file):
+    result = subprocess.run(
+        [sys.executable, "-m", "mapper", "validate", str(map_file)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "ok" in result.stdout
