@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
+from mapper.commands.base import ModelCommand
 from mapper.fileformat import load_journey, save_journey
 from mapper.model import JourneyMap
 
@@ -28,8 +29,12 @@ class Document(QObject):
         path = Path(path)
         return cls(load_journey(path), path.absolute(), parent)
 
-    def push(self, command: QUndoCommand) -> None:
+    def push(self, command: ModelCommand) -> None:
+        """Apply a command as one undo step; raises ModelError (and keeps nothing) if the
+        model refuses it."""
         self.undo_stack.push(command)
+        if command.error is not None:
+            raise command.error
 
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()

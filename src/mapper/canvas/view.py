@@ -17,6 +17,7 @@ MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
 
 class JourneyView(QGraphicsView):
     zoom_changed = Signal(float)
+    nudged = Signal(int, int)  # arrow keys with cards selected: (stages, places in the cell)
     palette_dropped = Signal(dict, QPointF)  # what to create, where (scene coordinates)
 
     def __init__(self, scene: JourneyScene, parent=None) -> None:
@@ -31,6 +32,7 @@ class JourneyView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._panning_from: QPointF | None = None
         self._space_down = False
+        self.nudge_keys: dict[Qt.Key, tuple[int, int]] = {}
 
     def journey_scene(self) -> JourneyScene:
         return self.scene()  # type: ignore[return-value]
@@ -89,6 +91,11 @@ class JourneyView(QGraphicsView):
             return
         if event.key() == Qt.Key.Key_Escape:
             self.journey_scene().cancel_flow()
+        nudge = self.nudge_keys.get(Qt.Key(event.key()))
+        if nudge is not None and not self._editing() and self.journey_scene().selectedItems():
+            self.nudged.emit(*nudge)
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from mapper.commands.operations import OPS
-from mapper.model import Entity, JourneyMap
+from mapper.model import Entity, JourneyMap, ModelError
 
 # Command ids for mergeWith: edits of the same field of the same thing fold together.
 MERGE_UPDATE = 1001
@@ -21,10 +21,16 @@ class ModelCommand(QUndoCommand):
     def __init__(self, journey: JourneyMap, text: str, parent: QUndoCommand | None = None):
         super().__init__(text, parent)
         self.journey = journey
+        self.error: ModelError | None = None
 
     def redo(self) -> None:
+        """A refused change marks the command obsolete, so QUndoStack drops it unapplied."""
         with self.journey.events.batch():
-            self.apply()
+            try:
+                self.apply()
+            except ModelError as exc:
+                self.error = exc
+                self.setObsolete(True)
 
     def undo(self) -> None:
         with self.journey.events.batch():
@@ -45,8 +51,15 @@ class Composite(ModelCommand):
         self.parts = list(parts)
 
     def apply(self) -> None:
-        for part in self.parts:
-            part.apply()
+        done: list[ModelCommand] = []
+        try:
+            for part in self.parts:
+                part.apply()
+                done.append(part)
+        except ModelError:
+            for part in reversed(done):  # all or nothing
+                part.revert()
+            raise
 
     def revert(self) -> None:
         for part in reversed(self.parts):

@@ -1,0 +1,173 @@
+"""The PDF document: page templates, footers with "Page N of M", outline entries.
+
+Map pages are whole-page drawings (:class:`PageDrawing`); report pages are flowing
+platypus content. Both share one page size, one footer and one outline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.pdfgen.canvas import Canvas
+
+from mapper.export.markup import one_line
+from mapper.export.pages import FOOTER, MARGIN, TILE_MARGIN
+from mapper.export.pdf_draw import rgb, top_down
+from mapper.layout import theme
+from mapper.layout.text import REGULAR, elide, text_width
+
+FOOTER_SIZE = 7.5
+REPORT_MARGINS = (40.0, 38.0, 40.0, 44.0)  # left, top, right, bottom
+PERSONA_SPLIT = 0.36  # the persona page's left (profile) column, as a share of the width
+COLUMN_GAP = 24.0
+
+class PageNumberCanvas(Canvas):
+    """A canvas that stamps "Page N of M" once M is known.
+
+    Each page shows a small form XObject; the forms are defined when the document is
+    saved, so the total is exact without laying the document out twice.
+    """
+
+    def stamp_page_number(self, right: float, baseline: float) -> None:
+        self.saveState()
+        self.translate(right, baseline)
+        self.doForm(f"pageno{self.getPageNumber()}")
+        self.restoreState()
+
+    def save(self) -> None:
+        total = self.getPageNumber() - (0 if self._code else 1)
+        for n in range(1, total + 1):
+            self.beginForm(f"pageno{n}", lowerx=-300, lowery=-4, upperx=4, uppery=12)
+            self.setFont(REGULAR, FOOTER_SIZE)
+            self.setFillColor(rgb(theme.MUTED_INK))
+            self.drawRightString(0, 0, f"Page {n} of {total}")
+            self.endForm()
+        super().save()
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    title: str
+    author: str
+    subject: str
+    creator: str
+    date: dt.date
+    invariant: bool
+
+
+class PageDrawing(Flowable):
+    """A whole page painted by ``paint(canvas)`` in top-down page space."""
+
+    def __init__(self, paint: Callable[[Canvas], None], page: tuple[float, float]) -> None:
+        super().__init__()
+        self.paint = paint
+        self.page = page
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return availWidth, availHeight
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        top_down(canv, self.page[1])
+        self.paint(canv)
+        canv.restoreState()
+
+
+class OutlineEntry(Flowable):
+    """A zero-size flowable that adds a bookmark (outline entry) where it lands."""
+
+    def __init__(self, key: str, title: str, level: int, closed: bool = False) -> None:
+        super().__init__()
+        self.key = key
+        self.title = elide(one_line(title) or "(untitled)", 400, 10)
+        self.level = level
+        self.closed = closed
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.key, 0, 12)
+        self.canv.addOutlineEntry(self.title, self.key, self.level, self.closed)
+
+
+def add_outline(canv: Canvas, key: str, title: str, level: int, **fit: Any) -> None:
+    """An outline entry pointing at part of the current page (absolute coordinates)."""
+    canv.bookmarkPage(key, **fit)
+    canv.addOutlineEntry(elide(one_line(title) or "(untitled)", 400, 10), key, level)
+
+
+class MapperDocument(BaseDocTemplate):
+    """Page templates: ``map`` and ``tile`` (whole-page drawings), ``report`` and
+    ``persona`` (two columns); all with the footer."""
+
+    def __init__(self, target: Any, page: tuple[float, float], info: DocInfo) -> None:
+        super().__init__(
+            target,
+            pagesize=page,
+            title=info.title,
+            author=info.author,
+            subject=info.subject,
+            creator=info.creator,
+            invariant=1 if info.invariant else 0,
+            pageCompression=1,
+            displayDocTitle=1,
+        )
+        self.info = info
+        width, height = page
+        full = Frame(0, 0, width, height, 0, 0, 0, 0, id="page")
+        left, top, right, bottom = REPORT_MARGINS
+        inner_w, inner_h = width - left - right, height - top - bottom
+        body = Frame(left, bottom, inner_w, inner_h, 0, 0, 0, 0, id="body")
+        profile_w = inner_w * PERSONA_SPLIT
+        profile = Frame(left, bottom, profile_w, inner_h, 0, 0, 0, 0, id="profile")
+        details = Frame(left + profile_w + COLUMN_GAP, bottom, inner_w - profile_w - COLUMN_GAP,
+                        inner_h, 0, 0, 0, 0, id="details")  # fmt: skip
+        self.addPageTemplates(
+            [
+                PageTemplate("map", [full], onPage=self._map_footer, pagesize=page),
+                PageTemplate("tile", [full], onPage=self._tile_footer, pagesize=page),
+                PageTemplate("report", [body], onPage=self._report_footer, pagesize=page),
+                PageTemplate(
+                    "persona", [profile, details], onPage=self._report_footer, pagesize=page
+                ),
+            ]
+        )
+        self.body_width = inner_w
+        self.body_height = inner_h
+        self.profile_width = profile_w
+        self.details_width = inner_w - profile_w - COLUMN_GAP
+
+    def _footer(self, canv: Canvas, margin: float, baseline: float) -> None:
+        width = self.pagesize[0]
+        title = one_line(self.info.title)
+        left = f"{title} \u00b7 {self.info.date.isoformat()}"
+        room = width - 2 * margin - text_width("Page 9999 of 9999", FOOTER_SIZE) - 24
+        canv.saveState()
+        canv.setFont(REGULAR, FOOTER_SIZE)
+        canv.setFillColor(rgb(theme.MUTED_INK))
+        canv.drawString(margin, baseline, elide(left, room, FOOTER_SIZE))
+        canv.restoreState()
+        assert isinstance(canv, PageNumberCanvas)
+        canv.stamp_page_number(width - margin, baseline)
+
+    def _map_footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self._footer(canv, MARGIN, FOOTER - 2)
+
+    def _tile_footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self._footer(canv, TILE_MARGIN, 14)
+
+    def _report_footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        left, _, right, _ = REPORT_MARGINS
+        canv.saveState()
+        canv.setStrokeColor(rgb(theme.GRID_LINE))
+        canv.setLineWidth(0.6)
+        canv.line(left, 32, self.pagesize[0] - right, 32)
+        canv.restoreState()
+        self._footer(canv, left, 22)

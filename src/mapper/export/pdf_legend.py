@@ -1,0 +1,188 @@
+"""The legend: what the card colours, channel icons, badges and lines on the map mean."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.pdfgen.canvas import Canvas
+
+from mapper.export.pdf_draw import (
+    Text,
+    baseline_in,
+    confidence_dots,
+    draw_icon,
+    rgb,
+    round_rect,
+    star,
+)
+from mapper.export.values import channel_label
+from mapper.layout import theme
+from mapper.layout.badges import sentiment_label
+from mapper.layout.geometry import Rect
+from mapper.layout.icons import icon_for
+from mapper.layout.text import elide, text_width
+from mapper.model import BUILTIN_CHANNELS, CardKind, Confidence, Creator, JourneyMap, Sentiment
+
+SIZE = 7.5
+ROW = 14.0
+SWATCH = 10.0
+KIND_LABELS = {
+    CardKind.TOUCHPOINT: "Touchpoint",
+    CardKind.ACTION: "Action",
+    CardKind.THOUGHT: "Thought",
+    CardKind.PAIN_POINT: "Pain point",
+    CardKind.OPPORTUNITY: "Opportunity",
+    CardKind.NOTE: "Note",
+}
+
+Swatch = Callable[[Canvas, Rect, Text], None]
+
+
+@dataclass(frozen=True)
+class Item:
+    label: str
+    swatch: Swatch | None = None  # None: a group heading
+    swatch_width: float = SWATCH
+
+    def width(self) -> float:
+        bold = self.swatch is None
+        label = text_width(self.label, SIZE, bold=bold)
+        return label + (self.swatch_width + 4 if self.swatch else 0) + (6 if bold else 12)
+
+
+def _kind(kind: CardKind) -> Swatch:
+    def draw(canv: Canvas, r: Rect, text: Text) -> None:
+        round_rect(canv, r, 2.5, fill=theme.KIND_FILLS[kind], stroke=theme.CARD_BORDER, width=0.6)
+
+    return draw
+
+
+def _channel(key: str) -> Swatch:
+    return lambda canv, r, text: draw_icon(canv, icon_for(key), r, theme.MUTED_INK, weight=1.2)
+
+
+def _creator(creator: Creator) -> Swatch:
+    def draw(canv: Canvas, r: Rect, text: Text) -> None:
+        round_rect(canv, r, r.height / 2, fill=theme.CREATOR_COLORS[creator])
+
+    return draw
+
+
+def _mark(sentiment: Sentiment, score: int) -> Swatch:
+    def draw(canv: Canvas, r: Rect, text: Text) -> None:
+        canv.setFillColor(rgb(theme.SENTIMENT_COLORS[sentiment]))
+        canv.circle(*r.center, r.width / 2 + 0.5, stroke=0, fill=1)
+        text.style(5.5, "#ffffff", bold=True)
+        text.centre(r.center[0], baseline_in(r.y, r.height, 5.5), sentiment_label(score))
+
+    return draw
+
+
+def _dots(filled: int) -> Swatch:
+    return lambda canv, r, text: confidence_dots(canv, r, filled, theme.MUTED_INK, 2.0)
+
+
+def _star(canv: Canvas, r: Rect, text: Text) -> None:
+    star(canv, r, theme.MOMENT_OF_TRUTH_COLOR)
+
+
+def _line(colour: str, dashed: bool = False, arrow: bool = False, width: float = 2.0) -> Swatch:
+    def draw(canv: Canvas, r: Rect, text: Text) -> None:
+        canv.saveState()
+        canv.setStrokeColor(rgb(colour))
+        canv.setFillColor(rgb(colour))
+        canv.setLineWidth(width)
+        if dashed:
+            canv.setDash(3, 2)
+        y = r.center[1]
+        canv.line(r.x, y, r.right - (4 if arrow else 0), y)
+        canv.setDash()
+        if arrow:
+            path = canv.beginPath()
+            path.moveTo(r.right, y)
+            path.lineTo(r.right - 5, y - 2.6)
+            path.lineTo(r.right - 5, y + 2.6)
+            path.close()
+            canv.drawPath(path, stroke=0, fill=1)
+        canv.restoreState()
+
+    return draw
+
+
+def legend_items(journey: JourneyMap, has_curves: bool) -> list[Item]:
+    cards = list(journey.cards())
+    items: list[Item] = [Item("Cards")]
+    kinds = {c.kind for c in cards} or {CardKind.TOUCHPOINT}
+    items += [Item(KIND_LABELS[k], _kind(k), 14) for k in CardKind if k in kinds]
+    used = {c.channel for c in cards if c.channel is not None}
+    if used:
+        items.append(Item("Channels"))
+        known = [k for k in BUILTIN_CHANNELS if k in used]
+        custom = sorted(used - set(known))
+        items += [Item(channel_label(journey, k), _channel(k)) for k in known + custom]
+    items.append(Item("Creator"))
+    items += [Item(theme.CREATOR_LABELS[c], _creator(c), 16) for c in Creator]
+    items.append(Item("Emotion"))
+    items += [
+        Item("Pain point (\u22122 or lower)", _mark(Sentiment.PAIN, -3)),
+        Item("Neutral", _mark(Sentiment.NEUTRAL, 0)),
+        Item("Love point (+2 or higher)", _mark(Sentiment.LOVE, 3)),
+    ]
+    if has_curves:
+        items += [
+            Item("Above neutral", _line(theme.POSITIVE_CURVE), 16),
+            Item("Below neutral", _line(theme.NEGATIVE_CURVE), 16),
+        ]
+    items.append(Item("Evidence"))
+    items += [
+        Item(theme.CONFIDENCE_LABELS[c], _dots(theme.CONFIDENCE_DOTS[c]), 14) for c in Confidence
+    ]
+    items += [
+        Item("Moment of truth", _star),
+        Item("Flow", _line(theme.FLOW, arrow=True, width=1.1), 18),
+        Item("Loop back", _line(theme.FLOW, dashed=True, arrow=True, width=1.1), 18),
+    ]
+    return items
+
+
+def _place(items: list[Item], width: float) -> list[tuple[float, int, Item]]:
+    """(x, row, item) for each item, wrapping to new rows; a heading never ends a row."""
+    placed: list[tuple[float, int, Item]] = []
+    x, row = 0.0, 0
+    for i, item in enumerate(items):
+        need = item.width()
+        if item.swatch is None and i + 1 < len(items):
+            need += items[i + 1].width()
+        if x > 0 and x + need > width:
+            x, row = 0.0, row + 1
+        placed.append((x, row, item))
+        x += item.width()
+    return placed
+
+
+def legend_height(items: list[Item], width: float) -> float:
+    rows = 1 + max((row for _, row, _ in _place(items, width)), default=0)
+    return rows * ROW + 8
+
+
+def draw_legend(canv: Canvas, items: list[Item], rect: Rect) -> None:
+    canv.setStrokeColor(rgb(theme.GRID_LINE))
+    canv.setLineWidth(0.6)
+    canv.line(rect.x, rect.y, rect.right, rect.y)
+    text = Text(canv)
+    top = rect.y + 6
+    for x, row, item in _place(items, rect.width):
+        y = top + row * ROW
+        left = rect.x + x
+        if item.swatch is None:
+            text.style(SIZE, theme.INK, bold=True)
+            text.at(left, baseline_in(y, ROW, SIZE), item.label)
+            continue
+        height = SWATCH if item.swatch_width == SWATCH else SWATCH - 2  # wide ones: flatter
+        swatch = Rect(left, y + (ROW - height) / 2, item.swatch_width, height)
+        item.swatch(canv, swatch, text)
+        text.style(SIZE, theme.MUTED_INK)
+        label = elide(item.label, rect.width, SIZE)
+        text.at(left + item.swatch_width + 4, baseline_in(y, ROW, SIZE), label)
+    text.draw()

@@ -1,0 +1,51 @@
+"""The window's actions: text, icon, standard shortcut and status tip, in one table."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from mapper.ui.icons import icon
+
+SK = QKeySequence.StandardKey
+
+# name: (text, icon, shortcut, status tip)
+ACTIONS: dict[str, tuple[str, str | None, object, str]] = {
+    "new": ("&New…", "new", SK.New, "Create a map from a template"),
+    "open": ("&Open…", "open", SK.Open, "Open a journey map"),
+    "save": ("&Save", "save", SK.Save, "Save the map"),
+    "save_as": ("Save &As…", "save-as", SK.SaveAs, "Save the map under a new name"),
+    "export_pdf": ("Export as &PDF…", "export", "Ctrl+E", "Export the map as a PDF"),
+    "close": ("&Close", None, SK.Close, "Close this window"),
+    "quit": ("&Quit", None, SK.Quit, "Quit Mapper"),
+    "cut": ("Cu&t", "cut", SK.Cut, "Cut the selected cards"),
+    "copy": ("&Copy", "copy", SK.Copy, "Copy the selected cards"),
+    "paste": ("&Paste", "paste", SK.Paste, "Paste cards"),
+    "duplicate": ("&Duplicate", "duplicate", "Ctrl+D", "Duplicate the selected cards"),
+    "delete": ("De&lete", "delete", SK.Delete, "Delete the selection"),
+    "select_all": ("Select &All", None, SK.SelectAll, "Select every card"),
+    "find": ("&Find…", "find", SK.Find, "Find cards"),
+    "zoom_in": ("Zoom &In", "zoom-in", SK.ZoomIn, "Zoom in"),
+    "zoom_out": ("Zoom &Out", "zoom-out", SK.ZoomOut, "Zoom out"),
+    "zoom_fit": ("&Fit to Window", "zoom-fit", "Ctrl+0", "Show the whole map"),
+    "zoom_100": ("&Actual Size", "zoom-100", "Ctrl+1", "Zoom to 100%"),
+    "add_stage": ("Add &Stage", "add-stage", None, "Add a stage at the end"),
+    "add_lane": ("Add &Lane", "add-lane", None, "Add a lane at the bottom"),
+}
+
+
+def build_actions(parent: QWidget) -> dict[str, QAction]:
+    actions = {}
+    for name, (text, icon_name, shortcut, tip) in ACTIONS.items():
+        action = QAction(text, parent)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        actions[name] = action
+    # Delete on every platform also answers Backspace (macOS has no Delete key).
+    actions["delete"].setShortcuts([*actions["delete"].shortcuts(), QKeySequence("Backspace")])
+    return actions

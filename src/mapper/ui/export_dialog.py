@@ -1,0 +1,122 @@
+"""File > Export as PDF: choose the page options, export with a progress dialog (the work
+runs off the UI thread), and offer to open the result."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMessageBox,
+    QProgressDialog,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mapper.document import Document
+
+PAGES = ["A4", "A3", "Letter", "Tabloid"]
+
+
+class ExportOptionsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export as PDF")
+        settings = QSettings()
+        self.page = QComboBox()
+        self.page.addItems(PAGES)
+        self.page.setCurrentText(str(settings.value("export/page", "A3")))
+        self.portrait = QCheckBox("Portrait")
+        self.portrait.setChecked(settings.value("export/portrait", "false") == "true")
+        self.fit = QRadioButton("Fit the whole map on one page")
+        self.tile = QRadioButton("Tile over several pages (for a poster)")
+        tiled = settings.value("export/tile", "false") == "true"
+        (self.tile if tiled else self.fit).setChecked(True)
+        self.report = QCheckBox("Add report pages (personas, touchpoints, opportunities)")
+        self.report.setChecked(settings.value("export/report", "true") == "true")
+        self.open_after = QCheckBox("Open the PDF when done")
+        self.open_after.setChecked(settings.value("export/open", "true") == "true")
+        form = QFormLayout()
+        form.addRow("Page size", self.page)
+        form.addRow("", self.portrait)
+        form.addRow("Layout", self.fit)
+        form.addRow("", self.tile)
+        form.addRow("", self.report)
+        form.addRow("", self.open_after)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def remember(self) -> None:
+        settings = QSettings()
+        settings.setValue("export/page", self.page.currentText())
+        for key, box in (("portrait", self.portrait), ("tile", self.tile),
+                         ("report", self.report), ("open", self.open_after)):  # fmt: skip
+            settings.setValue(f"export/{key}", "true" if box.isChecked() else "false")
+
+    def options(self):
+        from mapper.export.options import PdfOptions
+
+        return PdfOptions(
+            page=self.page.currentText(),
+            landscape=not self.portrait.isChecked(),
+            tile=self.tile.isChecked(),
+            report=self.report.isChecked(),
+        )
+
+
+def run_export_dialog(document: Document, parent: QWidget) -> Path | None:
+    dialog = ExportOptionsDialog(parent)
+    if not dialog.exec():
+        return None
+    dialog.remember()
+    suggested = (document.path or Path.home() / "journey").with_suffix(".pdf")
+    chosen, _ = QFileDialog.getSaveFileName(parent, "Export as PDF", str(suggested), "PDF (*.pdf)")
+    if not chosen:
+        return None
+    target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+    try:
+        warnings = export_with_progress(document, target, dialog.options(), parent)
+    except Exception as exc:  # an export problem is reported, never a crash
+        QMessageBox.critical(parent, "Export failed", f"The PDF could not be written:\n{exc}")
+        return None
+    if warnings:
+        QMessageBox.information(parent, "Exported with warnings", "\n\n".join(warnings))
+    if dialog.open_after.isChecked():
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+    return target
+
+
+def export_with_progress(document: Document, target: Path, options, parent) -> list[str]:
+    """Export in a worker thread while a (modal) progress dialog keeps the UI alive."""
+    from mapper.export import export_pdf
+
+    progress = QProgressDialog("Exporting the map…", "", 0, 0, parent)
+    progress.setCancelButton(None)
+    progress.setMinimumDuration(300)
+    progress.setWindowTitle("Mapper")
+    loop = QEventLoop()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        future: Future = pool.submit(export_pdf, document.journey, target, options)
+        timer = QTimer()
+        timer.timeout.connect(lambda: loop.quit() if future.done() else None)
+        timer.start(30)
+        loop.exec()
+        timer.stop()
+    progress.close()
+    return future.result()

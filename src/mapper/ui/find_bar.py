@@ -1,0 +1,89 @@
+"""Find (Ctrl+F): highlight every matching card and step through them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from mapper.canvas.scene import JourneyScene
+from mapper.model.search import find_cards
+
+
+class FindBar(QWidget):
+    focus_card = Signal(str)
+
+    def __init__(self, scene: JourneyScene, parent=None) -> None:
+        super().__init__(parent)
+        self.scene = scene
+        self.matches: list[str] = []
+        self.position = -1
+        self.field = QLineEdit()
+        self.field.setPlaceholderText("Find cards (any field)")
+        self.field.setClearButtonEnabled(True)
+        self.field.textChanged.connect(self.search)
+        self.field.returnPressed.connect(self.next)
+        self.count = QLabel()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(QLabel("Find:"))
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.count)
+        for text, tip, slot in (("‹", "Previous match (Shift+F3)", self.previous),
+                                ("›", "Next match (F3)", self.next),
+                                ("✕", "Close (Esc)", self.close_bar)):  # fmt: skip
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            layout.addWidget(button)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.FindNext), self, self.next)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.FindPrevious), self, self.previous)
+        scene.layout_changed.connect(
+            lambda: self.search(self.field.text()) if self.isVisible() else None
+        )
+        self.hide()
+
+    def open_bar(self) -> None:
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+        self.search(self.field.text())
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.scene.set_highlight(set())
+
+    def search(self, text: str) -> None:
+        self.matches = find_cards(self.scene.journey, text)
+        self.position = (
+            -1 if not self.matches else min(max(self.position, 0), len(self.matches) - 1)
+        )
+        self.scene.set_highlight(set(self.matches))
+        self._show_count()
+
+    def _refresh(self) -> None:
+        if self.isVisible():
+            self.search(self.field.text())
+
+    def _show_count(self) -> None:
+        if not self.field.text().strip():
+            self.count.setText("")
+        elif not self.matches:
+            self.count.setText("no matches")
+        else:
+            self.count.setText(f"{self.position + 1} of {len(self.matches)}")
+
+    def next(self) -> None:
+        self._step(1)
+
+    def previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        if not self.matches:
+            return
+        self.position = (self.position + step) % len(self.matches)
+        self._show_count()
+        self.focus_card.emit(self.matches[self.position])

@@ -1,0 +1,183 @@
+"""Small editors that read and write one model field each, for the inspector."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QDoubleSpinBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+
+class FieldEditor(QWidget):
+    """Base: ``set_value`` shows a model value (no signal); ``edited`` fires on user edits."""
+
+    edited = Signal(object)
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+
+def _blocked(widget: QWidget, setter: Callable[[], None]) -> None:
+    blocker = QSignalBlocker(widget)
+    try:
+        setter()
+    finally:
+        blocker.unblock()
+
+
+class LineField(QLineEdit):
+    edited = Signal(object)
+
+    def __init__(self, parse: Callable[[str], Any] = str, show: Callable[[Any], str] = str):
+        super().__init__()
+        self._parse, self._show = parse, show
+        self.textEdited.connect(self._emit)
+
+    def _emit(self, text: str) -> None:
+        try:
+            value = self._parse(text)
+        except ValueError:
+            self.setStyleSheet("background: #fdeaea")
+            return
+        self.setStyleSheet("")
+        self.edited.emit(value)
+
+    def set_value(self, value: Any) -> None:
+        if self.hasFocus() and self._safe_parse() == value:
+            return  # keep the cursor where the user is typing
+        _blocked(self, lambda: self.setText(self._show(value)))
+        self.setStyleSheet("")
+
+    def _safe_parse(self) -> Any:
+        try:
+            return self._parse(self.text())
+        except ValueError:
+            return object()
+
+
+class TextField(QPlainTextEdit):
+    edited = Signal(object)
+
+    def __init__(self, lines: int = 3):
+        super().__init__()
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(8 + lines * self.fontMetrics().lineSpacing() + 8)
+        self.textChanged.connect(lambda: self.edited.emit(self.toPlainText()))
+
+    def set_value(self, value: Any) -> None:
+        if value != self.toPlainText():
+            _blocked(self, lambda: self.setPlainText(value))
+
+
+class ChoiceField(QComboBox):
+    edited = Signal(object)
+
+    def __init__(self, choices: list[tuple[str, Any]]):
+        super().__init__()
+        for label, value in choices:
+            self.addItem(label, value)
+        self.activated.connect(lambda index: self.edited.emit(self.itemData(index)))
+
+    def set_value(self, value: Any) -> None:
+        index = self.findData(value)
+        _blocked(self, lambda: self.setCurrentIndex(max(index, 0)))
+
+
+class CheckField(QCheckBox):
+    edited = Signal(object)
+
+    def __init__(self, label: str = ""):
+        super().__init__(label)
+        self.clicked.connect(lambda checked: self.edited.emit(bool(checked)))
+
+    def set_value(self, value: Any) -> None:
+        _blocked(self, lambda: self.setChecked(bool(value)))
+
+
+class ScoreField(QSpinBox):
+    """An emotion score; the lowest step means "not scored"."""
+
+    edited = Signal(object)
+    UNSET = -4
+
+    def __init__(self):
+        super().__init__()
+        self.setRange(self.UNSET, 3)
+        self.setSpecialValueText("not scored")
+        self.valueChanged.connect(lambda v: self.edited.emit(None if v == self.UNSET else int(v)))
+
+    def set_value(self, value: Any) -> None:
+        _blocked(self, lambda: self.setValue(self.UNSET if value is None else int(value)))
+
+
+class NumberField(QDoubleSpinBox):
+    edited = Signal(object)
+
+    def __init__(self, low: float, high: float, step: float = 10):
+        super().__init__()
+        self.setRange(low, high)
+        self.setSingleStep(step)
+        self.setDecimals(0)
+        self.valueChanged.connect(lambda v: self.edited.emit(float(v)))
+
+    def set_value(self, value: Any) -> None:
+        _blocked(self, lambda: self.setValue(float(value)))
+
+
+class ColorField(QPushButton):
+    edited = Signal(object)
+
+    def __init__(self):
+        super().__init__()
+        self._value = "#ffffff"
+        self.clicked.connect(self._choose)
+
+    def _choose(self) -> None:
+        color = QColorDialog.getColor(QColor(self._value), self, "Choose a colour")
+        if color.isValid():
+            self.edited.emit(color.name())
+
+    def set_value(self, value: Any) -> None:
+        self._value = value
+        self.setText(value)
+        self.setStyleSheet(f"background: {value}; text-align: left; padding: 3px 8px")
+
+
+def optional_number(text: str) -> float | None:
+    text = text.strip().replace(",", ".")
+    if not text:
+        return None
+    value = float(text)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError("not a finite number")
+    return value
+
+
+def show_optional_number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def join_list(values: tuple[str, ...]) -> str:
+    return ", ".join(values)
+
+
+def split_lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())

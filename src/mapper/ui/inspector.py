@@ -1,0 +1,242 @@
+"""The inspector edits whatever is selected: a card, a stage, a lane, a flow, or (with
+nothing selected) the map itself. Every edit is an undoable command; typing in one field
+merges into one undo step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from mapper.commands import Update
+from mapper.commands.operations import OPS
+from mapper.document import Document
+from mapper.layout.theme import CREATOR_LABELS
+from mapper.model import (
+    BUILTIN_CHANNELS,
+    BuyingPhase,
+    CardKind,
+    Creator,
+    Entity,
+    LaneKind,
+    ModelError,
+    ModelEvent,
+)
+from mapper.ui.evidence_field import EvidenceField
+from mapper.ui.form_fields import (
+    CheckField,
+    ChoiceField,
+    ColorField,
+    LineField,
+    NumberField,
+    ScoreField,
+    TextField,
+    join_list,
+    optional_number,
+    show_optional_number,
+    split_lines,
+    split_list,
+)
+
+Getter = Callable[[Any], Any]
+ToChanges = Callable[[Any, Any], dict[str, Any]]
+
+
+@dataclass
+class FieldSpec:
+    label: str
+    make: Callable[[], Any]
+    get: Getter
+    to_changes: ToChanges
+
+
+def plain(name: str, label: str, make: Callable[[], Any]) -> FieldSpec:
+    return FieldSpec(label, make, lambda e: getattr(e, name), lambda v, e: {name: v})
+
+
+def _title(text: str) -> str:
+    return text.replace("_", " ").capitalize()
+
+
+def _enum_choices(enum, none_label: str | None = None, labels=None) -> Callable[[], ChoiceField]:
+    choices = [(none_label, None)] if none_label else []
+    choices += [((labels or {}).get(v, _title(v.value)), v) for v in enum]
+    return lambda: ChoiceField(choices)
+
+
+METRIC_LABELS = {
+    "csat": "CSAT", "nps": "NPS", "conversion_rate": "Conversion rate",
+    "customer_effort": "Customer effort", "volume": "Volume", "cost": "Cost",
+}  # fmt: skip
+
+
+def metric_specs() -> list[FieldSpec]:
+    return [
+        FieldSpec(
+            label,
+            lambda: LineField(optional_number, show_optional_number),
+            lambda e, n=name: getattr(e.metrics, n),
+            lambda v, e, n=name: {"metrics": replace(e.metrics, **{n: v})},
+        )
+        for name, label in METRIC_LABELS.items()
+    ]
+
+
+def card_specs(document: Document) -> list[FieldSpec]:
+    journey = document.journey
+    channels = [("(none)", None)] + [(i.label, k) for k, i in BUILTIN_CHANNELS.items()]
+    channels += [(c.label, c.key) for c in journey.info.custom_channels]
+    specs = [
+        plain("title", "Title", LineField),
+        plain("kind", "Kind", _enum_choices(CardKind)),
+        plain("description", "Description", TextField),
+        plain("channel", "Channel", lambda: ChoiceField(channels)),
+        plain("creator", "Creator", _enum_choices(Creator, "(not set)", CREATOR_LABELS)),
+        plain("buying_phase", "Buying phase", _enum_choices(BuyingPhase, "From the stage")),
+        plain("moment_of_truth", "", lambda: CheckField("Moment of truth")),
+    ]
+    for persona in journey.personas:
+        specs.append(
+            FieldSpec(
+                f"Emotion: {persona.name}",
+                ScoreField,
+                lambda e, p=persona.id: e.emotions.get(p),
+                lambda v, e, p=persona.id: {"emotions": _set_score(e.emotions, p, v)},
+            )
+        )
+    specs += [
+        plain("owner", "Owner", LineField),
+        *metric_specs(),
+        plain("evidence", "Evidence", EvidenceField),
+        plain("url", "URL", LineField),
+        FieldSpec("Tags", lambda: LineField(split_list, join_list), lambda e: e.tags,
+                  lambda v, e: {"tags": v}),
+        plain("notes", "Notes", TextField),
+    ]  # fmt: skip
+    return specs
+
+
+def _set_score(emotions: dict[str, int], persona_id: str, score: int | None) -> dict[str, int]:
+    result = {k: v for k, v in emotions.items() if k != persona_id}
+    if score is not None:
+        result[persona_id] = score
+    return result
+
+
+def stage_specs() -> list[FieldSpec]:
+    return [
+        plain("name", "Name", LineField),
+        plain("description", "Description", TextField),
+        plain("color", "Colour", ColorField),
+        plain("width", "Width", lambda: NumberField(80, 2000)),
+        plain("buying_phase", "Buying phase", _enum_choices(BuyingPhase, "Guess from the name")),
+        plain("notes", "Speaker notes", lambda: TextField(5)),
+        *metric_specs(),
+    ]
+
+
+def lane_specs() -> list[FieldSpec]:
+    return [
+        plain("name", "Name", LineField),
+        plain("kind", "Kind", _enum_choices(LaneKind)),
+        plain("description", "Description", TextField),
+        plain("collapsed", "", lambda: CheckField("Collapsed")),
+        plain("hidden", "", lambda: CheckField("Hidden")),
+    ]
+
+
+def flow_specs() -> list[FieldSpec]:
+    return [plain("label", "Label", LineField)]
+
+
+def map_specs() -> list[FieldSpec]:
+    scenario = lambda name: lambda v, e: {"scenario": replace(e.scenario, **{name: v})}  # noqa: E731
+    return [
+        plain("title", "Title", LineField),
+        plain("description", "Description", TextField),
+        plain("author", "Author", LineField),
+        plain("version", "Version", LineField),
+        FieldSpec("Scenario", LineField, lambda e: e.scenario.title, scenario("title")),
+        FieldSpec("Goal", TextField, lambda e: e.scenario.goal, scenario("goal")),
+        FieldSpec("Expectations", TextField, lambda e: "\n".join(e.scenario.expectations),
+                  lambda v, e: {"scenario": replace(e.scenario, expectations=split_lines(v))}),
+        plain("notes", "Notes", lambda: TextField(5)),
+    ]  # fmt: skip
+
+
+class Inspector(QScrollArea):
+    def __init__(self, document: Document, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setWidgetResizable(True)
+        self.kind: Entity | None = None
+        self.item_id: str | None = None
+        self._fields: list[tuple[FieldSpec, Any]] = []
+        self._unsubscribe = document.journey.events.subscribe(self._on_model_events)
+        self.show_target(None, None)
+
+    def detach(self) -> None:
+        self._unsubscribe()
+
+    def _entity(self) -> Any:
+        if self.kind is None:
+            return self.document.journey.info
+        return OPS[self.kind].get(self.document.journey, self.item_id)
+
+    def show_target(self, kind: Entity | None, item_id: str | None) -> None:
+        """Show the form for one thing (``kind=None``: the map's properties)."""
+        self.kind, self.item_id = kind, item_id
+        specs = {
+            None: map_specs,
+            Entity.CARD: lambda: card_specs(self.document),
+            Entity.STAGE: stage_specs,
+            Entity.LANE: lane_specs,
+            Entity.FLOW: flow_specs,
+        }[kind]()
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        heading = QLabel(f"<b>{'Map' if kind is None else _title(kind.value)}</b>")
+        outer.addWidget(heading)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch()
+        self._fields = []
+        for spec in specs:
+            editor = spec.make()
+            editor.edited.connect(lambda value, s=spec: self._commit(s, value))
+            form.addRow(spec.label, editor)
+            self._fields.append((spec, editor))
+        self.setWidget(page)
+        self.refresh()
+
+    def show_selection(self, kind: Entity | None, ids: Sequence[str]) -> None:
+        if len(ids) == 1:
+            self.show_target(kind, ids[0])
+        else:
+            self.show_target(None, None)
+
+    def refresh(self) -> None:
+        try:
+            entity = self._entity()
+        except ModelError:
+            self.show_target(None, None)  # what we showed was deleted
+            return
+        for spec, editor in self._fields:
+            editor.set_value(spec.get(entity))
+
+    def _commit(self, spec: FieldSpec, value: Any) -> None:
+        try:
+            changes = spec.to_changes(value, self._entity())
+            command = Update(self.document.journey, self.kind, self.item_id, changes, merge=True)
+            self.document.push(command)
+        except ModelError as exc:
+            self.window().statusBar().showMessage(str(exc), 5000)
+            self.refresh()
+
+    def _on_model_events(self, events: Sequence[ModelEvent]) -> None:
+        if any(e.entity is Entity.PERSONA for e in events) and self.kind is Entity.CARD:
+            self.show_target(self.kind, self.item_id)  # emotion rows follow the personas
+        else:
+            self.refresh()

@@ -1,0 +1,293 @@
+"""The main window wires the parts together: canvas, panels, menus and status bar.
+It holds no editing logic of its own."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mapper.canvas.scene import JourneyScene
+from mapper.canvas.view import JourneyView
+from mapper.commands import Insert
+from mapper.document import Document
+from mapper.model import Entity, Lane, LaneKind, Stage, new_id
+from mapper.ui.actions import build_actions
+from mapper.ui.edit_controller import EditController
+from mapper.ui.file_actions import save_document
+from mapper.ui.find_bar import FindBar
+from mapper.ui.icons import icon
+from mapper.ui.inspector import Inspector
+from mapper.ui.outline import OutlineWidget
+from mapper.ui.palette import PaletteWidget
+from mapper.ui.personas_panel import PersonasPanel
+from mapper.ui.recent_files import recent_files
+
+if TYPE_CHECKING:
+    from mapper.ui.app import WindowManager
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: Document, manager: WindowManager) -> None:
+        super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setAcceptDrops(True)
+        self.document, self.manager = document, manager
+        self.scene = JourneyScene(document, self)
+        self.view = JourneyView(self.scene)
+        self.edit = EditController(document, self.scene)
+        self.find_bar = FindBar(self.scene)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.view)
+        self.setCentralWidget(central)
+
+        self.palette = PaletteWidget()
+        self.inspector = Inspector(document)
+        self.outline = OutlineWidget(document)
+        self.personas = PersonasPanel(document)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.docks = {
+            "palette": self._dock("Palette", self.palette, left),
+            "outline": self._dock("Outline", self.outline, left),
+            "inspector": self._dock("Inspector", self.inspector, right),
+            "personas": self._dock("Personas", self.personas, right),
+        }
+        self.tabifyDockWidget(self.docks["inspector"], self.docks["personas"])
+        self.docks["inspector"].raise_()
+
+        self.actions_ = build_actions(self)
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self._restore_settings()
+        self._update_title()
+
+    # ------------------------------------------------------------ building
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{title.lower()}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        a = self.actions_
+        stack = self.document.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.redo_action.setIcon(icon("redo"))
+        menu = self.menuBar().addMenu("&File")
+        menu.addActions([a["new"], a["open"]])
+        self.recent_menu = menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menu.addSeparator()
+        menu.addActions([a["save"], a["save_as"], a["export_pdf"]])
+        menu.addSeparator()
+        menu.addActions([a["close"], a["quit"]])
+        menu = self.menuBar().addMenu("&Edit")
+        menu.addActions([self.undo_action, self.redo_action])
+        menu.addSeparator()
+        menu.addActions([a["cut"], a["copy"], a["paste"], a["duplicate"], a["delete"]])
+        menu.addSeparator()
+        menu.addActions([a["select_all"], a["find"]])
+        menu = self.menuBar().addMenu("&Insert")
+        menu.addActions([a["add_stage"], a["add_lane"]])
+        menu = self.menuBar().addMenu("&View")
+        menu.addActions([a["zoom_in"], a["zoom_out"], a["zoom_fit"], a["zoom_100"]])
+        menu.addSeparator()
+        for dock in self.docks.values():
+            menu.addAction(dock.toggleViewAction())
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("toolbar-main")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        toolbar.addActions([a["new"], a["open"], a["save"]])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([a["add_stage"], a["add_lane"], a["delete"], a["find"]])
+        toolbar.addSeparator()
+        toolbar.addActions([a["zoom_out"], a["zoom_in"], a["zoom_fit"], a["zoom_100"]])
+        toolbar.addSeparator()
+        toolbar.addAction(a["export_pdf"])
+        self.addToolBar(toolbar)
+        self.view.addActions([a["delete"], a["select_all"]])
+
+    def _build_status_bar(self) -> None:
+        self.selection_label = QLabel()
+        self.saved_label = QLabel()
+        self.zoom_label = QLabel()
+        for label in (self.selection_label, self.saved_label, self.zoom_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.statusBar().addPermanentWidget(label)
+        self._show_zoom(self.view.zoom())
+
+    def _connect(self) -> None:
+        a, m = self.actions_, self.manager
+        a["new"].triggered.connect(lambda: m.new_from_chooser(self))
+        a["open"].triggered.connect(lambda: m.open_with_dialog(self))
+        a["save"].triggered.connect(lambda: save_document(self.document, self))
+        a["save_as"].triggered.connect(lambda: save_document(self.document, self, save_as=True))
+        a["export_pdf"].triggered.connect(self.export_pdf)
+        a["close"].triggered.connect(self.close)
+        a["quit"].triggered.connect(m.quit)
+        a["cut"].triggered.connect(self.edit.cut)
+        a["copy"].triggered.connect(self.edit.copy)
+        a["paste"].triggered.connect(self.edit.paste)
+        a["duplicate"].triggered.connect(self.edit.duplicate)
+        a["delete"].triggered.connect(self.edit.delete_selection)
+        a["select_all"].triggered.connect(lambda: self.scene.select_ids(list(self.scene.cards)))
+        a["find"].triggered.connect(self.find_bar.open_bar)
+        a["zoom_in"].triggered.connect(lambda: self.view.zoom_by(1.25))
+        a["zoom_out"].triggered.connect(lambda: self.view.zoom_by(0.8))
+        a["zoom_fit"].triggered.connect(self.view.fit)
+        a["zoom_100"].triggered.connect(lambda: self.view.set_zoom(1.0))
+        a["add_stage"].triggered.connect(self.add_stage)
+        a["add_lane"].triggered.connect(self.add_lane)
+        self.document.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.document.path_changed.connect(self._update_title)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.problem.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.view.zoom_changed.connect(self._show_zoom)
+        self.view.palette_dropped.connect(self.scene.create_from_palette)
+        self.outline.selected.connect(self._outline_selected)
+        self.personas.visibility_changed.connect(self._personas_shown)
+        self.find_bar.focus_card.connect(self._focus_card)
+        for key, dx, dy in ((Qt.Key.Key_Left, -1, 0), (Qt.Key.Key_Right, 1, 0),
+                            (Qt.Key.Key_Up, 0, -1), (Qt.Key.Key_Down, 0, 1)):  # fmt: skip
+            self.view.nudge_keys[key] = (dx, dy)
+        self.view.nudged.connect(self.edit.nudge)
+
+    # ------------------------------------------------------------ reactions
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.display_name()}[*] — Mapper")
+        modified = self.document.is_modified()
+        self.setWindowModified(modified)
+        self.saved_label.setText("Unsaved changes" if modified else "Saved")
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{zoom * 100:.0f}%")
+
+    def _selection_changed(self) -> None:
+        kinds = [Entity.CARD, Entity.FLOW, Entity.STAGE, Entity.LANE]
+        chosen = {k: self.scene.selected_ids(k) for k in kinds}
+        total = sum(len(ids) for ids in chosen.values())
+        self.selection_label.setText(f"{total} selected" if total else "")
+        kind = next((k for k in kinds if chosen[k]), None)
+        if kind is None or total != 1:
+            self.inspector.show_target(None, None)
+        else:
+            self.inspector.show_target(kind, chosen[kind][0])
+            if kind in (Entity.STAGE, Entity.LANE):
+                self.outline.select(kind, chosen[kind][0])
+
+    def _outline_selected(self, kind: Entity, item_id: str) -> None:
+        headers = self.scene.stage_headers if kind is Entity.STAGE else self.scene.lane_headers
+        if item_id in headers:
+            self.scene.clearSelection()
+            headers[item_id].setSelected(True)
+            self.view.ensureVisible(headers[item_id])
+
+    def _personas_shown(self, hidden: set[str]) -> None:
+        self.scene.hidden_personas = hidden
+        self.scene.sync()
+
+    def _focus_card(self, card_id: str) -> None:
+        item = self.scene.cards.get(card_id)
+        if item is not None:
+            self.scene.select_ids([card_id])
+            self.view.centerOn(item)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_files():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.manager.open_path(p, self))
+        self.recent_menu.setEnabled(True)
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    # ------------------------------------------------------------ commands
+    def add_stage(self) -> None:
+        stage = Stage(new_id("stage"), "New stage")
+        journey = self.document.journey
+        self.document.push(Insert(journey, Entity.STAGE, len(journey.stages), stage))
+
+    def add_lane(self) -> None:
+        lane = Lane(new_id("lane"), "New lane", LaneKind.CUSTOM)
+        journey = self.document.journey
+        self.document.push(Insert(journey, Entity.LANE, len(journey.lanes), lane))
+
+    def export_pdf(self) -> None:
+        from mapper.ui.export_dialog import run_export_dialog
+
+        run_export_dialog(self.document, self)
+
+    # ------------------------------------------------------------ closing
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; False means the user cancelled."""
+        if not self.document.is_modified():
+            return True
+        answer = QMessageBox.warning(
+            self, "Unsaved changes",
+            f"Save the changes to {self.document.display_name()} before closing?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )  # fmt: skip
+        if answer == QMessageBox.StandardButton.Save:
+            return save_document(self.document, self)
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self._save_settings()
+        for part in (self.scene, self.inspector, self.outline, self.personas):
+            part.detach()
+        self.manager.forget(self)
+        event.accept()
+
+    def _save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    # ------------------------------------------------------------ file drops
+    def dragEnterEvent(self, event) -> None:
+        if any(u.toLocalFile().endswith(".journey") for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for url in event.mimeData().urls():
+            if url.toLocalFile().endswith(".journey"):
+                self.manager.open_path(url.toLocalFile(), self)
+        event.acceptProposedAction()

@@ -1,0 +1,200 @@
+"""Personas: add, edit, remove, choose a photo, pick the active one, show or hide curves."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mapper.commands import Insert, Remove, Update
+from mapper.document import Document
+from mapper.fileformat.schema import MAX_PHOTO_BYTES
+from mapper.model import Entity, ModelError, ModelEvent, Persona, Photo, new_id
+from mapper.ui.form_fields import ColorField, LineField, TextField, split_lines
+
+ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_PHOTO_PIXELS = 4096
+
+
+class PersonasPanel(QWidget):
+    visibility_changed = Signal(set)  # ids of personas whose curves are hidden
+
+    def __init__(self, document: Document, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.journey = document.journey
+        self.hidden: set[str] = set()
+        self.list = QListWidget()
+        self.list.setIconSize(QSize(32, 32))
+        self.list.currentItemChanged.connect(lambda *_: self._show_current())
+        self.list.itemChanged.connect(self._check_changed)
+        buttons = QHBoxLayout()
+        actions = (
+            ("Add", self.add),
+            ("Remove", self.remove),
+            ("Make active", self.make_active),
+            ("Photo…", self.choose_photo),
+        )
+        for text, slot in actions:
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        self.name, self.role = LineField(), LineField()
+        self.bio, self.quote = TextField(3), TextField(2)
+        self.goals, self.frustrations = TextField(3), TextField(3)
+        self.color = ColorField()
+        form = QFormLayout()
+        for label, editor, field in (
+            ("Name", self.name, "name"), ("Role", self.role, "role"), ("Bio", self.bio, "bio"),
+            ("Quote", self.quote, "quote"), ("Goals", self.goals, "goals"),
+            ("Frustrations", self.frustrations, "frustrations"), ("Colour", self.color, "color"),
+        ):  # fmt: skip
+            editor.edited.connect(lambda value, f=field: self._edit(f, value))
+            form.addRow(label, editor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        layout.addLayout(form)
+        self._unsubscribe = self.journey.events.subscribe(self._on_model_events)
+        self.rebuild()
+
+    def detach(self) -> None:
+        self._unsubscribe()
+
+    def _on_model_events(self, events: Sequence[ModelEvent]) -> None:
+        if any(e.entity in (Entity.PERSONA, Entity.MAP) for e in events):
+            self.rebuild()
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(ROLE) if item is not None else None
+
+    def rebuild(self) -> None:
+        current = self.current_id()
+        active = self.journey.active_persona()
+        blocker = QSignalBlocker(self.list)
+        self.list.clear()
+        for persona in self.journey.personas:
+            star = " ★ active" if active and persona.id == active.id else ""
+            item = QListWidgetItem(f"{persona.name}{star}")
+            item.setData(ROLE, persona.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            hidden = persona.id in self.hidden
+            item.setCheckState(Qt.CheckState.Unchecked if hidden else Qt.CheckState.Checked)
+            item.setToolTip("Tick to show this persona's emotion curve")
+            if persona.photo is not None:
+                pixmap = QPixmap()
+                if pixmap.loadFromData(persona.photo.data):
+                    item.setIcon(QIcon(pixmap))
+            self.list.addItem(item)
+            if persona.id == current:
+                self.list.setCurrentItem(item)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        blocker.unblock()
+        self._show_current()
+
+    def _show_current(self) -> None:
+        persona_id = self.current_id()
+        enabled = persona_id is not None
+        for editor in (self.name, self.role, self.bio, self.quote, self.goals,
+                       self.frustrations, self.color):  # fmt: skip
+            editor.setEnabled(enabled)
+        if not enabled:
+            return
+        p = self.journey.personas.get(persona_id)
+        self.name.set_value(p.name)
+        self.role.set_value(p.role)
+        self.bio.set_value(p.bio)
+        self.quote.set_value(p.quote)
+        self.goals.set_value("\n".join(p.goals))
+        self.frustrations.set_value("\n".join(p.frustrations))
+        self.color.set_value(p.color)
+
+    def _edit(self, field: str, value) -> None:
+        persona_id = self.current_id()
+        if persona_id is None:
+            return
+        if field in ("goals", "frustrations"):
+            value = split_lines(value)
+        if field == "name" and not value.strip():
+            return
+        self._push(Update(self.journey, Entity.PERSONA, persona_id, {field: value}, merge=True))
+
+    def _push(self, command) -> None:
+        try:
+            self.document.push(command)
+        except ModelError as exc:
+            QMessageBox.warning(self, "Mapper", str(exc))
+
+    def _check_changed(self, item: QListWidgetItem) -> None:
+        persona_id = item.data(ROLE)
+        if item.checkState() == Qt.CheckState.Checked:
+            self.hidden.discard(persona_id)
+        else:
+            self.hidden.add(persona_id)
+        self.visibility_changed.emit(set(self.hidden))
+
+    def add(self) -> None:
+        persona = Persona(new_id("persona"), "New persona")
+        self._push(Insert(self.journey, Entity.PERSONA, len(self.journey.personas), persona))
+
+    def remove(self) -> None:
+        persona_id = self.current_id()
+        if persona_id is not None:
+            self._push(Remove(self.journey, Entity.PERSONA, persona_id))
+
+    def make_active(self) -> None:
+        persona_id = self.current_id()
+        if persona_id is not None:
+            command = Update(self.journey, None, None, {"active_persona_id": persona_id},
+                             "Switch active persona")  # fmt: skip
+            self._push(command)
+
+    def choose_photo(self) -> None:
+        persona_id = self.current_id()
+        if persona_id is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose a photo", "", "Images (*.png *.jpg *.jpeg)"
+        )
+        if not path:
+            return
+        try:
+            photo = load_photo(path)
+        except ValueError as exc:
+            QMessageBox.warning(self, "Mapper", str(exc))
+            return
+        self._push(Update(self.journey, Entity.PERSONA, persona_id, {"photo": photo}, "Set photo"))
+
+
+def load_photo(path: str) -> Photo:
+    """Read a PNG or JPEG with a size cap and a pixel cap (no decompression bombs)."""
+    reader = QImageReader(path)
+    reader.setAllocationLimit(64)  # MB
+    fmt = bytes(reader.format()).decode()
+    if fmt not in ("png", "jpeg", "jpg"):
+        raise ValueError("Choose a PNG or JPEG image")
+    size = reader.size()
+    if size.width() > MAX_PHOTO_PIXELS or size.height() > MAX_PHOTO_PIXELS:
+        raise ValueError(f"The image is too large ({size.width()}×{size.height()} pixels)")
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_PHOTO_BYTES + 1)
+    if len(data) > MAX_PHOTO_BYTES:
+        raise ValueError(f"Photos can be up to {MAX_PHOTO_BYTES // (1024 * 1024)} MB")
+    if reader.read().isNull():
+        raise ValueError(f"The image could not be read: {reader.errorString()}")
+    return Photo("image/png" if fmt == "png" else "image/jpeg", data)
