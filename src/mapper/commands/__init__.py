@@ -1,5 +1,14 @@
 """Undoable edits. Every change a user makes is one of these on the document's QUndoStack."""
 
-from mapper.commands.base import Composite, Insert, ModelCommand, Move, MoveCard, Remove, Update
+from mapper.commands.base import (
+    Composite,
+    Insert,
+    ModelCommand,
+    Move,
+    MoveCard,
+    Nudge,
+    Remove,
+    Update,
+)
 
-__all__ = ["Composite", "Insert", "ModelCommand", "Move", "MoveCard", "Remove", "Update"]
+__all__ = ["Composite", "Insert", "ModelCommand", "Move", "MoveCard", "Nudge", "Remove", "Update"]

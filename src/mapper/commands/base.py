@@ -66,6 +66,24 @@ class Composite(ModelCommand):
             part.revert()
 
 
+class Nudge(Composite):
+    """Arrow-key moves of the selected cards; consecutive nudges of the same cards merge
+    into one undo step."""
+
+    def __init__(self, journey: JourneyMap, card_ids: Iterable[str], parts: Iterable[ModelCommand]):
+        super().__init__(journey, "Nudge", parts)
+        self.card_ids = frozenset(card_ids)
+
+    def id(self) -> int:
+        return MERGE_NUDGE
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, Nudge) or other.card_ids != self.card_ids:
+            return False
+        self.parts.extend(other.parts)
+        return True
+
+
 class Insert(ModelCommand):
     def __init__(self, journey: JourneyMap, kind: Entity, index: int, entity: Any, text: str = ""):
         super().__init__(journey, text or f"Add {OPS[kind].noun}")

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from mapper.export.markup import one_line
 from mapper.export.pages import FOOTER, MARGIN, TILE_MARGIN
@@ -24,6 +24,7 @@ FOOTER_SIZE = 7.5
 REPORT_MARGINS = (40.0, 38.0, 40.0, 44.0)  # left, top, right, bottom
 PERSONA_SPLIT = 0.36  # the persona page's left (profile) column, as a share of the width
 COLUMN_GAP = 24.0
+
 
 class PageNumberCanvas(Canvas):
     """A canvas that stamps "Page N of M" once M is known.
@@ -67,7 +68,7 @@ class PageDrawing(Flowable):
         self.paint = paint
         self.page = page
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return availWidth, availHeight
 
     def draw(self) -> None:
@@ -89,7 +90,7 @@ class OutlineEntry(Flowable):
         self.closed = closed
         self.width = self.height = 0
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
@@ -127,8 +128,17 @@ class MapperDocument(BaseDocTemplate):
         body = Frame(left, bottom, inner_w, inner_h, 0, 0, 0, 0, id="body")
         profile_w = inner_w * PERSONA_SPLIT
         profile = Frame(left, bottom, profile_w, inner_h, 0, 0, 0, 0, id="profile")
-        details = Frame(left + profile_w + COLUMN_GAP, bottom, inner_w - profile_w - COLUMN_GAP,
-                        inner_h, 0, 0, 0, 0, id="details")  # fmt: skip
+        details = Frame(
+            left + profile_w + COLUMN_GAP,
+            bottom,
+            inner_w - profile_w - COLUMN_GAP,
+            inner_h,
+            0,
+            0,
+            0,
+            0,
+            id="details",
+        )
         self.addPageTemplates(
             [
                 PageTemplate("map", [full], onPage=self._map_footer, pagesize=page),

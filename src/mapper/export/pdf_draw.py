@@ -33,6 +33,14 @@ def tint(hex_color: str, amount: float) -> Color:
     return Color(*(v + (1 - v) * amount for v in (c.red, c.green, c.blue)))
 
 
+@cache
+def shade(hex_color: str, factor: float) -> str:
+    """``hex_color`` darkened towards black by ``factor`` (1 keeps it), as hex."""
+    c = rgb(hex_color)
+    r, g, b = (max(0, min(255, round(v * 255 * factor))) for v in (c.red, c.green, c.blue))
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
 def top_down(canv: Canvas, page_height: float) -> None:
     """From here on (until restoreState) y grows downwards from the top of the page."""
     canv.transform(1, 0, 0, -1, 0, page_height)
@@ -139,11 +147,19 @@ def draw_icon(canv: Canvas, icon: icons.Icon, rect: Rect, ink: str, weight: floa
             canv.circle(cx, cy, r, stroke=1, fill=int(shape.fill))
         elif isinstance(shape, icons.Box):
             if shape.radius:
-                canv.roundRect(shape.x, shape.y, shape.width, shape.height, shape.radius,
-                               stroke=1, fill=int(shape.fill))  # fmt: skip
+                canv.roundRect(
+                    shape.x,
+                    shape.y,
+                    shape.width,
+                    shape.height,
+                    shape.radius,
+                    stroke=1,
+                    fill=int(shape.fill),
+                )
             else:
-                canv.rect(shape.x, shape.y, shape.width, shape.height,
-                          stroke=1, fill=int(shape.fill))  # fmt: skip
+                canv.rect(
+                    shape.x, shape.y, shape.width, shape.height, stroke=1, fill=int(shape.fill)
+                )
         else:
             path = canv.beginPath()
             path.moveTo(*shape.points[0])

@@ -21,6 +21,7 @@ from mapper.export.pdf_draw import (
     draw_icon,
     rgb,
     round_rect,
+    shade,
     star,
     tint,
 )
@@ -122,7 +123,9 @@ class MapPainter:
         for box in layout.stages:
             header = box.header
             round_rect(canv, header, 0, fill=box.stage.color)
-            round_rect(canv, Rect(header.x, 0, header.width, 4), 0, fill=_accent(box.stage.color))
+            round_rect(
+                canv, Rect(header.x, 0, header.width, 4), 0, fill=shade(box.stage.color, 0.72)
+            )
             self._stage_text(box.stage, header, box.name_lines, text)
         for box in layout.lanes:
             self._lane_text(box.lane.name, box.header, box.name_lines, box.lane.collapsed, text)
@@ -166,15 +169,23 @@ class MapPainter:
         lane = self.layout.emotion_lane
         assert lane is not None
         style = self.layout.style
-        row = Rect(style.lane_header_width, lane.row.y, self.layout.width - style.lane_header_width,
-                   lane.row.height)  # fmt: skip
+        row = Rect(
+            style.lane_header_width,
+            lane.row.y,
+            self.layout.width - style.lane_header_width,
+            lane.row.height,
+        )
         love_edge = emotion_y(lane.row, LOVE_THRESHOLD - 0.5, style)
         pain_edge = emotion_y(lane.row, PAIN_THRESHOLD + 0.5, style)
         love = theme.SENTIMENT_COLORS[Sentiment.LOVE]
         pain = theme.SENTIMENT_COLORS[Sentiment.PAIN]
         round_rect(canv, Rect(row.x, row.y, row.width, love_edge - row.y), 0, fill=tint(love, 0.93))
-        round_rect(canv, Rect(row.x, pain_edge, row.width, row.bottom - pain_edge), 0,
-                   fill=tint(pain, 0.93))  # fmt: skip
+        round_rect(
+            canv,
+            Rect(row.x, pain_edge, row.width, row.bottom - pain_edge),
+            0,
+            fill=tint(pain, 0.93),
+        )
         neutral = emotion_y(lane.row, 0, style)
         canv.saveState()
         canv.setStrokeColor(rgb(theme.NEUTRAL_LINE))
@@ -206,9 +217,15 @@ class MapPainter:
         for curve in active:
             segments = [seg for _, seg in curve.segments]
             for colour, clip in (
-                (theme.POSITIVE_CURVE, Rect(0, lane.row.y, self.layout.width, neutral - lane.row.y)),
-                (theme.NEGATIVE_CURVE, Rect(0, neutral, self.layout.width, lane.row.bottom - neutral)),
-            ):  # fmt: skip
+                (
+                    theme.POSITIVE_CURVE,
+                    Rect(0, lane.row.y, self.layout.width, neutral - lane.row.y),
+                ),
+                (
+                    theme.NEGATIVE_CURVE,
+                    Rect(0, neutral, self.layout.width, lane.row.bottom - neutral),
+                ),
+            ):
                 canv.saveState()
                 path = canv.beginPath()
                 path.rect(clip.x, clip.y, clip.width, clip.height)
@@ -342,13 +359,6 @@ class MapPainter:
             if url is not None:
                 r = box.rect
                 canv.linkURL(url, (r.x, r.y, r.right, r.bottom), relative=1, thickness=0)
-
-
-def _accent(hex_color: str) -> str:
-    """A stronger shade of a (pastel) stage colour for the header's top edge."""
-    c = rgb(hex_color)
-    r, g, b = (max(0, min(255, round(v * 255 * 0.72))) for v in (c.red, c.green, c.blue))
-    return f"#{r:02x}{g:02x}{b:02x}"
 
 
 def _curve_path(canv: Canvas, segments: list[Bezier]) -> PDFPathObject:

@@ -75,10 +75,16 @@ def fit_pages(ctx: MapPageContext) -> tuple[list[Flowable], float]:
         for i, box in enumerate(layout.stages):
             h = box.column
             add_outline(
-                canv, f"stage-{i}", box.stage.name, 1, fit="FitR",
-                left=ox + h.x * scale, right=ox + h.right * scale,
-                top=page_h - oy, bottom=page_h - (oy + h.bottom * scale),
-            )  # fmt: skip
+                canv,
+                f"stage-{i}",
+                box.stage.name,
+                1,
+                fit="FitR",
+                left=ox + h.x * scale,
+                right=ox + h.right * scale,
+                top=page_h - oy,
+                bottom=page_h - (oy + h.bottom * scale),
+            )
 
     return [NextPageTemplate("map"), PageDrawing(paint, ctx.page)], scale
 
@@ -96,8 +102,12 @@ def tiled_pages(
     story: list[Flowable] = [NextPageTemplate("map"), PageDrawing(_cover(ctx, tiles), ctx.page)]
     story.append(NextPageTemplate("tile"))
     for i, tile in enumerate(tiles):
-        story += [PageBreak(), PageDrawing(_tile_painter(ctx, tile, scale, overlap, i,
-                                                         len(tiles), progress), ctx.page)]  # fmt: skip
+        story += [
+            PageBreak(),
+            PageDrawing(
+                _tile_painter(ctx, tile, scale, overlap, i, len(tiles), progress), ctx.page
+            ),
+        ]
     return story
 
 
@@ -109,8 +119,12 @@ def _cover(ctx: MapPageContext, tiles: list[Tile]) -> Callable[[Canvas], None]:
         top = title.bottom + 14
         text = Text(canv)
         text.style(11, theme.INK, bold=True)
-        text.at(MARGIN, top + 10, f"Poster in {len(tiles)} tiles "
-                f"({tiles[-1].rows} rows \u00d7 {tiles[-1].columns} columns)")  # fmt: skip
+        text.at(
+            MARGIN,
+            top + 10,
+            f"Poster in {len(tiles)} tiles "
+            f"({tiles[-1].rows} rows \u00d7 {tiles[-1].columns} columns)",
+        )
         text.style(8.5, theme.MUTED_INK)
         steps = (
             "Print every tile page at 100% (no \u201cfit to page\u201d). Trim each sheet on "
@@ -123,8 +137,9 @@ def _cover(ctx: MapPageContext, tiles: list[Tile]) -> Callable[[Canvas], None]:
             text.at(MARGIN, top + 26 + i * 11.5, line)
         text.draw()
         guide_top = top + 26 + len(lines) * 11.5 + 8
-        guide = Rect(MARGIN + 24, guide_top, ctx.page[0] - 2 * MARGIN - 24,
-                     legend.y - 12 - guide_top)  # fmt: skip
+        guide = Rect(
+            MARGIN + 24, guide_top, ctx.page[0] - 2 * MARGIN - 24, legend.y - 12 - guide_top
+        )
         assembly_guide(canv, ctx.painter, tiles, guide)
         draw_legend(canv, items, legend)
 
@@ -172,6 +187,13 @@ def _stage_outlines(
     for i, box in enumerate(ctx.painter.layout.stages):
         if start <= box.header.x < end or (tile.column == 0 and box.header.x < start):
             x = tile.area.x + (box.header.x - tile.source.x) * scale
-            add_outline(canv, f"stage-{i}", box.stage.name, 1, fit="XYZ",
-                        left=max(0.0, x - TILE_MARGIN), top=page_h - tile.area.y + TILE_MARGIN,
-                        zoom=0)  # fmt: skip
+            add_outline(
+                canv,
+                f"stage-{i}",
+                box.stage.name,
+                1,
+                fit="XYZ",
+                left=max(0.0, x - TILE_MARGIN),
+                top=page_h - tile.area.y + TILE_MARGIN,
+                zoom=0,
+            )

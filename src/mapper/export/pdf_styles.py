@@ -33,32 +33,59 @@ class Styles:
 @cache
 def styles() -> Styles:
     ink, muted = rgb(theme.INK), rgb(theme.MUTED_INK)
-    base = ParagraphStyle("base", fontName=REGULAR, fontSize=9, leading=12.5, textColor=ink,
-                          splitLongWords=1)  # fmt: skip
+    base = ParagraphStyle(
+        "base", fontName=REGULAR, fontSize=9, leading=12.5, textColor=ink, splitLongWords=1
+    )
     return Styles(
-        title=ParagraphStyle("title", base, fontName=BOLD, fontSize=20, leading=25,
-                             spaceAfter=4),
-        heading=ParagraphStyle("heading", base, fontName=BOLD, fontSize=15, leading=19,
-                               spaceBefore=2, spaceAfter=8),
-        subheading=ParagraphStyle("subheading", base, fontName=BOLD, fontSize=11.5,
-                                  leading=15, spaceBefore=12, spaceAfter=2),
-        label=ParagraphStyle("label", base, fontName=BOLD, fontSize=7.5, leading=10,
-                             textColor=muted, spaceBefore=10, spaceAfter=3),
+        title=ParagraphStyle("title", base, fontName=BOLD, fontSize=20, leading=25, spaceAfter=4),
+        heading=ParagraphStyle(
+            "heading", base, fontName=BOLD, fontSize=15, leading=19, spaceBefore=2, spaceAfter=8
+        ),
+        subheading=ParagraphStyle(
+            "subheading",
+            base,
+            fontName=BOLD,
+            fontSize=11.5,
+            leading=15,
+            spaceBefore=12,
+            spaceAfter=2,
+        ),
+        label=ParagraphStyle(
+            "label",
+            base,
+            fontName=BOLD,
+            fontSize=7.5,
+            leading=10,
+            textColor=muted,
+            spaceBefore=10,
+            spaceAfter=3,
+        ),
         body=ParagraphStyle("body", base, spaceAfter=4),
-        muted=ParagraphStyle("muted", base, fontSize=8.5, leading=11.5, textColor=muted,
-                             spaceAfter=6),
-        quote=ParagraphStyle("quote", base, fontSize=10.5, leading=14.5, textColor=ink,
-                             leftIndent=10, borderPadding=(2, 0, 2, 8), spaceBefore=8,
-                             spaceAfter=8),
+        muted=ParagraphStyle(
+            "muted", base, fontSize=8.5, leading=11.5, textColor=muted, spaceAfter=6
+        ),
+        quote=ParagraphStyle(
+            "quote",
+            base,
+            fontSize=10.5,
+            leading=14.5,
+            textColor=ink,
+            leftIndent=10,
+            borderPadding=(2, 0, 2, 8),
+            spaceBefore=8,
+            spaceAfter=8,
+        ),
         bullet=ParagraphStyle("bullet", base, leftIndent=12, bulletIndent=2, spaceAfter=3),
         cell=ParagraphStyle("cell", base, fontSize=8, leading=10.5),
         cell_bold=ParagraphStyle("cell_bold", base, fontName=BOLD, fontSize=8, leading=10.5),
         cell_muted=ParagraphStyle("cell_muted", base, fontSize=7.5, leading=10, textColor=muted),
-        header_cell=ParagraphStyle("header_cell", base, fontName=BOLD, fontSize=7.5,
-                                   leading=10, textColor=rgb("#ffffff")),
-        name=ParagraphStyle("name", base, fontName=BOLD, fontSize=16, leading=20,
-                            spaceBefore=8, spaceAfter=2),
-    )  # fmt: skip
+        header_cell=ParagraphStyle(
+            "header_cell", base, fontName=BOLD, fontSize=7.5, leading=10, textColor=rgb("#ffffff")
+        ),
+        name=ParagraphStyle(
+            "name", base, fontName=BOLD, fontSize=16, leading=20, spaceBefore=8, spaceAfter=2
+        ),
+    )
 
 
 def table_style(header_colour: str = theme.INK) -> TableStyle:

@@ -22,12 +22,16 @@ def crop_marks(canv: Canvas, area: Rect) -> None:
     g, m = MARK_GAP, MARK
     canv.lines(
         [
-            (x0 - g - m, y0, x0 - g, y0), (x0, y0 - g - m, x0, y0 - g),
-            (x1 + g, y0, x1 + g + m, y0), (x1, y0 - g - m, x1, y0 - g),
-            (x0 - g - m, y1, x0 - g, y1), (x0, y1 + g, x0, y1 + g + m),
-            (x1 + g, y1, x1 + g + m, y1), (x1, y1 + g, x1, y1 + g + m),
+            (x0 - g - m, y0, x0 - g, y0),
+            (x0, y0 - g - m, x0, y0 - g),
+            (x1 + g, y0, x1 + g + m, y0),
+            (x1, y0 - g - m, x1, y0 - g),
+            (x0 - g - m, y1, x0 - g, y1),
+            (x0, y1 + g, x0, y1 + g + m),
+            (x1 + g, y1, x1 + g + m, y1),
+            (x1, y1 + g, x1, y1 + g + m),
         ]
-    )  # fmt: skip
+    )
 
 
 def overlap_marks(canv: Canvas, tile: Tile, overlap: float) -> None:
@@ -57,8 +61,11 @@ def tile_header(canv: Canvas, tile: Tile, page_width: float) -> None:
     text.style(9, theme.INK, bold=True)
     text.at(tile.area.x, y, f"Tile {tile.label}")
     text.style(7.5, theme.MUTED_INK)
-    text.at(tile.area.x + 44, y, f"row {row_name(tile.row)} of {tile.rows}, "
-            f"column {tile.column + 1} of {tile.columns}")  # fmt: skip
+    text.at(
+        tile.area.x + 44,
+        y,
+        f"row {row_name(tile.row)} of {tile.rows}, column {tile.column + 1} of {tile.columns}",
+    )
     near = []
     r, c = tile.row, tile.column
     if r > 0:
@@ -74,9 +81,7 @@ def tile_header(canv: Canvas, tile: Tile, page_width: float) -> None:
     text.draw()
 
 
-def assembly_guide(
-    canv: Canvas, painter: MapPainter, tiles: list[Tile], rect: Rect
-) -> None:
+def assembly_guide(canv: Canvas, painter: MapPainter, tiles: list[Tile], rect: Rect) -> None:
     """A small picture of the map with the tile grid over it, labelled like the pages."""
     layout = painter.layout
     k = min(rect.width / max(layout.width, 1), rect.height / max(layout.height, 1))

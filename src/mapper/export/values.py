@@ -28,10 +28,12 @@ def metric_value(name: str, value: float) -> str:
     return f"{value:g}"
 
 
+def metric_parts(metrics: Metrics) -> list[str]:
+    return [f"{METRIC_LABELS[name]} {metric_value(name, value)}" for name, value in metrics.items()]
+
+
 def metrics_text(metrics: Metrics, separator: str = " · ") -> str:
-    return separator.join(
-        f"{METRIC_LABELS[name]} {metric_value(name, value)}" for name, value in metrics.items()
-    )
+    return separator.join(metric_parts(metrics))
 
 
 def channel_label(journey: JourneyMap, key: str | None) -> str:

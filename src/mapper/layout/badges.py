@@ -103,9 +103,13 @@ def card_badges(box: CardBox, style: Style, persona_id: str | None) -> list[Badg
         right -= width
         rect = Rect(right, cy - DOT_RADIUS, width, 2 * DOT_RADIUS)
         right_side.append(
-            Badge(BadgeKind.CONFIDENCE, rect, text=confidence.value,
-                  filled=CONFIDENCE_DOTS[confidence])
-        )  # fmt: skip
+            Badge(
+                BadgeKind.CONFIDENCE,
+                rect,
+                text=confidence.value,
+                filled=CONFIDENCE_DOTS[confidence],
+            )
+        )
         right -= GAP
 
     left_side: list[Badge] = []

@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 
 from mapper import clipboard
 from mapper.canvas.scene import JourneyScene
-from mapper.commands import Composite, Insert, ModelCommand, MoveCard, Remove
+from mapper.commands import Composite, Insert, ModelCommand, MoveCard, Nudge, Remove
 from mapper.document import Document
 from mapper.model import Entity, ModelError
 
@@ -125,6 +125,6 @@ class EditController:
                 parts.append(MoveCard(self.journey, card_id, target_stage, lane_id, new_index))
         if not parts:
             return False
-        ok = self._push(Composite(self.journey, "Nudge", parts))
+        ok = self._push(Nudge(self.journey, ids, parts))
         self.scene.select_ids(ids)
         return ok

@@ -1,0 +1,67 @@
+"""Fixtures for widget tests: isolated settings, a window on a sample map, real events."""
+
+from __future__ import annotations
+
+import pytest
+from factories import sample_map
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from mapper.document import Document
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path, qapp):
+    QCoreApplication.setApplicationName("MapperTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    yield
+
+
+@pytest.fixture
+def manager(qtbot):
+    from mapper.ui.app import WindowManager
+
+    mgr = WindowManager()
+    yield mgr
+    for window in list(mgr.windows):
+        window.document.undo_stack.setClean()
+        window.close()
+
+
+@pytest.fixture
+def window(manager, qtbot):
+    win = manager.show(Document(sample_map()))
+    win.resize(1600, 1000)
+    qtbot.waitExposed(win)
+    win.view.set_zoom(1.0)
+    win.view.centerOn(450, 200)
+    QApplication.processEvents()
+    return win
+
+
+def view_point(window, scene_x: float, scene_y: float) -> QPoint:
+    return window.view.mapFromScene(QPointF(scene_x, scene_y))
+
+
+def drag(window, start: QPoint, end: QPoint, steps: int = 8) -> None:
+    """A real left-button drag on the viewport: press, moves with the button held, release."""
+    viewport = window.view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, steps + 1):
+        p = start + (end - start) * (i / steps)
+        event = QMouseEvent(
+            QEvent.Type.MouseMove, QPointF(p), QPointF(viewport.mapToGlobal(p)),
+            Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+        )  # fmt: skip
+        QApplication.sendEvent(viewport, event)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    QApplication.processEvents()
+
+
+def card_center(window, card_id: str) -> QPoint:
+    rect = window.scene.layout.cards[card_id].rect
+    x, y = rect.center
+    return view_point(window, x, y)

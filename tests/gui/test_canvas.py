@@ -1,0 +1,137 @@
+"""The canvas driven with real mouse and keyboard events on the view's viewport."""
+
+from __future__ import annotations
+
+import json
+
+from gui.conftest import card_center, drag, view_point
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from mapper.canvas.view import PALETTE_MIME
+from mapper.fileformat import dumps_journey
+from mapper.model import Entity
+
+
+def test_scene_mirrors_the_model(window):
+    scene, journey = window.scene, window.document.journey
+    assert set(scene.cards) == {c.id for c in journey.cards()}
+    assert set(scene.flows) == {f.id for f in journey.flows()}
+    assert set(scene.stage_headers) == set(journey.stages.ids())
+    for card_id, item in scene.cards.items():
+        box = scene.layout.cards[card_id]
+        assert (item.pos().x(), item.pos().y()) == (box.rect.x, box.rect.y)
+
+
+def test_move_a_card_to_another_stage(window):
+    journey = window.document.journey
+    before = dumps_journey(journey)
+    target = window.scene.layout.cells[("s3", "l-act")]
+    drag(window, card_center(window, "t1"), view_point(window, *target.center))
+    assert journey.card_position("t1")[:2] == ("s3", "l-act")
+    assert window.document.undo_stack.count() == 1
+    assert window.scene.cards["t1"].pos().x() == window.scene.layout.cards["t1"].rect.x
+    window.document.undo_stack.undo()
+    assert dumps_journey(journey) == before
+
+
+def test_reorder_within_a_cell(window):
+    journey = window.document.journey
+    assert [c.id for c in journey.cards_in_cell("s2", "l-tp")] == ["t2", "t3"]
+    top = window.scene.layout.cards["t2"].rect
+    drag(window, card_center(window, "t3"), view_point(window, top.center[0], top.y + 2))
+    assert [c.id for c in journey.cards_in_cell("s2", "l-tp")] == ["t3", "t2"]
+
+
+def test_a_tiny_drag_is_not_a_move(window):
+    start = card_center(window, "t1")
+    drag(window, start, start + type(start)(1, 1), steps=1)
+    assert window.document.undo_stack.count() == 0
+    assert window.scene.cards["t1"].pos() == window.scene.cards["t1"].home()
+
+
+def test_drop_from_the_palette_creates_a_card(window):
+    journey = window.document.journey
+    cell = window.scene.layout.cells[("s3", "l-tp")]
+    pos = QPointF(view_point(window, *cell.center))
+    mime = QMimeData()
+    mime.setData(PALETTE_MIME, json.dumps({"kind": "touchpoint", "channel": "email"}).encode())
+    viewport = window.view.viewport()
+    actions = Qt.DropAction.CopyAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    for event in (
+        QDragEnterEvent(pos.toPoint(), actions, mime, buttons, mods),
+        QDragMoveEvent(pos.toPoint(), actions, mime, buttons, mods),
+        QDropEvent(pos, actions, mime, buttons, mods),
+    ):
+        QApplication.sendEvent(viewport, event)
+    cards = journey.cards_in_cell("s3", "l-tp")
+    assert len(cards) == 2 and cards[-1].channel == "email"
+    assert cards[-1].id in window.scene.cards
+
+
+def test_connect_two_cards_with_the_handle(window):
+    journey = window.document.journey
+    item = window.scene.cards["a1"]
+    item.setSelected(True)  # the handle shows on hover or selection
+    box = window.scene.layout.cards["a1"].rect
+    start = view_point(window, box.right, box.center[1])
+    drag(window, start, card_center(window, "t4"))
+    assert journey.graph.has_edge("a1", "t4")
+    window.document.undo_stack.undo()
+    assert not journey.graph.has_edge("a1", "t4")
+
+
+def test_drag_an_emotion_point(window):
+    from mapper.canvas.emotion_items import EmotionPointItem
+    from mapper.commands import Insert
+    from mapper.model import Entity, Lane, LaneKind
+
+    journey = window.document.journey
+    window.document.push(Insert(journey, Entity.LANE, 3, Lane("emo", "Emotion", LaneKind.EMOTION)))
+    window.document.undo_stack.setClean()
+    lane = window.scene.layout.emotion_lane
+    assert lane is not None and lane.lane.id == "emo"
+    point = next(i for i in window.scene.items()
+                 if isinstance(i, EmotionPointItem) and i.point.card_id == "t1"
+                 and i.persona_id == "maya")  # fmt: skip
+    assert point.point.score == 1
+    window.view.centerOn(point)
+    QApplication.processEvents()
+    start = window.view.mapFromScene(point.pos())
+    end = view_point(window, point.pos().x(), lane.row.bottom - 5)  # far below: snaps to -3
+    drag(window, start, end)
+    assert journey.card("t1").emotions == {"maya": -3, "omar": 0}
+    assert journey.card("t1").sentiment("maya").value == "pain"
+    window.document.undo_stack.undo()
+    assert journey.card("t1").emotions["maya"] == 1
+
+
+def test_rubber_band_select_and_delete(window):
+    journey = window.document.journey
+    before = dumps_journey(journey)
+    s2 = window.scene.layout.cells[("s2", "l-tp")]
+    start = view_point(window, s2.x + 2, s2.y + 2)
+    end = view_point(window, s2.right - 2, s2.bottom - 2)
+    drag(window, start, end)
+    assert set(window.scene.selected_ids(Entity.CARD)) == {"t2", "t3"}
+    QTest.keyClick(window.view, Qt.Key.Key_Delete)
+    assert not journey.has_card("t2") and not journey.has_card("t3")
+    assert window.document.undo_stack.count() == 1
+    window.document.undo_stack.undo()
+    assert dumps_journey(journey) == before
+
+
+def test_edit_a_title_in_place(window, qtbot):
+    journey = window.document.journey
+    QTest.mouseDClick(window.view.viewport(), Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier, card_center(window, "t4"))  # fmt: skip
+    editor = window.scene.focusItem()
+    assert editor is not None
+    QTest.keyClicks(window.view, "Hotline & <callback>")
+    QTest.keyClick(window.view, Qt.Key.Key_Return)
+    assert journey.card("t4").title == "Hotline & <callback>"
+    window.document.undo_stack.undo()
+    assert journey.card("t4").title == "Support call"
