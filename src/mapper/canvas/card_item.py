@@ -28,8 +28,9 @@ class CardItem(QGraphicsItem):
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
+        # Painted once into a pixmap per zoom level: dragging and scrolling then only blit.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setZValue(10)
@@ -147,10 +148,11 @@ class CardItem(QGraphicsItem):
         self.handle.setVisible(self.isSelected())
         super().hoverLeaveEvent(event)
 
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.handle.setVisible(bool(value) or self.hovered)
-        return super().itemChange(change, value)
+    def refresh_handle(self) -> None:
+        """Show the flow handle while hovered or selected (the scene calls this on
+        selection changes; no itemChange override, which would cost a Python call per
+        geometry change)."""
+        self.handle.setVisible(self.hovered or self.isSelected())
 
     def mouseDoubleClickEvent(self, event) -> None:
         scene: JourneyScene = self.scene()  # type: ignore[assignment]

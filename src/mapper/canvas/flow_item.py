@@ -41,7 +41,8 @@ class FlowItem(QGraphicsItem):
         self.setZValue(5)
         self.route = route
         self._path = QPainterPath()
-        self._shape = QPainterPath()
+        self._shape: QPainterPath | None = None
+        self._bounds = QRectF()
         self.set_route(route)
 
     @property
@@ -52,20 +53,23 @@ class FlowItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.route = route
         self._path = bezier_path(route.curve)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(10)
-        self._shape = stroker.createStroke(self._path)
+        self._shape = None  # the wide hit area is built when first asked for
+        box = self._path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW)
+        if route.flow.label:
+            x, y = route.label_at
+            box = box.united(QRectF(x - 80, y - 12, 160, 24))
+        self._bounds = box
         self.setToolTip(route.flow.label)
         self.update()
 
     def boundingRect(self) -> QRectF:
-        box = self._path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW)
-        if self.route.flow.label:
-            x, y = self.route.label_at
-            box = box.united(QRectF(x - 80, y - 12, 160, 24))
-        return box
+        return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(10)
+            self._shape = stroker.createStroke(self._path)
         return self._shape
 
     def paint(self, painter: QPainter, option, widget=None) -> None:

@@ -20,7 +20,7 @@ from mapper.canvas.painting import qcolor, qrect
 from mapper.commands import Composite, Insert, Move, MoveCard, Update
 from mapper.commands.operations import OPS
 from mapper.document import Document
-from mapper.layout import MapLayout, compute_layout
+from mapper.layout import MapLayout, Style, compute_layout
 from mapper.layout import theme as th
 from mapper.model import Entity, Flow, ModelError, ModelEvent, new_id
 
@@ -34,7 +34,7 @@ class JourneyScene(QGraphicsScene):
         self.document = document
         self.journey = document.journey
         self.hidden_personas: set[str] = set()
-        self.layout: MapLayout = compute_layout(self.journey)
+        self.layout: MapLayout = MapLayout(Style())
         self.grid = GridItem()
         self.addItem(self.grid)
         self.cards: dict[str, CardItem] = {}
@@ -46,6 +46,7 @@ class JourneyScene(QGraphicsScene):
         self._flow_source: str | None = None
         self._flow_line: QGraphicsLineItem | None = None
         self._unsubscribe = self.journey.events.subscribe(self._on_model_events)
+        self.selectionChanged.connect(self._refresh_handles)
         self.sync()
 
     def detach(self) -> None:
@@ -82,6 +83,10 @@ class JourneyScene(QGraphicsScene):
             item.highlighted = card_id in self._highlighted
         self._sync_emotions(active_id)
         self.layout_changed.emit()
+
+    def _refresh_handles(self) -> None:
+        for item in self.cards.values():
+            item.refresh_handle()
 
     def _sync_map(self, items: dict, boxes: dict, make, update) -> None:
         for item_id in [i for i in items if i not in boxes]:

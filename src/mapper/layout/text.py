@@ -77,25 +77,37 @@ def wrap(
     return tuple(kept), True
 
 
+@lru_cache(maxsize=50_000)
+def _word_width(word: str, name: str) -> float:
+    """A word's advance at size 1000 (words repeat a lot: measure each once)."""
+    metrics = font(name)
+    widths, default = metrics.widths, metrics.default_width
+    return sum(widths.get(ord(ch), default) for ch in word)
+
+
 def _wrap_paragraph(text: str, width: float, size: float, metrics: FontMetrics) -> list[str]:
     words = text.split()
     if not words:
         return [""]
+    scale = size / 1000.0
+    space = metrics.widths.get(32, metrics.default_width) * scale
     lines: list[str] = []
-    current = ""
+    current, current_width = "", 0.0
     for word in words:
-        candidate = f"{current} {word}" if current else word
-        if metrics.width(candidate, size) <= width:
-            current = candidate
+        word_width = _word_width(word, metrics.name) * scale
+        if current and current_width + space + word_width <= width:
+            current, current_width = f"{current} {word}", current_width + space + word_width
+            continue
+        if not current and word_width <= width:
+            current, current_width = word, word_width
             continue
         if current:
             lines.append(current)
-        current = ""
         while metrics.width(word, size) > width:  # a word longer than the line
             cut = _fit_prefix(word, width, size, metrics)
             lines.append(word[:cut])
             word = word[cut:]
-        current = word
+        current, current_width = word, metrics.width(word, size)
     lines.append(current)
     return lines
 

@@ -1,0 +1,185 @@
+"""Canvas speed: open a big map to its first painted frame, drag a card, undo a paste.
+
+    python bench/bench_canvas.py [--cards 1000] [--runs 5]
+
+1. Start-up: a fresh process opens a saved N-card map in the editor and stops at the first
+   paint of the canvas; the baseline is a fresh process showing a bare QMainWindow with an
+   empty QGraphicsView. Both include Python start-up and imports. Target: within 2x of the
+   baseline and well under a second.
+2. Dragging a card in the N-card map: mouse-move handling plus a synchronous repaint of the
+   viewport, averaged over 200 moves. Target: under 8 ms (a frame is 16.7 ms).
+3. Undo and redo of a 100-card paste, each including the canvas refresh. Target: < 100 ms.
+Prints times, ratios and peak memory (max RSS). Always exits 0: this is not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def child_first_paint(kind: str, path: str) -> None:
+    """Run in a fresh process: print ms from interpreter start to the first canvas paint."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    done = {"ms": None}
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and done["ms"] is None:
+                done["ms"] = (time.perf_counter() - START) * 1000
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    watcher = FirstPaint()
+    if kind == "bare":
+        from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMainWindow
+
+        window = QMainWindow()
+        view = QGraphicsView(QGraphicsScene())
+        window.setCentralWidget(view)
+    else:
+        from mapper.ui.app import WindowManager, create_application
+
+        create_application()
+        window = WindowManager().open_path(path, None)
+        view = window.view
+    view.viewport().installEventFilter(watcher)
+    window.resize(1600, 1000)
+    window.show()
+    app.exec()
+    print(f"{done['ms']:.1f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
+
+
+def startup(path: Path, runs: int) -> None:
+    results: dict[str, list[tuple[float, float]]] = {"bare": [], "mapper": []}
+    for _ in range(runs):
+        for kind in ("bare", "mapper"):
+            env = {**os.environ, "MAPPER_DATA_DIR": tempfile.mkdtemp()}
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", kind, str(path)],
+                capture_output=True, text=True, env=env, check=True,
+            ).stdout.split()  # fmt: skip
+            results[kind].append((float(out[0]), float(out[1])))
+    bare = statistics.median(ms for ms, _ in results["bare"])
+    mine = statistics.median(ms for ms, _ in results["mapper"])
+    ratios = [m[0] / b[0] for m, b in zip(results["mapper"], results["bare"], strict=True)]
+    print(f"first paint, bare QGraphicsView : {bare:7.1f} ms (median of {runs}), "
+          f"max RSS {statistics.median(r for _, r in results['bare']):.0f} MB")  # fmt: skip
+    print(f"first paint, map in the editor  : {mine:7.1f} ms (median of {runs}), "
+          f"max RSS {statistics.median(r for _, r in results['mapper']):.0f} MB")  # fmt: skip
+    ratio = statistics.median(ratios)
+    verdict = "PASS" if ratio <= 2 and mine < 1000 else "MISS"
+    print(f"  ratio {ratio:.2f}x (target <= 2x, < 1000 ms): {verdict}")
+
+
+def in_process(path: Path) -> None:
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from mapper.ui.app import WindowManager, create_application
+
+    app = create_application()
+    window = WindowManager().open_path(path, None)
+    window.resize(1600, 1000)
+    window.view.set_zoom(1.0)
+    app.processEvents()
+    scene, view = window.scene, window.view
+    card_id = next(iter(scene.layout.cards))
+    item = scene.cards[card_id]
+    view.centerOn(item)
+    app.processEvents()
+    viewport = view.viewport()
+    start = view.mapFromScene(item.sceneBoundingRect().center())
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    results = {}
+    for mode in ("partial", "full"):
+        times = []
+        for i in range(1, 201):
+            p = QPointF(start.x() + (i % 100) * 2, start.y() + (i % 50))
+            event = QMouseEvent(
+                QEvent.Type.MouseMove, p, QPointF(viewport.mapToGlobal(p.toPoint())),
+                Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            )  # fmt: skip
+            t0 = time.perf_counter()
+            QApplication.sendEvent(viewport, event)
+            if mode == "full":
+                viewport.repaint()  # the whole viewport, synchronously
+            else:
+                app.processEvents()  # the repaint Qt schedules for what changed
+            times.append((time.perf_counter() - t0) * 1000)
+        results[mode] = times
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       start)  # fmt: skip
+    for mode, label in (("partial", "repaint of what changed"), ("full", "full repaint")):
+        times = results[mode]
+        mean = statistics.fmean(times)
+        verdict = "PASS" if mean < 8 else "MISS"
+        print(
+            f"drag a card, move + {label}: {mean:.2f} ms mean of 200 "
+            f"(p95 {sorted(times)[189]:.2f} ms), target < 8 ms: {verdict}"
+        )
+
+    ids = [c.id for c in list(window.document.journey.cards())[:100]]
+    scene.select_ids(ids)
+    window.edit.copy()
+    window.edit.paste()
+    stack = window.document.undo_stack
+    undo, redo = [], []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        stack.undo()
+        undo.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        stack.redo()
+        redo.append((time.perf_counter() - t0) * 1000)
+    u, r = statistics.median(undo), statistics.median(redo)
+    print(
+        f"undo a 100-card paste: {u:.1f} ms, redo: {r:.1f} ms (median of 5) "
+        f"target < 100 ms: {'PASS' if max(u, r) < 100 else 'MISS'}"
+    )
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"max RSS of this process: {rss:.0f} MB")
+    stack.setClean()
+    window.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cards", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child_first_paint(*args.child)
+        return
+    from mapper.fileformat import save_journey
+    from synthetic import make_map
+
+    path = Path(tempfile.mkdtemp()) / f"bench-{args.cards}.journey"
+    save_journey(make_map(args.cards), path)
+    print(f"map: {args.cards} touchpoints ({path.stat().st_size / 1e6:.2f} MB)")
+    startup(path, args.runs)
+    in_process(path)
+
+
+START = time.perf_counter()
+
+if __name__ == "__main__":
+    main()
