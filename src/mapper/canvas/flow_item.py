@@ -38,7 +38,9 @@ class FlowItem(QGraphicsItem):
     def __init__(self, route: FlowRoute) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
         self.setZValue(5)
+        self.hovered = False
         self.route = route
         self._path = QPainterPath()
         self._shape: QPainterPath | None = None
@@ -74,7 +76,7 @@ class FlowItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        color = qcolor(th.SELECTION) if selected else qcolor(th.FLOW)
+        color = qcolor(th.SELECTION) if selected else qcolor(th.FLOW, 170)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(QPen(color, 2.4 if selected else 1.6))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -83,7 +85,8 @@ class FlowItem(QGraphicsItem):
         painter.setBrush(color)
         painter.drawPolygon(arrow_head(self.route.curve))
         label = self.route.flow.label
-        if label:
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        if label and (selected or self.hovered or detail >= 0.9):  # labels clutter when small
             painter.setFont(qfont(10))
             metrics = painter.fontMetrics()
             text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, 150)
@@ -95,6 +98,14 @@ class FlowItem(QGraphicsItem):
             painter.drawRoundedRect(pill, 9, 9)
             painter.setPen(qcolor(th.INK))
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+
+    def hoverEnterEvent(self, event) -> None:
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:
+        self.hovered = False
+        self.update()
 
     def mouseDoubleClickEvent(self, event) -> None:
         self.scene().edit_flow_label(self.flow_id)  # type: ignore[attr-defined]

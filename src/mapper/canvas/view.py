@@ -51,6 +51,18 @@ class JourneyView(QGraphicsView):
     def zoom_by(self, step: float) -> None:
         self.set_zoom(self.zoom() * step)
 
+    def show_start(self) -> None:
+        """Where a freshly opened map starts: the whole width if that stays readable,
+        otherwise a readable zoom at the top left."""
+        rect = self.journey_scene().itemsBoundingRect().adjusted(-20, -20, 20, 20)
+        if rect.isEmpty():
+            return
+        width_zoom = self.viewport().width() / rect.width()
+        self.set_zoom(min(1.0, max(0.7, width_zoom)))
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+        self.zoom_changed.emit(self.zoom())
+
     def fit(self) -> None:
         rect = self.journey_scene().itemsBoundingRect().adjusted(-20, -20, 20, 20)
         if rect.isEmpty():

@@ -29,7 +29,7 @@ class WindowManager:
         window = MainWindow(document, self)
         self.windows.append(window)
         window.show()
-        window.view.fit()
+        window.view.show_start()
         return window
 
     def forget(self, window: MainWindow) -> None:

@@ -275,8 +275,10 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
+        else:  # first start: most of the screen, centred
+            area = self.screen().availableGeometry()
+            self.resize(int(area.width() * 0.92), int(area.height() * 0.92))
+            self.move(area.center() - self.rect().center())
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
