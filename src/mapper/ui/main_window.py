@@ -199,10 +199,11 @@ class MainWindow(QMainWindow):
 
     def _outline_selected(self, kind: Entity, item_id: str) -> None:
         headers = self.scene.stage_headers if kind is Entity.STAGE else self.scene.lane_headers
+        self.scene.clearSelection()
         if item_id in headers:
-            self.scene.clearSelection()
             headers[item_id].setSelected(True)
             self.view.ensureVisible(headers[item_id])
+        self.inspector.show_target(kind, item_id)  # hidden lanes too, so they can be shown
 
     def _personas_shown(self, hidden: set[str]) -> None:
         self.scene.hidden_personas = hidden
