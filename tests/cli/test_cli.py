@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from factories import sample_map
 
+from factories import sample_map
 from mapper import __version__
 from mapper.cli import commands
 from mapper.cli.main import main
@@ -106,7 +107,7 @@ def test_unexpected_errors_are_logged_not_shown(monkeypatch, map_file, capsys, t
     assert "unexpected error (RuntimeError: boom); details in" in err
     assert "Traceback" not in err
     log = err.rsplit("details in ", 1)[1].strip()
-    assert "Traceback" in open(log, encoding="utf-8").read()
+    assert "Traceback" in Path(log).read_text(encoding="utf-8")
 
 
 def test_installed_entry_point_runs(map_file):

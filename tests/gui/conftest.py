@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from factories import sample_map
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from factories import sample_map
 from mapper.document import Document
 
 

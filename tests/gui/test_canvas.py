@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from gui.conftest import card_center, drag, view_point
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from gui.conftest import card_center, drag, view_point
 from mapper.canvas.view import PALETTE_MIME
 from mapper.fileformat import dumps_journey
 from mapper.model import Entity
@@ -135,3 +135,67 @@ def test_edit_a_title_in_place(window, qtbot):
     assert journey.card("t4").title == "Hotline & <callback>"
     window.document.undo_stack.undo()
     assert journey.card("t4").title == "Support call"
+
+
+def test_flows_follow_a_dragged_card_and_a_marker_shows_the_drop(window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+
+    flow = window.scene.flows["f1"]  # t1 -> t2
+    before = flow.route.curve
+    viewport = window.view.viewport()
+    start = card_center(window, "t1")
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    target = window.scene.layout.cells[("s3", "l-pain")]
+    end = view_point(window, *target.center)
+    for i in range(1, 6):
+        p = start + (end - start) * (i / 5)
+        QApplication.sendEvent(
+            viewport,
+            QMouseEvent(
+                QEvent.Type.MouseMove,
+                QPointF(p),
+                QPointF(viewport.mapToGlobal(p)),
+                Qt.MouseButton.NoButton,
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            ),
+        )
+    assert flow.route.curve != before  # the arrow moved with the card
+    assert window.scene._drop_marker.isVisible()
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert not window.scene._drop_marker.isVisible()
+    assert window.document.journey.card_position("t1")[:2] == ("s3", "l-pain")
+
+
+def test_dropping_a_journey_file_on_the_window_opens_it(window, manager, tmp_path):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from mapper.fileformat import save_journey
+    from mapper.model import JourneyMap, MapInfo
+
+    path = tmp_path / "dropped.journey"
+    save_journey(JourneyMap(MapInfo(title="Dropped")), path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert [w.document.journey.info.title for w in manager.windows][-1] == "Dropped"
+
+
+def test_template_chooser_shows_every_template_with_a_thumbnail(qtbot):
+    from mapper.templates import available_templates
+    from mapper.ui.template_dialog import TemplateDialog
+
+    dialog = TemplateDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == len(available_templates()) >= 4
+    assert all(not dialog.list.item(i).icon().isNull() for i in range(dialog.list.count()))
+    assert dialog.chosen() == "customer-journey"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from gui.conftest import card_center, drag, view_point
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from gui.conftest import card_center, drag, view_point
 from mapper.document import Document
 from mapper.fileformat import dumps_journey, load_journey
 from mapper.model import Entity, JourneyMap, Lane, Stage

@@ -20,8 +20,9 @@ from mapper.canvas.painting import qcolor, qrect
 from mapper.commands import Composite, Insert, Move, MoveCard, Update
 from mapper.commands.operations import OPS
 from mapper.document import Document
-from mapper.layout import MapLayout, Style, compute_layout
+from mapper.layout import FlowRoute, MapLayout, Rect, Style, compute_layout
 from mapper.layout import theme as th
+from mapper.layout.grid import bezier_point, route
 from mapper.model import Entity, Flow, ModelError, ModelEvent, new_id
 
 
@@ -45,6 +46,12 @@ class JourneyScene(QGraphicsScene):
         self._highlighted: set[str] = set()
         self._flow_source: str | None = None
         self._flow_line: QGraphicsLineItem | None = None
+        self._drop_marker = QGraphicsLineItem()
+        self._drop_marker.setPen(QPen(qcolor(th.SELECTION), 3, Qt.PenStyle.SolidLine,
+                                      Qt.PenCapStyle.RoundCap))  # fmt: skip
+        self._drop_marker.setZValue(90)
+        self._drop_marker.hide()
+        self.addItem(self._drop_marker)
         self._unsubscribe = self.journey.events.subscribe(self._on_model_events)
         self.selectionChanged.connect(self._refresh_handles)
         self.sync()
@@ -148,10 +155,53 @@ class JourneyScene(QGraphicsScene):
                 item.update()
 
     # ------------------------------------------------------------ card drags
+    def mouseMoveEvent(self, event) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() & Qt.MouseButton.LeftButton and isinstance(
+            self.mouseGrabberItem(), CardItem
+        ):
+            self._follow_drag(self.mouseGrabberItem())
+
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
+        self._drop_marker.hide()
         if event.button() == Qt.MouseButton.LeftButton:
             self._commit_card_drag()
+
+    def _follow_drag(self, grabbed: CardItem) -> None:
+        """While cards are dragged, their flows follow and a line shows where they land."""
+        moved = {i.card_id: i for i in self.cards.values() if i.pos() != i.home()}
+        if not moved:
+            return
+        for item in self.flows.values():
+            flow = item.route.flow
+            if flow.source in moved or flow.target in moved:
+                a, b = self._live_rect(flow.source), self._live_rect(flow.target)
+                curve = route(a, b)
+                item.set_route(FlowRoute(flow, curve, bezier_point(curve, 0.5)))
+        center = grabbed.pos() + QPointF(grabbed.box.rect.width / 2, grabbed.box.rect.height / 2)
+        target = self.drop_target(center, exclude=set(moved))
+        if target is None:
+            self._drop_marker.hide()
+            return
+        stage_id, lane_id, index = target
+        cell = self.layout.cells[(stage_id, lane_id)]
+        others = [c for c in self.journey.cards_in_cell(stage_id, lane_id) if c.id not in moved]
+        gap = self.layout.style.card_gap
+        if index < len(others):
+            y = self.layout.cards[others[index].id].rect.y - gap / 2
+        elif others:
+            y = self.layout.cards[others[-1].id].rect.bottom + gap / 2
+        else:
+            y = cell.y + self.layout.style.cell_padding / 2
+        pad = self.layout.style.cell_padding
+        self._drop_marker.setLine(cell.x + pad, y, cell.right - pad, y)
+        self._drop_marker.show()
+
+    def _live_rect(self, card_id: str) -> Rect:
+        item = self.cards[card_id]
+        rect = item.box.rect
+        return Rect(item.pos().x(), item.pos().y(), rect.width, rect.height)
 
     def _commit_card_drag(self) -> None:
         moved = [item for item in self.cards.values() if item.pos() != item.home()]

@@ -1,0 +1,120 @@
+"""The emotion lane: pain and love zones, the neutral line, and each persona's curve.
+
+The active persona's curve is drawn thick, green above neutral and red below (one true
+Bezier path, clipped twice); the other personas' curves are thin and dashed in their
+own colours. Pain points and love points on the active curve are marked.
+"""
+
+from __future__ import annotations
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
+
+from mapper.export.pdf_draw import Text, rgb, round_rect, tint
+from mapper.layout import theme
+from mapper.layout.geometry import Bezier, Rect
+from mapper.layout.grid import EmotionCurve, MapLayout, emotion_y
+from mapper.model import Sentiment
+from mapper.model.vocabulary import LOVE_THRESHOLD, PAIN_THRESHOLD
+
+ACTIVE_WIDTH = 2.6
+OTHER_WIDTH = 1.6
+
+
+def draw_emotion_background(canv: Canvas, layout: MapLayout, text: Text) -> None:
+    lane = layout.emotion_lane
+    if lane is None:
+        return
+    style = layout.style
+    x0 = style.lane_header_width
+    row = Rect(x0, lane.row.y, layout.width - x0, lane.row.height)
+    love_edge = emotion_y(lane.row, LOVE_THRESHOLD - 0.5, style)
+    pain_edge = emotion_y(lane.row, PAIN_THRESHOLD + 0.5, style)
+    love = tint(theme.SENTIMENT_COLORS[Sentiment.LOVE], 0.93)
+    pain = tint(theme.SENTIMENT_COLORS[Sentiment.PAIN], 0.93)
+    round_rect(canv, Rect(row.x, row.y, row.width, love_edge - row.y), 0, fill=love)
+    round_rect(canv, Rect(row.x, pain_edge, row.width, row.bottom - pain_edge), 0, fill=pain)
+    neutral = emotion_y(lane.row, 0, style)
+    canv.saveState()
+    canv.setStrokeColor(rgb(theme.NEUTRAL_LINE))
+    canv.setLineWidth(0.8)
+    canv.setDash(4, 3)
+    canv.line(row.x, neutral, row.right, neutral)
+    canv.restoreState()
+    text.style(8, theme.MUTED_INK)
+    for score, label in ((3, "+3"), (0, "0"), (-3, "\u22123")):
+        text.right(x0 - 6, emotion_y(lane.row, score, style) + 3, label)
+
+
+def draw_emotion_curves(
+    canv: Canvas, layout: MapLayout, persona_id: str | None, text: Text
+) -> None:
+    lane = layout.emotion_lane
+    curves = [c for c in layout.emotion_curves if c.points]
+    if lane is None or not curves:
+        return
+    active = [c for c in curves if c.persona.id == persona_id]
+    others = [c for c in curves if c.persona.id != persona_id]
+    neutral = emotion_y(lane.row, 0, layout.style)
+    row = lane.row
+    canv.saveState()
+    canv.setLineCap(1)
+    canv.setLineJoin(1)
+    for curve in others:
+        canv.setStrokeColor(rgb(curve.persona.color))
+        canv.setLineWidth(OTHER_WIDTH)
+        canv.setDash(5, 3)
+        canv.drawPath(_path(canv, curve), stroke=1, fill=0)
+    canv.setDash()
+    halves = (
+        (theme.POSITIVE_CURVE, Rect(0, row.y, layout.width, neutral - row.y)),
+        (theme.NEGATIVE_CURVE, Rect(0, neutral, layout.width, row.bottom - neutral)),
+    )
+    for curve in active:
+        for colour, clip in halves:
+            canv.saveState()
+            box = canv.beginPath()
+            box.rect(clip.x, clip.y, clip.width, clip.height)
+            canv.clipPath(box, stroke=0, fill=0)
+            canv.setStrokeColor(rgb(colour))
+            canv.setLineWidth(ACTIVE_WIDTH)
+            canv.drawPath(_path(canv, curve), stroke=1, fill=0)
+            canv.restoreState()
+    for curve in others:
+        canv.setFillColor(rgb(curve.persona.color))
+        for point in curve.points:
+            canv.circle(*point.pos, 2.8, stroke=0, fill=1)
+    for curve in active:
+        _marks(canv, curve)
+    canv.restoreState()
+    if len(curves) > 1:
+        for curve in curves:
+            x, y = curve.points[-1].pos
+            text.style(9, curve.persona.color, bold=curve.persona.id == persona_id)
+            text.right(x - 9, y - 8 if y > neutral else y + 16, curve.persona.name[:40])
+
+
+def _marks(canv: Canvas, curve: EmotionCurve) -> None:
+    """Pain points and love points as large coloured dots, the rest as small rings."""
+    canv.setLineWidth(1.5)
+    for point in curve.points:
+        if point.score <= PAIN_THRESHOLD or point.score >= LOVE_THRESHOLD:
+            sentiment = Sentiment.PAIN if point.score <= PAIN_THRESHOLD else Sentiment.LOVE
+            canv.setFillColor(rgb(theme.SENTIMENT_COLORS[sentiment]))
+            canv.setStrokeColor(rgb("#ffffff"))
+            canv.circle(*point.pos, 5.5, stroke=1, fill=1)
+        else:
+            canv.setFillColor(rgb("#ffffff"))
+            canv.setStrokeColor(rgb(theme.MUTED_INK))
+            canv.circle(*point.pos, 3.5, stroke=1, fill=1)
+
+
+def _path(canv: Canvas, curve: EmotionCurve) -> PDFPathObject:
+    segments: list[Bezier] = [seg for _, seg in curve.segments]
+    path = canv.beginPath()
+    if not segments:
+        return path
+    path.moveTo(*segments[0].p0)
+    for seg in segments:
+        path.curveTo(*seg.c1, *seg.c2, *seg.p3)
+    return path

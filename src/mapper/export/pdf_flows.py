@@ -1,0 +1,128 @@
+"""Flows as arrows: Bezier curves cut into pieces so a tile draws only what it shows."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from mapper.export.culling import Buckets, bezier_bounds, pieces
+from mapper.export.pdf_draw import Text, baseline_in, rgb
+from mapper.export.pdf_ops import Ops
+from mapper.layout import theme
+from mapper.layout.geometry import Bezier, Point, Rect
+from mapper.layout.grid import FlowRoute
+from mapper.layout.text import elide, text_width
+
+ARROW = 7.0
+LINE_WIDTH = 1.1
+LABEL_SIZE = 9.0
+LABEL_HEIGHT = 14.0
+LABEL_MAX_WIDTH = 140.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    curve: Bezier
+    backward: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    text: str
+    rect: Rect
+
+
+def direction(curve: Bezier) -> Point:
+    """The unit direction in which the curve arrives at its end."""
+    for start in (curve.c2, curve.c1, curve.p0):
+        dx, dy = curve.p3[0] - start[0], curve.p3[1] - start[1]
+        length = math.hypot(dx, dy)
+        if length > 0.01:
+            return dx / length, dy / length
+    return 1.0, 0.0
+
+
+def arrowhead(curve: Bezier) -> tuple[Point, Point, Point]:
+    dx, dy = direction(curve)
+    tip_x, tip_y = curve.p3
+    base_x, base_y = tip_x - dx * ARROW, tip_y - dy * ARROW
+    half = ARROW * 0.45
+    return (tip_x, tip_y), (base_x - dy * half, base_y + dx * half), (
+        base_x + dy * half,
+        base_y - dx * half,
+    )
+
+
+class FlowPainter:
+    """Every flow's curve pieces, arrowheads and labels, indexed by where they are."""
+
+    def __init__(self, routes: list[FlowRoute]) -> None:
+        self.pieces: list[_Piece] = []
+        self.heads: list[tuple[Point, Point, Point]] = []
+        self.labels: list[_Label] = []
+        for route in routes:
+            c = route.curve
+            dx, dy = direction(c)
+            end = (c.p3[0] - dx * ARROW * 0.6, c.p3[1] - dy * ARROW * 0.6)  # under the head
+            backward = c.p3[0] < c.p0[0] - 1
+            self.pieces += [_Piece(p, backward) for p in pieces(Bezier(c.p0, c.c1, c.c2, end))]
+            self.heads.append(arrowhead(c))
+            label = " ".join(route.flow.label.split())
+            if label:
+                label = elide(label, LABEL_MAX_WIDTH, LABEL_SIZE)
+                width = text_width(label, LABEL_SIZE) + 8
+                x, y = route.label_at
+                rect = Rect(x - width / 2, y - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
+                self.labels.append(_Label(label, rect))
+        self._piece_index = Buckets(bezier_bounds(p.curve, LINE_WIDTH) for p in self.pieces)
+        self._head_index = Buckets(_box(h) for h in self.heads)
+        self._label_index = Buckets(label.rect for label in self.labels)
+
+    def draw(self, ops: Ops, view: Rect | None) -> None:
+        found = [self.pieces[i] for i in self._piece_index.query(view)]
+        heads = [self.heads[i] for i in self._head_index.query(view)]
+        if not found and not heads:
+            return
+        colour = rgb(theme.FLOW)
+        ops.save()
+        ops.stroke_color(colour)
+        ops.fill_color(colour)
+        ops.line_width(LINE_WIDTH)
+        ops.raw("1 J 1 j")
+        for backward in (False, True):
+            group = [p for p in found if p.backward is backward]
+            if not group:
+                continue
+            ops.dash(4, 2.5) if backward else ops.dash()
+            for piece in group:
+                ops.bezier(piece.curve)
+            ops.stroke()
+        ops.dash()
+        for head in heads:
+            ops.polygon(head)
+        if heads:
+            ops.fill()
+        ops.restore()
+
+    def draw_labels(self, ops: Ops, text: Text, view: Rect | None) -> None:
+        labels = [self.labels[i] for i in self._label_index.query(view)]
+        if not labels:
+            return
+        ops.save()
+        ops.fill_color(rgb("#ffffff"))
+        ops.stroke_color(rgb(theme.GRID_LINE))
+        ops.line_width(0.6)
+        for label in labels:
+            r = label.rect
+            ops.round_rect(r.x, r.y, r.width, r.height, 5)
+            ops.fill_stroke()
+        ops.restore()
+        text.style(LABEL_SIZE, theme.MUTED_INK)
+        for label in labels:
+            r = label.rect
+            text.centre(r.center[0], baseline_in(r.y, r.height, LABEL_SIZE), label.text)
+
+
+def _box(points: tuple[Point, Point, Point]) -> Rect:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
