@@ -29,8 +29,10 @@ def _lerp(a: Point, b: Point, t: float) -> Point:
 
 def split_bezier(curve: Bezier, t: float) -> tuple[Bezier, Bezier]:
     """De Casteljau: the same curve as two exact halves at parameter ``t``."""
-    p01, p12, p23 = _lerp(curve.p0, curve.c1, t), _lerp(curve.c1, curve.c2, t), _lerp(
-        curve.c2, curve.p3, t
+    p01, p12, p23 = (
+        _lerp(curve.p0, curve.c1, t),
+        _lerp(curve.c1, curve.c2, t),
+        _lerp(curve.c2, curve.p3, t),
     )
     a, b = _lerp(p01, p12, t), _lerp(p12, p23, t)
     mid = _lerp(a, b, t)
@@ -40,7 +42,9 @@ def split_bezier(curve: Bezier, t: float) -> tuple[Bezier, Bezier]:
 def pieces(curve: Bezier) -> list[Bezier]:
     """The curve cut into exact pieces about :data:`PIECE` long (at most 32)."""
     length = (
-        math.dist(curve.p0, curve.c1) + math.dist(curve.c1, curve.c2) + math.dist(curve.c2, curve.p3)
+        math.dist(curve.p0, curve.c1)
+        + math.dist(curve.c1, curve.c2)
+        + math.dist(curve.c2, curve.p3)
     )
     n = max(1, min(32, math.ceil(length / PIECE)))
     result = []

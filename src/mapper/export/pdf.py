@@ -14,7 +14,7 @@ from mapper.export.glyphs import missing_glyph_warning
 from mapper.export.markup import one_line
 from mapper.export.options import PdfOptions
 from mapper.export.pages import page_label, page_size
-from mapper.export.pdf_doc import DocInfo, MapperDocument, PageNumberCanvas
+from mapper.export.pdf_doc import DocInfo, MapperDocument, PageNumberCanvas, binary_streams
 from mapper.export.pdf_map import MapPainter
 from mapper.export.pdf_mappages import MapPageContext, fit_pages, tiled_pages, tiles_for
 from mapper.export.pdf_report import report_story
@@ -89,7 +89,8 @@ def render_pdf(
     )
     if options.report:
         story += report_story(journey, doc, persona_id, photos)
-    doc.build(story, canvasmaker=PageNumberCanvas)
+    with binary_streams():
+        doc.build(story, canvasmaker=PageNumberCanvas)
     glyphs = missing_glyph_warning(journey)
     warnings += [glyphs] if glyphs else []
     warnings += photos.warnings

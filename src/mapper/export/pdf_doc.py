@@ -7,11 +7,13 @@ platypus content. Both share one page size, one footer and one outline.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
+from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from mapper.export.markup import one_line
@@ -24,6 +26,18 @@ FOOTER_SIZE = 7.5
 REPORT_MARGINS = (40.0, 38.0, 40.0, 44.0)  # left, top, right, bottom
 PERSONA_SPLIT = 0.36  # the persona page's left (profile) column, as a share of the width
 COLUMN_GAP = 24.0
+
+
+@contextmanager
+def binary_streams() -> Iterator[None]:
+    """Compressed streams stay binary instead of ASCII85 text: smaller files, and the
+    pure-Python ASCII85 encoder (without reportlab's C accelerator) is the slowest step."""
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
 
 
 class PageNumberCanvas(Canvas):

@@ -13,6 +13,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
+from mapper.export.pdf_ops import Ops, icon_ops
 from mapper.layout import icons
 from mapper.layout.geometry import Point, Rect
 from mapper.layout.text import BOLD, REGULAR, text_width
@@ -130,45 +131,12 @@ def polygon(
 def draw_icon(canv: Canvas, icon: icons.Icon, rect: Rect, ink: str, weight: float = 1.0) -> None:
     """An icon's shapes scaled into ``rect`` (a square), strokes and fills in ``ink``."""
     k = rect.width / icons.ICON_BOX
-    colour = rgb(ink)
-    canv.saveState()
-    canv.translate(rect.x, rect.y)
-    canv.scale(k, k)
-    canv.setStrokeColor(colour)
-    canv.setFillColor(colour)
-    canv.setLineWidth(icons.STROKE_WIDTH * weight)
-    canv.setLineJoin(1)
-    canv.setLineCap(1)
-    for shape in icon.shapes:
-        if isinstance(shape, icons.Line):
-            canv.line(*shape.start, *shape.end)
-        elif isinstance(shape, icons.Circle):
-            (cx, cy), r = shape.center, shape.radius
-            canv.circle(cx, cy, r, stroke=1, fill=int(shape.fill))
-        elif isinstance(shape, icons.Box):
-            if shape.radius:
-                canv.roundRect(
-                    shape.x,
-                    shape.y,
-                    shape.width,
-                    shape.height,
-                    shape.radius,
-                    stroke=1,
-                    fill=int(shape.fill),
-                )
-            else:
-                canv.rect(
-                    shape.x, shape.y, shape.width, shape.height, stroke=1, fill=int(shape.fill)
-                )
-        else:
-            path = canv.beginPath()
-            path.moveTo(*shape.points[0])
-            for p in shape.points[1:]:
-                path.lineTo(*p)
-            if shape.closed:
-                path.close()
-            canv.drawPath(path, stroke=1, fill=int(shape.fill))
-    canv.restoreState()
+    ops = Ops()
+    ops.save()
+    ops.transform(k, k, rect.x, rect.y)
+    ops.raw(icon_ops(icon, rgb(ink), weight))
+    ops.restore()
+    ops.flush(canv)
 
 
 def star(canv: Canvas, rect: Rect, fill: str, outline: str | None = None) -> None:

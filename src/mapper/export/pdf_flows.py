@@ -47,9 +47,13 @@ def arrowhead(curve: Bezier) -> tuple[Point, Point, Point]:
     tip_x, tip_y = curve.p3
     base_x, base_y = tip_x - dx * ARROW, tip_y - dy * ARROW
     half = ARROW * 0.45
-    return (tip_x, tip_y), (base_x - dy * half, base_y + dx * half), (
-        base_x + dy * half,
-        base_y - dx * half,
+    return (
+        (tip_x, tip_y),
+        (base_x - dy * half, base_y + dx * half),
+        (
+            base_x + dy * half,
+            base_y - dx * half,
+        ),
     )
 
 
@@ -93,7 +97,7 @@ class FlowPainter:
             group = [p for p in found if p.backward is backward]
             if not group:
                 continue
-            ops.dash(4, 2.5) if backward else ops.dash()
+            ops.dash(*((4, 2.5) if backward else (0, 0)))
             for piece in group:
                 ops.bezier(piece.curve)
             ops.stroke()

@@ -40,7 +40,7 @@ def _page_frame(ctx: MapPageContext, margin: float) -> tuple[Rect, Rect, list[It
     """(title block, legend, legend items) rectangles for a page with furniture."""
     width, height = ctx.page
     inner = width - 2 * margin
-    items = legend_items(ctx.journey, bool(ctx.painter.layout.emotion_curves))
+    items = legend_items(ctx.journey, any(c.points for c in ctx.painter.layout.emotion_curves))
     legend_h = legend_height(items, inner)
     title = Rect(margin, margin - 6, inner, TITLE_HEIGHT)
     legend = Rect(margin, height - margin - legend_h, inner, legend_h)

@@ -141,18 +141,15 @@ def icon_ops(icon: icons.Icon, ink: Color, weight: float = 1.0) -> str:
             continue
         if isinstance(shape, icons.Circle):
             ops.circle(*shape.center, shape.radius)
-            closed, fill = True, shape.fill
         elif isinstance(shape, icons.Box):
             ops.round_rect(shape.x, shape.y, shape.width, shape.height, shape.radius)
-            closed, fill = True, shape.fill
         else:
             ops.move(shape.points[0])
             for p in shape.points[1:]:
                 ops.line(p)
-            closed, fill = shape.closed, shape.fill
-            if closed:
+            if shape.closed:
                 ops.raw("h")
-        if fill:
+        if shape.fill:
             ops.fill_stroke()
         else:
             ops.stroke()

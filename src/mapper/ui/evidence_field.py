@@ -1,16 +1,19 @@
-"""Edit a card's evidence: research quotes or sources, each with a confidence level."""
+"""Edit a card's evidence: research quotes or sources, each with a confidence level.
+
+Each item is a small block (quote, then source, confidence and a remove button) so it
+reads well in a narrow inspector."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
-    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,79 +22,90 @@ from mapper.layout.theme import CONFIDENCE_LABELS
 from mapper.model import Confidence, Evidence
 
 
+class _EvidenceRow(QFrame):
+    changed = Signal()
+    removed = Signal(object)
+
+    def __init__(self, item: Evidence) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.text = QPlainTextEdit(item.text)
+        self.text.setPlaceholderText("Quote or finding")
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 3 + 12)
+        self.source = QLineEdit(item.source)
+        self.source.setPlaceholderText("Source")
+        self.confidence = QComboBox()
+        for value, label in CONFIDENCE_LABELS.items():
+            self.confidence.addItem(label, value)
+        self.confidence.setCurrentIndex(self.confidence.findData(item.confidence))
+        remove = QToolButton()
+        remove.setText("✕")
+        remove.setToolTip("Remove this evidence")
+        remove.clicked.connect(lambda: self.removed.emit(self))
+        self.text.textChanged.connect(self.changed)
+        self.source.textEdited.connect(lambda _t: self.changed.emit())
+        self.confidence.activated.connect(lambda _i: self.changed.emit())
+        row = QHBoxLayout()
+        row.addWidget(self.confidence, 1)
+        row.addWidget(remove)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(3)
+        layout.addWidget(self.text)
+        layout.addWidget(self.source)
+        layout.addLayout(row)
+
+    def value(self) -> Evidence:
+        return Evidence(
+            self.text.toPlainText(), self.source.text(), Confidence(self.confidence.currentData())
+        )
+
+
 class EvidenceField(QWidget):
     edited = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Quote or finding", "Source", "Confidence"])
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setMinimumHeight(110)
-        self.table.itemChanged.connect(lambda _item: self._emit())
-        add, remove = QPushButton("Add"), QPushButton("Remove")
+        self.rows: list[_EvidenceRow] = []
+        self.list = QVBoxLayout()
+        self.list.setContentsMargins(0, 0, 0, 0)
+        add = QPushButton("Add evidence")
         add.clicked.connect(self._add)
-        remove.clicked.connect(self._remove)
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
-
-    def _combo(self, confidence: Confidence) -> QComboBox:
-        combo = QComboBox()
-        for value, label in CONFIDENCE_LABELS.items():
-            combo.addItem(label, value)
-        combo.setCurrentIndex(combo.findData(confidence))
-        combo.activated.connect(lambda _i: self._emit())
-        return combo
+        layout.addLayout(self.list)
+        layout.addWidget(add)
 
     def value(self) -> tuple[Evidence, ...]:
-        result = []
-        for row in range(self.table.rowCount()):
-            text = self.table.item(row, 0).text() if self.table.item(row, 0) else ""
-            source = self.table.item(row, 1).text() if self.table.item(row, 1) else ""
-            combo: QComboBox = self.table.cellWidget(row, 2)  # type: ignore[assignment]
-            result.append(Evidence(text, source, Confidence(combo.currentData())))
-        return tuple(result)
+        return tuple(row.value() for row in self.rows)
 
     def set_value(self, evidence: tuple[Evidence, ...]) -> None:
         if evidence == self.value():
             return
-        blocker = QSignalBlocker(self.table)
-        self.table.setRowCount(0)
+        for row in self.rows:
+            row.setParent(None)
+            row.deleteLater()
+        self.rows = []
         for item in evidence:
             self._append(item)
-        blocker.unblock()
 
-    def _append(self, item: Evidence) -> None:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        self.table.setItem(row, 0, QTableWidgetItem(item.text))
-        self.table.setItem(row, 1, QTableWidgetItem(item.source))
-        self.table.setCellWidget(row, 2, self._combo(item.confidence))
+    def _append(self, item: Evidence) -> _EvidenceRow:
+        row = _EvidenceRow(item)
+        row.changed.connect(lambda: self.edited.emit(self.value()))
+        row.removed.connect(self._remove)
+        self.rows.append(row)
+        self.list.addWidget(row)
+        return row
 
     def _add(self) -> None:
-        blocker = QSignalBlocker(self.table)
-        self._append(Evidence("New finding"))
-        blocker.unblock()
-        self._emit()
-        self.table.editItem(self.table.item(self.table.rowCount() - 1, 0))
+        row = self._append(Evidence("New finding"))
+        self.edited.emit(self.value())
+        row.text.setFocus()
+        row.text.selectAll()
 
-    def _remove(self) -> None:
-        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
-        for row in rows:
-            self.table.removeRow(row)
-        if rows:
-            self._emit()
-
-    def _emit(self) -> None:
+    def _remove(self, row: _EvidenceRow) -> None:
+        self.rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
         self.edited.emit(self.value())

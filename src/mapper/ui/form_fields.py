@@ -118,6 +118,12 @@ class ScoreField(QSpinBox):
         self.setSpecialValueText("not scored")
         self.valueChanged.connect(lambda v: self.edited.emit(None if v == self.UNSET else int(v)))
 
+    def textFromValue(self, value: int) -> str:
+        return f"{value:+d}" if value else "0"
+
+    def valueFromText(self, text: str) -> int:
+        return int(text.replace("+", "").strip() or 0)
+
     def set_value(self, value: Any) -> None:
         _blocked(self, lambda: self.setValue(self.UNSET if value is None else int(value)))
 
