@@ -30,8 +30,9 @@ class JourneyScene(QGraphicsScene):
     layout_changed = Signal()
     problem = Signal(str)  # a refused gesture, for the status bar
 
-    def __init__(self, document: Document, parent=None) -> None:
+    def __init__(self, document: Document, parent=None, read_only: bool = False) -> None:
         super().__init__(parent)
+        self.read_only = read_only  # presenting: no gesture reaches the items
         self.document = document
         self.journey = document.journey
         self.hidden_personas: set[str] = set()
@@ -155,7 +156,23 @@ class JourneyScene(QGraphicsScene):
                 item.update()
 
     # ------------------------------------------------------------ card drags
+    def mousePressEvent(self, event) -> None:
+        if self.read_only:
+            event.ignore()
+            return
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        if not self.read_only:
+            super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if not self.read_only:
+            super().keyPressEvent(event)
+
     def mouseMoveEvent(self, event) -> None:
+        if self.read_only:
+            return
         super().mouseMoveEvent(event)
         if event.buttons() & Qt.MouseButton.LeftButton and isinstance(
             self.mouseGrabberItem(), CardItem
@@ -163,6 +180,8 @@ class JourneyScene(QGraphicsScene):
             self._follow_drag(self.mouseGrabberItem())
 
     def mouseReleaseEvent(self, event) -> None:
+        if self.read_only:
+            return
         super().mouseReleaseEvent(event)
         self._drop_marker.hide()
         if event.button() == Qt.MouseButton.LeftButton:
