@@ -16,6 +16,7 @@ from mapper.model import (
     ModelError,
     Opportunity,
     Persona,
+    Presentation,
     Stage,
 )
 
@@ -67,6 +68,11 @@ def test_cards_come_in_document_order(journey):
         (lambda j: j.update_opportunity("o1", impact=1), lambda j, r: j.update_opportunity("o1", **r)),
         (lambda j: j.remove_opportunity("o1"), lambda j, r: j.insert_opportunity(r[1], r[0])),
         (lambda j: j.update_info(title="T", active_persona_id="omar"), lambda j, r: j.update_info(**r)),
+        (lambda j: j.update_info(presentation=Presentation(("l-act",), ("omar",))), lambda j, r: j.update_info(**r)),
+        (lambda j: (j.update_info(presentation=Presentation(("l-act",), ("omar",))), j.remove_lane("l-act"))[1],
+         lambda j, r: (j.restore_lane(r), j.update_info(presentation=Presentation()))),
+        (lambda j: (j.update_info(presentation=Presentation((), ("omar",))), j.remove_persona("omar"))[1],
+         lambda j, r: (j.restore_persona(r), j.update_info(presentation=Presentation()))),
     ],
 )  # fmt: skip
 def test_operation_changes_the_map_and_its_reversal_restores_it(journey, do, undo):
@@ -166,3 +172,15 @@ def test_derived_values(journey):
     assert journey.stages.get("s2").effective_phase.value == "purchase"
     assert journey.opportunities.get("o1").is_quick_win
     assert journey.opportunities.get("o1").priority > journey.opportunities.get("o2").priority
+
+
+def test_presentation_choices_follow_removed_lanes_and_personas(journey):
+    journey.update_info(presentation=Presentation(("l-act",), ("omar",)))
+    lane_removal = journey.remove_lane("l-act")
+    persona_removal = journey.remove_persona("omar")
+    assert journey.info.presentation == Presentation()
+    journey.restore_persona(persona_removal)
+    journey.restore_lane(lane_removal)
+    assert journey.info.presentation == Presentation(("l-act",), ("omar",))
+    with pytest.raises(ModelError):
+        journey.update_info(presentation=Presentation(("ghost",)))

@@ -119,6 +119,10 @@ def check_references(doc: JourneyFile) -> list[Problem]:
             )
 
     refer("active_persona_id", doc.active_persona_id, personas, "persona")
+    for i, lane_id in enumerate(doc.presentation.hidden_lane_ids):
+        refer(f"presentation.hidden_lane_ids[{i}]", lane_id, lanes, "lane")
+    for i, persona_id in enumerate(doc.presentation.hidden_persona_ids):
+        refer(f"presentation.hidden_persona_ids[{i}]", persona_id, personas, "persona")
     for i, card in enumerate(doc.cards):
         refer(f"cards[{i}].stage_id", card.stage_id, stages, "stage")
         refer(f"cards[{i}].lane_id", card.lane_id, lanes, "lane")

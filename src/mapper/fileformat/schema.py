@@ -96,6 +96,13 @@ class CustomChannelFile(_Strict):
     online: bool
 
 
+class PresentationFile(_Strict):
+    model_config = ConfigDict(frozen=True)
+
+    hidden_lane_ids: list[Id] = []
+    hidden_persona_ids: list[Id] = []
+
+
 class PersonaFile(_Strict):
     id: Id
     name: ShortText
@@ -184,6 +191,7 @@ class JourneyFile(_Strict):
     notes: LongText = ""
     active_persona_id: Id | None = None
     custom_channels: list[CustomChannelFile] = []
+    presentation: PresentationFile = PresentationFile()
     personas: list[PersonaFile] = []
     stages: list[StageFile] = []
     lanes: list[LaneFile] = []

@@ -13,6 +13,7 @@ from mapper.model.entities import (
     Opportunity,
     Persona,
     Photo,
+    Presentation,
     Scenario,
     Stage,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "Persona",
     "PersonaRemoval",
     "Photo",
+    "Presentation",
     "Scenario",
     "Sentiment",
     "Stage",

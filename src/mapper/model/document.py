@@ -15,7 +15,16 @@ from typing import Any
 import networkx as nx
 
 from mapper.model.collection import ModelError, OrderedEntities, apply_changes
-from mapper.model.entities import Card, Flow, Lane, MapInfo, Opportunity, Persona, Stage
+from mapper.model.entities import (
+    Card,
+    Flow,
+    Lane,
+    MapInfo,
+    Opportunity,
+    Persona,
+    Presentation,
+    Stage,
+)
 from mapper.model.events import Action, Entity, EventHub, ModelEvent
 from mapper.model.vocabulary import BUILTIN_CHANNELS
 
@@ -41,6 +50,7 @@ class ColumnRemoval:
     cards: tuple[Card, ...]
     flows: tuple[Flow, ...]
     opportunities: tuple[Opportunity, ...]
+    presentation: Presentation | None = None  # before a hidden lane left it
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,7 @@ class PersonaRemoval:
     index: int
     cards: tuple[Card, ...]
     was_active: bool
+    presentation: Presentation | None = None  # before a hidden persona left it
 
 
 class JourneyMap:
@@ -141,6 +152,10 @@ class JourneyMap:
         new, old = apply_changes(self.info, changes, frozen_fields=())
         if new.active_persona_id is not None and new.active_persona_id not in self.personas:
             raise ModelError(f"no persona with id {new.active_persona_id!r}")
+        for lane_id in new.presentation.hidden_lane_ids:
+            self.lanes.get(lane_id)
+        for persona_id in new.presentation.hidden_persona_ids:
+            self.personas.get(persona_id)
         self.info = new
         self.notify(Entity.MAP, Action.UPDATED, None, changes)
         return old
@@ -196,6 +211,11 @@ class JourneyMap:
         lane = self.lanes.get(lane_id)
         cards = [c for stage in self.stages for c in self.cards_in_cell(stage.id, lane_id)]
         removal = self._remove_column(lane, cards)
+        shown = self.info.presentation
+        if lane_id in shown.hidden_lane_ids:
+            hidden = tuple(i for i in shown.hidden_lane_ids if i != lane_id)
+            self.update_info(presentation=replace(shown, hidden_lane_ids=hidden))
+            removal = replace(removal, presentation=shown)
         self.lanes.remove(lane_id)
         self.notify(Entity.LANE, Action.REMOVED, lane_id)
         return removal
@@ -230,6 +250,8 @@ class JourneyMap:
         assert isinstance(removal.entity, Lane)
         self.insert_lane(removal.index, removal.entity)
         self._restore_column(removal)
+        if removal.presentation is not None:
+            self.update_info(presentation=removal.presentation)
 
     def _restore_column(self, removal: ColumnRemoval) -> None:
         for card in removal.cards:
@@ -373,9 +395,15 @@ class JourneyMap:
         was_active = self.info.active_persona_id == persona_id
         if was_active:
             self.update_info(active_persona_id=None)
+        shown = self.info.presentation
+        hidden_before = None
+        if persona_id in shown.hidden_persona_ids:
+            hidden = tuple(i for i in shown.hidden_persona_ids if i != persona_id)
+            self.update_info(presentation=replace(shown, hidden_persona_ids=hidden))
+            hidden_before = shown
         self.personas.remove(persona_id)
         self.notify(Entity.PERSONA, Action.REMOVED, persona_id)
-        return PersonaRemoval(persona, index, scored, was_active)
+        return PersonaRemoval(persona, index, scored, was_active, hidden_before)
 
     def restore_persona(self, removal: PersonaRemoval) -> None:
         self.insert_persona(removal.index, removal.persona)
@@ -383,6 +411,8 @@ class JourneyMap:
             self.update_card(card.id, emotions=card.emotions)
         if removal.was_active:
             self.update_info(active_persona_id=removal.persona.id)
+        if removal.presentation is not None:
+            self.update_info(presentation=removal.presentation)
 
     # ----------------------------------------------------------- opportunities
     def insert_opportunity(self, index: int, opportunity: Opportunity) -> int:

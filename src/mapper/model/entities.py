@@ -89,6 +89,14 @@ class CustomChannel:
 
 
 @dataclass(frozen=True, slots=True)
+class Presentation:
+    """What present mode leaves out; saved with the map."""
+
+    hidden_lane_ids: tuple[str, ...] = ()
+    hidden_persona_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class MapInfo:
     """Map-wide properties: what the map is about and who made it."""
 
@@ -100,6 +108,7 @@ class MapInfo:
     notes: str = ""
     active_persona_id: str | None = None
     custom_channels: tuple[CustomChannel, ...] = ()
+    presentation: Presentation = field(default_factory=Presentation)
 
 
 @dataclass(frozen=True, slots=True)
