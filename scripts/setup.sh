@@ -9,7 +9,7 @@ SYSTEM_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
 )
-TEST_PACKAGES=(xvfb xauth poppler-utils qpdf imagemagick)
+TEST_PACKAGES=(xvfb xauth xdotool poppler-utils qpdf imagemagick)
 
 want=("${SYSTEM_PACKAGES[@]}")
 if [ "${1:-}" = "--test" ]; then want+=("${TEST_PACKAGES[@]}"); fi

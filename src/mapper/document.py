@@ -17,11 +17,15 @@ class Document(QObject):
 
     path_changed = Signal()
 
-    def __init__(self, journey: JourneyMap, path: Path | None = None, parent=None) -> None:
+    def __init__(
+        self, journey: JourneyMap, path: Path | None = None, parent=None, name: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.journey = journey
         self.path = path
+        self.name_hint = name  # the name shown while there is no file yet
         self.undo_stack = QUndoStack(self)
+        self.disk_signature = _signature(path)  # what the file was when we last read/wrote it
 
     @classmethod
     def open(cls, path: str | Path, parent=None) -> Document:
@@ -36,11 +40,17 @@ class Document(QObject):
         if command.error is not None:
             raise command.error
 
+    def changed_on_disk(self) -> bool:
+        """Whether someone else saved over (or removed) our file since we opened or saved it."""
+        return self.path is not None and _signature(self.path) != self.disk_signature
+
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
 
     def display_name(self) -> str:
-        return self.path.name if self.path else "Untitled.journey"
+        if self.path:
+            return self.path.name
+        return self.name_hint or "Untitled.journey"
 
     def save(self, path: str | Path | None = None) -> None:
         """Save atomically (to ``path`` for Save As); raises OSError, leaving state as is."""
@@ -48,7 +58,18 @@ class Document(QObject):
         if target is None:
             raise ValueError("no file name to save to")
         save_journey(self.journey, target)
+        self.disk_signature = _signature(target)
         self.undo_stack.setClean()
         if target != self.path:
             self.path = target
             self.path_changed.emit()
+
+
+def _signature(path: Path | None) -> tuple[int, int] | None:
+    if path is None:
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size

@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="print the JSON Schema of .journey files")
     p.set_defaults(run=commands.run_schema)
 
+    from mapper.export.cli import add_export_parser  # light: reportlab loads only to export
+
+    add_export_parser(sub)
     return parser
 
 

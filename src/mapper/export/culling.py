@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from mapper.layout.geometry import Bezier, Point, Rect
+from mapper.layout.geometry import Bezier, Rect
 
 BUCKET = 400.0  # map pixels per spatial-hash cell
-PIECE = 300.0  # flows are cut into pieces about this long
+SAMPLE = 150.0  # flows are sampled this often (map pixels) to find the cells they cross
 
 
 def overlaps(a: Rect, b: Rect) -> bool:
@@ -23,54 +23,57 @@ def bezier_bounds(curve: Bezier, pad: float = 0.0) -> Rect:
     return Rect(x0, y0, max(xs) + pad - x0, max(ys) + pad - y0)
 
 
-def _lerp(a: Point, b: Point, t: float) -> Point:
-    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+def curve_cells(curve: Bezier) -> set[tuple[int, int]]:
+    """The spatial-hash cells of points sampled every :data:`SAMPLE` pixels along a curve.
 
-
-def split_bezier(curve: Bezier, t: float) -> tuple[Bezier, Bezier]:
-    """De Casteljau: the same curve as two exact halves at parameter ``t``."""
-    p01, p12, p23 = (
-        _lerp(curve.p0, curve.c1, t),
-        _lerp(curve.c1, curve.c2, t),
-        _lerp(curve.c2, curve.p3, t),
-    )
-    a, b = _lerp(p01, p12, t), _lerp(p12, p23, t)
-    mid = _lerp(a, b, t)
-    return Bezier(curve.p0, p01, a, mid), Bezier(mid, b, p23, curve.p3)
-
-
-def pieces(curve: Bezier) -> list[Bezier]:
-    """The curve cut into exact pieces about :data:`PIECE` long (at most 32)."""
-    length = (
-        math.dist(curve.p0, curve.c1)
-        + math.dist(curve.c1, curve.c2)
-        + math.dist(curve.c2, curve.p3)
-    )
-    n = max(1, min(32, math.ceil(length / PIECE)))
-    result = []
-    rest = curve
-    for i in range(n - 1):
-        head, rest = split_bezier(rest, 1 / (n - i))
-        result.append(head)
-    result.append(rest)
-    return result
+    Every point of the curve is within ``SAMPLE`` of a sample, so query with views grown
+    by ``SAMPLE`` (:meth:`Buckets.query`'s ``grow``)."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve.p0, curve.c1, curve.c2, curve.p3
+    length = math.dist(curve.p0, curve.c1) + math.dist(curve.c1, curve.c2)
+    length += math.dist(curve.c2, curve.p3)
+    n = max(2, math.ceil(length / SAMPLE))
+    cells: set[tuple[int, int]] = set()
+    for i in range(n + 1):
+        t = i / n
+        mt = 1 - t
+        a, b, c, d = mt * mt * mt, 3 * mt * mt * t, 3 * mt * t * t, t * t * t
+        cells.add(
+            (
+                int((a * x0 + b * x1 + c * x2 + d * x3) // BUCKET),
+                int((a * y0 + b * y1 + c * y2 + d * y3) // BUCKET),
+            )
+        )
+    return cells
 
 
 class Buckets:
-    """A coarse spatial hash from boxes to the indexes of the items they belong to."""
+    """A coarse spatial hash from boxes to the indexes of the items they belong to.
 
-    def __init__(self, rects: Iterable[Rect]) -> None:
+    ``cells`` (per item) overrides the cells of the item's box, e.g. those a long curve
+    really crosses instead of every cell of its bounding box."""
+
+    def __init__(
+        self, rects: Iterable[Rect], cells: Iterable[set[tuple[int, int]]] | None = None
+    ) -> None:
         self.rects = list(rects)
         self.cells: dict[tuple[int, int], list[int]] = {}
+        if cells is not None:
+            for i, item_cells in enumerate(cells):
+                for key in item_cells:
+                    self.cells.setdefault(key, []).append(i)
+            return
         for i, r in enumerate(self.rects):
             for gx in range(int(r.x // BUCKET), int(r.right // BUCKET) + 1):
                 for gy in range(int(r.y // BUCKET), int(r.bottom // BUCKET) + 1):
                     self.cells.setdefault((gx, gy), []).append(i)
 
-    def query(self, view: Rect | None) -> list[int]:
-        """Indexes of the boxes touching ``view`` (all when None), in their order."""
+    def query(self, view: Rect | None, grow: float = 0.0) -> list[int]:
+        """Indexes of the boxes touching ``view`` (all when None), in their order;
+        ``grow`` widens the view on every side before looking up cells."""
         if view is None:
             return list(range(len(self.rects)))
+        if grow:
+            view = Rect(view.x - grow, view.y - grow, view.width + 2 * grow, view.height + 2 * grow)
         found: set[int] = set()
         for gx in range(int(view.x // BUCKET), int(view.right // BUCKET) + 1):
             for gy in range(int(view.y // BUCKET), int(view.bottom // BUCKET) + 1):

@@ -38,13 +38,12 @@ def map_texts(journey: JourneyMap) -> Iterator[str]:
 def missing_glyphs(texts: Iterable[str]) -> list[str]:
     """Characters the DejaVu faces cannot draw, in code point order."""
     regular, bold = font(REGULAR), font(BOLD)
-    missing: dict[str, None] = {}
+    seen: set[str] = set()
     for text in texts:
-        if text.isascii():
-            continue  # DejaVu covers all of printable ASCII
-        for ch in regular.missing(text) | bold.missing(text):
-            missing.setdefault(ch)
-    return sorted(missing, key=ord)
+        if not text.isascii():  # DejaVu covers all of printable ASCII
+            seen.update(text)
+    chars = "".join(sorted(seen, key=ord))
+    return sorted(regular.missing(chars) | bold.missing(chars), key=ord)
 
 
 def missing_glyph_warning(journey: JourneyMap) -> str | None:

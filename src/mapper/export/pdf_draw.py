@@ -70,8 +70,11 @@ class Text:
     def at(self, x: float, baseline: float, text: str) -> None:
         if not text:
             return
-        self.obj.setTextTransform(1, 0, 0, -1, x, baseline)
-        self.obj.textOut(text)
+        # The same operators as setTextTransform + textOut, without their general number
+        # formatting and cursor bookkeeping (we never use the cursor): the hot path of a
+        # big map's text. _formatText does reportlab's font subsetting and escaping.
+        obj = self.obj
+        obj._code.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm {obj._formatText(text)}")
         self.empty = False
 
     def right(self, x: float, baseline: float, text: str) -> None:

@@ -1,21 +1,24 @@
-"""Small custom flowables for the report: avatar, channel icon with label, emotion bar."""
+"""Small custom flowables for the report: avatar, icon label, emotion bar, text cells."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
+from mapper.export.markup import clean, shorten
 from mapper.export.pdf_draw import Text, draw_icon, rgb
 from mapper.export.pdf_titleblock import draw_avatar
 from mapper.layout import theme
 from mapper.layout.geometry import Rect
 from mapper.layout.icons import icon_for
-from mapper.layout.text import elide
+from mapper.layout.text import elide, line_height, wrap
 from mapper.model import EMOTION_MAX, Persona, Sentiment
 from mapper.model.vocabulary import sentiment_of
 
+_wrap = wrap.__wrapped__  # uncached: report text must not crowd the canvas's wrap cache
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 
 
@@ -99,3 +102,84 @@ class EmotionBar(_TopDown):
         canv.setStrokeColor(rgb(theme.MUTED_INK))
         canv.setLineWidth(0.6)
         canv.line(mid, -1, mid, h + 1)
+
+
+@dataclass(frozen=True)
+class Run:
+    """One block of a :class:`TextCell`: plain text (never markup) in one style."""
+
+    text: str
+    size: float = 8.0
+    colour: str = theme.INK
+    bold: bool = False
+    url: str | None = None  # a link for the whole block, if safe
+    max_lines: int = 8
+
+
+class TextCell(Flowable):
+    """Table-cell text without markup: runs wrapped with the bundled font's metrics,
+    each at most ``max_lines`` lines (elided), so a row's height is always bounded.
+
+    Much faster than a Paragraph and immune to markup in user text by construction.
+    """
+
+    def __init__(self, runs: list[Run], gap: float = 1.5) -> None:
+        super().__init__()
+        self.runs = [r for r in runs if r.text.strip()]
+        self.gap = gap
+        self._laid: tuple[float, list[tuple[Run, tuple[str, ...]]]] | None = None
+        self.width = self.height = 0.0
+
+    def _lay_out(self, width: float) -> list[tuple[Run, tuple[str, ...]]]:
+        if self._laid is None or self._laid[0] != width:
+            blocks = []
+            for run in self.runs:
+                text = shorten(clean(run.text).strip(), run.max_lines * 200)
+                lines, _ = _wrap(text, max(width, 1.0), run.size, run.max_lines, run.bold)
+                blocks.append((run, lines))
+            self._laid = (width, blocks)
+        return self._laid[1]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        blocks = self._lay_out(availWidth)
+        height = sum(len(lines) * line_height(run.size) for run, lines in blocks)
+        height += self.gap * max(len(blocks) - 1, 0)
+        self.width, self.height = availWidth, height
+        return availWidth, height
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.translate(0, self.height)
+        canv.scale(1, -1)
+        text = Text(canv)
+        y = 0.0
+        links = []
+        for run, lines in self._lay_out(self.width):
+            text.style(run.size, run.colour, run.bold)
+            lh = line_height(run.size)
+            top = y
+            for line in lines:
+                text.at(0, y + run.size * 0.95, line)
+                y += lh
+            if run.url:
+                links.append((run.url, (0, top, self.width, y)))
+            y += self.gap
+        text.draw()
+        for url, rect in links:
+            canv.linkURL(url, rect, relative=1, thickness=0)
+        canv.restoreState()
+
+
+class Rating(_TopDown):
+    """A 1-5 rating as five dots, ``value`` of them dark."""
+
+    def __init__(self, value: int, size: float = 5.5) -> None:
+        super().__init__(5 * size * 1.5, size + 2)
+        self.value, self.size = value, size
+
+    def paint(self) -> None:
+        canv, s = self.canv, self.size
+        for i in range(5):
+            canv.setFillColor(rgb(theme.INK if i < self.value else theme.GRID_LINE))
+            canv.circle(s / 2 + i * s * 1.5, 1 + s / 2, s / 2, stroke=0, fill=1)

@@ -1,11 +1,11 @@
-"""Flows as arrows: Bezier curves cut into pieces so a tile draws only what it shows."""
+"""Flows as arrows; a tile draws only the flows that really cross it."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
-from mapper.export.culling import Buckets, bezier_bounds, pieces
+from mapper.export.culling import SAMPLE, Buckets, bezier_bounds, curve_cells
 from mapper.export.pdf_draw import Text, baseline_in, rgb
 from mapper.export.pdf_ops import Ops
 from mapper.layout import theme
@@ -18,12 +18,6 @@ LINE_WIDTH = 1.1
 LABEL_SIZE = 9.0
 LABEL_HEIGHT = 14.0
 LABEL_MAX_WIDTH = 140.0
-
-
-@dataclass(frozen=True, slots=True)
-class _Piece:
-    curve: Bezier
-    backward: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,15 +55,16 @@ class FlowPainter:
     """Every flow's curve pieces, arrowheads and labels, indexed by where they are."""
 
     def __init__(self, routes: list[FlowRoute]) -> None:
-        self.pieces: list[_Piece] = []
+        self.curves: list[Bezier] = []  # ending under the arrowhead
+        self.backward: list[bool] = []
         self.heads: list[tuple[Point, Point, Point]] = []
         self.labels: list[_Label] = []
         for route in routes:
             c = route.curve
             dx, dy = direction(c)
             end = (c.p3[0] - dx * ARROW * 0.6, c.p3[1] - dy * ARROW * 0.6)  # under the head
-            backward = c.p3[0] < c.p0[0] - 1
-            self.pieces += [_Piece(p, backward) for p in pieces(Bezier(c.p0, c.c1, c.c2, end))]
+            self.curves.append(Bezier(c.p0, c.c1, c.c2, end))
+            self.backward.append(c.p3[0] < c.p0[0] - 1)
             self.heads.append(arrowhead(c))
             label = " ".join(route.flow.label.split())
             if label:
@@ -78,12 +73,15 @@ class FlowPainter:
                 x, y = route.label_at
                 rect = Rect(x - width / 2, y - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
                 self.labels.append(_Label(label, rect))
-        self._piece_index = Buckets(bezier_bounds(p.curve, LINE_WIDTH) for p in self.pieces)
+        self._curve_index = Buckets(
+            (bezier_bounds(c, LINE_WIDTH) for c in self.curves),
+            (curve_cells(c) for c in self.curves),
+        )
         self._head_index = Buckets(_box(h) for h in self.heads)
         self._label_index = Buckets(label.rect for label in self.labels)
 
     def draw(self, ops: Ops, view: Rect | None) -> None:
-        found = [self.pieces[i] for i in self._piece_index.query(view)]
+        found = self._curve_index.query(view, grow=SAMPLE)
         heads = [self.heads[i] for i in self._head_index.query(view)]
         if not found and not heads:
             return
@@ -94,12 +92,12 @@ class FlowPainter:
         ops.line_width(LINE_WIDTH)
         ops.raw("1 J 1 j")
         for backward in (False, True):
-            group = [p for p in found if p.backward is backward]
+            group = [self.curves[i] for i in found if self.backward[i] is backward]
             if not group:
                 continue
             ops.dash(*((4, 2.5) if backward else (0, 0)))
-            for piece in group:
-                ops.bezier(piece.curve)
+            for curve in group:
+                ops.bezier(curve)
             ops.stroke()
         ops.dash()
         for head in heads:

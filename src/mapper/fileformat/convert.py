@@ -26,6 +26,7 @@ from mapper.model import (
     Scenario,
     Stage,
 )
+from mapper.model.document import Snapshot
 
 _MAP_FIELDS = [f.name for f in dataclasses.fields(MapInfo)]
 
@@ -68,16 +69,13 @@ def to_plain(value: Any) -> Any:
     return value
 
 
-def journey_to_plain(journey: JourneyMap) -> dict[str, Any]:
+def journey_to_plain(journey: JourneyMap | Snapshot) -> dict[str, Any]:
     """The whole map as a dict in file order: header, map fields, then the lists."""
+    snap = journey.snapshot() if isinstance(journey, JourneyMap) else journey
     data: dict[str, Any] = {"format": FORMAT_NAME, "schema_version": SCHEMA_VERSION}
-    data.update(to_plain(journey.info))
-    data["personas"] = [to_plain(p) for p in journey.personas]
-    data["stages"] = [to_plain(s) for s in journey.stages]
-    data["lanes"] = [to_plain(lane) for lane in journey.lanes]
-    data["cards"] = [to_plain(c) for c in journey.cards()]
-    data["flows"] = [to_plain(f) for f in journey.flows()]
-    data["opportunities"] = [to_plain(o) for o in journey.opportunities]
+    data.update(to_plain(snap.info))
+    for name in ("personas", "stages", "lanes", "cards", "flows", "opportunities"):
+        data[name] = [to_plain(item) for item in getattr(snap, name)]
     return data
 
 

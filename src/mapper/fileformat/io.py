@@ -24,6 +24,7 @@ from mapper.fileformat.migrations import VersionProblem, upgrade
 from mapper.fileformat.problems import JourneyFileError, Problem, json_path
 from mapper.fileformat.schema import FORMAT_NAME, JourneyFile
 from mapper.model import JourneyMap
+from mapper.model.document import Snapshot
 
 MAX_PROBLEMS = 50
 
@@ -84,7 +85,7 @@ def load_journey(path: str | Path) -> JourneyMap:
     return loads_journey(raw, path)
 
 
-def dumps_journey(journey: JourneyMap) -> str:
+def dumps_journey(journey: JourneyMap | Snapshot) -> str:
     """Deterministic text: fields in schema order, 2-space indent, UTF-8 kept as is."""
     return json.dumps(journey_to_plain(journey), indent=2, ensure_ascii=False) + "\n"
 

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, field_validator
 
+from mapper.fileformat.images import check_image
 from mapper.model.vocabulary import (
     EMOTION_MAX,
     EMOTION_MIN,
@@ -77,8 +78,9 @@ class PhotoFile(_Strict):
             raw = base64.b64decode(value, validate=True)
         except (binascii.Error, ValueError):
             raise ValueError("photo data is not valid base64") from None
-        if not (raw.startswith(b"\x89PNG\r\n\x1a\n") or raw.startswith(b"\xff\xd8\xff")):
-            raise ValueError("photo data is not a PNG or JPEG image")
+        problem = check_image(raw)
+        if problem:
+            raise ValueError(problem)
         return value
 
 

@@ -62,6 +62,20 @@ class PersonaRemoval:
     presentation: Presentation | None = None  # before a hidden persona left it
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """The whole map at one moment, in document order. Entities are immutable, so a
+    snapshot is cheap to take and safe to serialise on another thread."""
+
+    info: MapInfo
+    personas: tuple[Persona, ...]
+    stages: tuple[Stage, ...]
+    lanes: tuple[Lane, ...]
+    cards: tuple[Card, ...]
+    flows: tuple[Flow, ...]
+    opportunities: tuple[Opportunity, ...]
+
+
 class JourneyMap:
     def __init__(self, info: MapInfo | None = None) -> None:
         self.info = info or MapInfo()
@@ -134,6 +148,12 @@ class JourneyMap:
             *self.graph.out_edges(card_id, data="flow"),
         ]
         return list({flow.id: flow for _, _, flow in edges}.values())
+
+    def snapshot(self) -> Snapshot:
+        return Snapshot(
+            self.info, tuple(self.personas), tuple(self.stages), tuple(self.lanes),
+            tuple(self.cards()), tuple(self.flows()), tuple(self.opportunities),
+        )  # fmt: skip
 
     def active_persona(self) -> Persona | None:
         pid = self.info.active_persona_id

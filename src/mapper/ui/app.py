@@ -7,30 +7,74 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mapper import __version__
 from mapper.document import Document
+from mapper.fileformat import JourneyFileError
+from mapper.recovery import RecoveryEntry, RecoveryStore
+from mapper.recovery.autosave import Autosaver, wait_for_writes
 from mapper.templates import DEFAULT_TEMPLATE, find_template
-from mapper.ui.file_actions import ask_open_path, open_document
+from mapper.ui.file_actions import ask_open_path, open_document, problems_text
 from mapper.ui.icons import icon
 from mapper.ui.main_window import MainWindow
+from mapper.ui.recovery_dialog import DISCARD, RESTORE, RecoveryDialog
 
 
 class WindowManager:
-    """One window per open map; knows them all, e.g. to quit or to reuse an empty one."""
+    """One window per open map; knows them all, e.g. to quit, to reuse an empty one, or to
+    write every recovery copy at once."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: RecoveryStore | None = None) -> None:
         self.windows: list[MainWindow] = []
+        self.store = store or RecoveryStore()
+        app = QApplication.instance()
+        if app is not None:
+            app.applicationStateChanged.connect(self._application_state_changed)
 
-    def show(self, document: Document) -> MainWindow:
+    def show(self, document: Document, recovery_key: str | None = None) -> MainWindow:
         window = MainWindow(document, self)
+        window.autosaver = Autosaver(document, self.store, recovery_key)
         self.windows.append(window)
         window.show()
         window.view.show_start()
         return window
+
+    def _application_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.autosave_all()  # focus went elsewhere: write the copies now
+
+    def autosave_all(self) -> None:
+        for window in self.windows:
+            window.autosaver.save_now()
+
+    def offer_recovery(self, parent: QWidget | None = None) -> list[MainWindow]:
+        """After a crash: ask what to do with the copies the dead Mapper left."""
+        entries = self.store.recoverable()
+        if not entries:
+            return []
+        dialog = RecoveryDialog(entries, parent)
+        dialog.exec()
+        if dialog.choice == DISCARD:
+            for entry in dialog.chosen():
+                self.store.remove(entry.key)
+            return []
+        if dialog.choice != RESTORE:
+            return []
+        return [w for entry in dialog.chosen() if (w := self.restore(entry, parent)) is not None]
+
+    def restore(self, entry: RecoveryEntry, parent: QWidget | None = None) -> MainWindow | None:
+        try:
+            journey = self.store.load(entry)
+        except JourneyFileError as exc:
+            QMessageBox.warning(parent, "Cannot recover",
+                                f"The recovery copy is damaged:\n{problems_text(exc)}")  # fmt: skip
+            return None
+        document = Document(journey, entry.original)
+        document.undo_stack.resetClean()  # restored work is unsaved until saved
+        return self.show(document, recovery_key=entry.key)
 
     def forget(self, window: MainWindow) -> None:
         if window in self.windows:
@@ -64,6 +108,15 @@ class WindowManager:
             old.close()
         return window
 
+    def open_copy(self, path: Path, parent: QWidget | None) -> MainWindow | None:
+        """Open what is on disk now as a separate, unsaved document (e.g. a teammate's
+        version of a file we also have open)."""
+        document = open_document(path, parent, remember_it=False)
+        if document is None:
+            return None
+        copy = Document(document.journey, None, name=f"{path.stem} (their version).journey")
+        return self.show(copy)
+
     def open_with_dialog(self, parent: QWidget) -> None:
         path = ask_open_path(parent)
         if path:
@@ -93,6 +146,8 @@ def install_error_dialog(manager: WindowManager) -> None:
         with contextlib.suppress(Exception):  # the log failing must not hide the dialog
             details = "".join(traceback.format_exception(kind, value, tb))
             open_log().error("unexpected error\n%s", details)
+        with contextlib.suppress(Exception):
+            manager.autosave_all()  # keep a copy of everything right away
         QMessageBox.critical(
             manager.windows[-1] if manager.windows else None,
             "Something went wrong",
@@ -107,9 +162,12 @@ def run_app(path: str | None) -> int:
     app = create_application()
     manager = WindowManager()
     install_error_dialog(manager)
+    restored = manager.offer_recovery()
     if path:
         if manager.open_path(path, None) is None:
             return 1
-    else:
+    elif not restored:
         manager.new_from_template()
-    return app.exec()
+    code = app.exec()
+    wait_for_writes()
+    return code

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from mapper.document import Document
 from mapper.fileformat import JourneyFileError
+from mapper.fileformat.repair import repair_journey
 from mapper.ui.recent_files import remember
 
 FILTER = "Journey maps (*.journey);;All files (*)"
@@ -20,17 +21,48 @@ def problems_text(error: JourneyFileError, limit: int = 12) -> str:
     return "\n".join(lines)
 
 
-def open_document(path: str | Path, parent: QWidget | None) -> Document | None:
+def open_document(
+    path: str | Path, parent: QWidget | None, remember_it: bool = True
+) -> Document | None:
+    """Open a file; a file that fails validation gets the list of problems and a choice
+    to repair it (keep what is valid, list what was dropped). Never a partial document
+    without saying so."""
+    path = Path(path)
     try:
         document = Document.open(path)
     except JourneyFileError as exc:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open map",
-                          f"{Path(path).name} cannot be opened.", parent=parent)  # fmt: skip
-        box.setInformativeText("The file has these problems:")
-        box.setDetailedText(problems_text(exc))
-        box.exec()
+        return offer_repair(path, exc, parent)
+    if remember_it:
+        remember(path)
+    return document
+
+
+def offer_repair(path: Path, error: JourneyFileError, parent: QWidget | None) -> Document | None:
+    box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open map",
+                      f"{path.name} cannot be opened as it is.", parent=parent)  # fmt: skip
+    box.setInformativeText(
+        "The problems are listed under Show Details. Repair opens what can be kept as a "
+        "new, unsaved map and lists what had to be left out; the file itself is not changed."
+    )
+    box.setDetailedText(problems_text(error))
+    repair = box.addButton("Repair…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    if box.clickedButton() is not repair:
         return None
-    remember(document.path)  # type: ignore[arg-type]
+    try:
+        journey, dropped = repair_journey(path.read_bytes(), str(path))
+    except (JourneyFileError, OSError) as exc:
+        detail = problems_text(exc) if isinstance(exc, JourneyFileError) else str(exc)
+        QMessageBox.critical(parent, "Cannot repair", f"{path.name} cannot be repaired:\n{detail}")
+        return None
+    document = Document(journey, None, name=f"{path.stem} (repaired).journey")
+    document.undo_stack.resetClean()
+    report = QMessageBox(QMessageBox.Icon.Information, "Repaired",
+                         f"Opened what could be kept from {path.name}.", parent=parent)  # fmt: skip
+    report.setInformativeText(f"{len(dropped)} things were left out (see Show Details).")
+    report.setDetailedText("\n".join(dropped) or "nothing")
+    report.exec()
     return document
 
 
@@ -42,6 +74,11 @@ def ask_open_path(parent: QWidget) -> str | None:
 def save_document(document: Document, parent: QWidget, save_as: bool = False) -> bool:
     """Save (or Save As); on failure say why and keep the document open and unsaved."""
     target = document.path
+    if not save_as and target is not None and document.changed_on_disk():
+        answer = ask_about_conflict(document, parent)
+        if answer == "cancel":
+            return False
+        save_as = answer == "save_as"
     if save_as or target is None:
         suggested = str(target or Path.home() / document.display_name())
         chosen, _ = QFileDialog.getSaveFileName(parent, "Save journey map", suggested, FILTER)
@@ -51,7 +88,7 @@ def save_document(document: Document, parent: QWidget, save_as: bool = False) ->
     try:
         document.save(target)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
+        reason = explain(exc, target)
         QMessageBox.critical(
             parent, "Not saved",
             f"Mapper could not save {target}:\n{reason}.\n\n"
@@ -60,3 +97,44 @@ def save_document(document: Document, parent: QWidget, save_as: bool = False) ->
         return False
     remember(target)
     return True
+
+
+def explain(exc: OSError, target: Path) -> str:
+    """A save failure in the user's words."""
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "you do not have permission to write there (the file or folder is read-only)"
+    if exc.errno == errno.ENOENT:
+        return f"the folder {target.parent} does not exist"
+    return exc.strerror or str(exc)
+
+
+def ask_about_conflict(document: Document, parent: QWidget) -> str:
+    """Someone saved over our file since we opened it: never overwrite silently."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "File changed on disk",
+                      f"{document.display_name()} was changed by someone else since you "
+                      "opened it.", parent=parent)  # fmt: skip
+    box.setInformativeText(
+        "Save your version under a new name, open their version next to yours, or overwrite "
+        "their changes."
+    )
+    save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+    theirs = box.addButton("Open Their Version", QMessageBox.ButtonRole.ActionRole)
+    overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save_as)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save_as:
+        return "save_as"
+    if clicked is overwrite:
+        return "overwrite"
+    if clicked is theirs:
+        window = parent.window()
+        manager = getattr(window, "manager", None)
+        if manager is not None and document.path is not None:
+            manager.open_copy(document.path, window)
+    return "cancel"

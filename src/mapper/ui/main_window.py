@@ -34,6 +34,7 @@ from mapper.ui.personas_panel import PersonasPanel
 from mapper.ui.recent_files import recent_files
 
 if TYPE_CHECKING:
+    from mapper.recovery.autosave import Autosaver
     from mapper.ui.app import WindowManager
 
 
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAcceptDrops(True)
         self.document, self.manager = document, manager
+        self.autosaver: Autosaver  # set by the window manager
         self.scene = JourneyScene(document, self)
         self.view = JourneyView(self.scene)
         self.edit = EditController(document, self.scene)
@@ -160,7 +162,7 @@ class MainWindow(QMainWindow):
         a["zoom_100"].triggered.connect(lambda: self.view.set_zoom(1.0))
         a["add_stage"].triggered.connect(self.add_stage)
         a["add_lane"].triggered.connect(self.add_lane)
-        self.document.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.document.undo_stack.cleanChanged.connect(self._update_title)
         self.document.path_changed.connect(self._update_title)
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.problem.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -175,7 +177,7 @@ class MainWindow(QMainWindow):
         self.view.nudged.connect(self.edit.nudge)
 
     # ------------------------------------------------------------ reactions
-    def _update_title(self) -> None:
+    def _update_title(self, _clean: bool = False) -> None:
         self.setWindowTitle(f"{self.document.display_name()}[*] — Mapper")
         modified = self.document.is_modified()
         self.setWindowModified(modified)
@@ -261,6 +263,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_settings()
+        self.autosaver.close()  # saved or deliberately discarded: the recovery copy goes
+        self.document.undo_stack.cleanChanged.disconnect(self._update_title)
+        self.document.path_changed.disconnect(self._update_title)
         for part in (self.scene, self.inspector, self.outline, self.personas):
             part.detach()
         self.manager.forget(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImageReader, QPixmap
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 
 from mapper.commands import Insert, Remove, Update
 from mapper.document import Document
+from mapper.fileformat.images import PNG_MAGIC, check_image
 from mapper.fileformat.schema import MAX_PHOTO_BYTES
 from mapper.model import Entity, ModelError, ModelEvent, Persona, Photo, new_id
 from mapper.ui.form_fields import ColorField, LineField, TextField, split_lines
+from mapper.ui.images import safe_pixmap
 
 ROLE = Qt.ItemDataRole.UserRole + 1
-MAX_PHOTO_PIXELS = 4096
 
 
 class PersonasPanel(QWidget):
@@ -95,10 +96,9 @@ class PersonasPanel(QWidget):
             hidden = persona.id in self.hidden
             item.setCheckState(Qt.CheckState.Unchecked if hidden else Qt.CheckState.Checked)
             item.setToolTip("Tick to show this persona's emotion curve")
-            if persona.photo is not None:
-                pixmap = QPixmap()
-                if pixmap.loadFromData(persona.photo.data):
-                    item.setIcon(QIcon(pixmap))
+            pixmap = safe_pixmap(persona.photo.data, 64) if persona.photo else None
+            if pixmap is not None:
+                item.setIcon(QIcon(pixmap))
             self.list.addItem(item)
             if persona.id == current:
                 self.list.setCurrentItem(item)
@@ -183,18 +183,14 @@ class PersonasPanel(QWidget):
 
 def load_photo(path: str) -> Photo:
     """Read a PNG or JPEG with a size cap and a pixel cap (no decompression bombs)."""
-    reader = QImageReader(path)
-    reader.setAllocationLimit(64)  # MB
-    fmt = bytes(reader.format()).decode()
-    if fmt not in ("png", "jpeg", "jpg"):
-        raise ValueError("Choose a PNG or JPEG image")
-    size = reader.size()
-    if size.width() > MAX_PHOTO_PIXELS or size.height() > MAX_PHOTO_PIXELS:
-        raise ValueError(f"The image is too large ({size.width()}×{size.height()} pixels)")
     with open(path, "rb") as handle:
         data = handle.read(MAX_PHOTO_BYTES + 1)
     if len(data) > MAX_PHOTO_BYTES:
         raise ValueError(f"Photos can be up to {MAX_PHOTO_BYTES // (1024 * 1024)} MB")
-    if reader.read().isNull():
-        raise ValueError(f"The image could not be read: {reader.errorString()}")
-    return Photo("image/png" if fmt == "png" else "image/jpeg", data)
+    problem = check_image(data)
+    if problem:
+        raise ValueError(problem[0].upper() + problem[1:])
+    if safe_pixmap(data) is None:
+        raise ValueError("The image could not be read")
+    mime = "image/png" if data.startswith(PNG_MAGIC) else "image/jpeg"
+    return Photo(mime, data)

@@ -1,0 +1,170 @@
+"""``mapper export FILE -o OUT.pdf``: the command line side of the exporters.
+
+Imported whenever the CLI builds its parser, so it imports nothing heavy at module
+level: reportlab loads only when an export really runs, and Qt never does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from mapper.export.pages import PAGE_SIZES
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+FORMATS = {".pdf": "PDF"}
+NOT_YET = {".png": "PNG", ".svg": "SVG"}
+
+
+def _page(value: str) -> str:
+    for name in PAGE_SIZES:
+        if name.lower() == value.lower():
+            return name
+    raise argparse.ArgumentTypeError(
+        f"unknown page size {value!r} (choose from {', '.join(PAGE_SIZES)})"
+    )
+
+
+def _scale(value: str) -> float:
+    try:
+        scale = float(value.rstrip("%")) / (100 if value.endswith("%") else 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.1 <= scale <= 4:
+        raise argparse.ArgumentTypeError("the tile scale must be between 0.1 and 4 (or 10%..400%)")
+    return scale
+
+
+def add_export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "export",
+        help="export a map as a PDF (the map, then a report)",
+        description="Export a journey map as a PDF: the map drawn as vectors (fitted on one "
+        "page, or tiled over several for printing as a poster), then report pages: "
+        "personas, touchpoints stage by stage, pain points and opportunities.",
+    )
+    p.add_argument("file", metavar="FILE", help="the .journey file to export")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write (.pdf)")
+    p.add_argument(
+        "--page",
+        type=_page,
+        default="A4",
+        metavar="SIZE",
+        help=f"page size: {', '.join(PAGE_SIZES)} (default A4)",
+    )
+    p.add_argument("--portrait", action="store_true", help="portrait pages (default landscape)")
+    fit = p.add_mutually_exclusive_group()
+    fit.add_argument(
+        "--fit", dest="tile", action="store_false", help="the whole map on one page (the default)"
+    )
+    fit.add_argument(
+        "--tile",
+        dest="tile",
+        action="store_true",
+        help="the map over several pages, with overlap and crop marks, to print and tape together",
+    )
+    p.add_argument(
+        "--tile-scale",
+        type=_scale,
+        default=0.75,
+        metavar="SCALE",
+        help="with --tile: points per map pixel, e.g. 0.75 or 75%% (default)",
+    )
+    p.add_argument(
+        "--persona",
+        metavar="NAME",
+        help="whose emotions to show (name or id; default: the map's active persona)",
+    )
+    p.add_argument(
+        "--no-report",
+        dest="report",
+        action="store_false",
+        help="only the map pages, no report pages",
+    )
+    p.add_argument(
+        "--invariant",
+        action="store_true",
+        help="byte-for-byte reproducible output: a fixed date (SOURCE_DATE_EPOCH "
+        "if set) and document id",
+    )
+    p.set_defaults(run=run_export, tile=False)
+
+
+def _fail(message: str, code: int = EXIT_FAILED) -> int:
+    print(f"mapper: {message}", file=sys.stderr)
+    return code
+
+
+def _check_output(output: Path) -> str | None:
+    """Why ``output`` cannot be written, or None. Checked before the (slow) export."""
+    folder = output.parent if str(output.parent) else Path(".")
+    if output.is_dir():
+        return f"{output}: cannot write: it is a folder"
+    if not folder.is_dir():
+        return f"{output}: cannot write: the folder {folder} does not exist"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"{output}: cannot write: permission denied"
+    if output.exists() and not os.access(output, os.W_OK):
+        return f"{output}: cannot write: permission denied"
+    return None
+
+
+def run_export(args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    suffix = output.suffix.lower()
+    if suffix in NOT_YET:
+        return _fail(
+            f"{output}: {NOT_YET[suffix]} export is not available yet; export a PDF (OUT.pdf)"
+        )
+    if suffix not in FORMATS:
+        shown = f"'{output.suffix}'" if output.suffix else "no extension"
+        return _fail(f"{output}: unknown export format ({shown}); use OUT.pdf", EXIT_USAGE)
+    problem = _check_output(output)
+    if problem:
+        return _fail(problem)
+
+    from mapper.export.errors import ExportError
+    from mapper.export.options import PdfOptions
+    from mapper.export.pdf import render_pdf
+    from mapper.fileformat import JourneyFileError, load_journey
+    from mapper.fileformat.io import write_atomic
+
+    try:
+        journey = load_journey(args.file)
+    except JourneyFileError as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return EXIT_FAILED
+    persona_id = None
+    if args.persona is not None:
+        wanted = args.persona.strip().lower()
+        matches = [p.id for p in journey.personas if wanted in (p.id.lower(), p.name.lower())]
+        if not matches:
+            names = ", ".join(p.name for p in journey.personas) or "none"
+            return _fail(
+                f"{args.file}: no persona {args.persona!r} (personas: {names})", EXIT_USAGE
+            )
+        persona_id = matches[0]
+    options = PdfOptions(
+        page=args.page,
+        landscape=not args.portrait,
+        tile=args.tile,
+        tile_scale=args.tile_scale,
+        report=args.report,
+        persona_id=persona_id,
+        invariant=args.invariant,
+    )
+    try:
+        result = render_pdf(journey, options)
+        write_atomic(output, result.data)
+    except ExportError as exc:
+        return _fail(f"{output}: {exc}")
+    except OSError as exc:
+        return _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    for warning in result.warnings:
+        print(f"mapper: warning: {warning}", file=sys.stderr)
+    pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
+    print(f"wrote {output} ({pages})")
+    return EXIT_OK

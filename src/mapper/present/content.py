@@ -1,0 +1,45 @@
+"""What the presentation shows: the map's lanes and personas minus those the team chose to
+leave out (``MapInfo.presentation``, chosen in the editor) and lanes hidden in the editor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mapper.model import JourneyMap, Lane, LaneKind, Persona
+
+
+@dataclass(frozen=True)
+class Shown:
+    lanes: tuple[Lane, ...]
+    personas: tuple[Persona, ...]
+
+    @property
+    def lane_ids(self) -> frozenset[str]:
+        return frozenset(lane.id for lane in self.lanes)
+
+    @property
+    def persona_ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.personas)
+
+    @property
+    def emotion_lane(self) -> Lane | None:
+        return next((lane for lane in self.lanes if lane.kind is LaneKind.EMOTION), None)
+
+
+def shown(journey: JourneyMap) -> Shown:
+    choice = journey.info.presentation
+    lanes = tuple(
+        lane
+        for lane in journey.lanes
+        if not lane.hidden and lane.id not in choice.hidden_lane_ids
+    )
+    personas = tuple(p for p in journey.personas if p.id not in choice.hidden_persona_ids)
+    return Shown(lanes, personas)
+
+
+def lead_persona(journey: JourneyMap, content: Shown) -> Persona | None:
+    """The persona whose feelings colour the cards: the active one if it is shown."""
+    active = journey.active_persona()
+    if active is not None and active.id in content.persona_ids:
+        return active
+    return content.personas[0] if content.personas else None

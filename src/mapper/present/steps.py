@@ -1,0 +1,110 @@
+"""The presentation as a list of steps, built from the model, and a cursor that walks it.
+
+Pure Python: the audience view, the presenter console and the tests share it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from mapper.model import JourneyMap
+from mapper.present.content import Shown, shown
+from mapper.present.insights import ranked_opportunities, ranked_pain_points
+
+
+class StepKind(StrEnum):
+    OVERVIEW = "overview"
+    STAGE = "stage"
+    EMOTION = "emotion"
+    PAIN_POINTS = "pain_points"
+    OPPORTUNITIES = "opportunities"
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: StepKind
+    title: str
+    stage_id: str | None = None
+    stage_index: int = -1  # STAGE: which stage; EMOTION: the last stage revealed
+    notes: str = ""  # what the presenter console shows as speaker notes
+
+    @property
+    def is_map(self) -> bool:
+        """Shown on the map canvas (camera moves) rather than as a slide."""
+        return self.kind in (StepKind.OVERVIEW, StepKind.STAGE)
+
+
+def build_steps(journey: JourneyMap, content: Shown | None = None) -> list[Step]:
+    """Overview; each stage; the emotion curve revealed stage by stage; pain points;
+    opportunities. Steps with nothing to show are left out."""
+    content = content or shown(journey)
+    info = journey.info
+    overview_notes = "\n\n".join(t for t in (info.scenario.goal, info.notes) if t)
+    steps = [Step(StepKind.OVERVIEW, info.title or "Overview", notes=overview_notes)]
+    stages = list(journey.stages)
+    for i, stage in enumerate(stages):
+        steps.append(Step(StepKind.STAGE, stage.name, stage.id, i, stage.notes))
+    if _has_emotions(journey, content):
+        for i, stage in enumerate(stages):
+            title = f"How it feels: up to {stage.name}"
+            steps.append(Step(StepKind.EMOTION, title, stage.id, i, stage.notes))
+    if ranked_pain_points(journey, content):
+        steps.append(Step(StepKind.PAIN_POINTS, "Pain points"))
+    if journey.opportunities:
+        count = len(ranked_opportunities(journey))
+        steps.append(Step(StepKind.OPPORTUNITIES, "Opportunities", notes=f"{count} ideas"))
+    return steps
+
+
+def _has_emotions(journey: JourneyMap, content: Shown) -> bool:
+    if content.emotion_lane is None or not content.personas:
+        return False
+    lanes, personas = content.lane_ids, content.persona_ids
+    return any(
+        card.lane_id in lanes and any(p in card.emotions for p in personas)
+        for card in journey.cards()
+    )
+
+
+class Navigator:
+    """Where we are in the steps. Every move returns whether the position changed."""
+
+    def __init__(self, steps: list[Step]) -> None:
+        if not steps:
+            raise ValueError("a presentation needs at least one step")
+        self.steps = steps
+        self.index = 0
+
+    @property
+    def current(self) -> Step:
+        return self.steps[self.index]
+
+    @property
+    def next_step(self) -> Step | None:
+        return self.steps[self.index + 1] if self.index + 1 < len(self.steps) else None
+
+    def go(self, index: int) -> bool:
+        index = max(0, min(index, len(self.steps) - 1))
+        changed = index != self.index
+        self.index = index
+        return changed
+
+    def forward(self) -> bool:
+        return self.go(self.index + 1)
+
+    def back(self) -> bool:
+        return self.go(self.index - 1)
+
+    def first(self) -> bool:
+        return self.go(0)
+
+    def last(self) -> bool:
+        return self.go(len(self.steps) - 1)
+
+    def stage(self, number: int) -> bool:
+        """Jump to stage ``number`` (1-based); numbers past the last stage do nothing."""
+        for i, step in enumerate(self.steps):
+            if step.kind is StepKind.STAGE and step.stage_index == number - 1:
+                return self.go(i)
+        return False

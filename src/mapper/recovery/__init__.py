@@ -1,0 +1,5 @@
+"""Never lose work: recovery copies written while a document has unsaved changes."""
+
+from mapper.recovery.store import RecoveryEntry, RecoveryStore
+
+__all__ = ["RecoveryEntry", "RecoveryStore"]

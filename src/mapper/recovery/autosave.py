@@ -1,0 +1,99 @@
+"""Autosave: a recovery copy within a few seconds of the last change, off the UI thread."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from PySide6.QtCore import QLockFile, QObject, QTimer
+
+from mapper.document import Document
+from mapper.recovery.store import RecoveryStore
+
+DEFAULT_DELAY_SECONDS = 30.0
+_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")  # keeps order
+log = logging.getLogger("mapper")
+
+
+def delay_seconds() -> float:
+    """30 s, or MAPPER_AUTOSAVE_SECONDS (for tests and for the cautious)."""
+    try:
+        return max(0.05, float(os.environ.get("MAPPER_AUTOSAVE_SECONDS", DEFAULT_DELAY_SECONDS)))
+    except ValueError:
+        return DEFAULT_DELAY_SECONDS
+
+
+class Autosaver(QObject):
+    """Watches one document: after each change, waits, then writes a recovery copy.
+
+    On the UI thread it only takes a snapshot (immutable entities, so it is cheap); the
+    JSON is built and written by a background thread. A save or a normal close removes
+    the copy.
+    """
+
+    def __init__(self, document: Document, store: RecoveryStore, key: str | None = None):
+        super().__init__(document)
+        self.document, self.store = document, store
+        self.key = key or uuid.uuid4().hex
+        self.lock: QLockFile | None = store.claim(self.key)
+        if self.lock is None:  # cannot happen for a fresh key; for a recovered one: new key
+            self.key = uuid.uuid4().hex
+            self.lock = store.claim(self.key)
+        self.changed_at = time.time()
+        self.pending: Future | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(int(delay_seconds() * 1000))
+        self.timer.timeout.connect(self.save_now)
+        stack = document.undo_stack
+        stack.indexChanged.connect(self._changed)
+        stack.cleanChanged.connect(self._clean_changed)
+        if document.is_modified():  # a recovered document: keep its copy current
+            self.timer.start()
+
+    def _changed(self, _index: int) -> None:
+        self.changed_at = time.time()
+        if self.document.is_modified():
+            self.timer.start()
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean:  # saved, or undone back to the saved state
+            self.timer.stop()
+            self.discard_copy()
+
+    def save_now(self) -> Future | None:
+        """Write a recovery copy now if there are unsaved changes."""
+        self.timer.stop()
+        if not self.document.is_modified():
+            return None
+        snapshot = self.document.journey.snapshot()
+        self.pending = _writer.submit(self._write, snapshot, self.document.path, self.changed_at)
+        return self.pending
+
+    def _write(self, snapshot, original, changed_at) -> None:
+        try:
+            self.store.write(self.key, snapshot, original, changed_at)
+        except OSError as exc:  # a full disk must not take the editor down
+            log.error("could not write the recovery copy: %s", exc)
+
+    def discard_copy(self) -> None:
+        _writer.submit(self.store.remove, self.key).result()
+
+    def close(self) -> None:
+        """The document was saved or deliberately closed: the copy goes."""
+        stack = self.document.undo_stack
+        stack.indexChanged.disconnect(self._changed)
+        stack.cleanChanged.disconnect(self._clean_changed)
+        self.timer.stop()
+        self.discard_copy()
+        if self.lock is not None:
+            self.lock.unlock()
+            self.lock = None
+
+
+def wait_for_writes() -> None:
+    """Block until queued recovery writes are on disk (used at exit and in tests)."""
+    _writer.submit(lambda: None).result()

@@ -1,0 +1,109 @@
+"""Recovery copies in the app's data folder, never next to the user's file.
+
+Each open document with unsaved changes owns a key. For a key the store keeps
+``KEY.journey`` (the map), ``KEY.json`` (what it is: original path, title, time of the last
+change) and ``KEY.lock``, held by the running Mapper that owns the document. A copy whose
+lock can be taken belongs to a Mapper that crashed or was killed: it is recoverable.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+
+from mapper.fileformat import dumps_journey, load_journey
+from mapper.fileformat.io import write_atomic
+from mapper.model import JourneyMap
+from mapper.model.document import Snapshot
+from mapper.paths import data_dir
+
+
+@dataclass(frozen=True)
+class RecoveryEntry:
+    key: str
+    map_file: Path
+    original: Path | None
+    title: str
+    changed_at: float  # seconds since the epoch
+
+    def saved_file_state(self) -> str:
+        """How the recovery copy compares with the user's saved file, in words."""
+        if self.original is None:
+            return "never saved"
+        try:
+            saved = self.original.stat().st_mtime
+        except OSError:
+            return "the saved file is missing"
+        return (
+            "newer than the saved file" if self.changed_at > saved else "older than the saved file"
+        )
+
+
+class RecoveryStore:
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or data_dir() / "recovery"
+
+    def _paths(self, key: str) -> tuple[Path, Path, Path]:
+        base = self.folder / key
+        return base.with_suffix(".journey"), base.with_suffix(".json"), base.with_suffix(".lock")
+
+    def claim(self, key: str) -> QLockFile | None:
+        """Lock a key for this process; None if a running Mapper holds it."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        lock = QLockFile(str(self._paths(key)[2]))
+        lock.setStaleLockTime(0)  # only a dead owner makes a lock stale, never its age
+        return lock if lock.tryLock(0) else None
+
+    def write(self, key: str, snapshot: Snapshot, original: Path | None, changed_at: float) -> None:
+        """Write the copy, then its description (each atomically). Safe off the UI thread."""
+        map_file, meta_file, _ = self._paths(key)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(map_file, dumps_journey(snapshot).encode("utf-8"))
+        meta = {
+            "original": str(original) if original else None,
+            "title": snapshot.info.title,
+            "changed_at": changed_at,
+            "written_at": time.time(),
+        }
+        write_atomic(meta_file, json.dumps(meta, indent=2).encode("utf-8"))
+
+    def remove(self, key: str) -> None:
+        map_file, meta_file, _ = self._paths(key)
+        for path in (meta_file, map_file):
+            path.unlink(missing_ok=True)
+
+    def recoverable(self) -> list[RecoveryEntry]:
+        """Copies left by a Mapper that is no longer running, newest first."""
+        if not self.folder.is_dir():
+            return []
+        entries = []
+        for meta_file in self.folder.glob("*.json"):
+            key = meta_file.stem
+            lock = self.claim(key)
+            if lock is None:
+                continue  # a running Mapper still owns it
+            lock.unlock()
+            entry = self._read(key)
+            if entry is not None:
+                entries.append(entry)
+        return sorted(entries, key=lambda e: e.changed_at, reverse=True)
+
+    def _read(self, key: str) -> RecoveryEntry | None:
+        map_file, meta_file, _ = self._paths(key)
+        try:
+            meta = json.loads(meta_file.read_text("utf-8"))
+            original = Path(meta["original"]) if meta.get("original") else None
+            entry = RecoveryEntry(
+                key, map_file, original, str(meta.get("title", "")), float(meta["changed_at"])
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # half-written or damaged description: not offered
+        return entry if map_file.is_file() else None
+
+    def load(self, entry: RecoveryEntry) -> JourneyMap:
+        """The recovered map; raises JourneyFileError if the copy is damaged."""
+        return load_journey(entry.map_file)

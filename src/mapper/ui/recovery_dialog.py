@@ -1,0 +1,69 @@
+"""At start-up after a crash: offer the recovery copies; nothing is deleted until the user
+decides."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+)
+
+from mapper.recovery import RecoveryEntry
+
+RESTORE, DISCARD, LATER = 1, 2, 3
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def describe(entry: RecoveryEntry) -> str:
+    name = entry.original.name if entry.original else f"{entry.title or 'Untitled'} (never saved)"
+    when = dt.datetime.fromtimestamp(entry.changed_at).strftime("%Y-%m-%d %H:%M:%S")
+    return f"{name}\n    last change {when}, {entry.saved_file_state()}"
+
+
+class RecoveryDialog(QDialog):
+    def __init__(self, entries: list[RecoveryEntry], parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Recover unsaved work")
+        self.choice = LATER
+        self.list = QListWidget()
+        for entry in entries:
+            item = QListWidgetItem(describe(entry))
+            item.setData(ENTRY_ROLE, entry)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.list.addItem(item)
+        text = QLabel(
+            "Mapper was not closed properly last time. These maps had unsaved changes.\n"
+            "Restore them (they open as unsaved documents), discard them, or decide later."
+        )
+        buttons = QDialogButtonBox()
+        self.restore_button = buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        discard = buttons.addButton("Discard", QDialogButtonBox.ButtonRole.DestructiveRole)
+        later = buttons.addButton("Decide later", QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.setDefault(True)
+        self.restore_button.clicked.connect(lambda: self._finish(RESTORE))
+        discard.clicked.connect(lambda: self._finish(DISCARD))
+        later.clicked.connect(lambda: self._finish(LATER))
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.resize(640, 320)
+
+    def _finish(self, choice: int) -> None:
+        self.choice = choice
+        self.accept() if choice != LATER else self.reject()
+
+    def chosen(self) -> list[RecoveryEntry]:
+        return [
+            self.list.item(i).data(ENTRY_ROLE)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]

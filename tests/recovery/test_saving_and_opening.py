@@ -1,0 +1,151 @@
+"""Saving never loses work; bad files get a list of problems and a repair choice."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from factories import sample_map
+from gui.conftest import _isolated_settings  # noqa: F401
+from mapper.document import Document
+from mapper.fileformat import dumps_journey, load_journey, save_journey
+from mapper.fileformat.repair import repair_journey
+from mapper.ui import file_actions
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
+    return shown
+
+
+@pytest.fixture
+def unsaved(tmp_path, qapp):
+    path = tmp_path / "map.journey"
+    save_journey(sample_map(), path)
+    document = Document.open(path)
+    document.journey.update_info(title="Changed")  # a change the stack does not know of:
+    document.undo_stack.resetClean()  # mark it unsaved the way a real edit would
+    return document
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), "the disk is full"),
+        (PermissionError(errno.EACCES, "Permission denied"), "permission"),  # read-only file
+        (OSError(errno.EROFS, "Read-only file system"), "read-only"),
+    ],
+)
+def test_save_failures_are_explained_and_nothing_is_lost(
+    unsaved, messages, monkeypatch, error, expected
+):
+    before = unsaved.path.read_bytes()
+
+    def fail(fd):
+        raise error
+
+    monkeypatch.setattr(os, "fsync", fail)
+    assert not file_actions.save_document(unsaved, None)
+    assert expected in messages[0]
+    assert "Your map is still open with all its changes" in messages[0]
+    assert unsaved.is_modified()
+    assert unsaved.path.read_bytes() == before  # the old file is intact
+
+
+def test_missing_folder(qapp, tmp_path, messages, monkeypatch):
+    document = Document(sample_map())
+    document.undo_stack.resetClean()
+    target = tmp_path / "gone" / "x.journey"
+    monkeypatch.setattr(
+        file_actions.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    assert not file_actions.save_document(document, None)
+    assert f"the folder {target.parent} does not exist" in messages[0]
+    assert document.is_modified() and document.path is None
+
+
+def test_a_file_changed_on_disk_is_not_overwritten_silently(unsaved, monkeypatch):
+    theirs = sample_map()
+    theirs.update_info(title="Teammate's version")
+    os.utime(unsaved.path, ns=(1, 1))  # make sure the time stamp differs too
+    save_journey(theirs, unsaved.path)
+    assert unsaved.changed_on_disk()
+    asked = []
+    monkeypatch.setattr(file_actions, "ask_about_conflict",
+                        lambda doc, parent: asked.append(doc) or "cancel")  # fmt: skip
+    assert not file_actions.save_document(unsaved, None)
+    assert asked and load_journey(unsaved.path).info.title == "Teammate's version"
+    monkeypatch.setattr(file_actions, "ask_about_conflict", lambda doc, parent: "overwrite")
+    assert file_actions.save_document(unsaved, None)
+    assert load_journey(unsaved.path).info.title == "Changed"
+    assert not unsaved.changed_on_disk()
+
+
+def broken_file() -> bytes:
+    data = json.loads(dumps_journey(sample_map()))
+    data["cards"][0]["title"] = 42  # invalid card
+    data["cards"][2]["stage_id"] = "nowhere"  # dangling (t2)
+    data["flows"].append({"id": "f1", "source": "t1", "target": "t4"})  # duplicate id
+    data["flows"].append({"id": "fx", "source": "t1", "target": "t1"})  # self-loop
+    data["opportunities"][0]["pain_point_ids"].append("ghost")
+    data["active_persona_id"] = "ghost"
+    data["colour"] = "red"  # unknown top-level field
+    return json.dumps(data).encode()
+
+
+def test_repair_keeps_what_is_valid_and_lists_what_was_dropped():
+    journey, dropped = repair_journey(broken_file(), "m.journey")
+    ids = {c.id for c in journey.cards()}
+    assert ids == {"t1", "t3", "p1", "t4"}
+    text = "\n".join(dropped)
+    assert "cards[0]" in text and "title" in text
+    assert "card 't2'" in text and "stage or lane is missing" in text
+    assert "flow 'f1': duplicate id" in text
+    assert "leads from a card to itself" in text
+    assert "active persona 'ghost'" in text
+    assert "colour" in text
+    assert journey.opportunities.get("o1").pain_point_ids == ("p1",)
+    # the repaired map is valid: it saves and loads again
+    assert dumps_journey(journey) == dumps_journey(load_journey_bytes(dumps_journey(journey)))
+
+
+def load_journey_bytes(text: str):
+    from mapper.fileformat import loads_journey
+
+    return loads_journey(text.encode())
+
+
+def test_opening_a_bad_file_offers_repair(qapp, tmp_path, monkeypatch):
+    path = tmp_path / "bad.journey"
+    path.write_bytes(broken_file())
+    choices = iter(["Repair…", None])
+
+    def fake_exec(box):
+        wanted = next(choices)
+        for button in box.buttons():
+            if wanted and button.text() == wanted:
+                box._clicked = button
+                return 0
+        box._clicked = None
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: getattr(box, "_clicked", None))
+    document = file_actions.open_document(path, None)
+    assert document is not None and document.path is None
+    assert document.display_name() == "bad (repaired).journey"
+    assert document.is_modified()
+    assert path.read_bytes() == broken_file()  # the file itself is untouched
+
+
+def test_opening_a_bad_file_and_cancelling_opens_nothing(qapp, tmp_path, monkeypatch):
+    path = tmp_path / "bad.journey"
+    path.write_bytes(b"{ not json")
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    assert file_actions.open_document(path, None) is None

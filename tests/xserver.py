@@ -1,0 +1,57 @@
+"""Start a private Xvfb for tests that need a real X server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+
+
+def require(*tools: str) -> None:
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must provide {', '.join(missing)} (scripts/setup.sh --test)")
+        pytest.skip(f"needs {', '.join(missing)}")
+
+
+@contextmanager
+def xvfb() -> Iterator[str]:
+    """Yields the DISPLAY of a fresh 1920x1080 Xvfb server."""
+    require("Xvfb")
+    read_fd, write_fd = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,), stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        display = f":{pipe.readline().strip()}"
+    try:
+        yield display
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def wait_for_window(display: str, name: str, timeout: float = 30) -> str:
+    """The X id of a visible window whose title contains ``name``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--name", name],
+            env={**os.environ, "DISPLAY": display}, capture_output=True, text=True, check=False,
+        ).stdout.split()  # fmt: skip
+        if found:
+            return found[-1]
+        time.sleep(0.2)
+    raise AssertionError(f"no window named {name!r} appeared within {timeout} s")
+
+
+def xdotool(display: str, *args: str) -> None:
+    subprocess.run(["xdotool", *args], env={**os.environ, "DISPLAY": display}, check=True)
