@@ -128,7 +128,6 @@ def test_a_huge_string_is_refused():
 
 def test_photos_are_decoded_under_a_limit(qapp):
     from factories import PNG_1PX
-
     from mapper.ui.images import safe_pixmap
 
     assert safe_pixmap(PNG_1PX) is not None
