@@ -199,3 +199,86 @@ def test_template_chooser_shows_every_template_with_a_thumbnail(qtbot):
     assert dialog.list.count() == len(available_templates()) >= 4
     assert all(not dialog.list.item(i).icon().isNull() for i in range(dialog.list.count()))
     assert dialog.chosen() == "customer-journey"
+
+
+def test_ctrl_wheel_zooms_and_middle_drag_pans(window):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+
+    view, viewport = window.view, window.view.viewport()
+    before = view.zoom()
+    center = QPointF(viewport.rect().center())
+    wheel = QWheelEvent(
+        center,
+        QPointF(viewport.mapToGlobal(center.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, wheel)
+    assert view.zoom() > before * 1.2
+    assert window.zoom_label.text() == f"{view.zoom() * 100:.0f}%"
+    view.set_zoom(2.0)
+    h = view.horizontalScrollBar()
+    h.setValue(h.maximum() // 2)
+    start_value = h.value()
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+
+    a, b = QPointF(400, 300), QPointF(300, 300)
+    QApplication.sendEvent(
+        viewport,
+        QMouseEvent(
+            QEvent.Type.MouseButtonPress,
+            a,
+            a,
+            Qt.MouseButton.MiddleButton,
+            Qt.MouseButton.MiddleButton,
+            Qt.KeyboardModifier.NoModifier,
+        ),
+    )
+    QApplication.sendEvent(
+        viewport,
+        QMouseEvent(
+            QEvent.Type.MouseMove,
+            b,
+            b,
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.MiddleButton,
+            Qt.KeyboardModifier.NoModifier,
+        ),
+    )
+    QApplication.sendEvent(
+        viewport,
+        QMouseEvent(
+            QEvent.Type.MouseButtonRelease,
+            b,
+            b,
+            Qt.MouseButton.MiddleButton,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        ),
+    )
+    assert h.value() == start_value + 100
+    assert window.document.undo_stack.count() == 0  # panning is not an edit
+
+
+def test_space_drag_pans_instead_of_selecting(window):
+    view = window.view
+    view.set_zoom(2.0)
+    view.setFocus()
+    QTest.keyPress(view, Qt.Key.Key_Space)
+    assert view.dragMode() == view.DragMode.ScrollHandDrag
+    QTest.keyRelease(view, Qt.Key.Key_Space)
+    assert view.dragMode() == view.DragMode.RubberBandDrag
+
+
+def test_fit_and_actual_size(window):
+    window.actions_["zoom_100"].trigger()
+    assert window.view.zoom() == 1.0
+    window.actions_["zoom_fit"].trigger()
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert visible.contains(window.scene.itemsBoundingRect().adjusted(10, 10, -10, -10))

@@ -70,7 +70,7 @@ class JourneyScene(QGraphicsScene):
         personas = [p.id for p in journey.personas if p.id not in self.hidden_personas]
         self.layout = layout = compute_layout(journey, personas=personas)
         self.grid.set_layout(layout)
-        margin = 40
+        margin = 20
         self.setSceneRect(QRectF(-margin, -margin, layout.width + 2 * margin,
                                  layout.height + 2 * margin))  # fmt: skip
         active = journey.active_persona()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.colors import Color
 
 from mapper.export.markup import safe_url
-from mapper.export.pdf_draw import Text, baseline_in, rgb
+from mapper.export.pdf_draw import Text, baseline_in, rgb, tint
 from mapper.export.pdf_ops import Ops, draw_icon_ops
 from mapper.layout import icons, theme
 from mapper.layout.badges import (
@@ -18,13 +18,15 @@ from mapper.layout.badges import (
     title_baselines,
 )
 from mapper.layout.grid import CardBox, Style
-from mapper.model import CardKind
+from mapper.model import CardKind, Sentiment
 
 RADIUS = 6.0
 SHADOW = "#dde2e8"
 SHADOW_OFFSET = 1.4
 BORDER_WIDTH = 0.8
 MOMENT_BORDER_WIDTH = 1.6
+PILL_TINT = 0.84  # creator pills: their colour at 16% on white, as on the canvas
+STRIPE = 5.0  # pain / love points: a stripe in the sentiment colour on the left edge
 
 
 def draw_cards(
@@ -49,6 +51,7 @@ def draw_cards(
         ops.fill_stroke()
         if box.card.moment_of_truth and box.card.kind is CardKind.TOUCHPOINT:
             moments.append(box)
+    _stripes(ops, boxes, persona_id)
     if moments:
         ops.stroke_color(rgb(theme.MOMENT_OF_TRUTH_COLOR))
         ops.line_width(MOMENT_BORDER_WIDTH)
@@ -67,6 +70,19 @@ def draw_cards(
             text.at(x, baseline, line)
 
 
+def _stripes(ops: Ops, boxes: list[CardBox], persona_id: str | None) -> None:
+    """The canvas's sentiment stripe: pain and love points get a coloured left edge."""
+    for sentiment in (Sentiment.PAIN, Sentiment.LOVE):
+        marked = [b for b in boxes if b.card.sentiment(persona_id) is sentiment]
+        if not marked:
+            continue
+        ops.fill_color(rgb(theme.SENTIMENT_COLORS[sentiment]))
+        for box in marked:
+            r = box.rect
+            ops.round_rect(r.x + 0.5, r.y + 0.5, STRIPE, r.height - 1, 3)
+        ops.fill()
+
+
 def _badges(ops: Ops, badges: list[Badge], text: Text) -> None:
     ink = rgb(theme.MUTED_INK)
     labelled: list[tuple[Badge, float]] = []
@@ -76,7 +92,7 @@ def _badges(ops: Ops, badges: list[Badge], text: Text) -> None:
         if kind is BadgeKind.CHANNEL:
             draw_icon_ops(ops, icons.icon_for(badge.channel), ink, r.x, r.y, r.width)
         elif kind is BadgeKind.CREATOR and badge.creator is not None:
-            ops.fill_color(rgb(theme.CREATOR_COLORS[badge.creator]))
+            ops.fill_color(tint(theme.CREATOR_COLORS[badge.creator], PILL_TINT))
             ops.round_rect(r.x, r.y, r.width, r.height, r.height / 2)
             ops.fill()
             labelled.append((badge, PILL_TEXT_SIZE))
@@ -93,7 +109,10 @@ def _badges(ops: Ops, badges: list[Badge], text: Text) -> None:
         elif kind is BadgeKind.CONFIDENCE:
             confidence_ops(ops, r.x, r.center[1], r.width, badge.filled, DOT_RADIUS, ink)
     for badge, size in labelled:
-        text.style(size, "#ffffff", bold=True)
+        colour = "#ffffff"
+        if badge.creator is not None:
+            colour = theme.CREATOR_COLORS[badge.creator]
+        text.style(size, colour, bold=True)
         r = badge.rect
         text.centre(r.center[0], baseline_in(r.y, r.height, size), badge.text)
 

@@ -150,7 +150,7 @@ def icon_ops(icon: icons.Icon, ink: Color, weight: float = 1.0) -> str:
             if shape.closed:
                 ops.raw("h")
         if shape.fill:
-            ops.fill_stroke()
+            ops.fill()  # filled shapes have no outline (as on the canvas)
         else:
             ops.stroke()
     return "\n".join(ops.parts)
