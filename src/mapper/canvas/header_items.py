@@ -20,13 +20,39 @@ EDGE = 6.0  # how close to a stage's right edge a press starts a resize
 
 
 class _Header(QGraphicsItem):
-    def __init__(self) -> None:
+    """What stage and lane headers share: a box from the layout, a framed background."""
+
+    def __init__(self, box: StageBox | LaneBox) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(20)
         self._press: QPointF | None = None
         self._dragging = False
+        self.box = box
+        self.set_box(box)
+
+    def set_box(self, box) -> None:
+        self.prepareGeometryChange()
+        self.box = box
+        self.setPos(box.header.x, box.header.y)
+        entity = box.stage if isinstance(box, StageBox) else box.lane
+        self.setToolTip(entity.description or entity.name)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self.box.header.width, self.box.header.height)
+
+    def _paint_frame(self, painter: QPainter, fill: str) -> QRectF:
+        rect = self.boundingRect()
+        painter.fillRect(rect, qcolor(fill))
+        painter.setPen(QPen(qcolor(th.GRID_LINE), 1))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        if self.isSelected():
+            painter.setPen(QPen(qcolor(th.SELECTION), 2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        return rect
 
     def journey_scene(self) -> JourneyScene:
         return self.scene()  # type: ignore[return-value]
@@ -37,35 +63,18 @@ class _Header(QGraphicsItem):
 
 
 class StageHeaderItem(_Header):
+    box: StageBox
+
     def __init__(self, box: StageBox) -> None:
-        super().__init__()
-        self.box = box
+        super().__init__(box)
         self._resizing = False
-        self.set_box(box)
 
     @property
     def stage_id(self) -> str:
         return self.box.stage.id
 
-    def set_box(self, box: StageBox) -> None:
-        self.prepareGeometryChange()
-        self.box = box
-        self.setPos(box.header.x, box.header.y)
-        self.setToolTip(box.stage.description or box.stage.name)
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, self.box.header.width, self.box.header.height)
-
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        rect = self.boundingRect()
-        painter.fillRect(rect, qcolor(self.box.stage.color))
-        painter.setPen(QPen(qcolor(th.GRID_LINE), 1))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        painter.drawLine(rect.topRight(), rect.bottomRight())
-        if self.isSelected():
-            painter.setPen(QPen(qcolor(th.SELECTION), 2))
-            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        rect = self._paint_frame(painter, self.box.stage.color)
         painter.setPen(qcolor(th.INK))
         lines = self.box.name_lines
         top = (rect.height() - len(lines) * 14 * 1.3) / 2
@@ -111,37 +120,17 @@ class StageHeaderItem(_Header):
 
 
 class LaneHeaderItem(_Header):
-    def __init__(self, box: LaneBox) -> None:
-        super().__init__()
-        self.box = box
-        self.set_box(box)
+    box: LaneBox
 
     @property
     def lane_id(self) -> str:
         return self.box.lane.id
 
-    def set_box(self, box: LaneBox) -> None:
-        self.prepareGeometryChange()
-        self.box = box
-        self.setPos(box.header.x, box.header.y)
-        self.setToolTip(box.lane.description or box.lane.name)
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, self.box.header.width, self.box.header.height)
-
     def _toggle_rect(self) -> QRectF:
         return QRectF(4, 6, 16, 16)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        rect = self.boundingRect()
-        painter.fillRect(rect, qcolor(th.HEADER_FILL))
-        painter.setPen(QPen(qcolor(th.GRID_LINE), 1))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        painter.drawLine(rect.topRight(), rect.bottomRight())
-        if self.isSelected():
-            painter.setPen(QPen(qcolor(th.SELECTION), 2))
-            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        self._paint_frame(painter, th.HEADER_FILL)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(qcolor(th.MUTED_INK))

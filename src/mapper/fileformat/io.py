@@ -42,16 +42,21 @@ def loads_journey(raw: bytes, source: str | Path = "<data>") -> JourneyMap:
             gc.enable()
 
 
-def _loads(raw: bytes, source: str | Path) -> JourneyMap:
+def read_current(raw: bytes, source: str | Path) -> dict[str, Any]:
+    """Strict JSON, a journey-map header, upgraded to the current schema version."""
     try:
         data = parse_json_bytes(raw)
     except JsonProblem as exc:
         raise JourneyFileError(source, [exc.problem]) from None
     data = _check_header(data, source)
     try:
-        data = upgrade(data)
+        return upgrade(data)
     except VersionProblem as exc:
         raise JourneyFileError(source, [Problem("schema_version", str(exc))]) from None
+
+
+def _loads(raw: bytes, source: str | Path) -> JourneyMap:
+    data = read_current(raw, source)
     try:
         doc = JourneyFile.model_validate(data)
     except ValidationError as exc:

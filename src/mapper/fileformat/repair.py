@@ -12,10 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from mapper.fileformat.convert import build_journey
-from mapper.fileformat.io import _check_header
-from mapper.fileformat.jsonparse import JsonProblem, parse_json_bytes
-from mapper.fileformat.migrations import VersionProblem, upgrade
-from mapper.fileformat.problems import JourneyFileError, Problem
+from mapper.fileformat.io import read_current
 from mapper.fileformat.schema import (
     SCHEMA_VERSION,
     CardFile,
@@ -47,15 +44,7 @@ def _label(name: str, index: int, raw: Any) -> str:
 
 def repair_journey(raw: bytes, source: str = "<data>") -> tuple[JourneyMap, list[str]]:
     """Returns the map that could be kept and one line per dropped thing."""
-    try:
-        data = parse_json_bytes(raw)
-    except JsonProblem as exc:
-        raise JourneyFileError(source, [exc.problem]) from None
-    data = _check_header(data, source)
-    try:
-        data = upgrade(data)
-    except VersionProblem as exc:
-        raise JourneyFileError(source, [Problem("schema_version", str(exc))]) from None
+    data = read_current(raw, source)
     dropped: list[str] = []
     kept: dict[str, list[BaseModel]] = {}
     for name, model in LISTS.items():
