@@ -9,11 +9,12 @@ lock can be taken belongs to a Mapper that crashed or was killed: it is recovera
 from __future__ import annotations
 
 import json
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QStandardPaths
 
 from mapper.fileformat import dumps_journey, load_journey
 from mapper.fileformat.io import write_atomic
@@ -43,9 +44,18 @@ class RecoveryEntry:
         )
 
 
+def default_folder() -> Path:
+    """``recovery`` in the app's data folder (QStandardPaths.AppDataLocation), unless
+    MAPPER_DATA_DIR points elsewhere (tests)."""
+    if os.environ.get("MAPPER_DATA_DIR"):
+        return data_dir() / "recovery"
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return (Path(location) if location else data_dir()) / "recovery"
+
+
 class RecoveryStore:
     def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder or data_dir() / "recovery"
+        self.folder = folder or default_folder()
 
     def _paths(self, key: str) -> tuple[Path, Path, Path]:
         base = self.folder / key
