@@ -282,3 +282,19 @@ def test_fit_and_actual_size(window):
     window.actions_["zoom_fit"].trigger()
     visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert visible.contains(window.scene.itemsBoundingRect().adjusted(10, 10, -10, -10))
+
+
+def test_click_ctrl_click_and_shift_click_select(window):
+    viewport = window.view.viewport()
+    no, ctrl, shift = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier,
+                       Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, no, card_center(window, "t1"))
+    assert window.scene.selected_ids(Entity.CARD) == ["t1"]
+    QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, ctrl, card_center(window, "t2"))
+    QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, shift, card_center(window, "t4"))
+    assert set(window.scene.selected_ids(Entity.CARD)) == {"t1", "t2", "t4"}
+    QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, shift, card_center(window, "t4"))
+    assert set(window.scene.selected_ids(Entity.CARD)) == {"t1", "t2", "t4"}  # shift only adds
+    QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, ctrl, card_center(window, "t2"))
+    assert set(window.scene.selected_ids(Entity.CARD)) == {"t1", "t4"}  # ctrl toggles
+    assert window.selection_label.text() == "2 selected"

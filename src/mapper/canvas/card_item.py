@@ -38,6 +38,7 @@ class CardItem(QGraphicsItem):
         self.persona_id = persona_id
         self.highlighted = False
         self.hovered = False
+        self._shift_on_selected = False
         self.handle = ConnectorHandle(self)
         self.update_box(box, persona_id)
 
@@ -154,9 +155,35 @@ class CardItem(QGraphicsItem):
         geometry change)."""
         self.handle.setVisible(self.hovered or self.isSelected())
 
+    def mousePressEvent(self, event) -> None:
+        self._shift_on_selected = _shift_as_ctrl(event) and self.isSelected()
+        if self._shift_on_selected:
+            event.accept()  # shift-click on a selected card keeps it selected
+            return
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        _shift_as_ctrl(event)
+        if self._shift_on_selected:
+            self._shift_on_selected = False
+            event.accept()  # Qt's Ctrl would toggle it off on release
+            return
+        super().mouseReleaseEvent(event)
+
     def mouseDoubleClickEvent(self, event) -> None:
         scene: JourneyScene = self.scene()  # type: ignore[assignment]
         scene.edit_card_title(self.card_id)
+
+
+def _shift_as_ctrl(event) -> bool:
+    """Shift-click adds to the selection (Qt's own Ctrl-click toggles): treat it as Ctrl."""
+    modifiers = event.modifiers()
+    if not modifiers & Qt.KeyboardModifier.ShiftModifier:
+        return False
+    event.setModifiers(
+        (modifiers & ~Qt.KeyboardModifier.ShiftModifier) | Qt.KeyboardModifier.ControlModifier
+    )
+    return True
 
 
 def _star(center: QPointF, radius: float) -> QPolygonF:

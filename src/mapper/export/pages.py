@@ -33,7 +33,7 @@ def page_label(name: str, landscape: bool) -> str:
     return f"{name} {'landscape' if landscape else 'portrait'}"
 
 
-def fit_scale(map_width: float, map_height: float, area: Rect, max_scale: float = 1.0) -> float:
+def fit_scale(map_width: float, map_height: float, area: Rect, max_scale: float = 1.25) -> float:
     """The largest scale (up to ``max_scale``) that shows the whole map inside ``area``."""
     if map_width <= 0 or map_height <= 0:
         return max_scale
@@ -65,13 +65,6 @@ class Tile:
     @property
     def label(self) -> str:
         return f"{row_name(self.row)}{self.column + 1}"
-
-    @property
-    def long_label(self) -> str:
-        return (
-            f"Tile {self.label}: row {row_name(self.row)} of {row_name(self.rows - 1)}, "
-            f"column {self.column + 1} of {self.columns}"
-        )
 
 
 def _count(length: float, room: float, overlap: float) -> int:

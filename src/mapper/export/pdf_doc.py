@@ -133,6 +133,8 @@ class MapperDocument(BaseDocTemplate):
             invariant=1 if info.invariant else 0,
             pageCompression=1,
             displayDocTitle=1,
+            initialFontName=REGULAR,  # else every page references an unembedded Helvetica
+            initialFontSize=10,
         )
         self.info = info
         width, height = page

@@ -151,16 +151,3 @@ def star(canv: Canvas, rect: Rect, fill: str, outline: str | None = None) -> Non
         canv.setStrokeColor(rgb(outline))
         canv.setLineWidth(0.6)
     polygon(canv, points, fill=True, stroke=outline is not None)
-
-
-def confidence_dots(canv: Canvas, rect: Rect, filled: int, ink: str, radius: float) -> None:
-    """Three dots left to right, the first ``filled`` solid, the others hollow."""
-    canv.setStrokeColor(rgb(ink))
-    canv.setFillColor(rgb(ink))
-    canv.setLineWidth(radius * 0.35)
-    step = (rect.width - 2 * radius) / 2
-    cy = rect.y + rect.height / 2
-    for i in range(3):
-        cx = rect.x + radius + i * step
-        r = radius if i < filled else radius - radius * 0.175
-        canv.circle(cx, cy, r, stroke=int(i >= filled), fill=int(i < filled))

@@ -10,10 +10,12 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
+from mapper.export.markup import one_line
 from mapper.export.pdf_draw import Text, rgb, round_rect, tint
 from mapper.layout import theme
 from mapper.layout.geometry import Bezier, Rect
 from mapper.layout.grid import EmotionCurve, MapLayout, emotion_y
+from mapper.layout.text import elide
 from mapper.model import Sentiment
 from mapper.model.vocabulary import LOVE_THRESHOLD, PAIN_THRESHOLD
 
@@ -87,11 +89,40 @@ def draw_emotion_curves(
     for curve in active:
         _marks(canv, curve)
     canv.restoreState()
-    if len(curves) > 1:
-        for curve in curves:
-            x, y = curve.points[-1].pos
-            text.style(9, curve.persona.color, bold=curve.persona.id == persona_id)
-            text.right(x - 9, y - 8 if y > neutral else y + 16, curve.persona.name[:40])
+    _key(canv, layout, active + others, persona_id, text)
+
+
+def _key(
+    canv: Canvas, layout: MapLayout, curves: list[EmotionCurve], persona_id: str | None, text: Text
+) -> None:
+    """Which line is whose, under the lane's name in its header (active persona first)."""
+    lane = layout.emotion_lane
+    assert lane is not None
+    header = lane.header
+    y = header.y + 12 + len(lane.name_lines) * 15 + 10
+    room = header.width - 10 - 22 - 22  # sample line, axis labels on the right
+    for curve in curves:
+        if y + 10 > header.bottom - 4:
+            break
+        x = header.x + 10
+        canv.saveState()
+        canv.setLineCap(1)
+        if curve.persona.id == persona_id:
+            canv.setLineWidth(ACTIVE_WIDTH)
+            canv.setStrokeColor(rgb(theme.POSITIVE_CURVE))
+            canv.line(x, y - 3, x + 8, y - 3)
+            canv.setStrokeColor(rgb(theme.NEGATIVE_CURVE))
+            canv.line(x + 8, y - 3, x + 16, y - 3)
+        else:
+            canv.setLineWidth(OTHER_WIDTH)
+            canv.setDash(3, 2)
+            canv.setStrokeColor(rgb(curve.persona.color))
+            canv.line(x, y - 3, x + 16, y - 3)
+        canv.restoreState()
+        bold = curve.persona.id == persona_id
+        text.style(8.5, theme.INK if bold else theme.MUTED_INK, bold=bold)
+        text.at(x + 22, y, elide(one_line(curve.persona.name), room, 8.5, bold=bold))
+        y += 13
 
 
 def _marks(canv: Canvas, curve: EmotionCurve) -> None:

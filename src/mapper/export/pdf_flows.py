@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
-from mapper.export.culling import SAMPLE, Buckets, bezier_bounds, curve_cells
+from mapper.export.culling import CURVE_BUCKET, SAMPLE, Buckets, bezier_bounds, curve_cells
 from mapper.export.pdf_draw import Text, baseline_in, rgb
 from mapper.export.pdf_ops import Ops
 from mapper.layout import theme
 from mapper.layout.geometry import Bezier, Point, Rect
 from mapper.layout.grid import FlowRoute
-from mapper.layout.text import elide, text_width
+from mapper.layout.labels import LABEL_SIZE, FlowLabel
 
 ARROW = 7.0
 LINE_WIDTH = 1.1
-LABEL_SIZE = 9.0
-LABEL_HEIGHT = 14.0
-LABEL_MAX_WIDTH = 140.0
-
-
-@dataclass(frozen=True, slots=True)
-class _Label:
-    text: str
-    rect: Rect
 
 
 def direction(curve: Bezier) -> Point:
@@ -54,11 +44,11 @@ def arrowhead(curve: Bezier) -> tuple[Point, Point, Point]:
 class FlowPainter:
     """Every flow's curve pieces, arrowheads and labels, indexed by where they are."""
 
-    def __init__(self, routes: list[FlowRoute]) -> None:
+    def __init__(self, routes: list[FlowRoute], labels: list[FlowLabel]) -> None:
         self.curves: list[Bezier] = []  # ending under the arrowhead
         self.backward: list[bool] = []
         self.heads: list[tuple[Point, Point, Point]] = []
-        self.labels: list[_Label] = []
+        self.labels = labels
         for route in routes:
             c = route.curve
             dx, dy = direction(c)
@@ -66,22 +56,16 @@ class FlowPainter:
             self.curves.append(Bezier(c.p0, c.c1, c.c2, end))
             self.backward.append(c.p3[0] < c.p0[0] - 1)
             self.heads.append(arrowhead(c))
-            label = " ".join(route.flow.label.split())
-            if label:
-                label = elide(label, LABEL_MAX_WIDTH, LABEL_SIZE)
-                width = text_width(label, LABEL_SIZE) + 8
-                x, y = route.label_at
-                rect = Rect(x - width / 2, y - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
-                self.labels.append(_Label(label, rect))
         self._curve_index = Buckets(
             (bezier_bounds(c, LINE_WIDTH) for c in self.curves),
             (curve_cells(c) for c in self.curves),
+            size=CURVE_BUCKET,
         )
         self._head_index = Buckets(_box(h) for h in self.heads)
         self._label_index = Buckets(label.rect for label in self.labels)
 
     def draw(self, ops: Ops, view: Rect | None) -> None:
-        found = self._curve_index.query(view, grow=SAMPLE)
+        found = self._curve_index.query(view, grow=SAMPLE / 2 + LINE_WIDTH)
         heads = [self.heads[i] for i in self._head_index.query(view)]
         if not found and not heads:
             return
@@ -116,7 +100,7 @@ class FlowPainter:
         ops.line_width(0.6)
         for label in labels:
             r = label.rect
-            ops.round_rect(r.x, r.y, r.width, r.height, 5)
+            ops.round_rect(r.x, r.y, r.width, r.height, r.height / 2)
             ops.fill_stroke()
         ops.restore()
         text.style(LABEL_SIZE, theme.MUTED_INK)

@@ -7,15 +7,9 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from mapper.export.pdf_draw import (
-    Text,
-    baseline_in,
-    confidence_dots,
-    draw_icon,
-    rgb,
-    round_rect,
-    star,
-)
+from mapper.export.pdf_cards import PILL_TINT, confidence_ops
+from mapper.export.pdf_draw import Text, baseline_in, draw_icon, rgb, round_rect, star, tint
+from mapper.export.pdf_ops import Ops
 from mapper.export.values import channel_label
 from mapper.layout import theme
 from mapper.layout.badges import sentiment_label
@@ -46,9 +40,10 @@ class Item:
     swatch_width: float = SWATCH
 
     def width(self) -> float:
-        bold = self.swatch is None
-        label = text_width(self.label, SIZE, bold=bold)
-        return label + (self.swatch_width + 4 if self.swatch else 0) + (6 if bold else 12)
+        if self.swatch is None:  # a heading
+            return text_width(self.label, SIZE, bold=True) + 6
+        label = text_width(self.label, SIZE) + 4 if self.label else 0
+        return self.swatch_width + label + 12
 
 
 def _kind(kind: CardKind) -> Swatch:
@@ -63,10 +58,24 @@ def _channel(key: str) -> Swatch:
 
 
 def _creator(creator: Creator) -> Swatch:
+    """The card's creator pill itself: the label in its colour on a tint."""
+
     def draw(canv: Canvas, r: Rect, text: Text) -> None:
-        round_rect(canv, r, r.height / 2, fill=theme.CREATOR_COLORS[creator])
+        colour = theme.CREATOR_COLORS[creator]
+        pill = Rect(r.x, r.y - 1, r.width, r.height + 2)
+        round_rect(canv, pill, pill.height / 2, fill=tint(colour, PILL_TINT))
+        text.style(SIZE - 0.5, colour, bold=True)
+        text.centre(
+            pill.center[0],
+            baseline_in(pill.y, pill.height, SIZE - 0.5),
+            theme.CREATOR_LABELS[creator],
+        )
 
     return draw
+
+
+def _pill_width(creator: Creator) -> float:
+    return text_width(theme.CREATOR_LABELS[creator], SIZE - 0.5, bold=True) + 10
 
 
 def _mark(sentiment: Sentiment, score: int) -> Swatch:
@@ -80,7 +89,12 @@ def _mark(sentiment: Sentiment, score: int) -> Swatch:
 
 
 def _dots(filled: int) -> Swatch:
-    return lambda canv, r, text: confidence_dots(canv, r, filled, theme.MUTED_INK, 2.0)
+    def draw(canv: Canvas, r: Rect, text: Text) -> None:
+        ops = Ops()
+        confidence_ops(ops, r.x, r.center[1], r.width, filled, 2.4, rgb(theme.MUTED_INK))
+        ops.flush(canv)
+
+    return draw
 
 
 def _star(canv: Canvas, r: Rect, text: Text) -> None:
@@ -122,7 +136,7 @@ def legend_items(journey: JourneyMap, has_curves: bool) -> list[Item]:
         custom = sorted(used - set(known))
         items += [Item(channel_label(journey, k), _channel(k)) for k in known + custom]
     items.append(Item("Creator"))
-    items += [Item(theme.CREATOR_LABELS[c], _creator(c), 16) for c in Creator]
+    items += [Item("", _creator(c), _pill_width(c)) for c in Creator]
     items.append(Item("Emotion"))
     items += [
         Item("Pain point (\u22122 or lower)", _mark(Sentiment.PAIN, -3)),
@@ -136,7 +150,7 @@ def legend_items(journey: JourneyMap, has_curves: bool) -> list[Item]:
         ]
     items.append(Item("Evidence"))
     items += [
-        Item(theme.CONFIDENCE_LABELS[c], _dots(theme.CONFIDENCE_DOTS[c]), 14) for c in Confidence
+        Item(theme.CONFIDENCE_LABELS[c], _dots(theme.CONFIDENCE_DOTS[c]), 18) for c in Confidence
     ]
     items += [
         Item("Moment of truth", _star),

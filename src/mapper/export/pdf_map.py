@@ -19,6 +19,7 @@ from mapper.export.values import metrics_text
 from mapper.layout import theme
 from mapper.layout.geometry import Rect
 from mapper.layout.grid import CardBox, LaneBox, MapLayout, StageBox
+from mapper.layout.labels import flow_labels
 from mapper.layout.text import elide
 from mapper.model import JourneyMap
 
@@ -33,7 +34,7 @@ class MapPainter:
         self.layout = layout
         self.persona_id = persona_id
         self.cards: list[CardBox] = list(layout.cards.values())
-        self.flows = FlowPainter(layout.flows)
+        self.flows = FlowPainter(layout.flows, flow_labels(layout))
         self._card_index = Buckets(box.rect for box in self.cards)
 
     @property
@@ -45,7 +46,6 @@ class MapPainter:
         text = Text(canv)
         ops = Ops()
         self._grid(canv, text)
-        draw_emotion_background(canv, self.layout, text)
         self.flows.draw(ops, view)
         ops.flush(canv)
         draw_emotion_curves(canv, self.layout, self.persona_id, text)
@@ -74,6 +74,7 @@ class MapPainter:
             self._stage_text(stage, text)
         for lane in layout.lanes:
             self._lane_text(lane, text)
+        draw_emotion_background(canv, layout, text)  # under the grid lines
 
         canv.setStrokeColor(rgb(theme.GRID_LINE))
         canv.setLineWidth(0.8)

@@ -17,9 +17,9 @@ from reportlab.platypus import (
 from mapper.export.markup import para
 from mapper.export.pdf_doc import MapperDocument, OutlineEntry
 from mapper.export.pdf_flowables import Avatar, EmotionBar, safe_colour
-from mapper.export.pdf_styles import styles
+from mapper.export.pdf_styles import CELL_FONT, styles
 from mapper.export.photos import PhotoCache
-from mapper.export.values import emotion_text
+from mapper.export.values import emotion_text, signed
 from mapper.layout import theme
 from mapper.model import JourneyMap, Persona, analysis
 
@@ -57,6 +57,7 @@ def _profile(
         box.setStyle(
             TableStyle(
                 [
+                    CELL_FONT,
                     ("LINEBEFORE", (0, 0), (0, 0), 2.5, safe_colour(persona.color)),
                     ("LEFTPADDING", (0, 0), (-1, -1), 8),
                     ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -75,6 +76,7 @@ def _profile(
         table.setStyle(
             TableStyle(
                 [
+                    CELL_FONT,
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -97,7 +99,7 @@ def _emotion_table(journey: JourneyMap, persona: Persona, width: float) -> list[
         [
             Paragraph(para(r.stage_name, 80), st.cell),
             EmotionBar(r.average, bar_w),
-            Paragraph("\u2013" if r.average is None else f"{r.average:+.1f}", st.cell_muted),
+            Paragraph(_signed(r.average), st.cell_muted),
         ]
         for r in rows
     ]
@@ -105,6 +107,7 @@ def _emotion_table(journey: JourneyMap, persona: Persona, width: float) -> list[
     table.setStyle(
         TableStyle(
             [
+                CELL_FONT,
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -113,6 +116,12 @@ def _emotion_table(journey: JourneyMap, persona: Persona, width: float) -> list[
         )
     )
     return [CondPageBreak(40), Paragraph("AVERAGE EMOTION BY STAGE", st.label), table]
+
+
+def _signed(value: float | None) -> str:
+    if value is None:
+        return "\u2013"
+    return signed(value)
 
 
 def _details(journey: JourneyMap, persona: Persona, doc: MapperDocument) -> list[Flowable]:

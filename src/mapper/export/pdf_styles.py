@@ -34,7 +34,13 @@ class Styles:
 def styles() -> Styles:
     ink, muted = rgb(theme.INK), rgb(theme.MUTED_INK)
     base = ParagraphStyle(
-        "base", fontName=REGULAR, fontSize=9, leading=12.5, textColor=ink, splitLongWords=1
+        "base",
+        fontName=REGULAR,
+        fontSize=9,
+        leading=12.5,
+        textColor=ink,
+        splitLongWords=1,
+        bulletFontName=REGULAR,  # the default is an unembedded Helvetica
     )
     return Styles(
         title=ParagraphStyle("title", base, fontName=BOLD, fontSize=20, leading=25, spaceAfter=4),
@@ -88,10 +94,15 @@ def styles() -> Styles:
     )
 
 
+# Every table names its cell font: the default is an unembedded Helvetica.
+CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), REGULAR)
+
+
 def table_style(header_colour: str = theme.INK) -> TableStyle:
     """Header row on a dark band, hairlines between rows, zebra stripes."""
     return TableStyle(
         [
+            CELL_FONT,
             ("BACKGROUND", (0, 0), (-1, 0), rgb(header_colour)),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 4),

@@ -9,6 +9,7 @@ from mapper.export.pdf_draw import Text, baseline_in, rgb, round_rect
 from mapper.export.pdf_map import MapPainter
 from mapper.layout import theme
 from mapper.layout.geometry import Rect
+from mapper.layout.text import text_width
 
 MARK = 14.0  # crop mark length
 MARK_GAP = 5.0  # between the trim line and the mark
@@ -58,13 +59,16 @@ def tile_header(canv: Canvas, tile: Tile, page_width: float) -> None:
     """The tile's name top left; its neighbours top right, for assembling the poster."""
     text = Text(canv)
     y = tile.area.y - 14
+    x = tile.area.x + 8  # clear of the crop mark
+    label = f"Tile {tile.label}"
     text.style(9, theme.INK, bold=True)
-    text.at(tile.area.x, y, f"Tile {tile.label}")
+    text.at(x, y, label)
     text.style(7.5, theme.MUTED_INK)
     text.at(
-        tile.area.x + 44,
+        x + text_width(label, 9, bold=True) + 8,
         y,
-        f"row {row_name(tile.row)} of {tile.rows}, column {tile.column + 1} of {tile.columns}",
+        f"row {row_name(tile.row)} of {tile.rows} rows, "
+        f"column {tile.column + 1} of {tile.columns} columns",
     )
     near = []
     r, c = tile.row, tile.column
@@ -77,7 +81,7 @@ def tile_header(canv: Canvas, tile: Tile, page_width: float) -> None:
     if c + 1 < tile.columns:
         near.append(f"right {row_name(r)}{c + 2}")
     if near:
-        text.right(page_width - tile.area.x, y, " \u00b7 ".join(near))
+        text.right(page_width - tile.area.x - 8, y, " \u00b7 ".join(near))
     text.draw()
 
 

@@ -60,8 +60,8 @@ def draw_title_block(
     on the right, a rule underneath."""
     info = journey.info
     text = Text(canv)
-    meta_w = min(170.0, rect.width * 0.2)
-    persona_w = min(300.0, rect.width * 0.32) if persona else 0.0
+    meta_w = min(210.0, rect.width * 0.22)
+    persona_w = min(280.0, rect.width * 0.3) if persona else 0.0
     left_w = rect.width - meta_w - persona_w - 24
 
     title = one_line(info.title) or "Untitled journey"

@@ -16,11 +16,16 @@ METRIC_LABELS = {
 }
 
 
+def signed(value: float, digits: int = 1) -> str:
+    """``+1.0`` / ``\u22120.6`` with a true minus sign."""
+    return f"{value:+.{digits}f}".replace("-", "\u2212")
+
+
 def metric_value(name: str, value: float) -> str:
     if name == "conversion_rate":
         return f"{value * 100:.0f}%" if value <= 1 else f"{value:g}%"
     if name == "nps":
-        return f"{value:+.0f}"
+        return signed(value, 0)
     if name == "volume":
         return f"{value:,.0f}"
     if name == "cost":

@@ -1,8 +1,9 @@
 """Where flow labels go: on their curve, but off the cards and off each other.
 
 A label sits at the middle of its flow when that spot is free; otherwise it slides along
-the curve to the first free spot (or stays in the middle when none is). Pure Python and
-deterministic, so every renderer can place labels the same way.
+the curve to the first spot clear of cards and labels, else to the first spot clear of
+other labels (it may cover a card: labels have an opaque background), else it stays in
+the middle. Pure Python and deterministic, so every renderer places labels alike.
 """
 
 from __future__ import annotations
@@ -46,12 +47,13 @@ def _hits(r: Rect, grid: dict[tuple[int, int], list[Rect]]) -> bool:
 
 def flow_labels(layout: MapLayout) -> list[FlowLabel]:
     """A placed label for every flow that has one, in flow order."""
-    grid: dict[tuple[int, int], list[Rect]] = {}
+    cards: dict[tuple[int, int], list[Rect]] = {}
     for box in layout.cards.values():
         r = box.rect
         padded = Rect(r.x - 2, r.y - 2, r.width + 4, r.height + 4)
         for key in _keys(padded):
-            grid.setdefault(key, []).append(padded)
+            cards.setdefault(key, []).append(padded)
+    labels: dict[tuple[int, int], list[Rect]] = {}
     placed = []
     for route in layout.flows:
         text = " ".join(route.flow.label.split())
@@ -59,17 +61,13 @@ def flow_labels(layout: MapLayout) -> list[FlowLabel]:
             continue
         text = elide(text, LABEL_MAX_WIDTH, LABEL_SIZE)
         width = text_width(text, LABEL_SIZE) + 2 * LABEL_PADDING
-        chosen = None
+        spots = []
         for t in CANDIDATES:
             x, y = bezier_point(route.curve, t)
-            rect = Rect(x - width / 2, y - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
-            if not _hits(rect, grid):
-                chosen = rect
-                break
-        if chosen is None:
-            x, y = route.label_at
-            chosen = Rect(x - width / 2, y - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
+            spots.append(Rect(x - width / 2, y - LABEL_HEIGHT / 2, width, LABEL_HEIGHT))
+        chosen = next((r for r in spots if not _hits(r, labels) and not _hits(r, cards)), None)
+        chosen = chosen or next((r for r in spots if not _hits(r, labels)), spots[0])
         for key in _keys(chosen):
-            grid.setdefault(key, []).append(chosen)
+            labels.setdefault(key, []).append(chosen)
         placed.append(FlowLabel(route.flow.id, text, chosen))
     return placed

@@ -1,0 +1,143 @@
+"""Report: the action plan. Opportunities by priority (quick wins first, with owners)
+and pain points by severity, each with what addresses it."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
+
+from mapper.export.pdf_doc import MapperDocument, OutlineEntry
+from mapper.export.pdf_flowables import Rating, Run, TextCell
+from mapper.export.pdf_styles import styles
+from mapper.export.pdf_tables import MUTED, WARNING_COLOUR, Columns, cell, make_table, room_for
+from mapper.export.pdf_touchpoints import emotion_cell
+from mapper.export.values import by_priority, quadrant
+from mapper.layout import theme
+from mapper.model import Card, JourneyMap, Opportunity, analysis
+from mapper.model.vocabulary import sentiment_of
+
+OPPORTUNITY_COLUMNS: Columns = (
+    ("#", 0.04),
+    ("Opportunity", 0.32),
+    ("Priority", 0.1),
+    ("Impact", 0.08),
+    ("Effort", 0.08),
+    ("Owner", 0.12),
+    ("Addresses", 0.26),
+)
+PAIN_COLUMNS: Columns = (
+    ("Pain point", 0.34),
+    ("Stage", 0.14),
+    ("Emotion", 0.08),
+    ("Owner", 0.14),
+    ("Addressed by", 0.3),
+)
+QUADRANT_COLOURS = {
+    "Quick win": "#2f855a",
+    "Major project": "#2b6cb0",
+    "Fill-in": "#b7791f",
+    "Reconsider": "#7b8794",
+}
+
+
+def priority_pages(
+    journey: JourneyMap, doc: MapperDocument, persona_id: str | None
+) -> list[Flowable]:
+    st = styles()
+    opportunities = by_priority(list(journey.opportunities))
+    story: list[Flowable] = [
+        NextPageTemplate("report"),
+        PageBreak(),
+        OutlineEntry("priorities", "Pain points and opportunities", 1),
+        Paragraph("Pain points and opportunities", st.heading),
+        OutlineEntry("opportunities", "Opportunities by priority", 2),
+        Paragraph("Opportunities by priority", st.subheading),
+        Paragraph(
+            "Quick wins (impact 4\u20135, effort 1\u20132) first, then by impact over effort. "
+            "Each needs an owner.",
+            st.muted,
+        ),
+    ]
+    if opportunities:
+        rows = [_opportunity_row(journey, n, o) for n, o in enumerate(opportunities, 1)]
+        story.append(make_table(rows, OPPORTUNITY_COLUMNS, doc.body_width, theme.INK))
+    else:
+        story.append(Paragraph("No opportunities recorded yet.", st.body))
+
+    pains = _pains_by_severity(journey, persona_id)
+    addressed: dict[str, list[Opportunity]] = {}
+    for o in opportunities:
+        for pid in o.pain_point_ids:
+            addressed.setdefault(pid, []).append(o)
+    rows = [_pain_row(journey, c, persona_id, addressed.get(c.id, [])) for c in pains]
+    intro = [
+        Paragraph("Pain points by severity", st.subheading),
+        Paragraph("Lowest emotion first; moments of truth before others.", st.muted),
+    ]
+    story.append(room_for(intro, rows[0] if rows else None, PAIN_COLUMNS, doc.body_width))
+    story += [OutlineEntry("pain-points", "Pain points by severity", 2), *intro]
+    if pains:
+        pain_colour = theme.SENTIMENT_COLORS[sentiment_of(-3)]
+        story.append(make_table(rows, PAIN_COLUMNS, doc.body_width, pain_colour))
+    else:
+        story.append(Paragraph("No pain points recorded yet.", st.body))
+    return story
+
+
+def _opportunity_row(journey: JourneyMap, n: int, o: Opportunity) -> list[object]:
+    label = quadrant(o)
+    addresses = [
+        Run(f"\u2022 {journey.card(pid).title}", 7.5, max_lines=2) for pid in o.pain_point_ids[:8]
+    ]
+    if len(o.pain_point_ids) > 8:
+        addresses.append(Run(f"\u2026 and {len(o.pain_point_ids) - 8} more", 7.5, MUTED))
+    if o.stage_id is not None:
+        stage = journey.stages.get(o.stage_id).name
+        addresses.append(Run(f"Stage: {stage}", 7.5, MUTED, max_lines=2))
+    owner = (
+        cell(o.owner, max_lines=3)
+        if o.owner.strip()
+        else cell("no owner yet", colour=WARNING_COLOUR)
+    )
+    return [
+        cell(str(n), colour=MUTED),
+        TextCell(
+            [Run(o.title, 8, bold=True, max_lines=6), Run(o.description, 7.5, MUTED, max_lines=6)]
+        ),
+        cell(label, colour=QUADRANT_COLOURS[label], bold=True),
+        Rating(o.impact),
+        Rating(o.effort),
+        owner,
+        TextCell(addresses, gap=0.5),
+    ]
+
+
+def _pains_by_severity(journey: JourneyMap, persona_id: str | None) -> list[Card]:
+    order = {c.id: i for i, c in enumerate(journey.cards())}
+
+    def key(card: Card) -> tuple[float, bool, int]:
+        score = card.emotion(persona_id)
+        return (score if score is not None else 0.5, not card.moment_of_truth, order[card.id])
+
+    return sorted(analysis.pain_points(journey, persona_id), key=key)
+
+
+def _pain_row(
+    journey: JourneyMap, card: Card, persona_id: str | None, fixes: list[Opportunity]
+) -> list[object]:
+    runs = [Run(card.title, 8, bold=True, max_lines=6)]
+    if card.moment_of_truth:
+        runs.append(Run("\u2605 Moment of truth", 7, theme.MOMENT_OF_TRUTH_COLOR, bold=True))
+    runs.append(Run(card.description, 7.5, MUTED, max_lines=5))
+    if fixes:
+        fixed = [
+            Run(f"\u2022 {o.title} ({quadrant(o).lower()})", 7.5, max_lines=2) for o in fixes[:6]
+        ]
+    else:
+        fixed = [Run("no opportunity yet", 7.5, WARNING_COLOUR)]
+    return [
+        TextCell(runs),
+        cell(journey.stages.get(card.stage_id).name, max_lines=3),
+        emotion_cell(journey, card, persona_id),
+        cell(card.owner, max_lines=3),
+        TextCell(fixed, gap=0.5),
+    ]

@@ -1,0 +1,155 @@
+"""Report: every touchpoint stage by stage, with channel, creator, owner, emotion,
+metrics and notes; one table per stage, its header repeated on every page."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
+
+from mapper.export.markup import para, safe_url, shorten
+from mapper.export.pdf_doc import MapperDocument, OutlineEntry
+from mapper.export.pdf_draw import shade
+from mapper.export.pdf_flowables import IconLabel, Run, TextCell, safe_colour
+from mapper.export.pdf_styles import styles
+from mapper.export.pdf_tables import (
+    CELL_PADDING,
+    LINK_COLOUR,
+    MUTED,
+    Columns,
+    cell,
+    column_widths,
+    make_table,
+    room_for,
+)
+from mapper.export.values import (
+    channel_label,
+    confidence_text,
+    creator_label,
+    emotion_text,
+    metric_parts,
+    metrics_text,
+    signed,
+)
+from mapper.layout import theme
+from mapper.model import Card, CardKind, JourneyMap
+from mapper.model.vocabulary import sentiment_of
+
+TOUCHPOINT_COLUMNS: Columns = (
+    ("Touchpoint", 0.25),
+    ("Channel", 0.12),
+    ("Creator", 0.07),
+    ("Owner", 0.11),
+    ("Emotion", 0.08),
+    ("Metrics", 0.13),
+    ("Notes and evidence", 0.24),
+)
+
+
+def touchpoint_pages(
+    journey: JourneyMap, doc: MapperDocument, persona_id: str | None
+) -> list[Flowable]:
+    st = styles()
+    persona = journey.personas.get(persona_id) if persona_id else None
+    who = f" Emotion is {para(persona.name, 80)}\u2019s." if persona else ""
+    story: list[Flowable] = [
+        NextPageTemplate("report"),
+        PageBreak(),
+        OutlineEntry("touchpoints", "Touchpoints by stage", 1),
+        Paragraph("Touchpoints by stage", st.heading),
+        Paragraph(
+            "Every touchpoint in journey order: its channel, who creates it (paid, owned or "
+            f"earned), who owns it inside the company, and how it feels.{who}",
+            st.muted,
+        ),
+    ]
+    channel_width = column_widths(TOUCHPOINT_COLUMNS, doc.body_width)[1] - 2 * CELL_PADDING
+    for i, stage in enumerate(journey.stages):
+        cards = [
+            c
+            for lane in journey.lanes
+            for c in journey.cards_in_cell(stage.id, lane.id)
+            if c.kind is CardKind.TOUCHPOINT
+        ]
+        accent = shade(safe_colour(stage.color, theme.HEADER_FILL), 0.7)
+        heading = Paragraph(
+            f'<font color="{accent}">\u25a0</font> {para(stage.name, 200)}', st.subheading
+        )
+        summary = _stage_summary(journey, stage.id, cards, persona_id)
+        if stage.description.strip():
+            summary = f"{para(stage.description, 600)}<br/>{summary}"
+        intro = [heading, Paragraph(summary, st.muted)]
+        rows = [_touchpoint_row(journey, c, persona_id, channel_width) for c in cards]
+        first = rows[0] if rows else None
+        story.append(room_for(intro, first, TOUCHPOINT_COLUMNS, doc.body_width))
+        story += [OutlineEntry(f"touchpoints-{i}", stage.name, 2), *intro]
+        if rows:
+            story.append(make_table(rows, TOUCHPOINT_COLUMNS, doc.body_width, theme.INK))
+    return story
+
+
+def _stage_summary(
+    journey: JourneyMap, stage_id: str, cards: list[Card], persona_id: str | None
+) -> str:
+    parts = [f"{len(cards)} touchpoint{'s' if len(cards) != 1 else ''}"]
+    scores = [s for c in cards if (s := c.emotion(persona_id)) is not None]
+    if scores:
+        parts.append(f"average emotion {signed(sum(scores) / len(scores))}")
+    metrics = metrics_text(journey.stages.get(stage_id).metrics)
+    if metrics:
+        parts.append(para(metrics))
+    return " \u00b7 ".join(parts)
+
+
+def _touchpoint_row(
+    journey: JourneyMap, card: Card, persona_id: str | None, channel_width: float
+) -> list[object]:
+    runs = [Run(card.title, 8, bold=True, max_lines=6)]
+    if card.moment_of_truth:
+        runs.append(Run("\u2605 Moment of truth", 7, theme.MOMENT_OF_TRUTH_COLOR, bold=True))
+    if card.description.strip():
+        runs.append(Run(card.description, 7.5, MUTED, max_lines=5))
+    if card.url.strip():
+        url = safe_url(card.url)
+        shown = shorten(card.url.strip(), 90)
+        runs.append(Run(shown, 7, LINK_COLOUR if url else MUTED, url=url, max_lines=2))
+
+    channel: object = ""
+    if card.channel:
+        channel = IconLabel(card.channel, channel_label(journey, card.channel), channel_width)
+    creator: object = ""
+    if card.creator is not None:
+        colour = theme.CREATOR_COLORS[card.creator]
+        creator = cell(creator_label(card.creator), colour=colour, bold=True)
+
+    notes = [Run(card.notes, 8, max_lines=8)]
+    if card.evidence:
+        first = card.evidence[0]
+        count = f" ({len(card.evidence)})" if len(card.evidence) > 1 else ""
+        source = f" \u2014 {first.source.strip()}" if first.source.strip() else ""
+        label = f"Evidence, {confidence_text(card.confidence).lower()}{count}: "
+        notes.append(Run(label + first.text.strip() + source, 7.5, MUTED, max_lines=4))
+    if card.tags:
+        notes.append(Run(" ".join(f"#{t}" for t in card.tags[:12]), 7.5, MUTED, max_lines=2))
+    return [
+        TextCell(runs),
+        channel,
+        creator,
+        cell(card.owner, max_lines=3),
+        emotion_cell(journey, card, persona_id),
+        TextCell([Run(m, 8) for m in metric_parts(card.metrics)], gap=0.5),
+        TextCell(notes),
+    ]
+
+
+def emotion_cell(journey: JourneyMap, card: Card, persona_id: str | None) -> TextCell:
+    runs = []
+    score = card.emotion(persona_id)
+    if score is not None:
+        colour = theme.SENTIMENT_COLORS[sentiment_of(score)]
+        runs.append(Run(emotion_text(score), 9, colour, bold=True))
+    for persona in journey.personas:
+        other = card.emotion(persona.id)
+        if persona.id != persona_id and other is not None:
+            runs.append(
+                Run(f"{shorten(persona.name, 18)} {emotion_text(other)}", 6.5, MUTED, max_lines=1)
+            )
+    return TextCell(runs, gap=0.5)

@@ -1,0 +1,156 @@
+"""`mapper export`: options, messages, exit codes, and no Qt on build servers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from export_helpers import ROOT, page_count, rich_map
+
+from mapper.cli.main import main
+from mapper.export import PdfOptions, render_pdf
+from mapper.fileformat import save_journey
+
+
+@pytest.fixture
+def map_file(tmp_path):
+    path = tmp_path / "renewal.journey"
+    save_journey(rich_map(), path)
+    return path
+
+
+def test_export_writes_a_pdf(map_file, tmp_path, capsys):
+    out = tmp_path / "map.pdf"
+    assert main(["export", str(map_file), "-o", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == f"wrote {out} (5 pages)"
+    assert page_count(out) == 5
+    assert (
+        main(["export", str(map_file), "-o", str(out), "--no-report", "--page", "a3", "--portrait"])
+        == 0
+    )
+    assert page_count(out) == 1
+    assert (
+        main(
+            [
+                "export",
+                str(map_file),
+                "-o",
+                str(out),
+                "--tile",
+                "--tile-scale",
+                "300%",
+                "--no-report",
+            ]
+        )
+        == 0
+    )
+    assert page_count(out) > 2
+    assert not list(tmp_path.glob(".map.pdf.*"))  # no temporary files left behind
+
+
+def test_usage_errors_exit_2(map_file, tmp_path, capsys):
+    assert main(["export", str(map_file), "-o", str(tmp_path / "map.docx")]) == 2
+    assert "unknown export format ('.docx'); use OUT.pdf" in capsys.readouterr().err
+    assert main(["export", str(map_file), "-o", str(tmp_path / "map")]) == 2
+    assert "unknown export format (no extension)" in capsys.readouterr().err
+    assert main(["export", str(map_file), "-o", str(tmp_path / "m.pdf"), "--page", "B5"]) == 2
+    assert "unknown page size 'B5'" in capsys.readouterr().err
+    assert main(["export", str(map_file), "-o", str(tmp_path / "m.pdf"), "--fit", "--tile"]) == 2
+    assert main(["export", str(map_file)]) == 2
+    assert main(["export", str(map_file), "-o", str(tmp_path / "m.pdf"), "--persona", "x"]) == 2
+    assert "no persona 'x' (personas: Maya, Omar)" in capsys.readouterr().err
+
+
+def test_failures_exit_1(map_file, tmp_path, capsys):
+    assert main(["export", str(map_file), "-o", str(tmp_path / "map.png")]) == 1
+    assert "PNG export is not available yet" in capsys.readouterr().err
+    missing = tmp_path / "nowhere" / "map.pdf"
+    assert main(["export", str(map_file), "-o", str(missing)]) == 1
+    assert "cannot write: the folder" in capsys.readouterr().err
+    (tmp_path / "folder.pdf").mkdir()
+    assert main(["export", str(map_file), "-o", str(tmp_path / "folder.pdf")]) == 1
+    assert "it is a folder" in capsys.readouterr().err
+    bad = tmp_path / "bad.journey"
+    bad.write_text('{"format": "mapper-journey", "schema_version": 1, "stages": [{"id": 1}]}')
+    assert main(["export", str(bad), "-o", str(tmp_path / "bad.pdf")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert f"{bad}: stages[0].id: Input should be a valid string" in err
+    assert not (tmp_path / "bad.pdf").exists()
+
+
+def test_read_only_folder_exits_1(map_file, tmp_path, capsys, monkeypatch):
+    # root writes anywhere, so the refusal is simulated where the file is created
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    assert main(["export", str(map_file), "-o", str(tmp_path / "map.pdf")]) == 1
+    assert "permission denied" in capsys.readouterr().err.lower()
+    assert not (tmp_path / "map.pdf").exists()
+
+
+def test_warnings_go_to_stderr(tmp_path, capsys):
+    journey = rich_map()
+    journey.update_card("t1", title="Rocket \U0001f680")
+    path = tmp_path / "w.journey"
+    save_journey(journey, path)
+    assert main(["export", str(path), "-o", str(tmp_path / "w.pdf")]) == 0
+    captured = capsys.readouterr()
+    assert "mapper: warning: 1 character cannot be drawn" in captured.err
+    assert captured.out.startswith("wrote ")
+
+
+def _run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_export_never_imports_qt_and_other_commands_never_import_reportlab(map_file, tmp_path):
+    out = tmp_path / "ci.pdf"
+    code = (
+        "import sys\n"
+        "from mapper.cli.main import main\n"
+        "rc = main(sys.argv[1:])\n"
+        "qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
+        "rl = sorted(m for m in sys.modules if m.split('.')[0] == 'reportlab')\n"
+        "print(rc, len(qt), len(rl))\n"
+    )
+    done = _run(code, "export", str(map_file), "-o", str(out), "--invariant")
+    assert done.stdout.split() == [
+        "wrote",
+        str(out),
+        "(5",
+        "pages)",
+        "0",
+        "0",
+        done.stdout.split()[-1],
+    ]
+    assert int(done.stdout.split()[-1]) > 0  # reportlab did the export
+    done = _run(code, "validate", str(map_file))
+    assert done.stdout.split()[-3:] == ["0", "0", "0"], done.stdout + done.stderr
+
+
+def test_invariant_exports_are_identical_across_processes(map_file, tmp_path):
+    out = tmp_path / "a.pdf"
+    done = _run(
+        "from mapper.cli.main import main; import sys; sys.exit(main(sys.argv[1:]))",
+        "export",
+        str(map_file),
+        "-o",
+        str(out),
+        "--invariant",
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes() == render_pdf(rich_map(), PdfOptions(invariant=True)).data
