@@ -8,9 +8,17 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
-from mapper.canvas.painting import qcolor, qfont
+from mapper.canvas.painting import qcolor, qfont, qrect
 from mapper.layout import Bezier, FlowRoute
 from mapper.layout import theme as th
+from mapper.layout.labels import (
+    LABEL_HEIGHT,
+    LABEL_MAX_WIDTH,
+    LABEL_PADDING,
+    LABEL_SIZE,
+    FlowLabel,
+)
+from mapper.layout.text import elide, text_width
 
 ARROW = 9.0
 
@@ -35,32 +43,32 @@ def arrow_head(curve: Bezier) -> QPolygonF:
 
 
 class FlowItem(QGraphicsItem):
-    def __init__(self, route: FlowRoute) -> None:
+    def __init__(self, route: FlowRoute, label: FlowLabel | None = None) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(5)
         self.hovered = False
+        self.label = FlowLabelItem(self)
         self.route = route
         self._path = QPainterPath()
         self._shape: QPainterPath | None = None
         self._bounds = QRectF()
-        self.set_route(route)
+        self.set_route(route, label)
 
     @property
     def flow_id(self) -> str:
         return self.route.flow.id
 
-    def set_route(self, route: FlowRoute) -> None:
+    def set_route(self, route: FlowRoute, label: FlowLabel | None = None) -> None:
+        """``label``: where the shared layout put the label (off cards and other labels);
+        without one (while dragging) it sits in the middle of the curve."""
         self.prepareGeometryChange()
         self.route = route
         self._path = bezier_path(route.curve)
         self._shape = None  # the wide hit area is built when first asked for
-        box = self._path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW)
-        if route.flow.label:
-            x, y = route.label_at
-            box = box.united(QRectF(x - 80, y - 12, 160, 24))
-        self._bounds = box
+        self._bounds = self._path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW)
+        self.label.place(route, label)
         self.setToolTip(route.flow.label)
         self.update()
 
@@ -84,28 +92,74 @@ class FlowItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         painter.drawPolygon(arrow_head(self.route.curve))
-        label = self.route.flow.label
-        detail = option.levelOfDetailFromTransform(painter.worldTransform())
-        if label and (selected or self.hovered or detail >= 0.9):  # labels clutter when small
-            painter.setFont(qfont(10))
-            metrics = painter.fontMetrics()
-            text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, 150)
-            width = metrics.horizontalAdvance(text) + 10
-            x, y = self.route.label_at
-            pill = QRectF(x - width / 2, y - 9, width, 18)
-            painter.setBrush(qcolor("#ffffff", 235))
-            painter.setPen(QPen(color, 1))
-            painter.drawRoundedRect(pill, 9, 9)
-            painter.setPen(qcolor(th.INK))
-            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
 
     def hoverEnterEvent(self, event) -> None:
         self.hovered = True
         self.update()
+        self.label.update()
 
     def hoverLeaveEvent(self, event) -> None:
         self.hovered = False
         self.update()
+        self.label.update()
+
+    def itemChange(self, change, value):
+        # the label is a separate item above the cards; it follows the flow in and out
+        if change == QGraphicsItem.GraphicsItemChange.ItemSceneHasChanged:
+            if value is not None and self.label.scene() is None:
+                value.addItem(self.label)
+        elif change == QGraphicsItem.GraphicsItemChange.ItemSceneChange and value is None:
+            if self.label.scene() is not None:
+                self.label.scene().removeItem(self.label)
+        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.label.update()
+        return super().itemChange(change, value)
 
     def mouseDoubleClickEvent(self, event) -> None:
         self.scene().edit_flow_label(self.flow_id)  # type: ignore[attr-defined]
+
+
+class FlowLabelItem(QGraphicsItem):
+    """A flow's label, drawn above the cards (it may have had to cover one)."""
+
+    def __init__(self, flow: FlowItem) -> None:
+        super().__init__()
+        self.flow = flow
+        self.setZValue(15)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.rect = QRectF()
+        self.text = ""
+
+    def place(self, route: FlowRoute, label: FlowLabel | None) -> None:
+        self.prepareGeometryChange()
+        if not route.flow.label:
+            self.rect, self.text = QRectF(), ""
+        elif label is not None:
+            self.rect, self.text = qrect(label.rect), label.text
+        else:
+            text = elide(" ".join(route.flow.label.split()), LABEL_MAX_WIDTH, LABEL_SIZE)
+            width = text_width(text, LABEL_SIZE) + 2 * LABEL_PADDING
+            x, y = route.label_at
+            self.rect = QRectF(x - width / 2, y - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
+            self.text = text
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.rect.adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if not self.text:
+            return
+        flow = self.flow
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        if not (flow.isSelected() or flow.hovered or detail >= 0.9):
+            return  # labels clutter a zoomed-out map
+        color = qcolor(th.SELECTION) if flow.isSelected() else qcolor(th.FLOW, 170)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setBrush(qcolor("#ffffff", 240))
+        painter.setPen(QPen(color, 0.8))
+        radius = self.rect.height() / 2
+        painter.drawRoundedRect(self.rect, radius, radius)
+        painter.setPen(qcolor(th.INK))
+        painter.setFont(qfont(LABEL_SIZE))
+        painter.drawText(self.rect, Qt.AlignmentFlag.AlignCenter, self.text)

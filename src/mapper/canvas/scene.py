@@ -23,6 +23,7 @@ from mapper.document import Document
 from mapper.layout import FlowRoute, MapLayout, Rect, Style, compute_layout
 from mapper.layout import theme as th
 from mapper.layout.grid import bezier_point, route
+from mapper.layout.labels import flow_labels
 from mapper.model import Entity, Flow, ModelError, ModelEvent, new_id
 
 
@@ -57,6 +58,13 @@ class JourneyScene(QGraphicsScene):
         self.selectionChanged.connect(self._refresh_handles)
         self.sync()
 
+    def set_item_caching(self, enabled: bool) -> None:
+        """Cards paint into cached pixmaps on screen; vector exports need them drawn."""
+        mode = (CardItem.CacheMode.DeviceCoordinateCache if enabled
+                else CardItem.CacheMode.NoCache)  # fmt: skip
+        for item in self.cards.values():
+            item.setCacheMode(mode)
+
     def detach(self) -> None:
         """Stop listening to the model (before the document goes away)."""
         self._unsubscribe()
@@ -85,8 +93,12 @@ class JourneyScene(QGraphicsScene):
             lambda box: CardItem(box, active_id),
             lambda item, box: item.update_box(box, active_id),
         )
-        self._sync_map(self.flows, {r.flow.id: r for r in layout.flows}, FlowItem,
-                       lambda item, route: item.set_route(route))  # fmt: skip
+        labels = {label.flow_id: label for label in flow_labels(layout)}
+        self._sync_map(
+            self.flows, {r.flow.id: r for r in layout.flows},
+            lambda route: FlowItem(route, labels.get(route.flow.id)),
+            lambda item, route: item.set_route(route, labels.get(route.flow.id)),
+        )  # fmt: skip
         for card_id, item in self.cards.items():
             item.highlighted = card_id in self._highlighted
         self._sync_emotions(active_id)

@@ -15,7 +15,7 @@ from mapper.export.pages import PAGE_SIZES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 FORMATS = {".pdf": "PDF"}
-NOT_YET = {".png": "PNG", ".svg": "SVG"}
+IMAGES = {".png", ".svg"}  # drawn by the canvas, with Qt
 
 
 def _page(value: str) -> str:
@@ -46,7 +46,10 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[
         "personas, touchpoints stage by stage, pain points and opportunities.",
     )
     p.add_argument("file", metavar="FILE", help="the .journey file to export")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write (.pdf)")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="OUT",
+        help="the file to write: .pdf, .png or .svg (PNG and SVG need Qt)",
+    )  # fmt: skip
     p.add_argument(
         "--page",
         type=_page,
@@ -89,6 +92,13 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[
         help="byte-for-byte reproducible output: a fixed date (SOURCE_DATE_EPOCH "
         "if set) and document id",
     )
+    p.add_argument(
+        "--dpi",
+        type=float,
+        default=192.0,
+        metavar="DPI",
+        help="PNG resolution (96 = the canvas at 100%%; default 192)",
+    )
     p.set_defaults(run=run_export, tile=False)
 
 
@@ -114,13 +124,12 @@ def _check_output(output: Path) -> str | None:
 def run_export(args: argparse.Namespace) -> int:
     output = Path(args.output)
     suffix = output.suffix.lower()
-    if suffix in NOT_YET:
-        return _fail(
-            f"{output}: {NOT_YET[suffix]} export is not available yet; export a PDF (OUT.pdf)"
-        )
-    if suffix not in FORMATS:
+    if suffix not in FORMATS and suffix not in IMAGES:
         shown = f"'{output.suffix}'" if output.suffix else "no extension"
-        return _fail(f"{output}: unknown export format ({shown}); use OUT.pdf", EXIT_USAGE)
+        return _fail(
+            f"{output}: unknown export format ({shown}); use OUT.pdf, OUT.png or OUT.svg",
+            EXIT_USAGE,
+        )
     problem = _check_output(output)
     if problem:
         return _fail(problem)
@@ -137,6 +146,8 @@ def run_export(args: argparse.Namespace) -> int:
         for line in exc.lines():
             print(line, file=sys.stderr)
         return EXIT_FAILED
+    if suffix in IMAGES:
+        return _export_image(journey, output, suffix, args.dpi)
     persona_id = None
     if args.persona is not None:
         wanted = args.persona.strip().lower()
@@ -167,4 +178,20 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"mapper: warning: {warning}", file=sys.stderr)
     pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
     print(f"wrote {output} ({pages})")
+    return EXIT_OK
+
+
+def _export_image(journey, output: Path, suffix: str, dpi: float) -> int:
+    from mapper.export.errors import ExportError
+    from mapper.export.image import render_png, render_svg
+    from mapper.fileformat.io import write_atomic
+
+    try:
+        data = render_png(journey, dpi) if suffix == ".png" else render_svg(journey)
+        write_atomic(output, data)
+    except ExportError as exc:
+        return _fail(f"{output}: {exc}")
+    except OSError as exc:
+        return _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    print(f"wrote {output}")
     return EXIT_OK

@@ -6,7 +6,7 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer, QUrl
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -120,3 +120,41 @@ def export_with_progress(document: Document, target: Path, options, parent) -> l
         timer.stop()
     progress.close()
     return future.result()
+
+
+RESOLUTIONS = [("Screen (96 dpi)", 96.0), ("Sharp (192 dpi)", 192.0), ("Print (300 dpi)", 300.0)]
+
+
+def run_image_export(document: Document, parent: QWidget, fmt: str) -> Path | None:
+    """File > Export as PNG / SVG: the whole map as drawn on the canvas."""
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    from mapper.export.errors import ExportError
+    from mapper.export.image import render_png, render_svg
+    from mapper.fileformat.io import write_atomic
+
+    dpi = 192.0
+    if fmt == "png":
+        labels = [label for label, _ in RESOLUTIONS]
+        label, ok = QInputDialog.getItem(parent, "Export as PNG", "Resolution:", labels, 1, False)
+        if not ok:
+            return None
+        dpi = dict(RESOLUTIONS)[label]
+    suffix = f".{fmt}"
+    suggested = (document.path or Path.home() / "journey").with_suffix(suffix)
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, f"Export as {fmt.upper()}", str(suggested), f"{fmt.upper()} (*{suffix})"
+    )
+    if not chosen:
+        return None
+    target = Path(chosen if chosen.lower().endswith(suffix) else chosen + suffix)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        data = render_png(document.journey, dpi) if fmt == "png" else render_svg(document.journey)
+        write_atomic(target, data)
+    except (ExportError, OSError) as exc:
+        QMessageBox.critical(parent, "Export failed", f"{target.name} could not be written:\n{exc}")
+        return None
+    finally:
+        QApplication.restoreOverrideCursor()
+    return target

@@ -1,0 +1,85 @@
+"""PNG and SVG of the whole map, from the command line and from the editor."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtGui import QImage
+
+from factories import sample_map
+from mapper.cli.main import main
+from mapper.export.errors import ExportError
+from mapper.export.image import render_png, render_svg
+from mapper.fileformat import save_journey
+from mapper.layout import compute_layout
+
+
+@pytest.fixture
+def map_file(tmp_path):
+    path = tmp_path / "renewal.journey"
+    journey = sample_map()
+    journey.update_card("t1", title="Sale <b>50%</b> & more")
+    save_journey(journey, path)
+    return path
+
+
+def test_png_at_a_chosen_resolution(map_file, tmp_path, qapp):
+    out = tmp_path / "map.png"
+    assert main(["export", str(map_file), "-o", str(out), "--dpi", "96"]) == 0
+    image = QImage(str(out))
+    layout = compute_layout(sample_map())
+    assert (image.width(), image.height()) == (round(layout.width + 48), round(layout.height + 48))
+    assert main(["export", str(map_file), "-o", str(out), "--dpi", "192"]) == 0
+    assert QImage(str(out)).width() == round((layout.width + 48) * 2)
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
+    assert len(colours) > 20  # a real picture, not a blank page
+
+
+def test_svg_is_vector_with_real_text(map_file, tmp_path):
+    out = tmp_path / "map.svg"
+    assert main(["export", str(map_file), "-o", str(out)]) == 0
+    text = out.read_text("utf-8")
+    root = ET.fromstring(text)  # well-formed XML
+    assert root.tag.endswith("svg")
+    assert "Sale &lt;b&gt;50%&lt;/b&gt; &amp; more" in text  # user text escaped, verbatim
+    assert "Online checkout" in text and "<image" not in text  # cards drawn, not pasted
+
+
+def test_image_errors(map_file, tmp_path, capsys):
+    assert main(["export", str(map_file), "-o", str(tmp_path / "m.gif")]) == 2
+    assert "use OUT.pdf, OUT.png or OUT.svg" in capsys.readouterr().err
+    assert main(["export", str(map_file), "-o", str(tmp_path / "m.png"), "--dpi", "5"]) == 1
+    assert "24..1200 dpi" in capsys.readouterr().err
+    with pytest.raises(ExportError, match=r"choose \d+ dpi or less"):
+        _huge_png()
+
+
+def _huge_png():
+    from mapper.model import Stage
+
+    journey = sample_map()
+    for i in range(40):
+        journey.add_stage(Stage(f"wide{i}", "Wide", width=2000))
+    render_png(journey, 1200)
+
+
+def test_the_editor_exports_png_and_svg(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from gui.conftest import _isolated_settings  # noqa: F401
+    from mapper.document import Document
+    from mapper.ui.app import WindowManager
+
+    manager = WindowManager()
+    window = manager.show(Document(sample_map()))
+    for fmt in ("png", "svg"):
+        target = tmp_path / f"editor.{fmt}"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
+        monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Screen (96 dpi)", True))
+        window.actions_[f"export_{fmt}"].trigger()
+        assert target.stat().st_size > 1000
+    assert render_svg(window.document.journey).startswith(b"<?xml")
+    window.close()
