@@ -83,3 +83,27 @@ def test_the_editor_exports_png_and_svg(qtbot, tmp_path, monkeypatch):
         assert target.stat().st_size > 1000
     assert render_svg(window.document.journey).startswith(b"<?xml")
     window.close()
+
+
+def test_the_editor_exports_a_pdf_through_its_dialog(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from gui.conftest import _isolated_settings  # noqa: F401
+    from mapper.document import Document
+    from mapper.ui import export_dialog
+
+    def accept(dialog):
+        dialog.page.setCurrentText("A3")
+        dialog.tile.setChecked(True)
+        dialog.open_after.setChecked(False)
+        return True
+
+    target = tmp_path / "dialog.pdf"
+    monkeypatch.setattr(export_dialog.ExportOptionsDialog, "exec", accept)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    result = export_dialog.run_export_dialog(Document(sample_map()), None)
+    assert result == target
+    assert target.read_bytes().startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    assert len(PdfReader(str(target)).pages) >= 3  # cover, tiles, report
