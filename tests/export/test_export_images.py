@@ -99,6 +99,12 @@ def test_the_editor_exports_a_pdf_through_its_dialog(qtbot, tmp_path, monkeypatc
         return True
 
     target = tmp_path / "dialog.pdf"
+    from PySide6.QtWidgets import QMessageBox
+
+    def no_error(*args):
+        raise AssertionError(f"the export failed: {args[2]}")
+
+    monkeypatch.setattr(QMessageBox, "critical", no_error)  # a modal box would hang the test
     monkeypatch.setattr(export_dialog.ExportOptionsDialog, "exec", accept)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     result = export_dialog.run_export_dialog(Document(sample_map()), None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import cached_property
 
 from mapper.export.culling import CURVE_BUCKET, SAMPLE, Buckets, bezier_bounds, curve_cells
 from mapper.export.pdf_draw import Text, baseline_in, rgb
@@ -56,17 +57,32 @@ class FlowPainter:
             self.curves.append(Bezier(c.p0, c.c1, c.c2, end))
             self.backward.append(c.p3[0] < c.p0[0] - 1)
             self.heads.append(arrowhead(c))
-        self._curve_index = Buckets(
+
+    # The indexes only serve drawing part of the map; the whole map needs none, so they
+    # are built on first use (for 6,500 long flows the curve index alone takes a second).
+    @cached_property
+    def _curve_index(self) -> Buckets:
+        return Buckets(
             (bezier_bounds(c, LINE_WIDTH) for c in self.curves),
             (curve_cells(c) for c in self.curves),
             size=CURVE_BUCKET,
         )
-        self._head_index = Buckets(_box(h) for h in self.heads)
-        self._label_index = Buckets(label.rect for label in self.labels)
+
+    @cached_property
+    def _head_index(self) -> Buckets:
+        return Buckets(_box(h) for h in self.heads)
+
+    @cached_property
+    def _label_index(self) -> Buckets:
+        return Buckets(label.rect for label in self.labels)
 
     def draw(self, ops: Ops, view: Rect | None) -> None:
-        found = self._curve_index.query(view, grow=SAMPLE / 2 + LINE_WIDTH)
-        heads = [self.heads[i] for i in self._head_index.query(view)]
+        if view is None:
+            found: list[int] = list(range(len(self.curves)))
+            heads = self.heads
+        else:
+            found = self._curve_index.query(view, grow=SAMPLE / 2 + LINE_WIDTH)
+            heads = [self.heads[i] for i in self._head_index.query(view)]
         if not found and not heads:
             return
         colour = rgb(theme.FLOW)
@@ -91,7 +107,10 @@ class FlowPainter:
         ops.restore()
 
     def draw_labels(self, ops: Ops, text: Text, view: Rect | None) -> None:
-        labels = [self.labels[i] for i in self._label_index.query(view)]
+        if view is None:
+            labels = self.labels
+        else:
+            labels = [self.labels[i] for i in self._label_index.query(view)]
         if not labels:
             return
         ops.save()

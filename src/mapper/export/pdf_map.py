@@ -41,8 +41,11 @@ class MapPainter:
     def bounds(self) -> Rect:
         return Rect(0, 0, self.layout.width, self.layout.height)
 
-    def draw(self, canv: Canvas, view: Rect | None = None) -> None:
-        """Draw everything touching ``view`` (map pixels; None: the whole map)."""
+    def draw(self, canv: Canvas, view: Rect | None = None, links: bool = True) -> None:
+        """Draw everything touching ``view`` (map pixels; None: the whole map).
+
+        ``links=False`` leaves out the URL annotations (a PDF form cannot hold them; see
+        :meth:`draw_links`)."""
         text = Text(canv)
         ops = Ops()
         self._grid(canv, text)
@@ -54,6 +57,12 @@ class MapPainter:
         self.flows.draw_labels(ops, text, view)
         ops.flush(canv)
         text.draw()
+        if links:
+            self.draw_links(canv, view)
+
+    def draw_links(self, canv: Canvas, view: Rect | None = None) -> None:
+        """Clickable areas on cards with an http, https or mailto URL."""
+        cards = [self.cards[i] for i in self._card_index.query(view)]
         for url, box in card_links(cards):
             r = box.rect
             canv.linkURL(url, (r.x, r.y, r.right, r.bottom), relative=1, thickness=0)

@@ -157,13 +157,15 @@ def _tile_painter(
 ) -> Callable[[Canvas], None]:
     def paint(canv: Canvas) -> None:
         area, source = tile.area, tile.source
+        _define_map_form(canv, ctx)
         canv.saveState()
         path = canv.beginPath()
         path.rect(area.x, area.y, area.width, area.height)
         canv.clipPath(path, stroke=0, fill=0)
         canv.translate(area.x - source.x * scale, area.y - source.y * scale)
         canv.scale(scale, scale)
-        ctx.painter.draw(canv, source)
+        canv.doForm(MAP_FORM)
+        ctx.painter.draw_links(canv, source)
         canv.restoreState()
         crop_marks(canv, area)
         overlap_marks(canv, tile, overlap)
@@ -174,6 +176,20 @@ def _tile_painter(
             progress(index + 1, total)
 
     return paint
+
+
+MAP_FORM = "mapper-map"
+
+
+def _define_map_form(canv: Canvas, ctx: MapPageContext) -> None:
+    """Draw the whole map once, as a form XObject that every tile shows through its clip
+    (instead of drawing every card and long flow again on each of hundreds of tiles)."""
+    if canv.hasForm(MAP_FORM):
+        return
+    layout = ctx.painter.layout
+    canv.beginForm(MAP_FORM, 0, 0, layout.width, layout.height)
+    ctx.painter.draw(canv, links=False)
+    canv.endForm()
 
 
 def _stage_outlines(
