@@ -109,6 +109,15 @@ def test_output_is_deterministic_and_diff_friendly():
     assert "moment_of_truth" not in data["cards"][0]
 
 
+def test_presentation_choices_round_trip():
+    from mapper.model import Presentation
+
+    journey = sample_map()
+    journey.update_info(presentation=Presentation(("l-pain",), ("omar",)))
+    again = loads_journey(dumps_journey(journey).encode())
+    assert again.info.presentation == Presentation(("l-pain",), ("omar",))
+
+
 def test_utf8_bom_is_accepted():
     raw = dumps_journey(sample_map()).encode("utf-8")
     assert loads_journey(b"\xef\xbb\xbf" + raw).info.title == "Renew a phone contract"

@@ -23,6 +23,7 @@ from mapper.model import (
     Opportunity,
     Persona,
     Photo,
+    Presentation,
     Scenario,
     Stage,
 )
@@ -175,6 +176,9 @@ def build_journey(doc: JourneyFile) -> JourneyMap:
         notes=doc.notes,
         active_persona_id=None,
         custom_channels=tuple(CustomChannel(c.key, c.label, c.online) for c in doc.custom_channels),
+        presentation=Presentation(
+            tuple(doc.presentation.hidden_lane_ids), tuple(doc.presentation.hidden_persona_ids)
+        ),
     )
     journey = JourneyMap(info)
     for p in doc.personas:

@@ -29,9 +29,7 @@ class Shown:
 def shown(journey: JourneyMap) -> Shown:
     choice = journey.info.presentation
     lanes = tuple(
-        lane
-        for lane in journey.lanes
-        if not lane.hidden and lane.id not in choice.hidden_lane_ids
+        lane for lane in journey.lanes if not lane.hidden and lane.id not in choice.hidden_lane_ids
     )
     personas = tuple(p for p in journey.personas if p.id not in choice.hidden_persona_ids)
     return Shown(lanes, personas)

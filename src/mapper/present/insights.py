@@ -50,6 +50,4 @@ def ranked_pain_points(journey: JourneyMap, content: Shown) -> list[PainPoint]:
 
 def ranked_opportunities(journey: JourneyMap) -> list[Opportunity]:
     """Quick wins first, then by impact over effort, then higher impact, then map order."""
-    return sorted(
-        journey.opportunities, key=lambda o: (not o.is_quick_win, -o.priority, -o.impact)
-    )
+    return sorted(journey.opportunities, key=lambda o: (not o.is_quick_win, -o.priority, -o.impact))

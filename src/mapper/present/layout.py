@@ -3,7 +3,9 @@
 The editor's layout stacks a cell's cards in one narrow column, which at projector
 distance makes a stage far taller than a screen. Here stages are wider, text is bigger and
 a cell's cards flow into a grid, so a whole stage column fits a 1080-pixel screen at a size
-the back row can read. Units are pixels on a 1920 x 1080 screen at zoom 1.
+the back row can read. Flows are left out: across a grid of cards they turn into a
+tangle, and a walk through the stages does not need them. Units are pixels on a
+1920 x 1080 screen at zoom 1.
 """
 
 from __future__ import annotations
@@ -12,15 +14,14 @@ from dataclasses import dataclass, field
 from math import floor
 
 from mapper.layout.geometry import Bezier, Point, Rect, smooth_curve
-from mapper.layout.grid import bezier_point, route
 from mapper.layout.text import line_height, wrap
 from mapper.model import EMOTION_MAX, EMOTION_MIN, JourneyMap, Lane, LaneKind, Persona, Stage
-from mapper.model.entities import Card, Flow
+from mapper.model.entities import Card
 from mapper.present.content import Shown
 from mapper.present.labels import channel_label, creator_label, metric_parts
 
-STAGE_WIDTH_FACTOR = 3.0  # the editor's 240-pixel default stage becomes 720 pixels wide
-MIN_STAGE_WIDTH, MAX_STAGE_WIDTH = 480.0, 1500.0
+STAGE_WIDTH_FACTOR = 3.5  # the editor's 240-pixel default stage becomes 840 pixels wide
+MIN_STAGE_WIDTH, MAX_STAGE_WIDTH = 560.0, 1600.0
 
 
 @dataclass(frozen=True)
@@ -28,12 +29,11 @@ class PresentStyle:
     """Sizes at a text scale (``+`` / ``-`` in present mode change the scale)."""
 
     scale: float = 1.0
-    lane_header_width: float = 250.0
-    cell_padding: float = 16.0
+    cell_padding: float = 12.0
     card_gap: float = 12.0
     min_row_height: float = 64.0
-    emotion_row_height: float = 240.0
-    emotion_padding: float = 30.0
+    emotion_row_height: float = 190.0
+    emotion_padding: float = 28.0
     title_max_lines: int = 3
 
     @property
@@ -49,18 +49,6 @@ class PresentStyle:
         return 12.0 * min(self.scale, 1.5)
 
     @property
-    def stage_name_size(self) -> float:
-        return 30.0 * self.scale
-
-    @property
-    def stage_meta_size(self) -> float:
-        return 17.0 * self.scale
-
-    @property
-    def lane_name_size(self) -> float:
-        return 19.0 * self.scale
-
-    @property
     def min_card_width(self) -> float:
         """Narrower cells stack their cards; wider ones put cards side by side."""
         return 13.0 * self.title_size
@@ -70,18 +58,14 @@ class PresentStyle:
 class StageColumn:
     stage: Stage
     index: int
-    header: Rect
     column: Rect
-    name_lines: tuple[str, ...]
-    metrics: str
+    metrics: tuple[str, ...]  # "CSAT 71", "Effort 3.9", ...
 
 
 @dataclass(frozen=True)
 class LaneRow:
     lane: Lane
-    header: Rect
     row: Rect
-    name_lines: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -106,13 +90,11 @@ class PresentLayout:
     style: PresentStyle
     width: float = 0.0
     height: float = 0.0
-    header_height: float = 0.0
     stages: list[StageColumn] = field(default_factory=list)
     lanes: list[LaneRow] = field(default_factory=list)
     cards: dict[str, CardSlot] = field(default_factory=dict)
     emotion_row: LaneRow | None = None
     curves: list[Curve] = field(default_factory=list)
-    flows: list[tuple[Flow, Bezier, Point]] = field(default_factory=list)
 
     @property
     def bounds(self) -> Rect:
@@ -138,35 +120,31 @@ def present_layout(
     """Lay out the shown lanes; ``lead`` is the persona whose scores colour the cards."""
     style = style or PresentStyle()
     result = PresentLayout(style)
-    x = style.lane_header_width
+    x = 0.0
     columns: list[tuple[Stage, float, float]] = []
     for stage in journey.stages:
         columns.append((stage, x, stage_width(stage)))
         x += stage_width(stage)
     result.width = x
-    result.header_height = _header_height(journey, columns, style)
 
-    y = result.header_height
+    y = 0.0
     for lane in content.lanes:
         height = style.min_row_height
-        placed: dict[str, tuple[float, float, float, float]] = {}
-        for stage, sx, width in columns:
+        placed: list[tuple[Card, int, float, float, float, float]] = []
+        for stage_index, (stage, sx, width) in enumerate(columns):
             cards = journey.cards_in_cell(stage.id, lane.id)
             grid, grid_height = _grid(cards, width, style, journey, lead)
-            for card_id, (cx, cy, cw, ch) in grid.items():
-                placed[card_id] = (sx + cx, cy, cw, ch)
+            placed.extend(
+                (card, stage_index, sx + gx, gy, gw, gh)
+                for card, (gx, gy, gw, gh) in zip(cards, grid, strict=True)
+            )
             height = max(height, grid_height + 2 * style.cell_padding)
         if lane.kind is LaneKind.EMOTION:
             height = max(height, style.emotion_row_height)
-        for (stage_index, (stage, sx, width)) in enumerate(columns):
-            for card in journey.cards_in_cell(stage.id, lane.id):
-                cx, cy, cw, ch = placed[card.id]
-                rect = Rect(round(cx, 2), round(y + style.cell_padding + cy, 2), cw, ch)
-                result.cards[card.id] = _slot(card, rect, stage_index, style, journey, lead)
-        name_lines, _ = wrap(lane.name, style.lane_header_width - 36, style.lane_name_size, 3,
-                             bold=True)  # fmt: skip
-        row = LaneRow(lane, Rect(0, y, style.lane_header_width, height), Rect(0, y, x, height),
-                      name_lines)  # fmt: skip
+        for card, stage_index, cx, cy, cw, ch in placed:
+            rect = Rect(round(cx, 2), round(y + style.cell_padding + cy, 2), cw, ch)
+            result.cards[card.id] = _slot(card, rect, stage_index, style, journey, lead)
+        row = LaneRow(lane, Rect(0, y, x, height))
         result.lanes.append(row)
         if lane.kind is LaneKind.EMOTION and result.emotion_row is None:
             result.emotion_row = row
@@ -174,53 +152,32 @@ def present_layout(
     result.height = y
 
     for index, (stage, sx, width) in enumerate(columns):
-        name_lines, _ = wrap(stage.name, width - 48, style.stage_name_size, 2, bold=True)
-        metrics = "   ".join(metric_parts(stage.metrics))
-        result.stages.append(
-            StageColumn(stage, index, Rect(sx, 0, width, result.header_height),
-                        Rect(sx, 0, width, y), name_lines, metrics)
-        )  # fmt: skip
+        metrics = tuple(metric_parts(stage.metrics))
+        result.stages.append(StageColumn(stage, index, Rect(sx, 0, width, y), metrics))
     _lay_out_curves(journey, content, result, columns)
-    for flow in journey.flows():
-        a, b = result.cards.get(flow.source), result.cards.get(flow.target)
-        if a is not None and b is not None:
-            curve = route(a.rect, b.rect)
-            result.flows.append((flow, curve, bezier_point(curve, 0.5)))
     return result
-
-
-def _header_height(journey: JourneyMap, columns, style: PresentStyle) -> float:
-    lines = max(
-        (len(wrap(s.name, w - 48, style.stage_name_size, 2, bold=True)[0]) for s, _, w in columns),
-        default=1,
-    )
-    has_metrics = any(not s.metrics.is_empty() for s in journey.stages)
-    height = 28 + lines * line_height(style.stage_name_size)
-    if has_metrics:
-        height += 8 + line_height(style.stage_meta_size)
-    return round(height, 2)
 
 
 def _grid(
     cards: list[Card], width: float, style: PresentStyle, journey: JourneyMap, lead: str | None
-) -> tuple[dict[str, tuple[float, float, float, float]], float]:
-    """Cards of one cell in rows of up to as many as fit; returns their (x, y, w, h)
-    relative to the cell's inner top left, and the grid's height."""
+) -> tuple[list[tuple[float, float, float, float]], float]:
+    """A cell's cards in rows of as many as fit side by side, each row as tall as its
+    tallest card. Returns each card's (x, y, width, height) from the cell's top left (y
+    below the padding) and the grid's height."""
     if not cards:
-        return {}, 0.0
+        return [], 0.0
     inner = width - 2 * style.cell_padding
     gap = style.card_gap
     fit = max(1, floor((inner + gap) / (style.min_card_width + gap)))
     per_row = min(fit, len(cards))
     card_width = round((inner - gap * (per_row - 1)) / per_row, 2)
-    placed: dict[str, tuple[float, float, float, float]] = {}
+    placed: list[tuple[float, float, float, float]] = []
     y = 0.0
     for start in range(0, len(cards), per_row):
         row = cards[start : start + per_row]
         height = max(_card_height(c, card_width, style, journey, lead) for c in row)
-        for i, card in enumerate(row):
-            x = style.cell_padding + i * (card_width + gap)
-            placed[card.id] = (x, y, card_width, height)
+        for i in range(len(row)):
+            placed.append((style.cell_padding + i * (card_width + gap), y, card_width, height))
         y += height + gap
     return placed, y - gap
 
@@ -231,8 +188,9 @@ def _title_lines(card: Card, width: float, style: PresentStyle) -> tuple[str, ..
 
 
 def _meta(card: Card, journey: JourneyMap) -> str:
-    return " · ".join(t for t in (channel_label(journey, card.channel),
-                                  creator_label(card.creator)) if t)  # fmt: skip
+    return " · ".join(
+        t for t in (channel_label(journey, card.channel), creator_label(card.creator)) if t
+    )
 
 
 def _has_meta_row(card: Card, journey: JourneyMap, lead: str | None) -> bool:
@@ -251,16 +209,24 @@ def _card_height(
 
 
 def _slot(
-    card: Card, rect: Rect, stage_index: int, style: PresentStyle, journey: JourneyMap,
+    card: Card,
+    rect: Rect,
+    stage_index: int,
+    style: PresentStyle,
+    journey: JourneyMap,
     lead: str | None,
-) -> CardSlot:  # fmt: skip
-    return CardSlot(card, rect, stage_index, _title_lines(card, rect.width, style),
-                    _meta(card, journey), card.emotion(lead))  # fmt: skip
+) -> CardSlot:
+    return CardSlot(
+        card,
+        rect,
+        stage_index,
+        _title_lines(card, rect.width, style),
+        _meta(card, journey),
+        card.emotion(lead),
+    )
 
 
-def _lay_out_curves(
-    journey: JourneyMap, content: Shown, result: PresentLayout, columns
-) -> None:
+def _lay_out_curves(journey: JourneyMap, content: Shown, result: PresentLayout, columns) -> None:
     if result.emotion_row is None:
         return
     lanes = content.lane_ids

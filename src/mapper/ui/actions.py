@@ -16,6 +16,8 @@ ACTIONS: dict[str, tuple[str, str | None, object, str]] = {
     "save": ("&Save", "save", SK.Save, "Save the map"),
     "save_as": ("Save &As…", "save-as", SK.SaveAs, "Save the map under a new name"),
     "export_pdf": ("Export as &PDF…", "export", "Ctrl+E", "Export the map as a PDF"),
+    "export_png": ("Export as P&NG…", None, None, "Export the whole map as a picture"),
+    "export_svg": ("Export as S&VG…", None, None, "Export the whole map as a vector drawing"),
     "close": ("&Close", None, SK.Close, "Close this window"),
     "quit": ("&Quit", None, SK.Quit, "Quit Mapper"),
     "cut": ("Cu&t", "cut", SK.Cut, "Cut the selected cards"),
@@ -29,6 +31,8 @@ ACTIONS: dict[str, tuple[str, str | None, object, str]] = {
     "zoom_out": ("Zoom &Out", "zoom-out", SK.ZoomOut, "Zoom out"),
     "zoom_fit": ("&Fit to Window", "zoom-fit", "Ctrl+0", "Show the whole map"),
     "zoom_100": ("&Actual Size", "zoom-100", "Ctrl+1", "Zoom to 100%"),
+    "present": ("&Present", "present", "F5", "Present the map full screen, stage by stage"),
+    "present_setup": ("C&hoose What to Present…", None, None, "Lanes and personas to present"),
     "add_stage": ("Add &Stage", "add-stage", None, "Add a stage at the end"),
     "add_lane": ("Add &Lane", "add-lane", None, "Add a lane at the bottom"),
 }

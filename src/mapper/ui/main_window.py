@@ -100,7 +100,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         menu.addSeparator()
-        menu.addActions([a["save"], a["save_as"], a["export_pdf"]])
+        menu.addActions([a["save"], a["save_as"]])
+        menu.addActions([a["export_pdf"], a["export_png"], a["export_svg"]])
         menu.addSeparator()
         menu.addActions([a["close"], a["quit"]])
         menu = self.menuBar().addMenu("&Edit")
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
         menu.addActions([a["add_stage"], a["add_lane"]])
         menu = self.menuBar().addMenu("&View")
         menu.addActions([a["zoom_in"], a["zoom_out"], a["zoom_fit"], a["zoom_100"]])
+        menu.addSeparator()
+        menu.addActions([a["present"], a["present_setup"]])
         menu.addSeparator()
         for dock in self.docks.values():
             menu.addAction(dock.toggleViewAction())
@@ -127,7 +130,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([a["zoom_out"], a["zoom_in"], a["zoom_fit"], a["zoom_100"]])
         toolbar.addSeparator()
-        toolbar.addAction(a["export_pdf"])
+        toolbar.addActions([a["export_pdf"], a["present"]])
         self.addToolBar(toolbar)
         self.view.addActions([a["delete"], a["select_all"]])
 
@@ -147,6 +150,10 @@ class MainWindow(QMainWindow):
         a["save"].triggered.connect(lambda: save_document(self.document, self))
         a["save_as"].triggered.connect(lambda: save_document(self.document, self, save_as=True))
         a["export_pdf"].triggered.connect(self.export_pdf)
+        a["export_png"].triggered.connect(lambda: self.export_image("png"))
+        a["export_svg"].triggered.connect(lambda: self.export_image("svg"))
+        a["present"].triggered.connect(self.present)
+        a["present_setup"].triggered.connect(self.choose_what_to_present)
         a["close"].triggered.connect(self.close)
         a["quit"].triggered.connect(m.quit)
         a["cut"].triggered.connect(self.edit.cut)
@@ -241,6 +248,21 @@ class MainWindow(QMainWindow):
         from mapper.ui.export_dialog import run_export_dialog
 
         run_export_dialog(self.document, self)
+
+    def export_image(self, fmt: str) -> None:
+        from mapper.ui.export_dialog import run_image_export
+
+        run_image_export(self.document, self, fmt)
+
+    def present(self) -> None:
+        from mapper.present import start_presentation
+
+        start_presentation(self)
+
+    def choose_what_to_present(self) -> None:
+        from mapper.present import choose_what_to_present
+
+        choose_what_to_present(self)
 
     # ------------------------------------------------------------ closing
     def maybe_save(self) -> bool:

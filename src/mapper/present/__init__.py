@@ -1,0 +1,33 @@
+"""Present mode: walk a room through the map, full screen, stage by stage.
+
+The editor starts it with :func:`start_presentation` (F5); the team chooses what to show
+beforehand with :func:`choose_what_to_present`. Presenting only reads the map.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mapper.present.session import PresentationSession
+    from mapper.ui.main_window import MainWindow
+
+
+def start_presentation(window: MainWindow) -> PresentationSession:
+    """Present the window's map; a second F5 while presenting brings the show back."""
+    from mapper.present.session import PresentationSession
+
+    running = [s for s in window.findChildren(PresentationSession) if s.running]
+    if running:
+        running[0].audience.activateWindow()
+        return running[0]
+    session = PresentationSession(window)
+    session.start()
+    return session
+
+
+def choose_what_to_present(window: MainWindow) -> bool:
+    """The dialog for the lanes and personas to show; True if the choice was changed."""
+    from mapper.present.setup_dialog import run_setup_dialog
+
+    return run_setup_dialog(window.document, window)

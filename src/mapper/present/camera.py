@@ -1,0 +1,173 @@
+"""Where the camera looks for each step, and the glide from one shot to the next.
+
+The framing is plain arithmetic on the present layout and the screen size, so it is
+tested without a window; :class:`Camera` animates between shots with a QVariantAnimation.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation, Signal
+
+from mapper.layout.geometry import Rect
+from mapper.present.layout import PresentLayout
+
+GLIDE_MS = 700
+MAX_ZOOM = 1.6  # on a 1080-pixel screen; a small map is not blown up beyond this
+CONTEXT = 48.0  # scene pixels of the neighbouring stages kept in view
+
+
+@dataclass(frozen=True)
+class Insets:
+    """Screen pixels taken by the chrome: the lane strip on the left, the stage band on top
+    and, in the overview, the title block above the band."""
+
+    strip: float
+    band: float
+    title: float
+    margin: float
+
+
+@dataclass(frozen=True)
+class Shot:
+    """The scene point at the centre of the screen, the zoom, the part of the map in the
+    light (the rest is veiled) and how strongly the rest is veiled (0..1)."""
+
+    center: tuple[float, float]
+    zoom: float
+    lit: Rect
+    veil: float
+
+
+def overview_shot(layout: PresentLayout, size: tuple[float, float], insets: Insets) -> Shot:
+    """The whole map below the title block and the stage band, the group centred."""
+    width, height = size
+    area_w = width - insets.strip - 2 * insets.margin
+    area_h = height - insets.title - insets.band - 2 * insets.margin
+    zoom = min(area_w / max(layout.width, 1), area_h / max(layout.height, 1))
+    zoom = min(zoom, MAX_ZOOM * height / 1080)
+    group = insets.title + insets.band + layout.height * zoom
+    map_top = (height - group) / 2 + insets.title + insets.band
+    map_left = insets.strip + insets.margin + (area_w - layout.width * zoom) / 2
+    center = _center_for((0.0, 0.0), (map_left, map_top), size, zoom)
+    return Shot(center, zoom, layout.bounds, 0.0)
+
+
+def stage_shot(
+    layout: PresentLayout,
+    index: int,
+    size: tuple[float, float],
+    insets: Insets,
+    fit_height: float | None = None,
+    pan: float = 0.0,
+) -> Shot:
+    """One stage column, as large as fits, the rest veiled.
+
+    ``fit_height`` is the map height the zoom is chosen for (that of the map at normal text
+    size): bigger text then makes the column taller than the screen instead of shrinking
+    the zoom, so the text really grows; Up / Down (``pan``, in screens) scroll it.
+    """
+    width, height = size
+    column = layout.stages[index].column
+    area_x, area_y = insets.strip, insets.band
+    area_w, area_h = width - area_x - insets.margin, height - area_y - insets.margin
+    fit = layout.height if fit_height is None else fit_height
+    zoom = min(
+        area_w / (column.width + 2 * CONTEXT),
+        area_h / max(fit, 1),
+        MAX_ZOOM * height / 1080,
+    )
+    x = column.x + column.width / 2
+    screen_x = area_x + area_w / 2
+    visible = area_h / zoom
+    if layout.height <= visible:
+        top = 0.0
+        screen_top = area_y + (area_h - layout.height * zoom) / 2
+    else:
+        top = max(0.0, min(layout.height - visible, pan * visible * 0.8))
+        screen_top = area_y
+    # the scene point (x, top) sits at (screen_x, screen_top)
+    center = _center_for((x, top), (screen_x, screen_top), size, zoom)
+    return Shot(center, zoom, column, 1.0)
+
+
+def max_pan(layout: PresentLayout, size: tuple[float, float], insets: Insets, zoom: float) -> float:
+    """How many pan steps a stage needs to show its bottom (0 when it fits)."""
+    area_h = size[1] - insets.band - insets.margin
+    visible = area_h / zoom
+    if layout.height <= visible:
+        return 0.0
+    return (layout.height - visible) / (visible * 0.8)
+
+
+def _center_for(
+    scene: tuple[float, float], screen: tuple[float, float], size: tuple[float, float], zoom: float
+) -> tuple[float, float]:
+    """The scene point at the screen centre when ``scene`` is to appear at ``screen``."""
+    return (
+        scene[0] + (size[0] / 2 - screen[0]) / zoom,
+        scene[1] + (size[1] / 2 - screen[1]) / zoom,
+    )
+
+
+def blend(a: Shot, b: Shot, t: float) -> Shot:
+    """The shot ``t`` of the way from ``a`` to ``b``: the zoom changes geometrically and the
+    centre follows so the glide keeps a steady pace on screen."""
+    zoom = math.exp(math.log(a.zoom) + (math.log(b.zoom) - math.log(a.zoom)) * t)
+
+    def mix(p: float, q: float) -> float:
+        return p + (q - p) * t
+
+    lit = Rect(
+        mix(a.lit.x, b.lit.x),
+        mix(a.lit.y, b.lit.y),
+        mix(a.lit.width, b.lit.width),
+        mix(a.lit.height, b.lit.height),
+    )
+    center = (mix(a.center[0], b.center[0]), mix(a.center[1], b.center[1]))
+    return Shot(center, zoom, lit, mix(a.veil, b.veil))
+
+
+class Camera(QObject):
+    """Glides from the current shot to a new one; ``moved`` fires on every frame."""
+
+    moved = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.shot: Shot | None = None
+        self._start: Shot | None = None
+        self._end: Shot | None = None
+        self._animation = QVariantAnimation(self)
+        self._animation.setStartValue(0.0)
+        self._animation.setEndValue(1.0)
+        self._animation.setDuration(GLIDE_MS)
+        self._animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self._animation.valueChanged.connect(self._frame)
+
+    def is_moving(self) -> bool:
+        return self._animation.state() == QVariantAnimation.State.Running
+
+    def go(self, shot: Shot, animate: bool) -> None:
+        self._animation.stop()
+        if not animate or self.shot is None:
+            self.shot = shot
+            self.moved.emit()
+            return
+        self._start, self._end = self.shot, shot
+        self._animation.start()
+
+    def finish(self) -> None:
+        """Jump to the end of a running glide."""
+        if self.is_moving() and self._end is not None:
+            self._animation.stop()
+            self.shot = self._end
+            self.moved.emit()
+
+    def _frame(self, value: float) -> None:
+        if self._start is None or self._end is None:
+            return
+        self.shot = blend(self._start, self._end, float(value))
+        self.moved.emit()

@@ -1,0 +1,242 @@
+"""The presenter console on the laptop: the current step and the next one, the stage's
+speaker notes and the time since the start. Its keys drive the same controller as the
+audience window's, and its buttons do what the keys do."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mapper.present.audience import AudienceView
+from mapper.present.controller import Controller, Cover
+from mapper.present.deck import Deck
+from mapper.present.map_scene import MapScene
+from mapper.present.steps import Step
+from mapper.present.theme import palette
+
+PREVIEW = QSize(1280, 720)  # rendered at this size, shown scaled down
+STYLE = """
+QWidget#console { background: #1f2933; }
+QLabel { color: #e4e7eb; }
+QLabel#muted { color: #9aa5b1; font-size: 16px; }
+QLabel#title { font-size: 30px; font-weight: bold; }
+QLabel#clock { font-size: 48px; font-weight: bold; }
+QLabel#notes { font-size: 26px; color: #f5f7fa; background: #27323d; padding: 14px; }
+QScrollArea { border: none; background: #27323d; }
+QPushButton { font-size: 16px; padding: 8px 12px; color: #f5f7fa; background: #323f4b;
+              border: 1px solid #52606d; border-radius: 6px; }
+QPushButton:checked { background: #2f6fce; border-color: #2f6fce; }
+"""
+
+
+def format_elapsed(seconds: float) -> str:
+    seconds = int(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+class PresenterConsole(QWidget):
+    def __init__(
+        self,
+        deck: Deck,
+        scene: MapScene,
+        controller: Controller,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("console")
+        self.setWindowTitle(f"{deck.info.title} — presenter console")
+        self.setStyleSheet(STYLE)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.deck, self.controller, self.clock = deck, controller, clock
+        self.started = clock()
+        self.renderer = AudienceView(deck, scene)  # draws the previews, never on screen
+        self.renderer.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self.renderer.resize(PREVIEW)
+        self.renderer.show()
+
+        self.position = QLabel(objectName="muted")
+        self.title = QLabel(objectName="title")
+        self.elapsed = QLabel(objectName="clock")
+        self.time_of_day = QLabel(objectName="muted")
+        self.state = QLabel(objectName="muted")
+        self.current = Preview()
+        self.next_title = QLabel(objectName="muted")
+        self.next_preview = Preview()
+        self.notes = QLabel(objectName="notes")
+        self.notes.setWordWrap(True)
+        self.notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        notes_scroll = QScrollArea()
+        notes_scroll.setWidgetResizable(True)
+        notes_scroll.setWidget(self.notes)
+        notes_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.buttons = self._buttons()
+
+        top = QGridLayout()
+        top.addWidget(self.position, 0, 0)
+        top.addWidget(self.title, 1, 0)
+        top.addWidget(self.state, 2, 0)
+        top.addWidget(self.elapsed, 0, 1, 2, 1, Qt.AlignmentFlag.AlignRight)
+        top.addWidget(self.time_of_day, 2, 1, Qt.AlignmentFlag.AlignRight)
+        now = QVBoxLayout()
+        now.addWidget(QLabel("Now", objectName="muted"))
+        now.addWidget(self.current, 1)
+        following = QVBoxLayout()
+        following.addWidget(self.next_title)
+        following.addWidget(self.next_preview, 1)
+        previews = QHBoxLayout()
+        previews.addLayout(now, 3)
+        previews.addSpacing(16)
+        previews.addLayout(following, 2)
+        bar = QHBoxLayout()
+        for name, button in self.buttons.items():
+            if name in ("black", "smaller", "end"):
+                bar.addStretch(1)
+            bar.addWidget(button)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        outer.addLayout(top)
+        outer.addLayout(previews, 5)
+        outer.addWidget(QLabel("Speaker notes", objectName="muted"))
+        outer.addWidget(notes_scroll, 4)
+        outer.addLayout(bar)
+
+        self._ticker = QTimer(self)
+        self._ticker.timeout.connect(self.tick)
+        self._ticker.start(1000)
+        controller.step_changed.connect(lambda _animate: self.refresh())
+        controller.options_changed.connect(self._option_changed)
+        self.refresh()
+        self.tick()
+
+    def _buttons(self) -> dict[str, QPushButton]:
+        c = self.controller
+        specs: list[tuple[str, str, Callable[[], None], bool, str]] = [
+            ("back", "◀", c.back, False, "Back (←, Page Up)"),
+            ("next", "▶", c.forward, False, "Next (→, Page Down, Space)"),
+            ("black", "Black", lambda: c.toggle_cover(Cover.BLACK), True, "Black screen (B)"),
+            ("white", "White", lambda: c.toggle_cover(Cover.WHITE), True, "White screen (W)"),
+            ("spotlight", "Spotlight", lambda: c.toggle("spotlight"), True, "Spotlight (S)"),
+            (
+                "high_contrast",
+                "Contrast",
+                lambda: c.toggle("high_contrast"),
+                True,
+                "High contrast (H)",
+            ),
+            (
+                "transitions",
+                "Transitions",
+                lambda: c.toggle("transitions"),
+                True,
+                "Smooth transitions (T)",
+            ),
+            ("smaller", "A−", lambda: c.scale_text(-1), False, "Smaller text (−)"),
+            ("bigger", "A+", lambda: c.scale_text(+1), False, "Bigger text (+)"),
+            ("end", "End", c.finished.emit, False, "End the presentation (Esc)"),
+        ]
+        buttons = {}
+        for name, text, action, checkable, tip in specs:
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setCheckable(checkable)
+            button.clicked.connect(lambda _checked=False, act=action: act())
+            buttons[name] = button
+        buttons["transitions"].setChecked(c.options.transitions)
+        return buttons
+
+    # ------------------------------------------------------------ content
+    def refresh(self) -> None:
+        nav = self.controller.navigator
+        step = nav.current
+        self.position.setText(f"Step {nav.index + 1} of {len(nav.steps)}")
+        self.title.setText(step.title)
+        self.notes.setText(step.notes or "No notes for this step.")
+        following = nav.next_step
+        self.next_title.setText(f"Next: {following.title}" if following else "Next: (the end)")
+        self.current.set_pixmap(self.render(step))
+        self.next_preview.set_pixmap(self.render(following) if following else QPixmap())
+
+    def render(self, step: Step) -> QPixmap:
+        self.renderer.show_step(step, animate=False)
+        self.renderer.settle()
+        return self.renderer.grab()
+
+    def tick(self) -> None:
+        self.elapsed.setText(format_elapsed(self.clock() - self.started))
+        self.time_of_day.setText(time.strftime("%H:%M"))
+
+    def _option_changed(self, name: str) -> None:
+        options = self.controller.options
+        if name in ("text_scale", "high_contrast"):
+            self.renderer.set_look(palette(options.high_contrast), options.text_scale)
+            self.refresh()
+        states = {
+            "black": options.cover is Cover.BLACK,
+            "white": options.cover is Cover.WHITE,
+            "spotlight": options.spotlight,
+            "high_contrast": options.high_contrast,
+            "transitions": options.transitions,
+        }
+        for key, on in states.items():
+            self.buttons[key].setChecked(on)
+        notes = []
+        if options.cover is not Cover.NONE:
+            notes.append(f"The room sees a {options.cover.value} screen")
+        if options.text_scale != 1.0:
+            notes.append(f"text {options.text_scale * 100:.0f}%")
+        self.state.setText(" · ".join(notes))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.controller.handle_key(event)
+        event.accept()
+
+    def closeEvent(self, event) -> None:
+        self._ticker.stop()
+        self.renderer.close()
+        self.renderer.deleteLater()  # a window of its own: not deleted with the console
+        super().closeEvent(event)
+
+
+class Preview(QWidget):
+    """A step's picture, scaled to fit and kept 16:9."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pixmap = QPixmap()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(160, 90)
+
+    def set_pixmap(self, pixmap: QPixmap) -> None:
+        self.pixmap = pixmap
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        if self.pixmap.isNull():
+            painter.end()
+            return
+        size = self.pixmap.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        x, y = (self.width() - size.width()) // 2, 0
+        painter.drawPixmap(QRect(x, y, size.width(), size.height()), self.pixmap)
+        painter.setPen(QColor("#3e4c59"))
+        painter.drawRect(QRect(x, y, size.width() - 1, size.height() - 1))
+        painter.end()

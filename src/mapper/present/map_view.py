@@ -1,0 +1,156 @@
+"""The audience's view of the map: a camera on the present scene, the veil over what is
+not being talked about, and the stage and lane labels on top. A click on a card asks for
+its details; nothing else reacts to the mouse, and nothing here can edit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPainterPath
+from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView
+
+from mapper.canvas.painting import qcolor, qrect
+from mapper.present.camera import Camera, Shot, max_pan, overview_shot, stage_shot
+from mapper.present.chrome import ChromeContext, TitleBlock, insets, paint_chrome
+from mapper.present.map_scene import FAR, MapScene
+from mapper.present.steps import Step, StepKind
+
+
+class MapView(QGraphicsView):
+    card_clicked = Signal(str)
+    camera_moved = Signal()
+
+    def __init__(self, scene: MapScene, parent=None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setInteractive(False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.viewport().setMouseTracking(True)
+        self.text_scale = 1.0
+        self.step: Step | None = None
+        self.pan = 0.0
+        self.camera = Camera(self)
+        self.camera.moved.connect(self._apply)
+        self._press: QPointF | None = None
+
+    def map_scene(self) -> MapScene:
+        return self.scene()  # type: ignore[return-value]
+
+    # ------------------------------------------------------------ the camera
+    def show_step(self, step: Step, animate: bool) -> None:
+        if not step.is_map:
+            return
+        if step != self.step:
+            self.pan = 0.0
+        self.step = step
+        self.camera.go(self.shot_for(step), animate and self.isVisible())
+
+    def shot_for(self, step: Step) -> Shot:
+        scene = self.map_scene()
+        size = (float(self.viewport().width()), float(self.viewport().height()))
+        space = insets(size[1], self.text_scale)
+        if step.kind is StepKind.STAGE:
+            return stage_shot(
+                scene.layout, step.stage_index, size, space, scene.base_layout.height, self.pan
+            )
+        return overview_shot(scene.layout, size, space)
+
+    def pan_by(self, direction: int) -> None:
+        """Up / Down: scroll a stage taller than the screen (bigger text makes it so)."""
+        if self.step is None or self.step.kind is not StepKind.STAGE or self.camera.shot is None:
+            return
+        size = (float(self.viewport().width()), float(self.viewport().height()))
+        limit = max_pan(
+            self.map_scene().layout, size, insets(size[1], self.text_scale), self.camera.shot.zoom
+        )
+        pan = max(0.0, min(limit, self.pan + direction))
+        if pan != self.pan:
+            self.pan = pan
+            self.camera.go(self.shot_for(self.step), animate=True)
+
+    def refresh(self) -> None:
+        """After the scene was rebuilt or the size changed: same step, no glide."""
+        self.camera.finish()
+        if self.step is not None:
+            self.camera.go(self.shot_for(self.step), animate=False)
+
+    def _apply(self) -> None:
+        shot = self.camera.shot
+        if shot is None:
+            return
+        self.resetTransform()
+        self.scale(shot.zoom, shot.zoom)
+        self.centerOn(QPointF(*shot.center))
+        self.viewport().update()
+        self.camera_moved.emit()
+
+    def visible_scene_rect(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.refresh()
+
+    # ------------------------------------------------------------ painting
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        shot = self.camera.shot
+        if shot is None:
+            return
+        scene = self.map_scene()
+        if shot.veil > 0.01:
+            veil = QPainterPath()
+            veil.addRect(QRectF(-FAR, -FAR, 3 * FAR, 3 * FAR))
+            lit = QPainterPath()
+            lit.addRect(qrect(shot.lit))
+            alpha = round(scene.palette.veil_alpha * shot.veil)
+            painter.fillPath(veil.subtracted(lit), qcolor(scene.palette.veil, alpha))
+        painter.save()
+        painter.resetTransform()
+        step = self.step
+        focus = step.stage_index if step and step.kind is StepKind.STAGE else None
+        deck = scene.deck
+        viewport = self.viewport()
+        size = (float(viewport.width()), float(viewport.height()))
+        title = TitleBlock(deck.info.title, deck.subtitle, deck.content.personas, deck.facts)
+        context = ChromeContext(
+            scene.layout, shot, size, self.text_scale, scene.palette, title, deck.lead, focus
+        )
+        paint_chrome(painter, context)
+        painter.restore()
+
+    # ------------------------------------------------------------ the mouse
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+        event.accept()
+
+    def mouseMoveEvent(self, event) -> None:
+        event.accept()  # no dragging in present mode
+
+    def mouseReleaseEvent(self, event) -> None:
+        press, self._press = self._press, None
+        event.accept()
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        if (event.position() - press).manhattanLength() >= QApplication.startDragDistance():
+            return
+        point = self.mapToScene(event.position().toPoint())
+        card_id = self.map_scene().card_at(point.x(), point.y())
+        if card_id is not None:
+            self.card_clicked.emit(card_id)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        event.accept()
+
+    def wheelEvent(self, event) -> None:
+        steps = event.angleDelta().y()
+        if steps:
+            self.pan_by(-1 if steps > 0 else 1)
+        event.accept()
+
+    def keyPressEvent(self, event) -> None:
+        event.ignore()  # the window's controller has the keys

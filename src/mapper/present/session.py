@@ -1,0 +1,151 @@
+"""A presentation from start to end: reads the map, puts the audience view on the second
+screen (or the only one) and the console on the laptop, and on Esc closes them and hands
+the editor back exactly as it was.
+
+The session is given the editor window but only ever reads its document's journey; the
+undo stack is never touched. What it changes in the editor (nothing, normally) it puts
+back: zoom, scroll position, selection and keyboard focus.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject, QRect, Signal
+from PySide6.QtGui import QGuiApplication, QScreen, QTransform
+from PySide6.QtWidgets import QApplication, QWidget
+
+from mapper.model import Entity
+from mapper.present.console import PresenterConsole
+from mapper.present.controller import Controller
+from mapper.present.deck import Deck
+from mapper.present.map_scene import MapScene
+from mapper.present.theme import palette
+from mapper.present.window import AudienceWindow
+
+if TYPE_CHECKING:
+    from mapper.ui.main_window import MainWindow
+
+SELECTABLE = (Entity.CARD, Entity.FLOW, Entity.STAGE, Entity.LANE)
+
+
+class ScreenLike(Protocol):
+    """A QScreen, or a stand-in in tests: all a session needs is where the screen is."""
+
+    def geometry(self) -> QRect: ...
+
+
+def choose_screens(
+    screens: Sequence[ScreenLike], editor_screen: ScreenLike
+) -> tuple[ScreenLike, ScreenLike | None]:
+    """(audience screen, console screen or None). With a second screen the audience gets
+    the largest other one and the console stays where the editor is."""
+    others = [s for s in screens if s is not editor_screen]
+    if not others:
+        return editor_screen, None
+    largest = max(others, key=lambda s: s.geometry().width() * s.geometry().height())
+    return largest, editor_screen
+
+
+@dataclass
+class EditorSnapshot:
+    transform: QTransform
+    scroll: tuple[int, int]
+    selection: dict[Entity, list[str]]
+    focus: QWidget | None
+
+    @classmethod
+    def take(cls, window: MainWindow) -> EditorSnapshot:
+        view, scene = window.view, window.scene
+        focus = QApplication.focusWidget()
+        return cls(
+            view.transform(),
+            (view.horizontalScrollBar().value(), view.verticalScrollBar().value()),
+            {kind: scene.selected_ids(kind) for kind in SELECTABLE},
+            focus if focus is not None and focus.window() is window else None,
+        )
+
+    def restore(self, window: MainWindow) -> None:
+        view, scene = window.view, window.scene
+        if view.transform() != self.transform:
+            view.setTransform(self.transform)
+            view.zoom_changed.emit(view.zoom())
+        if {k: scene.selected_ids(k) for k in SELECTABLE} != self.selection:
+            items = {
+                Entity.CARD: scene.cards,
+                Entity.FLOW: scene.flows,
+                Entity.STAGE: scene.stage_headers,
+                Entity.LANE: scene.lane_headers,
+            }
+            scene.clearSelection()
+            for kind, ids in self.selection.items():
+                for item_id in ids:
+                    if item_id in items[kind]:
+                        items[kind][item_id].setSelected(True)
+        view.horizontalScrollBar().setValue(self.scroll[0])
+        view.verticalScrollBar().setValue(self.scroll[1])
+        if self.focus is not None:
+            self.focus.setFocus()
+
+
+class PresentationSession(QObject):
+    ended = Signal()
+
+    def __init__(
+        self,
+        window: MainWindow,
+        screens: Sequence[ScreenLike] | None = None,
+        editor_screen: ScreenLike | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.snapshot = EditorSnapshot.take(window)
+        self.deck = Deck.of(window.document.journey)
+        self.controller = Controller(list(self.deck.steps), self)
+        self.scene = MapScene(self.deck, palette(False), parent=self)
+        self.audience = AudienceWindow(self.deck, self.scene, self.controller, window)
+        screens = list(screens) if screens is not None else QGuiApplication.screens()
+        editor_screen = editor_screen or window.screen()
+        self.audience_screen, self.console_screen = choose_screens(screens, editor_screen)
+        self.console: PresenterConsole | None = None
+        if self.console_screen is not None:
+            self.console = PresenterConsole(self.deck, self.scene, self.controller, clock, window)
+        self.controller.finished.connect(self.end)
+        self._ended = False
+
+    def start(self) -> None:
+        if self.console is not None and self.console_screen is not None:
+            _full_screen(self.console, self.console_screen)
+        _full_screen(self.audience, self.audience_screen)
+        self.audience.activateWindow()
+        self.audience.setFocus()
+
+    def end(self) -> None:
+        """Close the presentation and give the editor back as it was."""
+        if self._ended:
+            return
+        self._ended = True
+        for widget in (self.console, self.audience):
+            if widget is not None:
+                widget.close()
+                widget.deleteLater()
+        self.snapshot.restore(self.window)
+        self.window.activateWindow()
+        self.window.raise_()
+        self.ended.emit()
+        self.deleteLater()
+
+    @property
+    def running(self) -> bool:
+        return not self._ended
+
+
+def _full_screen(widget: QWidget, screen: ScreenLike) -> None:
+    if isinstance(screen, QScreen):
+        widget.setScreen(screen)
+    widget.setGeometry(screen.geometry())
+    widget.showFullScreen()

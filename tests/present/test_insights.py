@@ -1,0 +1,137 @@
+"""The closing slides' content, their tiles and the detail text (no Qt)."""
+
+from __future__ import annotations
+
+from factories import sample_map
+from mapper.layout.geometry import Rect
+from mapper.model import Card, CardKind, Evidence, Metrics, Presentation
+from mapper.present.content import shown
+from mapper.present.details import detail_html
+from mapper.present.insights import ranked_opportunities, ranked_pain_points
+from mapper.present.theme import CALM
+from mapper.present.tiles import opportunity_tiles, paginate, pain_tiles
+
+
+def test_pain_points_rank_most_painful_first():
+    journey = sample_map()
+    points = ranked_pain_points(journey, shown(journey))
+    # t2 is scored -3 by Maya; p1 is a pain point card without a score (counts as -2)
+    assert [p.card.id for p in points] == ["t2", "p1"]
+    assert points[0].score == -3 and points[0].stage_name == "Purchase"
+    assert points[1].score is None
+    assert points[0].opportunity_count == 1
+
+
+def test_moments_of_truth_lead_among_equally_painful(coffee):
+    points = ranked_pain_points(coffee, shown(coffee))
+    scores = [p.score if p.score is not None else -2 for p in points]
+    assert scores == sorted(scores)
+    worst = [p for p in points if p.score == -3]
+    assert worst[0].card.moment_of_truth
+
+
+def test_pain_points_in_lanes_left_out_are_left_out():
+    journey = sample_map()
+    journey.update_info(presentation=Presentation(hidden_lane_ids=("l-pain",)))
+    assert [p.card.id for p in ranked_pain_points(journey, shown(journey))] == ["t2"]
+
+
+def test_opportunities_quick_wins_first(coffee):
+    ranked = ranked_opportunities(coffee)
+    wins = [o.is_quick_win for o in ranked]
+    assert wins == sorted(wins, reverse=True) and any(wins)
+    rest = [o.priority for o in ranked if not o.is_quick_win]
+    assert rest == sorted(rest, reverse=True)
+
+
+def test_tiles_say_where_and_whether_anything_addresses_them(coffee):
+    tiles = pain_tiles(coffee, ranked_pain_points(coffee, shown(coffee)))
+    assert tiles[0].badge == "−3"
+    assert any("no opportunity yet" in t.lines[0] for t in tiles)
+    opp = opportunity_tiles(coffee, ranked_opportunities(coffee))
+    assert opp[0].badge == "Quick win"
+    assert opp[0].lines[1].startswith("Fixes: ")
+
+
+def test_pages_hold_every_tile_once_in_reading_order(coffee):
+    tiles = pain_tiles(coffee, ranked_pain_points(coffee, shown(coffee)))
+    area = Rect(90, 200, 1740, 720)
+    pages = paginate(tiles, area, 1.0)
+    placed = [p for page in pages for p in page]
+    assert [p.tile for p in placed] == tiles
+    for page in pages:
+        for tile in page:
+            assert tile.rect.bottom <= area.bottom + 0.01 and tile.rect.right <= area.right + 0.01
+        rows = [(round(t.rect.y), t.rect.x) for t in page]
+        assert rows == sorted(rows)  # left to right, then down
+    assert len(paginate(tiles, area, 1.6)) > len(pages)  # bigger text, more pages
+
+
+def test_few_tiles_take_one_column():
+    journey = sample_map()
+    tiles = opportunity_tiles(journey, ranked_opportunities(journey))
+    (page,) = paginate(tiles, Rect(0, 0, 1700, 700), 1.0)
+    assert {t.rect.x for t in page} == {0}
+
+
+def test_details_show_every_field_evidence_and_metrics():
+    journey = sample_map()
+    journey.add_card(
+        Card(
+            "x",
+            "s2",
+            "l-tp",
+            "Pay <now> & go",
+            description="Line one\nline two",
+            channel="kiosk",
+            owner="Ops",
+            tags=("a", "b"),
+            notes="Ask Sam",
+            metrics=Metrics(csat=71, conversion_rate=0.4),
+            emotions={"maya": -2},
+            evidence=(Evidence("Too slow", "Survey 2025"),),
+        )
+    )
+    html = detail_html(journey, journey.card("x"), CALM, 24)
+    for text in (
+        "Pay &lt;now&gt; &amp; go",
+        "Line one<br>line two",
+        "Kiosk",
+        "Ops",
+        "a, b",
+        "Ask Sam",
+        "CSAT",
+        "71",
+        "Conversion",
+        "40%",
+        "Maya −2 (pain point)",
+        "Too slow",
+        "Survey 2025",
+        "Assumption",
+        "Purchase",
+        "Touchpoints",
+    ):
+        assert text in html, text
+    assert "<now>" not in html
+
+
+def test_opportunity_details_list_the_pain_points_it_addresses():
+    journey = sample_map()
+    html = detail_html(journey, journey.opportunities.get("o1"), CALM, 24)
+    for text in (
+        "Show all fees upfront",
+        "5 / 5",
+        "2 / 5",
+        "Quick win",
+        "Pricing",
+        "Hidden fees",
+        "Online checkout",
+    ):
+        assert text in html, text
+
+
+def test_a_pain_point_card_names_its_kind():
+    journey = sample_map()
+    html = detail_html(journey, journey.card("p1"), CALM, 24)
+    assert "PAIN POINT" in html
+    assert CardKind.PAIN_POINT.value not in html
