@@ -9,11 +9,12 @@ from export_helpers import HOSTILE, rich_map
 
 from mapper.export.glyphs import missing_glyphs
 from mapper.export.markup import clean, para, safe_url, shorten
-from mapper.export.values import by_priority, metrics_text, quadrant, signed
+from mapper.export.values import metrics_text, quadrant, signed
 from mapper.layout import compute_layout, icons
 from mapper.layout.badges import BadgeKind, card_badges, title_baselines
 from mapper.layout.labels import flow_labels
 from mapper.model import BUILTIN_CHANNELS, Metrics, Opportunity
+from mapper.model.analysis import by_priority
 
 
 def test_para_escapes_markup_and_keeps_newlines():

@@ -10,9 +10,10 @@ from mapper.export.pdf_flowables import Rating, Run, TextCell
 from mapper.export.pdf_styles import styles
 from mapper.export.pdf_tables import MUTED, WARNING_COLOUR, Columns, cell, make_table, room_for
 from mapper.export.pdf_touchpoints import emotion_cell
-from mapper.export.values import by_priority, quadrant
+from mapper.export.values import quadrant
 from mapper.layout import theme
 from mapper.model import Card, JourneyMap, Opportunity, analysis
+from mapper.model.analysis import by_priority
 from mapper.model.vocabulary import sentiment_of
 
 OPPORTUNITY_COLUMNS: Columns = (

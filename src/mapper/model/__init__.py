@@ -28,6 +28,7 @@ from mapper.model.vocabulary import (
     Confidence,
     Creator,
     LaneKind,
+    Quadrant,
     Sentiment,
     sentiment_of,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "PersonaRemoval",
     "Photo",
     "Presentation",
+    "Quadrant",
     "Scenario",
     "Sentiment",
     "Stage",

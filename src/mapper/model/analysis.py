@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 from statistics import fmean
@@ -9,7 +10,7 @@ from statistics import fmean
 import networkx as nx
 
 from mapper.model.document import JourneyMap
-from mapper.model.entities import Card
+from mapper.model.entities import Card, Opportunity
 from mapper.model.vocabulary import BUILTIN_CHANNELS, BuyingPhase, CardKind, Sentiment
 
 
@@ -113,6 +114,11 @@ def emotion_points(journey: JourneyMap, persona_id: str | None) -> list[tuple[Ca
     return [
         (card, score) for card in journey.cards() if (score := card.emotion(persona_id)) is not None
     ]
+
+
+def by_priority(opportunities: Iterable[Opportunity]) -> list[Opportunity]:
+    """Quick wins first, then by impact over effort, then higher impact; stable otherwise."""
+    return sorted(opportunities, key=lambda o: (not o.is_quick_win, -o.priority, -o.impact))
 
 
 def pain_points(journey: JourneyMap, persona_id: str | None) -> list[Card]:

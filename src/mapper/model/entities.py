@@ -19,6 +19,7 @@ from mapper.model.vocabulary import (
     Confidence,
     Creator,
     LaneKind,
+    Quadrant,
     Sentiment,
     sentiment_of,
 )
@@ -240,3 +241,11 @@ class Opportunity:
     @property
     def is_quick_win(self) -> bool:
         return self.impact >= 4 and self.effort <= 2
+
+    @property
+    def quadrant(self) -> Quadrant:
+        if self.is_quick_win:
+            return Quadrant.QUICK_WIN
+        if self.impact >= 4:
+            return Quadrant.MAJOR_PROJECT
+        return Quadrant.FILL_IN if self.effort <= 2 else Quadrant.RECONSIDER

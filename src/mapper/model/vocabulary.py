@@ -66,6 +66,15 @@ class Confidence(StrEnum):
 CONFIDENCE_RANK = {c: i for i, c in enumerate(Confidence)}
 
 
+class Quadrant(StrEnum):
+    """Where an opportunity sits on the impact / effort matrix."""
+
+    QUICK_WIN = "Quick win"  # high impact, low effort: first
+    MAJOR_PROJECT = "Major project"  # high impact, more effort
+    FILL_IN = "Fill-in"  # low effort, modest impact
+    RECONSIDER = "Reconsider"  # more effort than impact
+
+
 class Sentiment(StrEnum):
     PAIN = "pain"
     NEUTRAL = "neutral"

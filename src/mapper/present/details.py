@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from mapper.model import JourneyMap, Opportunity, sentiment_of
+from mapper.model import JourneyMap, Opportunity, Quadrant, sentiment_of
 from mapper.model.entities import Card
 from mapper.present.labels import (
     METRIC_LABELS,
@@ -158,12 +158,14 @@ def _opportunity(journey: JourneyMap, opp: Opportunity):
     return "Opportunity", opp.title, rows, sections
 
 
+QUADRANT_MEANING = {
+    Quadrant.QUICK_WIN: "high impact, low effort",
+    Quadrant.MAJOR_PROJECT: "high impact, more effort",
+    Quadrant.FILL_IN: "low effort, modest impact",
+    Quadrant.RECONSIDER: "more effort than impact",
+}
+
+
 def _quadrant(opp: Opportunity) -> str:
     """Where it sits on the impact / effort matrix."""
-    if opp.is_quick_win:
-        return "Quick win: high impact, low effort"
-    if opp.impact >= 4:
-        return "Major project: high impact, more effort"
-    if opp.effort <= 2:
-        return "Fill-in: low effort, modest impact"
-    return "Reconsider: more effort than impact"
+    return f"{opp.quadrant.value}: {QUADRANT_MEANING[opp.quadrant]}"

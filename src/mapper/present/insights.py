@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mapper.model import CardKind, JourneyMap, Opportunity, Sentiment
+from mapper.model.analysis import by_priority
 from mapper.model.entities import Card
 from mapper.model.vocabulary import PAIN_THRESHOLD
 from mapper.present.content import Shown
@@ -50,4 +51,4 @@ def ranked_pain_points(journey: JourneyMap, content: Shown) -> list[PainPoint]:
 
 def ranked_opportunities(journey: JourneyMap) -> list[Opportunity]:
     """Quick wins first, then by impact over effort, then higher impact, then map order."""
-    return sorted(journey.opportunities, key=lambda o: (not o.is_quick_win, -o.priority, -o.impact))
+    return by_priority(journey.opportunities)

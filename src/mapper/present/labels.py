@@ -1,60 +1,23 @@
-"""Readable texts for model values on screen.
+"""Readable texts for model values on screen (shared with the PDF: layout.wording)."""
 
-``mapper.export.values`` has the same renderings, but importing it loads the PDF engine
-(about 0.4 s), which pressing F5 should not wait for.
-"""
+from mapper.layout.wording import (
+    METRIC_LABELS,
+    PHASE_LABELS,
+    channel_label,
+    confidence_label,
+    creator_label,
+    metric_parts,
+    metric_value,
+    score_label,
+)
 
-from __future__ import annotations
-
-from mapper.layout.theme import CONFIDENCE_LABELS, CREATOR_LABELS
-from mapper.model import BUILTIN_CHANNELS, BuyingPhase, Confidence, Creator, JourneyMap, Metrics
-
-METRIC_LABELS = {
-    "csat": "CSAT",
-    "nps": "NPS",
-    "conversion_rate": "Conversion",
-    "customer_effort": "Effort",
-    "volume": "Volume",
-    "cost": "Cost",
-}
-PHASE_LABELS = {
-    BuyingPhase.PRE_PURCHASE: "Pre-purchase",
-    BuyingPhase.PURCHASE: "Purchase",
-    BuyingPhase.POST_PURCHASE: "Post-purchase",
-}
-
-
-def metric_value(name: str, value: float) -> str:
-    if name == "conversion_rate":
-        return f"{value * 100:.0f}%" if value <= 1 else f"{value:g}%"
-    if name == "nps":
-        return f"{value:+.0f}"
-    if name in ("volume", "cost"):
-        return f"{value:,.0f}" if name == "volume" else f"{value:,.2f}"
-    return f"{value:g}"
-
-
-def metric_parts(metrics: Metrics) -> list[str]:
-    return [f"{METRIC_LABELS[name]} {metric_value(name, value)}" for name, value in metrics.items()]
-
-
-def channel_label(journey: JourneyMap, key: str | None) -> str:
-    if key is None:
-        return ""
-    if key in BUILTIN_CHANNELS:
-        return BUILTIN_CHANNELS[key].label
-    custom = next((c for c in journey.info.custom_channels if c.key == key), None)
-    return custom.label if custom else key
-
-
-def creator_label(creator: Creator | None) -> str:
-    return "" if creator is None else CREATOR_LABELS[creator]
-
-
-def confidence_label(confidence: Confidence) -> str:
-    return CONFIDENCE_LABELS[confidence]
-
-
-def score_label(score: int) -> str:
-    """An emotion score with a real minus sign: "−2", "0", "+3"."""
-    return "0" if score == 0 else f"{score:+d}".replace("-", "\u2212")
+__all__ = [
+    "METRIC_LABELS",
+    "PHASE_LABELS",
+    "channel_label",
+    "confidence_label",
+    "creator_label",
+    "metric_parts",
+    "metric_value",
+    "score_label",
+]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from mapper.layout.geometry import Rect
 from mapper.layout.text import line_height, wrap
-from mapper.model import JourneyMap, Opportunity
+from mapper.model import JourneyMap, Opportunity, Quadrant
 from mapper.model.entities import Card
 from mapper.present.insights import PainPoint
 from mapper.present.labels import score_label
@@ -77,13 +77,12 @@ def opportunity_tiles(journey: JourneyMap, opportunities: list[Opportunity]) -> 
     return tiles
 
 
+TONES = {Quadrant.QUICK_WIN: "win", Quadrant.MAJOR_PROJECT: "major"}
+
+
 def _quadrant(opp: Opportunity) -> tuple[str, str]:
     """The impact / effort matrix's name for it, and the badge's tone."""
-    if opp.is_quick_win:
-        return "Quick win", "win"
-    if opp.impact >= 4:
-        return "Major project", "major"
-    return ("Fill-in", "neutral") if opp.effort <= 2 else ("Reconsider", "neutral")
+    return opp.quadrant.value, TONES.get(opp.quadrant, "neutral")
 
 
 def paginate(tiles: list[Tile], area: Rect, unit: float) -> list[list[PlacedTile]]:

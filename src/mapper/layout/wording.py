@@ -1,0 +1,67 @@
+"""Model values in words, the same on screen, in present mode and on paper."""
+
+from __future__ import annotations
+
+from mapper.layout.theme import CONFIDENCE_LABELS, CREATOR_LABELS
+from mapper.model import BUILTIN_CHANNELS, BuyingPhase, Confidence, Creator, JourneyMap, Metrics
+
+METRIC_LABELS = {
+    "csat": "CSAT",
+    "nps": "NPS",
+    "conversion_rate": "Conversion",
+    "customer_effort": "Effort",
+    "volume": "Volume",
+    "cost": "Cost",
+}
+PHASE_LABELS = {
+    BuyingPhase.PRE_PURCHASE: "Pre-purchase",
+    BuyingPhase.PURCHASE: "Purchase",
+    BuyingPhase.POST_PURCHASE: "Post-purchase",
+}
+
+
+def signed(value: float, digits: int = 1) -> str:
+    """``+1.0`` / ``\u22120.6`` with a true minus sign."""
+    return f"{value:+.{digits}f}".replace("-", "\u2212")
+
+
+def score_label(score: int) -> str:
+    """An emotion score with a real minus sign: "−2", "0", "+3"."""
+    return "0" if score == 0 else signed(score, 0)
+
+
+def metric_value(name: str, value: float) -> str:
+    if name == "conversion_rate":
+        return f"{value * 100:.0f}%" if value <= 1 else f"{value:g}%"
+    if name == "nps":
+        return signed(value, 0)
+    if name == "volume":
+        return f"{value:,.0f}"
+    if name == "cost":
+        return f"{value:,.2f}"
+    return f"{value:g}"
+
+
+def metric_parts(metrics: Metrics) -> list[str]:
+    return [f"{METRIC_LABELS[name]} {metric_value(name, value)}" for name, value in metrics.items()]
+
+
+def metrics_text(metrics: Metrics, separator: str = " · ") -> str:
+    return separator.join(metric_parts(metrics))
+
+
+def channel_label(journey: JourneyMap, key: str | None) -> str:
+    if key is None:
+        return ""
+    if key in BUILTIN_CHANNELS:
+        return BUILTIN_CHANNELS[key].label
+    custom = next((c for c in journey.info.custom_channels if c.key == key), None)
+    return custom.label if custom else key
+
+
+def creator_label(creator: Creator | None) -> str:
+    return "" if creator is None else CREATOR_LABELS[creator]
+
+
+def confidence_label(confidence: Confidence | None) -> str:
+    return "" if confidence is None else CONFIDENCE_LABELS[confidence]
