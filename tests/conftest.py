@@ -15,3 +15,16 @@ sys.path.insert(0, str(Path(__file__).parent))
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("MAPPER_DATA_DIR", str(tmp_path_factory.mktemp("mapper-data")))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clipboard_cleared_before_qt_goes():
+    """Qt's offscreen platform crashes at exit while its clipboard still holds our data
+    (QMimeData set from Python); the xcb platform does not. Clear it at the very end."""
+    yield
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            app.clipboard().clear()

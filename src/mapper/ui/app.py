@@ -134,6 +134,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("Mapper")
     QCoreApplication.setApplicationVersion(__version__)
     app.setWindowIcon(icon("app") or QIcon())
+    if app.platformName() == "offscreen":  # its clipboard crashes at exit if it holds data
+        app.aboutToQuit.connect(lambda: app.clipboard().clear())
     return app  # type: ignore[return-value]
 
 
