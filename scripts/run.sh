@@ -11,4 +11,4 @@ sample="${1:-examples/coffee-chain.journey}"
 mkdir -p out
 echo "No screen found: exporting $sample headless instead of opening the editor."
 .venv/bin/mapper info "$sample"
-exec .venv/bin/mapper export "$sample" -o "out/$(basename "${sample%.journey}").pdf"
+exec .venv/bin/mapper export "$sample" --page A3 -o "out/$(basename "${sample%.journey}").pdf"
