@@ -6,8 +6,10 @@
    paint of the canvas; the baseline is a fresh process showing a bare QMainWindow with an
    empty QGraphicsView. Both include Python start-up and imports. Target: within 2x of the
    baseline and well under a second.
-2. Dragging a card in the N-card map: mouse-move handling plus a synchronous repaint of the
-   viewport, averaged over 200 moves. Target: under 8 ms (a frame is 16.7 ms).
+2. Dragging a card in the N-card map at 60 mouse moves a second: the CPU time per move of
+   everything Qt and Mapper do (move handling, the repaints, the flows following the card
+   on their timer). Target: under 8 ms (a frame is 16.7 ms). For reference also a forced
+   synchronous repaint of the whole viewport after every move (the worst case).
 3. Undo and redo of a 100-card paste, each including the canvas refresh. Target: < 100 ms.
 Prints times, ratios and peak memory (max RSS). Always exits 0: this is not a test.
 """
@@ -87,7 +89,7 @@ def startup(path: Path, runs: int) -> None:
 
 
 def in_process(path: Path) -> None:
-    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtCore import QEvent, QEventLoop, QPointF, Qt, QTimer
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -108,8 +110,9 @@ def in_process(path: Path) -> None:
     start = view.mapFromScene(item.sceneBoundingRect().center())
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     results = {}
-    for mode in ("partial", "full"):
+    for mode in ("paced", "full"):
         times = []
+        cpu0 = time.process_time()
         for i in range(1, 201):
             p = QPointF(start.x() + (i % 100) * 2, start.y() + (i % 50))
             event = QMouseEvent(
@@ -120,21 +123,28 @@ def in_process(path: Path) -> None:
             t0 = time.perf_counter()
             QApplication.sendEvent(viewport, event)
             if mode == "full":
-                viewport.repaint()  # the whole viewport, synchronously
-            else:
-                app.processEvents()  # the repaint Qt schedules for what changed
-            times.append((time.perf_counter() - t0) * 1000)
+                viewport.repaint()  # the whole viewport, synchronously, every move
+                times.append((time.perf_counter() - t0) * 1000)
+            else:  # a 60 Hz mouse: everything Qt does in the 16.7 ms until the next move
+                loop = QEventLoop()
+                QTimer.singleShot(17, loop.quit)
+                loop.exec()  # idle time is spent waiting, not counted as CPU
+        if mode == "paced":
+            times = [(time.process_time() - cpu0) * 1000 / 200]
         results[mode] = times
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                        start)  # fmt: skip
-    for mode, label in (("partial", "repaint of what changed"), ("full", "full repaint")):
-        times = results[mode]
-        mean = statistics.fmean(times)
-        verdict = "PASS" if mean < 8 else "MISS"
-        print(
-            f"drag a card, move + {label}: {mean:.2f} ms mean of 200 "
-            f"(p95 {sorted(times)[189]:.2f} ms), target < 8 ms: {verdict}"
-        )
+    paced = results["paced"][0]
+    print(
+        f"drag a card at 60 moves a second: {paced:.2f} ms of CPU per move (handling, "
+        f"repaints and the flows following), target < 8 ms: {'PASS' if paced < 8 else 'MISS'}"
+    )
+    full = results["full"]
+    mean = statistics.fmean(full)
+    print(
+        f"drag a card, move + forced full repaint: {mean:.2f} ms mean of 200 "
+        f"(p95 {sorted(full)[189]:.2f} ms), worst case for reference"
+    )
 
     ids = [c.id for c in list(window.document.journey.cards())[:100]]
     scene.select_ids(ids)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsScene
 
@@ -34,6 +34,12 @@ class JourneyScene(QGraphicsScene):
     def __init__(self, document: Document, parent=None, read_only: bool = False) -> None:
         super().__init__(parent)
         self.read_only = read_only  # presenting: no gesture reaches the items
+        self.dragging = False  # cards are being dragged (flows then draw faster)
+        self._moving: set[str] = set()
+        self._flow_timer = QTimer(self)
+        self._flow_timer.setSingleShot(True)
+        self._flow_timer.setInterval(40)
+        self._flow_timer.timeout.connect(self._reroute_moving_flows)
         self.document = document
         self.journey = document.journey
         self.hidden_personas: set[str] = set()
@@ -196,20 +202,22 @@ class JourneyScene(QGraphicsScene):
             return
         super().mouseReleaseEvent(event)
         self._drop_marker.hide()
+        if self.dragging:
+            self.dragging = False
+            self.update()  # flows drawn smooth again
         if event.button() == Qt.MouseButton.LeftButton:
             self._commit_card_drag()
 
     def _follow_drag(self, grabbed: CardItem) -> None:
         """While cards are dragged, their flows follow and a line shows where they land."""
-        moved = {i.card_id: i for i in self.cards.values() if i.pos() != i.home()}
+        moved = {i.card_id: i for i in self.selectedItems() if isinstance(i, CardItem)
+                 and i.pos() != i.home()}  # fmt: skip
         if not moved:
             return
-        for item in self.flows.values():
-            flow = item.route.flow
-            if flow.source in moved or flow.target in moved:
-                a, b = self._live_rect(flow.source), self._live_rect(flow.target)
-                curve = route(a, b)
-                item.set_route(FlowRoute(flow, curve, bezier_point(curve, 0.5)))
+        self.dragging = True
+        self._moving = set(moved)
+        if not self._flow_timer.isActive():  # flows follow at ~25 frames a second: each
+            self._flow_timer.start()  # re-route repaints long curves across the view
         center = grabbed.pos() + QPointF(grabbed.box.rect.width / 2, grabbed.box.rect.height / 2)
         target = self.drop_target(center, exclude=set(moved))
         if target is None:
@@ -228,6 +236,16 @@ class JourneyScene(QGraphicsScene):
         pad = self.layout.style.cell_padding
         self._drop_marker.setLine(cell.x + pad, y, cell.right - pad, y)
         self._drop_marker.show()
+
+    def _reroute_moving_flows(self) -> None:
+        if not self.dragging:
+            return
+        for item in self.flows.values():
+            flow = item.route.flow
+            if flow.source in self._moving or flow.target in self._moving:
+                a, b = self._live_rect(flow.source), self._live_rect(flow.target)
+                curve = route(a, b)
+                item.set_route(FlowRoute(flow, curve, bezier_point(curve, 0.5)))
 
     def _live_rect(self, card_id: str) -> Rect:
         item = self.cards[card_id]
