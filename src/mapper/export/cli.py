@@ -40,10 +40,11 @@ def _scale(value: str) -> float:
 def add_export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "export",
-        help="export a map as a PDF (the map, then a report)",
+        help="export a map as a PDF (the map, then a report), PNG or SVG",
         description="Export a journey map as a PDF: the map drawn as vectors (fitted on one "
         "page, or tiled over several for printing as a poster), then report pages: "
-        "personas, touchpoints stage by stage, pain points and opportunities.",
+        "personas, touchpoints stage by stage, pain points and opportunities. With OUT.png "
+        "or OUT.svg: the whole map as a picture or a vector drawing.",
     )
     p.add_argument("file", metavar="FILE", help="the .journey file to export")
     p.add_argument(
