@@ -58,6 +58,8 @@ class LineField(QLineEdit):
         if self.hasFocus() and self._safe_parse() == value:
             return  # keep the cursor where the user is typing
         _blocked(self, lambda: self.setText(self._show(value)))
+        if not self.hasFocus():
+            self.setCursorPosition(0)  # show the start of a long text, not its end
         self.setStyleSheet("")
 
     def _safe_parse(self) -> Any:
