@@ -49,6 +49,7 @@ def test_inspector_shows_map_properties_without_selection(window):
     title = inspector_field(window, "Title")
     assert title.text() == "Renew a phone contract"
     title.setFocus()
+    QTest.keyClick(title, Qt.Key.Key_End)
     QTest.keyClicks(title, "!")
     assert window.document.journey.info.title == "Renew a phone contract!"
 
