@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
 
 from mapper.canvas.channel_marks import draw_channel_icon
-from mapper.canvas.painting import draw_lines, qcolor, qfont
+from mapper.canvas.painting import draw_lines, qcolor, qfont, star_polygon
 from mapper.layout import CardBox
 from mapper.layout import theme as th
 from mapper.model import BUILTIN_CHANNELS, Sentiment
@@ -136,7 +136,7 @@ class CardItem(QGraphicsItem):
         if card.moment_of_truth:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(qcolor(th.MOMENT_OF_TRUTH_COLOR))
-            painter.drawPolygon(_star(QPointF(right - 8, y + 7.5), 7.5))
+            painter.drawPolygon(star_polygon(QPointF(right - 8, y + 7.5), 7.5))
 
     # --------------------------------------------------------------- gestures
     def hoverEnterEvent(self, event) -> None:
@@ -184,17 +184,6 @@ def _shift_as_ctrl(event) -> bool:
         (modifiers & ~Qt.KeyboardModifier.ShiftModifier) | Qt.KeyboardModifier.ControlModifier
     )
     return True
-
-
-def _star(center: QPointF, radius: float) -> QPolygonF:
-    import math
-
-    points = []
-    for i in range(10):
-        r = radius if i % 2 == 0 else radius * 0.45
-        angle = -math.pi / 2 + i * math.pi / 5
-        points.append(QPointF(center.x() + r * math.cos(angle), center.y() + r * math.sin(angle)))
-    return QPolygonF(points)
 
 
 class ConnectorHandle(QGraphicsItem):

@@ -5,11 +5,14 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPolygonF
 
-from mapper.layout import Rect
+from mapper.layout import Rect, icons
 from mapper.layout.text import BOLD, REGULAR, font, line_height
 from mapper.resources import fonts_dir
+
+STAR_CENTER = (8.0, 8.4)  # where layout.icons drew its star, in its 16 x 16 box
+STAR_RADIUS = 7.4
 
 
 @cache
@@ -50,3 +53,11 @@ def draw_lines(
     for i, line in enumerate(lines):
         painter.drawText(QPointF(x, y + i * step + ascent + (step - size) / 2), line)
     return y + len(lines) * step
+
+
+def star_polygon(center: QPointF, radius: float) -> QPolygonF:
+    """The moment-of-truth star, the same shape as on paper (layout.icons.STAR_POINTS)."""
+    k = radius / STAR_RADIUS
+    cx, cy = STAR_CENTER
+    return QPolygonF([QPointF(center.x() + (x - cx) * k, center.y() + (y - cy) * k)
+                      for x, y in icons.STAR_POINTS])  # fmt: skip

@@ -4,13 +4,11 @@ from the present layout. Nothing here reacts to the mouse; the view turns a clic
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QLinearGradient, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from mapper.canvas.painting import draw_lines, qcolor, qfont, qrect
+from mapper.canvas.painting import draw_lines, qcolor, qfont, qrect, star_polygon
 from mapper.layout.text import elide, line_height, text_width
 from mapper.model import EMOTION_MAX, EMOTION_MIN, sentiment_of
 from mapper.present.labels import score_label
@@ -187,12 +185,3 @@ class CurvesItem(_Painted):
         gradient.setColorAt(min(1.0, stop + 0.001), qcolor(self.palette.negative))
         gradient.setColorAt(1, qcolor(self.palette.negative))
         return QPen(QBrush(gradient), width, Qt.PenStyle.SolidLine, cap)
-
-
-def star_polygon(center: QPointF, radius: float) -> QPolygonF:
-    points = []
-    for i in range(10):
-        r = radius if i % 2 == 0 else radius * 0.45
-        angle = -math.pi / 2 + i * math.pi / 5
-        points.append(QPointF(center.x() + r * math.cos(angle), center.y() + r * math.sin(angle)))
-    return QPolygonF(points)

@@ -7,12 +7,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from mapper.canvas.painting import draw_lines, qcolor, qfont, qrect
+from mapper.canvas.painting import draw_lines, qcolor, qfont, qrect, star_polygon
 from mapper.layout.geometry import Rect
 from mapper.layout.text import line_height, text_width
 from mapper.model import Sentiment
 from mapper.present.deck import Deck
-from mapper.present.items import star_polygon
 from mapper.present.steps import Step, StepKind
 from mapper.present.theme import DESIGN_HEIGHT, Palette
 from mapper.present.tiles import (
