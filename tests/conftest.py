@@ -28,3 +28,26 @@ def _clipboard_cleared_before_qt_goes():
         app = QApplication.instance()
         if app is not None:
             app.clipboard().clear()
+
+
+@pytest.fixture
+def isolated_settings(tmp_path, qapp):
+    """QSettings (window layout, recent files) in a private folder, never the user's."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setApplicationName("MapperTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    yield
+
+
+@pytest.fixture
+def manager(qtbot, isolated_settings):
+    """The editor's window manager; its windows are closed (unsaved changes dropped)."""
+    from mapper.ui.app import WindowManager
+
+    mgr = WindowManager()
+    yield mgr
+    for window in list(mgr.windows):
+        window.document.undo_stack.setClean()
+        window.close()

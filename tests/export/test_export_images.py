@@ -66,14 +66,11 @@ def _huge_png():
     render_png(journey, 1200)
 
 
-def test_the_editor_exports_png_and_svg(qtbot, tmp_path, monkeypatch):
+def test_the_editor_exports_png_and_svg(manager, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-    from gui.conftest import _isolated_settings  # noqa: F401
     from mapper.document import Document
-    from mapper.ui.app import WindowManager
 
-    manager = WindowManager()
     window = manager.show(Document(sample_map()))
     for fmt in ("png", "svg"):
         target = tmp_path / f"editor.{fmt}"
@@ -82,13 +79,11 @@ def test_the_editor_exports_png_and_svg(qtbot, tmp_path, monkeypatch):
         window.actions_[f"export_{fmt}"].trigger()
         assert target.stat().st_size > 1000
     assert render_svg(window.document.journey).startswith(b"<?xml")
-    window.close()
 
 
-def test_the_editor_exports_a_pdf_through_its_dialog(qtbot, tmp_path, monkeypatch):
+def test_the_editor_exports_a_pdf_through_its_dialog(isolated_settings, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from gui.conftest import _isolated_settings  # noqa: F401
     from mapper.document import Document
     from mapper.ui import export_dialog
 

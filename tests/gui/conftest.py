@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -13,22 +13,8 @@ from mapper.document import Document
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path, qapp):
-    QCoreApplication.setApplicationName("MapperTests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+def _settings(isolated_settings):
     yield
-
-
-@pytest.fixture
-def manager(qtbot):
-    from mapper.ui.app import WindowManager
-
-    mgr = WindowManager()
-    yield mgr
-    for window in list(mgr.windows):
-        window.document.undo_stack.setClean()
-        window.close()
 
 
 @pytest.fixture

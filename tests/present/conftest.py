@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QRect, QSettings
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
 from factories import sample_map
@@ -17,27 +17,13 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path, qapp):
-    QCoreApplication.setApplicationName("MapperTests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+def _settings(isolated_settings):
     yield
 
 
 @pytest.fixture
 def coffee():
     return load_journey(EXAMPLES / "coffee-chain.journey")
-
-
-@pytest.fixture
-def manager(qtbot):
-    from mapper.ui.app import WindowManager
-
-    mgr = WindowManager()
-    yield mgr
-    for window in list(mgr.windows):
-        window.document.undo_stack.setClean()
-        window.close()
 
 
 @pytest.fixture

@@ -9,12 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from factories import sample_map
-from gui.conftest import _isolated_settings  # noqa: F401  (same isolated settings)
 from mapper.document import Document
 from mapper.fileformat import dumps_journey, load_journey
 from mapper.recovery import RecoveryStore
 from mapper.recovery.autosave import wait_for_writes
 from mapper.ui import recovery_dialog
+
+pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 
 @pytest.fixture

@@ -10,11 +10,12 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from factories import sample_map
-from gui.conftest import _isolated_settings  # noqa: F401
 from mapper.document import Document
 from mapper.fileformat import dumps_journey, load_journey, save_journey
 from mapper.fileformat.repair import repair_journey
 from mapper.ui import file_actions
+
+pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 
 @pytest.fixture
