@@ -117,3 +117,12 @@ def test_installed_entry_point_runs(map_file):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "ok" in result.stdout
+
+
+def test_the_editor_without_a_screen_says_so(monkeypatch, capsys):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert main(["examples/coffee-chain.journey"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("mapper: no screen to show the editor on") and err.count("\n") == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -19,9 +20,21 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    if not has_screen():
+        return _fail(
+            "no screen to show the editor on (DISPLAY is not set); the commands work without "
+            "one, e.g. 'mapper export MAP.journey -o MAP.pdf' (see 'mapper --help')"
+        )
     from mapper.ui.app import run_app  # Qt is only imported for the editor
 
     return run_app(args.file)
+
+
+def has_screen() -> bool:
+    """Whether Qt can open windows here (Qt itself would abort the process if not)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def run_new(args: argparse.Namespace) -> int:
