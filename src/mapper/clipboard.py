@@ -8,12 +8,12 @@ map, and twice in a row.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mapper.fileformat.convert import card_from_file, to_plain
-from mapper.fileformat.schema import CardFile
+from mapper.fileformat.schema import CardFile, FlowFile
 from mapper.model import Card, Flow, JourneyMap, new_id
 
 MIME_TYPE = "application/x-mapper-cards+json"
@@ -45,51 +45,61 @@ def plain_text(payload: dict[str, Any]) -> str:
     return "\n".join(card["title"] for card in payload.get("cards", []))
 
 
-def paste_plan(journey: JourneyMap, payload: dict[str, Any]) -> tuple[list[Card], list[Flow]]:
+class _ClipboardCard(CardFile):
+    stage_index: Annotated[int, Field(ge=0, le=100_000)] = 0
+    lane_index: Annotated[int, Field(ge=0, le=100_000)] = 0
+
+
+class _ClipboardPayload(BaseModel):
+    """Clipboard data is untrusted (any program can put our MIME type there): it is
+    checked with the file format's own rules before anything is pasted."""
+
+    model_config = ConfigDict(strict=True, extra="ignore")
+
+    version: Literal[1]
+    cards: Annotated[list[_ClipboardCard], Field(max_length=20_000)]
+    flows: Annotated[list[FlowFile], Field(max_length=100_000)] = []
+
+
+def paste_plan(journey: JourneyMap, payload: Any) -> tuple[list[Card], list[Flow]]:
     """New cards and flows to add for a payload. Cells are matched by id when the stage and
     lane exist in this map, else by position; emotion scores for unknown personas are left
     out, as are unknown channels. Raises ValueError for a payload that is not ours."""
     if not isinstance(payload, dict) or payload.get("version") != PAYLOAD_VERSION:
         raise ValueError("the clipboard does not hold Mapper cards")
+    try:
+        clip = _ClipboardPayload.model_validate(payload)
+    except ValidationError as exc:
+        raise ValueError(f"the clipboard holds damaged cards: {exc.errors()[0]['msg']}") from None
     if not len(journey.stages) or not len(journey.lanes):
         raise ValueError("add a stage and a lane before pasting cards")
     stages, lanes = journey.stages.ids(), journey.lanes.ids()
     id_map: dict[str, str] = {}
     cards = []
-    raw_cards = payload.get("cards")
-    if not isinstance(raw_cards, list) or not all(isinstance(c, dict) for c in raw_cards):
-        raise ValueError("the clipboard does not hold Mapper cards")
-    for raw in raw_cards:
-        stage_id = _cell_id(raw.get("stage_id"), raw.get("stage_index", 0), stages)
-        lane_id = _cell_id(raw.get("lane_id"), raw.get("lane_index", 0), lanes)
-        card = _card_from_plain(raw, stage_id, lane_id)
+    for raw in clip.cards:
+        stage_id = _cell_id(raw.stage_id, raw.stage_index, stages)
+        lane_id = _cell_id(raw.lane_id, raw.lane_index, lanes)
+        card = card_from_file(raw)
         card = replace(
             card,
             id=new_id("card"),
+            stage_id=stage_id,
+            lane_id=lane_id,
             emotions={p: s for p, s in card.emotions.items() if p in journey.personas},
             channel=card.channel if card.channel and journey.channel_known(card.channel) else None,
         )
-        id_map[str(raw.get("id"))] = card.id
+        id_map[raw.id] = card.id
         cards.append(card)
-    flows = [
-        Flow(new_id("flow"), id_map[f["source"]], id_map[f["target"]], f.get("label", ""))
-        for f in payload.get("flows", [])
-        if isinstance(f, dict) and f.get("source") in id_map and f.get("target") in id_map
-    ]
+    flows: list[Flow] = []
+    pairs: set[tuple[str, str]] = set()
+    for f in clip.flows:  # only between pasted cards, never to itself, never twice
+        pair = (f.source, f.target)
+        if f.source in id_map and f.target in id_map and f.source != f.target and pair not in pairs:
+            pairs.add(pair)
+            flows.append(Flow(new_id("flow"), id_map[f.source], id_map[f.target], f.label))
     return cards, flows
 
 
-def _cell_id(known: str | None, index: int, ids: list[str]) -> str:
-    if known in ids:
-        return known  # type: ignore[return-value]
-    return ids[max(0, min(int(index), len(ids) - 1))]
-
-
-def _card_from_plain(raw: dict[str, Any], stage_id: str, lane_id: str) -> Card:
-    """Clipboard data is untrusted: it goes through the file schema's validation."""
-    fields = {k: v for k, v in raw.items() if k not in ("stage_index", "lane_index")}
-    fields.update(stage_id=stage_id, lane_id=lane_id)
-    try:
-        return card_from_file(CardFile.model_validate(fields))
-    except ValidationError as exc:
-        raise ValueError(f"the clipboard holds a damaged card: {exc.errors()[0]['msg']}") from None
+def _cell_id(known: str, index: int, ids: list[str]) -> str:
+    """The same stage or lane when this map has it, else the one at the same position."""
+    return known if known in ids else ids[min(index, len(ids) - 1)]

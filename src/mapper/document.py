@@ -9,13 +9,14 @@ from PySide6.QtGui import QUndoStack
 
 from mapper.commands.base import ModelCommand
 from mapper.fileformat import load_journey, save_journey
-from mapper.model import JourneyMap
+from mapper.model import JourneyMap, ModelError
 
 
 class Document(QObject):
     """Owns the model and the QUndoStack; the stack's clean state is "saved"."""
 
     path_changed = Signal()
+    refused = Signal(str)  # an edit the model refused, in words, for the status bar
 
     def __init__(
         self, journey: JourneyMap, path: Path | None = None, parent=None, name: str | None = None
@@ -32,6 +33,17 @@ class Document(QObject):
         """Load a file; raises JourneyFileError with readable problems."""
         path = Path(path)
         return cls(load_journey(path), path.absolute(), parent)
+
+    def try_push(self, command: ModelCommand) -> bool:
+        """Apply a command; if the model refuses it, say why (``refused``) and keep nothing.
+
+        What every gesture and panel uses: a refused edit never escapes as an exception."""
+        try:
+            self.push(command)
+        except ModelError as exc:
+            self.refused.emit(str(exc))
+            return False
+        return True
 
     def push(self, command: ModelCommand) -> None:
         """Apply a command as one undo step; raises ModelError (and keeps nothing) if the

@@ -67,14 +67,15 @@ def _huge_png():
 
 
 def test_the_editor_exports_png_and_svg(manager, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog, QInputDialog
+    from PySide6.QtWidgets import QInputDialog
 
     from mapper.document import Document
+    from mapper.ui import export_dialog
 
     window = manager.show(Document(sample_map()))
     for fmt in ("png", "svg"):
         target = tmp_path / f"editor.{fmt}"
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
+        monkeypatch.setattr(export_dialog, "ask_save_path", lambda *a, t=target, **k: t)
         monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Screen (96 dpi)", True))
         window.actions_[f"export_{fmt}"].trigger()
         assert target.stat().st_size > 1000
@@ -82,8 +83,6 @@ def test_the_editor_exports_png_and_svg(manager, tmp_path, monkeypatch):
 
 
 def test_the_editor_exports_a_pdf_through_its_dialog(isolated_settings, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
-
     from mapper.document import Document
     from mapper.ui import export_dialog
 
@@ -101,7 +100,7 @@ def test_the_editor_exports_a_pdf_through_its_dialog(isolated_settings, tmp_path
 
     monkeypatch.setattr(QMessageBox, "critical", no_error)  # a modal box would hang the test
     monkeypatch.setattr(export_dialog.ExportOptionsDialog, "exec", accept)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(export_dialog, "ask_save_path", lambda *a, **k: target)
     result = export_dialog.run_export_dialog(Document(sample_map()), None)
     assert result == target
     assert target.read_bytes().startswith(b"%PDF")

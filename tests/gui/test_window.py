@@ -179,3 +179,41 @@ def test_many_setpos_calls_do_not_abort_the_interpreter(window):
         item.setPos(i % 300, i % 200)
     item.setPos(item.home())
     assert item.pos() == item.home()
+
+
+def cell_order(window, stage="s2", lane="l-tp"):
+    return [c.id for c in window.document.journey.cards_in_cell(stage, lane)]
+
+
+def test_nudging_neighbours_keeps_them_together(window):
+    from mapper.model import Card
+
+    window.document.journey.add_card(Card("x", "s2", "l-tp", "X"))
+    window.scene.select_ids(["t2", "t3"])
+    window.edit.nudge(0, 1)
+    assert cell_order(window) == ["x", "t2", "t3"]
+    window.edit.nudge(0, 1)  # already at the bottom: the pair stays as it is
+    assert cell_order(window) == ["x", "t2", "t3"]
+    window.edit.nudge(0, -1)
+    assert cell_order(window) == ["t2", "t3", "x"]
+
+
+def test_dragging_two_cards_below_a_third_keeps_their_order(window):
+    from PySide6.QtCore import QPointF
+
+    from mapper.model import Card
+
+    journey = window.document.journey
+    journey.add_card(Card("x", "s2", "l-tp", "X"))
+    journey.add_card(Card("y", "s2", "l-tp", "Y"))
+    scene = window.scene
+    scene.select_ids(["t2", "t3"])
+    bx, by = scene.layout.cards["x"].rect, scene.layout.cards["y"].rect
+    t2, t3 = scene.cards["t2"], scene.cards["t3"]
+    dy = (bx.center[1] + by.center[1]) / 2 - (t2.pos().y() + t2.box.rect.height / 2)
+    for item in (t2, t3):  # what Qt does while the two are dragged together
+        item.setPos(item.pos() + QPointF(0, dy))
+    scene._commit_card_drag()
+    assert cell_order(window) == ["x", "t2", "t3", "y"]  # together, where t2 landed
+    window.document.undo_stack.undo()
+    assert cell_order(window) == ["t2", "t3", "x", "y"]

@@ -184,3 +184,10 @@ def test_presentation_choices_follow_removed_lanes_and_personas(journey):
     assert journey.info.presentation == Presentation(("l-act",), ("omar",))
     with pytest.raises(ModelError):
         journey.update_info(presentation=Presentation(("ghost",)))
+
+
+def test_a_map_rebuilt_from_a_snapshot_is_equal_and_independent(journey):
+    copy = JourneyMap.from_snapshot(journey.snapshot())
+    assert dumps_journey(copy) == dumps_journey(journey)
+    journey.remove_card("t1")
+    assert copy.has_card("t1") and copy.graph.has_edge("t1", "t2")

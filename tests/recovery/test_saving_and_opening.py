@@ -63,9 +63,7 @@ def test_missing_folder(qapp, tmp_path, messages, monkeypatch):
     document = Document(sample_map())
     document.undo_stack.resetClean()
     target = tmp_path / "gone" / "x.journey"
-    monkeypatch.setattr(
-        file_actions.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
-    )
+    monkeypatch.setattr(file_actions, "ask_save_path", lambda *a, **k: target)
     assert not file_actions.save_document(document, None)
     assert f"the folder {target.parent} does not exist" in messages[0]
     assert document.is_modified() and document.path is None

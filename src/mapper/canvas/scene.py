@@ -262,20 +262,32 @@ class JourneyScene(QGraphicsScene):
                 item.setPos(item.home())
             return
         moving = {item.card_id for item in moved}
-        commands = []
-        for item in sorted(moved, key=lambda i: (i.pos().y(), i.pos().x())):
+        placed: dict[tuple[str, str], list[tuple[int, float, str]]] = {}
+        for item in moved:
             center = item.pos() + QPointF(item.box.rect.width / 2, item.box.rect.height / 2)
             target = self.drop_target(center, exclude=moving)
-            if target is None:
-                continue
-            stage_id, lane_id, index = target
-            commands.append(MoveCard(self.journey, item.card_id, stage_id, lane_id, index))
-            moving.discard(item.card_id)  # later cards count this one as placed
+            if target is not None:
+                stage_id, lane_id, index = target
+                placed.setdefault((stage_id, lane_id), []).append((index, center.y(), item.card_id))
         for item in moved:
             item.setPos(item.home())  # the model decides where it ends up
+        # Indexes count only the cards that stay. So first every moving card goes to the end
+        # of its new cell, then each takes its place, top to bottom: nothing shifts under it.
+        # The cards that land in one cell go in one block, where the highest of them landed.
+        commands = [
+            MoveCard(self.journey, card_id, *cell, 10**9)
+            for cell, cards in placed.items()
+            for _, _, card_id in cards
+        ]
+        for cell, cards in placed.items():
+            start = min(index for index, _, _ in cards)  # cards dropped together stay together
+            ordered = sorted(cards, key=lambda c: c[1])
+            for rank, (_, _, card_id) in enumerate(ordered):
+                commands.append(MoveCard(self.journey, card_id, *cell, start + rank))
         if commands:
-            text = "Move card" if len(commands) == 1 else f"Move {len(commands)} cards"
-            self.document.push(Composite(self.journey, text, commands))
+            count = len(commands) // 2
+            text = "Move card" if count == 1 else f"Move {count} cards"
+            self.document.try_push(Composite(self.journey, text, commands))
 
     def drop_target(
         self, pos: QPointF, exclude: set[str] = frozenset()
@@ -319,7 +331,7 @@ class JourneyScene(QGraphicsScene):
         if self.journey.graph.has_edge(source, target):
             self.problem.emit("These cards are already connected")
             return
-        self.document.push(
+        self.document.try_push(
             Insert(self.journey, Entity.FLOW, 0, Flow(new_id("flow"), source, target), "Add flow")
         )
 
@@ -343,14 +355,14 @@ class JourneyScene(QGraphicsScene):
         centers = [b.header.center[0] for b in self.layout.stages if b.stage.id != stage_id]
         index = sum(1 for c in centers if c < x)
         if index != self.journey.stages.index_of(stage_id):
-            self.document.push(Move(self.journey, Entity.STAGE, stage_id, index, "Move stage"))
+            self.document.try_push(Move(self.journey, Entity.STAGE, stage_id, index, "Move stage"))
         else:
             self.sync()
 
     def resize_stage(self, stage_id: str, width: float) -> None:
         width = round(width)
         if width != self.journey.stages.get(stage_id).width:
-            self.document.push(
+            self.document.try_push(
                 Update(self.journey, Entity.STAGE, stage_id, {"width": float(width)},
                        "Resize stage")
             )  # fmt: skip
@@ -367,21 +379,21 @@ class JourneyScene(QGraphicsScene):
         if ids.index(lane_id) < index:
             index -= 1
         if index != ids.index(lane_id):
-            self.document.push(Move(self.journey, Entity.LANE, lane_id, index, "Move lane"))
+            self.document.try_push(Move(self.journey, Entity.LANE, lane_id, index, "Move lane"))
         else:
             self.sync()
 
     def toggle_lane(self, lane_id: str) -> None:
         collapsed = not self.journey.lanes.get(lane_id).collapsed
         text = "Collapse lane" if collapsed else "Expand lane"
-        self.document.push(
+        self.document.try_push(
             Update(self.journey, Entity.LANE, lane_id, {"collapsed": collapsed}, text)
         )
 
     # ------------------------------------------------------------ emotions
     def set_emotion(self, card_id: str, persona_id: str, score: int) -> None:
         emotions = {**self.journey.card(card_id).emotions, persona_id: score}
-        self.document.push(
+        self.document.try_push(
             Update(self.journey, Entity.CARD, card_id, {"emotions": emotions}, "Change emotion")
         )
 
@@ -425,7 +437,7 @@ class JourneyScene(QGraphicsScene):
                 return  # deleted meanwhile
             if text != current:
                 command = Update(self.journey, kind, item_id, {field: text}, f"Rename {kind.value}")
-                self.document.push(command)
+                self.document.try_push(command)
 
         return commit
 
@@ -438,5 +450,5 @@ class JourneyScene(QGraphicsScene):
         if command is None:
             self.problem.emit("Drop cards onto a cell of the grid")
             return None
-        self.document.push(command)
+        self.document.try_push(command)
         return command.entity.id

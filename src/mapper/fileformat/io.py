@@ -90,21 +90,44 @@ def load_journey(path: str | Path) -> JourneyMap:
     return loads_journey(raw, path)
 
 
-def dumps_journey(journey: JourneyMap | Snapshot) -> str:
-    """Deterministic text: fields in schema order, 2-space indent, UTF-8 kept as is."""
-    return json.dumps(journey_to_plain(journey), indent=2, ensure_ascii=False) + "\n"
+class UnsafeToWrite(ValueError):
+    """The map would make a file that Mapper could not open again; nothing was written."""
 
 
-def save_journey(journey: JourneyMap, path: str | Path) -> None:
-    """Write atomically: a temp file in the same folder, fsync, then replace.
+def dumps_journey(journey: JourneyMap | Snapshot, check: bool = False) -> str:
+    """Deterministic text: fields in schema order, 2-space indent, UTF-8 kept as is.
 
-    If anything fails the previous file is untouched. Its permissions are kept.
+    ``check``: first validate the data exactly as loading would, so a save can never write
+    a file that will not open again (it raises :class:`UnsafeToWrite` instead)."""
+    plain = journey_to_plain(journey)
+    if check:
+        try:
+            problems = check_references(JourneyFile.model_validate(plain))
+        except ValidationError as exc:
+            problems = _validation_problems(exc)
+        if problems:
+            where = "; ".join(f"{p.where}: {p.message}" for p in problems[:3])
+            raise UnsafeToWrite(f"the map has data the file format cannot hold ({where})")
+    text = json.dumps(plain, indent=2, ensure_ascii=False) + "\n"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate from a paste: not valid text
+        reason = f"the map holds text that is not valid Unicode ({exc.reason})"
+        raise UnsafeToWrite(reason) from None
+    return text
+
+
+def save_journey(journey: JourneyMap | Snapshot, path: str | Path) -> None:
+    """Check, then write atomically: a temp file beside the real file, fsync, replace.
+
+    If anything fails the previous file is untouched. Its permissions are kept, and a
+    symbolic link keeps pointing at the file it pointed at (that file is replaced).
     """
-    write_atomic(Path(path), dumps_journey(journey).encode("utf-8"))
+    write_atomic(Path(path), dumps_journey(journey, check=True).encode("utf-8"))
 
 
 def write_atomic(path: Path, payload: bytes) -> None:
-    path = path.absolute()
+    path = Path(os.path.realpath(path))  # through symbolic links to the real file
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:

@@ -149,6 +149,25 @@ class JourneyMap:
         ]
         return list({flow.id: flow for _, _, flow in edges}.values())
 
+    @classmethod
+    def from_snapshot(cls, snapshot: Snapshot) -> JourneyMap:
+        """An independent map holding the snapshot's content (entities are shared: they
+        are immutable), e.g. for an export on another thread while editing goes on."""
+        journey = cls(snapshot.info)
+        for persona in snapshot.personas:
+            journey.add_persona(persona)
+        for stage in snapshot.stages:
+            journey.add_stage(stage)
+        for lane in snapshot.lanes:
+            journey.add_lane(lane)
+        for card in snapshot.cards:
+            journey.add_card(card)
+        for flow in snapshot.flows:
+            journey.add_flow(flow)
+        for opportunity in snapshot.opportunities:
+            journey.add_opportunity(opportunity)
+        return journey
+
     def snapshot(self) -> Snapshot:
         return Snapshot(
             self.info, tuple(self.personas), tuple(self.stages), tuple(self.lanes),

@@ -13,6 +13,8 @@ from mapper.model.vocabulary import (
     CONFIDENCE_RANK,
     EMOTION_MAX,
     EMOTION_MIN,
+    LONG_TEXT_MAX,
+    SHORT_TEXT_MAX,
     STAGE_NAME_PHASES,
     BuyingPhase,
     CardKind,
@@ -26,6 +28,45 @@ from mapper.model.vocabulary import (
 
 RATING_MIN = 1
 RATING_MAX = 5
+
+
+LONG_BIO_QUOTE = frozenset({"bio", "quote"})
+LONG_DESCRIPTION = frozenset({"description"})
+LONG_DESCRIPTION_NOTES = frozenset({"description", "notes"})
+LONG_GOAL = frozenset({"goal"})
+LONG_NONE = frozenset()
+LONG_TEXT = frozenset({"text"})
+
+_TEXT_FIELDS: dict[type, tuple[tuple[str, int], ...]] = {}
+
+
+def check_text(entity: object, long_fields: frozenset[str] = frozenset()) -> None:
+    """Refuse text the file format cannot hold, so nothing typed in makes a file that will
+    not open again. ``long_fields`` may hold LONG_TEXT_MAX characters, the rest
+    SHORT_TEXT_MAX (each item of a list or mapping too). Runs for every entity made, so it
+    is kept lean: the field list is worked out once per class."""
+    spec = _TEXT_FIELDS.get(type(entity))
+    if spec is None:
+        spec = tuple(
+            (f.name, LONG_TEXT_MAX if f.name in long_fields else SHORT_TEXT_MAX)
+            for f in fields(entity)  # type: ignore[arg-type]
+        )
+        _TEXT_FIELDS[type(entity)] = spec
+    for name, limit in spec:
+        value = getattr(entity, name)
+        kind = type(value)
+        if kind is str:
+            too_long = len(value) > limit
+        elif kind is tuple or kind is dict:
+            items = (*value, *value.values()) if kind is dict else value
+            too_long = any(type(v) is str and len(v) > limit for v in items)
+        else:
+            continue
+        if too_long:
+            raise ValueError(
+                f"{name.replace('_', ' ')} is longer than {limit:,} characters, the most a "
+                "map can hold"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +107,9 @@ class Evidence:
     source: str = ""
     confidence: Confidence = Confidence.ASSUMPTION
 
+    def __post_init__(self) -> None:
+        check_text(self, LONG_TEXT)
+
 
 @dataclass(frozen=True, slots=True)
 class Photo:
@@ -81,12 +125,18 @@ class Scenario:
     goal: str = ""
     expectations: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        check_text(self, LONG_GOAL)
+
 
 @dataclass(frozen=True, slots=True)
 class CustomChannel:
     key: str
     label: str
     online: bool
+
+    def __post_init__(self) -> None:
+        check_text(self, LONG_NONE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +161,9 @@ class MapInfo:
     custom_channels: tuple[CustomChannel, ...] = ()
     presentation: Presentation = field(default_factory=Presentation)
 
+    def __post_init__(self) -> None:
+        check_text(self, LONG_DESCRIPTION_NOTES)
+
 
 @dataclass(frozen=True, slots=True)
 class Persona:
@@ -127,6 +180,9 @@ class Persona:
     photo: Photo | None = None
     color: str = "#3465a4"
 
+    def __post_init__(self) -> None:
+        check_text(self, LONG_BIO_QUOTE)
+
 
 @dataclass(frozen=True, slots=True)
 class Stage:
@@ -140,6 +196,7 @@ class Stage:
     metrics: Metrics = field(default_factory=Metrics)
 
     def __post_init__(self) -> None:
+        check_text(self, LONG_DESCRIPTION_NOTES)
         object.__setattr__(self, "width", float(self.width))
         if not 80 <= self.width <= 2000:
             raise ValueError(f"stage width must be 80..2000, not {self.width}")
@@ -158,6 +215,9 @@ class Lane:
     description: str = ""
     collapsed: bool = False
     hidden: bool = False
+
+    def __post_init__(self) -> None:
+        check_text(self, LONG_DESCRIPTION)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +243,7 @@ class Card:
     notes: str = ""
 
     def __post_init__(self) -> None:
+        check_text(self, LONG_DESCRIPTION_NOTES)
         for persona_id, score in self.emotions.items():
             if not EMOTION_MIN <= score <= EMOTION_MAX:
                 raise ValueError(
@@ -213,6 +274,9 @@ class Flow:
     target: str
     label: str = ""
 
+    def __post_init__(self) -> None:
+        check_text(self, LONG_NONE)
+
 
 @dataclass(frozen=True, slots=True)
 class Opportunity:
@@ -228,6 +292,7 @@ class Opportunity:
     stage_id: str | None = None
 
     def __post_init__(self) -> None:
+        check_text(self, LONG_DESCRIPTION)
         for name in ("impact", "effort"):
             value = getattr(self, name)
             if not RATING_MIN <= value <= RATING_MAX:

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+SHORT_TEXT_MAX = 2_000  # names, titles, labels, owners, tags, list items
+LONG_TEXT_MAX = 50_000  # descriptions, notes, bios, quotes, evidence
+
 EMOTION_MIN = -3
 EMOTION_MAX = 3
 PAIN_THRESHOLD = -2

@@ -43,6 +43,7 @@ class Autosaver(QObject):
             self.key = uuid.uuid4().hex
             self.lock = store.claim(self.key)
         self.changed_at = time.time()
+        self.disk_signature = document.disk_signature
         self.pending: Future | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -70,14 +71,15 @@ class Autosaver(QObject):
         if not self.document.is_modified():
             return None
         snapshot = self.document.journey.snapshot()
+        self.disk_signature = self.document.disk_signature
         self.pending = _writer.submit(self._write, snapshot, self.document.path, self.changed_at)
         return self.pending
 
     def _write(self, snapshot, original, changed_at) -> None:
         try:
-            self.store.write(self.key, snapshot, original, changed_at)
-        except OSError as exc:  # a full disk must not take the editor down
-            log.error("could not write the recovery copy: %s", exc)
+            self.store.write(self.key, snapshot, original, changed_at, self.disk_signature)
+        except Exception:  # a full disk (or anything else) must not take the editor down
+            log.exception("could not write the recovery copy")
 
     def discard_copy(self) -> None:
         _writer.submit(self.store.remove, self.key).result()

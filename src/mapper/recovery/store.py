@@ -30,6 +30,7 @@ class RecoveryEntry:
     original: Path | None
     title: str
     changed_at: float  # seconds since the epoch
+    disk_signature: tuple[int, int] | None = None  # the saved file as the document knew it
 
     def saved_file_state(self) -> str:
         """How the recovery copy compares with the user's saved file, in words."""
@@ -68,7 +69,14 @@ class RecoveryStore:
         lock.setStaleLockTime(0)  # only a dead owner makes a lock stale, never its age
         return lock if lock.tryLock(0) else None
 
-    def write(self, key: str, snapshot: Snapshot, original: Path | None, changed_at: float) -> None:
+    def write(
+        self,
+        key: str,
+        snapshot: Snapshot,
+        original: Path | None,
+        changed_at: float,
+        disk_signature: tuple[int, int] | None = None,
+    ) -> None:
         """Write the copy, then its description (each atomically). Safe off the UI thread."""
         map_file, meta_file, _ = self._paths(key)
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -77,6 +85,7 @@ class RecoveryStore:
             "original": str(original) if original else None,
             "title": snapshot.info.title,
             "changed_at": changed_at,
+            "disk_signature": list(disk_signature) if disk_signature else None,
             "written_at": time.time(),
         }
         write_atomic(meta_file, json.dumps(meta, indent=2).encode("utf-8"))
@@ -107,9 +116,11 @@ class RecoveryStore:
         try:
             meta = json.loads(meta_file.read_text("utf-8"))
             original = Path(meta["original"]) if meta.get("original") else None
+            signature = meta.get("disk_signature")
             entry = RecoveryEntry(
-                key, map_file, original, str(meta.get("title", "")), float(meta["changed_at"])
-            )
+                key, map_file, original, str(meta.get("title", "")), float(meta["changed_at"]),
+                (int(signature[0]), int(signature[1])) if signature else None,
+            )  # fmt: skip
         except (OSError, ValueError, KeyError, TypeError):
             return None  # half-written or damaged description: not offered
         return entry if map_file.is_file() else None

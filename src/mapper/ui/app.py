@@ -73,6 +73,9 @@ class WindowManager:
                                 f"The recovery copy is damaged:\n{problems_text(exc)}")  # fmt: skip
             return None
         document = Document(journey, entry.original)
+        # what the file was when this work began: if it changed since (a newer save, a
+        # teammate's), saving asks first instead of overwriting it
+        document.disk_signature = entry.disk_signature
         document.undo_stack.resetClean()  # restored work is unsaved until saved
         return self.show(document, recovery_key=entry.key)
 

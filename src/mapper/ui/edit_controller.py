@@ -11,7 +11,7 @@ from mapper import clipboard
 from mapper.canvas.scene import JourneyScene
 from mapper.commands import Composite, Insert, ModelCommand, MoveCard, Nudge, Remove
 from mapper.document import Document
-from mapper.model import Entity, ModelError
+from mapper.model import Entity, Lane, LaneKind, Stage, new_id
 
 
 class EditController:
@@ -21,12 +21,17 @@ class EditController:
         self.journey = document.journey
 
     def _push(self, command: ModelCommand) -> bool:
-        try:
-            self.document.push(command)
-        except ModelError as exc:
-            self.scene.problem.emit(str(exc))
-            return False
-        return True
+        return self.document.try_push(command)
+
+    def add_stage(self) -> bool:
+        """A new stage at the end (Insert menu, toolbar)."""
+        stage = Stage(new_id("stage"), "New stage")
+        return self._push(Insert(self.journey, Entity.STAGE, len(self.journey.stages), stage))
+
+    def add_lane(self) -> bool:
+        """A new lane at the bottom (Insert menu, toolbar)."""
+        lane = Lane(new_id("lane"), "New lane", LaneKind.CUSTOM)
+        return self._push(Insert(self.journey, Entity.LANE, len(self.journey.lanes), lane))
 
     # ------------------------------------------------------------- delete
     def delete_selection(self) -> bool:
@@ -81,8 +86,11 @@ class EditController:
         try:
             payload = json.loads(bytes(mime.data(clipboard.MIME_TYPE)).decode("utf-8"))
             cards, flows = clipboard.paste_plan(self.journey, payload)
-        except (ValueError, UnicodeDecodeError) as exc:
+        except ValueError as exc:  # includes damaged JSON and text that is not UTF-8
             self.scene.problem.emit(str(exc))
+            return []
+        except RecursionError:
+            self.scene.problem.emit("the clipboard holds data nested too deeply to paste")
             return []
         return self._insert(cards, flows, "Paste")
 
@@ -91,7 +99,11 @@ class EditController:
         if not ids:
             return []
         payload = clipboard.copy_payload(self.journey, ids)
-        cards, flows = clipboard.paste_plan(self.journey, payload)
+        try:
+            cards, flows = clipboard.paste_plan(self.journey, payload)
+        except ValueError as exc:
+            self.scene.problem.emit(str(exc))
+            return []
         return self._insert(cards, flows, "Duplicate")
 
     def _insert(self, cards, flows, verb: str) -> list[str]:
@@ -107,6 +119,16 @@ class EditController:
         return ids
 
     # -------------------------------------------------------------- nudge
+    def _cells_at_their_edge(self, ids: list[str], d_index: int) -> set[tuple[str, str]]:
+        """Cells where a selected card already sits at the end the nudge moves towards."""
+        blocked = set()
+        for card_id in ids:
+            stage_id, lane_id, index = self.journey.card_position(card_id)
+            last = len(self.journey.cards_in_cell(stage_id, lane_id)) - 1
+            if (d_index > 0 and index == last) or (d_index < 0 and index == 0):
+                blocked.add((stage_id, lane_id))
+        return blocked
+
     def nudge(self, d_stage: int, d_index: int) -> bool:
         """Arrow keys: up/down reorder within the cell, left/right move to the next stage."""
         ids = self.scene.selected_ids(Entity.CARD)
@@ -114,8 +136,14 @@ class EditController:
             return False
         stage_ids = self.journey.stages.ids()
         parts = []
+        # moving down, the lowest card goes first (and up, the highest), so neighbours that
+        # move together keep their order
+        ids = sorted(ids, key=lambda i: self.journey.card_position(i)[2], reverse=d_index > 0)
+        blocked = self._cells_at_their_edge(ids, d_index)
         for card_id in ids:
             stage_id, lane_id, index = self.journey.card_position(card_id)
+            if (stage_id, lane_id) in blocked:
+                continue  # a group already at the top or bottom stays together
             new_stage = stage_ids.index(stage_id) + d_stage
             if not 0 <= new_stage < len(stage_ids):
                 continue

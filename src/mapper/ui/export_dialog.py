@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QMessageBox,
     QProgressDialog,
@@ -23,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from mapper.document import Document
+from mapper.model import JourneyMap
+from mapper.ui.file_actions import ask_save_path
 
 PAGES = ["A4", "A3", "Letter", "Tabloid"]
 
@@ -86,10 +87,9 @@ def run_export_dialog(document: Document, parent: QWidget) -> Path | None:
         return None
     dialog.remember()
     suggested = (document.path or Path.home() / "journey").with_suffix(".pdf")
-    chosen, _ = QFileDialog.getSaveFileName(parent, "Export as PDF", str(suggested), "PDF (*.pdf)")
-    if not chosen:
+    target = ask_save_path(parent, "Export as PDF", str(suggested), "PDF (*.pdf)", "pdf")
+    if target is None:
         return None
-    target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
     try:
         warnings = export_with_progress(document, target, dialog.options(), parent)
     except Exception as exc:  # an export problem is reported, never a crash
@@ -106,13 +106,15 @@ def export_with_progress(document: Document, target: Path, options, parent) -> l
     """Export in a worker thread while a (modal) progress dialog keeps the UI alive."""
     from mapper.export import export_pdf
 
+    journey = JourneyMap.from_snapshot(document.journey.snapshot())  # edits go on meanwhile
     progress = QProgressDialog("Exporting the map…", "", 0, 0, parent)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setCancelButton(None)
     progress.setMinimumDuration(300)
     progress.setWindowTitle("Mapper")
     loop = QEventLoop()
     with ThreadPoolExecutor(max_workers=1) as pool:
-        future: Future = pool.submit(export_pdf, document.journey, target, options)
+        future: Future = pool.submit(export_pdf, journey, target, options)
         timer = QTimer()
         timer.timeout.connect(lambda: loop.quit() if future.done() else None)
         timer.start(30)
@@ -142,12 +144,11 @@ def run_image_export(document: Document, parent: QWidget, fmt: str) -> Path | No
         dpi = dict(RESOLUTIONS)[label]
     suffix = f".{fmt}"
     suggested = (document.path or Path.home() / "journey").with_suffix(suffix)
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, f"Export as {fmt.upper()}", str(suggested), f"{fmt.upper()} (*{suffix})"
+    target = ask_save_path(
+        parent, f"Export as {fmt.upper()}", str(suggested), f"{fmt.upper()} (*{suffix})", fmt
     )
-    if not chosen:
+    if target is None:
         return None
-    target = Path(chosen if chosen.lower().endswith(suffix) else chosen + suffix)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         data = render_png(document.journey, dpi) if fmt == "png" else render_svg(document.journey)

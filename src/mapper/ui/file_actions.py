@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from mapper.document import Document
 from mapper.fileformat import JourneyFileError
+from mapper.fileformat.io import UnsafeToWrite
 from mapper.fileformat.repair import repair_journey
 from mapper.ui.recent_files import remember
 
@@ -81,14 +82,14 @@ def save_document(document: Document, parent: QWidget, save_as: bool = False) ->
         save_as = answer == "save_as"
     if save_as or target is None:
         suggested = str(target or Path.home() / document.display_name())
-        chosen, _ = QFileDialog.getSaveFileName(parent, "Save journey map", suggested, FILTER)
-        if not chosen:
+        chosen = ask_save_path(parent, "Save journey map", suggested, FILTER, "journey")
+        if chosen is None:
             return False
-        target = Path(chosen if chosen.endswith(".journey") else chosen + ".journey")
+        target = chosen
     try:
         document.save(target)
-    except OSError as exc:
-        reason = explain(exc, target)
+    except (OSError, UnsafeToWrite) as exc:
+        reason = explain(exc, target) if isinstance(exc, OSError) else str(exc)
         QMessageBox.critical(
             parent, "Not saved",
             f"Mapper could not save {target}:\n{reason}.\n\n"
@@ -97,6 +98,20 @@ def save_document(document: Document, parent: QWidget, save_as: bool = False) ->
         return False
     remember(target)
     return True
+
+
+def ask_save_path(
+    parent: QWidget | None, title: str, suggested: str, name_filter: str, suffix: str
+) -> Path | None:
+    """A save dialog that adds ``.suffix`` itself, so its overwrite question covers the
+    name actually written (adding the suffix afterwards would overwrite unasked)."""
+    dialog = QFileDialog(parent, title, suggested, name_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix(suffix)
+    dialog.selectFile(suggested)
+    if not dialog.exec() or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
 
 
 def explain(exc: OSError, target: Path) -> str:

@@ -229,11 +229,13 @@ class Inspector(QScrollArea):
     def _commit(self, spec: FieldSpec, value: Any) -> None:
         try:
             changes = spec.to_changes(value, self._entity())
-            command = Update(self.document.journey, self.kind, self.item_id, changes, merge=True)
-            self.document.push(command)
-        except ModelError as exc:
-            self.window().statusBar().showMessage(str(exc), 5000)
+        except (ModelError, ValueError) as exc:
+            self.document.refused.emit(str(exc))
             self.refresh()
+            return
+        command = Update(self.document.journey, self.kind, self.item_id, changes, merge=True)
+        if not self.document.try_push(command):
+            self.refresh()  # show the model's value again
 
     def _on_model_events(self, events: Sequence[ModelEvent]) -> None:
         if any(e.entity is Entity.PERSONA for e in events) and self.kind is Entity.CARD:

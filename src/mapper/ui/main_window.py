@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 
 from mapper.canvas.scene import JourneyScene
 from mapper.canvas.view import JourneyView
-from mapper.commands import Insert
 from mapper.document import Document
-from mapper.model import Entity, Lane, LaneKind, Stage, new_id
+from mapper.model import Entity
 from mapper.ui.actions import build_actions
 from mapper.ui.edit_controller import EditController
 from mapper.ui.file_actions import save_document
@@ -167,12 +166,13 @@ class MainWindow(QMainWindow):
         a["zoom_out"].triggered.connect(lambda: self.view.zoom_by(0.8))
         a["zoom_fit"].triggered.connect(self.view.fit)
         a["zoom_100"].triggered.connect(lambda: self.view.set_zoom(1.0))
-        a["add_stage"].triggered.connect(self.add_stage)
-        a["add_lane"].triggered.connect(self.add_lane)
+        a["add_stage"].triggered.connect(self.edit.add_stage)
+        a["add_lane"].triggered.connect(self.edit.add_lane)
         self.document.undo_stack.cleanChanged.connect(self._update_title)
         self.document.path_changed.connect(self._update_title)
         self.scene.selectionChanged.connect(self._selection_changed)
-        self.scene.problem.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.scene.problem.connect(self._tell)
+        self.document.refused.connect(self._tell)
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.palette_dropped.connect(self.scene.create_from_palette)
         self.outline.selected.connect(self._outline_selected)
@@ -189,6 +189,9 @@ class MainWindow(QMainWindow):
         modified = self.document.is_modified()
         self.setWindowModified(modified)
         self.saved_label.setText("Unsaved changes" if modified else "Saved")
+
+    def _tell(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
 
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(f"{zoom * 100:.0f}%")
@@ -234,16 +237,6 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("(none)").setEnabled(False)
 
     # ------------------------------------------------------------ commands
-    def add_stage(self) -> None:
-        stage = Stage(new_id("stage"), "New stage")
-        journey = self.document.journey
-        self.document.push(Insert(journey, Entity.STAGE, len(journey.stages), stage))
-
-    def add_lane(self) -> None:
-        lane = Lane(new_id("lane"), "New lane", LaneKind.CUSTOM)
-        journey = self.document.journey
-        self.document.push(Insert(journey, Entity.LANE, len(journey.lanes), lane))
-
     def export_pdf(self) -> None:
         from mapper.ui.export_dialog import run_export_dialog
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from mapper.commands import Insert, Move, Remove, Update
 from mapper.document import Document
-from mapper.model import Entity, Lane, LaneKind, ModelError, ModelEvent, Stage, new_id
+from mapper.model import Entity, Lane, LaneKind, ModelEvent, Stage, new_id
 
 ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -113,10 +113,7 @@ class OutlineWidget(QWidget):
             self.rebuild()
 
     def _push(self, command) -> None:
-        try:
-            self.document.push(command)
-        except ModelError as exc:
-            self.window().statusBar().showMessage(str(exc), 5000)
+        self.document.try_push(command)
 
     def add(self) -> None:
         current = self.current()

@@ -22,7 +22,7 @@ from mapper.commands import Insert, Remove, Update
 from mapper.document import Document
 from mapper.fileformat.images import PNG_MAGIC, check_image
 from mapper.fileformat.schema import MAX_PHOTO_BYTES
-from mapper.model import Entity, ModelError, ModelEvent, Persona, Photo, new_id
+from mapper.model import Entity, ModelEvent, Persona, Photo, new_id
 from mapper.ui.form_fields import ColorField, LineField, TextField, split_lines
 from mapper.ui.images import safe_pixmap
 
@@ -135,10 +135,7 @@ class PersonasPanel(QWidget):
         self._push(Update(self.journey, Entity.PERSONA, persona_id, {field: value}, merge=True))
 
     def _push(self, command) -> None:
-        try:
-            self.document.push(command)
-        except ModelError as exc:
-            QMessageBox.warning(self, "Mapper", str(exc))
+        self.document.try_push(command)
 
     def _check_changed(self, item: QListWidgetItem) -> None:
         persona_id = item.data(ROLE)
