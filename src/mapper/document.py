@@ -56,6 +56,15 @@ class Document(QObject):
         """Whether someone else saved over (or removed) our file since we opened or saved it."""
         return self.path is not None and _signature(self.path) != self.disk_signature
 
+    def is_pristine(self) -> bool:
+        """A new map nobody has touched yet (opening a file may replace its window)."""
+        return (
+            self.path is None
+            and self.name_hint is None
+            and not self.undo_stack.count()
+            and not self.is_modified()
+        )
+
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
 

@@ -298,3 +298,10 @@ def test_click_ctrl_click_and_shift_click_select(window):
     QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, ctrl, card_center(window, "t2"))
     assert set(window.scene.selected_ids(Entity.CARD)) == {"t1", "t4"}  # ctrl toggles
     assert window.selection_label.text() == "2 selected"
+
+
+def test_a_card_dropped_from_the_palette_is_selected(window):
+    cell = window.scene.layout.cells[("s1", "l-pain")]
+    new_id = window.scene.create_from_palette({"kind": "pain_point"}, QPointF(*cell.center))
+    assert window.scene.selected_ids(Entity.CARD) == [new_id]
+    assert window.inspector.kind is Entity.CARD and window.inspector.item_id == new_id

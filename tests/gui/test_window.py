@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from factories import sample_map
 from gui.conftest import card_center, drag, view_point
 from mapper.document import Document
 from mapper.fileformat import dumps_journey, load_journey
@@ -217,3 +218,42 @@ def test_dragging_two_cards_below_a_third_keeps_their_order(window):
     assert cell_order(window) == ["x", "t2", "t3", "y"]  # together, where t2 landed
     window.document.undo_stack.undo()
     assert cell_order(window) == ["t2", "t3", "x", "y"]
+
+
+def test_ctrl_d_duplicates_and_ctrl_y_redoes(window, qtbot):
+    journey = window.document.journey
+    window.activateWindow()  # window shortcuts need the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    window.scene.select_ids(["t4"])
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert journey.card_count() == 7  # not swallowed as an ambiguous Delete shortcut
+    QTest.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert journey.card_count() == 6
+    QTest.keyClick(window.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert journey.card_count() == 7
+
+
+def test_a_drag_dropped_off_the_grid_puts_cards_and_flows_back(window):
+    from gui.conftest import card_center, drag
+
+    before = window.scene.flows["f1"].route.curve
+    outside = view_point(window, -400, -400)
+    drag(window, card_center(window, "t1"), outside)
+    assert window.document.undo_stack.count() == 0
+    assert window.scene.flows["f1"].route.curve == before
+
+
+def test_opening_a_file_keeps_windows_that_hold_work(window, manager, tmp_path):
+    from mapper.fileformat import save_journey
+
+    repaired = manager.show(Document(sample_map(), None, name="x (repaired).journey"))
+    repaired.document.undo_stack.resetClean()
+    fresh = manager.show(Document(JourneyMap()))
+    path = tmp_path / "other.journey"
+    save_journey(sample_map(), path)
+    manager.open_path(path, None)
+    assert repaired in manager.windows  # holds work: kept
+    assert fresh not in manager.windows  # untouched and new: replaced
+    assert fresh.document.is_pristine()
+    assert fresh.saved_label.text() == "Not saved yet"

@@ -101,9 +101,10 @@ def broken_file() -> bytes:
 def test_repair_keeps_what_is_valid_and_lists_what_was_dropped():
     journey, dropped = repair_journey(broken_file(), "m.journey")
     ids = {c.id for c in journey.cards()}
-    assert ids == {"t1", "t3", "p1", "t4"}
+    assert ids == {"a1", "t1", "t3", "p1", "t4"}  # a1 mended, t2 lost its stage
+    assert journey.card("a1").title == "Untitled"
     text = "\n".join(dropped)
-    assert "cards[0]" in text and "title" in text
+    assert "cards[0]" in text and "title was unusable" in text
     assert "card 't2'" in text and "stage or lane is missing" in text
     assert "flow 'f1': duplicate id" in text
     assert "leads from a card to itself" in text
@@ -112,6 +113,22 @@ def test_repair_keeps_what_is_valid_and_lists_what_was_dropped():
     assert journey.opportunities.get("o1").pain_point_ids == ("p1",)
     # the repaired map is valid: it saves and loads again
     assert dumps_journey(journey) == dumps_journey(load_journey_bytes(dumps_journey(journey)))
+
+
+def test_repair_mends_a_bad_field_instead_of_dropping_what_holds_it():
+    data = json.loads(dumps_journey(sample_map()))
+    data["stages"][0]["colour_hint"] = "x"  # unknown field in a stage with cards
+    data["stages"][1]["width"] = "wide"  # optional field with a bad value
+    data["cards"][1]["title"] = "T" * 3000  # too long
+    journey, notes = repair_journey(json.dumps(data).encode(), "m.journey")
+    assert journey.stages.ids() == ["s1", "s2", "s3"]
+    assert journey.card_count() == 6 and journey.flow_count() == 4
+    assert journey.stages.get("s2").width == 240.0
+    assert len(journey.card("t1").title) == 2000
+    text = "\n".join(notes)
+    assert "unknown field 'colour_hint' removed" in text
+    assert "(reset to its default)" in text and "shortened to 2,000 characters" in text
+    assert "left out" not in text
 
 
 def load_journey_bytes(text: str):

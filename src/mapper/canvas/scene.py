@@ -24,7 +24,7 @@ from mapper.layout import FlowRoute, MapLayout, Rect, Style, compute_layout
 from mapper.layout import theme as th
 from mapper.layout.grid import bezier_point, route
 from mapper.layout.labels import flow_labels
-from mapper.model import Entity, Flow, ModelError, ModelEvent, new_id
+from mapper.model import Card, Entity, Flow, ModelError, ModelEvent, new_id
 
 
 class JourneyScene(QGraphicsScene):
@@ -284,10 +284,13 @@ class JourneyScene(QGraphicsScene):
             ordered = sorted(cards, key=lambda c: c[1])
             for rank, (_, _, card_id) in enumerate(ordered):
                 commands.append(MoveCard(self.journey, card_id, *cell, start + rank))
+        pushed = False
         if commands:
             count = len(commands) // 2
             text = "Move card" if count == 1 else f"Move {count} cards"
-            self.document.try_push(Composite(self.journey, text, commands))
+            pushed = self.document.try_push(Composite(self.journey, text, commands))
+        if not pushed:
+            self.sync()  # dropped off the grid: cards and the flows that followed go back
 
     def drop_target(
         self, pos: QPointF, exclude: set[str] = frozenset()
@@ -450,5 +453,8 @@ class JourneyScene(QGraphicsScene):
         if command is None:
             self.problem.emit("Drop cards onto a cell of the grid")
             return None
-        self.document.try_push(command)
+        if not self.document.try_push(command):
+            return None
+        if isinstance(command.entity, Card):
+            self.select_ids([command.entity.id])  # the inspector shows the new card
         return command.entity.id

@@ -54,12 +54,9 @@ def repair_journey(raw: bytes, source: str = "<data>") -> tuple[JourneyMap, list
             items = []
         kept[name] = []
         for i, item in enumerate(items):
-            try:
-                kept[name].append(model.model_validate(item))
-            except ValidationError as exc:
-                first = exc.errors()[0]
-                where = ".".join(str(p) for p in first["loc"])
-                dropped.append(f"{_label(name, i, item)}: {where}: {first['msg']}")
+            salvaged = _salvage(model, item, _label(name, i, item), dropped)
+            if salvaged is not None:
+                kept[name].append(salvaged)
     header = {k: v for k, v in data.items() if k not in LISTS}
     try:
         base = JourneyFile.model_validate(header)
@@ -72,6 +69,53 @@ def repair_journey(raw: bytes, source: str = "<data>") -> tuple[JourneyMap, list
     doc = base.model_copy(update={name: items for name, items in kept.items()})
     _drop_broken_references(doc, dropped)
     return build_journey(doc), dropped
+
+
+NAME_FIELDS = ("title", "name", "label")
+
+
+def _salvage(model: type[BaseModel], item: Any, label: str, notes: list[str]) -> BaseModel | None:
+    """Validate one item, mending what can be mended: unknown fields are removed, optional
+    fields with bad values go back to their defaults, over-long text is shortened, a
+    missing or unusable name becomes "Untitled". Only an item beyond that is dropped."""
+    if not isinstance(item, dict):
+        notes.append(f"{label}: not an object, left out")
+        return None
+    fixed = dict(item)
+    for _ in range(8):
+        try:
+            return model.model_validate(fixed)
+        except ValidationError as exc:
+            errors = exc.errors()
+        changed = False
+        for error in errors:
+            key = error["loc"][0] if error["loc"] else None
+            field = model.model_fields.get(str(key)) if key is not None else None
+            kind = error["type"]
+            if kind == "extra_forbidden" and key in fixed:
+                del fixed[key]
+                notes.append(f"{label}: unknown field {key!r} removed")
+            elif kind == "string_too_long" and len(error["loc"]) == 1 and key in fixed:
+                limit = error.get("ctx", {}).get("max_length", 2000)
+                fixed[key] = str(fixed[key])[:limit]
+                notes.append(f"{label}: {key} shortened to {limit:,} characters")
+            elif key in NAME_FIELDS and field is not None and field.is_required():
+                value = fixed.get(key)
+                text = value if isinstance(value, str) else ""
+                fixed[key] = text[:2000] or "Untitled"
+                notes.append(f"{label}: {key} was unusable, now {fixed[key][:40]!r}")
+            elif field is not None and not field.is_required() and key in fixed:
+                del fixed[key]
+                notes.append(f"{label}: {key}: {error['msg']} (reset to its default)")
+            else:
+                continue
+            changed = True
+        if not changed:
+            break
+    first = errors[0]
+    where = ".".join(str(p) for p in first["loc"])
+    notes.append(f"{label}: {where}: {first['msg']} (left out)")
+    return None
 
 
 def _unique(items: list, name: str, dropped: list[str], key: str = "id") -> list:

@@ -50,6 +50,10 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
             action.setShortcut(QKeySequence(shortcut))
         action.setStatusTip(tip)
         actions[name] = action
-    # Delete on every platform also answers Backspace (macOS has no Delete key).
-    actions["delete"].setShortcuts([*actions["delete"].shortcuts(), QKeySequence("Backspace")])
+    # Delete and Backspace only: some desktops' standard Delete also claims Ctrl+D, which
+    # would make Duplicate's Ctrl+D ambiguous (and Qt then runs neither).
+    actions["delete"].setShortcuts([QKeySequence("Delete"), QKeySequence("Backspace")])
+    zoom_in = actions["zoom_in"].shortcuts()
+    if QKeySequence("Ctrl+=") not in zoom_in:  # + without Shift; never list a key twice
+        actions["zoom_in"].setShortcuts([*zoom_in, QKeySequence("Ctrl+=")])
     return actions

@@ -104,8 +104,7 @@ class WindowManager:
         document = open_document(resolved, parent)
         if document is None:
             return None
-        pristine = [w for w in self.windows
-                    if w.document.path is None and not w.document.undo_stack.count()]  # fmt: skip
+        pristine = [w for w in self.windows if w.document.is_pristine()]
         window = self.show(document)
         for old in pristine:
             old.close()
@@ -118,6 +117,7 @@ class WindowManager:
         if document is None:
             return None
         copy = Document(document.journey, None, name=f"{path.stem} (their version).journey")
+        copy.undo_stack.resetClean()  # never saved under this name: closing it asks
         return self.show(copy)
 
     def open_with_dialog(self, parent: QWidget) -> None:

@@ -32,6 +32,10 @@ def open_document(
     try:
         document = Document.open(path)
     except JourneyFileError as exc:
+        if not path.is_file():  # missing, a folder, unreadable: nothing to repair
+            QMessageBox.warning(parent, "Cannot open map",
+                                f"{path} cannot be opened: {exc.problems[0].message}.")  # fmt: skip
+            return None
         return offer_repair(path, exc, parent)
     if remember_it:
         remember(path)

@@ -92,7 +92,10 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(icon("undo"))
         self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Y") not in redo_keys:  # a key listed twice would be ambiguous
+            redo_keys.append(QKeySequence("Ctrl+Y"))
+        self.redo_action.setShortcuts(redo_keys)
         self.redo_action.setIcon(icon("redo"))
         menu = self.menuBar().addMenu("&File")
         menu.addActions([a["new"], a["open"]])
@@ -188,7 +191,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.document.display_name()}[*] — Mapper")
         modified = self.document.is_modified()
         self.setWindowModified(modified)
-        self.saved_label.setText("Unsaved changes" if modified else "Saved")
+        if modified:
+            self.saved_label.setText("Unsaved changes")
+        else:
+            self.saved_label.setText("Saved" if self.document.path else "Not saved yet")
 
     def _tell(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
