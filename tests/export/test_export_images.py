@@ -51,7 +51,7 @@ def test_svg_is_vector_with_real_text(map_file, tmp_path):
 def test_image_errors(map_file, tmp_path, capsys):
     assert main(["export", str(map_file), "-o", str(tmp_path / "m.gif")]) == 2
     assert "use OUT.pdf, OUT.png or OUT.svg" in capsys.readouterr().err
-    assert main(["export", str(map_file), "-o", str(tmp_path / "m.png"), "--dpi", "5"]) == 1
+    assert main(["export", str(map_file), "-o", str(tmp_path / "m.png"), "--dpi", "5"]) == 2
     assert "24..1200 dpi" in capsys.readouterr().err
     with pytest.raises(ExportError, match=r"choose \d+ dpi or less"):
         _huge_png()

@@ -82,6 +82,14 @@ def test_bad_file_message(name, raw, expected):
     assert not any("Traceback" in line for line in lines)
 
 
+def test_a_long_list_of_problems_says_how_many_were_left_out():
+    data = good()
+    data["stages"] = [{"id": f"s{i}"} for i in range(80)]  # 80 missing names
+    lines = problems_of(encode(data))
+    assert len(lines) == 51
+    assert lines[-1] == "m.journey: ... and 30 more problems"
+
+
 def test_all_problems_are_listed_at_once():
     def break_twice(d):
         d["stages"][0]["name"] = 1

@@ -41,6 +41,10 @@ def run_new(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.suffix != ".journey":
         return _fail(f"{output}: the output should end in .journey", 2)
+    if output.is_dir():
+        return _fail(f"{output}: is a folder")
+    if not output.parent.is_dir():
+        return _fail(f"{output}: cannot write: the folder {output.parent} does not exist")
     if output.exists() and not args.force:
         return _fail(f"{output}: already exists (use --force to overwrite)")
     try:

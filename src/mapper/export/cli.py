@@ -37,6 +37,16 @@ def _scale(value: str) -> float:
     return scale
 
 
+def _dpi(value: str) -> float:
+    try:
+        dpi = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 24 <= dpi <= 1200:
+        raise argparse.ArgumentTypeError("the resolution must be 24..1200 dpi")
+    return dpi
+
+
 def add_export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "export",
@@ -95,7 +105,7 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[
     )
     p.add_argument(
         "--dpi",
-        type=float,
+        type=_dpi,
         default=192.0,
         metavar="DPI",
         help="PNG resolution (96 = the canvas at 100%%; default 192)",

@@ -60,10 +60,13 @@ def _loads(raw: bytes, source: str | Path) -> JourneyMap:
     try:
         doc = JourneyFile.model_validate(data)
     except ValidationError as exc:
-        raise JourneyFileError(source, _validation_problems(exc)) from None
+        more = max(0, exc.error_count() - MAX_PROBLEMS)
+        raise JourneyFileError(source, _validation_problems(exc), more) from None
     problems = check_references(doc)
     if problems:
-        raise JourneyFileError(source, problems[:MAX_PROBLEMS])
+        raise JourneyFileError(
+            source, problems[:MAX_PROBLEMS], max(0, len(problems) - MAX_PROBLEMS)
+        )
     return build_journey(doc)
 
 

@@ -30,10 +30,14 @@ def json_path(location: Iterable[str | int]) -> str:
 class JourneyFileError(Exception):
     """A file that cannot be opened as a journey map, with every problem found."""
 
-    def __init__(self, source: str | Path, problems: Sequence[Problem]) -> None:
+    def __init__(self, source: str | Path, problems: Sequence[Problem], more: int = 0) -> None:
         self.source = str(source)
         self.problems = list(problems)
+        self.more = more  # problems found but not listed
         super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
-        return [p.format(self.source) for p in self.problems]
+        lines = [p.format(self.source) for p in self.problems]
+        if self.more:
+            lines.append(f"{self.source}: ... and {self.more} more problems")
+        return lines
