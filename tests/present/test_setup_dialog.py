@@ -66,3 +66,17 @@ def test_lanes_hidden_in_the_editor_cannot_be_ticked(window):
     item = dialog.lanes.item(0)
     assert "hidden in the editor" in item.text()
     assert not item.flags() & item.flags().ItemIsEnabled
+
+
+def test_unticking_every_lane_is_refused(qtbot):
+    from PySide6.QtCore import Qt
+
+    from mapper.present.setup_dialog import SetupDialog
+
+    dialog = SetupDialog(sample_map())
+    qtbot.addWidget(dialog)
+    for i in range(dialog.lanes.count()):
+        dialog.lanes.item(i).setCheckState(Qt.CheckState.Unchecked)
+    assert not dialog.ok_button.isEnabled()
+    dialog.lanes.item(0).setCheckState(Qt.CheckState.Checked)
+    assert dialog.ok_button.isEnabled()

@@ -61,6 +61,8 @@ class SetupDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.lanes.itemChanged.connect(lambda _item: self._check_something_is_shown())
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(columns)
@@ -94,6 +96,15 @@ class SetupDialog(QDialog):
                 state = Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked
                 widget.item(i).setCheckState(state)
 
+    def _check_something_is_shown(self) -> None:
+        """A presentation with no lane at all would show empty slides: refuse that."""
+        shown = any(
+            self.lanes.item(i).checkState() == Qt.CheckState.Checked
+            for i in range(self.lanes.count())
+        )
+        self.ok_button.setEnabled(shown or not self.lanes.count())
+        self.ok_button.setToolTip("" if shown else "Keep at least one lane")
+
     def choice(self) -> Presentation:
         return Presentation(self._unchecked(self.lanes), self._unchecked(self.personas))
 
@@ -102,10 +113,10 @@ def apply_choice(document: Document, choice: Presentation) -> bool:
     """Save the choice in the map as one undo step; False when nothing changed."""
     if choice == document.journey.info.presentation:
         return False
-    document.push(
-        Update(document.journey, None, None, {"presentation": choice}, "Choose what to present")
+    command = Update(
+        document.journey, None, None, {"presentation": choice}, "Choose what to present"
     )
-    return True
+    return document.try_push(command)
 
 
 def run_setup_dialog(document: Document, parent: QWidget | None = None) -> bool:
