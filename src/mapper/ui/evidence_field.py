@@ -35,6 +35,7 @@ class _EvidenceRow(QFrame):
         self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 3 + 12)
         self.source = QLineEdit(item.source)
         self.source.setPlaceholderText("Source")
+        self.source.setCursorPosition(0)  # show the start of a long source
         self.confidence = QComboBox()
         for value, label in CONFIDENCE_LABELS.items():
             self.confidence.addItem(label, value)
