@@ -10,6 +10,12 @@ from mapper.model import JourneyMap
 from mapper.resources import templates_dir
 
 DEFAULT_TEMPLATE = "customer-journey"
+TITLES = {
+    "blank": "Blank map",
+    "customer-journey": "Customer journey",
+    "service-blueprint": "Service blueprint",
+    "saas-onboarding": "SaaS onboarding",
+}
 TEMPLATE_ORDER = ("blank", "customer-journey", "service-blueprint", "saas-onboarding")
 
 
@@ -20,6 +26,11 @@ class Template:
 
     def load(self) -> JourneyMap:
         return load_journey(self.path)
+
+    @property
+    def title(self) -> str:
+        """A readable name: "SaaS onboarding" for saas-onboarding."""
+        return TITLES.get(self.name, self.name.replace("-", " ").capitalize())
 
     @property
     def description(self) -> str:

@@ -10,7 +10,7 @@ from factories import sample_map
 from gui.conftest import card_center, drag, view_point
 from mapper.document import Document
 from mapper.fileformat import dumps_journey, load_journey
-from mapper.model import Entity, JourneyMap, Lane, Stage
+from mapper.model import CardKind, Entity, JourneyMap, Lane, Stage
 from mapper.ui.form_fields import LineField
 
 
@@ -257,3 +257,28 @@ def test_opening_a_file_keeps_windows_that_hold_work(window, manager, tmp_path):
     assert fresh not in manager.windows  # untouched and new: replaced
     assert fresh.document.is_pristine()
     assert fresh.saved_label.text() == "Not saved yet"
+
+
+def test_inspector_fits_the_card_kind_and_the_selection(window):
+    window.scene.select_ids(["a1"])  # an action: no channel, creator or metrics
+    labels = inspector_labels(window)
+    assert "Title" in labels and "Channel" not in labels and "CSAT" not in labels
+    window.document.journey.update_card("a1", kind=CardKind.TOUCHPOINT)
+    assert "Channel" in inspector_labels(window)  # the form follows the kind
+    window.scene.select_ids(["t1", "t2"])
+    assert (
+        window.inspector.widget()
+        .findChild(type(window.selection_label))
+        .text()
+        .startswith("<b>2 items selected")
+    )
+
+
+def inspector_labels(window) -> list[str]:
+    form = window.inspector.widget().layout().itemAt(1).layout()
+    labels = []
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, form.ItemRole.LabelRole)
+        if item is not None and item.widget() is not None:
+            labels.append(item.widget().text())
+    return labels

@@ -84,19 +84,24 @@ def metric_specs() -> list[FieldSpec]:
     ]
 
 
-def card_specs(document: Document) -> list[FieldSpec]:
+def card_specs(document: Document, kind: CardKind) -> list[FieldSpec]:
+    """The card's fields; the touchpoint classification and metrics only for touchpoints."""
     journey = document.journey
+    touchpoint = kind is CardKind.TOUCHPOINT
     channels = [("(none)", None)] + [(i.label, k) for k, i in BUILTIN_CHANNELS.items()]
     channels += [(c.label, c.key) for c in journey.info.custom_channels]
     specs = [
         plain("title", "Title", LineField),
         plain("kind", "Kind", _enum_choices(CardKind)),
         plain("description", "Description", TextField),
-        plain("channel", "Channel", lambda: ChoiceField(channels)),
-        plain("creator", "Creator", _enum_choices(Creator, "(not set)", CREATOR_LABELS)),
-        plain("buying_phase", "Buying phase", _enum_choices(BuyingPhase, "From the stage")),
-        plain("moment_of_truth", "", lambda: CheckField("Moment of truth")),
     ]
+    if touchpoint:
+        specs += [
+            plain("channel", "Channel", lambda: ChoiceField(channels)),
+            plain("creator", "Creator", _enum_choices(Creator, "(not set)", CREATOR_LABELS)),
+            plain("buying_phase", "Buying phase", _enum_choices(BuyingPhase, "From the stage")),
+        ]
+    specs.append(plain("moment_of_truth", "", lambda: CheckField("Moment of truth")))
     for persona in journey.personas:
         specs.append(
             FieldSpec(
@@ -108,7 +113,7 @@ def card_specs(document: Document) -> list[FieldSpec]:
         )
     specs += [
         plain("owner", "Owner", LineField),
-        *metric_specs(),
+        *(metric_specs() if touchpoint else []),
         plain("evidence", "Evidence", EvidenceField),
         plain("url", "URL", LineField),
         FieldSpec("Tags", lambda: LineField(split_list, join_list), lambda e: e.tags,
@@ -187,10 +192,15 @@ class Inspector(QScrollArea):
 
     def show_target(self, kind: Entity | None, item_id: str | None) -> None:
         """Show the form for one thing (``kind=None``: the map's properties)."""
+        if kind is not None:
+            try:
+                OPS[kind].get(self.document.journey, item_id)
+            except ModelError:  # gone already (undone, deleted): show the map instead
+                kind, item_id = None, None
         self.kind, self.item_id = kind, item_id
         specs = {
             None: map_specs,
-            Entity.CARD: lambda: card_specs(self.document),
+            Entity.CARD: lambda: card_specs(self.document, self._entity().kind),
             Entity.STAGE: stage_specs,
             Entity.LANE: lane_specs,
             Entity.FLOW: flow_specs,
@@ -238,7 +248,21 @@ class Inspector(QScrollArea):
             self.refresh()  # show the model's value again
 
     def _on_model_events(self, events: Sequence[ModelEvent]) -> None:
-        if any(e.entity is Entity.PERSONA for e in events) and self.kind is Entity.CARD:
-            self.show_target(self.kind, self.item_id)  # emotion rows follow the personas
+        if self.kind is Entity.CARD and any(
+            e.entity is Entity.PERSONA or (e.id == self.item_id and "kind" in e.fields)
+            for e in events
+        ):
+            self.show_target(self.kind, self.item_id)  # the form follows personas and kind
         else:
             self.refresh()
+
+    def show_many(self, count: int) -> None:
+        """Several things selected: say so rather than showing the map's fields."""
+        self.kind, self.item_id, self._fields = None, None, []
+        label = QLabel(f"<b>{count} items selected</b><br>Select one to edit it here.")
+        label.setWordWrap(True)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(label)
+        layout.addStretch()
+        self.setWidget(page)

@@ -208,7 +208,9 @@ class MainWindow(QMainWindow):
         total = sum(len(ids) for ids in chosen.values())
         self.selection_label.setText(f"{total} selected" if total else "")
         kind = next((k for k in kinds if chosen[k]), None)
-        if kind is None or total != 1:
+        if total > 1:
+            self.inspector.show_many(total)
+        elif kind is None:
             self.inspector.show_target(None, None)
         else:
             self.inspector.show_target(kind, chosen[kind][0])

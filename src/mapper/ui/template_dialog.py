@@ -50,7 +50,7 @@ class TemplateDialog(QDialog):
         self.list.setWordWrap(True)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         for template in available_templates():
-            label = f"{template.name.replace('-', ' ').capitalize()}\n{template.description}"
+            label = f"{template.title}\n{template.description}"
             item = QListWidgetItem(QIcon(thumbnail(template)), label)
             item.setData(Qt.ItemDataRole.UserRole, template.name)
             item.setToolTip(template.description)
