@@ -80,3 +80,23 @@ def test_every_template_and_example_is_valid():
         journey = load_journey(path)
         assert journey.stages, path
         assert path.read_text("utf-8") == dumps_journey(journey), f"{path} is not canonical"
+
+
+def test_a_map_that_would_not_open_again_is_not_written(tmp_path):
+    from dataclasses import replace
+
+    from mapper.fileformat.io import UnsafeToWrite
+    from mapper.model import Card, Flow
+
+    path = tmp_path / "map.journey"
+    save_journey(sample_map(), path)
+    before = path.read_bytes()
+    snapshot = sample_map().snapshot()
+    for broken in (
+        replace(snapshot, cards=(*snapshot.cards, Card("ghost", "nowhere", "l-tp", "Lost"))),
+        replace(snapshot, flows=(*snapshot.flows, Flow("fz", "t1", "t1"))),
+        replace(snapshot, info=replace(snapshot.info, title="bad \ud800 text")),
+    ):
+        with pytest.raises(UnsafeToWrite):
+            save_journey(broken, path)
+    assert path.read_bytes() == before
