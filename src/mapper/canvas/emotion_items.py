@@ -26,7 +26,8 @@ def curve_pen(color: str | None, neutral_y: float, top: float, bottom: float, wi
     if color is not None:
         return QPen(qcolor(color, 170), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
     gradient = QLinearGradient(0, top, 0, bottom)
-    stop = (neutral_y - top) / max(bottom - top, 1)
+    # half a line below neutral: a stretch lying on 0 is wholly green (as on paper)
+    stop = (neutral_y + width / 2 - top) / max(bottom - top, 1)
     gradient.setColorAt(0, qcolor(th.POSITIVE_CURVE))
     gradient.setColorAt(max(0.0, stop - 0.001), qcolor(th.POSITIVE_CURVE))
     gradient.setColorAt(min(1.0, stop + 0.001), qcolor(th.NEGATIVE_CURVE))

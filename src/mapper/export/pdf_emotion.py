@@ -68,9 +68,12 @@ def draw_emotion_curves(
         canv.setDash(5, 3)
         canv.drawPath(_path(canv, curve), stroke=1, fill=0)
     canv.setDash()
+    # The split sits half a line below neutral, so a stretch lying on 0 is drawn wholly
+    # green, as on the canvas, rather than green above and red below.
+    split = neutral + ACTIVE_WIDTH / 2
     halves = (
-        (theme.POSITIVE_CURVE, Rect(0, row.y, layout.width, neutral - row.y)),
-        (theme.NEGATIVE_CURVE, Rect(0, neutral, layout.width, row.bottom - neutral)),
+        (theme.POSITIVE_CURVE, Rect(0, row.y, layout.width, split - row.y)),
+        (theme.NEGATIVE_CURVE, Rect(0, split, layout.width, row.bottom - split)),
     )
     for curve in active:
         for colour, clip in halves:
