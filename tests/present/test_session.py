@@ -134,6 +134,7 @@ def test_a_click_on_a_card_shows_all_its_details(window):
     click(audience.view.map_view.viewport(), card_point(session, "t1"))
     overlay = audience.detail
     assert overlay.isVisible()
+    assert not audience.minimap.isVisible()  # it would sit on the details
     text = overlay.text()
     for expected in (
         "Instagram ad",
@@ -148,6 +149,7 @@ def test_a_click_on_a_card_shows_all_its_details(window):
         assert expected in text, expected
     keys(audience, K.Key_Escape)  # closes the details only
     assert not overlay.isVisible() and session.running
+    assert audience.minimap.isVisible()
     keys(audience, K.Key_2)
     click(audience.view.map_view.viewport(), card_point(session, "t2"))
     assert "Conversion" in overlay.text() and "31%" in overlay.text()

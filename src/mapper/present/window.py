@@ -115,6 +115,8 @@ class AudienceWindow(QWidget):
         self.detail.show_target(
             self.controller.detail, palette(options.high_contrast), options.text_scale
         )
+        # the minimap would sit on the details: it steps aside while they are shown
+        self.minimap.setVisible(options.minimap and self.controller.detail is None)
         self.spotlight.raise_()
         self.cover.raise_()
 
