@@ -61,10 +61,14 @@ class _ClipboardPayload(BaseModel):
     flows: Annotated[list[FlowFile], Field(max_length=100_000)] = []
 
 
-def paste_plan(journey: JourneyMap, payload: Any) -> tuple[list[Card], list[Flow]]:
-    """New cards and flows to add for a payload. Cells are matched by id when the stage and
-    lane exist in this map, else by position; emotion scores for unknown personas are left
-    out, as are unknown channels. Raises ValueError for a payload that is not ours."""
+def paste_plan(
+    journey: JourneyMap, payload: Any, anchor: tuple[int, int] | None = None
+) -> tuple[list[Card], list[Flow]]:
+    """New cards and flows to add for a payload. With ``anchor`` (stage index, lane index:
+    the cell under the mouse) the cards land there, keeping their arrangement relative to
+    each other; without it cells are matched by id when the stage and lane exist in this
+    map, else by position. Emotion scores for unknown personas are left out, as are
+    unknown channels. Raises ValueError for a payload that is not ours."""
     if not isinstance(payload, dict) or payload.get("version") != PAYLOAD_VERSION:
         raise ValueError("the clipboard does not hold Mapper cards")
     try:
@@ -76,9 +80,19 @@ def paste_plan(journey: JourneyMap, payload: Any) -> tuple[list[Card], list[Flow
     stages, lanes = journey.stages.ids(), journey.lanes.ids()
     id_map: dict[str, str] = {}
     cards = []
+    shift = None
+    if anchor is not None and clip.cards:
+        shift = (
+            anchor[0] - min(c.stage_index for c in clip.cards),
+            anchor[1] - min(c.lane_index for c in clip.cards),
+        )
     for raw in clip.cards:
-        stage_id = _cell_id(raw.stage_id, raw.stage_index, stages)
-        lane_id = _cell_id(raw.lane_id, raw.lane_index, lanes)
+        if shift is None:
+            stage_id = _cell_id(raw.stage_id, raw.stage_index, stages)
+            lane_id = _cell_id(raw.lane_id, raw.lane_index, lanes)
+        else:
+            stage_id = stages[max(0, min(raw.stage_index + shift[0], len(stages) - 1))]
+            lane_id = lanes[max(0, min(raw.lane_index + shift[1], len(lanes) - 1))]
         card = card_from_file(raw)
         card = replace(
             card,

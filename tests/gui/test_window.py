@@ -282,3 +282,16 @@ def inspector_labels(window) -> list[str]:
         if item is not None and item.widget() is not None:
             labels.append(item.widget().text())
     return labels
+
+
+def test_paste_lands_in_the_cell_under_the_mouse(window, monkeypatch):
+    from PySide6.QtGui import QCursor
+
+    window.scene.select_ids(["t1", "a1"])  # Awareness: an action above a touchpoint
+    assert window.edit.copy()
+    cell = window.scene.layout.cells[("s3", "l-act")]
+    point = view_point(window, *cell.center)
+    monkeypatch.setattr(QCursor, "pos", lambda: window.view.viewport().mapToGlobal(point))
+    pasted = window.edit.paste()
+    positions = [window.document.journey.card_position(i)[:2] for i in pasted]
+    assert positions == [("s3", "l-act"), ("s3", "l-tp")]  # same arrangement, moved there

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QMimeData
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QCursor, QGuiApplication
 
 from mapper import clipboard
 from mapper.canvas.scene import JourneyScene
@@ -85,7 +85,7 @@ class EditController:
             return []
         try:
             payload = json.loads(bytes(mime.data(clipboard.MIME_TYPE)).decode("utf-8"))
-            cards, flows = clipboard.paste_plan(self.journey, payload)
+            cards, flows = clipboard.paste_plan(self.journey, payload, self._cell_under_mouse())
         except ValueError as exc:  # includes damaged JSON and text that is not UTF-8
             self.scene.problem.emit(str(exc))
             return []
@@ -93,6 +93,20 @@ class EditController:
             self.scene.problem.emit("the clipboard holds data nested too deeply to paste")
             return []
         return self._insert(cards, flows, "Paste")
+
+    def _cell_under_mouse(self) -> tuple[int, int] | None:
+        """(stage index, lane index) of the cell under the mouse pointer, if it is over one."""
+        for view in self.scene.views():
+            point = view.viewport().mapFromGlobal(QCursor.pos())
+            if view.viewport().rect().contains(point):
+                scene_pos = view.mapToScene(point)
+                cell = self.scene.layout.cell_at((scene_pos.x(), scene_pos.y()))
+                if cell is not None:
+                    stage_id, lane_id = cell
+                    return self.journey.stages.index_of(stage_id), self.journey.lanes.index_of(
+                        lane_id
+                    )
+        return None
 
     def duplicate(self) -> list[str]:
         ids = self.scene.selected_ids(Entity.CARD)
