@@ -102,10 +102,8 @@ class EditController:
                 scene_pos = view.mapToScene(point)
                 cell = self.scene.layout.cell_at((scene_pos.x(), scene_pos.y()))
                 if cell is not None:
-                    stage_id, lane_id = cell
-                    return self.journey.stages.index_of(stage_id), self.journey.lanes.index_of(
-                        lane_id
-                    )
+                    stages, lanes = self.journey.stages, self.journey.lanes
+                    return stages.index_of(cell[0]), lanes.index_of(cell[1])
         return None
 
     def duplicate(self) -> list[str]:
