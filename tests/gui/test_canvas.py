@@ -305,3 +305,17 @@ def test_a_card_dropped_from_the_palette_is_selected(window):
     new_id = window.scene.create_from_palette({"kind": "pain_point"}, QPointF(*cell.center))
     assert window.scene.selected_ids(Entity.CARD) == [new_id]
     assert window.inspector.kind is Entity.CARD and window.inspector.item_id == new_id
+
+
+def test_flow_labels_come_and_go_with_their_flows(window):
+    from mapper.canvas.flow_item import FlowLabelItem
+
+    def labels():
+        return {i.flow.flow_id for i in window.scene.items() if isinstance(i, FlowLabelItem)}
+
+    assert {"f1", "f4"} <= labels()  # the labelled flows
+    window.scene.flows["f1"].setSelected(True)
+    window.edit.delete_selection()
+    assert "f1" not in labels()
+    window.document.undo_stack.undo()
+    assert "f1" in labels()

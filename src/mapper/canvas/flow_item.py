@@ -107,18 +107,6 @@ class FlowItem(QGraphicsItem):
         self.update()
         self.label.update()
 
-    def itemChange(self, change, value):
-        # the label is a separate item above the cards; it follows the flow in and out
-        if change == QGraphicsItem.GraphicsItemChange.ItemSceneHasChanged:
-            if value is not None and self.label.scene() is None:
-                value.addItem(self.label)
-        elif change == QGraphicsItem.GraphicsItemChange.ItemSceneChange and value is None:
-            if self.label.scene() is not None:
-                self.label.scene().removeItem(self.label)
-        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.label.update()
-        return super().itemChange(change, value)
-
     def mouseDoubleClickEvent(self, event) -> None:
         self.scene().edit_flow_label(self.flow_id)  # type: ignore[attr-defined]
 

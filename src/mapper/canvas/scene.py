@@ -113,16 +113,24 @@ class JourneyScene(QGraphicsScene):
     def _refresh_handles(self) -> None:
         for item in self.cards.values():
             item.refresh_handle()
+        for flow in self.flows.values():
+            if flow.label.text:
+                flow.label.update()  # a selected flow's label is drawn in its colour
 
     def _sync_map(self, items: dict, boxes: dict, make, update) -> None:
         for item_id in [i for i in items if i not in boxes]:
-            self.removeItem(items.pop(item_id))
+            item = items.pop(item_id)
+            self.removeItem(item)
+            if isinstance(item, FlowItem):
+                self.removeItem(item.label)  # a separate item, above the cards
         for item_id, box in boxes.items():
             if item_id in items:
                 update(items[item_id], box)
             else:
                 items[item_id] = item = make(box)
                 self.addItem(item)
+                if isinstance(item, FlowItem):
+                    self.addItem(item.label)
 
     def _sync_emotions(self, active_id: str | None) -> None:
         for item in self._emotion_items:
