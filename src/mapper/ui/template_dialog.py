@@ -51,7 +51,10 @@ class TemplateDialog(QDialog):
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         for template in available_templates():
             label = f"{template.title}\n{template.description}"
-            item = QListWidgetItem(QIcon(thumbnail(template)), label)
+            picture = thumbnail(template)
+            icon = QIcon(picture)
+            icon.addPixmap(picture, QIcon.Mode.Selected)  # not washed out when chosen
+            item = QListWidgetItem(icon, label)
             item.setData(Qt.ItemDataRole.UserRole, template.name)
             item.setToolTip(template.description)
             self.list.addItem(item)
