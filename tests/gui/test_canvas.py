@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
@@ -319,3 +320,18 @@ def test_flow_labels_come_and_go_with_their_flows(window):
     assert "f1" not in labels()
     window.document.undo_stack.undo()
     assert "f1" in labels()
+
+
+def test_headers_stay_in_view_while_the_map_scrolls(window):
+    view, scene = window.view, window.scene
+    view.set_zoom(3.0)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    stage = scene.stage_headers["s3"]
+    lane = scene.lane_headers["l-pain"]
+    assert stage.y() == pytest.approx(visible.top())  # pinned to the top edge
+    assert lane.x() == pytest.approx(visible.left())  # pinned to the left edge
+    view.verticalScrollBar().setValue(view.verticalScrollBar().minimum())
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().minimum())
+    assert stage.y() == stage.box.header.y and lane.x() == lane.box.header.x

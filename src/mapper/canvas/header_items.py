@@ -26,7 +26,7 @@ class _Header(QGraphicsItem):
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
-        self.setZValue(20)
+        self.setZValue(50)  # above cards and emotion curves: headers stick over them
         self._press: QPointF | None = None
         self._dragging = False
         self.box = box

@@ -32,10 +32,32 @@ class JourneyView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._panning_from: QPointF | None = None
         self._space_down = False
+        scene.layout_changed.connect(self.pin_headers)
         self.nudge_keys: dict[Qt.Key, tuple[int, int]] = {}
 
     def journey_scene(self) -> JourneyScene:
         return self.scene()  # type: ignore[return-value]
+
+    # ------------------------------------------------------------ sticky headers
+    def pin_headers(self) -> None:
+        """Keep stage names at the top and lane names at the left of the view while the
+        map scrolls under them, so a zoomed-in designer knows where they are."""
+        scene = self.journey_scene()
+        if scene is None:  # while the view is built or torn down
+            return
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        for item in scene.stage_headers.values():
+            item.setY(max(item.box.header.y, visible.top()))
+        for item in scene.lane_headers.values():
+            item.setX(max(item.box.header.x, visible.left()))
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.pin_headers()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.pin_headers()
 
     # ---------------------------------------------------------------- zoom
     def zoom(self) -> float:
@@ -46,6 +68,7 @@ class JourneyView(QGraphicsView):
         current = self.zoom()
         if abs(factor - current) > 1e-6:
             self.scale(factor / current, factor / current)
+            self.pin_headers()
             self.zoom_changed.emit(self.zoom())
 
     def zoom_by(self, step: float) -> None:
@@ -70,6 +93,7 @@ class JourneyView(QGraphicsView):
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > 1.0:
             self.set_zoom(1.0)
+        self.pin_headers()
         self.zoom_changed.emit(self.zoom())
 
     def wheelEvent(self, event) -> None:
