@@ -6,7 +6,7 @@ from reportlab.lib.colors import Color
 
 from mapper.export.markup import safe_url
 from mapper.export.pdf_draw import Text, baseline_in, rgb, tint
-from mapper.export.pdf_ops import Ops, draw_icon_ops
+from mapper.export.pdf_ops import Ops, Stamps, draw_icon_ops
 from mapper.layout import icons, theme
 from mapper.layout.badges import (
     DOT_RADIUS,
@@ -17,6 +17,7 @@ from mapper.layout.badges import (
     card_badges,
     title_baselines,
 )
+from mapper.layout.geometry import Rect
 from mapper.layout.grid import CardBox, Style
 from mapper.model import CardKind, Sentiment
 
@@ -36,21 +37,18 @@ def draw_cards(
     if not boxes:
         return
     ops.save()
-    ops.fill_color(rgb(SHADOW))
-    for box in boxes:
-        r = box.rect
-        ops.round_rect(r.x, r.y + SHADOW_OFFSET, r.width, r.height, RADIUS)
-    ops.fill()
-    ops.stroke_color(rgb(theme.CARD_BORDER))
-    ops.line_width(BORDER_WIDTH)
-    moments: list[CardBox] = []
-    for box in boxes:
-        r = box.rect
-        ops.fill_color(rgb(theme.KIND_FILLS[box.card.kind]))
-        ops.round_rect(r.x, r.y, r.width, r.height, RADIUS)
-        ops.fill_stroke()
-        if box.card.moment_of_truth and box.card.kind is CardKind.TOUCHPOINT:
-            moments.append(box)
+    if ops.stamps is None:
+        _card_bodies(ops, [(box.rect, box.card.kind) for box in boxes])
+    else:  # a big map has a few dozen card sizes: one form each (see Stamps)
+        for box in boxes:
+            r = box.rect
+            ops.save()
+            ops.transform(1, 1, r.x, r.y)
+            ops.use_form(_card_stamp(ops.stamps, r.width, r.height, box.card.kind))
+            ops.restore()
+    moments = [
+        box for box in boxes if box.card.moment_of_truth and box.card.kind is CardKind.TOUCHPOINT
+    ]
     _stripes(ops, boxes, persona_id)
     if moments:
         ops.stroke_color(rgb(theme.MOMENT_OF_TRUTH_COLOR))
@@ -68,6 +66,33 @@ def draw_cards(
         x = box.rect.x + style.card_padding
         for line, baseline in zip(box.title_lines, title_baselines(box, style), strict=True):
             text.at(x, baseline, line)
+
+
+def _card_bodies(ops: Ops, cards: list[tuple[Rect, CardKind]]) -> None:
+    """Shadows first, then the outlined bodies in their kind's colour."""
+    ops.fill_color(rgb(SHADOW))
+    for r, _ in cards:
+        ops.round_rect(r.x, r.y + SHADOW_OFFSET, r.width, r.height, RADIUS)
+    ops.fill()
+    ops.stroke_color(rgb(theme.CARD_BORDER))
+    ops.line_width(BORDER_WIDTH)
+    for r, kind in cards:
+        ops.fill_color(rgb(theme.KIND_FILLS[kind]))
+        ops.round_rect(r.x, r.y, r.width, r.height, RADIUS)
+        ops.fill_stroke()
+
+
+def _card_stamp(stamps: Stamps, width: float, height: float, kind: CardKind) -> str:
+    """The form of one card's shadow and body, drawn at (0, 0)."""
+
+    def body() -> str:
+        ops = Ops()
+        _card_bodies(ops, [(Rect(0.0, 0.0, width, height), kind)])
+        return "\n".join(ops.parts)
+
+    margin = BORDER_WIDTH
+    box = (-margin, -margin, width + margin, height + SHADOW_OFFSET + margin)
+    return stamps.name(f"card-{width:.2f}x{height:.2f}-{kind.value}", box, body)
 
 
 def _stripes(ops: Ops, boxes: list[CardBox], persona_id: str | None) -> None:
@@ -121,6 +146,26 @@ def confidence_ops(
     ops: Ops, x: float, cy: float, width: float, filled: int, radius: float, ink: Color
 ) -> None:
     """Three dots: the first ``filled`` solid, the rest hollow rings."""
+    if ops.stamps is None:
+        _confidence_dots(ops, x, cy, width, filled, radius, ink)
+        return
+
+    def dots() -> str:
+        local = Ops()
+        _confidence_dots(local, 0.0, 0.0, width, filled, radius, ink)
+        return "\n".join(local.parts)
+
+    key = f"dots-{filled}-{width:.2f}-{radius:.2f}-{ink.hexval()[2:]}"
+    box = (-2 * radius, -2 * radius, width + 2 * radius, 2 * radius)
+    ops.save()
+    ops.transform(1, 1, x, cy)
+    ops.use_form(ops.stamps.name(key, box, dots))
+    ops.restore()
+
+
+def _confidence_dots(
+    ops: Ops, x: float, cy: float, width: float, filled: int, radius: float, ink: Color
+) -> None:
     ops.fill_color(ink)
     ops.stroke_color(ink)
     ops.line_width(radius * 0.35)

@@ -14,7 +14,7 @@ from mapper.export.pdf_cards import card_links, draw_cards
 from mapper.export.pdf_draw import Text, rgb, round_rect, shade
 from mapper.export.pdf_emotion import draw_emotion_background, draw_emotion_curves
 from mapper.export.pdf_flows import FlowPainter
-from mapper.export.pdf_ops import Ops
+from mapper.export.pdf_ops import Ops, Stamps
 from mapper.export.values import metrics_text
 from mapper.layout import theme
 from mapper.layout.geometry import Rect
@@ -47,7 +47,7 @@ class MapPainter:
         ``links=False`` leaves out the URL annotations (a PDF form cannot hold them; see
         :meth:`draw_links`)."""
         text = Text(canv)
-        ops = Ops()
+        ops = Ops(Stamps(canv))
         self._grid(canv, text)
         self.flows.draw(ops, view)
         ops.flush(canv)

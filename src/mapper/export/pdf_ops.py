@@ -9,6 +9,7 @@ inside it), so the canvas's own graphics-state bookkeeping stays valid.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from reportlab.lib.colors import Color
@@ -24,13 +25,56 @@ def _c(color: Color) -> str:
     return f"{color.red:.3f} {color.green:.3f} {color.blue:.3f}"
 
 
+class FormUse(str):
+    """A part of an :class:`Ops` buffer that shows a form XObject (the string is its name)."""
+
+    __slots__ = ()
+
+
+class Stamps:
+    """Shapes a big map repeats thousands of times (card bodies, channel icons, confidence
+    dots), each defined once per document as a form XObject and then placed with a
+    transform of about 40 bytes.
+
+    Inlined, these shapes were two thirds of a 5,000-card map's drawing operators, and
+    reportlab's encoding and compressing of the stream grows with its size."""
+
+    __slots__ = ("_defined", "canv")
+
+    def __init__(self, canv: Canvas) -> None:
+        self.canv = canv
+        self._defined: set[str] = set()
+
+    def name(self, key: str, box: tuple[float, float, float, float], ops: Callable[[], str]) -> str:
+        """The form for ``key``, defined from ``ops()`` (drawn in ``box``) on first use.
+
+        Defining happens while another stream (a page or the map form) is being written:
+        reportlab's beginForm sets that stream's code aside and endForm restores it."""
+        name = f"mapper-stamp-{key}"
+        if name not in self._defined:
+            if not self.canv.hasForm(name):
+                self.canv.beginForm(name, *box)
+                self.canv.addLiteral(ops())
+                self.canv.endForm()
+            self._defined.add(name)
+        return name
+
+
 class Ops:
-    """Accumulates operators; :meth:`flush` writes them to the canvas."""
+    """Accumulates operators; :meth:`flush` writes them to the canvas.
 
-    __slots__ = ("parts",)
+    With ``stamps`` the repeated shapes are placed as forms (see :class:`Stamps`)."""
 
-    def __init__(self) -> None:
+    __slots__ = ("_uses_forms", "parts", "stamps")
+
+    def __init__(self, stamps: Stamps | None = None) -> None:
         self.parts: list[str] = []
+        self.stamps = stamps
+        self._uses_forms = False
+
+    def use_form(self, name: str) -> None:
+        self.parts.append(FormUse(name))
+        self._uses_forms = True
 
     # state
     def fill_color(self, color: Color) -> None:
@@ -99,9 +143,22 @@ class Ops:
         self.parts.append("B")
 
     def flush(self, canv: Canvas) -> None:
-        if self.parts:
-            canv.addLiteral("\n".join(self.parts))
+        if not self._uses_forms:
+            if self.parts:
+                canv.addLiteral("\n".join(self.parts))
             self.parts.clear()
+            return
+        start = 0
+        for i, part in enumerate(self.parts):
+            if isinstance(part, FormUse):
+                if i > start:
+                    canv.addLiteral("\n".join(self.parts[start:i]))
+                canv.doForm(part)  # registers the form in this stream's resources
+                start = i + 1
+        if start < len(self.parts):
+            canv.addLiteral("\n".join(self.parts[start:]))
+        self.parts.clear()
+        self._uses_forms = False
 
 
 def round_rect_path(x: float, y: float, w: float, h: float, r: float) -> str:
@@ -156,9 +213,16 @@ def icon_ops(icon: icons.Icon, ink: Color, weight: float = 1.0) -> str:
     return "\n".join(ops.parts)
 
 
+ICON_FORM_BOX = (-2.0, -2.0, icons.ICON_BOX + 2, icons.ICON_BOX + 2)  # room for strokes
+
+
 def draw_icon_ops(ops: Ops, icon: icons.Icon, ink: Color, x: float, y: float, size: float) -> None:
     k = size / icons.ICON_BOX
     ops.save()
     ops.transform(k, k, x, y)
-    ops.raw(icon_ops(icon, ink))
+    if ops.stamps is None:
+        ops.raw(icon_ops(icon, ink))
+    else:
+        key = f"icon-{icon.key}-{ink.hexval()[2:]}"
+        ops.use_form(ops.stamps.name(key, ICON_FORM_BOX, lambda: icon_ops(icon, ink)))
     ops.restore()

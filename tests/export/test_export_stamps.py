@@ -1,0 +1,75 @@
+"""Repeated shapes (card bodies, channel icons, confidence dots) are PDF forms defined
+once and placed many times: the page must look exactly as if each were drawn inline."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from export_helpers import qpdf_check, rich_map, tool
+from PIL import Image, ImageChops
+from pypdf import PdfReader
+
+import mapper.export.pdf_map as pdf_map
+from mapper.export import PdfOptions, render_pdf
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from synthetic import make_map
+
+OPTIONS = PdfOptions(invariant=True, report=False)
+
+
+def _render(data: bytes, tmp_path, name: str) -> Image.Image:
+    pdf = tmp_path / f"{name}.pdf"
+    pdf.write_bytes(data)
+    qpdf_check(pdf)
+    subprocess.run(
+        [tool("pdftoppm"), "-png", "-r", "150", "-f", "1", "-l", "1", str(pdf),
+         str(tmp_path / name)],
+        check=True,
+    )  # fmt: skip
+    return Image.open(next(tmp_path.glob(f"{name}*.png"))).convert("RGB")
+
+
+def test_stamped_map_looks_exactly_like_inline_drawing(tmp_path, monkeypatch):
+    stamped = render_pdf(rich_map(), OPTIONS).data
+    monkeypatch.setattr(pdf_map, "Stamps", lambda canv: None)  # draw every shape inline
+    inline = render_pdf(rich_map(), OPTIONS).data
+    assert stamped != inline
+
+    a, b = _render(stamped, tmp_path, "stamped"), _render(inline, tmp_path, "inline")
+    assert a.size == b.size
+    diff = ImageChops.difference(a, b).convert("L")
+    changed = sum(diff.histogram()[41:])
+    assert changed <= 20, f"{changed} pixels differ"  # anti-aliasing at most
+
+
+def _placed_forms(data: bytes) -> tuple[list[str], set[str]]:
+    """The forms the first page places (in content order) and those its resources name."""
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    content = page.get_contents().get_data().decode("latin-1")
+    resources = set(page["/Resources"]["/XObject"].keys())
+    return re.findall(r"(/FormXob\.mapper-stamp-[\w.-]+) Do", content), resources
+
+
+def test_each_repeated_shape_is_defined_once():
+    journey = rich_map()
+    placed, resources = _placed_forms(render_pdf(journey, OPTIONS).data)
+    assert set(placed) <= resources
+    cards = [n for n in placed if "-card-" in n]
+    assert len(cards) == journey.card_count()  # every card placed ...
+    assert len(set(cards)) < len(cards)  # ... from shared forms
+    assert any("-icon-" in n for n in placed) and any("-dots-" in n for n in placed)
+
+
+def test_a_big_map_gets_much_smaller():
+    journey = make_map(400)
+    stamped = render_pdf(journey, OPTIONS).data
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf_map, "Stamps", lambda canv: None)
+        inline = render_pdf(journey, OPTIONS).data
+    assert len(stamped) < 0.8 * len(inline)
