@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from reportlab.lib.colors import Color
 
 from mapper.export.markup import safe_url
 from mapper.export.pdf_draw import Text, baseline_in, rgb, tint
-from mapper.export.pdf_ops import Ops, Stamps, draw_icon_ops
+from mapper.export.pdf_ops import Ops, draw_icon_ops, place
 from mapper.layout import icons, theme
 from mapper.layout.badges import (
     DOT_RADIUS,
@@ -17,7 +19,6 @@ from mapper.layout.badges import (
     card_badges,
     title_baselines,
 )
-from mapper.layout.geometry import Rect
 from mapper.layout.grid import CardBox, Style
 from mapper.model import CardKind, Sentiment
 
@@ -33,30 +34,21 @@ STRIPE = 5.0  # pain / love points: a stripe in the sentiment colour on the left
 def draw_cards(
     ops: Ops, text: Text, boxes: list[CardBox], style: Style, persona_id: str | None
 ) -> None:
-    """Shadows and bodies first, then badges; titles and badge labels go to ``text``."""
+    """Bodies (with their shadows), sentiment stripes, moment-of-truth borders, badges;
+    titles and badge labels go to ``text``. Repeated shapes are stamps (see ``place``)."""
     if not boxes:
         return
     ops.save()
-    if ops.stamps is None:
-        _card_bodies(ops, [(box.rect, box.card.kind) for box in boxes])
-    else:  # a big map has a few dozen card sizes: one form each (see Stamps)
-        for box in boxes:
-            r = box.rect
-            ops.save()
-            ops.transform(1, 1, r.x, r.y)
-            ops.use_form(_card_stamp(ops.stamps, r.width, r.height, box.card.kind))
-            ops.restore()
-    moments = [
-        box for box in boxes if box.card.moment_of_truth and box.card.kind is CardKind.TOUCHPOINT
-    ]
+    for box in boxes:
+        r, kind = box.rect, box.card.kind
+        key = f"card-{r.width:.2f}x{r.height:.2f}-{kind.value}"
+        place(ops, key, (r.width, r.height), partial(_card_body, r.width, r.height, kind), r.x, r.y)
     _stripes(ops, boxes, persona_id)
-    if moments:
-        ops.stroke_color(rgb(theme.MOMENT_OF_TRUTH_COLOR))
-        ops.line_width(MOMENT_BORDER_WIDTH)
-        for box in moments:
+    for box in boxes:
+        if box.card.moment_of_truth and box.card.kind is CardKind.TOUCHPOINT:
             r = box.rect
-            ops.round_rect(r.x, r.y, r.width, r.height, RADIUS)
-        ops.stroke()
+            key = f"moment-{r.width:.2f}x{r.height:.2f}"
+            place(ops, key, (r.width, r.height), partial(_moment, r.width, r.height), r.x, r.y)
     badges = [b for box in boxes if box.has_badges for b in card_badges(box, style, persona_id)]
     _badges(ops, badges, text)
     ops.restore()
@@ -68,44 +60,47 @@ def draw_cards(
             text.at(x, baseline, line)
 
 
-def _card_bodies(ops: Ops, cards: list[tuple[Rect, CardKind]]) -> None:
-    """Shadows first, then the outlined bodies in their kind's colour."""
+def _card_body(width: float, height: float, kind: CardKind, ops: Ops) -> None:
+    """A card's shadow and its outlined body in its kind's colour, at the origin."""
     ops.fill_color(rgb(SHADOW))
-    for r, _ in cards:
-        ops.round_rect(r.x, r.y + SHADOW_OFFSET, r.width, r.height, RADIUS)
+    ops.round_rect(0, SHADOW_OFFSET, width, height, RADIUS)
     ops.fill()
     ops.stroke_color(rgb(theme.CARD_BORDER))
     ops.line_width(BORDER_WIDTH)
-    for r, kind in cards:
-        ops.fill_color(rgb(theme.KIND_FILLS[kind]))
-        ops.round_rect(r.x, r.y, r.width, r.height, RADIUS)
-        ops.fill_stroke()
+    ops.fill_color(rgb(theme.KIND_FILLS[kind]))
+    ops.round_rect(0, 0, width, height, RADIUS)
+    ops.fill_stroke()
 
 
-def _card_stamp(stamps: Stamps, width: float, height: float, kind: CardKind) -> str:
-    """The form of one card's shadow and body, drawn at (0, 0)."""
-
-    def body() -> str:
-        ops = Ops()
-        _card_bodies(ops, [(Rect(0.0, 0.0, width, height), kind)])
-        return "\n".join(ops.parts)
-
-    margin = BORDER_WIDTH
-    box = (-margin, -margin, width + margin, height + SHADOW_OFFSET + margin)
-    return stamps.name(f"card-{width:.2f}x{height:.2f}-{kind.value}", box, body)
+def _moment(width: float, height: float, ops: Ops) -> None:
+    """The thick border of a moment of truth."""
+    ops.stroke_color(rgb(theme.MOMENT_OF_TRUTH_COLOR))
+    ops.line_width(MOMENT_BORDER_WIDTH)
+    ops.round_rect(0, 0, width, height, RADIUS)
+    ops.stroke()
 
 
 def _stripes(ops: Ops, boxes: list[CardBox], persona_id: str | None) -> None:
     """The canvas's sentiment stripe: pain and love points get a coloured left edge."""
-    for sentiment in (Sentiment.PAIN, Sentiment.LOVE):
-        marked = [b for b in boxes if b.card.sentiment(persona_id) is sentiment]
-        if not marked:
-            continue
-        ops.fill_color(rgb(theme.SENTIMENT_COLORS[sentiment]))
-        for box in marked:
+    for box in boxes:
+        sentiment = box.card.sentiment(persona_id)
+        if sentiment in (Sentiment.PAIN, Sentiment.LOVE):
             r = box.rect
-            ops.round_rect(r.x + 0.5, r.y + 0.5, STRIPE, r.height - 1, 3)
-        ops.fill()
+            key = f"stripe-{sentiment.value}-{r.height:.2f}"
+            draw = partial(_stripe, r.height, theme.SENTIMENT_COLORS[sentiment])
+            place(ops, key, (STRIPE + 1, r.height), draw, r.x, r.y)
+
+
+def _stripe(height: float, colour: str, ops: Ops) -> None:
+    ops.fill_color(rgb(colour))
+    ops.round_rect(0.5, 0.5, STRIPE, height - 1, 3)
+    ops.fill()
+
+
+def _pill(width: float, height: float, colour: Color, ops: Ops) -> None:
+    ops.fill_color(colour)
+    ops.round_rect(0, 0, width, height, height / 2)
+    ops.fill()
 
 
 def _badges(ops: Ops, badges: list[Badge], text: Text) -> None:
@@ -117,9 +112,9 @@ def _badges(ops: Ops, badges: list[Badge], text: Text) -> None:
         if kind is BadgeKind.CHANNEL:
             draw_icon_ops(ops, icons.icon_for(badge.channel), ink, r.x, r.y, r.width)
         elif kind is BadgeKind.CREATOR and badge.creator is not None:
-            ops.fill_color(tint(theme.CREATOR_COLORS[badge.creator], PILL_TINT))
-            ops.round_rect(r.x, r.y, r.width, r.height, r.height / 2)
-            ops.fill()
+            fill = tint(theme.CREATOR_COLORS[badge.creator], PILL_TINT)
+            key = f"pill-{badge.creator.value}-{r.width:.2f}x{r.height:.2f}"
+            place(ops, key, (r.width, r.height), partial(_pill, r.width, r.height, fill), r.x, r.y)
             labelled.append((badge, PILL_TEXT_SIZE))
         elif kind is BadgeKind.SENTIMENT and badge.sentiment is not None:
             ops.fill_color(rgb(theme.SENTIMENT_COLORS[badge.sentiment]))
@@ -146,21 +141,10 @@ def confidence_ops(
     ops: Ops, x: float, cy: float, width: float, filled: int, radius: float, ink: Color
 ) -> None:
     """Three dots: the first ``filled`` solid, the rest hollow rings."""
-    if ops.stamps is None:
-        _confidence_dots(ops, x, cy, width, filled, radius, ink)
-        return
-
-    def dots() -> str:
-        local = Ops()
-        _confidence_dots(local, 0.0, 0.0, width, filled, radius, ink)
-        return "\n".join(local.parts)
-
     key = f"dots-{filled}-{width:.2f}-{radius:.2f}-{ink.hexval()[2:]}"
-    box = (-2 * radius, -2 * radius, width + 2 * radius, 2 * radius)
-    ops.save()
-    ops.transform(1, 1, x, cy)
-    ops.use_form(ops.stamps.name(key, box, dots))
-    ops.restore()
+    draw = partial(_confidence_dots, x=0.0, cy=radius, width=width, filled=filled,
+                   radius=radius, ink=ink)  # fmt: skip
+    place(ops, key, (width, 2 * radius), draw, x, cy - radius)
 
 
 def _confidence_dots(

@@ -39,24 +39,28 @@ class Stamps:
     Inlined, these shapes were two thirds of a 5,000-card map's drawing operators, and
     reportlab's encoding and compressing of the stream grows with its size."""
 
-    __slots__ = ("_defined", "canv")
+    __slots__ = ("_names", "canv")
 
     def __init__(self, canv: Canvas) -> None:
         self.canv = canv
-        self._defined: set[str] = set()
+        self._names: dict[str, str] = {}
 
     def name(self, key: str, box: tuple[float, float, float, float], ops: Callable[[], str]) -> str:
         """The form for ``key``, defined from ``ops()`` (drawn in ``box``) on first use.
 
-        Defining happens while another stream (a page or the map form) is being written:
-        reportlab's beginForm sets that stream's code aside and endForm restores it."""
-        name = f"mapper-stamp-{key}"
-        if name not in self._defined:
-            if not self.canv.hasForm(name):
-                self.canv.beginForm(name, *box)
-                self.canv.addLiteral(ops())
-                self.canv.endForm()
-            self._defined.add(name)
+        Forms get short names, numbered in order of first use (deterministic output), as
+        a big map places them tens of thousands of times. Defining happens while another
+        stream (a page or the map form) is being written: reportlab's beginForm sets that
+        stream's code aside and endForm restores it."""
+        name = self._names.get(key)
+        if name is None:
+            name = f"S{len(self._names)}"
+            while self.canv.hasForm(name):  # another Stamps on this canvas took it
+                name += "x"
+            self.canv.beginForm(name, *box)
+            self.canv.addLiteral(ops())
+            self.canv.endForm()
+            self._names[key] = name
         return name
 
 
@@ -97,6 +101,9 @@ class Ops:
 
     def transform(self, a: float, d: float, e: float, f: float) -> None:
         self.parts.append(f"{a:.4f} 0 0 {d:.4f} {e:.2f} {f:.2f} cm")
+
+    def translate(self, x: float, y: float) -> None:
+        self.parts.append(f"1 0 0 1 {x:.2f} {y:.2f} cm")
 
     def raw(self, ops: str) -> None:
         self.parts.append(ops)
@@ -211,6 +218,36 @@ def icon_ops(icon: icons.Icon, ink: Color, weight: float = 1.0) -> str:
         else:
             ops.stroke()
     return "\n".join(ops.parts)
+
+
+STAMP_MARGIN = 4.0  # a stamp's form box reaches this far past its shape, for strokes
+
+
+def place(
+    ops: Ops,
+    key: str,
+    size: tuple[float, float],
+    draw: Callable[[Ops], None],
+    x: float,
+    y: float,
+) -> None:
+    """What ``draw`` paints in a ``size`` box at the origin, placed at (x, y): as a stamp
+    (one form per ``key``) when ``ops`` has stamps, else drawn inline."""
+    ops.save()
+    ops.translate(x, y)
+    if ops.stamps is None:
+        draw(ops)
+    else:
+
+        def content() -> str:
+            local = Ops()
+            draw(local)
+            return "\n".join(local.parts)
+
+        m = STAMP_MARGIN
+        box = (-m, -m, size[0] + m, size[1] + m)
+        ops.use_form(ops.stamps.name(key, box, content))
+    ops.restore()
 
 
 ICON_FORM_BOX = (-2.0, -2.0, icons.ICON_BOX + 2, icons.ICON_BOX + 2)  # room for strokes
