@@ -179,6 +179,16 @@ def in_process(path: Path) -> None:
     window.close()
 
 
+def compile_mapper() -> None:
+    """Byte-compile the package, as a user's first start does: with PYTHONDONTWRITEBYTECODE
+    set (as on some build machines) every child would compile it from source again."""
+    import compileall
+
+    import mapper
+
+    compileall.compile_dir(Path(mapper.__file__).parent, quiet=1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cards", type=int, default=1000)
@@ -191,6 +201,7 @@ def main() -> None:
     from mapper.fileformat import save_journey
     from synthetic import make_map
 
+    compile_mapper()
     path = Path(tempfile.mkdtemp()) / f"bench-{args.cards}.journey"
     save_journey(make_map(args.cards), path)
     print(f"map: {args.cards} touchpoints ({path.stat().st_size / 1e6:.2f} MB)")
