@@ -322,6 +322,22 @@ def test_flow_labels_come_and_go_with_their_flows(window):
     assert "f1" in labels()
 
 
+def test_only_labelled_flows_have_a_label_to_paint(window):
+    """Empty label items at the map's origin used to be asked to paint on every repaint of
+    that corner: a third of the cost of dragging a card on a big map."""
+    from mapper.commands import Update
+
+    flows = window.scene.flows
+    assert flows["f1"].label.isVisible() and flows["f4"].label.isVisible()
+    unlabelled = [fid for fid, item in flows.items() if not item.route.flow.label]
+    assert unlabelled and not any(flows[fid].label.isVisible() for fid in unlabelled)
+    fid = unlabelled[0]
+    window.document.try_push(Update(window.document.journey, Entity.FLOW, fid, {"label": "calls"}))
+    assert window.scene.flows[fid].label.isVisible()
+    window.document.undo_stack.undo()
+    assert not window.scene.flows[fid].label.isVisible()
+
+
 def test_headers_stay_in_view_while_the_map_scrolls(window):
     view, scene = window.view, window.scene
     view.set_zoom(3.0)

@@ -136,6 +136,9 @@ class FlowLabelItem(QGraphicsItem):
             self.rect = QRectF(x - width / 2, y - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
             self.text = text
         self._bounds = self.rect.adjusted(-1, -1, 1, 1)
+        # hidden, a flow without a label costs nothing; shown, hundreds of empty items at
+        # the map's origin were asked to paint on every repaint of that corner
+        self.setVisible(bool(self.text))
         self.update()
 
     def boundingRect(self) -> QRectF:
