@@ -77,7 +77,7 @@ class JourneyView(QGraphicsView):
     def show_start(self) -> None:
         """Where a freshly opened map starts: the whole width if that stays readable,
         otherwise a readable zoom at the top left."""
-        rect = self.journey_scene().itemsBoundingRect().adjusted(-20, -20, 20, 20)
+        rect = self.journey_scene().sceneRect()  # the map and a margin; asks no item
         if rect.isEmpty():
             return
         width_zoom = self.viewport().width() / rect.width()
@@ -87,7 +87,7 @@ class JourneyView(QGraphicsView):
         self.zoom_changed.emit(self.zoom())
 
     def fit(self) -> None:
-        rect = self.journey_scene().itemsBoundingRect().adjusted(-20, -20, 20, 20)
+        rect = self.journey_scene().sceneRect()  # the map and a margin; asks no item
         if rect.isEmpty():
             return
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
