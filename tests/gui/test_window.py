@@ -259,6 +259,20 @@ def test_opening_a_file_keeps_windows_that_hold_work(window, manager, tmp_path):
     assert fresh.saved_label.text() == "Not saved yet"
 
 
+def test_one_file_is_open_once_however_it_is_reached(manager, tmp_path):
+    from mapper.fileformat import save_journey
+
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    path = folder / "shared.journey"
+    save_journey(sample_map(), path)
+    (tmp_path / "link.journey").symlink_to(path)
+    first = manager.open_path(path, None)
+    assert manager.open_path(tmp_path / "link.journey", None) is first
+    assert manager.open_path(folder / ".." / "maps" / "shared.journey", None) is first
+    assert manager.windows == [first]
+
+
 def test_inspector_fits_the_card_kind_and_the_selection(window):
     window.scene.select_ids(["a1"])  # an action: no channel, creator or metrics
     labels = inspector_labels(window)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -97,7 +98,7 @@ class WindowManager:
     def open_path(self, path: str | Path, parent: QWidget | None) -> MainWindow | None:
         resolved = Path(path).absolute()
         for window in self.windows:
-            if window.document.path == resolved:
+            if window.document.path is not None and same_file(window.document.path, resolved):
                 window.raise_()
                 window.activateWindow()
                 return window
@@ -130,6 +131,15 @@ class WindowManager:
             if not window.close():
                 return
         QApplication.quit()
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths reach one file (through a symlink, ``..`` or a hard link), so a
+    map is never open twice, with two versions of it to save."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them is gone: compare where they point
+        return a.resolve() == b.resolve()
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
