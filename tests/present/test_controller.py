@@ -45,6 +45,43 @@ def test_home_end_and_stage_numbers(controller):
     assert controller.step.stage_index == 3
 
 
+def test_two_digit_stage_numbers_on_a_long_journey(qapp):
+    from mapper.model import Card, JourneyMap, Lane, LaneKind, Stage
+
+    journey = JourneyMap()
+    journey.add_lane(Lane("lane", "Touchpoints", LaneKind.TOUCHPOINTS))
+    for n in range(1, 13):
+        journey.add_stage(Stage(f"s{n}", f"Stage {n}"))
+        journey.add_card(Card(f"c{n}", f"s{n}", "lane", f"Card {n}"))
+    now = [100.0]
+    controller = Controller(build_steps(journey), clock=lambda: now[0])
+
+    def stage() -> int:
+        assert controller.step.kind is StepKind.STAGE
+        return controller.step.stage_index + 1
+
+    press(controller, K.Key_1)
+    assert stage() == 1  # at once, as on a short map
+    now[0] += 0.4
+    press(controller, K.Key_2)
+    assert stage() == 12  # typed quickly: twelve
+    now[0] += 0.4
+    press(controller, K.Key_1, K.Key_0)
+    assert stage() == 10
+    now[0] += 5
+    press(controller, K.Key_3)
+    now[0] += 2  # too slow for one number: stage 3, then stage 5
+    press(controller, K.Key_5)
+    assert stage() == 5
+    now[0] += 0.1
+    press(controller, K.Key_9)  # no stage 59: stage 9
+    assert stage() == 9
+    assert controller.options.text_scale == 1.0
+    now[0] += 5
+    press(controller, K.Key_Plus, K.Key_0)  # 0 on its own still resets the text size
+    assert controller.options.text_scale == 1.0 and stage() == 9
+
+
 def test_clicker_blank_keys_black_and_white(controller):
     press(controller, K.Key_B)
     assert controller.options.cover is Cover.BLACK

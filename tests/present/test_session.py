@@ -323,3 +323,42 @@ def test_an_empty_map_presents_its_overview(manager, qtbot):
     assert not session.audience.grab().isNull()
     keys(session.audience, K.Key_Escape)
     assert not session.running
+
+
+def test_room_settings_are_kept_for_the_next_presentation(window):
+    session = start_presentation(window)
+    audience = session.audience
+    keys(audience, K.Key_Plus, K.Key_Plus, K.Key_H, K.Key_T, K.Key_M, K.Key_B, K.Key_S)
+    keys(audience, K.Key_Escape, K.Key_Escape)  # uncover, then leave
+    assert session._ended
+
+    again = start_presentation(window)
+    options = again.controller.options
+    assert options.text_scale == 1.3 and options.high_contrast
+    assert not options.transitions and not options.minimap
+    assert again.scene.palette is HIGH_CONTRAST
+    assert again.scene.layout.style.scale == pytest.approx(1.3)
+    assert options.cover is Cover.NONE and not options.spotlight  # moments, not settings
+    keys(again.audience, K.Key_0, K.Key_H, K.Key_T, K.Key_M, K.Key_Escape)
+
+    third = start_presentation(window)
+    options = third.controller.options
+    assert (options.text_scale, options.high_contrast, options.transitions, options.minimap) == (
+        1.0,
+        False,
+        True,
+        True,
+    )
+    keys(third.audience, K.Key_Escape)
+
+
+def test_a_damaged_room_setting_is_ignored(window):
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue("present/text_scale", "huge")
+    QSettings().setValue("present/high_contrast", "maybe")
+    QSettings().setValue("present/minimap", "false")
+    session = start_presentation(window)
+    options = session.controller.options
+    assert options.text_scale == 1.0 and not options.high_contrast and not options.minimap
+    keys(session.audience, K.Key_Escape)

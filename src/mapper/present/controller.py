@@ -7,6 +7,7 @@ laptop keyboard and a clicker drive the same show. Nothing here can reach the do
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -30,7 +31,8 @@ NEXT_KEYS = {
     Key.Key_Enter,
 }
 BACK_KEYS = {Key.Key_Left, Key.Key_PageUp, Key.Key_Backspace, Key.Key_P}
-DIGITS = {getattr(Key, f"Key_{n}"): n for n in range(1, 10)}
+DIGITS = {getattr(Key, f"Key_{n}"): n for n in range(10)}
+TYPING_WINDOW = 1.0  # seconds: a second digit within it makes a two-digit stage number
 
 
 class Cover(StrEnum):
@@ -60,10 +62,18 @@ class Controller(QObject):
     pan_requested = Signal(int)  # -1 up, +1 down
     finished = Signal()
 
-    def __init__(self, steps: list[Step], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        steps: list[Step],
+        parent: QObject | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
         self.navigator = Navigator(steps)
         self.options = Options()
+        self.clock = clock
+        self._typed = ""  # the digits of a stage number being typed
+        self._typed_at = 0.0
         self.detail: Detail | None = None
         # asked first on next / back: may the step itself move on (a list's next page)?
         self.inner_step: Callable[[int], bool] | None = None
@@ -102,8 +112,8 @@ class Controller(QObject):
             self.forward()
         elif key in BACK_KEYS:
             self.back()
-        elif key in DIGITS:
-            self.go_to_stage(DIGITS[key])
+        elif key in DIGITS and self._digit(DIGITS[key]):
+            pass
         elif key in self._keys:
             self._keys[key]()
         else:
@@ -122,6 +132,23 @@ class Controller(QObject):
 
     def go_to_stage(self, number: int) -> None:
         self._move(lambda: self.navigator.stage(number))
+
+    def _digit(self, digit: int) -> bool:
+        """1-9 jump to that stage; on a map with ten or more stages a second digit typed
+        quickly after the first goes on to that two-digit stage (1 then 2: stage 12).
+        False when the digit is not a stage number (0 then resets the text size)."""
+        now = self.clock()
+        if self._typed and now - self._typed_at < TYPING_WINDOW:
+            number = int(self._typed + str(digit))
+            self._typed = ""
+            if self.navigator.has_stage(number):
+                self.go_to_stage(number)
+                return True
+        if digit == 0:
+            return False
+        self._typed, self._typed_at = str(digit), now
+        self.go_to_stage(digit)
+        return True
 
     def _move(self, move: Callable[[], bool], inner: int = 0) -> None:
         """A step key first takes away what covers the step (details, black screen, help),
@@ -166,6 +193,9 @@ class Controller(QObject):
         further = [s for s in ladder if (s - current) * direction > 1e-6]
         if further:
             self._set("text_scale", further[0])
+
+    def set_option(self, name: str, value: object) -> None:
+        self._set(name, value)
 
     def _set(self, name: str, value: object) -> None:
         if getattr(self.options, name) != value:

@@ -23,6 +23,7 @@ from mapper.present.console import PresenterConsole
 from mapper.present.controller import Controller
 from mapper.present.deck import Deck
 from mapper.present.map_scene import MapScene
+from mapper.present.room import apply_remembered
 from mapper.present.theme import palette
 from mapper.present.window import AudienceWindow
 
@@ -115,6 +116,7 @@ class PresentationSession(QObject):
         if self.console_screen is not None:
             self.console = PresenterConsole(self.deck, self.scene, self.controller, clock, window)
         self.controller.finished.connect(self.end)
+        apply_remembered(self.controller)  # the windows above follow the options
         self._ended = False
 
     def start(self) -> None:

@@ -104,7 +104,14 @@ class Navigator:
 
     def stage(self, number: int) -> bool:
         """Jump to stage ``number`` (1-based); numbers past the last stage do nothing."""
+        index = self._stage_step(number)
+        return index is not None and self.go(index)
+
+    def has_stage(self, number: int) -> bool:
+        return self._stage_step(number) is not None
+
+    def _stage_step(self, number: int) -> int | None:
         for i, step in enumerate(self.steps):
             if step.kind is StepKind.STAGE and step.stage_index == number - 1:
-                return self.go(i)
-        return False
+                return i
+        return None
