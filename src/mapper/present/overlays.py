@@ -16,7 +16,7 @@ HELP = (
     ("→  PgDn  Space", "next"),
     ("←  PgUp", "back"),
     ("Home  End", "first, last"),
-    ("1 … 9", "stage 1 to 9"),
+    ("1 … 9", "that stage (1 2: stage 12)"),
     ("↑  ↓", "scroll a tall stage"),
     ("Click a card", "its details"),
     ("+  −  0", "bigger, smaller, normal text"),
