@@ -45,6 +45,28 @@ def test_inspector_edits_the_selected_card_in_one_undo_step(window):
     assert title.text() == "Online checkout"  # the inspector follows undo
 
 
+def test_metrics_outside_their_scale_are_refused_with_a_reason(window):
+    journey = window.document.journey
+    window.scene.select_ids(["t2"])
+    nps = inspector_field(window, "NPS")
+    nps.setFocus()
+    QTest.keyClicks(nps, "25")
+    assert journey.card("t2").metrics.nps == 25
+    QTest.keyClicks(nps, "0")  # 250: a typo, not a score
+    assert journey.card("t2").metrics.nps == 25
+    assert nps.problem == "NPS runs from \u2212100 to 100." and "fdeaea" in nps.styleSheet()
+    QTest.keyClick(nps, Qt.Key.Key_Backspace)
+    assert nps.problem == "" and nps.styleSheet() == ""
+    volume = inspector_field(window, "Volume")
+    volume.setFocus()
+    QTest.keyClicks(volume, "-3")
+    assert (
+        volume.problem == "Volume cannot be below 0." and journey.card("t2").metrics.volume is None
+    )
+    QTest.keyClicks(volume, "x")
+    assert volume.problem == "Type a number, such as 42 or 3.5."
+
+
 def test_inspector_shows_map_properties_without_selection(window):
     window.scene.clearSelection()
     title = inspector_field(window, "Title")

@@ -133,3 +133,15 @@ def sentiment_of(score: int | None) -> Sentiment:
     if score >= LOVE_THRESHOLD:
         return Sentiment.LOVE
     return Sentiment.NEUTRAL
+
+
+# The usual scales of each measurement: the editor refuses a typed value outside them
+# (NPS 250 is a typo). Files are not refused for them: a map saved before stays readable.
+METRIC_RANGES: dict[str, tuple[float | None, float | None]] = {
+    "csat": (0.0, 100.0),  # a 1-5 or 1-10 score, or a percentage of satisfied customers
+    "nps": (-100.0, 100.0),
+    "conversion_rate": (0.0, 100.0),  # a fraction (0.38) or a percentage (38)
+    "customer_effort": (0.0, 10.0),  # CES on a 1-5, 1-7 or 0-10 scale
+    "volume": (0.0, None),
+    "cost": (0.0, None),
+}

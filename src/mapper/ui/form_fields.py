@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QToolTip,
     QWidget,
 )
 
@@ -43,16 +44,25 @@ class LineField(QLineEdit):
     def __init__(self, parse: Callable[[str], Any] = str, show: Callable[[Any], str] = str):
         super().__init__()
         self._parse, self._show = parse, show
+        self.problem = ""  # why the text typed last was refused
         self.textEdited.connect(self._emit)
 
     def _emit(self, text: str) -> None:
         try:
             value = self._parse(text)
-        except ValueError:
+        except ValueError as exc:  # refused: say why, next to the field, and keep the model
             self.setStyleSheet("background: #fdeaea")
+            self.problem = str(exc)
+            QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), self.problem, self)
             return
-        self.setStyleSheet("")
+        self._clear_problem()
         self.edited.emit(value)
+
+    def _clear_problem(self) -> None:
+        if self.problem:
+            self.problem = ""
+            QToolTip.hideText()
+        self.setStyleSheet("")
 
     def set_value(self, value: Any) -> None:
         if self.hasFocus() and self._safe_parse() == value:
@@ -60,7 +70,7 @@ class LineField(QLineEdit):
         _blocked(self, lambda: self.setText(self._show(value)))
         if not self.hasFocus():
             self.setCursorPosition(0)  # show the start of a long text, not its end
-        self.setStyleSheet("")
+        self._clear_problem()
 
     def _safe_parse(self) -> Any:
         try:
@@ -167,10 +177,32 @@ def optional_number(text: str) -> float | None:
     text = text.strip().replace(",", ".")
     if not text:
         return None
-    value = float(text)
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError("Type a number, such as 42 or 3.5.") from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError("not a finite number")
+        raise ValueError("Type a number, such as 42 or 3.5.")
     return value
+
+
+def number_within(
+    label: str, low: float | None, high: float | None
+) -> Callable[[str], float | None]:
+    """A parser for an optional number that must lie in [low, high] (None: open end)."""
+
+    def parse(text: str) -> float | None:
+        value = optional_number(text)
+        if value is None:
+            return None
+        if (low is not None and value < low) or (high is not None and value > high):
+            if high is None:
+                raise ValueError(f"{label} cannot be below {low:g}.")
+            span = f"{low:g} to {high:g}".replace("-", "\u2212")
+            raise ValueError(f"{label} runs from {span}.")
+        return value
+
+    return parse
 
 
 def show_optional_number(value: float | None) -> str:

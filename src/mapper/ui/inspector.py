@@ -16,6 +16,7 @@ from mapper.document import Document
 from mapper.layout.theme import CREATOR_LABELS
 from mapper.model import (
     BUILTIN_CHANNELS,
+    METRIC_RANGES,
     BuyingPhase,
     CardKind,
     Creator,
@@ -34,7 +35,7 @@ from mapper.ui.form_fields import (
     ScoreField,
     TextField,
     join_list,
-    optional_number,
+    number_within,
     show_optional_number,
     split_lines,
     split_list,
@@ -76,7 +77,9 @@ def metric_specs() -> list[FieldSpec]:
     return [
         FieldSpec(
             label,
-            lambda: LineField(optional_number, show_optional_number),
+            lambda n=name, label=label: LineField(
+                number_within(label, *METRIC_RANGES[n]), show_optional_number
+            ),
             lambda e, n=name: getattr(e.metrics, n),
             lambda v, e, n=name: {"metrics": replace(e.metrics, **{n: v})},
         )
