@@ -50,10 +50,14 @@ def test_safe_url(url, ok):
 
 def test_values():
     assert signed(-0.55) == "\u22120.6" and signed(1) == "+1.0"
-    text = metrics_text(Metrics(csat=4.2, nps=-12, conversion_rate=0.31, volume=12000, cost=4.5))
-    assert (
-        text
-        == "CSAT 4.2 \u00b7 NPS \u221212 \u00b7 Conversion 31% \u00b7 Volume 12,000 \u00b7 Cost 4.50"
+    text = metrics_text(
+        Metrics(
+            csat=4.2, nps=-12, conversion_rate=0.31, volume=12000, cost=4.5, lifetime_value=1840
+        )
+    )
+    assert text == (
+        "CSAT 4.2 \u00b7 NPS \u221212 \u00b7 Conversion 31% \u00b7 Volume 12,000 \u00b7 Cost 4.50"
+        " \u00b7 CLV 1,840"
     )
     quick, big, fill, bad = (
         Opportunity("a", "A", impact=4, effort=2),

@@ -58,7 +58,11 @@ def journeys(draw) -> JourneyMap:
                 creator=draw(st.none() | st.sampled_from(Creator)),
                 emotions={p: draw(st.integers(-3, 3)) for p in personas if draw(st.booleans())},
                 moment_of_truth=draw(st.booleans()),
-                metrics=Metrics(csat=draw(maybe_number), cost=draw(maybe_number)),
+                metrics=Metrics(
+                    csat=draw(maybe_number),
+                    cost=draw(maybe_number),
+                    lifetime_value=draw(maybe_number),
+                ),
                 evidence=tuple(Evidence(draw(text), draw(text), draw(st.sampled_from(Confidence)))
                                for _ in range(draw(st.integers(0, 2)))),
                 tags=tuple(draw(st.lists(text, max_size=3))),

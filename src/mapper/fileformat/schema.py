@@ -59,6 +59,7 @@ class MetricsFile(_Strict):
     customer_effort: Number | None = None
     volume: Number | None = None
     cost: Number | None = None
+    lifetime_value: Number | None = None
 
 
 class EvidenceFile(_Strict):

@@ -12,6 +12,7 @@ METRIC_LABELS = {
     "customer_effort": "Effort",
     "volume": "Volume",
     "cost": "Cost",
+    "lifetime_value": "CLV",
 }
 PHASE_LABELS = {
     BuyingPhase.PRE_PURCHASE: "Pre-purchase",
@@ -39,6 +40,8 @@ def metric_value(name: str, value: float) -> str:
         return f"{value:,.0f}"
     if name == "cost":
         return f"{value:,.2f}"
+    if name == "lifetime_value":
+        return f"{value:,.0f}"
     return f"{value:g}"
 
 

@@ -79,6 +79,7 @@ class Metrics:
     customer_effort: float | None = None
     volume: float | None = None
     cost: float | None = None
+    lifetime_value: float | None = None  # customer lifetime value (CLV)
 
     def __post_init__(self) -> None:
         # whole numbers are kept as floats so a saved 3200 reads back (and saves) the same

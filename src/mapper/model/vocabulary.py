@@ -144,4 +144,5 @@ METRIC_RANGES: dict[str, tuple[float | None, float | None]] = {
     "customer_effort": (0.0, 10.0),  # CES on a 1-5, 1-7 or 0-10 scale
     "volume": (0.0, None),
     "cost": (0.0, None),
+    "lifetime_value": (0.0, None),
 }

@@ -70,6 +70,7 @@ def _enum_choices(enum, none_label: str | None = None, labels=None) -> Callable[
 METRIC_LABELS = {
     "csat": "CSAT", "nps": "NPS", "conversion_rate": "Conversion rate",
     "customer_effort": "Customer effort", "volume": "Volume", "cost": "Cost",
+    "lifetime_value": "Lifetime value",
 }  # fmt: skip
 
 
