@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
 from gui.conftest import card_center, drag, view_point
 from mapper.canvas.view import PALETTE_MIME
@@ -336,6 +336,28 @@ def test_only_labelled_flows_have_a_label_to_paint(window):
     assert window.scene.flows[fid].label.isVisible()
     window.document.undo_stack.undo()
     assert not window.scene.flows[fid].label.isVisible()
+
+
+def test_stage_headers_show_their_metrics(window):
+    from PySide6.QtGui import QImage, QPainter
+
+    from mapper.model import Metrics
+
+    def picture() -> QImage:
+        header = window.scene.stage_headers["s1"]
+        rect = header.boundingRect()
+        image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        header.paint(painter, QStyleOptionGraphicsItem())
+        painter.end()
+        return image
+
+    with_metrics = picture()  # the sample's first stage has an NPS
+    window.document.journey.update_stage("s1", metrics=Metrics())
+    without = picture()
+    assert with_metrics != without
+    window.document.journey.update_stage("s1", metrics=Metrics(nps=12.5))
+    assert picture() == with_metrics
 
 
 def test_headers_stay_in_view_while_the_map_scrolls(window):

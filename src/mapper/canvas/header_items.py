@@ -12,11 +12,14 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 from mapper.canvas.painting import draw_lines, qcolor
 from mapper.layout import LaneBox, StageBox
 from mapper.layout import theme as th
+from mapper.layout.text import elide, line_height
+from mapper.layout.wording import metrics_text
 
 if TYPE_CHECKING:
     from mapper.canvas.scene import JourneyScene
 
 EDGE = 6.0  # how close to a stage's right edge a press starts a resize
+METRICS_SIZE = 9.0
 
 
 class _Header(QGraphicsItem):
@@ -77,8 +80,15 @@ class StageHeaderItem(_Header):
         rect = self._paint_frame(painter, self.box.stage.color)
         painter.setPen(qcolor(th.INK))
         lines = self.box.name_lines
-        top = (rect.height() - len(lines) * 14 * 1.3) / 2
-        draw_lines(painter, lines, 10, top, 14, bold=True)
+        # the stage's metrics under a one-line name, as on paper and in present mode
+        metrics = metrics_text(self.box.stage.metrics) if len(lines) == 1 else ""
+        extra = line_height(METRICS_SIZE) if metrics else 0
+        top = (rect.height() - len(lines) * 14 * 1.3 - extra) / 2
+        bottom = draw_lines(painter, lines, 10, top, 14, bold=True)
+        if metrics:
+            painter.setPen(qcolor(th.MUTED_INK))
+            text = elide(metrics, rect.width() - 20, METRICS_SIZE)
+            draw_lines(painter, (text,), 10, bottom + 2, METRICS_SIZE)
 
     def hoverMoveEvent(self, event) -> None:
         near_edge = event.pos().x() >= self.box.header.width - EDGE
