@@ -36,6 +36,7 @@ class MapPainter:
         self.cards: list[CardBox] = list(layout.cards.values())
         self.flows = FlowPainter(layout.flows, flow_labels(layout))
         self._card_index = Buckets(box.rect for box in self.cards)
+        self._stamps: Stamps | None = None
 
     @property
     def bounds(self) -> Rect:
@@ -47,7 +48,9 @@ class MapPainter:
         ``links=False`` leaves out the URL annotations (a PDF form cannot hold them; see
         :meth:`draw_links`)."""
         text = Text(canv)
-        ops = Ops(Stamps(canv))
+        if self._stamps is None or self._stamps.canv is not canv:
+            self._stamps = Stamps(canv)  # one set of stamps per document
+        ops = Ops(self._stamps)
         self._grid(canv, text)
         self.flows.draw(ops, view)
         ops.flush(canv)

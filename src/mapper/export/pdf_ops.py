@@ -3,8 +3,9 @@
 reportlab formats every coordinate through a general number formatter, which without its
 optional C accelerator dominates the time of drawing a 5,000-card map. The hot shapes
 (cards, badges, flows) are formatted here with plain ``%.2f`` and handed to the canvas
-in one :meth:`Canvas.addLiteral` block. Every block is balanced (``q`` ... ``Q`` pairs
-inside it), so the canvas's own graphics-state bookkeeping stays valid.
+with :meth:`Canvas.addLiteral` (and :meth:`Canvas.doForm` where a stamp is placed). What
+one flush writes is balanced (``q`` ... ``Q`` pairs), so the canvas's own graphics-state
+bookkeeping stays valid. Shapes repeated thousands of times are stamps: see :class:`Stamps`.
 """
 
 from __future__ import annotations

@@ -113,7 +113,7 @@ class Controller(QObject):
         elif key in BACK_KEYS:
             self.back()
         elif key in DIGITS and self._digit(DIGITS[key]):
-            pass
+            return True
         elif key in self._keys:
             self._keys[key]()
         else:
@@ -165,10 +165,10 @@ class Controller(QObject):
             self.show_detail(None)
             return True
         if self.options.cover is not Cover.NONE:
-            self._set("cover", Cover.NONE)
+            self.set_option("cover", Cover.NONE)
             return True
         if self.options.help:
-            self._set("help", False)
+            self.set_option("help", False)
             return True
         return False
 
@@ -178,26 +178,23 @@ class Controller(QObject):
 
     # ------------------------------------------------------------- options
     def toggle_cover(self, cover: Cover) -> None:
-        self._set("cover", Cover.NONE if self.options.cover is cover else cover)
+        self.set_option("cover", Cover.NONE if self.options.cover is cover else cover)
 
     def toggle(self, name: str) -> None:
-        self._set(name, not getattr(self.options, name))
+        self.set_option(name, not getattr(self.options, name))
 
     def scale_text(self, direction: int) -> None:
         """One size up (+1) or down (-1) the ladder, or back to 100% (0)."""
         if direction == 0:
-            self._set("text_scale", 1.0)
+            self.set_option("text_scale", 1.0)
             return
         current = self.options.text_scale
         ladder = TEXT_SCALES if direction > 0 else tuple(reversed(TEXT_SCALES))
         further = [s for s in ladder if (s - current) * direction > 1e-6]
         if further:
-            self._set("text_scale", further[0])
+            self.set_option("text_scale", further[0])
 
     def set_option(self, name: str, value: object) -> None:
-        self._set(name, value)
-
-    def _set(self, name: str, value: object) -> None:
         if getattr(self.options, name) != value:
             setattr(self.options, name, value)
             self.options_changed.emit(name)
