@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -65,6 +66,17 @@ def test_metrics_outside_their_scale_are_refused_with_a_reason(window):
     )
     QTest.keyClicks(volume, "x")
     assert volume.problem == "Type a number, such as 42 or 3.5."
+
+
+def test_number_fields_say_which_way_a_value_is_out_of_range():
+    from mapper.ui.form_fields import number_within
+
+    with pytest.raises(ValueError, match="cannot be above 5"):
+        number_within("Stars", None, 5)("6")
+    with pytest.raises(ValueError, match="cannot be below \u22121"):
+        number_within("Delta", -1, None)("-2")
+    assert number_within("Any", None, None)("1e9") == 1e9
+    assert number_within("NPS", -100, 100)(" ") is None
 
 
 def test_inspector_shows_map_properties_without_selection(window):

@@ -195,12 +195,15 @@ def number_within(
         value = optional_number(text)
         if value is None:
             return None
-        if (low is not None and value < low) or (high is not None and value > high):
-            if high is None:
-                raise ValueError(f"{label} cannot be below {low:g}.")
+        too_low, too_high = low is not None and value < low, high is not None and value > high
+        if not (too_low or too_high):
+            return value
+        if low is not None and high is not None:
             span = f"{low:g} to {high:g}".replace("-", "\u2212")
             raise ValueError(f"{label} runs from {span}.")
-        return value
+        if too_low:
+            raise ValueError(f"{label} cannot be below {low:g}.".replace("-", "\u2212"))
+        raise ValueError(f"{label} cannot be above {high:g}.".replace("-", "\u2212"))
 
     return parse
 
