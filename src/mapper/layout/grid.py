@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mapper.layout.geometry import Bezier, Point, Rect, smooth_curve
+from mapper.layout.emotion import EmotionCurve, EmotionPoint, lay_out_curve, score_y
+from mapper.layout.geometry import Bezier, Point, Rect
 from mapper.layout.text import line_height, wrap
-from mapper.model import EMOTION_MAX, EMOTION_MIN, Card, CardKind, JourneyMap, Lane, LaneKind
-from mapper.model.entities import Flow, Persona, Stage
+from mapper.model import Card, CardKind, JourneyMap, Lane, LaneKind
+from mapper.model.entities import Flow, Stage
+
+__all__ = ["EmotionCurve", "EmotionPoint", "MapLayout", "Style", "compute_layout", "emotion_y"]
 
 
 @dataclass(frozen=True)
@@ -59,21 +62,6 @@ class CardBox:
 
 
 @dataclass(frozen=True)
-class EmotionPoint:
-    card_id: str
-    score: int
-    pos: Point
-    stage_index: int
-
-
-@dataclass(frozen=True)
-class EmotionCurve:
-    persona: Persona
-    points: tuple[EmotionPoint, ...]
-    segments: tuple[tuple[int, Bezier], ...]  # (stage index of the segment's start, curve)
-
-
-@dataclass(frozen=True)
 class FlowRoute:
     flow: Flow
     curve: Bezier
@@ -117,8 +105,7 @@ def card_height(card: Card, width: float, style: Style) -> tuple[float, tuple[st
 
 
 def emotion_y(row: Rect, score: float, style: Style) -> float:
-    top, bottom = row.y + style.emotion_padding, row.bottom - style.emotion_padding
-    return top + (EMOTION_MAX - score) / (EMOTION_MAX - EMOTION_MIN) * (bottom - top)
+    return score_y(row.y + style.emotion_padding, row.bottom - style.emotion_padding, score)
 
 
 def compute_layout(
@@ -204,30 +191,19 @@ def _lay_out_emotions(
     if lane is None:
         return
     stage_index = {stage.id: i for i, (stage, _) in enumerate(columns)}
+    spans = [(x, stage.width) for stage, x in columns]
     hidden_lanes = {ln.id for ln in journey.lanes if ln.hidden}
     cards = [c for c in journey.cards() if c.emotions and c.lane_id not in hidden_lanes]
     for persona in journey.personas:
         if personas is not None and persona.id not in personas:
             continue
-        by_stage: dict[int, list[tuple[Card, int]]] = {}
-        for card in cards:
-            score = card.emotions.get(persona.id)
-            if score is not None:
-                by_stage.setdefault(stage_index[card.stage_id], []).append((card, score))
-        points = []
-        for index in sorted(by_stage):
-            stage, sx = columns[index]
-            scored = by_stage[index]
-            for i, (card, score) in enumerate(scored):
-                px = sx + stage.width * (i + 1) / (len(scored) + 1)
-                py = emotion_y(lane.row, score, result.style)
-                points.append(EmotionPoint(card.id, score, (round(px, 2), round(py, 2)), index))
-        segments = smooth_curve([p.pos for p in points])
         result.emotion_curves.append(
-            EmotionCurve(
+            lay_out_curve(
                 persona,
-                tuple(points),
-                tuple((points[i].stage_index, seg) for i, seg in enumerate(segments)),
+                cards,
+                stage_index,
+                spans,
+                lambda score: emotion_y(lane.row, score, result.style),
             )
         )
 

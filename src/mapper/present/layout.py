@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from math import floor
 
-from mapper.layout.geometry import Bezier, Point, Rect, smooth_curve
+from mapper.layout.emotion import EmotionCurve, lay_out_curve, score_y
+from mapper.layout.geometry import Point, Rect
 from mapper.layout.text import line_height, wrap
-from mapper.model import EMOTION_MAX, EMOTION_MIN, JourneyMap, Lane, LaneKind, Persona, Stage
+from mapper.model import JourneyMap, Lane, LaneKind, Stage
 from mapper.model.entities import Card
 from mapper.present.content import Shown
 from mapper.present.labels import channel_label, creator_label, metric_parts
@@ -78,13 +79,6 @@ class CardSlot:
     score: int | None  # the lead persona's emotion
 
 
-@dataclass(frozen=True)
-class Curve:
-    persona: Persona
-    points: tuple[tuple[str, int, Point, int], ...]  # card id, score, position, stage index
-    segments: tuple[tuple[int, Bezier], ...]  # (stage index of the segment's start, curve)
-
-
 @dataclass
 class PresentLayout:
     style: PresentStyle
@@ -94,7 +88,7 @@ class PresentLayout:
     lanes: list[LaneRow] = field(default_factory=list)
     cards: dict[str, CardSlot] = field(default_factory=dict)
     emotion_row: LaneRow | None = None
-    curves: list[Curve] = field(default_factory=list)
+    curves: list[EmotionCurve] = field(default_factory=list)
 
     @property
     def bounds(self) -> Rect:
@@ -103,8 +97,7 @@ class PresentLayout:
     def emotion_y(self, score: float) -> float:
         assert self.emotion_row is not None
         row, pad = self.emotion_row.row, self.style.emotion_padding
-        top, bottom = row.y + pad, row.bottom - pad
-        return top + (EMOTION_MAX - score) / (EMOTION_MAX - EMOTION_MIN) * (bottom - top)
+        return score_y(row.y + pad, row.bottom - pad, score)
 
     def card_at(self, point: Point) -> str | None:
         return next((cid for cid, slot in self.cards.items() if slot.rect.contains(point)), None)
@@ -232,22 +225,8 @@ def _lay_out_curves(journey: JourneyMap, content: Shown, result: PresentLayout, 
     lanes = content.lane_ids
     index_of = {stage.id: i for i, (stage, _, _) in enumerate(columns)}
     scored = [c for c in journey.cards() if c.emotions and c.lane_id in lanes]
+    spans = [(x, width) for _, x, width in columns]
     for persona in content.personas:
-        by_stage: dict[int, list[tuple[Card, int]]] = {}
-        for card in scored:
-            score = card.emotions.get(persona.id)
-            if score is not None:
-                by_stage.setdefault(index_of[card.stage_id], []).append((card, score))
-        points = []
-        for index in sorted(by_stage):
-            _, sx, width = columns[index]
-            for i, (card, score) in enumerate(by_stage[index]):
-                px = sx + width * (i + 1) / (len(by_stage[index]) + 1)
-                pos = (round(px, 2), round(result.emotion_y(score), 2))
-                points.append((card.id, score, pos, index))
-        if not points:
-            continue
-        segments = smooth_curve([p[2] for p in points])
-        result.curves.append(
-            Curve(persona, tuple(points), tuple((points[i][3], s) for i, s in enumerate(segments)))
-        )
+        curve = lay_out_curve(persona, scored, index_of, spans, result.emotion_y)
+        if curve.points:
+            result.curves.append(curve)

@@ -1,0 +1,48 @@
+"""One emotion-curve function for the canvas (and paper) and present mode."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from layout_maps import journey_maps
+
+from mapper.layout.grid import compute_layout
+from mapper.model import JourneyMap, Lane, LaneKind
+from mapper.present.content import shown
+from mapper.present.layout import present_layout
+
+
+def _relative(points, columns):
+    return [
+        (
+            p.card_id,
+            p.score,
+            p.stage_index,
+            round((p.pos[0] - columns[p.stage_index][0]) / columns[p.stage_index][1], 3),
+        )
+        for p in points
+    ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(journey_maps())
+def test_canvas_and_present_mode_draw_the_same_curves(journey: JourneyMap) -> None:
+    if not any(lane.kind is LaneKind.EMOTION for lane in journey.lanes):
+        journey.add_lane(Lane("emotion", "Feeling", LaneKind.EMOTION))
+    journey.update_lane(
+        next(ln.id for ln in journey.lanes if ln.kind is LaneKind.EMOTION),
+        collapsed=False,
+        hidden=False,
+    )
+    canvas = compute_layout(journey)
+    present = present_layout(journey, shown(journey), None)
+    canvas_columns = [(box.column.x, box.column.width) for box in canvas.stages]
+    present_columns = [(col.column.x, col.column.width) for col in present.stages]
+    on_canvas = {
+        c.persona.id: _relative(c.points, canvas_columns) for c in canvas.emotion_curves if c.points
+    }
+    presented = {c.persona.id: _relative(c.points, present_columns) for c in present.curves}
+    assert presented == on_canvas
+    for curve in present.curves:  # the same scale, top to bottom
+        row = present.emotion_row.row
+        for p in curve.points:
+            assert row.y < p.pos[1] < row.bottom

@@ -1,0 +1,200 @@
+"""Properties of the shared layout (canvas, PDF and PNG/SVG all draw these boxes)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from layout_maps import journey_maps
+
+from mapper.layout.geometry import Rect
+from mapper.layout.grid import Style, compute_layout
+from mapper.layout.text import line_height, text_width
+from mapper.model import JourneyMap, LaneKind
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EPS = 0.01
+
+
+def _overlap(a: Rect, b: Rect) -> bool:
+    return (
+        a.x < b.right - EPS
+        and b.x < a.right - EPS
+        and a.y < b.bottom - EPS
+        and b.y < a.bottom - EPS
+    )
+
+
+def _inside(inner: Rect, outer: Rect) -> bool:
+    return (
+        inner.x >= outer.x - EPS
+        and inner.y >= outer.y - EPS
+        and inner.right <= outer.right + EPS
+        and inner.bottom <= outer.bottom + EPS
+    )
+
+
+@SETTINGS
+@given(journey_maps())
+def test_text_fits_its_box(journey: JourneyMap) -> None:
+    layout = compute_layout(journey)
+    style = layout.style
+    for box in layout.cards.values():
+        room = box.rect.width - 2 * style.card_padding
+        assert len(box.title_lines) <= style.title_max_lines
+        for line in box.title_lines:
+            assert text_width(line, style.title_size) <= room + EPS, (line, room)
+        needed = 2 * style.card_padding + len(box.title_lines) * line_height(style.title_size)
+        if box.has_badges:
+            needed += style.badge_row
+        assert box.rect.height >= needed - EPS, "the title's lines (and badges) fit the card"
+    for stage in layout.stages:
+        for line in stage.name_lines:
+            assert text_width(line, style.header_size, bold=True) <= stage.header.width - 16 + EPS
+    for lane in layout.lanes:
+        for line in lane.name_lines:
+            width = text_width(line, style.lane_header_size, bold=True)
+            assert width <= style.lane_header_width - 20 + EPS
+
+
+@SETTINGS
+@given(journey_maps())
+def test_no_two_cards_overlap(journey: JourneyMap) -> None:
+    boxes = list(compute_layout(journey).cards.values())
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not _overlap(a.rect, b.rect), (a.card.id, b.card.id)
+
+
+@SETTINGS
+@given(journey_maps())
+def test_every_card_is_inside_its_cell_and_every_cell_in_the_grid(journey: JourneyMap) -> None:
+    layout = compute_layout(journey)
+    grid = Rect(0, 0, layout.width, layout.height)
+    for cell in layout.cells.values():
+        assert _inside(cell, grid)
+    for box in layout.cards.values():
+        cell = layout.cells[(box.card.stage_id, box.card.lane_id)]
+        assert _inside(box.rect, cell), box.card.id
+
+
+@SETTINGS
+@given(journey_maps())
+def test_shown_cards_are_exactly_those_of_open_visible_lanes(journey: JourneyMap) -> None:
+    layout = compute_layout(journey)
+    open_lanes = {lane.id for lane in journey.lanes if not lane.hidden and not lane.collapsed}
+    shown = {card.id for card in journey.cards() if card.lane_id in open_lanes}
+    assert set(layout.cards) == shown
+
+
+@SETTINGS
+@given(journey_maps())
+def test_rows_and_columns_tile_the_map_in_model_order(journey: JourneyMap) -> None:
+    layout = compute_layout(journey)
+    style = layout.style
+    x = style.lane_header_width
+    for box, stage in zip(layout.stages, journey.stages, strict=True):
+        assert box.stage.id == stage.id
+        assert abs(box.column.x - x) < EPS and abs(box.column.width - stage.width) < EPS
+        x += stage.width
+    assert abs(layout.width - x) < EPS
+    y = style.stage_header_height
+    visible = [lane for lane in journey.lanes if not lane.hidden]
+    for box, lane in zip(layout.lanes, visible, strict=True):
+        assert box.lane.id == lane.id
+        assert abs(box.row.y - y) < EPS
+        y = box.row.bottom
+    assert abs(layout.height - y) < EPS
+
+
+@SETTINGS
+@given(journey_maps())
+def test_rows_hold_their_tallest_cell(journey: JourneyMap) -> None:
+    layout = compute_layout(journey)
+    style = layout.style
+    for lane in layout.lanes:
+        if lane.lane.collapsed:
+            assert lane.row.height == style.collapsed_row_height
+            continue
+        assert lane.row.height >= style.min_row_height - EPS
+        if lane.lane.kind is LaneKind.EMOTION:
+            assert lane.row.height >= style.emotion_row_height - EPS
+        for stage in layout.stages:
+            cards = [
+                layout.cards[c.id] for c in journey.cards_in_cell(stage.stage.id, lane.lane.id)
+            ]
+            if cards:
+                stack = cards[-1].rect.bottom - cards[0].rect.y
+                assert lane.row.height >= stack + 2 * style.cell_padding - EPS
+
+
+@SETTINGS
+@given(journey_maps(max_cards=10), st.data())
+def test_a_row_grows_with_its_text_and_never_shrinks(journey: JourneyMap, data) -> None:
+    cards = list(journey.cards())
+    if not cards:
+        return
+    card = data.draw(st.sampled_from(cards))
+    before = compute_layout(journey)
+    journey.update_card(card.id, title=card.title + " and a few more words " * 3)
+    after = compute_layout(journey)
+    for old, new in zip(before.lanes, after.lanes, strict=True):
+        assert new.row.height >= old.row.height - EPS
+    if card.id in before.cards:
+        assert len(after.cards[card.id].title_lines) >= len(before.cards[card.id].title_lines)
+        assert after.cards[card.id].rect.height >= before.cards[card.id].rect.height - EPS
+
+
+@SETTINGS
+@given(journey_maps(max_cards=10), st.data())
+def test_a_wider_stage_never_needs_more_lines(journey: JourneyMap, data) -> None:
+    stage = data.draw(st.sampled_from(list(journey.stages)))
+    before = compute_layout(journey)
+    journey.update_stage(stage.id, width=min(2000.0, stage.width + data.draw(st.floats(1, 400))))
+    after = compute_layout(journey)
+    for card_id, box in before.cards.items():
+        assert len(after.cards[card_id].title_lines) <= len(box.title_lines)
+
+
+@SETTINGS
+@given(journey_maps())
+def test_layout_is_deterministic(journey: JourneyMap) -> None:
+    first = compute_layout(journey)
+    again = compute_layout(journey)
+    copy = compute_layout(JourneyMap.from_snapshot(journey.snapshot()))
+    for other in (again, copy):
+        assert repr(other) == repr(first)
+
+
+@SETTINGS
+@given(journey_maps())
+def test_emotion_points_sit_in_their_stage_inside_the_emotion_lane(journey: JourneyMap) -> None:
+    layout = compute_layout(journey)
+    if layout.emotion_lane is None:
+        assert layout.emotion_curves == []
+        return
+    row = layout.emotion_lane.row
+    for curve in layout.emotion_curves:
+        xs = [point.pos[0] for point in curve.points]
+        assert xs == sorted(xs), "a curve runs left to right"
+        assert len(curve.segments) == max(len(curve.points) - 1, 0)
+        for point in curve.points:
+            column = layout.stages[point.stage_index].column
+            assert column.x < point.pos[0] < column.right
+            assert row.y < point.pos[1] < row.bottom
+            card = journey.card(point.card_id)
+            assert card.emotions[curve.persona.id] == point.score
+        for _, segment in curve.segments:
+            for _, y in (segment.p0, segment.c1, segment.c2, segment.p3):
+                assert row.y <= y <= row.bottom
+
+
+def test_style_changes_move_boxes_predictably() -> None:
+    """A sanity check on the generator's assumptions: a taller header pushes rows down."""
+    from factories import sample_map
+
+    journey = sample_map()
+    base = compute_layout(journey)
+    taller = compute_layout(journey, replace(Style(), stage_header_height=100.0))
+    assert taller.lanes[0].row.y == base.lanes[0].row.y + 36
