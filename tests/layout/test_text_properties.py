@@ -64,3 +64,9 @@ def test_a_word_longer_than_the_line_is_split() -> None:
     lines, elided = wrap("x" * 200, 60, 12)
     assert len(lines) > 1 and not elided
     assert "".join(lines) == "x" * 200
+
+
+def test_elide_in_a_box_narrower_than_one_letter_and_the_ellipsis() -> None:
+    short = elide("WWWWW", 14.0, 7.0, bold=True)
+    assert short == ELLIPSIS
+    assert text_width(short, 7.0, bold=True) <= 14.0

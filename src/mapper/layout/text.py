@@ -127,6 +127,8 @@ def elide(text: str, width: float, size: float, bold: bool = False, force: bool 
     metrics = font(BOLD if bold else REGULAR)
     if not force and metrics.width(text, size) <= width:
         return text
-    room = width - metrics.width(ELLIPSIS, size)
-    cut = _fit_prefix(text, max(room, 0.0), size, metrics)
+    room = max(width - metrics.width(ELLIPSIS, size), 0.0)
+    cut = _fit_prefix(text, room, size, metrics)
+    if cut == 1 and metrics.width(text[:1], size) > room:
+        cut = 0  # not even one character fits beside the ellipsis
     return text[:cut].rstrip() + ELLIPSIS
