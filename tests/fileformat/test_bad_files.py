@@ -45,7 +45,7 @@ CASES = [
     ("a list", b"[1, 2]", "m.journey: $: not a journey map"),
     ("other json", b'{"name": "package.json"}', "m.journey: format: not a Mapper journey map"),
     ("no version", edited(lambda d: d.pop("schema_version")), "schema_version: schema_version is missing"),
-    ("too new", edited(lambda d: d.update(schema_version=99)), "schema_version: the file was written by a newer Mapper (schema version 99)"),
+    ("too new", edited(lambda d: d.update(schema_version=99)), "schema_version: this map was made by a newer Mapper (format 99)"),
     ("bad version", edited(lambda d: d.update(schema_version="1")), "schema_version: schema_version must be a whole number"),
     ("wrong type", edited(lambda d: d["stages"][0].update(name=5)), "stages[0].name: Input should be a valid string"),
     ("number as text", edited(lambda d: d["cards"][1]["emotions"].update(maya="1")), "cards[1].emotions.maya: Input should be a valid integer"),

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from mapper import __version__
 from mapper.cli import commands
 from mapper.cli.errors import report_unexpected
+from mapper.cli.upgrade import add_upgrade_parser
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -50,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the JSON Schema of .journey files")
     p.set_defaults(run=commands.run_schema)
+
+    add_upgrade_parser(sub)
 
     from mapper.export.cli import add_export_parser  # light: reportlab loads only to export
 

@@ -1,7 +1,8 @@
 """Upgrades from older `.journey` schema versions, one pure step per version.
 
-``UPGRADES[n]`` turns a version-n dict into a version-(n+1) dict. Add a step (and a test
-with a real old file) whenever the schema changes incompatibly; bump ``SCHEMA_VERSION``.
+``UPGRADES[n]`` turns a version-n dict into a version-(n+1) dict. Every change to the
+schema bumps ``SCHEMA_VERSION`` and adds a step here, a fixture file of the old version
+under ``tests/fileformat/versions/`` and a line in docs/file-format.md.
 """
 
 from __future__ import annotations
@@ -13,7 +14,14 @@ from mapper.fileformat.schema import SCHEMA_VERSION
 
 Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
 
-UPGRADES: dict[int, Upgrade] = {}
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 added ``metrics.lifetime_value``; a version-1 file reads as it is."""
+    return data
+
+
+UPGRADES: dict[int, Upgrade] = {1: _v1_to_v2}
 
 
 class VersionProblem(ValueError):
@@ -29,8 +37,8 @@ def upgrade(data: dict[str, Any], current: int = SCHEMA_VERSION) -> dict[str, An
         raise VersionProblem(f"schema_version must be a whole number, not {version!r}")
     if version > current:
         raise VersionProblem(
-            f"the file was written by a newer Mapper (schema version {version}); this Mapper "
-            f"reads up to version {current}. Update Mapper to open it"
+            f"this map was made by a newer Mapper (format {version}); this one reads up to "
+            f"format {current}. Update Mapper to open it"
         )
     if version < 1:
         raise VersionProblem(f"schema version {version} does not exist")

@@ -24,7 +24,9 @@ from mapper.model.vocabulary import (
 )
 
 FORMAT_NAME = "mapper-journey"
-SCHEMA_VERSION = 1
+# Raised with every change to the schema, even a new optional field, so an older Mapper says
+# "made by a newer Mapper" instead of "unknown field". See docs/file-format.md.
+SCHEMA_VERSION = 2
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
 SHORT_TEXT = 2_000
 LONG_TEXT = 50_000
@@ -185,7 +187,7 @@ class JourneyFile(_Strict):
     model_config = ConfigDict(title="Mapper journey map")
 
     format: Literal["mapper-journey"] = FORMAT_NAME
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     title: ShortText = "Untitled journey"
     description: LongText = ""
     author: ShortText = ""

@@ -1,0 +1,120 @@
+"""File format versions: every old format keeps loading, newer ones are refused clearly,
+and the schema never changes without a version bump."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factories import sample_map
+from mapper.cli.main import main
+from mapper.fileformat import SCHEMA_VERSION, JourneyFileError, dumps_journey, load_journey
+from mapper.fileformat.jsonschema import schema_text
+from mapper.fileformat.migrations import UPGRADES
+
+VERSIONS = Path(__file__).parent / "versions"
+
+
+def test_every_format_version_has_a_fixture_and_an_upgrade_step():
+    for version in range(1, SCHEMA_VERSION + 1):
+        assert (VERSIONS / f"format-{version}.journey").is_file(), f"add a format-{version} fixture"
+    for version in range(1, SCHEMA_VERSION):
+        assert version in UPGRADES, f"add an upgrade step from format {version}"
+
+
+def test_the_schema_has_not_changed_without_a_version_bump():
+    snapshot = VERSIONS / f"format-{SCHEMA_VERSION}.schema.json"
+    assert snapshot.read_text("utf-8") == schema_text(), (
+        "the file schema changed: raise SCHEMA_VERSION, add an upgrade step, a fixture "
+        "format-N.journey and format-N.schema.json (see docs/file-format.md)"
+    )
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION + 1))
+def test_every_old_format_keeps_loading_the_same_map(version):
+    journey = load_journey(VERSIONS / f"format-{version}.journey")
+    expected = sample_map()
+    if version >= 2:
+        from mapper.model import Metrics
+
+        expected.update_stage("s1", metrics=Metrics(nps=12.5, lifetime_value=480.0))
+    assert dumps_journey(journey) == dumps_journey(expected)
+
+
+def test_a_format_1_file_written_with_lifetime_value_still_opens(tmp_path):
+    data = json.loads((VERSIONS / "format-2.journey").read_text("utf-8"))
+    data["schema_version"] = 1
+    path = tmp_path / "clv-v1.journey"
+    path.write_text(json.dumps(data), "utf-8")
+    assert load_journey(path).stages.get("s1").metrics.lifetime_value == 480.0
+
+
+def test_a_file_from_a_newer_mapper_says_so_even_with_unknown_fields(tmp_path):
+    data = json.loads(dumps_journey(sample_map()))
+    data["schema_version"] = SCHEMA_VERSION + 1
+    data["stages"][0]["mood_board"] = "a field this Mapper does not know"
+    path = tmp_path / "newer.journey"
+    path.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(JourneyFileError) as caught:
+        load_journey(path)
+    lines = caught.value.lines()
+    assert lines == [
+        f"{path}: schema_version: this map was made by a newer Mapper (format "
+        f"{SCHEMA_VERSION + 1}); this one reads up to format {SCHEMA_VERSION}. "
+        "Update Mapper to open it"
+    ]
+
+
+def test_upgrade_rewrites_in_place_and_keeps_the_original(tmp_path, capsys):
+    path = tmp_path / "old.journey"
+    original = (VERSIONS / "format-1.journey").read_bytes()
+    path.write_bytes(original)
+    assert main(["upgrade", str(path)]) == 0
+    out = capsys.readouterr().out
+    backup = tmp_path / "old.format1.journey"
+    assert out == f"{path}: upgraded from format 1 to {SCHEMA_VERSION}; the original is {backup}\n"
+    assert backup.read_bytes() == original
+    assert json.loads(path.read_text("utf-8"))["schema_version"] == SCHEMA_VERSION
+    assert dumps_journey(load_journey(path)) == dumps_journey(sample_map())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.format1.journey", "old.journey"]
+
+    # a second run has nothing to do and leaves the file alone
+    before = path.stat().st_mtime_ns
+    assert main(["upgrade", str(path)]) == 0
+    assert "already in the current format" in capsys.readouterr().out
+    assert path.stat().st_mtime_ns == before
+
+
+def test_upgrade_never_overwrites_an_earlier_backup(tmp_path, capsys):
+    path = tmp_path / "old.journey"
+    path.write_bytes((VERSIONS / "format-1.journey").read_bytes())
+    (tmp_path / "old.format1.journey").write_text("someone's own file", "utf-8")
+    assert main(["upgrade", str(path)]) == 0
+    assert (tmp_path / "old.format1.journey").read_text("utf-8") == "someone's own file"
+    assert (tmp_path / "old.format1-2.journey").read_bytes() == (
+        VERSIONS / "format-1.journey"
+    ).read_bytes()
+
+
+def test_upgrade_to_another_file(tmp_path, capsys):
+    source = VERSIONS / "format-1.journey"
+    before = source.read_bytes()
+    out = tmp_path / "new.journey"
+    assert main(["upgrade", str(source), "-o", str(out)]) == 0
+    assert capsys.readouterr().out == f"wrote {out} (format {SCHEMA_VERSION}, from format 1)\n"
+    assert source.read_bytes() == before
+    assert json.loads(out.read_text("utf-8"))["schema_version"] == SCHEMA_VERSION
+
+
+def test_upgrade_refuses_bad_files_and_bad_usage(tmp_path, capsys):
+    broken = tmp_path / "broken.journey"
+    broken.write_text('{"format": "mapper-journey", "schema_version": 1, "stages": 3}', "utf-8")
+    assert main(["upgrade", str(broken)]) == 1
+    assert f"{broken}: stages:" in capsys.readouterr().err
+    assert broken.read_text("utf-8").endswith('"stages": 3}')
+    assert not (tmp_path / "broken.format1.journey").exists()
+    assert main(["upgrade", str(VERSIONS / "format-1.journey"), "-o", str(tmp_path / "x.pdf")]) == 2
+    assert main(["upgrade"]) == 2
+    assert main(["upgrade", str(tmp_path / "missing.journey")]) == 1
