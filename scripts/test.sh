@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 .venv/bin/ruff check src tests bench
+.venv/bin/lint-imports --no-cache
 .venv/bin/python -m pytest "$@"
