@@ -32,8 +32,8 @@ from collections.abc import Callable
 from reportlab.pdfgen.canvas import Canvas
 
 from mapper.export import PdfOptions, render_pdf
-from mapper.export.fonts import register_fonts
 from mapper.export.pages import page_size
+from mapper.export.pdf.fonts import register_fonts
 from mapper.layout.text import REGULAR
 from synthetic import make_map
 

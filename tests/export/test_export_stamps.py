@@ -14,7 +14,7 @@ from export_helpers import qpdf_check, rich_map, tool
 from PIL import Image, ImageChops
 from pypdf import PdfReader
 
-import mapper.export.pdf_map as pdf_map
+import mapper.export.pdf.map_painter as pdf_map
 from mapper.export import PdfOptions, render_pdf
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))

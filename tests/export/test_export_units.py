@@ -8,7 +8,7 @@ import pytest
 from export_helpers import HOSTILE, rich_map
 
 from mapper.export.glyphs import missing_glyphs
-from mapper.export.markup import clean, para, safe_url, shorten
+from mapper.export.pdf.markup import clean, para, safe_url, shorten
 from mapper.export.values import metrics_text, quadrant, signed
 from mapper.layout import compute_layout, icons
 from mapper.layout.badges import BadgeKind, card_badges, title_baselines

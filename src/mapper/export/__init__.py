@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from mapper.export.errors import ExportError
     from mapper.export.options import PdfOptions
-    from mapper.export.pdf import PdfResult, export_pdf, render_pdf
+    from mapper.export.pdf.render import PdfResult, export_pdf, render_pdf
 
 _WHERE = {
     "ExportError": "mapper.export.errors",
     "PdfOptions": "mapper.export.options",
-    "PdfResult": "mapper.export.pdf",
-    "export_pdf": "mapper.export.pdf",
-    "render_pdf": "mapper.export.pdf",
+    "PdfResult": "mapper.export.pdf.render",
+    "export_pdf": "mapper.export.pdf.render",
+    "render_pdf": "mapper.export.pdf.render",
 }
 
 __all__ = ["ExportError", "PdfOptions", "PdfResult", "export_pdf", "render_pdf"]

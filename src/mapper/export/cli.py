@@ -147,7 +147,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     from mapper.export.errors import ExportError
     from mapper.export.options import PdfOptions
-    from mapper.export.pdf import render_pdf
+    from mapper.export.pdf.render import render_pdf
     from mapper.fileformat import JourneyFileError, load_journey
     from mapper.fileformat.io import write_atomic
 

@@ -15,7 +15,6 @@ from mapper.fileformat.schema import SCHEMA_VERSION
 Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
 
 
-
 def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     """Version 2 added ``metrics.lifetime_value``; a version-1 file reads as it is."""
     return data

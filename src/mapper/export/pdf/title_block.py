@@ -7,8 +7,8 @@ import datetime as dt
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from mapper.export.markup import one_line
-from mapper.export.pdf_draw import Text, rgb, round_rect
+from mapper.export.pdf.draw import Text, rgb, round_rect
+from mapper.export.pdf.markup import one_line
 from mapper.layout import theme
 from mapper.layout.geometry import Rect
 from mapper.layout.text import elide, text_width

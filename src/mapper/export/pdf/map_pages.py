@@ -11,13 +11,13 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from mapper.export.pages import MARGIN, TILE_MARGIN, Tile, fit_scale, tile_plan
-from mapper.export.pdf_doc import PageDrawing, add_outline
-from mapper.export.pdf_draw import Text
-from mapper.export.pdf_legend import Item, draw_legend, legend_height, legend_items
-from mapper.export.pdf_map import MapPainter
-from mapper.export.pdf_tiles import assembly_guide, crop_marks, overlap_marks, tile_header
-from mapper.export.pdf_titleblock import HEIGHT as TITLE_HEIGHT
-from mapper.export.pdf_titleblock import draw_title_block
+from mapper.export.pdf.doc import PageDrawing, add_outline
+from mapper.export.pdf.draw import Text
+from mapper.export.pdf.legend import Item, draw_legend, legend_height, legend_items
+from mapper.export.pdf.map_painter import MapPainter
+from mapper.export.pdf.tiles import assembly_guide, crop_marks, overlap_marks, tile_header
+from mapper.export.pdf.title_block import HEIGHT as TITLE_HEIGHT
+from mapper.export.pdf.title_block import draw_title_block
 from mapper.layout import theme
 from mapper.layout.geometry import Rect
 from mapper.layout.text import wrap

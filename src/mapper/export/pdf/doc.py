@@ -16,9 +16,9 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from mapper.export.markup import one_line
 from mapper.export.pages import FOOTER, MARGIN, TILE_MARGIN
-from mapper.export.pdf_draw import rgb, top_down
+from mapper.export.pdf.draw import rgb, top_down
+from mapper.export.pdf.markup import one_line
 from mapper.layout import theme
 from mapper.layout.text import REGULAR, elide, text_width
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from mapper.export.pdf_cards import PILL_TINT, confidence_ops
-from mapper.export.pdf_draw import Text, baseline_in, draw_icon, rgb, round_rect, star, tint
-from mapper.export.pdf_ops import Ops
+from mapper.export.pdf.cards import PILL_TINT, confidence_ops
+from mapper.export.pdf.draw import Text, baseline_in, draw_icon, rgb, round_rect, star, tint
+from mapper.export.pdf.ops import Ops
 from mapper.export.values import channel_label
 from mapper.layout import theme
 from mapper.layout.badges import sentiment_label

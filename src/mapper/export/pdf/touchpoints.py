@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
 
-from mapper.export.markup import para, safe_url, shorten
-from mapper.export.pdf_doc import MapperDocument, OutlineEntry
-from mapper.export.pdf_draw import shade
-from mapper.export.pdf_flowables import IconLabel, Run, TextCell, safe_colour
-from mapper.export.pdf_styles import styles
-from mapper.export.pdf_tables import (
+from mapper.export.pdf.doc import MapperDocument, OutlineEntry
+from mapper.export.pdf.draw import shade
+from mapper.export.pdf.flowables import IconLabel, Run, TextCell, safe_colour
+from mapper.export.pdf.markup import para, safe_url, shorten
+from mapper.export.pdf.styles import styles
+from mapper.export.pdf.tables import (
     CELL_PADDING,
     LINK_COLOUR,
     MUTED,

@@ -8,7 +8,7 @@ from functools import cache
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
-from mapper.export.pdf_draw import rgb
+from mapper.export.pdf.draw import rgb
 from mapper.layout import theme
 from mapper.layout.text import BOLD, REGULAR
 

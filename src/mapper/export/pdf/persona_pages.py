@@ -14,11 +14,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from mapper.export.markup import para
-from mapper.export.pdf_doc import MapperDocument, OutlineEntry
-from mapper.export.pdf_flowables import Avatar, EmotionBar, safe_colour
-from mapper.export.pdf_styles import CELL_FONT, styles
-from mapper.export.photos import PhotoCache
+from mapper.export.pdf.doc import MapperDocument, OutlineEntry
+from mapper.export.pdf.flowables import Avatar, EmotionBar, safe_colour
+from mapper.export.pdf.markup import para
+from mapper.export.pdf.photos import PhotoCache
+from mapper.export.pdf.styles import CELL_FONT, styles
 from mapper.export.values import emotion_text, signed
 from mapper.layout import theme
 from mapper.model import JourneyMap, Persona, analysis

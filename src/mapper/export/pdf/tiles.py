@@ -5,8 +5,8 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 
 from mapper.export.pages import Tile, row_name
-from mapper.export.pdf_draw import Text, baseline_in, rgb, round_rect
-from mapper.export.pdf_map import MapPainter
+from mapper.export.pdf.draw import Text, baseline_in, rgb, round_rect
+from mapper.export.pdf.map_painter import MapPainter
 from mapper.layout import theme
 from mapper.layout.geometry import Rect
 from mapper.layout.text import text_width

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from mapper.export.pdf_doc import MapperDocument, OutlineEntry
-from mapper.export.pdf_persona import persona_pages
-from mapper.export.pdf_priorities import priority_pages
-from mapper.export.pdf_touchpoints import touchpoint_pages
-from mapper.export.photos import PhotoCache
+from mapper.export.pdf.doc import MapperDocument, OutlineEntry
+from mapper.export.pdf.persona_pages import persona_pages
+from mapper.export.pdf.photos import PhotoCache
+from mapper.export.pdf.priorities import priority_pages
+from mapper.export.pdf.touchpoints import touchpoint_pages
 from mapper.model import JourneyMap
 
 

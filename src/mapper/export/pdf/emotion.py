@@ -10,8 +10,8 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
-from mapper.export.markup import one_line
-from mapper.export.pdf_draw import Text, rgb, round_rect, tint
+from mapper.export.pdf.draw import Text, rgb, round_rect, tint
+from mapper.export.pdf.markup import one_line
 from mapper.layout import theme
 from mapper.layout.geometry import Bezier, Rect
 from mapper.layout.grid import EmotionCurve, MapLayout, emotion_y

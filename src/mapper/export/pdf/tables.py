@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Flowable, Table
 
-from mapper.export.pdf_flowables import Run, TextCell
-from mapper.export.pdf_styles import table_style
+from mapper.export.pdf.flowables import Run, TextCell
+from mapper.export.pdf.styles import table_style
 from mapper.layout import theme
 from mapper.layout.text import text_width
 

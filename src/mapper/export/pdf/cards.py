@@ -6,9 +6,9 @@ from functools import partial
 
 from reportlab.lib.colors import Color
 
-from mapper.export.markup import safe_url
-from mapper.export.pdf_draw import Text, baseline_in, rgb, tint
-from mapper.export.pdf_ops import Ops, draw_icon_ops, place
+from mapper.export.pdf.draw import Text, baseline_in, rgb, tint
+from mapper.export.pdf.markup import safe_url
+from mapper.export.pdf.ops import Ops, draw_icon_ops, place
 from mapper.layout import icons, theme
 from mapper.layout.badges import (
     DOT_RADIUS,

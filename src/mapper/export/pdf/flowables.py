@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
-from mapper.export.markup import clean, shorten
-from mapper.export.pdf_draw import Text, draw_icon, rgb
-from mapper.export.pdf_titleblock import draw_avatar
+from mapper.export.pdf.draw import Text, draw_icon, rgb
+from mapper.export.pdf.markup import clean, shorten
+from mapper.export.pdf.title_block import draw_avatar
 from mapper.layout import theme
 from mapper.layout.geometry import Rect
 from mapper.layout.icons import icon_for

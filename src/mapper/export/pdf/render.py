@@ -9,16 +9,16 @@ from pathlib import Path
 
 from mapper import __version__
 from mapper.export.errors import ExportError
-from mapper.export.fonts import register_fonts
 from mapper.export.glyphs import missing_glyph_warning
-from mapper.export.markup import one_line
 from mapper.export.options import PdfOptions
 from mapper.export.pages import page_label, page_size
-from mapper.export.pdf_doc import DocInfo, MapperDocument, PageNumberCanvas, binary_streams
-from mapper.export.pdf_map import MapPainter
-from mapper.export.pdf_mappages import MapPageContext, fit_pages, tiled_pages, tiles_for
-from mapper.export.pdf_report import report_story
-from mapper.export.photos import PhotoCache
+from mapper.export.pdf.doc import DocInfo, MapperDocument, PageNumberCanvas, binary_streams
+from mapper.export.pdf.fonts import register_fonts
+from mapper.export.pdf.map_pages import MapPageContext, fit_pages, tiled_pages, tiles_for
+from mapper.export.pdf.map_painter import MapPainter
+from mapper.export.pdf.markup import one_line
+from mapper.export.pdf.photos import PhotoCache
+from mapper.export.pdf.report import report_story
 from mapper.fileformat.io import write_atomic
 from mapper.layout import compute_layout
 from mapper.model import JourneyMap

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from functools import cached_property
 
-from mapper.export.culling import CURVE_BUCKET, SAMPLE, Buckets, bezier_bounds, curve_cells
-from mapper.export.pdf_draw import Text, baseline_in, rgb
-from mapper.export.pdf_ops import Ops
+from mapper.export.pdf.culling import CURVE_BUCKET, SAMPLE, Buckets, bezier_bounds, curve_cells
+from mapper.export.pdf.draw import Text, baseline_in, rgb
+from mapper.export.pdf.ops import Ops
 from mapper.layout import theme
 from mapper.layout.geometry import Bezier, Point, Rect
 from mapper.layout.grid import FlowRoute

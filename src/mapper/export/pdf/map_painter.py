@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from reportlab.pdfgen.canvas import Canvas
 
-from mapper.export.culling import Buckets
-from mapper.export.pdf_cards import card_links, draw_cards
-from mapper.export.pdf_draw import Text, rgb, round_rect, shade
-from mapper.export.pdf_emotion import draw_emotion_background, draw_emotion_curves
-from mapper.export.pdf_flows import FlowPainter
-from mapper.export.pdf_ops import Ops, Stamps
+from mapper.export.pdf.cards import card_links, draw_cards
+from mapper.export.pdf.culling import Buckets
+from mapper.export.pdf.draw import Text, rgb, round_rect, shade
+from mapper.export.pdf.emotion import draw_emotion_background, draw_emotion_curves
+from mapper.export.pdf.flows import FlowPainter
+from mapper.export.pdf.ops import Ops, Stamps
 from mapper.export.values import metrics_text
 from mapper.layout import theme
 from mapper.layout.geometry import Rect

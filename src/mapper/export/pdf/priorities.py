@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
 
-from mapper.export.pdf_doc import MapperDocument, OutlineEntry
-from mapper.export.pdf_flowables import Rating, Run, TextCell
-from mapper.export.pdf_styles import styles
-from mapper.export.pdf_tables import MUTED, WARNING_COLOUR, Columns, cell, make_table, room_for
-from mapper.export.pdf_touchpoints import emotion_cell
+from mapper.export.pdf.doc import MapperDocument, OutlineEntry
+from mapper.export.pdf.flowables import Rating, Run, TextCell
+from mapper.export.pdf.styles import styles
+from mapper.export.pdf.tables import MUTED, WARNING_COLOUR, Columns, cell, make_table, room_for
+from mapper.export.pdf.touchpoints import emotion_cell
 from mapper.export.values import quadrant
 from mapper.layout import theme
 from mapper.model import Card, JourneyMap, Opportunity, analysis

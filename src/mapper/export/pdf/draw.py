@@ -13,7 +13,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from mapper.export.pdf_ops import Ops, icon_ops
+from mapper.export.pdf.ops import Ops, icon_ops
 from mapper.layout import icons
 from mapper.layout.geometry import Point, Rect
 from mapper.layout.text import BOLD, REGULAR, text_width
