@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
 
+from mapper.cli.output import json_safe, json_text, say, visible, write
 from mapper.fileformat import JourneyFileError, load_journey, save_journey
 from mapper.model import analysis
 from mapper.model.document import JourneyMap
@@ -15,7 +15,7 @@ from mapper.templates import DEFAULT_TEMPLATE, available_templates, find_templat
 
 
 def _fail(message: str, code: int = 1) -> int:
-    print(f"mapper: {message}", file=sys.stderr)
+    say(f"mapper: {message}", err=True)
     return code
 
 
@@ -56,13 +56,13 @@ def run_new(args: argparse.Namespace) -> int:
         save_journey(journey, output)
     except OSError as exc:
         return _fail(f"{output}: cannot write: {exc.strerror or exc}")
-    print(f"created {output} from the {template.name!r} template")
+    say(f"created {output} from the {template.name!r} template")
     return 0
 
 
 def run_templates(args: argparse.Namespace) -> int:
     for template in available_templates():
-        print(f"{template.name:<20} {template.description}")
+        say(f"{visible(template.name):<20} {template.description}")
     return 0
 
 
@@ -74,9 +74,9 @@ def run_validate(args: argparse.Namespace) -> int:
         except JourneyFileError as exc:
             failed += 1
             for line in exc.lines():
-                print(line, file=sys.stderr)
+                say(line, err=True)
         else:
-            print(f"{name}: ok ({journey.card_count()} cards, {journey.flow_count()} flows)")
+            say(f"{name}: ok ({journey.card_count()} cards, {journey.flow_count()} flows)")
     return 1 if failed else 0
 
 
@@ -85,20 +85,21 @@ def run_info(args: argparse.Namespace) -> int:
         journey = load_journey(args.file)
     except JourneyFileError as exc:
         for line in exc.lines():
-            print(line, file=sys.stderr)
+            say(line, err=True)
         return 1
     summary = summarise(journey)
     if args.json:
-        print(json.dumps(summary, indent=2, ensure_ascii=False))
+        write(json_text(summary) + "\n", sys.stdout)
     else:
-        print(format_summary(summary))
+        for line in format_summary(summary):
+            say(line)
     return 0
 
 
 def run_schema(args: argparse.Namespace) -> int:
     from mapper.fileformat.jsonschema import schema_text
 
-    sys.stdout.write(schema_text())
+    write(json_safe(schema_text()), sys.stdout)
     return 0
 
 
@@ -123,7 +124,7 @@ def summarise(journey: JourneyMap) -> dict:
     }
 
 
-def format_summary(summary: dict) -> str:
+def format_summary(summary: dict) -> list[str]:
     lines = [
         summary["title"],
         f"  personas:      {', '.join(summary['personas']) or '(none)'}",
@@ -132,8 +133,9 @@ def format_summary(summary: dict) -> str:
         lines.append(f"  {key.replace('_', ' ') + ':':<15}{summary[key]}")
     who = f" ({summary['active_persona']})" if summary["active_persona"] else ""
     lines.append(f"  average emotion by stage{who}:")
-    width = max((len(e["stage"]) for e in summary["emotion_by_stage"]), default=0)
-    for e in summary["emotion_by_stage"]:
+    stages = [visible(e["stage"]) for e in summary["emotion_by_stage"]]  # aligned as shown
+    width = max(map(len, stages), default=0)
+    for stage, e in zip(stages, summary["emotion_by_stage"], strict=True):
         value = "-" if e["average"] is None else f"{e['average']:+.2f}"
-        lines.append(f"    {e['stage']:<{width}}  {value}")
-    return "\n".join(lines)
+        lines.append(f"    {stage:<{width}}  {value}")
+    return lines

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import sys
 import traceback
 from pathlib import Path
 
+from mapper.cli.output import say, visible
 from mapper.paths import log_dir
 
 LOG_NAME = "mapper.log"
@@ -41,7 +41,7 @@ def report_unexpected(exc: BaseException) -> str:
         where = str(log_file())
     except Exception:  # the log itself failed: still say something useful
         pass
-    summary = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+    summary = visible(f"{type(exc).__name__}: {exc}".splitlines()[0])[:300]
     line = f"mapper: unexpected error ({summary}); details in {where}"
-    print(line, file=sys.stderr)
-    return line
+    say(line, err=True)
+    return visible(line)

@@ -5,17 +5,28 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import IO, NoReturn
 
 from mapper import __version__
 from mapper.cli import commands
 from mapper.cli.errors import report_unexpected
+from mapper.cli.output import visible, visible_lines, write
 from mapper.cli.upgrade import add_upgrade_parser
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that exits 2 with a one-line hint on usage errors (its default too)."""
+    """argparse that exits 2 with a one-line hint on usage errors (its default too), and
+    shows the arguments it quotes (an unknown option, a bad value) with control
+    characters escaped, like everything else the command prints."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(visible(message))
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        if message:
+            write(visible_lines(message), file or sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:
