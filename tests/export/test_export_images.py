@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
+from xml.dom import minidom
 
 import pytest
+from export_helpers import qpdf_check
 from PySide6.QtGui import QImage
 
 from factories import sample_map
+from hostile import EVIL, hostile_map
 from mapper.cli.main import main
+from mapper.export import PdfOptions, render_pdf
 from mapper.export.errors import ExportError
 from mapper.export.image import render_png, render_svg
 from mapper.fileformat import save_journey
 from mapper.layout import compute_layout
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture
@@ -107,3 +114,76 @@ def test_the_editor_exports_a_pdf_through_its_dialog(isolated_settings, tmp_path
     from pypdf import PdfReader
 
     assert len(PdfReader(str(target)).pages) >= 3  # cover, tiles, report
+
+
+# XML 1.0 holds no control character but tab and line breaks; a parser turns CR LF into LF
+HOSTILE_IN_SVG = EVIL.translate({0x1B: "\ufffd", 0x07: "\ufffd", 0x00: "\ufffd", 0x0B: "\ufffd"})
+HOSTILE_IN_SVG = HOSTILE_IN_SVG.replace("\r\n", "\n")
+
+
+def _parse_svg(data: bytes) -> ET.Element:
+    """Our SVG read by two XML parsers (both refuse a control character)."""
+    minidom.parseString(data)
+    return ET.fromstring(data)
+
+
+def test_svg_with_control_characters_in_every_field_is_valid_xml(tmp_path, capsys):
+    path = tmp_path / "hostile.journey"
+    save_journey(hostile_map(), path)
+    out = tmp_path / "hostile.svg"
+    assert main(["export", str(path), "-o", str(out)]) == 0
+    root = _parse_svg(out.read_bytes())
+    assert root.find(f"{SVG}title").text == f"Renew a phone contract {HOSTILE_IN_SVG}"
+    text = "".join(root.itertext())
+    for kept in ("<b>&amp;</b>", "مرحبا", "🚀", "\u202e", "Instagram ad", "Awareness"):
+        assert kept in text  # markup as text, RTL, emoji and the rest survive
+    assert "\ufffd]0;pwned\ufffd\ufffd[2J" in text  # each refused character leaves a mark
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("a\x00b\x1fc\x7fd", "a\ufffdb\ufffdc\x7fd"),  # DEL is allowed in XML 1.0
+        ("tab\tlf\ncr\r.", "tab\tlf\ncr\n."),
+        ("\ufffe\uffff", "\ufffd\ufffd"),  # not characters
+        ("lone \ud800 \udfff", "lone \ufffd \ufffd"),
+        ("\U0001f680 \U0010fffd \ue000", "\U0001f680 \U0010fffd \ue000"),
+    ],
+)
+def test_svg_replaces_exactly_what_xml_cannot_hold(title, shown):
+    journey = sample_map()
+    journey.update_info(title=title)
+    root = _parse_svg(render_svg(journey))
+    assert root.find(f"{SVG}title").text == shown
+
+
+def test_the_editor_exports_a_valid_svg_of_hostile_text(manager, tmp_path, monkeypatch):
+    from mapper.document import Document
+    from mapper.ui import export_dialog
+
+    window = manager.show(Document(hostile_map()))
+    target = tmp_path / "editor.svg"
+    monkeypatch.setattr(export_dialog, "ask_save_path", lambda *a, **k: target)
+    window.actions_["export_svg"].trigger()
+    root = _parse_svg(target.read_bytes())
+    assert root.find(f"{SVG}title").text == f"Renew a phone contract {HOSTILE_IN_SVG}"
+
+
+def test_pdf_metadata_and_outline_with_control_characters(tmp_path):
+    from pypdf import PdfReader
+
+    out = tmp_path / "hostile.pdf"
+    out.write_bytes(render_pdf(hostile_map(), PdfOptions()).data)
+    qpdf_check(out)
+    reader = PdfReader(out)
+    titles = [reader.metadata.title]
+    pending = list(reader.outline)
+    while pending:
+        item = pending.pop()
+        pending.extend(item) if isinstance(item, list) else titles.append(item.title)
+    assert len(titles) > 10
+    for title in titles:
+        assert not re.search("[\x00-\x1f\x7f]", title), title
+    assert reader.metadata.title.startswith("Renew a phone contract")
+    assert "مرحبا 🚀" in reader.metadata.title
+    assert all(page.extract_text() for page in reader.pages)

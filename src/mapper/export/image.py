@@ -6,7 +6,9 @@ Unlike the PDF export this needs Qt; without a display it runs on Qt's offscreen
 from __future__ import annotations
 
 import os
+import re
 import sys
+from xml.parsers import expat
 
 from mapper.export.errors import ExportError
 from mapper.model import JourneyMap
@@ -14,6 +16,9 @@ from mapper.model import JourneyMap
 SCREEN_DPI = 96.0
 MAX_PIXELS = 200_000_000  # about 800 MB of RGBA: refuse beyond, suggest a lower resolution
 MARGIN = 24.0
+# Everything XML 1.0 cannot hold: it allows only #x9 #xA #xD #x20-#xD7FF #xE000-#xFFFD
+# #x10000-#x10FFFF, so no other control character, lone surrogate, U+FFFE or U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _application():
@@ -93,11 +98,28 @@ def render_svg(journey: JourneyMap) -> bytes:
     generator.setOutputDevice(buffer)
     generator.setSize(QSize(round(source.width()), round(source.height())))
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-    generator.setTitle(journey.info.title)
+    generator.setTitle(xml_safe(journey.info.title))
     generator.setDescription(f"Journey map exported by Mapper {__version__}")
     painter = QPainter(generator)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
     painter.end()
     scene.detach()
-    return bytes(buffer.data())
+    return well_formed_svg(bytes(buffer.data()))
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with each character XML cannot hold replaced by U+FFFD (shown as �)."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def well_formed_svg(data: bytes) -> bytes:
+    """Qt's SVG with the map's text made XML-safe: Qt escapes ``<`` and ``&`` but writes a
+    control character in a title as it is, and no XML reader opens such a file."""
+    text = xml_safe(data.decode("utf-8", "replace"))
+    data = text.encode("utf-8")
+    try:
+        expat.ParserCreate().Parse(data, True)
+    except expat.ExpatError as exc:  # never written: a broken file would look like success
+        raise ExportError(f"the SVG came out malformed ({exc}); please report this") from None
+    return data
