@@ -9,6 +9,7 @@ import sys
 import pytest
 from export_helpers import ROOT, page_count, rich_map
 
+from hostile import assert_terminal_safe
 from mapper.cli.main import main
 from mapper.export import PdfOptions, render_pdf
 from mapper.fileformat import save_journey
@@ -152,3 +153,79 @@ def test_invariant_exports_are_identical_across_processes(map_file, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert out.read_bytes() == render_pdf(rich_map(), PdfOptions(invariant=True)).data
+
+
+PDF_ONLY = ["--page A3", "--portrait", "--fit", "--tile", "--tile-scale 2", "--persona Maya",
+            "--no-report"]  # fmt: skip
+WITH_TILE_ONLY = "--tile-scale applies with --tile only (without it the map fits the page)"
+
+
+@pytest.mark.parametrize(
+    ("out", "args", "message"),
+    [
+        *[(out, args, f"{args.split()[0]} applies to PDF output only ({{out}} is {fmt})")
+          for out, fmt in (("m.png", "PNG"), ("m.svg", "SVG")) for args in PDF_ONLY],
+        ("m.pdf", "--dpi 300", "--dpi applies to PNG output only ({out} is PDF)"),
+        ("m.svg", "--dpi 300", "--dpi applies to PNG output only ({out} is SVG)"),
+        ("m.pdf", "--tile-scale 2", WITH_TILE_ONLY),
+        ("m.pdf", "--fit --tile-scale 2", WITH_TILE_ONLY),
+    ],
+)  # fmt: skip
+def test_an_option_that_does_not_apply_is_a_usage_error(
+    map_file, tmp_path, capsys, out, args, message
+):
+    target = tmp_path / out
+    assert main(["export", str(map_file), "-o", str(target), *args.split()]) == 2
+    assert capsys.readouterr().err == f"mapper export: {message.format(out=target)}\n"
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("out", "options"),
+    [
+        ("m.pdf", "--page a3 --portrait --tile --tile-scale 50% --persona omar --no-report "
+                  "--invariant"),
+        ("m.pdf", "--fit --page Letter"),
+        ("m.png", "--dpi 48 --invariant"),
+        ("m.svg", "--invariant"),
+    ],
+)  # fmt: skip
+def test_options_that_apply_are_accepted(map_file, tmp_path, capsys, out, options):
+    target = tmp_path / out
+    assert main(["export", str(map_file), "-o", str(target), *options.split()]) == 0
+    assert capsys.readouterr().out.startswith(f"wrote {target}")
+
+
+def test_every_option_that_does_not_apply_is_named(map_file, tmp_path, capsys):
+    target = tmp_path / "m.svg"
+    args = ["--page", "A3", "--portrait", "--dpi", "96", "--no-report"]
+    assert main(["export", str(map_file), "-o", str(target), *args]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"mapper export: {flag} applies to {fmt} output only ({target} is SVG)"
+        for flag, fmt in (("--page", "PDF"), ("--portrait", "PDF"), ("--no-report", "PDF"),
+                          ("--dpi", "PNG"))
+    ]  # fmt: skip
+
+
+def test_help_says_which_output_each_option_is_for(capsys):
+    assert main(["export", "--help"]) == 0
+    out = capsys.readouterr().out
+    pdf, png = out.index("PDF only:"), out.index("PNG only:")
+    for flag in ("--page", "--portrait", "--fit", "--tile ", "--tile-scale", "--persona",
+                 "--no-report"):  # fmt: skip
+        assert pdf < out.index(f"  {flag}") < png
+    assert png < out.index("  --dpi")
+    assert out.index("  --invariant") < pdf  # for every format
+
+
+def test_export_messages_escape_file_names_and_persona(map_file, tmp_path, capsys):
+    out = tmp_path / "map\x1b]0;x\x07\n.pdf"
+    assert main(["export", str(map_file), "-o", str(out), "--no-report"]) == 0
+    assert capsys.readouterr().out == f"wrote {tmp_path}/map\\x1b]0;x\\x07\\n.pdf (1 page)\n"
+    gone = tmp_path / "gone\x1b[2J" / "m.png"
+    assert main(["export", str(map_file), "-o", str(gone)]) == 1
+    assert main(["export", str(map_file), "-o", str(out), "--persona", "\x1b[2J\u202e"]) == 2
+    err = capsys.readouterr().err
+    assert_terminal_safe(err)
+    assert "gone\\x1b[2J/m.png: cannot write" in err
+    assert "no persona '\\x1b[2J\\u202e'" in err

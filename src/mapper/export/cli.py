@@ -8,14 +8,30 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 
+from mapper.cli.output import say
 from mapper.export.pages import PAGE_SIZES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-FORMATS = {".pdf": "PDF"}
-IMAGES = {".png", ".svg"}  # drawn by the canvas, with Qt
+PDF, PNG, SVG = "PDF", "PNG", "SVG"
+FORMATS = {".pdf": PDF, ".png": PNG, ".svg": SVG}
+IMAGES = {PNG, SVG}  # drawn by the canvas, with Qt
+
+# Which outputs each option shapes: (flag, dest, formats). Any other use is a usage error,
+# so a script never believes it printed a tiled poster when it got a PNG.
+OPTIONS: tuple[tuple[str, str, frozenset[str]], ...] = (
+    ("--page", "page", frozenset({PDF})),
+    ("--portrait", "portrait", frozenset({PDF})),
+    ("--fit", "fit", frozenset({PDF})),
+    ("--tile", "tile", frozenset({PDF})),
+    ("--tile-scale", "tile_scale", frozenset({PDF})),
+    ("--persona", "persona", frozenset({PDF})),
+    ("--no-report", "report", frozenset({PDF})),
+    ("--dpi", "dpi", frozenset({PNG})),
+    ("--invariant", "invariant", frozenset({PDF, PNG, SVG})),  # images always are
+)
+DEFAULTS = {"page": "A4", "tile_scale": 0.75, "dpi": 192.0}
 
 
 def _page(value: str) -> str:
@@ -54,7 +70,8 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[
         description="Export a journey map as a PDF: the map drawn as vectors (fitted on one "
         "page, or tiled over several for printing as a poster), then report pages: "
         "personas, touchpoints stage by stage, pain points and opportunities. With OUT.png "
-        "or OUT.svg: the whole map as a picture or a vector drawing.",
+        "or OUT.svg: the whole map as a picture or a vector drawing. An option that does "
+        "not apply to the output's format is a usage error.",
     )
     p.add_argument("file", metavar="FILE", help="the .journey file to export")
     p.add_argument(
@@ -62,59 +79,74 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[
         help="the file to write: .pdf, .png or .svg (PNG and SVG need Qt)",
     )  # fmt: skip
     p.add_argument(
+        "--invariant",
+        action="store_true",
+        default=None,
+        help="byte-for-byte reproducible output: a fixed date (SOURCE_DATE_EPOCH "
+        "if set) and document id in a PDF (PNG and SVG always are)",
+    )
+    pdf = p.add_argument_group("PDF only")
+    pdf.add_argument(
         "--page",
         type=_page,
-        default="A4",
         metavar="SIZE",
         help=f"page size: {', '.join(PAGE_SIZES)} (default A4)",
     )
-    p.add_argument("--portrait", action="store_true", help="portrait pages (default landscape)")
-    fit = p.add_mutually_exclusive_group()
+    pdf.add_argument(
+        "--portrait", action="store_true", default=None, help="portrait pages (default landscape)"
+    )
+    fit = pdf.add_mutually_exclusive_group()
     fit.add_argument(
-        "--fit", dest="tile", action="store_false", help="the whole map on one page (the default)"
+        "--fit", action="store_true", default=None, help="the whole map on one page (the default)"
     )
     fit.add_argument(
         "--tile",
-        dest="tile",
         action="store_true",
+        default=None,
         help="the map over several pages, with overlap and crop marks, to print and tape together",
     )
-    p.add_argument(
+    pdf.add_argument(
         "--tile-scale",
         type=_scale,
-        default=0.75,
         metavar="SCALE",
         help="with --tile: points per map pixel, e.g. 0.75 or 75%% (default)",
     )
-    p.add_argument(
+    pdf.add_argument(
         "--persona",
         metavar="NAME",
         help="whose emotions to show (name or id; default: the map's active persona)",
     )
-    p.add_argument(
+    pdf.add_argument(
         "--no-report",
         dest="report",
         action="store_false",
+        default=None,
         help="only the map pages, no report pages",
     )
-    p.add_argument(
-        "--invariant",
-        action="store_true",
-        help="byte-for-byte reproducible output: a fixed date (SOURCE_DATE_EPOCH "
-        "if set) and document id",
-    )
-    p.add_argument(
+    png = p.add_argument_group("PNG only")
+    png.add_argument(
         "--dpi",
         type=_dpi,
-        default=192.0,
         metavar="DPI",
-        help="PNG resolution (96 = the canvas at 100%%; default 192)",
+        help="resolution (96 = the canvas at 100%%; default 192)",
     )
-    p.set_defaults(run=run_export, tile=False)
+    p.set_defaults(run=run_export)
 
 
-def _fail(message: str, code: int = EXIT_FAILED) -> int:
-    print(f"mapper: {message}", file=sys.stderr)
+def misapplied(args: argparse.Namespace, output: str, fmt: str) -> list[str]:
+    """Why options given in ``args`` do not apply to an ``fmt`` output (empty: all do)."""
+    problems = []
+    for flag, dest, formats in OPTIONS:
+        if getattr(args, dest) is not None and fmt not in formats:
+            only = " and ".join(f for f in (PDF, PNG, SVG) if f in formats)
+            problems.append(f"{flag} applies to {only} output only ({output} is {fmt})")
+    if fmt == PDF and args.tile_scale is not None and not args.tile:
+        problems.append("--tile-scale applies with --tile only (without it the map fits the page)")
+    return problems
+
+
+def _fail(message: str, code: int = EXIT_FAILED, prefix: str = "mapper") -> int:
+    say(f"{prefix}: {message}", err=True)
     return code
 
 
@@ -134,13 +166,18 @@ def _check_output(output: Path) -> str | None:
 
 def run_export(args: argparse.Namespace) -> int:
     output = Path(args.output)
-    suffix = output.suffix.lower()
-    if suffix not in FORMATS and suffix not in IMAGES:
+    fmt = FORMATS.get(output.suffix.lower())
+    if fmt is None:
         shown = f"'{output.suffix}'" if output.suffix else "no extension"
         return _fail(
             f"{output}: unknown export format ({shown}); use OUT.pdf, OUT.png or OUT.svg",
             EXIT_USAGE,
         )
+    problems = misapplied(args, args.output, fmt)
+    if problems:
+        for problem in problems:
+            _fail(problem, prefix="mapper export")
+        return EXIT_USAGE
     problem = _check_output(output)
     if problem:
         return _fail(problem)
@@ -155,10 +192,10 @@ def run_export(args: argparse.Namespace) -> int:
         journey = load_journey(args.file)
     except JourneyFileError as exc:
         for line in exc.lines():
-            print(line, file=sys.stderr)
+            say(line, err=True)
         return EXIT_FAILED
-    if suffix in IMAGES:
-        return _export_image(journey, output, suffix, args.dpi)
+    if fmt in IMAGES:
+        return _export_image(journey, output, fmt, args.dpi or DEFAULTS["dpi"])
     persona_id = None
     if args.persona is not None:
         wanted = args.persona.strip().lower()
@@ -170,13 +207,13 @@ def run_export(args: argparse.Namespace) -> int:
             )
         persona_id = matches[0]
     options = PdfOptions(
-        page=args.page,
+        page=args.page or DEFAULTS["page"],
         landscape=not args.portrait,
-        tile=args.tile,
-        tile_scale=args.tile_scale,
-        report=args.report,
+        tile=bool(args.tile),
+        tile_scale=args.tile_scale or DEFAULTS["tile_scale"],
+        report=args.report is not False,
         persona_id=persona_id,
-        invariant=args.invariant,
+        invariant=bool(args.invariant),
     )
     try:
         result = render_pdf(journey, options)
@@ -186,23 +223,23 @@ def run_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"{output}: cannot write: {exc.strerror or exc}")
     for warning in result.warnings:
-        print(f"mapper: warning: {warning}", file=sys.stderr)
+        say(f"mapper: warning: {warning}", err=True)
     pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
-    print(f"wrote {output} ({pages})")
+    say(f"wrote {output} ({pages})")
     return EXIT_OK
 
 
-def _export_image(journey, output: Path, suffix: str, dpi: float) -> int:
+def _export_image(journey, output: Path, fmt: str, dpi: float) -> int:
     from mapper.export.errors import ExportError
     from mapper.export.image import render_png, render_svg
     from mapper.fileformat.io import write_atomic
 
     try:
-        data = render_png(journey, dpi) if suffix == ".png" else render_svg(journey)
+        data = render_png(journey, dpi) if fmt == PNG else render_svg(journey)
         write_atomic(output, data)
     except ExportError as exc:
         return _fail(f"{output}: {exc}")
     except OSError as exc:
         return _fail(f"{output}: cannot write: {exc.strerror or exc}")
-    print(f"wrote {output}")
+    say(f"wrote {output}")
     return EXIT_OK
