@@ -43,6 +43,7 @@ def hostile_file(tmp_path):
         ("\u200e\u200f\u061c", r"\u200e\u200f\u061c"),  # invisible direction marks
         ("\u2028\u2029", r"\u2028\u2029"),  # line and paragraph separators
         ("\ud800", r"\ud800"),  # a lone surrogate cannot even be encoded
+        (b"\xff.journey".decode("utf-8", "surrogateescape"), r"\xff.journey"),  # a raw byte
         ("مرحبا עולם", "مرحبا עולם"),  # right-to-left letters are text, not controls
         ("👩\u200d💻 a\u200cb", "👩\u200d💻 a\u200cb"),  # joiners shape emoji and scripts
     ],
@@ -165,3 +166,11 @@ def test_a_terminal_that_cannot_show_unicode_gets_escapes_not_an_error(hostile_f
     first = done.stdout.decode("ascii").splitlines()[0]
     assert first.endswith(r"<b>&amp;</b> \u0645\u0631\u062d\u0628\u0627 \U0001f680")
     assert b"unexpected error" not in done.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_byte_by_byte(tmp_path):
+    path = tmp_path / os.fsdecode(b"caf\xe9\x1b[2J.journey")  # Latin-1, from an old archive
+    save_journey(sample_map(), path)
+    done = _mapper("validate", str(path))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"{tmp_path}/caf\\xe9\\x1b[2J.journey: ok (6 cards, 4 flows)\n".encode()
