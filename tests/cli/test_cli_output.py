@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -93,6 +94,19 @@ def test_errors_about_file_names_are_escaped(tmp_path, capsys):
     assert_terminal_safe(err)
     assert "no\\x1b[31mfile\\n.journey" in err and "x\\x1b[2J.txt" in err
     assert len(err.splitlines()) == 2
+
+
+def test_upgrade_escapes_file_names(tmp_path, capsys):
+    path = tmp_path / "old\x1b[2J.journey"
+    path.write_bytes(
+        (Path(__file__).parents[1] / "fileformat/versions/format-1.journey").read_bytes()
+    )
+    assert main(["upgrade", str(path)]) == 0
+    assert main(["upgrade", str(path), "-o", str(tmp_path / "x\x1b]0;t\x07.txt")]) == 2
+    out, err = capsys.readouterr()
+    assert_terminal_safe(out + err)
+    assert "old\\x1b[2J.journey: upgraded from format 1" in out
+    assert "x\\x1b]0;t\\x07.txt" in err
 
 
 def test_templates_list_and_new_escape_the_template_text(tmp_path, monkeypatch, capsys):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from mapper.cli.output import say
 from mapper.fileformat import SCHEMA_VERSION, JourneyFileError, load_journey, save_journey
 from mapper.fileformat.jsonparse import JsonProblem, parse_json_bytes
 
@@ -30,31 +30,31 @@ def run_upgrade(args: argparse.Namespace) -> int:
     source = Path(args.file)
     output = Path(args.output) if args.output else None
     if output is not None and output.suffix != ".journey":
-        print(f"mapper: {output}: the output should end in .journey", file=sys.stderr)
+        say(f"mapper: {output}: the output should end in .journey", err=True)
         return 2
     try:
         journey = load_journey(source)  # every problem of the file, or a valid map
         version = _declared_version(source)
     except JourneyFileError as exc:
         for line in exc.lines():
-            print(line, file=sys.stderr)
+            say(line, err=True)
         return 1
     try:
         if output is not None:
             save_journey(journey, output)
-            print(f"wrote {output} (format {SCHEMA_VERSION}, from format {version})")
+            say(f"wrote {output} (format {SCHEMA_VERSION}, from format {version})")
             return 0
         if version == SCHEMA_VERSION:
-            print(f"{source}: already in the current format ({SCHEMA_VERSION}); left as it is")
+            say(f"{source}: already in the current format ({SCHEMA_VERSION}); left as it is")
             return 0
         backup = _backup_name(source, version)
         backup.write_bytes(source.read_bytes())
         save_journey(journey, source)
     except OSError as exc:
         target = output or source
-        print(f"mapper: {target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        say(f"mapper: {target}: cannot write: {exc.strerror or exc}", err=True)
         return 1
-    print(f"{source}: upgraded from format {version} to {SCHEMA_VERSION}; the original is {backup}")
+    say(f"{source}: upgraded from format {version} to {SCHEMA_VERSION}; the original is {backup}")
     return 0
 
 
