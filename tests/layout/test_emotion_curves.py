@@ -8,7 +8,7 @@ from layout_maps import journey_maps
 from mapper.layout.grid import compute_layout
 from mapper.model import JourneyMap, Lane, LaneKind
 from mapper.present.content import shown
-from mapper.present.layout import present_layout
+from mapper.present.room_layout import present_layout
 
 
 def _relative(points, columns):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation, Signal
 
 from mapper.layout.geometry import Rect
-from mapper.present.layout import PresentLayout
+from mapper.present.room_layout import PresentLayout
 
 GLIDE_MS = 700
 MAX_ZOOM = 1.6  # on a 1080-pixel screen; a small map is not blown up beyond this

@@ -18,7 +18,7 @@ from mapper.layout.text import elide, line_height, text_width, wrap
 from mapper.model import EMOTION_MAX, EMOTION_MIN, Persona
 from mapper.present.camera import Insets, Shot
 from mapper.present.labels import score_label
-from mapper.present.layout import PresentLayout
+from mapper.present.room_layout import PresentLayout
 from mapper.present.theme import DESIGN_HEIGHT, Palette
 
 TITLE, SUBTITLE, LINE = 44.0, 25.0, 21.0

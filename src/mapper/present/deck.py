@@ -12,7 +12,7 @@ from functools import cached_property
 from mapper.model import JourneyMap, MapInfo, Opportunity
 from mapper.present.content import Shown, lead_persona, shown
 from mapper.present.insights import PainPoint, ranked_opportunities, ranked_pain_points
-from mapper.present.layout import PresentLayout, PresentStyle, present_layout
+from mapper.present.room_layout import PresentLayout, PresentStyle, present_layout
 from mapper.present.steps import Step, build_steps
 
 

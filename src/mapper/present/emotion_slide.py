@@ -15,7 +15,7 @@ from mapper.layout.text import elide, line_height, text_width
 from mapper.model import EMOTION_MAX, EMOTION_MIN, sentiment_of
 from mapper.present.deck import Deck
 from mapper.present.labels import score_label
-from mapper.present.layout import PresentLayout
+from mapper.present.room_layout import PresentLayout
 from mapper.present.steps import Step, StepKind
 from mapper.present.theme import DESIGN_HEIGHT, Palette
 

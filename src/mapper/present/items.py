@@ -12,7 +12,7 @@ from mapper.canvas.painting import draw_lines, qcolor, qfont, qrect, star_polygo
 from mapper.layout.text import elide, line_height, text_width
 from mapper.model import EMOTION_MAX, EMOTION_MIN, sentiment_of
 from mapper.present.labels import score_label
-from mapper.present.layout import CardSlot, PresentLayout
+from mapper.present.room_layout import CardSlot, PresentLayout
 from mapper.present.theme import Palette
 
 RADIUS = 8.0

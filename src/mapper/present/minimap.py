@@ -10,7 +10,7 @@ from mapper.canvas.painting import draw_lines, qcolor
 from mapper.layout.geometry import Rect
 from mapper.layout.text import elide, line_height
 from mapper.model import Sentiment
-from mapper.present.layout import PresentLayout
+from mapper.present.room_layout import PresentLayout
 from mapper.present.steps import Step, StepKind
 from mapper.present.theme import DESIGN_HEIGHT, Palette
 

@@ -9,7 +9,7 @@ from mapper.model import Presentation
 from mapper.present.camera import blend, overview_shot, stage_shot
 from mapper.present.chrome import insets
 from mapper.present.content import lead_persona, shown
-from mapper.present.layout import PresentStyle, present_layout
+from mapper.present.room_layout import PresentStyle, present_layout
 
 SCREEN = (1920.0, 1080.0)
 

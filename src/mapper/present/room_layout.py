@@ -1,4 +1,4 @@
-"""Where things go on the presentation canvas. Pure Python, computed from the model.
+"""Where things go on the presentation canvas (the room's layout). Pure Python, from the model.
 
 The editor's layout stacks a cell's cards in one narrow column, which at projector
 distance makes a stage far taller than a screen. Here stages are wider, text is bigger and
