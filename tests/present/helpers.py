@@ -47,5 +47,5 @@ def card_point(session, card_id: str) -> QPoint:
     """Where a card of the present map is on the audience's screen."""
     view = session.audience.view.map_view
     view.camera.finish()
-    x, y = session.scene.layout.cards[card_id].rect.center
+    x, y = session.scene.room.cards[card_id].rect.center
     return view.mapFromScene(QPointF(x, y))

@@ -80,8 +80,8 @@ def test_nothing_done_in_present_mode_touches_the_document(window, two_screens):
         step = session.controller.step
         if step.is_map:
             view = audience.view.map_view.viewport()
-            for card_id in session.scene.layout.cards:
-                if session.scene.layout.cards[card_id].stage_index == max(step.stage_index, 0):
+            for card_id in session.scene.room.cards:
+                if session.scene.room.cards[card_id].stage_index == max(step.stage_index, 0):
                     point = card_point(session, card_id)
                     drag(view, point, point + QPoint(200, 90))
                     click(view, point)

@@ -53,7 +53,7 @@ def test_steps_follow_the_keys(window):
     assert session.controller.step.stage_id == "s2"
     view = audience.view.map_view
     lit = view.camera.shot.lit
-    assert lit == session.scene.layout.stages[1].column  # the stage in the light
+    assert lit == session.scene.room.stages[1].column  # the stage in the light
     assert view.camera.shot.veil == 1.0  # the rest dimmed
     keys(audience, K.Key_End)
     assert audience.view.stack.currentWidget() is audience.view.lists
@@ -74,7 +74,7 @@ def test_transitions_glide_and_can_be_turned_off(window, qtbot):
     qtbot.waitUntil(lambda: not camera.is_moving(), timeout=3000)
     keys(audience, K.Key_T, K.Key_Right)
     assert not camera.is_moving()
-    assert camera.shot.lit == session.scene.layout.stages[1].column
+    assert camera.shot.lit == session.scene.room.stages[1].column
     keys(audience, K.Key_Escape)
 
 
@@ -178,21 +178,21 @@ def test_text_size_and_contrast_for_the_room(window):
     still(session)
     audience = session.audience
     keys(audience, K.Key_2)
-    height = session.scene.layout.cards["t2"].rect.height
+    height = session.scene.room.cards["t2"].rect.height
 
     def on_screen() -> float:  # the card text's size in screen pixels
-        return session.scene.layout.style.title_size * audience.view.map_view.camera.shot.zoom
+        return session.scene.room.style.title_size * audience.view.map_view.camera.shot.zoom
 
     before = on_screen()
     keys(audience, K.Key_Plus, K.Key_Plus)
-    assert session.scene.layout.style.scale == 1.3
-    assert session.scene.layout.cards["t2"].rect.height > height
+    assert session.scene.room.style.scale == 1.3
+    assert session.scene.room.cards["t2"].rect.height > height
     assert on_screen() > before * 1.15  # not undone by zooming out
     assert audience.toast.isVisible() and audience.toast.message == "Text 130%"
     keys(audience, K.Key_0)
-    assert session.scene.layout.style.scale == 1.0
+    assert session.scene.room.style.scale == 1.0
     keys(audience, K.Key_H)
-    assert session.scene.palette is HIGH_CONTRAST
+    assert session.scene.theme is HIGH_CONTRAST
     keys(audience, K.Key_Escape)
 
 
@@ -336,8 +336,8 @@ def test_room_settings_are_kept_for_the_next_presentation(window):
     options = again.controller.options
     assert options.text_scale == 1.3 and options.high_contrast
     assert not options.transitions and not options.minimap
-    assert again.scene.palette is HIGH_CONTRAST
-    assert again.scene.layout.style.scale == pytest.approx(1.3)
+    assert again.scene.theme is HIGH_CONTRAST
+    assert again.scene.room.style.scale == pytest.approx(1.3)
     assert options.cover is Cover.NONE and not options.spotlight  # moments, not settings
     keys(again.audience, K.Key_0, K.Key_H, K.Key_T, K.Key_M, K.Key_Escape)
 

@@ -27,8 +27,8 @@ class AudienceView(QWidget):
         self.deck = deck
         self.step: Step | None = None
         self.map_view = MapView(scene)
-        self.emotion = EmotionSlide(deck, scene.layout, scene.palette)
-        self.lists = ListSlide(deck, scene.palette)
+        self.emotion = EmotionSlide(deck, scene.room, scene.theme)
+        self.lists = ListSlide(deck, scene.theme)
         self.stack = QStackedLayout(self)
         self.stack.setContentsMargins(0, 0, 0, 0)
         for widget in (self.map_view, self.emotion, self.lists):
@@ -41,7 +41,7 @@ class AudienceView(QWidget):
         self.map_view.text_scale = text_scale
         self.map_view.refresh()
         self.map_view.viewport().update()
-        self.emotion.set_look(scene.layout, palette, text_scale)
+        self.emotion.set_look(scene.room, palette, text_scale)
         self.lists.set_look(palette, text_scale)
 
     def show_step(self, step: Step, animate: bool) -> None:
@@ -49,7 +49,9 @@ class AudienceView(QWidget):
         target = self._widget_for(step)
         switching = target is not self.stack.currentWidget()
         if switching and animate and previous is not None and self.isVisible():
-            self.fade.start(self.stack.currentWidget().grab())
+            current = self.stack.currentWidget()
+            if current is not None:
+                self.fade.start(current.grab())
         if switching:
             self.stack.setCurrentWidget(target)
         order = self.deck.steps
@@ -102,7 +104,9 @@ class _Fade(QWidget):
 
     def start(self, pixmap: QPixmap) -> None:
         self.pixmap = pixmap
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        assert parent is not None, "the fade is made with a parent"
+        self.setGeometry(parent.rect())
         self.opacity = 1.0
         self.show()
         self.raise_()

@@ -70,15 +70,15 @@ class PresenterConsole(QWidget):
         self.renderer.resize(PREVIEW)
         self.renderer.show()
 
-        self.position = QLabel(objectName="muted")
-        self.title = QLabel(objectName="title")
-        self.elapsed = QLabel(objectName="clock")
-        self.time_of_day = QLabel(objectName="muted")
-        self.state = QLabel(objectName="muted")
+        self.position = _label("muted")
+        self.title = _label("title")
+        self.elapsed = _label("clock")
+        self.time_of_day = _label("muted")
+        self.state = _label("muted")
         self.current = Preview()
-        self.next_title = QLabel(objectName="muted")
+        self.next_title = _label("muted")
         self.next_preview = Preview()
-        self.notes = QLabel(objectName="notes")
+        self.notes = _label("notes")
         self.notes.setWordWrap(True)
         self.notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
@@ -95,7 +95,7 @@ class PresenterConsole(QWidget):
         top.addWidget(self.elapsed, 0, 1, 2, 1, Qt.AlignmentFlag.AlignRight)
         top.addWidget(self.time_of_day, 2, 1, Qt.AlignmentFlag.AlignRight)
         now = QVBoxLayout()
-        now.addWidget(QLabel("Now", objectName="muted"))
+        now.addWidget(_label("muted", "Now"))
         now.addWidget(self.current, 1)
         following = QVBoxLayout()
         following.addWidget(self.next_title)
@@ -113,7 +113,7 @@ class PresenterConsole(QWidget):
         outer.setContentsMargins(24, 20, 24, 20)
         outer.addLayout(top)
         outer.addLayout(previews, 5)
-        outer.addWidget(QLabel("Speaker notes", objectName="muted"))
+        outer.addWidget(_label("muted", "Speaker notes"))
         outer.addWidget(notes_scroll, 4)
         outer.addLayout(bar)
 
@@ -171,10 +171,10 @@ class PresenterConsole(QWidget):
         self.notes.setText(step.notes or "No notes for this step.")
         following = nav.next_step
         self.next_title.setText(f"Next: {following.title}" if following else "Next: (the end)")
-        self.current.set_pixmap(self.render(step))
-        self.next_preview.set_pixmap(self.render(following) if following else QPixmap())
+        self.current.set_pixmap(self.snapshot(step))
+        self.next_preview.set_pixmap(self.snapshot(following) if following else QPixmap())
 
-    def render(self, step: Step) -> QPixmap:
+    def snapshot(self, step: Step) -> QPixmap:
         self.renderer.show_step(step, animate=False)
         self.renderer.settle()
         return self.renderer.grab()
@@ -240,3 +240,10 @@ class Preview(QWidget):
         painter.setPen(QColor("#3e4c59"))
         painter.drawRect(QRect(x, y, size.width() - 1, size.height() - 1))
         painter.end()
+
+
+def _label(name: str, text: str = "") -> QLabel:
+    """A label the console's style sheet finds by its object name."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    return label

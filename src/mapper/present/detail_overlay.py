@@ -25,18 +25,18 @@ class DetailOverlay(QWidget):
         self.target: Card | Opportunity | None = None
         self.palette_: Palette | None = None
         self.text_scale = 1.0
-        self.scroll = 0.0
+        self.scrolled = 0.0
         self.document = QTextDocument(self)
         self.hide()
 
     def show_target(self, target: Card | Opportunity | None, palette: Palette, text_scale: float):
         self.target, self.palette_, self.text_scale = target, palette, text_scale
-        self.scroll = 0.0
+        self.scrolled = 0.0
         if target is None:
             self.hide()
             return
         self._fill()
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self._host().rect())
         self.show()
         self.raise_()
         self.update()
@@ -48,7 +48,12 @@ class DetailOverlay(QWidget):
         self.document.setHtml(detail_html(self.journey, self.target, self.palette_, size))
 
     def height_unit(self) -> float:
-        return max(self.parentWidget().height(), 1) / DESIGN_HEIGHT
+        return max(self._host().height(), 1) / DESIGN_HEIGHT
+
+    def _host(self) -> QWidget:
+        parent = self.parentWidget()
+        assert parent is not None, "the overlay is made with a parent"
+        return parent
 
     def text(self) -> str:
         return self.document.toPlainText()
@@ -60,7 +65,7 @@ class DetailOverlay(QWidget):
     def scroll_by(self, direction: int) -> None:
         inner = self.panel().height() - 2 * self._padding()
         limit = max(0.0, self.document.size().height() - inner)
-        self.scroll = max(0.0, min(limit, self.scroll + direction * inner * 0.6))
+        self.scrolled = max(0.0, min(limit, self.scrolled + direction * inner * 0.6))
         self.update()
 
     def _padding(self) -> float:
@@ -87,10 +92,10 @@ class DetailOverlay(QWidget):
         self.document.setTextWidth(inner.width())
         painter.save()
         painter.setClipRect(inner)
-        painter.translate(inner.topLeft() - QPointF(0, self.scroll))
-        self.document.drawContents(painter, QRectF(0, self.scroll, inner.width(), inner.height()))
+        painter.translate(inner.topLeft() - QPointF(0, self.scrolled))
+        self.document.drawContents(painter, QRectF(0, self.scrolled, inner.width(), inner.height()))
         painter.restore()
-        if self.document.size().height() - self.scroll > inner.height() + 1:
+        if self.document.size().height() - self.scrolled > inner.height() + 1:
             painter.setPen(qcolor(pal.muted))
             painter.setFont(qfont(18 * self.height_unit() * self.text_scale))
             painter.drawText(

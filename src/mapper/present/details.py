@@ -146,7 +146,7 @@ def _opportunity(journey: JourneyMap, opp: Opportunity):
     ]
     if opp.owner:
         rows.append(("Owner", escape(opp.owner)))
-    if opp.stage_id in journey.stages:
+    if opp.stage_id is not None and opp.stage_id in journey.stages:
         rows.append(("Stage", escape(journey.stages.get(opp.stage_id).name)))
     pains = []
     for card_id in opp.pain_point_ids:

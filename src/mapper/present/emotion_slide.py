@@ -36,7 +36,7 @@ class ChartPoint:
 class EmotionSlide(QWidget):
     def __init__(self, deck: Deck, layout: PresentLayout, palette: Palette, parent=None):
         super().__init__(parent)
-        self.deck, self.layout, self.palette = deck, layout, palette
+        self.deck, self.room, self.theme = deck, layout, palette
         self.text_scale = 1.0
         self.reveal = 0.0  # stages shown, fractional while the curve grows
         self.newest = -1
@@ -46,7 +46,7 @@ class EmotionSlide(QWidget):
         self._animation.valueChanged.connect(self._grow)
 
     def set_look(self, layout: PresentLayout, palette: Palette, text_scale: float) -> None:
-        self.layout, self.palette, self.text_scale = layout, palette, text_scale
+        self.room, self.theme, self.text_scale = layout, palette, text_scale
         self.update()
 
     def show_step(self, step: Step, animate: bool, grow_from_nothing: bool = False) -> None:
@@ -82,8 +82,8 @@ class EmotionSlide(QWidget):
             painter,
             QRectF(self.rect()),
             self.deck,
-            self.layout,
-            self.palette,
+            self.room,
+            self.theme,
             self.text_scale,
             self.reveal,
             self.newest,

@@ -51,13 +51,13 @@ class GridItem(_Painted):
             x = column.column.right
             painter.drawLine(QLineF(x, 0, x, layout.height))
         if layout.emotion_row is not None:
-            row = layout.emotion_row.row
+            band = layout.emotion_row.row
             for score in range(EMOTION_MIN, EMOTION_MAX + 1):
                 y = layout.emotion_y(score)
                 style = Qt.PenStyle.DashLine if score == 0 else Qt.PenStyle.DotLine
                 width = 2.0 if score == 0 else 1.0
                 painter.setPen(QPen(qcolor(pal.muted if score == 0 else pal.faint), width, style))
-                painter.drawLine(QLineF(row.x, y, row.right, y))
+                painter.drawLine(QLineF(band.x, y, band.right, y))
 
 
 class CardTile(_Painted):

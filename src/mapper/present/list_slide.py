@@ -37,7 +37,7 @@ class ListSlide(QWidget):
 
     def __init__(self, deck: Deck, palette: Palette, parent=None) -> None:
         super().__init__(parent)
-        self.deck, self.palette = deck, palette
+        self.deck, self.theme = deck, palette
         self.text_scale = 1.0
         self.kind = StepKind.PAIN_POINTS
         self.page = 0
@@ -47,7 +47,7 @@ class ListSlide(QWidget):
         }
 
     def set_look(self, palette: Palette, text_scale: float) -> None:
-        self.palette, self.text_scale = palette, text_scale
+        self.theme, self.text_scale = palette, text_scale
         self.page = min(self.page, len(self.pages()) - 1)
         self.update()
 
@@ -81,7 +81,7 @@ class ListSlide(QWidget):
             self.kind,
             self.pages(),
             self.page,
-            self.palette,
+            self.theme,
             self.text_scale,
         )
         painter.end()

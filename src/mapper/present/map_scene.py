@@ -19,15 +19,15 @@ class MapScene(QGraphicsScene):
         super().__init__(parent)
         self.deck = deck
         self.base_layout = deck.layout(1.0)  # the zoom of stage shots is chosen for this one
-        self.layout = self.base_layout
-        self.palette = palette
+        self.room = self.base_layout
+        self.theme = palette
         self.rebuild(palette, text_scale)
 
     def rebuild(self, palette: Palette, text_scale: float) -> None:
         self.clear()
-        self.palette = palette
-        self.layout = self.base_layout if text_scale == 1.0 else self.deck.layout(text_scale)
-        layout = self.layout
+        self.theme = palette
+        self.room = self.base_layout if text_scale == 1.0 else self.deck.layout(text_scale)
+        layout = self.room
         self.setBackgroundBrush(qcolor(palette.background))
         self.setSceneRect(QRectF(-FAR, -FAR, layout.width + 2 * FAR, layout.height + 2 * FAR))
         self.addItem(GridItem(layout, palette))
@@ -37,4 +37,4 @@ class MapScene(QGraphicsScene):
             self.addItem(CurvesItem(layout, palette, self.deck.lead))
 
     def card_at(self, x: float, y: float) -> str | None:
-        return self.layout.card_at((x, y))
+        return self.room.card_at((x, y))

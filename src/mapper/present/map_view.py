@@ -4,7 +4,7 @@ its details; nothing else reacts to the mouse, and nothing here can edit."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView
 
@@ -55,9 +55,9 @@ class MapView(QGraphicsView):
         space = insets(size[1], self.text_scale)
         if step.kind is StepKind.STAGE:
             return stage_shot(
-                scene.layout, step.stage_index, size, space, scene.base_layout.height, self.pan
+                scene.room, step.stage_index, size, space, scene.base_layout.height, self.pan
             )
-        return overview_shot(scene.layout, size, space)
+        return overview_shot(scene.room, size, space)
 
     def pan_by(self, direction: int) -> None:
         """Up / Down: scroll a stage taller than the screen (bigger text makes it so)."""
@@ -65,7 +65,7 @@ class MapView(QGraphicsView):
             return
         size = (float(self.viewport().width()), float(self.viewport().height()))
         limit = max_pan(
-            self.map_scene().layout, size, insets(size[1], self.text_scale), self.camera.shot.zoom
+            self.map_scene().room, size, insets(size[1], self.text_scale), self.camera.shot.zoom
         )
         pan = max(0.0, min(limit, self.pan + direction))
         if pan != self.pan:
@@ -96,7 +96,7 @@ class MapView(QGraphicsView):
         self.refresh()
 
     # ------------------------------------------------------------ painting
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         shot = self.camera.shot
         if shot is None:
             return
@@ -106,8 +106,8 @@ class MapView(QGraphicsView):
             veil.addRect(QRectF(-FAR, -FAR, 3 * FAR, 3 * FAR))
             lit = QPainterPath()
             lit.addRect(qrect(shot.lit))
-            alpha = round(scene.palette.veil_alpha * shot.veil)
-            painter.fillPath(veil.subtracted(lit), qcolor(scene.palette.veil, alpha))
+            alpha = round(scene.theme.veil_alpha * shot.veil)
+            painter.fillPath(veil.subtracted(lit), qcolor(scene.theme.veil, alpha))
         painter.save()
         painter.resetTransform()
         step = self.step
@@ -117,7 +117,7 @@ class MapView(QGraphicsView):
         size = (float(viewport.width()), float(viewport.height()))
         title = TitleBlock(deck.info.title, deck.subtitle, deck.content.personas, deck.facts)
         context = ChromeContext(
-            scene.layout, shot, size, self.text_scale, scene.palette, title, deck.lead, focus
+            scene.room, shot, size, self.text_scale, scene.theme, title, deck.lead, focus
         )
         paint_chrome(painter, context)
         painter.restore()

@@ -30,10 +30,12 @@ class Minimap(QWidget):
 
     def place(self) -> None:
         """Bottom right corner of the parent."""
-        g = self.parentWidget().height() / DESIGN_HEIGHT
+        host = self.parentWidget()
+        assert host is not None, "the minimap is made with a parent"
+        g = host.height() / DESIGN_HEIGHT
         width = WIDTH * g
         height = MAP_HEIGHT * g + line_height(LABEL * g) + 24 * g
-        parent = self.parentWidget().rect()
+        parent = host.rect()
         self.setGeometry(
             round(parent.width() - width - 24 * g),
             round(parent.height() - height - 24 * g),

@@ -38,7 +38,9 @@ class _Layer(QWidget):
         self.hide()
 
     def cover_parent(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        assert parent is not None, "overlays are made with a parent"
+        self.setGeometry(parent.rect())
         self.raise_()
 
     def unit(self) -> float:

@@ -10,13 +10,13 @@ back: zoom, scroll position, selection and keyboard focus.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QRect, Signal
 from PySide6.QtGui import QGuiApplication, QScreen, QTransform
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
 
 from mapper.model import Entity
 from mapper.present.console import PresenterConsole
@@ -75,7 +75,7 @@ class EditorSnapshot:
             view.setTransform(self.transform)
             view.zoom_changed.emit(view.zoom())
         if {k: scene.selected_ids(k) for k in SELECTABLE} != self.selection:
-            items = {
+            items: dict[Entity, Mapping[str, QGraphicsItem]] = {
                 Entity.CARD: scene.cards,
                 Entity.FLOW: scene.flows,
                 Entity.STAGE: scene.stage_headers,

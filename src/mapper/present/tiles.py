@@ -67,7 +67,8 @@ def pain_tiles(journey: JourneyMap, points: list[PainPoint]) -> list[Tile]:
 def opportunity_tiles(journey: JourneyMap, opportunities: list[Opportunity]) -> list[Tile]:
     tiles = []
     for opp in opportunities:
-        where = journey.stages.get(opp.stage_id).name if opp.stage_id in journey.stages else ""
+        stage_id = opp.stage_id
+        where = journey.stages.get(stage_id).name if stage_id and stage_id in journey.stages else ""
         first = " · ".join(
             t for t in (f"Impact {opp.impact}/5", f"Effort {opp.effort}/5", opp.owner, where) if t
         )

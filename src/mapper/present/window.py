@@ -5,7 +5,7 @@ for details. It holds no document, only the deck read from it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mapper.layout.geometry import Rect
@@ -31,7 +31,7 @@ class AudienceWindow(QWidget):
         self.deck, self.scene, self.controller = deck, scene, controller
         self.view = AudienceView(deck, scene, self)
         self.minimap = Minimap(self)
-        self.minimap.layout_ = scene.layout
+        self.minimap.layout_ = scene.room
         self.minimap.marks = {
             StepKind.PAIN_POINTS: {p.card.id for p in deck.pain_points},
             StepKind.OPPORTUNITIES: {i for o in deck.opportunities for i in o.pain_point_ids},
@@ -68,7 +68,7 @@ class AudienceWindow(QWidget):
         self.minimap.update()
 
     def _card_clicked(self, card_id: str) -> None:
-        slot = self.scene.layout.cards.get(card_id)
+        slot = self.scene.room.cards.get(card_id)
         if slot is not None:
             self.controller.show_detail(slot.card)
 
@@ -84,7 +84,7 @@ class AudienceWindow(QWidget):
         if name in ("text_scale", "high_contrast"):
             look = palette(options.high_contrast)
             self.scene.rebuild(look, options.text_scale)
-            self.minimap.layout_, self.minimap.palette_ = self.scene.layout, look
+            self.minimap.layout_, self.minimap.palette_ = self.scene.room, look
             self.help.palette_ = look
             self.view.set_look(look, options.text_scale)
             self._detail_changed()
@@ -127,6 +127,8 @@ class AudienceWindow(QWidget):
 
     def _track_mouse(self, on: bool) -> None:
         app = QApplication.instance()
+        if app is None:
+            return
         if on and not self._tracking:
             app.installEventFilter(self)
         elif not on and self._tracking:
@@ -135,7 +137,8 @@ class AudienceWindow(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            event.type() == QEvent.Type.MouseMove
+            isinstance(event, QMouseEvent)
+            and event.type() == QEvent.Type.MouseMove
             and isinstance(watched, QWidget)
             and watched.window() is self
         ):
