@@ -10,7 +10,7 @@ from mapper.ui.icons import icon
 SK = QKeySequence.StandardKey
 
 # name: (text, icon, shortcut, status tip)
-ACTIONS: dict[str, tuple[str, str | None, object, str]] = {
+ACTIONS: dict[str, tuple[str, str | None, QKeySequence.StandardKey | str | None, str]] = {
     "new": ("&New…", "new", SK.New, "Create a map from a template"),
     "open": ("&Open…", "open", SK.Open, "Open a journey map"),
     "save": ("&Save", "save", SK.Save, "Save the map"),

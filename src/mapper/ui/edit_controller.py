@@ -84,7 +84,7 @@ class EditController:
         if mime is None or not mime.hasFormat(clipboard.MIME_TYPE):
             return []
         try:
-            payload = json.loads(bytes(mime.data(clipboard.MIME_TYPE)).decode("utf-8"))
+            payload = json.loads(bytes(mime.data(clipboard.MIME_TYPE).data()).decode("utf-8"))
             cards, flows = clipboard.paste_plan(self.journey, payload, self._cell_under_mouse())
         except ValueError as exc:  # includes damaged JSON and text that is not UTF-8
             self.scene.problem.emit(str(exc))

@@ -41,8 +41,8 @@ class OutlineWidget(QWidget):
         for text, tip, slot in (
             ("+", "Add a stage or lane after the selected one", self.add),
             ("−", "Delete the selected stage or lane", self.remove),
-            ("↑", "Move up", lambda: self.move(-1)),
-            ("↓", "Move down", lambda: self.move(1)),
+            ("↑", "Move up", lambda: self.move_selected(-1)),
+            ("↓", "Move down", lambda: self.move_selected(1)),
         ):
             button = QToolButton()
             button.setText(text)
@@ -90,9 +90,10 @@ class OutlineWidget(QWidget):
     def select(self, kind: Entity, item_id: str) -> None:
         root = self.stages_root if kind is Entity.STAGE else self.lanes_root
         for i in range(root.childCount()):
-            if root.child(i).data(0, ROLE) == (kind, item_id):
+            child = root.child(i)
+            if child is not None and child.data(0, ROLE) == (kind, item_id):
                 blocker = QSignalBlocker(self.tree)
-                self.tree.setCurrentItem(root.child(i))
+                self.tree.setCurrentItem(child)
                 blocker.unblock()
 
     def _current_changed(self, item, _previous) -> None:
@@ -106,7 +107,11 @@ class OutlineWidget(QWidget):
         if not data:
             return
         kind, item_id = data
-        current = (self.journey.stages if kind is Entity.STAGE else self.journey.lanes).get(item_id)
+        current = (
+            self.journey.stages.get(item_id)
+            if kind is Entity.STAGE
+            else self.journey.lanes.get(item_id)
+        )
         if name and name != current.name:
             self._push(Update(self.journey, kind, item_id, {"name": name}, f"Rename {kind.value}"))
         else:
@@ -134,7 +139,7 @@ class OutlineWidget(QWidget):
         if current:
             self._push(Remove(self.journey, *current))
 
-    def move(self, step: int) -> None:
+    def move_selected(self, step: int) -> None:
         current = self.current()
         if not current:
             return

@@ -113,7 +113,7 @@ class PersonasPanel(QWidget):
         for editor in (self.name, self.role, self.bio, self.quote, self.goals,
                        self.frustrations, self.color):  # fmt: skip
             editor.setEnabled(enabled)
-        if not enabled:
+        if persona_id is None:
             return
         p = self.journey.personas.get(persona_id)
         self.name.set_value(p.name)

@@ -14,7 +14,9 @@ def recent_files() -> list[str]:
     value = QSettings().value(KEY, [])
     if isinstance(value, str):
         value = [value]
-    return [p for p in (value or []) if isinstance(p, str)]
+    if not isinstance(value, list):
+        return []  # a damaged settings file
+    return [p for p in value if isinstance(p, str)]
 
 
 def remember(path: Path) -> None:
