@@ -127,6 +127,7 @@ class OutlineWidget(QWidget):
         )  # fmt: skip
         items = self.journey.stages if kind is Entity.STAGE else self.journey.lanes
         index = items.index_of(current[1]) + 1 if current else len(items)
+        entity: Stage | Lane
         if kind is Entity.STAGE:
             entity = Stage(new_id("stage"), "New stage")
         else:
