@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import IO, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from mapper import __version__
 from mapper.cli import commands
 from mapper.cli.errors import report_unexpected
 from mapper.cli.output import visible, visible_lines, write
 from mapper.cli.upgrade import add_upgrade_parser
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -24,7 +27,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         super().error(visible(message))
 
-    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         if message:
             write(visible_lines(message), file or sys.stderr)
 
@@ -74,7 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    subcommands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    subcommands = {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
     if not args_list or (args_list[0] not in subcommands and not args_list[0].startswith("-")):
         args_list.insert(0, "open")
     try:

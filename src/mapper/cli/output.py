@@ -13,7 +13,10 @@ from __future__ import annotations
 import json
 import re
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 # C0, DEL and C1 controls; the Arabic letter mark, LRM and RLM; line and paragraph
 # separators; bidi embeddings, overrides and isolates; surrogates (never valid on their own).
@@ -58,7 +61,7 @@ def say(line: object = "", *, err: bool = False) -> None:
     write(visible(str(line)) + "\n", sys.stderr if err else sys.stdout)
 
 
-def write(text: str, stream: TextIO) -> None:
+def write(text: str, stream: SupportsWrite[str]) -> None:
     """Write already safe text; characters the stream cannot encode become escapes."""
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
