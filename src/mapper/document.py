@@ -46,11 +46,13 @@ class Document(QObject):
         return True
 
     def push(self, command: ModelCommand) -> None:
-        """Apply a command as one undo step; raises ModelError (and keeps nothing) if the
-        model refuses it."""
+        """Apply a command as one undo step; raises ModelError if the model refuses it.
+
+        A refused command leaves the map and the undo stack exactly as they were (redo
+        steps, clean state, the typing step it would have merged into): it is applied
+        before it reaches the stack, which only ever sees accepted commands."""
+        command.do()
         self.undo_stack.push(command)
-        if command.error is not None:
-            raise command.error
 
     def changed_on_disk(self) -> bool:
         """Whether someone else saved over (or removed) our file since we opened or saved it."""

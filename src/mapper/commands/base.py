@@ -16,21 +16,44 @@ MERGE_NUDGE = 1002
 
 
 class ModelCommand(QUndoCommand):
-    """Runs ``apply``/``revert`` inside one event batch, so views refresh once."""
+    """Runs ``apply``/``revert`` inside one event batch, so views refresh once.
+
+    QUndoStack.push drops the redo steps (and may merge) before the command runs, so it
+    cannot learn of a refusal in time: ``Document.push`` calls :meth:`do` first and pushes
+    only what the model accepted; the stack's first ``redo`` then has nothing left to do.
+    """
 
     def __init__(self, journey: JourneyMap, text: str, parent: QUndoCommand | None = None):
         super().__init__(text, parent)
         self.journey = journey
         self.error: ModelError | None = None
+        self._done = False  # applied by do(), not yet on the stack
+
+    def do(self) -> None:
+        """Apply now, outside the stack; raises ModelError with the model left unchanged."""
+        with self.journey.events.batch():
+            try:
+                self.apply()
+            except ModelError as exc:
+                self.error = exc
+                raise
+        self._done = True
 
     def redo(self) -> None:
         """A refused change marks the command obsolete, so QUndoStack drops it unapplied."""
+        if self._done:
+            self._done = False
+            return
         with self.journey.events.batch():
             try:
                 self.apply()
             except ModelError as exc:
                 self.error = exc
                 self.setObsolete(True)
+
+    def refused(self) -> bool:
+        """Whether the model refused this command (a merge must not take it in)."""
+        return self.error is not None or self.isObsolete()
 
     def undo(self) -> None:
         with self.journey.events.batch():
@@ -78,7 +101,7 @@ class Nudge(Composite):
         return MERGE_NUDGE
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, Nudge) or other.card_ids != self.card_ids:
+        if not isinstance(other, Nudge) or other.card_ids != self.card_ids or other.refused():
             return False
         self.parts.extend(other.parts)
         return True
@@ -180,6 +203,7 @@ class Update(ModelCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not (
             isinstance(other, Update)
+            and not other.refused()
             and other.merge
             and (other.kind, other.item_id) == (self.kind, self.item_id)
             and set(other.changes) == set(self.changes)
