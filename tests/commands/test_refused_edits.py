@@ -3,6 +3,9 @@ not the redo history, not the saved state."""
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
@@ -163,3 +166,21 @@ def test_nudge_does_not_merge_a_refused_nudge_pushed_on_the_stack_itself(qapp):
     assert journey.card_position("t1") == ("s1", "l-tp", 0)
     stack.redo()
     assert journey.card_position("t1") == ("s2", "l-tp", 0)
+
+
+def test_a_refused_edit_leaves_no_reference_cycle_holding_the_document(qapp):
+    """The refusal is kept as words, not as the exception: its traceback would tie the
+    command and the document into a cycle, and Qt objects freed by Python's cycle
+    collector (with their undo stack's commands) crashed the interpreter."""
+    document = Document(sample_map())
+    journey = document.journey
+    command = Update(journey, Entity.CARD, "t1", {"title": "z" * (SHORT_TEXT_MAX + 1)}, merge=True)
+    assert not document.try_push(command)
+    assert command.refusal is not None and "2,000" in command.refusal
+    gone = weakref.ref(document)
+    gc.disable()
+    try:
+        del document
+        assert gone() is None  # freed at once, by reference counting
+    finally:
+        gc.enable()

@@ -26,7 +26,9 @@ class ModelCommand(QUndoCommand):
     def __init__(self, journey: JourneyMap, text: str, parent: QUndoCommand | None = None):
         super().__init__(text, parent)
         self.journey = journey
-        self.error: ModelError | None = None
+        # why the model refused this command, in words; a string, not the exception, whose
+        # traceback would tie this command (and the document) into a reference cycle
+        self.refusal: str | None = None
         self._done = False  # applied by do(), not yet on the stack
 
     def do(self) -> None:
@@ -35,7 +37,7 @@ class ModelCommand(QUndoCommand):
             try:
                 self.apply()
             except ModelError as exc:
-                self.error = exc
+                self.refusal = str(exc)
                 raise
         self._done = True
 
@@ -48,12 +50,12 @@ class ModelCommand(QUndoCommand):
             try:
                 self.apply()
             except ModelError as exc:
-                self.error = exc
+                self.refusal = str(exc)
                 self.setObsolete(True)
 
     def refused(self) -> bool:
         """Whether the model refused this command (a merge must not take it in)."""
-        return self.error is not None or self.isObsolete()
+        return self.refusal is not None or self.isObsolete()
 
     def undo(self) -> None:
         with self.journey.events.batch():
