@@ -96,10 +96,11 @@ def _cards(journey: JourneyMap) -> list[str]:
     return [c.id for c in journey.cards()]
 
 
-def _metrics(draw: Draw, metrics: Metrics) -> Metrics:
+def _metric(draw: Draw, metrics: Metrics) -> tuple[Metrics, str]:
+    """One metric set or cleared, and the inspector field typed in (its merge key)."""
     name = draw.pick(["csat", "nps", "conversion_rate", "volume", "lifetime_value"])
     value = None if draw.boolean() else float(draw.integer(0, 100))
-    return replace(metrics, **{name: value})
+    return replace(metrics, **{name: value}), name
 
 
 # ----------------------------------------------------------------- stages and lanes
@@ -173,9 +174,12 @@ def edit_stage(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
         "color": lambda: draw.pick(["#ffffff", "#e8eef7", "#cc0000"]),
         "width": lambda: float(draw.integer(80, 2000)),
         "buying_phase": lambda: draw.pick([None, *BuyingPhase]),
-        "metrics": lambda: _metrics(draw, stage.metrics),
+        "metrics": lambda: None,
     }[field]()
-    return Update(journey, Entity.STAGE, stage.id, {field: value}, merge=True)
+    key = field  # the inspector merges typing per form field
+    if field == "metrics":
+        value, key = _metric(draw, stage.metrics)
+    return Update(journey, Entity.STAGE, stage.id, {field: value}, merge=key)
 
 
 @edit
@@ -249,7 +253,11 @@ def edit_card(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
         if score > -4:
             emotions[persona] = score
         value: Any = emotions
+        key = f"Emotion: {persona}"
+    elif field == "metrics":
+        value, key = _metric(draw, card.metrics)
     else:
+        key = field
         value = {
             "title": lambda: draw.text() or "t",
             "kind": lambda: draw.pick(list(CardKind)),
@@ -257,14 +265,13 @@ def edit_card(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
             "creator": lambda: draw.pick([None, *Creator]),
             "buying_phase": lambda: draw.pick([None, *BuyingPhase]),
             "moment_of_truth": draw.boolean,
-            "metrics": lambda: _metrics(draw, card.metrics),
             "evidence": lambda: tuple(
                 Evidence(draw.text() or "e", draw.text(), draw.pick(list(Confidence)))
                 for _ in range(draw.integer(0, 2))
             ),
             "tags": lambda: tuple(dict.fromkeys(t for t in draw.text().split() if t)),
         }.get(field, lambda: draw.text())()
-    return Update(journey, Entity.CARD, card.id, {field: value}, merge=True)
+    return Update(journey, Entity.CARD, card.id, {field: value}, merge=key)
 
 
 @edit
@@ -480,16 +487,15 @@ def make_active(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 def edit_map(journey: JourneyMap, draw: Draw) -> ModelCommand:
     """The inspector's map form (nothing selected)."""
     field = draw.pick(["title", "description", "author", "version", "notes", "scenario"])
-    if field == "scenario":
+    key, value = field, draw.text()
+    if field == "scenario":  # three form fields share it: each merges on its own
         scenario = journey.info.scenario
-        value: Any = draw.pick([
-            replace(scenario, title=draw.text()),
-            replace(scenario, goal=draw.text()),
-            replace(scenario, expectations=tuple(draw.text().split())),
+        key, value = draw.pick([
+            ("Scenario", replace(scenario, title=value)),
+            ("Goal", replace(scenario, goal=value)),
+            ("Expectations", replace(scenario, expectations=tuple(value.split()))),
         ])  # fmt: skip
-    else:
-        value = draw.text()
-    return Update(journey, None, None, {field: value}, merge=True)
+    return Update(journey, None, None, {field: value}, merge=key)
 
 
 @edit
@@ -690,4 +696,4 @@ def refused_like(journey: JourneyMap, command: ModelCommand) -> ModelCommand | N
         bad = (too_long,)
     else:
         return None
-    return Update(journey, command.kind, command.item_id, {field: bad}, merge=True)
+    return Update(journey, command.kind, command.item_id, {field: bad}, merge=command.merge)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import weakref
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
@@ -40,13 +41,13 @@ def type_title(document: Document, text: str, start: int = 1) -> None:
         assert document.try_push(command)
 
 
-def title_field(inspector: Inspector) -> QLineEdit:
+def inspector_field(inspector: Inspector, text: str = "Title") -> QLineEdit:
     form = inspector.widget().layout().itemAt(1).layout()
     for row in range(form.rowCount()):
         label = form.itemAt(row, form.ItemRole.LabelRole)
-        if label is not None and label.widget().text() == "Title":
+        if label is not None and label.widget().text() == text:
             return form.itemAt(row, form.ItemRole.FieldRole).widget()
-    raise KeyError("Title")
+    raise KeyError(text)
 
 
 def type_at_end(field: QLineEdit, keys: str) -> None:
@@ -81,7 +82,7 @@ def test_the_inspector_keeps_the_typing_when_a_keystroke_is_refused(qtbot):
     inspector = Inspector(document)
     qtbot.addWidget(inspector)
     inspector.show_target(Entity.CARD, "t1")
-    title = title_field(inspector)
+    title = inspector_field(inspector)
     title.setText("x" * (SHORT_TEXT_MAX - 2))  # not typed: no edit yet
     type_at_end(title, "ab")  # reaches the limit: one typing step
     full = "x" * (SHORT_TEXT_MAX - 2) + "ab"
@@ -184,3 +185,39 @@ def test_a_refused_edit_leaves_no_reference_cycle_holding_the_document(qapp):
         assert gone() is None  # freed at once, by reference counting
     finally:
         gc.enable()
+
+
+def test_typing_in_two_inspector_fields_of_one_value_makes_two_steps(qtbot):
+    """CSAT and NPS both live in the card's metrics, the scenario's title and goal in the
+    map's scenario: typing in one field and then another is two undo steps, not one."""
+    document = Document(sample_map())
+    journey, stack = document.journey, document.undo_stack
+    inspector = Inspector(document)
+    qtbot.addWidget(inspector)
+    inspector.show()
+    inspector.activateWindow()
+    qtbot.waitUntil(inspector.isActiveWindow)
+
+    def type_into(label: str, keys: str) -> None:
+        field = inspector_field(inspector, label)
+        field.setFocus()
+        if isinstance(field, QLineEdit):
+            field.end(False)
+        else:
+            field.moveCursor(QTextCursor.MoveOperation.End)
+        QTest.keyClicks(field, keys)
+
+    inspector.show_target(Entity.CARD, "t2")
+    type_into("CSAT", "4.5")
+    type_into("NPS", "30")
+    assert stack.count() == 2
+    stack.undo()
+    assert journey.card("t2").metrics.csat == 4.5 and journey.card("t2").metrics.nps is None
+    inspector.show_target(None, None)
+    type_into("Scenario", "!")
+    type_into("Goal", "?")
+    assert stack.count() == 3  # CSAT, scenario, goal (the undone NPS step is dropped)
+    stack.undo()
+    scenario = journey.info.scenario
+    assert scenario.title == "Renewal!" and scenario.goal == "Get a better deal"
+    inspector.detach()

@@ -170,8 +170,11 @@ class MoveCard(ModelCommand):
 
 
 class Update(ModelCommand):
-    """Sets fields of one thing. With ``merge=True`` consecutive edits of the same fields
-    of the same thing (typing in a field, nudging a point) fold into one undo step."""
+    """Sets fields of one thing. With ``merge`` set, consecutive edits of the same fields
+    of the same thing (typing in a field, nudging a point) fold into one undo step.
+
+    ``merge`` is True, or the name of the form field typed in where several share one
+    value (CSAT and NPS both change ``metrics``): only edits with the same name merge."""
 
     def __init__(
         self,
@@ -180,7 +183,7 @@ class Update(ModelCommand):
         item_id: str | None,
         changes: dict[str, Any],
         text: str = "",
-        merge: bool = False,
+        merge: bool | str = False,
     ):
         noun = OPS[kind].noun if kind else "map"
         super().__init__(journey, text or f"Edit {noun}")
@@ -207,6 +210,7 @@ class Update(ModelCommand):
             isinstance(other, Update)
             and not other.refused()
             and other.merge
+            and other.merge == self.merge
             and (other.kind, other.item_id) == (self.kind, self.item_id)
             and set(other.changes) == set(self.changes)
         ):

@@ -247,7 +247,8 @@ class Inspector(QScrollArea):
             self.document.refused.emit(str(exc))
             self.refresh()
             return
-        command = Update(self.document.journey, self.kind, self.item_id, changes, merge=True)
+        merge = spec.label or True  # typing in one field is one step, the next field another
+        command = Update(self.document.journey, self.kind, self.item_id, changes, merge=merge)
         if not self.document.try_push(command):
             self.refresh()  # show the model's value again
 
