@@ -352,16 +352,16 @@ def make_map(
         )
     )
     for i in range(personas):
-        journey.add_persona(_persona(i, rng, text))
+        journey.add(_persona(i, rng, text))
     persona_ids = journey.personas.ids()
     if persona_ids:
         journey.update_info(active_persona_id=persona_ids[0])
     stage_list = [_stage(i, rng, text) for i in range(stages)]
     lane_list = [_lane(i) for i in range(lanes)]
     for stage in stage_list:
-        journey.add_stage(stage)
+        journey.add(stage)
     for lane in lane_list:
-        journey.add_lane(lane)
+        journey.add(lane)
 
     # Place cards first (even spread over stages, uneven over lanes), then number them in
     # document order so card-000001 is the first card on the canvas.
@@ -378,12 +378,12 @@ def make_map(
         card_id = f"card-{n:06d}"
         kind = rng.choices(kinds, kind_weights)[0]
         card = _card(card_id, stage_list[s], lane_list[l_], kind, rng, text, moods[s], persona_ids)
-        journey.add_card(card)
+        journey.add(card)
         by_stage[s].append(card_id)
         stage_of[card_id] = s
 
     for flow in _flows(rng, by_stage, stage_of, round(FLOWS_PER_CARD * touchpoints)):
-        journey.add_flow(flow)
+        journey.add(flow)
 
     first = persona_ids[0] if persona_ids else None
     pains = [
@@ -391,7 +391,7 @@ def make_map(
     ]
     for n in range(1, (touchpoints // 25 if pains else 0) + 1):
         linked = rng.sample(pains, min(len(pains), rng.randint(1, 3)))
-        journey.add_opportunity(
+        journey.add(
             Opportunity(
                 id=f"opportunity-{n:05d}",
                 title=text.title(),

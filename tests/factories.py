@@ -40,38 +40,38 @@ def sample_map() -> JourneyMap:
             custom_channels=(CustomChannel("kiosk", "Kiosk", False),),
         )
     )
-    journey.add_persona(
+    journey.add(
         Persona("maya", "Maya", role="Student", demographics={"Age": "22"}, goals=("Save",),
                 photo=Photo("image/png", PNG_1PX), color="#cc0000")
     )  # fmt: skip
-    journey.add_persona(Persona("omar", "Omar", color="#0000cc"))
+    journey.add(Persona("omar", "Omar", color="#0000cc"))
     journey.update_info(active_persona_id="maya")
     for sid, name in (("s1", "Awareness"), ("s2", "Purchase"), ("s3", "Retention")):
-        journey.add_stage(Stage(sid, name, metrics=Metrics(nps=12.5)))
-    journey.add_lane(Lane("l-act", "Actions", LaneKind.ACTIONS))
-    journey.add_lane(Lane("l-tp", "Touchpoints", LaneKind.TOUCHPOINTS))
-    journey.add_lane(Lane("l-pain", "Pain points", LaneKind.PAIN_POINTS))
-    journey.add_card(Card("a1", "s1", "l-act", "Sees an advert", kind=CardKind.ACTION))
-    journey.add_card(
+        journey.add(Stage(sid, name, metrics=Metrics(nps=12.5)))
+    journey.add(Lane("l-act", "Actions", LaneKind.ACTIONS))
+    journey.add(Lane("l-tp", "Touchpoints", LaneKind.TOUCHPOINTS))
+    journey.add(Lane("l-pain", "Pain points", LaneKind.PAIN_POINTS))
+    journey.add(Card("a1", "s1", "l-act", "Sees an advert", kind=CardKind.ACTION))
+    journey.add(
         Card("t1", "s1", "l-tp", "Instagram ad", channel="social", creator=Creator.PAID,
              emotions={"maya": 1, "omar": 0}, tags=("ads",),
              evidence=(Evidence("I scroll past most ads", "Interview 3", Confidence.VALIDATED),))
     )  # fmt: skip
-    journey.add_card(
+    journey.add(
         Card("t2", "s2", "l-tp", "Online checkout", channel="website", creator=Creator.OWNED,
              emotions={"maya": -3, "omar": -1}, moment_of_truth=True,
              metrics=Metrics(conversion_rate=0.31), url="https://example.com/checkout")
     )  # fmt: skip
-    journey.add_card(Card("t3", "s2", "l-tp", "Store visit", channel="kiosk", emotions={"maya": 2}))
-    journey.add_card(Card("p1", "s2", "l-pain", "Hidden fees", kind=CardKind.PAIN_POINT))
-    journey.add_card(Card("t4", "s3", "l-tp", "Support call", channel="phone"))
-    journey.add_flow(Flow("f1", "t1", "t2", "clicks"))
-    journey.add_flow(Flow("f2", "t1", "t3"))
-    journey.add_flow(Flow("f3", "t2", "t4"))
-    journey.add_flow(Flow("f4", "t4", "t2", "calls back"))
-    journey.add_opportunity(
+    journey.add(Card("t3", "s2", "l-tp", "Store visit", channel="kiosk", emotions={"maya": 2}))
+    journey.add(Card("p1", "s2", "l-pain", "Hidden fees", kind=CardKind.PAIN_POINT))
+    journey.add(Card("t4", "s3", "l-tp", "Support call", channel="phone"))
+    journey.add(Flow("f1", "t1", "t2", "clicks"))
+    journey.add(Flow("f2", "t1", "t3"))
+    journey.add(Flow("f3", "t2", "t4"))
+    journey.add(Flow("f4", "t4", "t2", "calls back"))
+    journey.add(
         Opportunity("o1", "Show all fees upfront", impact=5, effort=2, owner="Pricing",
                     pain_point_ids=("p1", "t2"), stage_id="s2")
     )  # fmt: skip
-    journey.add_opportunity(Opportunity("o2", "Callback slots", impact=3, effort=4))
+    journey.add(Opportunity("o2", "Callback slots", impact=3, effort=4))
     return journey

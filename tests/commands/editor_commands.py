@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 
 from mapper import clipboard
-from mapper.commands import Composite, Insert, ModelCommand, Move, MoveCard, Nudge, Remove, Update
+from mapper.commands import Composite, Insert, ModelCommand, Move, MoveCards, Nudge, Remove, Update
 from mapper.model import (
     BUILTIN_CHANNELS,
     BuyingPhase,
@@ -303,18 +303,15 @@ def remove_card(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 @edit
 def drag_cards(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
-    """A drag of the selected cards onto a cell, as the scene commits it on release:
-    every card to the end of its new cell, then each to its place, top to bottom."""
+    """A drag of the selected cards onto a cell, as the scene commits it on release: one
+    block, top to bottom, where the highest landed."""
     cards, stages, lanes = _cards(journey), journey.stages.ids(), journey.lanes.ids()
     if not cards:
         return None
     moving = draw.subset(cards) or [draw.pick(cards)]
     cell = (draw.pick(stages), draw.pick(lanes))
     start = draw.integer(0, 3)
-    parts = [MoveCard(journey, card_id, *cell, 10**9) for card_id in moving]
-    parts += [MoveCard(journey, c, *cell, start + rank) for rank, c in enumerate(moving)]
-    text = "Move card" if len(moving) == 1 else f"Move {len(moving)} cards"
-    return Composite(journey, text, parts)
+    return MoveCards(journey, moving, *cell, start)
 
 
 @edit
@@ -347,7 +344,7 @@ def nudge_cards(journey: JourneyMap, ids: list[str], d_stage: int, d_index: int)
         target = stage_ids[new_stage]
         new_index = max(0, index + d_index) if d_stage == 0 else index
         if (target, new_index) != (stage_id, index):
-            parts.append(MoveCard(journey, card_id, target, lane_id, new_index))
+            parts.append(MoveCards(journey, [card_id], target, lane_id, new_index))
     return Nudge(journey, ids, parts) if parts else None
 
 
@@ -624,7 +621,7 @@ def unknown_reference(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
             lambda: Update(journey, Entity.CARD, draw.pick(cards), {"channel": "ghost"},
                            merge=True),
             lambda: Update(journey, Entity.CARD, draw.pick(cards), {"emotions": {"ghost": 1}}),
-            lambda: MoveCard(journey, draw.pick(cards), "ghost", "ghost", 0),
+            lambda: MoveCards(journey, [draw.pick(cards)], "ghost", "ghost", 0),
             lambda: Update(journey, Entity.CARD, draw.pick(cards), {"no_such_field": 1}),
             lambda: Update(journey, Entity.CARD, draw.pick(cards), {"id": "other"}),
         ]  # fmt: skip
@@ -665,10 +662,10 @@ def refused_nudge(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
     if not cards:
         return None
     ids = draw.subset(cards) or [cards[0]]
-    parts = [MoveCard(journey, card_id, "ghost", "ghost", 0) for card_id in ids]
+    parts = [MoveCards(journey, [card_id], "ghost", "ghost", 0) for card_id in ids]
     if draw.boolean():
         stage, lane, _ = journey.card_position(ids[0])
-        parts.insert(0, MoveCard(journey, ids[0], stage, lane, 0))
+        parts.insert(0, MoveCards(journey, [ids[0]], stage, lane, 0))
     return Nudge(journey, ids, parts)
 
 
@@ -683,7 +680,7 @@ def refused_like(journey: JourneyMap, command: ModelCommand) -> ModelCommand | N
     """An edit the model refuses that would merge with ``command`` (the one just pushed):
     a keystroke past the limit of the same field, a nudge of the same cards off the map."""
     if isinstance(command, Nudge):
-        parts = [MoveCard(journey, card_id, "ghost", "ghost", 0) for card_id in command.card_ids]
+        parts = [MoveCards(journey, [card_id], "ghost", "ghost", 0) for card_id in command.card_ids]
         return Nudge(journey, command.card_ids, parts)
     if not isinstance(command, Update) or not command.merge or len(command.changes) != 1:
         return None

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from factories import sample_map
-from mapper.commands import MoveCard, Nudge, Update
+from mapper.commands import MoveCards, Nudge, Update
 from mapper.document import Document
 from mapper.model import Entity
 from mapper.model.vocabulary import SHORT_TEXT_MAX
@@ -131,9 +131,9 @@ def test_a_refused_edit_keeps_the_saved_state_and_the_history(qapp):
 def test_a_refused_nudge_does_not_merge_into_the_last_one(qapp):
     document = Document(sample_map())
     journey, stack = document.journey, document.undo_stack
-    assert document.try_push(Nudge(journey, ["t1"], [MoveCard(journey, "t1", "s2", "l-tp", 0)]))
+    assert document.try_push(Nudge(journey, ["t1"], [MoveCards(journey, ["t1"], "s2", "l-tp", 0)]))
     moved = journey.card_position("t1")
-    refused = Nudge(journey, ["t1"], [MoveCard(journey, "t1", "gone", "l-tp", 0)])
+    refused = Nudge(journey, ["t1"], [MoveCards(journey, ["t1"], "gone", "l-tp", 0)])
     assert not document.try_push(refused)
     assert stack.count() == 1 and journey.card_position("t1") == moved
     stack.undo()
@@ -160,8 +160,8 @@ def test_update_does_not_merge_a_refused_edit_pushed_on_the_stack_itself(qapp):
 def test_nudge_does_not_merge_a_refused_nudge_pushed_on_the_stack_itself(qapp):
     document = Document(sample_map())
     journey, stack = document.journey, document.undo_stack
-    assert document.try_push(Nudge(journey, ["t1"], [MoveCard(journey, "t1", "s2", "l-tp", 0)]))
-    stack.push(Nudge(journey, ["t1"], [MoveCard(journey, "t1", "gone", "l-tp", 0)]))
+    assert document.try_push(Nudge(journey, ["t1"], [MoveCards(journey, ["t1"], "s2", "l-tp", 0)]))
+    stack.push(Nudge(journey, ["t1"], [MoveCards(journey, ["t1"], "gone", "l-tp", 0)]))
     assert stack.count() == 1
     stack.undo()
     assert journey.card_position("t1") == ("s1", "l-tp", 0)

@@ -22,7 +22,6 @@ from commands.editor_commands import (
 )
 from factories import sample_map
 from mapper.commands import Composite, Insert, ModelCommand, Nudge, Remove, Update
-from mapper.commands.operations import OPS
 from mapper.document import Document
 from mapper.fileformat import dumps_journey
 from mapper.model import Entity, Flow, JourneyMap, ModelError
@@ -132,7 +131,7 @@ class Replay:
         if target is None:
             return
         kind, item_id, field = target
-        entity = self.journey.info if kind is None else OPS[kind].get(self.journey, item_id)
+        entity = self.journey.info if kind is None else self.journey.get(kind, item_id)
         start, typed = getattr(entity, field), draw.text(4) or "k"
         values = [start + typed[:n] for n in range(1, len(typed) + 1)]
         if draw.boolean():

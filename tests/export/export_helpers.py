@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from factories import sample_map
-from mapper.model import Card, CardKind, Confidence, Evidence, JourneyMap, Lane, LaneKind
+from mapper.model import Card, CardKind, Confidence, Entity, Evidence, JourneyMap, Lane, LaneKind
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = "<b>Sale</b> & <font size=80>"
@@ -107,15 +107,16 @@ def bench_make_map():
 def rich_map() -> JourneyMap:
     """The factories' sample map plus an emotion lane, links and evidence."""
     journey = sample_map()
-    journey.insert_lane(2, Lane("l-emo", "Emotion curve", LaneKind.EMOTION))
-    journey.update_card(
+    journey.insert(2, Lane("l-emo", "Emotion curve", LaneKind.EMOTION))
+    journey.update(
+        Entity.CARD,
         "t4",
         url="mailto:support@example.com",
         evidence=(Evidence("Long hold times", "Call logs", Confidence.SOME_EVIDENCE),),
         emotions={"maya": -2, "omar": 1},
         owner="Customer care",
     )
-    journey.add_card(
+    journey.add(
         Card(
             "t5",
             "s3",
@@ -126,5 +127,5 @@ def rich_map() -> JourneyMap:
             emotions={"maya": 3},
         )
     )
-    journey.add_card(Card("n1", "s1", "l-act", "Compares tariffs", kind=CardKind.THOUGHT))
+    journey.add(Card("n1", "s1", "l-act", "Compares tariffs", kind=CardKind.THOUGHT))
     return journey

@@ -13,6 +13,7 @@ from hostile import assert_terminal_safe
 from mapper.cli.main import main
 from mapper.export import PdfOptions, render_pdf
 from mapper.fileformat import save_journey
+from mapper.model import Entity
 
 
 @pytest.fixture
@@ -94,7 +95,7 @@ def test_read_only_folder_exits_1(map_file, tmp_path, capsys, monkeypatch):
 
 def test_warnings_go_to_stderr(tmp_path, capsys):
     journey = rich_map()
-    journey.update_card("t1", title="Rocket \U0001f680")
+    journey.update(Entity.CARD, "t1", title="Rocket \U0001f680")
     path = tmp_path / "w.journey"
     save_journey(journey, path)
     assert main(["export", str(path), "-o", str(tmp_path / "w.pdf")]) == 0

@@ -18,6 +18,7 @@ from mapper.export.errors import ExportError
 from mapper.export.image import render_png, render_svg
 from mapper.fileformat import save_journey
 from mapper.layout import compute_layout
+from mapper.model import Entity
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -26,7 +27,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 def map_file(tmp_path):
     path = tmp_path / "renewal.journey"
     journey = sample_map()
-    journey.update_card("t1", title="Sale <b>50%</b> & more")
+    journey.update(Entity.CARD, "t1", title="Sale <b>50%</b> & more")
     save_journey(journey, path)
     return path
 
@@ -69,7 +70,7 @@ def _huge_png():
 
     journey = sample_map()
     for i in range(40):
-        journey.add_stage(Stage(f"wide{i}", "Wide", width=2000))
+        journey.add(Stage(f"wide{i}", "Wide", width=2000))
     render_png(journey, 1200)
 
 

@@ -91,7 +91,7 @@ def test_neighbouring_tiles_overlap():
 def test_touchpoint_table_repeats_its_header_across_pages(tmp_path):
     journey = rich_map()
     for i in range(60):
-        journey.add_card(
+        journey.add(
             Card(
                 f"x{i}",
                 "s1",
@@ -116,8 +116,8 @@ def test_opportunities_quick_wins_first(tmp_path):
     journey = rich_map()
     from mapper.model import Opportunity
 
-    journey.add_opportunity(Opportunity("o3", "Big rebuild", impact=5, effort=5, owner="IT"))
-    journey.add_opportunity(Opportunity("o4", "Tiny copy fix", impact=4, effort=1, owner="Web"))
+    journey.add(Opportunity("o3", "Big rebuild", impact=5, effort=5, owner="IT"))
+    journey.add(Opportunity("o4", "Tiny copy fix", impact=4, effort=1, owner="Web"))
     export_pdf(journey, path, PdfOptions())
     text = one_line(pdftotext(path))
     plan = text[text.index("Opportunities by priority") :]

@@ -20,14 +20,15 @@ from PIL import Image
 
 from factories import sample_map
 from mapper.export import PdfOptions, export_pdf
-from mapper.model import Card, Evidence, Opportunity, Persona, Photo
+from mapper.model import Card, Entity, Evidence, Opportunity, Persona, Photo
 
 
 def test_markup_in_user_text_prints_literally(tmp_path):
     journey = sample_map()
     journey.update_info(title=HOSTILE, author=HOSTILE)
-    journey.update_stage("s1", name=HOSTILE, description=IMG_TAG)
-    journey.update_persona(
+    journey.update(Entity.STAGE, "s1", name=HOSTILE, description=IMG_TAG)
+    journey.update(
+        Entity.PERSONA,
         "maya",
         name=HOSTILE,
         bio=IMG_TAG,
@@ -35,7 +36,8 @@ def test_markup_in_user_text_prints_literally(tmp_path):
         quote=HOSTILE,
         demographics={HOSTILE: IMG_TAG},
     )
-    journey.update_card(
+    journey.update(
+        Entity.CARD,
         "t1",
         title=HOSTILE,
         notes=IMG_TAG,
@@ -44,8 +46,8 @@ def test_markup_in_user_text_prints_literally(tmp_path):
         evidence=(Evidence(IMG_TAG, HOSTILE),),
         tags=("<i>x</i>",),
     )
-    journey.update_card("t2", title=IMG_TAG)
-    journey.update_opportunity("o1", title=HOSTILE, description=IMG_TAG, owner=HOSTILE)
+    journey.update(Entity.CARD, "t2", title=IMG_TAG)
+    journey.update(Entity.OPPORTUNITY, "o1", title=HOSTILE, description=IMG_TAG, owner=HOSTILE)
     path = tmp_path / "hostile.pdf"
     assert export_pdf(journey, path, PdfOptions()) == []
     qpdf_check(path)
@@ -68,7 +70,7 @@ def test_only_http_https_and_mailto_become_links(tmp_path):
             "http://",
         )
     ):
-        journey.add_card(Card(f"bad{i}", "s1", "l-tp", f"Bad link {i}", url=url))
+        journey.add(Card(f"bad{i}", "s1", "l-tp", f"Bad link {i}", url=url))
     path = tmp_path / "links.pdf"
     export_pdf(journey, path, PdfOptions())
     uris = link_uris(path)
@@ -88,8 +90,8 @@ def test_accented_greek_and_cyrillic_text(tmp_path):
     journey = sample_map()
     titles = ["Crème brûlée façade", "Ελληνικά γράμματα", "Кириллица и ёж", "Łódź Straße"]
     for i, title in enumerate(titles):
-        journey.add_card(Card(f"u{i}", "s1", "l-tp", title, channel="website"))
-    journey.update_persona("maya", name="Zoë Ångström")
+        journey.add(Card(f"u{i}", "s1", "l-tp", title, channel="website"))
+    journey.update(Entity.PERSONA, "maya", name="Zoë Ångström")
     path = tmp_path / "unicode.pdf"
     assert export_pdf(journey, path, PdfOptions()) == []
     text = one_line(pdftotext(path, 1, 1))
@@ -99,7 +101,7 @@ def test_accented_greek_and_cyrillic_text(tmp_path):
 
 def test_characters_the_font_lacks_are_reported(tmp_path):
     journey = sample_map()
-    journey.update_card("t1", title="Loves it \U0001f600 \U0001f680 \u4e2d\u6587")
+    journey.update(Entity.CARD, "t1", title="Loves it \U0001f600 \U0001f680 \u4e2d\u6587")
     path = tmp_path / "glyphs.pdf"
     warnings = export_pdf(journey, path, PdfOptions())
     assert len(warnings) == 1
@@ -113,12 +115,12 @@ def test_huge_text_exports_quickly_and_wraps(tmp_path):
     blob = "x" * 2000  # and without any
     journey = sample_map()
     journey.update_info(title=words)
-    journey.update_stage("s1", name=blob, description=words)
-    journey.update_card("t1", title=words, notes=blob, description=words)
-    journey.update_card("t2", title=blob, owner=blob)
-    journey.update_persona("maya", bio=words * 5, quote=blob, goals=(blob,) * 60)
-    journey.add_opportunity(Opportunity("o3", blob, description=words * 3, owner=blob))
-    journey.update_flow("f1", label=words)
+    journey.update(Entity.STAGE, "s1", name=blob, description=words)
+    journey.update(Entity.CARD, "t1", title=words, notes=blob, description=words)
+    journey.update(Entity.CARD, "t2", title=blob, owner=blob)
+    journey.update(Entity.PERSONA, "maya", bio=words * 5, quote=blob, goals=(blob,) * 60)
+    journey.add(Opportunity("o3", blob, description=words * 3, owner=blob))
+    journey.update(Entity.FLOW, "f1", label=words)
     path = tmp_path / "huge.pdf"
     start = time.perf_counter()
     export_pdf(journey, path, PdfOptions())
@@ -136,8 +138,8 @@ def _png(size=(64, 48), colour=(200, 40, 40)) -> bytes:
 
 def test_persona_photo_is_embedded_once_per_use_and_bad_photos_warn(tmp_path):
     journey = sample_map()
-    journey.update_persona("maya", photo=Photo("image/png", _png()))
-    journey.add_persona(Persona("zed", "Zed", photo=Photo("image/jpeg", b"not an image")))
+    journey.update(Entity.PERSONA, "maya", photo=Photo("image/png", _png()))
+    journey.add(Persona("zed", "Zed", photo=Photo("image/jpeg", b"not an image")))
     path = tmp_path / "photos.pdf"
     warnings = export_pdf(journey, path, PdfOptions())
     assert any("photo of persona 'Zed'" in w for w in warnings)

@@ -13,7 +13,7 @@ from mapper.export.values import metrics_text, quadrant, signed
 from mapper.layout import compute_layout, icons
 from mapper.layout.badges import BadgeKind, card_badges, title_baselines
 from mapper.layout.labels import flow_labels
-from mapper.model import BUILTIN_CHANNELS, Metrics, Opportunity
+from mapper.model import BUILTIN_CHANNELS, Entity, Metrics, Opportunity
 from mapper.model.analysis import by_priority
 
 
@@ -123,7 +123,7 @@ def test_badges_sit_in_the_card_and_do_not_overlap():
 
 def test_flow_labels_avoid_each_other():
     journey = rich_map()
-    journey.update_flow("f2", label="also clicks")
+    journey.update(Entity.FLOW, "f2", label="also clicks")
     labels = flow_labels(compute_layout(journey))
     assert [label.flow_id for label in labels] == ["f1", "f2", "f4"]
     for i, a in enumerate(labels):

@@ -16,6 +16,7 @@ from mapper.model import (
     CardKind,
     Confidence,
     Creator,
+    Entity,
     Evidence,
     Flow,
     JourneyMap,
@@ -38,19 +39,19 @@ def journeys(draw) -> JourneyMap:
     journey = JourneyMap(MapInfo(title=draw(text), notes=draw(text)))
     personas = [f"p{i}" for i in range(draw(st.integers(0, 2)))]
     for pid in personas:
-        journey.add_persona(Persona(pid, draw(text), goals=tuple(draw(st.lists(text, max_size=2)))))
+        journey.add(Persona(pid, draw(text), goals=tuple(draw(st.lists(text, max_size=2)))))
     stages = [f"s{i}" for i in range(draw(st.integers(1, 4)))]
     for sid in stages:
-        journey.add_stage(
+        journey.add(
             Stage(sid, draw(text), width=draw(st.floats(80, 2000)),
                   buying_phase=draw(st.none() | st.sampled_from(BuyingPhase)))
         )  # fmt: skip
     lanes = [f"l{i}" for i in range(draw(st.integers(1, 3)))]
     for lid in lanes:
-        journey.add_lane(Lane(lid, draw(text), draw(st.sampled_from(LaneKind))))
+        journey.add(Lane(lid, draw(text), draw(st.sampled_from(LaneKind))))
     card_ids = [f"c{i}" for i in range(draw(st.integers(0, 10)))]
     for cid in card_ids:
-        journey.add_card(
+        journey.add(
             Card(
                 cid, draw(st.sampled_from(stages)), draw(st.sampled_from(lanes)), draw(text),
                 kind=draw(st.sampled_from(CardKind)),
@@ -71,9 +72,9 @@ def journeys(draw) -> JourneyMap:
     if len(card_ids) >= 2:
         pairs = draw(st.lists(st.tuples(st.sampled_from(card_ids), st.sampled_from(card_ids))))
         for i, (a, b) in enumerate(dict.fromkeys(p for p in pairs if p[0] != p[1])):
-            journey.add_flow(Flow(f"f{i}", a, b, draw(text)))
+            journey.add(Flow(f"f{i}", a, b, draw(text)))
     for i in range(draw(st.integers(0, 2))):
-        journey.add_opportunity(
+        journey.add(
             Opportunity(f"o{i}", draw(text), impact=draw(st.integers(1, 5)),
                         pain_point_ids=tuple(draw(st.lists(st.sampled_from(card_ids), unique=True)))
                         if card_ids else ())
@@ -130,5 +131,5 @@ def test_utf8_bom_is_accepted():
 def test_user_text_is_kept_verbatim():
     journey = sample_map()
     tricky = '<b>Sale</b> & <font size=80> "quoted" \\ Ωμέγα кириллица 🙂 \u200b'
-    journey.update_card("t1", title=tricky)
+    journey.update(Entity.CARD, "t1", title=tricky)
     assert loads_journey(dumps_journey(journey).encode()).card("t1").title == tricky

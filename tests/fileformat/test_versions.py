@@ -13,6 +13,7 @@ from mapper.cli.main import main
 from mapper.fileformat import SCHEMA_VERSION, JourneyFileError, dumps_journey, load_journey
 from mapper.fileformat.jsonschema import schema_text
 from mapper.fileformat.migrations import UPGRADES
+from mapper.model import Entity
 
 VERSIONS = Path(__file__).parent / "versions"
 
@@ -39,7 +40,7 @@ def test_every_old_format_keeps_loading_the_same_map(version):
     if version >= 2:
         from mapper.model import Metrics
 
-        expected.update_stage("s1", metrics=Metrics(nps=12.5, lifetime_value=480.0))
+        expected.update(Entity.STAGE, "s1", metrics=Metrics(nps=12.5, lifetime_value=480.0))
     assert dumps_journey(journey) == dumps_journey(expected)
 
 

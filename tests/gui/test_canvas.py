@@ -353,10 +353,10 @@ def test_stage_headers_show_their_metrics(window):
         return image
 
     with_metrics = picture()  # the sample's first stage has an NPS
-    window.document.journey.update_stage("s1", metrics=Metrics())
+    window.document.journey.update(Entity.STAGE, "s1", metrics=Metrics())
     without = picture()
     assert with_metrics != without
-    window.document.journey.update_stage("s1", metrics=Metrics(nps=12.5))
+    window.document.journey.update(Entity.STAGE, "s1", metrics=Metrics(nps=12.5))
     assert picture() == with_metrics
 
 

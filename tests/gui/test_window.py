@@ -91,8 +91,8 @@ def test_inspector_shows_map_properties_without_selection(window):
 
 def test_copy_in_one_window_paste_in_another(window, manager, qtbot):
     other_map = JourneyMap()
-    other_map.add_stage(Stage("x1", "Only stage"))
-    other_map.add_lane(Lane("y1", "Only lane"))
+    other_map.add(Stage("x1", "Only stage"))
+    other_map.add(Lane("y1", "Only lane"))
     other = manager.show(Document(other_map))
     qtbot.waitExposed(other)
     window.scene.select_ids(["t1", "t2"])
@@ -223,7 +223,7 @@ def cell_order(window, stage="s2", lane="l-tp"):
 def test_nudging_neighbours_keeps_them_together(window):
     from mapper.model import Card
 
-    window.document.journey.add_card(Card("x", "s2", "l-tp", "X"))
+    window.document.journey.add(Card("x", "s2", "l-tp", "X"))
     window.scene.select_ids(["t2", "t3"])
     window.edit.nudge(0, 1)
     assert cell_order(window) == ["x", "t2", "t3"]
@@ -239,8 +239,8 @@ def test_dragging_two_cards_below_a_third_keeps_their_order(window):
     from mapper.model import Card
 
     journey = window.document.journey
-    journey.add_card(Card("x", "s2", "l-tp", "X"))
-    journey.add_card(Card("y", "s2", "l-tp", "Y"))
+    journey.add(Card("x", "s2", "l-tp", "X"))
+    journey.add(Card("y", "s2", "l-tp", "Y"))
     scene = window.scene
     scene.select_ids(["t2", "t3"])
     bx, by = scene.layout.cards["x"].rect, scene.layout.cards["y"].rect
@@ -311,7 +311,7 @@ def test_inspector_fits_the_card_kind_and_the_selection(window):
     window.scene.select_ids(["a1"])  # an action: no channel, creator or metrics
     labels = inspector_labels(window)
     assert "Title" in labels and "Channel" not in labels and "CSAT" not in labels
-    window.document.journey.update_card("a1", kind=CardKind.TOUCHPOINT)
+    window.document.journey.update(Entity.CARD, "a1", kind=CardKind.TOUCHPOINT)
     assert "Channel" in inspector_labels(window)  # the form follows the kind
     window.scene.select_ids(["t1", "t2"])
     assert (

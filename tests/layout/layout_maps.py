@@ -22,13 +22,13 @@ def journey_maps(draw: st.DrawFn, max_cards: int = 24) -> JourneyMap:
     journey = JourneyMap()
     personas = draw(st.integers(0, 3))
     for p in range(personas):
-        journey.add_persona(Persona(f"p{p}", f"Persona {p}"))
+        journey.add(Persona(f"p{p}", f"Persona {p}"))
     for s in range(draw(st.integers(1, 5))):
         width = draw(st.floats(80, 600, allow_nan=False).map(lambda w: round(w, 1)))
-        journey.add_stage(Stage(f"s{s}", draw(SHORT), width=width))
+        journey.add(Stage(f"s{s}", draw(SHORT), width=width))
     for n in range(draw(st.integers(1, 5))):
         kind = draw(st.sampled_from(list(LaneKind)))
-        journey.add_lane(
+        journey.add(
             Lane(
                 f"l{n}",
                 draw(SHORT),
@@ -45,7 +45,7 @@ def journey_maps(draw: st.DrawFn, max_cards: int = 24) -> JourneyMap:
             for persona in journey.personas
             if (score := draw(st.none() | st.integers(-3, 3))) is not None
         }
-        journey.add_card(
+        journey.add(
             Card(
                 f"c{c}",
                 draw(st.sampled_from(stage_ids)),

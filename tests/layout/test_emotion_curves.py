@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from layout_maps import journey_maps
 
 from mapper.layout.grid import compute_layout
-from mapper.model import JourneyMap, Lane, LaneKind
+from mapper.model import Entity, JourneyMap, Lane, LaneKind
 from mapper.present.content import shown
 from mapper.present.room_layout import present_layout
 
@@ -27,8 +27,9 @@ def _relative(points, columns):
 @given(journey_maps())
 def test_canvas_and_present_mode_draw_the_same_curves(journey: JourneyMap) -> None:
     if not any(lane.kind is LaneKind.EMOTION for lane in journey.lanes):
-        journey.add_lane(Lane("emotion", "Feeling", LaneKind.EMOTION))
-    journey.update_lane(
+        journey.add(Lane("emotion", "Feeling", LaneKind.EMOTION))
+    journey.update(
+        Entity.LANE,
         next(ln.id for ln in journey.lanes if ln.kind is LaneKind.EMOTION),
         collapsed=False,
         hidden=False,

@@ -11,7 +11,7 @@ from layout_maps import journey_maps
 from mapper.layout.geometry import Rect
 from mapper.layout.grid import Style, compute_layout
 from mapper.layout.text import line_height, text_width
-from mapper.model import JourneyMap, LaneKind
+from mapper.model import Entity, JourneyMap, LaneKind
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EPS = 0.01
@@ -137,7 +137,7 @@ def test_a_row_grows_with_its_text_and_never_shrinks(journey: JourneyMap, data) 
         return
     card = data.draw(st.sampled_from(cards))
     before = compute_layout(journey)
-    journey.update_card(card.id, title=card.title + " and a few more words " * 3)
+    journey.update(Entity.CARD, card.id, title=card.title + " and a few more words " * 3)
     after = compute_layout(journey)
     for old, new in zip(before.lanes, after.lanes, strict=True):
         assert new.row.height >= old.row.height - EPS
@@ -151,7 +151,9 @@ def test_a_row_grows_with_its_text_and_never_shrinks(journey: JourneyMap, data) 
 def test_a_wider_stage_never_needs_more_lines(journey: JourneyMap, data) -> None:
     stage = data.draw(st.sampled_from(list(journey.stages)))
     before = compute_layout(journey)
-    journey.update_stage(stage.id, width=min(2000.0, stage.width + data.draw(st.floats(1, 400))))
+    journey.update(
+        Entity.STAGE, stage.id, width=min(2000.0, stage.width + data.draw(st.floats(1, 400)))
+    )
     after = compute_layout(journey)
     for card_id, box in before.cards.items():
         assert len(after.cards[card_id].title_lines) <= len(box.title_lines)

@@ -4,12 +4,12 @@ from mapper.model import Card, Flow, analysis
 
 def test_graph_questions():
     journey = sample_map()
-    journey.add_card(Card("lonely", "s1", "l-tp", "Billboard", channel="print"))
+    journey.add(Card("lonely", "s1", "l-tp", "Billboard", channel="print"))
     assert [c.id for c in analysis.unreachable_touchpoints(journey)] == ["lonely"]
     assert analysis.loops(journey) == [["t2", "t4"]] or analysis.loops(journey) == [["t4", "t2"]]
     assert analysis.has_path_through(journey)
-    journey.add_card(Card("dead", "s1", "l-act", "Gives up"))
-    journey.add_flow(Flow("fd", "t1", "dead"))
+    journey.add(Card("dead", "s1", "l-act", "Gives up"))
+    journey.add(Flow("fd", "t1", "dead"))
     assert [c.id for c in analysis.dead_ends_before_purchase(journey)] == ["dead"]
 
 

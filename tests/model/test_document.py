@@ -35,44 +35,46 @@ def test_graph_is_the_live_store(journey):
 
 def test_cards_come_in_document_order(journey):
     assert [c.id for c in journey.cards()] == ["a1", "t1", "t2", "t3", "p1", "t4"]
-    journey.move_stage("s3", 0)
+    journey.move(Entity.STAGE, "s3", 0)
     assert next(journey.cards()).id == "t4"
 
 
 @pytest.mark.parametrize(
     ("do", "undo"),
     [
-        (lambda j: j.insert_stage(1, Stage("s9", "New")), lambda j, r: j.stages.remove("s9")),
-        (lambda j: j.move_stage("s1", 2), lambda j, r: j.move_stage("s1", r)),
-        (lambda j: j.update_stage("s2", name="Buy", width=300.0), lambda j, r: j.update_stage("s2", **r)),
-        (lambda j: j.remove_stage("s2"), lambda j, r: j.restore_stage(r)),
-        (lambda j: j.insert_lane(0, Lane("l9", "Ideas")), lambda j, r: j.remove_lane("l9")),
-        (lambda j: j.move_lane("l-pain", 0), lambda j, r: j.move_lane("l-pain", r)),
-        (lambda j: j.update_lane("l-tp", hidden=True), lambda j, r: j.update_lane("l-tp", **r)),
-        (lambda j: j.remove_lane("l-tp"), lambda j, r: j.restore_lane(r)),
-        (lambda j: j.insert_card(0, Card("n1", "s2", "l-tp", "New")), lambda j, r: j.remove_card("n1")),
-        (lambda j: j.move_card("t2", "s3", "l-act", 0), lambda j, r: j.move_card("t2", *r)),
-        (lambda j: j.move_card("t3", "s2", "l-tp", 0), lambda j, r: j.move_card("t3", *r)),
-        (lambda j: j.update_card("t1", title="X", emotions={"maya": -2}), lambda j, r: j.update_card("t1", **r)),
-        (lambda j: j.remove_card("t2"), lambda j, r: j.restore_card(r)),
-        (lambda j: j.remove_card("p1"), lambda j, r: j.restore_card(r)),
-        (lambda j: j.add_flow(Flow("f9", "a1", "t4")), lambda j, r: j.remove_flow("f9")),
-        (lambda j: j.update_flow("f1", label="taps"), lambda j, r: j.update_flow("f1", **r)),
-        (lambda j: j.remove_flow("f3"), lambda j, r: j.add_flow(r)),
-        (lambda j: j.insert_persona(0, Persona("p9", "Pat")), lambda j, r: j.remove_persona("p9")),
-        (lambda j: j.move_persona("omar", 0), lambda j, r: j.move_persona("omar", r)),
-        (lambda j: j.update_persona("maya", quote="Hi"), lambda j, r: j.update_persona("maya", **r)),
-        (lambda j: j.remove_persona("maya"), lambda j, r: j.restore_persona(r)),
-        (lambda j: j.insert_opportunity(0, Opportunity("o9", "Idea")), lambda j, r: j.remove_opportunity("o9")),
-        (lambda j: j.move_opportunity("o2", 0), lambda j, r: j.move_opportunity("o2", r)),
-        (lambda j: j.update_opportunity("o1", impact=1), lambda j, r: j.update_opportunity("o1", **r)),
-        (lambda j: j.remove_opportunity("o1"), lambda j, r: j.insert_opportunity(r[1], r[0])),
+        (lambda j: j.insert(1, Stage("s9", "New")), lambda j, r: j.stages.remove("s9")),
+        (lambda j: j.move(Entity.STAGE, "s1", 2), lambda j, r: j.move(Entity.STAGE, "s1", r)),
+        (lambda j: j.update(Entity.STAGE, "s2", name="Buy", width=300.0), lambda j, r: j.update(Entity.STAGE, "s2", **r)),
+        (lambda j: j.remove(Entity.STAGE, "s2"), lambda j, r: j.restore(r)),
+        (lambda j: j.insert(0, Lane("l9", "Ideas")), lambda j, r: j.remove(Entity.LANE, "l9")),
+        (lambda j: j.move(Entity.LANE, "l-pain", 0), lambda j, r: j.move(Entity.LANE, "l-pain", r)),
+        (lambda j: j.update(Entity.LANE, "l-tp", hidden=True), lambda j, r: j.update(Entity.LANE, "l-tp", **r)),
+        (lambda j: j.remove(Entity.LANE, "l-tp"), lambda j, r: j.restore(r)),
+        (lambda j: j.insert(0, Card("n1", "s2", "l-tp", "New")), lambda j, r: j.remove(Entity.CARD, "n1")),
+        (lambda j: j.move_cards(["t2"], "s3", "l-act", 0), lambda j, r: j.put_cards_back(r)),
+        (lambda j: j.move_cards(["t3"], "s2", "l-tp", 0), lambda j, r: j.put_cards_back(r)),
+        (lambda j: j.place_cards([(["t2", "t3"], "s1", "l-tp", 0), (["t1"], "s2", "l-tp", 1)]), lambda j, r: j.put_cards_back(r)),
+        (lambda j: j.move_cards(["t3", "t2"], "s2", "l-tp", 1), lambda j, r: j.put_cards_back(r)),
+        (lambda j: j.update(Entity.CARD, "t1", title="X", emotions={"maya": -2}), lambda j, r: j.update(Entity.CARD, "t1", **r)),
+        (lambda j: j.remove(Entity.CARD, "t2"), lambda j, r: j.restore(r)),
+        (lambda j: j.remove(Entity.CARD, "p1"), lambda j, r: j.restore(r)),
+        (lambda j: j.add(Flow("f9", "a1", "t4")), lambda j, r: j.remove(Entity.FLOW, "f9")),
+        (lambda j: j.update(Entity.FLOW, "f1", label="taps"), lambda j, r: j.update(Entity.FLOW, "f1", **r)),
+        (lambda j: j.remove(Entity.FLOW, "f3"), lambda j, r: j.restore(r)),
+        (lambda j: j.insert(0, Persona("p9", "Pat")), lambda j, r: j.remove(Entity.PERSONA, "p9")),
+        (lambda j: j.move(Entity.PERSONA, "omar", 0), lambda j, r: j.move(Entity.PERSONA, "omar", r)),
+        (lambda j: j.update(Entity.PERSONA, "maya", quote="Hi"), lambda j, r: j.update(Entity.PERSONA, "maya", **r)),
+        (lambda j: j.remove(Entity.PERSONA, "maya"), lambda j, r: j.restore(r)),
+        (lambda j: j.insert(0, Opportunity("o9", "Idea")), lambda j, r: j.remove(Entity.OPPORTUNITY, "o9")),
+        (lambda j: j.move(Entity.OPPORTUNITY, "o2", 0), lambda j, r: j.move(Entity.OPPORTUNITY, "o2", r)),
+        (lambda j: j.update(Entity.OPPORTUNITY, "o1", impact=1), lambda j, r: j.update(Entity.OPPORTUNITY, "o1", **r)),
+        (lambda j: j.remove(Entity.OPPORTUNITY, "o1"), lambda j, r: j.restore(r)),
         (lambda j: j.update_info(title="T", active_persona_id="omar"), lambda j, r: j.update_info(**r)),
         (lambda j: j.update_info(presentation=Presentation(("l-act",), ("omar",))), lambda j, r: j.update_info(**r)),
-        (lambda j: (j.update_info(presentation=Presentation(("l-act",), ("omar",))), j.remove_lane("l-act"))[1],
-         lambda j, r: (j.restore_lane(r), j.update_info(presentation=Presentation()))),
-        (lambda j: (j.update_info(presentation=Presentation((), ("omar",))), j.remove_persona("omar"))[1],
-         lambda j, r: (j.restore_persona(r), j.update_info(presentation=Presentation()))),
+        (lambda j: (j.update_info(presentation=Presentation(("l-act",), ("omar",))), j.remove(Entity.LANE, "l-act"))[1],
+         lambda j, r: (j.restore(r), j.update_info(presentation=Presentation()))),
+        (lambda j: (j.update_info(presentation=Presentation((), ("omar",))), j.remove(Entity.PERSONA, "omar"))[1],
+         lambda j, r: (j.restore(r), j.update_info(presentation=Presentation()))),
     ],
 )  # fmt: skip
 def test_operation_changes_the_map_and_its_reversal_restores_it(journey, do, undo):
@@ -87,7 +89,7 @@ def test_operation_changes_the_map_and_its_reversal_restores_it(journey, do, und
 
 
 def test_removing_a_stage_takes_its_cards_flows_and_links(journey):
-    removal = journey.remove_stage("s2")
+    removal = journey.remove(Entity.STAGE, "s2")
     assert {c.id for c in removal.cards} == {"t2", "t3", "p1"}
     assert {f.id for f in removal.flows} == {"f1", "f2", "f3", "f4"}
     assert journey.flow_count() == 0
@@ -96,7 +98,7 @@ def test_removing_a_stage_takes_its_cards_flows_and_links(journey):
 
 
 def test_removing_a_persona_drops_its_scores(journey):
-    journey.remove_persona("maya")
+    journey.remove(Entity.PERSONA, "maya")
     assert all("maya" not in c.emotions for c in journey.cards())
     assert journey.info.active_persona_id is None
     assert journey.active_persona().id == "omar"
@@ -105,9 +107,9 @@ def test_removing_a_persona_drops_its_scores(journey):
 def test_events_are_emitted_for_each_change(journey):
     seen = []
     unsubscribe = journey.events.subscribe(seen.extend)
-    journey.update_card("t1", title="Changed")
-    journey.move_card("t1", "s3", "l-tp", 0)
-    journey.remove_flow("f1")
+    journey.update(Entity.CARD, "t1", title="Changed")
+    journey.move_cards(["t1"], "s3", "l-tp", 0)
+    journey.remove(Entity.FLOW, "f1")
     assert [(e.entity, e.action, e.id) for e in seen] == [
         (Entity.CARD, Action.UPDATED, "t1"),
         (Entity.CARD, Action.MOVED, "t1"),
@@ -115,7 +117,7 @@ def test_events_are_emitted_for_each_change(journey):
     ]
     assert seen[0].fields == {"title"}
     unsubscribe()
-    journey.update_card("t1", title="Again")
+    journey.update(Entity.CARD, "t1", title="Again")
     assert len(seen) == 3
 
 
@@ -123,7 +125,7 @@ def test_batched_events_arrive_together_once(journey):
     deliveries = []
     journey.events.subscribe(deliveries.append)
     with journey.events.batch():
-        journey.remove_stage("s2")
+        journey.remove(Entity.STAGE, "s2")
         with journey.events.batch():
             journey.update_info(title="x")
         assert deliveries == []
@@ -135,23 +137,23 @@ def test_batched_events_arrive_together_once(journey):
 @pytest.mark.parametrize(
     "bad",
     [
-        lambda j: j.add_flow(Flow("fx", "t1", "ghost")),
-        lambda j: j.add_flow(Flow("fx", "t1", "t1")),
-        lambda j: j.add_flow(Flow("fx", "t1", "t2")),
-        lambda j: j.add_flow(Flow("f1", "a1", "t4")),
-        lambda j: j.add_card(Card("t1", "s1", "l-tp", "dup")),
-        lambda j: j.add_card(Card("n", "nowhere", "l-tp", "x")),
-        lambda j: j.add_card(Card("n", "s1", "l-tp", "x", channel="telepathy")),
-        lambda j: j.add_card(Card("n", "s1", "l-tp", "x", emotions={"ghost": 1})),
-        lambda j: j.update_card("t1", emotions={"maya": 9}),
-        lambda j: j.update_card("t1", stage_id="s2"),
-        lambda j: j.update_card("t1", colour="red"),
-        lambda j: j.update_stage("s1", width=5.0),
-        lambda j: j.update_opportunity("o1", impact=0),
-        lambda j: j.update_opportunity("o1", pain_point_ids=("ghost",)),
+        lambda j: j.add(Flow("fx", "t1", "ghost")),
+        lambda j: j.add(Flow("fx", "t1", "t1")),
+        lambda j: j.add(Flow("fx", "t1", "t2")),
+        lambda j: j.add(Flow("f1", "a1", "t4")),
+        lambda j: j.add(Card("t1", "s1", "l-tp", "dup")),
+        lambda j: j.add(Card("n", "nowhere", "l-tp", "x")),
+        lambda j: j.add(Card("n", "s1", "l-tp", "x", channel="telepathy")),
+        lambda j: j.add(Card("n", "s1", "l-tp", "x", emotions={"ghost": 1})),
+        lambda j: j.update(Entity.CARD, "t1", emotions={"maya": 9}),
+        lambda j: j.update(Entity.CARD, "t1", stage_id="s2"),
+        lambda j: j.update(Entity.CARD, "t1", colour="red"),
+        lambda j: j.update(Entity.STAGE, "s1", width=5.0),
+        lambda j: j.update(Entity.OPPORTUNITY, "o1", impact=0),
+        lambda j: j.update(Entity.OPPORTUNITY, "o1", pain_point_ids=("ghost",)),
         lambda j: j.update_info(active_persona_id="ghost"),
-        lambda j: j.add_stage(Stage("s1", "dup")),
-        lambda j: j.move_card("ghost", "s1", "l-tp", 0),
+        lambda j: j.add(Stage("s1", "dup")),
+        lambda j: j.move_cards(["ghost"], "s1", "l-tp", 0),
     ],
 )
 def test_refused_operations_leave_the_map_untouched(journey, bad):
@@ -176,11 +178,11 @@ def test_derived_values(journey):
 
 def test_presentation_choices_follow_removed_lanes_and_personas(journey):
     journey.update_info(presentation=Presentation(("l-act",), ("omar",)))
-    lane_removal = journey.remove_lane("l-act")
-    persona_removal = journey.remove_persona("omar")
+    lane_removal = journey.remove(Entity.LANE, "l-act")
+    persona_removal = journey.remove(Entity.PERSONA, "omar")
     assert journey.info.presentation == Presentation()
-    journey.restore_persona(persona_removal)
-    journey.restore_lane(lane_removal)
+    journey.restore(persona_removal)
+    journey.restore(lane_removal)
     assert journey.info.presentation == Presentation(("l-act",), ("omar",))
     with pytest.raises(ModelError):
         journey.update_info(presentation=Presentation(("ghost",)))
@@ -189,5 +191,5 @@ def test_presentation_choices_follow_removed_lanes_and_personas(journey):
 def test_a_map_rebuilt_from_a_snapshot_is_equal_and_independent(journey):
     copy = JourneyMap.from_snapshot(journey.snapshot())
     assert dumps_journey(copy) == dumps_journey(journey)
-    journey.remove_card("t1")
+    journey.remove(Entity.CARD, "t1")
     assert copy.has_card("t1") and copy.graph.has_edge("t1", "t2")

@@ -49,10 +49,10 @@ def test_two_digit_stage_numbers_on_a_long_journey(qapp):
     from mapper.model import Card, JourneyMap, Lane, LaneKind, Stage
 
     journey = JourneyMap()
-    journey.add_lane(Lane("lane", "Touchpoints", LaneKind.TOUCHPOINTS))
+    journey.add(Lane("lane", "Touchpoints", LaneKind.TOUCHPOINTS))
     for n in range(1, 13):
-        journey.add_stage(Stage(f"s{n}", f"Stage {n}"))
-        journey.add_card(Card(f"c{n}", f"s{n}", "lane", f"Card {n}"))
+        journey.add(Stage(f"s{n}", f"Stage {n}"))
+        journey.add(Card(f"c{n}", f"s{n}", "lane", f"Card {n}"))
     now = [100.0]
     controller = Controller(build_steps(journey), clock=lambda: now[0])
 

@@ -76,7 +76,7 @@ def test_few_tiles_take_one_column():
 
 def test_details_show_every_field_evidence_and_metrics():
     journey = sample_map()
-    journey.add_card(
+    journey.add(
         Card(
             "x",
             "s2",

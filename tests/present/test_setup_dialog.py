@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog
 
 from factories import sample_map
 from mapper.fileformat import dumps_journey, loads_journey
-from mapper.model import Presentation
+from mapper.model import Entity, Presentation
 from mapper.present import choose_what_to_present
 from mapper.present.deck import Deck
 from mapper.present.setup_dialog import SetupDialog, apply_choice
@@ -61,7 +61,7 @@ def test_no_change_no_undo_step(window, monkeypatch):
 
 
 def test_lanes_hidden_in_the_editor_cannot_be_ticked(window):
-    window.document.journey.update_lane("l-act", hidden=True)
+    window.document.journey.update(Entity.LANE, "l-act", hidden=True)
     dialog = SetupDialog(window.document.journey, window)
     item = dialog.lanes.item(0)
     assert "hidden in the editor" in item.text()

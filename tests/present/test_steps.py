@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from factories import sample_map
-from mapper.model import Presentation
+from mapper.model import Entity, Presentation
 from mapper.present.content import shown
 from mapper.present.steps import Navigator, StepKind, build_steps
 
@@ -56,7 +56,7 @@ def test_the_sample_map_has_no_emotion_lane_so_no_emotion_steps():
 
 def test_what_is_shown_follows_the_presentation_choice_and_editor_hidden_lanes(coffee):
     lanes = coffee.lanes.ids()
-    coffee.update_lane(lanes[0], hidden=True)
+    coffee.update(Entity.LANE, lanes[0], hidden=True)
     coffee.update_info(presentation=Presentation((lanes[1],), (coffee.personas.ids()[1],)))
     content = shown(coffee)
     assert [lane.id for lane in content.lanes] == lanes[2:]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from factories import sample_map
 from mapper.document import Document
 from mapper.fileformat import dumps_journey, load_journey
+from mapper.model import Entity
 from mapper.recovery import RecoveryStore
 from mapper.recovery.autosave import wait_for_writes
 from mapper.ui import recovery_dialog
@@ -93,7 +94,7 @@ def test_recovery_offers_restores_and_keeps_copies_until_decided(
     # a copy left by a dead Mapper: write it through a store whose lock we then release
     store = manager.store
     journey = sample_map()
-    journey.update_card("t1", title="Unsaved work")
+    journey.update(Entity.CARD, "t1", title="Unsaved work")
     original = tmp_path / "renewal.journey"
     original.write_text(dumps_journey(sample_map()), "utf-8")
     time.sleep(0.01)

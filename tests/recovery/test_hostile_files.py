@@ -78,9 +78,9 @@ def test_random_bytes_and_truncation(position, noise):
 def test_thousands_of_flows_load():
     journey = sample_map()
     for i in range(2000):
-        journey.add_card(Card(f"x{i}", "s1", "l-tp", f"Card {i}"))
+        journey.add(Card(f"x{i}", "s1", "l-tp", f"Card {i}"))
     for i in range(1999):
-        journey.add_flow(Flow(f"fx{i}", f"x{i}", f"x{i + 1}"))
+        journey.add(Flow(f"fx{i}", f"x{i}", f"x{i + 1}"))
     again = loads_journey(dumps_journey(journey).encode())
     assert again.flow_count() == journey.flow_count()
 

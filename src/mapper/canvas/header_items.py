@@ -14,6 +14,7 @@ from mapper.layout import LaneBox, StageBox
 from mapper.layout import theme as th
 from mapper.layout.text import elide, line_height
 from mapper.layout.wording import metrics_text
+from mapper.model.vocabulary import STAGE_WIDTH_MAX
 
 if TYPE_CHECKING:
     from mapper.canvas.scene import JourneyScene
@@ -123,7 +124,7 @@ class StageHeaderItem(_Header):
         super().mouseReleaseEvent(event)
 
     def _new_width(self, pos: QPointF) -> float:
-        return max(120.0, min(2000.0, pos.x() - self.box.header.x))
+        return max(120.0, min(STAGE_WIDTH_MAX, pos.x() - self.box.header.x))
 
     def mouseDoubleClickEvent(self, event) -> None:
         self.journey_scene().edit_stage_name(self.stage_id)

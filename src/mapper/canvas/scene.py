@@ -17,8 +17,7 @@ from mapper.canvas.grid_item import GridItem
 from mapper.canvas.header_items import LaneHeaderItem, StageHeaderItem
 from mapper.canvas.inline_editor import InlineEditor
 from mapper.canvas.painting import qcolor, qrect
-from mapper.commands import Composite, Insert, Move, MoveCard, Update
-from mapper.commands.operations import OPS
+from mapper.commands import Insert, Move, MoveCards, Update
 from mapper.document import Document
 from mapper.layout import FlowRoute, MapLayout, Rect, Style, compute_layout
 from mapper.layout import theme as th
@@ -279,24 +278,14 @@ class JourneyScene(QGraphicsScene):
                 placed.setdefault((stage_id, lane_id), []).append((index, center.y(), item.card_id))
         for item in moved:
             item.setPos(item.home())  # the model decides where it ends up
-        # Indexes count only the cards that stay. So first every moving card goes to the end
-        # of its new cell, then each takes its place, top to bottom: nothing shifts under it.
-        # The cards that land in one cell go in one block, where the highest of them landed.
-        commands = [
-            MoveCard(self.journey, card_id, *cell, 10**9)
+        # The cards that land in one cell go in one block, top to bottom, where the
+        # highest of them landed (indexes count the cards that stay).
+        blocks = [
+            ([card_id for _, _, card_id in sorted(cards, key=lambda c: c[1])], *cell,
+             min(index for index, _, _ in cards))
             for cell, cards in placed.items()
-            for _, _, card_id in cards
-        ]
-        for cell, cards in placed.items():
-            start = min(index for index, _, _ in cards)  # cards dropped together stay together
-            ordered = sorted(cards, key=lambda c: c[1])
-            for rank, (_, _, card_id) in enumerate(ordered):
-                commands.append(MoveCard(self.journey, card_id, *cell, start + rank))
-        pushed = False
-        if commands:
-            count = len(commands) // 2
-            text = "Move card" if count == 1 else f"Move {count} cards"
-            pushed = self.document.try_push(Composite(self.journey, text, commands))
+        ]  # fmt: skip
+        pushed = bool(blocks) and self.document.try_push(MoveCards.blocks_of(self.journey, blocks))
         if not pushed:
             self.sync()  # dropped off the grid: cards and the flows that followed go back
 
@@ -443,7 +432,7 @@ class JourneyScene(QGraphicsScene):
             if not text and not allow_empty:
                 return
             try:
-                current = getattr(OPS[kind].get(self.journey, item_id), field)
+                current = getattr(self.journey.get(kind, item_id), field)
             except ModelError:
                 return  # deleted meanwhile
             if text != current:

@@ -10,7 +10,7 @@ from pathlib import Path
 from mapper.cli.output import json_safe, json_text, say, visible, write
 from mapper.fileformat import JourneyFileError, load_journey, save_journey
 from mapper.model import analysis
-from mapper.model.document import JourneyMap
+from mapper.model.journey import JourneyMap
 from mapper.templates import DEFAULT_TEMPLATE, available_templates, find_template
 
 

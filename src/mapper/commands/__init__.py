@@ -5,10 +5,10 @@ from mapper.commands.base import (
     Insert,
     ModelCommand,
     Move,
-    MoveCard,
+    MoveCards,
     Nudge,
     Remove,
     Update,
 )
 
-__all__ = ["Composite", "Insert", "ModelCommand", "Move", "MoveCard", "Nudge", "Remove", "Update"]
+__all__ = ["Composite", "Insert", "ModelCommand", "Move", "MoveCards", "Nudge", "Remove", "Update"]

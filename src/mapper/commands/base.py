@@ -1,14 +1,14 @@
-"""Undo commands: each changes the model only through its operations, by id."""
+"""Undo commands: each changes the model only through its generic operations, by id."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from mapper.commands.operations import OPS
 from mapper.model import Entity, JourneyMap, ModelError
+from mapper.model.removals import CardMoves, Removal
 
 # Command ids for mergeWith: edits of the same field of the same thing fold together.
 MERGE_UPDATE = 1001
@@ -111,62 +111,85 @@ class Nudge(Composite):
 
 class Insert(ModelCommand):
     def __init__(self, journey: JourneyMap, kind: Entity, index: int, entity: Any, text: str = ""):
-        super().__init__(journey, text or f"Add {OPS[kind].noun}")
+        super().__init__(journey, text or f"Add {kind.value}")
         self.kind, self.index, self.entity = kind, index, entity
+        self.removal: Removal | None = None
 
     def apply(self) -> None:
-        OPS[self.kind].insert(self.journey, self.index, self.entity)
+        if self.removal is not None:
+            self.journey.restore(self.removal)  # redo: exactly as it was before the undo
+        else:
+            self.journey.insert(self.index, self.entity)
 
     def revert(self) -> None:
-        OPS[self.kind].remove(self.journey, self.entity.id)
+        self.removal = self.journey.remove(self.kind, self.entity.id)
 
 
 class Remove(ModelCommand):
     """Removes a thing and what hangs on it; undo puts all of it back in place."""
 
     def __init__(self, journey: JourneyMap, kind: Entity, item_id: str, text: str = ""):
-        super().__init__(journey, text or f"Delete {OPS[kind].noun}")
+        super().__init__(journey, text or f"Delete {kind.value}")
         self.kind, self.item_id = kind, item_id
-        self.removal: Any = None
+        self.removal: Removal | None = None
 
     def apply(self) -> None:
-        self.removal = OPS[self.kind].remove(self.journey, self.item_id)
+        self.removal = self.journey.remove(self.kind, self.item_id)
 
     def revert(self) -> None:
-        OPS[self.kind].restore(self.journey, self.removal)
+        assert self.removal is not None
+        self.journey.restore(self.removal)
 
 
 class Move(ModelCommand):
     """Reorders a stage, lane, persona or opportunity."""
 
-    def __init__(self, journey: JourneyMap, kind: Entity, item_id: str, index: int, text=""):
-        super().__init__(journey, text or f"Move {OPS[kind].noun}")
+    def __init__(
+        self, journey: JourneyMap, kind: Entity, item_id: str, index: int, text: str = ""
+    ) -> None:
+        super().__init__(journey, text or f"Move {kind.value}")
         self.kind, self.item_id, self.index = kind, item_id, index
         self.old_index = 0
 
     def apply(self) -> None:
-        move = OPS[self.kind].move
-        assert move is not None
-        self.old_index = move(self.journey, self.item_id, self.index)
+        self.old_index = self.journey.move(self.kind, self.item_id, self.index)
 
     def revert(self) -> None:
-        move = OPS[self.kind].move
-        assert move is not None
-        move(self.journey, self.item_id, self.old_index)
+        self.journey.move(self.kind, self.item_id, self.old_index)
 
 
-class MoveCard(ModelCommand):
-    def __init__(self, journey: JourneyMap, card_id: str, stage_id: str, lane_id: str, index: int):
-        super().__init__(journey, "Move card")
-        self.card_id, self.target = card_id, (stage_id, lane_id, index)
-        self.old: tuple[str, str, int] | None = None
+class MoveCards(ModelCommand):
+    """Cards, in the order given, as one block to ``index`` of a cell (counting the cards
+    that stay there); or several such blocks at once (a drag of cards from several cells)."""
+
+    def __init__(
+        self,
+        journey: JourneyMap,
+        card_ids: Sequence[str],
+        stage_id: str,
+        lane_id: str,
+        index: int,
+        text: str = "",
+        more: Sequence[tuple[Sequence[str], str, str, int]] = (),
+    ) -> None:
+        self.blocks = [(tuple(card_ids), stage_id, lane_id, index), *more]
+        count = sum(len(ids) for ids, *_ in self.blocks)
+        super().__init__(journey, text or ("Move card" if count == 1 else f"Move {count} cards"))
+        self.moves: CardMoves | None = None
+
+    @classmethod
+    def blocks_of(
+        cls, journey: JourneyMap, blocks: Sequence[tuple[Sequence[str], str, str, int]]
+    ) -> MoveCards:
+        first, *more = blocks
+        return cls(journey, *first, more=more)
 
     def apply(self) -> None:
-        self.old = self.journey.move_card(self.card_id, *self.target)
+        self.moves = self.journey.place_cards(self.blocks)
 
     def revert(self) -> None:
-        assert self.old is not None
-        self.journey.move_card(self.card_id, *self.old)
+        assert self.moves is not None
+        self.journey.put_cards_back(self.moves)
 
 
 class Update(ModelCommand):
@@ -185,16 +208,16 @@ class Update(ModelCommand):
         text: str = "",
         merge: bool | str = False,
     ):
-        noun = OPS[kind].noun if kind else "map"
+        noun = kind.value if kind else "map"
         super().__init__(journey, text or f"Edit {noun}")
         self.kind, self.item_id, self.changes = kind, item_id, dict(changes)
         self.merge = merge
         self.old: dict[str, Any] = {}
 
     def _update(self, values: dict[str, Any]) -> dict[str, Any]:
-        if self.kind is None:
+        if self.kind is None or self.item_id is None:
             return self.journey.update_info(**values)
-        return OPS[self.kind].update(self.journey, self.item_id, **values)
+        return self.journey.update(self.kind, self.item_id, **values)
 
     def apply(self) -> None:
         self.old = self._update(self.changes)

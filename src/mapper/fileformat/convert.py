@@ -27,7 +27,7 @@ from mapper.model import (
     Scenario,
     Stage,
 )
-from mapper.model.document import Snapshot
+from mapper.model.journey import Snapshot
 
 _MAP_FIELDS = [f.name for f in dataclasses.fields(MapInfo)]
 
@@ -183,7 +183,7 @@ def build_journey(doc: JourneyFile) -> JourneyMap:
     journey = JourneyMap(info)
     for p in doc.personas:
         photo = Photo(p.photo.mime, base64.b64decode(p.photo.data)) if p.photo else None
-        journey.add_persona(
+        journey.add(
             Persona(
                 id=p.id, name=p.name, role=p.role, bio=p.bio, demographics=dict(p.demographics),
                 goals=tuple(p.goals), motivations=tuple(p.motivations),
@@ -193,20 +193,20 @@ def build_journey(doc: JourneyFile) -> JourneyMap:
         )  # fmt: skip
     journey.info = dataclasses.replace(journey.info, active_persona_id=doc.active_persona_id)
     for s in doc.stages:
-        journey.add_stage(
+        journey.add(
             Stage(
                 id=s.id, name=s.name, description=s.description, color=s.color, width=s.width,
                 notes=s.notes, buying_phase=s.buying_phase, metrics=_metrics(s.metrics),
             )
         )  # fmt: skip
     for lane in doc.lanes:
-        journey.add_lane(Lane(**lane.model_dump()))
+        journey.add(Lane(**lane.model_dump()))
     for c in doc.cards:
-        journey.add_card(card_from_file(c))
+        journey.add(card_from_file(c))
     for f in doc.flows:
-        journey.add_flow(Flow(f.id, f.source, f.target, f.label))
+        journey.add(Flow(f.id, f.source, f.target, f.label))
     for o in doc.opportunities:
-        journey.add_opportunity(
+        journey.add(
             Opportunity(
                 id=o.id, title=o.title, description=o.description, impact=o.impact,
                 effort=o.effort, owner=o.owner, pain_point_ids=tuple(o.pain_point_ids),

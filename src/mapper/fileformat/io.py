@@ -24,7 +24,7 @@ from mapper.fileformat.migrations import VersionProblem, upgrade
 from mapper.fileformat.problems import JourneyFileError, Problem, json_path
 from mapper.fileformat.schema import FORMAT_NAME, JourneyFile
 from mapper.model import JourneyMap
-from mapper.model.document import Snapshot
+from mapper.model.journey import Snapshot
 
 MAX_PROBLEMS = 50
 

@@ -16,6 +16,13 @@ from mapper.fileformat.images import check_image
 from mapper.model.vocabulary import (
     EMOTION_MAX,
     EMOTION_MIN,
+    LONG_TEXT_MAX,
+    RATING_MAX,
+    RATING_MIN,
+    SHORT_TEXT_MAX,
+    STAGE_WIDTH_DEFAULT,
+    STAGE_WIDTH_MAX,
+    STAGE_WIDTH_MIN,
     BuyingPhase,
     CardKind,
     Confidence,
@@ -28,14 +35,14 @@ FORMAT_NAME = "mapper-journey"
 # "made by a newer Mapper" instead of "unknown field". See docs/file-format.md.
 SCHEMA_VERSION = 2
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
-SHORT_TEXT = 2_000
-LONG_TEXT = 50_000
+SHORT_TEXT = SHORT_TEXT_MAX
+LONG_TEXT = LONG_TEXT_MAX
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")]
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 ShortText = Annotated[str, StringConstraints(max_length=SHORT_TEXT)]
 LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT)]
-Rating = Annotated[int, Field(ge=1, le=5)]
+Rating = Annotated[int, Field(ge=RATING_MIN, le=RATING_MAX)]
 EmotionScore = Annotated[int, Field(ge=EMOTION_MIN, le=EMOTION_MAX)]
 Number = Annotated[float, Strict(False), Field(allow_inf_nan=False)]
 
@@ -128,7 +135,7 @@ class StageFile(_Strict):
     name: ShortText
     description: LongText = ""
     color: Color = "#e8eef7"
-    width: Annotated[Number, Field(ge=80, le=2000)] = 240.0
+    width: Annotated[Number, Field(ge=STAGE_WIDTH_MIN, le=STAGE_WIDTH_MAX)] = STAGE_WIDTH_DEFAULT
     notes: LongText = ""
     buying_phase: _lax(BuyingPhase) | None = None
     metrics: MetricsFile = MetricsFile()

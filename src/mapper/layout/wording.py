@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from mapper.layout.theme import CONFIDENCE_LABELS, CREATOR_LABELS
 from mapper.model import BUILTIN_CHANNELS, BuyingPhase, Confidence, Creator, JourneyMap, Metrics
+from mapper.model.vocabulary import METRICS
 
-METRIC_LABELS = {
-    "csat": "CSAT",
-    "nps": "NPS",
-    "conversion_rate": "Conversion",
-    "customer_effort": "Effort",
-    "volume": "Volume",
-    "cost": "Cost",
-    "lifetime_value": "CLV",
-}
+METRIC_LABELS = {name: info.short for name, info in METRICS.items()}
 PHASE_LABELS = {
     BuyingPhase.PRE_PURCHASE: "Pre-purchase",
     BuyingPhase.PURCHASE: "Purchase",

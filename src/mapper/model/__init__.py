@@ -1,7 +1,6 @@
 """The journey map document model. Pure Python: it never imports Qt."""
 
 from mapper.model.collection import ModelError
-from mapper.model.document import CardRemoval, ColumnRemoval, JourneyMap, PersonaRemoval
 from mapper.model.entities import (
     Card,
     CustomChannel,
@@ -19,11 +18,14 @@ from mapper.model.entities import (
 )
 from mapper.model.events import Action, Entity, ModelEvent
 from mapper.model.ids import new_id
+from mapper.model.journey import JourneyMap, Snapshot
+from mapper.model.removals import CardRemoval, ColumnRemoval, PersonaRemoval, Removal
 from mapper.model.vocabulary import (
     BUILTIN_CHANNELS,
     EMOTION_MAX,
     EMOTION_MIN,
     METRIC_RANGES,
+    METRICS,
     BuyingPhase,
     CardKind,
     Confidence,
@@ -38,6 +40,7 @@ __all__ = [
     "BUILTIN_CHANNELS",
     "EMOTION_MAX",
     "EMOTION_MIN",
+    "METRICS",
     "METRIC_RANGES",
     "Action",
     "BuyingPhase",
@@ -64,8 +67,10 @@ __all__ = [
     "Photo",
     "Presentation",
     "Quadrant",
+    "Removal",
     "Scenario",
     "Sentiment",
+    "Snapshot",
     "Stage",
     "new_id",
     "sentiment_of",

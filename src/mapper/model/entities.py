@@ -14,8 +14,13 @@ from mapper.model.vocabulary import (
     EMOTION_MAX,
     EMOTION_MIN,
     LONG_TEXT_MAX,
+    RATING_MAX,
+    RATING_MIN,
     SHORT_TEXT_MAX,
     STAGE_NAME_PHASES,
+    STAGE_WIDTH_DEFAULT,
+    STAGE_WIDTH_MAX,
+    STAGE_WIDTH_MIN,
     BuyingPhase,
     CardKind,
     Confidence,
@@ -25,10 +30,6 @@ from mapper.model.vocabulary import (
     Sentiment,
     sentiment_of,
 )
-
-RATING_MIN = 1
-RATING_MAX = 5
-
 
 LONG_BIO_QUOTE = frozenset({"bio", "quote"})
 LONG_DESCRIPTION = frozenset({"description"})
@@ -191,7 +192,7 @@ class Stage:
     name: str
     description: str = ""
     color: str = "#e8eef7"
-    width: float = 240.0
+    width: float = STAGE_WIDTH_DEFAULT
     notes: str = ""
     buying_phase: BuyingPhase | None = None
     metrics: Metrics = field(default_factory=Metrics)
@@ -199,8 +200,10 @@ class Stage:
     def __post_init__(self) -> None:
         check_text(self, LONG_DESCRIPTION_NOTES)
         object.__setattr__(self, "width", float(self.width))
-        if not 80 <= self.width <= 2000:
-            raise ValueError(f"stage width must be 80..2000, not {self.width}")
+        if not STAGE_WIDTH_MIN <= self.width <= STAGE_WIDTH_MAX:
+            raise ValueError(
+                f"stage width must be {STAGE_WIDTH_MIN:g}..{STAGE_WIDTH_MAX:g}, not {self.width}"
+            )
 
     @property
     def effective_phase(self) -> BuyingPhase | None:

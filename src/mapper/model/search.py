@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mapper.model.document import JourneyMap
 from mapper.model.entities import Card
+from mapper.model.journey import JourneyMap
 
 
 def card_text(card: Card) -> str:

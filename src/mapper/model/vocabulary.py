@@ -11,6 +11,8 @@ from enum import StrEnum
 
 SHORT_TEXT_MAX = 2_000  # names, titles, labels, owners, tags, list items
 LONG_TEXT_MAX = 50_000  # descriptions, notes, bios, quotes, evidence
+STAGE_WIDTH_MIN, STAGE_WIDTH_MAX, STAGE_WIDTH_DEFAULT = 80, 2000, 240.0
+RATING_MIN, RATING_MAX = 1, 5  # an opportunity's impact and effort
 
 EMOTION_MIN = -3
 EMOTION_MAX = 3
@@ -135,14 +137,31 @@ def sentiment_of(score: int | None) -> Sentiment:
     return Sentiment.NEUTRAL
 
 
-# The usual scales of each measurement: the editor refuses a typed value outside them
-# (NPS 250 is a typo). Files are not refused for them: a map saved before stays readable.
+@dataclass(frozen=True, slots=True)
+class MetricInfo:
+    """One measurement a stage or card can carry: its words and its usual scale.
+
+    The editor refuses a typed value outside ``low``..``high`` (NPS 250 is a typo); files
+    are not refused for them, so a map saved before stays readable."""
+
+    label: str  # in forms: "Conversion rate"
+    short: str  # on cards, headers, slides and paper: "Conversion"
+    low: float | None
+    high: float | None
+
+
+METRICS: dict[str, MetricInfo] = {
+    # a 1-5 or 1-10 score, or a percentage of satisfied customers
+    "csat": MetricInfo("CSAT", "CSAT", 0.0, 100.0),
+    "nps": MetricInfo("NPS", "NPS", -100.0, 100.0),
+    # a fraction (0.38) or a percentage (38)
+    "conversion_rate": MetricInfo("Conversion rate", "Conversion", 0.0, 100.0),
+    # CES on a 1-5, 1-7 or 0-10 scale
+    "customer_effort": MetricInfo("Customer effort", "Effort", 0.0, 10.0),
+    "volume": MetricInfo("Volume", "Volume", 0.0, None),
+    "cost": MetricInfo("Cost", "Cost", 0.0, None),
+    "lifetime_value": MetricInfo("Lifetime value", "CLV", 0.0, None),
+}
 METRIC_RANGES: dict[str, tuple[float | None, float | None]] = {
-    "csat": (0.0, 100.0),  # a 1-5 or 1-10 score, or a percentage of satisfied customers
-    "nps": (-100.0, 100.0),
-    "conversion_rate": (0.0, 100.0),  # a fraction (0.38) or a percentage (38)
-    "customer_effort": (0.0, 10.0),  # CES on a 1-5, 1-7 or 0-10 scale
-    "volume": (0.0, None),
-    "cost": (0.0, None),
-    "lifetime_value": (0.0, None),
+    name: (info.low, info.high) for name, info in METRICS.items()
 }

@@ -19,7 +19,7 @@ from PySide6.QtCore import QLockFile, QStandardPaths
 from mapper.fileformat import dumps_journey, load_journey
 from mapper.fileformat.io import write_atomic
 from mapper.model import JourneyMap
-from mapper.model.document import Snapshot
+from mapper.model.journey import Snapshot
 from mapper.paths import data_dir
 
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QCursor, QGuiApplication
 
 from mapper import clipboard
 from mapper.canvas.scene import JourneyScene
-from mapper.commands import Composite, Insert, ModelCommand, MoveCard, Nudge, Remove
+from mapper.commands import Composite, Insert, ModelCommand, MoveCards, Nudge, Remove
 from mapper.document import Document
 from mapper.model import Entity, Lane, LaneKind, Stage, new_id
 
@@ -162,7 +162,7 @@ class EditController:
             target_stage = stage_ids[new_stage]
             new_index = max(0, index + d_index) if d_stage == 0 else index
             if (target_stage, new_index) != (stage_id, index):
-                parts.append(MoveCard(self.journey, card_id, target_stage, lane_id, new_index))
+                parts.append(MoveCards(self.journey, [card_id], target_stage, lane_id, new_index))
         if not parts:
             return False
         ok = self._push(Nudge(self.journey, ids, parts))

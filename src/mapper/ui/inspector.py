@@ -11,12 +11,12 @@ from typing import Any
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from mapper.commands import Update
-from mapper.commands.operations import OPS
 from mapper.document import Document
 from mapper.layout.theme import CREATOR_LABELS
 from mapper.model import (
     BUILTIN_CHANNELS,
     METRIC_RANGES,
+    METRICS,
     BuyingPhase,
     CardKind,
     Creator,
@@ -25,6 +25,7 @@ from mapper.model import (
     ModelError,
     ModelEvent,
 )
+from mapper.model.vocabulary import STAGE_WIDTH_MAX, STAGE_WIDTH_MIN
 from mapper.ui.evidence_field import EvidenceField
 from mapper.ui.form_fields import (
     CheckField,
@@ -67,11 +68,7 @@ def _enum_choices(enum, none_label: str | None = None, labels=None) -> Callable[
     return lambda: ChoiceField(choices)
 
 
-METRIC_LABELS = {
-    "csat": "CSAT", "nps": "NPS", "conversion_rate": "Conversion rate",
-    "customer_effort": "Customer effort", "volume": "Volume", "cost": "Cost",
-    "lifetime_value": "Lifetime value",
-}  # fmt: skip
+METRIC_LABELS = {name: info.label for name, info in METRICS.items()}
 
 
 def metric_specs() -> list[FieldSpec]:
@@ -139,7 +136,7 @@ def stage_specs() -> list[FieldSpec]:
         plain("name", "Name", LineField),
         plain("description", "Description", TextField),
         plain("color", "Colour", ColorField),
-        plain("width", "Width", lambda: NumberField(80, 2000)),
+        plain("width", "Width", lambda: NumberField(STAGE_WIDTH_MIN, STAGE_WIDTH_MAX)),
         plain("buying_phase", "Buying phase", _enum_choices(BuyingPhase, "Guess from the name")),
         plain("notes", "Speaker notes", lambda: TextField(5)),
         *metric_specs(),
@@ -192,13 +189,13 @@ class Inspector(QScrollArea):
     def _entity(self) -> Any:
         if self.kind is None:
             return self.document.journey.info
-        return OPS[self.kind].get(self.document.journey, self.item_id)
+        return self.document.journey.get(self.kind, self.item_id)
 
     def show_target(self, kind: Entity | None, item_id: str | None) -> None:
         """Show the form for one thing (``kind=None``: the map's properties)."""
         if kind is not None:
             try:
-                OPS[kind].get(self.document.journey, item_id)
+                self.document.journey.get(kind, item_id)
             except ModelError:  # gone already (undone, deleted): show the map instead
                 kind, item_id = None, None
         self.kind, self.item_id = kind, item_id

@@ -1,0 +1,506 @@
+"""The live journey map: ordered stages, lanes, personas and opportunities, and cards and
+flows kept in a NetworkX directed graph (nodes are cards, edges are flows).
+
+Every change goes through one of a few generic operations (``insert``, ``update``,
+``move``, ``move_cards``, ``remove``, ``restore``, ``update_info``). Each emits
+:class:`ModelEvent`\\ s and returns what reverses it exactly: ``update`` the old field
+values, ``move`` the old index, ``move_cards`` the old positions, ``remove`` a removal
+record that ``restore`` puts back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import networkx as nx
+
+from mapper.model.collection import ModelError, OrderedEntities, apply_changes
+from mapper.model.entities import Card, Flow, Lane, MapInfo, Opportunity, Persona, Stage
+from mapper.model.events import Action, Entity, EventHub, ModelEvent
+from mapper.model.removals import (
+    CardMoves,
+    CardRemoval,
+    ColumnRemoval,
+    FlowRemoval,
+    OpportunityRemoval,
+    PersonaRemoval,
+    Removal,
+)
+from mapper.model.vocabulary import BUILTIN_CHANNELS
+
+Cell = tuple[str, str]
+AnyEntity = Stage | Lane | Card | Flow | Persona | Opportunity
+
+KIND_OF: dict[type, Entity] = {
+    Stage: Entity.STAGE,
+    Lane: Entity.LANE,
+    Card: Entity.CARD,
+    Flow: Entity.FLOW,
+    Persona: Entity.PERSONA,
+    Opportunity: Entity.OPPORTUNITY,
+}
+
+# Fields an update may not change: ids, and what only a move changes (a card's cell) or
+# what would make a different flow (its ends).
+FROZEN_FIELDS: dict[Entity, tuple[str, ...]] = {
+    Entity.CARD: ("id", "stage_id", "lane_id"),
+    Entity.FLOW: ("id", "source", "target"),
+}
+
+
+def kind_of(entity: object) -> Entity:
+    try:
+        return KIND_OF[type(entity)]
+    except KeyError:
+        raise ModelError(f"a {type(entity).__name__} is not part of a journey map") from None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The whole map at one moment, in document order. Entities are immutable, so a
+    snapshot is cheap to take and safe to serialise on another thread."""
+
+    info: MapInfo
+    personas: tuple[Persona, ...]
+    stages: tuple[Stage, ...]
+    lanes: tuple[Lane, ...]
+    cards: tuple[Card, ...]
+    flows: tuple[Flow, ...]
+    opportunities: tuple[Opportunity, ...]
+
+
+class JourneyMap:
+    def __init__(self, info: MapInfo | None = None) -> None:
+        self.info = info or MapInfo()
+        self.events = EventHub()
+        self.graph: nx.DiGraph = nx.DiGraph()
+        self.stages: OrderedEntities[Stage] = OrderedEntities("stage")
+        self.lanes: OrderedEntities[Lane] = OrderedEntities("lane")
+        self.personas: OrderedEntities[Persona] = OrderedEntities("persona")
+        self.opportunities: OrderedEntities[Opportunity] = OrderedEntities("opportunity")
+        self._cells: dict[Cell, list[str]] = {}
+        self._flow_ends: dict[str, tuple[str, str]] = {}
+
+    # ------------------------------------------------------------------ queries
+    def get(self, kind: Entity, item_id: str) -> Any:
+        """The stage, lane, card, flow, persona or opportunity with that id."""
+        if kind is Entity.CARD:
+            return self.card(item_id)
+        if kind is Entity.FLOW:
+            return self.flow(item_id)
+        return self._ordered(kind).get(item_id)
+
+    def contains(self, kind: Entity, item_id: str) -> bool:
+        if kind is Entity.CARD:
+            return item_id in self.graph
+        if kind is Entity.FLOW:
+            return item_id in self._flow_ends
+        return item_id in self._ordered(kind)
+
+    def index_of(self, kind: Entity, item_id: str) -> int:
+        """A card's place in its cell, or a stage's (lane's, ...) place in its list."""
+        if kind is Entity.CARD:
+            return self.card_position(item_id)[2]
+        if kind is Entity.FLOW:
+            return 0
+        return self._ordered(kind).index_of(item_id)
+
+    def card(self, card_id: str) -> Card:
+        try:
+            card: Card = self.graph.nodes[card_id]["card"]
+        except KeyError:
+            raise ModelError(f"no card with id {card_id!r}") from None
+        return card
+
+    def has_card(self, card_id: str) -> bool:
+        return card_id in self.graph
+
+    def cards(self) -> Iterator[Card]:
+        """All cards in document order: by stage, then lane, then position in the cell."""
+        for stage in self.stages:
+            for lane in self.lanes:
+                yield from self.cards_in_cell(stage.id, lane.id)
+
+    def card_count(self) -> int:
+        return int(self.graph.number_of_nodes())
+
+    def cards_in_cell(self, stage_id: str, lane_id: str) -> list[Card]:
+        nodes = self.graph.nodes
+        return [nodes[cid]["card"] for cid in self._cells.get((stage_id, lane_id), ())]
+
+    def card_position(self, card_id: str) -> tuple[str, str, int]:
+        """``(stage_id, lane_id, index in cell)`` of a card."""
+        card = self.card(card_id)
+        return (
+            card.stage_id,
+            card.lane_id,
+            self._cells[(card.stage_id, card.lane_id)].index(card_id),
+        )
+
+    def flow(self, flow_id: str) -> Flow:
+        try:
+            source, target = self._flow_ends[flow_id]
+        except KeyError:
+            raise ModelError(f"no flow with id {flow_id!r}") from None
+        flow: Flow = self.graph.edges[source, target]["flow"]
+        return flow
+
+    def flows(self) -> list[Flow]:
+        """All flows, ordered by source then target document position.
+
+        The order derives from card positions only, so removing and restoring a flow (or a
+        card with its flows) gives back exactly the same document.
+        """
+        position = {card.id: i for i, card in enumerate(self.cards())}
+        edges = sorted(
+            self.graph.edges(data="flow"), key=lambda e: (position[e[0]], position[e[1]])
+        )
+        return [flow for _, _, flow in edges]
+
+    def flow_count(self) -> int:
+        return int(self.graph.number_of_edges())
+
+    def flows_of(self, card_id: str) -> list[Flow]:
+        edges = [
+            *self.graph.in_edges(card_id, data="flow"),
+            *self.graph.out_edges(card_id, data="flow"),
+        ]
+        return list({flow.id: flow for _, _, flow in edges}.values())
+
+    @classmethod
+    def from_snapshot(cls, snapshot: Snapshot) -> JourneyMap:
+        """An independent map holding the snapshot's content (entities are shared: they
+        are immutable), e.g. for an export on another thread while editing goes on."""
+        journey = cls(snapshot.info)
+        for group in (
+            snapshot.personas,
+            snapshot.stages,
+            snapshot.lanes,
+            snapshot.cards,
+            snapshot.flows,
+            snapshot.opportunities,
+        ):
+            for entity in group:
+                journey.add(entity)
+        return journey
+
+    def snapshot(self) -> Snapshot:
+        return Snapshot(
+            self.info, tuple(self.personas), tuple(self.stages), tuple(self.lanes),
+            tuple(self.cards()), tuple(self.flows()), tuple(self.opportunities),
+        )  # fmt: skip
+
+    def active_persona(self) -> Persona | None:
+        pid = self.info.active_persona_id
+        if pid is not None and pid in self.personas:
+            return self.personas.get(pid)
+        return next(iter(self.personas), None)
+
+    def channel_known(self, key: str) -> bool:
+        return key in BUILTIN_CHANNELS or any(c.key == key for c in self.info.custom_channels)
+
+    def notify(
+        self, entity: Entity, action: Action, item_id: str | None = None, fields: Iterable[str] = ()
+    ) -> None:
+        self.events.emit(ModelEvent(entity, action, item_id, frozenset(fields)))
+
+    # ---------------------------------------------------------------- map info
+    def update_info(self, **changes: Any) -> dict[str, Any]:
+        new, old = apply_changes(self.info, changes, frozen_fields=())
+        if new.active_persona_id is not None and new.active_persona_id not in self.personas:
+            raise ModelError(f"no persona with id {new.active_persona_id!r}")
+        for lane_id in new.presentation.hidden_lane_ids:
+            self.lanes.get(lane_id)
+        for persona_id in new.presentation.hidden_persona_ids:
+            self.personas.get(persona_id)
+        self.info = new
+        self.notify(Entity.MAP, Action.UPDATED, None, changes)
+        return old
+
+    # ------------------------------------------------------- generic operations
+    def insert(self, index: int, entity: AnyEntity) -> int:
+        """Put ``entity`` at ``index`` of its list (a card: of its cell; clamped); returns
+        the index used. Flows have no order of their own: ``index`` is ignored."""
+        kind = kind_of(entity)
+        if isinstance(entity, Card):
+            index = self._insert_card(index, entity)
+        elif isinstance(entity, Flow):
+            self._insert_flow(entity)
+            index = 0
+        else:
+            if isinstance(entity, Opportunity):
+                self._check_opportunity(entity)
+            index = self._ordered(kind).insert(index, entity)  # type: ignore[arg-type]
+        self.notify(kind, Action.ADDED, entity.id)
+        return index
+
+    def add(self, entity: AnyEntity) -> int:
+        """Insert at the end (a card: at the end of its cell)."""
+        if isinstance(entity, Card):
+            index = len(self._cells.get((entity.stage_id, entity.lane_id), ()))
+        elif isinstance(entity, Flow):
+            index = 0
+        else:
+            index = len(self._ordered(kind_of(entity)))
+        return self.insert(index, entity)
+
+    def update(self, kind: Entity, item_id: str, /, **changes: Any) -> dict[str, Any]:
+        """Set fields; returns their old values."""
+        if kind is Entity.MAP:
+            return self.update_info(**changes)
+        new, old = apply_changes(self.get(kind, item_id), changes, FROZEN_FIELDS.get(kind, ("id",)))
+        if isinstance(new, Card):
+            self._check_card_values(new)
+            self.graph.nodes[item_id]["card"] = new
+        elif isinstance(new, Flow):
+            self.graph.edges[new.source, new.target]["flow"] = new
+        else:
+            if isinstance(new, Opportunity):
+                self._check_opportunity(new)
+            self._ordered(kind).replace(new)
+        self.notify(kind, Action.UPDATED, item_id, changes)
+        return old
+
+    def move(self, kind: Entity, item_id: str, index: int) -> int:
+        """Move a stage, lane, persona or opportunity to ``index``; returns the old index."""
+        if kind in (Entity.CARD, Entity.FLOW, Entity.MAP):
+            raise ModelError(f"a {kind.value} is not moved in a list (cards: move_cards)")
+        old = self._ordered(kind).move(item_id, index)
+        self.notify(kind, Action.MOVED, item_id)
+        return old
+
+    def move_cards(
+        self, card_ids: Sequence[str], stage_id: str, lane_id: str, index: int
+    ) -> CardMoves:
+        """Move cards, in the order given, as one block to ``index`` of a cell.
+
+        ``index`` counts the cards that stay in the target cell. Returns where the cards
+        were, for :meth:`put_cards_back`."""
+        return self.place_cards([(card_ids, stage_id, lane_id, index)])
+
+    def place_cards(self, blocks: Sequence[tuple[Sequence[str], str, str, int]]) -> CardMoves:
+        """Several :meth:`move_cards` at once (a drag of cards from several cells lands in
+        several): all the cards leave first, so each block's ``index`` counts only the
+        cards that stay in its cell."""
+        card_ids = [card_id for ids, *_ in blocks for card_id in ids]
+        if len(set(card_ids)) != len(card_ids):
+            raise ModelError("a card cannot be moved twice at once")
+        for _, stage_id, lane_id, _ in blocks:
+            self.stages.get(stage_id)
+            self.lanes.get(lane_id)
+        before = tuple((cid, *self.card_position(cid)) for cid in card_ids)
+        for card_id, old_stage, old_lane, _ in before:
+            self._cells[(old_stage, old_lane)].remove(card_id)
+        for ids, stage_id, lane_id, index in blocks:
+            cell = self._cells.setdefault((stage_id, lane_id), [])
+            start = max(0, min(index, len(cell)))
+            cell[start:start] = list(ids)
+            self._set_cells(ids, stage_id, lane_id)
+        return CardMoves(before)
+
+    def put_cards_back(self, moves: CardMoves) -> None:
+        """Undo :meth:`move_cards`: every card back to its old cell and place."""
+        for card_id, *_ in moves.before:
+            stage_id, lane_id, _ = self.card_position(card_id)
+            self._cells[(stage_id, lane_id)].remove(card_id)
+        # Within a cell, putting cards back in the order of their old indexes rebuilds it.
+        for card_id, stage_id, lane_id, index in sorted(moves.before, key=lambda m: m[3]):
+            self._cells.setdefault((stage_id, lane_id), []).insert(index, card_id)
+        for card_id, stage_id, lane_id, _ in moves.before:
+            self._set_cells([card_id], stage_id, lane_id)
+
+    def remove(self, kind: Entity, item_id: str) -> Removal:
+        """Remove a thing and what hangs on it; the record puts it all back."""
+        if kind is Entity.CARD:
+            return self._remove_card(item_id)
+        if kind is Entity.FLOW:
+            return FlowRemoval(self._remove_flow(item_id))
+        if kind is Entity.STAGE or kind is Entity.LANE:
+            return self._remove_column(kind, item_id)
+        if kind is Entity.PERSONA:
+            return self._remove_persona(item_id)
+        if kind is Entity.OPPORTUNITY:
+            opportunity, index = self.opportunities.remove(item_id)
+            self.notify(kind, Action.REMOVED, item_id)
+            return OpportunityRemoval(opportunity, index)
+        raise ModelError(f"a {kind.value} cannot be removed")
+
+    def restore(self, removal: Removal) -> None:
+        """Undo :meth:`remove`: the thing at its old place, with what hung on it."""
+        if isinstance(removal, CardRemoval):
+            self.insert(removal.index, removal.card)
+            for flow in removal.flows:
+                self.add(flow)
+            for opp in removal.opportunities:
+                self._put_back_opportunity(opp)
+        elif isinstance(removal, FlowRemoval):
+            self.add(removal.flow)
+        elif isinstance(removal, ColumnRemoval):
+            self.insert(removal.index, removal.entity)
+            for card in removal.cards:
+                self.add(card)
+            for flow in removal.flows:
+                self.add(flow)
+            for opp in removal.opportunities:
+                self._put_back_opportunity(opp)
+            if removal.presentation is not None:
+                self.update_info(presentation=removal.presentation)
+        elif isinstance(removal, PersonaRemoval):
+            self.insert(removal.index, removal.persona)
+            for card in removal.cards:
+                self.update(Entity.CARD, card.id, emotions=card.emotions)
+            if removal.was_active:
+                self.update_info(active_persona_id=removal.persona.id)
+            if removal.presentation is not None:
+                self.update_info(presentation=removal.presentation)
+        else:
+            self.insert(removal.index, removal.opportunity)
+
+    # ------------------------------------------------------------------ helpers
+    def _ordered(self, kind: Entity) -> OrderedEntities[Any]:
+        if kind is Entity.STAGE:
+            return self.stages
+        if kind is Entity.LANE:
+            return self.lanes
+        if kind is Entity.PERSONA:
+            return self.personas
+        if kind is Entity.OPPORTUNITY:
+            return self.opportunities
+        raise ModelError(f"{kind.value}s are not kept in a list")
+
+    def _insert_card(self, index: int, card: Card) -> int:
+        if card.id in self.graph:
+            raise ModelError(f"a card with id {card.id!r} already exists")
+        self.stages.get(card.stage_id)
+        self.lanes.get(card.lane_id)
+        self._check_card_values(card)
+        cell = self._cells.setdefault((card.stage_id, card.lane_id), [])
+        index = max(0, min(index, len(cell)))
+        cell.insert(index, card.id)
+        self.graph.add_node(card.id, card=card)
+        return index
+
+    def _insert_flow(self, flow: Flow) -> None:
+        if flow.id in self._flow_ends:
+            raise ModelError(f"a flow with id {flow.id!r} already exists")
+        for end in (flow.source, flow.target):
+            if end not in self.graph:  # NetworkX would silently create the node
+                raise ModelError(f"flow {flow.id!r} points at unknown card {end!r}")
+        if flow.source == flow.target:
+            raise ModelError("a flow cannot lead from a card to itself")
+        if self.graph.has_edge(flow.source, flow.target):
+            raise ModelError(f"there is already a flow from {flow.source!r} to {flow.target!r}")
+        self.graph.add_edge(flow.source, flow.target, flow=flow)
+        self._flow_ends[flow.id] = (flow.source, flow.target)
+
+    def _set_cells(self, card_ids: Iterable[str], stage_id: str, lane_id: str) -> None:
+        nodes = self.graph.nodes
+        for card_id in card_ids:
+            card = nodes[card_id]["card"]
+            if (card.stage_id, card.lane_id) != (stage_id, lane_id):
+                nodes[card_id]["card"] = replace(card, stage_id=stage_id, lane_id=lane_id)
+            self.notify(Entity.CARD, Action.MOVED, card_id)
+
+    def _remove_card(self, card_id: str) -> CardRemoval:
+        card = self.card(card_id)
+        index = self.card_position(card_id)[2]
+        flows = tuple(self.flows_of(card_id))
+        touched = tuple(o for o in self.opportunities if card_id in o.pain_point_ids)
+        for opp in touched:
+            self.update(
+                Entity.OPPORTUNITY,
+                opp.id,
+                pain_point_ids=tuple(p for p in opp.pain_point_ids if p != card_id),
+            )
+        self._drop_card(card)
+        return CardRemoval(card, index, flows, touched)
+
+    def _remove_flow(self, flow_id: str) -> Flow:
+        flow = self.flow(flow_id)
+        self.graph.remove_edge(flow.source, flow.target)
+        del self._flow_ends[flow_id]
+        self.notify(Entity.FLOW, Action.REMOVED, flow_id)
+        return flow
+
+    def _remove_column(self, kind: Entity, item_id: str) -> ColumnRemoval:
+        entity: Stage | Lane = self._ordered(kind).get(item_id)
+        index = self._ordered(kind).index_of(item_id)
+        if kind is Entity.STAGE:
+            cards = [c for lane in self.lanes for c in self.cards_in_cell(item_id, lane.id)]
+        else:
+            cards = [c for stage in self.stages for c in self.cards_in_cell(stage.id, item_id)]
+        flows = {f.id: f for c in cards for f in self.flows_of(c.id)}
+        card_ids = {c.id for c in cards}
+        stage_id = item_id if kind is Entity.STAGE else None
+        touched = [
+            o
+            for o in self.opportunities
+            if card_ids.intersection(o.pain_point_ids) or (stage_id and o.stage_id == stage_id)
+        ]
+        for opp in touched:
+            self.update(
+                Entity.OPPORTUNITY,
+                opp.id,
+                pain_point_ids=tuple(p for p in opp.pain_point_ids if p not in card_ids),
+                stage_id=None if opp.stage_id == stage_id else opp.stage_id,
+            )
+        for card in reversed(cards):
+            self._drop_card(card)
+        shown = self.info.presentation
+        presentation = None
+        if kind is Entity.LANE and item_id in shown.hidden_lane_ids:
+            hidden = tuple(i for i in shown.hidden_lane_ids if i != item_id)
+            self.update_info(presentation=replace(shown, hidden_lane_ids=hidden))
+            presentation = shown
+        self._ordered(kind).remove(item_id)
+        self.notify(kind, Action.REMOVED, item_id)
+        return ColumnRemoval(
+            entity, index, tuple(cards), tuple(flows.values()), tuple(touched), presentation
+        )
+
+    def _remove_persona(self, persona_id: str) -> PersonaRemoval:
+        """Remove a persona and its emotion scores on every card."""
+        persona = self.personas.get(persona_id)
+        index = self.personas.index_of(persona_id)
+        scored = tuple(c for c in self.cards() if persona_id in c.emotions)
+        for card in scored:
+            emotions = {k: v for k, v in card.emotions.items() if k != persona_id}
+            self.update(Entity.CARD, card.id, emotions=emotions)
+        was_active = self.info.active_persona_id == persona_id
+        if was_active:
+            self.update_info(active_persona_id=None)
+        shown = self.info.presentation
+        hidden_before = None
+        if persona_id in shown.hidden_persona_ids:
+            hidden = tuple(i for i in shown.hidden_persona_ids if i != persona_id)
+            self.update_info(presentation=replace(shown, hidden_persona_ids=hidden))
+            hidden_before = shown
+        self.personas.remove(persona_id)
+        self.notify(Entity.PERSONA, Action.REMOVED, persona_id)
+        return PersonaRemoval(persona, index, scored, was_active, hidden_before)
+
+    def _drop_card(self, card: Card) -> None:
+        for flow in self.flows_of(card.id):
+            self._remove_flow(flow.id)
+        self._cells[(card.stage_id, card.lane_id)].remove(card.id)
+        self.graph.remove_node(card.id)
+        self.notify(Entity.CARD, Action.REMOVED, card.id)
+
+    def _check_card_values(self, card: Card) -> None:
+        for persona_id in card.emotions:
+            self.personas.get(persona_id)
+        if card.channel is not None and not self.channel_known(card.channel):
+            raise ModelError(f"unknown channel {card.channel!r}")
+
+    def _put_back_opportunity(self, opportunity: Opportunity) -> None:
+        self._check_opportunity(opportunity)
+        self.opportunities.replace(opportunity)
+        self.notify(Entity.OPPORTUNITY, Action.UPDATED, opportunity.id)
+
+    def _check_opportunity(self, opportunity: Opportunity) -> None:
+        for card_id in opportunity.pain_point_ids:
+            self.card(card_id)
+        if opportunity.stage_id is not None:
+            self.stages.get(opportunity.stage_id)

@@ -1,0 +1,80 @@
+"""What a removal or a move hands back, so the map can put everything back exactly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mapper.model.entities import Card, Flow, Lane, Opportunity, Persona, Presentation, Stage
+from mapper.model.events import Entity
+
+
+@dataclass(frozen=True)
+class CardRemoval:
+    """A removed card with its position, its flows and the opportunities that linked it."""
+
+    card: Card
+    index: int
+    flows: tuple[Flow, ...]
+    opportunities: tuple[Opportunity, ...]
+
+    @property
+    def kind(self) -> Entity:
+        return Entity.CARD
+
+
+@dataclass(frozen=True)
+class ColumnRemoval:
+    """A removed stage or lane with everything that hung on it, in document order."""
+
+    entity: Stage | Lane
+    index: int
+    cards: tuple[Card, ...]
+    flows: tuple[Flow, ...]
+    opportunities: tuple[Opportunity, ...]
+    presentation: Presentation | None = None  # before a hidden lane left it
+
+    @property
+    def kind(self) -> Entity:
+        return Entity.STAGE if isinstance(self.entity, Stage) else Entity.LANE
+
+
+@dataclass(frozen=True)
+class PersonaRemoval:
+    persona: Persona
+    index: int
+    cards: tuple[Card, ...]  # the cards as they were, with the persona's scores
+    was_active: bool
+    presentation: Presentation | None = None  # before a hidden persona left it
+
+    @property
+    def kind(self) -> Entity:
+        return Entity.PERSONA
+
+
+@dataclass(frozen=True)
+class FlowRemoval:
+    flow: Flow
+
+    @property
+    def kind(self) -> Entity:
+        return Entity.FLOW
+
+
+@dataclass(frozen=True)
+class OpportunityRemoval:
+    opportunity: Opportunity
+    index: int
+
+    @property
+    def kind(self) -> Entity:
+        return Entity.OPPORTUNITY
+
+
+Removal = CardRemoval | ColumnRemoval | PersonaRemoval | FlowRemoval | OpportunityRemoval
+
+
+@dataclass(frozen=True)
+class CardMoves:
+    """Where moved cards were: ``(card id, stage id, lane id, index in cell)`` each."""
+
+    before: tuple[tuple[str, str, str, int], ...]
