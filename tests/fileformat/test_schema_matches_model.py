@@ -61,7 +61,9 @@ def test_fields_and_defaults_agree(file_model, entity):
     fields = {f.name: f for f in dataclasses.fields(entity)}
     assert set(file_model.model_fields) == set(fields)
     for name, field in fields.items():
-        assert _comparable(_file_default(file_model, name)) == _comparable(_model_default(field)), name
+        assert _comparable(_file_default(file_model, name)) == _comparable(_model_default(field)), (
+            name
+        )
 
 
 def test_the_map_header_agrees_with_map_info():

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from layout_maps import journey_maps
+from layout_maps import TEXT, journey_maps
 
 from mapper.layout.geometry import Rect
 from mapper.layout.grid import Style, compute_layout
@@ -200,3 +200,74 @@ def test_style_changes_move_boxes_predictably() -> None:
     base = compute_layout(journey)
     taller = compute_layout(journey, replace(Style(), stage_header_height=100.0))
     assert taller.lanes[0].row.y == base.lanes[0].row.y + 36
+
+
+@st.composite
+def _edits(draw, journey: JourneyMap):
+    """A few random changes of what the layout depends on."""
+    edits = []
+    for _ in range(draw(st.integers(1, 4))):
+        cards = [c.id for c in journey.cards()]
+        choice = draw(st.integers(0, 5))
+        if choice == 0 and cards:
+            edits.append(("title", draw(st.sampled_from(cards)), draw(TEXT)))
+        elif choice == 1 and cards:
+            edits.append(("notes", draw(st.sampled_from(cards)), draw(TEXT)))
+        elif choice == 2:
+            stage = draw(st.sampled_from([s.id for s in journey.stages]))
+            edits.append(("width", stage, draw(st.floats(80, 600)).__round__(1)))
+        elif choice == 3 and cards:
+            stage = draw(st.sampled_from([s.id for s in journey.stages]))
+            lane = draw(st.sampled_from([ln.id for ln in journey.lanes]))
+            edits.append(
+                ("move", draw(st.sampled_from(cards)), (stage, lane, draw(st.integers(0, 3))))
+            )
+        elif choice == 4:
+            lane = draw(st.sampled_from([ln.id for ln in journey.lanes]))
+            edits.append(("collapse", lane, draw(st.booleans())))
+        elif choice == 5 and cards:
+            edits.append(("remove", draw(st.sampled_from(cards)), None))
+    return edits
+
+
+def _apply(journey: JourneyMap, edit) -> None:
+    what, item, value = edit
+    if not journey.has_card(item) and what in ("title", "notes", "move", "remove"):
+        return
+    if what == "title":
+        journey.update(Entity.CARD, item, title=value)
+    elif what == "notes":
+        journey.update(Entity.CARD, item, notes=value)
+    elif what == "width":
+        journey.update(Entity.STAGE, item, width=value)
+    elif what == "move":
+        journey.move_cards([item], *value)
+    elif what == "collapse":
+        journey.update(Entity.LANE, item, collapsed=value)
+    else:
+        journey.remove(Entity.CARD, item)
+
+
+@SETTINGS
+@given(journey_maps(), st.data())
+def test_a_layout_built_on_the_previous_one_equals_one_from_scratch(journey, data) -> None:
+    layout = compute_layout(journey)
+    for edit in data.draw(_edits(journey)):
+        _apply(journey, edit)
+        layout = compute_layout(journey, previous=layout)
+        assert repr(layout) == repr(compute_layout(journey))
+
+
+def test_unchanged_cards_keep_their_box_objects() -> None:
+    from factories import sample_map
+
+    journey = sample_map()
+    before = compute_layout(journey)
+    journey.update(Entity.CARD, "t4", notes="not drawn")
+    after = compute_layout(journey, previous=before)
+    assert all(after.cards[c] is before.cards[c] for c in after.cards if c != "t4")
+    assert after.cards["t4"] is not before.cards["t4"]  # it holds the new card
+    assert after.cards["t4"].rect == before.cards["t4"].rect
+    untouched = [r for r in after.flows if "t4" not in (r.flow.source, r.flow.target)]
+    kept = {id(r) for r in before.flows}
+    assert untouched and all(id(r) in kept for r in untouched)

@@ -68,6 +68,9 @@ class FlowRoute:
     label_at: Point
 
 
+CardSize = tuple[float, tuple[str, ...], bool]  # height, title lines, elided
+
+
 @dataclass
 class MapLayout:
     style: Style
@@ -80,6 +83,10 @@ class MapLayout:
     emotion_lane: LaneBox | None = None
     emotion_curves: list[EmotionCurve] = field(default_factory=list)
     flows: list[FlowRoute] = field(default_factory=list)
+    # what each card's size was worked out from: (title, has badges, width) -> size
+    card_sizes: dict[str, tuple[tuple[str, bool, float], CardSize]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def neutral_y(self) -> float | None:
         """The y of emotion score 0 in the emotion lane."""
@@ -94,7 +101,7 @@ class MapLayout:
         return None
 
 
-def card_height(card: Card, width: float, style: Style) -> tuple[float, tuple[str, ...], bool]:
+def card_height(card: Card, width: float, style: Style) -> CardSize:
     inner = width - 2 * style.card_padding
     lines, elided = wrap(card.title, inner, style.title_size, style.title_max_lines)
     badges = card.kind is CardKind.TOUCHPOINT
@@ -109,12 +116,24 @@ def emotion_y(row: Rect, score: float, style: Style) -> float:
 
 
 def compute_layout(
-    journey: JourneyMap, style: Style | None = None, personas: list[str] | None = None
+    journey: JourneyMap,
+    style: Style | None = None,
+    personas: list[str] | None = None,
+    previous: MapLayout | None = None,
 ) -> MapLayout:
-    """Lay out the map. ``personas``: ids whose emotion curves to include (default: all)."""
-    style = style or Style()
+    """Lay out the map. ``personas``: ids whose emotion curves to include (default: all).
+
+    With the ``previous`` layout of the same map, what did not change is taken over as it
+    was (the same box objects, so a view can skip them by identity) and text is wrapped
+    again only where it changed: the result equals a layout made from scratch."""
+    style = style or (previous.style if previous is not None else Style())
+    if previous is not None and previous.style != style:
+        previous = None
     result = MapLayout(style)
     visible_lanes = [lane for lane in journey.lanes if not lane.hidden]
+    known_sizes = previous.card_sizes if previous is not None else {}
+    known_boxes = previous.cards if previous is not None else {}
+    sizes = result.card_sizes
 
     # columns
     x = style.lane_header_width
@@ -125,7 +144,7 @@ def compute_layout(
     result.width = x
 
     # card sizes per cell, then row heights
-    sizes: dict[str, tuple[float, tuple[str, ...], bool]] = {}
+    pad, gap = style.cell_padding, style.card_gap
     y = style.stage_header_height
     rows: list[tuple[Lane, float, float]] = []
     for lane in visible_lanes:
@@ -136,12 +155,17 @@ def compute_layout(
             for stage, _ in columns:
                 stack = 0.0
                 cards = journey.cards_in_cell(stage.id, lane.id)
+                width = stage.width - 2 * pad
                 for card in cards:
-                    sizes[card.id] = card_height(card, stage.width - 2 * style.cell_padding, style)
-                    stack += sizes[card.id][0]
-                stack += style.card_gap * max(len(cards) - 1, 0)
+                    key = (card.title, card.kind is CardKind.TOUCHPOINT, width)
+                    known = known_sizes.get(card.id)
+                    if known is None or known[0] != key:
+                        known = (key, card_height(card, width, style))
+                    sizes[card.id] = known
+                    stack += known[1][0]
+                stack += gap * max(len(cards) - 1, 0)
                 tallest = max(tallest, stack)
-            height = max(style.min_row_height, tallest + 2 * style.cell_padding)
+            height = max(style.min_row_height, tallest + 2 * pad)
             if lane.kind is LaneKind.EMOTION:
                 height = max(height, style.emotion_row_height)
         rows.append((lane, y, round(height, 2)))
@@ -164,21 +188,28 @@ def compute_layout(
         if lane.kind is LaneKind.EMOTION and result.emotion_lane is None and not lane.collapsed:
             result.emotion_lane = box
         for stage, sx in columns:
-            cell = Rect(sx, ly, stage.width, height)
-            result.cells[(stage.id, lane.id)] = cell
+            result.cells[(stage.id, lane.id)] = Rect(sx, ly, stage.width, height)
             if lane.collapsed:
                 continue
-            cy = ly + style.cell_padding
+            cx, cy, width = sx + pad, ly + pad, stage.width - 2 * pad
             for card in journey.cards_in_cell(stage.id, lane.id):
-                h, lines, elided = sizes[card.id]
-                rect = Rect(sx + style.cell_padding, cy, stage.width - 2 * style.cell_padding, h)
-                badges = card.kind is CardKind.TOUCHPOINT
-                result.cards[card.id] = CardBox(card, rect, lines, elided, badges)
-                cy += h + style.card_gap
+                h, lines, elided = sizes[card.id][1]
+                old = known_boxes.get(card.id)
+                if old is not None and old.card is card and _at(old.rect, cx, cy, width, h):
+                    result.cards[card.id] = old
+                else:
+                    rect = Rect(cx, cy, width, h)
+                    badges = card.kind is CardKind.TOUCHPOINT
+                    result.cards[card.id] = CardBox(card, rect, lines, elided, badges)
+                cy += h + gap
 
     _lay_out_emotions(journey, result, columns, personas)
-    _lay_out_flows(journey, result)
+    _lay_out_flows(journey, result, previous)
     return result
+
+
+def _at(rect: Rect, x: float, y: float, width: float, height: float) -> bool:
+    return rect.x == x and rect.y == y and rect.width == width and rect.height == height
 
 
 def _lay_out_emotions(
@@ -208,12 +239,23 @@ def _lay_out_emotions(
         )
 
 
-def _lay_out_flows(journey: JourneyMap, result: MapLayout) -> None:
+def _lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout | None) -> None:
     boxes = result.cards
+    known = {r.flow.id: r for r in previous.flows} if previous is not None else {}
+    old_boxes = previous.cards if previous is not None else {}
     for flow in journey.flows():
         source, target = boxes.get(flow.source), boxes.get(flow.target)
         if source is None or target is None:
             continue  # one end is in a hidden or collapsed lane
+        old = known.get(flow.id)
+        if (
+            old is not None
+            and old.flow is flow
+            and old_boxes.get(flow.source) is source
+            and old_boxes.get(flow.target) is target
+        ):
+            result.flows.append(old)
+            continue
         curve = route(source.rect, target.rect)
         result.flows.append(FlowRoute(flow, curve, bezier_point(curve, 0.5)))
 

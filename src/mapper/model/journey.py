@@ -50,6 +50,10 @@ FROZEN_FIELDS: dict[Entity, tuple[str, ...]] = {
 }
 
 
+# flows() follows card positions: cells, stage and lane order (and holds the Flow objects)
+_FLOW_ORDER_DEPENDS_ON = frozenset({Entity.CARD, Entity.FLOW, Entity.STAGE, Entity.LANE})
+
+
 def kind_of(entity: object) -> Entity:
     try:
         return KIND_OF[type(entity)]
@@ -82,6 +86,8 @@ class JourneyMap:
         self.opportunities: OrderedEntities[Opportunity] = OrderedEntities("opportunity")
         self._cells: dict[Cell, list[str]] = {}
         self._flow_ends: dict[str, tuple[str, str]] = {}
+        self._flow_order: list[Flow] | None = None  # flows() in document order, kept
+        # until a change that may reorder them (see notify)
 
     # ------------------------------------------------------------------ queries
     def get(self, kind: Entity, item_id: str) -> Any:
@@ -153,11 +159,13 @@ class JourneyMap:
         The order derives from card positions only, so removing and restoring a flow (or a
         card with its flows) gives back exactly the same document.
         """
-        position = {card.id: i for i, card in enumerate(self.cards())}
-        edges = sorted(
-            self.graph.edges(data="flow"), key=lambda e: (position[e[0]], position[e[1]])
-        )
-        return [flow for _, _, flow in edges]
+        if self._flow_order is None:
+            position = {card.id: i for i, card in enumerate(self.cards())}
+            edges = sorted(
+                self.graph.edges(data="flow"), key=lambda e: (position[e[0]], position[e[1]])
+            )
+            self._flow_order = [flow for _, _, flow in edges]
+        return list(self._flow_order)
 
     def flow_count(self) -> int:
         return int(self.graph.number_of_edges())
@@ -204,6 +212,10 @@ class JourneyMap:
     def notify(
         self, entity: Entity, action: Action, item_id: str | None = None, fields: Iterable[str] = ()
     ) -> None:
+        if entity is Entity.FLOW or (
+            entity in _FLOW_ORDER_DEPENDS_ON and action is not Action.UPDATED
+        ):
+            self._flow_order = None
         self.events.emit(ModelEvent(entity, action, item_id, frozenset(fields)))
 
     # ---------------------------------------------------------------- map info
