@@ -65,6 +65,7 @@ class FlowItem(QGraphicsItem):
         without one (while dragging) it sits in the middle of the curve."""
         self.prepareGeometryChange()
         self.route = route
+        self.placed_label = label
         self._path = bezier_path(route.curve)
         self._shape = None  # the wide hit area is built when first asked for
         self._bounds = self._path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW)

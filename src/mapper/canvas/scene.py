@@ -5,6 +5,7 @@ into undo commands. It never changes the model directly."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPen
@@ -22,8 +23,28 @@ from mapper.document import Document
 from mapper.layout import FlowRoute, MapLayout, Rect, Style, compute_layout
 from mapper.layout import theme as th
 from mapper.layout.grid import bezier_point, route
-from mapper.layout.labels import flow_labels
-from mapper.model import Card, Entity, Flow, ModelError, ModelEvent, new_id
+from mapper.layout.labels import FlowLabel, flow_labels
+from mapper.model import Action, Card, Entity, Flow, ModelError, ModelEvent, new_id
+
+# What the canvas neither draws nor shows in a tooltip: an edit of only these costs no
+# layout at all (typing in a card's notes on a 5,000-card map stays instant).
+_NOT_DRAWN: dict[Entity, frozenset[str]] = {
+    Entity.CARD: frozenset({"owner", "metrics", "url", "tags", "notes", "buying_phase"}),
+    Entity.STAGE: frozenset({"notes", "buying_phase"}),
+    Entity.PERSONA: frozenset({"name", "role", "bio", "demographics", "goals", "motivations",
+                               "frustrations", "behaviours", "quote", "photo"}),
+    Entity.MAP: frozenset({"title", "description", "author", "version", "scenario", "notes",
+                           "presentation"}),
+}  # fmt: skip
+
+
+def _drawn(event: ModelEvent) -> bool:
+    """Whether a model change can change anything on the canvas."""
+    if event.entity is Entity.OPPORTUNITY:
+        return False  # opportunities are not on the canvas
+    if event.action is not Action.UPDATED or not event.fields:
+        return True
+    return not event.fields <= _NOT_DRAWN.get(event.entity, frozenset())
 
 
 class JourneyScene(QGraphicsScene):
@@ -49,7 +70,10 @@ class JourneyScene(QGraphicsScene):
         self.flows: dict[str, FlowItem] = {}
         self.stage_headers: dict[str, StageHeaderItem] = {}
         self.lane_headers: dict[str, LaneHeaderItem] = {}
-        self._emotion_items: list = []
+        # persona id -> (its curve, how it was drawn, its items)
+        self._emotion_items: dict[str, tuple[object, tuple, list]] = {}
+        self._labels: dict[str, FlowLabel] = {}
+        self._active_id: str | None = None
         self._highlighted: set[str] = set()
         self._flow_source: str | None = None
         self._flow_line: QGraphicsLineItem | None = None
@@ -76,38 +100,113 @@ class JourneyScene(QGraphicsScene):
 
     # ------------------------------------------------------------ mirroring
     def _on_model_events(self, events: Sequence[ModelEvent]) -> None:
-        self.sync()
+        if not any(_drawn(event) for event in events):
+            self._take_new_values(events)  # e.g. typing in a card's notes: nothing to draw
+            return
+        # channel names show in card tooltips: a change of them reaches every card
+        force = any(e.entity is Entity.MAP and "custom_channels" in e.fields for e in events)
+        self.sync(force=force)
 
-    def sync(self) -> None:
+    def _take_new_values(self, events: Sequence[ModelEvent]) -> None:
+        """Boxes hold the entities they show: give them the changed ones, drawing nothing."""
+        layout, journey = self.layout, self.journey
+        for event in events:
+            if event.entity is Entity.CARD and event.id in layout.cards:
+                box = replace(layout.cards[event.id], card=journey.card(event.id))
+                layout.cards[event.id] = self.cards[event.id].box = box
+            elif event.entity is Entity.STAGE and event.id in self.stage_headers:
+                index = next(i for i, b in enumerate(layout.stages) if b.stage.id == event.id)
+                box = replace(layout.stages[index], stage=journey.stages.get(event.id))
+                layout.stages[index] = self.stage_headers[event.id].box = box
+            elif event.entity is Entity.PERSONA and event.id in self._emotion_items:
+                index = next(
+                    i for i, c in enumerate(layout.emotion_curves) if c.persona.id == event.id
+                )
+                curve = replace(
+                    layout.emotion_curves[index], persona=journey.personas.get(event.id)
+                )
+                layout.emotion_curves[index] = curve
+                _, look, items = self._emotion_items[event.id]
+                self._emotion_items[event.id] = (curve, look, items)
+
+    def sync(self, force: bool = True) -> None:
+        """Bring the items in line with the model. Unless ``force``d, the layout is built on
+        the previous one and only items whose boxes changed are touched."""
         journey = self.journey
         personas = [p.id for p in journey.personas if p.id not in self.hidden_personas]
-        self.layout = layout = compute_layout(journey, personas=personas)
+        previous = None if force else self.layout
+        self.layout = layout = compute_layout(journey, personas=personas, previous=previous)
         self.grid.set_layout(layout)
         margin = 20
         self.setSceneRect(QRectF(-margin, -margin, layout.width + 2 * margin,
                                  layout.height + 2 * margin))  # fmt: skip
         active = journey.active_persona()
         active_id = active.id if active else None
-        self._sync_map(self.stage_headers, {b.stage.id: b for b in layout.stages},
-                       StageHeaderItem, lambda item, box: item.set_box(box))  # fmt: skip
-        self._sync_map(self.lane_headers, {b.lane.id: b for b in layout.lanes},
-                       LaneHeaderItem, lambda item, box: item.set_box(box))  # fmt: skip
-        self._sync_map(
-            self.cards,
-            layout.cards,
-            lambda box: CardItem(box, active_id),
-            lambda item, box: item.update_box(box, active_id),
-        )
-        labels = {label.flow_id: label for label in flow_labels(layout)}
-        self._sync_map(
-            self.flows, {r.flow.id: r for r in layout.flows},
-            lambda route: FlowItem(route, labels.get(route.flow.id)),
-            lambda item, route: item.set_route(route, labels.get(route.flow.id)),
-        )  # fmt: skip
-        for card_id, item in self.cards.items():
-            item.highlighted = card_id in self._highlighted
-        self._sync_emotions(active_id)
+        everything = force or active_id != self._active_id
+        self._active_id = active_id
+        self._sync_headers(self.stage_headers, {b.stage.id: b for b in layout.stages},
+                           StageHeaderItem)  # fmt: skip
+        self._sync_headers(self.lane_headers, {b.lane.id: b for b in layout.lanes},
+                           LaneHeaderItem)  # fmt: skip
+        moved = self._sync_cards(layout, active_id, everything)
+        self._sync_flows(layout, moved or everything)
+        self._sync_emotions(active_id, everything)
         self.layout_changed.emit()
+
+    def _sync_headers(self, items: dict, boxes: dict, make) -> None:
+        for item_id in [i for i in items if i not in boxes]:
+            self.removeItem(items.pop(item_id))
+        for item_id, box in boxes.items():
+            item = items.get(item_id)
+            if item is None:
+                items[item_id] = item = make(box)
+                self.addItem(item)
+            elif item.box != box:
+                item.set_box(box)
+
+    def _sync_cards(self, layout: MapLayout, active_id: str | None, everything: bool) -> bool:
+        """Returns whether any card came, went or changed its box."""
+        items, boxes = self.cards, layout.cards
+        gone = [card_id for card_id in items if card_id not in boxes]
+        for card_id in gone:
+            self.removeItem(items.pop(card_id))
+        changed = bool(gone)
+        for card_id, box in boxes.items():
+            item = items.get(card_id)
+            if item is None:
+                items[card_id] = item = CardItem(box, active_id)
+                item.highlighted = card_id in self._highlighted
+                self.addItem(item)
+                changed = True
+            elif everything or item.box is not box:
+                changed = changed or item.box.rect != box.rect
+                item.update_box(box, active_id)
+        return changed
+
+    def _sync_flows(self, layout: MapLayout, cards_moved: bool) -> None:
+        items = self.flows
+        routes = {r.flow.id: r for r in layout.flows}
+        gone = [flow_id for flow_id in items if flow_id not in routes]
+        for flow_id in gone:
+            item = items.pop(flow_id)
+            self.removeItem(item)
+            self.removeItem(item.label)  # a separate item, above the cards
+        rerouted = bool(gone) or any(
+            flow_id not in items or items[flow_id].route is not path
+            for flow_id, path in routes.items()
+        )
+        if cards_moved or rerouted:  # labels keep off cards and each other: place again
+            self._labels = {label.flow_id: label for label in flow_labels(layout)}
+        labels = self._labels
+        for flow_id, path in routes.items():
+            item = items.get(flow_id)
+            label = labels.get(flow_id)
+            if item is None:
+                items[flow_id] = item = FlowItem(path, label)
+                self.addItem(item)
+                self.addItem(item.label)
+            elif item.route is not path or item.placed_label != label:
+                item.set_route(path, label)
 
     def _refresh_handles(self) -> None:
         for item in self.cards.values():
@@ -116,47 +215,44 @@ class JourneyScene(QGraphicsScene):
             if flow.label.text:
                 flow.label.update()  # a selected flow's label is drawn in its colour
 
-    def _sync_map(self, items: dict, boxes: dict, make, update) -> None:
-        for item_id in [i for i in items if i not in boxes]:
-            item = items.pop(item_id)
-            self.removeItem(item)
-            if isinstance(item, FlowItem):
-                self.removeItem(item.label)  # a separate item, above the cards
-        for item_id, box in boxes.items():
-            if item_id in items:
-                update(items[item_id], box)
-            else:
-                items[item_id] = item = make(box)
-                self.addItem(item)
-                if isinstance(item, FlowItem):
-                    self.addItem(item.label)
-
-    def _sync_emotions(self, active_id: str | None) -> None:
-        for item in self._emotion_items:
-            self.removeItem(item)
-        self._emotion_items = []
+    def _sync_emotions(self, active_id: str | None, everything: bool) -> None:
+        """Each persona's curve and points; a curve the layout kept keeps its items."""
         lane = self.layout.emotion_lane
         neutral = self.layout.neutral_y()
-        if lane is None or neutral is None:
-            return
-        several = len(self.layout.emotion_curves) > 1
-        for curve in self.layout.emotion_curves:
+        curves = self.layout.emotion_curves if lane is not None and neutral is not None else []
+        several = len(curves) > 1
+        drawn: dict[str, tuple[object, tuple, list]] = {}
+        for curve in curves:
             is_active = curve.persona.id == active_id
-            z = 40 if is_active else 30
-            color = curve.persona.color if several and not is_active else None
-            pen = curve_pen(color, neutral, lane.row.y, lane.row.bottom, 3.0 if is_active else 2.0)
-            by_stage: dict[int, list] = {}
-            for stage_index, segment in curve.segments:
-                by_stage.setdefault(stage_index, []).append(segment)
-            for segments in by_stage.values():
-                self._add_emotion_item(CurveSegmentItem(segments, pen, z))
-            ring = curve.persona.color if several else "#ffffff"
-            for point in curve.points:
-                self._add_emotion_item(EmotionPointItem(point, curve.persona.id, ring, z + 1))
+            look = (is_active, several, lane.row if lane else None)
+            kept = self._emotion_items.pop(curve.persona.id, None)
+            if kept is not None and not everything and kept[0] is curve and kept[1] == look:
+                drawn[curve.persona.id] = kept
+                continue
+            if kept is not None:
+                for item in kept[2]:
+                    self.removeItem(item)
+            drawn[curve.persona.id] = (curve, look, self._curve_items(curve, is_active, several))
+        for _, _, stale in self._emotion_items.values():
+            for item in stale:
+                self.removeItem(item)
+        self._emotion_items = drawn
 
-    def _add_emotion_item(self, item) -> None:
-        self.addItem(item)
-        self._emotion_items.append(item)
+    def _curve_items(self, curve, is_active: bool, several: bool) -> list:
+        lane, neutral = self.layout.emotion_lane, self.layout.neutral_y()
+        assert lane is not None and neutral is not None
+        z = 40 if is_active else 30
+        color = curve.persona.color if several and not is_active else None
+        pen = curve_pen(color, neutral, lane.row.y, lane.row.bottom, 3.0 if is_active else 2.0)
+        by_stage: dict[int, list] = {}
+        for stage_index, segment in curve.segments:
+            by_stage.setdefault(stage_index, []).append(segment)
+        items: list = [CurveSegmentItem(segments, pen, z) for segments in by_stage.values()]
+        ring = curve.persona.color if several else "#ffffff"
+        items += [EmotionPointItem(p, curve.persona.id, ring, z + 1) for p in curve.points]
+        for item in items:
+            self.addItem(item)
+        return items
 
     # ------------------------------------------------------------ selection
     def selected_ids(self, kind: Entity) -> list[str]:

@@ -39,11 +39,13 @@ def lay_out_curve(
     stage_index: Mapping[str, int],
     columns: Sequence[tuple[float, float]],
     y_of: Callable[[float], float],
+    previous: EmotionCurve | None = None,
 ) -> EmotionCurve:
     """The persona's curve through the scored ``cards``.
 
     ``columns`` holds each stage's (x, width) by stage index; a stage's scored cards share
-    its width evenly, in card order, and stages follow left to right.
+    its width evenly, in card order, and stages follow left to right. A ``previous`` curve
+    with the same persona and points is handed back as it is (views skip it by identity).
     """
     by_stage: dict[int, list[tuple[Card, int]]] = {}
     for card in cards:
@@ -57,6 +59,8 @@ def lay_out_curve(
         for i, (card, score) in enumerate(scored):
             pos = (round(x + width * (i + 1) / (len(scored) + 1), 2), round(y_of(score), 2))
             points.append(EmotionPoint(card.id, score, pos, index))
+    if previous is not None and previous.persona is persona and previous.points == tuple(points):
+        return previous
     segments = smooth_curve([p.pos for p in points])
     return EmotionCurve(
         persona,

@@ -203,7 +203,7 @@ def compute_layout(
                     result.cards[card.id] = CardBox(card, rect, lines, elided, badges)
                 cy += h + gap
 
-    _lay_out_emotions(journey, result, columns, personas)
+    _lay_out_emotions(journey, result, columns, personas, previous)
     _lay_out_flows(journey, result, previous)
     return result
 
@@ -217,6 +217,7 @@ def _lay_out_emotions(
     result: MapLayout,
     columns: list[tuple[Stage, float]],
     personas: list[str] | None,
+    previous: MapLayout | None,
 ) -> None:
     lane = result.emotion_lane
     if lane is None:
@@ -225,6 +226,7 @@ def _lay_out_emotions(
     spans = [(x, stage.width) for stage, x in columns]
     hidden_lanes = {ln.id for ln in journey.lanes if ln.hidden}
     cards = [c for c in journey.cards() if c.emotions and c.lane_id not in hidden_lanes]
+    known = {c.persona.id: c for c in previous.emotion_curves} if previous is not None else {}
     for persona in journey.personas:
         if personas is not None and persona.id not in personas:
             continue
@@ -235,6 +237,7 @@ def _lay_out_emotions(
                 stage_index,
                 spans,
                 lambda score: emotion_y(lane.row, score, result.style),
+                known.get(persona.id),
             )
         )
 

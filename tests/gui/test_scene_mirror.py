@@ -1,0 +1,89 @@
+"""The canvas follows the model edit by edit, touching only what changed, and always ends
+up where a canvas built from scratch would be."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from commands.editor_commands import EDITS, Draw
+from factories import sample_map
+from mapper.canvas.scene import JourneyScene
+from mapper.commands import MoveCards, Update
+from mapper.document import Document
+from mapper.model import Entity
+
+
+@pytest.fixture
+def scene(qapp):
+    scene = JourneyScene(Document(sample_map()))
+    yield scene
+    scene.detach()
+
+
+def _picture(scene: JourneyScene) -> dict:
+    """What the canvas shows, item by item, in comparable values."""
+    return {
+        "cards": {i: (it.box, it.pos().toTuple(), it.persona_id) for i, it in scene.cards.items()},
+        "flows": {
+            i: (it.route.curve, it.route.flow, it.label.text, it.label.rect.getRect())
+            for i, it in scene.flows.items()
+        },
+        "stages": {i: it.box for i, it in scene.stage_headers.items()},
+        "lanes": {i: it.box for i, it in scene.lane_headers.items()},
+        "curves": {
+            pid: (curve, look, len(items))
+            for pid, (curve, look, items) in scene._emotion_items.items()
+        },
+        "scene rect": scene.sceneRect().getRect(),
+        "items": len(scene.items()),
+    }
+
+
+def test_an_edit_of_what_the_canvas_does_not_draw_lays_nothing_out(scene):
+    before, items = scene.layout, dict(scene.cards)
+    scene.document.push(Update(scene.journey, Entity.CARD, "t2", {"notes": "Ask about fees"}))
+    scene.document.push(Update(scene.journey, Entity.OPPORTUNITY, "o1", {"owner": "Ops"}))
+    scene.document.push(Update(scene.journey, None, None, {"author": "Someone else"}))
+    assert scene.layout is before
+    assert scene.cards == items
+
+
+def test_an_edit_touches_only_the_items_it_changes(scene, monkeypatch):
+    touched: list[str] = []
+    for item in scene.cards.values():
+        original = item.update_box
+        monkeypatch.setattr(
+            item,
+            "update_box",
+            lambda box, pid, o=original, i=item: (touched.append(i.card_id), o(box, pid)),
+        )
+    scene.document.push(Update(scene.journey, Entity.CARD, "t4", {"description": "tooltip"}))
+    assert touched == ["t4"]
+    touched.clear()
+    stage, lane, _ = scene.journey.card_position("t3")
+    scene.document.push(MoveCards(scene.journey, ["t3"], stage, lane, 0))  # above t2
+    assert sorted(touched) == ["t2", "t3"]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_after_any_edits_the_canvas_equals_one_built_from_scratch(qapp, seed):
+    document = Document(sample_map())
+    scene = JourneyScene(document)
+    draw = Draw(rng=random.Random(seed))
+    names = sorted(EDITS)
+    try:
+        for step in range(60):
+            command = EDITS[draw.rng.choice(names)](document.journey, draw)
+            if command is not None:
+                document.try_push(command)
+            if step % 7 == 6:
+                document.undo_stack.undo()
+            fresh = JourneyScene(document)
+            try:
+                assert _picture(scene) == _picture(fresh), f"step {step}"
+            finally:
+                fresh.detach()
+    finally:
+        scene.detach()
