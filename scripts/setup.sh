@@ -8,6 +8,9 @@ SYSTEM_PACKAGES=(
   libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
+  # fallback fonts for what the bundled DejaVu Sans lacks, TrueType so a PDF can embed them:
+  # Chinese, Japanese and Korean (5 MB) and outline emoji and symbols (3 MB)
+  fonts-wqy-microhei fonts-symbola
 )
 TEST_PACKAGES=(xvfb xauth xdotool poppler-utils qpdf imagemagick)
 

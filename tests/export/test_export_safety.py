@@ -99,17 +99,6 @@ def test_accented_greek_and_cyrillic_text(tmp_path):
         assert title in text
 
 
-def test_characters_the_font_lacks_are_reported(tmp_path):
-    journey = sample_map()
-    journey.update(Entity.CARD, "t1", title="Loves it \U0001f600 \U0001f680 \u4e2d\u6587")
-    path = tmp_path / "glyphs.pdf"
-    warnings = export_pdf(journey, path, PdfOptions())
-    assert len(warnings) == 1
-    assert "U+1F680" in warnings[0] and "U+4E2D" in warnings[0] and "U+6587" in warnings[0]
-    assert "3 characters" in warnings[0]
-    assert "Loves it" in pdftotext(path, 1, 1)  # the rest of the title is still there
-
-
 def test_huge_text_exports_quickly_and_wraps(tmp_path):
     words = ("journey " * 250).strip()  # 2,000 characters with spaces
     blob = "x" * 2000  # and without any

@@ -1,4 +1,8 @@
-"""Which characters of a map the bundled font cannot draw, reported as a warning."""
+"""Which characters of a map no font can draw, reported as one warning.
+
+The bundled DejaVu Sans draws most scripts; for the rest an export falls back to the
+fonts installed on the machine. Only characters that none of them has are reported.
+"""
 
 from __future__ import annotations
 
@@ -36,7 +40,7 @@ def map_texts(journey: JourneyMap) -> Iterator[str]:
 
 
 def missing_glyphs(texts: Iterable[str]) -> list[str]:
-    """Characters the DejaVu faces cannot draw, in code point order."""
+    """Characters the bundled DejaVu faces cannot draw, in code point order."""
     regular, bold = font(REGULAR), font(BOLD)
     seen: set[str] = set()
     for text in texts:
@@ -46,13 +50,23 @@ def missing_glyphs(texts: Iterable[str]) -> list[str]:
     return sorted(regular.missing(chars) | bold.missing(chars), key=ord)
 
 
-def missing_glyph_warning(journey: JourneyMap) -> str | None:
-    chars = missing_glyphs(map_texts(journey))
+def undrawable(texts: Iterable[str], embeddable_only: bool = True) -> list[str]:
+    """Characters neither DejaVu nor any installed font has (``embeddable_only``: a font
+    the PDF can embed; the PNG and SVG may also use colour emoji fonts)."""
+    from mapper.export.pdf.fonts import drawable_elsewhere
+
+    chars = missing_glyphs(texts)
+    return [ch for ch in chars if not drawable_elsewhere(ch, embeddable_only)]
+
+
+def missing_glyph_warning(journey: JourneyMap, embeddable_only: bool = True) -> str | None:
+    chars = undrawable(map_texts(journey), embeddable_only)
     if not chars:
         return None
     listed = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in chars[:MAX_LISTED])
     more = f" and {len(chars) - MAX_LISTED} more" if len(chars) > MAX_LISTED else ""
     return (
         f"{len(chars)} character{'s' if len(chars) != 1 else ''} cannot be drawn with the "
-        f"bundled DejaVu Sans font and print as empty boxes: {listed}{more}"
+        f"bundled DejaVu Sans font nor any installed font and print as empty boxes: "
+        f"{listed}{more} (install a font that has them, e.g. Noto)"
     )

@@ -7,6 +7,7 @@ it, so a line that fits here fits on screen and on paper.
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -15,6 +16,14 @@ from mapper.resources import fonts_dir
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 ELLIPSIS = "…"
+WIDE = 1000.0  # a character DejaVu lacks that is drawn full-width by a fallback font (CJK)
+
+
+@lru_cache(maxsize=4096)
+def missing_advance(ch: str, default: float) -> float:
+    """The advance (1/1000 em) assumed for a character the bundled font lacks: full width
+    for East Asian wide characters and emoji, which fallback fonts draw as squares."""
+    return WIDE if unicodedata.east_asian_width(ch) in "WF" else default
 
 
 @dataclass(frozen=True)
@@ -25,7 +34,14 @@ class FontMetrics:
     ascent: float
     descent: float
 
+    def advance(self, ch: str) -> float:
+        """One character's advance in 1/1000 em (see :func:`missing_advance`)."""
+        found = self.widths.get(ord(ch))
+        return found if found is not None else missing_advance(ch, self.default_width)
+
     def width(self, text: str, size: float) -> float:
+        if not text.isascii():
+            return sum(map(self.advance, text)) * size / 1000.0
         widths, default = self.widths, self.default_width
         return sum(widths.get(ord(ch), default) for ch in text) * size / 1000.0
 
@@ -80,9 +96,7 @@ def wrap(
 @lru_cache(maxsize=50_000)
 def _word_width(word: str, name: str) -> float:
     """A word's advance at size 1000 (words repeat a lot: measure each once)."""
-    metrics = font(name)
-    widths, default = metrics.widths, metrics.default_width
-    return sum(widths.get(ord(ch), default) for ch in word)
+    return font(name).width(word, 1000.0)
 
 
 def _wrap_paragraph(text: str, width: float, size: float, metrics: FontMetrics) -> list[str]:
@@ -116,7 +130,7 @@ def _fit_prefix(text: str, width: float, size: float, metrics: FontMetrics) -> i
     """How many leading characters of ``text`` fit in ``width`` (at least one)."""
     total = 0.0
     for i, ch in enumerate(text):
-        total += metrics.widths.get(ord(ch), metrics.default_width) * size / 1000.0
+        total += metrics.advance(ch) * size / 1000.0
         if total > width:
             return max(1, i)
     return len(text)

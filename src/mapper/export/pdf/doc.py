@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from mapper.export.pages import FOOTER, MARGIN, TILE_MARGIN
-from mapper.export.pdf.draw import rgb, top_down
+from mapper.export.pdf.draw import draw_string, rgb, top_down
 from mapper.export.pdf.markup import one_line
 from mapper.layout import theme
 from mapper.layout.text import REGULAR, elide, text_width
@@ -176,9 +176,8 @@ class MapperDocument(BaseDocTemplate):
         left = f"{title} \u00b7 {self.info.date.isoformat()}"
         room = width - 2 * margin - text_width("Page 9999 of 9999", FOOTER_SIZE) - 24
         canv.saveState()
-        canv.setFont(REGULAR, FOOTER_SIZE)
         canv.setFillColor(rgb(theme.MUTED_INK))
-        canv.drawString(margin, baseline, elide(left, room, FOOTER_SIZE))
+        draw_string(canv, margin, baseline, elide(left, room, FOOTER_SIZE), REGULAR, FOOTER_SIZE)
         canv.restoreState()
         assert isinstance(canv, PageNumberCanvas)
         canv.stamp_page_number(width - margin, baseline)

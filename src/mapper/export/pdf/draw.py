@@ -8,15 +8,19 @@ is set upright with a flipped text matrix (:class:`Text`).
 from __future__ import annotations
 
 from functools import cache
+from typing import NamedTuple
 
 from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
+from mapper.export.pdf.fonts import font_runs, needs_fallback
+from mapper.export.pdf.markup import visual
 from mapper.export.pdf.ops import Ops, icon_ops
 from mapper.layout import icons
 from mapper.layout.geometry import Point, Rect
-from mapper.layout.text import BOLD, REGULAR, text_width
+from mapper.layout.text import BOLD, REGULAR, font, text_width
 
 
 @cache
@@ -74,7 +78,33 @@ class Text:
         # formatting and cursor bookkeeping (we never use the cursor): the hot path of a
         # big map's text. _formatText does reportlab's font subsetting and escaping.
         obj = self.obj
+        if not text.isascii():
+            text = visual(text)
+            assert self._font is not None
+            if needs_fallback(text, self._font[0]):
+                self._runs(x, baseline, text)
+                return
         obj._code.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm {obj._formatText(text)}")
+        self.empty = False
+
+    def _runs(self, x: float, baseline: float, text: str) -> None:
+        """Text with characters DejaVu lacks: each run in its font, placed where the
+        layout measured it; a fallback run wider than measured is narrowed to fit."""
+        assert self._font is not None
+        face, size = self._font
+        obj = self.obj
+        for name, run in run_widths(text, face, size):
+            measured, real = run.measured, run.real
+            if name is not None:
+                obj.setFont(name, size)
+            if real > measured > 0:
+                obj._code.append(f"{100 * measured / real:.2f} Tz")
+            obj._code.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm {obj._formatText(run.text)}")
+            if real > measured > 0:
+                obj._code.append("100 Tz")
+            if name is not None:
+                obj.setFont(face, size)
+            x += measured
         self.empty = False
 
     def right(self, x: float, baseline: float, text: str) -> None:
@@ -91,6 +121,42 @@ class Text:
         self.obj = self.canv.beginText()
         self._font = self._color = None
         self.empty = True
+
+
+class Run(NamedTuple):
+    text: str
+    measured: float  # the width the layout gave it (DejaVu metrics)
+    real: float  # its width in the font it is drawn with
+
+
+def run_widths(text: str, face: str, size: float) -> list[tuple[str | None, Run]]:
+    """``text`` (already in visual order) as font runs with their widths."""
+    metrics = font(face)
+    out = []
+    for name, part in font_runs(text, face):
+        measured = metrics.width(part, size)
+        real = measured if name is None else stringWidth(part, name, size)
+        out.append((name, Run(part, measured, real)))
+    return out
+
+
+def draw_string(canv: Canvas, x: float, baseline: float, text: str, face: str, size: float):
+    """One line on a plain (bottom-up) canvas, with bidi order and fallback fonts."""
+    text = visual(text)
+    if not needs_fallback(text, face):
+        canv.setFont(face, size)
+        canv.drawString(x, baseline, text)
+        return
+    for name, run in run_widths(text, face, size):
+        canv.setFont(name or face, size)
+        scale = 100 * run.measured / run.real if run.real > run.measured > 0 else 100
+        canv.saveState()
+        canv.translate(x, baseline)
+        canv.scale(scale / 100, 1)
+        canv.drawString(0, 0, run.text)
+        canv.restoreState()
+        x += run.measured
+    canv.setFont(face, size)
 
 
 def baseline_in(box_top: float, box_height: float, size: float) -> float:

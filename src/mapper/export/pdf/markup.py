@@ -13,10 +13,34 @@ import unicodedata
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from mapper.layout.text import ELLIPSIS
+import arabic_reshaper
+from bidi import get_display
+
+from mapper.export.pdf.fonts import font_runs, needs_fallback
+from mapper.layout.text import ELLIPSIS, REGULAR
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo ... and their presentation forms.
+_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+_ARABIC = re.compile("[\u0600-\u08ff]")
+
+
+def visual(line: str) -> str:
+    """One line of text in the order and letter forms it is drawn in.
+
+    A PDF holds glyphs left to right as they appear: right-to-left runs are reordered by
+    the Unicode bidi algorithm and Arabic letters take their joined (presentation) forms,
+    which the bundled DejaVu Sans has. PDF readers (pdftotext, viewers' search) restore
+    the reading order from the glyphs. Call it per printed line, after wrapping.
+    """
+    if not _RTL.search(line):
+        return line
+    if _ARABIC.search(line):
+        line = arabic_reshaper.reshape(line)
+    return get_display(line)
 
 
 def clean(text: str) -> str:
@@ -41,9 +65,22 @@ def one_line(text: str) -> str:
 
 
 def para(text: str, limit: int = 4000) -> str:
-    """User text as Paragraph markup: cleaned, shortened, escaped, newlines kept."""
-    text = escape(shorten(clean(text).strip(), limit))
-    return text.replace("\n", "<br/>")
+    """User text as Paragraph markup: cleaned, shortened, escaped, newlines kept.
+
+    Right-to-left lines are put in visual order (a wrapped right-to-left paragraph keeps
+    its words but its lines read from the last); characters DejaVu lacks get a fallback
+    font."""
+    lines = shorten(clean(text).strip(), limit).split("\n")
+    return "<br/>".join(_markup_line(visual(line)) for line in lines)
+
+
+def _markup_line(line: str) -> str:
+    if not needs_fallback(line, REGULAR):
+        return escape(line)
+    return "".join(
+        escape(run) if name is None else f'<font face="{name}">{escape(run)}</font>'
+        for name, run in font_runs(line, REGULAR)
+    )
 
 
 def attr(text: str) -> str:

@@ -1,0 +1,128 @@
+"""Every script prints: right-to-left text in reading order, fallback fonts for what the
+bundled DejaVu lacks (embedded as subsets), and one warning naming what no font has."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from export_helpers import pdffonts, pdftotext, run, tool
+
+from factories import sample_map
+from mapper.export import PdfOptions, export_pdf
+from mapper.export.pdf import fonts
+from mapper.layout.text import text_width
+
+ARABIC = "رحلة العميل"
+ARABIC_CARD = "يرى إعلانا على الإنترنت"
+HEBREW = "מסע הלקוח"
+HEBREW_CARD = "מודעה באינסטגרם"
+CHINESE = "在线结账"
+JAPANESE = "カスタマージャーニー"
+KOREAN = "고객 지원"
+EMOJI = "\u2728"  # sparkles: in no DejaVu face, in outline emoji fonts such as Symbola
+BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
+
+
+def scripts_map():
+    journey = sample_map()
+    journey.update_info(title=f"{ARABIC} {HEBREW}")
+    journey.update_stage("s1", name=ARABIC)
+    journey.update_stage("s2", name=HEBREW)
+    journey.update_stage("s3", name=JAPANESE)
+    journey.update_card("a1", title=ARABIC_CARD)
+    journey.update_card("t1", title=HEBREW_CARD)
+    journey.update_card("t2", title=CHINESE)
+    journey.update_card("t3", title=f"Store visit {EMOJI}")
+    journey.update_card("t4", title=KOREAN)
+    return journey
+
+
+def readable(text: str) -> str:
+    """pdftotext's output as a reader searches it: presentation forms folded to letters
+    (NFKC), bidi embedding marks dropped, whitespace folded."""
+    text = unicodedata.normalize("NFKC", text).translate(BIDI_MARKS)
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def scripts_pdf(tmp_path_factory):
+    path = tmp_path_factory.mktemp("scripts") / "scripts.pdf"
+    warnings = export_pdf(scripts_map(), path, PdfOptions())
+    return path, warnings
+
+
+def test_right_to_left_text_is_found_in_reading_order(scripts_pdf):
+    path, _ = scripts_pdf
+    text = readable(pdftotext(path, 1, 1))
+    for words in (ARABIC, ARABIC_CARD, HEBREW, HEBREW_CARD):
+        assert words in text
+        assert words[::-1] not in text
+
+
+def test_arabic_prints_in_joined_letter_forms(scripts_pdf):
+    path, _ = scripts_pdf
+    raw = pdftotext(path, 1, 1)
+    # joined (initial / medial / final) forms, not isolated letters: shaped
+    assert any(unicodedata.name(ch, "").endswith(("INITIAL FORM", "MEDIAL FORM")) for ch in raw)
+
+
+def test_characters_dejavu_lacks_print_with_an_embedded_fallback_subset(scripts_pdf):
+    path, warnings = scripts_pdf
+    assert warnings == []
+    found = pdffonts(path)
+    fallback = [f for f in found if "DejaVu" not in f["name"]]
+    assert fallback, found
+    for f in found:
+        assert (f["emb"], f["sub"], f["uni"]) == ("yes", "yes", "yes"), f
+        assert f["name"][6] == "+"  # a subset tag: only the glyphs used are embedded
+    text = readable(pdftotext(path, 1, 1))
+    for words in (CHINESE, JAPANESE, KOREAN, EMOJI):
+        assert words in text
+
+
+def test_text_a_fallback_font_draws_fits_its_measured_width(tmp_path):
+    """A full-width glyph is measured full width, so wrapping leaves room for it."""
+    assert text_width(CHINESE, 10) == pytest.approx(40)
+    journey = sample_map()
+    long_title = CHINESE * 12
+    journey.update_card("t2", title=long_title)
+    path = tmp_path / "wide.pdf"
+    assert export_pdf(journey, path, PdfOptions()) == []
+    bbox = run(tool("pdftotext"), "-bbox", "-f", "1", "-l", "1", path, "-")
+    words = [line for line in bbox.splitlines() if "在" in line]
+    assert words
+    for line in words:  # each printed line of the title stays inside the card's column
+        x_min = float(line.split('xMin="')[1].split('"')[0])
+        x_max = float(line.split('xMax="')[1].split('"')[0])
+        assert 0 < x_max - x_min < 200
+
+
+def test_characters_no_installed_font_has_are_reported_once(tmp_path, monkeypatch):
+    monkeypatch.setattr(fonts, "installed_fonts", lambda embeddable_only=True: ())
+    monkeypatch.setattr(fonts, "_by_char", {})
+    journey = sample_map()
+    journey.update_card("t1", title=f"Loves it \U0001f680 {CHINESE}")
+    journey.update_card("t2", title=f"Again \U0001f680 {CHINESE}")
+    path = tmp_path / "glyphs.pdf"
+    warnings = export_pdf(journey, path, PdfOptions())
+    assert len(warnings) == 1
+    for ch in f"\U0001f680{CHINESE}":
+        assert f"U+{ord(ch):04X}" in warnings[0]
+    assert "5 characters" in warnings[0]
+    assert "Loves it" in pdftotext(path, 1, 1)  # the rest of the title is still there
+    assert all("DejaVu" in f["name"] for f in pdffonts(path))
+
+
+def test_fonts_reportlab_cannot_embed_are_skipped():
+    listing = (
+        "/f/Nimbus.otf\t0\tCFF\tFalse\t20-7e 4e00-9fff\n"
+        "/f/ColorEmoji.ttf\t0\tTrueType\tTrue\t1f600-1f64f\n"
+        "/f/Old.pfb\t0\tType 1\tFalse\t20-7e\n"
+        "/f/Cjk.ttc\t2\tTrueType\tFalse\t20-7e 3000-30ff 4e00-9fff\n"
+        "broken line\n"
+    )
+    found = fonts.parse_fc_list(listing)
+    assert [(f.path, f.index) for f in found] == [("/f/Cjk.ttc", 2)]
+    assert found[0].covers(0x4E2D) and found[0].covers(0x3000) and not found[0].covers(0x2FFF)
+    assert len(fonts.parse_fc_list(listing, embeddable_only=False)) == 4
