@@ -32,11 +32,11 @@ PAIN_COLUMNS: Columns = (
     ("Owner", 0.14),
     ("Addressed by", 0.3),
 )
-QUADRANT_COLOURS = {
-    "Quick win": "#2f855a",
-    "Major project": "#2b6cb0",
-    "Fill-in": "#b7791f",
-    "Reconsider": "#7b8794",
+QUADRANT_COLOURS = {  # text colours: at least 4.5:1 on the table's white and grey rows
+    "Quick win": "#276749",
+    "Major project": "#245c9c",
+    "Fill-in": "#875413",
+    "Reconsider": "#5f6d7a",
 }
 
 
