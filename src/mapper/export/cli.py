@@ -82,8 +82,8 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[
         "--invariant",
         action="store_true",
         default=None,
-        help="byte-for-byte reproducible output: a fixed date (SOURCE_DATE_EPOCH "
-        "if set) and document id in a PDF (PNG and SVG always are)",
+        help="byte-for-byte reproducible output: no date (or SOURCE_DATE_EPOCH's if "
+        "set) and a fixed document id in a PDF (PNG and SVG always are)",
     )
     pdf = p.add_argument_group("PDF only")
     pdf.add_argument(

@@ -8,9 +8,6 @@ from dataclasses import dataclass
 
 from mapper.export.pages import PAGE_SIZES
 
-# Shown (and stamped as the creation date) in invariant mode unless SOURCE_DATE_EPOCH is set.
-INVARIANT_DATE = dt.date(2000, 1, 1)
-
 
 @dataclass(frozen=True)
 class PdfOptions:
@@ -18,7 +15,8 @@ class PdfOptions:
 
     ``tile`` prints the map over several pages at ``tile_scale`` points per map pixel
     instead of fitting it on one page. ``invariant`` makes the output byte-for-byte
-    reproducible (fixed date and document id) for tests, reviews and builds in git.
+    reproducible (no date, or SOURCE_DATE_EPOCH's; a fixed document id) for tests,
+    reviews and builds in git.
     """
 
     page: str = "A4"
@@ -41,13 +39,14 @@ class PdfOptions:
         if not 0 <= self.overlap <= 72:
             raise ValueError(f"tile overlap must be 0..72 points, not {self.overlap}")
 
-    def resolved_date(self) -> dt.date:
-        """The date printed on the pages."""
+    def resolved_date(self) -> dt.date | None:
+        """The date printed on the pages; None (no date at all) in invariant mode without
+        SOURCE_DATE_EPOCH, rather than a made-up one."""
         if self.date is not None:
             return self.date
         if self.invariant:
-            epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+            epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
             if epoch.isdigit():
                 return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-            return INVARIANT_DATE
+            return None
         return dt.date.today()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab import rl_config
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -70,8 +71,25 @@ class DocInfo:
     author: str
     subject: str
     creator: str
-    date: dt.date
+    date: dt.date | None  # None: no date anywhere, not even in the metadata
     invariant: bool
+    lang: str = "en"
+
+
+class UndatedInfo(PDFInfo):
+    """The document information dictionary without CreationDate and ModDate."""
+
+    def format(self, document: Any) -> bytes:
+        entries = {
+            "Title": PDFString(self.title),
+            "Author": PDFString(self.author),
+            "Producer": PDFString(self.producer),
+            "Creator": PDFString(self.creator),
+            "Subject": PDFString(self.subject),
+            "Keywords": PDFString(self.keywords),
+            "Trapped": PDFName(self.trapped),
+        }
+        return PDFDictionary(entries).format(document)
 
 
 class PageDrawing(Flowable):
@@ -135,6 +153,7 @@ class MapperDocument(BaseDocTemplate):
             displayDocTitle=1,
             initialFontName=REGULAR,  # else every page references an unembedded Helvetica
             initialFontSize=10,
+            lang=info.lang,
         )
         self.info = info
         width, height = page
@@ -170,10 +189,25 @@ class MapperDocument(BaseDocTemplate):
         self.profile_width = profile_w
         self.details_width = inner_w - profile_w - COLUMN_GAP
 
+    def build(self, flowables: list[Flowable], canvasmaker: Any = None) -> None:  # type: ignore[override]
+        """Build with page numbers; the PDF opens with its bookmarks shown."""
+        maker = canvasmaker or PageNumberCanvas
+        undated = self.info.date is None
+
+        def make(*args: Any, **kwargs: Any) -> Canvas:
+            canv = maker(*args, **kwargs)
+            canv.showOutline()  # /PageMode /UseOutlines
+            if undated:
+                canv._doc.info.__class__ = UndatedInfo
+            return canv
+
+        super().build(flowables, canvasmaker=make)
+
     def _footer(self, canv: Canvas, margin: float, baseline: float) -> None:
         width = self.pagesize[0]
         title = one_line(self.info.title)
-        left = f"{title} \u00b7 {self.info.date.isoformat()}"
+        date = self.info.date
+        left = f"{title} \u00b7 {date.isoformat()}" if date else title
         room = width - 2 * margin - text_width("Page 9999 of 9999", FOOTER_SIZE) - 24
         canv.saveState()
         canv.setFillColor(rgb(theme.MUTED_INK))

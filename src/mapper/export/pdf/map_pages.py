@@ -32,7 +32,7 @@ class MapPageContext:
     painter: MapPainter
     persona: Persona | None
     photo: ImageReader | None
-    date: dt.date
+    date: dt.date | None
     page: tuple[float, float]
 
 

@@ -53,7 +53,7 @@ def draw_title_block(
     journey: JourneyMap,
     persona: Persona | None,
     photo: ImageReader | None,
-    date: dt.date,
+    date: dt.date | None,
     rect: Rect,
 ) -> None:
     """Title and scenario on the left, the persona in the middle, date / author / version
@@ -107,7 +107,7 @@ def draw_title_block(
         if bio:
             text.at(tx, rect.y + (47 if second else 35), elide(bio, room, 8.5))
 
-    rows = [("Date", date.isoformat())]
+    rows = [("Date", date.isoformat())] if date else []
     if info.author.strip():
         rows.append(("Author", one_line(info.author)))
     if info.version.strip():
