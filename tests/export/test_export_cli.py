@@ -171,6 +171,7 @@ WITH_TILE_ONLY = "--tile-scale applies with --tile only (without it the map fits
           for out, fmt in (("m.png", "PNG"), ("m.svg", "SVG")) for args in PDF_ONLY],
         ("m.pdf", "--dpi 300", "--dpi applies to PNG output only ({out} is PDF)"),
         ("m.svg", "--dpi 300", "--dpi applies to PNG output only ({out} is SVG)"),
+        ("m.pdf", "--no-title-legend", "--no-title-legend applies to PNG and SVG output only ({out} is PDF)"),
         ("m.pdf", "--tile-scale 2", WITH_TILE_ONLY),
         ("m.pdf", "--fit --tile-scale 2", WITH_TILE_ONLY),
     ],
@@ -192,6 +193,8 @@ def test_an_option_that_does_not_apply_is_a_usage_error(
         ("m.pdf", "--fit --page Letter"),
         ("m.png", "--dpi 48 --invariant"),
         ("m.svg", "--invariant"),
+        ("m.png", "--dpi 48 --no-title-legend"),
+        ("m.svg", "--no-title-legend --invariant"),
     ],
 )  # fmt: skip
 def test_options_that_apply_are_accepted(map_file, tmp_path, capsys, out, options):
@@ -215,6 +218,7 @@ def test_help_says_which_output_each_option_is_for(capsys):
     assert main(["export", "--help"]) == 0
     out = capsys.readouterr().out
     pdf, png = out.index("PDF only:"), out.index("PNG only:")
+    assert out.index("PNG and SVG only:") < out.index("  --no-title-legend")
     for flag in ("--page", "--portrait", "--fit", "--tile ", "--tile-scale", "--persona",
                  "--no-report"):  # fmt: skip
         assert pdf < out.index(f"  {flag}") < png

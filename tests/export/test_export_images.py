@@ -34,12 +34,16 @@ def map_file(tmp_path):
 
 def test_png_at_a_chosen_resolution(map_file, tmp_path, qapp):
     out = tmp_path / "map.png"
-    assert main(["export", str(map_file), "-o", str(out), "--dpi", "96"]) == 0
+    args = ["export", str(map_file), "-o", str(out), "--no-title-legend"]
+    assert main([*args, "--dpi", "96"]) == 0
     image = QImage(str(out))
     layout = compute_layout(sample_map())
     assert (image.width(), image.height()) == (round(layout.width + 48), round(layout.height + 48))
-    assert main(["export", str(map_file), "-o", str(out), "--dpi", "192"]) == 0
+    assert main([*args, "--dpi", "192"]) == 0
     assert QImage(str(out)).width() == round((layout.width + 48) * 2)
+    assert main(["export", str(map_file), "-o", str(out), "--dpi", "96"]) == 0
+    framed = QImage(str(out))  # the title above and the legend below, as wide as the map
+    assert framed.width() == image.width() and framed.height() > image.height() + 60
     colours = {
         image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
     }

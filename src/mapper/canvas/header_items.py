@@ -143,16 +143,17 @@ class LaneHeaderItem(_Header):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         self._paint_frame(painter, th.HEADER_FILL)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(qcolor(th.MUTED_INK))
-        t = self._toggle_rect()
-        if self.box.lane.collapsed:
-            tri = [QPointF(t.left() + 5, t.top() + 3), QPointF(t.right() - 4, t.center().y()),
-                   QPointF(t.left() + 5, t.bottom() - 3)]  # fmt: skip
-        else:
-            tri = [QPointF(t.left() + 3, t.top() + 5), QPointF(t.right() - 3, t.top() + 5),
-                   QPointF(t.center().x(), t.bottom() - 4)]  # fmt: skip
-        painter.drawPolygon(QPolygonF(tri))
+        if not getattr(self.scene(), "printing", False):  # the toggle is editor chrome
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(qcolor(th.MUTED_INK))
+            t = self._toggle_rect()
+            if self.box.lane.collapsed:
+                tri = [QPointF(t.left() + 5, t.top() + 3), QPointF(t.right() - 4, t.center().y()),
+                       QPointF(t.left() + 5, t.bottom() - 3)]  # fmt: skip
+            else:
+                tri = [QPointF(t.left() + 3, t.top() + 5), QPointF(t.right() - 3, t.top() + 5),
+                       QPointF(t.center().x(), t.bottom() - 4)]  # fmt: skip
+            painter.drawPolygon(QPolygonF(tri))
         painter.setPen(qcolor(th.INK))
         draw_lines(painter, self.box.name_lines, 22, 6, 12, bold=True)
 

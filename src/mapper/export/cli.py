@@ -29,6 +29,7 @@ OPTIONS: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("--persona", "persona", frozenset({PDF})),
     ("--no-report", "report", frozenset({PDF})),
     ("--dpi", "dpi", frozenset({PNG})),
+    ("--no-title-legend", "title_legend", frozenset({PNG, SVG})),
     ("--invariant", "invariant", frozenset({PDF, PNG, SVG})),  # images always are
 )
 DEFAULTS = {"page": "A4", "tile_scale": 0.75, "dpi": 192.0}
@@ -130,6 +131,14 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[
         metavar="DPI",
         help="resolution (96 = the canvas at 100%%; default 192)",
     )
+    images = p.add_argument_group("PNG and SVG only")
+    images.add_argument(
+        "--no-title-legend",
+        dest="title_legend",
+        action="store_false",
+        default=None,
+        help="only the map: no title above it and no legend below it",
+    )
     p.set_defaults(run=run_export)
 
 
@@ -195,7 +204,8 @@ def run_export(args: argparse.Namespace) -> int:
             say(line, err=True)
         return EXIT_FAILED
     if fmt in IMAGES:
-        return _export_image(journey, output, fmt, args.dpi or DEFAULTS["dpi"])
+        frame = args.title_legend is not False
+        return _export_image(journey, output, fmt, args.dpi or DEFAULTS["dpi"], frame)
     persona_id = None
     if args.persona is not None:
         wanted = args.persona.strip().lower()
@@ -229,17 +239,24 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_image(journey, output: Path, fmt: str, dpi: float) -> int:
+def _export_image(journey, output: Path, fmt: str, dpi: float, title_legend: bool) -> int:
     from mapper.export.errors import ExportError
+    from mapper.export.glyphs import missing_glyph_warning
     from mapper.export.image import render_png, render_svg
     from mapper.fileformat.io import write_atomic
 
     try:
-        data = render_png(journey, dpi) if fmt == PNG else render_svg(journey)
+        if fmt == PNG:
+            data = render_png(journey, dpi, title_legend)
+        else:
+            data = render_svg(journey, title_legend)
         write_atomic(output, data)
     except ExportError as exc:
         return _fail(f"{output}: {exc}")
     except OSError as exc:
         return _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    glyphs = missing_glyph_warning(journey, embeddable_only=False)  # Qt may use colour fonts
+    if glyphs:
+        say(f"mapper: warning: {glyphs}", err=True)
     say(f"wrote {output}")
     return EXIT_OK

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from itertools import pairwise
 from xml.parsers import expat
 
 from mapper.export.errors import ExportError
@@ -37,7 +38,101 @@ def _scene(journey: JourneyMap):
     scene = JourneyScene(Document(journey), read_only=True)
     scene.clearSelection()
     scene.set_item_caching(False)  # vector output: no cached pixmaps
+    scene.printing = True  # no editor chrome (the lanes' collapse arrows)
+    _solid_curves(scene)
     return scene
+
+
+def _solid_curves(scene) -> None:
+    """The active persona's curve in solid green and red pieces instead of one gradient
+    pen: Qt's SVG writer drops gradient pens (the curve came out black)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPainterPath, QPen
+    from PySide6.QtWidgets import QGraphicsPathItem
+
+    from mapper.canvas.emotion_items import CurveSegmentItem
+    from mapper.canvas.painting import qcolor
+    from mapper.layout import theme
+
+    neutral = scene.layout.neutral_y()
+    for item in scene.items():
+        pen = item.pen() if isinstance(item, CurveSegmentItem) else None
+        if pen is None or pen.brush().gradient() is None or neutral is None:
+            continue
+        boundary = neutral + pen.widthF() / 2  # a stretch lying on 0 is green, as on paper
+        for polygon in item.path().toSubpathPolygons():
+            points = [(p.x(), p.y()) for p in polygon]
+            for below, piece in split_at(points, boundary):
+                path = QPainterPath()
+                path.moveTo(*piece[0])
+                for point in piece[1:]:
+                    path.lineTo(*point)
+                solid = QPen(pen)
+                solid.setColor(qcolor(theme.NEGATIVE_CURVE if below else theme.POSITIVE_CURVE))
+                solid.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+                part = QGraphicsPathItem(path)
+                part.setPen(solid)
+                part.setZValue(item.zValue())
+                scene.addItem(part)
+        item.setVisible(False)
+
+
+def split_at(
+    points: list[tuple[float, float]], boundary: float
+) -> list[tuple[bool, list[tuple[float, float]]]]:
+    """A polyline cut where it crosses y = ``boundary``: (below, points) pieces."""
+    pieces: list[tuple[bool, list[tuple[float, float]]]] = []
+    if not points:
+        return pieces
+    below = points[0][1] > boundary
+    current = [points[0]]
+    for (x0, y0), (x1, y1) in pairwise(points):
+        now = y1 > boundary
+        if now != below:
+            t = (boundary - y0) / (y1 - y0)
+            cross = (x0 + (x1 - x0) * t, boundary)
+            current.append(cross)
+            pieces.append((below, current))
+            current, below = [cross], now
+        current.append((x1, y1))
+    pieces.append((below, current))
+    return [(b, piece) for b, piece in pieces if len(piece) > 1]
+
+
+class _Picture:
+    """The map scene with its title above and legend below, in scene pixels."""
+
+    def __init__(self, journey: JourneyMap, title_legend: bool) -> None:
+        from mapper.export.image_frame import Frame
+
+        self.scene = _scene(journey)
+        self.source = _source_rect(self.scene)
+        layout = self.scene.layout
+        self.frame = (
+            Frame(journey, layout.width, bool(layout.emotion_curves)) if title_legend else None
+        )
+        top = self.frame.header_height if self.frame else 0.0
+        bottom = self.frame.legend_height if self.frame else 0.0
+        self.map_top = MARGIN + top
+        self.width = self.source.width()
+        self.height = self.source.height() + top + bottom
+
+    def paint(self, painter) -> None:
+        """Everything, at one unit per scene pixel from the painter's origin."""
+        from PySide6.QtCore import QRectF
+        from PySide6.QtGui import QColor
+
+        painter.fillRect(QRectF(0, 0, self.width, self.height), QColor("#ffffff"))
+        if self.frame:
+            self.frame.paint_header(painter, MARGIN, MARGIN)
+        target = QRectF(0, self.map_top - MARGIN, self.source.width(), self.source.height())
+        self.scene.render(painter, target, self.source)
+        if self.frame:
+            legend_top = self.map_top + self.source.height() - 2 * MARGIN
+            self.frame.paint_legend(painter, MARGIN, legend_top)
+
+    def close(self) -> None:
+        self.scene.detach()
 
 
 def _source_rect(scene):
@@ -47,20 +142,21 @@ def _source_rect(scene):
     return QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN, layout.height + 2 * MARGIN)
 
 
-def render_png(journey: JourneyMap, dpi: float = 192.0) -> bytes:
-    """The map as PNG bytes at ``dpi`` (96 = one pixel per canvas pixel at 100%)."""
-    from PySide6.QtCore import QBuffer, QIODevice, QRectF
-    from PySide6.QtGui import QColor, QImage, QPainter
+def render_png(journey: JourneyMap, dpi: float = 192.0, title_legend: bool = True) -> bytes:
+    """The map as PNG bytes at ``dpi`` (96 = one pixel per canvas pixel at 100%), with its
+    title and legend unless ``title_legend`` is False."""
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QImage, QPainter
 
     if not 24 <= dpi <= 1200:
         raise ExportError(f"the resolution must be 24..1200 dpi, not {dpi:g}")
     _application()
-    scene = _scene(journey)
-    source = _source_rect(scene)
+    picture = _Picture(journey, title_legend)
     scale = dpi / SCREEN_DPI
-    width, height = round(source.width() * scale), round(source.height() * scale)
+    width, height = round(picture.width * scale), round(picture.height * scale)
     if width * height > MAX_PIXELS:
-        most = int(SCREEN_DPI * (MAX_PIXELS / (source.width() * source.height())) ** 0.5)
+        most = int(SCREEN_DPI * (MAX_PIXELS / (picture.width * picture.height)) ** 0.5)
+        picture.close()
         raise ExportError(
             f"at {dpi:g} dpi the picture would be {width}×{height} pixels; "
             f"choose {most} dpi or less, or export a PDF"
@@ -68,12 +164,12 @@ def render_png(journey: JourneyMap, dpi: float = 192.0) -> bytes:
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.setDotsPerMeterX(round(dpi / 0.0254))
     image.setDotsPerMeterY(round(dpi / 0.0254))
-    image.fill(QColor("#ffffff"))
     painter = QPainter(image)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, width, height), source)
+    painter.scale(width / picture.width, height / picture.height)
+    picture.paint(painter)
     painter.end()
-    scene.detach()
+    picture.close()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
@@ -81,8 +177,9 @@ def render_png(journey: JourneyMap, dpi: float = 192.0) -> bytes:
     return bytes(buffer.data())
 
 
-def render_svg(journey: JourneyMap) -> bytes:
-    """The map as an SVG document (vector shapes and real text)."""
+def render_svg(journey: JourneyMap, title_legend: bool = True) -> bytes:
+    """The map as an SVG document (vector shapes and real text) on a white page, the same
+    physical size as the PNG (96 scene pixels to the inch)."""
     from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
     from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgGenerator
@@ -90,21 +187,21 @@ def render_svg(journey: JourneyMap) -> bytes:
     from mapper import __version__
 
     _application()
-    scene = _scene(journey)
-    source = _source_rect(scene)
+    picture = _Picture(journey, title_legend)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
-    generator.setSize(QSize(round(source.width()), round(source.height())))
-    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    generator.setResolution(round(SCREEN_DPI))  # width and height in mm: the PNG's at 96 dpi
+    generator.setSize(QSize(round(picture.width), round(picture.height)))
+    generator.setViewBox(QRectF(0, 0, picture.width, picture.height))
     generator.setTitle(xml_safe(journey.info.title))
     generator.setDescription(f"Journey map exported by Mapper {__version__}")
     painter = QPainter(generator)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
+    picture.paint(painter)
     painter.end()
-    scene.detach()
+    picture.close()
     return well_formed_svg(bytes(buffer.data()))
 
 
