@@ -108,12 +108,16 @@ class Text:
         self.empty = False
 
     def right(self, x: float, baseline: float, text: str) -> None:
-        assert self._font is not None
-        self.at(x - text_width(text, self._font[1], self._font[0] == BOLD), baseline, text)
+        self.at(x - self._drawn_width(text), baseline, text)
 
     def centre(self, x: float, baseline: float, text: str) -> None:
+        self.at(x - self._drawn_width(text) / 2, baseline, text)
+
+    def _drawn_width(self, text: str) -> float:
+        """The width of ``text`` as drawn (joined Arabic forms are narrower)."""
         assert self._font is not None
-        self.at(x - text_width(text, self._font[1], self._font[0] == BOLD) / 2, baseline, text)
+        shown = text if text.isascii() else visual(text)
+        return text_width(shown, self._font[1], self._font[0] == BOLD)
 
     def draw(self) -> None:
         if not self.empty:
