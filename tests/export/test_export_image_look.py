@@ -102,10 +102,11 @@ def test_svg_text_is_dejavu_sans_at_the_pngs_size(pictures):
     assert {t.get("font-family") for t in texts} == {"DejaVu Sans"}
     image = Image.open(io.BytesIO(png))
     dpi = image.info["dpi"][0]
-    width_mm = float(root.get("width").removesuffix("mm"))
-    height_mm = float(root.get("height").removesuffix("mm"))
-    assert width_mm == pytest.approx(image.width / dpi * 25.4, abs=0.3)
-    assert height_mm == pytest.approx(image.height / dpi * 25.4, abs=0.3)
+    # CSS pixels are 1/96 inch: the same inches as the PNG's pixels at its resolution
+    width_in = float(root.get("width").removesuffix("px")) / 96
+    height_in = float(root.get("height").removesuffix("px")) / 96
+    assert width_in == pytest.approx(image.width / dpi, abs=0.01)
+    assert height_in == pytest.approx(image.height / dpi, abs=0.01)
     view_box = [float(v) for v in root.get("viewBox").split()]
     assert view_box[2] == pytest.approx(image.width, abs=1)
     # the card titles are 14 px in a 96-px-per-inch picture, as on the canvas and in the PNG

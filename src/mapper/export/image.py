@@ -114,8 +114,9 @@ class _Picture:
         top = self.frame.header_height if self.frame else 0.0
         bottom = self.frame.legend_height if self.frame else 0.0
         self.map_top = MARGIN + top
-        self.width = self.source.width()
-        self.height = self.source.height() + top + bottom
+        # whole pixels, so the SVG's size in millimetres gives the PNG's pixels back
+        self.width = float(round(self.source.width()))
+        self.height = float(round(self.source.height() + top + bottom))
 
     def paint(self, painter) -> None:
         """Everything, at one unit per scene pixel from the painter's origin."""
@@ -192,7 +193,7 @@ def render_svg(journey: JourneyMap, title_legend: bool = True) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
-    generator.setResolution(round(SCREEN_DPI))  # width and height in mm: the PNG's at 96 dpi
+    generator.setResolution(round(SCREEN_DPI))  # the PNG's physical size at 96 dpi
     generator.setSize(QSize(round(picture.width), round(picture.height)))
     generator.setViewBox(QRectF(0, 0, picture.width, picture.height))
     generator.setTitle(xml_safe(journey.info.title))
@@ -202,7 +203,20 @@ def render_svg(journey: JourneyMap, title_legend: bool = True) -> bytes:
     picture.paint(painter)
     painter.end()
     picture.close()
-    return well_formed_svg(bytes(buffer.data()))
+    return well_formed_svg(_css_pixels(bytes(buffer.data()), picture.width, picture.height))
+
+
+def _css_pixels(data: bytes, width: float, height: float) -> bytes:
+    """The root's size in CSS pixels (1/96 inch) instead of Qt's millimetres rounded to
+    three places, which readers round up to one pixel more than the PNG's."""
+    head, sep, rest = data.partition(b"viewBox=")
+    head = re.sub(
+        rb'width="[^"]*" height="[^"]*"',
+        f'width="{width:g}px" height="{height:g}px"'.encode(),
+        head,
+        count=1,
+    )
+    return head + sep + rest
 
 
 def xml_safe(text: str) -> str:
