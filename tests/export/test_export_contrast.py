@@ -8,11 +8,12 @@ import io
 
 import pdfplumber
 import pytest
-from export_helpers import rich_map
+from export_helpers import ROOT, rich_map
 from pdfminer.layout import LTChar, LTCurve
 
 from factories import sample_map
 from mapper.export import PdfOptions, render_pdf
+from mapper.fileformat import load_journey
 from mapper.layout import theme
 from mapper.model import Card, CardKind, Creator
 
@@ -86,10 +87,26 @@ def every_badge_map():
     return journey
 
 
-@pytest.mark.parametrize("make", [rich_map, every_badge_map], ids=["rich", "badges"])
+def example(name: str):
+    return lambda: load_journey(ROOT / "examples" / f"{name}.journey")
+
+
+@pytest.mark.parametrize(
+    "make",
+    [rich_map, every_badge_map, example("coffee-chain"), example("phone-contract-renewal")],
+    ids=["rich", "badges", "coffee-chain", "phone-contract-renewal"],
+)
 def test_every_character_has_enough_contrast(make):
     data = render_pdf(make(), PdfOptions()).data
     assert low_contrast_text(data) == []
+
+
+@pytest.mark.parametrize("colour", ["#d9772b", "#1f8a70", "#777777", "#ffcc00", "#0000cc", "bad"])
+def test_text_on_a_users_colour_reaches_the_minimum(colour):
+    if colour == "bad":
+        assert theme.text_on(colour) == "#ffffff"
+        return
+    assert contrast(hex_rgb(theme.text_on(colour)), hex_rgb(colour)) >= MINIMUM
 
 
 def test_the_check_finds_low_contrast():

@@ -57,3 +57,29 @@ KIND_FILLS: dict[CardKind, str] = {
     CardKind.OPPORTUNITY: "#e6f6ea",
     CardKind.NOTE: "#f1f3f5",
 }
+
+
+def _luminance(hex_color: str) -> float:
+    """WCAG relative luminance of ``#rrggbb`` (0 black .. 1 white)."""
+    channels = [int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two ``#rrggbb`` colours (1 .. 21; text needs 4.5)."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def text_on(fill: str) -> str:
+    """A text colour with at least 4.5:1 contrast on ``fill`` (a user's colour, such as a
+    persona's): white, else ink, else black (some colour always reaches 4.5 with white or
+    black)."""
+    try:
+        for candidate in ("#ffffff", INK):
+            if contrast(candidate, fill) >= 4.5:
+                return candidate
+        return "#ffffff" if contrast("#ffffff", fill) >= contrast("#000000", fill) else "#000000"
+    except (ValueError, IndexError):
+        return "#ffffff"

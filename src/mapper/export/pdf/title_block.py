@@ -31,7 +31,7 @@ def draw_avatar(
     if photo is None:
         round_rect(canv, rect, radius, fill=persona.color)
         size = rect.width * 0.38
-        text.style(size, "#ffffff", bold=True)
+        text.style(size, theme.text_on(persona.color), bold=True)
         text.centre(rect.center[0], rect.y + rect.height / 2 + size * 0.36, initials(persona.name))
         return
     canv.saveState()
