@@ -100,6 +100,8 @@ def test_svg_text_is_dejavu_sans_at_the_pngs_size(pictures):
     texts = list(root.iter(f"{SVG}text"))
     assert len(texts) > 30
     assert {t.get("font-family") for t in texts} == {"DejaVu Sans"}
+    families = {el.get("font-family") for el in root.iter() if el.get("font-family")}
+    assert families == {"DejaVu Sans"}  # no generic "Sans Serif" left for a reader to guess
     image = Image.open(io.BytesIO(png))
     dpi = image.info["dpi"][0]
     # CSS pixels are 1/96 inch: the same inches as the PNG's pixels at its resolution

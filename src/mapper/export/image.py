@@ -32,6 +32,7 @@ def _application():
 
 
 def _scene(journey: JourneyMap):
+    from mapper.canvas.painting import qfont
     from mapper.canvas.scene import JourneyScene
     from mapper.document import Document
 
@@ -39,6 +40,7 @@ def _scene(journey: JourneyMap):
     scene.clearSelection()
     scene.set_item_caching(False)  # vector output: no cached pixmaps
     scene.printing = True  # no editor chrome (the lanes' collapse arrows)
+    scene.setFont(qfont(12))  # else shapes' SVG groups name the system's generic "Sans Serif"
     _solid_curves(scene)
     return scene
 
@@ -123,6 +125,7 @@ class _Picture:
         from PySide6.QtCore import QRectF
         from PySide6.QtGui import QColor
 
+        painter.setFont(self.scene.font())
         painter.fillRect(QRectF(0, 0, self.width, self.height), QColor("#ffffff"))
         if self.frame:
             self.frame.paint_header(painter, MARGIN, MARGIN)
