@@ -126,3 +126,32 @@ def test_fonts_reportlab_cannot_embed_are_skipped():
     assert [(f.path, f.index) for f in found] == [("/f/Cjk.ttc", 2)]
     assert found[0].covers(0x4E2D) and found[0].covers(0x3000) and not found[0].covers(0x2FFF)
     assert len(fonts.parse_fc_list(listing, embeddable_only=False)) == 4
+
+
+def test_invariant_output_with_fallback_fonts_is_identical_across_processes(tmp_path):
+    """Fallback fonts loaded by an earlier export in the same process change nothing."""
+    import subprocess
+    import sys
+
+    from export_helpers import ROOT
+
+    code = (
+        "import sys\n"
+        "from test_export_scripts import scripts_map\n"
+        "from factories import sample_map\n"
+        "from mapper.export import PdfOptions, render_pdf\n"
+        "journey = sample_map()\n"
+        "journey.update_card('t1', title='\u2728 \uac00')\n"
+        "if sys.argv[1] == 'warm':\n"
+        "    render_pdf(journey, PdfOptions(invariant=True))\n"
+        "sys.stdout.buffer.write(render_pdf(scripts_map(), PdfOptions(invariant=True)).data)\n"
+    )
+    paths = [str(ROOT / "src"), str(ROOT / "tests"), str(ROOT / "tests" / "export")]
+    env = {"PYTHONPATH": ":".join(paths), "PATH": "/usr/bin:/bin"}
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", code, mode], capture_output=True, env=env, check=True
+        ).stdout
+        for mode in ("cold", "warm")
+    ]
+    assert outputs[0].startswith(b"%PDF") and outputs[0] == outputs[1]

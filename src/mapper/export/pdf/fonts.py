@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import subprocess
+import zlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -106,7 +107,9 @@ def _load(candidate: InstalledFont) -> str | None:
     """Register ``candidate`` with reportlab once; its name, or None if it cannot embed."""
     key = (candidate.path, candidate.index)
     if key not in _loaded:
-        name = f"Fallback{len(_loaded)}-{Path(candidate.path).stem}-{candidate.index}"
+        # the same name whatever was exported before in this process (invariant output)
+        tag = zlib.crc32(candidate.path.encode("utf-8", "surrogateescape"))
+        name = f"Fallback-{Path(candidate.path).stem}-{candidate.index}-{tag:08x}"
         try:
             pdfmetrics.registerFont(TTFont(name, candidate.path, subfontIndex=candidate.index))
         except Exception:  # CFF outlines, broken or unreadable files: try the next font
