@@ -79,11 +79,11 @@ def every_badge_map():
     journey = sample_map()
     for i, score in enumerate((-3, -2, 0, 2, 3)):
         creator = list(Creator)[i % 3]
-        journey.add_card(
+        journey.add(
             Card(f"x{i}", "s3", "l-tp", f"Card {i}", channel="website", creator=creator,
                  emotions={"maya": score}, moment_of_truth=i == 2)
         )  # fmt: skip
-    journey.add_card(Card("x9", "s1", "l-pain", "Queue", kind=CardKind.PAIN_POINT))
+    journey.add(Card("x9", "s1", "l-pain", "Queue", kind=CardKind.PAIN_POINT))
     return journey
 
 

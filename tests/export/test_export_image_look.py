@@ -12,6 +12,7 @@ from PIL import Image, ImageChops, ImageStat
 
 from mapper.export.image import render_png, render_svg, split_at
 from mapper.layout import compute_layout, theme
+from mapper.model import Entity
 
 SVG = "{http://www.w3.org/2000/svg}"
 MARGIN = 24
@@ -176,7 +177,7 @@ def test_image_export_warns_about_characters_no_font_has(tmp_path, capsys, monke
     from mapper.fileformat import save_journey
 
     journey = sample_map()
-    journey.update_card("t1", title="Rocket \U0001f680")
+    journey.update(Entity.CARD, "t1", title="Rocket \U0001f680")
     path = tmp_path / "w.journey"
     save_journey(journey, path)
     assert main(["export", str(path), "-o", str(tmp_path / "w.svg")]) == 0

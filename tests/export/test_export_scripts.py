@@ -12,6 +12,7 @@ from factories import sample_map
 from mapper.export import PdfOptions, export_pdf
 from mapper.export.pdf import fonts
 from mapper.layout.text import text_width
+from mapper.model import Entity
 
 ARABIC = "رحلة العميل"
 ARABIC_CARD = "يرى إعلانا على الإنترنت"
@@ -27,14 +28,14 @@ BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
 def scripts_map():
     journey = sample_map()
     journey.update_info(title=f"{ARABIC} {HEBREW}")
-    journey.update_stage("s1", name=ARABIC)
-    journey.update_stage("s2", name=HEBREW)
-    journey.update_stage("s3", name=JAPANESE)
-    journey.update_card("a1", title=ARABIC_CARD)
-    journey.update_card("t1", title=HEBREW_CARD)
-    journey.update_card("t2", title=CHINESE)
-    journey.update_card("t3", title=f"Store visit {EMOJI}")
-    journey.update_card("t4", title=KOREAN)
+    journey.update(Entity.STAGE, "s1", name=ARABIC)
+    journey.update(Entity.STAGE, "s2", name=HEBREW)
+    journey.update(Entity.STAGE, "s3", name=JAPANESE)
+    journey.update(Entity.CARD, "a1", title=ARABIC_CARD)
+    journey.update(Entity.CARD, "t1", title=HEBREW_CARD)
+    journey.update(Entity.CARD, "t2", title=CHINESE)
+    journey.update(Entity.CARD, "t3", title=f"Store visit {EMOJI}")
+    journey.update(Entity.CARD, "t4", title=KOREAN)
     return journey
 
 
@@ -86,7 +87,7 @@ def test_text_a_fallback_font_draws_fits_its_measured_width(tmp_path):
     assert text_width(CHINESE, 10) == pytest.approx(40)
     journey = sample_map()
     long_title = CHINESE * 12
-    journey.update_card("t2", title=long_title)
+    journey.update(Entity.CARD, "t2", title=long_title)
     path = tmp_path / "wide.pdf"
     assert export_pdf(journey, path, PdfOptions()) == []
     bbox = run(tool("pdftotext"), "-bbox", "-f", "1", "-l", "1", path, "-")
@@ -102,8 +103,8 @@ def test_characters_no_installed_font_has_are_reported_once(tmp_path, monkeypatc
     monkeypatch.setattr(fonts, "installed_fonts", lambda embeddable_only=True: ())
     monkeypatch.setattr(fonts, "_by_char", {})
     journey = sample_map()
-    journey.update_card("t1", title=f"Loves it \U0001f680 {CHINESE}")
-    journey.update_card("t2", title=f"Again \U0001f680 {CHINESE}")
+    journey.update(Entity.CARD, "t1", title=f"Loves it \U0001f680 {CHINESE}")
+    journey.update(Entity.CARD, "t2", title=f"Again \U0001f680 {CHINESE}")
     path = tmp_path / "glyphs.pdf"
     warnings = export_pdf(journey, path, PdfOptions())
     assert len(warnings) == 1
@@ -139,9 +140,9 @@ def test_invariant_output_with_fallback_fonts_is_identical_across_processes(tmp_
         "import sys\n"
         "from test_export_scripts import scripts_map\n"
         "from factories import sample_map\n"
-        "from mapper.export import PdfOptions, render_pdf\n"
+        "from mapper.export import PdfOptions, render_pdf\nfrom mapper.model import Entity\n"
         "journey = sample_map()\n"
-        "journey.update_card('t1', title='\u2728 \uac00')\n"
+        "journey.update(Entity.CARD, 't1', title='\u2728 \uac00')\n"
         "if sys.argv[1] == 'warm':\n"
         "    render_pdf(journey, PdfOptions(invariant=True))\n"
         "sys.stdout.buffer.write(render_pdf(scripts_map(), PdfOptions(invariant=True)).data)\n"
