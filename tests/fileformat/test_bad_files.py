@@ -36,6 +36,11 @@ def edited(change) -> bytes:
     return encode(data)
 
 
+def with_width(number: bytes) -> bytes:
+    stage = b'{"id": "s", "name": "S", "width": ' + number + b"}"
+    return b'{"format": "mapper-journey", "schema_version": 1, "stages": [' + stage + b"]}"
+
+
 CASES = [
     ("empty", b"", "m.journey: $: the file is empty"),
     ("blank", b" \n\t", "m.journey: $: the file is empty"),
@@ -71,6 +76,15 @@ CASES = [
     ("long string", edited(lambda d: d["cards"][0].update(title="x" * 3000)), "cards[0].title: String should have at most 2000 characters"),
     ("bad photo", edited(lambda d: d["personas"][0]["photo"].update(data="AAAA")), "personas[0].photo.data: photo data is not a PNG or JPEG image"),
     ("bad base64", edited(lambda d: d["personas"][0]["photo"].update(data="***")), "personas[0].photo.data: photo data is not valid base64"),
+    ("number too long", with_width(b"9" * 4301), "m.journey: stages[0].width: number too long (4,301 digits; at most 4,300)"),
+    ("negative number too long", with_width(b"-" + b"1" * 5000), "m.journey: stages[0].width: number too long (5,000 digits"),
+    ("long number in a list", edited(lambda d: d["cards"][0].update(tags=["a", 7, 8])).replace(b"7, 8", b"7, " + b"8" * 9000), "m.journey: cards[0].tags[2]: number too long"),
+    ("long number beside a short one", with_width(b"9" * 4300), "m.journey: stages[0].width: Input should be a valid number"),
+    ("too many cards", edited(lambda d: d.update(cards=[1] * 100_001)), "m.journey: cards: 100,001 items; a map holds at most 100,000 cards"),
+    ("too many custom channels", edited(lambda d: d.update(custom_channels=[{}] * 501)), "m.journey: custom_channels: 501 items; a map holds at most 500 custom channels"),
+    ("too many tags", edited(lambda d: d["cards"][0].update(tags=["x"] * 1001)), "cards[0].tags: List should have at most 1000 items"),
+    ("too many keys", edited(lambda d: d["personas"][0].update(demographics={f"k{i}": "v" for i in range(1001)})), "m.journey: personas[0].demographics: an object with 1,001 keys; no object in a journey map has more than 1,000"),
+    ("too many objects", b"[" + b"{}," * 1_000_000 + b"{}]", "m.journey: $: more than 1,000,000 objects: too many for a journey map"),
 ]  # fmt: skip
 
 
@@ -88,6 +102,53 @@ def test_a_long_list_of_problems_says_how_many_were_left_out():
     lines = problems_of(encode(data))
     assert len(lines) == 51
     assert lines[-1] == "m.journey: ... and 30 more problems"
+
+
+def test_problems_stop_at_a_fixed_number():
+    data = good()
+    data["cards"] = [{"id": f"c{i}", "colour": "red"} for i in range(20_000)]  # 4 each
+    lines = problems_of(encode(data))
+    assert len(lines) == 51
+    assert lines[0] == "m.journey: cards[0].stage_id: this field is required"
+    assert lines[-1] == "m.journey: ... and at least 950 more problems"
+
+
+def test_each_bad_item_of_a_list_is_reported():
+    data = good()
+    for card in data["cards"]:
+        card["kind"] = "bogus"
+    lines = problems_of(encode(data))
+    assert [line.split(": ")[1] for line in lines] == [f"cards[{i}].kind" for i in range(6)]
+
+
+def test_reference_problems_are_listed_alongside_field_problems():
+    def break_both(d):
+        d["cards"][0].update(kind="bogus", stage_id="s9")  # a bad field, a dangling stage
+        d["flows"][0]["target"] = "ghost"
+        d["stages"][1]["color"] = "red"  # its id is still readable: no dangling reference
+
+    lines = problems_of(edited(break_both))
+    assert lines == [
+        "m.journey: stages[1].color: String should match pattern '^#[0-9a-fA-F]{6}$'",
+        "m.journey: cards[0].kind: Input should be 'touchpoint', 'action', 'thought', "
+        "'pain_point', 'opportunity' or 'note'",
+        "m.journey: cards[0].stage_id: refers to stage 's9', which does not exist",
+        "m.journey: flows[0].target: refers to card 'ghost', which does not exist",
+    ]
+
+
+def test_unreadable_ids_are_not_reported_twice():
+    def break_ids(d):
+        d["cards"][0]["stage_id"] = 5  # a type problem, not also a dangling reference
+        d["cards"][1]["emotions"] = {"bad id!": 1}
+        d["cards"].append("not a card")
+
+    lines = problems_of(edited(break_ids))
+    assert [line.split(": ")[1] for line in lines] == [
+        "cards[0].stage_id",
+        "cards[1].emotions.bad id!.[key]",
+        "cards[6]",
+    ], lines
 
 
 def test_all_problems_are_listed_at_once():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+from collections.abc import Callable
 from enum import Enum
 from functools import cache
 from typing import Any
@@ -81,16 +82,25 @@ def journey_to_plain(journey: JourneyMap | Snapshot) -> dict[str, Any]:
 
 
 # -------------------------------------------------------------- file -> model
-def check_references(doc: JourneyFile) -> list[Problem]:
-    """Ids must be unique and every reference must point at something that exists."""
+def check_references(
+    doc: JourneyFile | Any, report: Callable[[Problem], None] | None = None
+) -> list[Problem]:
+    """Ids must be unique and every reference must point at something that exists.
+
+    ``doc`` may also be a raw view (see ``validation.raw_view``) where an unreadable item
+    or id is None: those are skipped. ``report`` receives each problem as it is found
+    (it may raise to stop); otherwise they are returned."""
     problems: list[Problem] = []
+    add = report or problems.append
 
     def unique(name: str, items: list, key: str = "id") -> set[str]:
         seen: dict[str, int] = {}
         for i, item in enumerate(items):
-            value = getattr(item, key)
+            value = getattr(item, key) if item is not None else None
+            if value is None:
+                continue
             if value in seen:
-                problems.append(
+                add(
                     Problem(
                         f"{name}[{i}].{key}",
                         f"duplicate {key} {value!r} (also {name}[{seen[value]}])",
@@ -102,7 +112,7 @@ def check_references(doc: JourneyFile) -> list[Problem]:
 
     def refer(where: str, value: str | None, known: set[str], what: str) -> None:
         if value is not None and value not in known:
-            problems.append(Problem(where, f"refers to {what} {value!r}, which does not exist"))
+            add(Problem(where, f"refers to {what} {value!r}, which does not exist"))
 
     stages = unique("stages", doc.stages)
     lanes = unique("lanes", doc.lanes)
@@ -112,10 +122,8 @@ def check_references(doc: JourneyFile) -> list[Problem]:
     unique("opportunities", doc.opportunities)
     channels = set(BUILTIN_CHANNELS) | unique("custom_channels", doc.custom_channels, "key")
     for i, channel in enumerate(doc.custom_channels):
-        if channel.key in BUILTIN_CHANNELS:
-            problems.append(
-                Problem(f"custom_channels[{i}].key", f"{channel.key!r} is a built-in channel")
-            )
+        if channel is not None and channel.key in BUILTIN_CHANNELS:
+            add(Problem(f"custom_channels[{i}].key", f"{channel.key!r} is a built-in channel"))
 
     refer("active_persona_id", doc.active_persona_id, personas, "persona")
     for i, lane_id in enumerate(doc.presentation.hidden_lane_ids):
@@ -123,6 +131,8 @@ def check_references(doc: JourneyFile) -> list[Problem]:
     for i, persona_id in enumerate(doc.presentation.hidden_persona_ids):
         refer(f"presentation.hidden_persona_ids[{i}]", persona_id, personas, "persona")
     for i, card in enumerate(doc.cards):
+        if card is None:
+            continue
         refer(f"cards[{i}].stage_id", card.stage_id, stages, "stage")
         refer(f"cards[{i}].lane_id", card.lane_id, lanes, "lane")
         refer(f"cards[{i}].channel", card.channel, channels, "channel")
@@ -130,17 +140,21 @@ def check_references(doc: JourneyFile) -> list[Problem]:
             refer(f"cards[{i}].emotions.{persona_id}", persona_id, personas, "persona")
     pairs: dict[tuple[str, str], int] = {}
     for i, flow in enumerate(doc.flows):
+        if flow is None:
+            continue
         refer(f"flows[{i}].source", flow.source, cards, "card")
         refer(f"flows[{i}].target", flow.target, cards, "card")
+        if flow.source is None or flow.target is None:
+            continue
         if flow.source == flow.target:
-            problems.append(Problem(f"flows[{i}]", "a flow cannot lead from a card to itself"))
+            add(Problem(f"flows[{i}]", "a flow cannot lead from a card to itself"))
         elif (flow.source, flow.target) in pairs:
-            problems.append(
-                Problem(f"flows[{i}]", f"repeats flows[{pairs[flow.source, flow.target]}]")
-            )
+            add(Problem(f"flows[{i}]", f"repeats flows[{pairs[flow.source, flow.target]}]"))
         else:
             pairs[flow.source, flow.target] = i
     for i, opp in enumerate(doc.opportunities):
+        if opp is None:
+            continue
         for j, card_id in enumerate(opp.pain_point_ids):
             refer(f"opportunities[{i}].pain_point_ids[{j}]", card_id, cards, "card")
         refer(f"opportunities[{i}].stage_id", opp.stage_id, stages, "stage")

@@ -21,12 +21,12 @@ from pydantic import ValidationError
 from mapper.fileformat.convert import build_journey, check_references, journey_to_plain
 from mapper.fileformat.jsonparse import MAX_FILE_BYTES, JsonProblem, parse_json_bytes
 from mapper.fileformat.migrations import VersionProblem, upgrade
-from mapper.fileformat.problems import JourneyFileError, Problem, json_path
+from mapper.fileformat.problems import JourneyFileError, Problem
+from mapper.fileformat.reading import FileTooLarge, NotAFile, read_limited
 from mapper.fileformat.schema import FORMAT_NAME, JourneyFile
+from mapper.fileformat.validation import MAX_PROBLEMS, error_problem, validate_file
 from mapper.model import JourneyMap
 from mapper.model.journey import Snapshot
-
-MAX_PROBLEMS = 50
 
 
 def loads_journey(raw: bytes, source: str | Path = "<data>") -> JourneyMap:
@@ -56,41 +56,35 @@ def read_current(raw: bytes, source: str | Path) -> dict[str, Any]:
 
 
 def _loads(raw: bytes, source: str | Path) -> JourneyMap:
-    data = read_current(raw, source)
-    try:
-        doc = JourneyFile.model_validate(data)
-    except ValidationError as exc:
-        more = max(0, exc.error_count() - MAX_PROBLEMS)
-        raise JourneyFileError(source, _validation_problems(exc), more) from None
-    problems = check_references(doc)
-    if problems:
-        raise JourneyFileError(
-            source, problems[:MAX_PROBLEMS], max(0, len(problems) - MAX_PROBLEMS)
-        )
-    return build_journey(doc)
+    return build_journey(validate_file(read_current(raw, source), source))
 
 
 def load_journey(path: str | Path) -> JourneyMap:
     """Open a `.journey` file; raises :class:`JourneyFileError` with readable problems."""
+    return loads_journey(read_map_bytes(path), path)
+
+
+def read_map_bytes(path: str | Path) -> bytes:
+    """A map file's bytes, or :class:`JourneyFileError` for anything that is not a readable
+    regular file of at most ``MAX_FILE_BYTES`` (a pipe or a device is never read)."""
     path = Path(path)
+    mb = MAX_FILE_BYTES // (1024 * 1024)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise JourneyFileError(
-                path,
-                [Problem("$", f"the file is {size / 1e6:.1f} MB; Mapper opens maps of up to "
-                         f"{MAX_FILE_BYTES // (1024 * 1024)} MB")],
-            )  # fmt: skip
-        raw = path.read_bytes()
+        return read_limited(path, MAX_FILE_BYTES)
+    except FileTooLarge as exc:
+        size = f"{exc.size / 1e6:.1f} MB" if exc.size is not None else f"more than {mb} MB"
+        message = f"the file is {size}; Mapper opens maps of up to {mb} MB"
+    except NotAFile as exc:
+        message = str(exc)
     except IsADirectoryError:
-        raise JourneyFileError(path, [Problem("$", "this is a folder, not a file")]) from None
+        message = "this is a folder, not a file"
     except FileNotFoundError:
-        raise JourneyFileError(path, [Problem("$", "no such file")]) from None
+        message = "no such file"
     except PermissionError:
-        raise JourneyFileError(path, [Problem("$", "permission denied")]) from None
+        message = "permission denied"
     except OSError as exc:
-        raise JourneyFileError(path, [Problem("$", exc.strerror or str(exc))]) from None
-    return loads_journey(raw, path)
+        message = exc.strerror or str(exc)
+    raise JourneyFileError(path, [Problem("$", message)])
 
 
 class UnsafeToWrite(ValueError):
@@ -179,14 +173,5 @@ def _check_header(data: Any, source: str | Path) -> dict[str, Any]:
 
 
 def _validation_problems(exc: ValidationError) -> list[Problem]:
-    problems = []
-    for error in exc.errors(include_url=False, include_input=False)[:MAX_PROBLEMS]:
-        message = error["msg"]
-        if error["type"] == "missing":
-            message = "this field is required"
-        elif error["type"] == "extra_forbidden":
-            message = "unknown field (not part of the journey format)"
-        elif message.startswith("Value error, "):
-            message = message.removeprefix("Value error, ")
-        problems.append(Problem(json_path(error["loc"]), message))
-    return problems
+    errors = exc.errors(include_url=False, include_input=False)
+    return [error_problem(error) for error in errors[:MAX_PROBLEMS]]

@@ -1,4 +1,5 @@
-"""Strict JSON parsing: no duplicate keys, no NaN/Infinity, bounded size and depth.
+"""Strict JSON parsing: no duplicate keys, no NaN/Infinity, bounded size, depth, object
+count and integer length.
 
 Errors carry a line:column or a JSON path so the user can find the spot in the file.
 """
@@ -7,11 +8,17 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from collections.abc import Iterator
 from typing import Any
 
 from mapper.fileformat.problems import Problem, json_path
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# A map of the largest size holds a few hundred thousand objects; a file of a million tiny
+# ones ({}) would cost ~25 times its size in memory before any check could refuse it.
+MAX_OBJECTS = 1_000_000
+MAX_OBJECT_KEYS = 1_000  # no object of the format has more (tables are capped alike)
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -25,6 +32,27 @@ class _DuplicateKeys(dict):
     """A parsed object that had repeated keys (json.loads would keep only the last)."""
 
     duplicates: list[str]
+
+
+class _TooManyKeys(dict):
+    """Stands for an object with more keys than any in the format (its content dropped)."""
+
+    count: int
+
+
+class _LongNumber(int):
+    """Stands for an integer beyond Python's digit limit (``sys.get_int_max_str_digits``)."""
+
+    digits: int
+
+
+def _parse_long_int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        marker = _LongNumber(0)
+        marker.digits = len(text.lstrip("-"))
+        return marker
 
 
 def _line_col(text: str, offset: int) -> str:
@@ -57,9 +85,20 @@ def parse_json_bytes(raw: bytes) -> Any:
         raise JsonProblem(Problem("$", "the file is empty"))
 
     found_duplicates = False
+    objects = 0
 
     def pairs_hook(pairs: list[tuple[str, Any]]) -> dict:
-        nonlocal found_duplicates
+        nonlocal found_duplicates, objects
+        objects += 1
+        if objects > MAX_OBJECTS:
+            raise JsonProblem(
+                Problem("$", f"more than {MAX_OBJECTS:,} objects: too many for a journey map")
+            )
+        if len(pairs) > MAX_OBJECT_KEYS:
+            found_duplicates = True  # reported by path after parsing, like duplicates
+            big = _TooManyKeys()
+            big.count = len(pairs)
+            return big
         obj = dict(pairs)
         if len(obj) == len(pairs):
             return obj
@@ -74,8 +113,23 @@ def parse_json_bytes(raw: bytes) -> Any:
         where = _line_col(text, match.start()) if match else "$"
         raise JsonProblem(Problem(where, f"{name} is not allowed; numbers must be finite"))
 
+    def parse(**hooks: Any) -> Any:
+        nonlocal objects
+        objects = 0
+        return json.loads(
+            text, object_pairs_hook=pairs_hook, parse_constant=reject_constant, **hooks
+        )
+
     try:
-        data = json.loads(text, object_pairs_hook=pairs_hook, parse_constant=reject_constant)
+        try:
+            data = parse()
+        except ValueError as exc:
+            if isinstance(exc, json.JSONDecodeError):
+                raise
+            # An integer over Python's digit limit: parse again, marking such numbers, so
+            # the problem can name where it is (the fast path stays free of a hook).
+            data = parse(parse_int=_parse_long_int)
+            found_duplicates = True
     except json.JSONDecodeError as exc:
         raise JsonProblem(
             Problem(f"{exc.lineno}:{exc.colno}", f"not valid JSON: {exc.msg}")
@@ -85,19 +139,52 @@ def parse_json_bytes(raw: bytes) -> Any:
             Problem("$", "the data is nested too deeply to be a journey map")
         ) from None
     if found_duplicates:
-        raise JsonProblem(_first_duplicate(data))
+        problem = _first_marked(data)
+        if problem is not None:
+            raise JsonProblem(problem)
     return data
 
 
-def _first_duplicate(data: Any) -> Problem:
-    stack: list[tuple[Any, tuple]] = [(data, ())]
+def _first_marked(data: Any) -> Problem | None:
+    """The first duplicate key, oversized object or over-long number, by its JSON path.
+
+    Depth first with one iterator per level, so a list of millions costs no extra memory."""
+    found = _marker_problem(data, ())
+    if found is not None or not isinstance(data, (dict, list)):
+        return found
+    stack: list[tuple[Iterator[tuple[Any, Any]], tuple]] = [(_children(data), ())]
     while stack:
-        node, path = stack.pop()
-        if isinstance(node, _DuplicateKeys):
-            keys = ", ".join(repr(k) for k in node.duplicates)
-            return Problem(json_path(path), f"duplicate key {keys}: each key may appear once")
-        if isinstance(node, dict):
-            stack.extend((v, (*path, k)) for k, v in reversed(node.items()))
-        elif isinstance(node, list):
-            stack.extend((v, (*path, i)) for i, v in reversed(list(enumerate(node))))
-    return Problem("$", "duplicate keys in an object")
+        children, path = stack[-1]
+        for key, node in children:
+            where = (*path, key)
+            found = _marker_problem(node, where)
+            if found is not None:
+                return found
+            if isinstance(node, (dict, list)) and node:
+                stack.append((_children(node), where))
+                break
+        else:
+            stack.pop()
+    return None
+
+
+def _children(node: dict | list) -> Iterator[tuple[Any, Any]]:
+    return iter(node.items()) if isinstance(node, dict) else enumerate(node)
+
+
+def _marker_problem(node: Any, path: tuple) -> Problem | None:
+    if isinstance(node, _LongNumber):
+        limit = sys.get_int_max_str_digits()
+        return Problem(
+            json_path(path), f"number too long ({node.digits:,} digits; at most {limit:,})"
+        )
+    if isinstance(node, _TooManyKeys):
+        return Problem(
+            json_path(path),
+            f"an object with {node.count:,} keys; no object in a journey map has more than "
+            f"{MAX_OBJECT_KEYS:,}",
+        )
+    if isinstance(node, _DuplicateKeys):
+        keys = ", ".join(repr(k) for k in node.duplicates)
+        return Problem(json_path(path), f"duplicate key {keys}: each key may appear once")
+    return None

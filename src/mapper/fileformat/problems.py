@@ -30,14 +30,27 @@ def json_path(location: Iterable[str | int]) -> str:
 class JourneyFileError(Exception):
     """A file that cannot be opened as a journey map, with every problem found."""
 
-    def __init__(self, source: str | Path, problems: Sequence[Problem], more: int = 0) -> None:
+    def __init__(
+        self,
+        source: str | Path,
+        problems: Sequence[Problem],
+        more: int = 0,
+        stopped: bool = False,
+    ) -> None:
         self.source = str(source)
         self.problems = list(problems)
         self.more = more  # problems found but not listed
+        self.stopped = stopped  # checking stopped early: there may be more than that
         super().__init__("\n".join(self.lines()))
+
+    def more_text(self) -> str:
+        """``and 30 more problems``, or empty when every problem found is listed."""
+        if not self.more:
+            return ""
+        return f"and {'at least ' if self.stopped else ''}{self.more:,} more problems"
 
     def lines(self) -> list[str]:
         lines = [p.format(self.source) for p in self.problems]
         if self.more:
-            lines.append(f"{self.source}: ... and {self.more} more problems")
+            lines.append(f"{self.source}: ... {self.more_text()}")
         return lines

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from mapper.fileformat.convert import build_journey
 from mapper.fileformat.io import read_current
+from mapper.fileformat.schema import LISTS as CAPS
 from mapper.fileformat.schema import (
     SCHEMA_VERSION,
     CardFile,
@@ -52,6 +53,11 @@ def repair_journey(raw: bytes, source: str = "<data>") -> tuple[JourneyMap, list
         if not isinstance(items, list):
             dropped.append(f"{name}: not a list, all of it")
             items = []
+        limit = CAPS[name][1]
+        if len(items) > limit:
+            dropped.append(f"{name}: {len(items):,} items, more than a map holds; "
+                           f"only the first {limit:,} were read")  # fmt: skip
+            items = items[:limit]
         kept[name] = []
         for i, item in enumerate(items):
             salvaged = _salvage(model, item, _label(name, i, item), dropped)

@@ -1,14 +1,16 @@
 """The `.journey` file schema as pydantic models (the on-disk shape, not the live model).
 
 Field names and defaults mirror :mod:`mapper.model.entities`, so a file only carries what
-differs from the defaults. Types are strict (no "3" for 3), floats finite, strings capped.
+differs from the defaults. Types are strict (no "3" for 3), floats finite, strings capped,
+lists capped. Every list stops at its first bad item (``fail_fast``), so validating a hostile
+file never builds millions of errors; the loader finds the rest item by item, up to a limit.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, field_validator
 
@@ -38,13 +40,34 @@ MAX_PHOTO_BYTES = 2 * 1024 * 1024
 SHORT_TEXT = SHORT_TEXT_MAX
 LONG_TEXT = LONG_TEXT_MAX
 
-Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")]
+# How many of each a map may hold: far beyond any real map (a 64 MB file, the largest Mapper
+# opens, holds some 75,000 cards), small enough to refuse a hostile file before validation.
+MAX_PERSONAS = 500
+MAX_STAGES = 1_000
+MAX_LANES = 1_000
+MAX_CARDS = 100_000
+MAX_FLOWS = 200_000
+MAX_OPPORTUNITIES = 20_000
+MAX_CUSTOM_CHANNELS = 500
+MAX_ITEMS = 1_000  # any smaller list or table: tags, goals, evidence, demographics, ...
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 ShortText = Annotated[str, StringConstraints(max_length=SHORT_TEXT)]
 LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT)]
 Rating = Annotated[int, Field(ge=RATING_MIN, le=RATING_MAX)]
 EmotionScore = Annotated[int, Field(ge=EMOTION_MIN, le=EMOTION_MAX)]
 Number = Annotated[float, Strict(False), Field(allow_inf_nan=False)]
+
+
+def _capped(limit: int) -> Any:
+    """At most ``limit`` items; validation stops at the first bad item."""
+    return Field(max_length=limit, fail_fast=True)
+
+
+Texts = Annotated[list[ShortText], _capped(MAX_ITEMS)]
+TextTable = Annotated[dict[ShortText, ShortText], Field(max_length=MAX_ITEMS)]
 
 
 def _lax(enum: type) -> type:
@@ -99,7 +122,7 @@ class ScenarioFile(_Strict):
 
     title: ShortText = ""
     goal: LongText = ""
-    expectations: list[ShortText] = []
+    expectations: Texts = []
 
 
 class CustomChannelFile(_Strict):
@@ -111,8 +134,8 @@ class CustomChannelFile(_Strict):
 class PresentationFile(_Strict):
     model_config = ConfigDict(frozen=True)
 
-    hidden_lane_ids: list[Id] = []
-    hidden_persona_ids: list[Id] = []
+    hidden_lane_ids: Annotated[list[Id], _capped(MAX_LANES)] = []
+    hidden_persona_ids: Annotated[list[Id], _capped(MAX_PERSONAS)] = []
 
 
 class PersonaFile(_Strict):
@@ -120,11 +143,11 @@ class PersonaFile(_Strict):
     name: ShortText
     role: ShortText = ""
     bio: LongText = ""
-    demographics: dict[ShortText, ShortText] = {}
-    goals: list[ShortText] = []
-    motivations: list[ShortText] = []
-    frustrations: list[ShortText] = []
-    behaviours: list[ShortText] = []
+    demographics: TextTable = {}
+    goals: Texts = []
+    motivations: Texts = []
+    frustrations: Texts = []
+    behaviours: Texts = []
     quote: LongText = ""
     photo: PhotoFile | None = None
     color: Color = "#3465a4"
@@ -160,13 +183,13 @@ class CardFile(_Strict):
     channel: Id | None = None
     creator: _lax(Creator) | None = None
     buying_phase: _lax(BuyingPhase) | None = None
-    emotions: dict[Id, EmotionScore] = {}
+    emotions: Annotated[dict[Id, EmotionScore], Field(max_length=MAX_PERSONAS)] = {}
     moment_of_truth: bool = False
     owner: ShortText = ""
     metrics: MetricsFile = MetricsFile()
-    evidence: list[EvidenceFile] = []
+    evidence: Annotated[list[EvidenceFile], _capped(MAX_ITEMS)] = []
     url: ShortText = ""
-    tags: list[ShortText] = []
+    tags: Texts = []
     notes: LongText = ""
 
 
@@ -184,7 +207,7 @@ class OpportunityFile(_Strict):
     impact: Rating = 3
     effort: Rating = 3
     owner: ShortText = ""
-    pain_point_ids: list[Id] = []
+    pain_point_ids: Annotated[list[Id], _capped(MAX_ITEMS)] = []
     stage_id: Id | None = None
 
 
@@ -202,11 +225,23 @@ class JourneyFile(_Strict):
     scenario: ScenarioFile = ScenarioFile()
     notes: LongText = ""
     active_persona_id: Id | None = None
-    custom_channels: list[CustomChannelFile] = []
+    custom_channels: Annotated[list[CustomChannelFile], _capped(MAX_CUSTOM_CHANNELS)] = []
     presentation: PresentationFile = PresentationFile()
-    personas: list[PersonaFile] = []
-    stages: list[StageFile] = []
-    lanes: list[LaneFile] = []
-    cards: list[CardFile] = []
-    flows: list[FlowFile] = []
-    opportunities: list[OpportunityFile] = []
+    personas: Annotated[list[PersonaFile], _capped(MAX_PERSONAS)] = []
+    stages: Annotated[list[StageFile], _capped(MAX_STAGES)] = []
+    lanes: Annotated[list[LaneFile], _capped(MAX_LANES)] = []
+    cards: Annotated[list[CardFile], _capped(MAX_CARDS)] = []
+    flows: Annotated[list[FlowFile], _capped(MAX_FLOWS)] = []
+    opportunities: Annotated[list[OpportunityFile], _capped(MAX_OPPORTUNITIES)] = []
+
+
+# The top-level lists, their item models and their caps, in file order.
+LISTS: dict[str, tuple[type[BaseModel], int]] = {
+    "custom_channels": (CustomChannelFile, MAX_CUSTOM_CHANNELS),
+    "personas": (PersonaFile, MAX_PERSONAS),
+    "stages": (StageFile, MAX_STAGES),
+    "lanes": (LaneFile, MAX_LANES),
+    "cards": (CardFile, MAX_CARDS),
+    "flows": (FlowFile, MAX_FLOWS),
+    "opportunities": (OpportunityFile, MAX_OPPORTUNITIES),
+}
