@@ -18,9 +18,12 @@ from PySide6.QtCore import QLockFile, QStandardPaths
 
 from mapper.fileformat import dumps_journey, load_journey
 from mapper.fileformat.io import write_atomic
+from mapper.fileformat.reading import read_limited
 from mapper.model import JourneyMap
 from mapper.model.journey import Snapshot
 from mapper.paths import data_dir
+
+MAX_META_BYTES = 64 * 1024  # a copy's description: a few lines of JSON
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,7 @@ class RecoveryStore:
     def _read(self, key: str) -> RecoveryEntry | None:
         map_file, meta_file, _ = self._paths(key)
         try:
-            meta = json.loads(meta_file.read_text("utf-8"))
+            meta = json.loads(read_limited(meta_file, MAX_META_BYTES).decode("utf-8"))
             original = Path(meta["original"]) if meta.get("original") else None
             signature = meta.get("disk_signature")
             entry = RecoveryEntry(

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from mapper.document import Document
 from mapper.fileformat import JourneyFileError
-from mapper.fileformat.io import UnsafeToWrite
+from mapper.fileformat.io import UnsafeToWrite, read_map_bytes
 from mapper.fileformat.repair import repair_journey
 from mapper.ui.recent_files import remember
 
@@ -17,8 +17,9 @@ FILTER = "Journey maps (*.journey);;All files (*)"
 
 def problems_text(error: JourneyFileError, limit: int = 12) -> str:
     lines = [f"{p.where}: {p.message}" for p in error.problems[:limit]]
-    if len(error.problems) > limit:
-        lines.append(f"… and {len(error.problems) - limit} more")
+    more = len(error.problems[limit:]) + error.more
+    if more:
+        lines.append(f"… and {'at least ' if error.stopped else ''}{more:,} more")
     return "\n".join(lines)
 
 
@@ -56,7 +57,7 @@ def offer_repair(path: Path, error: JourneyFileError, parent: QWidget | None) ->
     if box.clickedButton() is not repair:
         return None
     try:
-        journey, dropped = repair_journey(path.read_bytes(), str(path))
+        journey, dropped = repair_journey(read_map_bytes(path), str(path))
     except (JourneyFileError, OSError) as exc:
         detail = problems_text(exc) if isinstance(exc, JourneyFileError) else str(exc)
         QMessageBox.critical(parent, "Cannot repair", f"{path.name} cannot be repaired:\n{detail}")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from mapper.commands import Insert, Remove, Update
 from mapper.document import Document
 from mapper.fileformat.images import PNG_MAGIC, check_image
+from mapper.fileformat.reading import FileTooLarge, NotAFile, read_limited
 from mapper.fileformat.schema import MAX_PHOTO_BYTES
 from mapper.model import Entity, ModelEvent, Persona, Photo, new_id
 from mapper.ui.form_fields import ColorField, LineField, TextField, split_lines
@@ -180,10 +181,13 @@ class PersonasPanel(QWidget):
 
 def load_photo(path: str) -> Photo:
     """Read a PNG or JPEG with a size cap and a pixel cap (no decompression bombs)."""
-    with open(path, "rb") as handle:
-        data = handle.read(MAX_PHOTO_BYTES + 1)
-    if len(data) > MAX_PHOTO_BYTES:
-        raise ValueError(f"Photos can be up to {MAX_PHOTO_BYTES // (1024 * 1024)} MB")
+    try:
+        data = read_limited(path, MAX_PHOTO_BYTES)
+    except FileTooLarge:
+        raise ValueError(f"Photos can be up to {MAX_PHOTO_BYTES // (1024 * 1024)} MB") from None
+    except OSError as exc:  # a pipe or device (never read), a folder, no permission, ...
+        reason = str(exc) if isinstance(exc, NotAFile) else exc.strerror or str(exc)
+        raise ValueError(f"The photo cannot be read: {reason}") from None
     problem = check_image(data)
     if problem:
         raise ValueError(problem[0].upper() + problem[1:])
