@@ -1,6 +1,7 @@
 """How fast `.journey` files load and save, against plain `json`.
 
     /tmp/venv/bin/python bench/bench_fileformat.py [--sizes 100 1000 5000] [--repeat 7] [--profile]
+    /tmp/venv/bin/python bench/bench_fileformat.py --hostile   # memory of refusing bad files
 
 For each size a synthetic map (bench/synthetic.py, seed 0) is saved to a temporary file, then:
 
@@ -26,8 +27,10 @@ import cProfile
 import gc
 import io
 import json
+import os
 import pstats
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -198,12 +201,75 @@ def profile(size: int, folder: Path, limit: int = 25) -> None:
         print(out.getvalue())
 
 
+# ------------------------------------------------------------------ hostile files
+HOSTILE_HEADER = b'{"format": "mapper-journey", "schema_version": 1, '
+HOSTILE_CARD = b'{"id": 1, "stage_id": 2, "lane_id": 3, "title": 4, "kind": 5, "a": 1},'
+HOSTILE = {
+    "5M wrong cards (10 MB)": lambda: HOSTILE_HEADER + b'"cards": [' + b"1," * 4_999_999 + b"1]}",
+    "30M wrong cards (60 MB)": lambda: HOSTILE_HEADER + b'"cards": [' + b"1," * 29_999_999
+    + b"1]}",
+    "a card with 5M wrong tags": lambda: HOSTILE_HEADER
+    + b'"cards": [{"id": "c", "stage_id": "s", "lane_id": "l", "title": "t", "tags": ['
+    + b"1," * 4_999_999 + b"1]}]}",
+    "100k cards, 6 problems each": lambda: HOSTILE_HEADER + b'"cards": ['
+    + HOSTILE_CARD * 99_999 + HOSTILE_CARD[:-1] + b"]}",
+    "1M+ empty objects": lambda: HOSTILE_HEADER + b'"cards": [' + b"{}," * 1_200_000 + b"{}]}",
+}  # fmt: skip
+HOSTILE_CHILD = """
+import resource, sys, time
+from mapper.fileformat import JourneyFileError, load_journey
+start = time.perf_counter()
+try:
+    load_journey(sys.argv[1])
+    first = "loaded"
+except JourneyFileError as exc:
+    first = exc.problems[0].where + ": " + exc.problems[0].message
+print(time.perf_counter() - start)
+try:  # this process's own peak (ru_maxrss would count the parent's memory at fork)
+    with open("/proc/self/status") as status:
+        print(next(int(l.split()[1]) * 1024 for l in status if l.startswith("VmHWM:")))
+except OSError:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+print(first)
+"""
+
+
+def hostile(folder: Path) -> None:
+    """Each hostile file loaded in a fresh process: time, peak memory (max RSS, which
+    includes the interpreter and imports) against the target 10x the file + 150 MB."""
+    head = f"{'hostile file':<28} {'MB':>6} {'load s':>7} {'peak MB':>8} {'limit MB':>9}"
+    print(head + "  first problem")
+    for name, make in HOSTILE.items():
+        path = folder / "hostile.journey"
+        path.write_bytes(make())
+        size = path.stat().st_size
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+        command = [sys.executable, "-c", HOSTILE_CHILD, str(path)]
+        result = subprocess.run(command, capture_output=True, text=True, env=env)
+        if result.returncode != 0:
+            print(f"{name:<28} failed: {result.stderr.strip().splitlines()[-1:]}")
+            continue
+        seconds, peak, first = result.stdout.splitlines()[:3]
+        limit = 10 * size + 150 * 1024 * 1024
+        verdict = "PASS" if int(peak) < limit else "MISS"
+        print(
+            f"{name:<28} {size / 2**20:>6.1f} {float(seconds):>7.2f} {int(peak) / 2**20:>8.0f}"
+            f" {limit / 2**20:>9.0f}  {verdict} {first[:60]}"
+        )
+        path.unlink()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--repeat", type=int, default=7, help="runs per measurement; best wins")
     parser.add_argument("--profile", action="store_true", help="also cProfile the largest size")
+    parser.add_argument("--hostile", action="store_true", help="only the hostile files' memory")
     args = parser.parse_args(argv)
+    if args.hostile:
+        with tempfile.TemporaryDirectory(prefix="mapper-bench-") as tmp:
+            hostile(Path(tmp))
+        return 0
 
     print(
         f"Python {sys.version.split()[0]}, best of {args.repeat}; both load columns include "

@@ -29,7 +29,11 @@ try:
 except JourneyFileError as exc:
     print(exc.lines()[0])
     print(len(exc.lines()))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+try:  # this process's own peak (ru_maxrss would count the parent's memory at fork)
+    with open("/proc/self/status") as status:
+        print(next(int(l.split()[1]) * 1024 for l in status if l.startswith("VmHWM:")))
+except OSError:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
 """
 
 

@@ -13,29 +13,8 @@ from pydantic import BaseModel, ValidationError
 
 from mapper.fileformat.convert import build_journey
 from mapper.fileformat.io import read_current
-from mapper.fileformat.schema import LISTS as CAPS
-from mapper.fileformat.schema import (
-    SCHEMA_VERSION,
-    CardFile,
-    CustomChannelFile,
-    FlowFile,
-    JourneyFile,
-    LaneFile,
-    OpportunityFile,
-    PersonaFile,
-    StageFile,
-)
+from mapper.fileformat.schema import LISTS, SCHEMA_VERSION, JourneyFile
 from mapper.model import BUILTIN_CHANNELS, JourneyMap
-
-LISTS: dict[str, type[BaseModel]] = {
-    "custom_channels": CustomChannelFile,
-    "personas": PersonaFile,
-    "stages": StageFile,
-    "lanes": LaneFile,
-    "cards": CardFile,
-    "flows": FlowFile,
-    "opportunities": OpportunityFile,
-}
 
 
 def _label(name: str, index: int, raw: Any) -> str:
@@ -48,12 +27,11 @@ def repair_journey(raw: bytes, source: str = "<data>") -> tuple[JourneyMap, list
     data = read_current(raw, source)
     dropped: list[str] = []
     kept: dict[str, list[BaseModel]] = {}
-    for name, model in LISTS.items():
+    for name, (model, limit) in LISTS.items():
         items = data.get(name, [])
         if not isinstance(items, list):
             dropped.append(f"{name}: not a list, all of it")
             items = []
-        limit = CAPS[name][1]
         if len(items) > limit:
             dropped.append(f"{name}: {len(items):,} items, more than a map holds; "
                            f"only the first {limit:,} were read")  # fmt: skip
