@@ -84,25 +84,25 @@ def parse_json_bytes(raw: bytes) -> Any:
     if not text.strip():
         raise JsonProblem(Problem("$", "the file is empty"))
 
-    found_duplicates = False
+    marked = False  # something to report by its path once parsing is done
     objects = 0
 
     def pairs_hook(pairs: list[tuple[str, Any]]) -> dict:
-        nonlocal found_duplicates, objects
+        nonlocal marked, objects
         objects += 1
         if objects > MAX_OBJECTS:
             raise JsonProblem(
                 Problem("$", f"more than {MAX_OBJECTS:,} objects: too many for a journey map")
             )
         if len(pairs) > MAX_OBJECT_KEYS:
-            found_duplicates = True  # reported by path after parsing, like duplicates
+            marked = True
             big = _TooManyKeys()
             big.count = len(pairs)
             return big
         obj = dict(pairs)
         if len(obj) == len(pairs):
             return obj
-        found_duplicates = True
+        marked = True
         seen: set[str] = set()
         marked = _DuplicateKeys(obj)
         marked.duplicates = sorted({k for k, _ in pairs if k in seen or seen.add(k)})
@@ -123,13 +123,13 @@ def parse_json_bytes(raw: bytes) -> Any:
     try:
         try:
             data = parse()
-        except ValueError as exc:
-            if isinstance(exc, json.JSONDecodeError):
-                raise
+        except json.JSONDecodeError:
+            raise
+        except ValueError:
             # An integer over Python's digit limit: parse again, marking such numbers, so
-            # the problem can name where it is (the fast path stays free of a hook).
+            # the problem can name where it is (the usual path stays free of a hook).
             data = parse(parse_int=_parse_long_int)
-            found_duplicates = True
+            marked = True
     except json.JSONDecodeError as exc:
         raise JsonProblem(
             Problem(f"{exc.lineno}:{exc.colno}", f"not valid JSON: {exc.msg}")
@@ -138,7 +138,9 @@ def parse_json_bytes(raw: bytes) -> Any:
         raise JsonProblem(
             Problem("$", "the data is nested too deeply to be a journey map")
         ) from None
-    if found_duplicates:
+    except ValueError as exc:  # anything else json refuses: still a problem of the file
+        raise JsonProblem(Problem("$", f"not valid JSON: {exc}")) from None
+    if marked:
         problem = _first_marked(data)
         if problem is not None:
             raise JsonProblem(problem)
