@@ -82,7 +82,7 @@ CASES = [
     ("long number beside a short one", with_width(b"9" * 4300), "m.journey: stages[0].width: Input should be a valid number"),
     ("too many cards", edited(lambda d: d.update(cards=[1] * 100_001)), "m.journey: cards: 100,001 items; a map holds at most 100,000 cards"),
     ("too many custom channels", edited(lambda d: d.update(custom_channels=[{}] * 501)), "m.journey: custom_channels: 501 items; a map holds at most 500 custom channels"),
-    ("too many tags", edited(lambda d: d["cards"][0].update(tags=["x"] * 1001)), "cards[0].tags: List should have at most 1000 items"),
+    ("wrong tags", edited(lambda d: d["cards"][0].update(tags=[1] * 100_000)), "cards[0].tags[0]: Input should be a valid string"),
     ("too many keys", edited(lambda d: d["personas"][0].update(demographics={f"k{i}": "v" for i in range(1001)})), "m.journey: personas[0].demographics: an object with 1,001 keys; no object in a journey map has more than 1,000"),
     ("too many objects", b"[" + b"{}," * 1_000_000 + b"{}]", "m.journey: $: more than 1,000,000 objects: too many for a journey map"),
 ]  # fmt: skip

@@ -3,6 +3,7 @@ too long for Python, pipes and devices given as a map, a recovery copy or a phot
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import subprocess
@@ -104,6 +105,25 @@ def test_a_number_too_long_for_python_is_a_problem_not_a_crash(tmp_path, capsys)
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err
     assert err == f"{path}: stages[0].width: number too long (4,301 digits; at most 4,300)\n"
+
+
+def test_the_schema_refuses_a_list_over_its_limit_before_its_items():
+    """So the check before saving (which validates with the schema) never lets a map over
+    a limit be written, and refuses it without validating its items."""
+    from pydantic import ValidationError
+
+    from mapper.fileformat.schema import JourneyFile
+
+    data = {"format": "mapper-journey", "schema_version": 1}
+    data["stages"] = [{"id": f"s{i}", "name": "S"} for i in range(1_001)]
+    with pytest.raises(ValidationError) as info:
+        JourneyFile.model_validate_json(json.dumps(data))
+    errors = info.value.errors()
+    assert [(e["loc"], e["msg"]) for e in errors] == [
+        (("stages",), "Value error, 1,001 items; a map holds at most 1,000 stages")
+    ]
+    data["stages"] = data["stages"][:1_000]
+    assert len(JourneyFile.model_validate_json(json.dumps(data)).stages) == 1_000
 
 
 # --------------------------------------------------------- pipes and devices

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from mapper.fileformat.convert import build_journey
 from mapper.fileformat.io import read_current
-from mapper.fileformat.schema import LISTS, SCHEMA_VERSION, JourneyFile
+from mapper.fileformat.schema import LISTS, SCHEMA_VERSION, JourneyFile, too_many
 from mapper.model import BUILTIN_CHANNELS, JourneyMap
 
 
@@ -33,8 +33,8 @@ def repair_journey(raw: bytes, source: str = "<data>") -> tuple[JourneyMap, list
             dropped.append(f"{name}: not a list, all of it")
             items = []
         if len(items) > limit:
-            dropped.append(f"{name}: {len(items):,} items, more than a map holds; "
-                           f"only the first {limit:,} were read")  # fmt: skip
+            what = name.replace("_", " ")
+            dropped.append(f"{name}: {too_many(len(items), limit, what)}; the rest left out")
             items = items[:limit]
         kept[name] = []
         for i, item in enumerate(items):

@@ -2,8 +2,10 @@
 
 Field names and defaults mirror :mod:`mapper.model.entities`, so a file only carries what
 differs from the defaults. Types are strict (no "3" for 3), floats finite, strings capped,
-lists capped. Every list stops at its first bad item (``fail_fast``), so validating a hostile
-file never builds millions of errors; the loader finds the rest item by item, up to a limit.
+the map's lists capped. Every list stops at its first bad item (``fail_fast``), so validating
+a hostile file never builds millions of errors; the loader finds the rest item by item, up
+to a limit. Neither shows in the JSON Schema: the caps bound the work of reading a file,
+they do not change what a map can hold.
 """
 
 from __future__ import annotations
@@ -12,7 +14,15 @@ import base64
 import binascii
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    field_validator,
+)
 
 from mapper.fileformat.images import check_image
 from mapper.model.vocabulary import (
@@ -49,7 +59,6 @@ MAX_CARDS = 100_000
 MAX_FLOWS = 200_000
 MAX_OPPORTUNITIES = 20_000
 MAX_CUSTOM_CHANNELS = 500
-MAX_ITEMS = 1_000  # any smaller list or table: tags, goals, evidence, demographics, ...
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
@@ -61,13 +70,23 @@ EmotionScore = Annotated[int, Field(ge=EMOTION_MIN, le=EMOTION_MAX)]
 Number = Annotated[float, Strict(False), Field(allow_inf_nan=False)]
 
 
-def _capped(limit: int) -> Any:
-    """At most ``limit`` items; validation stops at the first bad item."""
-    return Field(max_length=limit, fail_fast=True)
+FailFast = Field(fail_fast=True)  # a list's validation stops at its first bad item
+Texts = Annotated[list[ShortText], FailFast]
 
 
-Texts = Annotated[list[ShortText], _capped(MAX_ITEMS)]
-TextTable = Annotated[dict[ShortText, ShortText], Field(max_length=MAX_ITEMS)]
+def _capped(what: str, limit: int) -> Any:
+    """One of the map's lists: refused by its length alone, before any item is validated."""
+
+    def check(items: Any) -> Any:
+        if isinstance(items, list) and len(items) > limit:
+            raise ValueError(too_many(len(items), limit, what))
+        return items
+
+    return BeforeValidator(check)
+
+
+def too_many(count: int, limit: int, what: str) -> str:
+    return f"{count:,} items; a map holds at most {limit:,} {what}"
 
 
 def _lax(enum: type) -> type:
@@ -134,8 +153,8 @@ class CustomChannelFile(_Strict):
 class PresentationFile(_Strict):
     model_config = ConfigDict(frozen=True)
 
-    hidden_lane_ids: Annotated[list[Id], _capped(MAX_LANES)] = []
-    hidden_persona_ids: Annotated[list[Id], _capped(MAX_PERSONAS)] = []
+    hidden_lane_ids: Annotated[list[Id], FailFast] = []
+    hidden_persona_ids: Annotated[list[Id], FailFast] = []
 
 
 class PersonaFile(_Strict):
@@ -143,7 +162,7 @@ class PersonaFile(_Strict):
     name: ShortText
     role: ShortText = ""
     bio: LongText = ""
-    demographics: TextTable = {}
+    demographics: dict[ShortText, ShortText] = {}
     goals: Texts = []
     motivations: Texts = []
     frustrations: Texts = []
@@ -183,11 +202,11 @@ class CardFile(_Strict):
     channel: Id | None = None
     creator: _lax(Creator) | None = None
     buying_phase: _lax(BuyingPhase) | None = None
-    emotions: Annotated[dict[Id, EmotionScore], Field(max_length=MAX_PERSONAS)] = {}
+    emotions: dict[Id, EmotionScore] = {}
     moment_of_truth: bool = False
     owner: ShortText = ""
     metrics: MetricsFile = MetricsFile()
-    evidence: Annotated[list[EvidenceFile], _capped(MAX_ITEMS)] = []
+    evidence: Annotated[list[EvidenceFile], FailFast] = []
     url: ShortText = ""
     tags: Texts = []
     notes: LongText = ""
@@ -207,7 +226,7 @@ class OpportunityFile(_Strict):
     impact: Rating = 3
     effort: Rating = 3
     owner: ShortText = ""
-    pain_point_ids: Annotated[list[Id], _capped(MAX_ITEMS)] = []
+    pain_point_ids: Annotated[list[Id], FailFast] = []
     stage_id: Id | None = None
 
 
@@ -225,14 +244,18 @@ class JourneyFile(_Strict):
     scenario: ScenarioFile = ScenarioFile()
     notes: LongText = ""
     active_persona_id: Id | None = None
-    custom_channels: Annotated[list[CustomChannelFile], _capped(MAX_CUSTOM_CHANNELS)] = []
+    custom_channels: Annotated[
+        list[CustomChannelFile], FailFast, _capped("custom channels", MAX_CUSTOM_CHANNELS)
+    ] = []
     presentation: PresentationFile = PresentationFile()
-    personas: Annotated[list[PersonaFile], _capped(MAX_PERSONAS)] = []
-    stages: Annotated[list[StageFile], _capped(MAX_STAGES)] = []
-    lanes: Annotated[list[LaneFile], _capped(MAX_LANES)] = []
-    cards: Annotated[list[CardFile], _capped(MAX_CARDS)] = []
-    flows: Annotated[list[FlowFile], _capped(MAX_FLOWS)] = []
-    opportunities: Annotated[list[OpportunityFile], _capped(MAX_OPPORTUNITIES)] = []
+    personas: Annotated[list[PersonaFile], FailFast, _capped("personas", MAX_PERSONAS)] = []
+    stages: Annotated[list[StageFile], FailFast, _capped("stages", MAX_STAGES)] = []
+    lanes: Annotated[list[LaneFile], FailFast, _capped("lanes", MAX_LANES)] = []
+    cards: Annotated[list[CardFile], FailFast, _capped("cards", MAX_CARDS)] = []
+    flows: Annotated[list[FlowFile], FailFast, _capped("flows", MAX_FLOWS)] = []
+    opportunities: Annotated[
+        list[OpportunityFile], FailFast, _capped("opportunities", MAX_OPPORTUNITIES)
+    ] = []
 
 
 # The top-level lists, their item models and their caps, in file order.

@@ -11,7 +11,6 @@ elsewhere in an item does not hide a dangling reference.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
@@ -21,14 +20,7 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from mapper.fileformat.convert import check_references
 from mapper.fileformat.problems import JourneyFileError, Problem, json_path
-from mapper.fileformat.schema import (
-    ID_PATTERN,
-    LISTS,
-    MAX_ITEMS,
-    MAX_LANES,
-    MAX_PERSONAS,
-    JourneyFile,
-)
+from mapper.fileformat.schema import ID_PATTERN, LISTS, JourneyFile, too_many
 
 MAX_PROBLEMS = 50  # listed
 MAX_COUNTED = 1_000  # counted; checking stops there
@@ -106,8 +98,7 @@ def _check_parts(data: dict[str, Any], found: _Found) -> None:
         if not isinstance(items, list):
             continue
         if len(items) > limit:
-            what = name.replace("_", " ")
-            found.add(Problem(name, f"{len(items):,} items; a map holds at most {limit:,} {what}"))
+            found.add(Problem(name, too_many(len(items), limit, name.replace("_", " "))))
             continue
         readable[name] = items
         _check_items(name, items, _adapter(model), found)
@@ -158,9 +149,8 @@ def _id(value: Any) -> str | None:
     return value if isinstance(value, str) and _ID.match(value) else None
 
 
-def _ids(limit: int) -> Callable[[Any], list[str | None]]:
-    """A list of ids; a list over its cap is its own problem and is not read."""
-    return lambda v: [_id(i) for i in v] if isinstance(v, list) and len(v) <= limit else []
+def _ids(value: Any) -> list[str | None]:
+    return [_id(v) for v in value] if isinstance(value, list) else []
 
 
 _FIELDS: dict[str, dict[str, Any]] = {
@@ -176,7 +166,7 @@ _FIELDS: dict[str, dict[str, Any]] = {
         "emotions": lambda v: {k for k in v if _id(k)} if isinstance(v, dict) else set(),
     },
     "flows": {"id": _id, "source": _id, "target": _id},
-    "opportunities": {"id": _id, "stage_id": _id, "pain_point_ids": _ids(MAX_ITEMS)},
+    "opportunities": {"id": _id, "stage_id": _id, "pain_point_ids": _ids},
 }
 
 
@@ -194,8 +184,8 @@ def raw_view(data: dict[str, Any], lists: dict[str, list]) -> SimpleNamespace:
     return SimpleNamespace(
         active_persona_id=_id(data.get("active_persona_id")),
         presentation=SimpleNamespace(
-            hidden_lane_ids=_ids(MAX_LANES)(shown.get("hidden_lane_ids")),
-            hidden_persona_ids=_ids(MAX_PERSONAS)(shown.get("hidden_persona_ids")),
+            hidden_lane_ids=_ids(shown.get("hidden_lane_ids")),
+            hidden_persona_ids=_ids(shown.get("hidden_persona_ids")),
         ),
         **{
             name: [view(item, fields) for item in lists.get(name, [])]
