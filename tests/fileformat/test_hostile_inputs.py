@@ -112,9 +112,9 @@ def test_the_schema_refuses_a_list_over_its_limit_before_its_items():
     a limit be written, and refuses it without validating its items."""
     from pydantic import ValidationError
 
-    from mapper.fileformat.schema import JourneyFile
+    from mapper.fileformat.schema import SCHEMA_VERSION, JourneyFile
 
-    data = {"format": "mapper-journey", "schema_version": 1}
+    data = {"format": "mapper-journey", "schema_version": SCHEMA_VERSION}
     data["stages"] = [{"id": f"s{i}", "name": "S"} for i in range(1_001)]
     with pytest.raises(ValidationError) as info:
         JourneyFile.model_validate_json(json.dumps(data))
