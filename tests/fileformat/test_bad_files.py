@@ -137,6 +137,14 @@ def test_reference_problems_are_listed_alongside_field_problems():
     ]
 
 
+def test_a_list_over_its_limit_does_not_make_references_to_it_look_dangling():
+    data = good()
+    data["stages"] = [{"id": f"s{i}", "name": "S"} for i in range(1_001)]
+    data["cards"][0]["kind"] = "bogus"
+    lines = problems_of(encode(data))
+    assert [line.split(": ")[1] for line in lines] == ["stages", "cards[0].kind"]
+
+
 def test_unreadable_ids_are_not_reported_twice():
     def break_ids(d):
         d["cards"][0]["stage_id"] = 5  # a type problem, not also a dangling reference

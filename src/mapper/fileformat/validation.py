@@ -93,16 +93,19 @@ def _check_parts(data: dict[str, Any], found: _Found) -> None:
         for error in exc.errors(include_url=False, include_input=False):
             found.add(error_problem(error))
     readable: dict[str, list] = {}
+    too_long = False
     for name, (model, limit) in LISTS.items():
         items = data.get(name)
         if not isinstance(items, list):
             continue
         if len(items) > limit:
             found.add(Problem(name, too_many(len(items), limit, name.replace("_", " "))))
+            too_long = True
             continue
         readable[name] = items
         _check_items(name, items, _adapter(model), found)
-    check_references(raw_view(data, readable), found.add)
+    if not too_long:  # else every reference into the unread list would look dangling
+        check_references(raw_view(data, readable), found.add)
 
 
 @cache
