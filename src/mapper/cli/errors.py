@@ -20,8 +20,14 @@ def log_file() -> Path:
 def open_log() -> logging.Logger:
     """The application log, rotated (1 MB x 3) in the user's data folder."""
     logger = logging.getLogger("mapper")
+    path = log_file()
+    for handler in list(logger.handlers):  # the data folder moved (a test, a new setting)
+        if isinstance(handler, logging.handlers.RotatingFileHandler) and Path(
+            handler.baseFilename
+        ) != path.absolute():
+            logger.removeHandler(handler)
+            handler.close()
     if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in logger.handlers):
-        path = log_file()
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
