@@ -33,8 +33,8 @@ def test_fit_puts_the_map_on_one_page_and_the_report_after_it(tmp_path):
     export_pdf(journey, without, PdfOptions(report=False))
     export_pdf(journey, with_report, PdfOptions())
     assert page_count(without) == 1
-    # map, a page per persona, touchpoints, pain points and opportunities
-    assert page_count(with_report) == 1 + 2 + 1 + 1
+    # map, summary, a page per persona, touchpoints, pain points and opportunities
+    assert page_count(with_report) == 1 + 1 + 2 + 1 + 1
 
 
 def test_small_text_warns_and_suggests_tiling(big_map):

@@ -56,7 +56,7 @@ def test_values():
         )
     )
     assert text == (
-        "CSAT 4.2 \u00b7 NPS \u221212 \u00b7 Conversion 31% \u00b7 Volume 12,000 \u00b7 Cost 4.50"
+        "CSAT 4.2 \u00b7 NPS \u221212 \u00b7 Conversion 31 % \u00b7 Volume 12,000 \u00b7 Cost 4.50"
         " \u00b7 CLV 1,840"
     )
     quick, big, fill, bad = (

@@ -1,6 +1,13 @@
-"""Plain-text renderings of model values for the printed pages."""
+"""Plain-text renderings of model values for the printed pages.
+
+Numbers print with sensible precision (three significant digits, no trailing zeros) and
+their unit where the model knows it: a conversion rate of 0.012 prints as "1.2 %", not
+"1%". The map's notes say what the other units are.
+"""
 
 from __future__ import annotations
+
+from math import floor, isfinite, log10
 
 from mapper.layout.badges import sentiment_label
 from mapper.layout.wording import (  # noqa: F401  (the printed pages' vocabulary)
@@ -8,12 +15,9 @@ from mapper.layout.wording import (  # noqa: F401  (the printed pages' vocabular
     channel_label,
     confidence_label,
     creator_label,
-    metric_parts,
-    metric_value,
-    metrics_text,
     signed,
 )
-from mapper.model import Opportunity
+from mapper.model import Metrics, Opportunity, Persona
 
 
 def emotion_text(score: int | None) -> str:
@@ -26,3 +30,53 @@ confidence_text = confidence_label
 def quadrant(opportunity: Opportunity) -> str:
     """Where an opportunity sits on the impact / effort matrix."""
     return opportunity.quadrant.value
+
+
+def decimal(value: float, significant: int = 3) -> str:
+    """``value`` to ``significant`` digits, without trailing zeros or exponent:
+    31.0 -> "31", 1.2 -> "1.2", 0.0512 -> "0.0512", 4.2345 -> "4.23", 12,345 -> "12,345"."""
+    if not isfinite(value):
+        return str(value)
+    if value == 0:
+        return "0"
+    decimals = max(0, significant - 1 - floor(log10(abs(value))))
+    text = f"{value:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text.replace("-", "\u2212")
+
+
+def percent(share: float) -> str:
+    """A share (0..1) as a percentage: 0.012 -> "1.2 %"; values above 1 are taken as
+    percentages already (31 -> "31 %")."""
+    return f"{decimal(share * 100 if abs(share) <= 1 else share)} %"
+
+
+def metric_value(name: str, value: float) -> str:
+    if name == "conversion_rate":
+        return percent(value)
+    if name == "nps":
+        return signed(value, 0) if round(value) else "0"
+    if name == "cost":
+        return f"{value:,.2f}".replace("-", "\u2212")
+    if name in ("volume", "lifetime_value") and abs(value) >= 100:
+        return f"{value:,.0f}".replace("-", "\u2212")
+    return decimal(value)
+
+
+def metric_parts(metrics: Metrics) -> list[str]:
+    return [f"{METRIC_LABELS[name]} {metric_value(name, value)}" for name, value in metrics.items()]
+
+
+def metrics_text(metrics: Metrics, separator: str = " \u00b7 ") -> str:
+    return separator.join(metric_parts(metrics))
+
+
+def short_names(personas: list[Persona]) -> dict[str, str]:
+    """Persona id -> first name ("Zoë"), or the whole name where two share a first name."""
+    first = {p.id: (p.name.split() or ["?"])[0] for p in personas}
+    taken = list(first.values())
+    return {
+        p.id: first[p.id] if taken.count(first[p.id]) == 1 else " ".join(p.name.split())
+        for p in personas
+    }

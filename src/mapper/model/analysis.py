@@ -9,9 +9,15 @@ from statistics import fmean
 
 import networkx as nx
 
-from mapper.model.entities import Card, Opportunity
 from mapper.model.journey import JourneyMap
-from mapper.model.vocabulary import BUILTIN_CHANNELS, BuyingPhase, CardKind, Sentiment
+from mapper.model.entities import Card, Opportunity, Persona
+from mapper.model.vocabulary import (
+    BUILTIN_CHANNELS,
+    BuyingPhase,
+    CardKind,
+    Sentiment,
+    sentiment_of,
+)
 
 
 def touchpoints(journey: JourneyMap) -> list[Card]:
@@ -128,3 +134,30 @@ def pain_points(journey: JourneyMap, persona_id: str | None) -> list[Card]:
         for c in journey.cards()
         if c.kind is CardKind.PAIN_POINT or c.sentiment(persona_id) is Sentiment.PAIN
     ]
+
+
+def pain_points_by_persona(
+    journey: JourneyMap, persona_ids: Iterable[str]
+) -> list[tuple[Card, list[tuple[Persona, int]]]]:
+    """Cards that hurt any of the personas, worst first, each with whose score hurts.
+
+    A card is a pain point for a persona who scores it in the pain range; cards marked as
+    pain points count too (with the scores of those who feel it, possibly none). Worst
+    first: the lowest score, then the most personas hurt, moments of truth, map order.
+    """
+    personas = [journey.personas.get(pid) for pid in persona_ids if pid in journey.personas]
+    found: list[tuple[tuple[int, int, bool, int], Card, list[tuple[Persona, int]]]] = []
+    for order, card in enumerate(journey.cards()):
+        hurt = [
+            (p, score)
+            for p in personas
+            if (score := card.emotion(p.id)) is not None
+            and sentiment_of(score) is Sentiment.PAIN
+        ]
+        if not hurt and card.kind is not CardKind.PAIN_POINT:
+            continue
+        hurt.sort(key=lambda ps: ps[1])  # stable: persona order among equal scores
+        worst = hurt[0][1] if hurt else 0
+        found.append(((worst, -len(hurt), not card.moment_of_truth, order), card, hurt))
+    found.sort(key=lambda f: f[0])
+    return [(card, hurt) for _, card, hurt in found]

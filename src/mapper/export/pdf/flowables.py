@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 
 from mapper.export.pdf.draw import Text, draw_icon, rgb
 from mapper.export.pdf.markup import clean, shorten
+from mapper.export.pdf.ops import Ops, draw_icon_ops
 from mapper.export.pdf.title_block import draw_avatar
 from mapper.layout import theme
 from mapper.layout.geometry import Rect
@@ -78,6 +79,13 @@ class IconLabel(_TopDown):
         text.at(s * 1.5, s * 1.0, self.label)
         text.draw()
 
+    def paint_at(self, ops: Ops, text: Text, x: float, y: float, links: list[Link]) -> None:
+        """Draw at (x, y) of a top-down page into shared operators and text."""
+        s = self.size
+        draw_icon_ops(ops, icon_for(self.channel), rgb(theme.MUTED_INK), x, y + 0.5, s * 1.15)
+        text.style(s, theme.INK)
+        text.at(x + s * 1.5, y + s * 1.0, self.label)
+
 
 class EmotionBar(_TopDown):
     """A diverging bar for an average emotion: left of centre red, right green."""
@@ -102,6 +110,9 @@ class EmotionBar(_TopDown):
         canv.setStrokeColor(rgb(theme.MUTED_INK))
         canv.setLineWidth(0.6)
         canv.line(mid, -1, mid, h + 1)
+
+
+Link = tuple[str, tuple[float, float, float, float]]  # url, rectangle (x1, y1, x2, y2)
 
 
 @dataclass(frozen=True)
@@ -153,22 +164,25 @@ class TextCell(Flowable):
         canv.translate(0, self.height)
         canv.scale(1, -1)
         text = Text(canv)
-        y = 0.0
-        links = []
+        links: list[Link] = []
+        self.paint_at(Ops(), text, 0.0, 0.0, links)
+        text.draw()
+        for url, rect in links:
+            canv.linkURL(url, rect, relative=1, thickness=0)
+        canv.restoreState()
+
+    def paint_at(self, ops: Ops, text: Text, x: float, y: float, links: list[Link]) -> None:
+        """Draw at (x, y) of a top-down page into shared text (after :meth:`wrap`)."""
         for run, lines in self._lay_out(self.width):
             text.style(run.size, run.colour, run.bold)
             lh = line_height(run.size)
             top = y
             for line in lines:
-                text.at(0, y + run.size * 0.95, line)
+                text.at(x, y + run.size * 0.95, line)
                 y += lh
             if run.url:
-                links.append((run.url, (0, top, self.width, y)))
+                links.append((run.url, (x, top, x + self.width, y)))
             y += self.gap
-        text.draw()
-        for url, rect in links:
-            canv.linkURL(url, rect, relative=1, thickness=0)
-        canv.restoreState()
 
 
 class Rating(_TopDown):
@@ -179,7 +193,13 @@ class Rating(_TopDown):
         self.value, self.size = value, size
 
     def paint(self) -> None:
-        canv, s = self.canv, self.size
+        ops = Ops()
+        self.paint_at(ops, Text(self.canv), 0.0, 0.0, [])
+        ops.flush(self.canv)
+
+    def paint_at(self, ops: Ops, text: Text, x: float, y: float, links: list[Link]) -> None:
+        s = self.size
         for i in range(5):
-            canv.setFillColor(rgb(theme.INK if i < self.value else theme.GRID_LINE))
-            canv.circle(s / 2 + i * s * 1.5, 1 + s / 2, s / 2, stroke=0, fill=1)
+            ops.fill_color(rgb(theme.INK if i < self.value else theme.GRID_LINE))
+            ops.circle(x + s / 2 + i * s * 1.5, y + 1 + s / 2, s / 2)
+            ops.fill()

@@ -28,14 +28,15 @@ MAX_DEMOGRAPHICS = 30
 
 
 def persona_pages(
-    journey: JourneyMap, doc: MapperDocument, photos: PhotoCache, first_key: int
+    personas: list[Persona], doc: MapperDocument, journey: JourneyMap, photos: PhotoCache
 ) -> list[Flowable]:
+    """A page per persona, in the order given (the persona the export shows first)."""
     story: list[Flowable] = []
-    for n, persona in enumerate(journey.personas):
+    for n, persona in enumerate(personas):
         story += [NextPageTemplate("persona"), PageBreak()]
         if n == 0:
             story.append(OutlineEntry("personas", "Personas", 1))
-        story.append(OutlineEntry(f"persona-{first_key + n}", persona.name, 2))
+        story.append(OutlineEntry(f"persona-{n}", persona.name, 2))
         story += _profile(journey, persona, doc, photos)
         story.append(FrameBreak())
         story += _details(journey, persona, doc)

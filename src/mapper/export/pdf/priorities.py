@@ -8,7 +8,17 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
 from mapper.export.pdf.doc import MapperDocument, OutlineEntry
 from mapper.export.pdf.flowables import Rating, Run, TextCell
 from mapper.export.pdf.styles import styles
-from mapper.export.pdf.tables import MUTED, WARNING_COLOUR, Columns, cell, make_table, room_for
+from mapper.export.pdf.tables import (
+    CELL_PADDING,
+    MUTED,
+    WARNING_COLOUR,
+    Columns,
+    Row,
+    cell,
+    column_widths,
+    make_table,
+    room_for,
+)
 from mapper.export.pdf.touchpoints import emotion_cell
 from mapper.export.values import quadrant
 from mapper.layout import theme
@@ -45,6 +55,11 @@ def priority_pages(
 ) -> list[Flowable]:
     st = styles()
     opportunities = by_priority(list(journey.opportunities))
+    pains = _pains_by_severity(journey, persona_id)
+    if not opportunities and not pains:
+        return []
+    widths = column_widths(PAIN_COLUMNS, doc.body_width)
+    emotion_width = widths[2] - 2 * CELL_PADDING
     story: list[Flowable] = [
         NextPageTemplate("report"),
         PageBreak(),
@@ -60,31 +75,41 @@ def priority_pages(
     ]
     if opportunities:
         rows = [_opportunity_row(journey, n, o) for n, o in enumerate(opportunities, 1)]
-        story.append(make_table(rows, OPPORTUNITY_COLUMNS, doc.body_width, theme.INK))
+        title = "Opportunities by priority"
+        story.append(
+            make_table(
+                rows, OPPORTUNITY_COLUMNS, doc.body_width, theme.INK, title, doc.body_height
+            )
+        )
     else:
         story.append(Paragraph("No opportunities recorded yet.", st.body))
 
-    pains = _pains_by_severity(journey, persona_id)
     addressed: dict[str, list[Opportunity]] = {}
     for o in opportunities:
         for pid in o.pain_point_ids:
             addressed.setdefault(pid, []).append(o)
-    rows = [_pain_row(journey, c, persona_id, addressed.get(c.id, [])) for c in pains]
+    rows = [
+        _pain_row(journey, c, persona_id, addressed.get(c.id, []), emotion_width) for c in pains
+    ]
     intro = [
         Paragraph("Pain points by severity", st.subheading),
         Paragraph("Lowest emotion first; moments of truth before others.", st.muted),
     ]
-    story.append(room_for(intro, rows[0] if rows else None, PAIN_COLUMNS, doc.body_width))
-    story += [OutlineEntry("pain-points", "Pain points by severity", 2), *intro]
-    if pains:
+    table = None
+    if rows:
         pain_colour = theme.SENTIMENT_COLORS[sentiment_of(-3)]
-        story.append(make_table(rows, PAIN_COLUMNS, doc.body_width, pain_colour))
+        title = "Pain points by severity"
+        table = make_table(rows, PAIN_COLUMNS, doc.body_width, pain_colour, title, doc.body_height)
+    story.append(room_for(intro, table, doc.body_width))
+    story += [OutlineEntry("pain-points", "Pain points by severity", 2), *intro]
+    if table is not None:
+        story.append(table)
     else:
         story.append(Paragraph("No pain points recorded yet.", st.body))
     return story
 
 
-def _opportunity_row(journey: JourneyMap, n: int, o: Opportunity) -> list[object]:
+def _opportunity_row(journey: JourneyMap, n: int, o: Opportunity) -> Row:
     label = quadrant(o)
     addresses = [
         Run(f"\u2022 {journey.card(pid).title}", 7.5, max_lines=2) for pid in o.pain_point_ids[:8]
@@ -123,8 +148,12 @@ def _pains_by_severity(journey: JourneyMap, persona_id: str | None) -> list[Card
 
 
 def _pain_row(
-    journey: JourneyMap, card: Card, persona_id: str | None, fixes: list[Opportunity]
-) -> list[object]:
+    journey: JourneyMap,
+    card: Card,
+    persona_id: str | None,
+    fixes: list[Opportunity],
+    emotion_width: float,
+) -> Row:
     runs = [Run(card.title, 8, bold=True, max_lines=6)]
     if card.moment_of_truth:
         runs.append(Run("\u2605 Moment of truth", 7, theme.MOMENT_OF_TRUTH_COLOR, bold=True))
@@ -138,7 +167,7 @@ def _pain_row(
     return [
         TextCell(runs),
         cell(journey.stages.get(card.stage_id).name, max_lines=3),
-        emotion_cell(journey, card, persona_id),
+        emotion_cell(journey, card, persona_id, emotion_width),
         cell(card.owner, max_lines=3),
         TextCell(fixed, gap=0.5),
     ]

@@ -8,13 +8,14 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
 from mapper.export.pdf.doc import MapperDocument, OutlineEntry
 from mapper.export.pdf.draw import shade
 from mapper.export.pdf.flowables import IconLabel, Run, TextCell, safe_colour
-from mapper.export.pdf.markup import para, safe_url, shorten
+from mapper.export.pdf.markup import one_line, para, safe_url, shorten
 from mapper.export.pdf.styles import styles
 from mapper.export.pdf.tables import (
     CELL_PADDING,
     LINK_COLOUR,
     MUTED,
     Columns,
+    Row,
     cell,
     column_widths,
     make_table,
@@ -27,12 +28,15 @@ from mapper.export.values import (
     emotion_text,
     metric_parts,
     metrics_text,
+    short_names,
     signed,
 )
 from mapper.layout import theme
+from mapper.layout.text import elide, text_width
 from mapper.model import Card, CardKind, JourneyMap
 from mapper.model.vocabulary import sentiment_of
 
+OTHER_SIZE = 6.5  # the other personas' scores under the persona's own
 TOUCHPOINT_COLUMNS: Columns = (
     ("Touchpoint", 0.25),
     ("Channel", 0.12),
@@ -61,7 +65,10 @@ def touchpoint_pages(
             st.muted,
         ),
     ]
-    channel_width = column_widths(TOUCHPOINT_COLUMNS, doc.body_width)[1] - 2 * CELL_PADDING
+    widths = column_widths(TOUCHPOINT_COLUMNS, doc.body_width)
+    channel_width, emotion_width = (widths[i] - 2 * CELL_PADDING for i in (1, 4))
+    if not any(c.kind is CardKind.TOUCHPOINT for c in journey.cards()):
+        return []
     for i, stage in enumerate(journey.stages):
         cards = [
             c
@@ -77,12 +84,23 @@ def touchpoint_pages(
         if stage.description.strip():
             summary = f"{para(stage.description, 600)}<br/>{summary}"
         intro = [heading, Paragraph(summary, st.muted)]
-        rows = [_touchpoint_row(journey, c, persona_id, channel_width) for c in cards]
-        first = rows[0] if rows else None
-        story.append(room_for(intro, first, TOUCHPOINT_COLUMNS, doc.body_width))
-        story += [OutlineEntry(f"touchpoints-{i}", stage.name, 2), *intro]
+        rows = [
+            _touchpoint_row(journey, c, persona_id, channel_width, emotion_width) for c in cards
+        ]
+        table = None
         if rows:
-            story.append(make_table(rows, TOUCHPOINT_COLUMNS, doc.body_width, theme.INK))
+            table = make_table(
+                rows,
+                TOUCHPOINT_COLUMNS,
+                doc.body_width,
+                theme.INK,
+                one_line(stage.name) or "(untitled stage)",
+                doc.body_height,
+            )
+        story.append(room_for(intro, table, doc.body_width))
+        story += [OutlineEntry(f"touchpoints-{i}", stage.name, 2), *intro]
+        if table is not None:
+            story.append(table)
     return story
 
 
@@ -100,8 +118,12 @@ def _stage_summary(
 
 
 def _touchpoint_row(
-    journey: JourneyMap, card: Card, persona_id: str | None, channel_width: float
-) -> list[object]:
+    journey: JourneyMap,
+    card: Card,
+    persona_id: str | None,
+    channel_width: float,
+    emotion_width: float,
+) -> Row:
     runs = [Run(card.title, 8, bold=True, max_lines=6)]
     if card.moment_of_truth:
         runs.append(Run("\u2605 Moment of truth", 7, theme.MOMENT_OF_TRUTH_COLOR, bold=True))
@@ -112,10 +134,10 @@ def _touchpoint_row(
         shown = shorten(card.url.strip(), 90)
         runs.append(Run(shown, 7, LINK_COLOUR if url else MUTED, url=url, max_lines=2))
 
-    channel: object = ""
+    channel = None
     if card.channel:
         channel = IconLabel(card.channel, channel_label(journey, card.channel), channel_width)
-    creator: object = ""
+    creator = None
     if card.creator is not None:
         colour = theme.CREATOR_COLORS[card.creator]
         creator = cell(creator_label(card.creator), colour=colour, bold=True)
@@ -134,22 +156,28 @@ def _touchpoint_row(
         channel,
         creator,
         cell(card.owner, max_lines=3),
-        emotion_cell(journey, card, persona_id),
+        emotion_cell(journey, card, persona_id, emotion_width),
         TextCell([Run(m, 8) for m in metric_parts(card.metrics)], gap=0.5),
         TextCell(notes),
     ]
 
 
-def emotion_cell(journey: JourneyMap, card: Card, persona_id: str | None) -> TextCell:
+def emotion_cell(
+    journey: JourneyMap, card: Card, persona_id: str | None, width: float
+) -> TextCell:
+    """The persona's score, then the other personas' by first name ("Margot \u22122"); a
+    name too long for the column is shortened, never the score."""
     runs = []
     score = card.emotion(persona_id)
     if score is not None:
         colour = theme.SENTIMENT_COLORS[sentiment_of(score)]
         runs.append(Run(emotion_text(score), 9, colour, bold=True))
+    names = short_names(list(journey.personas))
     for persona in journey.personas:
         other = card.emotion(persona.id)
         if persona.id != persona_id and other is not None:
-            runs.append(
-                Run(f"{shorten(persona.name, 18)} {emotion_text(other)}", 6.5, MUTED, max_lines=1)
-            )
+            value = emotion_text(other)
+            room = width - text_width(f" {value}", OTHER_SIZE) - 0.5
+            name = elide(names[persona.id], room, OTHER_SIZE)
+            runs.append(Run(f"{name} {value}", OTHER_SIZE, MUTED, max_lines=1))
     return TextCell(runs, gap=0.5)
