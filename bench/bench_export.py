@@ -14,7 +14,8 @@ layout, no badges, no flows). Both write to memory; the export's time includes l
 the map. Times are the best of ``--repeat`` runs (one run for the whole 5,000-card export
 with its report pages, about 5 s). Memory: the
 tracemalloc peak of one more run of each export. Prints PASS/MISS against the targets
-(500 under 1 s, 5,000 tiled under 10 s, within 2x of the plain script) and exits 0.
+(500 under 1 s, 5,000 tiled under 10 s, the map pages within 2x of the plain script, the
+5,000-card export with its report pages within 4x) and exits 0.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from mapper.layout.text import REGULAR
 from synthetic import make_map
 
 RATIO_MAX = 2.0
+FULL_RATIO_MAX = 4.0  # the whole export, report pages included, for the 5,000-card map
 CASES = (  # touchpoints, tiled, time target (s)
     (500, False, 1.0),
     (5_000, True, 10.0),
@@ -110,7 +112,13 @@ def run_case(touchpoints: int, tiled: bool, target: float, repeat: int) -> list[
         "two lines of text each)",
         f"  ratio map only / plain {ratio:7.1f}x   target <= {RATIO_MAX:g}x: "
         f"{'PASS' if ratio <= RATIO_MAX else 'MISS'}",
-        f"  ratio full / plain     {t_full / t_plain:7.1f}x",
+        f"  ratio full / plain     {t_full / t_plain:7.1f}x"
+        + (
+            f"   target <= {FULL_RATIO_MAX:g}x: "
+            f"{'PASS' if t_full / t_plain <= FULL_RATIO_MAX else 'MISS'}"
+            if tiled
+            else ""
+        ),
     ]
     return lines
 

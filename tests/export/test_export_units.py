@@ -9,7 +9,7 @@ from export_helpers import HOSTILE, rich_map
 
 from mapper.export.glyphs import missing_glyphs
 from mapper.export.pdf.markup import clean, para, safe_url, shorten
-from mapper.export.values import metrics_text, quadrant, signed
+from mapper.export.values import decimal, metric_value, metrics_text, percent, quadrant, signed
 from mapper.layout import compute_layout, icons
 from mapper.layout.badges import BadgeKind, card_badges, title_baselines
 from mapper.layout.labels import flow_labels
@@ -46,6 +46,16 @@ def test_para_escapes_markup_and_keeps_newlines():
 )
 def test_safe_url(url, ok):
     assert (safe_url(url) is not None) is ok
+
+
+def test_numbers_print_with_units_and_sensible_precision():
+    assert percent(0.012) == "1.2 %" and percent(0.31) == "31 %" and percent(0.315) == "31.5 %"
+    assert percent(0.0005) == "0.05 %" and percent(42) == "42 %"  # already a percentage
+    assert decimal(4.2345) == "4.23" and decimal(86.0) == "86" and decimal(-0.5) == "\u22120.5"
+    assert decimal(12345.0) == "12,345" and decimal(0) == "0"
+    assert metric_value("conversion_rate", 0.012) == "1.2 %"
+    assert metric_value("customer_effort", 4.567) == "4.57"
+    assert metric_value("volume", 2.5) == "2.5" and metric_value("volume", 3200) == "3,200"
 
 
 def test_values():

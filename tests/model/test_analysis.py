@@ -35,3 +35,21 @@ def test_model_does_not_import_qt():
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_pain_points_by_persona_says_whose_score_hurts_worst_first():
+    journey = sample_map()
+    journey.update_card("t2", emotions={"maya": -3, "omar": -2})  # a moment of truth
+    journey.update_card("t3", emotions={"maya": -2, "omar": 1})
+    journey.update_card("t1", emotions={"maya": -1, "omar": -3})
+    found = analysis.pain_points_by_persona(journey, ["maya", "omar"])
+    summary = [(card.id, [(p.id, s) for p, s in hurt]) for card, hurt in found]
+    assert summary == [
+        ("t2", [("maya", -3), ("omar", -2)]),  # -3, two personas hurt
+        ("t1", [("omar", -3)]),  # -3, one persona (maya's -1 is no pain)
+        ("t3", [("maya", -2)]),
+        ("p1", []),  # marked as a pain point, scored by no one
+    ]
+    only_omar = analysis.pain_points_by_persona(journey, ["omar", "nobody"])
+    assert [c.id for c, _ in only_omar] == ["t1", "t2", "p1"]
+    assert analysis.pain_points_by_persona(journey, []) == [(journey.card("p1"), [])]

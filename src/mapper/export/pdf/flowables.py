@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
+from functools import cache
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from mapper.export.pdf.draw import Text, draw_icon, rgb
@@ -15,7 +20,7 @@ from mapper.export.pdf.title_block import draw_avatar
 from mapper.layout import theme
 from mapper.layout.geometry import Rect
 from mapper.layout.icons import icon_for
-from mapper.layout.text import elide, line_height, wrap
+from mapper.layout.text import BOLD, REGULAR, elide, font, line_height, wrap
 from mapper.model import EMOTION_MAX, Persona, Sentiment
 from mapper.model.vocabulary import sentiment_of
 
@@ -26,6 +31,104 @@ _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 def safe_colour(value: str, fallback: str = theme.MUTED_INK) -> str:
     """A user colour only if it is plain ``#rrggbb`` (it may end up inside markup)."""
     return value if _HEX.fullmatch(value) else fallback
+
+
+@cache
+def _fill_op(colour: str) -> str:
+    c = rgb(colour)
+    return f"{fp_str(c.red, c.green, c.blue)} rg"
+
+
+@cache
+def _size_op(size: float, leading: float) -> str:
+    return f"{fp_str(size)} Tf {fp_str(leading)} TL"
+
+
+_Encoded = tuple[tuple[int, str, str], ...] | None  # (subset, font name, "(...) Tj"); None: as is
+
+
+class TableText(Text):
+    """:class:`Text` for the report's thousands of table lines: each distinct line is
+    encoded once per document (owners, channels, scores and headers repeat on every row)
+    and colours are cached operators, skipping reportlab's general number formatting.
+    Lines with characters the bundled font lacks take the ordinary path (font fallback)."""
+
+    def __init__(self, canv: Canvas) -> None:
+        super().__init__(canv)
+        cache: dict[tuple[str, str], _Encoded] | None = getattr(canv, "_report_lines", None)
+        if cache is None:
+            cache = {}
+            canv._report_lines = cache  # type: ignore[attr-defined]  # one per document
+        self._lines = cache
+
+    def style(self, size: float, color: str, bold: bool = False) -> Text:
+        face = (BOLD if bold else REGULAR, size)
+        if face != self._font:
+            self.obj.setFont(face[0], size)
+            self._font = face
+        if color != self._color:
+            self.obj._code.append(_fill_op(color))
+            self._color = color
+        return self
+
+    def at(self, x: float, baseline: float, text: str) -> None:
+        if not text:
+            return
+        obj = self.obj
+        key = (obj._fontname, text)
+        try:
+            chunks = self._lines[key]
+        except KeyError:
+            chunks = self._lines[key] = self._encode(obj._fontname, text)
+        if chunks is None:
+            super().at(x, baseline, text)
+            return
+        parts = [f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm"]
+        for subset, name, shown in chunks:
+            if subset != obj._curSubset:
+                parts.append(f"{name} {_size_op(obj._fontsize, obj._leading)}")
+                obj._curSubset = subset
+            parts.append(shown)
+        obj._code.append(" ".join(parts))
+        self.empty = False
+
+    def _encode(self, font_name: str, text: str) -> _Encoded:
+        metrics = font(font_name) if font_name in (REGULAR, BOLD) else None
+        pdf_font = getFont(font_name)
+        if metrics is None or not pdf_font._dynamicFont or not set(text) <= _covered(font_name):
+            return None
+        doc = self.canv._doc
+        if text.isascii() and text.isprintable() and self._ascii_as_is(pdf_font):
+            shown = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            return ((0, pdf_font.getSubsetInternalName(0, doc), f"({shown}) Tj"),)
+        return tuple(
+            (subset, pdf_font.getSubsetInternalName(subset, doc), f"({_escape(chunk)}) Tj")
+            for subset, chunk in pdf_font.splitString(text, doc)
+        )
+
+    def _ascii_as_is(self, pdf_font: Any) -> bool:
+        """Whether the font's first subset shows printable ASCII as itself (reportlab's
+        ``asciiReadable`` subsets), so such lines need no per-character encoding."""
+        key = ("", pdf_font.fontName)
+        if key not in self._lines:
+            printable = "".join(map(chr, range(32, 127)))
+            split = pdf_font.splitString(printable, self.canv._doc)
+            self._lines[key] = () if split == [(0, printable.encode("ascii"))] else None
+        return self._lines[key] is not None
+
+
+@cache
+def _covered(font_name: str) -> frozenset[str]:
+    return frozenset(map(chr, font(font_name).widths))
+
+
+_UNSAFE = re.compile(rb"[^\x20-\x7e]|[\\()]")
+
+
+def _escape(chunk: bytes) -> str:
+    """A PDF literal string's content: parentheses, backslashes and bytes outside
+    printable ASCII as octal escapes."""
+    return _UNSAFE.sub(lambda m: b"\\%03o" % m[0][0], chunk).decode("ascii")
 
 
 class _TopDown(Flowable):

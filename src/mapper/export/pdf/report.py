@@ -25,6 +25,8 @@ def personas_in_order(journey: JourneyMap, persona_id: str | None) -> list[Perso
 def report_story(
     journey: JourneyMap, doc: MapperDocument, persona_id: str | None, photos: PhotoCache
 ) -> list[Flowable]:
+    if not journey.card_count() and not len(journey.opportunities):
+        return []  # an empty map (a new one, a template): nothing to summarise or report
     personas = personas_in_order(journey, persona_id)
     story: list[Flowable] = summary_story(journey, doc, personas)
     report: list[Flowable] = []

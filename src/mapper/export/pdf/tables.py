@@ -15,8 +15,8 @@ import copy
 
 from reportlab.platypus import CondPageBreak, Flowable
 
-from mapper.export.pdf.draw import Text, rgb
-from mapper.export.pdf.flowables import IconLabel, Link, Rating, Run, TextCell
+from mapper.export.pdf.draw import rgb
+from mapper.export.pdf.flowables import IconLabel, Link, Rating, Run, TableText, TextCell
 from mapper.export.pdf.ops import Ops
 from mapper.layout import theme
 from mapper.layout.text import elide, text_width
@@ -163,7 +163,7 @@ class RowTable(Flowable):
         canv.saveState()
         canv.translate(0, self.height)
         canv.scale(1, -1)
-        ops, text, links = Ops(), Text(canv), []
+        ops, text, links = Ops(), TableText(canv), []
         y = 0.0
         if self.continued:
             text.style(CAPTION_SIZE, theme.INK, bold=True)
