@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from mapper.export import PdfOptions, export_pdf
 from mapper.fileformat.io import load_journey
-from mapper.model import Card, JourneyMap, MapInfo, Metrics, Persona, Scenario
+from mapper.model import Card, JourneyMap, Metrics, Persona, Scenario
 from mapper.templates import available_templates
 
 MINUS = "\u2212"
@@ -154,7 +154,10 @@ def test_the_summary_of_an_example(tmp_path):
     path = tmp_path / "cc.pdf"
     export_pdf(journey, path, PdfOptions())
     text = " ".join(pdftotext(path, 2, 3).split())
-    assert f"Drink wrong or missing \u2605 \u00b7 Pick up \u2014 Zo\u00eb {MINUS}3, Margot {MINUS}2" in text
+    assert (
+        f"Drink wrong or missing \u2605 \u00b7 Pick up \u2014 Zo\u00eb {MINUS}3, Margot {MINUS}2"
+        in text
+    )
     assert journey.info.scenario.goal in text
     assert "Metric units used on this map" in text
     assert "Conversion 54 %" in text

@@ -151,8 +151,7 @@ def pain_points_by_persona(
         hurt = [
             (p, score)
             for p in personas
-            if (score := card.emotion(p.id)) is not None
-            and sentiment_of(score) is Sentiment.PAIN
+            if (score := card.emotion(p.id)) is not None and sentiment_of(score) is Sentiment.PAIN
         ]
         if not hurt and card.kind is not CardKind.PAIN_POINT:
             continue

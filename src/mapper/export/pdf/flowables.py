@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any, NamedTuple
 
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import ImageReader
@@ -25,12 +24,29 @@ from mapper.model import EMOTION_MAX, Persona, Sentiment
 from mapper.model.vocabulary import sentiment_of
 
 _wrap = wrap.__wrapped__  # uncached: report text must not crowd the canvas's wrap cache
+# short texts (owners, channels, scores, metrics) repeat on many rows: their own cache
+SHORT = 60
+
+
+@lru_cache(maxsize=8192)
+def _short_lines(
+    text: str, width: float, size: float, max_lines: int, bold: bool
+) -> tuple[str, ...]:
+    """Short texts (owners, channels, scores, metrics) repeat on many rows: their own
+    cache, keyed by the text as given."""
+    return _wrap(clean(text).strip(), width, size, max_lines, bold)[0]
+
+
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def safe_colour(value: str, fallback: str = theme.MUTED_INK) -> str:
     """A user colour only if it is plain ``#rrggbb`` (it may end up inside markup)."""
     return value if _HEX.fullmatch(value) else fallback
+
+
+_line_height = cache(line_height)
+_elide = lru_cache(maxsize=4096)(elide)  # channel labels repeat on every row
 
 
 @cache
@@ -83,13 +99,16 @@ class TableText(Text):
         if chunks is None:
             super().at(x, baseline, text)
             return
-        parts = [f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm"]
-        for subset, name, shown in chunks:
-            if subset != obj._curSubset:
-                parts.append(f"{name} {_size_op(obj._fontsize, obj._leading)}")
-                obj._curSubset = subset
-            parts.append(shown)
-        obj._code.append(" ".join(parts))
+        if len(chunks) == 1 and chunks[0][0] == obj._curSubset:  # the common case
+            obj._code.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm {chunks[0][2]}")
+        else:
+            parts = [f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm"]
+            for subset, name, shown in chunks:
+                if subset != obj._curSubset:
+                    parts.append(f"{name} {_size_op(obj._fontsize, obj._leading)}")
+                    obj._curSubset = subset
+                parts.append(shown)
+            obj._code.append(" ".join(parts))
         self.empty = False
 
     def _encode(self, font_name: str, text: str) -> _Encoded:
@@ -170,7 +189,7 @@ class IconLabel(_TopDown):
     def __init__(self, channel: str, label: str, width: float, size: float = 8.0) -> None:
         super().__init__(width, size * 1.4)
         self.channel, self.size = channel, size
-        self.label = elide(label, width - size * 1.5, size)
+        self.label = _elide(label, width - size * 1.5, size)
 
     def paint(self) -> None:
         s = self.size
@@ -218,9 +237,10 @@ class EmotionBar(_TopDown):
 Link = tuple[str, tuple[float, float, float, float]]  # url, rectangle (x1, y1, x2, y2)
 
 
-@dataclass(frozen=True)
-class Run:
-    """One block of a :class:`TextCell`: plain text (never markup) in one style."""
+class Run(NamedTuple):
+    """One block of a :class:`TextCell`: plain text (never markup) in one style.
+
+    (A named tuple: a big map's report makes tens of thousands.)"""
 
     text: str
     size: float = 8.0
@@ -248,15 +268,19 @@ class TextCell(Flowable):
         if self._laid is None or self._laid[0] != width:
             blocks = []
             for run in self.runs:
-                text = shorten(clean(run.text).strip(), run.max_lines * 200)
-                lines, _ = _wrap(text, max(width, 1.0), run.size, run.max_lines, run.bold)
+                text = run.text
+                if len(text) <= SHORT:
+                    lines = _short_lines(text, max(width, 1.0), run.size, run.max_lines, run.bold)
+                else:
+                    text = shorten(clean(text).strip(), run.max_lines * 200)
+                    lines, _ = _wrap(text, max(width, 1.0), run.size, run.max_lines, run.bold)
                 blocks.append((run, lines))
             self._laid = (width, blocks)
         return self._laid[1]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         blocks = self._lay_out(availWidth)
-        height = sum(len(lines) * line_height(run.size) for run, lines in blocks)
+        height = sum(len(lines) * _line_height(run.size) for run, lines in blocks)
         height += self.gap * max(len(blocks) - 1, 0)
         self.width, self.height = availWidth, height
         return availWidth, height
@@ -278,7 +302,7 @@ class TextCell(Flowable):
         """Draw at (x, y) of a top-down page into shared text (after :meth:`wrap`)."""
         for run, lines in self._lay_out(self.width):
             text.style(run.size, run.colour, run.bold)
-            lh = line_height(run.size)
+            lh = _line_height(run.size)
             top = y
             for line in lines:
                 text.at(x, y + run.size * 0.95, line)

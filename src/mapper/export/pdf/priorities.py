@@ -20,7 +20,7 @@ from mapper.export.pdf.tables import (
     room_for,
 )
 from mapper.export.pdf.touchpoints import emotion_cell
-from mapper.export.values import quadrant
+from mapper.export.values import quadrant, short_names
 from mapper.layout import theme
 from mapper.model import Card, JourneyMap, Opportunity, analysis
 from mapper.model.analysis import by_priority
@@ -60,6 +60,7 @@ def priority_pages(
         return []
     widths = column_widths(PAIN_COLUMNS, doc.body_width)
     emotion_width = widths[2] - 2 * CELL_PADDING
+    names = short_names(list(journey.personas))
     story: list[Flowable] = [
         NextPageTemplate("report"),
         PageBreak(),
@@ -77,9 +78,7 @@ def priority_pages(
         rows = [_opportunity_row(journey, n, o) for n, o in enumerate(opportunities, 1)]
         title = "Opportunities by priority"
         story.append(
-            make_table(
-                rows, OPPORTUNITY_COLUMNS, doc.body_width, theme.INK, title, doc.body_height
-            )
+            make_table(rows, OPPORTUNITY_COLUMNS, doc.body_width, theme.INK, title, doc.body_height)
         )
     else:
         story.append(Paragraph("No opportunities recorded yet.", st.body))
@@ -89,8 +88,10 @@ def priority_pages(
         for pid in o.pain_point_ids:
             addressed.setdefault(pid, []).append(o)
     rows = [
-        _pain_row(journey, c, persona_id, addressed.get(c.id, []), emotion_width) for c in pains
+        _pain_row(journey, c, persona_id, addressed.get(c.id, []), emotion_width, names)
+        for c in pains
     ]
+
     intro = [
         Paragraph("Pain points by severity", st.subheading),
         Paragraph("Lowest emotion first; moments of truth before others.", st.muted),
@@ -153,6 +154,7 @@ def _pain_row(
     persona_id: str | None,
     fixes: list[Opportunity],
     emotion_width: float,
+    names: dict[str, str],
 ) -> Row:
     runs = [Run(card.title, 8, bold=True, max_lines=6)]
     if card.moment_of_truth:
@@ -167,7 +169,7 @@ def _pain_row(
     return [
         TextCell(runs),
         cell(journey.stages.get(card.stage_id).name, max_lines=3),
-        emotion_cell(journey, card, persona_id, emotion_width),
+        emotion_cell(journey, card, persona_id, emotion_width, names),
         cell(card.owner, max_lines=3),
         TextCell(fixed, gap=0.5),
     ]

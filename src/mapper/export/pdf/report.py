@@ -12,6 +12,7 @@ from mapper.export.pdf.persona_pages import persona_pages
 from mapper.export.pdf.photos import PhotoCache
 from mapper.export.pdf.priorities import priority_pages
 from mapper.export.pdf.summary import summary_story
+from mapper.export.pdf.tables import paused_gc
 from mapper.export.pdf.touchpoints import touchpoint_pages
 from mapper.model import JourneyMap, Persona
 
@@ -23,6 +24,13 @@ def personas_in_order(journey: JourneyMap, persona_id: str | None) -> list[Perso
 
 
 def report_story(
+    journey: JourneyMap, doc: MapperDocument, persona_id: str | None, photos: PhotoCache
+) -> list[Flowable]:
+    with paused_gc():
+        return _story(journey, doc, persona_id, photos)
+
+
+def _story(
     journey: JourneyMap, doc: MapperDocument, persona_id: str | None, photos: PhotoCache
 ) -> list[Flowable]:
     if not journey.card_count() and not len(journey.opportunities):

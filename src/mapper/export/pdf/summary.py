@@ -84,9 +84,7 @@ def _personas(personas: list[Persona]) -> list[Flowable]:
     for n, p in enumerate(personas):
         role = f" \u2014 {para(p.role, 300)}" if p.role.strip() else ""
         shown = (
-            f' <font color="{theme.MUTED_INK}">(emotions shown on the map)</font>'
-            if n == 0
-            else ""
+            f' <font color="{theme.MUTED_INK}">(emotions shown on the map)</font>' if n == 0 else ""
         )
         flow.append(
             Paragraph(f"<b>{para(p.name, 200)}</b>{role}{shown}", st.bullet, bulletText="\u2022")
@@ -120,9 +118,7 @@ def _pain_points(journey: JourneyMap, personas: list[Persona]) -> list[Flowable]
             )
         )
     if len(pains) > TOP_PAINS:
-        flow.append(
-            Paragraph(f"\u2026 {len(pains) - TOP_PAINS} more in the report.", st.muted)
-        )
+        flow.append(Paragraph(f"\u2026 {len(pains) - TOP_PAINS} more in the report.", st.muted))
     return flow
 
 

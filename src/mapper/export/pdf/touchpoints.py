@@ -3,6 +3,8 @@ metrics and notes; one table per stage, its header repeated on every page."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
 
 from mapper.export.pdf.doc import MapperDocument, OutlineEntry
@@ -69,6 +71,7 @@ def touchpoint_pages(
     channel_width, emotion_width = (widths[i] - 2 * CELL_PADDING for i in (1, 4))
     if not any(c.kind is CardKind.TOUCHPOINT for c in journey.cards()):
         return []
+    names = short_names(list(journey.personas))
     for i, stage in enumerate(journey.stages):
         cards = [
             c
@@ -85,7 +88,8 @@ def touchpoint_pages(
             summary = f"{para(stage.description, 600)}<br/>{summary}"
         intro = [heading, Paragraph(summary, st.muted)]
         rows = [
-            _touchpoint_row(journey, c, persona_id, channel_width, emotion_width) for c in cards
+            _touchpoint_row(journey, c, persona_id, channel_width, emotion_width, names)
+            for c in cards
         ]
         table = None
         if rows:
@@ -123,6 +127,7 @@ def _touchpoint_row(
     persona_id: str | None,
     channel_width: float,
     emotion_width: float,
+    names: dict[str, str],
 ) -> Row:
     runs = [Run(card.title, 8, bold=True, max_lines=6)]
     if card.moment_of_truth:
@@ -156,14 +161,18 @@ def _touchpoint_row(
         channel,
         creator,
         cell(card.owner, max_lines=3),
-        emotion_cell(journey, card, persona_id, emotion_width),
+        emotion_cell(journey, card, persona_id, emotion_width, names),
         TextCell([Run(m, 8) for m in metric_parts(card.metrics)], gap=0.5),
         TextCell(notes),
     ]
 
 
 def emotion_cell(
-    journey: JourneyMap, card: Card, persona_id: str | None, width: float
+    journey: JourneyMap,
+    card: Card,
+    persona_id: str | None,
+    width: float,
+    names: dict[str, str] | None = None,
 ) -> TextCell:
     """The persona's score, then the other personas' by first name ("Margot \u22122"); a
     name too long for the column is shortened, never the score."""
@@ -172,12 +181,16 @@ def emotion_cell(
     if score is not None:
         colour = theme.SENTIMENT_COLORS[sentiment_of(score)]
         runs.append(Run(emotion_text(score), 9, colour, bold=True))
-    names = short_names(list(journey.personas))
+    names = names or short_names(list(journey.personas))
     for persona in journey.personas:
         other = card.emotion(persona.id)
         if persona.id != persona_id and other is not None:
-            value = emotion_text(other)
-            room = width - text_width(f" {value}", OTHER_SIZE) - 0.5
-            name = elide(names[persona.id], room, OTHER_SIZE)
-            runs.append(Run(f"{name} {value}", OTHER_SIZE, MUTED, max_lines=1))
+            line = _other_score(names[persona.id], emotion_text(other), width)
+            runs.append(Run(line, OTHER_SIZE, MUTED, max_lines=1))
     return TextCell(runs, gap=0.5)
+
+
+@lru_cache(maxsize=1024)
+def _other_score(name: str, value: str, width: float) -> str:
+    room = width - text_width(f" {value}", OTHER_SIZE) - 0.5
+    return f"{elide(name, room, OTHER_SIZE)} {value}"
