@@ -19,6 +19,7 @@ from mapper.export.pdf.map_painter import MapPainter
 from mapper.export.pdf.markup import one_line
 from mapper.export.pdf.photos import PhotoCache
 from mapper.export.pdf.report import report_story
+from mapper.export.pdf.tables import paused_gc
 from mapper.fileformat.io import write_atomic
 from mapper.layout import compute_layout
 from mapper.model import JourneyMap
@@ -89,7 +90,7 @@ def render_pdf(
     )
     if options.report:
         story += report_story(journey, doc, persona_id, photos)
-    with binary_streams():
+    with binary_streams(), paused_gc():
         doc.build(story, canvasmaker=PageNumberCanvas)
     glyphs = missing_glyph_warning(journey)
     warnings += [glyphs] if glyphs else []

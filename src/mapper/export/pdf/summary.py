@@ -43,7 +43,10 @@ def summary_story(
         NextPageTemplate("report"),
         PageBreak(),
         OutlineEntry("summary", "Summary", 0),
-        Paragraph(f"Summary \u00b7 {para(journey.info.title, 300)}", st.heading),
+        Paragraph(
+            f"Summary \u00b7 {para(one_line(journey.info.title) or 'Untitled journey', 300)}",
+            st.heading,
+        ),
         *body,
     ]
 
