@@ -161,3 +161,19 @@ def test_the_summary_of_an_example(tmp_path):
     assert journey.info.scenario.goal in text
     assert "Metric units used on this map" in text
     assert "Conversion 54 %" in text
+
+
+LABELS = {"ABOUT THIS MAP", "SCENARIO", "NOTES", "PERSONAS", "TOP PAIN POINTS", "QUICK WINS"}
+LABELS |= {"TOP OPPORTUNITIES", "BY STAGE", "GOALS", "MOTIVATIONS", "FRUSTRATIONS", "BEHAVIOURS"}
+
+
+@pytest.mark.parametrize("name", ["coffee-chain", "phone-contract-renewal"])
+def test_no_page_ends_with_a_section_label(tmp_path, name):
+    journey = load_journey(ROOT / "examples" / f"{name}.journey")
+    path = tmp_path / f"{name}.pdf"
+    export_pdf(journey, path, PdfOptions())
+    for n in range(2, page_count(path) + 1):
+        lines = [line.strip() for line in pdftotext(path, n, n).splitlines() if line.strip()]
+        body = [line for line in lines if not re.fullmatch(r"Page \d+ of \d+", line)]
+        body = [line for line in body if not line.startswith(journey.info.title)]
+        assert body and body[-1] not in LABELS, (n, body[-3:])

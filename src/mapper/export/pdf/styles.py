@@ -65,6 +65,7 @@ def styles() -> Styles:
             textColor=muted,
             spaceBefore=10,
             spaceAfter=3,
+            keepWithNext=1,  # a section label never ends a page
         ),
         body=ParagraphStyle("body", base, spaceAfter=4),
         muted=ParagraphStyle(

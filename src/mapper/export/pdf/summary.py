@@ -11,7 +11,7 @@ from mapper.export.pdf.doc import MapperDocument, OutlineEntry
 from mapper.export.pdf.flowables import Run, TextCell
 from mapper.export.pdf.markup import one_line, para
 from mapper.export.pdf.styles import styles
-from mapper.export.pdf.tables import MUTED, Columns, Row, cell, make_table
+from mapper.export.pdf.tables import MUTED, Columns, Row, cell, make_table, room_for
 from mapper.export.values import emotion_text, metrics_text, quadrant, short_names, signed
 from mapper.layout import theme
 from mapper.model import JourneyMap, Persona, analysis
@@ -188,4 +188,5 @@ def _stages(journey: JourneyMap, doc: MapperDocument, personas: list[Persona]) -
         st.muted,
     )
     table = make_table(rows, columns, doc.body_width, theme.INK, "By stage", doc.body_height)
-    return [Paragraph("BY STAGE", st.label), intro, table]
+    label = Paragraph("BY STAGE", st.label)
+    return [room_for([label, intro], table, doc.body_width), label, intro, table]
