@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from mapper.export import PdfOptions, export_pdf
 from mapper.fileformat.io import load_journey
-from mapper.model import Card, JourneyMap, Metrics, Persona, Scenario
+from mapper.model import Card, Entity, JourneyMap, Metrics, Persona, Scenario
 from mapper.templates import available_templates
 
 MINUS = "\u2212"
@@ -24,7 +24,7 @@ def _pages(path: Path) -> list[str]:
 def _long_stage(rows: int) -> JourneyMap:
     journey = rich_map()
     for i in range(rows):
-        journey.add_card(
+        journey.add(
             Card(
                 f"x{i}",
                 "s1",
@@ -100,9 +100,9 @@ def test_the_chosen_persona_comes_first(tmp_path):
 
 def test_the_other_personas_scores_are_never_cut_off(tmp_path):
     journey = rich_map()
-    journey.update_persona("omar", name="Margot Lef\u00e8vre")
-    journey.add_persona(Persona("long", "Bartholomew-Maximilian-Alexander von Habsburg"))
-    journey.update_card("t1", emotions={"maya": 1, "omar": -2, "long": 3})
+    journey.update(Entity.PERSONA, "omar", name="Margot Lef\u00e8vre")
+    journey.add(Persona("long", "Bartholomew-Maximilian-Alexander von Habsburg"))
+    journey.update(Entity.CARD, "t1", emotions={"maya": 1, "omar": -2, "long": 3})
     path = tmp_path / "scores.pdf"
     export_pdf(journey, path, PdfOptions())
     text = " ".join(pdftotext(path).split())
@@ -118,8 +118,8 @@ def _summary_map() -> JourneyMap:
         scenario=Scenario("Renewing after the minimum term", "Pay less", ("No queue",)),
         notes="Metric units: conversion_rate = share 0..1 of the step before.",
     )
-    journey.update_card("t2", emotions={"maya": -3, "omar": -2})
-    journey.update_stage("s2", metrics=Metrics(conversion_rate=0.012, csat=71.0))
+    journey.update(Entity.CARD, "t2", emotions={"maya": -3, "omar": -2})
+    journey.update(Entity.STAGE, "s2", metrics=Metrics(conversion_rate=0.012, csat=71.0))
     return journey
 
 

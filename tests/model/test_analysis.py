@@ -1,5 +1,5 @@
 from factories import sample_map
-from mapper.model import Card, Flow, analysis
+from mapper.model import Card, Entity, Flow, analysis
 
 
 def test_graph_questions():
@@ -39,9 +39,9 @@ def test_model_does_not_import_qt():
 
 def test_pain_points_by_persona_says_whose_score_hurts_worst_first():
     journey = sample_map()
-    journey.update_card("t2", emotions={"maya": -3, "omar": -2})  # a moment of truth
-    journey.update_card("t3", emotions={"maya": -2, "omar": 1})
-    journey.update_card("t1", emotions={"maya": -1, "omar": -3})
+    journey.update(Entity.CARD, "t2", emotions={"maya": -3, "omar": -2})  # a moment of truth
+    journey.update(Entity.CARD, "t3", emotions={"maya": -2, "omar": 1})
+    journey.update(Entity.CARD, "t1", emotions={"maya": -1, "omar": -3})
     found = analysis.pain_points_by_persona(journey, ["maya", "omar"])
     summary = [(card.id, [(p.id, s) for p, s in hurt]) for card, hurt in found]
     assert summary == [

@@ -9,8 +9,8 @@ from statistics import fmean
 
 import networkx as nx
 
-from mapper.model.journey import JourneyMap
 from mapper.model.entities import Card, Opportunity, Persona
+from mapper.model.journey import JourneyMap
 from mapper.model.vocabulary import (
     BUILTIN_CHANNELS,
     BuyingPhase,
