@@ -22,9 +22,10 @@ def open_log() -> logging.Logger:
     logger = logging.getLogger("mapper")
     path = log_file()
     for handler in list(logger.handlers):  # the data folder moved (a test, a new setting)
-        if isinstance(handler, logging.handlers.RotatingFileHandler) and Path(
-            handler.baseFilename
-        ) != path.absolute():
+        if (
+            isinstance(handler, logging.handlers.RotatingFileHandler)
+            and Path(handler.baseFilename) != path.absolute()
+        ):
             logger.removeHandler(handler)
             handler.close()
     if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in logger.handlers):

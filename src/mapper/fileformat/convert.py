@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 from mapper.fileformat.problems import Problem
-from mapper.fileformat.schema import FORMAT_NAME, SCHEMA_VERSION, CardFile, JourneyFile
+from mapper.fileformat.schema import FORMAT_NAME, SCHEMA_VERSION, CardFile, JourneyFile, MetricsFile
 from mapper.model import (
     BUILTIN_CHANNELS,
     Card,
@@ -35,7 +35,7 @@ _MAP_FIELDS = [f.name for f in dataclasses.fields(MapInfo)]
 
 # ----------------------------------------------------------------- model -> dict
 @cache
-def _defaults(cls: type) -> tuple[tuple[str, Any], ...]:
+def _defaults(cls: Any) -> tuple[tuple[str, Any], ...]:
     result = []
     for f in dataclasses.fields(cls):
         if f.default is not dataclasses.MISSING:
@@ -55,7 +55,8 @@ def to_plain(value: Any) -> Any:
     """Entities to JSON-ready values, leaving out fields that hold their default."""
     if dataclasses.is_dataclass(value):
         out = {}
-        for name, default in _defaults(type(value)):
+        kind: Any = type(value)
+        for name, default in _defaults(kind):
             item = getattr(value, name)
             if default is _REQUIRED or item != default:
                 out[name] = to_plain(item)
@@ -164,7 +165,7 @@ def check_references(
 _NO_METRICS = Metrics()
 
 
-def _metrics(m) -> Metrics:
+def _metrics(m: MetricsFile) -> Metrics:
     return Metrics(**m.model_dump()) if m.model_fields_set else _NO_METRICS
 
 

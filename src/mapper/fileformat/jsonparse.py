@@ -104,9 +104,10 @@ def parse_json_bytes(raw: bytes) -> Any:
             return obj
         marked = True
         seen: set[str] = set()
-        marked = _DuplicateKeys(obj)
-        marked.duplicates = sorted({k for k, _ in pairs if k in seen or seen.add(k)})
-        return marked
+        duplicates = [k for k, _ in pairs if k in seen or _remember(seen, k)]
+        twice = _DuplicateKeys(obj)
+        twice.duplicates = sorted(set(duplicates))
+        return twice
 
     def reject_constant(name: str) -> Any:
         match = re.search(rf"(?<![\w\"]){re.escape(name)}(?![\w\"])", text)
@@ -190,3 +191,8 @@ def _marker_problem(node: Any, path: tuple) -> Problem | None:
         keys = ", ".join(repr(k) for k in node.duplicates)
         return Problem(json_path(path), f"duplicate key {keys}: each key may appear once")
     return None
+
+
+def _remember(seen: set[str], key: str) -> bool:
+    seen.add(key)
+    return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import (
     BaseModel,
@@ -42,10 +42,10 @@ from mapper.model.vocabulary import (
     LaneKind,
 )
 
-FORMAT_NAME = "mapper-journey"
+FORMAT_NAME: Final = "mapper-journey"
 # Raised with every change to the schema, even a new optional field, so an older Mapper says
 # "made by a newer Mapper" instead of "unknown field". See docs/file-format.md.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION: Final = 2
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
 SHORT_TEXT = SHORT_TEXT_MAX
 LONG_TEXT = LONG_TEXT_MAX
@@ -89,9 +89,12 @@ def too_many(count: int, limit: int, what: str) -> str:
     return f"{count:,} items; a map holds at most {limit:,} {what}"
 
 
-def _lax(enum: type) -> type:
-    """Enums are read from their string values (strict mode wants instances)."""
-    return Annotated[enum, Strict(False)]  # type: ignore[return-value]
+# Enums are read from their string values (strict mode wants instances).
+LaxConfidence = Annotated[Confidence, Strict(False)]
+LaxBuyingPhase = Annotated[BuyingPhase, Strict(False)]
+LaxLaneKind = Annotated[LaneKind, Strict(False)]
+LaxCardKind = Annotated[CardKind, Strict(False)]
+LaxCreator = Annotated[Creator, Strict(False)]
 
 
 class _Strict(BaseModel):
@@ -116,7 +119,7 @@ class MetricsFile(_Strict):
 class EvidenceFile(_Strict):
     text: LongText
     source: ShortText = ""
-    confidence: _lax(Confidence) = Confidence.ASSUMPTION
+    confidence: LaxConfidence = Confidence.ASSUMPTION
 
 
 class PhotoFile(_Strict):
@@ -179,14 +182,14 @@ class StageFile(_Strict):
     color: Color = "#e8eef7"
     width: Annotated[Number, Field(ge=STAGE_WIDTH_MIN, le=STAGE_WIDTH_MAX)] = STAGE_WIDTH_DEFAULT
     notes: LongText = ""
-    buying_phase: _lax(BuyingPhase) | None = None
+    buying_phase: LaxBuyingPhase | None = None
     metrics: MetricsFile = MetricsFile()
 
 
 class LaneFile(_Strict):
     id: Id
     name: ShortText
-    kind: _lax(LaneKind) = LaneKind.CUSTOM
+    kind: LaxLaneKind = LaneKind.CUSTOM
     description: LongText = ""
     collapsed: bool = False
     hidden: bool = False
@@ -197,11 +200,11 @@ class CardFile(_Strict):
     stage_id: Id
     lane_id: Id
     title: ShortText
-    kind: _lax(CardKind) = CardKind.TOUCHPOINT
+    kind: LaxCardKind = CardKind.TOUCHPOINT
     description: LongText = ""
     channel: Id | None = None
-    creator: _lax(Creator) | None = None
-    buying_phase: _lax(BuyingPhase) | None = None
+    creator: LaxCreator | None = None
+    buying_phase: LaxBuyingPhase | None = None
     emotions: dict[Id, EmotionScore] = {}
     moment_of_truth: bool = False
     owner: ShortText = ""

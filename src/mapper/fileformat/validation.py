@@ -110,7 +110,8 @@ def _check_parts(data: dict[str, Any], found: _Found) -> None:
 
 @cache
 def _adapter(model: type[BaseModel]) -> TypeAdapter:
-    return TypeAdapter(Annotated[list[model], Field(fail_fast=True)])  # type: ignore[valid-type]
+    items: Any = Annotated[list[model], Field(fail_fast=True)]  # type: ignore[valid-type]
+    return TypeAdapter(items)
 
 
 def _check_items(name: str, items: list, adapter: TypeAdapter, found: _Found) -> None:

@@ -75,7 +75,9 @@ class OrderedEntities(Generic[T]):
         return item, index
 
 
-def apply_changes(entity: Any, changes: dict[str, Any], frozen_fields: tuple[str, ...] = ("id",)):
+def apply_changes(
+    entity: Any, changes: dict[str, Any], frozen_fields: tuple[str, ...] = ("id",)
+) -> tuple[Any, dict[str, Any]]:
     """Return ``(new_entity, old_values)`` for a field update; refuses unknown fields."""
     names = {f.name for f in dataclasses.fields(entity)}
     for name in changes:

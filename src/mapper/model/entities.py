@@ -35,7 +35,7 @@ LONG_BIO_QUOTE = frozenset({"bio", "quote"})
 LONG_DESCRIPTION = frozenset({"description"})
 LONG_DESCRIPTION_NOTES = frozenset({"description", "notes"})
 LONG_GOAL = frozenset({"goal"})
-LONG_NONE = frozenset()
+LONG_NONE: frozenset[str] = frozenset()
 LONG_TEXT = frozenset({"text"})
 
 _TEXT_FIELDS: dict[type, tuple[tuple[str, int], ...]] = {}

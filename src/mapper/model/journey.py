@@ -161,7 +161,7 @@ class JourneyMap:
         """
         if self._flow_order is None:
             position = {card.id: i for i, card in enumerate(self.cards())}
-            edges = sorted(
+            edges: list[tuple[str, str, Flow]] = sorted(
                 self.graph.edges(data="flow"), key=lambda e: (position[e[0]], position[e[1]])
             )
             self._flow_order = [flow for _, _, flow in edges]
@@ -244,7 +244,7 @@ class JourneyMap:
         else:
             if isinstance(entity, Opportunity):
                 self._check_opportunity(entity)
-            index = self._ordered(kind).insert(index, entity)  # type: ignore[arg-type]
+            index = self._ordered(kind).insert(index, entity)
         self.notify(kind, Action.ADDED, entity.id)
         return index
 
