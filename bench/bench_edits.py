@@ -45,8 +45,8 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from mapper.canvas.scene import JourneyScene
-    from mapper.commands import Composite, Insert, MoveCards, Update
     from mapper.document import Document
+    from mapper.edits import Composite, Insert, MoveCards, Update
     from mapper.model import Card, Entity
     from synthetic import make_map
 

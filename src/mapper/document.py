@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from mapper.commands.base import ModelCommand
+from mapper.commands import UndoCommand
+from mapper.edits import Change
 from mapper.fileformat import load_journey, save_journey
 from mapper.model import JourneyMap, ModelError
 
@@ -34,23 +35,24 @@ class Document(QObject):
         path = Path(path)
         return cls(load_journey(path), path.absolute(), parent)
 
-    def try_push(self, command: ModelCommand) -> bool:
-        """Apply a command; if the model refuses it, say why (``refused``) and keep nothing.
+    def try_push(self, change: Change) -> bool:
+        """Apply a change; if the model refuses it, say why (``refused``) and keep nothing.
 
         What every gesture and panel uses: a refused edit never escapes as an exception."""
         try:
-            self.push(command)
+            self.push(change)
         except ModelError as exc:
             self.refused.emit(str(exc))
             return False
         return True
 
-    def push(self, command: ModelCommand) -> None:
-        """Apply a command as one undo step; raises ModelError if the model refuses it.
+    def push(self, change: Change) -> None:
+        """Apply a change as one undo step; raises ModelError if the model refuses it.
 
-        A refused command leaves the map and the undo stack exactly as they were (redo
+        A refused change leaves the map and the undo stack exactly as they were (redo
         steps, clean state, the typing step it would have merged into): it is applied
-        before it reaches the stack, which only ever sees accepted commands."""
+        before it reaches the stack, which only ever sees accepted changes."""
+        command = UndoCommand(change)
         command.do()
         self.undo_stack.push(command)
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 
 from mapper import clipboard
-from mapper.commands import Composite, Insert, ModelCommand, Move, MoveCards, Nudge, Remove, Update
+from mapper.edits import Change, Composite, Insert, Move, MoveCards, Nudge, Remove, Update
 from mapper.model import (
     BUILTIN_CHANNELS,
     BuyingPhase,
@@ -77,7 +77,7 @@ class Draw:
         return f"{prefix}-{self.counter}"
 
 
-Builder = Callable[[JourneyMap, Draw], ModelCommand | None]
+Builder = Callable[[JourneyMap, Draw], Change | None]
 EDITS: dict[str, Builder] = {}
 REFUSALS: dict[str, Builder] = {}
 
@@ -105,33 +105,33 @@ def _metric(draw: Draw, metrics: Metrics) -> tuple[Metrics, str]:
 
 # ----------------------------------------------------------------- stages and lanes
 @edit
-def add_stage(journey: JourneyMap, draw: Draw) -> ModelCommand:
+def add_stage(journey: JourneyMap, draw: Draw) -> Change:
     """Palette drop (anywhere), Insert menu (at the end), outline (after the current)."""
     stage = Stage(draw.new_id("stage"), "New stage")
     return Insert(journey, Entity.STAGE, draw.integer(0, len(journey.stages)), stage, "Add stage")
 
 
 @edit
-def add_lane(journey: JourneyMap, draw: Draw) -> ModelCommand:
+def add_lane(journey: JourneyMap, draw: Draw) -> Change:
     lane = Lane(draw.new_id("lane"), "New lane", LaneKind.CUSTOM)
     return Insert(journey, Entity.LANE, draw.integer(0, len(journey.lanes)), lane, "Add lane")
 
 
 @edit
-def remove_stage(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def remove_stage(journey: JourneyMap, draw: Draw) -> Change | None:
     """Outline's remove button."""
     stages = journey.stages.ids()
     return Remove(journey, Entity.STAGE, draw.pick(stages)) if stages else None
 
 
 @edit
-def remove_lane(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def remove_lane(journey: JourneyMap, draw: Draw) -> Change | None:
     lanes = journey.lanes.ids()
     return Remove(journey, Entity.LANE, draw.pick(lanes)) if lanes else None
 
 
 @edit
-def move_stage(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def move_stage(journey: JourneyMap, draw: Draw) -> Change | None:
     """Header drag on the canvas, outline's up / down buttons."""
     stages = journey.stages.ids()
     if not stages:
@@ -141,7 +141,7 @@ def move_stage(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @edit
-def move_lane(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def move_lane(journey: JourneyMap, draw: Draw) -> Change | None:
     lanes = journey.lanes.ids()
     if not lanes:
         return None
@@ -149,7 +149,7 @@ def move_lane(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @edit
-def rename_stage_or_lane(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def rename_stage_or_lane(journey: JourneyMap, draw: Draw) -> Change | None:
     """Outline and in-place rename: one step, no merging."""
     kind = draw.pick([Entity.STAGE, Entity.LANE])
     ids = (journey.stages if kind is Entity.STAGE else journey.lanes).ids()
@@ -160,7 +160,7 @@ def rename_stage_or_lane(journey: JourneyMap, draw: Draw) -> ModelCommand | None
 
 
 @edit
-def edit_stage(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def edit_stage(journey: JourneyMap, draw: Draw) -> Change | None:
     """The inspector's stage form."""
     stages = journey.stages.ids()
     if not stages:
@@ -183,7 +183,7 @@ def edit_stage(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @edit
-def resize_stage(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def resize_stage(journey: JourneyMap, draw: Draw) -> Change | None:
     stages = journey.stages.ids()
     if not stages:
         return None
@@ -192,7 +192,7 @@ def resize_stage(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @edit
-def edit_lane(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def edit_lane(journey: JourneyMap, draw: Draw) -> Change | None:
     lanes = journey.lanes.ids()
     if not lanes:
         return None
@@ -208,7 +208,7 @@ def edit_lane(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @edit
-def toggle_lane(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def toggle_lane(journey: JourneyMap, draw: Draw) -> Change | None:
     """The collapse arrow on a lane header."""
     lanes = journey.lanes.ids()
     if not lanes:
@@ -220,7 +220,7 @@ def toggle_lane(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 # -------------------------------------------------------------------------- cards
 @edit
-def add_card(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def add_card(journey: JourneyMap, draw: Draw) -> Change | None:
     """Palette drop into a cell, at the drop position."""
     stages, lanes = journey.stages.ids(), journey.lanes.ids()
     if not stages or not lanes:
@@ -233,7 +233,7 @@ def add_card(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @edit
-def edit_card(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def edit_card(journey: JourneyMap, draw: Draw) -> Change | None:
     """The inspector's card form, one field at a time."""
     cards = _cards(journey)
     if not cards:
@@ -275,7 +275,7 @@ def edit_card(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @edit
-def set_emotion(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def set_emotion(journey: JourneyMap, draw: Draw) -> Change | None:
     """Dragging a point of the emotion curve."""
     cards, personas = _cards(journey), journey.personas.ids()
     if not cards or not personas:
@@ -286,7 +286,7 @@ def set_emotion(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @edit
-def rename_card(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def rename_card(journey: JourneyMap, draw: Draw) -> Change | None:
     """In-place title editing on the canvas."""
     cards = _cards(journey)
     if not cards:
@@ -296,13 +296,13 @@ def rename_card(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @edit
-def remove_card(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def remove_card(journey: JourneyMap, draw: Draw) -> Change | None:
     cards = _cards(journey)
     return Remove(journey, Entity.CARD, draw.pick(cards)) if cards else None
 
 
 @edit
-def drag_cards(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def drag_cards(journey: JourneyMap, draw: Draw) -> Change | None:
     """A drag of the selected cards onto a cell, as the scene commits it on release: one
     block, top to bottom, where the highest landed."""
     cards, stages, lanes = _cards(journey), journey.stages.ids(), journey.lanes.ids()
@@ -315,7 +315,7 @@ def drag_cards(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @edit
-def nudge(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def nudge(journey: JourneyMap, draw: Draw) -> Change | None:
     """Arrow keys on the selected cards."""
     cards = _cards(journey)
     if not cards:
@@ -349,14 +349,14 @@ def nudge_cards(journey: JourneyMap, ids: list[str], d_stage: int, d_index: int)
 
 
 @edit
-def delete_selection(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def delete_selection(journey: JourneyMap, draw: Draw) -> Change | None:
     """Delete key on a mixed selection of flows, cards, stages and lanes."""
     flow_ids = [f.id for f in journey.flows()]
     cards = set(draw.subset(_cards(journey)))
     stages = draw.subset(journey.stages.ids(), most=1)
     lanes = draw.subset(journey.lanes.ids(), most=1)
     doomed = {c.id for c in journey.cards() if c.stage_id in stages or c.lane_id in lanes} | cards
-    parts: list[ModelCommand] = []
+    parts: list[Change] = []
     for flow_id in draw.subset(flow_ids):
         flow = journey.flow(flow_id)
         if flow.source not in doomed and flow.target not in doomed:
@@ -371,7 +371,7 @@ def delete_selection(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @edit
-def cut(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def cut(journey: JourneyMap, draw: Draw) -> Change | None:
     cards = _cards(journey)
     if not cards:
         return None
@@ -380,7 +380,7 @@ def cut(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @edit
-def paste(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def paste(journey: JourneyMap, draw: Draw) -> Change | None:
     """Paste (under the mouse or by cell) and Duplicate, through the clipboard payload."""
     cards = _cards(journey)
     if not cards:
@@ -391,14 +391,14 @@ def paste(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
     if draw.boolean():
         anchor = (draw.integer(0, len(journey.stages) - 1), draw.integer(0, len(journey.lanes) - 1))
     cards, flows = clipboard.paste_plan(journey, payload, anchor)
-    parts: list[ModelCommand] = [Insert(journey, Entity.CARD, 10**9, card) for card in cards]
+    parts: list[Change] = [Insert(journey, Entity.CARD, 10**9, card) for card in cards]
     parts += [Insert(journey, Entity.FLOW, 0, flow) for flow in flows]
     return Composite(journey, "Paste", parts)
 
 
 # -------------------------------------------------------------------------- flows
 @edit
-def add_flow(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def add_flow(journey: JourneyMap, draw: Draw) -> Change | None:
     """Dragging from one card to another (the scene refuses a flow to itself)."""
     cards = _cards(journey)
     if len(cards) < 2:
@@ -409,13 +409,13 @@ def add_flow(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @edit
-def remove_flow(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def remove_flow(journey: JourneyMap, draw: Draw) -> Change | None:
     flows = [f.id for f in journey.flows()]
     return Remove(journey, Entity.FLOW, draw.pick(flows)) if flows else None
 
 
 @edit
-def edit_flow(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def edit_flow(journey: JourneyMap, draw: Draw) -> Change | None:
     flows = [f.id for f in journey.flows()]
     if not flows:
         return None
@@ -424,19 +424,19 @@ def edit_flow(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 # ----------------------------------------------------------------------- personas
 @edit
-def add_persona(journey: JourneyMap, draw: Draw) -> ModelCommand:
+def add_persona(journey: JourneyMap, draw: Draw) -> Change:
     persona = Persona(draw.new_id("persona"), "New persona")
     return Insert(journey, Entity.PERSONA, len(journey.personas), persona)
 
 
 @edit
-def remove_persona(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def remove_persona(journey: JourneyMap, draw: Draw) -> Change | None:
     personas = journey.personas.ids()
     return Remove(journey, Entity.PERSONA, draw.pick(personas)) if personas else None
 
 
 @edit
-def move_persona(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def move_persona(journey: JourneyMap, draw: Draw) -> Change | None:
     personas = journey.personas.ids()
     if not personas:
         return None
@@ -445,7 +445,7 @@ def move_persona(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @edit
-def edit_persona(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def edit_persona(journey: JourneyMap, draw: Draw) -> Change | None:
     """The personas panel: typing merges, lists are one item a line."""
     personas = journey.personas.ids()
     if not personas:
@@ -462,7 +462,7 @@ def edit_persona(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @edit
-def set_photo(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def set_photo(journey: JourneyMap, draw: Draw) -> Change | None:
     personas = journey.personas.ids()
     if not personas:
         return None
@@ -471,7 +471,7 @@ def set_photo(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @edit
-def make_active(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def make_active(journey: JourneyMap, draw: Draw) -> Change | None:
     personas = journey.personas.ids()
     if not personas:
         return None
@@ -481,7 +481,7 @@ def make_active(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 # --------------------------------------------------------------------- map, present
 @edit
-def edit_map(journey: JourneyMap, draw: Draw) -> ModelCommand:
+def edit_map(journey: JourneyMap, draw: Draw) -> Change:
     """The inspector's map form (nothing selected)."""
     field = draw.pick(["title", "description", "author", "version", "notes", "scenario"])
     key, value = field, draw.text()
@@ -496,7 +496,7 @@ def edit_map(journey: JourneyMap, draw: Draw) -> ModelCommand:
 
 
 @edit
-def present_setup(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def present_setup(journey: JourneyMap, draw: Draw) -> Change | None:
     """The present setup dialog: which lanes and personas to leave out."""
     choice = Presentation(
         tuple(draw.subset(journey.lanes.ids())), tuple(draw.subset(journey.personas.ids()))
@@ -508,7 +508,7 @@ def present_setup(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 # ------------------------------------------------------------------ opportunities
 @edit
-def add_opportunity(journey: JourneyMap, draw: Draw) -> ModelCommand:
+def add_opportunity(journey: JourneyMap, draw: Draw) -> Change:
     opportunity = Opportunity(
         draw.new_id("opportunity"), draw.text() or "Idea", impact=draw.integer(1, 5),
         effort=draw.integer(1, 5), pain_point_ids=tuple(draw.subset(_cards(journey))),
@@ -519,13 +519,13 @@ def add_opportunity(journey: JourneyMap, draw: Draw) -> ModelCommand:
 
 
 @edit
-def remove_opportunity(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def remove_opportunity(journey: JourneyMap, draw: Draw) -> Change | None:
     ids = journey.opportunities.ids()
     return Remove(journey, Entity.OPPORTUNITY, draw.pick(ids)) if ids else None
 
 
 @edit
-def move_opportunity(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def move_opportunity(journey: JourneyMap, draw: Draw) -> Change | None:
     ids = journey.opportunities.ids()
     if not ids:
         return None
@@ -533,7 +533,7 @@ def move_opportunity(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @edit
-def edit_opportunity(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def edit_opportunity(journey: JourneyMap, draw: Draw) -> Change | None:
     ids = journey.opportunities.ids()
     if not ids:
         return None
@@ -573,7 +573,7 @@ def text_target(journey: JourneyMap, draw: Draw) -> tuple[Entity | None, str | N
 
 
 @refusal
-def one_key_too_many(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def one_key_too_many(journey: JourneyMap, draw: Draw) -> Change | None:
     """Typing past the length limit: a refused edit that would merge with the typing."""
     target = text_target(journey, draw)
     if target is None:
@@ -583,13 +583,13 @@ def one_key_too_many(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @refusal
-def out_of_range(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def out_of_range(journey: JourneyMap, draw: Draw) -> Change | None:
     cards, stages, opportunities = (
         _cards(journey),
         journey.stages.ids(),
         journey.opportunities.ids(),
     )
-    choices: list[Callable[[], ModelCommand]] = []
+    choices: list[Callable[[], Change]] = []
     if stages:
         choices.append(lambda: Update(journey, Entity.STAGE, draw.pick(stages), {"width": 5000.0},
                                       "Resize stage"))  # fmt: skip
@@ -604,10 +604,10 @@ def out_of_range(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @refusal
-def unknown_reference(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def unknown_reference(journey: JourneyMap, draw: Draw) -> Change | None:
     """Pointing at something that is not there (deleted meanwhile, a stale gesture)."""
     cards, stages, lanes = _cards(journey), journey.stages.ids(), journey.lanes.ids()
-    choices: list[Callable[[], ModelCommand]] = [
+    choices: list[Callable[[], Change]] = [
         lambda: Update(journey, None, None, {"active_persona_id": "ghost"}, "Switch"),
         lambda: Update(journey, None, None, {"presentation": Presentation(("ghost",))}),
         lambda: Remove(journey, draw.pick(list(Entity)[1:]), "ghost"),
@@ -645,7 +645,7 @@ def unknown_reference(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
 
 
 @refusal
-def half_refused_composite(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def half_refused_composite(journey: JourneyMap, draw: Draw) -> Change | None:
     """A multi-part step whose last part is refused: none of it may stay."""
     first = draw.pick([delete_selection, drag_cards, paste, cut])(journey, draw)
     if first is None:
@@ -655,7 +655,7 @@ def half_refused_composite(journey: JourneyMap, draw: Draw) -> ModelCommand | No
 
 
 @refusal
-def refused_nudge(journey: JourneyMap, draw: Draw) -> ModelCommand | None:
+def refused_nudge(journey: JourneyMap, draw: Draw) -> Change | None:
     """A nudge of the same cards as the last one, with a part the model refuses: it would
     merge with that nudge."""
     cards = _cards(journey)
@@ -676,7 +676,7 @@ BAD_VALUES: dict[str, Any] = {
 }  # fmt: skip
 
 
-def refused_like(journey: JourneyMap, command: ModelCommand) -> ModelCommand | None:
+def refused_like(journey: JourneyMap, command: Change) -> Change | None:
     """An edit the model refuses that would merge with ``command`` (the one just pushed):
     a keystroke past the limit of the same field, a nudge of the same cards off the map."""
     if isinstance(command, Nudge):

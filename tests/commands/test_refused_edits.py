@@ -11,8 +11,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from factories import sample_map
-from mapper.commands import MoveCards, Nudge, Update
+from mapper.commands import UndoCommand
 from mapper.document import Document
+from mapper.edits import MoveCards, Nudge, Update
 from mapper.model import Entity
 from mapper.model.vocabulary import SHORT_TEXT_MAX
 from mapper.ui.inspector import Inspector
@@ -148,9 +149,8 @@ def test_update_does_not_merge_a_refused_edit_pushed_on_the_stack_itself(qapp):
     document = Document(sample_map())
     journey, stack = document.journey, document.undo_stack
     type_title(document, "Hey")
-    stack.push(
-        Update(journey, Entity.CARD, "t1", {"title": "z" * (SHORT_TEXT_MAX + 1)}, merge=True)
-    )
+    refused = Update(journey, Entity.CARD, "t1", {"title": "z" * (SHORT_TEXT_MAX + 1)}, merge=True)
+    stack.push(UndoCommand(refused))
     assert stack.count() == 1 and journey.card("t1").title == "Hey"
     stack.undo()
     stack.redo()
@@ -161,7 +161,7 @@ def test_nudge_does_not_merge_a_refused_nudge_pushed_on_the_stack_itself(qapp):
     document = Document(sample_map())
     journey, stack = document.journey, document.undo_stack
     assert document.try_push(Nudge(journey, ["t1"], [MoveCards(journey, ["t1"], "s2", "l-tp", 0)]))
-    stack.push(Nudge(journey, ["t1"], [MoveCards(journey, ["t1"], "gone", "l-tp", 0)]))
+    stack.push(UndoCommand(Nudge(journey, ["t1"], [MoveCards(journey, ["t1"], "gone", "l-tp", 0)])))
     assert stack.count() == 1
     stack.undo()
     assert journey.card_position("t1") == ("s1", "l-tp", 0)

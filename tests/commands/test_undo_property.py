@@ -21,8 +21,8 @@ from commands.editor_commands import (
     text_target,
 )
 from factories import sample_map
-from mapper.commands import Composite, Insert, ModelCommand, Nudge, Remove, Update
 from mapper.document import Document
+from mapper.edits import Change, Composite, Insert, Nudge, Remove, Update
 from mapper.fileformat import dumps_journey
 from mapper.model import Entity, Flow, JourneyMap, ModelError
 from mapper.model.vocabulary import SHORT_TEXT_MAX
@@ -78,14 +78,14 @@ class Replay:
     def __init__(self, document: Document) -> None:
         self.document, self.journey, self.stack = document, document.journey, document.undo_stack
         self.states = [self.journey.snapshot()]
-        self.last: ModelCommand | None = None  # the last command accepted (merge target)
+        self.last: Change | None = None  # the last command accepted (merge target)
 
     def check(self) -> None:
         assert len(self.states) == self.stack.count() + 1
         assert self.journey.snapshot() == self.states[self.stack.index()]
         assert_consistent(self.journey)
 
-    def push(self, command: ModelCommand | None) -> bool:
+    def push(self, command: Change | None) -> bool:
         if command is None:
             return False
         before, old = stack_state(self.stack), self.stack.index()
@@ -106,9 +106,9 @@ class Replay:
         self.check()
         return True
 
-    def refuse(self, command: ModelCommand | None) -> None:
+    def refuse(self, command: Change | None) -> None:
         if command is not None:
-            assert not self.push(command), f"not refused: {command.text()}"
+            assert not self.push(command), f"not refused: {command.text}"
 
     def undo(self) -> None:
         if self.stack.canUndo():

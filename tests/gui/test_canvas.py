@@ -87,7 +87,7 @@ def test_connect_two_cards_with_the_handle(window):
 
 def test_drag_an_emotion_point(window):
     from mapper.canvas.emotion_items import EmotionPointItem
-    from mapper.commands import Insert
+    from mapper.edits import Insert
     from mapper.model import Entity, Lane, LaneKind
 
     journey = window.document.journey
@@ -325,7 +325,7 @@ def test_flow_labels_come_and_go_with_their_flows(window):
 def test_only_labelled_flows_have_a_label_to_paint(window):
     """Empty label items at the map's origin used to be asked to paint on every repaint of
     that corner: a third of the cost of dragging a card on a big map."""
-    from mapper.commands import Update
+    from mapper.edits import Update
 
     flows = window.scene.flows
     assert flows["f1"].label.isVisible() and flows["f4"].label.isVisible()

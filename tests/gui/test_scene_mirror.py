@@ -10,8 +10,8 @@ import pytest
 from commands.editor_commands import EDITS, Draw
 from factories import sample_map
 from mapper.canvas.scene import JourneyScene
-from mapper.commands import MoveCards, Update
 from mapper.document import Document
+from mapper.edits import MoveCards, Update
 from mapper.model import Entity
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mapper.commands import Insert
+from mapper.edits import Insert
 from mapper.layout import MapLayout, Point
 from mapper.model import (
     BUILTIN_CHANNELS,

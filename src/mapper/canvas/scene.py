@@ -18,8 +18,8 @@ from mapper.canvas.grid_item import GridItem
 from mapper.canvas.header_items import LaneHeaderItem, StageHeaderItem
 from mapper.canvas.inline_editor import InlineEditor
 from mapper.canvas.painting import qcolor, qrect
-from mapper.commands import Insert, Move, MoveCards, Update
 from mapper.document import Document
+from mapper.edits import Insert, Move, MoveCards, Update
 from mapper.layout import FlowRoute, MapLayout, Rect, Style, compute_layout
 from mapper.layout import theme as th
 from mapper.layout.grid import bezier_point, route

@@ -1,14 +1,5 @@
-"""Undoable edits. Every change a user makes is one of these on the document's QUndoStack."""
+"""Qt's side of undo: the edits layer's changes on the document's QUndoStack."""
 
-from mapper.commands.base import (
-    Composite,
-    Insert,
-    ModelCommand,
-    Move,
-    MoveCards,
-    Nudge,
-    Remove,
-    Update,
-)
+from mapper.commands.base import UndoCommand
 
-__all__ = ["Composite", "Insert", "ModelCommand", "Move", "MoveCards", "Nudge", "Remove", "Update"]
+__all__ = ["UndoCommand"]

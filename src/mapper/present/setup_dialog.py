@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mapper.commands import Update
 from mapper.document import Document
+from mapper.edits import Update
 from mapper.model import JourneyMap, Presentation
 
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -9,8 +9,8 @@ from PySide6.QtGui import QCursor, QGuiApplication
 
 from mapper import clipboard
 from mapper.canvas.scene import JourneyScene
-from mapper.commands import Composite, Insert, ModelCommand, MoveCards, Nudge, Remove
 from mapper.document import Document
+from mapper.edits import Change, Composite, Insert, MoveCards, Nudge, Remove
 from mapper.model import Entity, Lane, LaneKind, Stage, new_id
 
 
@@ -20,7 +20,7 @@ class EditController:
         self.scene = scene
         self.journey = document.journey
 
-    def _push(self, command: ModelCommand) -> bool:
+    def _push(self, command: Change) -> bool:
         return self.document.try_push(command)
 
     def add_stage(self) -> bool:
@@ -36,7 +36,7 @@ class EditController:
     # ------------------------------------------------------------- delete
     def delete_selection(self) -> bool:
         """Delete the selected flows, cards, stages and lanes as one undo step."""
-        parts: list[ModelCommand] = []
+        parts: list[Change] = []
         cards = set(self.scene.selected_ids(Entity.CARD))
         stages = self.scene.selected_ids(Entity.STAGE)
         lanes = self.scene.selected_ids(Entity.LANE)
@@ -55,7 +55,7 @@ class EditController:
         parts += [Remove(self.journey, Entity.LANE, lane) for lane in lanes]
         if not parts:
             return False
-        text = parts[0].text() if len(parts) == 1 else f"Delete {len(parts)} items"
+        text = parts[0].text if len(parts) == 1 else f"Delete {len(parts)} items"
         return self._push(Composite(self.journey, text, parts))
 
     # ------------------------------------------------------- copy and paste
@@ -75,7 +75,7 @@ class EditController:
         if not self.copy():
             return False
         self.scene.clearSelection()
-        parts: list[ModelCommand] = [Remove(self.journey, Entity.CARD, i) for i in ids]
+        parts: list[Change] = [Remove(self.journey, Entity.CARD, i) for i in ids]
         noun = "card" if len(ids) == 1 else f"{len(ids)} cards"
         return self._push(Composite(self.journey, f"Cut {noun}", parts))
 
@@ -119,7 +119,7 @@ class EditController:
         return self._insert(cards, flows, "Duplicate")
 
     def _insert(self, cards, flows, verb: str) -> list[str]:
-        parts: list[ModelCommand] = [
+        parts: list[Change] = [
             Insert(self.journey, Entity.CARD, 10**9, card) for card in cards
         ]
         parts += [Insert(self.journey, Entity.FLOW, 0, flow) for flow in flows]

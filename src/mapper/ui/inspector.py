@@ -10,8 +10,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from mapper.commands import Update
 from mapper.document import Document
+from mapper.edits import Update
 from mapper.layout.theme import CREATOR_LABELS
 from mapper.model import (
     BUILTIN_CHANNELS,

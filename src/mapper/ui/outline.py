@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mapper.commands import Insert, Move, Remove, Update
 from mapper.document import Document
+from mapper.edits import Insert, Move, Remove, Update
 from mapper.model import Entity, Lane, LaneKind, ModelEvent, Stage, new_id
 
 ROLE = Qt.ItemDataRole.UserRole + 1

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mapper.commands import Insert, Remove, Update
 from mapper.document import Document
+from mapper.edits import Insert, Remove, Update
 from mapper.fileformat.images import PNG_MAGIC, check_image
 from mapper.fileformat.reading import FileTooLarge, NotAFile, read_limited
 from mapper.fileformat.schema import MAX_PHOTO_BYTES
