@@ -1,6 +1,7 @@
 """What users do to a map, without Qt: undoable changes (``changes``) and the functions
 that turn a gesture or a menu choice into one (``intents``, ``selection``)."""
 
+from mapper.edits import intents, selection
 from mapper.edits.changes import (
     Change,
     Composite,
@@ -23,4 +24,6 @@ __all__ = [
     "Nudge",
     "Remove",
     "Update",
+    "intents",
+    "selection",
 ]

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from mapper.document import Document
-from mapper.edits import Insert, Move, Remove, Update
-from mapper.model import Entity, Lane, LaneKind, ModelEvent, Stage, new_id
+from mapper.edits import EditRefused, Remove, intents
+from mapper.model import Entity, ModelEvent
 
 ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -107,13 +107,12 @@ class OutlineWidget(QWidget):
         if not data:
             return
         kind, item_id = data
-        current = (
-            self.journey.stages.get(item_id)
-            if kind is Entity.STAGE
-            else self.journey.lanes.get(item_id)
-        )
-        if name and name != current.name:
-            self._push(Update(self.journey, kind, item_id, {"name": name}, f"Rename {kind.value}"))
+        try:
+            change = intents.rename(self.journey, kind, item_id, "name", name)
+        except EditRefused:
+            change = None  # an empty name: the old one shows again
+        if change is not None:
+            self._push(change)
         else:
             self.rebuild()
 
@@ -127,13 +126,10 @@ class OutlineWidget(QWidget):
         )  # fmt: skip
         items = self.journey.stages if kind is Entity.STAGE else self.journey.lanes
         index = items.index_of(current[1]) + 1 if current else len(items)
-        entity: Stage | Lane
-        if kind is Entity.STAGE:
-            entity = Stage(new_id("stage"), "New stage")
-        else:
-            entity = Lane(new_id("lane"), "New lane", LaneKind.CUSTOM)
-        self._push(Insert(self.journey, kind, index, entity))
-        self.select(kind, entity.id)
+        add = intents.add_stage if kind is Entity.STAGE else intents.add_lane
+        change = add(self.journey, index)
+        self._push(change)
+        self.select(kind, change.entity.id)
 
     def remove(self) -> None:
         current = self.current()
@@ -146,7 +142,7 @@ class OutlineWidget(QWidget):
             return
         kind, item_id = current
         items = self.journey.stages if kind is Entity.STAGE else self.journey.lanes
-        index = items.index_of(item_id) + step
-        if 0 <= index < len(items):
-            self._push(Move(self.journey, kind, item_id, index))
+        change = intents.move_to(self.journey, kind, item_id, items.index_of(item_id) + step)
+        if change is not None:
+            self._push(change)
             self.select(kind, item_id)

@@ -1,0 +1,220 @@
+"""What a gesture or a panel means, as a change: where a dropped card lands, which place a
+dropped stage takes, a flow between two cards, a rename. Qt-free: positions are scene
+coordinates in the shared layout. A user's mistake raises :class:`EditRefused`; ``None``
+means there is nothing to do."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from mapper.edits.changes import Insert, Move, MoveCards, Update
+from mapper.edits.refusal import EditRefused
+from mapper.layout import MapLayout, Point
+from mapper.model import (
+    Card,
+    CardKind,
+    Entity,
+    Flow,
+    JourneyMap,
+    Lane,
+    LaneKind,
+    ModelError,
+    Stage,
+    new_id,
+)
+
+CARD_TITLES = {
+    CardKind.TOUCHPOINT: "New touchpoint",
+    CardKind.ACTION: "Customer action",
+    CardKind.THOUGHT: "What they think",
+    CardKind.PAIN_POINT: "Pain point",
+    CardKind.OPPORTUNITY: "Opportunity",
+    CardKind.NOTE: "Note",
+}
+EMPTY_NAMES = {
+    Entity.CARD: "A card needs a title",
+    Entity.STAGE: "A stage needs a name",
+    Entity.LANE: "A lane needs a name",
+    Entity.PERSONA: "A persona needs a name",
+}
+
+
+# ------------------------------------------------------------------ cards
+def drop_target(
+    journey: JourneyMap,
+    layout: MapLayout,
+    pos: Point,
+    exclude: frozenset[str] | set[str] = frozenset(),
+) -> tuple[str, str, int] | None:
+    """The cell under ``pos`` and the index a card dropped there would take, counting the
+    cards that stay (those not in ``exclude``) whose middle is above ``pos``."""
+    cell = layout.cell_at(pos)
+    if cell is None:
+        return None
+    stage_id, lane_id = cell
+    index = 0
+    for card in journey.cards_in_cell(stage_id, lane_id):
+        box = layout.cards.get(card.id)
+        if card.id not in exclude and box is not None and box.rect.center[1] < pos[1]:
+            index += 1
+    return stage_id, lane_id, index
+
+
+def drop_cards(
+    journey: JourneyMap, layout: MapLayout, centers: Mapping[str, Point]
+) -> MoveCards | None:
+    """Dragged cards (id -> where its middle was let go) as one move. The cards that land in
+    one cell go in one block, top to bottom, where the highest of them landed; cards let go
+    off the grid stay where they were. None when none landed on the grid."""
+    moving = frozenset(centers)
+    placed: dict[tuple[str, str], list[tuple[int, float, str]]] = {}
+    for card_id, center in centers.items():
+        target = drop_target(journey, layout, center, moving)
+        if target is not None:
+            stage_id, lane_id, index = target
+            placed.setdefault((stage_id, lane_id), []).append((index, center[1], card_id))
+    blocks = [
+        ([card_id for _, _, card_id in sorted(cards, key=lambda c: c[1])], *cell,
+         min(index for index, _, _ in cards))
+        for cell, cards in placed.items()
+    ]  # fmt: skip
+    return MoveCards.blocks_of(journey, blocks) if blocks else None
+
+
+def connect(journey: JourneyMap, source: str, target: str | None) -> Insert | None:
+    """A flow from ``source`` to the card the line ended on (None: it ended elsewhere)."""
+    if target is None or target == source:
+        return None
+    if journey.graph.has_edge(source, target):
+        raise EditRefused("These cards are already connected")
+    return Insert(journey, Entity.FLOW, 0, Flow(new_id("flow"), source, target), "Add flow")
+
+
+def set_emotion(journey: JourneyMap, card_id: str, persona_id: str, score: int | None) -> Update:
+    """A card's emotion score for a persona; ``None`` clears it."""
+    emotions = {k: v for k, v in journey.card(card_id).emotions.items() if k != persona_id}
+    if score is not None:
+        emotions[persona_id] = score
+    text = "Change emotion" if score is not None else "Clear emotion"
+    return Update(journey, Entity.CARD, card_id, {"emotions": emotions}, text)
+
+
+# -------------------------------------------------------- stages and lanes
+def move_stage(journey: JourneyMap, layout: MapLayout, stage_id: str, x: float) -> Move | None:
+    """A stage header let go at ``x``: it takes the place among the other stages' middles."""
+    centers = [b.header.center[0] for b in layout.stages if b.stage.id != stage_id]
+    index = sum(1 for c in centers if c < x)
+    if index == journey.stages.index_of(stage_id):
+        return None
+    return Move(journey, Entity.STAGE, stage_id, index, "Move stage")
+
+
+def move_lane(journey: JourneyMap, layout: MapLayout, lane_id: str, y: float) -> Move | None:
+    """A lane header let go at ``y``: below the last shown lane whose middle is above it."""
+    below = [b.lane.id for b in layout.lanes if b.lane.id != lane_id and b.header.center[1] < y]
+    ids = journey.lanes.ids()
+    index = ids.index(below[-1]) + 1 if below else 0
+    if ids.index(lane_id) < index:
+        index -= 1
+    if index == ids.index(lane_id):
+        return None
+    return Move(journey, Entity.LANE, lane_id, index, "Move lane")
+
+
+def resize_stage(journey: JourneyMap, stage_id: str, width: float) -> Update | None:
+    width = round(width)
+    if width == journey.stages.get(stage_id).width:
+        return None
+    return Update(journey, Entity.STAGE, stage_id, {"width": float(width)}, "Resize stage")
+
+
+def toggle_lane(journey: JourneyMap, lane_id: str) -> Update:
+    """Collapse an expanded lane, expand a collapsed one."""
+    collapsed = not journey.lanes.get(lane_id).collapsed
+    text = "Collapse lane" if collapsed else "Expand lane"
+    return Update(journey, Entity.LANE, lane_id, {"collapsed": collapsed}, text)
+
+
+def add_stage(journey: JourneyMap, index: int | None = None) -> Insert:
+    """A new stage at ``index`` (at the end without one)."""
+    stage = Stage(new_id("stage"), "New stage")
+    at = len(journey.stages) if index is None else index
+    return Insert(journey, Entity.STAGE, at, stage, "Add stage")
+
+
+def add_lane(journey: JourneyMap, index: int | None = None) -> Insert:
+    """A new lane at ``index`` (at the bottom without one)."""
+    lane = Lane(new_id("lane"), "New lane", LaneKind.CUSTOM)
+    at = len(journey.lanes) if index is None else index
+    return Insert(journey, Entity.LANE, at, lane, "Add lane")
+
+
+def move_to(journey: JourneyMap, kind: Entity, item_id: str, index: int) -> Move | None:
+    """A stage, lane, persona or opportunity to ``index``; None off either end."""
+    items = {
+        Entity.STAGE: journey.stages, Entity.LANE: journey.lanes,
+        Entity.PERSONA: journey.personas, Entity.OPPORTUNITY: journey.opportunities,
+    }[kind]  # fmt: skip
+    if not 0 <= index < len(items) or items.index_of(item_id) == index:
+        return None
+    return Move(journey, kind, item_id, index)
+
+
+# ------------------------------------------------------------------ text
+def rename(
+    journey: JourneyMap,
+    kind: Entity,
+    item_id: str,
+    field: str,
+    text: str,
+    allow_empty: bool = False,
+) -> Update | None:
+    """Set a title, name or label typed in place. None when it is unchanged or the thing
+    was deleted meanwhile; an empty name (where one is needed) is refused."""
+    text = text.strip()
+    if not text and not allow_empty:
+        raise EditRefused(EMPTY_NAMES.get(kind, f"A {kind.value} needs a {field}"))
+    try:
+        current = getattr(journey.get(kind, item_id), field)
+    except ModelError:
+        return None
+    if text == current:
+        return None
+    return Update(journey, kind, item_id, {field: text}, f"Rename {kind.value}")
+
+
+# --------------------------------------------------------------- palette
+def palette_drop(
+    journey: JourneyMap, layout: MapLayout, payload: Mapping[str, Any], pos: Point
+) -> Insert:
+    """What a palette entry (``{"kind": ..., "channel": ...}``) creates where it is let go."""
+    kind = payload.get("kind")
+    if kind == "stage":
+        index = sum(1 for b in layout.stages if b.header.center[0] < pos[0])
+        return add_stage(journey, index)
+    if kind == "lane":
+        index = sum(1 for b in layout.lanes if b.header.center[1] < pos[1])
+        return add_lane(journey, _lane_index(journey, layout, index))
+    try:
+        card_kind = CardKind(kind)
+    except ValueError:
+        raise EditRefused("The palette sent something Mapper cannot create") from None
+    target = drop_target(journey, layout, pos)
+    if target is None:
+        raise EditRefused("Drop cards onto a cell of the grid")
+    stage_id, lane_id, index = target
+    channel = payload.get("channel") if card_kind is CardKind.TOUCHPOINT else None
+    if not isinstance(channel, str) or not journey.channel_known(channel):
+        channel = None
+    card = Card(new_id("card"), stage_id, lane_id, CARD_TITLES[card_kind], card_kind,
+                channel=channel)  # fmt: skip
+    return Insert(journey, Entity.CARD, index, card, f"Add {card_kind.value.replace('_', ' ')}")
+
+
+def _lane_index(journey: JourneyMap, layout: MapLayout, visible_index: int) -> int:
+    """Turn an index among visible lanes into an index among all lanes."""
+    visible: Sequence[str] = [b.lane.id for b in layout.lanes]
+    if visible_index >= len(visible):
+        return len(journey.lanes)
+    return journey.lanes.index_of(visible[visible_index])
