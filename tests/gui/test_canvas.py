@@ -163,9 +163,11 @@ def test_flows_follow_a_dragged_card_and_a_marker_shows_the_drop(window, qtbot):
             ),
         )
     qtbot.waitUntil(lambda: flow.route.curve != before, timeout=2000)  # the arrow follows
-    assert window.scene._drop_marker.isVisible()
+    drag = window.scene.interaction
+    assert drag.marker.isVisible()
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
-    assert not window.scene._drop_marker.isVisible()
+    assert window.scene.interaction is None
+    assert drag.marker.scene() is None or not drag.marker.isVisible()
     assert window.document.journey.card_position("t1")[:2] == ("s3", "l-pain")
 
 

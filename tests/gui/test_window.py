@@ -236,6 +236,7 @@ def test_nudging_neighbours_keeps_them_together(window):
 def test_dragging_two_cards_below_a_third_keeps_their_order(window):
     from PySide6.QtCore import QPointF
 
+    from mapper.canvas.interactions import CardDrag
     from mapper.model import Card
 
     journey = window.document.journey
@@ -248,7 +249,8 @@ def test_dragging_two_cards_below_a_third_keeps_their_order(window):
     dy = (bx.center[1] + by.center[1]) / 2 - (t2.pos().y() + t2.box.rect.height / 2)
     for item in (t2, t3):  # what Qt does while the two are dragged together
         item.setPos(item.pos() + QPointF(0, dy))
-    scene._commit_card_drag()
+    drag = CardDrag(scene, t2)  # released where the two were moved to
+    drag.end(t2.pos())
     assert cell_order(window) == ["x", "t2", "t3", "y"]  # together, where t2 landed
     window.document.undo_stack.undo()
     assert cell_order(window) == ["t2", "t3", "x", "y"]

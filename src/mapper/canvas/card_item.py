@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
 
 from mapper.canvas.channel_marks import draw_channel_icon
+from mapper.canvas.host import host_of
 from mapper.canvas.painting import draw_lines, qcolor, qfont, star_polygon
 from mapper.layout import CardBox
 from mapper.layout import theme as th
-from mapper.model import BUILTIN_CHANNELS, Sentiment
-
-if TYPE_CHECKING:
-    from mapper.canvas.scene import JourneyScene
+from mapper.model import BUILTIN_CHANNELS, Entity, Sentiment
 
 RADIUS = 6.0
 SHADOW = 3.0
@@ -171,8 +167,9 @@ class CardItem(QGraphicsItem):
         super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:
-        scene: JourneyScene = self.scene()  # type: ignore[assignment]
-        scene.edit_card_title(self.card_id)
+        host = host_of(self)
+        if host is not None:
+            host.edit_text(Entity.CARD, self.card_id)
 
 
 def _shift_as_ctrl(event) -> bool:
@@ -209,12 +206,9 @@ class ConnectorHandle(QGraphicsItem):
         painter.drawEllipse(QPointF(0, 0), HANDLE_RADIUS, HANDLE_RADIUS)
 
     def mousePressEvent(self, event) -> None:
-        scene: JourneyScene = self.scene()  # type: ignore[assignment]
-        scene.begin_flow(self.card.card_id, event.scenePos())
-        event.accept()
-
-    def mouseMoveEvent(self, event) -> None:
-        self.scene().flow_gesture_move(event.scenePos())  # type: ignore[attr-defined]
-
-    def mouseReleaseEvent(self, event) -> None:
-        self.scene().flow_gesture_end(event.scenePos())  # type: ignore[attr-defined]
+        host = host_of(self)
+        if host is None:
+            event.ignore()
+            return
+        host.begin_flow(self.card.card_id, event.scenePos())
+        event.accept()  # the scene hands the moves and the release to the flow drawing

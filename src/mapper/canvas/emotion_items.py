@@ -3,20 +3,15 @@ to repaint), and a draggable point per scored card."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
+from mapper.canvas.host import host_of
 from mapper.canvas.painting import qcolor
 from mapper.layout import Bezier, EmotionPoint
 from mapper.layout import theme as th
-from mapper.layout.grid import emotion_y
-from mapper.model import EMOTION_MAX, EMOTION_MIN, sentiment_of
-
-if TYPE_CHECKING:
-    from mapper.canvas.scene import JourneyScene
+from mapper.model import sentiment_of
 
 POINT_RADIUS = 6.0
 
@@ -73,42 +68,17 @@ class EmotionPointItem(QGraphicsItem):
         radius = POINT_RADIUS + (1 if sentiment_of(score).value != "neutral" else 0)
         painter.drawEllipse(QPointF(0, 0), radius, radius)
 
-    def _scene(self) -> JourneyScene:
-        return self.scene()  # type: ignore[return-value]
-
-    def _score_at(self, y: float) -> int:
-        lane = self._scene().layout.emotion_lane
-        assert lane is not None
-        style = self._scene().layout.style
-        best = min(
-            range(EMOTION_MIN, EMOTION_MAX + 1),
-            key=lambda s: abs(emotion_y(lane.row, s, style) - y),
-        )
-        return best
+    def show_score(self, score: int | None) -> None:
+        """Paint ``score`` while the point is dragged; ``None``: the model's score again."""
+        self._drag_score = score
+        shown = self.point.score if score is None else score
+        self.setToolTip(f"Emotion {shown:+d}" + (": drag up or down" if score is None else ""))
+        self.update()
 
     def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._drag_score = self.point.score
+        host = host_of(self)
+        if event.button() == Qt.MouseButton.LeftButton and host is not None:
+            host.begin_emotion_drag(self)
             event.accept()
         else:
             event.ignore()
-
-    def mouseMoveEvent(self, event) -> None:
-        if self._drag_score is None:
-            return
-        score = self._score_at(event.scenePos().y())
-        if score != self._drag_score:
-            self._drag_score = score
-            lane = self._scene().layout.emotion_lane
-            assert lane is not None
-            self.setY(emotion_y(lane.row, score, self._scene().layout.style))
-            self.setToolTip(f"Emotion {score:+d}")
-            self.update()
-
-    def mouseReleaseEvent(self, event) -> None:
-        score, self._drag_score = self._drag_score, None
-        if score is not None and score != self.point.score:
-            self._scene().set_emotion(self.point.card_id, self.persona_id, score)
-        else:
-            self.setPos(QPointF(*self.point.pos))
-            self.update()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
+from mapper.canvas.host import host_of
 from mapper.canvas.painting import qcolor, qfont, qrect
 from mapper.layout import Bezier, FlowRoute
 from mapper.layout import theme as th
@@ -19,6 +20,7 @@ from mapper.layout.labels import (
     FlowLabel,
 )
 from mapper.layout.text import elide, text_width
+from mapper.model import Entity
 
 ARROW = 9.0
 
@@ -109,7 +111,9 @@ class FlowItem(QGraphicsItem):
         self.label.update()
 
     def mouseDoubleClickEvent(self, event) -> None:
-        self.scene().edit_flow_label(self.flow_id)  # type: ignore[attr-defined]
+        host = host_of(self)
+        if host is not None:
+            host.edit_text(Entity.FLOW, self.flow_id)
 
 
 class FlowLabelItem(QGraphicsItem):

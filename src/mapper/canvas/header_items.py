@@ -3,21 +3,18 @@ double-click to rename, click a lane's triangle to collapse it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem
 
+from mapper.canvas.host import host_of
 from mapper.canvas.painting import draw_lines, qcolor
+from mapper.edits import intents
 from mapper.layout import LaneBox, StageBox
 from mapper.layout import theme as th
 from mapper.layout.text import elide, line_height
 from mapper.layout.wording import metrics_text
-from mapper.model.vocabulary import STAGE_WIDTH_MAX
-
-if TYPE_CHECKING:
-    from mapper.canvas.scene import JourneyScene
+from mapper.model import Entity
 
 EDGE = 6.0  # how close to a stage's right edge a press starts a resize
 METRICS_SIZE = 9.0
@@ -31,8 +28,6 @@ class _Header(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(50)  # above cards and emotion curves: headers stick over them
-        self._press: QPointF | None = None
-        self._dragging = False
         self.box = box
         self.set_box(box)
 
@@ -58,20 +53,15 @@ class _Header(QGraphicsItem):
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
         return rect
 
-    def journey_scene(self) -> JourneyScene:
-        return self.scene()  # type: ignore[return-value]
-
-    def _past_drag_distance(self, pos: QPointF) -> bool:
-        assert self._press is not None
-        return (pos - self._press).manhattanLength() >= QApplication.startDragDistance()
+    def _begin_drag(self, event, resize: bool = False) -> None:
+        """A left press may become a move (or a resize): the scene runs that gesture."""
+        host = host_of(self)
+        if host is not None and event.button() == Qt.MouseButton.LeftButton:
+            host.begin_header_drag(self, event.scenePos(), resize)
 
 
 class StageHeaderItem(_Header):
     box: StageBox
-
-    def __init__(self, box: StageBox) -> None:
-        super().__init__(box)
-        self._resizing = False
 
     @property
     def stage_id(self) -> str:
@@ -96,38 +86,13 @@ class StageHeaderItem(_Header):
         self.setCursor(Qt.CursorShape.SizeHorCursor if near_edge else Qt.CursorShape.ArrowCursor)
 
     def mousePressEvent(self, event) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
-            return super().mousePressEvent(event)
-        self._press = event.scenePos()
-        self._resizing = event.pos().x() >= self.box.header.width - EDGE
-        self._dragging = False
+        self._begin_drag(event, resize=event.pos().x() >= self.box.header.width - EDGE)
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event) -> None:
-        if self._press is None or not self._past_drag_distance(event.scenePos()):
-            return
-        self._dragging = True
-        scene = self.journey_scene()
-        if self._resizing:
-            scene.preview_stage_width(self.stage_id, self._new_width(event.scenePos()))
-        else:
-            scene.preview_stage_drag(self.stage_id, event.scenePos().x() - self._press.x())
-
-    def mouseReleaseEvent(self, event) -> None:
-        scene = self.journey_scene()
-        if self._dragging and self._press is not None:
-            if self._resizing:
-                scene.resize_stage(self.stage_id, self._new_width(event.scenePos()))
-            else:
-                scene.drop_stage(self.stage_id, event.scenePos().x())
-        self._press, self._dragging = None, False
-        super().mouseReleaseEvent(event)
-
-    def _new_width(self, pos: QPointF) -> float:
-        return max(120.0, min(STAGE_WIDTH_MAX, pos.x() - self.box.header.x))
-
     def mouseDoubleClickEvent(self, event) -> None:
-        self.journey_scene().edit_stage_name(self.stage_id)
+        host = host_of(self)
+        if host is not None:
+            host.edit_text(Entity.STAGE, self.stage_id)
 
 
 class LaneHeaderItem(_Header):
@@ -158,28 +123,18 @@ class LaneHeaderItem(_Header):
         draw_lines(painter, self.box.name_lines, 22, 6, 12, bold=True)
 
     def mousePressEvent(self, event) -> None:
+        host = host_of(self)
         if event.button() == Qt.MouseButton.LeftButton and self._toggle_rect().contains(
             event.pos()
         ):
-            self.journey_scene().toggle_lane(self.lane_id)
+            if host is not None:
+                host.push(intents.toggle_lane(host.journey, self.lane_id))
             event.accept()
             return
-        self._press = event.scenePos()
-        self._dragging = False
+        self._begin_drag(event)
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event) -> None:
-        if self._press is None or not self._past_drag_distance(event.scenePos()):
-            return
-        self._dragging = True
-        self.journey_scene().preview_lane_drag(self.lane_id, event.scenePos().y() - self._press.y())
-
-    def mouseReleaseEvent(self, event) -> None:
-        if self._dragging and self._press is not None:
-            self.journey_scene().drop_lane(self.lane_id, event.scenePos().y())
-        self._press, self._dragging = None, False
-        super().mouseReleaseEvent(event)
-
     def mouseDoubleClickEvent(self, event) -> None:
-        if not self._toggle_rect().contains(event.pos()):
-            self.journey_scene().edit_lane_name(self.lane_id)
+        host = host_of(self)
+        if host is not None and not self._toggle_rect().contains(event.pos()):
+            host.edit_text(Entity.LANE, self.lane_id)

@@ -1,30 +1,37 @@
 """The scene mirrors the model: after each batch of model events it lays the map out again
-and brings its id -> item maps in line. Items report gestures here; the scene turns them
-into undo commands. It never changes the model directly."""
+and brings its id -> item maps in line. Gestures are interaction objects
+(``canvas.interactions``): the scene holds at most one, forwards the mouse to it and
+cancels it on Esc. It never changes the model directly."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsScene
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from mapper.canvas.card_item import CardItem
 from mapper.canvas.emotion_items import CurveSegmentItem, EmotionPointItem, curve_pen
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.grid_item import GridItem
 from mapper.canvas.header_items import LaneHeaderItem, StageHeaderItem
-from mapper.canvas.inline_editor import InlineEditor
-from mapper.canvas.painting import qcolor, qrect
+from mapper.canvas.inline_edits import open_editor
+from mapper.canvas.interaction import Interaction
+from mapper.canvas.interactions import (
+    CardDrag,
+    EmotionPointDrag,
+    FlowDrawing,
+    LaneHeaderDrag,
+    PaletteDrop,
+    StageHeaderDrag,
+    StageResize,
+)
 from mapper.document import Document
-from mapper.edits import Insert, Move, MoveCards, Update
-from mapper.layout import FlowRoute, MapLayout, Rect, Style, compute_layout
-from mapper.layout import theme as th
-from mapper.layout.grid import bezier_point, route
+from mapper.edits import Change
+from mapper.layout import MapLayout, Style, compute_layout
 from mapper.layout.labels import FlowLabel, flow_labels
-from mapper.model import Action, Card, Entity, Flow, ModelError, ModelEvent, new_id
+from mapper.model import Action, Entity, ModelEvent
 
 # What the canvas neither draws nor shows in a tooltip: an edit of only these costs no
 # layout at all (typing in a card's notes on a 5,000-card map stays instant).
@@ -55,11 +62,7 @@ class JourneyScene(QGraphicsScene):
         super().__init__(parent)
         self.read_only = read_only  # presenting: no gesture reaches the items
         self.dragging = False  # cards are being dragged (flows then draw faster)
-        self._moving: set[str] = set()
-        self._flow_timer = QTimer(self)
-        self._flow_timer.setSingleShot(True)
-        self._flow_timer.setInterval(40)
-        self._flow_timer.timeout.connect(self._reroute_moving_flows)
+        self.interaction: Interaction | None = None  # the gesture under way, if any
         self.document = document
         self.journey = document.journey
         self.hidden_personas: set[str] = set()
@@ -75,14 +78,6 @@ class JourneyScene(QGraphicsScene):
         self._labels: dict[str, FlowLabel] = {}
         self._active_id: str | None = None
         self._highlighted: set[str] = set()
-        self._flow_source: str | None = None
-        self._flow_line: QGraphicsLineItem | None = None
-        self._drop_marker = QGraphicsLineItem()
-        self._drop_marker.setPen(QPen(qcolor(th.SELECTION), 3, Qt.PenStyle.SolidLine,
-                                      Qt.PenCapStyle.RoundCap))  # fmt: skip
-        self._drop_marker.setZValue(90)
-        self._drop_marker.hide()
-        self.addItem(self._drop_marker)
         self._unsubscribe = self.journey.events.subscribe(self._on_model_events)
         self.selectionChanged.connect(self._refresh_handles)
         self.sync()
@@ -276,11 +271,69 @@ class JourneyScene(QGraphicsScene):
                 item.highlighted = card_id in self._highlighted
                 item.update()
 
-    # ------------------------------------------------------------ card drags
+    def card_at(self, pos: QPointF) -> str | None:
+        return next((i.card_id for i in self.items(pos) if isinstance(i, CardItem)), None)
+
+    # ------------------------------------------------------------ edits
+    def push(self, change: Change | None) -> bool:
+        """Apply a change as one undo step (a refusal reaches the status bar)."""
+        return change is not None and self.document.try_push(change)
+
+    def report(self, message: str) -> None:
+        self.problem.emit(message)
+
+    def edit_text(self, kind: Entity, item_id: str) -> None:
+        open_editor(self, self.journey, self.layout, kind, item_id, self.push, self.report)
+
+    def create_from_palette(self, payload: dict, pos: QPointF) -> str | None:
+        """Create what a palette entry describes at ``pos``; returns the new id."""
+        drop = PaletteDrop(self, payload)
+        self.start_interaction(drop)
+        self.end_interaction(pos)
+        return drop.created
+
+    # ------------------------------------------------------------ gestures
+    def start_interaction(self, interaction: Interaction) -> None:
+        self.cancel_interaction()
+        self.interaction = interaction
+        interaction.start()
+
+    def end_interaction(self, pos: QPointF) -> None:
+        interaction, self.interaction = self.interaction, None
+        if interaction is not None:
+            interaction.end(pos)
+
+    def cancel_interaction(self) -> bool:
+        """Esc: the gesture under way puts back what it showed and commits nothing."""
+        interaction, self.interaction = self.interaction, None
+        if interaction is None:
+            return False
+        interaction.cancel()
+        grabber = self.mouseGrabberItem()
+        if grabber is not None:
+            grabber.ungrabMouse()  # Qt would go on moving a grabbed card
+        return True
+
+    def begin_flow(self, card_id: str, pos: QPointF) -> None:
+        self.start_interaction(FlowDrawing(self, card_id, pos))
+
+    def begin_header_drag(self, header: QGraphicsItem, pos: QPointF, resize: bool) -> None:
+        if isinstance(header, StageHeaderItem):
+            kind = StageResize if resize else StageHeaderDrag
+            self.start_interaction(kind(self, header, pos))
+        elif isinstance(header, LaneHeaderItem):
+            self.start_interaction(LaneHeaderDrag(self, header, pos))
+
+    def begin_emotion_drag(self, point: QGraphicsItem) -> None:
+        if isinstance(point, EmotionPointItem):
+            self.start_interaction(EmotionPointDrag(self, point))
+
+    # ------------------------------------------------------------ events
     def mousePressEvent(self, event) -> None:
         if self.read_only:
             event.ignore()
             return
+        self.cancel_interaction()  # one whose release never came
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:
@@ -288,266 +341,32 @@ class JourneyScene(QGraphicsScene):
             super().mouseDoubleClickEvent(event)
 
     def keyPressEvent(self, event) -> None:
-        if not self.read_only:
-            super().keyPressEvent(event)
+        if self.read_only:
+            return
+        if event.key() == Qt.Key.Key_Escape and self.cancel_interaction():
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def mouseMoveEvent(self, event) -> None:
         if self.read_only:
             return
-        super().mouseMoveEvent(event)
-        if event.buttons() & Qt.MouseButton.LeftButton and isinstance(
-            self.mouseGrabberItem(), CardItem
+        active = self.interaction
+        if active is None or active.lets_items_move:
+            super().mouseMoveEvent(event)  # Qt moves the grabbed cards
+        grabbed = self.mouseGrabberItem()
+        if (
+            active is None
+            and event.buttons() & Qt.MouseButton.LeftButton
+            and isinstance(grabbed, CardItem)
         ):
-            self._follow_drag(self.mouseGrabberItem())
+            self.start_interaction(CardDrag(self, grabbed))
+        if self.interaction is not None:
+            self.interaction.move(event.scenePos())
 
     def mouseReleaseEvent(self, event) -> None:
         if self.read_only:
             return
         super().mouseReleaseEvent(event)
-        self._drop_marker.hide()
-        if self.dragging:
-            self.dragging = False
-            self.update()  # flows drawn smooth again
         if event.button() == Qt.MouseButton.LeftButton:
-            self._commit_card_drag()
-
-    def _follow_drag(self, grabbed: CardItem) -> None:
-        """While cards are dragged, their flows follow and a line shows where they land."""
-        moved = {i.card_id: i for i in self.selectedItems() if isinstance(i, CardItem)
-                 and i.pos() != i.home()}  # fmt: skip
-        if not moved:
-            return
-        self.dragging = True
-        self._moving = set(moved)
-        if not self._flow_timer.isActive():  # flows follow at ~25 frames a second: each
-            self._flow_timer.start()  # re-route repaints long curves across the view
-        center = grabbed.pos() + QPointF(grabbed.box.rect.width / 2, grabbed.box.rect.height / 2)
-        target = self.drop_target(center, exclude=set(moved))
-        if target is None:
-            self._drop_marker.hide()
-            return
-        stage_id, lane_id, index = target
-        cell = self.layout.cells[(stage_id, lane_id)]
-        others = [c for c in self.journey.cards_in_cell(stage_id, lane_id) if c.id not in moved]
-        gap = self.layout.style.card_gap
-        if index < len(others):
-            y = self.layout.cards[others[index].id].rect.y - gap / 2
-        elif others:
-            y = self.layout.cards[others[-1].id].rect.bottom + gap / 2
-        else:
-            y = cell.y + self.layout.style.cell_padding / 2
-        pad = self.layout.style.cell_padding
-        self._drop_marker.setLine(cell.x + pad, y, cell.right - pad, y)
-        self._drop_marker.show()
-
-    def _reroute_moving_flows(self) -> None:
-        if not self.dragging:
-            return
-        for item in self.flows.values():
-            flow = item.route.flow
-            if flow.source in self._moving or flow.target in self._moving:
-                a, b = self._live_rect(flow.source), self._live_rect(flow.target)
-                curve = route(a, b)
-                item.set_route(FlowRoute(flow, curve, bezier_point(curve, 0.5)))
-
-    def _live_rect(self, card_id: str) -> Rect:
-        item = self.cards[card_id]
-        rect = item.box.rect
-        return Rect(item.pos().x(), item.pos().y(), rect.width, rect.height)
-
-    def _commit_card_drag(self) -> None:
-        moved = [item for item in self.cards.values() if item.pos() != item.home()]
-        if not moved:
-            return
-        distance = max((i.pos() - i.home()).manhattanLength() for i in moved)
-        if distance < QApplication.startDragDistance():
-            for item in moved:
-                item.setPos(item.home())
-            return
-        moving = {item.card_id for item in moved}
-        placed: dict[tuple[str, str], list[tuple[int, float, str]]] = {}
-        for item in moved:
-            center = item.pos() + QPointF(item.box.rect.width / 2, item.box.rect.height / 2)
-            target = self.drop_target(center, exclude=moving)
-            if target is not None:
-                stage_id, lane_id, index = target
-                placed.setdefault((stage_id, lane_id), []).append((index, center.y(), item.card_id))
-        for item in moved:
-            item.setPos(item.home())  # the model decides where it ends up
-        # The cards that land in one cell go in one block, top to bottom, where the
-        # highest of them landed (indexes count the cards that stay).
-        blocks = [
-            ([card_id for _, _, card_id in sorted(cards, key=lambda c: c[1])], *cell,
-             min(index for index, _, _ in cards))
-            for cell, cards in placed.items()
-        ]  # fmt: skip
-        pushed = bool(blocks) and self.document.try_push(MoveCards.blocks_of(self.journey, blocks))
-        if not pushed:
-            self.sync()  # dropped off the grid: cards and the flows that followed go back
-
-    def drop_target(
-        self, pos: QPointF, exclude: set[str] = frozenset()
-    ) -> tuple[str, str, int] | None:
-        """The cell under ``pos`` and the index a card dropped there would take."""
-        cell = self.layout.cell_at((pos.x(), pos.y()))
-        if cell is None:
-            return None
-        stage_id, lane_id = cell
-        others = [c for c in self.journey.cards_in_cell(stage_id, lane_id) if c.id not in exclude]
-        index = 0
-        for card in others:
-            box = self.layout.cards.get(card.id)
-            if box is not None and box.rect.center[1] < pos.y():
-                index += 1
-        return stage_id, lane_id, index
-
-    # ------------------------------------------------------------ flows
-    def begin_flow(self, source_id: str, pos: QPointF) -> None:
-        self._flow_source = source_id
-        self._flow_line = QGraphicsLineItem()
-        self._flow_line.setPen(QPen(qcolor(th.SELECTION), 2, Qt.PenStyle.DashLine))
-        self._flow_line.setZValue(100)
-        self.addItem(self._flow_line)
-        self.flow_gesture_move(pos)
-
-    def flow_gesture_move(self, pos: QPointF) -> None:
-        if self._flow_line is not None and self._flow_source in self.cards:
-            start = self.cards[self._flow_source]
-            origin = start.pos() + QPointF(start.box.rect.width, start.box.rect.height / 2)
-            self._flow_line.setLine(origin.x(), origin.y(), pos.x(), pos.y())
-
-    def flow_gesture_end(self, pos: QPointF) -> None:
-        source, self._flow_source = self._flow_source, None
-        if self._flow_line is not None:
-            self.removeItem(self._flow_line)
-            self._flow_line = None
-        target = next((i.card_id for i in self.items(pos) if isinstance(i, CardItem)), None)
-        if source is None or target is None or target == source:
-            return
-        if self.journey.graph.has_edge(source, target):
-            self.problem.emit("These cards are already connected")
-            return
-        self.document.try_push(
-            Insert(self.journey, Entity.FLOW, 0, Flow(new_id("flow"), source, target), "Add flow")
-        )
-
-    def cancel_flow(self) -> None:
-        self._flow_source = None
-        if self._flow_line is not None:
-            self.removeItem(self._flow_line)
-            self._flow_line = None
-
-    # ------------------------------------------------------- stages and lanes
-    def preview_stage_drag(self, stage_id: str, dx: float) -> None:
-        self.stage_headers[stage_id].setX(self.layout_stage(stage_id).header.x + dx)
-
-    def preview_stage_width(self, stage_id: str, width: float) -> None:
-        pass  # the release commits; a live preview would relayout on every move
-
-    def layout_stage(self, stage_id: str):
-        return next(b for b in self.layout.stages if b.stage.id == stage_id)
-
-    def drop_stage(self, stage_id: str, x: float) -> None:
-        centers = [b.header.center[0] for b in self.layout.stages if b.stage.id != stage_id]
-        index = sum(1 for c in centers if c < x)
-        if index != self.journey.stages.index_of(stage_id):
-            self.document.try_push(Move(self.journey, Entity.STAGE, stage_id, index, "Move stage"))
-        else:
-            self.sync()
-
-    def resize_stage(self, stage_id: str, width: float) -> None:
-        width = round(width)
-        if width != self.journey.stages.get(stage_id).width:
-            self.document.try_push(
-                Update(self.journey, Entity.STAGE, stage_id, {"width": float(width)},
-                       "Resize stage")
-            )  # fmt: skip
-
-    def preview_lane_drag(self, lane_id: str, dy: float) -> None:
-        box = self.lane_headers[lane_id].box
-        self.lane_headers[lane_id].setY(box.header.y + dy)
-
-    def drop_lane(self, lane_id: str, y: float) -> None:
-        visible = [b for b in self.layout.lanes if b.lane.id != lane_id]
-        below = [b.lane.id for b in visible if b.header.center[1] < y]
-        ids = self.journey.lanes.ids()
-        index = ids.index(below[-1]) + 1 if below else 0
-        if ids.index(lane_id) < index:
-            index -= 1
-        if index != ids.index(lane_id):
-            self.document.try_push(Move(self.journey, Entity.LANE, lane_id, index, "Move lane"))
-        else:
-            self.sync()
-
-    def toggle_lane(self, lane_id: str) -> None:
-        collapsed = not self.journey.lanes.get(lane_id).collapsed
-        text = "Collapse lane" if collapsed else "Expand lane"
-        self.document.try_push(
-            Update(self.journey, Entity.LANE, lane_id, {"collapsed": collapsed}, text)
-        )
-
-    # ------------------------------------------------------------ emotions
-    def set_emotion(self, card_id: str, persona_id: str, score: int) -> None:
-        emotions = {**self.journey.card(card_id).emotions, persona_id: score}
-        self.document.try_push(
-            Update(self.journey, Entity.CARD, card_id, {"emotions": emotions}, "Change emotion")
-        )
-
-    # ------------------------------------------------------------ in-place text
-    def _edit(self, rect: QRectF, text: str, size: float, commit) -> InlineEditor:
-        editor = InlineEditor(rect, text, size, commit)
-        self.addItem(editor)
-        editor.start()
-        return editor
-
-    def edit_card_title(self, card_id: str) -> InlineEditor:
-        box = self.layout.cards[card_id]
-        rect = qrect(box.rect).adjusted(4, 4, -4, -4)
-        return self._edit(rect, box.card.title, 12, self._renamer(Entity.CARD, card_id, "title"))
-
-    def edit_stage_name(self, stage_id: str) -> InlineEditor:
-        box = self.layout_stage(stage_id)
-        rect = qrect(box.header).adjusted(6, 14, -6, -14)
-        return self._edit(rect, box.stage.name, 14, self._renamer(Entity.STAGE, stage_id, "name"))
-
-    def edit_lane_name(self, lane_id: str) -> InlineEditor:
-        box = self.lane_headers[lane_id].box
-        rect = qrect(box.header).adjusted(20, 4, -4, 0)
-        rect.setHeight(min(rect.height(), 60))
-        return self._edit(rect, box.lane.name, 12, self._renamer(Entity.LANE, lane_id, "name"))
-
-    def edit_flow_label(self, flow_id: str) -> InlineEditor:
-        route = self.flows[flow_id].route
-        x, y = route.label_at
-        rect = QRectF(x - 80, y - 12, 160, 24)
-        commit = self._renamer(Entity.FLOW, flow_id, "label", allow_empty=True)
-        return self._edit(rect, route.flow.label, 10, commit)
-
-    def _renamer(self, kind: Entity, item_id: str, field: str, allow_empty: bool = False):
-        def commit(text: str) -> None:
-            if not text and not allow_empty:
-                return
-            try:
-                current = getattr(self.journey.get(kind, item_id), field)
-            except ModelError:
-                return  # deleted meanwhile
-            if text != current:
-                command = Update(self.journey, kind, item_id, {field: text}, f"Rename {kind.value}")
-                self.document.try_push(command)
-
-        return commit
-
-    # ------------------------------------------------------------ palette
-    def create_from_palette(self, payload: dict, pos: QPointF) -> str | None:
-        """Create what a palette entry describes at ``pos``; returns the new id."""
-        from mapper.canvas.palette_items import command_for_drop
-
-        command = command_for_drop(self.journey, self.layout, payload, (pos.x(), pos.y()))
-        if command is None:
-            self.problem.emit("Drop cards onto a cell of the grid")
-            return None
-        if not self.document.try_push(command):
-            return None
-        if isinstance(command.entity, Card):
-            self.select_ids([command.entity.id])  # the inspector shows the new card
-        return command.entity.id
+            self.end_interaction(event.scenePos())

@@ -125,8 +125,9 @@ class JourneyView(QGraphicsView):
             self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
             event.accept()
             return
-        if event.key() == Qt.Key.Key_Escape:
-            self.journey_scene().cancel_flow()
+        if event.key() == Qt.Key.Key_Escape and self.journey_scene().cancel_interaction():
+            event.accept()  # a drag, a flow being drawn: put back, nothing committed
+            return
         nudge = self.nudge_keys.get(Qt.Key(event.key()))
         if nudge is not None and not self._editing() and self.journey_scene().selectedItems():
             self.nudged.emit(*nudge)

@@ -1,0 +1,338 @@
+"""Canvas gestures as small objects with start / move / end / cancel: dragging cards,
+drawing a flow, dragging or resizing a header, dragging an emotion point, dropping from
+the palette. Each asks the edits layer for at most one change, on release."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
+
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsLineItem
+
+from mapper.canvas.card_item import CardItem
+from mapper.canvas.emotion_items import EmotionPointItem
+from mapper.canvas.flow_item import FlowItem
+from mapper.canvas.header_items import LaneHeaderItem, StageHeaderItem
+from mapper.canvas.interaction import Interaction
+from mapper.canvas.painting import qcolor
+from mapper.edits import Change, EditRefused, intents
+from mapper.layout import FlowRoute, MapLayout, Rect
+from mapper.layout import theme as th
+from mapper.layout.grid import bezier_point, emotion_y, route
+from mapper.model import EMOTION_MAX, EMOTION_MIN, Card, JourneyMap
+from mapper.model.vocabulary import STAGE_WIDTH_MAX
+
+__all__ = [
+    "CardDrag",
+    "EmotionPointDrag",
+    "FlowDrawing",
+    "Interaction",
+    "LaneHeaderDrag",
+    "PaletteDrop",
+    "StageHeaderDrag",
+    "StageResize",
+]
+
+
+class Canvas(Protocol):
+    """What gestures need of the scene (the scene implements it; nothing here imports it)."""
+
+    journey: JourneyMap
+    layout: MapLayout
+    cards: dict[str, CardItem]
+    flows: dict[str, FlowItem]
+    dragging: bool
+
+    def push(self, change: Change | None) -> bool: ...
+    def report(self, message: str) -> None: ...
+    def sync(self, force: bool = True) -> None: ...
+    def card_at(self, pos: QPointF) -> str | None: ...
+    def select_ids(self, card_ids: Sequence[str]) -> None: ...
+    def addItem(self, item: QGraphicsItem) -> None: ...
+    def removeItem(self, item: QGraphicsItem) -> None: ...
+    def selectedItems(self) -> list[QGraphicsItem]: ...
+    def update(self) -> None: ...
+
+
+def _past_drag_distance(delta: QPointF) -> bool:
+    return delta.manhattanLength() >= QApplication.startDragDistance()
+
+
+def _center(item: CardItem) -> tuple[float, float]:
+    rect = item.box.rect
+    return item.pos().x() + rect.width / 2, item.pos().y() + rect.height / 2
+
+
+# ------------------------------------------------------------------ cards
+class CardDrag(Interaction):
+    """Qt moves the selected cards; their flows follow and a line shows where they would
+    land. Released past the start-drag distance, they move as one change; let go off the
+    grid (or cancelled), everything goes back."""
+
+    lets_items_move = True
+
+    def __init__(self, canvas: Canvas, grabbed: CardItem) -> None:
+        self.canvas, self.grabbed = canvas, grabbed
+        self.moving: set[str] = set()
+        self.marker = QGraphicsLineItem()
+        self.marker.setPen(QPen(qcolor(th.SELECTION), 3, Qt.PenStyle.SolidLine,
+                                Qt.PenCapStyle.RoundCap))  # fmt: skip
+        self.marker.setZValue(90)
+        self.marker.hide()
+        # flows follow at ~25 frames a second: each re-route repaints long curves
+        self._timer = QTimer()
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(40)
+        self._timer.timeout.connect(self._reroute_flows)
+
+    def start(self) -> None:
+        self.canvas.addItem(self.marker)
+
+    def _moved(self) -> list[CardItem]:
+        return [item for item in self.canvas.cards.values() if item.pos() != item.home()]
+
+    def move(self, pos: QPointF) -> None:
+        canvas = self.canvas
+        moved = {i.card_id for i in canvas.selectedItems() if isinstance(i, CardItem)
+                 and i.pos() != i.home()}  # fmt: skip
+        if not moved:
+            return
+        canvas.dragging = True  # flows draw faster meanwhile
+        self.moving = moved
+        if not self._timer.isActive():
+            self._timer.start()
+        target = intents.drop_target(canvas.journey, canvas.layout, _center(self.grabbed), moved)
+        if target is None:
+            self.marker.hide()
+            return
+        self._show_marker(*target)
+
+    def _show_marker(self, stage_id: str, lane_id: str, index: int) -> None:
+        layout = self.canvas.layout
+        cell = layout.cells[(stage_id, lane_id)]
+        others = [c for c in self.canvas.journey.cards_in_cell(stage_id, lane_id)
+                  if c.id not in self.moving]  # fmt: skip
+        gap, pad = layout.style.card_gap, layout.style.cell_padding
+        if index < len(others):
+            y = layout.cards[others[index].id].rect.y - gap / 2
+        elif others:
+            y = layout.cards[others[-1].id].rect.bottom + gap / 2
+        else:
+            y = cell.y + pad / 2
+        self.marker.setLine(cell.x + pad, y, cell.right - pad, y)
+        self.marker.show()
+
+    def _reroute_flows(self) -> None:
+        if not self.canvas.dragging:
+            return
+        for item in self.canvas.flows.values():
+            flow = item.route.flow
+            if flow.source in self.moving or flow.target in self.moving:
+                curve = route(self._live_rect(flow.source), self._live_rect(flow.target))
+                item.set_route(FlowRoute(flow, curve, bezier_point(curve, 0.5)))
+
+    def _live_rect(self, card_id: str) -> Rect:
+        item = self.canvas.cards[card_id]
+        rect = item.box.rect
+        return Rect(item.pos().x(), item.pos().y(), rect.width, rect.height)
+
+    def _finish(self) -> None:
+        self._timer.stop()
+        if self.marker.scene() is not None:
+            self.canvas.removeItem(self.marker)
+        if self.canvas.dragging:
+            self.canvas.dragging = False
+            self.canvas.update()  # flows drawn smooth again
+
+    def end(self, pos: QPointF) -> None:
+        self._finish()
+        moved = self._moved()
+        if not moved:
+            return
+        if not _past_drag_distance(max((i.pos() - i.home() for i in moved),
+                                       key=QPointF.manhattanLength)):  # fmt: skip
+            for item in moved:
+                item.setPos(item.home())
+            return
+        centers = {item.card_id: _center(item) for item in moved}
+        for item in moved:
+            item.setPos(item.home())  # the model decides where it ends up
+        canvas = self.canvas
+        if not canvas.push(intents.drop_cards(canvas.journey, canvas.layout, centers)):
+            canvas.sync()  # dropped off the grid: cards and the flows that followed go back
+
+    def cancel(self) -> None:
+        self._finish()
+        if self._moved():
+            self.canvas.sync()  # cards and the flows that followed go back
+
+
+# ------------------------------------------------------------------ flows
+class FlowDrawing(Interaction):
+    """From a card's handle, a dashed line to the pointer; let go on another card, a flow."""
+
+    def __init__(self, canvas: Canvas, source_id: str, pos: QPointF) -> None:
+        self.canvas, self.source_id, self.pos = canvas, source_id, pos
+        self.line = QGraphicsLineItem()
+        self.line.setPen(QPen(qcolor(th.SELECTION), 2, Qt.PenStyle.DashLine))
+        self.line.setZValue(100)
+
+    def start(self) -> None:
+        self.canvas.addItem(self.line)
+        self.move(self.pos)
+
+    def move(self, pos: QPointF) -> None:
+        start = self.canvas.cards.get(self.source_id)
+        if start is not None:
+            origin = start.pos() + QPointF(start.box.rect.width, start.box.rect.height / 2)
+            self.line.setLine(origin.x(), origin.y(), pos.x(), pos.y())
+
+    def end(self, pos: QPointF) -> None:
+        self.cancel()
+        canvas = self.canvas
+        try:
+            change = intents.connect(canvas.journey, self.source_id, canvas.card_at(pos))
+        except EditRefused as exc:
+            canvas.report(str(exc))
+            return
+        canvas.push(change)
+
+    def cancel(self) -> None:
+        if self.line.scene() is not None:
+            self.canvas.removeItem(self.line)
+
+
+# -------------------------------------------------------- stages and lanes
+class StageHeaderDrag(Interaction):
+    """A stage header follows the pointer sideways; let go, the stage takes that place."""
+
+    def __init__(self, canvas: Canvas, header: StageHeaderItem, press: QPointF) -> None:
+        self.canvas, self.header, self.press = canvas, header, press
+        self.dragging = False
+
+    def move(self, pos: QPointF) -> None:
+        if self.dragging or _past_drag_distance(pos - self.press):
+            self.dragging = True
+            self.header.setX(self.header.box.header.x + pos.x() - self.press.x())
+
+    def end(self, pos: QPointF) -> None:
+        if self.dragging:
+            self.cancel()  # where the model puts it, if it accepts the move
+            canvas = self.canvas
+            stage_id = self.header.stage_id
+            canvas.push(intents.move_stage(canvas.journey, canvas.layout, stage_id, pos.x()))
+
+    def cancel(self) -> None:
+        self.header.setX(self.header.box.header.x)
+
+
+class StageResize(Interaction):
+    """A drag of a stage header's right edge: let go, the stage takes that width."""
+
+    def __init__(self, canvas: Canvas, header: StageHeaderItem, press: QPointF) -> None:
+        self.canvas, self.header, self.press = canvas, header, press
+        self.dragging = False
+
+    def width_at(self, pos: QPointF) -> float:
+        return max(120.0, min(STAGE_WIDTH_MAX, pos.x() - self.header.box.header.x))
+
+    def move(self, pos: QPointF) -> None:
+        self.dragging = self.dragging or _past_drag_distance(pos - self.press)
+
+    def end(self, pos: QPointF) -> None:
+        if self.dragging:
+            canvas = self.canvas
+            width = self.width_at(pos)
+            canvas.push(intents.resize_stage(canvas.journey, self.header.stage_id, width))
+
+
+class LaneHeaderDrag(Interaction):
+    """A lane header follows the pointer up or down; let go, the lane takes that place."""
+
+    def __init__(self, canvas: Canvas, header: LaneHeaderItem, press: QPointF) -> None:
+        self.canvas, self.header, self.press = canvas, header, press
+        self.dragging = False
+
+    def move(self, pos: QPointF) -> None:
+        if self.dragging or _past_drag_distance(pos - self.press):
+            self.dragging = True
+            self.header.setY(self.header.box.header.y + pos.y() - self.press.y())
+
+    def end(self, pos: QPointF) -> None:
+        if self.dragging:
+            self.cancel()
+            canvas = self.canvas
+            lane_id = self.header.lane_id
+            canvas.push(intents.move_lane(canvas.journey, canvas.layout, lane_id, pos.y()))
+
+    def cancel(self) -> None:
+        self.header.setY(self.header.box.header.y)
+
+
+# ---------------------------------------------------------------- emotions
+class EmotionPointDrag(Interaction):
+    """An emotion point dragged up or down snaps to the scale (-3..3); let go, the card's
+    score for that persona changes."""
+
+    def __init__(self, canvas: Canvas, point: EmotionPointItem) -> None:
+        self.canvas, self.point = canvas, point
+        self.score = point.point.score
+
+    def start(self) -> None:
+        self.point.show_score(self.score)
+
+    def score_at(self, y: float) -> int:
+        layout = self.canvas.layout
+        lane = layout.emotion_lane
+        if lane is None:
+            return self.score
+        return min(range(EMOTION_MIN, EMOTION_MAX + 1),
+                   key=lambda s: abs(emotion_y(lane.row, s, layout.style) - y))  # fmt: skip
+
+    def move(self, pos: QPointF) -> None:
+        score = self.score_at(pos.y())
+        lane = self.canvas.layout.emotion_lane
+        if score != self.score and lane is not None:
+            self.score = score
+            self.point.setY(emotion_y(lane.row, score, self.canvas.layout.style))
+            self.point.show_score(score)
+
+    def end(self, pos: QPointF) -> None:
+        point = self.point.point
+        if self.score == point.score:
+            self.cancel()
+            return
+        change = intents.set_emotion(self.canvas.journey, point.card_id,
+                                     self.point.persona_id, self.score)  # fmt: skip
+        if not self.canvas.push(change):
+            self.cancel()
+
+    def cancel(self) -> None:
+        self.point.setPos(QPointF(*self.point.point.pos))
+        self.point.show_score(None)
+
+
+# ---------------------------------------------------------------- palette
+class PaletteDrop(Interaction):
+    """A palette entry let go on the canvas: a new card in that cell (selected, so the
+    inspector shows it), or a new stage or lane at that place."""
+
+    def __init__(self, canvas: Canvas, payload: Mapping[str, Any]) -> None:
+        self.canvas, self.payload = canvas, payload
+        self.created: str | None = None
+
+    def end(self, pos: QPointF) -> None:
+        canvas = self.canvas
+        try:
+            change = intents.palette_drop(canvas.journey, canvas.layout, self.payload,
+                                          (pos.x(), pos.y()))  # fmt: skip
+        except EditRefused as exc:
+            canvas.report(str(exc))
+            return
+        if not canvas.push(change):
+            return
+        if isinstance(change.entity, Card):
+            canvas.select_ids([change.entity.id])
+        self.created = change.entity.id
