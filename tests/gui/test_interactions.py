@@ -1,0 +1,132 @@
+"""Gestures on the canvas cancelled with Esc, driven by real events on the viewport: what
+the gesture showed on the way goes back, and nothing reaches the undo stack."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QGraphicsLineItem
+
+from gui.conftest import card_center, view_point
+from mapper.fileformat import dumps_journey
+
+
+def press_and_move(window, start: QPoint, end: QPoint, steps: int = 6) -> None:
+    """Press the left button and move with it held (no release)."""
+    viewport = window.view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, steps + 1):
+        move_held(window, start + (end - start) * (i / steps))
+
+
+def move_held(window, p: QPoint) -> None:
+    viewport = window.view.viewport()
+    event = QMouseEvent(
+        QEvent.Type.MouseMove, QPointF(p), QPointF(viewport.mapToGlobal(p)),
+        Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(viewport, event)
+
+
+def release(window, p: QPoint) -> None:
+    viewport = window.view.viewport()
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p)
+    QApplication.processEvents()
+
+
+def dashed_lines(window) -> list[QGraphicsLineItem]:
+    return [
+        item
+        for item in window.scene.items()
+        if isinstance(item, QGraphicsLineItem) and item.pen().style() == Qt.PenStyle.DashLine
+    ]
+
+
+def test_a_card_drag_cancelled_with_esc_puts_the_card_and_its_flows_back(window, qtbot):
+    scene, journey, stack = window.scene, window.document.journey, window.document.undo_stack
+    before = dumps_journey(journey)
+    card, flow = scene.cards["t1"], scene.flows["f1"]  # f1: t1 -> t2
+    home, curve = card.pos(), flow.route.curve
+    start = card_center(window, "t1")
+    end = view_point(window, *scene.layout.cells[("s3", "l-pain")].center)
+    press_and_move(window, start, end)
+    qtbot.waitUntil(lambda: flow.route.curve != curve, timeout=2000)  # the arrow follows
+    assert card.pos() != home and scene.interaction is not None
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert card.pos() == home and flow.route.curve == curve
+    assert scene.interaction is None and not scene.dragging
+    move_held(window, end + QPoint(10, 10))  # the button is still down: nothing follows
+    assert card.pos() == home
+    release(window, end)
+    assert card.pos() == home and scene.flows["f1"].route.curve == curve
+    assert stack.count() == 0 and dumps_journey(journey) == before
+    assert journey.card_position("t1") == ("s1", "l-tp", 0)
+
+
+def test_a_flow_drawing_cancelled_with_esc_leaves_no_dashed_line(window):
+    scene, journey, stack = window.scene, window.document.journey, window.document.undo_stack
+    scene.cards["a1"].setSelected(True)  # the handle shows on hover or selection
+    box = scene.layout.cards["a1"].rect
+    start = view_point(window, box.right, box.center[1])
+    end = card_center(window, "t4")
+    press_and_move(window, start, end)
+    assert len(dashed_lines(window)) == 1  # the line being drawn
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert dashed_lines(window) == []
+    release(window, end)  # let go on t4: no flow, the gesture is over
+    assert dashed_lines(window) == []
+    assert not journey.graph.has_edge("a1", "t4") and stack.count() == 0
+
+
+def test_an_emotion_point_drag_cancelled_with_esc_keeps_the_score(window):
+    from mapper.canvas.emotion_items import EmotionPointItem
+    from mapper.edits import Insert
+    from mapper.model import Entity, Lane, LaneKind
+
+    journey, stack = window.document.journey, window.document.undo_stack
+    window.document.push(Insert(journey, Entity.LANE, 3, Lane("emo", "Emotion", LaneKind.EMOTION)))
+    lane = window.scene.layout.emotion_lane
+    point = next(i for i in window.scene.items()
+                 if isinstance(i, EmotionPointItem) and i.point.card_id == "t1"
+                 and i.persona_id == "maya")  # fmt: skip
+    window.view.centerOn(point)
+    QApplication.processEvents()
+    home = point.pos()
+    start = window.view.mapFromScene(home)
+    end = view_point(window, home.x(), lane.row.bottom - 5)  # far below: -3
+    press_and_move(window, start, end)
+    assert point.pos().y() > home.y()  # shown at the snapped score on the way
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert point.pos() == home and window.scene.interaction is None
+    release(window, end)
+    assert journey.card("t1").emotions == {"maya": 1, "omar": 0}
+    assert stack.count() == 1  # only the lane added above
+    assert point.pos() == home
+
+
+def test_a_stage_header_drag_cancelled_with_esc_keeps_the_order(window):
+    scene, journey, stack = window.scene, window.document.journey, window.document.undo_stack
+    header = scene.stage_headers["s1"]
+    x = header.x()
+    box = header.box.header
+    start = view_point(window, box.x + 30, box.center[1])
+    end = view_point(window, scene.layout.stages[2].header.center[0] + 20, box.center[1])
+    press_and_move(window, start, end)
+    assert header.x() > x  # follows the pointer
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert header.x() == x
+    release(window, end)
+    assert journey.stages.ids() == ["s1", "s2", "s3"] and stack.count() == 0
+
+
+def test_a_stage_header_dropped_after_the_last_stage_moves_there(window):
+    scene, journey = window.scene, window.document.journey
+    box = scene.stage_headers["s1"].box.header
+    start = view_point(window, box.x + 30, box.center[1])
+    end = view_point(window, scene.layout.stages[2].header.center[0] + 20, box.center[1])
+    press_and_move(window, start, end)
+    release(window, end)
+    assert journey.stages.ids() == ["s2", "s3", "s1"]
+    window.document.undo_stack.undo()
+    assert journey.stages.ids() == ["s1", "s2", "s3"]
