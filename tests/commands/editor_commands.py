@@ -1,8 +1,9 @@
 """Random commands built the way the editor builds them, for the undo property tests.
 
 Each builder mirrors one place that pushes commands (canvas gestures, inspector, edit
-controller, palette, outline, personas panel, present setup dialog, paste) and uses the
-same command classes with the same arguments. ``EDITS`` are edits the model may accept;
+controller, palette, outline, personas panel, present setup dialog, paste) and builds
+its change the same way: through the edits layer's intents where the editor uses one
+(nudge, delete, cut, paste, emotions), else with the same change classes and arguments. ``EDITS`` are edits the model may accept;
 ``REFUSALS`` are edits it must refuse. A builder returns None when the map has nothing
 for it to work on (no cards to nudge, ...).
 """
@@ -17,7 +18,18 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 
 from mapper import clipboard
-from mapper.edits import Change, Composite, Insert, Move, MoveCards, Nudge, Remove, Update
+from mapper.edits import (
+    Change,
+    Composite,
+    Insert,
+    Move,
+    MoveCards,
+    Nudge,
+    Remove,
+    Update,
+    intents,
+    selection,
+)
 from mapper.model import (
     BUILTIN_CHANNELS,
     BuyingPhase,
@@ -280,9 +292,8 @@ def set_emotion(journey: JourneyMap, draw: Draw) -> Change | None:
     cards, personas = _cards(journey), journey.personas.ids()
     if not cards or not personas:
         return None
-    card = journey.card(draw.pick(cards))
-    emotions = {**card.emotions, draw.pick(personas): draw.integer(-3, 3)}
-    return Update(journey, Entity.CARD, card.id, {"emotions": emotions}, "Change emotion")
+    score = None if draw.integer(0, 7) == 0 else draw.integer(-3, 3)  # the inspector clears
+    return intents.set_emotion(journey, draw.pick(cards), draw.pick(personas), score)
 
 
 @edit
@@ -325,27 +336,9 @@ def nudge(journey: JourneyMap, draw: Draw) -> Change | None:
 
 
 def nudge_cards(journey: JourneyMap, ids: list[str], d_stage: int, d_index: int) -> Nudge | None:
-    """The nudge the edit controller builds: up/down within the cell, left/right to the
+    """The nudge the edit controller asks for: up/down within the cell, left/right to the
     next stage; a group already at the end it moves towards stays where it is."""
-    stage_ids = journey.stages.ids()
-    ids = sorted(ids, key=lambda i: journey.card_position(i)[2], reverse=d_index > 0)
-    blocked = set()
-    for card_id in ids:
-        stage_id, lane_id, index = journey.card_position(card_id)
-        last = len(journey.cards_in_cell(stage_id, lane_id)) - 1
-        if (d_index > 0 and index == last) or (d_index < 0 and index == 0):
-            blocked.add((stage_id, lane_id))
-    parts = []
-    for card_id in ids:
-        stage_id, lane_id, index = journey.card_position(card_id)
-        new_stage = stage_ids.index(stage_id) + d_stage
-        if (stage_id, lane_id) in blocked or not 0 <= new_stage < len(stage_ids):
-            continue
-        target = stage_ids[new_stage]
-        new_index = max(0, index + d_index) if d_stage == 0 else index
-        if (target, new_index) != (stage_id, index):
-            parts.append(MoveCards(journey, [card_id], target, lane_id, new_index))
-    return Nudge(journey, ids, parts) if parts else None
+    return selection.nudge(journey, ids, d_stage, d_index)
 
 
 @edit
@@ -355,19 +348,8 @@ def delete_selection(journey: JourneyMap, draw: Draw) -> Change | None:
     cards = set(draw.subset(_cards(journey)))
     stages = draw.subset(journey.stages.ids(), most=1)
     lanes = draw.subset(journey.lanes.ids(), most=1)
-    doomed = {c.id for c in journey.cards() if c.stage_id in stages or c.lane_id in lanes} | cards
-    parts: list[Change] = []
-    for flow_id in draw.subset(flow_ids):
-        flow = journey.flow(flow_id)
-        if flow.source not in doomed and flow.target not in doomed:
-            parts.append(Remove(journey, Entity.FLOW, flow_id))
-    for card_id in sorted(cards):
-        card = journey.card(card_id)
-        if card.stage_id not in stages and card.lane_id not in lanes:
-            parts.append(Remove(journey, Entity.CARD, card_id))
-    parts += [Remove(journey, Entity.STAGE, s) for s in stages]
-    parts += [Remove(journey, Entity.LANE, lane) for lane in lanes]
-    return Composite(journey, f"Delete {len(parts)} items", parts) if parts else None
+    flows = draw.subset(flow_ids)
+    return selection.delete(journey, sorted(cards), flows, stages, lanes)
 
 
 @edit
@@ -375,8 +357,7 @@ def cut(journey: JourneyMap, draw: Draw) -> Change | None:
     cards = _cards(journey)
     if not cards:
         return None
-    ids = draw.subset(cards) or [draw.pick(cards)]
-    return Composite(journey, "Cut", [Remove(journey, Entity.CARD, i) for i in ids])
+    return selection.cut(journey, draw.subset(cards) or [draw.pick(cards)])
 
 
 @edit
@@ -390,10 +371,8 @@ def paste(journey: JourneyMap, draw: Draw) -> Change | None:
     anchor = None
     if draw.boolean():
         anchor = (draw.integer(0, len(journey.stages) - 1), draw.integer(0, len(journey.lanes) - 1))
-    cards, flows = clipboard.paste_plan(journey, payload, anchor)
-    parts: list[Change] = [Insert(journey, Entity.CARD, 10**9, card) for card in cards]
-    parts += [Insert(journey, Entity.FLOW, 0, flow) for flow in flows]
-    return Composite(journey, "Paste", parts)
+    planned = selection.paste(journey, payload, anchor)
+    return planned[0] if planned is not None else None
 
 
 # -------------------------------------------------------------------------- flows
