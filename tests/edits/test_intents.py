@@ -205,3 +205,19 @@ def test_paste_of_something_else_is_refused_in_words(journey):
     change.apply()
     assert all(journey.has_card(i) for i in ids) and change.text == "Duplicate 2 cards"
     assert journey.flow_count() == 5  # the copied f1 between the copies
+
+
+# ------------------------------------------------------ personas, present
+def test_persona_and_presentation_intents(journey):
+    from mapper.model import Presentation
+
+    assert intents.make_active(journey, "maya") is None  # already active: no empty step
+    switch = intents.make_active(journey, "omar")
+    switch.apply()
+    assert journey.info.active_persona_id == "omar"
+    add = intents.add_persona(journey)
+    add.apply()
+    assert journey.personas.ids()[-1] == add.entity.id and add.text == "Add persona"
+    assert intents.choose_presentation(journey, journey.info.presentation) is None
+    choice = intents.choose_presentation(journey, Presentation(("l-pain",)))
+    assert choice is not None and choice.text == "Choose what to present"

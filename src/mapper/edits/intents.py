@@ -20,6 +20,8 @@ from mapper.model import (
     Lane,
     LaneKind,
     ModelError,
+    Persona,
+    Presentation,
     Stage,
     new_id,
 )
@@ -159,6 +161,27 @@ def move_to(journey: JourneyMap, kind: Entity, item_id: str, index: int) -> Move
     if not 0 <= index < len(items) or items.index_of(item_id) == index:
         return None
     return Move(journey, kind, item_id, index)
+
+
+# -------------------------------------------------------------- personas
+def add_persona(journey: JourneyMap) -> Insert:
+    """A new persona after the others (the personas panel)."""
+    persona = Persona(new_id("persona"), "New persona")
+    return Insert(journey, Entity.PERSONA, len(journey.personas), persona)
+
+
+def make_active(journey: JourneyMap, persona_id: str) -> Update | None:
+    """The persona whose emotions the canvas shows; None if it is already."""
+    if journey.info.active_persona_id == persona_id:
+        return None
+    return Update(journey, None, None, {"active_persona_id": persona_id}, "Switch active persona")
+
+
+def choose_presentation(journey: JourneyMap, choice: Presentation) -> Update | None:
+    """Which lanes and personas present mode leaves out; None when nothing changed."""
+    if choice == journey.info.presentation:
+        return None
+    return Update(journey, None, None, {"presentation": choice}, "Choose what to present")
 
 
 # ------------------------------------------------------------------ text

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from mapper.document import Document
-from mapper.edits import Update
+from mapper.edits import intents
 from mapper.model import JourneyMap, Presentation
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -111,12 +111,8 @@ class SetupDialog(QDialog):
 
 def apply_choice(document: Document, choice: Presentation) -> bool:
     """Save the choice in the map as one undo step; False when nothing changed."""
-    if choice == document.journey.info.presentation:
-        return False
-    command = Update(
-        document.journey, None, None, {"presentation": choice}, "Choose what to present"
-    )
-    return document.try_push(command)
+    change = intents.choose_presentation(document.journey, choice)
+    return change is not None and document.try_push(change)
 
 
 def run_setup_dialog(document: Document, parent: QWidget | None = None) -> bool:

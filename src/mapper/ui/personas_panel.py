@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from mapper.document import Document
-from mapper.edits import Insert, Remove, Update
+from mapper.edits import Change, Remove, Update, intents
 from mapper.fileformat.images import PNG_MAGIC, check_image
 from mapper.fileformat.reading import FileTooLarge, NotAFile, read_limited
 from mapper.fileformat.schema import MAX_PHOTO_BYTES
-from mapper.model import Entity, ModelEvent, Persona, Photo, new_id
+from mapper.model import Entity, ModelEvent, Photo
 from mapper.ui.form_fields import ColorField, LineField, TextField, split_lines
 from mapper.ui.images import safe_pixmap
 
@@ -135,8 +135,9 @@ class PersonasPanel(QWidget):
             return
         self._push(Update(self.journey, Entity.PERSONA, persona_id, {field: value}, merge=True))
 
-    def _push(self, command) -> None:
-        self.document.try_push(command)
+    def _push(self, change: Change | None) -> None:
+        if change is not None:
+            self.document.try_push(change)
 
     def _check_changed(self, item: QListWidgetItem) -> None:
         persona_id = item.data(ROLE)
@@ -147,8 +148,7 @@ class PersonasPanel(QWidget):
         self.visibility_changed.emit(set(self.hidden))
 
     def add(self) -> None:
-        persona = Persona(new_id("persona"), "New persona")
-        self._push(Insert(self.journey, Entity.PERSONA, len(self.journey.personas), persona))
+        self._push(intents.add_persona(self.journey))
 
     def remove(self) -> None:
         persona_id = self.current_id()
@@ -158,9 +158,7 @@ class PersonasPanel(QWidget):
     def make_active(self) -> None:
         persona_id = self.current_id()
         if persona_id is not None:
-            command = Update(self.journey, None, None, {"active_persona_id": persona_id},
-                             "Switch active persona")  # fmt: skip
-            self._push(command)
+            self._push(intents.make_active(self.journey, persona_id))
 
     def choose_photo(self) -> None:
         persona_id = self.current_id()
