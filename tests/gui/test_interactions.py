@@ -130,3 +130,16 @@ def test_a_stage_header_dropped_after_the_last_stage_moves_there(window):
     assert journey.stages.ids() == ["s2", "s3", "s1"]
     window.document.undo_stack.undo()
     assert journey.stages.ids() == ["s1", "s2", "s3"]
+
+
+def test_a_title_emptied_in_place_is_refused_with_a_message(window):
+    journey, stack = window.document.journey, window.document.undo_stack
+    problems: list[str] = []
+    window.scene.problem.connect(problems.append)
+    QTest.mouseDClick(window.view.viewport(), Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier, card_center(window, "t4"))  # fmt: skip
+    assert window.scene.focusItem() is not None  # the editor, all its text selected
+    QTest.keyClick(window.view, Qt.Key.Key_Delete)
+    QTest.keyClick(window.view, Qt.Key.Key_Return)
+    assert journey.card("t4").title == "Support call" and stack.count() == 0
+    assert problems == ["A card needs a title"]
