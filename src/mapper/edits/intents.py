@@ -25,6 +25,7 @@ from mapper.model import (
     Stage,
     new_id,
 )
+from mapper.model.collection import OrderedEntities
 
 CARD_TITLES = {
     CardKind.TOUCHPOINT: "New touchpoint",
@@ -154,11 +155,11 @@ def add_lane(journey: JourneyMap, index: int | None = None) -> Insert:
 
 def move_to(journey: JourneyMap, kind: Entity, item_id: str, index: int) -> Move | None:
     """A stage, lane, persona or opportunity to ``index``; None off either end."""
-    items = {
+    ordered: dict[Entity, OrderedEntities[Any]] = {
         Entity.STAGE: journey.stages, Entity.LANE: journey.lanes,
         Entity.PERSONA: journey.personas, Entity.OPPORTUNITY: journey.opportunities,
-    }[kind]  # fmt: skip
-    if not 0 <= index < len(items) or items.index_of(item_id) == index:
+    }  # fmt: skip
+    if not 0 <= index < len(ordered[kind]) or journey.index_of(kind, item_id) == index:
         return None
     return Move(journey, kind, item_id, index)
 
@@ -220,7 +221,7 @@ def palette_drop(
         index = sum(1 for b in layout.lanes if b.header.center[1] < pos[1])
         return add_lane(journey, _lane_index(journey, layout, index))
     try:
-        card_kind = CardKind(kind)
+        card_kind = CardKind(str(kind))
     except ValueError:
         raise EditRefused("The palette sent something Mapper cannot create") from None
     target = drop_target(journey, layout, pos)
