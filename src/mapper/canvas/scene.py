@@ -333,7 +333,8 @@ class JourneyScene(QGraphicsScene):
         if self.read_only:
             event.ignore()
             return
-        self.cancel_interaction()  # one whose release never came
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.cancel_interaction()  # one whose release never came
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:
