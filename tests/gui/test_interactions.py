@@ -120,16 +120,23 @@ def test_a_stage_header_drag_cancelled_with_esc_keeps_the_order(window):
     assert journey.stages.ids() == ["s1", "s2", "s3"] and stack.count() == 0
 
 
-def test_a_stage_header_dropped_after_the_last_stage_moves_there(window):
-    scene, journey = window.scene, window.document.journey
-    box = scene.stage_headers["s1"].box.header
-    start = view_point(window, box.x + 30, box.center[1])
-    end = view_point(window, scene.layout.stages[2].header.center[0] + 20, box.center[1])
+def test_a_lane_header_dragged_below_the_last_lane_moves_there_and_esc_keeps_it(window):
+    scene, journey, stack = window.scene, window.document.journey, window.document.undo_stack
+    box = scene.lane_headers["l-act"].box.header
+    start = view_point(window, box.x + 60, box.y + 30)  # clear of the collapse triangle
+    end = view_point(window, box.x + 60, scene.layout.lanes[2].header.center[1] + 20)
+    press_and_move(window, start, end)
+    header = scene.lane_headers["l-act"]
+    assert header.y() > box.y  # follows the pointer
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert header.y() == box.y
+    release(window, end)
+    assert journey.lanes.ids() == ["l-act", "l-tp", "l-pain"] and stack.count() == 0
     press_and_move(window, start, end)
     release(window, end)
-    assert journey.stages.ids() == ["s2", "s3", "s1"]
-    window.document.undo_stack.undo()
-    assert journey.stages.ids() == ["s1", "s2", "s3"]
+    assert journey.lanes.ids() == ["l-tp", "l-pain", "l-act"] and stack.count() == 1
+    stack.undo()
+    assert journey.lanes.ids() == ["l-act", "l-tp", "l-pain"]
 
 
 def test_a_title_emptied_in_place_is_refused_with_a_message(window):
