@@ -39,8 +39,8 @@ class GridItem(QGraphicsItem):
             if column.intersects(exposed):
                 painter.fillRect(column, qcolor(box.stage.color, 90))
         painter.setPen(QPen(qcolor(th.GRID_LINE), 1))
-        for box in layout.lanes:
-            row = qrect(box.row)
+        for lane in layout.lanes:
+            row = qrect(lane.row)
             painter.drawLine(QLineF(0, row.bottom(), layout.width, row.bottom()))
         for box in layout.stages:
             x = box.column.right

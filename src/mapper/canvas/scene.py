@@ -5,7 +5,7 @@ cancels it on Esc. It never changes the model directly."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -61,6 +61,7 @@ class JourneyScene(QGraphicsScene):
     def __init__(self, document: Document, parent=None, read_only: bool = False) -> None:
         super().__init__(parent)
         self.read_only = read_only  # presenting: no gesture reaches the items
+        self.printing = False  # drawn for an image: no editor chrome (collapse arrows)
         self.dragging = False  # cards are being dragged (flows then draw faster)
         self.interaction: Interaction | None = None  # the gesture under way, if any
         self.document = document
@@ -107,12 +108,12 @@ class JourneyScene(QGraphicsScene):
         layout, journey = self.layout, self.journey
         for event in events:
             if event.entity is Entity.CARD and event.id in layout.cards:
-                box = replace(layout.cards[event.id], card=journey.card(event.id))
-                layout.cards[event.id] = self.cards[event.id].box = box
+                card_box = replace(layout.cards[event.id], card=journey.card(event.id))
+                layout.cards[event.id] = self.cards[event.id].box = card_box
             elif event.entity is Entity.STAGE and event.id in self.stage_headers:
                 index = next(i for i, b in enumerate(layout.stages) if b.stage.id == event.id)
-                box = replace(layout.stages[index], stage=journey.stages.get(event.id))
-                layout.stages[index] = self.stage_headers[event.id].box = box
+                stage_box = replace(layout.stages[index], stage=journey.stages.get(event.id))
+                layout.stages[index] = self.stage_headers[event.id].box = stage_box
             elif event.entity is Entity.PERSONA and event.id in self._emotion_items:
                 index = next(
                     i for i, c in enumerate(layout.emotion_curves) if c.persona.id == event.id
@@ -194,14 +195,14 @@ class JourneyScene(QGraphicsScene):
             self._labels = {label.flow_id: label for label in flow_labels(layout)}
         labels = self._labels
         for flow_id, path in routes.items():
-            item = items.get(flow_id)
+            known = items.get(flow_id)
             label = labels.get(flow_id)
-            if item is None:
+            if known is None:
                 items[flow_id] = item = FlowItem(path, label)
                 self.addItem(item)
                 self.addItem(item.label)
-            elif item.route is not path or item.placed_label != label:
-                item.set_route(path, label)
+            elif known.route is not path or known.placed_label != label:
+                known.set_route(path, label)
 
     def _refresh_handles(self) -> None:
         for item in self.cards.values():
@@ -252,10 +253,11 @@ class JourneyScene(QGraphicsScene):
     # ------------------------------------------------------------ selection
     def selected_ids(self, kind: Entity) -> list[str]:
         selected = set(self.selectedItems())
-        source = {
+        sources: dict[Entity, Mapping[str, QGraphicsItem]] = {
             Entity.CARD: self.cards, Entity.FLOW: self.flows,
             Entity.STAGE: self.stage_headers, Entity.LANE: self.lane_headers,
-        }[kind]  # fmt: skip
+        }  # fmt: skip
+        source = sources[kind]
         return [item_id for item_id, item in source.items() if item in selected]
 
     def select_ids(self, card_ids: Sequence[str]) -> None:

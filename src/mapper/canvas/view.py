@@ -48,8 +48,8 @@ class JourneyView(QGraphicsView):
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         for item in scene.stage_headers.values():
             item.setY(max(item.box.header.y, visible.top()))
-        for item in scene.lane_headers.values():
-            item.setX(max(item.box.header.x, visible.left()))
+        for lane in scene.lane_headers.values():
+            lane.setX(max(lane.box.header.x, visible.left()))
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)

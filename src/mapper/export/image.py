@@ -176,9 +176,9 @@ def render_png(journey: JourneyMap, dpi: float = 192.0, title_legend: bool = Tru
     picture.close()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # QIODevice is accepted
         raise ExportError("the PNG could not be encoded")
-    return bytes(buffer.data())
+    return bytes(buffer.data().data())
 
 
 def render_svg(journey: JourneyMap, title_legend: bool = True) -> bytes:
@@ -206,7 +206,7 @@ def render_svg(journey: JourneyMap, title_legend: bool = True) -> bytes:
     picture.paint(painter)
     painter.end()
     picture.close()
-    return well_formed_svg(_css_pixels(bytes(buffer.data()), picture.width, picture.height))
+    return well_formed_svg(_css_pixels(bytes(buffer.data().data()), picture.width, picture.height))
 
 
 def _css_pixels(data: bytes, width: float, height: float) -> bytes:

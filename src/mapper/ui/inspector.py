@@ -72,17 +72,30 @@ METRIC_LABELS = {name: info.label for name, info in METRICS.items()}
 
 
 def metric_specs() -> list[FieldSpec]:
-    return [
-        FieldSpec(
-            label,
-            lambda n=name, label=label: LineField(
-                number_within(label, *METRIC_RANGES[n]), show_optional_number
-            ),
-            lambda e, n=name: getattr(e.metrics, n),
-            lambda v, e, n=name: {"metrics": replace(e.metrics, **{n: v})},
-        )
-        for name, label in METRIC_LABELS.items()
-    ]
+    return [_metric_spec(name, label) for name, label in METRIC_LABELS.items()]
+
+
+def _metric_spec(name: str, label: str) -> FieldSpec:
+    def make() -> LineField:
+        return LineField(number_within(label, *METRIC_RANGES[name]), show_optional_number)
+
+    def read(entity: Any) -> Any:
+        return getattr(entity.metrics, name)
+
+    def write(value: Any, entity: Any) -> dict[str, Any]:
+        return {"metrics": replace(entity.metrics, **{name: value})}
+
+    return FieldSpec(label, make, read, write)
+
+
+def _score_spec(persona_id: str, label: str) -> FieldSpec:
+    def read(card: Any) -> Any:
+        return card.emotions.get(persona_id)
+
+    def write(value: Any, card: Any) -> dict[str, Any]:
+        return {"emotions": _set_score(card.emotions, persona_id, value)}
+
+    return FieldSpec(label, ScoreField, read, write)
 
 
 def card_specs(document: Document, kind: CardKind) -> list[FieldSpec]:
@@ -104,14 +117,7 @@ def card_specs(document: Document, kind: CardKind) -> list[FieldSpec]:
         ]
     specs.append(plain("moment_of_truth", "", lambda: CheckField("Moment of truth")))
     for persona in journey.personas:
-        specs.append(
-            FieldSpec(
-                f"Emotion: {persona.name}",
-                ScoreField,
-                lambda e, p=persona.id: e.emotions.get(p),
-                lambda v, e, p=persona.id: {"emotions": _set_score(e.emotions, p, v)},
-            )
-        )
+        specs.append(_score_spec(persona.id, f"Emotion: {persona.name}"))
     specs += [
         plain("owner", "Owner", LineField),
         *(metric_specs() if touchpoint else []),
@@ -187,7 +193,7 @@ class Inspector(QScrollArea):
         self._unsubscribe()
 
     def _entity(self) -> Any:
-        if self.kind is None:
+        if self.kind is None or self.item_id is None:
             return self.document.journey.info
         return self.document.journey.get(self.kind, self.item_id)
 
@@ -195,7 +201,7 @@ class Inspector(QScrollArea):
         """Show the form for one thing (``kind=None``: the map's properties)."""
         if kind is not None:
             try:
-                self.document.journey.get(kind, item_id)
+                self.document.journey.get(kind, item_id or "")
             except ModelError:  # gone already (undone, deleted): show the map instead
                 kind, item_id = None, None
         self.kind, self.item_id = kind, item_id
