@@ -1,11 +1,9 @@
 """The live journey map: ordered stages, lanes, personas and opportunities, and cards and
 flows kept in a NetworkX directed graph (nodes are cards, edges are flows).
 
-Every change goes through one of a few generic operations (``insert``, ``update``,
-``move``, ``move_cards``, ``remove``, ``restore``, ``update_info``). Each emits
-:class:`ModelEvent`\\ s and returns what reverses it exactly: ``update`` the old field
-values, ``move`` the old index, ``move_cards`` the old positions, ``remove`` a removal
-record that ``restore`` puts back.
+Every change is one of a few generic operations (``insert``, ``update``, ``move``,
+``move_cards``, ``remove``, ``restore``, ``update_info``); each emits model events and
+returns what reverses it exactly (old values, old index, old positions, a removal record).
 """
 
 from __future__ import annotations
@@ -16,18 +14,11 @@ from typing import Any
 
 import networkx as nx
 
+from mapper.model import cascade
 from mapper.model.collection import ModelError, OrderedEntities, apply_changes
 from mapper.model.entities import Card, Flow, Lane, MapInfo, Opportunity, Persona, Stage
 from mapper.model.events import Action, Entity, EventHub, ModelEvent
-from mapper.model.removals import (
-    CardMoves,
-    CardRemoval,
-    ColumnRemoval,
-    FlowRemoval,
-    OpportunityRemoval,
-    PersonaRemoval,
-    Removal,
-)
+from mapper.model.removals import CardMoves, Removal
 from mapper.model.vocabulary import BUILTIN_CHANNELS
 
 Cell = tuple[str, str]
@@ -325,50 +316,11 @@ class JourneyMap:
 
     def remove(self, kind: Entity, item_id: str) -> Removal:
         """Remove a thing and what hangs on it; the record puts it all back."""
-        if kind is Entity.CARD:
-            return self._remove_card(item_id)
-        if kind is Entity.FLOW:
-            return FlowRemoval(self._remove_flow(item_id))
-        if kind is Entity.STAGE or kind is Entity.LANE:
-            return self._remove_column(kind, item_id)
-        if kind is Entity.PERSONA:
-            return self._remove_persona(item_id)
-        if kind is Entity.OPPORTUNITY:
-            opportunity, index = self.opportunities.remove(item_id)
-            self.notify(kind, Action.REMOVED, item_id)
-            return OpportunityRemoval(opportunity, index)
-        raise ModelError(f"a {kind.value} cannot be removed")
+        return cascade.remove(self, kind, item_id)
 
     def restore(self, removal: Removal) -> None:
         """Undo :meth:`remove`: the thing at its old place, with what hung on it."""
-        if isinstance(removal, CardRemoval):
-            self.insert(removal.index, removal.card)
-            for flow in removal.flows:
-                self.add(flow)
-            for opp in removal.opportunities:
-                self._put_back_opportunity(opp)
-        elif isinstance(removal, FlowRemoval):
-            self.add(removal.flow)
-        elif isinstance(removal, ColumnRemoval):
-            self.insert(removal.index, removal.entity)
-            for card in removal.cards:
-                self.add(card)
-            for flow in removal.flows:
-                self.add(flow)
-            for opp in removal.opportunities:
-                self._put_back_opportunity(opp)
-            if removal.presentation is not None:
-                self.update_info(presentation=removal.presentation)
-        elif isinstance(removal, PersonaRemoval):
-            self.insert(removal.index, removal.persona)
-            for card in removal.cards:
-                self.update(Entity.CARD, card.id, emotions=card.emotions)
-            if removal.was_active:
-                self.update_info(active_persona_id=removal.persona.id)
-            if removal.presentation is not None:
-                self.update_info(presentation=removal.presentation)
-        else:
-            self.insert(removal.index, removal.opportunity)
+        cascade.restore(self, removal)
 
     # ------------------------------------------------------------------ helpers
     def _ordered(self, kind: Entity) -> OrderedEntities[Any]:
@@ -415,83 +367,12 @@ class JourneyMap:
                 nodes[card_id]["card"] = replace(card, stage_id=stage_id, lane_id=lane_id)
             self.notify(Entity.CARD, Action.MOVED, card_id)
 
-    def _remove_card(self, card_id: str) -> CardRemoval:
-        card = self.card(card_id)
-        index = self.card_position(card_id)[2]
-        flows = tuple(self.flows_of(card_id))
-        touched = tuple(o for o in self.opportunities if card_id in o.pain_point_ids)
-        for opp in touched:
-            self.update(
-                Entity.OPPORTUNITY,
-                opp.id,
-                pain_point_ids=tuple(p for p in opp.pain_point_ids if p != card_id),
-            )
-        self._drop_card(card)
-        return CardRemoval(card, index, flows, touched)
-
     def _remove_flow(self, flow_id: str) -> Flow:
         flow = self.flow(flow_id)
         self.graph.remove_edge(flow.source, flow.target)
         del self._flow_ends[flow_id]
         self.notify(Entity.FLOW, Action.REMOVED, flow_id)
         return flow
-
-    def _remove_column(self, kind: Entity, item_id: str) -> ColumnRemoval:
-        entity: Stage | Lane = self._ordered(kind).get(item_id)
-        index = self._ordered(kind).index_of(item_id)
-        if kind is Entity.STAGE:
-            cards = [c for lane in self.lanes for c in self.cards_in_cell(item_id, lane.id)]
-        else:
-            cards = [c for stage in self.stages for c in self.cards_in_cell(stage.id, item_id)]
-        flows = {f.id: f for c in cards for f in self.flows_of(c.id)}
-        card_ids = {c.id for c in cards}
-        stage_id = item_id if kind is Entity.STAGE else None
-        touched = [
-            o
-            for o in self.opportunities
-            if card_ids.intersection(o.pain_point_ids) or (stage_id and o.stage_id == stage_id)
-        ]
-        for opp in touched:
-            self.update(
-                Entity.OPPORTUNITY,
-                opp.id,
-                pain_point_ids=tuple(p for p in opp.pain_point_ids if p not in card_ids),
-                stage_id=None if opp.stage_id == stage_id else opp.stage_id,
-            )
-        for card in reversed(cards):
-            self._drop_card(card)
-        shown = self.info.presentation
-        presentation = None
-        if kind is Entity.LANE and item_id in shown.hidden_lane_ids:
-            hidden = tuple(i for i in shown.hidden_lane_ids if i != item_id)
-            self.update_info(presentation=replace(shown, hidden_lane_ids=hidden))
-            presentation = shown
-        self._ordered(kind).remove(item_id)
-        self.notify(kind, Action.REMOVED, item_id)
-        return ColumnRemoval(
-            entity, index, tuple(cards), tuple(flows.values()), tuple(touched), presentation
-        )
-
-    def _remove_persona(self, persona_id: str) -> PersonaRemoval:
-        """Remove a persona and its emotion scores on every card."""
-        persona = self.personas.get(persona_id)
-        index = self.personas.index_of(persona_id)
-        scored = tuple(c for c in self.cards() if persona_id in c.emotions)
-        for card in scored:
-            emotions = {k: v for k, v in card.emotions.items() if k != persona_id}
-            self.update(Entity.CARD, card.id, emotions=emotions)
-        was_active = self.info.active_persona_id == persona_id
-        if was_active:
-            self.update_info(active_persona_id=None)
-        shown = self.info.presentation
-        hidden_before = None
-        if persona_id in shown.hidden_persona_ids:
-            hidden = tuple(i for i in shown.hidden_persona_ids if i != persona_id)
-            self.update_info(presentation=replace(shown, hidden_persona_ids=hidden))
-            hidden_before = shown
-        self.personas.remove(persona_id)
-        self.notify(Entity.PERSONA, Action.REMOVED, persona_id)
-        return PersonaRemoval(persona, index, scored, was_active, hidden_before)
 
     def _drop_card(self, card: Card) -> None:
         for flow in self.flows_of(card.id):
