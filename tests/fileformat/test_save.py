@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -100,3 +103,147 @@ def test_a_map_that_would_not_open_again_is_not_written(tmp_path):
         with pytest.raises(UnsafeToWrite):
             save_journey(broken, path)
     assert path.read_bytes() == before
+
+
+def test_a_long_list_is_checked_in_chunks_and_problems_keep_their_place(tmp_path):
+    """The check before writing validates cards a chunk at a time (so a background save
+    never holds the interpreter for long); a bad card far down is still found, by index."""
+    from dataclasses import replace
+
+    from mapper.fileformat import save
+    from mapper.fileformat.io import UnsafeToWrite
+    from mapper.model import Card
+
+    snapshot = sample_map().snapshot()
+    extra = tuple(Card(f"x{i}", "s1", "l-tp", f"Card {i}") for i in range(save.CHUNK * 2))
+    cards = (*snapshot.cards, *extra)
+    bad = len(cards) - 3
+    object.__setattr__(cards[bad], "title", "T" * 2001)  # past the model's own guard
+    with pytest.raises(UnsafeToWrite, match=rf"cards\[{bad}\]\.title"):
+        save_journey(replace(snapshot, cards=cards), tmp_path / "map.journey")
+    assert not (tmp_path / "map.journey").exists()
+
+
+# ------------------------------------------------------- temporaries left by a killed save
+def dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_our_stale_temporaries_are_removed_on_the_next_save_and_nothing_else(tmp_path):
+    from mapper.fileformat import atomic
+
+    path = tmp_path / "map.journey"
+    save_journey(sample_map(), path)
+    host, me, gone = atomic._host_tag(), os.getpid(), dead_pid()
+    names = {
+        "dead writer": f".map.journey.{gone}@{host}.k3j9s0.mapper-tmp",
+        "old": f".map.journey.{me}@{host}.a8d7f1.mapper-tmp",
+        "running writer": f".map.journey.{me}@{host}.q0w9e8.mapper-tmp",
+        "other machine": f".map.journey.{gone}@0f0f0f0f.z1x2c3.mapper-tmp",
+        "other program": ".map.journey.x8Kd91.tmp",
+        "other file": f".other.journey.{gone}@{host}.m4n5b6.mapper-tmp",
+        "user's file": f".map.journey.{gone}@{host}.notes.mapper-tmp.txt",
+    }
+    for name in names.values():
+        (tmp_path / name).write_bytes(b"x" * 1000)
+    hour_ago = time.time() - 3600
+    os.utime(tmp_path / names["old"], (hour_ago, hour_ago))
+
+    save_journey(sample_map(), path)
+    left = {p.name for p in tmp_path.iterdir()}
+    assert names["dead writer"] not in left and names["old"] not in left
+    kept = {"running writer", "other machine", "other program", "other file", "user's file"}
+    assert {names[k] for k in kept} <= left
+    assert left == {"map.journey"} | {names[k] for k in kept}
+
+
+def test_a_save_killed_mid_write_leaves_a_temporary_that_the_next_open_removes(tmp_path):
+    """For real: a process is killed (SIGKILL) after writing its temporary file, before the
+    rename; the map is intact and opening it again clears what the dead save left."""
+    from mapper.document import Document
+
+    path = tmp_path / "map.journey"
+    save_journey(sample_map(), path)
+    before = path.read_bytes()
+    code = (
+        "import os, sys, time\n"
+        "from mapper.fileformat import atomic\n"
+        "def stuck(src, dst):\n"
+        "    print('written', flush=True)\n"
+        "    time.sleep(60)\n"
+        "os.replace = stuck\n"
+        f"atomic.write_atomic({str(path)!r}, b'{{' * 4_000_000)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
+    child = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE,
+                             text=True)  # fmt: skip
+    try:
+        assert child.stdout.readline().strip() == "written"
+    finally:
+        child.kill()
+        child.wait()
+    (leftover,) = [p for p in tmp_path.iterdir() if p.name != "map.journey"]
+    assert leftover.name.endswith(".mapper-tmp") and leftover.stat().st_size == 4_000_000
+    assert path.read_bytes() == before  # the map itself is untouched
+
+    Document.open(path)
+    assert [p.name for p in tmp_path.iterdir()] == ["map.journey"]
+
+
+# ---------------------------------------------------------------- read-only files
+WRITERS = """
+import sys
+from pathlib import Path
+from mapper.fileformat import save_journey, load_journey
+from mapper.fileformat.io import write_atomic
+target = Path(sys.argv[1])
+try:
+    save_journey(load_journey(sys.argv[2]), target)
+except PermissionError as exc:
+    print("save refused:", exc.strerror)
+try:
+    write_atomic(target, b"an export")
+except PermissionError as exc:
+    print("write refused:", exc.strerror)
+"""
+
+
+def test_a_read_only_file_is_never_replaced_by_any_writer(tmp_path):
+    """As an ordinary user, with a writable folder (all the atomic rename needs): saving,
+    exporting and `mapper new --force` / `mapper export -o` over a 0444 file are refused
+    with a clear message, and the file is unchanged."""
+    from ordinary_user import run_as_user, shared_folder
+
+    folder = shared_folder(tmp_path / "shared")
+    source = folder / "source.journey"
+    save_journey(sample_map(), source)
+    locked = folder / "locked.journey"
+    save_journey(sample_map(), locked)
+    locked.chmod(0o444)
+    pdf = folder / "locked.pdf"
+    pdf.write_bytes(b"%PDF- someone's report")
+    pdf.chmod(0o444)
+    before = locked.read_bytes()
+
+    result = run_as_user(["-c", WRITERS, str(locked), str(source)], folder)
+    assert result.stdout.splitlines() == [
+        "save refused: the file is read-only (you may not change it)",
+        "write refused: the file is read-only (you may not change it)",
+    ], result.stderr
+    new = run_as_user(["-m", "mapper", "new", "--force", str(locked)], folder)
+    assert new.returncode == 1
+    assert "read-only" in new.stderr and "Traceback" not in new.stderr
+    export = run_as_user(["-m", "mapper", "export", str(source), "-o", str(pdf)], folder)
+    assert export.returncode == 1 and "permission denied" in export.stderr
+    assert locked.read_bytes() == before and pdf.read_bytes() == b"%PDF- someone's report"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "locked.journey", "locked.pdf", "source.journey",
+    ]  # fmt: skip
+    # a writable file in the same folder is still saved, by the same user
+    writable = folder / "mine.journey"
+    save_journey(sample_map(), writable)
+    writable.chmod(0o666)
+    ok = run_as_user(["-m", "mapper", "new", "--force", str(writable)], folder)
+    assert ok.returncode == 0, ok.stderr

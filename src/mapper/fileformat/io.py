@@ -2,31 +2,28 @@
 
 Load: bytes -> strict JSON -> upgrade chain -> pydantic validation -> reference checks ->
 live model. Every failure becomes a :class:`JourneyFileError` listing each problem.
-Save: model -> plain dict -> 2-space JSON -> atomic replace of the target file.
+Save (in :mod:`mapper.fileformat.save`, re-exported here): model -> plain dict -> 2-space
+JSON -> atomic replace of the target file (:mod:`mapper.fileformat.atomic`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
-import json
-import os
-import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from mapper.fileformat.convert import build_journey, check_references, journey_to_plain
+from mapper.fileformat.atomic import write_atomic  # noqa: F401 (re-exported)
+from mapper.fileformat.convert import build_journey
 from mapper.fileformat.jsonparse import MAX_FILE_BYTES, JsonProblem, parse_json_bytes
 from mapper.fileformat.migrations import VersionProblem, upgrade
 from mapper.fileformat.problems import JourneyFileError, Problem
 from mapper.fileformat.reading import FileTooLarge, NotAFile, read_limited
-from mapper.fileformat.schema import FORMAT_NAME, JourneyFile
+from mapper.fileformat.save import UnsafeToWrite, dumps_journey, save_journey  # noqa: F401
+from mapper.fileformat.schema import FORMAT_NAME
 from mapper.fileformat.validation import MAX_PROBLEMS, error_problem, validate_file
 from mapper.model import JourneyMap
-from mapper.model.journey import Snapshot
 
 
 def loads_journey(raw: bytes, source: str | Path = "<data>") -> JourneyMap:
@@ -85,76 +82,6 @@ def read_map_bytes(path: str | Path) -> bytes:
     except OSError as exc:
         message = exc.strerror or str(exc)
     raise JourneyFileError(path, [Problem("$", message)])
-
-
-class UnsafeToWrite(ValueError):
-    """The map would make a file that Mapper could not open again; nothing was written."""
-
-
-def dumps_journey(journey: JourneyMap | Snapshot, check: bool = False) -> str:
-    """Deterministic text: fields in schema order, 2-space indent, UTF-8 kept as is.
-
-    ``check``: validate the text exactly as loading would, so a save can never write a
-    file that will not open again (it raises :class:`UnsafeToWrite` instead)."""
-    text = json.dumps(journey_to_plain(journey), indent=2, ensure_ascii=False) + "\n"
-    try:
-        raw = text.encode("utf-8")
-    except UnicodeEncodeError as exc:  # a lone surrogate from a paste: not valid text
-        reason = f"the map holds text that is not valid Unicode ({exc.reason})"
-        raise UnsafeToWrite(reason) from None
-    if check:
-        try:  # parsing and validating in pydantic's core is faster than from the dict
-            problems = check_references(JourneyFile.model_validate_json(raw))
-        except ValidationError as exc:
-            problems = _validation_problems(exc)
-        if problems:
-            where = "; ".join(f"{p.where}: {p.message}" for p in problems[:3])
-            raise UnsafeToWrite(f"the map has data the file format cannot hold ({where})")
-    return text
-
-
-def save_journey(journey: JourneyMap | Snapshot, path: str | Path) -> None:
-    """Check, then write atomically: a temp file beside the real file, fsync, replace.
-
-    If anything fails the previous file is untouched. Its permissions are kept, and a
-    symbolic link keeps pointing at the file it pointed at (that file is replaced).
-    """
-    write_atomic(Path(path), dumps_journey(journey, check=True).encode("utf-8"))
-
-
-def write_atomic(path: Path, payload: bytes) -> None:
-    path = Path(os.path.realpath(path))  # through symbolic links to the real file
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _check_header(data: Any, source: str | Path) -> dict[str, Any]:
