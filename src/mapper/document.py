@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 
 from mapper.commands import UndoCommand
 from mapper.edits import Change
-from mapper.fileformat import load_journey, save_journey
+from mapper.fileformat import load_journey
+from mapper.fileformat.atomic import remove_stale_temporaries
+from mapper.fileformat.signature import DiskSignature
 from mapper.model import JourneyMap, ModelError
+from mapper.saving import SavedMark, SaveJob, start_write
 
 
 class Document(QObject):
@@ -18,6 +21,8 @@ class Document(QObject):
 
     path_changed = Signal()
     refused = Signal(str)  # an edit the model refused, in words, for the status bar
+    save_finished = Signal(object)  # the SaveJob, done (its ``error`` is None if saved)
+    _written = Signal(object)  # from the writer thread: a SaveJob whose write ended
 
     def __init__(
         self, journey: JourneyMap, path: Path | None = None, parent=None, name: str | None = None
@@ -27,13 +32,27 @@ class Document(QObject):
         self.path = path
         self.name_hint = name  # the name shown while there is no file yet
         self.undo_stack = QUndoStack(self)
-        self.disk_signature = _signature(path)  # what the file was when we last read/wrote it
+        # what the file was when we last read or wrote it
+        self.disk_signature = DiskSignature.read(path) if path is not None else None
+        self.saving: SaveJob | None = None  # a save being written in the background
+        self._saved_mark: SavedMark | None = None  # the stack state the file holds
+        self._last_index = 0
+        self.undo_stack.indexChanged.connect(self._index_changed)
+        self._written.connect(self._finish_save, Qt.ConnectionType.QueuedConnection)
 
     @classmethod
     def open(cls, path: str | Path, parent=None) -> Document:
-        """Load a file; raises JourneyFileError with readable problems."""
-        path = Path(path)
-        return cls(load_journey(path), path.absolute(), parent)
+        """Load a file; raises JourneyFileError with readable problems.
+
+        Temporaries a killed save left beside the file are removed first."""
+        path = Path(path).absolute()
+        remove_stale_temporaries(path)
+        before = DiskSignature.stat(path)
+        document = cls(load_journey(path), path, parent)
+        read = document.disk_signature
+        if before is None or read is None or not before.same_stat(read):
+            document.disk_signature = before  # changed while loading: bytes unknown
+        return document
 
     def try_push(self, change: Change) -> bool:
         """Apply a change; if the model refuses it, say why (``refused``) and keep nothing.
@@ -57,8 +76,14 @@ class Document(QObject):
         self.undo_stack.push(command)
 
     def changed_on_disk(self) -> bool:
-        """Whether someone else saved over (or removed) our file since we opened or saved it."""
-        return self.path is not None and _signature(self.path) != self.disk_signature
+        """Whether someone else saved over (or removed) our file since we opened or saved it:
+        stat fields first, the content hash only when they differ (see fileformat.signature)."""
+        if self.path is None:
+            return False
+        if self.disk_signature is None:
+            return DiskSignature.stat(self.path) is not None  # appeared since
+        changed, self.disk_signature = self.disk_signature.changed(self.path)
+        return changed
 
     def is_pristine(self) -> bool:
         """A new map nobody has touched yet (opening a file may replace its window)."""
@@ -78,23 +103,59 @@ class Document(QObject):
         return self.name_hint or "Untitled.journey"
 
     def save(self, path: str | Path | None = None) -> None:
-        """Save atomically (to ``path`` for Save As); raises OSError, leaving state as is."""
+        """Save and wait (to ``path`` for Save As); raises OSError or UnsafeToWrite, leaving
+        the document unsaved. The editor uses :meth:`start_save`, which does not wait."""
+        job = self.start_save(path)
+        self.wait_for_save()
+        if job.error is not None:
+            raise job.error
+
+    def start_save(self, path: str | Path | None = None) -> SaveJob:
+        """Save in the background: the map as it is now (an immutable snapshot) is checked
+        and written by another thread while editing goes on. ``save_finished`` tells how it
+        went; only then is the document clean, at the undo step that was saved, and only
+        if the stack is still there (edits made meanwhile keep it modified)."""
+        if self.saving is not None:
+            raise RuntimeError("a save is already running")
         target = Path(path).absolute() if path is not None else self.path
         if target is None:
             raise ValueError("no file name to save to")
-        save_journey(self.journey, target)
-        self.disk_signature = _signature(target)
-        self.undo_stack.setClean()
-        if target != self.path:
-            self.path = target
-            self.path_changed.emit()
+        mark = SavedMark.of(self.undo_stack)
+        self.saving = start_write(self.journey.snapshot(), target, mark, self._written.emit)
+        return self.saving
 
+    def is_saving(self) -> bool:
+        return self.saving is not None
 
-def _signature(path: Path | None) -> tuple[int, int] | None:
-    if path is None:
-        return None
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size
+    def wait_for_save(self) -> None:
+        """Block until the running save (if any) is on disk, and finish it."""
+        job = self.saving
+        if job is not None:
+            job.wait()
+            self._finish_save(job)
+
+    def _finish_save(self, job: SaveJob) -> None:
+        if job is not self.saving:
+            return  # already finished by wait_for_save
+        self.saving = None
+        if job.error is None:
+            self.disk_signature = job.signature
+            self._saved_mark = job.mark
+            if job.mark.reached(self.undo_stack):
+                self.undo_stack.setClean()
+            else:
+                self.undo_stack.resetClean()  # changed meanwhile: clean only back at the mark
+            if job.target != self.path:
+                self.path = job.target
+                self.path_changed.emit()
+        self.save_finished.emit(job)
+
+    def _index_changed(self, index: int) -> None:
+        merged = index == self._last_index  # a push merged into the command below index
+        self._last_index = index
+        for mark in (self._saved_mark, self.saving.mark if self.saving else None):
+            if mark is not None and merged and index == mark.index:
+                mark.spoiled = True  # the saved step itself was changed
+        saved, stack = self._saved_mark, self.undo_stack
+        if saved is not None and not merged and saved.reached(stack) and not stack.isClean():
+            stack.setClean()  # undone or redone back to what the file holds

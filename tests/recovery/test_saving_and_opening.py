@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import subprocess
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -23,6 +24,14 @@ def messages(monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
     return shown
+
+
+def save_and_wait(document, parent=None, **options) -> bool:
+    """The editor's Save, waited for: True if the file was written."""
+    outcome: list[bool] = []
+    started = file_actions.save_document(document, parent, then=outcome.append, **options)
+    document.wait_for_save()
+    return started and outcome == [True]
 
 
 @pytest.fixture
@@ -52,7 +61,7 @@ def test_save_failures_are_explained_and_nothing_is_lost(
         raise error
 
     monkeypatch.setattr(os, "fsync", fail)
-    assert not file_actions.save_document(unsaved, None)
+    assert not save_and_wait(unsaved)
     assert expected in messages[0]
     assert "Your map is still open with all its changes" in messages[0]
     assert unsaved.is_modified()
@@ -64,7 +73,7 @@ def test_missing_folder(qapp, tmp_path, messages, monkeypatch):
     document.undo_stack.resetClean()
     target = tmp_path / "gone" / "x.journey"
     monkeypatch.setattr(file_actions, "ask_save_path", lambda *a, **k: target)
-    assert not file_actions.save_document(document, None)
+    assert not save_and_wait(document)
     assert f"the folder {target.parent} does not exist" in messages[0]
     assert document.is_modified() and document.path is None
 
@@ -78,10 +87,10 @@ def test_a_file_changed_on_disk_is_not_overwritten_silently(unsaved, monkeypatch
     asked = []
     monkeypatch.setattr(file_actions, "ask_about_conflict",
                         lambda doc, parent: asked.append(doc) or "cancel")  # fmt: skip
-    assert not file_actions.save_document(unsaved, None)
+    assert not save_and_wait(unsaved)
     assert asked and load_journey(unsaved.path).info.title == "Teammate's version"
     monkeypatch.setattr(file_actions, "ask_about_conflict", lambda doc, parent: "overwrite")
-    assert file_actions.save_document(unsaved, None)
+    assert save_and_wait(unsaved)
     assert load_journey(unsaved.path).info.title == "Changed"
     assert not unsaved.changed_on_disk()
 
@@ -165,3 +174,106 @@ def test_opening_a_bad_file_and_cancelling_opens_nothing(qapp, tmp_path, monkeyp
     path.write_bytes(b"{ not json")
     monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
     assert file_actions.open_document(path, None) is None
+
+
+# ------------------------------------------------------------- changed on disk (item: cp -p)
+def same_size_other_text(path) -> bytes:
+    text = path.read_bytes()
+    other = text.replace(b"Renew a phone contract", b"Renew a phone CONTRACT")
+    assert other != text and len(other) == len(text)
+    return other
+
+
+def test_a_file_replaced_keeping_its_time_and_size_is_noticed(unsaved, tmp_path):
+    """`cp -p` (or rsync -t) of a teammate's version: same size and mtime, new content."""
+    theirs = tmp_path / "theirs.journey"
+    theirs.write_bytes(same_size_other_text(unsaved.path))
+    stamp = unsaved.path.stat()
+    os.utime(theirs, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    subprocess.run(["cp", "-p", str(theirs), str(unsaved.path)], check=True)
+    after = unsaved.path.stat()
+    assert (after.st_mtime_ns, after.st_size) == (stamp.st_mtime_ns, stamp.st_size)
+    assert unsaved.changed_on_disk()
+
+
+def test_a_replaced_file_with_a_new_inode_is_noticed(unsaved, tmp_path):
+    stamp = unsaved.path.stat()
+    theirs = tmp_path / "theirs.journey"
+    theirs.write_bytes(same_size_other_text(unsaved.path))
+    os.utime(theirs, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    os.replace(theirs, unsaved.path)  # how most programs save
+    assert unsaved.changed_on_disk()
+
+
+def test_touching_or_chmod_alone_does_not_nag(unsaved, monkeypatch):
+    os.utime(unsaved.path, ns=(1, 1))  # a new modification time, the same bytes
+    assert not unsaved.changed_on_disk()
+    os.chmod(unsaved.path, 0o640)  # a new ctime
+    assert not unsaved.changed_on_disk()
+    # the signature was refreshed: the next check does not read the file again
+    from mapper.fileformat import signature
+
+    monkeypatch.setattr(signature, "sha256_file", lambda path: pytest.fail("hashed again"))
+    assert not unsaved.changed_on_disk()
+
+
+def test_after_our_own_save_nothing_is_read_to_know_the_file_is_ours(unsaved, monkeypatch):
+    assert save_and_wait(unsaved)
+    from mapper.fileformat import signature
+
+    monkeypatch.setattr(signature, "sha256_file", lambda path: pytest.fail("hashed"))
+    assert not unsaved.changed_on_disk()
+
+
+# ------------------------------------------------------------- read-only files in the editor
+def test_saving_over_a_read_only_file_offers_save_as(unsaved, monkeypatch, tmp_path):
+    """Unit level (as root a 0444 file is writable): the user may not write the file, so
+    Save asks, offering Save As; the file is never replaced."""
+    real_access = os.access
+    locked = str(unsaved.path)
+    monkeypatch.setattr(os, "access", lambda p, mode, **k: False if str(p) == locked and
+                        mode & os.W_OK else real_access(p, mode, **k))  # fmt: skip
+    before = unsaved.path.read_bytes()
+    asked = []
+    monkeypatch.setattr(file_actions, "ask_about_read_only",
+                        lambda doc, parent: asked.append(doc.display_name()) or False)  # fmt: skip
+    assert not save_and_wait(unsaved)
+    assert asked == ["map.journey"] and unsaved.is_modified()
+    assert unsaved.path.read_bytes() == before
+
+    other = tmp_path / "copy.journey"
+    monkeypatch.setattr(file_actions, "ask_about_read_only", lambda doc, parent: True)
+    monkeypatch.setattr(file_actions, "ask_save_path", lambda *a, **k: other)
+    assert save_and_wait(unsaved)
+    assert unsaved.path == other and not unsaved.is_modified()
+    assert load_journey(other).info.title == "Changed"
+    assert (tmp_path / "map.journey").read_bytes() == before
+
+
+def test_the_read_only_question_offers_save_as_first(unsaved, monkeypatch):
+    seen = {}
+
+    def fake_exec(box):
+        seen["text"] = box.text()
+        seen["buttons"] = [b.text() for b in box.buttons()]
+        seen["default"] = box.defaultButton().text()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    assert file_actions.ask_about_read_only(unsaved, None) is False
+    assert "read-only" in seen["text"] and seen["default"] == "Save As…"
+    assert "Overwrite" not in " ".join(seen["buttons"])
+
+
+def test_a_write_refused_as_read_only_says_so(unsaved, messages, monkeypatch):
+    from mapper.fileformat import atomic
+
+    monkeypatch.setattr(file_actions, "is_read_only", lambda path: False)  # checked: writable
+    real_access = os.access
+    # ...then made read-only before the write itself
+    monkeypatch.setattr(
+        atomic.os, "access", lambda p, m, **k: False if m & os.W_OK else real_access(p, m, **k)
+    )
+    assert not save_and_wait(unsaved)
+    assert "the file is read-only" in messages[0] and "Save As" in messages[0]
+    assert unsaved.is_modified()

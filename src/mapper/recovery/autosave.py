@@ -12,6 +12,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from mapper.document import Document
 from mapper.recovery.store import RecoveryStore
+from mapper.saving import paused_gc
 
 DEFAULT_DELAY_SECONDS = 30.0
 _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")  # keeps order
@@ -38,10 +39,13 @@ class Autosaver(QObject):
         super().__init__(document)
         self.document, self.store = document, store
         self.key = key or uuid.uuid4().hex
-        self.lock: QLockFile | None = store.claim(self.key)
-        if self.lock is None:  # cannot happen for a fresh key; for a recovered one: new key
-            self.key = uuid.uuid4().hex
+        self.problem = store.unavailable()  # why copies cannot be written (they are off)
+        self.lock: QLockFile | None = None
+        if self.problem is None:
             self.lock = store.claim(self.key)
+            if self.lock is None:  # never for a fresh key; for a recovered one: a new key
+                self.key = uuid.uuid4().hex
+                self.lock = store.claim(self.key)
         self.changed_at = time.time()
         self.disk_signature = document.disk_signature
         self.pending: Future | None = None
@@ -68,7 +72,7 @@ class Autosaver(QObject):
     def save_now(self) -> Future | None:
         """Write a recovery copy now if there are unsaved changes."""
         self.timer.stop()
-        if not self.document.is_modified():
+        if self.problem is not None or not self.document.is_modified():
             return None
         snapshot = self.document.journey.snapshot()
         self.disk_signature = self.document.disk_signature
@@ -77,12 +81,20 @@ class Autosaver(QObject):
 
     def _write(self, snapshot, original, changed_at) -> None:
         try:
-            self.store.write(self.key, snapshot, original, changed_at, self.disk_signature)
+            with paused_gc():
+                self.store.write(self.key, snapshot, original, changed_at, self.disk_signature)
         except Exception:  # a full disk (or anything else) must not take the editor down
-            log.exception("could not write the recovery copy")
+            log.exception("could not write the recovery copy")  # to the log file only
 
     def discard_copy(self) -> None:
-        _writer.submit(self.store.remove, self.key).result()
+        if self.problem is None:
+            _writer.submit(self._remove).result()
+
+    def _remove(self) -> None:
+        try:
+            self.store.remove(self.key)
+        except OSError:
+            log.exception("could not remove the recovery copy")
 
     def close(self) -> None:
         """The document was saved or deliberately closed: the copy goes."""

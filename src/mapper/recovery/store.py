@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from PySide6.QtCore import QLockFile, QStandardPaths
 from mapper.fileformat import dumps_journey, load_journey
 from mapper.fileformat.io import write_atomic
 from mapper.fileformat.reading import read_limited
+from mapper.fileformat.signature import DiskSignature
 from mapper.model import JourneyMap
 from mapper.model.journey import Snapshot
 from mapper.paths import data_dir
@@ -33,7 +35,7 @@ class RecoveryEntry:
     original: Path | None
     title: str
     changed_at: float  # seconds since the epoch
-    disk_signature: tuple[int, int] | None = None  # the saved file as the document knew it
+    disk_signature: DiskSignature | None = None  # the saved file as the document knew it
 
     def saved_file_state(self) -> str:
         """How the recovery copy compares with the user's saved file, in words."""
@@ -60,6 +62,30 @@ def default_folder() -> Path:
 class RecoveryStore:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or default_folder()
+        self._problem: str | None = None
+        self._checked = False
+
+    def unavailable(self) -> str | None:
+        """Why recovery copies cannot be kept (in words, for the user), or None if they can.
+        Checked once, by creating the folder and a file in it."""
+        if not self._checked:
+            self._checked, self._problem = True, self._probe()
+        return self._problem
+
+    def _probe(self) -> str | None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=".probe-", dir=self.folder)
+            os.close(fd)
+            os.unlink(name)
+        except OSError as exc:
+            why = exc.strerror or str(exc)
+            return (
+                f"Recovery copies are off: Mapper cannot write to {self.folder} ({why}). "
+                "Unsaved changes will not survive a crash, so save often. Make that folder "
+                "writable (or set MAPPER_DATA_DIR) and start Mapper again."
+            )
+        return None
 
     def _paths(self, key: str) -> tuple[Path, Path, Path]:
         base = self.folder / key
@@ -78,7 +104,7 @@ class RecoveryStore:
         snapshot: Snapshot,
         original: Path | None,
         changed_at: float,
-        disk_signature: tuple[int, int] | None = None,
+        disk_signature: DiskSignature | None = None,
     ) -> None:
         """Write the copy, then its description (each atomically). Safe off the UI thread."""
         map_file, meta_file, _ = self._paths(key)
@@ -88,7 +114,7 @@ class RecoveryStore:
             "original": str(original) if original else None,
             "title": snapshot.info.title,
             "changed_at": changed_at,
-            "disk_signature": list(disk_signature) if disk_signature else None,
+            "disk_signature": disk_signature.to_json() if disk_signature else None,
             "written_at": time.time(),
         }
         write_atomic(meta_file, json.dumps(meta, indent=2).encode("utf-8"))
@@ -119,12 +145,11 @@ class RecoveryStore:
         try:
             meta = json.loads(read_limited(meta_file, MAX_META_BYTES).decode("utf-8"))
             original = Path(meta["original"]) if meta.get("original") else None
-            signature = meta.get("disk_signature")
             entry = RecoveryEntry(
                 key, map_file, original, str(meta.get("title", "")), float(meta["changed_at"]),
-                (int(signature[0]), int(signature[1])) if signature else None,
+                DiskSignature.from_json(meta.get("disk_signature")),
             )  # fmt: skip
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # half-written or damaged description: not offered
         return entry if map_file.is_file() else None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sys
 import traceback
@@ -17,6 +18,7 @@ from mapper.document import Document
 from mapper.fileformat import JourneyFileError
 from mapper.recovery import RecoveryEntry, RecoveryStore
 from mapper.recovery.autosave import Autosaver, wait_for_writes
+from mapper.saving import wait_for_saves
 from mapper.templates import DEFAULT_TEMPLATE, find_template
 from mapper.ui.file_actions import ask_open_path, open_document, problems_text
 from mapper.ui.icons import icon
@@ -31,6 +33,8 @@ class WindowManager:
     def __init__(self, store: RecoveryStore | None = None) -> None:
         self.windows: list[MainWindow] = []
         self.store = store or RecoveryStore()
+        self.quitting = False  # waiting for a save to finish before quitting
+        self.told_recovery_off = False  # the banner about recovery copies is shown once
         app = QApplication.instance()
         if app is not None:
             app.applicationStateChanged.connect(self._application_state_changed)
@@ -38,6 +42,9 @@ class WindowManager:
     def show(self, document: Document, recovery_key: str | None = None) -> MainWindow:
         window = MainWindow(document, self)
         window.autosaver = Autosaver(document, self.store, recovery_key)
+        if window.autosaver.problem is not None:  # said in every window, a banner once
+            window.show_recovery_off(window.autosaver.problem, banner=not self.told_recovery_off)
+            self.told_recovery_off = True
         self.windows.append(window)
         window.show()
         window.view.show_start()
@@ -127,9 +134,14 @@ class WindowManager:
             self.open_path(path, parent)
 
     def quit(self) -> None:
+        """Close every window (each asks about unsaved changes); a window whose save is
+        still running closes, and quitting goes on, once the save is on disk."""
+        self.quitting = True
         for window in list(self.windows):
             if not window.close():
+                self.quitting = window.document.is_saving()
                 return
+        self.quitting = False
         QApplication.quit()
 
 
@@ -152,22 +164,41 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def start_logging() -> bool:
+    """Problems the editor handles (a recovery copy that could not be written, an
+    unexpected error) go to the log file, never to the terminal. A log folder that cannot
+    be written is no reason to stop: messages are then dropped. True if the log works."""
+    from mapper.cli.errors import open_log
+
+    logging.raiseExceptions = False  # a log write that fails later is dropped quietly
+    logger = logging.getLogger("mapper")
+    logger.propagate = False
+    try:
+        open_log()
+    except Exception:
+        logger.addHandler(logging.NullHandler())  # instead of Python's last resort: stderr
+        return False
+    return True
+
+
 def install_error_dialog(manager: WindowManager) -> None:
     """An unexpected error shows a friendly dialog (with the log's path) instead of a
     crash; the documents stay open."""
     from mapper.cli.errors import log_file, open_log
 
     def hook(kind, value, tb) -> None:
+        where = "Mapper could not write its log."
         with contextlib.suppress(Exception):  # the log failing must not hide the dialog
             details = "".join(traceback.format_exception(kind, value, tb))
             open_log().error("unexpected error\n%s", details)
+            where = f"Details are in {log_file()}."
         with contextlib.suppress(Exception):
             manager.autosave_all()  # keep a copy of everything right away
         QMessageBox.critical(
             manager.windows[-1] if manager.windows else None,
             "Something went wrong",
             f"Mapper ran into an unexpected problem ({kind.__name__}: {value}).\n\n"
-            f"Your maps are still open; save them to be safe.\nDetails are in {log_file()}.",
+            f"Your maps are still open; save them to be safe.\n{where}",
         )
 
     sys.excepthook = hook
@@ -175,6 +206,7 @@ def install_error_dialog(manager: WindowManager) -> None:
 
 def run_app(path: str | None) -> int:
     app = create_application()
+    start_logging()
     manager = WindowManager()
     install_error_dialog(manager)
     restored = manager.offer_recovery()
@@ -184,5 +216,6 @@ def run_app(path: str | None) -> int:
     elif not restored:
         manager.new_from_template()
     code = app.exec()
+    wait_for_saves()
     wait_for_writes()
     return code

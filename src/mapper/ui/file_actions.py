@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import logging
+import os
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from mapper.document import Document
 from mapper.fileformat import JourneyFileError
-from mapper.fileformat.io import UnsafeToWrite, read_map_bytes
+from mapper.fileformat.atomic import ReadOnlyFile
+from mapper.fileformat.io import read_map_bytes
 from mapper.fileformat.repair import repair_journey
+from mapper.fileformat.save import UnsafeToWrite
+from mapper.saving import SaveJob
 from mapper.ui.recent_files import remember
 
 FILTER = "Journey maps (*.journey);;All files (*)"
@@ -77,32 +83,98 @@ def ask_open_path(parent: QWidget) -> str | None:
     return path or None
 
 
-def save_document(document: Document, parent: QWidget, save_as: bool = False) -> bool:
-    """Save (or Save As); on failure say why and keep the document open and unsaved."""
+def save_document(
+    document: Document,
+    parent: QWidget | None,
+    save_as: bool = False,
+    then: Callable[[bool], None] | None = None,
+) -> bool:
+    """Save (or Save As) in the background; the window stays usable meanwhile.
+
+    Returns False if no save was started (cancelled, or the file may not be written).
+    When the save ends, a failure is explained (the document stays open and unsaved), and
+    ``then(saved)`` is called. A save asked for while one runs follows it."""
+    if document.is_saving():
+        after_save(document, lambda _job: save_document(document, parent, save_as, then))
+        return True
     target = document.path
     if not save_as and target is not None and document.changed_on_disk():
         answer = ask_about_conflict(document, parent)
         if answer == "cancel":
             return False
         save_as = answer == "save_as"
+    if not save_as and target is not None and is_read_only(target):
+        if not ask_about_read_only(document, parent):
+            return False
+        save_as = True
     if save_as or target is None:
         suggested = str(target or Path.home() / document.display_name())
         chosen = ask_save_path(parent, "Save journey map", suggested, FILTER, "journey")
         if chosen is None:
             return False
         target = chosen
-    try:
-        document.save(target)
-    except (OSError, UnsafeToWrite) as exc:
-        reason = explain(exc, target) if isinstance(exc, OSError) else str(exc)
+    job = document.start_save(target)
+    tell(parent, f"Saving {job.target.name}…", 0)
+    after_save(document, lambda finished: _report(finished, parent, then))
+    return True
+
+
+def _report(job: SaveJob, parent: QWidget | None, then: Callable[[bool], None] | None) -> None:
+    if job.error is None:
+        remember(job.target)
+        tell(parent, f"Saved {job.target.name}")
+    else:
+        tell(parent, f"{job.target.name} was not saved")
+        exc = job.error
+        if isinstance(exc, OSError):
+            reason = explain(exc, job.target)
+        elif isinstance(exc, UnsafeToWrite):
+            reason = str(exc)
+        else:  # a bug: in the log with its traceback, and still a clear message
+            logging.getLogger("mapper").error("save failed", exc_info=exc)
+            reason = f"an unexpected error ({type(exc).__name__}: {exc})"
         QMessageBox.critical(
             parent, "Not saved",
-            f"Mapper could not save {target}:\n{reason}.\n\n"
+            f"Mapper could not save {job.target}:\n{reason}.\n\n"
             "Your map is still open with all its changes. Try Save As to choose another place.",
         )  # fmt: skip
-        return False
-    remember(target)
-    return True
+    if then is not None:
+        then(job.error is None)
+
+
+def after_save(document: Document, action: Callable[[SaveJob], None]) -> None:
+    """Run ``action(job)`` once, when the running save has finished."""
+
+    def once(job: SaveJob) -> None:
+        document.save_finished.disconnect(once)
+        action(job)
+
+    document.save_finished.connect(once)
+
+
+def tell(parent: QWidget | None, text: str, milliseconds: int = 5000) -> None:
+    window = parent.window() if parent is not None else None
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, milliseconds)
+
+
+def is_read_only(path: Path) -> bool:
+    """An existing file this user may not write (the folder may still allow replacing it,
+    but a read-only file is a "do not change" the user or an admin asked for)."""
+    return path.exists() and not os.access(os.path.realpath(path), os.W_OK)
+
+
+def ask_about_read_only(document: Document, parent: QWidget | None) -> bool:
+    """The file is read-only: offer Save As (True) or Cancel (False); never overwrite."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "File is read-only",
+                      f"{document.display_name()} is read-only: Mapper will not replace it.",
+                      parent=parent)  # fmt: skip
+    box.setInformativeText("Save your map under another name, or cancel.")
+    save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save_as)
+    box.exec()
+    return box.clickedButton() is save_as
 
 
 def ask_save_path(
@@ -123,6 +195,8 @@ def explain(exc: OSError, target: Path) -> str:
     """A save failure in the user's words."""
     import errno
 
+    if isinstance(exc, ReadOnlyFile):
+        return "the file is read-only"
     if exc.errno == errno.ENOSPC:
         return "the disk is full"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

@@ -23,10 +23,11 @@ from mapper.document import Document
 from mapper.model import Entity
 from mapper.ui.actions import build_actions
 from mapper.ui.edit_controller import EditController
-from mapper.ui.file_actions import save_document
+from mapper.ui.file_actions import after_save, save_document
 from mapper.ui.find_bar import FindBar
 from mapper.ui.icons import icon
 from mapper.ui.inspector import Inspector
+from mapper.ui.notice_bar import NoticeBar
 from mapper.ui.outline import OutlineWidget
 from mapper.ui.palette import PaletteWidget
 from mapper.ui.personas_panel import PersonasPanel
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.document, self.manager = document, manager
         self.autosaver: Autosaver  # set by the window manager
+        self._closing_after_save = False
         self.scene = JourneyScene(document, self)
         self.view = JourneyView(self.scene)
         self.edit = EditController(document, self.scene)
@@ -52,6 +54,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.notice = NoticeBar()
+        layout.addWidget(self.notice)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.view)
         self.setCentralWidget(central)
@@ -199,6 +203,16 @@ class MainWindow(QMainWindow):
     def _tell(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
 
+    def show_recovery_off(self, reason: str, banner: bool) -> None:
+        """Recovery copies cannot be written: a lasting mark in the status bar, and (once a
+        session) a banner saying why."""
+        mark = QLabel("Recovery copies off")
+        mark.setToolTip(reason)
+        mark.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().addPermanentWidget(mark)
+        if banner:
+            self.notice.show_text(reason)
+
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(f"{zoom * 100:.0f}%")
 
@@ -282,8 +296,12 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.maybe_save():
+        if not self.document.is_saving() and not self.maybe_save():
             event.ignore()
+            return
+        if self.document.is_saving():  # closing waits for the save to be on disk
+            event.ignore()
+            self._close_after_save()
             return
         self._save_settings()
         self.autosaver.close()  # saved or deliberately discarded: the recovery copy goes
@@ -293,6 +311,22 @@ class MainWindow(QMainWindow):
             part.detach()
         self.manager.forget(self)
         event.accept()
+
+    def _close_after_save(self) -> None:
+        if self._closing_after_save:
+            return
+        self._closing_after_save = True
+
+        def saved(job) -> None:
+            self._closing_after_save = False
+            if job.error is not None:  # not saved (already explained): stay open
+                self.manager.quitting = False
+            elif self.manager.quitting:
+                self.manager.quit()
+            else:
+                self.close()
+
+        after_save(self.document, saved)
 
     def _save_settings(self) -> None:
         settings = QSettings()

@@ -1,0 +1,120 @@
+"""Saving off the UI thread: one writer thread, jobs that say how they ended, and the
+undo-stack position a save holds.
+
+The UI thread only takes an immutable snapshot of the map; checking it, building the JSON
+and writing the file happen on the writer thread. Interpreter exit waits for that thread
+(concurrent.futures joins its workers), so quitting never leaves a half-done save; the
+atomic replace means the file is the old one or the new one in any case.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from mapper.fileformat import save_journey
+from mapper.fileformat.signature import DiskSignature
+from mapper.model.document import Snapshot
+
+_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="save")  # keeps order
+_gc_lock = threading.Lock()
+_gc_pause = {"count": 0, "was_enabled": True}
+
+
+class UndoStack(Protocol):
+    def index(self) -> int: ...
+    def count(self) -> int: ...
+    def command(self, index: int) -> Any: ...
+
+
+@dataclass(eq=False)
+class SavedMark:
+    """A position in the undo stack: its index and the command just below it.
+
+    The stack is "at the mark" again only at the same index with the same command below
+    (commands dropped by an undo-then-edit are gone for good) and only if no later edit was
+    merged into that command (``spoiled``: a merge changes a step without moving the index).
+    """
+
+    index: int
+    below: Any
+    spoiled: bool = False
+
+    @classmethod
+    def of(cls, stack: UndoStack) -> SavedMark:
+        index = stack.index()
+        return cls(index, stack.command(index - 1) if index else None)
+
+    def reached(self, stack: UndoStack) -> bool:
+        if self.spoiled or stack.index() != self.index:
+            return False
+        return self.index == 0 or stack.command(self.index - 1) is self.below
+
+
+@dataclass(eq=False)
+class SaveJob:
+    """One save: where to, which stack position, and (once done) how it ended."""
+
+    target: Path
+    mark: SavedMark
+    future: Future = field(repr=False)
+    signature: DiskSignature | None = None
+    error: BaseException | None = None
+
+    def wait(self) -> None:
+        with contextlib.suppress(BaseException):  # the outcome is read from ``error``
+            self.future.result()
+
+
+def start_write(
+    snapshot: Snapshot, target: Path, mark: SavedMark, done: Callable[[SaveJob], None]
+) -> SaveJob:
+    """Check and write ``snapshot`` to ``target`` on the writer thread; ``done(job)`` is
+    called there once ``job.error`` / ``job.signature`` are set."""
+    future: Future = Future()
+    job = SaveJob(target, mark, future)
+
+    def write() -> None:
+        try:
+            with paused_gc():
+                digest = save_journey(snapshot, target)
+            job.signature = DiskSignature.stat(target, digest)
+        except BaseException as exc:  # OSError, UnsafeToWrite, or a bug: reported, not lost
+            job.error = exc
+        future.set_result(None)
+        done(job)
+
+    _writer.submit(write)
+    return job
+
+
+def wait_for_saves() -> None:
+    """Block until every queued save is on disk (at exit and in tests)."""
+    _writer.submit(lambda: None).result()
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a big map is written in the background. A full
+    collection over a large map holds the interpreter lock for a tenth of a second or
+    more, and the write's own allocations would trigger it, freezing the window. What a
+    write allocates is freed by reference counting, so nothing piles up meanwhile. Nests
+    across threads (saves and recovery copies)."""
+    with _gc_lock:
+        if _gc_pause["count"] == 0:
+            _gc_pause["was_enabled"] = gc.isenabled()
+            gc.disable()
+        _gc_pause["count"] += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pause["count"] -= 1
+            if _gc_pause["count"] == 0 and _gc_pause["was_enabled"]:
+                gc.enable()
