@@ -13,7 +13,7 @@ from mapper.fileformat import load_journey
 from mapper.fileformat.atomic import remove_stale_temporaries
 from mapper.fileformat.signature import DiskSignature
 from mapper.model import JourneyMap, ModelError
-from mapper.saving import SavedMark, SaveJob, start_write
+from mapper.saving import SavedMark, SaveJob, paused_gc, start_write
 
 
 class Document(QObject):
@@ -121,7 +121,9 @@ class Document(QObject):
         if target is None:
             raise ValueError("no file name to save to")
         mark = SavedMark.of(self.undo_stack)
-        self.saving = start_write(self.journey.snapshot(), target, mark, self._written.emit)
+        with paused_gc():  # a full collection here would stall the window
+            capture = self.journey.capture()  # ordered into a snapshot by the writer
+        self.saving = start_write(capture, target, mark, self._written.emit)
         return self.saving
 
     def is_saving(self) -> bool:

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from mapper.fileformat import save_journey
 from mapper.fileformat.signature import DiskSignature
-from mapper.model.document import Snapshot
+from mapper.model.journey import Capture
 
 _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="save")  # keeps order
 _gc_lock = threading.Lock()
@@ -73,17 +73,18 @@ class SaveJob:
 
 
 def start_write(
-    snapshot: Snapshot, target: Path, mark: SavedMark, done: Callable[[SaveJob], None]
+    capture: Capture, target: Path, mark: SavedMark, done: Callable[[SaveJob], None]
 ) -> SaveJob:
-    """Check and write ``snapshot`` to ``target`` on the writer thread; ``done(job)`` is
-    called there once ``job.error`` / ``job.signature`` are set."""
+    """Order ``capture`` into a snapshot, check it and write it to ``target``, all on the
+    writer thread; ``done(job)`` is called there once ``job.error`` / ``job.signature``
+    are set."""
     future: Future = Future()
     job = SaveJob(target, mark, future)
 
     def write() -> None:
         try:
             with paused_gc():
-                digest = save_journey(snapshot, target)
+                digest = save_journey(capture.snapshot(), target)
             job.signature = DiskSignature.stat(target, digest)
         except BaseException as exc:  # OSError, UnsafeToWrite, or a bug: reported, not lost
             job.error = exc

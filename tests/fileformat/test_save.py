@@ -247,3 +247,17 @@ def test_a_read_only_file_is_never_replaced_by_any_writer(tmp_path):
     writable.chmod(0o666)
     ok = run_as_user(["-m", "mapper", "new", "--force", str(writable)], folder)
     assert ok.returncode == 0, ok.stderr
+
+
+def test_a_capture_for_a_background_save_orders_like_the_live_map():
+    """The save takes a quick capture on the UI thread and orders it on the writer thread;
+    the file must be exactly what the live map's own order gives."""
+    sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
+    from synthetic import make_map
+
+    journey = make_map(300)
+    journey.move_cards(["card-000010"], journey.stages.ids()[-1], journey.lanes.ids()[0], 0)
+    snapshot = journey.capture().snapshot()
+    assert snapshot.cards == tuple(journey.cards())
+    assert snapshot.flows == tuple(journey.flows())
+    assert dumps_journey(snapshot) == dumps_journey(journey)

@@ -49,6 +49,7 @@ def test_killed_mapper_leaves_work_that_the_next_start_recovers(tmp_path):
             xdotool(display, "windowfocus", "--sync", window)
             xdotool(display, "key", "--window", window, "ctrl+a", "Delete")  # delete every card
             wait_for(lambda: any(recovery.glob("*.journey")), 20, "a recovery copy")
+            wait_for(lambda: any(recovery.glob("*.json")), 20, "its description")
             time.sleep(0.5)
         finally:
             first.send_signal(signal.SIGKILL)

@@ -9,6 +9,7 @@ window stays responsive while a big map is saved.
 from __future__ import annotations
 
 import json
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from mapper.fileformat.schema import (
     StageFile,
 )
 from mapper.model import JourneyMap
-from mapper.model.document import Snapshot
+from mapper.model.journey import Snapshot
 
 CHUNK = 400  # items validated per call: a few milliseconds each on a laptop
 _LISTS: dict[str, type[BaseModel]] = {
@@ -50,19 +51,28 @@ def dumps_journey(journey: JourneyMap | Snapshot, check: bool = False) -> str:
 
     ``check``: validate the text exactly as loading would, so a save can never write a
     file that will not open again (it raises :class:`UnsafeToWrite` instead)."""
+    return encode_journey(journey, check).decode("utf-8")
+
+
+def encode_journey(journey: JourneyMap | Snapshot, check: bool = False) -> bytes:
+    """The UTF-8 bytes of :func:`dumps_journey`, built a slice at a time (one big string
+    join or encode would hold the interpreter lock for tens of milliseconds)."""
     plain = journey_to_plain(journey)
-    text = json.dumps(plain, indent=2, ensure_ascii=False) + "\n"
+    pieces = json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(plain)
+    parts = []
     try:
-        text.encode("utf-8")
+        while batch := list(islice(pieces, 4096)):
+            parts.append("".join(batch).encode("utf-8"))
     except UnicodeEncodeError as exc:  # a lone surrogate from a paste: not valid text
         reason = f"the map holds text that is not valid Unicode ({exc.reason})"
         raise UnsafeToWrite(reason) from None
-    if check:
-        problems = _problems(plain)
-        if problems:
-            where = "; ".join(f"{p.where}: {p.message}" for p in problems[:3])
-            raise UnsafeToWrite(f"the map has data the file format cannot hold ({where})")
-    return text
+    parts.append(b"\n")
+    problems = _problems(plain) if check else []
+    _release(*(plain[name] for name in _LISTS if name in plain))
+    if problems:
+        where = "; ".join(f"{p.where}: {p.message}" for p in problems[:3])
+        raise UnsafeToWrite(f"the map has data the file format cannot hold ({where})")
+    return b"".join(parts)
 
 
 def save_journey(journey: JourneyMap | Snapshot, path: str | Path) -> str:
@@ -73,7 +83,7 @@ def save_journey(journey: JourneyMap | Snapshot, path: str | Path) -> str:
     read-only file is refused (:class:`~mapper.fileformat.atomic.ReadOnlyFile`).
     Returns the SHA-256 of the bytes written (to tell later whether someone changed them).
     """
-    payload = dumps_journey(journey, check=True).encode("utf-8")
+    payload = encode_journey(journey, check=True)
     write_atomic(Path(path), payload)
     return sha256_of(payload)
 
@@ -95,7 +105,17 @@ def _problems(plain: dict[str, Any]) -> list[Problem]:
             except ValidationError as exc:
                 return _from_error(exc, (name,), start)
         lists[name] = validated
-    return check_references(doc.model_copy(update=lists))
+    problems = check_references(doc.model_copy(update=lists))
+    _release(*lists.values())
+    return problems
+
+
+def _release(*lists: list) -> None:
+    """Empty big lists a slice at a time: freeing tens of thousands of objects in one go
+    is one long call that holds the interpreter lock."""
+    for items in lists:
+        while items:
+            del items[-CHUNK:]
 
 
 def _compact(value: Any) -> bytes:

@@ -9,7 +9,7 @@ returns what reverses it exactly (old values, old index, old positions, a remova
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import networkx as nx
@@ -19,6 +19,7 @@ from mapper.model.collection import ModelError, OrderedEntities, apply_changes
 from mapper.model.entities import Card, Flow, Lane, MapInfo, Opportunity, Persona, Stage
 from mapper.model.events import Action, Entity, EventHub, ModelEvent
 from mapper.model.removals import CardMoves, Removal
+from mapper.model.snapshot import Capture, Snapshot
 from mapper.model.vocabulary import BUILTIN_CHANNELS
 
 Cell = tuple[str, str]
@@ -50,20 +51,6 @@ def kind_of(entity: object) -> Entity:
         return KIND_OF[type(entity)]
     except KeyError:
         raise ModelError(f"a {type(entity).__name__} is not part of a journey map") from None
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The whole map at one moment, in document order. Entities are immutable, so a
-    snapshot is cheap to take and safe to serialise on another thread."""
-
-    info: MapInfo
-    personas: tuple[Persona, ...]
-    stages: tuple[Stage, ...]
-    lanes: tuple[Lane, ...]
-    cards: tuple[Card, ...]
-    flows: tuple[Flow, ...]
-    opportunities: tuple[Opportunity, ...]
 
 
 class JourneyMap:
@@ -186,9 +173,18 @@ class JourneyMap:
         return journey
 
     def snapshot(self) -> Snapshot:
-        return Snapshot(
+        return self.capture().snapshot()
+
+    def capture(self) -> Capture:
+        """What :meth:`snapshot` needs, without the ordering (see :class:`Capture`)."""
+        # the graph's own dicts: its read-only views cost several times more per item
+        nodes, successors = self.graph._node, self.graph._succ
+        flows = [data["flow"] for ends in successors.values() for data in ends.values()]
+        return Capture(
             self.info, tuple(self.personas), tuple(self.stages), tuple(self.lanes),
-            tuple(self.cards()), tuple(self.flows()), tuple(self.opportunities),
+            {cell: tuple(ids) for cell, ids in self._cells.items()},
+            {card_id: data["card"] for card_id, data in nodes.items()},
+            tuple(flows), tuple(self.opportunities),
         )  # fmt: skip
 
     def active_persona(self) -> Persona | None:

@@ -17,9 +17,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QStandardPaths
 
-from mapper.fileformat import dumps_journey, load_journey
+from mapper.fileformat import load_journey
 from mapper.fileformat.io import write_atomic
 from mapper.fileformat.reading import read_limited
+from mapper.fileformat.save import encode_journey
 from mapper.fileformat.signature import DiskSignature
 from mapper.model import JourneyMap
 from mapper.model.journey import Snapshot
@@ -109,7 +110,7 @@ class RecoveryStore:
         """Write the copy, then its description (each atomically). Safe off the UI thread."""
         map_file, meta_file, _ = self._paths(key)
         self.folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(map_file, dumps_journey(snapshot).encode("utf-8"))
+        write_atomic(map_file, encode_journey(snapshot))
         meta = {
             "original": str(original) if original else None,
             "title": snapshot.info.title,
