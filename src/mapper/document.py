@@ -22,7 +22,7 @@ class Document(QObject):
     path_changed = Signal()
     refused = Signal(str)  # an edit the model refused, in words, for the status bar
     save_finished = Signal(object)  # the SaveJob, done (its ``error`` is None if saved)
-    _written = Signal(object)  # from the writer thread: a SaveJob whose write ended
+    _written = Signal()  # from the writer thread: the running save's write ended
 
     def __init__(
         self, journey: JourneyMap, path: Path | None = None, parent=None, name: str | None = None
@@ -38,7 +38,7 @@ class Document(QObject):
         self._saved_mark: SavedMark | None = None  # the stack state the file holds
         self._last_index = 0
         self.undo_stack.indexChanged.connect(self._index_changed)
-        self._written.connect(self._finish_save, Qt.ConnectionType.QueuedConnection)
+        self._written.connect(self._finish_written, Qt.ConnectionType.QueuedConnection)
 
     @classmethod
     def open(cls, path: str | Path, parent=None) -> Document:
@@ -123,8 +123,27 @@ class Document(QObject):
         mark = SavedMark.of(self.undo_stack)
         with paused_gc():  # a full collection here would stall the window
             capture = self.journey.capture()  # ordered into a snapshot by the writer
-        self.saving = start_write(capture, target, mark, self._written.emit)
+        self.saving = start_write(capture, target, mark, self._hand_back)
         return self.saving
+
+    def _hand_back(self, _job: SaveJob) -> None:
+        """On the writer thread: queue the end of the save for the UI thread (a bound
+        method, so the document lives at least until then; no Python object rides in the
+        queued event)."""
+        self._written.emit()
+
+    def _finish_written(self) -> None:
+        job = self.saving
+        if job is not None and job.ended:
+            self._finish_save(job)
+
+    def dispose(self) -> None:
+        """Its window closed for good: drop the undo history now, while Qt is running, so
+        the commands are not left for the garbage collector to tear down at random."""
+        self.undo_stack.indexChanged.disconnect(self._index_changed)
+        self._written.disconnect(self._finish_written)
+        self._saved_mark = None
+        self.undo_stack.clear()
 
     def is_saving(self) -> bool:
         return self.saving is not None

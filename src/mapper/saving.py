@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -19,9 +21,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from mapper.fileformat import save_journey
+from mapper.fileformat.save import UnsafeToWrite
 from mapper.fileformat.signature import DiskSignature
 from mapper.model.journey import Capture
 
+log = logging.getLogger("mapper")
 _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="save")  # keeps order
 _gc_lock = threading.Lock()
 _gc_pause = {"count": 0, "was_enabled": True}
@@ -43,18 +47,21 @@ class SavedMark:
     """
 
     index: int
-    below: Any
+    below: Callable[[], Any] | None  # a weak reference: the stack owns its commands
     spoiled: bool = False
 
     @classmethod
     def of(cls, stack: UndoStack) -> SavedMark:
         index = stack.index()
-        return cls(index, stack.command(index - 1) if index else None)
+        return cls(index, weakref.ref(stack.command(index - 1)) if index else None)
 
     def reached(self, stack: UndoStack) -> bool:
         if self.spoiled or stack.index() != self.index:
             return False
-        return self.index == 0 or stack.command(self.index - 1) is self.below
+        if self.below is None:
+            return True
+        below = self.below()
+        return below is not None and stack.command(self.index - 1) is below
 
 
 @dataclass(eq=False)
@@ -66,6 +73,7 @@ class SaveJob:
     future: Future = field(repr=False)
     signature: DiskSignature | None = None
     error: BaseException | None = None
+    ended: bool = False  # set on the writer thread before ``done`` is called
 
     def wait(self) -> None:
         with contextlib.suppress(BaseException):  # the outcome is read from ``error``
@@ -77,7 +85,7 @@ def start_write(
 ) -> SaveJob:
     """Order ``capture`` into a snapshot, check it and write it to ``target``, all on the
     writer thread; ``done(job)`` is called there once ``job.error`` / ``job.signature``
-    are set."""
+    are set, before the job counts as done."""
     future: Future = Future()
     job = SaveJob(target, mark, future)
 
@@ -87,12 +95,25 @@ def start_write(
                 digest = save_journey(capture.snapshot(), target)
             job.signature = DiskSignature.stat(target, digest)
         except BaseException as exc:  # OSError, UnsafeToWrite, or a bug: reported, not lost
-            job.error = exc
-        future.set_result(None)
-        done(job)
+            if not isinstance(exc, OSError | UnsafeToWrite):
+                log.error("save failed", exc_info=exc)  # a bug: its traceback in the log
+            job.error = _detached(exc)
+        job.ended = True
+        try:
+            done(job)
+        finally:  # only now: whoever waits may then let go of what ``done`` refers to
+            future.set_result(None)
 
     _writer.submit(write)
     return job
+
+
+def _detached(exc: BaseException) -> BaseException:
+    """The error without its traceback and chained errors: their frames would tie the
+    document (and its Qt objects) into reference cycles freed at random by the garbage
+    collector, which Qt objects do not survive."""
+    exc.__traceback__ = exc.__context__ = exc.__cause__ = None
+    return exc
 
 
 def wait_for_saves() -> None:

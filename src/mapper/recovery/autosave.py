@@ -11,6 +11,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from mapper.document import Document
+from mapper.model.document import Capture
 from mapper.recovery.store import RecoveryStore
 from mapper.saving import paused_gc
 
@@ -30,7 +31,7 @@ def delay_seconds() -> float:
 class Autosaver(QObject):
     """Watches one document: after each change, waits, then writes a recovery copy.
 
-    On the UI thread it only takes a snapshot (immutable entities, so it is cheap); the
+    On the UI thread it only captures the map (immutable entities, so it is cheap); the
     JSON is built and written by a background thread. A save or a normal close removes
     the copy.
     """
@@ -74,14 +75,16 @@ class Autosaver(QObject):
         self.timer.stop()
         if self.problem is not None or not self.document.is_modified():
             return None
-        snapshot = self.document.journey.snapshot()
+        with paused_gc():
+            capture = self.document.journey.capture()  # put in order by the writer
         self.disk_signature = self.document.disk_signature
-        self.pending = _writer.submit(self._write, snapshot, self.document.path, self.changed_at)
+        self.pending = _writer.submit(self._write, capture, self.document.path, self.changed_at)
         return self.pending
 
-    def _write(self, snapshot, original, changed_at) -> None:
+    def _write(self, capture: Capture, original, changed_at) -> None:
         try:
             with paused_gc():
+                snapshot = capture.snapshot()
                 self.store.write(self.key, snapshot, original, changed_at, self.disk_signature)
         except Exception:  # a full disk (or anything else) must not take the editor down
             log.exception("could not write the recovery copy")  # to the log file only

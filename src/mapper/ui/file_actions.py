@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -130,8 +129,7 @@ def _report(job: SaveJob, parent: QWidget | None, then: Callable[[bool], None] |
             reason = explain(exc, job.target)
         elif isinstance(exc, UnsafeToWrite):
             reason = str(exc)
-        else:  # a bug: in the log with its traceback, and still a clear message
-            logging.getLogger("mapper").error("save failed", exc_info=exc)
+        else:  # a bug (its traceback is in the log), and still a clear message
             reason = f"an unexpected error ({type(exc).__name__}: {exc})"
         QMessageBox.critical(
             parent, "Not saved",

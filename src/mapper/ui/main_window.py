@@ -309,6 +309,7 @@ class MainWindow(QMainWindow):
         self.document.path_changed.disconnect(self._update_title)
         for part in (self.scene, self.inspector, self.outline, self.personas):
             part.detach()
+        self.document.dispose()
         self.manager.forget(self)
         event.accept()
 
