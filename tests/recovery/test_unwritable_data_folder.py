@@ -84,8 +84,10 @@ qt = app.create_application()
 def report():
     for window in QApplication.topLevelWidgets():
         if hasattr(window, "notice"):
-            print("window:", window.windowTitle())
-            print("banner:", window.notice.label.text() if window.notice.isVisible() else "")
+            print("window:", window.windowTitle(), flush=True)
+            shown = window.notice.label.text() if window.notice.isVisible() else ""
+            print("banner:", shown, flush=True)
+            window.close()  # as File > Quit does
     QApplication.quit()
 QTimer.singleShot(1500, report)
 sys.exit(app.run_app(sys.argv[1]))
