@@ -58,11 +58,18 @@ def background_save(document) -> dict[str, float]:
     finish: dict[str, float] = {}
 
     def finished(job) -> None:
-        finish["ms"] = (time.perf_counter() - finish.pop("start", time.perf_counter())) * 1000
+        finish["ms"] = (time.perf_counter() - finish["start"]) * 1000
         finish["end"] = time.perf_counter()
         assert job.error is None, job.error
         loop.quit()
 
+    hand_back = document._hand_back
+
+    def timed_hand_back(job) -> None:  # on the writer thread, as it hands the save back
+        finish["start"] = time.perf_counter()
+        hand_back(job)
+
+    document._hand_back = timed_hand_back
     document.save_finished.connect(finished)
     document.undo_stack.resetClean()
     timer.start()
@@ -70,14 +77,9 @@ def background_save(document) -> dict[str, float]:
     document.start_save()
     t1 = time.perf_counter()
     ticks.append(t1)
-
-    def finishing() -> None:  # called on the writer thread as it hands the save back
-        finish["start"] = time.perf_counter()
-
-    document._written.connect(finishing)
     loop.exec()
     timer.stop()
-    document._written.disconnect(finishing)
+    del document._hand_back
     document.save_finished.disconnect(finished)
     gaps = [(b - a) * 1000 for a, b in pairwise(ticks)]
     return {
