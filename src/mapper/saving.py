@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from mapper.fileformat import save_journey
 from mapper.fileformat.save import UnsafeToWrite
 from mapper.fileformat.signature import DiskSignature
-from mapper.model.journey import Capture
+from mapper.model.snapshot import Capture
 
 log = logging.getLogger("mapper")
 _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="save")  # keeps order

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from factories import sample_map
 from mapper import saving
-from mapper.commands.base import Update
 from mapper.document import Document
+from mapper.edits import Update
 from mapper.fileformat import load_journey, save_journey
 from mapper.model import Entity
 from mapper.ui import file_actions

@@ -28,7 +28,7 @@ from mapper.model import (
     Scenario,
     Stage,
 )
-from mapper.model.journey import Snapshot
+from mapper.model.snapshot import Snapshot
 
 _MAP_FIELDS = [f.name for f in dataclasses.fields(MapInfo)]
 

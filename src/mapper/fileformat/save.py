@@ -28,7 +28,7 @@ from mapper.fileformat.schema import (
     StageFile,
 )
 from mapper.model import JourneyMap
-from mapper.model.journey import Snapshot
+from mapper.model.snapshot import Snapshot
 
 CHUNK = 400  # items validated per call: a few milliseconds each on a laptop
 _LISTS: dict[str, type[BaseModel]] = {

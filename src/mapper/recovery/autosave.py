@@ -11,7 +11,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from mapper.document import Document
-from mapper.model.document import Capture
+from mapper.model.snapshot import Capture
 from mapper.recovery.store import RecoveryStore
 from mapper.saving import paused_gc
 

@@ -23,7 +23,7 @@ from mapper.fileformat.reading import read_limited
 from mapper.fileformat.save import encode_journey
 from mapper.fileformat.signature import DiskSignature
 from mapper.model import JourneyMap
-from mapper.model.journey import Snapshot
+from mapper.model.snapshot import Snapshot
 from mapper.paths import data_dir
 
 MAX_META_BYTES = 64 * 1024  # a copy's description: a few lines of JSON
