@@ -49,7 +49,7 @@ def test_maps_open_and_the_reason_is_shown_once(blocked_manager, capfd):
 
 
 def test_a_failing_recovery_copy_goes_to_the_log_not_the_terminal(manager, capfd, monkeypatch):
-    from mapper.cli.errors import log_file
+    from mapper.logs import log_file
     from mapper.ui.app import start_logging
 
     logger = logging.getLogger("mapper")

@@ -2,41 +2,10 @@
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
 import traceback
-from pathlib import Path
 
 from mapper.cli.output import say, visible
-from mapper.paths import log_dir
-
-LOG_NAME = "mapper.log"
-
-
-def log_file() -> Path:
-    return log_dir() / LOG_NAME
-
-
-def open_log() -> logging.Logger:
-    """The application log, rotated (1 MB x 3) in the user's data folder."""
-    logger = logging.getLogger("mapper")
-    path = log_file()
-    for handler in list(logger.handlers):  # the data folder moved (a test, a new setting)
-        if (
-            isinstance(handler, logging.handlers.RotatingFileHandler)
-            and Path(handler.baseFilename) != path.absolute()
-        ):
-            logger.removeHandler(handler)
-            handler.close()
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in logger.handlers):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
-    return logger
+from mapper.logs import log_file, open_log
 
 
 def report_unexpected(exc: BaseException) -> str:

@@ -76,7 +76,7 @@ def remove_stale_temporaries(path: str | Path) -> list[Path]:
     machine is dead, or they are older than :data:`STALE_AFTER_SECONDS` (a writer on another
     machine sharing the folder, or a reused pid). Returns what was removed; never raises."""
     path = Path(os.path.realpath(path))
-    removed = []
+    removed: list[Path] = []
     prefix = f".{path.name}."
     try:
         names = [n for n in os.listdir(path.parent) if n.startswith(prefix)]

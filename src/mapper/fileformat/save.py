@@ -39,7 +39,10 @@ _LISTS: dict[str, type[BaseModel]] = {
     "flows": FlowFile,
     "opportunities": OpportunityFile,
 }
-_ADAPTERS = {name: TypeAdapter(list[model]) for name, model in _LISTS.items()}
+_ADAPTERS: dict[str, TypeAdapter[Any]] = {
+    name: TypeAdapter(list[model])  # type: ignore[valid-type]
+    for name, model in _LISTS.items()
+}
 
 
 class UnsafeToWrite(ValueError):

@@ -178,7 +178,8 @@ class JourneyMap:
     def capture(self) -> Capture:
         """What :meth:`snapshot` needs, without the ordering (see :class:`Capture`)."""
         # the graph's own dicts: its read-only views cost several times more per item
-        nodes, successors = self.graph._node, self.graph._succ
+        graph: Any = self.graph
+        nodes, successors = graph._node, graph._succ
         flows = [data["flow"] for ends in successors.values() for data in ends.values()]
         return Capture(
             self.info, tuple(self.personas), tuple(self.stages), tuple(self.lanes),

@@ -140,7 +140,7 @@ def _report(job: SaveJob, parent: QWidget | None, then: Callable[[bool], None] |
         then(job.error is None)
 
 
-def after_save(document: Document, action: Callable[[SaveJob], None]) -> None:
+def after_save(document: Document, action: Callable[[SaveJob], object]) -> None:
     """Run ``action(job)`` once, when the running save has finished."""
 
     def once(job: SaveJob) -> None:
@@ -204,7 +204,7 @@ def explain(exc: OSError, target: Path) -> str:
     return exc.strerror or str(exc)
 
 
-def ask_about_conflict(document: Document, parent: QWidget) -> str:
+def ask_about_conflict(document: Document, parent: QWidget | None) -> str:
     """Someone saved over our file since we opened it: never overwrite silently."""
     box = QMessageBox(QMessageBox.Icon.Warning, "File changed on disk",
                       f"{document.display_name()} was changed by someone else since you "
@@ -224,7 +224,7 @@ def ask_about_conflict(document: Document, parent: QWidget) -> str:
         return "save_as"
     if clicked is overwrite:
         return "overwrite"
-    if clicked is theirs:
+    if clicked is theirs and parent is not None:
         window = parent.window()
         manager = getattr(window, "manager", None)
         if manager is not None and document.path is not None:

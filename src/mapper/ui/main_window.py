@@ -60,13 +60,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.view)
         self.setCentralWidget(central)
 
-        self.palette = PaletteWidget()
+        self.palette_panel = PaletteWidget()
         self.inspector = Inspector(document)
         self.outline = OutlineWidget(document)
         self.personas = PersonasPanel(document)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
-            "palette": self._dock("Palette", self.palette, left),
+            "palette": self._dock("Palette", self.palette_panel, left),
             "outline": self._dock("Outline", self.outline, left),
             "inspector": self._dock("Inspector", self.inspector, right),
             "personas": self._dock("Personas", self.personas, right),
