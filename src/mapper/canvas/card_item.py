@@ -35,7 +35,7 @@ class CardItem(QGraphicsItem):
         self.highlighted = False
         self.hovered = False
         self._shift_on_selected = False
-        self.handle = ConnectorHandle(self)
+        self.handle: ConnectorHandle | None = None  # made the first time it shows
         self.update_box(box, persona_id)
 
     @property
@@ -47,8 +47,9 @@ class CardItem(QGraphicsItem):
             self.prepareGeometryChange()
         self.box, self.persona_id = box, persona_id
         self.setPos(box.rect.x, box.rect.y)
-        self.handle.setPos(box.rect.width, box.rect.height / 2)
-        self.handle.setVisible(self.hovered or self.isSelected())
+        if self.handle is not None:
+            self.handle.setPos(box.rect.width, box.rect.height / 2)
+        self.refresh_handle()
         self.setToolTip(self._tooltip())
         self.update()
 
@@ -137,19 +138,26 @@ class CardItem(QGraphicsItem):
     # --------------------------------------------------------------- gestures
     def hoverEnterEvent(self, event) -> None:
         self.hovered = True
-        self.handle.setVisible(True)
+        self.refresh_handle()
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event) -> None:
         self.hovered = False
-        self.handle.setVisible(self.isSelected())
+        self.refresh_handle()
         super().hoverLeaveEvent(event)
 
     def refresh_handle(self) -> None:
         """Show the flow handle while hovered or selected (the scene calls this on
         selection changes; no itemChange override, which would cost a Python call per
-        geometry change)."""
-        self.handle.setVisible(self.hovered or self.isSelected())
+        geometry change). A map has thousands of cards and the handle shows on a few: it
+        is made the first time it is needed."""
+        visible = self.hovered or self.isSelected()
+        if self.handle is None:
+            if not visible:
+                return
+            self.handle = ConnectorHandle(self)
+            self.handle.setPos(self.box.rect.width, self.box.rect.height / 2)
+        self.handle.setVisible(visible)
 
     def mousePressEvent(self, event) -> None:
         self._shift_on_selected = _shift_as_ctrl(event) and self.isSelected()

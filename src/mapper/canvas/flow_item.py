@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import math
+from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyle
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem
 
 from mapper.canvas.host import host_of
 from mapper.canvas.painting import qcolor, qfont, qrect
 from mapper.layout import Bezier, FlowRoute
 from mapper.layout import theme as th
+from mapper.layout.geometry import bezier_bounds
 from mapper.layout.labels import (
     LABEL_HEIGHT,
     LABEL_MAX_WIDTH,
@@ -23,11 +25,13 @@ from mapper.layout.text import elide, text_width
 from mapper.model import Entity
 
 ARROW = 9.0
+HAIRLINE = 1.25  # on-screen pens up to this many pixels wide are drawn one pixel wide
 
 
 def bezier_path(curve: Bezier) -> QPainterPath:
-    path = QPainterPath(QPointF(*curve.p0))
-    path.cubicTo(QPointF(*curve.c1), QPointF(*curve.c2), QPointF(*curve.p3))
+    path = QPainterPath()
+    path.moveTo(*curve.p0)
+    path.cubicTo(*curve.c1, *curve.c2, *curve.p3)
     return path
 
 
@@ -44,17 +48,30 @@ def arrow_head(curve: Bezier) -> QPolygonF:
     return QPolygonF([tip, left, right])
 
 
+def _color(selected: bool) -> QColor:
+    return qcolor(th.SELECTION) if selected else qcolor(th.FLOW, 170)
+
+
+@cache
+def _pen(selected: bool, width: float) -> QPen:
+    return QPen(_color(selected), width)
+
+
 class FlowItem(QGraphicsItem):
+    """A flow's curve. Cheap to build: a big map has tens of thousands, most never painted,
+    so the painter path and the wide hit area are made when first needed."""
+
     def __init__(self, route: FlowRoute, label: FlowLabel | None = None) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(5)
         self.hovered = False
-        self.label = FlowLabelItem(self)
+        self.label: FlowLabelItem | None = None  # only labelled flows have one
         self.route = route
-        self._path = QPainterPath()
+        self._path: QPainterPath | None = None
         self._shape: QPainterPath | None = None
+        self._arrow: QPolygonF | None = None
         self._bounds = QRectF()
         self.set_route(route, label)
 
@@ -68,12 +85,31 @@ class FlowItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.route = route
         self.placed_label = label
-        self._path = bezier_path(route.curve)
-        self._shape = None  # the wide hit area is built when first asked for
-        self._bounds = self._path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW)
-        self.label.place(route, label)
+        self._path = self._shape = self._arrow = None
+        left, top, right, bottom = bezier_bounds(route.curve)
+        self._bounds = QRectF(left - ARROW, top - ARROW, right - left + 2 * ARROW,
+                              bottom - top + 2 * ARROW)  # fmt: skip
+        self._place_label(route, label)
         self.setToolTip(route.flow.label)
         self.update()
+
+    def _place_label(self, route: FlowRoute, label: FlowLabel | None) -> None:
+        if not route.flow.label.strip():
+            if self.label is not None:
+                if self.label.scene() is not None:
+                    self.label.scene().removeItem(self.label)
+                self.label = None
+            return
+        if self.label is None:
+            self.label = FlowLabelItem(self)
+            if self.scene() is not None:
+                self.scene().addItem(self.label)
+        self.label.place(route, label)
+
+    def path(self) -> QPainterPath:
+        if self._path is None:
+            self._path = bezier_path(self.route.curve)
+        return self._path
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -82,33 +118,58 @@ class FlowItem(QGraphicsItem):
         if self._shape is None:
             stroker = QPainterPathStroker()
             stroker.setWidth(10)
-            self._shape = stroker.createStroke(self._path)
+            self._shape = stroker.createStroke(self.path())
         return self._shape
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        color = qcolor(th.SELECTION) if selected else qcolor(th.FLOW, 170)
+        # Called for every flow in view on every repaint (hundreds on a big map): kept lean.
+        scene = self.scene()
+        selected = self.isSelected()
         # While cards are dragged, flows repaint on every mouse move: without antialiasing
         # a long curve costs a tenth (the frame budget is 16 ms); it is smooth again on drop.
-        dragging = getattr(self.scene(), "dragging", False)
+        dragging = getattr(scene, "dragging", False)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, not dragging)
         width = 0.0 if dragging else (2.4 if selected else 1.6)  # 0: a fast 1-pixel line
-        painter.setPen(QPen(color, width))
+        if widget is not None and width * painter.worldTransform().m11() <= HAIRLINE:
+            # On screen a pen of a pixel or so is drawn as exactly one pixel: Qt rasterises
+            # that (width 0) many times faster than a 1.1-pixel pen, and a big map at its
+            # opening zoom has hundreds of long flows in view.
+            width = 0.0
+        if self._arrow is None:
+            self._arrow = arrow_head(self.route.curve)
+        pen, color = _pen(selected, width), _color(selected)
+        rects = getattr(scene, "paint_rects", None) if widget is not None else None
+        if not rects:
+            self._draw(painter, pen, color)
+            return
+        # A scroll repaints two strips (the new one and the sticky headers): one at a time,
+        # a curve through both is clipped to a strip, not to the whole view between them.
+        transform = painter.worldTransform()
+        for rect in rects:
+            painter.resetTransform()
+            painter.setClipRect(rect)  # in viewport pixels
+            painter.setWorldTransform(transform)
+            self._draw(painter, pen, color)
+
+    def _draw(self, painter: QPainter, pen: QPen, color: QColor) -> None:
+        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
+        painter.drawPath(self.path())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
-        painter.drawPolygon(arrow_head(self.route.curve))
+        painter.drawPolygon(self._arrow)
 
     def hoverEnterEvent(self, event) -> None:
-        self.hovered = True
-        self.update()
-        self.label.update()
+        self._set_hovered(True)
 
     def hoverLeaveEvent(self, event) -> None:
-        self.hovered = False
+        self._set_hovered(False)
+
+    def _set_hovered(self, hovered: bool) -> None:
+        self.hovered = hovered
         self.update()
-        self.label.update()
+        if self.label is not None:
+            self.label.update()
 
     def mouseDoubleClickEvent(self, event) -> None:
         host = host_of(self)
@@ -117,7 +178,9 @@ class FlowItem(QGraphicsItem):
 
 
 class FlowLabelItem(QGraphicsItem):
-    """A flow's label, drawn above the cards (it may have had to cover one)."""
+    """A flow's label, drawn above the cards (it may have had to cover one). Only flows
+    with a label have one: empty items at the map's origin were asked to paint on every
+    repaint of that corner, and tens of thousands of them slowed opening a big map."""
 
     def __init__(self, flow: FlowItem) -> None:
         super().__init__()
@@ -130,9 +193,7 @@ class FlowLabelItem(QGraphicsItem):
 
     def place(self, route: FlowRoute, label: FlowLabel | None) -> None:
         self.prepareGeometryChange()
-        if not route.flow.label:
-            self.rect, self.text = QRectF(), ""
-        elif label is not None:
+        if label is not None:
             self.rect, self.text = qrect(label.rect), label.text
         else:
             text = elide(" ".join(route.flow.label.split()), LABEL_MAX_WIDTH, LABEL_SIZE)
@@ -141,9 +202,6 @@ class FlowLabelItem(QGraphicsItem):
             self.rect = QRectF(x - width / 2, y - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
             self.text = text
         self._bounds = self.rect.adjusted(-1, -1, 1, 1)
-        # hidden, a flow without a label costs nothing; shown, hundreds of empty items at
-        # the map's origin were asked to paint on every repaint of that corner
-        self.setVisible(bool(self.text))
         self.update()
 
     def boundingRect(self) -> QRectF:

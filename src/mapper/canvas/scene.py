@@ -53,6 +53,8 @@ def _drawn(event: ModelEvent) -> bool:
         return True
     return not event.fields <= _NOT_DRAWN.get(event.entity, frozenset())
 
+BSP_DEPTH = 10
+
 
 class JourneyScene(QGraphicsScene):
     layout_changed = Signal()
@@ -60,10 +62,15 @@ class JourneyScene(QGraphicsScene):
 
     def __init__(self, document: Document, parent=None, read_only: bool = False) -> None:
         super().__init__(parent)
+        # Qt deepens its item index with the item count (17 levels at 50,000 items), and
+        # an item is filed in every leaf it overlaps: a flow across a long map landed in
+        # thousands, over a gigabyte at 20,000 cards. Ten levels find items as fast.
+        self.setBspTreeDepth(BSP_DEPTH)
         self.read_only = read_only  # presenting: no gesture reaches the items
         self.printing = False  # drawn for an image: no editor chrome (collapse arrows)
         self.dragging = False  # cards are being dragged (flows then draw faster)
         self.interaction: Interaction | None = None  # the gesture under way, if any
+        self.paint_rects: list | None = None  # set by the view while it paints a region
         self.document = document
         self.journey = document.journey
         self.hidden_personas: set[str] = set()
@@ -79,6 +86,7 @@ class JourneyScene(QGraphicsScene):
         self._labels: dict[str, FlowLabel] = {}
         self._active_id: str | None = None
         self._highlighted: set[str] = set()
+        self._selected_before: set = set()  # items selected at the last selection change
         self._unsubscribe = self.journey.events.subscribe(self._on_model_events)
         self.selectionChanged.connect(self._refresh_handles)
         self.sync()
@@ -186,7 +194,8 @@ class JourneyScene(QGraphicsScene):
         for flow_id in gone:
             item = items.pop(flow_id)
             self.removeItem(item)
-            self.removeItem(item.label)  # a separate item, above the cards
+            if item.label is not None:
+                self.removeItem(item.label)  # a separate item, above the cards
         rerouted = bool(gone) or any(
             flow_id not in items or items[flow_id].route is not path
             for flow_id, path in routes.items()
@@ -200,16 +209,21 @@ class JourneyScene(QGraphicsScene):
             if known is None:
                 items[flow_id] = item = FlowItem(path, label)
                 self.addItem(item)
-                self.addItem(item.label)
+                if item.label is not None:
+                    self.addItem(item.label)
             elif known.route is not path or known.placed_label != label:
                 known.set_route(path, label)
 
     def _refresh_handles(self) -> None:
-        for item in self.cards.values():
-            item.refresh_handle()
-        for flow in self.flows.values():
-            if flow.label.text:
-                flow.label.update()  # a selected flow's label is drawn in its colour
+        """Cards show their flow handle while selected; a selected flow's label is drawn in
+        its colour. Only what was or is selected is touched, not every item of the map."""
+        selected = set(self.selectedItems())
+        for item in selected ^ self._selected_before:
+            if isinstance(item, CardItem):
+                item.refresh_handle()
+            elif isinstance(item, FlowItem) and item.label is not None:
+                item.label.update()
+        self._selected_before = selected
 
     def _sync_emotions(self, active_id: str | None, everything: bool) -> None:
         """Each persona's curve and points; a curve the layout kept keeps its items."""

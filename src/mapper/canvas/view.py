@@ -51,6 +51,18 @@ class JourneyView(QGraphicsView):
         for lane in scene.lane_headers.values():
             lane.setX(max(lane.box.header.x, visible.left()))
 
+    def paintEvent(self, event) -> None:
+        """Tell the items which separate rectangles are being painted (a scroll repaints
+        the new strip and the sticky headers): long flows then clip to each on its own."""
+        scene = self.journey_scene()
+        region = event.region()
+        several = region.rectCount() > 1 and scene is not None
+        if several:
+            scene.paint_rects = list(region)
+        super().paintEvent(event)
+        if several:
+            scene.paint_rects = None
+
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
         self.pin_headers()

@@ -59,3 +59,33 @@ def smooth_curve(points: list[Point], tension: float = 1.0) -> list[Bezier]:
         c2 = (c2[0], min(max(c2[1], low), high))
         segments.append(Bezier(p0, c1, c2, p1))
     return segments
+
+
+def bezier_bounds(curve: Bezier) -> tuple[float, float, float, float]:
+    """``(left, top, right, bottom)`` of the curve itself (not of its control points)."""
+    xs = _axis_extent(curve.p0[0], curve.c1[0], curve.c2[0], curve.p3[0])
+    ys = _axis_extent(curve.p0[1], curve.c1[1], curve.c2[1], curve.p3[1])
+    return xs[0], ys[0], xs[1], ys[1]
+
+
+def _axis_extent(p0: float, p1: float, p2: float, p3: float) -> tuple[float, float]:
+    low, high = min(p0, p3), max(p0, p3)
+    if low <= p1 <= high and low <= p2 <= high:
+        return low, high  # control points inside the ends: the curve is too
+    # where the derivative 3(a t^2 + b t + c) is zero, the coordinate turns
+    a, b, c = -p0 + 3 * p1 - 3 * p2 + p3, 2 * (p0 - 2 * p1 + p2), p1 - p0
+    if abs(a) < 1e-12:
+        roots = [-c / b] if abs(b) > 1e-12 else []
+    else:
+        disc = b * b - 4 * a * c
+        if disc < 0:
+            roots = []
+        else:
+            root = disc**0.5
+            roots = [(-b + root) / (2 * a), (-b - root) / (2 * a)]
+    for t in roots:
+        if 0 < t < 1:
+            mt = 1 - t
+            v = mt**3 * p0 + 3 * mt * mt * t * p1 + 3 * mt * t * t * p2 + t**3 * p3
+            low, high = min(low, v), max(high, v)
+    return low, high

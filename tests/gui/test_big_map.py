@@ -1,0 +1,110 @@
+"""A big map opens without per-item waste. These tests count what the canvas builds and
+touches; how long it takes is measured by bench/bench_open_big.py, not here."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QRectF
+from PySide6.QtGui import QImage, QPainter, QRegion, QTransform
+from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
+
+from mapper.canvas.card_item import CardItem, ConnectorHandle
+from mapper.canvas.flow_item import FlowItem, FlowLabelItem
+from mapper.canvas.scene import BSP_DEPTH
+from mapper.document import Document
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from synthetic import make_map
+
+
+@pytest.fixture
+def big_window(manager, qtbot):
+    win = manager.show(Document(make_map(600)))
+    win.resize(1400, 900)
+    qtbot.waitExposed(win)
+    win.view.set_zoom(0.7)
+    QApplication.processEvents()
+    return win
+
+
+def test_one_item_per_card_and_flow_and_no_idle_extras(big_window):
+    journey = big_window.document.journey
+    counts = Counter(type(item) for item in big_window.scene.items())
+    assert counts[CardItem] == journey.card_count() == 600
+    assert counts[FlowItem] == len(journey.flows())
+    # label items only for labelled flows; a card's flow handle only once it shows
+    assert counts[FlowLabelItem] == sum(1 for f in journey.flows() if f.label.strip())
+    assert counts[ConnectorHandle] == 0
+    card = next(iter(big_window.scene.cards.values()))
+    card.setSelected(True)
+    assert card.handle is not None and card.handle.isVisible()
+    card.setSelected(False)
+    assert not card.handle.isVisible()
+
+
+def test_the_item_index_stays_shallow(big_window):
+    """Qt deepens its index with the item count; long flows are filed in every leaf they
+    cross, which took over a gigabyte at 20,000 cards."""
+    assert big_window.scene.bspTreeDepth() == BSP_DEPTH <= 10
+
+
+def test_flow_curves_are_built_when_first_painted(big_window):
+    view = big_window.view
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    flows = list(big_window.scene.flows.values())
+    built = [f for f in flows if f._path is not None]
+    assert built and len(built) < len(flows) / 2
+    assert all(f.sceneBoundingRect().intersects(seen) for f in built)
+
+
+def test_a_selection_change_touches_only_the_cards_it_changes(big_window):
+    scene = big_window.scene
+    touched: list[str] = []
+    for item in scene.cards.values():
+        item.refresh_handle = lambda item=item: touched.append(item.card_id)
+    first, second = list(scene.cards)[:2]
+    scene.select_ids([first])
+    assert touched == [first]
+    touched.clear()
+    scene.select_ids([second])
+    assert sorted(touched) == sorted([first, second])
+
+
+def test_flows_clipped_strip_by_strip_look_as_clipped_to_both(big_window):
+    """A scroll repaints two strips (the new one and the sticky headers); flows are drawn
+    into each on its own, which must give the pixels one clip to both strips gives."""
+    scene = big_window.scene
+    strips = [QRect(0, 0, 700, 40), QRect(0, 420, 700, 90)]
+    transform = QTransform(0.7, 0, 0, 0.7, -20, -2000)
+    seen = transform.inverted()[0].mapRect(QRectF(0, 0, 700, 510))
+    flows = [f for f in scene.flows.values() if f.sceneBoundingRect().intersects(seen)]
+    assert len(flows) > 50
+
+    def paint(separately: bool) -> QImage:
+        image = QImage(700, 510, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(0xFFFFFFFF)
+        painter = QPainter(image)
+        painter.setClipRegion(QRegion(strips[0]).united(QRegion(strips[1])))
+        scene.paint_rects = strips if separately else None
+        for flow in flows:
+            painter.save()
+            painter.setTransform(transform)
+            flow.paint(painter, QStyleOptionGraphicsItem(), big_window.view.viewport())
+            painter.restore()
+        painter.end()
+        scene.paint_rects = None
+        return image
+
+    together, separately = paint(False), paint(True)
+    assert together == separately
+    assert together.pixel(0, 0) == 0xFFFFFFFF and together != _blank(together)
+
+
+def _blank(like: QImage) -> QImage:
+    image = QImage(like.size(), like.format())
+    image.fill(0xFFFFFFFF)
+    return image
