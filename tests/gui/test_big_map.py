@@ -8,8 +8,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QRectF
+from PySide6.QtCore import QPointF, QRect, QRectF
 from PySide6.QtGui import QImage, QPainter, QRegion, QTransform
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
 from mapper.canvas.card_item import CardItem, ConnectorHandle
@@ -59,6 +60,30 @@ def test_flow_curves_are_built_when_first_painted(big_window):
     built = [f for f in flows if f._path is not None]
     assert built and len(built) < len(flows) / 2
     assert all(f.sceneBoundingRect().intersects(seen) for f in built)
+
+
+def test_hovering_over_many_flows_measures_the_curves(big_window):
+    """Every move asks each flow whose bounds hold the pointer whether it is hit: stroking
+    each one's outline for that took a second mid-map on a 20,000-card map."""
+    view, scene = big_window.view, big_window.scene
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    QApplication.processEvents()
+    viewport = view.viewport()
+    flow = next(f for f in scene.flows.values() if f.route.flow.source in scene.cards)
+    x, y = flow.route.label_at  # on the curve
+    hit = scene.items(QPointF(x, y))
+    assert flow in hit
+    candidates = 0
+    for i in range(12):
+        point = QPointF(40 + i * 53, viewport.height() / 2 + i * 9)
+        scene_point = view.mapToScene(point.toPoint())
+        candidates += sum(
+            1 for f in scene.flows.values() if f.sceneBoundingRect().contains(scene_point)
+        )
+        QTest.mouseMove(viewport, point.toPoint())
+    assert candidates > 12  # flows crossed the pointer's path
+    assert all(f._shape is None for f in scene.flows.values())
 
 
 def test_a_selection_change_touches_only_the_cards_it_changes(big_window):

@@ -1,11 +1,12 @@
-"""The bounds of a flow's curve: what the canvas files the flow under in its item index."""
+"""A flow's curve: its bounds (what the canvas files the flow under in its item index) and
+whether a point is near it (what hovering and clicking ask of thousands of flows)."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mapper.layout.geometry import Bezier, Rect, bezier_bounds
+from mapper.layout.geometry import Bezier, Rect, bezier_bounds, near_bezier
 from mapper.layout.grid import route
 
 coord = st.floats(-1e5, 1e5, allow_nan=False, allow_infinity=False)
@@ -40,3 +41,32 @@ def test_a_loop_back_is_bounded_by_its_arc_not_its_control_points():
     left, top, right, bottom = bezier_bounds(curve)
     assert top > curve.c1[1]  # the arc peaks below its control points
     assert (left, right, bottom) == (300.0, 1100.0, 500.0)
+
+
+def _distance(curve: Bezier, x: float, y: float) -> float:
+    def off(t: float) -> float:
+        px, py = _at(curve, min(1.0, max(0.0, t)))
+        return ((px - x) ** 2 + (py - y) ** 2) ** 0.5
+
+    best = min(range(2001), key=lambda i: off(i / 2000))  # then finer around the best
+    return min(off((best - 1 + i / 1000) / 2000) for i in range(2001))
+
+
+@given(point, point, point, point, st.floats(0, 1), st.floats(-12, 12), st.floats(-12, 12))
+def test_near_bezier_finds_points_by_the_curve_and_not_away_from_it(p0, c1, c2, p3, t, dx, dy):
+    curve = Bezier(p0, c1, c2, p3)
+    px, py = _at(curve, t)
+    x, y = px + dx, py + dy
+    distance = _distance(curve, x, y)
+    if distance <= 2.5:
+        assert near_bezier(curve, x, y, 5)
+    if distance >= 12:  # "about": the tangent stands in for the curve where it bends
+        assert not near_bezier(curve, x, y, 5)
+
+
+def test_a_loop_back_is_hit_on_its_arc_not_inside_it():
+    curve = route(Rect(1000, 500, 200, 80), Rect(200, 500, 200, 80))
+    left, top, right, _ = bezier_bounds(curve)
+    assert near_bezier(curve, (left + right) / 2, top + 2, 5)  # on the arc's peak
+    assert near_bezier(curve, left + 1, 480, 5)  # on its left leg
+    assert not near_bezier(curve, (left + right) / 2, 450, 5)  # inside the arch

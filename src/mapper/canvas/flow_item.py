@@ -13,7 +13,7 @@ from mapper.canvas.host import host_of
 from mapper.canvas.painting import qcolor, qfont, qrect
 from mapper.layout import Bezier, FlowRoute
 from mapper.layout import theme as th
-from mapper.layout.geometry import bezier_bounds
+from mapper.layout.geometry import bezier_bounds, near_bezier
 from mapper.layout.labels import (
     LABEL_HEIGHT,
     LABEL_MAX_WIDTH,
@@ -25,6 +25,9 @@ from mapper.layout.text import elide, text_width
 from mapper.model import Entity
 
 ARROW = 9.0
+HIT = 5.0  # how near the pointer must come to a flow to hover or click it
+POINTER = 16.0  # a hit test up to this big (scene pixels) asks about a point
+_SHAPE_MODES = (Qt.ItemSelectionMode.IntersectsItemShape, Qt.ItemSelectionMode.ContainsItemShape)
 HAIRLINE = 1.25  # on-screen pens up to this many pixels wide are drawn one pixel wide
 
 
@@ -114,10 +117,25 @@ class FlowItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
+    def contains(self, point: QPointF) -> bool:
+        return near_bezier(self.route.curve, point.x(), point.y(), HIT)
+
+    def collidesWithPath(self, path: QPainterPath, mode=Qt.ItemSelectionMode.IntersectsItemShape):
+        """Hover and clicks ask every flow whose bounds hold the pointer whether the
+        pointer's pixel touches it, and thousands do mid-map on a big map: measured on the
+        curve, not on a stroked outline (which took a second). Rubber bands use the
+        outline."""
+        rect = path.controlPointRect()
+        if rect.width() <= POINTER and rect.height() <= POINTER and mode in _SHAPE_MODES:
+            centre = rect.center()
+            reach = HIT + max(rect.width(), rect.height()) / 2
+            return near_bezier(self.route.curve, centre.x(), centre.y(), reach)
+        return super().collidesWithPath(path, mode)
+
     def shape(self) -> QPainterPath:
         if self._shape is None:
             stroker = QPainterPathStroker()
-            stroker.setWidth(10)
+            stroker.setWidth(2 * HIT)
             self._shape = stroker.createStroke(self.path())
         return self._shape
 
@@ -166,8 +184,9 @@ class FlowItem(QGraphicsItem):
         self._set_hovered(False)
 
     def _set_hovered(self, hovered: bool) -> None:
+        """A hovered flow shows its label even zoomed out; the curve itself looks the same
+        (repainting it would repaint its whole bounds: most of the view for a long flow)."""
         self.hovered = hovered
-        self.update()
         if self.label is not None:
             self.label.update()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 Point = tuple[float, float]
@@ -74,8 +75,8 @@ def _axis_extent(p0: float, p1: float, p2: float, p3: float) -> tuple[float, flo
         return low, high  # control points inside the ends: the curve is too
     # where the derivative 3(a t^2 + b t + c) is zero, the coordinate turns
     a, b, c = -p0 + 3 * p1 - 3 * p2 + p3, 2 * (p0 - 2 * p1 + p2), p1 - p0
-    if abs(a) < 1e-12:
-        roots = [-c / b] if abs(b) > 1e-12 else []
+    if abs(a) <= 1e-9 * (abs(b) + abs(c)):  # (nearly) a parabola's derivative: linear
+        roots = [-c / b] if b else []
     else:
         disc = b * b - 4 * a * c
         if disc < 0:
@@ -89,3 +90,64 @@ def _axis_extent(p0: float, p1: float, p2: float, p3: float) -> tuple[float, flo
             v = mt**3 * p0 + 3 * mt * mt * t * p1 + 3 * mt * t * t * p2 + t**3 * p3
             low, high = min(low, v), max(high, v)
     return low, high
+
+
+def near_bezier(curve: Bezier, x: float, y: float, tolerance: float) -> bool:
+    """Whether the curve passes within about ``tolerance`` of ``(x, y)``: where it crosses
+    the vertical and the horizontal line through the point, the distance to its tangent
+    there (exact for straight stretches). A few microseconds, where stroking a long curve's
+    outline to hit-test it took milliseconds."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve.p0, curve.c1, curve.c2, curve.p3
+    if math.hypot(x - x0, y - y0) <= tolerance or math.hypot(x - x3, y - y3) <= tolerance:
+        return True  # by an end, where the lines through the point may miss the curve
+    cx, cy = 3 * (x1 - x0), 3 * (y1 - y0)
+    bx, by = 3 * (x0 - 2 * x1 + x2), 3 * (y0 - 2 * y1 + y2)
+    ax, ay = x3 - x0 + 3 * (x1 - x2), y3 - y0 + 3 * (y1 - y2)
+    for along, across in ((0, 1), (1, 0)):  # solve x(t) = x, then y(t) = y
+        a, b, c, d = (ax, bx, cx, x0 - x) if along == 0 else (ay, by, cy, y0 - y)
+        for t in _cubic_roots(a, b, c, d):
+            if not -1e-9 <= t <= 1 + 1e-9:
+                continue
+            px = ((ax * t + bx) * t + cx) * t + x0
+            py = ((ay * t + by) * t + cy) * t + y0
+            dx, dy = (3 * ax * t + 2 * bx) * t + cx, (3 * ay * t + 2 * by) * t + cy
+            speed = math.hypot(dx, dy)
+            off = (py - y) if across == 1 else (px - x)
+            slope = abs(dx if across == 1 else dy) / speed if speed > 1e-12 else 1.0
+            if abs(off) * slope <= tolerance:
+                return True
+    return False
+
+
+def _cubic_roots(a: float, b: float, c: float, d: float) -> list[float]:
+    """Real roots of a t^3 + b t^2 + c t + d (Cardano), each polished by a Newton step."""
+    scale = max(abs(a), abs(b), abs(c), abs(d))
+    if scale == 0:
+        return []
+    if abs(a) < 1e-9 * scale:
+        if abs(b) < 1e-9 * scale:
+            return [-d / c] if abs(c) > 1e-12 * scale else []
+        disc = c * c - 4 * b * d
+        if disc < 0:
+            return []
+        root = math.sqrt(disc)
+        return [(-c + root) / (2 * b), (-c - root) / (2 * b)]
+    b, c, d = b / a, c / a, d / a
+    shift = -b / 3
+    p = c - b * b / 3
+    q = 2 * b**3 / 27 - b * c / 3 + d
+    disc = (q / 2) ** 2 + (p / 3) ** 3
+    if disc >= 0:
+        root = math.sqrt(disc)
+        roots = [math.copysign(abs(u) ** (1 / 3), u) for u in (-q / 2 + root, -q / 2 - root)]
+        ts = [roots[0] + roots[1] + shift]
+    else:
+        r = 2 * math.sqrt(-p / 3)
+        phi = math.acos(max(-1.0, min(1.0, 3 * q / (p * r))))
+        ts = [r * math.cos((phi - 2 * math.pi * k) / 3) + shift for k in range(3)]
+    polished = []
+    for t in ts:
+        f = ((t + b) * t + c) * t + d
+        df = (3 * t + 2 * b) * t + c
+        polished.append(t - f / df if abs(df) > 1e-12 else t)
+    return polished
