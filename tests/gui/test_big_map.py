@@ -99,6 +99,13 @@ def test_a_selection_change_touches_only_the_cards_it_changes(big_window):
     assert sorted(touched) == sorted([first, second])
 
 
+def test_a_repaint_of_separate_strips_clips_flows_strip_by_strip(big_window):
+    view = big_window.view
+    top, bottom = QRect(0, 0, 600, 40), QRect(0, 500, 600, 90)
+    assert view.flow_rects(QRegion(top)) is None  # one rectangle: as it is
+    assert view.flow_rects(QRegion(top).united(QRegion(bottom))) == [top, bottom]
+
+
 def test_flows_clipped_strip_by_strip_look_as_clipped_to_both(big_window):
     """A scroll repaints two strips (the new one and the sticky headers); flows are drawn
     into each on its own, which must give the pixels one clip to both strips gives."""

@@ -16,19 +16,23 @@ from mapper.model import BUILTIN_CHANNELS, Entity, Sentiment
 RADIUS = 6.0
 SHADOW = 3.0
 HANDLE_RADIUS = 6.0
+# looked up once: a big map builds tens of thousands of cards, and each Qt enum lookup or
+# combination is a Python call
+_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+)
+_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_CURSOR = Qt.CursorShape.OpenHandCursor
 
 
 class CardItem(QGraphicsItem):
     def __init__(self, box: CardBox, persona_id: str | None) -> None:
         super().__init__()
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-        )
+        self.setFlags(_FLAGS)
         # Painted once into a pixmap per zoom level: dragging and scrolling then only blit.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(_CACHE)
         self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setCursor(_CURSOR)
         self.setZValue(10)
         self.box = box
         self.persona_id = persona_id

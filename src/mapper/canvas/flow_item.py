@@ -28,6 +28,10 @@ ARROW = 9.0
 HIT = 5.0  # how near the pointer must come to a flow to hover or click it
 POINTER = 16.0  # a hit test up to this big (scene pixels) asks about a point
 _SHAPE_MODES = (Qt.ItemSelectionMode.IntersectsItemShape, Qt.ItemSelectionMode.ContainsItemShape)
+# looked up once: each Qt enum member lookup is a Python call, and paint runs thousands of times
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_NO_BRUSH, _NO_PEN = Qt.BrushStyle.NoBrush, Qt.PenStyle.NoPen
+_SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 HAIRLINE = 1.25  # on-screen pens up to this many pixels wide are drawn one pixel wide
 
 
@@ -66,7 +70,7 @@ class FlowItem(QGraphicsItem):
 
     def __init__(self, route: FlowRoute, label: FlowLabel | None = None) -> None:
         super().__init__()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(_SELECTABLE)
         self.setAcceptHoverEvents(True)
         self.setZValue(5)
         self.hovered = False
@@ -93,7 +97,8 @@ class FlowItem(QGraphicsItem):
         self._bounds = QRectF(left - ARROW, top - ARROW, right - left + 2 * ARROW,
                               bottom - top + 2 * ARROW)  # fmt: skip
         self._place_label(route, label)
-        self.setToolTip(route.flow.label)
+        if route.flow.label or self.toolTip():  # most flows have none: skip the call
+            self.setToolTip(route.flow.label)
         self.update()
 
     def _place_label(self, route: FlowRoute, label: FlowLabel | None) -> None:
@@ -142,13 +147,15 @@ class FlowItem(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         # Called for every flow in view on every repaint (hundreds on a big map): kept lean.
         scene = self.scene()
+        rects = getattr(scene, "paint_rects", None) if widget is not None else None
         selected = self.isSelected()
         # While cards are dragged, flows repaint on every mouse move: without antialiasing
         # a long curve costs a tenth (the frame budget is 16 ms); it is smooth again on drop.
         dragging = getattr(scene, "dragging", False)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not dragging)
+        painter.setRenderHint(_ANTIALIASING, not dragging)
         width = 0.0 if dragging else (2.4 if selected else 1.6)  # 0: a fast 1-pixel line
-        if widget is not None and width * painter.worldTransform().m11() <= HAIRLINE:
+        transform = painter.worldTransform()
+        if widget is not None and width * transform.m11() <= HAIRLINE:
             # On screen a pen of a pixel or so is drawn as exactly one pixel: Qt rasterises
             # that (width 0) many times faster than a 1.1-pixel pen, and a big map at its
             # opening zoom has hundreds of long flows in view.
@@ -156,14 +163,14 @@ class FlowItem(QGraphicsItem):
         if self._arrow is None:
             self._arrow = arrow_head(self.route.curve)
         pen, color = _pen(selected, width), _color(selected)
-        rects = getattr(scene, "paint_rects", None) if widget is not None else None
-        if not rects:
+        if rects is None:
             self._draw(painter, pen, color)
             return
-        # A scroll repaints two strips (the new one and the sticky headers): one at a time,
-        # a curve through both is clipped to a strip, not to the whole view between them.
-        transform = painter.worldTransform()
+        # One rectangle of the repaint at a time (see JourneyView.flow_rects).
+        bounds = transform.mapRect(self._bounds)
         for rect in rects:
+            if not bounds.intersects(QRectF(rect)):
+                continue
             painter.resetTransform()
             painter.setClipRect(rect)  # in viewport pixels
             painter.setWorldTransform(transform)
@@ -171,9 +178,9 @@ class FlowItem(QGraphicsItem):
 
     def _draw(self, painter: QPainter, pen: QPen, color: QColor) -> None:
         painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(_NO_BRUSH)
         painter.drawPath(self.path())
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(_NO_PEN)
         painter.setBrush(color)
         painter.drawPolygon(self._arrow)
 

@@ -70,7 +70,7 @@ class JourneyScene(QGraphicsScene):
         self.printing = False  # drawn for an image: no editor chrome (collapse arrows)
         self.dragging = False  # cards are being dragged (flows then draw faster)
         self.interaction: Interaction | None = None  # the gesture under way, if any
-        self.paint_rects: list | None = None  # set by the view while it paints a region
+        self.paint_rects: list | None = None  # where flows show in the view's repaint
         self.document = document
         self.journey = document.journey
         self.hidden_personas: set[str] = set()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QPainter, QRegion
 from PySide6.QtWidgets import QGraphicsView
 
 from mapper.canvas.scene import JourneyScene
@@ -52,16 +52,19 @@ class JourneyView(QGraphicsView):
             lane.setX(max(lane.box.header.x, visible.left()))
 
     def paintEvent(self, event) -> None:
-        """Tell the items which separate rectangles are being painted (a scroll repaints
-        the new strip and the sticky headers): long flows then clip to each on its own."""
         scene = self.journey_scene()
-        region = event.region()
-        several = region.rectCount() > 1 and scene is not None
-        if several:
-            scene.paint_rects = list(region)
+        if scene is not None:
+            scene.paint_rects = self.flow_rects(event.region())
         super().paintEvent(event)
-        if several:
+        if scene is not None:
             scene.paint_rects = None
+
+    def flow_rects(self, region: QRegion) -> list[QRect] | None:
+        """How flows should clip a repaint of ``region``: None for as it is, or one
+        rectangle of viewport pixels at a time. A scroll repaints the new strip and the
+        sticky headers; thousands of flows cross both on a big map, and clipped to both
+        at once Qt walks each curve over the whole view between them."""
+        return list(region) if region.rectCount() > 1 else None
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
