@@ -53,10 +53,13 @@ class JourneyView(QGraphicsView):
 
     def paintEvent(self, event) -> None:
         scene = self.journey_scene()
-        if scene is not None:
-            scene.paint_rects = self.flow_rects(event.region())
-        super().paintEvent(event)
-        if scene is not None:
+        if scene is None:
+            super().paintEvent(event)
+            return
+        scene.paint_rects = self.flow_rects(event.region())
+        try:
+            super().paintEvent(event)
+        finally:
             scene.paint_rects = None
 
     def flow_rects(self, region: QRegion) -> list[QRect] | None:
