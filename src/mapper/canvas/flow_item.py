@@ -166,15 +166,32 @@ class FlowItem(QGraphicsItem):
         if rects is None:
             self._draw(painter, pen, color)
             return
-        # One rectangle of the repaint at a time (see JourneyView.flow_rects).
+        # One rectangle of the repaint at a time (see JourneyView.flow_rects), and the
+        # arrow only where it is: most flows in a scrolled strip pass through it.
         bounds = transform.mapRect(self._bounds)
+        arrow = transform.mapRect(self._arrow.boundingRect()).adjusted(-1, -1, 1, 1)
+        painter.setPen(pen)
+        painter.setBrush(_NO_BRUSH)
+        heads = []
         for rect in rects:
-            if not bounds.intersects(QRectF(rect)):
+            area = QRectF(rect)
+            if not bounds.intersects(area):
                 continue
-            painter.resetTransform()
-            painter.setClipRect(rect)  # in viewport pixels
-            painter.setWorldTransform(transform)
-            self._draw(painter, pen, color)
+            self._clip(painter, rect, transform)
+            painter.drawPath(self.path())
+            if arrow.intersects(area):
+                heads.append(rect)
+        painter.setPen(_NO_PEN)
+        painter.setBrush(color)
+        for rect in heads:
+            self._clip(painter, rect, transform)
+            painter.drawPolygon(self._arrow)
+
+    @staticmethod
+    def _clip(painter: QPainter, rect, transform) -> None:
+        painter.resetTransform()
+        painter.setClipRect(rect)  # in viewport pixels
+        painter.setWorldTransform(transform)
 
     def _draw(self, painter: QPainter, pen: QPen, color: QColor) -> None:
         painter.setPen(pen)
