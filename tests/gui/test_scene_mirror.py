@@ -27,7 +27,11 @@ def _picture(scene: JourneyScene) -> dict:
     return {
         "cards": {i: (it.box, it.pos().toTuple(), it.persona_id) for i, it in scene.cards.items()},
         "flows": {
-            i: (it.route.curve, it.route.flow, it.label.text, it.label.rect.getRect())
+            i: (
+                it.route.curve,
+                it.route.flow,
+                it.label and (it.label.text, it.label.rect.getRect()),
+            )
             for i, it in scene.flows.items()
         },
         "stages": {i: it.box for i, it in scene.stage_headers.items()},
