@@ -244,7 +244,11 @@ def _lay_out_emotions(
 
 def _lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout | None) -> None:
     boxes = result.cards
-    known = {r.flow.id: r for r in previous.flows} if previous is not None else {}
+    band = _emotion_band(result)
+    ceiling = result.style.stage_header_height
+    # a route depends on its cards' boxes and on the emotion lane it keeps out of
+    same_band = previous is not None and _emotion_band(previous) == band
+    known = {r.flow.id: r for r in previous.flows} if previous is not None and same_band else {}
     old_boxes = previous.cards if previous is not None else {}
     for flow in journey.flows():
         source, target = boxes.get(flow.source), boxes.get(flow.target)
@@ -259,21 +263,44 @@ def _lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout |
         ):
             result.flows.append(old)
             continue
-        curve = route(source.rect, target.rect)
+        curve = route(source.rect, target.rect, band, ceiling)
         result.flows.append(FlowRoute(flow, curve, bezier_point(curve, 0.5)))
 
 
-def route(a: Rect, b: Rect) -> Bezier:
-    """A smooth arrow from box ``a`` to box ``b`` that leaves and enters on sensible sides."""
+def _emotion_band(layout: MapLayout) -> tuple[float, float] | None:
+    lane = layout.emotion_lane
+    return (lane.row.y, lane.row.bottom) if lane is not None else None
+
+
+def route(
+    a: Rect, b: Rect, band: tuple[float, float] | None = None, ceiling: float | None = None
+) -> Bezier:
+    """A smooth arrow from box ``a`` to box ``b`` that leaves and enters on sensible sides.
+
+    A loop back goes over the top of its cards, unless that would take it into ``band``
+    (the emotion lane's top and bottom) or above ``ceiling`` (the stage headers): then it
+    goes under them, from bottom to bottom, and is kept out of the band the same way."""
     (ax, ay), (bx, by) = a.center, b.center
     if b.x >= a.right - 1:  # forward: right side to left side
         p0, p3 = (a.right, ay), (b.x, by)
         bend = max(30.0, (p3[0] - p0[0]) / 2)
         return Bezier(p0, (p0[0] + bend, p0[1]), (p3[0] - bend, p3[1]), p3)
     if b.right <= a.x + 1:  # backward, a loop: over the top, from top to top
-        p0, p3 = (ax, a.y), (bx, b.y)
         lift = 40.0 + abs(ax - bx) * 0.12
-        top = min(p0[1], p3[1]) - lift
+        high = min(a.y, b.y)
+        top = high - lift
+        if band is not None and high >= band[1]:  # both below the band: not up into it
+            top = max(top, band[1] + 4)
+        if (ceiling is not None and top < ceiling + 4) or top > high - 12:
+            low = max(a.bottom, b.bottom)
+            bottom = low + lift
+            if band is not None and low <= band[0]:
+                bottom = min(bottom, band[0] - 4)
+            if bottom >= low + 12:
+                p0, p3 = (ax, a.bottom), (bx, b.bottom)
+                return Bezier(p0, (p0[0], bottom), (p3[0], bottom), p3)
+            top = max(top, high - lift / 2)  # no room below either: a flat loop on top
+        p0, p3 = (ax, a.y), (bx, b.y)
         return Bezier(p0, (p0[0], top), (p3[0], top), p3)
     # same column: bottom to top (or top to bottom), bowing out to the right
     if by >= ay:

@@ -1,13 +1,17 @@
-"""Where flow labels go: on their curve, but off the cards and off each other.
+"""Where flow labels go: near their curve, never over a card, a header or another label.
 
-A label sits at the middle of its flow when that spot is free; otherwise it slides along
-the curve to the first spot clear of cards and labels, else to the first spot clear of
-other labels (it may cover a card: labels have an opaque background), else it stays in
-the middle. Pure Python and deterministic, so every renderer places labels alike.
+A label sits at the middle of its flow when that spot is free; otherwise it tries spots
+along the curve, then spots just above and below them, and takes the first one that is
+clear of cards (their titles and badges), of the stage and lane headers, of other labels,
+and that lies within one stage column (so a page that shows whole stages never cuts a
+label in two). A label with no free spot within reach keeps the middle of its flow and is
+marked ``clear=False``: the canvas shows it there, the PDF leaves it out and says so.
+Pure Python and deterministic, so every renderer places labels alike.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from mapper.layout.geometry import Rect
@@ -19,6 +23,8 @@ LABEL_HEIGHT = 13.0
 LABEL_PADDING = 4.0
 LABEL_MAX_WIDTH = 150.0
 CANDIDATES = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.14, 0.86)
+OFFSETS = (0.0, -16.0, 16.0, -32.0, 32.0, -48.0, 48.0)  # above / below the curve
+CARD_CLEARANCE = 2.0
 _CELL = 200.0
 
 
@@ -27,6 +33,7 @@ class FlowLabel:
     flow_id: str
     text: str  # the label on one line, elided to LABEL_MAX_WIDTH
     rect: Rect
+    clear: bool = True  # False: no free spot was found; it may cover a card or a label
 
 
 def _keys(r: Rect) -> list[tuple[int, int]]:
@@ -45,14 +52,26 @@ def _hits(r: Rect, grid: dict[tuple[int, int], list[Rect]]) -> bool:
     return False
 
 
+def _add(grid: dict[tuple[int, int], list[Rect]], r: Rect) -> None:
+    for key in _keys(r):
+        grid.setdefault(key, []).append(r)
+
+
 def flow_labels(layout: MapLayout) -> list[FlowLabel]:
     """A placed label for every flow that has one, in flow order."""
     cards: dict[tuple[int, int], list[Rect]] = {}
+    c = CARD_CLEARANCE
     for box in layout.cards.values():
         r = box.rect
-        padded = Rect(r.x - 2, r.y - 2, r.width + 4, r.height + 4)
-        for key in _keys(padded):
-            cards.setdefault(key, []).append(padded)
+        _add(cards, Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c))
+    style = layout.style
+    body = Rect(
+        style.lane_header_width,
+        style.stage_header_height,
+        layout.width - style.lane_header_width,
+        layout.height - style.stage_header_height,
+    )
+    edges = sorted(box.column.x for box in layout.stages)[1:]  # inner stage boundaries
     labels: dict[tuple[int, int], list[Rect]] = {}
     placed = []
     for route in layout.flows:
@@ -61,13 +80,36 @@ def flow_labels(layout: MapLayout) -> list[FlowLabel]:
             continue
         text = elide(text, LABEL_MAX_WIDTH, LABEL_SIZE)
         width = text_width(text, LABEL_SIZE) + 2 * LABEL_PADDING
-        spots = []
+        middle = bezier_point(route.curve, 0.5)
+        chosen = None
         for t in CANDIDATES:
             x, y = bezier_point(route.curve, t)
-            spots.append(Rect(x - width / 2, y - LABEL_HEIGHT / 2, width, LABEL_HEIGHT))
-        chosen = next((r for r in spots if not _hits(r, labels) and not _hits(r, cards)), None)
-        chosen = chosen or next((r for r in spots if not _hits(r, labels)), spots[0])
-        for key in _keys(chosen):
-            labels.setdefault(key, []).append(chosen)
+            for dy in OFFSETS:
+                r = Rect(x - width / 2, y + dy - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
+                if (
+                    _inside(r, body)
+                    and not _crosses(r, edges)
+                    and not _hits(r, labels)
+                    and not _hits(r, cards)
+                ):
+                    chosen = r
+                    break
+            if chosen is not None:
+                break
+        if chosen is None:
+            rect = Rect(middle[0] - width / 2, middle[1] - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
+            placed.append(FlowLabel(route.flow.id, text, rect, clear=False))
+            continue
+        _add(labels, chosen)
         placed.append(FlowLabel(route.flow.id, text, chosen))
     return placed
+
+
+def _inside(r: Rect, body: Rect) -> bool:
+    return r.x >= body.x and r.y >= body.y and r.right <= body.right and r.bottom <= body.bottom
+
+
+def _crosses(r: Rect, edges: list[float]) -> bool:
+    """Whether ``r`` straddles a stage boundary (``edges`` sorted)."""
+    i = bisect.bisect_right(edges, r.x)
+    return i < len(edges) and edges[i] < r.right

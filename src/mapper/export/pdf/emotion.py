@@ -23,7 +23,8 @@ ACTIVE_WIDTH = 2.6
 OTHER_WIDTH = 1.6
 
 
-def draw_emotion_background(canv: Canvas, layout: MapLayout, text: Text) -> None:
+def draw_emotion_background(canv: Canvas, layout: MapLayout) -> None:
+    """The love and pain zones and the dashed neutral line across the lane."""
     lane = layout.emotion_lane
     if lane is None:
         return
@@ -43,20 +44,36 @@ def draw_emotion_background(canv: Canvas, layout: MapLayout, text: Text) -> None
     canv.setDash(4, 3)
     canv.line(row.x, neutral, row.right, neutral)
     canv.restoreState()
+
+
+def draw_emotion_axis(
+    layout: MapLayout, text: Text, rows: tuple[float, float] | None = None
+) -> None:
+    """The +3 / 0 / −3 marks at the right edge of the lane's header."""
+    lane = layout.emotion_lane
+    if lane is None:
+        return
+    style = layout.style
+    x0 = style.lane_header_width
     text.style(8, theme.MUTED_INK)
     for score, label in ((3, "+3"), (0, "0"), (-3, "\u22123")):
-        text.right(x0 - 6, emotion_y(lane.row, score, style) + 3, label)
+        y = emotion_y(lane.row, score, style)
+        if rows is None or (rows[0] <= y - 8 and y + 3 <= rows[1]):
+            text.right(x0 - 6, y + 3, label)
 
 
-def draw_emotion_curves(
-    canv: Canvas, layout: MapLayout, persona_id: str | None, text: Text
-) -> None:
-    lane = layout.emotion_lane
+def _split(layout: MapLayout, persona_id: str | None) -> tuple[list, list]:
     curves = [c for c in layout.emotion_curves if c.points]
-    if lane is None or not curves:
-        return
     active = [c for c in curves if c.persona.id == persona_id]
     others = [c for c in curves if c.persona.id != persona_id]
+    return active, others
+
+
+def draw_emotion_curves(canv: Canvas, layout: MapLayout, persona_id: str | None) -> None:
+    lane = layout.emotion_lane
+    active, others = _split(layout, persona_id)
+    if lane is None or not active + others:
+        return
     neutral = emotion_y(lane.row, 0, layout.style)
     row = lane.row
     canv.saveState()
@@ -92,15 +109,15 @@ def draw_emotion_curves(
     for curve in active:
         _marks(canv, curve)
     canv.restoreState()
-    _key(canv, layout, active + others, persona_id, text)
 
 
-def _key(
-    canv: Canvas, layout: MapLayout, curves: list[EmotionCurve], persona_id: str | None, text: Text
-) -> None:
+def draw_emotion_key(canv: Canvas, layout: MapLayout, persona_id: str | None, text: Text) -> None:
     """Which line is whose, under the lane's name in its header (active persona first)."""
     lane = layout.emotion_lane
-    assert lane is not None
+    active, others = _split(layout, persona_id)
+    if lane is None or not active + others:
+        return
+    curves: list[EmotionCurve] = active + others
     header = lane.header
     y = header.y + 12 + len(lane.name_lines) * 15 + 10
     room = header.width - 10 - 22 - 22  # sample line, axis labels on the right

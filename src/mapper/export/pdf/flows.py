@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from functools import cached_property
 
+from reportlab.pdfgen.canvas import Canvas
+
 from mapper.export.pdf.culling import CURVE_BUCKET, SAMPLE, Buckets, bezier_bounds, curve_cells
 from mapper.export.pdf.draw import Text, baseline_in, rgb
 from mapper.export.pdf.ops import Ops
@@ -106,26 +108,29 @@ class FlowPainter:
             ops.fill()
         ops.restore()
 
-    def draw_labels(self, ops: Ops, text: Text, view: Rect | None) -> None:
+    def draw_labels(self, canv: Canvas, ops: Ops, view: Rect | None) -> None:
+        """Each label's background, then its text, label by label: a label never hides
+        another's words. Labels without a free spot (``clear=False``) are left out."""
         if view is None:
             labels = self.labels
         else:
             labels = [self.labels[i] for i in self._label_index.query(view)]
-        if not labels:
-            return
-        ops.save()
-        ops.fill_color(rgb("#ffffff"))
-        ops.stroke_color(rgb(theme.GRID_LINE))
-        ops.line_width(0.6)
+        labels = [label for label in labels if label.clear]
+        white, border = rgb("#ffffff"), rgb(theme.GRID_LINE)
         for label in labels:
             r = label.rect
+            ops.save()
+            ops.line_width(0.6)
+            ops.fill_color(white)
+            ops.stroke_color(border)
             ops.round_rect(r.x, r.y, r.width, r.height, r.height / 2)
             ops.fill_stroke()
-        ops.restore()
-        text.style(LABEL_SIZE, theme.MUTED_INK)
-        for label in labels:
-            r = label.rect
+            ops.restore()
+            ops.flush(canv)
+            text = Text(canv)
+            text.style(LABEL_SIZE, theme.MUTED_INK)
             text.centre(r.center[0], baseline_in(r.y, r.height, LABEL_SIZE), label.text)
+            text.draw()
 
 
 def _box(points: tuple[Point, Point, Point]) -> Rect:

@@ -12,7 +12,12 @@ from reportlab.pdfgen.canvas import Canvas
 from mapper.export.pdf.cards import card_links, draw_cards
 from mapper.export.pdf.culling import Buckets
 from mapper.export.pdf.draw import Text, rgb, round_rect, shade
-from mapper.export.pdf.emotion import draw_emotion_background, draw_emotion_curves
+from mapper.export.pdf.emotion import (
+    draw_emotion_axis,
+    draw_emotion_background,
+    draw_emotion_curves,
+    draw_emotion_key,
+)
 from mapper.export.pdf.flows import FlowPainter
 from mapper.export.pdf.ops import Ops, Stamps
 from mapper.export.values import metrics_text
@@ -20,7 +25,7 @@ from mapper.layout import theme
 from mapper.layout.geometry import Rect
 from mapper.layout.grid import CardBox, LaneBox, MapLayout, StageBox
 from mapper.layout.labels import flow_labels
-from mapper.layout.text import elide
+from mapper.layout.text import elide, wrap
 from mapper.model import JourneyMap
 
 ACCENT = 4.0  # the stage colour's darker band along the top of each stage header
@@ -47,21 +52,78 @@ class MapPainter:
 
         ``links=False`` leaves out the URL annotations (a PDF form cannot hold them; see
         :meth:`draw_links`)."""
+        self.draw_headers(canv)
+        self.draw_body(canv, view)
+        if links:
+            self.draw_links(canv, view)
+
+    def draw_headers(
+        self,
+        canv: Canvas,
+        span: tuple[float, float] | None = None,
+        rows: tuple[float, float] | None = None,
+        corner: bool = True,
+    ) -> None:
+        """The stage headers over ``span`` (map x from, to) and the lane headers over
+        ``rows`` (map y from, to); None: all of them. A header cut by the range has its
+        name drawn in the part that shows."""
+        layout, style = self.layout, self.layout.style
+        text = Text(canv)
+        if corner:
+            round_rect(canv, Rect(0, 0, style.lane_header_width, style.stage_header_height), 0,
+                       fill=theme.HEADER_FILL)  # fmt: skip
+        stages = [
+            b for b in layout.stages if span is None or _meets(b.header.x, b.header.right, span)
+        ]
+        lanes = [b for b in layout.lanes if rows is None or _meets(b.row.y, b.row.bottom, rows)]
+        for lane in lanes:
+            round_rect(canv, lane.header, 0, fill=theme.HEADER_FILL)
+        for stage in stages:
+            header = stage.header
+            round_rect(canv, header, 0, fill=stage.stage.color)
+            band = Rect(header.x, header.y, header.width, ACCENT)
+            round_rect(canv, band, 0, fill=shade(stage.stage.color, 0.72))
+            self._stage_text(stage, text, span)
+        for lane in lanes:
+            self._lane_text(lane, text, rows)
+        lane = layout.emotion_lane
+        if lane is not None and lane in lanes:
+            if rows is None or rows[0] <= lane.row.y:
+                draw_emotion_key(canv, layout, self.persona_id, text)
+            draw_emotion_axis(layout, text, rows)
+        canv.setStrokeColor(rgb(theme.GRID_LINE))
+        canv.setLineWidth(0.8)
+        top, left = style.stage_header_height, style.lane_header_width
+        lines = [(s.header.x, 0.0, s.header.x, top) for s in stages]
+        lines += [(0.0, b.row.bottom, left, b.row.bottom) for b in lanes]
+        lines += [(0.0, top, layout.width, top), (left, 0.0, left, layout.height)]
+        canv.lines(lines)
+        text.draw()
+
+    def draw_body(self, canv: Canvas, view: Rect | None = None) -> None:
+        """The cells: emotion zones, grid lines, flows, curves, cards and flow labels."""
+        layout, style = self.layout, self.layout.style
         text = Text(canv)
         if self._stamps is None or self._stamps.canv is not canv:
             self._stamps = Stamps(canv)  # one set of stamps per document
         ops = Ops(self._stamps)
-        self._grid(canv, text)
+        draw_emotion_background(canv, layout)  # under the grid lines
+        canv.setStrokeColor(rgb(theme.GRID_LINE))
+        canv.setLineWidth(0.8)
+        left, top = style.lane_header_width, style.stage_header_height
+        lines = [(left, b.row.bottom, layout.width, b.row.bottom) for b in layout.lanes[:-1]]
+        lines += [(s.header.x, top, s.header.x, layout.height) for s in layout.stages]
+        canv.lines(lines)
+        canv.setStrokeColor(rgb(theme.CARD_BORDER))
+        canv.rect(0, 0, layout.width, layout.height, stroke=1, fill=0)
         self.flows.draw(ops, view)
         ops.flush(canv)
-        draw_emotion_curves(canv, self.layout, self.persona_id, text)
+        draw_emotion_curves(canv, layout, self.persona_id)
         cards = [self.cards[i] for i in self._card_index.query(view)]
-        draw_cards(ops, text, cards, self.layout.style, self.persona_id)
-        self.flows.draw_labels(ops, text, view)
+        draw_cards(ops, text, cards, style, self.persona_id)
         ops.flush(canv)
         text.draw()
-        if links:
-            self.draw_links(canv, view)
+        self.flows.draw_labels(canv, ops, view)
 
     def draw_links(self, canv: Canvas, view: Rect | None = None) -> None:
         """Clickable areas on cards with an http, https or mailto URL."""
@@ -70,37 +132,16 @@ class MapPainter:
             r = box.rect
             canv.linkURL(url, (r.x, r.y, r.right, r.bottom), relative=1, thickness=0)
 
-    # ------------------------------------------------------------------ grid
-    def _grid(self, canv: Canvas, text: Text) -> None:
-        layout, style = self.layout, self.layout.style
-        width, height = layout.width, layout.height
-        corner = Rect(0, 0, style.lane_header_width, style.stage_header_height)
-        round_rect(canv, corner, 0, fill=theme.HEADER_FILL)
-        for lane in layout.lanes:
-            round_rect(canv, lane.header, 0, fill=theme.HEADER_FILL)
-        for stage in layout.stages:
-            header = stage.header
-            round_rect(canv, header, 0, fill=stage.stage.color)
-            band = Rect(header.x, header.y, header.width, ACCENT)
-            round_rect(canv, band, 0, fill=shade(stage.stage.color, 0.72))
-            self._stage_text(stage, text)
-        for lane in layout.lanes:
-            self._lane_text(lane, text)
-        draw_emotion_background(canv, layout, text)  # under the grid lines
-
-        canv.setStrokeColor(rgb(theme.GRID_LINE))
-        canv.setLineWidth(0.8)
-        top = style.stage_header_height
-        lines = [(0.0, top, width, top)]
-        lines += [(0.0, lane.row.bottom, width, lane.row.bottom) for lane in layout.lanes[:-1]]
-        lines += [(stage.header.x, 0.0, stage.header.x, height) for stage in layout.stages]
-        canv.lines(lines)
-        canv.setStrokeColor(rgb(theme.CARD_BORDER))
-        canv.rect(0, 0, width, height, stroke=1, fill=0)
-
-    def _stage_text(self, box: StageBox, text: Text) -> None:
+    # ------------------------------------------------------------------ headers
+    def _stage_text(
+        self, box: StageBox, text: Text, span: tuple[float, float] | None = None
+    ) -> None:
         size = self.layout.style.header_size
         header, lines = box.header, box.name_lines
+        if span is not None and (header.x < span[0] or header.right > span[1]):
+            x0, x1 = max(header.x, span[0]), min(header.right, span[1])
+            header = Rect(x0, header.y, x1 - x0, header.height)
+            lines, _ = wrap(box.stage.name, header.width - 16, size, 2, bold=True)
         leading = size * 1.25
         metrics = metrics_text(box.stage.metrics)
         extra = 12 if metrics and len(lines) == 1 else 0
@@ -113,9 +154,12 @@ class MapPainter:
             text.style(8.5, theme.MUTED_INK)
             text.centre(cx, top + len(lines) * leading + 9, elide(metrics, header.width - 16, 8.5))
 
-    def _lane_text(self, box: LaneBox, text: Text) -> None:
+    def _lane_text(self, box: LaneBox, text: Text, rows: tuple[float, float] | None = None) -> None:
         size = self.layout.style.lane_header_size
         header, lines = box.header, box.name_lines
+        if rows is not None and (header.y < rows[0] or header.bottom > rows[1]):
+            y0, y1 = max(header.y, rows[0]), min(header.bottom, rows[1])
+            header = Rect(header.x, y0, header.width, y1 - y0)
         leading = size * 1.25
         block = len(lines) * leading
         tall = header.height >= 110
@@ -123,3 +167,7 @@ class MapPainter:
         text.style(size, theme.MUTED_INK if box.lane.collapsed else theme.INK, bold=True)
         for i, line in enumerate(lines):
             text.at(header.x + 10, top + size * 0.95 + i * leading, line)
+
+
+def _meets(start: float, end: float, span: tuple[float, float]) -> bool:
+    return start < span[1] and span[0] < end
