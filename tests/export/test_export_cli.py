@@ -27,7 +27,7 @@ def map_file(tmp_path):
 def test_export_writes_a_pdf(map_file, tmp_path, capsys):
     out = tmp_path / "map.pdf"
     assert main(["export", str(map_file), "-o", str(out)]) == 0
-    assert capsys.readouterr().out.strip() == f"wrote {out} (6 pages)"
+    assert capsys.readouterr().out.strip() == f"wrote {out} (6 pages)"  # overview + detail
     assert page_count(out) == 6
     assert (
         main(["export", str(map_file), "-o", str(out), "--no-report", "--page", "a3", "--portrait"])
@@ -228,7 +228,7 @@ def test_help_says_which_output_each_option_is_for(capsys):
 
 def test_export_messages_escape_file_names_and_persona(map_file, tmp_path, capsys):
     out = tmp_path / "map\x1b]0;x\x07\n.pdf"
-    assert main(["export", str(map_file), "-o", str(out), "--no-report"]) == 0
+    assert main(["export", str(map_file), "-o", str(out), "--no-report", "--fit"]) == 0
     assert capsys.readouterr().out == f"wrote {tmp_path}/map\\x1b]0;x\\x07\\n.pdf (1 page)\n"
     gone = tmp_path / "gone\x1b[2J" / "m.png"
     assert main(["export", str(map_file), "-o", str(gone)]) == 1

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from export_helpers import bench_make_map, one_line, page_count, pdftotext, qpdf_check, rich_map
 from pypdf import PdfReader
 
 from mapper.export import PdfOptions, export_pdf, render_pdf
-from mapper.export.pages import PAGE_SIZES, TILE_MARGIN, page_size, tile_plan
+from mapper.export.pages import PAGE_SIZES, TILE_MARGIN, page_size, row_name, tile_plan
 from mapper.layout import compute_layout
 from mapper.model import Card
 
@@ -30,19 +32,20 @@ def test_page_sizes_and_orientation(name, landscape):
 def test_fit_puts_the_map_on_one_page_and_the_report_after_it(tmp_path):
     journey = rich_map()
     without, with_report = tmp_path / "a.pdf", tmp_path / "b.pdf"
-    export_pdf(journey, without, PdfOptions(report=False))
-    export_pdf(journey, with_report, PdfOptions())
+    export_pdf(journey, without, PdfOptions(report=False, fit=True))
+    export_pdf(journey, with_report, PdfOptions(fit=True))
     assert page_count(without) == 1
     # map, summary, a page per persona, touchpoints, pain points and opportunities
     assert page_count(with_report) == 1 + 1 + 2 + 1 + 1
 
 
 def test_small_text_warns_and_suggests_tiling(big_map):
-    result = render_pdf(big_map, PdfOptions(report=False))
+    result = render_pdf(big_map, PdfOptions(report=False, fit=True))
     assert len(result.warnings) == 1
     warning = result.warnings[0]
     assert "below 6 pt" in warning and "--tile" in warning
-    tiles = len(tile_plan(*_size(big_map), page_size("A4", True), PdfOptions().tile_scale, 18.0))
+    assert "the smallest text (emotion badges) prints at" in warning
+    tiles = render_pdf(big_map, PdfOptions(report=False, tile=True)).pages - 1  # the cover
     assert f"over {tiles} pages" in warning
     assert render_pdf(rich_map(), PdfOptions(report=False)).warnings == []
 
@@ -61,16 +64,18 @@ def test_tiling_a_big_map(big_map, tmp_path):
         PdfOptions(tile=True, report=False),
         lambda done, total: progress.append(done),
     )
-    tiles = tile_plan(*_size(big_map), page_size("A4", True), 0.75, 18.0)
-    assert len(tiles) > 6 and tiles[-1].columns > 1 and tiles[-1].rows > 1
-    assert page_count(path) == 1 + len(tiles)  # the assembly guide, then the tiles
-    assert progress == list(range(1, len(tiles) + 1))
     qpdf_check(path)
     cover = one_line(pdftotext(path, 1, 1))
-    assert f"Poster in {len(tiles)} tiles" in cover
-    pages = [one_line(pdftotext(path, n, n, raw=True)) for n in range(2, len(tiles) + 2)]
-    for tile, text in zip(tiles, pages, strict=True):
-        assert f"Tile {tile.label}" in text
+    found = re.search(r"Poster in (\d+) tiles \((\d+) rows \u00d7 (\d+) columns\)", cover)
+    assert found, cover
+    count, rows, columns = (int(n) for n in found.groups())
+    assert count == rows * columns and count > 6 and rows > 1 and columns > 1
+    assert page_count(path) == 1 + count  # the assembly guide, then the tiles
+    assert progress == list(range(1, count + 1))
+    pages = [one_line(pdftotext(path, n, n, raw=True)) for n in range(2, count + 2)]
+    labels = [f"{row_name(r)}{c + 1}" for r in range(rows) for c in range(columns)]
+    for label, text in zip(labels, pages, strict=True):
+        assert f"Tile {label}" in text
     # A title cut by a tile's edge is whole in the page's content (pypdf reads it all),
     # though poppler only extracts what lies on the paper.
     reader = PdfReader(path)
@@ -102,7 +107,7 @@ def test_touchpoint_table_repeats_its_header_across_pages(tmp_path):
             )
         )
     path = tmp_path / "long.pdf"
-    export_pdf(journey, path, PdfOptions())
+    export_pdf(journey, path, PdfOptions(fit=True))
     pages = [one_line(pdftotext(path, n, n)) for n in range(1, page_count(path) + 1)]
     with_rows = [p for p in pages[1:] if "Touchpoint number" in p]  # after the map page
     assert len(with_rows) >= 3

@@ -122,6 +122,6 @@ def test_pdftoppm_renders_the_map_page(rich_pdf, tmp_path):
 
 
 def test_result_reports_pages_and_bytes():
-    result = render_pdf(rich_map(), PdfOptions(report=False))
+    result = render_pdf(rich_map(), PdfOptions(report=False, fit=True))
     assert result.data.startswith(b"%PDF-") and result.data.rstrip().endswith(b"%%EOF")
     assert result.pages == 1

@@ -220,6 +220,7 @@ def run_export(args: argparse.Namespace) -> int:
         page=args.page or DEFAULTS["page"],
         landscape=not args.portrait,
         tile=bool(args.tile),
+        fit=bool(args.fit),
         tile_scale=args.tile_scale or DEFAULTS["tile_scale"],
         report=args.report is not False,
         persona_id=persona_id,

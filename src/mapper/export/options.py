@@ -13,20 +13,22 @@ from mapper.export.pages import PAGE_SIZES
 class PdfOptions:
     """Options for :func:`mapper.export.export_pdf`.
 
-    ``tile`` prints the map over several pages at ``tile_scale`` points per map pixel
-    instead of fitting it on one page. ``invariant`` makes the output byte-for-byte
-    reproducible (no date, or SOURCE_DATE_EPOCH's; a fixed document id) for tests,
-    reviews and builds in git.
+    By default the map is fitted on one page when its smallest text still prints at
+    ``min_text_size`` or more, else it gets an overview page and readable detail pages.
+    ``fit`` forces the one page; ``tile`` prints the map over several pages at
+    ``tile_scale`` points per map pixel, as a poster. ``invariant`` makes the output byte-for-byte
+    reproducible (no date, or SOURCE_DATE_EPOCH's; a fixed document id) for tests, reviews and builds in git.
     """
 
     page: str = "A4"
     landscape: bool = True
     tile: bool = False
+    fit: bool = False  # the whole map on one page even when its text gets too small to read
     report: bool = True
     persona_id: str | None = None  # whose emotions and pain points; default: the active one
     tile_scale: float = 0.75
     overlap: float = 18.0  # points printed twice on neighbouring tiles, for taping
-    min_text_size: float = 6.0  # warn when fitting shrinks card titles below this
+    min_text_size: float = 6.0  # points: the smallest text a default export prints
     invariant: bool = False
     date: dt.date | None = None
 

@@ -76,16 +76,28 @@ def _count(length: float, room: float, overlap: float) -> int:
 def tile_plan(
     map_width: float, map_height: float, page: tuple[float, float], scale: float, overlap: float
 ) -> list[Tile]:
-    """Tiles row by row: each prints a ``page - margins`` window; neighbours share
-    ``overlap`` points so the sheets can be trimmed on the crop marks and taped."""
+    """Tiles row by row: as few as cover the map, sharing its width and height evenly (so
+    no tile is mostly empty), each printed in a window of at most ``page - margins``;
+    neighbours share ``overlap`` points so the sheets can be trimmed on the crop marks and
+    taped."""
     width, height = page
     room = Rect(TILE_MARGIN, TILE_MARGIN, width - 2 * TILE_MARGIN, height - 2 * TILE_MARGIN)
     columns = _count(map_width * scale, room.width, overlap)
     rows = _count(map_height * scale, room.height, overlap)
-    step_x, step_y = (room.width - overlap) / scale, (room.height - overlap) / scale
+    tile_w = _share(map_width * scale, columns, overlap, room.width)
+    tile_h = _share(map_height * scale, rows, overlap, room.height)
+    area = Rect(room.x, room.y, tile_w, tile_h)
+    step_x, step_y = (tile_w - overlap) / scale, (tile_h - overlap) / scale
     tiles = []
     for r in range(rows):
         for c in range(columns):
-            source = Rect(c * step_x, r * step_y, room.width / scale, room.height / scale)
-            tiles.append(Tile(r, c, rows, columns, source, room))
+            source = Rect(c * step_x, r * step_y, tile_w / scale, tile_h / scale)
+            tiles.append(Tile(r, c, rows, columns, source, area))
     return tiles
+
+
+def _share(length: float, count: int, overlap: float, room: float) -> float:
+    """Each of ``count`` tiles' printed length so that together they cover ``length``."""
+    if count <= 1:
+        return min(max(length, 1.0), room)
+    return min(room, (length + (count - 1) * overlap) / count)

@@ -20,6 +20,7 @@ from mapper.layout.badges import (
     title_baselines,
 )
 from mapper.layout.grid import CardBox, Style
+from mapper.layout.text import text_width
 from mapper.model import CardKind, Sentiment
 
 RADIUS = 6.0
@@ -32,10 +33,19 @@ STRIPE = 5.0  # pain / love points: a stripe in the sentiment colour on the left
 
 
 def draw_cards(
-    ops: Ops, text: Text, boxes: list[CardBox], style: Style, persona_id: str | None
+    ops: Ops,
+    text: Text,
+    boxes: list[CardBox],
+    style: Style,
+    persona_id: str | None,
+    min_size: float = 0.0,
 ) -> None:
     """Bodies (with their shadows), sentiment stripes, moment-of-truth borders, badges;
-    titles and badge labels go to ``text``. Repeated shapes are stamps (see ``place``)."""
+    titles and badge labels go to ``text``. Repeated shapes are stamps (see ``place``).
+
+    Text smaller than ``min_size`` (map pixels) would be unreadable where the map is
+    printed this small: titles become grey bars the length of their lines, badge labels
+    are left out."""
     if not boxes:
         return
     ops.save()
@@ -50,8 +60,12 @@ def draw_cards(
             key = f"moment-{r.width:.2f}x{r.height:.2f}"
             place(ops, key, (r.width, r.height), partial(_moment, r.width, r.height), r.x, r.y)
     badges = [b for box in boxes if box.has_badges for b in card_badges(box, style, persona_id)]
-    _badges(ops, badges, text)
+    _badges(ops, badges, text, min_size)
+    if style.title_size < min_size:
+        _title_bars(ops, boxes, style)
     ops.restore()
+    if style.title_size < min_size:
+        return
 
     text.style(style.title_size, theme.INK)
     for box in boxes:
@@ -103,7 +117,17 @@ def _pill(width: float, height: float, colour: Color, ops: Ops) -> None:
     ops.fill()
 
 
-def _badges(ops: Ops, badges: list[Badge], text: Text) -> None:
+def _title_bars(ops: Ops, boxes: list[CardBox], style: Style) -> None:
+    size = style.title_size
+    ops.fill_color(rgb(theme.CARD_BORDER))
+    for box in boxes:
+        x = box.rect.x + style.card_padding
+        for line, baseline in zip(box.title_lines, title_baselines(box, style), strict=True):
+            ops.rect(x, baseline - size * 0.62, text_width(line, size), size * 0.55)
+    ops.fill()
+
+
+def _badges(ops: Ops, badges: list[Badge], text: Text, min_size: float = 0.0) -> None:
     ink = rgb(theme.MUTED_INK)
     labelled: list[tuple[Badge, float]] = []
     for badge in badges:
@@ -129,6 +153,8 @@ def _badges(ops: Ops, badges: list[Badge], text: Text) -> None:
         elif kind is BadgeKind.CONFIDENCE:
             confidence_ops(ops, r.x, r.center[1], r.width, badge.filled, DOT_RADIUS, ink)
     for badge, size in labelled:
+        if size < min_size:
+            continue
         colour = "#ffffff"
         if badge.creator is not None:
             colour = theme.CREATOR_COLORS[badge.creator]

@@ -87,6 +87,14 @@ class Text:
         obj._code.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm {obj._formatText(text)}")
         self.empty = False
 
+    def upward(self, baseline_x: float, start_y: float, text: str) -> None:
+        """``text`` turned a quarter left, read bottom to top from ``start_y``."""
+        if not text:
+            return
+        obj = self.obj
+        obj._code.append(f"0 -1 -1 0 {baseline_x:.2f} {start_y:.2f} Tm {obj._formatText(text)}")
+        self.empty = False
+
     def _runs(self, x: float, baseline: float, text: str) -> None:
         """Text with characters DejaVu lacks: each run in its font, placed where the
         layout measured it; a fallback run wider than measured is narrowed to fit."""

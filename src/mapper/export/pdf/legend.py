@@ -18,8 +18,8 @@ from mapper.layout.icons import icon_for
 from mapper.layout.text import elide, text_width
 from mapper.model import BUILTIN_CHANNELS, CardKind, Confidence, Creator, JourneyMap, Sentiment
 
-SIZE = 7.5
-ROW = 14.0
+SIZE = 7.5  # the largest legend text: never larger than the map's own
+MIN_SIZE = 6.0
 SWATCH = 10.0
 KIND_LABELS = {
     CardKind.TOUCHPOINT: "Touchpoint",
@@ -30,7 +30,7 @@ KIND_LABELS = {
     CardKind.NOTE: "Note",
 }
 
-Swatch = Callable[[Canvas, Rect, Text], None]
+Swatch = Callable[[Canvas, Rect, Text, float], None]
 
 
 @dataclass(frozen=True)
@@ -39,35 +39,38 @@ class Item:
     swatch: Swatch | None = None  # None: a group heading
     swatch_width: float = SWATCH
 
-    def width(self) -> float:
+    def width(self, size: float = SIZE) -> float:
         if self.swatch is None:  # a heading
-            return text_width(self.label, SIZE, bold=True) + 6
-        label = text_width(self.label, SIZE) + 4 if self.label else 0
-        return self.swatch_width + label + 12
+            return text_width(self.label, size, bold=True) + 5
+        label = text_width(self.label, size) + 3 if self.label else 0
+        return self.swatch_width + label + 9
 
 
 def _kind(kind: CardKind) -> Swatch:
-    def draw(canv: Canvas, r: Rect, text: Text) -> None:
+    def draw(canv: Canvas, r: Rect, text: Text, size: float) -> None:
         round_rect(canv, r, 2.5, fill=theme.KIND_FILLS[kind], stroke=theme.CARD_BORDER, width=0.6)
 
     return draw
 
 
 def _channel(key: str) -> Swatch:
-    return lambda canv, r, text: draw_icon(canv, icon_for(key), r, theme.MUTED_INK, weight=1.2)
+    def draw(canv: Canvas, r: Rect, text: Text, size: float) -> None:
+        draw_icon(canv, icon_for(key), r, theme.MUTED_INK, weight=1.2)
+
+    return draw
 
 
 def _creator(creator: Creator) -> Swatch:
     """The card's creator pill itself: the label in its colour on a tint."""
 
-    def draw(canv: Canvas, r: Rect, text: Text) -> None:
+    def draw(canv: Canvas, r: Rect, text: Text, size: float) -> None:
         colour = theme.CREATOR_COLORS[creator]
         pill = Rect(r.x, r.y - 1, r.width, r.height + 2)
         round_rect(canv, pill, pill.height / 2, fill=tint(colour, PILL_TINT))
-        text.style(SIZE - 0.5, colour, bold=True)
+        text.style(size, colour, bold=True)
         text.centre(
             pill.center[0],
-            baseline_in(pill.y, pill.height, SIZE - 0.5),
+            baseline_in(pill.y, pill.height, size),
             theme.CREATOR_LABELS[creator],
         )
 
@@ -75,21 +78,21 @@ def _creator(creator: Creator) -> Swatch:
 
 
 def _pill_width(creator: Creator) -> float:
-    return text_width(theme.CREATOR_LABELS[creator], SIZE - 0.5, bold=True) + 10
+    return text_width(theme.CREATOR_LABELS[creator], SIZE, bold=True) + 8
 
 
 def _mark(sentiment: Sentiment, score: int) -> Swatch:
-    def draw(canv: Canvas, r: Rect, text: Text) -> None:
+    def draw(canv: Canvas, r: Rect, text: Text, size: float) -> None:
         canv.setFillColor(rgb(theme.SENTIMENT_COLORS[sentiment]))
-        canv.circle(*r.center, r.width / 2 + 0.5, stroke=0, fill=1)
-        text.style(5.5, "#ffffff", bold=True)
-        text.centre(r.center[0], baseline_in(r.y, r.height, 5.5), sentiment_label(score))
+        canv.circle(*r.center, r.width / 2 + 1, stroke=0, fill=1)
+        text.style(MIN_SIZE, "#ffffff", bold=True)
+        text.centre(r.center[0], baseline_in(r.y, r.height, MIN_SIZE), sentiment_label(score))
 
     return draw
 
 
 def _dots(filled: int) -> Swatch:
-    def draw(canv: Canvas, r: Rect, text: Text) -> None:
+    def draw(canv: Canvas, r: Rect, text: Text, size: float) -> None:
         ops = Ops()
         confidence_ops(ops, r.x, r.center[1], r.width, filled, 2.4, rgb(theme.MUTED_INK))
         ops.flush(canv)
@@ -97,12 +100,12 @@ def _dots(filled: int) -> Swatch:
     return draw
 
 
-def _star(canv: Canvas, r: Rect, text: Text) -> None:
+def _star(canv: Canvas, r: Rect, text: Text, size: float) -> None:
     star(canv, r, theme.MOMENT_OF_TRUTH_COLOR)
 
 
 def _line(colour: str, dashed: bool = False, arrow: bool = False, width: float = 2.0) -> Swatch:
-    def draw(canv: Canvas, r: Rect, text: Text) -> None:
+    def draw(canv: Canvas, r: Rect, text: Text, size: float) -> None:
         canv.saveState()
         canv.setStrokeColor(rgb(colour))
         canv.setFillColor(rgb(colour))
@@ -160,43 +163,54 @@ def legend_items(journey: JourneyMap, has_curves: bool) -> list[Item]:
     return items
 
 
-def _place(items: list[Item], width: float) -> list[tuple[float, int, Item]]:
+def legend_size(map_text: float) -> float:
+    """The legend's text size beside a map whose card text prints at ``map_text`` points."""
+    return max(MIN_SIZE, min(SIZE, map_text))
+
+
+def _row(size: float) -> float:
+    return max(SWATCH + 2, size * 1.65)
+
+
+def _place(items: list[Item], width: float, size: float) -> list[tuple[float, int, Item]]:
     """(x, row, item) for each item, wrapping to new rows; a heading never ends a row."""
     placed: list[tuple[float, int, Item]] = []
     x, row = 0.0, 0
     for i, item in enumerate(items):
-        need = item.width()
+        need = item.width(size)
         if item.swatch is None and i + 1 < len(items):
-            need += items[i + 1].width()
+            need += items[i + 1].width(size)
         if x > 0 and x + need > width:
             x, row = 0.0, row + 1
         placed.append((x, row, item))
-        x += item.width()
+        x += item.width(size)
     return placed
 
 
-def legend_height(items: list[Item], width: float) -> float:
-    rows = 1 + max((row for _, row, _ in _place(items, width)), default=0)
-    return rows * ROW + 8
+def legend_height(items: list[Item], width: float, size: float = SIZE) -> float:
+    rows = 1 + max((row for _, row, _ in _place(items, width, size)), default=0)
+    return rows * _row(size) + 6
 
 
-def draw_legend(canv: Canvas, items: list[Item], rect: Rect) -> None:
+def draw_legend(canv: Canvas, items: list[Item], rect: Rect, size: float = SIZE) -> None:
+    """A compact strip under a rule: one row, or as few as the items need."""
     canv.setStrokeColor(rgb(theme.GRID_LINE))
     canv.setLineWidth(0.6)
     canv.line(rect.x, rect.y, rect.right, rect.y)
     text = Text(canv)
-    top = rect.y + 6
-    for x, row, item in _place(items, rect.width):
-        y = top + row * ROW
+    top = rect.y + 4
+    row_h = _row(size)
+    for x, row, item in _place(items, rect.width, size):
+        y = top + row * row_h
         left = rect.x + x
         if item.swatch is None:
-            text.style(SIZE, theme.INK, bold=True)
-            text.at(left, baseline_in(y, ROW, SIZE), item.label)
+            text.style(size, theme.INK, bold=True)
+            text.at(left, baseline_in(y, row_h, size), item.label)
             continue
         height = SWATCH if item.swatch_width == SWATCH else SWATCH - 2  # wide ones: flatter
-        swatch = Rect(left, y + (ROW - height) / 2, item.swatch_width, height)
-        item.swatch(canv, swatch, text)
-        text.style(SIZE, theme.MUTED_INK)
-        label = elide(item.label, rect.width, SIZE)
-        text.at(left + item.swatch_width + 4, baseline_in(y, ROW, SIZE), label)
+        swatch = Rect(left, y + (row_h - height) / 2, item.swatch_width, height)
+        item.swatch(canv, swatch, text, size)
+        text.style(size, theme.MUTED_INK)
+        label = elide(item.label, rect.width, size)
+        text.at(left + item.swatch_width + 3, baseline_in(y, row_h, size), label)
     text.draw()

@@ -24,7 +24,7 @@ from mapper.export.values import metrics_text
 from mapper.layout import theme
 from mapper.layout.geometry import Rect
 from mapper.layout.grid import CardBox, LaneBox, MapLayout, StageBox
-from mapper.layout.labels import flow_labels
+from mapper.layout.labels import LABEL_SIZE, flow_labels
 from mapper.layout.text import elide, wrap
 from mapper.model import JourneyMap
 
@@ -63,6 +63,7 @@ class MapPainter:
         span: tuple[float, float] | None = None,
         rows: tuple[float, float] | None = None,
         corner: bool = True,
+        names: bool = True,
     ) -> None:
         """The stage headers over ``span`` (map x from, to) and the lane headers over
         ``rows`` (map y from, to); None: all of them. A header cut by the range has its
@@ -83,11 +84,12 @@ class MapPainter:
             round_rect(canv, header, 0, fill=stage.stage.color)
             band = Rect(header.x, header.y, header.width, ACCENT)
             round_rect(canv, band, 0, fill=shade(stage.stage.color, 0.72))
-            self._stage_text(stage, text, span)
-        for lane in lanes:
+            if names:
+                self._stage_text(stage, text, span)
+        for lane in lanes if names else []:
             self._lane_text(lane, text, rows)
         lane = layout.emotion_lane
-        if lane is not None and lane in lanes:
+        if names and lane is not None and lane in lanes:
             if rows is None or rows[0] <= lane.row.y:
                 draw_emotion_key(canv, layout, self.persona_id, text)
             draw_emotion_axis(layout, text, rows)
@@ -100,8 +102,10 @@ class MapPainter:
         canv.lines(lines)
         text.draw()
 
-    def draw_body(self, canv: Canvas, view: Rect | None = None) -> None:
-        """The cells: emotion zones, grid lines, flows, curves, cards and flow labels."""
+    def draw_body(self, canv: Canvas, view: Rect | None = None, min_size: float = 0.0) -> None:
+        """The cells: emotion zones, grid lines, flows, curves, cards and flow labels.
+
+        Text smaller than ``min_size`` (map pixels) is left out or drawn as blocks."""
         layout, style = self.layout, self.layout.style
         text = Text(canv)
         if self._stamps is None or self._stamps.canv is not canv:
@@ -120,10 +124,11 @@ class MapPainter:
         ops.flush(canv)
         draw_emotion_curves(canv, layout, self.persona_id)
         cards = [self.cards[i] for i in self._card_index.query(view)]
-        draw_cards(ops, text, cards, style, self.persona_id)
+        draw_cards(ops, text, cards, style, self.persona_id, min_size)
         ops.flush(canv)
         text.draw()
-        self.flows.draw_labels(canv, ops, view)
+        if min_size <= LABEL_SIZE:
+            self.flows.draw_labels(canv, ops, view)
 
     def draw_links(self, canv: Canvas, view: Rect | None = None) -> None:
         """Clickable areas on cards with an http, https or mailto URL."""

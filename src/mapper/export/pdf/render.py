@@ -14,10 +14,18 @@ from mapper.export.options import PdfOptions
 from mapper.export.pages import page_label, page_size
 from mapper.export.pdf.doc import DocInfo, MapperDocument, PageNumberCanvas, binary_streams
 from mapper.export.pdf.fonts import register_fonts
-from mapper.export.pdf.map_pages import MapPageContext, fit_pages, tiled_pages, tiles_for
+from mapper.export.pdf.map_pages import (
+    MapPageContext,
+    fit_pages,
+    fit_scale_for,
+    readable_pages,
+    tiled_pages,
+    tiles_for,
+)
 from mapper.export.pdf.map_painter import MapPainter
 from mapper.export.pdf.markup import one_line
 from mapper.export.pdf.photos import PhotoCache
+from mapper.export.pdf.readable import smallest_text
 from mapper.export.pdf.report import report_story
 from mapper.export.pdf.tables import paused_gc
 from mapper.fileformat.io import write_atomic
@@ -64,14 +72,20 @@ def render_pdf(
                 f"{text_size:.1f} pt, below {options.min_text_size:g} pt"
             )
     else:
-        story, scale = fit_pages(ctx)
-        text_size = layout.style.title_size * scale
-        if text_size < options.min_text_size:
+        smallest, what = smallest_text(painter)
+        if options.fit or fit_scale_for(ctx) * smallest >= options.min_text_size:
+            story, scale = fit_pages(ctx)
+        else:
+            story, scale = readable_pages(ctx, smallest)
+        if smallest * scale < options.min_text_size:
             tiles = len(tiles_for(ctx, options.tile_scale, options.overlap))
+            card = layout.style.title_size * scale
             warnings.append(
-                f"fitted on one {page_label(options.page, options.landscape)} page, card text "
-                f"prints at {text_size:.1f} pt (below {options.min_text_size:g} pt, hard to "
-                f"read); use --tile to print it over {tiles} pages, or a larger --page"
+                f"fitted on one {page_label(options.page, options.landscape)} page, the "
+                f"smallest text ({what}) prints at {smallest * scale:.1f} pt and card text "
+                f"at {card:.1f} pt (below {options.min_text_size:g} pt, hard to read); "
+                "leave out --fit for readable detail pages, use --tile to print it "
+                f"over {tiles} pages, or a larger --page"
             )
 
     info = journey.info

@@ -1,0 +1,345 @@
+"""A map too big to read on one page: an overview picture, then detail blocks.
+
+The overview shows the whole map small, with its stage names printed at a readable size
+above the columns; text that would print below the readable size on it (card titles,
+badge labels, flow labels) is drawn as grey bars or left out, since nobody could read it
+there. The detail blocks then show consecutive stages (and, when the map is taller than
+a page, consecutive bands of lanes) at a readable scale, each with its stage headers and
+lane headers, so every page reads on its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass
+
+from reportlab.pdfgen.canvas import Canvas
+
+from mapper.export.pdf.draw import Text, rgb, round_rect
+from mapper.export.pdf.map_painter import MapPainter
+from mapper.export.pdf.markup import one_line
+from mapper.export.values import metrics_text
+from mapper.layout import theme
+from mapper.layout.badges import MARK_TEXT_SIZE, PILL_TEXT_SIZE
+from mapper.layout.geometry import Rect
+from mapper.layout.grid import MapLayout
+from mapper.layout.labels import LABEL_SIZE
+from mapper.layout.text import text_width, wrap
+from mapper.model import CardKind
+
+READABLE = 6.0  # points: nothing on a default export prints smaller
+MAX_SCALE = 1.0  # detail blocks never print the map larger than on screen
+CAPTION = 13.0  # the line above each detail block
+NAME_SIZE = 6.5  # stage names above the overview picture
+GAP = 10.0  # between blocks on a page
+
+
+def smallest_text(painter: MapPainter) -> tuple[float, str]:
+    """The smallest text the map draws (map pixels) and what it is."""
+    layout, journey = painter.layout, painter.journey
+    style = layout.style
+    found: list[tuple[float, str]] = []
+    if layout.cards:
+        found.append((style.title_size, "card text"))
+    found.append((style.lane_header_size, "lane names"))
+    if layout.stages:
+        found.append((style.header_size, "stage names"))
+    if any(metrics_text(b.stage.metrics) for b in layout.stages):
+        found.append((8.5, "stage metrics"))
+    if any(label.clear for label in painter.flows.labels):
+        found.append((LABEL_SIZE, "flow labels"))
+    touchpoints = [b.card for b in layout.cards.values() if b.card.kind is CardKind.TOUCHPOINT]
+    if any(c.creator is not None for c in touchpoints):
+        found.append((PILL_TEXT_SIZE, "creator labels"))
+    if any(c.emotion(painter.persona_id) is not None for c in touchpoints):
+        found.append((MARK_TEXT_SIZE, "emotion badges"))
+    if layout.emotion_lane is not None:
+        found.append((8.0, "emotion scale"))
+    del journey
+    return min(found)
+
+
+# --------------------------------------------------------------------------- overview
+@dataclass(frozen=True)
+class Overview:
+    scale: float
+    x: float  # page position of the picture's top left (top-down points)
+    y: float
+    names_height: float  # the stage-name row above the picture
+
+    def height(self, layout: MapLayout) -> float:
+        return self.names_height + layout.height * self.scale
+
+
+def _names(layout: MapLayout, scale: float) -> list[tuple[str, ...]]:
+    return [
+        wrap(one_line(b.stage.name), max(b.column.width * scale - 4, 8), NAME_SIZE, 3, True)[0]
+        for b in layout.stages
+    ]
+
+
+def plan_overview(layout: MapLayout, x: float, y: float, width: float, height: float) -> Overview:
+    """The largest picture of the whole map, with its name row, inside the box."""
+    names_h = NAME_SIZE * 1.25 + 4
+    scale = 1.0
+    for _ in range(3):  # the name row's height depends on the scale, and back
+        room = max(height - names_h, 1)
+        scale = min(width / max(layout.width, 1), room / max(layout.height, 1), 1.0)
+        lines = max((len(n) for n in _names(layout, scale)), default=1)
+        names_h = lines * NAME_SIZE * 1.2 + 5
+    return Overview(scale, x, y, names_h)
+
+
+def draw_overview(canv: Canvas, painter: MapPainter, view: Overview) -> None:
+    layout = painter.layout
+    k = view.scale
+    top = view.y + view.names_height
+    text = Text(canv)
+    text.style(NAME_SIZE, theme.INK, bold=True)
+    for box, lines in zip(layout.stages, _names(layout, k), strict=True):
+        cx = view.x + box.column.center[0] * k
+        base = top - 4 - (len(lines) - 1) * NAME_SIZE * 1.2
+        for i, line in enumerate(lines):
+            text.centre(cx, base + i * NAME_SIZE * 1.2, line)
+    text.draw()
+    canv.saveState()
+    canv.translate(view.x, top)
+    canv.scale(k, k)
+    painter.draw_headers(canv, names=False)
+    painter.draw_body(canv, None, READABLE / k)
+    canv.restoreState()
+    _lane_names(canv, layout, view, top)
+
+
+def _lane_names(canv: Canvas, layout: MapLayout, view: Overview, top: float) -> None:
+    """Lane names in the picture's header column, where they fit at a readable size."""
+    k = view.scale
+    width = layout.style.lane_header_width * k - 6
+    text = Text(canv)
+    text.style(NAME_SIZE, theme.INK, bold=True)
+    for box in layout.lanes:
+        height = box.row.height * k
+        name = one_line(box.lane.name)
+        lines, cut = wrap(name, width, NAME_SIZE, 3, True)
+        if (
+            cut
+            or len(lines) * NAME_SIZE * 1.2 + 2 > height
+            or not {w for line in lines for w in line.split()} <= set(name.split())
+        ):
+            continue  # it would be cut, or a word split: the detail pages name it
+        y = top + box.row.y * k + (height - len(lines) * NAME_SIZE * 1.2) / 2 + NAME_SIZE
+        for i, line in enumerate(lines):
+            text.at(view.x + 3, y + i * NAME_SIZE * 1.2, line)
+    text.draw()
+
+
+# --------------------------------------------------------------------------- detail
+@dataclass(frozen=True)
+class Block:
+    """Part of the map body (map pixels), shown with its stage and lane headers."""
+
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    stages: tuple[int, int]  # first and last stage index shown
+    lanes: tuple[int, int]
+
+    def size(self, layout: MapLayout, scale: float) -> tuple[float, float]:
+        style = layout.style
+        return (
+            (style.lane_header_width + self.x1 - self.x0) * scale,
+            CAPTION + (style.stage_header_height + self.y1 - self.y0) * scale,
+        )
+
+
+def _spans(layout: MapLayout, room: float) -> list[tuple[float, float]]:
+    """Consecutive stages per block, as few blocks as fit ``room`` pixels and balanced;
+    a stage wider than the room is cut into parts."""
+    widths = [b.column.width for b in layout.stages]
+    if not widths:
+        return [(layout.style.lane_header_width, layout.width)]
+    spans: list[tuple[float, float]] = []
+    groups = _greedy(widths, room)
+    if len(groups) > 1 and max(widths) <= room:  # balance: the narrowest cap as few blocks
+        low, high = max(widths), room
+        for _ in range(30):
+            mid = (low + high) / 2
+            if len(_greedy(widths, mid)) <= len(groups):
+                high = mid
+            else:
+                low = mid
+        groups = _greedy(widths, high)
+    for group in groups:
+        x0 = layout.stages[group[0]].column.x
+        x1 = layout.stages[group[-1]].column.right
+        parts = max(1, math.ceil((x1 - x0) / room - 1e-9))
+        step = (x1 - x0) / parts
+        spans += [(x0 + p * step, x0 + (p + 1) * step) for p in range(parts)]
+    return spans
+
+
+def _greedy(widths: list[float], room: float) -> list[list[int]]:
+    groups: list[list[int]] = [[]]
+    acc = 0.0
+    for i, w in enumerate(widths):
+        if groups[-1] and acc + w > room:
+            groups.append([])
+            acc = 0.0
+        groups[-1].append(i)
+        acc += w
+    return groups
+
+
+def _bands(
+    layout: MapLayout, obstacles: list[Rect], span: tuple[float, float], room: float
+) -> list[tuple[float, float]]:
+    """Cuts of the body into bands no taller than ``room``, balanced, never through a
+    card or a flow label in ``span``: at lane edges or in the gaps between cards."""
+    top, bottom = layout.style.stage_header_height, layout.height
+    if bottom - top <= room:
+        return [(top, bottom)]
+    inside = sorted(
+        (r.y - 1, r.bottom + 1) for r in obstacles if r.x < span[1] and span[0] < r.right
+    )
+    merged: list[list[float]] = []
+    for a, b in inside:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [m[0] for m in merged]
+
+    def free(y: float) -> bool:
+        i = bisect.bisect_right(starts, y) - 1
+        return i < 0 or y >= merged[i][1]
+
+    candidates = {lane.row.bottom for lane in layout.lanes}
+    candidates |= {m[1] + 2 for m in merged}
+    cuts = sorted(y for y in candidates if top < y < bottom and free(y))
+    count = math.ceil((bottom - top) / room)
+    bands: list[tuple[float, float]] = []
+    y = top
+    while bottom - y > room:
+        target = y + (bottom - y) / max(count - len(bands), 1)
+        options = [c for c in cuts if y < c <= y + room]
+        cut = min(options, key=lambda c: abs(c - target)) if options else y + room
+        bands.append((y, cut))
+        y = cut
+    bands.append((y, bottom))
+    return bands
+
+
+def plan_blocks(
+    painter: MapPainter, scale: float, width: float, height: float
+) -> tuple[list[Block], float]:
+    """Blocks that fit a ``width`` x ``height`` box at ``scale`` (at least), and the
+    scale they all print at (as large as lets each still fit, up to 100%)."""
+    layout = painter.layout
+    style = layout.style
+    room_w = max(width / scale - style.lane_header_width, 40)
+    room_h = max((height - CAPTION) / scale - style.stage_header_height, 40)
+    obstacles = [b.rect for b in layout.cards.values()]
+    obstacles += [label.rect for label in painter.flows.labels if label.clear]
+    blocks = []
+    for span in _spans(layout, room_w):
+        for y0, y1 in _bands(layout, obstacles, span, room_h):
+            blocks.append(
+                Block(span[0], span[1], y0, y1, _index(layout, span), _lanes(layout, y0, y1))
+            )
+    best = MAX_SCALE
+    for b in blocks:
+        best = min(
+            best,
+            width / (style.lane_header_width + b.x1 - b.x0),
+            (height - CAPTION) / (style.stage_header_height + b.y1 - b.y0),
+        )
+    return blocks, max(best, scale)
+
+
+def _index(layout: MapLayout, span: tuple[float, float]) -> tuple[int, int]:
+    shown = [
+        i for i, b in enumerate(layout.stages) if b.column.x < span[1] and span[0] < b.column.right
+    ]
+    return (shown[0], shown[-1]) if shown else (0, -1)
+
+
+def _lanes(layout: MapLayout, y0: float, y1: float) -> tuple[int, int]:
+    shown = [i for i, b in enumerate(layout.lanes) if b.row.y < y1 and y0 < b.row.bottom]
+    return (shown[0], shown[-1]) if shown else (0, -1)
+
+
+def caption(layout: MapLayout, block: Block, banded: bool) -> str:
+    first, last = block.stages
+    count = len(layout.stages)
+    if last < first:
+        return ""
+    names = [one_line(layout.stages[i].stage.name) for i in (first, last)]
+    what = (
+        f"Stage {first + 1} of {count}: {names[0]}"
+        if first == last
+        else f"Stages {first + 1}\u2013{last + 1} of {count}: {names[0]} to {names[1]}"
+    )
+    if banded and block.lanes[1] >= block.lanes[0]:
+        a, b = (one_line(layout.lanes[i].lane.name) for i in block.lanes)
+        what += f" \u00b7 lanes {a}" + (
+            f" to {b}" if b != a or block.lanes[0] != block.lanes[1] else ""
+        )
+    return what
+
+
+def draw_block(
+    canv: Canvas, painter: MapPainter, block: Block, scale: float, x: float, y: float, title: str
+) -> None:
+    """The block with its caption, its top left at (x, y) on the page (top-down)."""
+    layout = painter.layout
+    style = layout.style
+    s = scale
+    text = Text(canv)
+    text.style(7.5, theme.MUTED_INK, bold=True)
+    text.at(x, y + 9, _fit(title, layout.width * s + 400, 7.5))
+    text.draw()
+    top = y + CAPTION
+    lw, sh = style.lane_header_width * s, style.stage_header_height * s
+    bw, bh = (block.x1 - block.x0) * s, (block.y1 - block.y0) * s
+    span, rows = (block.x0, block.x1), (block.y0, block.y1)
+    parts = (
+        (Rect(x, top, lw, sh), x, top, None, None, "corner"),
+        (Rect(x + lw, top, bw, sh), x + lw - block.x0 * s, top, span, (-2.0, -1.0), "stages"),
+        (Rect(x, top + sh, lw, bh), x, top + sh - block.y0 * s, (-2.0, -1.0), rows, "lanes"),
+    )
+    for clip, tx, ty, part_span, part_rows, what in parts:
+        canv.saveState()
+        _clip(canv, clip)
+        canv.translate(tx, ty)
+        canv.scale(s, s)
+        if what == "corner":
+            round_rect(canv, Rect(0, 0, style.lane_header_width, style.stage_header_height), 0,
+                       fill=theme.HEADER_FILL)  # fmt: skip
+        else:
+            painter.draw_headers(canv, part_span, part_rows, corner=False)
+        canv.restoreState()
+    view = Rect(block.x0, block.y0, block.x1 - block.x0, block.y1 - block.y0)
+    canv.saveState()
+    _clip(canv, Rect(x + lw, top + sh, bw, bh))
+    canv.translate(x + lw - block.x0 * s, top + sh - block.y0 * s)
+    canv.scale(s, s)
+    painter.draw_body(canv, view)
+    painter.draw_links(canv, view)
+    canv.restoreState()
+    canv.setStrokeColor(rgb(theme.CARD_BORDER))
+    canv.setLineWidth(0.6)
+    canv.rect(x, top, lw + bw, sh + bh, stroke=1, fill=0)
+
+
+def _clip(canv: Canvas, r: Rect) -> None:
+    path = canv.beginPath()
+    path.rect(r.x, r.y, r.width, r.height)
+    canv.clipPath(path, stroke=0, fill=0)
+
+
+def _fit(text: str, width: float, size: float) -> str:
+    from mapper.layout.text import elide
+
+    return elide(text, width, size, bold=True) if text_width(text, size, True) > width else text
