@@ -108,7 +108,9 @@ class FlowPainter:
             ops.fill()
         ops.restore()
 
-    def draw_labels(self, canv: Canvas, ops: Ops, view: Rect | None) -> None:
+    def draw_labels(
+        self, canv: Canvas, ops: Ops, view: Rect | None, parts: tuple[Rect, ...] | None = None
+    ) -> None:
         """Each label's background, then its text, label by label: a label never hides
         another's words. Labels without a free spot (``clear=False``) are left out."""
         if view is None:
@@ -116,6 +118,14 @@ class FlowPainter:
         else:
             labels = [self.labels[i] for i in self._label_index.query(view)]
         labels = [label for label in labels if label.clear]
+        if parts is not None:
+            labels = [
+                label
+                for label in labels
+                if any(
+                    p.x <= label.rect.x < p.right and p.y <= label.rect.y < p.bottom for p in parts
+                )
+            ]
         white, border = rgb("#ffffff"), rgb(theme.GRID_LINE)
         for label in labels:
             r = label.rect

@@ -28,6 +28,7 @@ from mapper.layout.labels import LABEL_SIZE, flow_labels
 from mapper.layout.text import elide, wrap
 from mapper.model import JourneyMap
 
+SHAPES_FORM = "mapper-shapes"  # the map without cards and text, shown by detail pages
 ACCENT = 4.0  # the stage colour's darker band along the top of each stage header
 
 
@@ -102,15 +103,43 @@ class MapPainter:
         canv.lines(lines)
         text.draw()
 
-    def draw_body(self, canv: Canvas, view: Rect | None = None, min_size: float = 0.0) -> None:
+    def draw_body(
+        self,
+        canv: Canvas,
+        view: Rect | None = None,
+        min_size: float = 0.0,
+        parts: tuple[Rect, ...] | None = None,
+    ) -> None:
         """The cells: emotion zones, grid lines, flows, curves, cards and flow labels.
 
-        Text smaller than ``min_size`` (map pixels) is left out or drawn as blocks."""
+        Text smaller than ``min_size`` (map pixels) is left out or drawn as blocks. With
+        ``parts`` (rectangles inside ``view``) only the cards and labels whose top left
+        corner lies in one of them are drawn: each is printed on exactly one page."""
         layout, style = self.layout, self.layout.style
         text = Text(canv)
         if self._stamps is None or self._stamps.canv is not canv:
             self._stamps = Stamps(canv)  # one set of stamps per document
         ops = Ops(self._stamps)
+        if parts is None:
+            self._shapes(canv, ops, view)
+        else:  # a page of many: every page shows one drawing of them, clipped
+            if not canv.hasForm(SHAPES_FORM):
+                canv.beginForm(SHAPES_FORM, -2, -2, layout.width + 2, layout.height + 2)
+                self._shapes(canv, Ops(), None)
+                canv.endForm()
+            canv.doForm(SHAPES_FORM)
+        cards = [self.cards[i] for i in self._card_index.query(view)]
+        if parts is not None:
+            cards = [c for c in cards if _within(c.rect, parts)]
+        draw_cards(ops, text, cards, style, self.persona_id, min_size)
+        ops.flush(canv)
+        text.draw()
+        if min_size <= LABEL_SIZE:
+            self.flows.draw_labels(canv, ops, view, parts)
+
+    def _shapes(self, canv: Canvas, ops: Ops, view: Rect | None) -> None:
+        """What lies under the cards: emotion zones, grid lines, flows and the curves."""
+        layout, style = self.layout, self.layout.style
         draw_emotion_background(canv, layout)  # under the grid lines
         canv.setStrokeColor(rgb(theme.GRID_LINE))
         canv.setLineWidth(0.8)
@@ -123,16 +152,14 @@ class MapPainter:
         self.flows.draw(ops, view)
         ops.flush(canv)
         draw_emotion_curves(canv, layout, self.persona_id)
-        cards = [self.cards[i] for i in self._card_index.query(view)]
-        draw_cards(ops, text, cards, style, self.persona_id, min_size)
-        ops.flush(canv)
-        text.draw()
-        if min_size <= LABEL_SIZE:
-            self.flows.draw_labels(canv, ops, view)
 
-    def draw_links(self, canv: Canvas, view: Rect | None = None) -> None:
+    def draw_links(
+        self, canv: Canvas, view: Rect | None = None, parts: tuple[Rect, ...] | None = None
+    ) -> None:
         """Clickable areas on cards with an http, https or mailto URL."""
         cards = [self.cards[i] for i in self._card_index.query(view)]
+        if parts is not None:
+            cards = [c for c in cards if _within(c.rect, parts)]
         for url, box in card_links(cards):
             r = box.rect
             canv.linkURL(url, (r.x, r.y, r.right, r.bottom), relative=1, thickness=0)
@@ -176,3 +203,7 @@ class MapPainter:
 
 def _meets(start: float, end: float, span: tuple[float, float]) -> bool:
     return start < span[1] and span[0] < end
+
+
+def _within(r: Rect, parts: tuple[Rect, ...]) -> bool:
+    return any(p.x <= r.x < p.right and p.y <= r.y < p.bottom for p in parts)

@@ -10,7 +10,7 @@ lane headers, so every page reads on its own.
 
 from __future__ import annotations
 
-import bisect
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -145,6 +145,7 @@ class Block:
     y1: float
     stages: tuple[int, int]  # first and last stage index shown
     lanes: tuple[int, int]
+    parts: tuple[Rect, ...] = ()  # per stage column: what it shows (its cut may step)
 
     def size(self, layout: MapLayout, scale: float) -> tuple[float, float]:
         style = layout.style
@@ -192,62 +193,81 @@ def _greedy(widths: list[float], room: float) -> list[list[int]]:
     return groups
 
 
-def _bands(
-    layout: MapLayout, obstacles: list[Rect], span: tuple[float, float], room: float
-) -> list[tuple[float, float]]:
-    """Cuts of the body into bands no taller than ``room``, balanced, never through a
-    card or a flow label in ``span``: at lane edges or in the gaps between cards."""
+def _bands(layout: MapLayout, room: float) -> list[tuple[float, float]]:
+    """The body cut into as few bands as fit ``room`` pixels, of even height, each cut
+    moved onto a lane edge when one is near."""
     top, bottom = layout.style.stage_header_height, layout.height
     if bottom - top <= room:
         return [(top, bottom)]
-    inside = sorted(
-        (r.y - 1, r.bottom + 1) for r in obstacles if r.x < span[1] and span[0] < r.right
-    )
-    merged: list[list[float]] = []
-    for a, b in inside:
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    starts = [m[0] for m in merged]
-
-    def free(y: float) -> bool:
-        i = bisect.bisect_right(starts, y) - 1
-        return i < 0 or y >= merged[i][1]
-
-    candidates = {lane.row.bottom for lane in layout.lanes}
-    candidates |= {m[1] + 2 for m in merged}
-    cuts = sorted(y for y in candidates if top < y < bottom and free(y))
     count = math.ceil((bottom - top) / room)
-    bands: list[tuple[float, float]] = []
-    y = top
-    while bottom - y > room:
-        target = y + (bottom - y) / max(count - len(bands), 1)
-        options = [c for c in cuts if y < c <= y + room]
-        cut = min(options, key=lambda c: abs(c - target)) if options else y + room
-        bands.append((y, cut))
-        y = cut
-    bands.append((y, bottom))
-    return bands
+    step = (bottom - top) / count
+    edges = [lane.row.bottom for lane in layout.lanes]
+    cuts = [top]
+    for i in range(1, count):
+        y = top + i * step
+        near = [e for e in edges if abs(e - y) <= step * 0.15 and e - cuts[-1] <= room]
+        cuts.append(min(near, key=lambda e: abs(e - y)) if near else y)
+    cuts.append(bottom)
+    return list(itertools.pairwise(cuts))
+
+
+class _Column:
+    """One stage column's cards and labels, to move a cut above anything it would split."""
+
+    def __init__(self, x0: float, x1: float, obstacles: list[Rect]) -> None:
+        self.x0, self.x1 = x0, x1
+        self.rects = sorted((r for r in obstacles if r.x < x1 and x0 < r.right), key=_top)
+
+    def cut(self, y: float) -> float:
+        for _ in range(20):  # a label may overlap a card: move until nothing is split
+            moved = y
+            for r in self.rects:
+                if r.y >= moved:
+                    break
+                if r.y < moved < r.bottom:
+                    moved = r.y - 3
+            if moved == y:
+                return y
+            y = moved
+        return y
+
+
+def _top(r: Rect) -> float:
+    return r.y
 
 
 def plan_blocks(
     painter: MapPainter, scale: float, width: float, height: float
 ) -> tuple[list[Block], float]:
     """Blocks that fit a ``width`` x ``height`` box at ``scale`` (at least), and the
-    scale they all print at (as large as lets each still fit, up to 100%)."""
+    scale they all print at (as large as lets each still fit, up to 100%).
+
+    A band's cut runs through each stage column separately, just above any card or flow
+    label it would split, so every card and label is printed whole, once."""
     layout = painter.layout
     style = layout.style
-    room_w = max(width / scale - style.lane_header_width, 40)
-    room_h = max((height - CAPTION) / scale - style.stage_header_height, 40)
     obstacles = [b.rect for b in layout.cards.values()]
     obstacles += [label.rect for label in painter.flows.labels if label.clear]
+    tallest = max((r.height for r in obstacles), default=0.0) + 6
+    room_w = max(width / scale - style.lane_header_width, 40)
+    room_h = max((height - CAPTION) / scale - style.stage_header_height - tallest, 40)
     blocks = []
+    bands = _bands(layout, room_h)
     for span in _spans(layout, room_w):
-        for y0, y1 in _bands(layout, obstacles, span, room_h):
-            blocks.append(
-                Block(span[0], span[1], y0, y1, _index(layout, span), _lanes(layout, y0, y1))
+        columns = [
+            _Column(max(b.column.x, span[0]), min(b.column.right, span[1]), obstacles)
+            for b in layout.stages
+            if b.column.x < span[1] and span[0] < b.column.right
+        ] or [_Column(span[0], span[1], obstacles)]
+        for y0, y1 in bands:
+            parts = tuple(
+                Rect(c.x0, top, c.x1 - c.x0, end - top)
+                for c in columns
+                for top, end in [(c.cut(y0), c.cut(y1) if y1 < layout.height else y1)]
             )
+            lo, hi = min(p.y for p in parts), max(p.bottom for p in parts)
+            stages, lanes = _index(layout, span), _lanes(layout, lo, hi)
+            blocks.append(Block(span[0], span[1], lo, hi, stages, lanes, parts))
     best = MAX_SCALE
     for b in blocks:
         best = min(
@@ -321,12 +341,16 @@ def draw_block(
             painter.draw_headers(canv, part_span, part_rows, corner=False)
         canv.restoreState()
     view = Rect(block.x0, block.y0, block.x1 - block.x0, block.y1 - block.y0)
+    parts = block.parts or (view,)
     canv.saveState()
-    _clip(canv, Rect(x + lw, top + sh, bw, bh))
     canv.translate(x + lw - block.x0 * s, top + sh - block.y0 * s)
     canv.scale(s, s)
-    painter.draw_body(canv, view)
-    painter.draw_links(canv, view)
+    path = canv.beginPath()
+    for p in parts:
+        path.rect(p.x, p.y, p.width, p.height)
+    canv.clipPath(path, stroke=0, fill=0)
+    painter.draw_body(canv, view, parts=parts)
+    painter.draw_links(canv, view, parts=parts)
     canv.restoreState()
     canv.setStrokeColor(rgb(theme.CARD_BORDER))
     canv.setLineWidth(0.6)
