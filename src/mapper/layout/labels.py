@@ -1,21 +1,26 @@
-"""Where flow labels go: near their curve, never over a card, a header or another label.
+"""Where flow labels go: near their curve, never over card text, a header or a label.
 
 A label sits at the middle of its flow when that spot is free; otherwise it tries spots
-along the curve, then spots just above and below them, and takes the first one that is
-clear of cards (their titles and badges), of the stage and lane headers, of other labels,
-and that lies within one stage column (so a page that shows whole stages never cuts a
-label in two). A label with no free spot within reach keeps the middle of its flow and is
-marked ``clear=False``: the canvas shows it there, the PDF leaves it out and says so.
+along the curve, then spots above and below them, and takes the first one clear of the
+stage and lane headers, of other labels and of every card; failing that, the first one
+near the middle clear of every card, else the first one clear of the cards' titles and
+badge rows (it may then lie on a card's empty part). Spots
+within one stage column go first, so pages of whole stages rarely cut a label. A
+label with no free spot within reach keeps the middle of its flow and is marked
+``clear=False``: the canvas shows it there, the PDF leaves it out and says so.
 Pure Python and deterministic, so every renderer places labels alike.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from mapper.layout.geometry import Rect
-from mapper.layout.grid import MapLayout, bezier_point
+from mapper.layout.badges import badge_row, title_baselines
+from mapper.layout.geometry import Bezier, Rect
+from mapper.layout.grid import CardBox, MapLayout, bezier_point
 from mapper.layout.text import elide, text_width
 
 LABEL_SIZE = 8.5
@@ -23,8 +28,9 @@ LABEL_HEIGHT = 13.0
 LABEL_PADDING = 4.0
 LABEL_MAX_WIDTH = 150.0
 CANDIDATES = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.14, 0.86)
-OFFSETS = (0.0, -16.0, 16.0, -32.0, 32.0, -48.0, 48.0)  # above / below the curve
+OFFSETS = (0.0, -16.0, 16.0, -32.0, 32.0, -48.0, 48.0, -64.0, 64.0)  # above / below
 CARD_CLEARANCE = 2.0
+NEAR = 3 * len(OFFSETS)  # spots near the middle, where a label clear of every card is best
 _CELL = 200.0
 
 
@@ -36,34 +42,89 @@ class FlowLabel:
     clear: bool = True  # False: no free spot was found; it may cover a card or a label
 
 
-def _keys(r: Rect) -> list[tuple[int, int]]:
-    return [
-        (gx, gy)
-        for gx in range(int(r.x // _CELL), int(r.right // _CELL) + 1)
-        for gy in range(int(r.y // _CELL), int(r.bottom // _CELL) + 1)
-    ]
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1: plain numbers, checked often
+Grid = dict[tuple[int, int], list[Box]]
 
 
-def _hits(r: Rect, grid: dict[tuple[int, int], list[Rect]]) -> bool:
-    for key in _keys(r):
-        for o in grid.get(key, ()):
-            if r.x < o.right and o.x < r.right and r.y < o.bottom and o.y < r.bottom:
-                return True
+def _hits(r: Rect, grid: Grid | _TextBoxes) -> bool:
+    x0, y0 = r.x, r.y
+    x1, y1 = x0 + r.width, y0 + r.height
+    for gx in range(int(x0 // _CELL), int(x1 // _CELL) + 1):
+        for gy in range(int(y0 // _CELL), int(y1 // _CELL) + 1):
+            for a, b, c, d in grid.get((gx, gy), ()):
+                if x0 < c and a < x1 and y0 < d and b < y1:
+                    return True
     return False
 
 
-def _add(grid: dict[tuple[int, int], list[Rect]], r: Rect) -> None:
-    for key in _keys(r):
-        grid.setdefault(key, []).append(r)
+def _add(grid: Grid, r: Rect) -> list[tuple[int, int]]:
+    box = (r.x, r.y, r.x + r.width, r.y + r.height)
+    keys = [
+        (gx, gy)
+        for gx in range(int(box[0] // _CELL), int(box[2] // _CELL) + 1)
+        for gy in range(int(box[1] // _CELL), int(box[3] // _CELL) + 1)
+    ]
+    for key in keys:
+        grid.setdefault(key, []).append(box)
+    return keys
+
+
+@lru_cache(maxsize=50_000)
+def _word(word: str) -> float:
+    return text_width(word, 1000.0)
+
+
+def _line_width(line: str, size: float) -> float:
+    """A title line's width (words repeat across cards: each is measured once)."""
+    words = line.split(" ")
+    return (sum(_word(w) for w in words) + _word(" ") * (len(words) - 1)) * size / 1000
+
+
+class _TextBoxes:
+    """Each card's title lines (as wide as their text) and its badge row, by grid cell;
+    a cell's are measured when first asked for (most labels never need them)."""
+
+    def __init__(self, layout: MapLayout, cells: dict[tuple[int, int], list[CardBox]]) -> None:
+        self.style = layout.style
+        self.cells = cells
+        self.done: Grid = {}
+        self.boxes: dict[str, list[Box]] = {}
+
+    def get(self, key: tuple[int, int], default: tuple = ()) -> list[Box]:
+        found = self.done.get(key)
+        if found is None:
+            found = [b for card in self.cells.get(key, ()) for b in self._of(card)]
+            self.done[key] = found
+        return found
+
+    def _of(self, box: CardBox) -> list[Box]:
+        found = self.boxes.get(box.card.id)
+        if found is None:
+            style = self.style
+            size = style.title_size
+            up, down = size * 0.95, size * 0.3
+            x = box.rect.x + style.card_padding
+            found = [
+                (x - 1, base - up, x + _line_width(line, size) + 1, base + down)
+                for line, base in zip(box.title_lines, title_baselines(box, style), strict=True)
+            ]
+            row = badge_row(box, style)
+            if row is not None:
+                found.append((row.x - 1, row.y - 1, row.right + 1, row.bottom + 1))
+            self.boxes[box.card.id] = found
+        return found
 
 
 def flow_labels(layout: MapLayout) -> list[FlowLabel]:
     """A placed label for every flow that has one, in flow order."""
-    cards: dict[tuple[int, int], list[Rect]] = {}
+    cards: Grid = {}
+    by_cell: dict[tuple[int, int], list[CardBox]] = {}
     c = CARD_CLEARANCE
     for box in layout.cards.values():
         r = box.rect
-        _add(cards, Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c))
+        for key in _add(cards, Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c)):
+            by_cell.setdefault(key, []).append(box)
+    texts = _TextBoxes(layout, by_cell)
     style = layout.style
     body = Rect(
         style.lane_header_width,
@@ -72,7 +133,7 @@ def flow_labels(layout: MapLayout) -> list[FlowLabel]:
         layout.height - style.stage_header_height,
     )
     edges = sorted(box.column.x for box in layout.stages)[1:]  # inner stage boundaries
-    labels: dict[tuple[int, int], list[Rect]] = {}
+    labels: Grid = {}
     placed = []
     for route in layout.flows:
         text = " ".join(route.flow.label.split())
@@ -80,24 +141,17 @@ def flow_labels(layout: MapLayout) -> list[FlowLabel]:
             continue
         text = elide(text, LABEL_MAX_WIDTH, LABEL_SIZE)
         width = text_width(text, LABEL_SIZE) + 2 * LABEL_PADDING
-        middle = bezier_point(route.curve, 0.5)
-        chosen = None
-        for t in CANDIDATES:
-            x, y = bezier_point(route.curve, t)
-            for dy in OFFSETS:
-                r = Rect(x - width / 2, y + dy - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
-                if (
-                    _inside(r, body)
-                    and not _crosses(r, edges)
-                    and not _hits(r, labels)
-                    and not _hits(r, cards)
-                ):
-                    chosen = r
-                    break
-            if chosen is not None:
-                break
+        spots = _Spots(route.curve, width, body)
+
+        chosen = (
+            _first(spots, cards, labels, edges, NEAR)
+            or _first(spots, texts, labels, edges)
+            or _first(spots, cards, labels, None, NEAR)
+            or _first(spots, texts, labels, None, NEAR)
+        )
         if chosen is None:
-            rect = Rect(middle[0] - width / 2, middle[1] - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
+            x, y = bezier_point(route.curve, 0.5)
+            rect = Rect(x - width / 2, y - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
             placed.append(FlowLabel(route.flow.id, text, rect, clear=False))
             continue
         _add(labels, chosen)
@@ -109,7 +163,63 @@ def _inside(r: Rect, body: Rect) -> bool:
     return r.x >= body.x and r.y >= body.y and r.right <= body.right and r.bottom <= body.bottom
 
 
-def _crosses(r: Rect, edges: list[float]) -> bool:
-    """Whether ``r`` straddles a stage boundary (``edges`` sorted)."""
+class _Spots:
+    """The candidate spots of one label, made as they are first asked for (most labels
+    take one of the first few)."""
+
+    def __init__(self, curve: Bezier, width: float, body: Rect) -> None:
+        self.curve, self.width, self.body = curve, width, body
+        self.made: list[Rect] = []
+        self._source = self._make()
+
+    def _make(self) -> Iterator[Rect]:
+        w, h = self.width, LABEL_HEIGHT
+        b = self.body
+        left, top, right, bottom = b.x, b.y, b.x + b.width - w, b.y + b.height - h
+        for t in CANDIDATES:
+            x, y = bezier_point(self.curve, t)
+            x -= w / 2
+            if not left <= x <= right:
+                continue
+            for dy in OFFSETS:
+                y0 = y + dy - h / 2
+                if top <= y0 <= bottom:
+                    yield Rect(x, y0, w, h)
+
+    def __iter__(self) -> Iterator[Rect]:
+        yield from self.made
+        for r in self._source:
+            self.made.append(r)
+            yield r
+
+
+def _first(
+    spots: _Spots,
+    avoid: Grid | _TextBoxes,
+    labels: Grid,
+    edges: list[float] | None = None,
+    limit: int = 0,
+) -> Rect | None:
+    """The first spot clear of ``avoid`` and of the labels; with ``edges``, only spots
+    within one stage column (a straddling spot is tried just beside its boundary); with
+    a ``limit``, among that many first spots only."""
+    for i, r in enumerate(spots):
+        if limit and i >= limit:
+            break
+        for spot in _beside(r, edges) if edges is not None else (r,):
+            if not _hits(spot, avoid) and not _hits(spot, labels):
+                return spot
+    return None
+
+
+def _beside(r: Rect, edges: list[float]) -> tuple[Rect, ...]:
+    """``r`` itself when it lies within one stage column, else ``r`` moved just left and
+    just right of the stage boundary it straddles."""
     i = bisect.bisect_right(edges, r.x)
-    return i < len(edges) and edges[i] < r.right
+    if not (i < len(edges) and edges[i] < r.right):
+        return (r,)
+    edge = edges[i]
+    return (
+        Rect(edge - 2 - r.width, r.y, r.width, r.height),
+        Rect(edge + 2, r.y, r.width, r.height),
+    )

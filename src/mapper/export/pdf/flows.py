@@ -118,17 +118,21 @@ class FlowPainter:
         else:
             labels = [self.labels[i] for i in self._label_index.query(view)]
         labels = [label for label in labels if label.clear]
-        if parts is not None:
-            labels = [
-                label
-                for label in labels
-                if any(
-                    p.x <= label.rect.x < p.right and p.y <= label.rect.y < p.bottom for p in parts
+        rects = [label.rect for label in labels]
+        if parts is not None:  # a page of many: each label on the page of its centre,
+            shown = []  # moved sideways, if it must, to print whole on it
+            for label in labels:
+                r = label.rect
+                cx, cy = r.center
+                part = next(
+                    (p for p in parts if p.x <= cx < p.right and p.y <= cy < p.bottom), None
                 )
-            ]
+                if part is not None:
+                    x = min(max(r.x, part.x + 1), part.right - 1 - r.width)
+                    shown.append((label, Rect(x, r.y, r.width, r.height)))
+            labels, rects = [label for label, _ in shown], [r for _, r in shown]
         white, border = rgb("#ffffff"), rgb(theme.GRID_LINE)
-        for label in labels:
-            r = label.rect
+        for label, r in zip(labels, rects, strict=True):
             ops.save()
             ops.line_width(0.6)
             ops.fill_color(white)

@@ -145,13 +145,14 @@ def readable_pages(ctx: MapPageContext, smallest: float) -> tuple[list[Flowable]
     overview = replace(overview, x=MARGIN + (inner - pic_w) / 2)
     legend = Rect(MARGIN, top + overview.height(layout) + 6, inner, legend_h)
 
-    blocks, scale = plan_blocks(ctx.painter, READABLE / smallest, inner, bottom - MARGIN)
+    left = bottom - legend.bottom - GAP
+    blocks, scale = plan_blocks(ctx.painter, READABLE / smallest, inner, bottom - MARGIN, left)
     banded = len({(b.y0, b.y1) for b in blocks}) > 1
     pages: list[list[tuple[Block, float]]] = [[]]
     y = legend.bottom + GAP
     for block in blocks:
         _, h = block.size(layout, scale)
-        if y + h > bottom:
+        if y + h > bottom + 0.5:
             pages.append([])
             y = MARGIN
         pages[-1].append((block, y))

@@ -193,10 +193,22 @@ def _greedy(widths: list[float], room: float) -> list[list[int]]:
     return groups
 
 
-def _bands(layout: MapLayout, room: float) -> list[tuple[float, float]]:
+def _bands(layout: MapLayout, room: float, first: float = 0.0) -> list[tuple[float, float]]:
     """The body cut into as few bands as fit ``room`` pixels, of even height, each cut
-    moved onto a lane edge when one is near."""
+    moved onto a lane edge when one is near; with ``first``, the first band is at most
+    that tall (it fills what is left of the overview page)."""
     top, bottom = layout.style.stage_header_height, layout.height
+    if first > 0 and bottom - top > first:
+        head = top + first
+        edges = [e.row.bottom for e in layout.lanes if top + first * 0.8 <= e.row.bottom <= head]
+        head = max(edges) if edges else head
+        cuts = [(top, head)]
+        remaining = _even(layout, head, bottom, room)
+        return cuts + remaining
+    return _even(layout, top, bottom, room)
+
+
+def _even(layout: MapLayout, top: float, bottom: float, room: float) -> list[tuple[float, float]]:
     if bottom - top <= room:
         return [(top, bottom)]
     count = math.ceil((bottom - top) / room)
@@ -237,10 +249,13 @@ def _top(r: Rect) -> float:
 
 
 def plan_blocks(
-    painter: MapPainter, scale: float, width: float, height: float
+    painter: MapPainter, scale: float, width: float, height: float, first: float = 0.0
 ) -> tuple[list[Block], float]:
     """Blocks that fit a ``width`` x ``height`` box at ``scale`` (at least), and the
-    scale they all print at (as large as lets each still fit, up to 100%).
+    scale they all print at (as large as lets each still fit, up to 100%). With
+    ``first`` (points), the first band of every stage group is cut to fit that height,
+    and the blocks come band by band: the short ones fill the overview page and share
+    the next pages.
 
     A band's cut runs through each stage column separately, just above any card or flow
     label it would split, so every card and label is printed whole, once."""
@@ -252,7 +267,9 @@ def plan_blocks(
     room_w = max(width / scale - style.lane_header_width, 40)
     room_h = max((height - CAPTION) / scale - style.stage_header_height - tallest, 40)
     blocks = []
-    bands = _bands(layout, room_h)
+    first_h = (first - CAPTION) / scale - style.stage_header_height - tallest
+    short = first_h >= min(room_h * 0.25, 100)  # worth filling
+    bands = _bands(layout, room_h, first_h if short else 0.0)
     for span in _spans(layout, room_w):
         columns = [
             _Column(max(b.column.x, span[0]), min(b.column.right, span[1]), obstacles)
@@ -270,12 +287,21 @@ def plan_blocks(
             blocks.append(Block(span[0], span[1], lo, hi, stages, lanes, parts))
     best = MAX_SCALE
     for b in blocks:
+        room = first if short and b.y0 == blocks[0].y0 and len(bands) > 1 else height
         best = min(
             best,
             width / (style.lane_header_width + b.x1 - b.x0),
-            (height - CAPTION) / (style.stage_header_height + b.y1 - b.y0),
+            (room - CAPTION) / (style.stage_header_height + b.y1 - b.y0),
         )
+    if short and len(bands) > 1:  # band by band
+        blocks.sort(key=lambda b: (bands.index(_band_of(b, bands)), b.x0))
     return blocks, max(best, scale)
+
+
+def _band_of(block: Block, bands: list[tuple[float, float]]) -> tuple[float, float]:
+    """The nominal band a block was cut from (its parts' cuts step around it)."""
+    middle = (block.y0 + block.y1) / 2
+    return min(bands, key=lambda b: abs((b[0] + b[1]) / 2 - middle))
 
 
 def _index(layout: MapLayout, span: tuple[float, float]) -> tuple[int, int]:

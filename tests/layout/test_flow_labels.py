@@ -1,0 +1,96 @@
+"""Flow labels and loop-backs, shared by the canvas and every export."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from mapper.fileformat.io import load_journey
+from mapper.layout import compute_layout
+from mapper.layout.badges import badge_row, title_baselines
+from mapper.layout.geometry import Rect
+from mapper.layout.grid import route
+from mapper.layout.labels import flow_labels
+from mapper.layout.text import text_width
+
+ROOT = Path(__file__).resolve().parents[2]
+MAPS = sorted(ROOT.glob("examples/*.journey")) + sorted(ROOT.glob("resources/templates/*.journey"))
+
+
+def _synthetic(cards: int):
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from synthetic import make_map
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return make_map(cards, seed=2)
+
+
+def _meet(a: Rect, b: Rect) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+
+
+@pytest.mark.parametrize("journey", [*(load_journey(p) for p in MAPS), _synthetic(600)],
+                         ids=[*(p.stem for p in MAPS), "synthetic-600"])  # fmt: skip
+def test_labels_cover_no_card_text_header_or_other_label(journey):
+    layout = compute_layout(journey)
+    style = layout.style
+    labels = flow_labels(layout)
+    placed = [label.rect for label in labels if label.clear]
+    assert len(labels) == sum(1 for r in layout.flows if r.flow.label.strip())
+    assert len(placed) >= 0.9 * len(labels)  # hardly any label finds no free spot
+    words = []
+    for box in layout.cards.values():
+        x = box.rect.x + style.card_padding
+        for line, base in zip(box.title_lines, title_baselines(box, style), strict=True):
+            words.append(Rect(x, base - 11, text_width(line, style.title_size), 14))
+        row = badge_row(box, style)
+        if row is not None:
+            words.append(row)
+    for i, r in enumerate(placed):
+        assert r.x >= style.lane_header_width and r.y >= style.stage_header_height
+        assert not any(_meet(r, w) for w in words)
+        assert not any(_meet(r, other) for other in placed[i + 1 :])
+
+
+@pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
+def test_every_label_of_the_examples_finds_a_place(path):
+    layout = compute_layout(load_journey(path))
+    assert all(label.clear for label in flow_labels(layout))
+
+
+def _control_span(curve) -> tuple[float, float]:
+    ys = [curve.p0[1], curve.c1[1], curve.c2[1], curve.p3[1]]
+    return min(ys), max(ys)
+
+
+def test_loop_backs_never_run_through_the_emotion_lane():
+    band = (400.0, 590.0)
+    below = (Rect(700, 620, 200, 60), Rect(300, 640, 200, 60))  # from right to left
+    above = (Rect(700, 300, 200, 60), Rect(300, 330, 200, 60))
+    for a, b in (below, above):
+        curve = route(a, b, band, 64)
+        top, bottom = _control_span(curve)
+        assert bottom <= band[0] or top >= band[1], curve
+    # just under the stage headers: the loop goes under its cards, not into the headers
+    curve = route(Rect(700, 74, 200, 60), Rect(300, 74, 200, 60), band, 64)
+    assert _control_span(curve)[0] >= 64
+
+
+@pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
+def test_loop_backs_in_the_examples_keep_out_of_the_emotion_lane(path):
+    layout = compute_layout(load_journey(path))
+    lane = layout.emotion_lane
+    if lane is None:
+        return
+    band = (lane.row.y, lane.row.bottom)
+    for r in layout.flows:
+        c = r.curve
+        if c.p3[0] >= c.p0[0] - 1:
+            continue  # forward flows cross lanes where their cards are
+        ends = (c.p0[1], c.p3[1])
+        if all(y <= band[0] for y in ends) or all(y >= band[1] for y in ends):
+            top, bottom = _control_span(c)
+            assert bottom <= band[0] or top >= band[1], r.flow.id
