@@ -163,15 +163,18 @@ def _spans(layout: MapLayout, room: float) -> list[tuple[float, float]]:
         return [(layout.style.lane_header_width, layout.width)]
     spans: list[tuple[float, float]] = []
     groups = _greedy(widths, room)
-    if len(groups) > 1 and max(widths) <= room:  # balance: the narrowest cap as few blocks
-        low, high = max(widths), room
-        for _ in range(30):
-            mid = (low + high) / 2
-            if len(_greedy(widths, mid)) <= len(groups):
-                high = mid
-            else:
-                low = mid
-        groups = _greedy(widths, high)
+    if len(groups) > 1 and max(widths) <= room:  # balance: cut nearest to even shares
+        count, total = len(groups), sum(widths)
+        ends = list(itertools.accumulate(widths))
+        cuts = [0]
+        for k in range(1, count):
+            target = total * k / count
+            best = min(range(cuts[-1] + 1, len(widths)), key=lambda i: abs(ends[i - 1] - target))
+            cuts.append(best)
+        cuts.append(len(widths))
+        even = [list(range(a, b)) for a, b in itertools.pairwise(cuts)]
+        if all(g and sum(widths[i] for i in g) <= room for g in even):
+            groups = even
     for group in groups:
         x0 = layout.stages[group[0]].column.x
         x1 = layout.stages[group[-1]].column.right
