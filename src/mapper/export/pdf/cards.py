@@ -45,7 +45,7 @@ def draw_cards(
 
     Text smaller than ``min_size`` (map pixels) would be unreadable where the map is
     printed this small: titles become grey bars the length of their lines, badge labels
-    are left out."""
+    are left out (and the badges too, when even the creator labels are unreadable)."""
     if not boxes:
         return
     ops.save()
@@ -59,8 +59,9 @@ def draw_cards(
             r = box.rect
             key = f"moment-{r.width:.2f}x{r.height:.2f}"
             place(ops, key, (r.width, r.height), partial(_moment, r.width, r.height), r.x, r.y)
-    badges = [b for box in boxes if box.has_badges for b in card_badges(box, style, persona_id)]
-    _badges(ops, badges, text, min_size)
+    if min_size <= PILL_TEXT_SIZE:  # else a miniature: badges would be specks
+        badges = [b for box in boxes if box.has_badges for b in card_badges(box, style, persona_id)]
+        _badges(ops, badges, text, min_size)
     if style.title_size < min_size:
         _title_bars(ops, boxes, style)
     ops.restore()

@@ -7,7 +7,7 @@ is set upright with a flipped text matrix (:class:`Text`).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from reportlab.lib.colors import Color, HexColor
@@ -125,7 +125,7 @@ class Text:
         """The width of ``text`` as drawn (joined Arabic forms are narrower)."""
         assert self._font is not None
         shown = text if text.isascii() else visual(text)
-        return text_width(shown, self._font[1], self._font[0] == BOLD)
+        return _width(shown, self._font[1], self._font[0] == BOLD)
 
     def draw(self) -> None:
         if not self.empty:
@@ -169,6 +169,12 @@ def draw_string(canv: Canvas, x: float, baseline: float, text: str, face: str, s
         canv.restoreState()
         x += run.measured
     canv.setFont(face, size)
+
+
+@lru_cache(maxsize=4096)
+def _width(text: str, size: float, bold: bool) -> float:
+    """Centred and right-aligned text is mostly the same few labels ("Owned", "+2")."""
+    return text_width(text, size, bold)
 
 
 def baseline_in(box_top: float, box_height: float, size: float) -> float:

@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from mapper.export.pdf.cards import card_links, draw_cards
 from mapper.export.pdf.culling import Buckets
-from mapper.export.pdf.draw import Text, rgb, round_rect, shade
+from mapper.export.pdf.draw import Text, rgb, shade
 from mapper.export.pdf.emotion import (
     draw_emotion_axis,
     draw_emotion_background,
@@ -71,36 +71,43 @@ class MapPainter:
         name drawn in the part that shows."""
         layout, style = self.layout, self.layout.style
         text = Text(canv)
-        if corner:
-            round_rect(canv, Rect(0, 0, style.lane_header_width, style.stage_header_height), 0,
-                       fill=theme.HEADER_FILL)  # fmt: skip
+        ops = Ops()  # plain operators: a detail page draws headers on every block
         stages = [
             b for b in layout.stages if span is None or _meets(b.header.x, b.header.right, span)
         ]
         lanes = [b for b in layout.lanes if rows is None or _meets(b.row.y, b.row.bottom, rows)]
+        if corner:
+            corner_box = Rect(0, 0, style.lane_header_width, style.stage_header_height)
+            _fill(ops, theme.HEADER_FILL, corner_box)
         for lane in lanes:
-            round_rect(canv, lane.header, 0, fill=theme.HEADER_FILL)
+            _fill(ops, theme.HEADER_FILL, lane.header)
         for stage in stages:
             header = stage.header
-            round_rect(canv, header, 0, fill=stage.stage.color)
-            band = Rect(header.x, header.y, header.width, ACCENT)
-            round_rect(canv, band, 0, fill=shade(stage.stage.color, 0.72))
-            if names:
+            _fill(ops, stage.stage.color, header)
+            _fill(
+                ops, shade(stage.stage.color, 0.72), Rect(header.x, header.y, header.width, ACCENT)
+            )
+        top, left = style.stage_header_height, style.lane_header_width
+        ops.stroke_color(rgb(theme.GRID_LINE))
+        ops.line_width(0.8)
+        segments = [((s.header.x, 0.0), (s.header.x, top)) for s in stages]
+        segments += [((0.0, b.row.bottom), (left, b.row.bottom)) for b in lanes]
+        segments += [((0.0, top), (layout.width, top)), ((left, 0.0), (left, layout.height))]
+        for a, b in segments:
+            ops.move(a)
+            ops.line(b)
+        ops.stroke()
+        ops.flush(canv)
+        if names:
+            for stage in stages:
                 self._stage_text(stage, text, span)
-        for lane in lanes if names else []:
-            self._lane_text(lane, text, rows)
+            for lane in lanes:
+                self._lane_text(lane, text, rows)
         lane = layout.emotion_lane
         if names and lane is not None and lane in lanes:
             if rows is None or rows[0] <= lane.row.y:
                 draw_emotion_key(canv, layout, self.persona_id, text)
             draw_emotion_axis(layout, text, rows)
-        canv.setStrokeColor(rgb(theme.GRID_LINE))
-        canv.setLineWidth(0.8)
-        top, left = style.stage_header_height, style.lane_header_width
-        lines = [(s.header.x, 0.0, s.header.x, top) for s in stages]
-        lines += [(0.0, b.row.bottom, left, b.row.bottom) for b in lanes]
-        lines += [(0.0, top, layout.width, top), (left, 0.0, left, layout.height)]
-        canv.lines(lines)
         text.draw()
 
     def draw_body(
@@ -109,18 +116,21 @@ class MapPainter:
         view: Rect | None = None,
         min_size: float = 0.0,
         parts: tuple[Rect, ...] | None = None,
+        shared: bool = False,
     ) -> None:
         """The cells: emotion zones, grid lines, flows, curves, cards and flow labels.
 
         Text smaller than ``min_size`` (map pixels) is left out or drawn as blocks. With
         ``parts`` (rectangles inside ``view``) only the cards and labels whose top left
-        corner lies in one of them are drawn: each is printed on exactly one page."""
+        corner lies in one of them are drawn: each is printed on exactly one page. With
+        ``parts`` or ``shared`` what lies under the cards is one drawing (a form) that
+        every page of the document shows."""
         layout, style = self.layout, self.layout.style
         text = Text(canv)
         if self._stamps is None or self._stamps.canv is not canv:
             self._stamps = Stamps(canv)  # one set of stamps per document
         ops = Ops(self._stamps)
-        if parts is None:
+        if parts is None and not shared:
             self._shapes(canv, ops, view)
         else:  # a page of many: every page shows one drawing of them, clipped
             if not canv.hasForm(SHAPES_FORM):
@@ -207,3 +217,9 @@ def _meets(start: float, end: float, span: tuple[float, float]) -> bool:
 
 def _within(r: Rect, parts: tuple[Rect, ...]) -> bool:
     return any(p.x <= r.x < p.right and p.y <= r.y < p.bottom for p in parts)
+
+
+def _fill(ops: Ops, colour: str, r: Rect) -> None:
+    ops.fill_color(rgb(colour))
+    ops.rect(r.x, r.y, r.width, r.height)
+    ops.fill()

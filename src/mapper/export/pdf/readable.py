@@ -107,7 +107,7 @@ def draw_overview(canv: Canvas, painter: MapPainter, view: Overview) -> None:
     canv.translate(view.x, top)
     canv.scale(k, k)
     painter.draw_headers(canv, names=False)
-    painter.draw_body(canv, None, READABLE / k)
+    painter.draw_body(canv, None, READABLE / k, shared=True)
     canv.restoreState()
     _lane_names(canv, layout, view, top)
 
