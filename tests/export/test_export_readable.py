@@ -271,3 +271,12 @@ def test_crop_marks_never_touch_text(big_map, tmp_path):
                     )
                     if not on_mark:
                         assert pixels[px, py] > 200, f"page {n}: ink beside a crop mark {m}"
+
+
+def test_a_poster_of_a_very_tall_map_keeps_its_cover_small_and_quick(tmp_path):
+    """The cover's miniature of a map 40 times taller than wide has no room for lane
+    names: it leaves them out (wrapping them into a negative width never ended)."""
+    journey = bench_make_map()(400, stages=2, lanes=3, personas=1, seed=1)
+    data = render_pdf(journey, PdfOptions(tile=True, tile_scale=2, report=False)).data
+    with _pdf(data) as pdf:
+        assert "Poster in" in pdf.pages[0].extract_text()

@@ -116,6 +116,8 @@ def _lane_names(canv: Canvas, layout: MapLayout, view: Overview, top: float) -> 
     """Lane names in the picture's header column, where they fit at a readable size."""
     k = view.scale
     width = layout.style.lane_header_width * k - 6
+    if width < 12:
+        return  # a miniature of a huge map: the detail pages name the lanes
     text = Text(canv)
     text.style(NAME_SIZE, theme.INK, bold=True)
     for box in layout.lanes:
