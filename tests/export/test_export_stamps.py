@@ -20,7 +20,7 @@ from mapper.export import PdfOptions, render_pdf
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from synthetic import make_map
 
-OPTIONS = PdfOptions(invariant=True, report=False)
+OPTIONS = PdfOptions(invariant=True, report=False, fit=True)  # the whole map on page 1
 
 
 def _render(data: bytes, tmp_path, name: str) -> Image.Image:

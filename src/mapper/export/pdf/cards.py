@@ -20,7 +20,6 @@ from mapper.layout.badges import (
     title_baselines,
 )
 from mapper.layout.grid import CardBox, Style
-from mapper.layout.text import text_width
 from mapper.model import CardKind, Sentiment
 
 RADIUS = 6.0
@@ -47,6 +46,9 @@ def draw_cards(
     printed this small: titles become grey bars the length of their lines, badge labels
     are left out (and the badges too, when even the creator labels are unreadable)."""
     if not boxes:
+        return
+    if min_size > 3 * style.title_size:  # a card is a speck: one flat block per card
+        _specks(ops, boxes)
         return
     ops.save()
     for box in boxes:
@@ -118,13 +120,31 @@ def _pill(width: float, height: float, colour: Color, ops: Ops) -> None:
     ops.fill()
 
 
+def _specks(ops: Ops, boxes: list[CardBox]) -> None:
+    by_kind: dict[CardKind, list[CardBox]] = {}
+    for box in boxes:
+        by_kind.setdefault(box.card.kind, []).append(box)
+    ops.save()
+    ops.stroke_color(rgb(theme.CARD_BORDER))
+    ops.line_width(0.8)
+    for kind, group in by_kind.items():
+        ops.fill_color(rgb(theme.KIND_FILLS[kind]))
+        for box in group:
+            r = box.rect
+            ops.rect(r.x, r.y, r.width, r.height)
+        ops.fill_stroke()
+    ops.restore()
+
+
 def _title_bars(ops: Ops, boxes: list[CardBox], style: Style) -> None:
     size = style.title_size
     ops.fill_color(rgb(theme.CARD_BORDER))
     for box in boxes:
         x = box.rect.x + style.card_padding
+        inner = box.rect.width - 2 * style.card_padding
         for line, baseline in zip(box.title_lines, title_baselines(box, style), strict=True):
-            ops.rect(x, baseline - size * 0.62, text_width(line, size), size * 0.55)
+            width = min(len(line) * size * 0.55, inner)  # a bar: its length is enough
+            ops.rect(x, baseline - size * 0.62, width, size * 0.55)
     ops.fill()
 
 

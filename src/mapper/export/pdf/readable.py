@@ -25,7 +25,7 @@ from mapper.layout.badges import MARK_TEXT_SIZE, PILL_TEXT_SIZE
 from mapper.layout.geometry import Rect
 from mapper.layout.grid import MapLayout
 from mapper.layout.labels import LABEL_SIZE
-from mapper.layout.text import text_width, wrap
+from mapper.layout.text import elide, text_width, wrap
 from mapper.model import CardKind
 
 READABLE = 6.0  # points: nothing on a default export prints smaller
@@ -67,16 +67,34 @@ class Overview:
     x: float  # page position of the picture's top left (top-down points)
     y: float
     names_height: float  # the stage-name row above the picture
+    names_bottom: float | None = None  # where that row ends (default: on the picture)
 
     def height(self, layout: MapLayout) -> float:
         return self.names_height + layout.height * self.scale
 
 
-def _names(layout: MapLayout, scale: float) -> list[tuple[str, ...]]:
-    return [
-        wrap(one_line(b.stage.name), max(b.column.width * scale - 4, 8), NAME_SIZE, 3, True)[0]
-        for b in layout.stages
-    ]
+NAMES_TURNED = 90.0  # the most a turned stage name may take above a narrow column
+
+
+def _names(layout: MapLayout, scale: float) -> list[tuple[str, ...]] | None:
+    """Each stage name wrapped over its column in up to three lines of whole words, or
+    None when a column is too narrow for that (the names are then turned upright)."""
+    found = []
+    for b in layout.stages:
+        name = one_line(b.stage.name)
+        lines, cut = wrap(name, max(b.column.width * scale - 4, 8), NAME_SIZE, 3, True)
+        if cut or not {w for line in lines for w in line.split()} <= set(name.split()):
+            return None
+        found.append(lines)
+    return found
+
+
+def names_height(layout: MapLayout, scale: float) -> float:
+    names = _names(layout, scale)
+    if names is None:
+        longest = max(text_width(one_line(b.stage.name), NAME_SIZE, True) for b in layout.stages)
+        return min(longest, NAMES_TURNED) + 8
+    return max((len(n) for n in names), default=1) * NAME_SIZE * 1.2 + 5
 
 
 def plan_overview(layout: MapLayout, x: float, y: float, width: float, height: float) -> Overview:
@@ -86,8 +104,7 @@ def plan_overview(layout: MapLayout, x: float, y: float, width: float, height: f
     for _ in range(3):  # the name row's height depends on the scale, and back
         room = max(height - names_h, 1)
         scale = min(width / max(layout.width, 1), room / max(layout.height, 1), 1.0)
-        lines = max((len(n) for n in _names(layout, scale)), default=1)
-        names_h = lines * NAME_SIZE * 1.2 + 5
+        names_h = names_height(layout, scale)
     return Overview(scale, x, y, names_h)
 
 
@@ -95,13 +112,20 @@ def draw_overview(canv: Canvas, painter: MapPainter, view: Overview) -> None:
     layout = painter.layout
     k = view.scale
     top = view.y + view.names_height
+    bottom = view.names_bottom if view.names_bottom is not None else top
     text = Text(canv)
     text.style(NAME_SIZE, theme.INK, bold=True)
-    for box, lines in zip(layout.stages, _names(layout, k), strict=True):
+    names = _names(layout, k)
+    for i, box in enumerate(layout.stages):
         cx = view.x + box.column.center[0] * k
-        base = top - 4 - (len(lines) - 1) * NAME_SIZE * 1.2
-        for i, line in enumerate(lines):
-            text.centre(cx, base + i * NAME_SIZE * 1.2, line)
+        if names is None:  # turned a quarter left, read bottom to top
+            name = elide(one_line(box.stage.name), view.names_height - 8, NAME_SIZE, True)
+            text.upward(cx + NAME_SIZE * 0.35, bottom - 4, name)
+            continue
+        lines = names[i]
+        base = bottom - 4 - (len(lines) - 1) * NAME_SIZE * 1.2
+        for j, line in enumerate(lines):
+            text.centre(cx, base + j * NAME_SIZE * 1.2, line)
     text.draw()
     canv.saveState()
     canv.translate(view.x, top)
@@ -349,7 +373,8 @@ def draw_block(
     s = scale
     text = Text(canv)
     text.style(7.5, theme.MUTED_INK, bold=True)
-    text.at(x, y + 9, _fit(title, layout.width * s + 400, 7.5))
+    width = (style.lane_header_width + block.x1 - block.x0) * s
+    text.at(x, y + 9, elide(title, width, 7.5, bold=True))
     text.draw()
     top = y + CAPTION
     lw, sh = style.lane_header_width * s, style.stage_header_height * s
@@ -392,9 +417,3 @@ def _clip(canv: Canvas, r: Rect) -> None:
     path = canv.beginPath()
     path.rect(r.x, r.y, r.width, r.height)
     canv.clipPath(path, stroke=0, fill=0)
-
-
-def _fit(text: str, width: float, size: float) -> str:
-    from mapper.layout.text import elide
-
-    return elide(text, width, size, bold=True) if text_width(text, size, True) > width else text

@@ -10,7 +10,7 @@ from mapper.export.pages import Tile, row_name
 from mapper.export.pdf.draw import Text, baseline_in, rgb, round_rect
 from mapper.export.pdf.map_painter import MapPainter
 from mapper.export.pdf.markup import one_line
-from mapper.export.pdf.readable import NAME_SIZE, Overview, draw_overview
+from mapper.export.pdf.readable import Overview, draw_overview, names_height
 from mapper.layout import theme
 from mapper.layout.geometry import Rect
 from mapper.layout.grid import MapLayout
@@ -140,8 +140,11 @@ def assembly_guide(
     legend band) with the tile grid over it, each tile labelled like its page."""
     s = poster.scale  # poster points per map pixel
     k = min(rect.width / poster.width, rect.height / poster.height)  # guide per poster pt
+    names = names_height(painter.layout, s * k)
+    k = min(rect.width / poster.width, (rect.height - names) / poster.height)
+    names = names_height(painter.layout, s * k)
     ox = rect.x + (rect.width - poster.width * k) / 2
-    oy = rect.y
+    oy = rect.y + names  # the stage names above the poster, over their columns
     text = Text(canv)
     bands = (
         (Rect(ox, oy, poster.width * k, poster.title_h * k), "Title"),
@@ -153,9 +156,8 @@ def assembly_guide(
             text.style(6.5, theme.MUTED_INK, bold=True)
             text.at(band.x + 4, baseline_in(band.y, band.height, 6.5), label)
     text.draw()
-    names = NAME_SIZE * 1.2 + 5
     top = oy + poster.map_top * k
-    view = Overview(s * k, ox, top - names, names)
+    view = Overview(s * k, ox, top - names, names, names_bottom=oy)
     draw_overview(canv, painter, view)
 
     canv.setStrokeColor(rgb(theme.SELECTION))
