@@ -295,3 +295,12 @@ def test_a_poster_of_a_very_tall_map_keeps_its_cover_small_and_quick(tmp_path):
     data = render_pdf(journey, PdfOptions(tile=True, tile_scale=2, report=False)).data
     with _pdf(data) as pdf:
         assert "Poster in" in pdf.pages[0].extract_text()
+
+
+def test_a_label_with_no_free_spot_is_left_out_and_said():
+    journey = bench_make_map()(1000)
+    result = render_pdf(journey, PdfOptions(report=False, invariant=True))
+    warning = next(w for w in result.warnings if "flow label" in w)
+    count = int(warning.split()[0])
+    labelled = sum(1 for f in journey.flows() if f.label.strip())
+    assert 0 < count <= 0.1 * labelled and "left out of the map" in warning

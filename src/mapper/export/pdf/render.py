@@ -108,6 +108,12 @@ def render_pdf(
         doc.build(story, canvasmaker=PageNumberCanvas)
     glyphs = missing_glyph_warning(journey)
     warnings += [glyphs] if glyphs else []
+    crowded = sum(1 for label in painter.flows.labels if not label.clear)
+    if crowded:
+        warnings.append(
+            f"{crowded} flow label{'s' if crowded != 1 else ''} left out of the map: no free "
+            "spot near the flow that covers no card text and no other label"
+        )
     warnings += photos.warnings
     return PdfResult(buffer.getvalue(), doc.page, warnings)
 
