@@ -16,8 +16,9 @@ class PdfOptions:
     By default the map is fitted on one page when its smallest text still prints at
     ``min_text_size`` or more, else it gets an overview page and readable detail pages.
     ``fit`` forces the one page; ``tile`` prints the map over several pages at
-    ``tile_scale`` points per map pixel, as a poster. ``invariant`` makes the output byte-for-byte
-    reproducible (no date, or SOURCE_DATE_EPOCH's; a fixed document id) for tests, reviews and builds in git.
+    ``tile_scale`` points per map pixel, as a poster. ``invariant`` makes the output
+    byte-for-byte reproducible (no date, or SOURCE_DATE_EPOCH's; a fixed document id) for
+    tests, reviews and builds in git.
     """
 
     page: str = "A4"
