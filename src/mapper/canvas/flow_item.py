@@ -122,7 +122,7 @@ class FlowItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
-    def contains(self, point: QPointF) -> bool:
+    def contains(self, point: QPointF) -> bool:  # type: ignore[override]  # points only
         return near_bezier(self.route.curve, point.x(), point.y(), HIT)
 
     def collidesWithPath(self, path: QPainterPath, mode=Qt.ItemSelectionMode.IntersectsItemShape):
@@ -199,7 +199,8 @@ class FlowItem(QGraphicsItem):
         painter.drawPath(self.path())
         painter.setPen(_NO_PEN)
         painter.setBrush(color)
-        painter.drawPolygon(self._arrow)
+        if self._arrow is not None:
+            painter.drawPolygon(self._arrow)
 
     def hoverEnterEvent(self, event) -> None:
         self._set_hovered(True)

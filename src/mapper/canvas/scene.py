@@ -53,6 +53,7 @@ def _drawn(event: ModelEvent) -> bool:
         return True
     return not event.fields <= _NOT_DRAWN.get(event.entity, frozenset())
 
+
 BSP_DEPTH = 10
 
 

@@ -67,7 +67,9 @@ class JourneyView(QGraphicsView):
         rectangle of viewport pixels at a time. A scroll repaints the new strip and the
         sticky headers; thousands of flows cross both on a big map, and clipped to both
         at once Qt walks each curve over the whole view between them."""
-        return list(region) if region.rectCount() > 1 else None
+        if region.rectCount() <= 1:
+            return None
+        return [*region]  # type: ignore[misc]  # a QRegion iterates its rectangles
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)

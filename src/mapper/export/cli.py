@@ -32,7 +32,9 @@ OPTIONS: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("--no-title-legend", "title_legend", frozenset({PNG, SVG})),
     ("--invariant", "invariant", frozenset({PDF, PNG, SVG})),  # images always are
 )
-DEFAULTS = {"page": "A4", "tile_scale": 0.75, "dpi": 192.0}
+DEFAULT_PAGE, DEFAULT_TILE_SCALE, DEFAULT_DPI = "A4", 0.75, 192.0
+DEFAULTS: dict[str, object] = {"page": DEFAULT_PAGE, "tile_scale": DEFAULT_TILE_SCALE,
+                               "dpi": DEFAULT_DPI}  # fmt: skip
 
 
 def _page(value: str) -> str:
@@ -64,7 +66,7 @@ def _dpi(value: str) -> float:
     return dpi
 
 
-def add_export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_export_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export",
         help="export a map as a PDF (the map, then a report), PNG or SVG",
@@ -187,9 +189,9 @@ def run_export(args: argparse.Namespace) -> int:
         for problem in problems:
             _fail(problem, prefix="mapper export")
         return EXIT_USAGE
-    problem = _check_output(output)
-    if problem:
-        return _fail(problem)
+    unwritable = _check_output(output)
+    if unwritable:
+        return _fail(unwritable)
 
     from mapper.export.errors import ExportError
     from mapper.export.options import PdfOptions
@@ -205,7 +207,7 @@ def run_export(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     if fmt in IMAGES:
         frame = args.title_legend is not False
-        return _export_image(journey, output, fmt, args.dpi or DEFAULTS["dpi"], frame)
+        return _export_image(journey, output, fmt, args.dpi or DEFAULT_DPI, frame)
     persona_id = None
     if args.persona is not None:
         wanted = args.persona.strip().lower()
@@ -217,11 +219,11 @@ def run_export(args: argparse.Namespace) -> int:
             )
         persona_id = matches[0]
     options = PdfOptions(
-        page=args.page or DEFAULTS["page"],
+        page=args.page or DEFAULT_PAGE,
         landscape=not args.portrait,
         tile=bool(args.tile),
         fit=bool(args.fit),
-        tile_scale=args.tile_scale or DEFAULTS["tile_scale"],
+        tile_scale=args.tile_scale or DEFAULT_TILE_SCALE,
         report=args.report is not False,
         persona_id=persona_id,
         invariant=bool(args.invariant),

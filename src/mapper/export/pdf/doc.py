@@ -189,7 +189,7 @@ class MapperDocument(BaseDocTemplate):
         self.profile_width = profile_w
         self.details_width = inner_w - profile_w - COLUMN_GAP
 
-    def build(self, flowables: list[Flowable], canvasmaker: Any = None) -> None:  # type: ignore[override]
+    def build(self, flowables: list[Flowable], canvasmaker: Any = None) -> None:
         """Build with page numbers; the PDF opens with its bookmarks shown."""
         maker = canvasmaker or PageNumberCanvas
         undated = self.info.date is None

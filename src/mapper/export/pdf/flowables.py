@@ -74,7 +74,7 @@ class TableText(Text):
         cache: dict[tuple[str, str], _Encoded] | None = getattr(canv, "_report_lines", None)
         if cache is None:
             cache = {}
-            canv._report_lines = cache  # type: ignore[attr-defined]  # one per document
+            canv._report_lines = cache  # one per document
         self._lines = cache
 
     def style(self, size: float, color: str, bold: bool = False) -> Text:

@@ -103,9 +103,9 @@ class MapPainter:
                 self._stage_text(stage, text, span)
             for lane in lanes:
                 self._lane_text(lane, text, rows)
-        lane = layout.emotion_lane
-        if names and lane is not None and lane in lanes:
-            if rows is None or rows[0] <= lane.row.y:
+        emotion = layout.emotion_lane
+        if names and emotion is not None and emotion in lanes:
+            if rows is None or rows[0] <= emotion.row.y:
                 draw_emotion_key(canv, layout, self.persona_id, text)
             draw_emotion_axis(layout, text, rows)
         text.draw()

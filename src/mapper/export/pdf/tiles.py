@@ -89,12 +89,12 @@ def margin_headers(
         ticks += [(x, a.y - 12, x, a.y - 3) for x in (x0, x1) if lo < x < hi]
     if layout.lanes and seen_y < layout.height * s and seen_y + a.height > 0:
         lo, hi = a.y + CLEAR, a.bottom - CLEAR
-        for box in layout.lanes:
-            y0 = max(lo, a.y + box.row.y * s - seen_y)
-            y1 = min(hi, a.y + box.row.bottom * s - seen_y)
+        for lane_box in layout.lanes:
+            y0 = max(lo, a.y + lane_box.row.y * s - seen_y)
+            y1 = min(hi, a.y + lane_box.row.bottom * s - seen_y)
             if y1 - y0 < 12:
                 continue
-            label = elide(one_line(box.lane.name), y1 - y0 - 4, HEADER_SIZE, bold=True)
+            label = elide(one_line(lane_box.lane.name), y1 - y0 - 4, HEADER_SIZE, bold=True)
             width = text_width(label, HEADER_SIZE, bold=True)
             text.upward(a.x - 6, (y0 + y1) / 2 + width / 2, label)
             ticks += [(a.x - 12, y, a.x - 3, y) for y in (y0, y1) if lo < y < hi]
