@@ -261,3 +261,18 @@ def test_a_capture_for_a_background_save_orders_like_the_live_map():
     assert snapshot.cards == tuple(journey.cards())
     assert snapshot.flows == tuple(journey.flows())
     assert dumps_journey(snapshot) == dumps_journey(journey)
+
+
+def test_a_file_marked_read_only_for_everyone_is_never_replaced_even_by_root(tmp_path):
+    """Root may write anything, but 0444 is a "do not change" the user asked for."""
+    import pytest
+
+    from mapper.fileformat.atomic import ReadOnlyFile, write_atomic
+
+    path = tmp_path / "locked.journey"
+    path.write_text("mine", "utf-8")
+    path.chmod(0o444)
+    with pytest.raises(ReadOnlyFile):
+        write_atomic(path, b"theirs")
+    assert path.read_text("utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["locked.journey"]

@@ -119,3 +119,14 @@ def test_upgrade_refuses_bad_files_and_bad_usage(tmp_path, capsys):
     assert main(["upgrade", str(VERSIONS / "format-1.journey"), "-o", str(tmp_path / "x.pdf")]) == 2
     assert main(["upgrade"]) == 2
     assert main(["upgrade", str(tmp_path / "missing.journey")]) == 1
+
+
+def test_upgrade_leaves_a_read_only_file_alone_even_for_root(tmp_path, capsys):
+    path = tmp_path / "locked.journey"
+    original = (VERSIONS / "format-1.journey").read_bytes()
+    path.write_bytes(original)
+    path.chmod(0o444)
+    assert main(["upgrade", str(path)]) == 1
+    assert "read-only" in capsys.readouterr().err
+    assert path.read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["locked.journey"]  # no backup either

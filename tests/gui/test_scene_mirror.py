@@ -30,7 +30,8 @@ def _picture(scene: JourneyScene) -> dict:
             i: (
                 it.route.curve,
                 it.route.flow,
-                it.label and (it.label.text, it.label.rect.getRect()),
+                # where a label sits may differ: labels an edit did not disturb stay put
+                it.label and it.label.text,
             )
             for i, it in scene.flows.items()
         },
@@ -43,6 +44,18 @@ def _picture(scene: JourneyScene) -> dict:
         "scene rect": scene.sceneRect().getRect(),
         "items": len(scene.items()),
     }
+
+
+def _assert_labels_apart(scene: JourneyScene) -> None:
+    """Placed after any edits, labels that found a free spot never cover each other."""
+    clear = [
+        it.label.rect
+        for flow_id, it in scene.flows.items()
+        if it.label and it.label.text and scene._labels[flow_id].clear
+    ]
+    for i, a in enumerate(clear):
+        for b in clear[i + 1 :]:
+            assert not a.intersects(b), (a, b)
 
 
 def test_an_edit_of_what_the_canvas_does_not_draw_lays_nothing_out(scene):
@@ -87,6 +100,7 @@ def test_after_any_edits_the_canvas_equals_one_built_from_scratch(qapp, seed):
             fresh = JourneyScene(document)
             try:
                 assert _picture(scene) == _picture(fresh), f"step {step}"
+                _assert_labels_apart(scene)
             finally:
                 fresh.detach()
     finally:

@@ -94,3 +94,25 @@ def test_loop_backs_in_the_examples_keep_out_of_the_emotion_lane(path):
         if all(y <= band[0] for y in ends) or all(y >= band[1] for y in ends):
             top, bottom = _control_span(c)
             assert bottom <= band[0] or top >= band[1], r.flow.id
+
+
+def test_labels_an_edit_does_not_disturb_stay_where_they_were():
+    sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
+    from mapper.model import Entity
+    from synthetic import make_map
+
+    journey = make_map(300)
+    before = compute_layout(journey)
+    known = flow_labels(before)
+    card = next(c for c in journey.cards() if not journey.flows_of(c.id))
+    journey.update(Entity.CARD, card.id, title=card.title + " and a little more")
+    after = compute_layout(journey, previous=before)
+    placed = flow_labels(after, before, known)
+    fresh = flow_labels(after)
+    assert [(p.flow_id, p.text) for p in placed] == [(p.flow_id, p.text) for p in fresh]
+    kept = {id(label) for label in known}
+    assert sum(id(label) in kept for label in placed) >= len(placed) * 0.8
+    clear = [p.rect for p in placed if p.clear]
+    for i, a in enumerate(clear):
+        for b in clear[i + 1 :]:
+            assert not (a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom)

@@ -277,3 +277,15 @@ def test_a_write_refused_as_read_only_says_so(unsaved, messages, monkeypatch):
     assert not save_and_wait(unsaved)
     assert "the file is read-only" in messages[0] and "Save As" in messages[0]
     assert unsaved.is_modified()
+
+
+def test_a_file_marked_read_only_is_not_saved_over_even_by_root(unsaved, monkeypatch):
+    """chmod 0444 is a "do not change": the editor asks, whoever runs it."""
+    unsaved.path.chmod(0o444)
+    before = unsaved.path.read_bytes()
+    asked = []
+    monkeypatch.setattr(file_actions, "ask_about_read_only",
+                        lambda doc, parent: asked.append(doc.display_name()) or False)  # fmt: skip
+    assert not save_and_wait(unsaved)
+    assert asked == ["map.journey"] and unsaved.is_modified()
+    assert unsaved.path.read_bytes() == before

@@ -154,7 +154,7 @@ class JourneyScene(QGraphicsScene):
         self._sync_headers(self.lane_headers, {b.lane.id: b for b in layout.lanes},
                            LaneHeaderItem)  # fmt: skip
         moved = self._sync_cards(layout, active_id, everything)
-        self._sync_flows(layout, moved or everything)
+        self._sync_flows(layout, previous, moved or everything)
         self._sync_emotions(active_id, everything)
         self.layout_changed.emit()
 
@@ -188,7 +188,7 @@ class JourneyScene(QGraphicsScene):
                 item.update_box(box, active_id)
         return changed
 
-    def _sync_flows(self, layout: MapLayout, cards_moved: bool) -> None:
+    def _sync_flows(self, layout: MapLayout, previous: MapLayout | None, cards_moved: bool) -> None:
         items = self.flows
         routes = {r.flow.id: r for r in layout.flows}
         gone = [flow_id for flow_id in items if flow_id not in routes]
@@ -202,7 +202,9 @@ class JourneyScene(QGraphicsScene):
             for flow_id, path in routes.items()
         )
         if cards_moved or rerouted:  # labels keep off cards and each other: place again
-            self._labels = {label.flow_id: label for label in flow_labels(layout)}
+            known = list(self._labels.values())
+            placed = flow_labels(layout, previous, known)
+            self._labels = {label.flow_id: label for label in placed}
         labels = self._labels
         for flow_id, path in routes.items():
             known = items.get(flow_id)

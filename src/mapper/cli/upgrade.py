@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 from pathlib import Path
 
 from mapper.cli.output import say
 from mapper.fileformat import SCHEMA_VERSION, JourneyFileError, load_journey, save_journey
+from mapper.fileformat.atomic import ReadOnlyFile, is_read_only
 from mapper.fileformat.jsonparse import JsonProblem, parse_json_bytes
 
 
@@ -47,8 +49,10 @@ def run_upgrade(args: argparse.Namespace) -> int:
         if version == SCHEMA_VERSION:
             say(f"{source}: already in the current format ({SCHEMA_VERSION}); left as it is")
             return 0
+        if is_read_only(source):
+            raise ReadOnlyFile(source)
         backup = _backup_name(source, version)
-        backup.write_bytes(source.read_bytes())
+        shutil.copy2(source, backup)  # the original as it was, permissions and time too
         save_journey(journey, source)
     except OSError as exc:
         target = output or source

@@ -100,7 +100,11 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:
     )
     fit = pdf.add_mutually_exclusive_group()
     fit.add_argument(
-        "--fit", action="store_true", default=None, help="the whole map on one page (the default)"
+        "--fit",
+        action="store_true",
+        default=None,
+        help="force the whole map onto one page, however small its text prints (by default a map "
+        "too big to read on one page gets an overview page and readable detail pages)",
     )
     fit.add_argument(
         "--tile",
@@ -170,7 +174,9 @@ def _check_output(output: Path) -> str | None:
         return f"{output}: cannot write: the folder {folder} does not exist"
     if not os.access(folder, os.W_OK | os.X_OK):
         return f"{output}: cannot write: permission denied"
-    if output.exists() and not os.access(output, os.W_OK):
+    from mapper.fileformat.atomic import is_read_only
+
+    if is_read_only(output):
         return f"{output}: cannot write: permission denied"
     return None
 

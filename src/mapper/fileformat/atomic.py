@@ -37,6 +37,18 @@ class ReadOnlyFile(PermissionError):
         super().__init__(errno.EACCES, "the file is read-only (you may not change it)", str(path))
 
 
+def is_read_only(path: str | Path) -> bool:
+    """An existing file this user may not write, or one marked read-only for everyone (no
+    write bit: 0444). The folder may still allow replacing it, and root may write anything,
+    but a read-only file is a "do not change" that the user or an admin asked for."""
+    real = os.path.realpath(path)
+    try:
+        mode = os.stat(real).st_mode
+    except OSError:
+        return False
+    return not (mode & 0o222) or not os.access(real, os.W_OK)
+
+
 def write_atomic(path: str | Path, payload: bytes) -> None:
     """Write ``payload`` to ``path`` atomically, keeping the file's permissions.
 
@@ -51,7 +63,7 @@ def write_atomic(path: str | Path, payload: bytes) -> None:
         os.umask(umask)
         mode = 0o666 & ~umask
     else:
-        if not os.access(path, os.W_OK):
+        if is_read_only(path):
             raise ReadOnlyFile(path)
     remove_stale_temporaries(path)
     fd, tmp_name = tempfile.mkstemp(

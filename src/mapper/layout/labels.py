@@ -14,7 +14,7 @@ Pure Python and deterministic, so every renderer places labels alike.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -115,16 +115,19 @@ class _TextBoxes:
         return found
 
 
-def flow_labels(layout: MapLayout) -> list[FlowLabel]:
-    """A placed label for every flow that has one, in flow order."""
-    cards: Grid = {}
-    by_cell: dict[tuple[int, int], list[CardBox]] = {}
-    c = CARD_CLEARANCE
-    for box in layout.cards.values():
-        r = box.rect
-        for key in _add(cards, Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c)):
-            by_cell.setdefault(key, []).append(box)
-    texts = _TextBoxes(layout, by_cell)
+def flow_labels(
+    layout: MapLayout, previous: MapLayout | None = None, known: Sequence[FlowLabel] = ()
+) -> list[FlowLabel]:
+    """A placed label for every flow that has one, in flow order.
+
+    With the ``previous`` layout and the labels ``known`` on it (the editor, after an
+    edit), a label whose flow kept its route and whose spot no moved card reaches stays
+    where it was, and only the others are placed again, around the kept ones: an edit
+    costs what it disturbs. Every label still keeps clear of the others; exports place
+    all labels afresh."""
+    kept = _still_placed(layout, previous, known)
+    cards: Grid | None = None
+    texts: _TextBoxes | None = None
     style = layout.style
     body = Rect(
         style.lane_header_width,
@@ -134,11 +137,19 @@ def flow_labels(layout: MapLayout) -> list[FlowLabel]:
     )
     edges = sorted(box.column.x for box in layout.stages)[1:]  # inner stage boundaries
     labels: Grid = {}
+    for label in kept.values():
+        _add(labels, label.rect)
     placed = []
     for route in layout.flows:
+        old = kept.get(route.flow.id)
+        if old is not None:
+            placed.append(old)
+            continue
         text = " ".join(route.flow.label.split())
         if not text:
             continue
+        if cards is None or texts is None:
+            cards, texts = _card_grids(layout)
         text = elide(text, LABEL_MAX_WIDTH, LABEL_SIZE)
         width = text_width(text, LABEL_SIZE) + 2 * LABEL_PADDING
         spots = _Spots(route.curve, width, body)
@@ -157,6 +168,64 @@ def flow_labels(layout: MapLayout) -> list[FlowLabel]:
         _add(labels, chosen)
         placed.append(FlowLabel(route.flow.id, text, chosen))
     return placed
+
+
+def _card_grids(layout: MapLayout) -> tuple[Grid, _TextBoxes]:
+    """Every card (with a little clearance) by grid cell, and their text boxes."""
+    cards: Grid = {}
+    by_cell: dict[tuple[int, int], list[CardBox]] = {}
+    c = CARD_CLEARANCE
+    for box in layout.cards.values():
+        r = box.rect
+        for key in _add(cards, Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c)):
+            by_cell.setdefault(key, []).append(box)
+    return cards, _TextBoxes(layout, by_cell)
+
+
+def _still_placed(
+    layout: MapLayout, previous: MapLayout | None, known: Sequence[FlowLabel]
+) -> dict[str, FlowLabel]:
+    """The known labels that may stay: same route, same frame, no moved card nearby."""
+    if previous is None or not known or _frame(previous) != _frame(layout):
+        return {}
+    style = layout.style
+    body = Rect(
+        style.lane_header_width,
+        style.stage_header_height,
+        layout.width - style.lane_header_width,
+        layout.height - style.stage_header_height,
+    )
+    before = {route.flow.id: route for route in previous.flows}
+    now = {route.flow.id: route for route in layout.flows}
+    moved: Grid = {}
+    c = CARD_CLEARANCE
+    old_cards = previous.cards
+    for card_id, box in layout.cards.items():
+        old = old_cards.get(card_id)
+        if old is box:
+            continue
+        for r in (box.rect, old.rect if old is not None else None):
+            if r is not None:
+                _add(moved, Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c))
+    for card_id, old in old_cards.items():
+        if card_id not in layout.cards:
+            r = old.rect
+            _add(moved, Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c))
+    return {
+        label.flow_id: label
+        for label in known
+        if label.clear
+        and label.flow_id in now
+        and before.get(label.flow_id) is now[label.flow_id]
+        and _inside(label.rect, body)
+        and not _hits(label.rect, moved)
+    }
+
+
+def _frame(layout: MapLayout) -> tuple[float, ...]:
+    """Where the stage columns are: labels keep within one (besides their flow and the
+    cards near them, what a label's spot depends on)."""
+    return tuple(box.column.x for box in layout.stages)
 
 
 def _inside(r: Rect, body: Rect) -> bool:

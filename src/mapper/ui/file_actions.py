@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from mapper.document import Document
-from mapper.fileformat import JourneyFileError
+from mapper.fileformat import JourneyFileError, atomic
 from mapper.fileformat.atomic import ReadOnlyFile
 from mapper.fileformat.io import read_map_bytes
 from mapper.fileformat.repair import repair_journey
@@ -157,9 +156,8 @@ def tell(parent: QWidget | None, text: str, milliseconds: int = 5000) -> None:
 
 
 def is_read_only(path: Path) -> bool:
-    """An existing file this user may not write (the folder may still allow replacing it,
-    but a read-only file is a "do not change" the user or an admin asked for)."""
-    return path.exists() and not os.access(os.path.realpath(path), os.W_OK)
+    """An existing file that is read-only (see :func:`fileformat.atomic.is_read_only`)."""
+    return atomic.is_read_only(path)
 
 
 def ask_about_read_only(document: Document, parent: QWidget | None) -> bool:
