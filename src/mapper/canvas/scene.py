@@ -205,6 +205,8 @@ class JourneyScene(QGraphicsScene):
             known = list(self._labels.values())
             placed = flow_labels(layout, previous, known)
             self._labels = {label.flow_id: label for label in placed}
+        elif previous is not None:  # nothing to place: what labels avoid carries over
+            layout.label_cards, previous.label_cards = previous.label_cards, None
         labels = self._labels
         for flow_id, path in routes.items():
             known = items.get(flow_id)

@@ -8,6 +8,7 @@ Units are scene pixels at 100% zoom (one PDF point before the page is scaled).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from mapper.layout.emotion import EmotionCurve, EmotionPoint, lay_out_curve, score_y
 from mapper.layout.geometry import Bezier, Point, Rect
@@ -87,6 +88,8 @@ class MapLayout:
     card_sizes: dict[str, tuple[tuple[str, bool, float], CardSize]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # where flow labels may not go, kept for the next layout (see layout.labels)
+    label_cards: Any = field(default=None, repr=False, compare=False)
 
     def neutral_y(self) -> float | None:
         """The y of emotion score 0 in the emotion lane."""

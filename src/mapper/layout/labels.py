@@ -149,7 +149,7 @@ def flow_labels(
         if not text:
             continue
         if cards is None or texts is None:
-            cards, texts = _card_grids(layout)
+            cards, texts = _card_grids(layout, previous)
         text = elide(text, LABEL_MAX_WIDTH, LABEL_SIZE)
         width = text_width(text, LABEL_SIZE) + 2 * LABEL_PADDING
         spots = _Spots(route.curve, width, body)
@@ -170,16 +170,50 @@ def flow_labels(
     return placed
 
 
-def _card_grids(layout: MapLayout) -> tuple[Grid, _TextBoxes]:
-    """Every card (with a little clearance) by grid cell, and their text boxes."""
-    cards: Grid = {}
-    by_cell: dict[tuple[int, int], list[CardBox]] = {}
-    c = CARD_CLEARANCE
-    for box in layout.cards.values():
-        r = box.rect
-        for key in _add(cards, Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c)):
-            by_cell.setdefault(key, []).append(box)
-    return cards, _TextBoxes(layout, by_cell)
+class _CardGrid:
+    """Every card's box (with a little clearance) by grid cell. Kept with the layout, so
+    after an edit only the cards that moved are filed again."""
+
+    def __init__(self) -> None:
+        self.grid: Grid = {}
+        self.by_cell: dict[tuple[int, int], list[CardBox]] = {}
+        self.filed: dict[str, tuple[CardBox, Box, list[tuple[int, int]]]] = {}
+
+    def file(self, box: CardBox) -> None:
+        c, r = CARD_CLEARANCE, box.rect
+        padded = Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c)
+        keys = _add(self.grid, padded)
+        for key in keys:
+            self.by_cell.setdefault(key, []).append(box)
+        entry = (padded.x, padded.y, padded.x + padded.width, padded.y + padded.height)
+        self.filed[box.card.id] = (box, entry, keys)
+
+    def take_out(self, card_id: str) -> None:
+        box, entry, keys = self.filed.pop(card_id)
+        for key in keys:
+            self.grid[key].remove(entry)
+            self.by_cell[key].remove(box)
+
+
+def _card_grids(layout: MapLayout, previous: MapLayout | None) -> tuple[Grid, _TextBoxes]:
+    """The cards' grid and their text boxes; taken over from the ``previous`` layout
+    (which gives it up) with only what changed filed again."""
+    found = previous.label_cards if previous is not None else None
+    if isinstance(found, _CardGrid):
+        previous.label_cards = None  # type: ignore[union-attr]  # one owner at a time
+        boxes = layout.cards
+        for card_id in [i for i, (box, _, _) in found.filed.items() if boxes.get(i) is not box]:
+            found.take_out(card_id)
+        for card_id, box in boxes.items():
+            if card_id not in found.filed:
+                found.file(box)
+        grid = found
+    else:
+        grid = _CardGrid()
+        for box in layout.cards.values():
+            grid.file(box)
+    layout.label_cards = grid
+    return grid.grid, _TextBoxes(layout, grid.by_cell)
 
 
 def _still_placed(
