@@ -14,6 +14,7 @@ from mapper import __version__
 from mapper.cli import commands
 from mapper.cli.main import main
 from mapper.fileformat import load_journey, save_journey
+from mapper.model import JourneyMap
 
 
 @pytest.fixture
@@ -126,3 +127,11 @@ def test_the_editor_without_a_screen_says_so(monkeypatch, capsys):
     assert main(["examples/coffee-chain.journey"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("mapper: no screen to show the editor on") and err.count("\n") == 1
+
+
+def test_info_on_a_map_without_stages_says_so(tmp_path, capsys):
+    path = tmp_path / "empty.journey"
+    save_journey(JourneyMap(), path)
+    assert main(["info", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith("average emotion by stage: (no stages)")

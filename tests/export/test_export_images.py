@@ -192,3 +192,17 @@ def test_pdf_metadata_and_outline_with_control_characters(tmp_path):
     assert reader.metadata.title.startswith("Renew a phone contract")
     assert "مرحبا 🚀" in reader.metadata.title
     assert all(page.extract_text() for page in reader.pages)
+
+
+def test_the_export_dialog_offers_the_three_layouts_and_remembers_the_choice(isolated_settings):
+    from mapper.ui.export_dialog import ExportOptionsDialog
+
+    dialog = ExportOptionsDialog(None)
+    assert dialog.readable.isChecked()  # the default: what the command line does
+    options = dialog.options()
+    assert not options.fit and not options.tile
+    dialog.fit.setChecked(True)
+    assert dialog.options().fit and not dialog.options().tile
+    dialog.remember()
+    again = ExportOptionsDialog(None)
+    assert again.fit.isChecked() and again.options().fit

@@ -132,6 +132,9 @@ def format_summary(summary: dict) -> list[str]:
     for key in ("stages", "lanes", "cards", "touchpoints", "flows", "pain_points", "opportunities"):
         lines.append(f"  {key.replace('_', ' ') + ':':<15}{summary[key]}")
     who = f" ({summary['active_persona']})" if summary["active_persona"] else ""
+    if not summary["emotion_by_stage"]:
+        lines.append("  average emotion by stage: (no stages)")
+        return lines
     lines.append(f"  average emotion by stage{who}:")
     stages = [visible(e["stage"]) for e in summary["emotion_by_stage"]]  # aligned as shown
     width = max(map(len, stages), default=0)

@@ -38,10 +38,13 @@ class ExportOptionsDialog(QDialog):
         self.page.setCurrentText(str(settings.value("export/page", "A3")))
         self.portrait = QCheckBox("Portrait")
         self.portrait.setChecked(settings.value("export/portrait", "false") == "true")
-        self.fit = QRadioButton("Fit the whole map on one page")
+        self.readable = QRadioButton(
+            "Readable: one page if the text stays readable, else an overview and detail pages"
+        )
+        self.fit = QRadioButton("Fit the whole map on one page, however small the text")
         self.tile = QRadioButton("Tile over several pages (for a poster)")
-        tiled = settings.value("export/tile", "false") == "true"
-        (self.tile if tiled else self.fit).setChecked(True)
+        chosen = str(settings.value("export/layout", "readable"))
+        {"fit": self.fit, "tile": self.tile}.get(chosen, self.readable).setChecked(True)
         self.report = QCheckBox("Add report pages (personas, touchpoints, opportunities)")
         self.report.setChecked(settings.value("export/report", "true") == "true")
         self.open_after = QCheckBox("Open the PDF when done")
@@ -49,7 +52,8 @@ class ExportOptionsDialog(QDialog):
         form = QFormLayout()
         form.addRow("Page size", self.page)
         form.addRow("", self.portrait)
-        form.addRow("Layout", self.fit)
+        form.addRow("Layout", self.readable)
+        form.addRow("", self.fit)
         form.addRow("", self.tile)
         form.addRow("", self.report)
         form.addRow("", self.open_after)
@@ -66,8 +70,10 @@ class ExportOptionsDialog(QDialog):
     def remember(self) -> None:
         settings = QSettings()
         settings.setValue("export/page", self.page.currentText())
-        for key, box in (("portrait", self.portrait), ("tile", self.tile),
-                         ("report", self.report), ("open", self.open_after)):  # fmt: skip
+        layout = "fit" if self.fit.isChecked() else "tile" if self.tile.isChecked() else "readable"
+        settings.setValue("export/layout", layout)
+        for key, box in (("portrait", self.portrait), ("report", self.report),
+                         ("open", self.open_after)):  # fmt: skip
             settings.setValue(f"export/{key}", "true" if box.isChecked() else "false")
 
     def options(self):
@@ -77,6 +83,7 @@ class ExportOptionsDialog(QDialog):
             page=self.page.currentText(),
             landscape=not self.portrait.isChecked(),
             tile=self.tile.isChecked(),
+            fit=self.fit.isChecked(),
             report=self.report.isChecked(),
         )
 
