@@ -202,8 +202,7 @@ class JourneyScene(QGraphicsScene):
             for flow_id, path in routes.items()
         )
         if cards_moved or rerouted:  # labels keep off cards and each other: place again
-            known = list(self._labels.values())
-            placed = flow_labels(layout, previous, known)
+            placed = flow_labels(layout, previous, list(self._labels.values()))
             self._labels = {label.flow_id: label for label in placed}
         elif previous is not None:  # nothing to place: what labels avoid carries over
             layout.label_cards, previous.label_cards = previous.label_cards, None
