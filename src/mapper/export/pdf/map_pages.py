@@ -23,17 +23,8 @@ from mapper.export.pdf.legend import (
     legend_size,
 )
 from mapper.export.pdf.map_painter import MapPainter
-from mapper.export.pdf.readable import (
-    GAP,
-    NAME_SIZE,
-    READABLE,
-    Block,
-    caption,
-    draw_block,
-    draw_overview,
-    plan_blocks,
-    plan_overview,
-)
+from mapper.export.pdf.overview import NAME_SIZE, READABLE, draw_overview, plan_overview
+from mapper.export.pdf.readable import GAP, Block, caption, draw_block, plan_blocks
 from mapper.export.pdf.tiles import (
     assembly_guide,
     crop_marks,

@@ -10,7 +10,7 @@ from mapper.export.pages import Tile, row_name
 from mapper.export.pdf.draw import Text, baseline_in, rgb, round_rect
 from mapper.export.pdf.map_painter import MapPainter
 from mapper.export.pdf.markup import one_line
-from mapper.export.pdf.readable import Overview, draw_overview, names_height
+from mapper.export.pdf.overview import Overview, draw_overview, names_height
 from mapper.layout import theme
 from mapper.layout.geometry import Rect
 from mapper.layout.grid import MapLayout
