@@ -49,7 +49,7 @@ class WindowManager:
         self.windows.append(window)
         window.show()
         window.view.show_start()
-        QTimer.singleShot(0, settle_heap)  # after the first frame
+        QTimer.singleShot(SETTLE_AFTER_MS, settle_heap)  # well after the first frame
         return window
 
     def _application_state_changed(self, state: Qt.ApplicationState) -> None:
@@ -94,7 +94,7 @@ class WindowManager:
             self.windows.remove(window)
             release_heap()
             if self.windows:
-                QTimer.singleShot(0, settle_heap)
+                QTimer.singleShot(SETTLE_AFTER_MS, settle_heap)
 
     def new_from_template(self, name: str = DEFAULT_TEMPLATE) -> MainWindow:
         return self.show(Document(find_template(name).load()))
@@ -157,6 +157,9 @@ def same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:  # one of them is gone: compare where they point
         return a.resolve() == b.resolve()
+
+
+SETTLE_AFTER_MS = 1000  # a collection takes a moment on a big map: not before it shows
 
 
 def settle_heap() -> None:
