@@ -159,14 +159,14 @@ def same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
-SETTLE_AFTER_MS = 1000  # a collection takes a moment on a big map: not before it shows
+SETTLE_AFTER_MS = 1000  # once the map shows and its first edits' garbage is gone
 
 
 def settle_heap() -> None:
     """An open map is hundreds of thousands of objects that live as long as its window.
     Python's cycle collector would scan them all again and again while the user edits (a
-    third of what a drag costs on a big map): move what is alive now out of its sight."""
-    gc.collect()
+    third of what a drag costs on a big map): move what is alive now out of its sight.
+    Nothing is collected here: freeing Qt objects at an arbitrary moment is what crashes."""
     gc.freeze()
 
 
