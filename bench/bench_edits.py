@@ -48,14 +48,12 @@ def main() -> None:
     from mapper.document import Document
     from mapper.edits import Composite, Insert, MoveCards, Update
     from mapper.model import Card, Entity
-    from mapper.ui.app import settle_heap
     from synthetic import make_map
 
     app = QApplication([])  # noqa: F841 - the scene needs one
     journey = make_map(args.cards)
     document = Document(journey)
     scene = JourneyScene(document)
-    settle_heap()  # as the editor does after a map's first frame
     cards = list(journey.cards())
     stages, lanes = journey.stages.ids(), journey.lanes.ids()
     probe = cards[len(cards) // 2]

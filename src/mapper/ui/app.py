@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
 import os
 import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -49,7 +48,6 @@ class WindowManager:
         self.windows.append(window)
         window.show()
         window.view.show_start()
-        QTimer.singleShot(SETTLE_AFTER_MS, settle_heap)  # well after the first frame
         return window
 
     def _application_state_changed(self, state: Qt.ApplicationState) -> None:
@@ -92,9 +90,6 @@ class WindowManager:
     def forget(self, window: MainWindow) -> None:
         if window in self.windows:
             self.windows.remove(window)
-            release_heap()
-            if self.windows:
-                QTimer.singleShot(SETTLE_AFTER_MS, settle_heap)
 
     def new_from_template(self, name: str = DEFAULT_TEMPLATE) -> MainWindow:
         return self.show(Document(find_template(name).load()))
@@ -157,22 +152,6 @@ def same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:  # one of them is gone: compare where they point
         return a.resolve() == b.resolve()
-
-
-SETTLE_AFTER_MS = 1000  # once the map shows and its first edits' garbage is gone
-
-
-def settle_heap() -> None:
-    """An open map is hundreds of thousands of objects that live as long as its window.
-    Python's cycle collector would scan them all again and again while the user edits (a
-    third of what a drag costs on a big map): move what is alive now out of its sight.
-    Nothing is collected here: freeing Qt objects at an arbitrary moment is what crashes."""
-    gc.freeze()
-
-
-def release_heap() -> None:
-    """A window closed: let the collector see everything again (its map can now go)."""
-    gc.unfreeze()
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
