@@ -156,3 +156,14 @@ def test_invariant_output_with_fallback_fonts_is_identical_across_processes(tmp_
         for mode in ("cold", "warm")
     ]
     assert outputs[0].startswith(b"%PDF") and outputs[0] == outputs[1]
+
+
+def test_a_wrapped_right_to_left_paragraph_reads_from_its_first_line(tmp_path):
+    """A bio of several lines in Hebrew: its first words print on its first line."""
+    letters = "אבגדהוזחטיכלמנסעפצקרשת"
+    words = [a + b + "ה" for a in letters[:6] for b in letters[6:16]]  # 60 distinct words
+    journey = sample_map()
+    journey.update(Entity.PERSONA, "maya", bio=" ".join(words))
+    path = tmp_path / "rtl-bio.pdf"
+    export_pdf(journey, path, PdfOptions())
+    assert " ".join(words) in readable(pdftotext(path))  # in reading order, line after line

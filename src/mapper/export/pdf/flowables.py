@@ -7,13 +7,15 @@ from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
+from reportlab.platypus.paragraph import Paragraph, cleanBlockQuotedText
 
 from mapper.export.pdf.draw import Text, draw_icon, rgb
-from mapper.export.pdf.markup import clean, shorten
+from mapper.export.pdf.markup import clean, has_rtl, para, para_lines, shorten
 from mapper.export.pdf.ops import Ops, draw_icon_ops
 from mapper.export.pdf.title_block import draw_avatar
 from mapper.layout import theme
@@ -330,3 +332,26 @@ class Rating(_TopDown):
             ops.fill_color(rgb(theme.INK if i < self.value else theme.GRID_LINE))
             ops.circle(x + s / 2 + i * s * 1.5, y + 1 + s / 2, s / 2)
             ops.fill()
+
+
+class TextParagraph(Paragraph):
+    """A paragraph of the user's plain text. Text with right-to-left runs is wrapped at the
+    width the paragraph gets, in reading order, before each line is reordered for print
+    (reportlab would wrap the reordered text and print the last line first)."""
+
+    def __init__(
+        self, text: str | None, style: ParagraphStyle, limit: int = 4000, **kw: Any
+    ) -> None:
+        self.plain, self.limit, self._rtl_width = text or "", limit, -1.0
+        if text is None:  # a piece reportlab split off: its lines are already made
+            super().__init__(None, style, **kw)
+        else:
+            super().__init__(para(text, limit), style, **kw)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width = availWidth - self.style.leftIndent - self.style.rightIndent
+        if has_rtl(self.plain) and width != self._rtl_width and width > 0:
+            self._rtl_width = width
+            markup = para_lines(self.plain, width, self.style.fontSize, self.limit)
+            self._setup(markup, self.style, self.bulletText, None, cleanBlockQuotedText)
+        return super().wrap(availWidth, availHeight)

@@ -17,7 +17,7 @@ import arabic_reshaper
 from bidi import get_display
 
 from mapper.export.pdf.fonts import font_runs, needs_fallback
-from mapper.layout.text import ELLIPSIS, REGULAR
+from mapper.layout.text import ELLIPSIS, REGULAR, wrap
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -71,6 +71,21 @@ def para(text: str, limit: int = 4000) -> str:
     its words but its lines read from the last); characters DejaVu lacks get a fallback
     font."""
     lines = shorten(clean(text).strip(), limit).split("\n")
+    return "<br/>".join(_markup_line(visual(line)) for line in lines)
+
+
+def has_rtl(text: str) -> bool:
+    return bool(_RTL.search(text))
+
+
+def para_lines(text: str, width: float, size: float, limit: int = 4000, bold: bool = False) -> str:
+    """Like :func:`para`, for text that holds right-to-left runs: wrapped first, in reading
+    order, at ``width`` points and ``size`` (the bundled font's metrics), and only then
+    put in visual order line by line, so a wrapped Arabic or Hebrew paragraph reads from
+    its first line, not its last."""
+    lines: list[str] = []
+    for paragraph in shorten(clean(text).strip(), limit).split("\n"):
+        lines.extend(wrap(paragraph, width, size, bold=bold)[0])
     return "<br/>".join(_markup_line(visual(line)) for line in lines)
 
 

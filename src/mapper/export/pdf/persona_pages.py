@@ -15,7 +15,7 @@ from reportlab.platypus import (
 )
 
 from mapper.export.pdf.doc import MapperDocument, OutlineEntry
-from mapper.export.pdf.flowables import Avatar, EmotionBar, safe_colour
+from mapper.export.pdf.flowables import Avatar, EmotionBar, TextParagraph, safe_colour
 from mapper.export.pdf.markup import para
 from mapper.export.pdf.photos import PhotoCache
 from mapper.export.pdf.styles import CELL_FONT, styles
@@ -49,11 +49,11 @@ def _profile(
     st = styles()
     width = doc.profile_width
     flow: list[Flowable] = [Avatar(persona, photos.get(persona), min(112.0, width * 0.6))]
-    flow.append(Paragraph(para(persona.name, 200), st.name))
+    flow.append(TextParagraph(persona.name, st.name, 200))
     if persona.role.strip():
-        flow.append(Paragraph(para(persona.role, 300), st.muted))
+        flow.append(TextParagraph(persona.role, st.muted, 300))
     if persona.quote.strip():
-        quote = Paragraph(f"\u201c{para(persona.quote, 600)}\u201d", st.quote)
+        quote = TextParagraph(f"\u201c{persona.quote.strip()}\u201d", st.quote, 600)
         box = Table([[quote]], colWidths=[width])
         box.setStyle(
             TableStyle(
@@ -70,7 +70,7 @@ def _profile(
     if persona.demographics:
         flow.append(Paragraph("DEMOGRAPHICS", st.label))
         rows = [
-            [Paragraph(para(k, 120), st.cell_muted), Paragraph(para(v, 300), st.cell)]
+            [TextParagraph(k, st.cell_muted, 120), TextParagraph(v, st.cell, 300)]
             for k, v in list(persona.demographics.items())[:MAX_DEMOGRAPHICS]
         ]
         table = Table(rows, colWidths=[width * 0.38, width * 0.62])
@@ -98,7 +98,7 @@ def _emotion_table(journey: JourneyMap, persona: Persona, width: float) -> list[
     bar_w = width * 0.42
     data = [
         [
-            Paragraph(para(r.stage_name, 80), st.cell),
+            TextParagraph(r.stage_name, st.cell, 80),
             EmotionBar(r.average, bar_w),
             Paragraph(_signed(r.average), st.cell_muted),
         ]
@@ -129,7 +129,7 @@ def _details(journey: JourneyMap, persona: Persona, doc: MapperDocument) -> list
     st = styles()
     flow: list[Flowable] = []
     if persona.bio.strip():
-        flow += [Paragraph("ABOUT", st.label), Paragraph(para(persona.bio, 3000), st.body)]
+        flow += [Paragraph("ABOUT", st.label), TextParagraph(persona.bio, st.body, 3000)]
     for label, items in (
         ("GOALS", persona.goals),
         ("MOTIVATIONS", persona.motivations),
@@ -140,7 +140,7 @@ def _details(journey: JourneyMap, persona: Persona, doc: MapperDocument) -> list
             continue
         flow.append(Paragraph(label, st.label))
         flow += [
-            Paragraph(para(item, 600), st.bullet, bulletText="\u2022") for item in items[:MAX_ITEMS]
+            TextParagraph(item, st.bullet, 600, bulletText="\u2022") for item in items[:MAX_ITEMS]
         ]
         if len(items) > MAX_ITEMS:
             flow.append(Paragraph(f"\u2026 and {len(items) - MAX_ITEMS} more", st.muted))

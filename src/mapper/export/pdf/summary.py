@@ -8,7 +8,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
 
 from mapper.export.pdf.doc import MapperDocument, OutlineEntry
-from mapper.export.pdf.flowables import Run, TextCell
+from mapper.export.pdf.flowables import Run, TextCell, TextParagraph
 from mapper.export.pdf.markup import one_line, para
 from mapper.export.pdf.styles import styles
 from mapper.export.pdf.tables import MUTED, Columns, Row, cell, make_table, room_for
@@ -56,7 +56,7 @@ def _about(journey: JourneyMap) -> list[Flowable]:
     info = journey.info
     flow: list[Flowable] = []
     if info.description.strip():
-        flow += [Paragraph("ABOUT THIS MAP", st.label), Paragraph(para(info.description), st.body)]
+        flow += [Paragraph("ABOUT THIS MAP", st.label), TextParagraph(info.description, st.body)]
     scenario = info.scenario
     if scenario.title.strip() or scenario.goal.strip() or scenario.expectations:
         flow.append(Paragraph("SCENARIO", st.label))
@@ -68,14 +68,14 @@ def _about(journey: JourneyMap) -> list[Flowable]:
         if expectations:
             flow.append(Paragraph("<b>Expectations:</b>", st.body))
             flow += [
-                Paragraph(para(e, 600), st.bullet, bulletText="\u2022")
+                TextParagraph(e, st.bullet, 600, bulletText="\u2022")
                 for e in expectations[:MAX_EXPECTATIONS]
             ]
             if len(expectations) > MAX_EXPECTATIONS:
                 more = len(expectations) - MAX_EXPECTATIONS
                 flow.append(Paragraph(f"\u2026 and {more} more", st.muted))
     if info.notes.strip():
-        flow += [Paragraph("NOTES", st.label), Paragraph(para(info.notes), st.body)]
+        flow += [Paragraph("NOTES", st.label), TextParagraph(info.notes, st.body)]
     return flow
 
 
