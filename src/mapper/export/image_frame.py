@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from mapper.canvas.painting import draw_lines, qcolor, qfont, star_polygon
 from mapper.layout import theme
 from mapper.layout.text import line_height, text_width, wrap
+from mapper.layout.wording import KIND_LABELS, legend_rows
 from mapper.model import CardKind, Creator, JourneyMap, Sentiment
 
 TITLE_SIZE = 22.0
@@ -22,14 +23,6 @@ SUBTITLE_SIZE = 13.0
 SIZE = 11.0  # legend text
 ROW = 22.0
 GAP = 14.0  # between the title, the map and the legend
-KIND_LABELS = {
-    CardKind.TOUCHPOINT: "Touchpoint",
-    CardKind.ACTION: "Action",
-    CardKind.THOUGHT: "Thought",
-    CardKind.PAIN_POINT: "Pain point",
-    CardKind.OPPORTUNITY: "Opportunity",
-    CardKind.NOTE: "Note",
-}
 PILL_ALPHA = 41  # creator pills: their colour at 16 % on white, as on the cards
 
 Swatch = Callable[[QPainter, QRectF], None]
@@ -112,18 +105,8 @@ class Frame:
 
 
 def _place(items: list[Item], width: float) -> list[tuple[float, int, Item]]:
-    """(x, row, item) for each item, wrapping to new rows; a heading never ends a row."""
-    placed: list[tuple[float, int, Item]] = []
-    x, row = 0.0, 0
-    for i, item in enumerate(items):
-        need = item.width()
-        if item.swatch is None and i + 1 < len(items):
-            need += items[i + 1].width()
-        if x > 0 and x + need > width:
-            x, row = 0.0, row + 1
-        placed.append((x, row, item))
-        x += item.width()
-    return placed
+    spots = legend_rows([i.width() for i in items], [i.swatch is None for i in items], width)
+    return [(x, row, item) for (x, row), item in zip(spots, items, strict=True)]
 
 
 def _kind(kind: CardKind) -> Swatch:

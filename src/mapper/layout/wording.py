@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 from mapper.layout.theme import CONFIDENCE_LABELS, CREATOR_LABELS
-from mapper.model import BUILTIN_CHANNELS, BuyingPhase, Confidence, Creator, JourneyMap, Metrics
+from mapper.model import (
+    BUILTIN_CHANNELS,
+    BuyingPhase,
+    CardKind,
+    Confidence,
+    Creator,
+    JourneyMap,
+    Metrics,
+)
 from mapper.model.vocabulary import METRICS
 
 METRIC_LABELS = {name: info.short for name, info in METRICS.items()}
+KIND_LABELS = {  # a card kind in a legend
+    CardKind.TOUCHPOINT: "Touchpoint",
+    CardKind.ACTION: "Action",
+    CardKind.THOUGHT: "Thought",
+    CardKind.PAIN_POINT: "Pain point",
+    CardKind.OPPORTUNITY: "Opportunity",
+    CardKind.NOTE: "Note",
+}
 PHASE_LABELS = {
     BuyingPhase.PRE_PURCHASE: "Pre-purchase",
     BuyingPhase.PURCHASE: "Purchase",
@@ -61,3 +77,17 @@ def creator_label(creator: Creator | None) -> str:
 
 def confidence_label(confidence: Confidence | None) -> str:
     return "" if confidence is None else CONFIDENCE_LABELS[confidence]
+
+
+def legend_rows(widths: list[float], headings: list[bool], room: float) -> list[tuple[float, int]]:
+    """Where each legend entry goes, ``(x, row)``, wrapping to new rows as ``room`` runs
+    out; a heading never ends a row (it moves down with the entry after it)."""
+    placed: list[tuple[float, int]] = []
+    x, row = 0.0, 0
+    for i, width in enumerate(widths):
+        need = width + (widths[i + 1] if headings[i] and i + 1 < len(widths) else 0.0)
+        if x > 0 and x + need > room:
+            x, row = 0.0, row + 1
+        placed.append((x, row))
+        x += width
+    return placed

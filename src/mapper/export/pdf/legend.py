@@ -16,19 +16,12 @@ from mapper.layout.badges import sentiment_label
 from mapper.layout.geometry import Rect
 from mapper.layout.icons import icon_for
 from mapper.layout.text import elide, text_width
+from mapper.layout.wording import KIND_LABELS, legend_rows
 from mapper.model import BUILTIN_CHANNELS, CardKind, Confidence, Creator, JourneyMap, Sentiment
 
 SIZE = 7.5  # the largest legend text: never larger than the map's own
 MIN_SIZE = 6.0
 SWATCH = 10.0
-KIND_LABELS = {
-    CardKind.TOUCHPOINT: "Touchpoint",
-    CardKind.ACTION: "Action",
-    CardKind.THOUGHT: "Thought",
-    CardKind.PAIN_POINT: "Pain point",
-    CardKind.OPPORTUNITY: "Opportunity",
-    CardKind.NOTE: "Note",
-}
 
 Swatch = Callable[[Canvas, Rect, Text, float], None]
 
@@ -173,18 +166,9 @@ def _row(size: float) -> float:
 
 
 def _place(items: list[Item], width: float, size: float) -> list[tuple[float, int, Item]]:
-    """(x, row, item) for each item, wrapping to new rows; a heading never ends a row."""
-    placed: list[tuple[float, int, Item]] = []
-    x, row = 0.0, 0
-    for i, item in enumerate(items):
-        need = item.width(size)
-        if item.swatch is None and i + 1 < len(items):
-            need += items[i + 1].width(size)
-        if x > 0 and x + need > width:
-            x, row = 0.0, row + 1
-        placed.append((x, row, item))
-        x += item.width(size)
-    return placed
+    widths = [item.width(size) for item in items]
+    spots = legend_rows(widths, [item.swatch is None for item in items], width)
+    return [(x, row, item) for (x, row), item in zip(spots, items, strict=True)]
 
 
 def legend_height(items: list[Item], width: float, size: float = SIZE) -> float:
