@@ -12,8 +12,9 @@ from mapper.edits import Change
 from mapper.fileformat import load_journey
 from mapper.fileformat.atomic import remove_stale_temporaries
 from mapper.fileformat.signature import DiskSignature
+from mapper.gcpause import paused_gc
 from mapper.model import JourneyMap, ModelError
-from mapper.saving import SavedMark, SaveJob, paused_gc, start_write
+from mapper.saving import SavedMark, SaveJob, start_write
 
 
 class Document(QObject):

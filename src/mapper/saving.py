@@ -10,11 +10,9 @@ atomic replace means the file is the old one or the new one in any case.
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
-import threading
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,12 +21,11 @@ from typing import Any, Protocol
 from mapper.fileformat import save_journey
 from mapper.fileformat.save import UnsafeToWrite
 from mapper.fileformat.signature import DiskSignature
+from mapper.gcpause import paused_gc
 from mapper.model.snapshot import Capture
 
 log = logging.getLogger("mapper")
 _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="save")  # keeps order
-_gc_lock = threading.Lock()
-_gc_pause = {"count": 0, "was_enabled": True}
 
 
 class UndoStack(Protocol):
@@ -119,24 +116,3 @@ def _detached(exc: BaseException) -> BaseException:
 def wait_for_saves() -> None:
     """Block until every queued save is on disk (at exit and in tests)."""
     _writer.submit(lambda: None).result()
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection while a big map is written in the background. A full
-    collection over a large map holds the interpreter lock for a tenth of a second or
-    more, and the write's own allocations would trigger it, freezing the window. What a
-    write allocates is freed by reference counting, so nothing piles up meanwhile. Nests
-    across threads (saves and recovery copies)."""
-    with _gc_lock:
-        if _gc_pause["count"] == 0:
-            _gc_pause["was_enabled"] = gc.isenabled()
-            gc.disable()
-        _gc_pause["count"] += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pause["count"] -= 1
-            if _gc_pause["count"] == 0 and _gc_pause["was_enabled"]:
-                gc.enable()

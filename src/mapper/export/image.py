@@ -136,7 +136,11 @@ class _Picture:
             self.frame.paint_legend(painter, MARGIN, legend_top)
 
     def close(self) -> None:
+        """Take the scene apart now, on this thread: left to the garbage collector, its
+        Qt objects (items, the document's undo stack) would be freed at a random moment."""
         self.scene.detach()
+        self.scene.clear()
+        self.scene.document.dispose()
 
 
 def _source_rect(scene):

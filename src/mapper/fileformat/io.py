@@ -8,7 +8,6 @@ JSON -> atomic replace of the target file (:mod:`mapper.fileformat.atomic`).
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from mapper.fileformat.reading import FileTooLarge, NotAFile, read_limited
 from mapper.fileformat.save import UnsafeToWrite, dumps_journey, save_journey  # noqa: F401
 from mapper.fileformat.schema import FORMAT_NAME
 from mapper.fileformat.validation import MAX_PROBLEMS, error_problem, validate_file
+from mapper.gcpause import paused_gc
 from mapper.model import JourneyMap
 
 
@@ -30,13 +30,8 @@ def loads_journey(raw: bytes, source: str | Path = "<data>") -> JourneyMap:
     """Parse and validate a file's bytes into a live map."""
     # A load allocates hundreds of thousands of objects that all stay alive; the cyclic
     # garbage collector would scan them again and again (about a quarter of the time).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _loads(raw, source)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def read_current(raw: bytes, source: str | Path) -> dict[str, Any]:

@@ -11,9 +11,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from mapper.document import Document
+from mapper.gcpause import paused_gc
 from mapper.model.snapshot import Capture
 from mapper.recovery.store import RecoveryStore
-from mapper.saving import paused_gc
 
 DEFAULT_DELAY_SECONDS = 30.0
 _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")  # keeps order

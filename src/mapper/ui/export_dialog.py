@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mapper.document import Document
+from mapper.gcpause import paused_gc
 from mapper.model import JourneyMap
 from mapper.ui.file_actions import ask_save_path
 
@@ -109,10 +111,17 @@ def run_export_dialog(document: Document, parent: QWidget) -> Path | None:
     return target
 
 
-def export_with_progress(document: Document, target: Path, options, parent) -> list[str]:
-    """Export in a worker thread while a (modal) progress dialog keeps the UI alive."""
+def _export_paused(journey: JourneyMap, target: Path, options: Any) -> list[str]:
+    """The export on the worker thread, with no cyclic collection meanwhile: one there
+    could free the window's Qt objects on the wrong thread, which they do not survive."""
     from mapper.export import export_pdf
 
+    with paused_gc():
+        return export_pdf(journey, target, options)
+
+
+def export_with_progress(document: Document, target: Path, options, parent) -> list[str]:
+    """Export in a worker thread while a (modal) progress dialog keeps the UI alive."""
     journey = JourneyMap.from_snapshot(document.journey.snapshot())  # edits go on meanwhile
     progress = QProgressDialog("Exporting the map…", "", 0, 0, parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -121,7 +130,7 @@ def export_with_progress(document: Document, target: Path, options, parent) -> l
     progress.setWindowTitle("Mapper")
     loop = QEventLoop()
     with ThreadPoolExecutor(max_workers=1) as pool:
-        future: Future = pool.submit(export_pdf, journey, target, options)
+        future: Future = pool.submit(_export_paused, journey, target, options)
         timer = QTimer()
         timer.timeout.connect(lambda: loop.quit() if future.done() else None)
         timer.start(30)

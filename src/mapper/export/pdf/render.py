@@ -27,8 +27,8 @@ from mapper.export.pdf.markup import one_line
 from mapper.export.pdf.photos import PhotoCache
 from mapper.export.pdf.readable import smallest_text
 from mapper.export.pdf.report import report_story
-from mapper.export.pdf.tables import paused_gc
 from mapper.fileformat.io import write_atomic
+from mapper.gcpause import paused_gc
 from mapper.layout import compute_layout
 from mapper.model import JourneyMap
 

@@ -12,8 +12,8 @@ from mapper.export.pdf.persona_pages import persona_pages
 from mapper.export.pdf.photos import PhotoCache
 from mapper.export.pdf.priorities import priority_pages
 from mapper.export.pdf.summary import summary_story
-from mapper.export.pdf.tables import paused_gc
 from mapper.export.pdf.touchpoints import touchpoint_pages
+from mapper.gcpause import paused_gc
 from mapper.model import JourneyMap, Persona
 
 

@@ -12,15 +12,13 @@ part on the next page starts with its caption "(continued)" over the repeated he
 from __future__ import annotations
 
 import copy
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from reportlab.platypus import CondPageBreak, Flowable
 
 from mapper.export.pdf.draw import rgb
 from mapper.export.pdf.flowables import IconLabel, Link, Rating, Run, TableText, TextCell
 from mapper.export.pdf.ops import Ops
+from mapper.gcpause import paused_gc
 from mapper.layout import theme
 from mapper.layout.text import elide, text_width
 
@@ -62,22 +60,6 @@ def column_widths(columns: Columns, width: float) -> list[float]:
         if not short or len(fixed | short) == len(columns):
             return widths
         fixed |= short
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection while a big report's rows are built or drawn.
-
-    They make hundreds of thousands of small acyclic objects (freed by reference
-    counting); each allocation burst otherwise triggers collections that walk the whole
-    heap, map included: about a seventh of a 5,000-card export. Restored afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class RowTable(Flowable):
