@@ -218,6 +218,8 @@ def test_persona_and_presentation_intents(journey):
     add = intents.add_persona(journey)
     add.apply()
     assert journey.personas.ids()[-1] == add.entity.id and add.text == "Add persona"
+    used = [p.color for p in journey.personas][:-1]
+    assert add.entity.color not in used  # the next unused palette colour
     assert intents.choose_presentation(journey, journey.info.presentation) is None
     choice = intents.choose_presentation(journey, Presentation(("l-pain",)))
     assert choice is not None and choice.text == "Choose what to present"

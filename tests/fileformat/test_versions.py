@@ -14,6 +14,7 @@ from mapper.fileformat import SCHEMA_VERSION, JourneyFileError, dumps_journey, l
 from mapper.fileformat.jsonschema import schema_text
 from mapper.fileformat.migrations import UPGRADES
 from mapper.model import Entity
+from mapper.model.palette import PERSONA_PALETTE, next_persona_color
 
 VERSIONS = Path(__file__).parent / "versions"
 
@@ -41,6 +42,8 @@ def test_every_old_format_keeps_loading_the_same_map(version):
         from mapper.model import Metrics
 
         expected.update(Entity.STAGE, "s1", metrics=Metrics(nps=12.5, lifetime_value=480.0))
+    if version >= 3:
+        expected.update(Entity.PERSONA, "omar", hidden=True)
     assert dumps_journey(journey) == dumps_journey(expected)
 
 
@@ -130,3 +133,21 @@ def test_upgrade_leaves_a_read_only_file_alone_even_for_root(tmp_path, capsys):
     assert "read-only" in capsys.readouterr().err
     assert path.read_bytes() == original
     assert sorted(p.name for p in tmp_path.iterdir()) == ["locked.journey"]  # no backup either
+
+
+def test_personas_without_a_colour_take_distinct_palette_colours_by_their_order(tmp_path):
+    data = json.loads((VERSIONS / "format-2.journey").read_text("utf-8"))
+    for persona in data["personas"]:
+        del persona["color"]  # format 2 left the shared default out
+    path = tmp_path / "no-colours.journey"
+    path.write_text(json.dumps(data), "utf-8")
+    journey = load_journey(path)
+    assert [p.color for p in journey.personas] == list(PERSONA_PALETTE[:2])
+    saved = json.loads(dumps_journey(journey))
+    assert [p["color"] for p in saved["personas"]] == list(PERSONA_PALETTE[:2])
+
+
+def test_a_new_persona_takes_the_first_palette_colour_no_one_has():
+    assert next_persona_color([]) == PERSONA_PALETTE[0]
+    assert next_persona_color([PERSONA_PALETTE[0].upper(), PERSONA_PALETTE[2]]) == PERSONA_PALETTE[1]
+    assert next_persona_color(PERSONA_PALETTE + PERSONA_PALETTE[1:]) == PERSONA_PALETTE[0]

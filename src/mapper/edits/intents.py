@@ -26,6 +26,7 @@ from mapper.model import (
     new_id,
 )
 from mapper.model.collection import OrderedEntities
+from mapper.model.palette import next_persona_color
 
 CARD_TITLES = {
     CardKind.TOUCHPOINT: "New touchpoint",
@@ -167,7 +168,8 @@ def move_to(journey: JourneyMap, kind: Entity, item_id: str, index: int) -> Move
 # -------------------------------------------------------------- personas
 def add_persona(journey: JourneyMap) -> Insert:
     """A new persona after the others (the personas panel)."""
-    persona = Persona(new_id("persona"), "New persona")
+    color = next_persona_color(p.color for p in journey.personas)
+    persona = Persona(new_id("persona"), "New persona", color=color)
     return Insert(journey, Entity.PERSONA, len(journey.personas), persona)
 
 

@@ -28,6 +28,7 @@ from mapper.model import (
     Scenario,
     Stage,
 )
+from mapper.model.palette import palette_color
 from mapper.model.snapshot import Snapshot
 
 _MAP_FIELDS = [f.name for f in dataclasses.fields(MapInfo)]
@@ -79,6 +80,8 @@ def journey_to_plain(journey: JourneyMap | Snapshot) -> dict[str, Any]:
     data.update(to_plain(snap.info))
     for name in ("personas", "stages", "lanes", "cards", "flows", "opportunities"):
         data[name] = [to_plain(item) for item in getattr(snap, name)]
+    for plain, persona in zip(data["personas"], snap.personas, strict=True):
+        plain["color"] = persona.color  # always: a missing colour means "by order"
     return data
 
 
@@ -196,14 +199,14 @@ def build_journey(doc: JourneyFile) -> JourneyMap:
         ),
     )
     journey = JourneyMap(info)
-    for p in doc.personas:
+    for index, p in enumerate(doc.personas):
         photo = Photo(p.photo.mime, base64.b64decode(p.photo.data)) if p.photo else None
         journey.add(
             Persona(
                 id=p.id, name=p.name, role=p.role, bio=p.bio, demographics=dict(p.demographics),
                 goals=tuple(p.goals), motivations=tuple(p.motivations),
                 frustrations=tuple(p.frustrations), behaviours=tuple(p.behaviours),
-                quote=p.quote, photo=photo, color=p.color,
+                quote=p.quote, photo=photo, color=p.color or palette_color(index), hidden=p.hidden,
             )
         )  # fmt: skip
     journey.info = dataclasses.replace(journey.info, active_persona_id=doc.active_persona_id)

@@ -20,7 +20,13 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-UPGRADES: dict[int, Upgrade] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 added ``personas[].hidden``; a persona without ``color`` (all of them shared
+    #3465a4) now takes a distinct palette colour by its place, so it reads as it is."""
+    return data
+
+
+UPGRADES: dict[int, Upgrade] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 class VersionProblem(ValueError):

@@ -45,7 +45,7 @@ from mapper.model.vocabulary import (
 FORMAT_NAME: Final = "mapper-journey"
 # Raised with every change to the schema, even a new optional field, so an older Mapper says
 # "made by a newer Mapper" instead of "unknown field". See docs/file-format.md.
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
 SHORT_TEXT = SHORT_TEXT_MAX
 LONG_TEXT = LONG_TEXT_MAX
@@ -172,7 +172,9 @@ class PersonaFile(_Strict):
     behaviours: Texts = []
     quote: LongText = ""
     photo: PhotoFile | None = None
-    color: Color = "#3465a4"
+    # None: a palette colour by the persona's place in the list (see model.palette)
+    color: Color | None = None
+    hidden: bool = False
 
 
 class StageFile(_Strict):
@@ -239,7 +241,7 @@ class JourneyFile(_Strict):
     model_config = ConfigDict(title="Mapper journey map")
 
     format: Literal["mapper-journey"] = FORMAT_NAME
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     title: ShortText = "Untitled journey"
     description: LongText = ""
     author: ShortText = ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
+from mapper.model.palette import PERSONA_PALETTE
 from mapper.model.vocabulary import (
     CONFIDENCE_RANK,
     EMOTION_MAX,
@@ -180,7 +181,8 @@ class Persona:
     behaviours: tuple[str, ...] = ()
     quote: str = ""
     photo: Photo | None = None
-    color: str = "#3465a4"
+    color: str = PERSONA_PALETTE[0]
+    hidden: bool = False  # its curve and its pain points are not shown
 
     def __post_init__(self) -> None:
         check_text(self, LONG_BIO_QUOTE)
