@@ -149,5 +149,7 @@ def test_personas_without_a_colour_take_distinct_palette_colours_by_their_order(
 
 def test_a_new_persona_takes_the_first_palette_colour_no_one_has():
     assert next_persona_color([]) == PERSONA_PALETTE[0]
-    assert next_persona_color([PERSONA_PALETTE[0].upper(), PERSONA_PALETTE[2]]) == PERSONA_PALETTE[1]
+    assert (
+        next_persona_color([PERSONA_PALETTE[0].upper(), PERSONA_PALETTE[2]]) == PERSONA_PALETTE[1]
+    )
     assert next_persona_color(PERSONA_PALETTE + PERSONA_PALETTE[1:]) == PERSONA_PALETTE[0]
