@@ -4,6 +4,7 @@ bundled DejaVu lacks (embedded as subsets), and one warning naming what no font 
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 
 import pytest
 from export_helpers import pdffonts, pdftotext, run, tool
@@ -167,3 +168,21 @@ def test_a_wrapped_right_to_left_paragraph_reads_from_its_first_line(tmp_path):
     path = tmp_path / "rtl-bio.pdf"
     export_pdf(journey, path, PdfOptions())
     assert " ".join(words) in readable(pdftotext(path))  # in reading order, line after line
+
+
+def test_right_to_left_text_after_a_label_or_before_a_summary_reads_in_order(tmp_path):
+    """The scenario's goal follows a bold "Goal:" label, a stage's description comes before
+    its summary line: wrapped in Hebrew, both still read from their first words."""
+    letters = "אבגדהוזחטיכלמנסעפצקרשת"
+    goal = " ".join(a + b + "ו" for a in letters[:5] for b in letters[5:17])  # 60 words
+    description = " ".join(a + b + "ם" for a in letters[5:10] for b in letters[:12])
+    journey = sample_map()
+    info = journey.info
+    journey.update_info(scenario=replace(info.scenario, title=goal[:120], goal=goal))
+    journey.update(Entity.STAGE, journey.stages.ids()[0], description=description)
+    path = tmp_path / "rtl-goal.pdf"
+    export_pdf(journey, path, PdfOptions())
+    text = readable(pdftotext(path))
+    assert f"Goal: {goal}" in text
+    assert description in text
+    assert goal[:120].rsplit(" ", 1)[0] in text  # the bold scenario title too

@@ -21,7 +21,7 @@ from mapper.export.pdf.title_block import draw_avatar
 from mapper.layout import theme
 from mapper.layout.geometry import Rect
 from mapper.layout.icons import icon_for
-from mapper.layout.text import BOLD, REGULAR, elide, font, line_height, wrap
+from mapper.layout.text import BOLD, REGULAR, elide, font, line_height, text_width, wrap
 from mapper.model import EMOTION_MAX, Persona, Sentiment
 from mapper.model.vocabulary import sentiment_of
 
@@ -337,21 +337,42 @@ class Rating(_TopDown):
 class TextParagraph(Paragraph):
     """A paragraph of the user's plain text. Text with right-to-left runs is wrapped at the
     width the paragraph gets, in reading order, before each line is reordered for print
-    (reportlab would wrap the reordered text and print the last line first)."""
+    (reportlab would wrap the reordered text and print the last line first).
+
+    ``prefix`` is a bold label before the text ("Goal:"), ``suffix`` markup on the lines
+    after it; both are ours, not the user's, and already safe markup."""
 
     def __init__(
-        self, text: str | None, style: ParagraphStyle, limit: int = 4000, **kw: Any
+        self,
+        text: str | None,
+        style: ParagraphStyle,
+        limit: int = 4000,
+        *,
+        prefix: str = "",
+        suffix: str = "",
+        bold: bool = False,
+        **kw: Any,
     ) -> None:
         self.plain, self.limit, self._rtl_width = text or "", limit, -1.0
+        self.prefix, self.suffix, self.bold = prefix, suffix, bold
         if text is None:  # a piece reportlab split off: its lines are already made
             super().__init__(None, style, **kw)
         else:
-            super().__init__(para(text, limit), style, **kw)
+            super().__init__(self._markup(para(text, limit)), style, **kw)
+
+    def _markup(self, body: str) -> str:
+        if self.bold:
+            body = f"<b>{body}</b>"
+        if self.prefix:
+            body = f"<b>{self.prefix}</b> {body}"
+        return f"{body}<br/>{self.suffix}" if self.suffix else body
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width = availWidth - self.style.leftIndent - self.style.rightIndent
         if has_rtl(self.plain) and width != self._rtl_width and width > 0:
             self._rtl_width = width
-            markup = para_lines(self.plain, width, self.style.fontSize, self.limit)
-            self._setup(markup, self.style, self.bulletText, None, cleanBlockQuotedText)
+            size = self.style.fontSize
+            indent = text_width(f"{self.prefix} ", size, bold=True) if self.prefix else 0.0
+            body = para_lines(self.plain, width, size, self.limit, self.bold, first_indent=indent)
+            self._setup(self._markup(body), self.style, self.bulletText, None, cleanBlockQuotedText)
         return super().wrap(availWidth, availHeight)

@@ -78,13 +78,27 @@ def has_rtl(text: str) -> bool:
     return bool(_RTL.search(text))
 
 
-def para_lines(text: str, width: float, size: float, limit: int = 4000, bold: bool = False) -> str:
+def para_lines(
+    text: str,
+    width: float,
+    size: float,
+    limit: int = 4000,
+    bold: bool = False,
+    first_indent: float = 0.0,
+) -> str:
     """Like :func:`para`, for text that holds right-to-left runs: wrapped first, in reading
     order, at ``width`` points and ``size`` (the bundled font's metrics), and only then
     put in visual order line by line, so a wrapped Arabic or Hebrew paragraph reads from
-    its first line, not its last."""
+    its first line, not its last. The first line is ``first_indent`` points shorter (a
+    label printed before it)."""
     lines: list[str] = []
     for paragraph in shorten(clean(text).strip(), limit).split("\n"):
+        if first_indent > 0 and not lines and width - first_indent > size:
+            head = wrap(paragraph, width - first_indent, size, bold=bold)[0]
+            lines.append(head[0] if head else "")
+            paragraph = paragraph[len(head[0]) :].strip() if head else paragraph
+            if not paragraph:
+                continue
         lines.extend(wrap(paragraph, width, size, bold=bold)[0])
     return "<br/>".join(_markup_line(visual(line)) for line in lines)
 

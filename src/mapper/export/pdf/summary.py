@@ -61,9 +61,9 @@ def _about(journey: JourneyMap) -> list[Flowable]:
     if scenario.title.strip() or scenario.goal.strip() or scenario.expectations:
         flow.append(Paragraph("SCENARIO", st.label))
         if scenario.title.strip():
-            flow.append(Paragraph(f"<b>{para(scenario.title, 600)}</b>", st.body))
+            flow.append(TextParagraph(scenario.title, st.body, 600, bold=True))
         if scenario.goal.strip():
-            flow.append(Paragraph(f"<b>Goal:</b> {para(scenario.goal, 1500)}", st.body))
+            flow.append(TextParagraph(scenario.goal, st.body, 1500, prefix="Goal:"))
         expectations = [e for e in scenario.expectations if e.strip()]
         if expectations:
             flow.append(Paragraph("<b>Expectations:</b>", st.body))

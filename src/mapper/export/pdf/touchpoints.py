@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
 
 from mapper.export.pdf.doc import MapperDocument, OutlineEntry
 from mapper.export.pdf.draw import shade
-from mapper.export.pdf.flowables import IconLabel, Run, TextCell, safe_colour
+from mapper.export.pdf.flowables import IconLabel, Run, TextCell, TextParagraph, safe_colour
 from mapper.export.pdf.markup import one_line, para, safe_url, shorten
 from mapper.export.pdf.styles import styles
 from mapper.export.pdf.tables import (
@@ -84,9 +84,13 @@ def touchpoint_pages(
             f'<font color="{accent}">\u25a0</font> {para(stage.name, 200)}', st.subheading
         )
         summary = _stage_summary(journey, stage.id, cards, persona_id)
-        if stage.description.strip():
-            summary = f"{para(stage.description, 600)}<br/>{summary}"
-        intro = [heading, Paragraph(summary, st.muted)]
+        described = stage.description.strip()
+        intro = [
+            heading,
+            TextParagraph(stage.description, st.muted, 600, suffix=summary)
+            if described
+            else Paragraph(summary, st.muted),
+        ]
         rows = [
             _touchpoint_row(journey, c, persona_id, channel_width, emotion_width, names)
             for c in cards
