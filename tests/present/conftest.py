@@ -21,6 +21,18 @@ def _settings(isolated_settings):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _no_resume_prompt(monkeypatch):
+    """A test that ends a show past its first step and presents again must say what the
+    presenter answers to "resume?" (a modal box would wait for ever)."""
+    from mapper.present import resume
+
+    def unexpected(window, stopped):
+        pytest.fail("the resume question was asked; patch resume.ask_resume in this test")
+
+    monkeypatch.setattr(resume, "ask_resume", unexpected)
+
+
 @pytest.fixture
 def coffee():
     return load_journey(EXAMPLES / "coffee-chain.journey")

@@ -1,7 +1,8 @@
 """Present mode: walk a room through the map, full screen, stage by stage.
 
-The editor starts it with :func:`start_presentation` (F5); the team chooses what to show
-beforehand with :func:`choose_what_to_present`. Presenting only reads the map.
+The editor starts it with :func:`start_presentation` (F5, or Shift+F5 from the selected
+stage); the team chooses what to show beforehand with :func:`choose_what_to_present`.
+Presenting only reads the map.
 """
 
 from __future__ import annotations
@@ -13,15 +14,24 @@ if TYPE_CHECKING:
     from mapper.ui.main_window import MainWindow
 
 
-def start_presentation(window: MainWindow) -> PresentationSession:
-    """Present the window's map; a second F5 while presenting brings the show back."""
+def start_presentation(
+    window: MainWindow, from_selection: bool = False
+) -> PresentationSession | None:
+    """Present the window's map; a second F5 while presenting brings the show back.
+
+    F5 soon after a show ended offers to resume where it stopped (with its clock);
+    ``from_selection`` starts at the selected stage instead. None: the user cancelled."""
+    from mapper.present.resume import where_to_start
     from mapper.present.session import PresentationSession
 
     running = [s for s in window.findChildren(PresentationSession) if s.running]
     if running:
         running[0].audience.activateWindow()
         return running[0]
-    session = PresentationSession(window)
+    start = where_to_start(window, from_selection)
+    if start is None:
+        return None
+    session = PresentationSession(window, start=start)
     session.start()
     return session
 

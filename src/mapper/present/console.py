@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -50,6 +50,8 @@ def format_elapsed(seconds: float) -> str:
 
 
 class PresenterConsole(QWidget):
+    closed = Signal()  # by any means: the presentation ends with it
+
     def __init__(
         self,
         deck: Deck,
@@ -57,6 +59,7 @@ class PresenterConsole(QWidget):
         controller: Controller,
         clock: Callable[[], float] = time.monotonic,
         parent: QWidget | None = None,
+        started: float | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("console")
@@ -64,7 +67,7 @@ class PresenterConsole(QWidget):
         self.setStyleSheet(STYLE)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.deck, self.controller, self.clock = deck, controller, clock
-        self.started = clock()
+        self.started = clock() if started is None else started  # a resumed show's clock
         self.renderer = AudienceView(deck, scene)  # draws the previews, never on screen
         self.renderer.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.renderer.resize(PREVIEW)
@@ -213,6 +216,7 @@ class PresenterConsole(QWidget):
         self.renderer.close()
         self.renderer.deleteLater()  # a window of its own: not deleted with the console
         super().closeEvent(event)
+        self.closed.emit()
 
 
 class Preview(QWidget):

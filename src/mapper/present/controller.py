@@ -106,7 +106,15 @@ class Controller(QObject):
 
     # ------------------------------------------------------------------ keys
     def handle_key(self, event: QKeyEvent) -> bool:
-        """Act on a key press; True when it meant something here."""
+        """Act on a key press; True when it meant something here. Keys held with Ctrl, Alt
+        or Meta are shortcuts meant for something else (Ctrl+W, Ctrl+S): they do nothing."""
+        held = event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        if held:
+            return False
         key = Key(event.key())
         if key in NEXT_KEYS:
             self.forward()

@@ -59,18 +59,21 @@ class MapView(QGraphicsView):
             )
         return overview_shot(scene.room, size, space)
 
-    def pan_by(self, direction: int) -> None:
-        """Up / Down: scroll a stage taller than the screen (bigger text makes it so)."""
+    def pan_by(self, direction: int) -> bool:
+        """Up / Down: scroll a stage taller than the screen (bigger text makes it so);
+        False when there is nothing more to scroll that way."""
         if self.step is None or self.step.kind is not StepKind.STAGE or self.camera.shot is None:
-            return
+            return False
         size = (float(self.viewport().width()), float(self.viewport().height()))
         limit = max_pan(
             self.map_scene().room, size, insets(size[1], self.text_scale), self.camera.shot.zoom
         )
         pan = max(0.0, min(limit, self.pan + direction))
-        if pan != self.pan:
-            self.pan = pan
-            self.camera.go(self.shot_for(self.step), animate=True)
+        if pan == self.pan:
+            return False
+        self.pan = pan
+        self.camera.go(self.shot_for(self.step), animate=True)
+        return True
 
     def refresh(self) -> None:
         """After the scene was rebuilt or the size changed: same step, no glide."""

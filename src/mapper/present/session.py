@@ -23,7 +23,9 @@ from mapper.present.console import PresenterConsole
 from mapper.present.controller import Controller
 from mapper.present.deck import Deck
 from mapper.present.map_scene import MapScene
+from mapper.present.resume import Start, Stopped, remember_stop
 from mapper.present.room import apply_remembered
+from mapper.present.steps import Step, find_step, stage_step
 from mapper.present.theme import palette
 from mapper.present.window import AudienceWindow
 
@@ -101,12 +103,16 @@ class PresentationSession(QObject):
         screens: Sequence[ScreenLike] | None = None,
         editor_screen: ScreenLike | None = None,
         clock: Callable[[], float] = time.monotonic,
+        start: Start | None = None,
     ) -> None:
         super().__init__(window)
-        self.window = window
+        self.window, self.clock = window, clock
+        start = start or Start()
+        self.started = clock() - start.elapsed
         self.snapshot = EditorSnapshot.take(window)
         self.deck = Deck.of(window.document.journey)
         self.controller = Controller(list(self.deck.steps), self)
+        self.controller.navigator.go(_first_index(self.controller.navigator.steps, start))
         self.scene = MapScene(self.deck, palette(False), parent=self)
         self.audience = AudienceWindow(self.deck, self.scene, self.controller, window)
         screens = list(screens) if screens is not None else QGuiApplication.screens()
@@ -114,8 +120,14 @@ class PresentationSession(QObject):
         self.audience_screen, self.console_screen = choose_screens(screens, editor_screen)
         self.console: PresenterConsole | None = None
         if self.console_screen is not None:
-            self.console = PresenterConsole(self.deck, self.scene, self.controller, clock, window)
+            self.console = PresenterConsole(
+                self.deck, self.scene, self.controller, clock, window, started=self.started
+            )
         self.controller.finished.connect(self.end)
+        # closing either window by any means (Alt+F4, the window manager) ends the show
+        self.audience.closed.connect(self.end)
+        if self.console is not None:
+            self.console.closed.connect(self.end)
         apply_remembered(self.controller)  # the windows above follow the options
         self._ended = False
 
@@ -131,6 +143,13 @@ class PresentationSession(QObject):
         if self._ended:
             return
         self._ended = True
+        nav = self.controller.navigator
+        remember_stop(
+            self.window,
+            Stopped(
+                nav.current, nav.index, len(nav.steps), self.clock() - self.started, self.clock()
+            ),
+        )
         for widget in (self.console, self.audience):
             if widget is not None:
                 widget.close()
@@ -144,6 +163,15 @@ class PresentationSession(QObject):
     @property
     def running(self) -> bool:
         return not self._ended
+
+
+def _first_index(steps: list[Step], start: Start) -> int:
+    if start.stage_id is not None:
+        index = stage_step(steps, start.stage_id)
+        return 0 if index is None else index
+    if start.step is not None:
+        return find_step(steps, start.step, start.index)
+    return 0
 
 
 def _full_screen(widget: QWidget, screen: ScreenLike) -> None:

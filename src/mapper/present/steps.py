@@ -115,3 +115,23 @@ class Navigator:
             if step.kind is StepKind.STAGE and step.stage_index == number - 1:
                 return i
         return None
+
+
+def find_step(steps: list[Step], like: Step, fallback: int) -> int:
+    """Where ``like`` is in ``steps`` (same kind and stage, or the same title), else
+    ``fallback`` kept within the steps: the map may have changed since."""
+    for i, step in enumerate(steps):
+        if step.kind is like.kind and step.stage_id == like.stage_id and step.title == like.title:
+            return i
+    for i, step in enumerate(steps):
+        if step.kind is like.kind and step.stage_id == like.stage_id:
+            return i
+    return max(0, min(fallback, len(steps) - 1))
+
+
+def stage_step(steps: list[Step], stage_id: str) -> int | None:
+    """The step that shows ``stage_id``, if it is presented."""
+    for i, step in enumerate(steps):
+        if step.kind is StepKind.STAGE and step.stage_id == stage_id:
+            return i
+    return None

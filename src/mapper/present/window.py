@@ -4,7 +4,7 @@ for details. It holds no document, only the deck read from it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -21,6 +21,8 @@ from mapper.present.theme import palette
 
 
 class AudienceWindow(QWidget):
+    closed = Signal()  # by any means: Esc, Alt+F4, the window manager
+
     def __init__(
         self, deck: Deck, scene: MapScene, controller: Controller, parent: QWidget | None = None
     ) -> None:
@@ -73,10 +75,15 @@ class AudienceWindow(QWidget):
             self.controller.show_detail(slot.card)
 
     def _pan(self, direction: int) -> None:
+        """Up / Down scroll what can scroll (details, a long list, a tall stage) and
+        otherwise step, as the clickers that send them expect."""
         if self.detail.isVisible():
             self.detail.scroll_by(direction)
-        elif not self.view.turn_page(direction):
-            self.view.map_view.pan_by(direction)
+        elif not self.view.turn_page(direction) and not self.view.map_view.pan_by(direction):
+            if direction > 0:
+                self.controller.forward()
+            else:
+                self.controller.back()
 
     # ------------------------------------------------------------ options
     def _option_changed(self, name: str) -> None:
@@ -156,3 +163,4 @@ class AudienceWindow(QWidget):
     def closeEvent(self, event) -> None:
         self._track_mouse(False)
         super().closeEvent(event)
+        self.closed.emit()

@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("&View")
         menu.addActions([a["zoom_in"], a["zoom_out"], a["zoom_fit"], a["zoom_100"]])
         menu.addSeparator()
-        menu.addActions([a["present"], a["present_setup"]])
+        menu.addActions([a["present"], a["present_here"], a["present_setup"]])
         menu.addSeparator()
         for dock in self.docks.values():
             menu.addAction(dock.toggleViewAction())
@@ -158,7 +158,8 @@ class MainWindow(QMainWindow):
         a["export_pdf"].triggered.connect(self.export_pdf)
         a["export_png"].triggered.connect(lambda: self.export_image("png"))
         a["export_svg"].triggered.connect(lambda: self.export_image("svg"))
-        a["present"].triggered.connect(self.present)
+        a["present"].triggered.connect(lambda: self.present())
+        a["present_here"].triggered.connect(lambda: self.present(from_selection=True))
         a["present_setup"].triggered.connect(self.choose_what_to_present)
         a["close"].triggered.connect(self.close)
         a["quit"].triggered.connect(m.quit)
@@ -269,10 +270,10 @@ class MainWindow(QMainWindow):
 
         run_image_export(self.document, self, fmt)
 
-    def present(self) -> None:
+    def present(self, from_selection: bool = False) -> None:
         from mapper.present import start_presentation
 
-        start_presentation(self)
+        start_presentation(self, from_selection)
 
     def choose_what_to_present(self) -> None:
         from mapper.present import choose_what_to_present

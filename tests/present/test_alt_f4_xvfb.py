@@ -1,0 +1,68 @@
+"""For real, under a window manager: Alt+F4 on the room's window ends the presentation,
+and F5 presents again (it used to leave a half-open show that swallowed F5)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from factories import sample_map
+from mapper.fileformat import save_journey
+from xserver import require, wait_for_window, xdotool, xvfb
+
+TITLE = "Mapper presentation"
+
+
+def visible(display: str, name: str) -> bool:
+    found = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--name", name],
+        env={**os.environ, "DISPLAY": display}, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    return bool(found.stdout.split())
+
+
+def wait_until(condition, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.mark.xvfb
+def test_alt_f4_ends_the_show_and_f5_presents_again(tmp_path):
+    require("xdotool", "openbox")
+    path = tmp_path / "sample.journey"
+    save_journey(sample_map(), path)
+    with xvfb() as display:
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
+               "MAPPER_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path)}  # fmt: skip
+        wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)  # fmt: skip
+        app = subprocess.Popen([sys.executable, "-m", "mapper", str(path)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
+        try:
+            editor = wait_for_window(display, "sample.journey", timeout=60)
+            xdotool(display, "windowactivate", "--sync", editor)
+            xdotool(display, "key", "F5")
+            show = wait_for_window(display, TITLE)
+            xdotool(display, "windowactivate", "--sync", show)
+            xdotool(display, "key", "alt+F4")  # the window manager closes the window
+            wait_until(lambda: not visible(display, TITLE), 20, "the show to close")
+            xdotool(display, "windowactivate", "--sync", editor)
+            xdotool(display, "key", "F5")
+            again = wait_for_window(display, TITLE)  # F5 works: a new show
+            xdotool(display, "windowactivate", "--sync", again)
+            xdotool(display, "key", "Escape")
+            wait_until(lambda: not visible(display, TITLE), 20, "Esc to end the show")
+            assert app.poll() is None, app.stdout.read().decode(errors="replace")
+        finally:
+            app.terminate()
+            app.wait(timeout=10)
+            wm.terminate()
+            wm.wait(timeout=10)
