@@ -27,6 +27,15 @@ class Rect:
     def center(self) -> Point:
         return (self.x + self.width / 2, self.y + self.height / 2)
 
+    def intersects(self, other: Rect) -> bool:
+        """Whether the two overlap by more than an edge."""
+        return (
+            self.x < other.right
+            and other.x < self.right
+            and self.y < other.bottom
+            and other.y < self.bottom
+        )
+
     def contains(self, point: Point) -> bool:
         px, py = point
         return self.x <= px <= self.right and self.y <= py <= self.bottom

@@ -28,6 +28,7 @@ class Insets:
     band: float
     title: float
     margin: float
+    corner: tuple[float, float] = (0.0, 0.0)  # the minimap's width and height, bottom right
 
 
 @dataclass(frozen=True)
@@ -67,12 +68,41 @@ def stage_shot(
 
     ``fit_height`` is the map height the zoom is chosen for (that of the map at normal text
     size): bigger text then makes the column taller than the screen instead of shrinking
-    the zoom, so the text really grows; Up / Down (``pan``, in screens) scroll it.
+    the zoom, so the text really grows; Up / Down (``pan``, in screens) scroll it. The
+    stage never runs under the minimap in the corner: when it would, the stage makes room
+    beside or above it, whichever keeps it larger.
     """
     width, height = size
+    area = (insets.strip, insets.band, width - insets.strip - insets.margin,
+            height - insets.band - insets.margin)  # fmt: skip
+    shot, lit = _stage_in(layout, index, size, area, fit_height, pan)
+    corner_w, corner_h = insets.corner
+    if corner_w <= 0 or corner_h <= 0:
+        return shot
+    corner = Rect(width - corner_w - insets.margin, height - corner_h - insets.margin,
+                  corner_w + insets.margin, corner_h + insets.margin)  # fmt: skip
+    if not lit.intersects(corner):
+        return shot
+    x, y, w, h = area
+    beside = _stage_in(layout, index, size, (x, y, corner.x - x, h), fit_height, pan)
+    above = _stage_in(layout, index, size, (x, y, w, corner.y - y), fit_height, pan)
+    return max(beside, above, key=lambda found: found[0].zoom)[0]
+
+
+def _stage_in(
+    layout: PresentLayout,
+    index: int,
+    size: tuple[float, float],
+    area: tuple[float, float, float, float],
+    fit_height: float | None,
+    pan: float,
+) -> tuple[Shot, Rect]:
+    """The stage shot within ``area`` (x, y, width, height on screen) and where the lit
+    column lands on screen."""
+    height = size[1]
     column = layout.stages[index].column
-    area_x, area_y = insets.strip, insets.band
-    area_w, area_h = width - area_x - insets.margin, height - area_y - insets.margin
+    area_x, area_y, area_w, area_h = area
+    area_w, area_h = max(area_w, 1.0), max(area_h, 1.0)
     fit = layout.height if fit_height is None else fit_height
     zoom = min(
         area_w / (column.width + 2 * CONTEXT),
@@ -90,7 +120,9 @@ def stage_shot(
         screen_top = area_y
     # the scene point (x, top) sits at (screen_x, screen_top)
     center = _center_for((x, top), (screen_x, screen_top), size, zoom)
-    return Shot(center, zoom, column, 1.0)
+    shown = min(layout.height - top, visible) * zoom
+    lit = Rect(screen_x - column.width * zoom / 2, screen_top, column.width * zoom, shown)
+    return Shot(center, zoom, column, 1.0), lit
 
 
 def max_pan(layout: PresentLayout, size: tuple[float, float], insets: Insets, zoom: float) -> float:

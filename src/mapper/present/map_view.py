@@ -4,6 +4,8 @@ its details; nothing else reacts to the mouse, and nothing here can edit."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView
@@ -33,6 +35,7 @@ class MapView(QGraphicsView):
         self.text_scale = 1.0
         self.step: Step | None = None
         self.pan = 0.0
+        self.corner = (0.0, 0.0)  # the minimap's size in the bottom-right corner, if shown
         self.camera = Camera(self)
         self.camera.moved.connect(self._apply)
         self._press: QPointF | None = None
@@ -52,7 +55,7 @@ class MapView(QGraphicsView):
     def shot_for(self, step: Step) -> Shot:
         scene = self.map_scene()
         size = (float(self.viewport().width()), float(self.viewport().height()))
-        space = insets(size[1], self.text_scale)
+        space = replace(insets(size[1], self.text_scale), corner=self.corner)
         if step.kind is StepKind.STAGE:
             return stage_shot(
                 scene.room, step.stage_index, size, space, scene.base_layout.height, self.pan
@@ -74,6 +77,12 @@ class MapView(QGraphicsView):
         self.pan = pan
         self.camera.go(self.shot_for(self.step), animate=True)
         return True
+
+    def set_corner(self, corner: tuple[float, float]) -> None:
+        """Keep stages out of a ``corner`` (width, height) at the bottom right."""
+        if corner != self.corner:
+            self.corner = corner
+            self.refresh()
 
     def refresh(self) -> None:
         """After the scene was rebuilt or the size changed: same step, no glide."""

@@ -109,6 +109,7 @@ class AudienceWindow(QWidget):
             self.minimap.palette_ = palette(options.high_contrast)
             self.minimap.place()
             self.minimap.setVisible(options.minimap)
+            self._keep_stages_clear()
         elif name == "help":
             self.help.palette_ = palette(options.high_contrast)
             self.help.cover_parent()
@@ -152,10 +153,17 @@ class AudienceWindow(QWidget):
             self.spotlight.follow(QPointF(self.mapFromGlobal(event.globalPosition().toPoint())))
         return False
 
+    def _keep_stages_clear(self) -> None:
+        """Stages make room for the minimap instead of running under it."""
+        shown = self.controller.options.minimap
+        size = (float(self.minimap.width()), float(self.minimap.height()))
+        self.view.map_view.set_corner(size if shown else (0.0, 0.0))
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.view.setGeometry(self.rect())
         self.minimap.place()
+        self._keep_stages_clear()
         for layer in (self.spotlight, self.detail, self.help, self.cover):
             if layer.isVisible():
                 layer.setGeometry(self.rect())
