@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication
 
 from mapper.present import start_presentation
+from mapper.present.chrome import insets
 from mapper.present.steps import StepKind
 
 
@@ -36,4 +37,31 @@ def test_the_minimap_never_covers_the_current_stage_at_1024x768(coffee_window):
     audience.controller.toggle("minimap")  # without the minimap the stage takes the room
     QApplication.processEvents()
     assert view.corner == (0.0, 0.0)
+    session.end()
+
+
+def test_the_title_block_belongs_to_the_overview_only(window):
+    """The sample map is short: on a stage step its top would leave room for the title."""
+    session = start_presentation(window)
+    session.controller.options.transitions = False
+    audience = session.audience
+    audience.showNormal()
+    audience.resize(1920, 1080)
+    QApplication.processEvents()
+
+    def colours_above_the_band() -> set[int]:
+        audience.view.settle()
+        QApplication.processEvents()
+        view = audience.view.map_view
+        top = view.mapFromScene(0, 0).y()
+        band = insets(view.viewport().height(), 1.0).band
+        image = audience.grab().toImage()
+        bottom = int(top - band) - 2
+        assert bottom > 100, "the map is short: the band sits well below the top"
+        return {image.pixel(x, y) for y in range(0, bottom, 4) for x in range(0, image.width(), 8)}
+
+    assert len(colours_above_the_band()) > 2  # the overview: its title block is there
+    session.controller.go_to(1)
+    assert session.controller.step.kind is StepKind.STAGE
+    assert len(colours_above_the_band()) == 1  # a stage step: nothing but the background
     session.end()

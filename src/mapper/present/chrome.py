@@ -79,7 +79,9 @@ def paint_chrome(painter: QPainter, ctx: ChromeContext) -> None:
     right, bottom = ctx.to_screen(ctx.layout.width, ctx.layout.height)
     band_y = max(0.0, top - space.band)
     strip_x = max(0.0, left - space.strip)
+    painter.save()
     _paint_title(painter, ctx, top - space.band - space.title, left)
+    painter.restore()
     strip = QRectF(
         strip_x, band_y + space.band, space.strip, min(bottom, ctx.size[1]) - band_y - space.band
     )
@@ -269,6 +271,10 @@ def _paint_title(painter: QPainter, ctx: ChromeContext, y: float, left: float) -
     pal, u, block = ctx.palette, ctx.u, ctx.title
     if y + insets(ctx.size[1], ctx.text_scale).title < 0:
         return  # off screen: not the overview
+    if ctx.focus is not None:  # a stage step: the block fades out as the veil comes down
+        if ctx.shot.veil >= 0.99:
+            return
+        painter.setOpacity(1.0 - ctx.shot.veil)
     width = ctx.size[0] - left - 24 * u
     painter.setPen(qcolor(pal.ink))
     size = TITLE * u
