@@ -106,3 +106,28 @@ def test_shift_f5_presents_from_the_selected_stage(window):
     assert from_card.controller.step.stage_id == card_stage != "s2"
     keys(from_card.audience, K.Key_Escape)
     assert window.actions_["present_here"].shortcut().toString() == "Shift+F5"
+
+
+def test_the_console_follows_the_pages_of_a_long_list(coffee_window, two_screens):
+    screens, laptop = two_screens
+    session = PresentationSession(coffee_window, screens, laptop)
+    session.start()
+    session.controller.options.transitions = False
+    console, audience = session.console, session.audience
+    steps = session.controller.navigator.steps
+    pains = next(i for i, s in enumerate(steps) if s.kind is StepKind.PAIN_POINTS)
+    session.controller.go_to(pains)
+    while len(audience.view.lists.pages()) < 2:
+        keys(audience, K.Key_Plus)  # bigger text: the list takes more pages
+    pages = len(audience.view.lists.pages())
+    assert console.renderer.size() == audience.size()  # previews page like the room
+    assert console.position.text() == f"Step {pains + 1} of {len(steps)} · page 1 of {pages}"
+    assert console.next_title.text() == f"Next: Pain points, page 2 of {pages}"
+    keys(audience, K.Key_Right)
+    assert audience.view.lists.page == 1
+    assert console.position.text().endswith(f"page 2 of {pages}")
+    for _ in range(pages - 2):
+        keys(audience, K.Key_Right)
+    assert console.next_title.text() == f"Next: {steps[pains + 1].title}"
+    keys(console, K.Key_Escape)
+    assert not session.running

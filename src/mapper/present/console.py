@@ -24,10 +24,11 @@ from mapper.present.audience import AudienceView
 from mapper.present.controller import Controller, Cover
 from mapper.present.deck import Deck
 from mapper.present.map_scene import MapScene
-from mapper.present.steps import Step
+from mapper.present.steps import Step, StepKind
 from mapper.present.theme import palette
 
-PREVIEW = QSize(1280, 720)  # rendered at this size, shown scaled down
+PREVIEW = QSize(1280, 720)  # rendered at the room's size (this until known), shown scaled down
+LIST_STEPS = (StepKind.PAIN_POINTS, StepKind.OPPORTUNITIES)
 STYLE = """
 QWidget#console { background: #1f2933; }
 QLabel { color: #e4e7eb; }
@@ -124,6 +125,9 @@ class PresenterConsole(QWidget):
         self._ticker.timeout.connect(self.tick)
         self._ticker.start(1000)
         controller.step_changed.connect(lambda _animate: self.refresh())
+        controller.page_turned.connect(self.refresh)
+        # the page of a long list the room sees, and how many (one when not a list)
+        self.room_page: Callable[[], tuple[int, int]] = lambda: (0, 1)
         controller.options_changed.connect(self._option_changed)
         self.refresh()
         self.tick()
@@ -166,19 +170,33 @@ class PresenterConsole(QWidget):
         return buttons
 
     # ------------------------------------------------------------ content
+    def set_room_size(self, size: QSize) -> None:
+        """Draw the previews at the room's size, so long lists break into the same pages."""
+        if size.isValid() and size != self.renderer.size():
+            self.renderer.resize(size)
+            self.refresh()
+
     def refresh(self) -> None:
         nav = self.controller.navigator
         step = nav.current
-        self.position.setText(f"Step {nav.index + 1} of {len(nav.steps)}")
+        page, pages = self.room_page() if step.kind in LIST_STEPS else (0, 1)
+        paged = f" · page {page + 1} of {pages}" if pages > 1 else ""
+        self.position.setText(f"Step {nav.index + 1} of {len(nav.steps)}{paged}")
         self.title.setText(step.title)
         self.notes.setText(step.notes or "No notes for this step.")
+        self.current.set_pixmap(self.snapshot(step, page))
+        if page + 1 < pages:  # the room sees the next page of this list first
+            self.next_title.setText(f"Next: {step.title}, page {page + 2} of {pages}")
+            self.next_preview.set_pixmap(self.snapshot(step, page + 1))
+            return
         following = nav.next_step
         self.next_title.setText(f"Next: {following.title}" if following else "Next: (the end)")
-        self.current.set_pixmap(self.snapshot(step))
         self.next_preview.set_pixmap(self.snapshot(following) if following else QPixmap())
 
-    def snapshot(self, step: Step) -> QPixmap:
+    def snapshot(self, step: Step, page: int = 0) -> QPixmap:
         self.renderer.show_step(step, animate=False)
+        if page and step.kind in LIST_STEPS:
+            self.renderer.lists.page = min(page, len(self.renderer.lists.pages()) - 1)
         self.renderer.settle()
         return self.renderer.grab()
 

@@ -57,6 +57,7 @@ Detail = Card | Opportunity
 
 class Controller(QObject):
     step_changed = Signal(bool)  # whether to animate
+    page_turned = Signal()  # a long list's next or previous page, within the step
     options_changed = Signal(str)  # which option: "text_scale", "cover", ...
     detail_changed = Signal()
     pan_requested = Signal(int)  # -1 up, +1 down
@@ -164,6 +165,7 @@ class Controller(QObject):
         if self._uncover():
             return
         if inner and self.inner_step is not None and self.inner_step(inner):
+            self.page_turned.emit()
             return
         if move():
             self.step_changed.emit(self.options.transitions)
