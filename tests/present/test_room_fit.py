@@ -3,7 +3,8 @@ talked about."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from helpers import keys
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QApplication
 
 from mapper.present import start_presentation
@@ -65,3 +66,64 @@ def test_the_title_block_belongs_to_the_overview_only(window):
     assert session.controller.step.kind is StepKind.STAGE
     assert len(colours_above_the_band()) == 1  # a stage step: nothing but the background
     session.end()
+
+
+def tall_map():
+    """One stage whose three lanes hold 60 cards each: far taller than a screen."""
+    from mapper.model import Card, JourneyMap, Lane, LaneKind, Stage
+
+    journey = JourneyMap()
+    journey.add(Stage("s1", "Research"))
+    journey.add(Stage("s2", "Buy"))
+    for lane in ("a", "b", "c"):
+        journey.add(Lane(lane, f"Lane {lane}", LaneKind.TOUCHPOINTS))
+        for i in range(60):
+            journey.add(Card(f"{lane}{i}", "s1", lane, f"Card {lane}{i} with a longer title"))
+    journey.add(Card("z", "s2", "a", "The last card"))
+    return journey
+
+
+def test_a_stage_too_tall_to_read_is_shown_in_parts_at_a_readable_size(manager, two_screens):
+    from mapper.document import Document
+    from mapper.present.session import PresentationSession
+
+    window = manager.show(Document(tall_map()))
+    screens, laptop = two_screens
+    session = PresentationSession(window, screens, laptop)
+    session.start()
+    session.controller.options.transitions = False
+    audience, console = session.audience, session.console
+    audience.showNormal()
+    audience.resize(1920, 1080)
+    console.set_room_size(audience.size())
+    QApplication.processEvents()
+    view = audience.view.map_view
+    session.controller.go_to(1)
+    part, parts = view.parts()
+    assert (part, parts) == (0, parts) and parts > 2
+    assert console.position.text() == f"Step 2 of {len(session.deck.steps)} · part 1 of {parts}"
+    assert console.next_title.text() == f"Next: Research, part 2 of {parts}"
+    seen: set[str] = set()
+    room = session.scene.room
+    for number in range(parts):
+        audience.view.settle()
+        QApplication.processEvents()
+        height = view.viewport().height()
+        shot = view.camera.shot
+        assert room.style.title_size * shot.zoom >= 18 * height / 1080 - 0.01  # readable
+        band = insets(height, 1.0).band
+        for card_id, slot in room.cards.items():
+            if slot.stage_index != 0:
+                continue
+            r = view.mapFromScene(QRectF(slot.rect.x, slot.rect.y, slot.rect.width,
+                                         slot.rect.height)).boundingRect()  # fmt: skip
+            if r.top() >= band - 1 and r.bottom() <= height + 1:
+                seen.add(card_id)
+        assert view.parts() == (number, parts)
+        keys(audience, Qt.Key.Key_Right)  # Next goes through the parts first
+    assert seen == {c.id for c in session.deck.journey.cards() if c.stage_id == "s1"}
+    assert session.controller.step.stage_id == "s2"  # then on to the next stage
+    keys(audience, Qt.Key.Key_Left)  # back into the tall stage: at its last part
+    assert session.controller.step.stage_id == "s1" and view.parts() == (parts - 1, parts)
+    session.end()
+    window.document.undo_stack.setClean()

@@ -21,6 +21,9 @@ from mapper.present.theme import Palette
 FADE_MS = 350
 
 
+LIST_STEPS = (StepKind.PAIN_POINTS, StepKind.OPPORTUNITIES)
+
+
 class AudienceView(QWidget):
     def __init__(self, deck: Deck, scene: MapScene, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,20 +61,34 @@ class AudienceView(QWidget):
         backwards = previous is not None and order.index(previous) > order.index(step)
         arriving = previous is None or previous.kind is not step.kind
         if step.is_map:
-            self.map_view.show_step(step, animate and not switching)
+            self.map_view.show_step(step, animate and not switching, from_after=backwards)
         elif step.kind is StepKind.EMOTION:
             self.emotion.show_step(step, animate, grow_from_nothing=arriving and not backwards)
         else:
             self.lists.show_step(step, from_after=backwards)
 
     def turn_page(self, direction: int) -> bool:
-        """Within a step: the next or previous page of a long list."""
-        if self.step is not None and self.step.kind in (
-            StepKind.PAIN_POINTS,
-            StepKind.OPPORTUNITIES,
-        ):
+        """Within a step: the next or previous page of a long list, or part of a stage."""
+        if self.step is not None and self.step.kind in LIST_STEPS:
             return self.lists.turn(direction)
+        if self.step is not None and self.step.kind is StepKind.STAGE:
+            return self.map_view.pan_by(direction)
         return False
+
+    def position_in_step(self) -> tuple[int, int]:
+        """(page or part shown, of how many): (0, 1) for a step shown whole."""
+        if self.step is not None and self.step.kind in LIST_STEPS:
+            return self.lists.page, len(self.lists.pages())
+        return self.map_view.parts()
+
+    def show_part(self, step: Step, part: int) -> None:
+        """Show ``step`` at its ``part``-th page or part, at once (the console's previews)."""
+        self.show_step(step, animate=False)
+        if step.kind in LIST_STEPS:
+            self.lists.page = max(0, min(part, len(self.lists.pages()) - 1))
+            self.lists.update()
+        elif step.kind is StepKind.STAGE:
+            self.map_view.go_part(part, animate=False)
 
     def _widget_for(self, step: Step) -> QWidget:
         if step.is_map:

@@ -17,6 +17,9 @@ from mapper.present.room_layout import PresentLayout
 GLIDE_MS = 700
 MAX_ZOOM = 1.6  # on a 1080-pixel screen; a small map is not blown up beyond this
 CONTEXT = 48.0  # scene pixels of the neighbouring stages kept in view
+# A stage is never shown smaller than this zoom (per 1080 screen lines): card titles at 18
+# pixels on a 1080 screen, times the text size. A stage taller than that is shown in parts.
+READABLE_ZOOM = 0.9
 
 
 @dataclass(frozen=True)
@@ -62,31 +65,59 @@ def stage_shot(
     size: tuple[float, float],
     insets: Insets,
     fit_height: float | None = None,
-    pan: float = 0.0,
+    pan: int = 0,
 ) -> Shot:
-    """One stage column, as large as fits, the rest veiled.
+    """One stage column, as large as fits but never too small to read, the rest veiled.
 
     ``fit_height`` is the map height the zoom is chosen for (that of the map at normal text
     size): bigger text then makes the column taller than the screen instead of shrinking
-    the zoom, so the text really grows; Up / Down (``pan``, in screens) scroll it. The
-    stage never runs under the minimap in the corner: when it would, the stage makes room
-    beside or above it, whichever keeps it larger.
+    the zoom, so the text really grows. A column taller than the screen at that zoom is
+    shown in parts (``pan``: which one, see :func:`stage_parts`). The stage never runs
+    under the minimap in the corner: when it would, it makes room beside or above it,
+    whichever keeps it larger.
     """
+    return _frame_stage(layout, index, size, insets, fit_height, pan)[0]
+
+
+def stage_parts(
+    layout: PresentLayout,
+    index: int,
+    size: tuple[float, float],
+    insets: Insets,
+    fit_height: float | None = None,
+) -> list[float]:
+    """Where each part of the stage's shot begins (scene y; ``[0.0]`` when it fits).
+
+    Parts break between lanes, so a lane is seen whole when it fits a screen; a lane
+    taller than a screen breaks between rows of cards."""
+    return _frame_stage(layout, index, size, insets, fit_height, 0)[1]
+
+
+def _frame_stage(
+    layout: PresentLayout,
+    index: int,
+    size: tuple[float, float],
+    insets: Insets,
+    fit_height: float | None,
+    pan: int,
+) -> tuple[Shot, list[float]]:
     width, height = size
     area = (insets.strip, insets.band, width - insets.strip - insets.margin,
             height - insets.band - insets.margin)  # fmt: skip
-    shot, lit = _stage_in(layout, index, size, area, fit_height, pan)
+    shot, lit, parts = _stage_in(layout, index, size, area, fit_height, pan)
     corner_w, corner_h = insets.corner
     if corner_w <= 0 or corner_h <= 0:
-        return shot
+        return shot, parts
     corner = Rect(width - corner_w - insets.margin, height - corner_h - insets.margin,
                   corner_w + insets.margin, corner_h + insets.margin)  # fmt: skip
     if not lit.intersects(corner):
-        return shot
+        return shot, parts
     x, y, w, h = area
     beside = _stage_in(layout, index, size, (x, y, corner.x - x, h), fit_height, pan)
     above = _stage_in(layout, index, size, (x, y, w, corner.y - y), fit_height, pan)
-    return max(beside, above, key=lambda found: found[0].zoom)[0]
+    # fewer parts first (a whole stage beats a larger half), then the larger
+    best = min(beside, above, key=lambda f: (len(f[2]), -f[0].zoom))
+    return best[0], best[2]
 
 
 def _stage_in(
@@ -95,43 +126,54 @@ def _stage_in(
     size: tuple[float, float],
     area: tuple[float, float, float, float],
     fit_height: float | None,
-    pan: float,
-) -> tuple[Shot, Rect]:
-    """The stage shot within ``area`` (x, y, width, height on screen) and where the lit
-    column lands on screen."""
-    height = size[1]
+    pan: int,
+) -> tuple[Shot, Rect, list[float]]:
+    """The stage shot within ``area`` (x, y, width, height on screen), where the lit column
+    lands on screen, and where the stage's parts begin."""
     column = layout.stages[index].column
     area_x, area_y, area_w, area_h = area
     area_w, area_h = max(area_w, 1.0), max(area_h, 1.0)
     fit = layout.height if fit_height is None else fit_height
-    zoom = min(
-        area_w / (column.width + 2 * CONTEXT),
-        area_h / max(fit, 1),
-        MAX_ZOOM * height / 1080,
-    )
+    across = area_w / (column.width + 2 * CONTEXT)
+    zoom = min(across, area_h / max(fit, 1), MAX_ZOOM * size[1] / 1080)
+    zoom = max(zoom, min(across, READABLE_ZOOM * size[1] / 1080))
     x = column.x + column.width / 2
     screen_x = area_x + area_w / 2
     visible = area_h / zoom
+    parts = _parts(layout, index, visible)
     if layout.height <= visible:
         top = 0.0
         screen_top = area_y + (area_h - layout.height * zoom) / 2
     else:
-        top = max(0.0, min(layout.height - visible, pan * visible * 0.8))
+        top = parts[max(0, min(pan, len(parts) - 1))]
         screen_top = area_y
     # the scene point (x, top) sits at (screen_x, screen_top)
     center = _center_for((x, top), (screen_x, screen_top), size, zoom)
     shown = min(layout.height - top, visible) * zoom
     lit = Rect(screen_x - column.width * zoom / 2, screen_top, column.width * zoom, shown)
-    return Shot(center, zoom, column, 1.0), lit
+    return Shot(center, zoom, column, 1.0), lit, parts
 
 
-def max_pan(layout: PresentLayout, size: tuple[float, float], insets: Insets, zoom: float) -> float:
-    """How many pan steps a stage needs to show its bottom (0 when it fits)."""
-    area_h = size[1] - insets.band - insets.margin
-    visible = area_h / zoom
-    if layout.height <= visible:
-        return 0.0
-    return (layout.height - visible) / (visible * 0.8)
+def _parts(layout: PresentLayout, index: int, visible: float) -> list[float]:
+    """Tops of screens of ``visible`` scene height that show the stage's column, breaking
+    between lanes where one ends within a screen, else between rows of cards."""
+    rows = [r.row for r in layout.lanes]
+    if layout.emotion_row is not None:
+        rows.append(layout.emotion_row.row)
+    lane_breaks = sorted({r.y for r in rows if r.y > 0})
+    gap = layout.style.card_gap / 2
+    card_breaks = sorted(
+        {slot.rect.y - gap for slot in layout.cards.values()
+         if slot.stage_index == index and slot.rect.y > gap}
+    )  # fmt: skip
+    tops = [0.0]
+    while tops[-1] + visible < layout.height - 1:
+        top, end = tops[-1], tops[-1] + visible
+        fits = [y for y in lane_breaks if top + visible * 0.25 < y <= end]
+        if not fits:
+            fits = [y for y in card_breaks if top + visible * 0.25 < y <= end]
+        tops.append(max(fits) if fits else end - visible * 0.1)
+    return tops
 
 
 def _center_for(

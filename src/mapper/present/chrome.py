@@ -104,7 +104,7 @@ def _paint_more_below(painter: QPainter, ctx: ChromeContext, left: float) -> Non
     x0, _ = ctx.to_screen(column.x, 0)
     x1, _ = ctx.to_screen(column.right, 0)
     size = 17 * u
-    label = "▼  more below: Down"
+    label = "▼  more below: Next or Down"
     painter.setPen(qcolor(ctx.palette.muted))
     draw_lines(
         painter,

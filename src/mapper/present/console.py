@@ -20,15 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mapper.present.audience import AudienceView
+from mapper.present.audience import LIST_STEPS, AudienceView
 from mapper.present.controller import Controller, Cover
 from mapper.present.deck import Deck
 from mapper.present.map_scene import MapScene
-from mapper.present.steps import Step, StepKind
+from mapper.present.steps import Step
 from mapper.present.theme import palette
 
 PREVIEW = QSize(1280, 720)  # rendered at the room's size (this until known), shown scaled down
-LIST_STEPS = (StepKind.PAIN_POINTS, StepKind.OPPORTUNITIES)
 STYLE = """
 QWidget#console { background: #1f2933; }
 QLabel { color: #e4e7eb; }
@@ -179,14 +178,15 @@ class PresenterConsole(QWidget):
     def refresh(self) -> None:
         nav = self.controller.navigator
         step = nav.current
-        page, pages = self.room_page() if step.kind in LIST_STEPS else (0, 1)
-        paged = f" · page {page + 1} of {pages}" if pages > 1 else ""
+        page, pages = self.room_page()
+        word = "page" if step.kind in LIST_STEPS else "part"
+        paged = f" · {word} {page + 1} of {pages}" if pages > 1 else ""
         self.position.setText(f"Step {nav.index + 1} of {len(nav.steps)}{paged}")
         self.title.setText(step.title)
         self.notes.setText(step.notes or "No notes for this step.")
         self.current.set_pixmap(self.snapshot(step, page))
         if page + 1 < pages:  # the room sees the next page of this list first
-            self.next_title.setText(f"Next: {step.title}, page {page + 2} of {pages}")
+            self.next_title.setText(f"Next: {step.title}, {word} {page + 2} of {pages}")
             self.next_preview.set_pixmap(self.snapshot(step, page + 1))
             return
         following = nav.next_step
@@ -194,9 +194,7 @@ class PresenterConsole(QWidget):
         self.next_preview.set_pixmap(self.snapshot(following) if following else QPixmap())
 
     def snapshot(self, step: Step, page: int = 0) -> QPixmap:
-        self.renderer.show_step(step, animate=False)
-        if page and step.kind in LIST_STEPS:
-            self.renderer.lists.page = min(page, len(self.renderer.lists.pages()) - 1)
+        self.renderer.show_part(step, page)
         self.renderer.settle()
         return self.renderer.grab()
 

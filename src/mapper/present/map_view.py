@@ -11,7 +11,7 @@ from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView
 
 from mapper.canvas.painting import qcolor, qrect
-from mapper.present.camera import Camera, Shot, max_pan, overview_shot, stage_shot
+from mapper.present.camera import Camera, Shot, overview_shot, stage_parts, stage_shot
 from mapper.present.chrome import ChromeContext, TitleBlock, insets, paint_chrome
 from mapper.present.map_scene import FAR, MapScene
 from mapper.present.steps import Step, StepKind
@@ -34,7 +34,7 @@ class MapView(QGraphicsView):
         self.viewport().setMouseTracking(True)
         self.text_scale = 1.0
         self.step: Step | None = None
-        self.pan = 0.0
+        self.pan = 0  # which part of a stage too tall for one screen
         self.corner = (0.0, 0.0)  # the minimap's size in the bottom-right corner, if shown
         self.camera = Camera(self)
         self.camera.moved.connect(self._apply)
@@ -44,11 +44,14 @@ class MapView(QGraphicsView):
         return self.scene()  # type: ignore[return-value]
 
     # ------------------------------------------------------------ the camera
-    def show_step(self, step: Step, animate: bool) -> None:
+    def show_step(self, step: Step, animate: bool, from_after: bool = False) -> None:
+        """Frame ``step``; a stage in parts starts at its first part, or at its last when
+        stepping back into it."""
         if not step.is_map:
             return
         if step != self.step:
-            self.pan = 0.0
+            self.step = step
+            self.pan = self.parts()[1] - 1 if from_after else 0
         self.step = step
         self.camera.go(self.shot_for(step), animate and self.isVisible())
 
@@ -62,21 +65,31 @@ class MapView(QGraphicsView):
             )
         return overview_shot(scene.room, size, space)
 
-    def pan_by(self, direction: int) -> bool:
-        """Up / Down: scroll a stage taller than the screen (bigger text makes it so);
-        False when there is nothing more to scroll that way."""
-        if self.step is None or self.step.kind is not StepKind.STAGE or self.camera.shot is None:
-            return False
+    def parts(self) -> tuple[int, int]:
+        """(which part of the stage is shown, of how many): a stage too tall to read in one
+        screen (a big map, bigger text) is shown in parts; (0, 1) otherwise."""
+        if self.step is None or self.step.kind is not StepKind.STAGE:
+            return 0, 1
+        scene = self.map_scene()
         size = (float(self.viewport().width()), float(self.viewport().height()))
-        limit = max_pan(
-            self.map_scene().room, size, insets(size[1], self.text_scale), self.camera.shot.zoom
-        )
-        pan = max(0.0, min(limit, self.pan + direction))
-        if pan == self.pan:
+        space = replace(insets(size[1], self.text_scale), corner=self.corner)
+        tops = stage_parts(scene.room, self.step.stage_index, size, space, scene.base_layout.height)
+        return min(self.pan, len(tops) - 1), len(tops)
+
+    def pan_by(self, direction: int) -> bool:
+        """The next or previous part of a stage shown in parts; False when there is none
+        that way."""
+        part, count = self.parts()
+        pan = max(0, min(count - 1, part + direction))
+        if pan == part:
             return False
-        self.pan = pan
-        self.camera.go(self.shot_for(self.step), animate=True)
+        self.go_part(pan)
         return True
+
+    def go_part(self, part: int, animate: bool = True) -> None:
+        self.pan = part
+        if self.step is not None:
+            self.camera.go(self.shot_for(self.step), animate and self.isVisible())
 
     def set_corner(self, corner: tuple[float, float]) -> None:
         """Keep stages out of a ``corner`` (width, height) at the bottom right."""

@@ -136,8 +136,7 @@ class PresentationSession(QObject):
             _full_screen(self.console, self.console_screen)
         _full_screen(self.audience, self.audience_screen)
         if self.console is not None:
-            lists = self.audience.view.lists
-            self.console.room_page = lambda: (lists.page, len(lists.pages()))
+            self.console.room_page = self.audience.view.position_in_step
             self.console.set_room_size(self.audience.size())
         self.audience.activateWindow()
         self.audience.setFocus()
