@@ -70,3 +70,12 @@ def test_elide_in_a_box_narrower_than_one_letter_and_the_ellipsis() -> None:
     short = elide("WWWWW", 14.0, 7.0, bold=True)
     assert short == ELLIPSIS
     assert text_width(short, 7.0, bold=True) <= 14.0
+
+
+def test_no_room_at_all_still_ends() -> None:
+    """A box of zero or negative width (a window not laid out yet, huge text in a small
+    one) gets a letter a line instead of looping for ever."""
+    for width in (0.0, -40.0):
+        lines, _ = wrap("Pickup shelf chaos", width, 12, max_lines=2)
+        assert len(lines) == 2
+        assert wrap("ab", width, 12)[0] == ("a", "b")

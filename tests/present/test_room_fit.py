@@ -28,8 +28,8 @@ def test_the_minimap_never_covers_the_current_stage_at_1024x768(coffee_window):
         session.controller.go_to(index)
         audience.view.settle()
         QApplication.processEvents()
-        column = session.scene.room.stages[step.stage_index].column
-        lit = view.mapFromScene(QRectF(column.x, column.y, column.width, column.height))
+        lit = view.camera.shot.lit  # the stage, or the part of it shown, in the light
+        lit = view.mapFromScene(QRectF(lit.x, lit.y, lit.width, lit.height))
         on_screen = lit.boundingRect().translated(view.mapTo(audience, view.rect().topLeft()))
         assert not on_screen.intersects(audience.minimap.geometry()), step.title
         checked += 1
@@ -127,3 +127,26 @@ def test_a_stage_too_tall_to_read_is_shown_in_parts_at_a_readable_size(manager, 
     assert session.controller.step.stage_id == "s1" and view.parts() == (parts - 1, parts)
     session.end()
     window.document.undo_stack.setClean()
+
+
+def test_no_text_below_legible_size_at_1280x720(coffee_window):
+    """At 1280x720 the smallest texts (card details, badges, stage metrics, axis labels:
+    14-16 design pixels) used to print at 8-11 pixels; the room's text grows instead."""
+    from mapper.present.chrome import STAGE_METRICS, unit
+
+    session = start_presentation(coffee_window)
+    session.controller.options.transitions = False
+    audience = session.audience
+    audience.showNormal()
+    audience.resize(1280, 720)
+    QApplication.processEvents()
+    view = audience.view.map_view
+    room = session.scene.room
+    u = unit(720, view.text_scale)
+    assert 14 * u >= 12 and STAGE_METRICS * u >= 12  # the chrome's smallest texts
+    for index, step in enumerate(session.controller.navigator.steps):
+        if step.kind is StepKind.STAGE:
+            session.controller.go_to(index)
+            audience.view.settle()
+            assert room.style.meta_size * view.camera.shot.zoom >= 12, step.title
+    session.end()

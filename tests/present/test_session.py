@@ -13,7 +13,7 @@ from mapper.present import start_presentation
 from mapper.present.controller import Cover
 from mapper.present.session import EditorSnapshot, PresentationSession, choose_screens
 from mapper.present.steps import StepKind
-from mapper.present.theme import HIGH_CONTRAST
+from mapper.present.theme import HIGH_CONTRAST, room_text_scale
 
 K = Qt.Key
 
@@ -185,12 +185,12 @@ def test_text_size_and_contrast_for_the_room(window):
 
     before = on_screen()
     keys(audience, K.Key_Plus, K.Key_Plus)
-    assert session.scene.room.style.scale == 1.3
+    assert session.scene.room.style.scale == room_text_scale(audience.height(), 1.3)
     assert session.scene.room.cards["t2"].rect.height > height
     assert on_screen() > before * 1.15  # not undone by zooming out
     assert audience.toast.isVisible() and audience.toast.message == "Text 130%"
     keys(audience, K.Key_0)
-    assert session.scene.room.style.scale == 1.0
+    assert session.scene.room.style.scale == room_text_scale(audience.height(), 1.0)
     keys(audience, K.Key_H)
     assert session.scene.theme is HIGH_CONTRAST
     keys(audience, K.Key_Escape)
@@ -337,7 +337,7 @@ def test_room_settings_are_kept_for_the_next_presentation(window):
     assert options.text_scale == 1.3 and options.high_contrast
     assert not options.transitions and not options.minimap
     assert again.scene.theme is HIGH_CONTRAST
-    assert again.scene.room.style.scale == pytest.approx(1.3)
+    assert again.scene.room.style.scale == room_text_scale(again.audience.height(), 1.3)
     assert options.cover is Cover.NONE and not options.spotlight  # moments, not settings
     keys(again.audience, K.Key_0, K.Key_H, K.Key_T, K.Key_M, K.Key_Escape)
 

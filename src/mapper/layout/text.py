@@ -117,12 +117,13 @@ def _wrap_paragraph(text: str, width: float, size: float, metrics: FontMetrics) 
             continue
         if current:
             lines.append(current)
-        while metrics.width(word, size) > width:  # a word longer than the line
+        while word and metrics.width(word, size) > width:  # a word longer than the line
             cut = _fit_prefix(word, width, size, metrics)
             lines.append(word[:cut])
             word = word[cut:]
         current, current_width = word, metrics.width(word, size)
-    lines.append(current)
+    if current or not lines:
+        lines.append(current)
     return lines
 
 

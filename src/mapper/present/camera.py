@@ -141,17 +141,21 @@ def _stage_in(
     screen_x = area_x + area_w / 2
     visible = area_h / zoom
     parts = _parts(layout, index, visible)
+    in_light = column
     if layout.height <= visible:
         top = 0.0
         screen_top = area_y + (area_h - layout.height * zoom) / 2
-    else:
-        top = parts[max(0, min(pan, len(parts) - 1))]
+    else:  # in parts: the light falls on this part only
+        part = max(0, min(pan, len(parts) - 1))
+        top = parts[part]
+        end = parts[part + 1] if part + 1 < len(parts) else layout.height
         screen_top = area_y
+        in_light = Rect(column.x, top, column.width, min(end, top + visible) - top)
     # the scene point (x, top) sits at (screen_x, screen_top)
     center = _center_for((x, top), (screen_x, screen_top), size, zoom)
     shown = min(layout.height - top, visible) * zoom
     lit = Rect(screen_x - column.width * zoom / 2, screen_top, column.width * zoom, shown)
-    return Shot(center, zoom, column, 1.0), lit, parts
+    return Shot(center, zoom, in_light, 1.0), lit, parts
 
 
 def _parts(layout: PresentLayout, index: int, visible: float) -> list[float]:

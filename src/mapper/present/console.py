@@ -25,7 +25,7 @@ from mapper.present.controller import Controller, Cover
 from mapper.present.deck import Deck
 from mapper.present.map_scene import MapScene
 from mapper.present.steps import Step
-from mapper.present.theme import palette
+from mapper.present.theme import palette, room_text_scale
 
 PREVIEW = QSize(1280, 720)  # rendered at the room's size (this until known), shown scaled down
 STYLE = """
@@ -170,10 +170,17 @@ class PresenterConsole(QWidget):
 
     # ------------------------------------------------------------ content
     def set_room_size(self, size: QSize) -> None:
-        """Draw the previews at the room's size, so long lists break into the same pages."""
+        """Draw the previews at the room's size, so long lists break into the same pages
+        and text has the room's size."""
         if size.isValid() and size != self.renderer.size():
             self.renderer.resize(size)
+            self._apply_look()
             self.refresh()
+
+    def _apply_look(self) -> None:
+        options = self.controller.options
+        scale = room_text_scale(self.renderer.height(), options.text_scale)
+        self.renderer.set_look(palette(options.high_contrast), scale)
 
     def refresh(self) -> None:
         nav = self.controller.navigator
@@ -205,7 +212,7 @@ class PresenterConsole(QWidget):
     def _option_changed(self, name: str) -> None:
         options = self.controller.options
         if name in ("text_scale", "high_contrast"):
-            self.renderer.set_look(palette(options.high_contrast), options.text_scale)
+            self._apply_look()
             self.refresh()
         states = {
             "black": options.cover is Cover.BLACK,

@@ -10,6 +10,19 @@ from mapper.model import CardKind, Sentiment
 
 # Sizes on screen are designed for a 1080-pixel-high screen and scale with its height.
 DESIGN_HEIGHT = 1080.0
+# On a lower screen (1280x720, 1024x768) that would make the smallest text (card details,
+# badges, axis labels, 14 design pixels) too small for a room: text grows to stay legible.
+SMALLEST_TEXT, LEGIBLE_PIXELS = 14.0, 12.0
+MAX_BOOST = 1.5  # a tiny window is not a room: text stops growing here
+
+
+def room_text_scale(height: float, chosen: float) -> float:
+    """The text scale a room of ``height`` screen lines gets for the ``chosen`` one: the
+    same on a 1080 screen, larger on a lower one so no text falls below legible pixels."""
+    if height <= 0:
+        return chosen
+    shown = SMALLEST_TEXT * height / DESIGN_HEIGHT
+    return chosen * min(MAX_BOOST, max(1.0, round(LEGIBLE_PIXELS / shown, 3)))
 
 
 @dataclass(frozen=True)

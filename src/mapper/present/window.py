@@ -17,7 +17,7 @@ from mapper.present.map_scene import MapScene
 from mapper.present.minimap import Minimap
 from mapper.present.overlays import CoverLayer, HelpLayer, SpotlightLayer, Toast
 from mapper.present.steps import StepKind
-from mapper.present.theme import palette
+from mapper.present.theme import DESIGN_HEIGHT, palette, room_text_scale
 
 
 class AudienceWindow(QWidget):
@@ -53,6 +53,7 @@ class AudienceWindow(QWidget):
         controller.pan_requested.connect(self._pan)
         controller.inner_step = self.view.turn_page
         self._tracking = False
+        self._look = (1.0, palette(False))  # what the scene was built with
         self.show_step(False)
         self._option_changed("minimap")
 
@@ -89,12 +90,7 @@ class AudienceWindow(QWidget):
     def _option_changed(self, name: str) -> None:
         options = self.controller.options
         if name in ("text_scale", "high_contrast"):
-            look = palette(options.high_contrast)
-            self.scene.rebuild(look, options.text_scale)
-            self.minimap.layout_, self.minimap.palette_ = self.scene.room, look
-            self.help.palette_ = look
-            self.view.set_look(look, options.text_scale)
-            self._detail_changed()
+            self._apply_look(force=True)
             if name == "text_scale":
                 self.toast.say(f"Text {options.text_scale * 100:.0f}%")
             else:
@@ -118,10 +114,26 @@ class AudienceWindow(QWidget):
             self.toast.say("Transitions on" if options.transitions else "Transitions off")
         self.cover.raise_()
 
+    def text_scale(self) -> float:
+        """The chosen text size, made larger on a low screen (see theme.room_text_scale)."""
+        height = self.height() if self.isVisible() else DESIGN_HEIGHT  # not shown yet
+        return room_text_scale(height, self.controller.options.text_scale)
+
+    def _apply_look(self, force: bool = False) -> None:
+        scale, look = self.text_scale(), palette(self.controller.options.high_contrast)
+        if not force and (scale, look) == self._look:
+            return
+        self._look = (scale, look)
+        self.scene.rebuild(look, scale)
+        self.minimap.layout_, self.minimap.palette_ = self.scene.room, look
+        self.help.palette_ = look
+        self.view.set_look(look, scale)
+        self._detail_changed()
+
     def _detail_changed(self) -> None:
         options = self.controller.options
         self.detail.show_target(
-            self.controller.detail, palette(options.high_contrast), options.text_scale
+            self.controller.detail, palette(options.high_contrast), self.text_scale()
         )
         # the minimap would sit on the details: it steps aside while they are shown
         self.minimap.setVisible(options.minimap and self.controller.detail is None)
@@ -159,8 +171,13 @@ class AudienceWindow(QWidget):
         size = (float(self.minimap.width()), float(self.minimap.height()))
         self.view.map_view.set_corner(size if shown else (0.0, 0.0))
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._apply_look()  # the room's real height is known now
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._apply_look()  # a lower screen: larger text
         self.view.setGeometry(self.rect())
         self.minimap.place()
         self._keep_stages_clear()
