@@ -62,7 +62,7 @@ def test_dragged_cards_landing_in_one_cell_move_as_one_block_in_their_order(jour
     below_t3 = in_cell(layout, "s2", "l-tp", layout.cells[("s2", "l-tp")].bottom - 1)
     lower = (below_t3[0], below_t3[1] + 0.5)
     change = intents.drop_cards(journey, layout, {"a1": lower, "t1": below_t3})
-    assert isinstance(change, MoveCards) and change.text == "Move 2 cards"
+    assert isinstance(change, MoveCards) and change.text == "Move 2 cards to Purchase"
     change.apply()
     assert [c.id for c in journey.cards_in_cell("s2", "l-tp")] == ["t2", "t3", "t1", "a1"]
     change.revert()
@@ -94,7 +94,7 @@ def test_set_and_clear_an_emotion_score(journey):
     assert journey.card("t1").emotions == {"maya": 1, "omar": 3}
     clear = intents.set_emotion(journey, "t1", "maya", None)
     clear.apply()
-    assert journey.card("t1").emotions == {"omar": 3} and clear.text == "Clear emotion"
+    assert journey.card("t1").emotions == {"omar": 3} and clear.text == "Clear Maya's emotion"
     clear.revert()
     change.revert()
     assert journey.card("t1").emotions == {"maya": 1, "omar": 0}
@@ -127,9 +127,9 @@ def test_resize_and_collapse(journey):
     change = intents.resize_stage(journey, "s1", 333.4)
     assert isinstance(change, Update) and change.changes == {"width": 333.0}
     toggle = intents.toggle_lane(journey, "l-tp")
-    assert toggle.changes == {"collapsed": True} and toggle.text == "Collapse lane"
+    assert toggle.changes == {"collapsed": True} and toggle.text == "Collapse lane 'Touchpoints'"
     toggle.apply()
-    assert intents.toggle_lane(journey, "l-tp").text == "Expand lane"
+    assert intents.toggle_lane(journey, "l-tp").text == "Expand lane 'Touchpoints'"
 
 
 def test_move_to_refuses_nothing_but_does_nothing_off_either_end(journey):
@@ -157,7 +157,7 @@ def test_rename(journey):
     assert intents.rename(journey, Entity.CARD, "t1", "title", "Instagram ad") is None
     assert intents.rename(journey, Entity.CARD, "gone", "title", "x") is None  # deleted
     change = intents.rename(journey, Entity.STAGE, "s1", "name", " Discover ")
-    assert change.changes == {"name": "Discover"} and change.text == "Rename stage"
+    assert change.changes == {"name": "Discover"} and change.text == "Rename stage to 'Discover'"
     label = intents.rename(journey, Entity.FLOW, "f1", "label", "", allow_empty=True)
     assert label.changes == {"label": ""}
 
@@ -185,7 +185,7 @@ def test_delete_a_stage_with_its_cards_and_a_flow_as_one_step(journey):
     change = selection.delete(journey, cards=["t2"], flows=["f1", "f3"], stages=["s2"])
     # t2 and its flows go with the stage: only the stage itself is removed
     assert [type(p).__name__ for p in change.parts] == ["Remove"]
-    assert change.text == "Delete stage"
+    assert change.text == "Delete stage 'Purchase' (3 cards)"
     assert selection.delete(journey) is None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
+from mapper.edits.wording import cards_of, count, field_words, name_of
 from mapper.model import Entity, JourneyMap, ModelError
 from mapper.model.removals import CardMoves, Removal
 
@@ -74,8 +75,10 @@ class Nudge(Composite):
     into one undo step."""
 
     def __init__(self, journey: JourneyMap, card_ids: Iterable[str], parts: Iterable[Change]):
-        super().__init__(journey, "Nudge", parts)
-        self.card_ids = frozenset(card_ids)
+        ids = list(card_ids)
+        what = name_of(journey, Entity.CARD, ids[0]) if len(ids) == 1 else count(len(ids), "card")
+        super().__init__(journey, f"Move {what}".rstrip(), parts)
+        self.card_ids = frozenset(ids)
 
     def merge_key(self) -> Hashable:
         return ("nudge", self.card_ids)
@@ -107,7 +110,7 @@ class Remove(Change):
     """Removes a thing and what hangs on it; undo puts all of it back in place."""
 
     def __init__(self, journey: JourneyMap, kind: Entity, item_id: str, text: str = ""):
-        super().__init__(journey, text or f"Delete {kind.value}")
+        super().__init__(journey, text or _delete_text(journey, kind, item_id))
         self.kind, self.item_id = kind, item_id
         self.removal: Removal | None = None
 
@@ -125,7 +128,8 @@ class Move(Change):
     def __init__(
         self, journey: JourneyMap, kind: Entity, item_id: str, index: int, text: str = ""
     ) -> None:
-        super().__init__(journey, text or f"Move {kind.value}")
+        name = name_of(journey, kind, item_id)
+        super().__init__(journey, text or f"Move {kind.value} {name}".rstrip())
         self.kind, self.item_id, self.index = kind, item_id, index
         self.old_index = 0
 
@@ -151,8 +155,7 @@ class MoveCards(Change):
         more: Sequence[Block] = (),
     ) -> None:
         self.blocks = [(tuple(card_ids), stage_id, lane_id, index), *more]
-        count = sum(len(ids) for ids, *_ in self.blocks)
-        super().__init__(journey, text or ("Move card" if count == 1 else f"Move {count} cards"))
+        super().__init__(journey, text or _move_text(journey, self.blocks))
         self.moves: CardMoves | None = None
 
     @classmethod
@@ -185,7 +188,8 @@ class Update(Change):
         merge: bool | str = False,
     ):
         noun = kind.value if kind else "map"
-        super().__init__(journey, text or f"Edit {noun}")
+        what = field_words(next(iter(changes))) if len(changes) == 1 else noun
+        super().__init__(journey, text or f"Edit {what}")
         self.kind, self.item_id, self.changes = kind, item_id, dict(changes)
         self.merge = merge
         self.old: dict[str, Any] = {}
@@ -219,3 +223,32 @@ class Update(Change):
 
     def is_empty(self) -> bool:
         return self.changes == self.old
+
+
+def _delete_text(journey: JourneyMap, kind: Entity, item_id: str) -> str:
+    """'Delete card 'Pickup shelf'', 'Delete stage 'Order' (4 cards)'."""
+    text = f"Delete {kind.value} {name_of(journey, kind, item_id)}".rstrip()
+    if kind in (Entity.STAGE, Entity.LANE) and journey.contains(kind, item_id):
+        inside = cards_of(journey, *(([item_id], []) if kind is Entity.STAGE else ([], [item_id])))
+        if inside:
+            text += f" ({count(inside, 'card')})"
+    return text
+
+
+def _move_text(journey: JourneyMap, blocks: Sequence[Block]) -> str:
+    """'Move 'Pickup shelf' to Order' (a card to another stage), '... to Order, Pain points'
+    (to another lane), 'Move 'Pickup shelf' within Order' (in its cell), 'Move 3 cards'."""
+    ids = [card_id for block_ids, *_ in blocks for card_id in block_ids]
+    cells = {(stage_id, lane_id) for _, stage_id, lane_id, _ in blocks}
+    what = name_of(journey, Entity.CARD, ids[0]) if len(ids) == 1 else count(len(ids), "card")
+    if len(cells) != 1 or not journey.contains(Entity.CARD, ids[0]):
+        return f"Move {what}"
+    stage_id, lane_id = next(iter(cells))
+    card = journey.card(ids[0])
+    stage = name_of(journey, Entity.STAGE, stage_id, quoted=False) or "a stage"
+    lane = name_of(journey, Entity.LANE, lane_id, quoted=False)
+    if len(ids) == 1 and (card.stage_id, card.lane_id) == (stage_id, lane_id):
+        return f"Move {what} within {stage}"
+    if lane_id != card.lane_id and lane:
+        return f"Move {what} to {stage}, {lane}"
+    return f"Move {what} to {stage}"

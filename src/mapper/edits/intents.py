@@ -10,6 +10,7 @@ from typing import Any
 
 from mapper.edits.changes import Insert, Move, MoveCards, Update
 from mapper.edits.refusal import EditRefused
+from mapper.edits.wording import name_of, quote
 from mapper.layout import MapLayout, Point
 from mapper.model import (
     Card,
@@ -100,7 +101,9 @@ def set_emotion(journey: JourneyMap, card_id: str, persona_id: str, score: int |
     emotions = {k: v for k, v in journey.card(card_id).emotions.items() if k != persona_id}
     if score is not None:
         emotions[persona_id] = score
-    text = "Change emotion" if score is not None else "Clear emotion"
+    persona = name_of(journey, Entity.PERSONA, persona_id, quoted=False)
+    whose = f"{persona}'s emotion" if persona else "emotion"
+    text = f"Set {whose} to {score:+d}" if score is not None else f"Clear {whose}"
     return Update(journey, Entity.CARD, card_id, {"emotions": emotions}, text)
 
 
@@ -111,7 +114,7 @@ def move_stage(journey: JourneyMap, layout: MapLayout, stage_id: str, x: float) 
     index = sum(1 for c in centers if c < x)
     if index == journey.stages.index_of(stage_id):
         return None
-    return Move(journey, Entity.STAGE, stage_id, index, "Move stage")
+    return Move(journey, Entity.STAGE, stage_id, index)
 
 
 def move_lane(journey: JourneyMap, layout: MapLayout, lane_id: str, y: float) -> Move | None:
@@ -123,20 +126,22 @@ def move_lane(journey: JourneyMap, layout: MapLayout, lane_id: str, y: float) ->
         index -= 1
     if index == ids.index(lane_id):
         return None
-    return Move(journey, Entity.LANE, lane_id, index, "Move lane")
+    return Move(journey, Entity.LANE, lane_id, index)
 
 
 def resize_stage(journey: JourneyMap, stage_id: str, width: float) -> Update | None:
     width = round(width)
     if width == journey.stages.get(stage_id).width:
         return None
-    return Update(journey, Entity.STAGE, stage_id, {"width": float(width)}, "Resize stage")
+    text = f"Resize stage {name_of(journey, Entity.STAGE, stage_id)}".rstrip()
+    return Update(journey, Entity.STAGE, stage_id, {"width": float(width)}, text)
 
 
 def toggle_lane(journey: JourneyMap, lane_id: str) -> Update:
     """Collapse an expanded lane, expand a collapsed one."""
     collapsed = not journey.lanes.get(lane_id).collapsed
-    text = "Collapse lane" if collapsed else "Expand lane"
+    verb = "Collapse" if collapsed else "Expand"
+    text = f"{verb} lane {name_of(journey, Entity.LANE, lane_id)}".rstrip()
     return Update(journey, Entity.LANE, lane_id, {"collapsed": collapsed}, text)
 
 
@@ -207,7 +212,11 @@ def rename(
         return None
     if text == current:
         return None
-    return Update(journey, kind, item_id, {field: text}, f"Rename {kind.value}")
+    if field == "label":
+        words = f"Label {kind.value} {quote(text)}" if text else f"Clear {kind.value} label"
+    else:
+        words = f"Rename {kind.value} to {quote(text)}"
+    return Update(journey, kind, item_id, {field: text}, words)
 
 
 # --------------------------------------------------------------- palette

@@ -9,6 +9,7 @@ from typing import Any
 from mapper import clipboard
 from mapper.edits.changes import Change, Composite, Insert, MoveCards, Nudge, Remove
 from mapper.edits.refusal import EditRefused
+from mapper.edits.wording import what_goes
 from mapper.model import Entity, JourneyMap
 
 
@@ -21,24 +22,47 @@ def delete(
 ) -> Composite | None:
     """The selected flows, cards, stages and lanes as one step. What goes with a stage or
     lane anyway (its cards, their flows) is not removed twice."""
-    parts: list[Change] = []
     doomed_cards = {
         c.id for c in journey.cards() if c.stage_id in stages or c.lane_id in lanes
     } | set(cards)
-    for flow_id in flows:
-        flow = journey.flow(flow_id)
-        if flow.source not in doomed_cards and flow.target not in doomed_cards:
-            parts.append(Remove(journey, Entity.FLOW, flow_id))
-    for card_id in cards:
-        card = journey.card(card_id)
-        if card.stage_id not in stages and card.lane_id not in lanes:
-            parts.append(Remove(journey, Entity.CARD, card_id))
+    own_flows = [
+        f for f in flows
+        if journey.flow(f).source not in doomed_cards and journey.flow(f).target not in doomed_cards
+    ]  # fmt: skip
+    own_cards = [
+        c for c in cards
+        if journey.card(c).stage_id not in stages and journey.card(c).lane_id not in lanes
+    ]  # fmt: skip
+    parts: list[Change] = [Remove(journey, Entity.FLOW, f) for f in own_flows]
+    parts += [Remove(journey, Entity.CARD, c) for c in own_cards]
     parts += [Remove(journey, Entity.STAGE, s) for s in stages]
     parts += [Remove(journey, Entity.LANE, lane) for lane in lanes]
     if not parts:
         return None
-    text = parts[0].text if len(parts) == 1 else f"Delete {len(parts)} items"
+    if len(parts) == 1:
+        text = parts[0].text
+    else:
+        text = f"Delete {what_goes(journey, own_cards, own_flows, stages, lanes)}"
     return Composite(journey, text, parts)
+
+
+def deleted_message(
+    journey: JourneyMap,
+    cards: Collection[str] = (),
+    flows: Sequence[str] = (),
+    stages: Sequence[str] = (),
+    lanes: Sequence[str] = (),
+) -> str:
+    """What the status bar says once the selection is deleted (asked before it goes):
+    "Deleted stage 'Order' with 4 cards"."""
+    doomed = {c.id for c in journey.cards() if c.stage_id in stages or c.lane_id in lanes}
+    own_cards = [c for c in cards if c not in doomed]
+    own_flows = [
+        f for f in flows
+        if journey.flow(f).source not in doomed and journey.flow(f).target not in doomed
+        and journey.flow(f).source not in own_cards and journey.flow(f).target not in own_cards
+    ]  # fmt: skip
+    return f"Deleted {what_goes(journey, own_cards, own_flows, stages, lanes)}"
 
 
 def cut(journey: JourneyMap, card_ids: Sequence[str]) -> Composite | None:

@@ -62,6 +62,15 @@ def _title(text: str) -> str:
     return text.replace("_", " ").capitalize()
 
 
+def _field_words(label: str) -> str:
+    """A form label as the Edit menu says it: 'Conversion rate' -> 'conversion rate';
+    acronyms (CSAT, URL) and names after a colon keep their capitals."""
+    label = label.replace("_", " ").strip()
+    if len(label) > 1 and label[1].islower():
+        label = label[0].lower() + label[1:]
+    return label
+
+
 def _enum_choices(enum, none_label: str | None = None, labels=None) -> Callable[[], ChoiceField]:
     choices = [(none_label, None)] if none_label else []
     choices += [((labels or {}).get(v, _title(v.value)), v) for v in enum]
@@ -251,7 +260,8 @@ class Inspector(QScrollArea):
             self.refresh()
             return
         merge = spec.label or True  # typing in one field is one step, the next field another
-        command = Update(self.document.journey, self.kind, self.item_id, changes, merge=merge)
+        text = f"Edit {_field_words(spec.label or next(iter(changes), ''))}"
+        command = Update(self.document.journey, self.kind, self.item_id, changes, text, merge)
         if not self.document.try_push(command):
             self.refresh()  # show the model's value again
 
