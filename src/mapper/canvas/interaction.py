@@ -13,6 +13,9 @@ class Interaction:
     # Whether Qt's own handling still runs on mouse moves (a card drag lets Qt move the
     # grabbed cards; drawing a flow or dragging a header does not)
     lets_items_move = False
+    # Whether a mouse press ends it (a gesture started from a menu, with no button held):
+    # a left press commits, any other press cancels
+    ends_on_press = False
 
     def start(self) -> None:
         pass

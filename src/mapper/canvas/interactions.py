@@ -28,6 +28,7 @@ __all__ = [
     "CardDrag",
     "EmotionPointDrag",
     "FlowDrawing",
+    "FlowFromMenu",
     "Interaction",
     "LaneHeaderDrag",
     "PaletteDrop",
@@ -202,6 +203,18 @@ class FlowDrawing(Interaction):
     def cancel(self) -> None:
         if self.line.scene() is not None:
             self.canvas.removeItem(self.line)
+
+
+class FlowFromMenu(FlowDrawing):
+    """Start a flow from a card's menu: the dashed line follows the pointer with no
+    button held; a click on another card makes the flow, a click elsewhere (or Esc) none."""
+
+    ends_on_press = True
+
+    def __init__(self, canvas: Canvas, source_id: str) -> None:
+        item = canvas.cards[source_id]
+        start = item.pos() + QPointF(item.box.rect.width + 40, item.box.rect.height / 2)
+        super().__init__(canvas, source_id, start)
 
 
 # -------------------------------------------------------- stages and lanes

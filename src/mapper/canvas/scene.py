@@ -353,6 +353,13 @@ class JourneyScene(QGraphicsScene):
         if self.read_only:
             event.ignore()
             return
+        if self.interaction is not None and self.interaction.ends_on_press:
+            if event.button() == Qt.MouseButton.LeftButton:
+                self.end_interaction(event.scenePos())  # e.g. a flow started from a menu
+            else:
+                self.cancel_interaction()
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             self.cancel_interaction()  # one whose release never came
         super().mousePressEvent(event)

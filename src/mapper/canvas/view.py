@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QPainter, QRegion
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtGui import QContextMenuEvent, QPainter, QRegion
+from PySide6.QtWidgets import QGraphicsTextItem, QGraphicsView, QMenu
 
+from mapper.canvas.menus import CanvasMenus
 from mapper.canvas.scene import JourneyScene
+from mapper.edits.menus import MenuTarget, Target
 
 PALETTE_MIME = "application/x-mapper-palette+json"
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
@@ -34,6 +36,7 @@ class JourneyView(QGraphicsView):
         self._space_down = False
         scene.layout_changed.connect(self.pin_headers)
         self.nudge_keys: dict[Qt.Key, tuple[int, int]] = {}
+        self.menus = CanvasMenus(scene, self)
 
     def journey_scene(self) -> JourneyScene:
         return self.scene()  # type: ignore[return-value]
@@ -140,6 +143,13 @@ class JourneyView(QGraphicsView):
 
     # ---------------------------------------------------------------- panning
     def keyPressEvent(self, event) -> None:
+        menu_key = event.key() == Qt.Key.Key_Menu or (
+            event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        )
+        if menu_key and not self._typing():
+            self.open_menu_for_selection()
+            event.accept()
+            return
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and not self._editing():
             self._space_down = True
             self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -162,6 +172,40 @@ class JourneyView(QGraphicsView):
             event.accept()
             return
         super().keyReleaseEvent(event)
+
+    # ---------------------------------------------------------- context menus
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Right-click: the menu for what is under the pointer (selecting it, as a click
+        would); the Menu key: the menu for the selection (see :meth:`keyPressEvent`)."""
+        if self.journey_scene().read_only or self._typing():
+            super().contextMenuEvent(event)
+            return
+        event.accept()
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self.open_menu_for_selection()
+            return
+        self.journey_scene().cancel_interaction()
+        target = self.menus.target_at(self.mapToScene(event.pos()))
+        self.menus.popup(target, event.globalPos())
+
+    def open_menu_for_selection(self) -> QMenu | None:
+        """The Menu key and Shift+F10: the menu of the selected thing, shown on it (with
+        nothing selected, the map's menu in the middle of the view)."""
+        if self.journey_scene().read_only:
+            return None
+        found = self.menus.target_of_selection()
+        if found is None:
+            target = MenuTarget(Target.MAP)
+            where = self.viewport().rect().center()
+        else:
+            target, scene_pos = found
+            self.ensureVisible(scene_pos.x() - 1, scene_pos.y() - 1, 2, 2, 80, 80)
+            where = self.mapFromScene(scene_pos)
+        return self.menus.popup(target, self.viewport().mapToGlobal(where))
+
+    def _typing(self) -> bool:
+        """Text is being edited in place: its keys and menu are the editor's."""
+        return isinstance(self.journey_scene().focusItem(), QGraphicsTextItem)
 
     def _editing(self) -> bool:
         focus = self.journey_scene().focusItem()

@@ -13,6 +13,7 @@ from mapper.edits.refusal import EditRefused
 from mapper.edits.wording import name_of, quote
 from mapper.layout import MapLayout, Point
 from mapper.model import (
+    BUILTIN_CHANNELS,
     Card,
     CardKind,
     Entity,
@@ -239,12 +240,36 @@ def palette_drop(
     if target is None:
         raise EditRefused("Drop cards onto a cell of the grid")
     stage_id, lane_id, index = target
-    channel = payload.get("channel") if card_kind is CardKind.TOUCHPOINT else None
-    if not isinstance(channel, str) or not journey.channel_known(channel):
+    channel = payload.get("channel")
+    return add_card(journey, stage_id, lane_id, index, card_kind,
+                    channel if isinstance(channel, str) else None)  # fmt: skip
+
+
+def add_card(
+    journey: JourneyMap,
+    stage_id: str,
+    lane_id: str,
+    index: int,
+    kind: CardKind = CardKind.TOUCHPOINT,
+    channel: str | None = None,
+) -> Insert:
+    """A new card at ``index`` of a cell, with a title to type over. A touchpoint of a
+    channel is called after it ("Mobile app touchpoint"); a channel the map does not know
+    (or given to another kind of card) is left out."""
+    if kind is not CardKind.TOUCHPOINT or channel is None or not journey.channel_known(channel):
         channel = None
-    card = Card(new_id("card"), stage_id, lane_id, CARD_TITLES[card_kind], card_kind,
-                channel=channel)  # fmt: skip
-    return Insert(journey, Entity.CARD, index, card, f"Add {card_kind.value.replace('_', ' ')}")
+    title = CARD_TITLES[kind]
+    if channel is not None:
+        title = f"{channel_label(journey, channel)} touchpoint"
+    card = Card(new_id("card"), stage_id, lane_id, title, kind, channel=channel)
+    return Insert(journey, Entity.CARD, index, card, f"Add {quote(title)}")
+
+
+def channel_label(journey: JourneyMap, key: str) -> str:
+    """A channel's name: built-in or the map's own; the key itself if it is unknown."""
+    if key in BUILTIN_CHANNELS:
+        return BUILTIN_CHANNELS[key].label
+    return next((c.label for c in journey.info.custom_channels if c.key == key), key)
 
 
 def _lane_index(journey: JourneyMap, layout: MapLayout, visible_index: int) -> int:

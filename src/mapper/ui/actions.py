@@ -39,8 +39,8 @@ ACTIONS: dict[str, tuple[str, str | None, QKeySequence.StandardKey | str | None,
         "Present from the selected stage",
     ),
     "present_setup": ("C&hoose What to Present…", None, None, "Lanes and personas to present"),
-    "add_stage": ("Add &Stage", "add-stage", None, "Add a stage at the end"),
-    "add_lane": ("Add &Lane", "add-lane", None, "Add a lane at the bottom"),
+    "add_stage": ("Add &Stage", "add-stage", None, "Add a stage after the selected one"),
+    "add_lane": ("Add &Lane", "add-lane", None, "Add a lane below the selected one"),
 }
 
 

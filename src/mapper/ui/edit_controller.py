@@ -5,14 +5,16 @@ selection, the clipboard and the mouse position to it."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData
-from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence
 
 from mapper import clipboard
+from mapper.canvas.menus import reveal
 from mapper.canvas.scene import JourneyScene
 from mapper.document import Document
-from mapper.edits import Change, EditRefused, intents, selection
+from mapper.edits import Change, EditRefused, Insert, intents, selection
 from mapper.model import Entity
 
 
@@ -21,31 +23,54 @@ class EditController:
         self.document = document
         self.scene = scene
         self.journey = document.journey
+        self.tell: Callable[[str], None] = lambda text: None  # the status bar
 
     def _push(self, change: Change | None) -> bool:
         return change is not None and self.document.try_push(change)
 
     def add_stage(self) -> bool:
-        """A new stage at the end (Insert menu, toolbar)."""
-        return self._push(intents.add_stage(self.journey))
+        """A new stage after the selected one (or the selected card's), else at the end;
+        selected, shown and its name being typed (Insert menu, toolbar)."""
+        after = self.scene.selected_ids(Entity.STAGE) or [
+            self.journey.card(c).stage_id for c in self.scene.selected_ids(Entity.CARD)
+        ]
+        index = self.journey.stages.index_of(after[0]) + 1 if after else None
+        return self._add(intents.add_stage(self.journey, index), Entity.STAGE)
 
     def add_lane(self) -> bool:
-        """A new lane at the bottom (Insert menu, toolbar)."""
-        return self._push(intents.add_lane(self.journey))
+        """A new lane below the selected one (or the selected card's), else at the bottom;
+        selected, shown and its name being typed (Insert menu, toolbar)."""
+        after = self.scene.selected_ids(Entity.LANE) or [
+            self.journey.card(c).lane_id for c in self.scene.selected_ids(Entity.CARD)
+        ]
+        index = self.journey.lanes.index_of(after[0]) + 1 if after else None
+        return self._add(intents.add_lane(self.journey, index), Entity.LANE)
+
+    def _add(self, change: Insert, kind: Entity) -> bool:
+        if not self._push(change):
+            return False
+        reveal(self.scene, kind, change.entity.id)
+        return True
 
     # ------------------------------------------------------------- delete
     def delete_selection(self) -> bool:
         """Delete the selected flows, cards, stages and lanes as one undo step."""
         scene = self.scene
-        return self._push(
-            selection.delete(
-                self.journey,
-                cards=scene.selected_ids(Entity.CARD),
-                flows=scene.selected_ids(Entity.FLOW),
-                stages=scene.selected_ids(Entity.STAGE),
-                lanes=scene.selected_ids(Entity.LANE),
-            )
-        )
+        chosen = {
+            "cards": scene.selected_ids(Entity.CARD),
+            "flows": scene.selected_ids(Entity.FLOW),
+            "stages": scene.selected_ids(Entity.STAGE),
+            "lanes": scene.selected_ids(Entity.LANE),
+        }
+        change = selection.delete(self.journey, **chosen)
+        if change is None:
+            return False
+        said = selection.deleted_message(self.journey, **chosen)
+        if not self._push(change):
+            return False
+        undo = QKeySequence(QKeySequence.StandardKey.Undo)
+        self.tell(f"{said} — {undo.toString(QKeySequence.SequenceFormat.NativeText)} to undo")
+        return True
 
     # ------------------------------------------------------- copy and paste
     def copy(self) -> bool:

@@ -190,6 +190,8 @@ class MainWindow(QMainWindow):
                             (Qt.Key.Key_Up, 0, -1), (Qt.Key.Key_Down, 0, 1)):  # fmt: skip
             self.view.nudge_keys[key] = (dx, dy)
         self.view.nudged.connect(self.edit.nudge)
+        self.edit.tell = self._tell
+        self.view.menus.actions.update(duplicate=a["duplicate"], delete=a["delete"])
 
     # ------------------------------------------------------------ reactions
     def _update_title(self, _clean: bool = False) -> None:

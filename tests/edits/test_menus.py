@@ -1,0 +1,59 @@
+"""Which context-menu lines apply where, and the edits they make (no Qt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factories import sample_map
+from mapper.edits import Composite, Update
+from mapper.edits.menus import Command, MenuTarget, Target, change_for, entries
+
+
+@pytest.fixture
+def journey():
+    return sample_map()
+
+
+def labels(journey, target) -> list[str]:
+    return [e.label or "-" for e in entries(journey, target)]
+
+
+def test_each_target_gets_its_own_lines(journey):
+    assert "Channel" in labels(journey, MenuTarget(Target.CARD, ("t1",)))
+    assert "Channel" not in labels(journey, MenuTarget(Target.CARD, ("p1",)))  # not a touchpoint
+    assert "Channel" not in labels(journey, MenuTarget(Target.CARD, ("t1", "p1")))
+    assert labels(journey, MenuTarget(Target.FLOW, ("f1",)))[0] == "Edit label"
+    assert labels(journey, MenuTarget(Target.STAGE, ("s3",)))[-1] == "Delete stage (1 card)"
+    assert labels(journey, MenuTarget(Target.CELL, cell=("s1", "l-pain", 0)))[0] == (
+        "Add pain point here"
+    )
+    assert labels(journey, MenuTarget(Target.CELL, cell=("s1", "l-tp", 1)))[0] == (
+        "Add touchpoint here"
+    )
+    assert entries(journey, MenuTarget(Target.CARD, ("gone",))) == []  # deleted meanwhile
+
+
+def test_stage_inserts_carry_their_index(journey):
+    lines = {e.label: e for e in entries(journey, MenuTarget(Target.STAGE, ("s2",)))}
+    assert lines["Insert stage before"].value == 1 and lines["Insert stage after"].value == 2
+    assert lines["Insert stage after"].command is Command.ADD_STAGE
+
+
+def test_menu_edits_are_one_step_and_skip_cards_already_so(journey):
+    target = MenuTarget(Target.CARD, ("t1", "t4", "p1"))
+    change = change_for(journey, target, Command.MOMENT_OF_TRUTH, True)
+    assert isinstance(change, Composite) and len(change.parts) == 3
+    change.apply()
+    assert all(journey.card(i).moment_of_truth for i in ("t1", "t4", "p1"))
+    assert change_for(journey, target, Command.MOMENT_OF_TRUTH, True) is None
+    change.revert()
+    one = change_for(journey, MenuTarget(Target.CARD, ("t1",)), Command.CHANNEL, "kiosk")
+    assert isinstance(one, Update) and one.text == "Set channel to Kiosk"
+    assert change_for(journey, MenuTarget(Target.CARD, ("t1",)), Command.CHANNEL, "social") is None
+    point = MenuTarget(Target.EMOTION_POINT, ("t1",), persona_id="omar")
+    clear = change_for(journey, point, Command.EMOTION, None)
+    assert clear is not None and clear.text == "Clear Omar's emotion"
+    clear.apply()
+    assert journey.card("t1").emotions == {"maya": 1}
+    with pytest.raises(ValueError):
+        change_for(journey, target, Command.DELETE)
