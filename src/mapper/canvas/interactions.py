@@ -7,21 +7,21 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsLineItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem
 
 from mapper.canvas.card_item import CardItem
 from mapper.canvas.emotion_items import EmotionPointItem
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.header_items import LaneHeaderItem, StageHeaderItem
 from mapper.canvas.interaction import Interaction
-from mapper.canvas.painting import qcolor
+from mapper.canvas.painting import qcolor, qrect
 from mapper.edits import Change, EditRefused, intents
 from mapper.layout import FlowRoute, MapLayout, Rect
 from mapper.layout import theme as th
 from mapper.layout.grid import bezier_point, emotion_y, route
-from mapper.model import EMOTION_MAX, EMOTION_MIN, Card, JourneyMap
+from mapper.model import EMOTION_MAX, EMOTION_MIN, Card, Entity, JourneyMap
 from mapper.model.vocabulary import STAGE_WIDTH_MAX
 
 __all__ = [
@@ -51,6 +51,7 @@ class Canvas(Protocol):
     def sync(self, force: bool = True) -> None: ...
     def card_at(self, pos: QPointF) -> str | None: ...
     def select_ids(self, card_ids: Sequence[str]) -> None: ...
+    def edit_text(self, kind: Entity, item_id: str) -> None: ...
     def addItem(self, item: QGraphicsItem) -> None: ...
     def removeItem(self, item: QGraphicsItem) -> None: ...
     def selectedItems(self) -> list[QGraphicsItem]: ...
@@ -329,14 +330,52 @@ class EmotionPointDrag(Interaction):
 
 # ---------------------------------------------------------------- palette
 class PaletteDrop(Interaction):
-    """A palette entry let go on the canvas: a new card in that cell (selected, so the
-    inspector shows it), or a new stage or lane at that place."""
+    """A palette entry dragged over the canvas and let go: the cell a card would land in
+    lights up on the way (a stage or lane shows the line it would go in at); let go, a new
+    card in that cell (selected, its title being typed over), or a new stage or lane at
+    that place."""
 
     def __init__(self, canvas: Canvas, payload: Mapping[str, Any]) -> None:
         self.canvas, self.payload = canvas, payload
         self.created: str | None = None
+        self.highlight = QGraphicsRectItem()
+        self.highlight.setPen(QPen(qcolor(th.SELECTION), 2, Qt.PenStyle.DashLine))
+        self.highlight.setBrush(qcolor(th.SELECTION, 40))
+        self.highlight.setZValue(5)  # over the grid, under the cards
+        self.highlight.hide()
+
+    def start(self) -> None:
+        self.canvas.addItem(self.highlight)
+
+    def move(self, pos: QPointF) -> None:
+        box = self.target_rect(pos)
+        if box is None:
+            self.highlight.hide()
+            return
+        self.highlight.setRect(box)
+        self.highlight.show()
+
+    def target_rect(self, pos: QPointF) -> QRectF | None:
+        """What lights up for a drop at ``pos``: a card's cell, or a thin band where a
+        stage or lane would go in; None off the grid."""
+        layout, kind = self.canvas.layout, self.payload.get("kind")
+        if kind == "stage" and layout.stages:  # the edge it goes in at, as palette_drop counts
+            xs = [b.header.x for b in layout.stages] + [layout.stages[-1].header.right]
+            x = xs[sum(1 for b in layout.stages if b.header.center[0] < pos.x())]
+            return QRectF(x - 3, 0, 6, layout.height)
+        if kind == "lane" and layout.lanes:
+            ys = [b.header.y for b in layout.lanes] + [layout.lanes[-1].header.bottom]
+            y = ys[sum(1 for b in layout.lanes if b.header.center[1] < pos.y())]
+            return QRectF(0, y - 3, layout.width, 6)
+        cell = layout.cell_at((pos.x(), pos.y()))
+        return qrect(layout.cells[cell]) if cell is not None else None
+
+    def cancel(self) -> None:
+        if self.highlight.scene() is not None:
+            self.canvas.removeItem(self.highlight)
 
     def end(self, pos: QPointF) -> None:
+        self.cancel()
         canvas = self.canvas
         try:
             change = intents.palette_drop(canvas.journey, canvas.layout, self.payload,
@@ -346,6 +385,7 @@ class PaletteDrop(Interaction):
             return
         if not canvas.push(change):
             return
+        self.created = change.entity.id
         if isinstance(change.entity, Card):
             canvas.select_ids([change.entity.id])
-        self.created = change.entity.id
+            canvas.edit_text(Entity.CARD, change.entity.id)  # a title to type over

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QPainter, QRegion
 from PySide6.QtWidgets import QGraphicsTextItem, QGraphicsView, QMenu
 
+from mapper.canvas.interactions import PaletteDrop
 from mapper.canvas.menus import CanvasMenus
 from mapper.canvas.scene import JourneyScene
 from mapper.edits.menus import MenuTarget, Target
@@ -240,26 +241,51 @@ class JourneyView(QGraphicsView):
 
     # ---------------------------------------------------------- palette drops
     def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasFormat(PALETTE_MIME):
-            event.acceptProposedAction()
-        else:
+        payload = _palette_payload(event.mimeData())
+        if payload is None:
             super().dragEnterEvent(event)
+            return
+        event.acceptProposedAction()
+        if not self.journey_scene().read_only:  # the target lights up on the way
+            self.journey_scene().start_interaction(PaletteDrop(self.journey_scene(), payload))
+            self._drag_over(event)
 
     def dragMoveEvent(self, event) -> None:
         if event.mimeData().hasFormat(PALETTE_MIME):
             event.acceptProposedAction()
+            self._drag_over(event)
         else:
             super().dragMoveEvent(event)
+
+    def _drag_over(self, event) -> None:
+        interaction = self.journey_scene().interaction
+        if isinstance(interaction, PaletteDrop):
+            interaction.move(self.mapToScene(event.position().toPoint()))
+
+    def dragLeaveEvent(self, event) -> None:
+        if isinstance(self.journey_scene().interaction, PaletteDrop):
+            self.journey_scene().cancel_interaction()
+        super().dragLeaveEvent(event)
 
     def dropEvent(self, event) -> None:
         mime = event.mimeData()
         if not mime.hasFormat(PALETTE_MIME):
             super().dropEvent(event)
             return
-        try:
-            payload = json.loads(bytes(mime.data(PALETTE_MIME)).decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            return
-        if isinstance(payload, dict):
+        if isinstance(self.journey_scene().interaction, PaletteDrop):
+            self.journey_scene().cancel_interaction()  # the highlight goes
+        payload = _palette_payload(mime)
+        if payload is not None:
             self.palette_dropped.emit(payload, self.mapToScene(event.position().toPoint()))
             event.acceptProposedAction()
+
+
+def _palette_payload(mime) -> dict | None:
+    """What a palette entry dragged here asks to create; None for anything else."""
+    if not mime.hasFormat(PALETTE_MIME):
+        return None
+    try:
+        payload = json.loads(bytes(mime.data(PALETTE_MIME)).decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    return payload if isinstance(payload, dict) else None

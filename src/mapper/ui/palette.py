@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from PySide6.QtCore import QMimeData, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QMimeData, QPoint, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QDrag, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from mapper.canvas.channel_marks import draw_channel_icon
+from mapper.canvas.painting import qfont
 from mapper.canvas.palette_items import palette_entries
 from mapper.canvas.view import PALETTE_MIME
+from mapper.edits.intents import CARD_TITLES
+from mapper.layout import Style
 from mapper.layout import theme as th
-from mapper.model import CardKind
+from mapper.model import BUILTIN_CHANNELS, CardKind
 
 PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
 ICON = 20
@@ -40,6 +43,47 @@ def entry_icon(kind: str, channel: str | None) -> QIcon:
             draw_channel_icon(painter, channel, QRectF(5, 5, 10, 10), th.INK)
     painter.end()
     return QIcon(pixmap)
+
+
+def drag_pixmap(payload: dict, ratio: float = 1.0) -> QPixmap:
+    """What follows the pointer out of the palette: the card it makes, at the canvas's
+    size, in its kind's colour with its channel and title; for a stage or lane, a header."""
+    style = Style()
+    kind = str(payload.get("kind"))
+    channel = payload.get("channel")
+    info = BUILTIN_CHANNELS.get(channel) if isinstance(channel, str) else None
+    if kind in ("stage", "lane"):
+        width, height = (120.0, style.stage_header_height) if kind == "stage" else (160.0, 40.0)
+        title, fill, border = f"New {kind}", th.HEADER_FILL, th.SELECTION
+    else:
+        try:
+            card_kind = CardKind(kind)
+        except ValueError:
+            card_kind = CardKind.NOTE
+        width, height = 220.0, 52.0
+        title = CARD_TITLES[card_kind]
+        if info is not None and card_kind is CardKind.TOUCHPOINT:
+            title = f"{info.label} touchpoint"
+        fill, border = th.KIND_FILLS[card_kind], th.SELECTION
+    pixmap = QPixmap(round(width * ratio), round(height * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setOpacity(0.9)  # the map shows through a little: it is not there yet
+    painter.setPen(QPen(QColor(border), 2))
+    painter.setBrush(QColor(fill))
+    painter.drawRoundedRect(QRectF(1, 1, width - 2, height - 2), 6, 6)
+    x = 10.0
+    if kind not in ("stage", "lane") and info is not None:
+        draw_channel_icon(painter, info.key, QRectF(x, height / 2 - 8, 16, 16), th.INK)
+        x += 24
+    painter.setPen(QColor(th.INK))
+    painter.setFont(qfont(12, bold=kind in ("stage", "lane")))
+    text_box = QRectF(x, 4, width - x - 8, height - 8)
+    painter.drawText(text_box, Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, title)
+    painter.end()
+    return pixmap
 
 
 def _section(kind: str) -> str:
@@ -79,6 +123,20 @@ class PaletteWidget(QListWidget):
         item.setFont(font)
         item.setForeground(QColor(th.MUTED_INK))
         self.addItem(item)
+
+    def startDrag(self, supportedActions) -> None:
+        """Drag the selected entry with a picture of what it makes under the pointer."""
+        items = self.selectedItems()
+        payload = items[0].data(PAYLOAD_ROLE) if items else None
+        if not isinstance(payload, dict):
+            return
+        drag = QDrag(self)
+        drag.setMimeData(self.mimeData(items))
+        pixmap = drag_pixmap(payload, self.devicePixelRatioF())
+        drag.setPixmap(pixmap)
+        size = pixmap.deviceIndependentSize()
+        drag.setHotSpot(QPoint(round(min(24.0, size.width() / 2)), round(size.height() / 2)))
+        drag.exec(Qt.DropAction.CopyAction)
 
     def mimeTypes(self) -> list[str]:
         return [PALETTE_MIME]
