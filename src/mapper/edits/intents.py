@@ -12,8 +12,8 @@ from mapper.edits.changes import Insert, Move, MoveCards, Update
 from mapper.edits.refusal import EditRefused
 from mapper.edits.wording import name_of, quote
 from mapper.layout import MapLayout, Point
+from mapper.layout.wording import channel_label
 from mapper.model import (
-    BUILTIN_CHANNELS,
     Card,
     CardKind,
     Entity,
@@ -263,13 +263,6 @@ def add_card(
         title = f"{channel_label(journey, channel)} touchpoint"
     card = Card(new_id("card"), stage_id, lane_id, title, kind, channel=channel)
     return Insert(journey, Entity.CARD, index, card, f"Add {quote(title)}")
-
-
-def channel_label(journey: JourneyMap, key: str) -> str:
-    """A channel's name: built-in or the map's own; the key itself if it is unknown."""
-    if key in BUILTIN_CHANNELS:
-        return BUILTIN_CHANNELS[key].label
-    return next((c.label for c in journey.info.custom_channels if c.key == key), key)
 
 
 def _lane_index(journey: JourneyMap, layout: MapLayout, visible_index: int) -> int:

@@ -14,7 +14,6 @@ from mapper.document import Document
 from mapper.edits import Update
 from mapper.layout.theme import CREATOR_LABELS
 from mapper.model import (
-    BUILTIN_CHANNELS,
     METRIC_RANGES,
     METRICS,
     BuyingPhase,
@@ -26,6 +25,7 @@ from mapper.model import (
     ModelEvent,
 )
 from mapper.model.vocabulary import STAGE_WIDTH_MAX, STAGE_WIDTH_MIN
+from mapper.ui.channel_field import ChannelField
 from mapper.ui.evidence_field import EvidenceField
 from mapper.ui.form_fields import (
     CheckField,
@@ -111,8 +111,6 @@ def card_specs(document: Document, kind: CardKind) -> list[FieldSpec]:
     """The card's fields; the touchpoint classification and metrics only for touchpoints."""
     journey = document.journey
     touchpoint = kind is CardKind.TOUCHPOINT
-    channels = [("(none)", None)] + [(i.label, k) for k, i in BUILTIN_CHANNELS.items()]
-    channels += [(c.label, c.key) for c in journey.info.custom_channels]
     specs = [
         plain("title", "Title", LineField),
         plain("kind", "Kind", _enum_choices(CardKind)),
@@ -120,7 +118,7 @@ def card_specs(document: Document, kind: CardKind) -> list[FieldSpec]:
     ]
     if touchpoint:
         specs += [
-            plain("channel", "Channel", lambda: ChoiceField(channels)),
+            plain("channel", "Channel", lambda: ChannelField(document)),
             plain("creator", "Creator", _enum_choices(Creator, "(not set)", CREATOR_LABELS)),
             plain("buying_phase", "Buying phase", _enum_choices(BuyingPhase, "From the stage")),
         ]
