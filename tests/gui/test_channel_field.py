@@ -8,7 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 
+from gui.conftest import card_center
 from gui.test_window import inspector_field
+from mapper.edits.channels import edit_channel
 from mapper.model import CustomChannel
 
 LEFT = Qt.MouseButton.LeftButton
@@ -92,3 +94,9 @@ def test_cancelling_the_dialog_changes_nothing(window):
     click(combo.dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
     assert window.document.undo_stack.count() == 0
     assert combo.currentText() == "Social media (online)"
+
+
+def test_a_card_of_a_renamed_channel_names_it_in_its_tooltip(window):
+    window.document.push(edit_channel(window.document.journey, "kiosk", "Pop-up stand", False))
+    QTest.mouseMove(window.view.viewport(), card_center(window, "t3"))
+    assert "Channel: Pop-up stand" in window.scene.cards["t3"].toolTip()

@@ -11,7 +11,8 @@ from mapper.canvas.host import host_of
 from mapper.canvas.painting import draw_lines, qcolor, qfont, star_polygon
 from mapper.layout import CardBox
 from mapper.layout import theme as th
-from mapper.model import BUILTIN_CHANNELS, Entity, Sentiment
+from mapper.layout.wording import channel_label
+from mapper.model import BUILTIN_CHANNELS, Entity, JourneyMap, Sentiment
 
 RADIUS = 6.0
 SHADOW = 3.0
@@ -60,12 +61,17 @@ class CardItem(QGraphicsItem):
     def home(self) -> QPointF:
         return QPointF(self.box.rect.x, self.box.rect.y)
 
-    def _tooltip(self) -> str:
+    def _tooltip(self, journey: JourneyMap | None = None) -> str:
+        """The card's full title (when cut short), channel and description. A map's own
+        channel is named from ``journey`` (the item learns it once on its scene)."""
         card = self.box.card
         parts = [card.title] if self.box.elided else []
         if card.channel:
             info = BUILTIN_CHANNELS.get(card.channel)
-            parts.append(f"Channel: {info.label if info else card.channel}")
+            label = info.label if info else card.channel
+            if info is None and journey is not None:
+                label = channel_label(journey, card.channel)
+            parts.append(f"Channel: {label}")
         if card.description:
             parts.append(card.description[:400])
         return "\n".join(parts)
@@ -141,6 +147,9 @@ class CardItem(QGraphicsItem):
 
     # --------------------------------------------------------------- gestures
     def hoverEnterEvent(self, event) -> None:
+        host = host_of(self)
+        if host is not None and self.box.card.channel not in (None, *BUILTIN_CHANNELS):
+            self.setToolTip(self._tooltip(host.journey))  # the map's own channel, by name
         self.hovered = True
         self.refresh_handle()
         super().hoverEnterEvent(event)
