@@ -315,3 +315,24 @@ def test_no_menu_while_a_title_is_typed_in_place(window):
     window.scene.edit_text(Entity.CARD, "t1")
     QTest.keyClick(window.view, Qt.Key.Key_Menu)
     assert window.view.menus.menu is None
+
+
+def test_the_menu_key_brings_a_card_hidden_under_the_lane_names_into_view(window):
+    scene, view = window.scene, window.view
+    box = scene.layout.cards["a1"].rect
+    view.set_zoom(2.0)
+    half = view.viewport().width() / 2 / view.zoom()
+    view.centerOn(box.x + 80 + half, box.y)  # a1 mostly under the lane names at the left
+    QApplication.processEvents()
+    assert view.mapFromScene(QPointF(box.right, box.y)).x() < 2 * 160
+    scene.select_ids(["a1"])
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Menu)
+    shown = view.viewport().mapFromGlobal(view.menus.shown_at)
+    header = scene.layout.style.lane_header_width * view.zoom()
+    assert shown.x() > header  # clear of the sticky lane names
+    left, right = (
+        view.mapFromScene(QPointF(box.x, box.y)),
+        view.mapFromScene(QPointF(box.right, box.y)),
+    )
+    assert left.x() <= shown.x() <= right.x()  # on the card

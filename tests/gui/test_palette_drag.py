@@ -73,6 +73,7 @@ def test_a_mobile_app_card_dropped_has_that_channel_and_a_title_to_type_over(win
     journey, layout = window.document.journey, window.scene.layout
     mime = palette_mime({"kind": "touchpoint", "channel": "app"})
     at = view_point(window, *layout.cells[("s2", "l-act")].center)
+    window.palette_panel.setFocus()  # where a drag starts
     drag_over(window, mime, at, enter=True)
     drag_over(window, mime, at)
     QApplication.sendEvent(window.view.viewport(), QDropEvent(QPointF(at), COPY, mime, LEFT, NO))
@@ -84,7 +85,7 @@ def test_a_mobile_app_card_dropped_has_that_channel_and_a_title_to_type_over(win
                                                      CardKind.TOUCHPOINT)  # fmt: skip
     assert (card.stage_id, card.lane_id) == ("s2", "l-act")
     editor = window.scene.focusItem()
-    assert isinstance(editor, InlineEditor)
+    assert isinstance(editor, InlineEditor) and window.view.hasFocus()
     assert editor.textCursor().selectedText() == "Mobile app touchpoint"  # typing replaces it
     QTest.keyClicks(window.view.viewport(), "Books a slot")
     QTest.keyClick(window.view.viewport(), Qt.Key.Key_Return)

@@ -196,12 +196,15 @@ class JourneyView(QGraphicsView):
             return None
         found = self.menus.target_of_selection()
         if found is None:
-            target = MenuTarget(Target.MAP)
             where = self.viewport().rect().center()
-        else:
-            target, scene_pos = found
-            self.ensureVisible(scene_pos.x() - 1, scene_pos.y() - 1, 2, 2, 80, 80)
-            where = self.mapFromScene(scene_pos)
+            return self.menus.popup(MenuTarget(Target.MAP), self.viewport().mapToGlobal(where))
+        target, scene_pos = found
+        if target.kind not in (Target.STAGE, Target.LANE):  # headers stay in view anyway
+            style = self.journey_scene().layout.style  # clear of the headers over the map
+            margin_x = round(style.lane_header_width * self.zoom()) + 40  # in pixels
+            margin_y = round(style.stage_header_height * self.zoom()) + 40
+            self.ensureVisible(scene_pos.x() - 1, scene_pos.y() - 1, 2, 2, margin_x, margin_y)
+        where = self.mapFromScene(scene_pos)
         return self.menus.popup(target, self.viewport().mapToGlobal(where))
 
     def _typing(self) -> bool:
@@ -276,6 +279,7 @@ class JourneyView(QGraphicsView):
             self.journey_scene().cancel_interaction()  # the highlight goes
         payload = _palette_payload(mime)
         if payload is not None:
+            self.setFocus()  # from the palette: the keys go to the title being typed
             self.palette_dropped.emit(payload, self.mapToScene(event.position().toPoint()))
             event.acceptProposedAction()
 
