@@ -57,3 +57,10 @@ def test_menu_edits_are_one_step_and_skip_cards_already_so(journey):
     assert journey.card("t1").emotions == {"maya": 1}
     with pytest.raises(ValueError):
         change_for(journey, target, Command.DELETE)
+
+
+def test_the_maps_own_channels_come_after_the_built_in_ones(journey):
+    menu = {e.label: e for e in entries(journey, MenuTarget(Target.CARD, ("t3",)))}
+    lines = [e.label or "-" for e in menu["Channel"].children]
+    assert lines[0] == "(none)" and lines[-2:] == ["-", "Kiosk (offline)"]
+    assert menu["Channel"].children[-1].checked  # t3's channel

@@ -126,11 +126,13 @@ def _card_menu(journey: JourneyMap, target: MenuTarget) -> list[Entry]:
     if all(card.kind is CardKind.TOUCHPOINT for card in cards):
         current = {card.channel for card in cards}
         choices = [Entry("(none)", Command.CHANNEL, None, checked=current == {None})]
-        choices += [
-            Entry(f"{label} ({'online' if online else 'offline'})", Command.CHANNEL, key,
-                  checked=current == {key})
-            for key, label, online in channel_choices(journey)
-        ]  # fmt: skip
+        built_in = len(BUILTIN_CHANNELS)
+        for i, (key, label, online) in enumerate(channel_choices(journey)):
+            if i == built_in:
+                choices.append(SEPARATOR)  # the map's own channels after the built-in ones
+            where = "online" if online else "offline"
+            choices.append(Entry(f"{label} ({where})", Command.CHANNEL, key,
+                                 checked=current == {key}))  # fmt: skip
         menu.append(Entry("Channel", children=tuple(choices)))
     persona = journey.active_persona()
     if persona is not None:

@@ -46,6 +46,7 @@ class ChannelDialog(QDialog):
         self._submit = submit
         self.name = QLineEdit(label)
         self.name.setPlaceholderText("e.g. Pop-up kiosk")
+        self.name.setMinimumWidth(260)
         self.online, self.offline = QRadioButton("Online"), QRadioButton("Offline")
         (self.online if online else self.offline).setChecked(True)
         group = QButtonGroup(self)
