@@ -31,7 +31,12 @@ OPTIONS: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("--dpi", "dpi", frozenset({PNG})),
     ("--no-title-legend", "title_legend", frozenset({PNG, SVG})),
     ("--invariant", "invariant", frozenset({PDF, PNG, SVG})),  # images always are
+    ("--slides", "slides", frozenset({PDF})),
+    ("--handout", "handout", frozenset({PDF})),
 )
+# What shapes the map's own PDF and means nothing for slides (drawn as present mode shows)
+NOT_FOR_SLIDES = ("--portrait", "--fit", "--tile", "--tile-scale", "--persona", "--no-report",
+                  "--invariant")  # fmt: skip
 DEFAULT_PAGE, DEFAULT_TILE_SCALE, DEFAULT_DPI = "A4", 0.75, 192.0
 DEFAULTS: dict[str, object] = {"page": DEFAULT_PAGE, "tile_scale": DEFAULT_TILE_SCALE,
                                "dpi": DEFAULT_DPI}  # fmt: skip
@@ -130,6 +135,20 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:
         default=None,
         help="only the map pages, no report pages",
     )
+    slides = p.add_argument_group("Slides (PDF)")
+    slides.add_argument(
+        "--slides",
+        action="store_true",
+        default=None,
+        help="the presentation instead of the map: every step present mode shows, as a 16:9 "
+        "page each, drawn the same way",
+    )
+    slides.add_argument(
+        "--handout",
+        action="store_true",
+        default=None,
+        help="with --slides: three steps a page (A4, or --page) with room for notes",
+    )
     png = p.add_argument_group("PNG only")
     png.add_argument(
         "--dpi",
@@ -157,6 +176,14 @@ def misapplied(args: argparse.Namespace, output: str, fmt: str) -> list[str]:
             problems.append(f"{flag} applies to {only} output only ({output} is {fmt})")
     if fmt == PDF and args.tile_scale is not None and not args.tile:
         problems.append("--tile-scale applies with --tile only (without it the map fits the page)")
+    if fmt == PDF and args.handout and not args.slides:
+        problems.append("--handout applies with --slides only")
+    if fmt == PDF and args.slides:
+        for flag, dest, _ in OPTIONS:
+            if flag in NOT_FOR_SLIDES and getattr(args, dest) is not None:
+                problems.append(f"{flag} does not apply to --slides")
+        if args.page is not None and not args.handout:
+            problems.append("--page applies to --handout only (slides are 16:9)")
     return problems
 
 
@@ -214,6 +241,8 @@ def run_export(args: argparse.Namespace) -> int:
     if fmt in IMAGES:
         frame = args.title_legend is not False
         return _export_image(journey, output, fmt, args.dpi or DEFAULT_DPI, frame)
+    if args.slides:
+        return _export_slides(journey, output, bool(args.handout), args.page or DEFAULT_PAGE)
     persona_id = None
     if args.persona is not None:
         wanted = args.persona.strip().lower()
@@ -268,4 +297,18 @@ def _export_image(journey, output: Path, fmt: str, dpi: float, title_legend: boo
     if glyphs:
         say(f"mapper: warning: {glyphs}", err=True)
     say(f"wrote {output}")
+    return EXIT_OK
+
+
+def _export_slides(journey, output: Path, handout: bool, page: str) -> int:
+    from mapper.fileformat.io import write_atomic
+    from mapper.present.slides import render_slides
+
+    try:
+        data, count = render_slides(journey, handout, page)
+        write_atomic(output, data)
+    except OSError as exc:
+        return _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    pages = f"{count} page{'s' if count != 1 else ''}"
+    say(f"wrote {output} ({pages})")
     return EXIT_OK

@@ -175,3 +175,27 @@ def run_image_export(document: Document, parent: QWidget, fmt: str) -> Path | No
     finally:
         QApplication.restoreOverrideCursor()
     return target
+
+
+def run_slides_export(document: Document, parent: QWidget) -> Path | None:
+    """File > Export Slides: every step of the presentation as a 16:9 PDF page."""
+    from PySide6.QtWidgets import QApplication
+
+    from mapper.fileformat.io import write_atomic
+    from mapper.present.slides import render_slides
+
+    base = document.path or Path.home() / "journey"
+    suggested = base.with_name(f"{base.stem} slides.pdf")
+    target = ask_save_path(parent, "Export Slides", str(suggested), "PDF (*.pdf)", "pdf")
+    if target is None:
+        return None
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        data, _pages = render_slides(document.journey)
+        write_atomic(target, data)
+    except OSError as exc:
+        QMessageBox.critical(parent, "Export failed", f"{target.name} could not be written:\n{exc}")
+        return None
+    finally:
+        QApplication.restoreOverrideCursor()
+    return target

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         menu.addSeparator()
         menu.addActions([a["save"], a["save_as"]])
-        menu.addActions([a["export_pdf"], a["export_png"], a["export_svg"]])
+        menu.addActions([a["export_pdf"], a["export_png"], a["export_svg"], a["export_slides"]])
         menu.addSeparator()
         menu.addActions([a["close"], a["quit"]])
         menu = self.menuBar().addMenu("&Edit")
@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         a["export_pdf"].triggered.connect(self.export_pdf)
         a["export_png"].triggered.connect(lambda: self.export_image("png"))
         a["export_svg"].triggered.connect(lambda: self.export_image("svg"))
+        a["export_slides"].triggered.connect(self.export_slides)
         a["present"].triggered.connect(lambda: self.present())
         a["present_here"].triggered.connect(lambda: self.present(from_selection=True))
         a["present_setup"].triggered.connect(self.choose_what_to_present)
@@ -271,6 +272,11 @@ class MainWindow(QMainWindow):
         from mapper.ui.export_dialog import run_image_export
 
         run_image_export(self.document, self, fmt)
+
+    def export_slides(self) -> None:
+        from mapper.ui.export_dialog import run_slides_export
+
+        run_slides_export(self.document, self)
 
     def present(self, from_selection: bool = False) -> None:
         from mapper.present import start_presentation
