@@ -14,7 +14,7 @@ from mapper import __version__
 from mapper.cli import commands
 from mapper.cli.main import main
 from mapper.fileformat import load_journey, save_journey
-from mapper.model import JourneyMap
+from mapper.model import Entity, JourneyMap
 
 
 @pytest.fixture
@@ -69,6 +69,35 @@ def test_info_text_and_json(map_file, capsys):
     assert data["personas"] == ["Maya", "Omar"]
     assert data["pain_points"] == 2
     assert data["emotion_by_stage"][1] == {"stage": "Purchase", "average": -0.5, "scored": 2}
+
+
+def test_info_says_whose_score_makes_each_pain_point(tmp_path, capsys):
+    journey = sample_map()
+    journey.update(Entity.CARD, "t2", emotions={"maya": -2, "omar": -3})
+    path = tmp_path / "pains.journey"
+    save_journey(journey, path)
+    assert main(["info", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    start = out.index("  worst pain points (for Maya, Omar):")
+    assert out[start + 1 : start + 3] == [
+        "    Online checkout \u2605 \u00b7 Purchase \u2014 Omar \u22123, Maya \u22122",
+        "    Hidden fees \u00b7 Purchase \u2014 marked as a pain point",
+    ]
+    assert main(["info", "--json", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["pain_points"] == 2  # the existing key keeps its meaning: how many
+    first = data["pain_point_details"][0]
+    assert first["card_id"] == "t2" and first["whose"] == "Omar \u22123, Maya \u22122"
+    assert first["scores"] == [
+        {"persona": "Omar", "persona_id": "omar", "score": -3},
+        {"persona": "Maya", "persona_id": "maya", "score": -2},
+    ]
+    journey.update(Entity.PERSONA, "omar", hidden=True)  # hidden: his pain is not listed
+    save_journey(journey, path)
+    assert main(["info", "--json", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["shown_personas"] == ["Maya"]
+    assert data["pain_point_details"][0]["whose"] == "Maya \u22122"
 
 
 def test_info_on_a_broken_file(tmp_path, capsys):

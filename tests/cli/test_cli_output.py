@@ -60,7 +60,8 @@ def test_info_shows_the_map_text_escaped(hostile_file, capsys):
     assert_terminal_safe(out)
     assert out.splitlines()[0] == f"Renew a phone contract {EVIL_SHOWN}"
     assert f"  personas:      Maya {EVIL_SHOWN}, Omar {EVIL_SHOWN}" in out.splitlines()
-    assert len(out.splitlines()) == 13  # no line forged by a line break in the text
+    # 13 lines of facts and averages, a heading and two pain points (titles with the text)
+    assert len(out.splitlines()) == 16  # no line forged by a line break in the text
 
 
 def test_info_json_escapes_c1_and_bidi_and_reads_back_exactly(hostile_file, capsys):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from factories import sample_map
 from mapper.layout.geometry import Rect
-from mapper.model import Card, CardKind, Evidence, Metrics, Presentation
+from mapper.model import Card, CardKind, Entity, Evidence, Metrics, Presentation
 from mapper.present.content import shown
 from mapper.present.details import detail_html
 from mapper.present.insights import ranked_opportunities, ranked_pain_points
@@ -135,3 +135,38 @@ def test_a_pain_point_card_names_its_kind():
     html = detail_html(journey, journey.card("p1"), CALM, 24)
     assert "PAIN POINT" in html
     assert CardKind.PAIN_POINT.value not in html
+
+
+def test_the_pain_slide_says_whose_score_makes_each_pain_point():
+    journey = sample_map()
+    journey.update(Entity.CARD, "t2", emotions={"maya": -2, "omar": -3})
+    tiles = pain_tiles(journey, ranked_pain_points(journey, shown(journey)))
+    assert [t.lines[1] for t in tiles] == ["Omar \u22123, Maya \u22122", "Marked as a pain point"]
+    assert tiles[0].badge == "\u22123"
+
+
+def test_the_room_sees_the_maps_shown_personas_minus_those_left_out():
+    journey = sample_map()
+    journey.update(Entity.CARD, "t1", emotions={"maya": 1, "omar": -3})
+    journey.update(Entity.CARD, "t2", emotions={"maya": -2, "omar": -3})
+    points = ranked_pain_points(journey, shown(journey))
+    assert [(p.card.id, p.whose) for p in points] == [
+        ("t2", "Omar \u22123, Maya \u22122"),
+        ("t1", "Omar \u22123"),
+        ("p1", "marked as a pain point"),
+    ]
+    journey.update(Entity.PERSONA, "omar", hidden=True)  # hidden on the map: hidden here
+    assert [p.id for p in shown(journey).personas] == ["maya"]
+    points = ranked_pain_points(journey, shown(journey))
+    assert [(p.card.id, p.whose, p.score) for p in points] == [
+        ("t2", "Maya \u22122", -2),
+        ("p1", "marked as a pain point", None),
+    ]
+    journey.update(Entity.PERSONA, "omar", hidden=False)
+    journey.update_info(presentation=Presentation(hidden_persona_ids=("maya",)))
+    points = ranked_pain_points(journey, shown(journey))
+    assert [(p.card.id, p.whose) for p in points] == [
+        ("t2", "Omar \u22123"),
+        ("t1", "Omar \u22123"),
+        ("p1", "marked as a pain point"),
+    ]

@@ -15,9 +15,10 @@ from mapper.layout.wording import (  # noqa: F401  (the printed pages' vocabular
     channel_label,
     confidence_label,
     creator_label,
+    short_names,
     signed,
 )
-from mapper.model import Metrics, Opportunity, Persona
+from mapper.model import Metrics, Opportunity
 
 
 def emotion_text(score: int | None) -> str:
@@ -70,13 +71,3 @@ def metric_parts(metrics: Metrics) -> list[str]:
 
 def metrics_text(metrics: Metrics, separator: str = " \u00b7 ") -> str:
     return separator.join(metric_parts(metrics))
-
-
-def short_names(personas: list[Persona]) -> dict[str, str]:
-    """Persona id -> first name ("Zoë"), or the whole name where two share a first name."""
-    first = {p.id: (p.name.split() or ["?"])[0] for p in personas}
-    taken = list(first.values())
-    return {
-        p.id: first[p.id] if taken.count(first[p.id]) == 1 else " ".join(p.name.split())
-        for p in personas
-    }

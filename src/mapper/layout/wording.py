@@ -11,7 +11,9 @@ from mapper.model import (
     Creator,
     JourneyMap,
     Metrics,
+    Persona,
 )
+from mapper.model.analysis import PainPoint
 from mapper.model.vocabulary import METRICS
 
 METRIC_LABELS = {name: info.short for name, info in METRICS.items()}
@@ -91,3 +93,24 @@ def legend_rows(widths: list[float], headings: list[bool], room: float) -> list[
         placed.append((x, row))
         x += width
     return placed
+
+
+def short_names(personas: list[Persona]) -> dict[str, str]:
+    """Persona id -> first name ("Zoë"), or the whole name where two share a first name."""
+    first = {p.id: (p.name.split() or ["?"])[0] for p in personas}
+    taken = list(first.values())
+    return {
+        p.id: first[p.id] if taken.count(first[p.id]) == 1 else " ".join(p.name.split())
+        for p in personas
+    }
+
+
+MARKED_PAIN = "marked as a pain point"
+
+
+def whose_pain(point: PainPoint, names: dict[str, str]) -> str:
+    """Whose score makes the card a pain point: "Zoë −3, Margot −2" (lowest first), or
+    that it is only marked as one. ``names``: ``short_names`` of the map's personas."""
+    if not point.hurt:
+        return MARKED_PAIN
+    return ", ".join(f"{names.get(p.id, p.name)} {score_label(score)}" for p, score in point.hurt)

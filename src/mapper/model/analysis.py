@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from itertools import islice
 from statistics import fmean
 
 import networkx as nx
 
-from mapper.model.entities import Card, Opportunity, Persona
+from mapper.model.entities import Card, Opportunity, Persona, Stage
 from mapper.model.journey import JourneyMap
 from mapper.model.vocabulary import (
     BUILTIN_CHANNELS,
+    PAIN_THRESHOLD,
     BuyingPhase,
     CardKind,
     Sentiment,
@@ -127,27 +128,53 @@ def by_priority(opportunities: Iterable[Opportunity]) -> list[Opportunity]:
     return sorted(opportunities, key=lambda o: (not o.is_quick_win, -o.priority, -o.impact))
 
 
-def pain_points(journey: JourneyMap, persona_id: str | None) -> list[Card]:
-    """Cards marked as pain points, or scored low enough by the persona."""
-    return [
-        c
-        for c in journey.cards()
-        if c.kind is CardKind.PAIN_POINT or c.sentiment(persona_id) is Sentiment.PAIN
-    ]
+def shown_personas(journey: JourneyMap) -> list[Persona]:
+    """The personas whose curves and pain points show: those not hidden, in list order."""
+    return [p for p in journey.personas if not p.hidden]
+
+
+@dataclass(frozen=True)
+class PainPoint:
+    """A card that hurts, and whose score makes it hurt (lowest first, then list order).
+
+    ``hurt`` is empty for a card marked as a pain point that no persona counted scores in
+    the pain range."""
+
+    card: Card
+    hurt: tuple[tuple[Persona, int], ...]
+
+    @property
+    def worst(self) -> int | None:
+        """The lowest score that makes it a pain point (None: only marked as one)."""
+        return self.hurt[0][1] if self.hurt else None
+
+    @property
+    def marked(self) -> bool:
+        return self.card.kind is CardKind.PAIN_POINT
 
 
 def pain_points_by_persona(
-    journey: JourneyMap, persona_ids: Iterable[str]
-) -> list[tuple[Card, list[tuple[Persona, int]]]]:
-    """Cards that hurt any of the personas, worst first, each with whose score hurts.
+    journey: JourneyMap,
+    persona_ids: Iterable[str] | None = None,
+    lane_ids: Container[str] | None = None,
+) -> list[PainPoint]:
+    """Which cards are pain points for which personas: the one rule every list follows.
 
-    A card is a pain point for a persona who scores it in the pain range; cards marked as
-    pain points count too (with the scores of those who feel it, possibly none). Worst
-    first: the lowest score, then the most personas hurt, moments of truth, map order.
+    ``persona_ids`` default to the shown personas (unknown ids are ignored); ``lane_ids``,
+    when given, keep only cards in those lanes. A card is a pain point when a counted
+    persona scores it in the pain range (−2 or lower), or when it is marked as one (then
+    with the scores of those it hurts, possibly none). Worst first: the lowest score (a
+    card only marked counts as the pain threshold), then the most personas hurt, moments of
+    truth, map order.
     """
-    personas = [journey.personas.get(pid) for pid in persona_ids if pid in journey.personas]
-    found: list[tuple[tuple[int, int, bool, int], Card, list[tuple[Persona, int]]]] = []
+    if persona_ids is None:
+        personas = shown_personas(journey)
+    else:
+        personas = [journey.personas.get(pid) for pid in persona_ids if pid in journey.personas]
+    found: list[tuple[tuple[int, int, bool, int], PainPoint]] = []
     for order, card in enumerate(journey.cards()):
+        if lane_ids is not None and card.lane_id not in lane_ids:
+            continue
         hurt = [
             (p, score)
             for p in personas
@@ -156,7 +183,76 @@ def pain_points_by_persona(
         if not hurt and card.kind is not CardKind.PAIN_POINT:
             continue
         hurt.sort(key=lambda ps: ps[1])  # stable: persona order among equal scores
-        worst = hurt[0][1] if hurt else 0
-        found.append(((worst, -len(hurt), not card.moment_of_truth, order), card, hurt))
+        worst = hurt[0][1] if hurt else PAIN_THRESHOLD
+        rank = (worst, -len(hurt), not card.moment_of_truth, order)
+        found.append((rank, PainPoint(card, tuple(hurt))))
     found.sort(key=lambda f: f[0])
-    return [(card, hurt) for _, card, hurt in found]
+    return [point for _, point in found]
+
+
+@dataclass(frozen=True)
+class PersonaCurve:
+    """A persona's average emotion per stage, in map order (None: no scored card there)."""
+
+    persona: Persona
+    averages: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """A stage where the personas' averages differ: by how much, and who feels it worst
+    and best."""
+
+    stage_index: int
+    spread: float
+    lowest: Persona
+    highest: Persona
+
+
+@dataclass(frozen=True)
+class PersonaComparison:
+    stages: tuple[Stage, ...]
+    curves: tuple[PersonaCurve, ...]
+    means: tuple[float | None, ...]  # per stage, the mean of the personas' averages there
+    divergent: tuple[Divergence, ...]  # most divergent first; stages two personas scored
+
+
+def compare_personas(
+    journey: JourneyMap, persona_ids: Iterable[str] | None = None
+) -> PersonaComparison:
+    """Each persona's average per stage, and the stages ranked by how far the personas
+    diverge (highest minus lowest average; ties in map order). ``persona_ids`` default to
+    the shown personas. One pass over the cards."""
+    if persona_ids is None:
+        personas = shown_personas(journey)
+    else:
+        personas = [journey.personas.get(pid) for pid in persona_ids if pid in journey.personas]
+    stages = tuple(journey.stages)
+    column = {s.id: i for i, s in enumerate(stages)}
+    sums = [[0.0] * len(stages) for _ in personas]
+    counts = [[0] * len(stages) for _ in personas]
+    for card in journey.cards():
+        i = column[card.stage_id]
+        for n, persona in enumerate(personas):
+            score = card.emotion(persona.id)
+            if score is not None:
+                sums[n][i] += score
+                counts[n][i] += 1
+    curves = tuple(
+        PersonaCurve(
+            persona,
+            tuple(round(s / c, 2) if c else None for s, c in zip(sums[n], counts[n], strict=True)),
+        )
+        for n, persona in enumerate(personas)
+    )
+    means: list[float | None] = []
+    divergent: list[Divergence] = []
+    for i in range(len(stages)):
+        scored = [(a, c.persona) for c in curves if (a := c.averages[i]) is not None]
+        means.append(round(fmean(a for a, _ in scored), 2) if scored else None)
+        if len(scored) >= 2:
+            low = min(scored, key=lambda ap: ap[0])
+            high = max(scored, key=lambda ap: ap[0])
+            divergent.append(Divergence(i, round(high[0] - low[0], 2), low[1], high[1]))
+    divergent.sort(key=lambda d: (-d.spread, d.stage_index))
+    return PersonaComparison(stages, curves, tuple(means), tuple(divergent))

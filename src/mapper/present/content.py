@@ -1,11 +1,14 @@
-"""What the presentation shows: the map's lanes and personas minus those the team chose to
-leave out (``MapInfo.presentation``, chosen in the editor) and lanes hidden in the editor."""
+"""What the presentation shows: the map's shown lanes and personas (not hidden in the
+editor) minus those the team chose to leave out of the presentation
+(``MapInfo.presentation``). A persona hidden on the map stays hidden in the room: its curve
+and its pain points are not shown."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from mapper.model import JourneyMap, Lane, LaneKind, Persona
+from mapper.model.analysis import shown_personas
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,7 @@ def shown(journey: JourneyMap) -> Shown:
     lanes = tuple(
         lane for lane in journey.lanes if not lane.hidden and lane.id not in choice.hidden_lane_ids
     )
-    personas = tuple(p for p in journey.personas if p.id not in choice.hidden_persona_ids)
+    personas = tuple(p for p in shown_personas(journey) if p.id not in choice.hidden_persona_ids)
     return Shown(lanes, personas)
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mapper.model import CardKind, JourneyMap, Opportunity, Sentiment
-from mapper.model.analysis import by_priority
+from mapper.layout.wording import short_names, whose_pain
+from mapper.model import JourneyMap, Opportunity
+from mapper.model.analysis import by_priority, pain_points_by_persona
 from mapper.model.entities import Card
-from mapper.model.vocabulary import PAIN_THRESHOLD
 from mapper.present.content import Shown
 
 
@@ -15,38 +15,33 @@ from mapper.present.content import Shown
 class PainPoint:
     card: Card
     stage_name: str
-    score: int | None  # the lowest score a shown persona gave it
+    score: int | None  # the lowest score that makes it a pain point (None: only marked)
     opportunity_count: int  # how many opportunities address it
+    whose: str = ""  # "Zoë −3, Margot −2", or that it is only marked as one
 
 
 def ranked_pain_points(journey: JourneyMap, content: Shown) -> list[PainPoint]:
-    """Pain points in shown lanes, the most painful first.
+    """Pain points in shown lanes for the shown personas, the most painful first.
 
-    A card is a pain point when it is marked as one or a shown persona scores it at the pain
-    threshold or below. It ranks by its lowest score (an unscored pain point card counts as
-    the threshold), then moments of truth first, then journey order.
+    The map's rule (``analysis.pain_points_by_persona``) over what the room sees: the
+    map's shown personas minus those left out of the presentation, and its shown lanes
+    minus those left out. So the slide lists what the PDF lists when nothing is left out.
     """
-    lanes = content.lane_ids
-    personas = content.persona_ids
     addressed: dict[str, int] = {}
     for opp in journey.opportunities:
         for card_id in opp.pain_point_ids:
             addressed[card_id] = addressed.get(card_id, 0) + 1
-    found: list[tuple[tuple[int, bool, int], PainPoint]] = []
-    for order, card in enumerate(journey.cards()):
-        if card.lane_id not in lanes:
-            continue
-        scores = [s for p in personas if (s := card.emotion(p)) is not None]
-        low = min(scores) if scores else None
-        painful = any(card.sentiment(p) is Sentiment.PAIN for p in personas)
-        if card.kind is not CardKind.PAIN_POINT and not painful:
-            continue
-        point = PainPoint(
-            card, journey.stages.get(card.stage_id).name, low, addressed.get(card.id, 0)
+    names = short_names(list(journey.personas))
+    return [
+        PainPoint(
+            point.card,
+            journey.stages.get(point.card.stage_id).name,
+            point.worst,
+            addressed.get(point.card.id, 0),
+            whose_pain(point, names),
         )
-        rank = PAIN_THRESHOLD if low is None else low
-        found.append(((rank, not card.moment_of_truth, order), point))
-    return [point for _, point in sorted(found, key=lambda item: item[0])]
+        for point in pain_points_by_persona(journey, content.persona_ids, content.lane_ids)
+    ]
 
 
 def ranked_opportunities(journey: JourneyMap) -> list[Opportunity]:

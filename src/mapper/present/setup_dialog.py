@@ -43,7 +43,15 @@ class SetupDialog(QDialog):
             ]
         )
         self.personas = self._list(
-            [(p.id, p.name, p.id not in choice.hidden_persona_ids, True) for p in journey.personas]
+            [
+                (
+                    p.id,
+                    p.name + ("  (hidden in the editor)" if p.hidden else ""),
+                    p.id not in choice.hidden_persona_ids,
+                    not p.hidden,
+                )
+                for p in journey.personas
+            ]
         )
         intro = QLabel(
             "Leave out what the room does not need: fewer lanes give each stage bigger text. "

@@ -54,7 +54,7 @@ def pain_tiles(journey: JourneyMap, points: list[PainPoint]) -> list[Tile]:
         tiles.append(
             Tile(
                 card.title,
-                (f"{point.stage_name} · {lane} · {status}",),
+                (f"{point.stage_name} · {lane} · {status}", _capital(point.whose)),
                 badge,
                 "pain",
                 card,
@@ -62,6 +62,10 @@ def pain_tiles(journey: JourneyMap, points: list[PainPoint]) -> list[Tile]:
             )
         )
     return tiles
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def opportunity_tiles(journey: JourneyMap, opportunities: list[Opportunity]) -> list[Tile]:

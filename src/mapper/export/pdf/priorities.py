@@ -19,11 +19,12 @@ from mapper.export.pdf.tables import (
     make_table,
     room_for,
 )
-from mapper.export.pdf.touchpoints import emotion_cell
+from mapper.export.pdf.touchpoints import name_and_score
 from mapper.export.values import quadrant, short_names
 from mapper.layout import theme
-from mapper.model import Card, JourneyMap, Opportunity, analysis
-from mapper.model.analysis import by_priority
+from mapper.layout.wording import MARKED_PAIN, score_label
+from mapper.model import JourneyMap, Opportunity, analysis
+from mapper.model.analysis import PainPoint, by_priority
 from mapper.model.vocabulary import sentiment_of
 
 OPPORTUNITY_COLUMNS: Columns = (
@@ -36,10 +37,10 @@ OPPORTUNITY_COLUMNS: Columns = (
     ("Addresses", 0.26),
 )
 PAIN_COLUMNS: Columns = (
-    ("Pain point", 0.34),
-    ("Stage", 0.14),
-    ("Emotion", 0.08),
-    ("Owner", 0.14),
+    ("Pain point", 0.32),
+    ("Stage", 0.13),
+    ("Pain for", 0.12),
+    ("Owner", 0.13),
     ("Addressed by", 0.3),
 )
 QUADRANT_COLOURS = {  # text colours: at least 4.5:1 on the table's white and grey rows
@@ -50,16 +51,16 @@ QUADRANT_COLOURS = {  # text colours: at least 4.5:1 on the table's white and gr
 }
 
 
-def priority_pages(
-    journey: JourneyMap, doc: MapperDocument, persona_id: str | None
-) -> list[Flowable]:
+def priority_pages(journey: JourneyMap, doc: MapperDocument) -> list[Flowable]:
+    """Opportunities by priority, then the pain points of the shown personas (the map's
+    rule: ``analysis.pain_points_by_persona``), each with whose score makes it one."""
     st = styles()
     opportunities = by_priority(list(journey.opportunities))
-    pains = _pains_by_severity(journey, persona_id)
+    pains = analysis.pain_points_by_persona(journey)  # the shown personas, as on screen
     if not opportunities and not pains:
         return []
     widths = column_widths(PAIN_COLUMNS, doc.body_width)
-    emotion_width = widths[2] - 2 * CELL_PADDING
+    whose_width = widths[2] - 2 * CELL_PADDING
     names = short_names(list(journey.personas))
     story: list[Flowable] = [
         NextPageTemplate("report"),
@@ -88,13 +89,17 @@ def priority_pages(
         for pid in o.pain_point_ids:
             addressed.setdefault(pid, []).append(o)
     rows = [
-        _pain_row(journey, c, persona_id, addressed.get(c.id, []), emotion_width, names)
-        for c in pains
+        _pain_row(journey, point, addressed.get(point.card.id, []), whose_width, names)
+        for point in pains
     ]
 
     intro = [
         Paragraph("Pain points by severity", st.subheading),
-        Paragraph("Lowest emotion first; moments of truth before others.", st.muted),
+        Paragraph(
+            "Lowest score first, then the most personas hurt; moments of truth before "
+            "others. \u201cPain for\u201d: whose score makes it a pain point.",
+            st.muted,
+        ),
     ]
     table = None
     if rows:
@@ -138,24 +143,14 @@ def _opportunity_row(journey: JourneyMap, n: int, o: Opportunity) -> Row:
     ]
 
 
-def _pains_by_severity(journey: JourneyMap, persona_id: str | None) -> list[Card]:
-    order = {c.id: i for i, c in enumerate(journey.cards())}
-
-    def key(card: Card) -> tuple[float, bool, int]:
-        score = card.emotion(persona_id)
-        return (score if score is not None else 0.5, not card.moment_of_truth, order[card.id])
-
-    return sorted(analysis.pain_points(journey, persona_id), key=key)
-
-
 def _pain_row(
     journey: JourneyMap,
-    card: Card,
-    persona_id: str | None,
+    point: PainPoint,
     fixes: list[Opportunity],
-    emotion_width: float,
+    whose_width: float,
     names: dict[str, str],
 ) -> Row:
+    card = point.card
     runs = [Run(card.title, 8, bold=True, max_lines=6)]
     if card.moment_of_truth:
         runs.append(Run("\u2605 Moment of truth", 7, theme.MOMENT_OF_TRUTH_COLOR, bold=True))
@@ -169,7 +164,22 @@ def _pain_row(
     return [
         TextCell(runs),
         cell(journey.stages.get(card.stage_id).name, max_lines=3),
-        emotion_cell(journey, card, persona_id, emotion_width, names),
+        _whose_cell(point, whose_width, names),
         cell(card.owner, max_lines=3),
         TextCell(fixed, gap=0.5),
     ]
+
+
+def _whose_cell(point: PainPoint, width: float, names: dict[str, str]) -> TextCell:
+    """Whose score makes it a pain point, one persona a line, lowest first ("Zoë −3"); a
+    name too long for the column is shortened, never the score."""
+    if not point.hurt:
+        return TextCell([Run(MARKED_PAIN, 7.5, MUTED, max_lines=3)])
+    colour = theme.SENTIMENT_COLORS[sentiment_of(-3)]
+    return TextCell(
+        [
+            Run(name_and_score(names[p.id], score_label(score), width, 8), 8, colour)
+            for p, score in point.hurt
+        ],
+        gap=0.5,
+    )

@@ -41,7 +41,7 @@ def _story(
     if personas:
         report += persona_pages(personas, doc, journey, photos)
     report += touchpoint_pages(journey, doc, persona_id)
-    report += priority_pages(journey, doc, persona_id)
+    report += priority_pages(journey, doc)
     if report:
         # The "Report" outline entry comes before its sections, on the first report page.
         first = next(i for i, f in enumerate(report) if isinstance(f, OutlineEntry))

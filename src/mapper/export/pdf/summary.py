@@ -12,8 +12,9 @@ from mapper.export.pdf.flowables import Run, TextCell, TextParagraph
 from mapper.export.pdf.markup import one_line, para
 from mapper.export.pdf.styles import styles
 from mapper.export.pdf.tables import MUTED, Columns, Row, cell, make_table, room_for
-from mapper.export.values import emotion_text, metrics_text, quadrant, short_names, signed
+from mapper.export.values import metrics_text, quadrant, short_names, signed
 from mapper.layout import theme
+from mapper.layout.wording import whose_pain
 from mapper.model import JourneyMap, Persona, analysis
 from mapper.model.analysis import by_priority
 
@@ -32,7 +33,7 @@ def summary_story(
     body = (
         _about(journey)
         + _personas(personas)
-        + _pain_points(journey, personas)
+        + _pain_points(journey)
         + _opportunities(journey)
         + _stages(journey, doc, personas)
     )
@@ -95,27 +96,23 @@ def _personas(personas: list[Persona]) -> list[Flowable]:
     return flow
 
 
-def pain_entry(hurt: list[tuple[Persona, int]], names: dict[str, str]) -> str:
-    """Whose score makes it a pain point: "Zoë −3, Margot −2"."""
-    return ", ".join(f"{names[p.id]} {emotion_text(score)}" for p, score in hurt)
-
-
-def _pain_points(journey: JourneyMap, personas: list[Persona]) -> list[Flowable]:
-    pains = analysis.pain_points_by_persona(journey, [p.id for p in personas])
+def _pain_points(journey: JourneyMap) -> list[Flowable]:
+    """The worst pain points for the shown personas, as on screen and in the room."""
+    pains = analysis.pain_points_by_persona(journey)
     if not pains:
         return []
     st = styles()
-    names = short_names(personas)
+    names = short_names(list(journey.personas))
     flow: list[Flowable] = [Paragraph("TOP PAIN POINTS", st.label)]
-    for card, hurt in pains[:TOP_PAINS]:
+    for point in pains[:TOP_PAINS]:
+        card = point.card
         stage = journey.stages.get(card.stage_id).name
-        who = pain_entry(hurt, names) or "marked as a pain point"
         star = " \u2605" if card.moment_of_truth else ""
         flow.append(
             Paragraph(
                 f"<b>{para(card.title, 200)}</b>{star} "
                 f'<font color="{theme.MUTED_INK}">\u00b7 {para(stage, 80)}</font> '
-                f"\u2014 {para(who, 300)}",
+                f"\u2014 {para(whose_pain(point, names), 300)}",
                 st.bullet,
                 bulletText="\u2022",
             )

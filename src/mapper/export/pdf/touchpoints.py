@@ -189,12 +189,14 @@ def emotion_cell(
     for persona in journey.personas:
         other = card.emotion(persona.id)
         if persona.id != persona_id and other is not None:
-            line = _other_score(names[persona.id], emotion_text(other), width)
+            line = name_and_score(names[persona.id], emotion_text(other), width)
             runs.append(Run(line, OTHER_SIZE, MUTED, max_lines=1))
     return TextCell(runs, gap=0.5)
 
 
 @lru_cache(maxsize=1024)
-def _other_score(name: str, value: str, width: float) -> str:
-    room = width - text_width(f" {value}", OTHER_SIZE) - 0.5
-    return f"{elide(name, room, OTHER_SIZE)} {value}"
+def name_and_score(name: str, value: str, width: float, size: float = OTHER_SIZE) -> str:
+    """The name and score ("Margot \u22122") in ``width`` at ``size``: a long name is
+    shortened, never the score."""
+    room = width - text_width(f" {value}", size) - 0.5
+    return f"{elide(name, room, size)} {value}"
