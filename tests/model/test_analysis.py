@@ -129,3 +129,17 @@ def test_compare_personas_on_a_hundred_stages():
     assert len(result.stages) == 100 and len(result.curves) == 3
     assert result.curves[2].averages == (None,) * 100  # Zoë scored nothing
     assert result.divergent[0].spread == max(d.spread for d in result.divergent)
+
+
+def test_a_cards_mark_is_pain_for_any_shown_persona_and_love_for_the_active_one():
+    from mapper.model import Sentiment
+
+    journey = sample_map()
+    journey.update(Entity.CARD, "t1", emotions={"maya": 3, "omar": -2})
+    shown = analysis.shown_personas(journey)
+    assert analysis.card_mark(journey.card("t1"), shown, "maya") is Sentiment.PAIN
+    assert analysis.card_mark(journey.card("t3"), shown, "maya") is Sentiment.LOVE  # maya +2
+    assert analysis.card_mark(journey.card("t3"), shown, "omar") is Sentiment.NEUTRAL
+    journey.update(Entity.PERSONA, "omar", hidden=True)
+    shown = analysis.shown_personas(journey)
+    assert analysis.card_mark(journey.card("t1"), shown, "maya") is Sentiment.LOVE

@@ -11,8 +11,9 @@ from mapper.canvas.host import host_of
 from mapper.canvas.painting import draw_lines, qcolor, qfont, star_polygon
 from mapper.layout import CardBox
 from mapper.layout import theme as th
-from mapper.layout.wording import channel_label
+from mapper.layout.wording import channel_label, short_names, whose_pain
 from mapper.model import BUILTIN_CHANNELS, Entity, JourneyMap, Sentiment
+from mapper.model.analysis import PainPoint, card_mark, hurt_by
 
 RADIUS = 6.0
 SHADOW = 3.0
@@ -76,6 +77,15 @@ class CardItem(QGraphicsItem):
             parts.append(card.description[:400])
         return "\n".join(parts)
 
+    def _pain_tip(self, journey: JourneyMap) -> str:
+        """Whose score makes the card a pain point: asked on hover, with names as they are
+        now (a persona's rename redraws nothing)."""
+        hurt = hurt_by(self.box.card, getattr(self.scene(), "shown_personas", ()))
+        if not hurt:
+            return ""
+        names = short_names(list(journey.personas))
+        return "Pain point for " + whose_pain(PainPoint(self.box.card, hurt), names)
+
     # ------------------------------------------------------------------ paint
     def boundingRect(self) -> QRectF:
         r = self.box.rect
@@ -104,7 +114,7 @@ class CardItem(QGraphicsItem):
             painter.setPen(QPen(qcolor("#f2c94c"), 4))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), RADIUS + 2, RADIUS + 2)
-        sentiment = card.sentiment(self.persona_id)
+        sentiment = card_mark(card, getattr(self.scene(), "shown_personas", ()), self.persona_id)
         if sentiment is not Sentiment.NEUTRAL:
             stripe = QPainterPath()
             stripe.addRoundedRect(QRectF(0.5, 0.5, 5, r.height - 1), 3, 3)
@@ -148,8 +158,9 @@ class CardItem(QGraphicsItem):
     # --------------------------------------------------------------- gestures
     def hoverEnterEvent(self, event) -> None:
         host = host_of(self)
-        if host is not None and self.box.card.channel not in (None, *BUILTIN_CHANNELS):
-            self.setToolTip(self._tooltip(host.journey))  # the map's own channel, by name
+        if host is not None:  # the map's own channel by name, and whose pain it is, as now
+            tips = (self._tooltip(host.journey), self._pain_tip(host.journey))
+            self.setToolTip("\n".join(t for t in tips if t))
         self.hovered = True
         self.refresh_handle()
         super().hoverEnterEvent(event)

@@ -31,7 +31,7 @@ from mapper.document import Document
 from mapper.edits import Change
 from mapper.layout import MapLayout, Style, compute_layout
 from mapper.layout.labels import FlowLabel, flow_labels
-from mapper.model import Action, Entity, ModelEvent
+from mapper.model import Action, Entity, ModelEvent, Persona, analysis
 
 # What the canvas neither draws nor shows in a tooltip: an edit of only these costs no
 # layout at all (typing in a card's notes on a 5,000-card map stays instant).
@@ -75,6 +75,8 @@ class JourneyScene(QGraphicsScene):
         self.document = document
         self.journey = document.journey
         self.hidden_personas: set[str] = set()
+        # whose scores make cards pain points (cards read it to paint and for tooltips)
+        self.shown_personas: tuple[Persona, ...] = ()
         self.layout: MapLayout = MapLayout(Style())
         self.grid = GridItem()
         self.addItem(self.grid)
@@ -147,7 +149,10 @@ class JourneyScene(QGraphicsScene):
                                  layout.height + 2 * margin))  # fmt: skip
         active = journey.active_persona()
         active_id = active.id if active else None
-        everything = force or active_id != self._active_id
+        shown = tuple(analysis.shown_personas(journey))
+        was_shown = [p.id for p in self.shown_personas]
+        everything = force or active_id != self._active_id or was_shown != [p.id for p in shown]
+        self.shown_personas = shown
         self._active_id = active_id
         self._sync_headers(self.stage_headers, {b.stage.id: b for b in layout.stages},
                            StageHeaderItem)  # fmt: skip

@@ -153,6 +153,27 @@ class PainPoint:
         return self.card.kind is CardKind.PAIN_POINT
 
 
+def hurt_by(card: Card, personas: Iterable[Persona]) -> tuple[tuple[Persona, int], ...]:
+    """Which of ``personas`` score the card in the pain range, lowest score first (list
+    order among equal scores): whose score makes it a pain point."""
+    hurt = [
+        (p, score)
+        for p in personas
+        if (score := card.emotion(p.id)) is not None and sentiment_of(score) is Sentiment.PAIN
+    ]
+    hurt.sort(key=lambda ps: ps[1])  # stable
+    return tuple(hurt)
+
+
+def card_mark(card: Card, personas: Iterable[Persona], persona_id: str | None) -> Sentiment:
+    """The pain or love mark a card shows on the map: pain where one of the (shown)
+    ``personas`` scores it in the pain range, as every list of pain points counts it;
+    love where the persona whose feelings the map shows (the active one) loves it."""
+    if hurt_by(card, personas):
+        return Sentiment.PAIN
+    return Sentiment.LOVE if card.sentiment(persona_id) is Sentiment.LOVE else Sentiment.NEUTRAL
+
+
 def pain_points_by_persona(
     journey: JourneyMap,
     persona_ids: Iterable[str] | None = None,
@@ -175,17 +196,12 @@ def pain_points_by_persona(
     for order, card in enumerate(journey.cards()):
         if lane_ids is not None and card.lane_id not in lane_ids:
             continue
-        hurt = [
-            (p, score)
-            for p in personas
-            if (score := card.emotion(p.id)) is not None and sentiment_of(score) is Sentiment.PAIN
-        ]
+        hurt = hurt_by(card, personas)
         if not hurt and card.kind is not CardKind.PAIN_POINT:
             continue
-        hurt.sort(key=lambda ps: ps[1])  # stable: persona order among equal scores
         worst = hurt[0][1] if hurt else PAIN_THRESHOLD
         rank = (worst, -len(hurt), not card.moment_of_truth, order)
-        found.append((rank, PainPoint(card, tuple(hurt))))
+        found.append((rank, PainPoint(card, hurt)))
     found.sort(key=lambda f: f[0])
     return [point for _, point in found]
 

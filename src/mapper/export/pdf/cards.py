@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
 from reportlab.lib.colors import Color
@@ -20,7 +21,8 @@ from mapper.layout.badges import (
     title_baselines,
 )
 from mapper.layout.grid import CardBox, Style
-from mapper.model import CardKind, Sentiment
+from mapper.model import CardKind, Persona, Sentiment
+from mapper.model.analysis import card_mark
 
 RADIUS = 6.0
 SHADOW = "#dde2e8"
@@ -38,6 +40,7 @@ def draw_cards(
     style: Style,
     persona_id: str | None,
     min_size: float = 0.0,
+    shown: Sequence[Persona] = (),
 ) -> None:
     """Bodies (with their shadows), sentiment stripes, moment-of-truth borders, badges;
     titles and badge labels go to ``text``. Repeated shapes are stamps (see ``place``).
@@ -55,7 +58,7 @@ def draw_cards(
         r, kind = box.rect, box.card.kind
         key = f"card-{r.width:.2f}x{r.height:.2f}-{kind.value}"
         place(ops, key, (r.width, r.height), partial(_card_body, r.width, r.height, kind), r.x, r.y)
-    _stripes(ops, boxes, persona_id)
+    _stripes(ops, boxes, persona_id, shown)
     for box in boxes:
         if box.card.moment_of_truth and box.card.kind is CardKind.TOUCHPOINT:
             r = box.rect
@@ -97,10 +100,13 @@ def _moment(width: float, height: float, ops: Ops) -> None:
     ops.stroke()
 
 
-def _stripes(ops: Ops, boxes: list[CardBox], persona_id: str | None) -> None:
-    """The canvas's sentiment stripe: pain and love points get a coloured left edge."""
+def _stripes(
+    ops: Ops, boxes: list[CardBox], persona_id: str | None, shown: Sequence[Persona]
+) -> None:
+    """The canvas's stripe: pain points (for the ``shown`` personas) and the persona's love
+    points get a coloured left edge."""
     for box in boxes:
-        sentiment = box.card.sentiment(persona_id)
+        sentiment = card_mark(box.card, shown, persona_id)
         if sentiment in (Sentiment.PAIN, Sentiment.LOVE):
             r = box.rect
             key = f"stripe-{sentiment.value}-{r.height:.2f}"

@@ -26,7 +26,7 @@ from mapper.layout.geometry import Rect
 from mapper.layout.grid import CardBox, LaneBox, MapLayout, StageBox
 from mapper.layout.labels import LABEL_SIZE, flow_labels
 from mapper.layout.text import elide, wrap
-from mapper.model import JourneyMap
+from mapper.model import JourneyMap, analysis
 
 SHAPES_FORM = "mapper-shapes"  # the map without cards and text, shown by detail pages
 ACCENT = 4.0  # the stage colour's darker band along the top of each stage header
@@ -39,6 +39,7 @@ class MapPainter:
         self.journey = journey
         self.layout = layout
         self.persona_id = persona_id
+        self.shown = analysis.shown_personas(journey)  # whose pain marks the cards
         self.cards: list[CardBox] = list(layout.cards.values())
         self.flows = FlowPainter(layout.flows, flow_labels(layout))
         self._card_index = Buckets(box.rect for box in self.cards)
@@ -141,7 +142,7 @@ class MapPainter:
         cards = [self.cards[i] for i in self._card_index.query(view)]
         if parts is not None:
             cards = [c for c in cards if _within(c.rect, parts)]
-        draw_cards(ops, text, cards, style, self.persona_id, min_size)
+        draw_cards(ops, text, cards, style, self.persona_id, min_size, self.shown)
         ops.flush(canv)
         text.draw()
         if min_size <= LABEL_SIZE:
