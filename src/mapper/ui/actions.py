@@ -40,6 +40,12 @@ ACTIONS: dict[str, tuple[str, str | None, QKeySequence.StandardKey | str | None,
         "Present from the selected stage",
     ),
     "present_setup": ("C&hoose What to Present…", None, None, "Lanes and personas to present"),
+    "compare_personas": (
+        "&Compare Personas",
+        None,
+        None,
+        "The shown personas' average emotion per stage, and where they differ most",
+    ),
     "add_stage": ("Add &Stage", "add-stage", None, "Add a stage after the selected one"),
     "add_lane": ("Add &Lane", "add-lane", None, "Add a lane below the selected one"),
 }

@@ -22,6 +22,7 @@ from mapper.canvas.view import JourneyView
 from mapper.document import Document
 from mapper.model import Entity
 from mapper.ui.actions import build_actions
+from mapper.ui.compare_dialog import open_compare
 from mapper.ui.edit_controller import EditController
 from mapper.ui.file_actions import after_save, save_document
 from mapper.ui.find_bar import FindBar
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addActions([a["present"], a["present_here"], a["present_setup"]])
         menu.addSeparator()
+        menu.addAction(a["compare_personas"])
+        menu.addSeparator()
         for dock in self.docks.values():
             menu.addAction(dock.toggleViewAction())
         toolbar = QToolBar("Main")
@@ -162,6 +165,7 @@ class MainWindow(QMainWindow):
         a["present"].triggered.connect(lambda: self.present())
         a["present_here"].triggered.connect(lambda: self.present(from_selection=True))
         a["present_setup"].triggered.connect(self.choose_what_to_present)
+        a["compare_personas"].triggered.connect(lambda: open_compare(self.document.journey, self))
         a["close"].triggered.connect(self.close)
         a["quit"].triggered.connect(m.quit)
         a["cut"].triggered.connect(self.edit.cut)

@@ -1,0 +1,154 @@
+"""View > Compare personas, opened with real clicks on the menu: curves, a table of
+averages per stage and the most divergent stages, for any number of personas and stages."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from mapper.document import Document
+from mapper.edits import Update
+from mapper.edits.intents import set_emotion
+from mapper.fileformat.io import load_journey
+from mapper.model import Card, CardKind, Entity, JourneyMap, Persona, Stage, analysis
+from mapper.ui.compare_dialog import CompareDialog
+
+ROOT = Path(__file__).resolve().parents[2]
+MINUS = "\u2212"
+
+
+def three_personas() -> JourneyMap:
+    """The coffee chain's map with a third persona who scored every touchpoint."""
+    journey = load_journey(ROOT / "examples" / "coffee-chain.journey")
+    journey.add(Persona("persona-priya", "Priya Nair", role="Office manager"))
+    for i, card in enumerate(c for c in journey.cards() if c.kind is CardKind.TOUCHPOINT):
+        emotions = {**card.emotions, "persona-priya": (i * 5) % 7 - 3}
+        journey.update(Entity.CARD, card.id, emotions=emotions)
+    return journey
+
+
+def _open(manager, qtbot, journey: JourneyMap) -> tuple[object, CompareDialog]:
+    """Shows the map, then clicks View, then Compare Personas, as a user would."""
+    window = manager.show(Document(journey))
+    window.resize(1400, 900)
+    qtbot.waitExposed(window)
+    bar = window.menuBar()
+    view = next(a for a in bar.actions() if a.text() == "&View")
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(view).center())
+    menu = view.menu()
+    qtbot.waitUntil(menu.isVisible)
+    action = window.actions_["compare_personas"]
+    assert action in menu.actions()
+    QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+    qtbot.waitUntil(lambda: any(isinstance(w, CompareDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))  # fmt: skip
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, CompareDialog) and w.isVisible()
+    )
+    qtbot.waitExposed(dialog)
+    return window, dialog
+
+
+def _table(dialog: CompareDialog) -> list[list[str]]:
+    t = dialog.table
+    return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
+
+
+def _number(text: str) -> float | None:
+    return None if text == "\u2013" else float(text.replace(MINUS, "-"))
+
+
+def test_compare_shows_every_shown_persona_and_where_they_differ_most(manager, qtbot):
+    journey = three_personas()
+    _, dialog = _open(manager, qtbot, journey)
+    headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(5 + 1)]
+    assert headers == ["Stage", "Zoë", "Margot", "Priya", "Average", "Gap"]
+    rows = _table(dialog)
+    assert len(rows) == len(journey.stages)
+    assert dialog.message.isHidden()
+    # the gap column is the spread of the personas' columns; #1 to #3 are the largest gaps
+    gaps = []
+    for row in rows:
+        values = [v for v in map(_number, row[1:4]) if v is not None]
+        gap = round(max(values) - min(values), 2) if len(values) >= 2 else None
+        assert _number(row[5]) == gap
+        gaps.append(gap)
+    ranked = sorted((i for i, g in enumerate(gaps) if g is not None), key=lambda i: (-gaps[i], i))[
+        :3
+    ]
+    marked = [i for i, row in enumerate(rows) if row[0].startswith("#")]
+    assert sorted(marked) == sorted(ranked)
+    for n, i in enumerate(ranked, 1):
+        name = list(journey.stages)[i].name
+        assert rows[i][0] == f"#{n}  {name}"
+        assert f"#{n} {escape(name)}" in dialog.divergent.text()
+    assert dialog.chart.top == ranked
+    assert [c.persona.name for c in dialog.chart.comparison.curves] == [
+        "Zoë Martens", "Margot Lefèvre", "Priya Nair",
+    ]  # fmt: skip
+    assert "Priya Nair" in dialog.legend.text()
+
+
+def test_compare_follows_edits_and_hidden_personas(manager, qtbot):
+    journey = three_personas()
+    window, dialog = _open(manager, qtbot, journey)
+    card = next(c for c in journey.cards() if c.stage_id == journey.stages.ids()[0]
+                and "persona-priya" in c.emotions)  # fmt: skip
+    before = _table(dialog)[0][3]
+    assert window.document.try_push(set_emotion(journey, card.id, "persona-priya", 3))
+    after = _table(dialog)[0][3]
+    expected = analysis.emotion_by_stage(journey, "persona-priya")[0].average
+    assert after != before and _number(after) == expected
+    assert window.document.try_push(
+        Update(journey, Entity.PERSONA, "persona-priya", {"hidden": True})
+    )
+    assert "Priya" not in [dialog.table.horizontalHeaderItem(c).text() for c in range(4)]
+    assert dialog.table.columnCount() == 5
+
+
+def test_compare_with_one_or_no_persona_says_what_is_needed(manager, qtbot):
+    journey = three_personas()
+    for pid in ("persona-margot", "persona-priya"):
+        journey.update(Entity.PERSONA, pid, hidden=True)
+    window, dialog = _open(manager, qtbot, journey)
+    text = dialog.message.text()
+    assert dialog.message.isVisible()
+    assert "Only Zoë Martens is shown" in text and "at least two shown personas" in text
+    assert "2 hidden" in text
+    assert dialog.table.columnCount() == 4  # Stage, Zoë, Average, Gap
+    assert all(row[3] == "\u2013" for row in _table(dialog))  # no gap with one persona
+    assert dialog.divergent.isHidden()
+    assert window.document.try_push(
+        Update(journey, Entity.PERSONA, "persona-zoe", {"hidden": True})
+    )
+    assert "No persona is shown" in dialog.message.text()
+    assert dialog.splitter.isHidden()
+
+
+@pytest.mark.parametrize("stages", [100])
+def test_compare_a_hundred_stages_with_unscored_ones(manager, qtbot, stages):
+    journey = JourneyMap()
+    journey.add(Persona("a", "Ana"))
+    journey.add(Persona("b", "Ben"))
+    from mapper.model import Lane
+
+    journey.add(Lane("l", "Touchpoints"))
+    for i in range(stages):
+        journey.add(Stage(f"s{i}", f"Stage number {i}"))
+        if i % 10 != 9:  # every tenth stage is scored by no one
+            emotions = {"a": i % 7 - 3, "b": (i * 3) % 7 - 3}
+            journey.add(Card(f"c{i}", f"s{i}", "l", f"Card {i}", emotions=emotions))
+    _, dialog = _open(manager, qtbot, journey)
+    rows = _table(dialog)
+    assert len(rows) == stages
+    assert rows[9][1:] == ["\u2013"] * 4  # unscored: a dash in every column
+    assert dialog.chart.minimumWidth() > dialog.chart.parentWidget().width()  # it scrolls
+    gaps = [_number(r[4]) for r in rows]
+    best = max(g for g in gaps if g is not None)
+    first = gaps.index(best)  # ties: the earliest stage ranks first
+    assert rows[first][0] == f"#1  Stage number {first}"
