@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from factories import sample_map
@@ -18,6 +19,16 @@ def test_the_dialog_lists_lanes_and_personas_all_shown(window):
     dialog = SetupDialog(window.document.journey, window)
     assert dialog.lanes.count() == 3 and dialog.personas.count() == 2
     assert dialog.choice() == Presentation()
+
+
+def test_a_persona_hidden_on_the_map_cannot_be_presented(window):
+    journey = window.document.journey
+    journey.update(Entity.PERSONA, "omar", hidden=True)
+    dialog = SetupDialog(journey, window)
+    omar = dialog.personas.item(1)
+    assert omar.text() == "Omar  (hidden in the editor)"
+    assert not omar.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert Deck.of(journey).content.persona_ids == ("maya",)
 
 
 def test_leaving_out_a_lane_and_a_persona_is_one_undoable_edit(window, monkeypatch):
