@@ -170,3 +170,17 @@ def test_the_room_sees_the_maps_shown_personas_minus_those_left_out():
         ("t1", "Omar \u22123"),
         ("p1", "marked as a pain point"),
     ]
+
+
+def test_a_cards_details_give_the_feelings_of_the_personas_the_room_sees():
+    journey = sample_map()
+    journey.update(Entity.CARD, "t2", emotions={"maya": -3, "omar": -2})
+    html = detail_html(journey, journey.card("t2"), CALM, 24)
+    assert "Maya \u22123 (pain point)" in html and "Omar \u22122 (pain point)" in html
+    journey.update(Entity.PERSONA, "omar", hidden=True)
+    html = detail_html(journey, journey.card("t2"), CALM, 24)
+    assert "Maya \u22123 (pain point)" in html and "Omar" not in html
+    journey.update(Entity.PERSONA, "omar", hidden=False)
+    journey.update_info(presentation=Presentation(hidden_persona_ids=("maya",)))
+    html = detail_html(journey, journey.card("t2"), CALM, 24)
+    assert "Maya" not in html and "Omar \u22122 (pain point)" in html

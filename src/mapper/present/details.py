@@ -7,6 +7,7 @@ from html import escape
 
 from mapper.model import JourneyMap, Opportunity, Quadrant, sentiment_of
 from mapper.model.entities import Card
+from mapper.present.content import shown
 from mapper.present.labels import (
     METRIC_LABELS,
     PHASE_LABELS,
@@ -92,7 +93,7 @@ def _card(journey: JourneyMap, card: Card):
     if card.owner:
         rows.append(("Owner", escape(card.owner)))
     feelings = []
-    for persona in journey.personas:
+    for persona in shown(journey).personas:  # as the slides: not hidden, not left out
         score = card.emotions.get(persona.id)
         if score is not None:
             word = FEELINGS[sentiment_of(score).value]
