@@ -17,7 +17,6 @@ from mapper.model.vocabulary import (
     BuyingPhase,
     CardKind,
     Sentiment,
-    sentiment_of,
 )
 
 
@@ -156,12 +155,17 @@ class PainPoint:
 def hurt_by(card: Card, personas: Iterable[Persona]) -> tuple[tuple[Persona, int], ...]:
     """Which of ``personas`` score the card in the pain range, lowest score first (list
     order among equal scores): whose score makes it a pain point."""
+    emotions = card.emotions
+    if not emotions:
+        return ()
+    # sentiment_of's pain range, inlined: canvases ask this of every card they paint
     hurt = [
         (p, score)
         for p in personas
-        if (score := card.emotion(p.id)) is not None and sentiment_of(score) is Sentiment.PAIN
+        if (score := emotions.get(p.id)) is not None and score <= PAIN_THRESHOLD
     ]
-    hurt.sort(key=lambda ps: ps[1])  # stable
+    if len(hurt) > 1:
+        hurt.sort(key=lambda ps: ps[1])  # stable
     return tuple(hurt)
 
 
