@@ -178,9 +178,12 @@ def edit_stage(journey: JourneyMap, draw: Draw) -> Change | None:
     if not stages:
         return None
     stage = journey.stages.get(draw.pick(stages))
-    field = draw.pick(["name", "description", "color", "width", "buying_phase", "notes", "metrics"])
+    field = draw.pick(
+        ["name", "description", "color", "width", "buying_phase", "notes", "metrics", "prompt"]
+    )
     value: Any = {
         "name": lambda: draw.text(),
+        "prompt": lambda: draw.text(),
         "description": lambda: draw.text(),
         "notes": lambda: draw.text(),
         "color": lambda: draw.pick(["#ffffff", "#e8eef7", "#cc0000"]),
@@ -477,8 +480,11 @@ def edit_map(journey: JourneyMap, draw: Draw) -> Change:
 @edit
 def present_setup(journey: JourneyMap, draw: Draw) -> Change | None:
     """The present setup dialog: which lanes and personas to leave out."""
+    timeboxes = {stage: draw.integer(1, 240) for stage in draw.subset(journey.stages.ids())}
     choice = Presentation(
-        tuple(draw.subset(journey.lanes.ids())), tuple(draw.subset(journey.personas.ids()))
+        tuple(draw.subset(journey.lanes.ids())),
+        tuple(draw.subset(journey.personas.ids())),
+        timeboxes,
     )
     if choice == journey.info.presentation:
         return None
@@ -589,6 +595,7 @@ def unknown_reference(journey: JourneyMap, draw: Draw) -> Change | None:
     choices: list[Callable[[], Change]] = [
         lambda: Update(journey, None, None, {"active_persona_id": "ghost"}, "Switch"),
         lambda: Update(journey, None, None, {"presentation": Presentation(("ghost",))}),
+        lambda: Update(journey, None, None, {"presentation": Presentation((), (), {"ghost": 5})}),
         lambda: Remove(journey, draw.pick(list(Entity)[1:]), "ghost"),
         lambda: Move(journey, Entity.PERSONA, "ghost", 0),
         lambda: Update(journey, Entity.LANE, "ghost", {"name": "x"}, merge=True),

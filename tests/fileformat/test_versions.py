@@ -4,6 +4,7 @@ and the schema never changes without a version bump."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,9 @@ def test_every_old_format_keeps_loading_the_same_map(version):
         expected.update(Entity.STAGE, "s1", metrics=Metrics(nps=12.5, lifetime_value=480.0))
     if version >= 3:
         expected.update(Entity.PERSONA, "omar", hidden=True)
+        expected.update(Entity.STAGE, "s1", prompt="What made you hesitate?")
+        shown = expected.info.presentation
+        expected.update_info(presentation=replace(shown, timeboxes={"s1": 10, "s2": 15}))
     assert dumps_journey(journey) == dumps_journey(expected)
 
 

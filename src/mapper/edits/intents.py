@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from mapper.edits.changes import Insert, Move, MoveCards, Update
+from mapper.edits.changes import Change, Composite, Insert, Move, MoveCards, Update
 from mapper.edits.refusal import EditRefused
 from mapper.edits.wording import name_of, quote
 from mapper.layout import MapLayout, Point
@@ -191,6 +191,23 @@ def choose_presentation(journey: JourneyMap, choice: Presentation) -> Update | N
     if choice == journey.info.presentation:
         return None
     return Update(journey, None, None, {"presentation": choice}, "Choose what to present")
+
+
+def plan_presentation(
+    journey: JourneyMap, choice: Presentation, prompts: dict[str, str]
+) -> Change | None:
+    """The Choose What to Present dialog: what is shown, each stage's timebox and its
+    prompt for the room, as one undo step; None when nothing changed."""
+    parts: list[Change] = []
+    shown = choose_presentation(journey, choice)
+    if shown is not None:
+        parts.append(shown)
+    for stage_id, prompt in prompts.items():
+        if journey.stages.get(stage_id).prompt != prompt:
+            parts.append(Update(journey, Entity.STAGE, stage_id, {"prompt": prompt}, "Edit prompt"))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else Composite(journey, "Plan the presentation", parts)
 
 
 # ------------------------------------------------------------------ text

@@ -134,6 +134,8 @@ def check_references(
         refer(f"presentation.hidden_lane_ids[{i}]", lane_id, lanes, "lane")
     for i, persona_id in enumerate(doc.presentation.hidden_persona_ids):
         refer(f"presentation.hidden_persona_ids[{i}]", persona_id, personas, "persona")
+    for stage_id in doc.presentation.timeboxes:
+        refer(f"presentation.timeboxes.{stage_id}", stage_id, stages, "stage")
     for i, card in enumerate(doc.cards):
         if card is None:
             continue
@@ -195,7 +197,9 @@ def build_journey(doc: JourneyFile) -> JourneyMap:
         active_persona_id=None,
         custom_channels=tuple(CustomChannel(c.key, c.label, c.online) for c in doc.custom_channels),
         presentation=Presentation(
-            tuple(doc.presentation.hidden_lane_ids), tuple(doc.presentation.hidden_persona_ids)
+            tuple(doc.presentation.hidden_lane_ids),
+            tuple(doc.presentation.hidden_persona_ids),
+            dict(doc.presentation.timeboxes),
         ),
     )
     journey = JourneyMap(info)
@@ -215,6 +219,7 @@ def build_journey(doc: JourneyFile) -> JourneyMap:
             Stage(
                 id=s.id, name=s.name, description=s.description, color=s.color, width=s.width,
                 notes=s.notes, buying_phase=s.buying_phase, metrics=_metrics(s.metrics),
+                prompt=s.prompt,
             )
         )  # fmt: skip
     for lane in doc.lanes:

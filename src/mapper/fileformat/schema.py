@@ -35,6 +35,8 @@ from mapper.model.vocabulary import (
     STAGE_WIDTH_DEFAULT,
     STAGE_WIDTH_MAX,
     STAGE_WIDTH_MIN,
+    TIMEBOX_MAX,
+    TIMEBOX_MIN,
     BuyingPhase,
     CardKind,
     Confidence,
@@ -158,6 +160,7 @@ class PresentationFile(_Strict):
 
     hidden_lane_ids: Annotated[list[Id], FailFast] = []
     hidden_persona_ids: Annotated[list[Id], FailFast] = []
+    timeboxes: dict[Id, Annotated[int, Field(ge=TIMEBOX_MIN, le=TIMEBOX_MAX, strict=True)]] = {}
 
 
 class PersonaFile(_Strict):
@@ -186,6 +189,7 @@ class StageFile(_Strict):
     notes: LongText = ""
     buying_phase: LaxBuyingPhase | None = None
     metrics: MetricsFile = MetricsFile()
+    prompt: ShortText = ""
 
 
 class LaneFile(_Strict):

@@ -153,6 +153,10 @@ def _id(value: Any) -> str | None:
     return value if isinstance(value, str) and _ID.match(value) else None
 
 
+def _keys(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, dict) else []
+
+
 def _ids(value: Any) -> list[str | None]:
     return [_id(v) for v in value] if isinstance(value, list) else []
 
@@ -190,6 +194,7 @@ def raw_view(data: dict[str, Any], lists: dict[str, list]) -> SimpleNamespace:
         presentation=SimpleNamespace(
             hidden_lane_ids=_ids(shown.get("hidden_lane_ids")),
             hidden_persona_ids=_ids(shown.get("hidden_persona_ids")),
+            timeboxes=_ids(_keys(shown.get("timeboxes"))),
         ),
         **{
             name: [view(item, fields) for item in lists.get(name, [])]

@@ -120,6 +120,10 @@ def _remove_column(journey: JourneyMap, kind: Entity, item_id: str) -> ColumnRem
         hidden = tuple(i for i in shown.hidden_lane_ids if i != item_id)
         journey.update_info(presentation=replace(shown, hidden_lane_ids=hidden))
         presentation = shown
+    if kind is Entity.STAGE and item_id in shown.timeboxes:
+        timeboxes = {k: v for k, v in shown.timeboxes.items() if k != item_id}
+        journey.update_info(presentation=replace(shown, timeboxes=timeboxes))
+        presentation = shown
     journey._ordered(kind).remove(item_id)
     journey.notify(kind, Action.REMOVED, item_id)
     return ColumnRemoval(

@@ -22,6 +22,8 @@ from mapper.model.vocabulary import (
     STAGE_WIDTH_DEFAULT,
     STAGE_WIDTH_MAX,
     STAGE_WIDTH_MIN,
+    TIMEBOX_MAX,
+    TIMEBOX_MIN,
     BuyingPhase,
     CardKind,
     Confidence,
@@ -144,10 +146,20 @@ class CustomChannel:
 
 @dataclass(frozen=True, slots=True)
 class Presentation:
-    """What present mode leaves out; saved with the map."""
+    """What present mode leaves out, and how long each stage may take in a workshop;
+    saved with the map."""
 
     hidden_lane_ids: tuple[str, ...] = ()
     hidden_persona_ids: tuple[str, ...] = ()
+    timeboxes: dict[str, int] = field(default_factory=dict)  # stage id -> minutes
+
+    def __post_init__(self) -> None:
+        for stage_id, minutes in self.timeboxes.items():
+            if not TIMEBOX_MIN <= minutes <= TIMEBOX_MAX:
+                raise ValueError(
+                    f"timebox for {stage_id} must be {TIMEBOX_MIN}..{TIMEBOX_MAX} minutes, "
+                    f"not {minutes}"
+                )
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +210,7 @@ class Stage:
     notes: str = ""
     buying_phase: BuyingPhase | None = None
     metrics: Metrics = field(default_factory=Metrics)
+    prompt: str = ""  # a question for the room, shown on the stage's step in present mode
 
     def __post_init__(self) -> None:
         check_text(self, LONG_DESCRIPTION_NOTES)

@@ -215,6 +215,8 @@ class JourneyMap:
             self.lanes.get(lane_id)
         for persona_id in new.presentation.hidden_persona_ids:
             self.personas.get(persona_id)
+        for stage_id in new.presentation.timeboxes:
+            self.stages.get(stage_id)
         self.info = new
         self.notify(Entity.MAP, Action.UPDATED, None, changes)
         return old

@@ -32,6 +32,7 @@ class Insets:
     title: float
     margin: float
     corner: tuple[float, float] = (0.0, 0.0)  # the minimap's width and height, bottom right
+    bottom: float = 0.0  # a bar along the bottom (the stage's prompt for the room)
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def _frame_stage(
 ) -> tuple[Shot, list[float]]:
     width, height = size
     area = (insets.strip, insets.band, width - insets.strip - insets.margin,
-            height - insets.band - insets.margin)  # fmt: skip
+            height - insets.band - insets.margin - insets.bottom)  # fmt: skip
     shot, lit, parts = _stage_in(layout, index, size, area, fit_height, pan)
     corner_w, corner_h = insets.corner
     if corner_w <= 0 or corner_h <= 0:

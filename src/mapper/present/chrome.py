@@ -51,6 +51,26 @@ class TitleBlock:
     facts: str  # "7 stages · 17 pain points · 9 opportunities, 2 quick wins"
 
 
+PROMPT, PROMPT_LABEL, PROMPT_LINES = 26.0, 15.0, 3
+
+
+def prompt_box(prompt: str, size: tuple[float, float], text_scale: float,
+               corner_width: float) -> tuple[QRectF, tuple[str, ...]]:  # fmt: skip
+    """Where a stage's prompt for the room sits (along the bottom, clear of the lane strip
+    and the minimap) and its lines; an empty box when there is no prompt."""
+    if not prompt.strip():
+        return QRectF(), ()
+    u = unit(size[1], text_scale)
+    space = insets(size[1], text_scale)
+    left = space.strip + space.margin
+    right = size[0] - space.margin - (corner_width + space.margin if corner_width else 0.0)
+    pad = 14 * u
+    lines, _ = wrap(" ".join(prompt.split()), max(right - left - 2 * pad, 1.0), PROMPT * u,
+                    PROMPT_LINES, bold=True)  # fmt: skip
+    height = 2 * pad + line_height(PROMPT_LABEL * u) + 4 * u + len(lines) * line_height(PROMPT * u)
+    return QRectF(left, size[1] - space.margin - height, right - left, height), lines
+
+
 @dataclass(frozen=True)
 class ChromeContext:
     layout: PresentLayout
@@ -61,6 +81,8 @@ class ChromeContext:
     title: TitleBlock
     lead: str | None
     focus: int | None  # the stage being talked about
+    prompt: str = ""  # the focused stage's question for the room
+    corner_width: float = 0.0  # the minimap's, when it is shown
 
     @property
     def u(self) -> float:
@@ -90,7 +112,27 @@ def paint_chrome(painter: QPainter, ctx: ChromeContext) -> None:
     _paint_band(painter, ctx, band, strip_x + space.strip)
     if ctx.focus is not None and bottom > ctx.size[1] + 2:
         _paint_more_below(painter, ctx, strip_x + space.strip)
+    if ctx.focus is not None and ctx.prompt:
+        _paint_prompt(painter, ctx)
     painter.restore()
+
+
+def _paint_prompt(painter: QPainter, ctx: ChromeContext) -> None:
+    """The stage's question for the room, in a box along the bottom of the screen."""
+    box, lines = prompt_box(ctx.prompt, ctx.size, ctx.text_scale, ctx.corner_width)
+    if not lines:
+        return
+    pal, u = ctx.palette, ctx.u
+    alpha = round(255 * ctx.shot.veil)  # it comes in with the stage's light
+    painter.setPen(QPen(qcolor(pal.accent, alpha), max(1.0, 2 * u)))
+    painter.setBrush(qcolor(pal.chrome, alpha))
+    painter.drawRoundedRect(box, 10 * u, 10 * u)
+    pad = 14 * u
+    painter.setPen(qcolor(pal.accent, alpha))
+    y = draw_lines(painter, ("DISCUSS",), box.left() + pad, box.top() + pad, PROMPT_LABEL * u,
+                   bold=True)  # fmt: skip
+    painter.setPen(qcolor(pal.ink, alpha))
+    draw_lines(painter, lines, box.left() + pad, y + 4 * u, PROMPT * u, bold=True)
 
 
 def _paint_more_below(painter: QPainter, ctx: ChromeContext, left: float) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -24,8 +25,9 @@ from mapper.present.audience import LIST_STEPS, AudienceView
 from mapper.present.controller import Controller, Cover
 from mapper.present.deck import Deck
 from mapper.present.map_scene import MapScene
-from mapper.present.steps import Step
+from mapper.present.steps import Step, StepKind
 from mapper.present.theme import palette, room_text_scale
+from mapper.present.workshop_clock import WorkshopClock
 
 PREVIEW = QSize(1280, 720)  # rendered at the room's size (this until known), shown scaled down
 STYLE = """
@@ -34,6 +36,9 @@ QLabel { color: #e4e7eb; }
 QLabel#muted { color: #9aa5b1; font-size: 16px; }
 QLabel#title { font-size: 30px; font-weight: bold; }
 QLabel#clock { font-size: 48px; font-weight: bold; }
+QLabel#timebox { font-size: 26px; font-weight: bold; }
+QLabel#timebox[state="last"] { color: #f0b429; }
+QLabel#timebox[state="over"] { color: #ff6b6b; }
 QLabel#notes { font-size: 26px; color: #f5f7fa; background: #27323d; padding: 14px; }
 QScrollArea { border: none; background: #27323d; }
 QPushButton { font-size: 16px; padding: 8px 12px; color: #f5f7fa; background: #323f4b;
@@ -68,6 +73,9 @@ class PresenterConsole(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.deck, self.controller, self.clock = deck, controller, clock
         self.started = clock() if started is None else started  # a resumed show's clock
+        self.workshop = WorkshopClock(self.started)
+        self.timeboxes = dict(deck.info.presentation.timeboxes)
+        self._signalled: set[str] = set()  # stages whose time ran out (the signal sounded)
         self.renderer = AudienceView(deck, scene)  # draws the previews, never on screen
         self.renderer.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.renderer.resize(PREVIEW)
@@ -77,6 +85,7 @@ class PresenterConsole(QWidget):
         self.title = _label("title")
         self.elapsed = _label("clock")
         self.time_of_day = _label("muted")
+        self.timebox = _label("timebox")
         self.state = _label("muted")
         self.current = Preview()
         self.next_title = _label("muted")
@@ -97,6 +106,7 @@ class PresenterConsole(QWidget):
         top.addWidget(self.state, 2, 0)
         top.addWidget(self.elapsed, 0, 1, 2, 1, Qt.AlignmentFlag.AlignRight)
         top.addWidget(self.time_of_day, 2, 1, Qt.AlignmentFlag.AlignRight)
+        top.addWidget(self.timebox, 3, 0, 1, 2)
         now = QVBoxLayout()
         now.addWidget(_label("muted", "Now"))
         now.addWidget(self.current, 1)
@@ -109,7 +119,7 @@ class PresenterConsole(QWidget):
         previews.addLayout(following, 2)
         bar = QHBoxLayout()
         for name, button in self.buttons.items():
-            if name in ("black", "smaller", "end"):
+            if name in ("black", "pause", "smaller", "end"):
                 bar.addStretch(1)
             bar.addWidget(button)
         outer = QVBoxLayout(self)
@@ -153,6 +163,14 @@ class PresenterConsole(QWidget):
                 True,
                 "Smooth transitions (T)",
             ),
+            (
+                "pause",
+                "Pause clock",
+                self.toggle_pause,
+                True,
+                "Stop the clocks (the room is on a break)",
+            ),
+            ("reset", "Restart timebox", self.restart_timebox, False, "This stage's minutes again"),
             ("smaller", "A−", lambda: c.scale_text(-1), False, "Smaller text (−)"),
             ("bigger", "A+", lambda: c.scale_text(+1), False, "Bigger text (+)"),
             ("end", "End", c.finished.emit, False, "End the presentation (Esc)"),
@@ -185,6 +203,8 @@ class PresenterConsole(QWidget):
     def refresh(self) -> None:
         nav = self.controller.navigator
         step = nav.current
+        self.workshop.enter(step.stage_id if step.kind is StepKind.STAGE else None, self.clock())
+        self.tick()
         page, pages = self.room_page()
         word = "page" if step.kind in LIST_STEPS else "part"
         paged = f" · {word} {page + 1} of {pages}" if pages > 1 else ""
@@ -206,8 +226,48 @@ class PresenterConsole(QWidget):
         return self.renderer.grab()
 
     def tick(self) -> None:
-        self.elapsed.setText(format_elapsed(self.clock() - self.started))
+        now = self.clock()
+        self.elapsed.setText(format_elapsed(self.workshop.elapsed(now)))
         self.time_of_day.setText(time.strftime("%H:%M"))
+        self._show_timebox(now)
+
+    def _show_timebox(self, now: float) -> None:
+        stage_id = self.workshop.stage
+        minutes = self.timeboxes.get(stage_id) if stage_id is not None else None
+        if stage_id is None or minutes is None:
+            self.timebox.setText("")
+            return
+        left = self.workshop.left(stage_id, minutes, now)
+        paused = " (paused)" if self.workshop.paused else ""
+        if left > 0:
+            text = f"{format_elapsed(left + 0.999)} left of {minutes} min{paused}"
+            state = "last" if left <= 60 else ""
+        else:
+            text = f"Time's up: {format_elapsed(-left)} over {minutes} min{paused}"
+            state = "over"
+            if stage_id not in self._signalled:
+                self._signalled.add(stage_id)
+                QApplication.beep()  # a gentle signal on the laptop; the room sees nothing
+        if self.timebox.property("state") != state:
+            self.timebox.setProperty("state", state)
+            self.timebox.style().unpolish(self.timebox)
+            self.timebox.style().polish(self.timebox)
+        self.timebox.setText(text)
+
+    def toggle_pause(self) -> None:
+        now = self.clock()
+        if self.workshop.paused:
+            self.workshop.resume(now)
+        else:
+            self.workshop.pause(now)
+        self.buttons["pause"].setChecked(self.workshop.paused)
+        self.tick()
+
+    def restart_timebox(self) -> None:
+        self.workshop.reset(self.clock())
+        if self.workshop.stage is not None:
+            self._signalled.discard(self.workshop.stage)
+        self.tick()
 
     def _option_changed(self, name: str) -> None:
         options = self.controller.options

@@ -11,8 +11,8 @@ from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView
 
 from mapper.canvas.painting import qcolor, qrect
-from mapper.present.camera import Camera, Shot, overview_shot, stage_parts, stage_shot
-from mapper.present.chrome import ChromeContext, TitleBlock, insets, paint_chrome
+from mapper.present.camera import Camera, Insets, Shot, overview_shot, stage_parts, stage_shot
+from mapper.present.chrome import ChromeContext, TitleBlock, insets, paint_chrome, prompt_box
 from mapper.present.map_scene import FAR, MapScene
 from mapper.present.steps import Step, StepKind
 
@@ -55,10 +55,23 @@ class MapView(QGraphicsView):
         self.step = step
         self.camera.go(self.shot_for(step), animate and self.isVisible())
 
+    def prompt(self, step: Step | None) -> str:
+        """The stage's prompt for the room ("" when none or not a stage step)."""
+        if step is None or step.kind is not StepKind.STAGE or step.stage_id is None:
+            return ""
+        journey = self.map_scene().deck.journey
+        return journey.stages.get(step.stage_id).prompt if step.stage_id in journey.stages else ""
+
+    def _insets(self, size: tuple[float, float], step: Step | None) -> Insets:
+        """The chrome's room, the minimap's corner and the prompt's bar kept clear."""
+        space = replace(insets(size[1], self.text_scale), corner=self.corner)
+        box, _ = prompt_box(self.prompt(step), size, self.text_scale, self.corner[0])
+        return replace(space, bottom=box.height() + space.margin if box.height() else 0.0)
+
     def shot_for(self, step: Step) -> Shot:
         scene = self.map_scene()
         size = (float(self.viewport().width()), float(self.viewport().height()))
-        space = replace(insets(size[1], self.text_scale), corner=self.corner)
+        space = self._insets(size, step)
         if step.kind is StepKind.STAGE:
             return stage_shot(
                 scene.room, step.stage_index, size, space, scene.base_layout.height, self.pan
@@ -72,7 +85,7 @@ class MapView(QGraphicsView):
             return 0, 1
         scene = self.map_scene()
         size = (float(self.viewport().width()), float(self.viewport().height()))
-        space = replace(insets(size[1], self.text_scale), corner=self.corner)
+        space = self._insets(size, self.step)
         tops = stage_parts(scene.room, self.step.stage_index, size, space, scene.base_layout.height)
         return min(self.pan, len(tops) - 1), len(tops)
 
@@ -142,8 +155,9 @@ class MapView(QGraphicsView):
         size = (float(viewport.width()), float(viewport.height()))
         title = TitleBlock(deck.info.title, deck.subtitle, deck.content.personas, deck.facts)
         context = ChromeContext(
-            scene.room, shot, size, self.text_scale, scene.theme, title, deck.lead, focus
-        )
+            scene.room, shot, size, self.text_scale, scene.theme, title, deck.lead, focus,
+            self.prompt(step), self.corner[0],
+        )  # fmt: skip
         paint_chrome(painter, context)
         painter.restore()
 

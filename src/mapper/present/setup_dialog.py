@@ -1,4 +1,5 @@
-"""Choose what to present: which lanes and personas the room sees.
+"""Choose what to present: which lanes and personas the room sees, and for a workshop
+each stage's timebox and the prompt the room discusses.
 
 The choice belongs to the map (``MapInfo.presentation``, saved with it), so changing it is
 an ordinary edit in the editor: one undoable command. Present mode itself only reads it.
@@ -8,12 +9,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +26,7 @@ from PySide6.QtWidgets import (
 from mapper.document import Document
 from mapper.edits import intents
 from mapper.model import JourneyMap, Presentation
+from mapper.model.vocabulary import TIMEBOX_MAX
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -58,6 +64,7 @@ class SetupDialog(QDialog):
             "The choice is saved with the map."
         )
         intro.setWordWrap(True)
+        self.stages = self._stage_table(journey, choice)
         columns = QHBoxLayout()
         for title, widget in (("Lanes", self.lanes), ("Personas", self.personas)):
             column = QVBoxLayout()
@@ -74,8 +81,39 @@ class SetupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(columns)
+        stages = QLabel(
+            "<b>Stages</b> — for a workshop: minutes for each stage (the console counts them "
+            "down) and a prompt the room sees on the stage"
+        )
+        stages.setWordWrap(True)
+        layout.addWidget(stages)
+        layout.addWidget(self.stages, 1)
         layout.addWidget(buttons)
-        self.resize(560, 420)
+        self.resize(760, 620)
+
+    def _stage_table(self, journey: JourneyMap, choice: Presentation) -> QTableWidget:
+        table = QTableWidget(len(journey.stages), 3)
+        table.setHorizontalHeaderLabels(["Stage", "Minutes", "Prompt for the room"])
+        table.setAccessibleName("Stages: minutes and prompts")
+        table.verticalHeader().setVisible(False)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.horizontalHeader().setStretchLastSection(True)
+        for row, stage in enumerate(journey.stages):
+            name = QTableWidgetItem(stage.name)
+            name.setData(ID_ROLE, stage.id)
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            table.setItem(row, 0, name)
+            minutes = QSpinBox()
+            minutes.setRange(0, TIMEBOX_MAX)
+            minutes.setSpecialValueText("none")
+            minutes.setSuffix(" min")
+            minutes.setValue(choice.timeboxes.get(stage.id, 0))
+            minutes.setAccessibleName(f"Minutes for {stage.name}")
+            table.setCellWidget(row, 1, minutes)
+            table.setItem(row, 2, QTableWidgetItem(stage.prompt))
+        table.resizeColumnsToContents()
+        table.setColumnWidth(0, min(table.columnWidth(0), 220))
+        return table
 
     @staticmethod
     def _list(rows: list[tuple[str, str, bool, bool]]) -> QListWidget:
@@ -113,13 +151,42 @@ class SetupDialog(QDialog):
         self.ok_button.setEnabled(shown or not self.lanes.count())
         self.ok_button.setToolTip("" if shown else "Keep at least one lane")
 
+    def set_stage(self, stage_id: str, minutes: int | None = None, prompt: str | None = None):
+        """Set a stage's timebox (0: none) or prompt, as typing in the table would."""
+        for row, (row_id, _, _) in enumerate(self._stage_rows()):
+            if row_id != stage_id:
+                continue
+            spin = self.stages.cellWidget(row, 1)
+            if minutes is not None and isinstance(spin, QSpinBox):
+                spin.setValue(minutes)
+            if prompt is not None:
+                self.stages.setItem(row, 2, QTableWidgetItem(prompt))
+
+    def _stage_rows(self) -> list[tuple[str, int, str]]:
+        rows = []
+        for row in range(self.stages.rowCount()):
+            spin = self.stages.cellWidget(row, 1)
+            minutes = spin.value() if isinstance(spin, QSpinBox) else 0
+            prompt = self.stages.item(row, 2)
+            text = prompt.text().strip() if prompt is not None else ""
+            name = self.stages.item(row, 0)
+            rows.append((name.data(ID_ROLE) if name is not None else "", minutes, text))
+        return rows
+
     def choice(self) -> Presentation:
-        return Presentation(self._unchecked(self.lanes), self._unchecked(self.personas))
+        timeboxes = {stage_id: m for stage_id, m, _ in self._stage_rows() if m}
+        return Presentation(self._unchecked(self.lanes), self._unchecked(self.personas), timeboxes)
+
+    def prompts(self) -> dict[str, str]:
+        return {stage_id: prompt for stage_id, _, prompt in self._stage_rows()}
 
 
-def apply_choice(document: Document, choice: Presentation) -> bool:
-    """Save the choice in the map as one undo step; False when nothing changed."""
-    change = intents.choose_presentation(document.journey, choice)
+def apply_choice(
+    document: Document, choice: Presentation, prompts: dict[str, str] | None = None
+) -> bool:
+    """Save the choice (and the stages' prompts) in the map as one undo step; False when
+    nothing changed."""
+    change = intents.plan_presentation(document.journey, choice, prompts or {})
     return change is not None and document.try_push(change)
 
 
@@ -127,4 +194,4 @@ def run_setup_dialog(document: Document, parent: QWidget | None = None) -> bool:
     dialog = SetupDialog(document.journey, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    return apply_choice(document, dialog.choice())
+    return apply_choice(document, dialog.choice(), dialog.prompts())

@@ -152,6 +152,7 @@ def stage_specs() -> list[FieldSpec]:
         plain("width", "Width", lambda: NumberField(STAGE_WIDTH_MIN, STAGE_WIDTH_MAX)),
         plain("buying_phase", "Buying phase", _enum_choices(BuyingPhase, "Guess from the name")),
         plain("notes", "Speaker notes", lambda: TextField(5)),
+        plain("prompt", "Prompt for the room", lambda: TextField(2)),
         *metric_specs(),
     ]
 
