@@ -6,6 +6,7 @@ from factories import sample_map
 from mapper.layout.geometry import Rect
 from mapper.model import Card, CardKind, Entity, Evidence, Metrics, Presentation
 from mapper.present.content import shown
+from mapper.present.deck import Deck
 from mapper.present.details import detail_html
 from mapper.present.insights import ranked_opportunities, ranked_pain_points
 from mapper.present.theme import CALM
@@ -30,10 +31,26 @@ def test_moments_of_truth_lead_among_equally_painful(coffee):
     assert worst[0].card.moment_of_truth
 
 
-def test_pain_points_in_lanes_left_out_are_left_out():
-    journey = sample_map()
-    journey.update_info(presentation=Presentation(hidden_lane_ids=("l-pain",)))
-    assert [p.card.id for p in ranked_pain_points(journey, shown(journey))] == ["t2"]
+def test_leaving_a_lane_out_hides_its_cards_not_their_pain_points_or_the_curve(coffee):
+    """Leaving out the Touchpoints lane used to drop the emotion curve's seven steps and
+    the touchpoints' pain points (21 became 11)."""
+    from mapper.model import LaneKind
+    from mapper.present.steps import StepKind, build_steps
+
+    before_pains = [p.card.id for p in ranked_pain_points(coffee, shown(coffee))]
+    before_steps = build_steps(coffee, shown(coffee))
+    touchpoints = next(lane.id for lane in coffee.lanes if lane.kind is LaneKind.TOUCHPOINTS)
+    coffee.update_info(presentation=Presentation(hidden_lane_ids=(touchpoints,)))
+    content = shown(coffee)
+    assert touchpoints not in content.lane_ids  # its cards are not on the slides
+    assert [p.card.id for p in ranked_pain_points(coffee, content)] == before_pains
+    emotion = [s for s in build_steps(coffee, content) if s.kind is StepKind.EMOTION]
+    assert emotion == [s for s in before_steps if s.kind is StepKind.EMOTION] and emotion
+    layout = Deck.of(coffee).layout()
+    assert {c.persona.id for c in layout.curves} == {p.id for p in coffee.personas}
+    assert len(layout.curves[0].points) == sum(
+        1 for c in coffee.cards() if layout.curves[0].persona.id in c.emotions
+    )
 
 
 def test_opportunities_quick_wins_first(coffee):

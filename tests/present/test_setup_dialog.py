@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from factories import sample_map
 from mapper.fileformat import dumps_journey, loads_journey
-from mapper.model import Entity, Presentation
+from mapper.model import Entity, LaneKind, Presentation
 from mapper.present import choose_what_to_present
 from mapper.present.deck import Deck
 from mapper.present.setup_dialog import SetupDialog, apply_choice
@@ -91,3 +91,23 @@ def test_unticking_every_lane_is_refused(qtbot):
     assert not dialog.ok_button.isEnabled()
     dialog.lanes.item(0).setCheckState(Qt.CheckState.Checked)
     assert dialog.ok_button.isEnabled()
+
+
+def test_the_dialog_says_when_a_choice_would_empty_steps(coffee_window):
+    journey = coffee_window.document.journey
+    dialog = SetupDialog(journey, coffee_window)
+    assert dialog.warning.isHidden()
+    emotion = next(lane.id for lane in journey.lanes if lane.kind is LaneKind.EMOTION)
+    dialog.set_shown("lanes", emotion, False)
+    assert "“How it feels” steps are left out" in dialog.warning.text()
+    assert not dialog.warning.isHidden()
+    dialog.set_shown("lanes", emotion, True)
+    for persona in journey.personas:
+        dialog.set_shown("personas", persona.id, False)
+    assert "“How it feels” steps are left out" in dialog.warning.text()  # nobody's feelings
+    for lane in journey.lanes:
+        if lane.id != emotion:
+            dialog.set_shown("lanes", lane.id, False)
+    assert f"Stage “{journey.stages.get(journey.stages.ids()[0]).name}” would show no cards" in (
+        dialog.warning.text()
+    )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mapper.model import JourneyMap, Lane, LaneKind, Persona
+from mapper.model import JourneyMap, Lane, LaneKind, Persona, Presentation
 from mapper.model.analysis import shown_personas
 
 
@@ -29,8 +29,11 @@ class Shown:
         return next((lane for lane in self.lanes if lane.kind is LaneKind.EMOTION), None)
 
 
-def shown(journey: JourneyMap) -> Shown:
-    choice = journey.info.presentation
+def shown(journey: JourneyMap, choice: Presentation | None = None) -> Shown:
+    """What the room sees with ``choice`` (by default the map's own). Leaving a lane out
+    hides its cards, not the feelings and pain points they carry: curves and pain points
+    are drawn from every card."""
+    choice = journey.info.presentation if choice is None else choice
     lanes = tuple(
         lane for lane in journey.lanes if not lane.hidden and lane.id not in choice.hidden_lane_ids
     )

@@ -21,11 +21,12 @@ class PainPoint:
 
 
 def ranked_pain_points(journey: JourneyMap, content: Shown) -> list[PainPoint]:
-    """Pain points in shown lanes for the shown personas, the most painful first.
+    """Pain points for the shown personas, the most painful first.
 
-    The map's rule (``analysis.pain_points_by_persona``) over what the room sees: the
-    map's shown personas minus those left out of the presentation, and its shown lanes
-    minus those left out. So the slide lists what the PDF lists when nothing is left out.
+    The map's rule (``analysis.pain_points_by_persona``) over the personas the room sees:
+    the map's shown personas minus those left out of the presentation. Every lane counts:
+    leaving a lane out hides its cards, not the pain points they are. So the slide lists
+    what the PDF lists when no persona is left out.
     """
     addressed: dict[str, int] = {}
     for opp in journey.opportunities:
@@ -40,7 +41,7 @@ def ranked_pain_points(journey: JourneyMap, content: Shown) -> list[PainPoint]:
             addressed.get(point.card.id, 0),
             whose_pain(point, names),
         )
-        for point in pain_points_by_persona(journey, content.persona_ids, content.lane_ids)
+        for point in pain_points_by_persona(journey, content.persona_ids)
     ]
 
 

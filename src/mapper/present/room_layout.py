@@ -222,9 +222,9 @@ def _slot(
 def _lay_out_curves(journey: JourneyMap, content: Shown, result: PresentLayout, columns) -> None:
     if result.emotion_row is None:
         return
-    lanes = content.lane_ids
     index_of = {stage.id: i for i, (stage, _, _) in enumerate(columns)}
-    scored = [c for c in journey.cards() if c.emotions and c.lane_id in lanes]
+    # every card's feelings: leaving a lane out hides its cards, not the curve they make
+    scored = [c for c in journey.cards() if c.emotions]
     spans = [(x, width) for _, x, width in columns]
     for persona in content.personas:
         curve = lay_out_curve(persona, scored, index_of, spans, result.emotion_y)

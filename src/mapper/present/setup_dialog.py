@@ -27,6 +27,7 @@ from mapper.document import Document
 from mapper.edits import intents
 from mapper.model import JourneyMap, Presentation
 from mapper.model.vocabulary import TIMEBOX_MAX
+from mapper.present.steps import emptied_steps
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -78,6 +79,12 @@ class SetupDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.lanes.itemChanged.connect(lambda _item: self._check_something_is_shown())
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a5a00")
+        self.warning.setAccessibleName("What this choice leaves out")
+        for widget in (self.lanes, self.personas):
+            widget.itemChanged.connect(lambda _item: self._say_what_is_left_out())
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(columns)
@@ -88,7 +95,9 @@ class SetupDialog(QDialog):
         stages.setWordWrap(True)
         layout.addWidget(stages)
         layout.addWidget(self.stages, 1)
+        layout.addWidget(self.warning)
         layout.addWidget(buttons)
+        self._say_what_is_left_out()
         self.resize(760, 620)
 
     def _stage_table(self, journey: JourneyMap, choice: Presentation) -> QTableWidget:
@@ -141,6 +150,12 @@ class SetupDialog(QDialog):
             if widget.item(i).data(ID_ROLE) == item_id:
                 state = Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked
                 widget.item(i).setCheckState(state)
+
+    def _say_what_is_left_out(self) -> None:
+        """Steps this choice would empty, said before the room finds out."""
+        said = emptied_steps(self.journey, self.choice())
+        self.warning.setText("\n".join(f"⚠ {line}" for line in said))
+        self.warning.setVisible(bool(said))
 
     def _check_something_is_shown(self) -> None:
         """A presentation with no lane at all would show empty slides: refuse that."""

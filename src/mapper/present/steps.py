@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from mapper.model import JourneyMap
+from mapper.model import JourneyMap, Presentation
 from mapper.present.content import Shown, shown
 from mapper.present.insights import ranked_opportunities, ranked_pain_points
 
@@ -60,11 +60,8 @@ def build_steps(journey: JourneyMap, content: Shown | None = None) -> list[Step]
 def _has_emotions(journey: JourneyMap, content: Shown) -> bool:
     if content.emotion_lane is None or not content.personas:
         return False
-    lanes, personas = content.lane_ids, content.persona_ids
-    return any(
-        card.lane_id in lanes and any(p in card.emotions for p in personas)
-        for card in journey.cards()
-    )
+    personas = content.persona_ids  # a card's feelings count even when its lane is left out
+    return any(any(p in card.emotions for p in personas) for card in journey.cards())
 
 
 class Navigator:
@@ -135,3 +132,26 @@ def stage_step(steps: list[Step], stage_id: str) -> int | None:
         if step.kind is StepKind.STAGE and step.stage_id == stage_id:
             return i
     return None
+
+
+def emptied_steps(journey: JourneyMap, choice: Presentation) -> list[str]:
+    """What ``choice`` would take out of the presentation, said for the setup dialog:
+    steps that disappear and stages left with no card to show."""
+    everything = build_steps(journey, shown(journey, Presentation()))
+    content = shown(journey, choice)
+    kept = build_steps(journey, content)
+    said = []
+    lost = [s for s in everything if s.kind is StepKind.EMOTION and s not in kept]
+    if lost:
+        said.append(f"The {len(lost)} “How it feels” steps are left out: no emotion lane or "
+                    "no persona with scores is shown.")  # fmt: skip
+    if any(s.kind is StepKind.PAIN_POINTS for s in everything) and not any(
+        s.kind is StepKind.PAIN_POINTS for s in kept
+    ):
+        said.append("The pain points slide is left out: no shown persona finds any.")
+    lanes = content.lane_ids
+    for stage in journey.stages:
+        has_cards = any(journey.cards_in_cell(stage.id, lane.id) for lane in journey.lanes)
+        if has_cards and not any(journey.cards_in_cell(stage.id, lane) for lane in lanes):
+            said.append(f"Stage “{stage.name}” would show no cards.")
+    return said
