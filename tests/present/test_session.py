@@ -362,3 +362,28 @@ def test_a_damaged_room_setting_is_ignored(window):
     options = session.controller.options
     assert options.text_scale == 1.0 and not options.high_contrast and not options.minimap
     keys(session.audience, K.Key_Escape)
+
+
+def test_a_long_list_is_summarised_not_paged_for_ever(manager):
+    """180 pain points used to make twelve pages: the room sees the worst, the rest counted."""
+    from mapper.document import Document
+    from mapper.model import Card, CardKind, JourneyMap, Lane, LaneKind, Stage
+    from mapper.present.list_slide import TOP, summary_line
+
+    journey = JourneyMap()
+    journey.add(Stage("s1", "Everything"))
+    journey.add(Lane("l1", "Pain points", LaneKind.PAIN_POINTS))
+    for i in range(180):
+        journey.add(Card(f"p{i}", "s1", "l1", f"Pain {i}", kind=CardKind.PAIN_POINT))
+    window = manager.show(Document(journey))
+    session = start_presentation(window)
+    still(session)
+    keys(session.audience, K.Key_End)
+    lists = session.audience.view.lists
+    assert lists.kind is StepKind.PAIN_POINTS
+    assert len(lists.tiles()) == TOP and len(lists.pages()) <= 3
+    assert summary_line(StepKind.PAIN_POINTS, TOP, 180).endswith(
+        f"the {TOP} most important of 180 pain points; all are in the PDF report"
+    )
+    keys(session.audience, K.Key_Escape)
+    window.document.undo_stack.setClean()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from mapper.canvas.painting import draw_lines, qcolor, qfont, qrect, star_polygon
 from mapper.layout.geometry import Rect
-from mapper.layout.text import line_height, text_width
+from mapper.layout.text import elide, line_height, text_width
 from mapper.model import Sentiment
 from mapper.present.deck import Deck
 from mapper.present.steps import Step, StepKind
@@ -32,6 +32,18 @@ HEADINGS = {
 }
 
 
+TOP = 24  # a long list is summarised: the most important, the rest counted (two pages at 1080)
+
+
+def summary_line(kind: StepKind, shown: int, total: int) -> str:
+    """The slide's subtitle, saying how much of a long list the room sees."""
+    base = HEADINGS[kind][1]
+    if total <= shown:
+        return base
+    what = "pain points" if kind is StepKind.PAIN_POINTS else "opportunities"
+    return f"{base} · the {shown} most important of {total} {what}; all are in the PDF report"
+
+
 class ListSlide(QWidget):
     clicked = Signal(object)  # the Card or Opportunity of the tile
 
@@ -42,8 +54,12 @@ class ListSlide(QWidget):
         self.kind = StepKind.PAIN_POINTS
         self.page = 0
         self._tiles = {
-            StepKind.PAIN_POINTS: pain_tiles(deck.journey, deck.pain_points),
-            StepKind.OPPORTUNITIES: opportunity_tiles(deck.journey, deck.opportunities),
+            StepKind.PAIN_POINTS: pain_tiles(deck.journey, deck.pain_points[:TOP]),
+            StepKind.OPPORTUNITIES: opportunity_tiles(deck.journey, deck.opportunities[:TOP]),
+        }
+        self.totals = {
+            StepKind.PAIN_POINTS: len(deck.pain_points),
+            StepKind.OPPORTUNITIES: len(deck.opportunities),
         }
 
     def set_look(self, palette: Palette, text_scale: float) -> None:
@@ -83,6 +99,7 @@ class ListSlide(QWidget):
             self.page,
             self.theme,
             self.text_scale,
+            summary_line(self.kind, len(self.tiles()), self.totals[self.kind]),
         )
         painter.end()
 
@@ -118,11 +135,13 @@ def paint_list(
     page: int,
     pal: Palette,
     text_scale: float,
+    subtitle: str = "",
 ) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.fillRect(rect, qcolor(pal.background))
     g, u, left = _frame(rect, text_scale)
-    title, subtitle = HEADINGS[kind]
+    title, plain = HEADINGS[kind]
+    subtitle = elide(subtitle or plain, rect.right() - 90 * g - left, 24 * u)
     painter.setPen(qcolor(pal.ink))
     y = draw_lines(painter, (title,), left, rect.top() + 60 * g, 44 * u, bold=True) + 8 * u
     painter.setPen(qcolor(pal.muted))
