@@ -27,11 +27,15 @@ def controller(coffee, qapp):
 def test_arrows_page_keys_space_and_enter_step(controller):
     moves = []
     controller.step_changed.connect(moves.append)
-    press(controller, K.Key_Right, K.Key_PageDown, K.Key_Space, K.Key_N, K.Key_Return)
-    assert controller.navigator.index == 5
+    press(controller, K.Key_Right, K.Key_PageDown, K.Key_Space, K.Key_Return)
+    assert controller.navigator.index == 4
     press(controller, K.Key_Left, K.Key_PageUp, K.Key_Backspace, K.Key_P)
-    assert controller.navigator.index == 1
-    assert moves == [True] * 9  # animated while transitions are on
+    assert controller.navigator.index == 0
+    assert moves == [True] * 8  # animated while transitions are on
+    notes = []
+    controller.note_requested.connect(lambda: notes.append(1))
+    press(controller, K.Key_N)  # N is a note from the room now, not another "next"
+    assert notes == [1] and controller.navigator.index == 0
 
 
 def test_home_end_and_stage_numbers(controller):

@@ -146,6 +146,7 @@ class PresenterConsole(QWidget):
         specs: list[tuple[str, str, Callable[[], None], bool, str]] = [
             ("back", "◀", c.back, False, "Back (←, Page Up)"),
             ("next", "▶", c.forward, False, "Next (→, Page Down, Space)"),
+            ("note", "Note", c.note_requested.emit, False, "A note from the room (N)"),
             ("black", "Black", lambda: c.toggle_cover(Cover.BLACK), True, "Black screen (B)"),
             ("white", "White", lambda: c.toggle_cover(Cover.WHITE), True, "White screen (W)"),
             ("spotlight", "Spotlight", lambda: c.toggle("spotlight"), True, "Spotlight (S)"),

@@ -26,11 +26,11 @@ NEXT_KEYS = {
     Key.Key_Right,
     Key.Key_PageDown,
     Key.Key_Space,
-    Key.Key_N,
     Key.Key_Return,
     Key.Key_Enter,
 }
 BACK_KEYS = {Key.Key_Left, Key.Key_PageUp, Key.Key_Backspace, Key.Key_P}
+NOTE_KEY = Key.Key_N  # a note from the room (it used to be another "next")
 DIGITS = {getattr(Key, f"Key_{n}"): n for n in range(10)}
 TYPING_WINDOW = 1.0  # seconds: a second digit within it makes a two-digit stage number
 
@@ -62,6 +62,7 @@ class Controller(QObject):
     detail_changed = Signal()
     pan_requested = Signal(int)  # -1 up, +1 down
     finished = Signal()
+    note_requested = Signal()
 
     def __init__(
         self,
@@ -123,6 +124,8 @@ class Controller(QObject):
             self.back()
         elif key in DIGITS and self._digit(DIGITS[key]):
             return True
+        elif key == NOTE_KEY:
+            self.note_requested.emit()
         elif key in self._keys:
             self._keys[key]()
         else:

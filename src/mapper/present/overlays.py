@@ -19,6 +19,7 @@ HELP = (
     ("1 … 9", "that stage (1 2: stage 12)"),
     ("↑  ↓", "scroll a tall stage"),
     ("Click a card", "its details"),
+    ("N", "a note from the room"),
     ("+  −  0", "bigger, smaller, normal text"),
     ("H", "high contrast"),
     ("T", "transitions on / off"),

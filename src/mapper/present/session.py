@@ -2,9 +2,10 @@
 screen (or the only one) and the console on the laptop, and on Esc closes them and hands
 the editor back exactly as it was.
 
-The session is given the editor window but only ever reads its document's journey; the
-undo stack is never touched. What it changes in the editor (nothing, normally) it puts
-back: zoom, scroll position, selection and keyboard focus.
+The session is given the editor window and only reads its document's journey, with one
+exception: a note from the room (N) is added to the map as an undoable step; nothing that
+existed before is ever changed. What it changes in the editor's view it puts back: zoom,
+scroll position, selection and keyboard focus.
 """
 
 from __future__ import annotations
@@ -14,15 +15,17 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QRect, Signal
+from PySide6.QtCore import QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen, QTransform
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
 
+from mapper.edits.workshop import capture_note
 from mapper.model import Entity
 from mapper.present.console import PresenterConsole
 from mapper.present.controller import Controller
 from mapper.present.deck import Deck
 from mapper.present.map_scene import MapScene
+from mapper.present.notes import NoteEntry, StickyLayer, now, presenter_name
 from mapper.present.resume import Start, Stopped, remember_stop
 from mapper.present.room import apply_remembered
 from mapper.present.steps import Step, find_step, stage_step
@@ -124,6 +127,15 @@ class PresentationSession(QObject):
                 self.deck, self.scene, self.controller, clock, window, started=self.started
             )
         self.controller.finished.connect(self.end)
+        self.controller.note_requested.connect(self.take_note)
+        self._note_stage: str | None = None
+        self._note_for = ""
+        self.notes_taken = 0
+        self.sticky = StickyLayer(self.audience)
+        self.entry = NoteEntry(self.console or self.audience)  # typed where the keyboard is
+        self.entry.textChanged.connect(lambda text: self.sticky.show_typing(self._note_for, text))
+        self.entry.kept.connect(self._keep_note)
+        self.entry.dropped.connect(self._drop_note)
         # closing either window by any means (Alt+F4, the window manager) ends the show
         self.audience.closed.connect(self.end)
         if self.console is not None:
@@ -140,6 +152,57 @@ class PresentationSession(QObject):
             self.console.set_room_size(self.audience.size())
         self.audience.activateWindow()
         self.audience.setFocus()
+
+    # ------------------------------------------------------------ notes from the room
+    def take_note(self) -> None:
+        """N or the console's Note button: a sticky for the stage on screen."""
+        step = self.controller.step
+        journey = self.window.document.journey
+        if step.stage_id is None or step.stage_id not in journey.stages:
+            self.audience.toast.say("Go to a stage to take a note")
+            return
+        self._note_stage = step.stage_id
+        self._note_for = journey.stages.get(step.stage_id).name
+        host = self.entry.parentWidget()
+        assert host is not None
+        width = min(720, host.width() - 40)
+        if host is self.audience:  # the room sees the sticky; the field itself stays out of view
+            self.entry.setGeometry(0, -200, width, 56)
+        else:
+            self.entry.setGeometry((host.width() - width) // 2, host.height() - 120, width, 56)
+        self.entry.clear()
+        self.entry.show()
+        self.entry.raise_()
+        self.entry.setFocus()
+        self.sticky.show_typing(self._note_for, "")
+
+    def _keep_note(self, text: str) -> None:
+        stage_id = self._note_stage
+        change = None
+        if stage_id is not None:
+            journey = self.window.document.journey
+            change = capture_note(journey, stage_id, text, now(), presenter_name())
+        if change is not None and self.window.document.try_push(change):
+            self.notes_taken += 1
+            self.sticky.show_kept()
+            QTimer.singleShot(1500, self.sticky.hide)
+            self._close_entry(keep_sticky=True)
+        else:
+            self._drop_note()
+
+    def _drop_note(self) -> None:
+        self._close_entry(keep_sticky=False)
+
+    def _close_entry(self, keep_sticky: bool) -> None:
+        self.entry.clear()  # (clearing shows an empty sticky: hide it after)
+        self.entry.hide()
+        if not keep_sticky:
+            self.sticky.hide()
+        else:
+            self.sticky.show_kept()
+        host = self.entry.parentWidget()
+        if host is not None:
+            host.setFocus()
 
     def end(self) -> None:
         """Close the presentation and give the editor back as it was."""

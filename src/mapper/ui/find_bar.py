@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from mapper.canvas.scene import JourneyScene
+from mapper.edits.workshop import TAG_PREFIX, workshop_days
 from mapper.model.search import find_cards
 
 
@@ -24,11 +27,16 @@ class FindBar(QWidget):
         self.field.textChanged.connect(self.search)
         self.field.returnPressed.connect(self.next)
         self.count = QLabel()
+        self.workshops = QComboBox()
+        self.workshops.setAccessibleName("Notes from a workshop")
+        self.workshops.setToolTip("Find the notes the room gave in a workshop")
+        self.workshops.activated.connect(self._find_workshop)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(QLabel("Find:"))
         layout.addWidget(self.field, 1)
         layout.addWidget(self.count)
+        layout.addWidget(self.workshops)
         for text, tip, slot in (("‹", "Previous match (Shift+F3)", self.previous),
                                 ("›", "Next match (F3)", self.next),
                                 ("✕", "Close (Esc)", self.close_bar)):  # fmt: skip
@@ -45,7 +53,23 @@ class FindBar(QWidget):
         )
         self.hide()
 
+    def _list_workshops(self) -> None:
+        """ "From the workshop on 6 December 2026" for each day notes were taken."""
+        self.workshops.clear()
+        days = workshop_days(self.scene.journey)
+        self.workshops.addItem("Workshop notes…", "")
+        for tag in days:
+            day = date.fromisoformat(tag.removeprefix(TAG_PREFIX))
+            self.workshops.addItem(f"From the workshop on {day:%-d %B %Y}", tag)
+        self.workshops.setVisible(bool(days))
+
+    def _find_workshop(self, index: int) -> None:
+        tag = self.workshops.itemData(index)
+        if tag:
+            self.field.setText(tag)
+
     def open_bar(self) -> None:
+        self._list_workshops()
         self.show()
         self.field.setFocus()
         self.field.selectAll()
