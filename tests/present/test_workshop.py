@@ -124,3 +124,32 @@ def test_the_room_sees_the_stage_prompt_above_the_minimap_and_below_the_stage(wi
     keys(audience, K.Key_3)  # a stage without a prompt: no box
     assert view.prompt(session.controller.step) == ""
     session.end()
+
+
+def test_speaker_notes_are_edited_on_the_console(window, two_screens):
+    from PySide6.QtTest import QTest
+
+    document, journey = window.document, window.document.journey
+    screens, laptop = two_screens
+    session = PresentationSession(window, screens, laptop)
+    session.start()
+    console = session.console
+    assert not console.edit_button.isEnabled()  # the overview: no stage's notes
+    keys(console, K.Key_2)
+    assert console.edit_button.isEnabled()
+    console.edit_button.click()
+    assert console.notes_editor.isVisible()
+    QTest.keyClicks(console.notes_editor, "Ask who paid online")
+    QTest.keyClick(console.notes_editor, K.Key_Escape)  # done: saved, and the show goes on
+    assert session.running and not console.notes_editor.isVisible()
+    assert journey.stages.get("s2").notes.endswith("Ask who paid online")
+    assert console.notes.text().endswith("Ask who paid online")
+    assert document.undo_stack.undoText() == "Edit speaker notes"
+    console.edit_button.click()
+    QTest.keyClicks(console.notes_editor, "!")
+    keys(console, K.Key_3)  # moving on keeps what was typed
+    assert journey.stages.get("s2").notes.endswith("Ask who paid online!")
+    session.end()
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert not journey.stages.get("s2").notes.endswith("online")

@@ -7,13 +7,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPixmap
+from PySide6.QtCore import QRect, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -40,6 +41,8 @@ QLabel#timebox { font-size: 26px; font-weight: bold; }
 QLabel#timebox[state="last"] { color: #f0b429; }
 QLabel#timebox[state="over"] { color: #ff6b6b; }
 QLabel#notes { font-size: 26px; color: #f5f7fa; background: #27323d; padding: 14px; }
+QPlainTextEdit { font-size: 26px; color: #f5f7fa; background: #27323d; padding: 8px;
+                 border: 2px solid #2f6fce; }
 QScrollArea { border: none; background: #27323d; }
 QPushButton { font-size: 16px; padding: 8px 12px; color: #f5f7fa; background: #323f4b;
               border: 1px solid #52606d; border-radius: 6px; }
@@ -72,6 +75,7 @@ class PresenterConsole(QWidget):
         self.setStyleSheet(STYLE)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.deck, self.controller, self.clock = deck, controller, clock
+        self._editing: str | None = None  # the stage whose notes are being edited
         self.started = clock() if started is None else started  # a resumed show's clock
         self.workshop = WorkshopClock(self.started)
         self.timeboxes = dict(deck.info.presentation.timeboxes)
@@ -98,6 +102,18 @@ class PresenterConsole(QWidget):
         notes_scroll.setWidgetResizable(True)
         notes_scroll.setWidget(self.notes)
         notes_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.notes_scroll = notes_scroll
+        self.notes_editor = NotesEditor()
+        self.notes_editor.setAccessibleName("Speaker notes")
+        self.notes_editor.done.connect(lambda: self.edit_notes(False))
+        self.notes_editor.hide()
+        # saves a stage's speaker notes in the map (set by the session; None: read-only)
+        self.save_notes: Callable[[str, str], None] | None = None
+        self.edit_button = QPushButton("Edit notes")
+        self.edit_button.setCheckable(True)
+        self.edit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.edit_button.setToolTip("Edit this stage's speaker notes (Esc: done)")
+        self.edit_button.toggled.connect(self.edit_notes)
         self.buttons = self._buttons()
 
         top = QGridLayout()
@@ -126,8 +142,13 @@ class PresenterConsole(QWidget):
         outer.setContentsMargins(24, 20, 24, 20)
         outer.addLayout(top)
         outer.addLayout(previews, 5)
-        outer.addWidget(_label("muted", "Speaker notes"))
+        notes_head = QHBoxLayout()
+        notes_head.addWidget(_label("muted", "Speaker notes"))
+        notes_head.addStretch(1)
+        notes_head.addWidget(self.edit_button)
+        outer.addLayout(notes_head)
         outer.addWidget(notes_scroll, 4)
+        outer.addWidget(self.notes_editor, 4)
         outer.addLayout(bar)
 
         self._ticker = QTimer(self)
@@ -211,7 +232,11 @@ class PresenterConsole(QWidget):
         paged = f" · {word} {page + 1} of {pages}" if pages > 1 else ""
         self.position.setText(f"Step {nav.index + 1} of {len(nav.steps)}{paged}")
         self.title.setText(step.title)
-        self.notes.setText(step.notes or "No notes for this step.")
+        if self.notes_editor.isVisible():
+            self.edit_notes(False)  # the step changed under the editor: keep what was typed
+        self.notes.setText(self._notes_of(step) or "No notes for this step.")
+        editable = self._stage_of(step) is not None and self.save_notes is not None
+        self.edit_button.setEnabled(editable)
         self.current.set_pixmap(self.snapshot(step, page))
         if page + 1 < pages:  # the room sees the next page of this list first
             self.next_title.setText(f"Next: {step.title}, {word} {page + 2} of {pages}")
@@ -220,6 +245,40 @@ class PresenterConsole(QWidget):
         following = nav.next_step
         self.next_title.setText(f"Next: {following.title}" if following else "Next: (the end)")
         self.next_preview.set_pixmap(self.snapshot(following) if following else QPixmap())
+
+    def _stage_of(self, step: Step) -> str | None:
+        journey = self.deck.journey
+        if step.kind is StepKind.STAGE and step.stage_id in journey.stages:
+            return step.stage_id
+        return None
+
+    def _notes_of(self, step: Step) -> str:
+        """A stage's notes as the map holds them now (they may have been edited here)."""
+        stage_id = self._stage_of(step)
+        return self.deck.journey.stages.get(stage_id).notes if stage_id else step.notes
+
+    def edit_notes(self, on: bool) -> None:
+        """Edit the stage's speaker notes on the console; done (button, Esc): saved."""
+        step = self.controller.navigator.current
+        stage_id = self._stage_of(step)
+        if on and stage_id is not None and self.save_notes is not None:
+            self._editing = stage_id
+            self.notes_editor.setPlainText(self._notes_of(step))
+            self.notes_editor.moveCursor(QTextCursor.MoveOperation.End)  # to add to them
+            self.notes_scroll.hide()
+            self.notes_editor.show()
+            self.notes_editor.setFocus()
+        elif self.notes_editor.isVisible():
+            stage_id, self._editing = self._editing, None
+            text = self.notes_editor.toPlainText()
+            self.notes_editor.hide()
+            self.notes_scroll.show()
+            self.setFocus()
+            if stage_id is not None and self.save_notes is not None:
+                self.save_notes(stage_id, text)
+            self.notes.setText(self._notes_of(step) or "No notes for this step.")
+        with QSignalBlocker(self.edit_button):
+            self.edit_button.setChecked(self.notes_editor.isVisible())
 
     def snapshot(self, step: Step, page: int = 0) -> QPixmap:
         self.renderer.show_part(step, page)
@@ -301,6 +360,19 @@ class PresenterConsole(QWidget):
         self.renderer.deleteLater()  # a window of its own: not deleted with the console
         super().closeEvent(event)
         self.closed.emit()
+
+
+class NotesEditor(QPlainTextEdit):
+    """The speaker notes being edited; Esc means done (it never ends the show)."""
+
+    done = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.done.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class Preview(QWidget):

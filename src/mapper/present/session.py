@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen, QTransform
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
 
+from mapper.edits import Update
 from mapper.edits.workshop import capture_note
 from mapper.model import Entity
 from mapper.present.console import PresenterConsole
@@ -126,6 +127,8 @@ class PresentationSession(QObject):
             self.console = PresenterConsole(
                 self.deck, self.scene, self.controller, clock, window, started=self.started
             )
+            self.console.save_notes = self.save_notes
+            self.console.refresh()
         self.controller.finished.connect(self.end)
         self.controller.note_requested.connect(self.take_note)
         self._note_stage: str | None = None
@@ -152,6 +155,13 @@ class PresentationSession(QObject):
             self.console.set_room_size(self.audience.size())
         self.audience.activateWindow()
         self.audience.setFocus()
+
+    def save_notes(self, stage_id: str, text: str) -> None:
+        """Speaker notes edited on the console: one undo step in the map, when changed."""
+        journey = self.window.document.journey
+        if stage_id in journey.stages and journey.stages.get(stage_id).notes != text:
+            change = Update(journey, Entity.STAGE, stage_id, {"notes": text}, "Edit speaker notes")
+            self.window.document.try_push(change)
 
     # ------------------------------------------------------------ notes from the room
     def take_note(self) -> None:
