@@ -47,7 +47,9 @@ def test_every_old_format_keeps_loading_the_same_map(version):
         expected.update(Entity.PERSONA, "omar", hidden=True)
         expected.update(Entity.STAGE, "s1", prompt="What made you hesitate?")
         shown = expected.info.presentation
-        expected.update_info(presentation=replace(shown, timeboxes={"s1": 10, "s2": 15}))
+        expected.update_info(
+            presentation=replace(shown, timeboxes={"s1": 10, "s2": 15}, agenda=True)
+        )
     assert dumps_journey(journey) == dumps_journey(expected)
 
 

@@ -153,3 +153,34 @@ def test_speaker_notes_are_edited_on_the_console(window, two_screens):
     document.undo_stack.undo()
     document.undo_stack.undo()
     assert not journey.stages.get("s2").notes.endswith("online")
+
+
+def test_an_agenda_step_lists_the_stages_with_their_minutes(window, monkeypatch):
+    from mapper.present import start_presentation
+    from mapper.present.agenda_slide import agenda_rows
+
+    def plan(self) -> int:
+        self.set_stage("s1", minutes=10)
+        self.set_stage("s2", minutes=20)
+        self.agenda.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SetupDialog, "exec", plan)
+    assert choose_what_to_present(window)
+    journey = window.document.journey
+    assert journey.info.presentation.agenda
+    assert agenda_rows(journey) == [
+        ("1", "Awareness", "10 min"), ("2", "Purchase", "20 min"), ("3", "Retention", ""),
+        ("", "Total", "30 min"),
+    ]  # fmt: skip
+    session = start_presentation(window)
+    session.controller.options.transitions = False
+    keys(session.audience, K.Key_Right)
+    assert session.controller.step.kind is StepKind.AGENDA
+    assert session.audience.view.stack.currentWidget() is session.audience.view.agenda
+    image = session.audience.grab().toImage()
+    assert len({image.pixel(x, y) for x in range(0, image.width(), 9)
+                for y in range(0, image.height(), 9)}) > 3  # fmt: skip
+    keys(session.audience, K.Key_Right)
+    assert session.controller.step.kind is StepKind.STAGE
+    keys(session.audience, K.Key_Escape)

@@ -200,6 +200,7 @@ def build_journey(doc: JourneyFile) -> JourneyMap:
             tuple(doc.presentation.hidden_lane_ids),
             tuple(doc.presentation.hidden_persona_ids),
             dict(doc.presentation.timeboxes),
+            doc.presentation.agenda,
         ),
     )
     journey = JourneyMap(info)

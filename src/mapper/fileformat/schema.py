@@ -161,6 +161,7 @@ class PresentationFile(_Strict):
     hidden_lane_ids: Annotated[list[Id], FailFast] = []
     hidden_persona_ids: Annotated[list[Id], FailFast] = []
     timeboxes: dict[Id, Annotated[int, Field(ge=TIMEBOX_MIN, le=TIMEBOX_MAX, strict=True)]] = {}
+    agenda: bool = False
 
 
 class PersonaFile(_Strict):

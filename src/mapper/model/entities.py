@@ -152,6 +152,7 @@ class Presentation:
     hidden_lane_ids: tuple[str, ...] = ()
     hidden_persona_ids: tuple[str, ...] = ()
     timeboxes: dict[str, int] = field(default_factory=dict)  # stage id -> minutes
+    agenda: bool = False  # an agenda step after the overview: the stages and their minutes
 
     def __post_init__(self) -> None:
         for stage_id, minutes in self.timeboxes.items():

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEasingCurve, QPointF, Qt, QVariantAnimation
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
+from mapper.present.agenda_slide import AgendaSlide
 from mapper.present.deck import Deck
 from mapper.present.emotion_slide import EmotionSlide
 from mapper.present.list_slide import ListSlide
@@ -32,9 +33,10 @@ class AudienceView(QWidget):
         self.map_view = MapView(scene)
         self.emotion = EmotionSlide(deck, scene.room, scene.theme)
         self.lists = ListSlide(deck, scene.theme)
+        self.agenda = AgendaSlide(deck.journey, scene.theme)
         self.stack = QStackedLayout(self)
         self.stack.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.map_view, self.emotion, self.lists):
+        for widget in (self.map_view, self.emotion, self.lists, self.agenda):
             self.stack.addWidget(widget)
         self.fade = _Fade(self)
 
@@ -46,6 +48,7 @@ class AudienceView(QWidget):
         self.map_view.viewport().update()
         self.emotion.set_look(scene.room, palette, text_scale)
         self.lists.set_look(palette, text_scale)
+        self.agenda.set_look(palette, text_scale)
 
     def show_step(self, step: Step, animate: bool) -> None:
         previous, self.step = self.step, step
@@ -64,6 +67,8 @@ class AudienceView(QWidget):
             self.map_view.show_step(step, animate and not switching, from_after=backwards)
         elif step.kind is StepKind.EMOTION:
             self.emotion.show_step(step, animate, grow_from_nothing=arriving and not backwards)
+        elif step.kind is StepKind.AGENDA:
+            self.agenda.update()
         else:
             self.lists.show_step(step, from_after=backwards)
 
@@ -93,6 +98,8 @@ class AudienceView(QWidget):
     def _widget_for(self, step: Step) -> QWidget:
         if step.is_map:
             return self.map_view
+        if step.kind is StepKind.AGENDA:
+            return self.agenda
         return self.emotion if step.kind is StepKind.EMOTION else self.lists
 
     def settle(self) -> None:

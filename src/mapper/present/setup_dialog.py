@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -95,6 +96,9 @@ class SetupDialog(QDialog):
         stages.setWordWrap(True)
         layout.addWidget(stages)
         layout.addWidget(self.stages, 1)
+        self.agenda = QCheckBox("Start with an agenda: the stages and their minutes")
+        self.agenda.setChecked(choice.agenda)
+        layout.addWidget(self.agenda)
         layout.addWidget(self.warning)
         layout.addWidget(buttons)
         self._say_what_is_left_out()
@@ -190,7 +194,12 @@ class SetupDialog(QDialog):
 
     def choice(self) -> Presentation:
         timeboxes = {stage_id: m for stage_id, m, _ in self._stage_rows() if m}
-        return Presentation(self._unchecked(self.lanes), self._unchecked(self.personas), timeboxes)
+        return Presentation(
+            self._unchecked(self.lanes),
+            self._unchecked(self.personas),
+            timeboxes,
+            self.agenda.isChecked(),
+        )
 
     def prompts(self) -> dict[str, str]:
         return {stage_id: prompt for stage_id, _, prompt in self._stage_rows()}

@@ -15,6 +15,7 @@ from mapper.present.insights import ranked_opportunities, ranked_pain_points
 
 class StepKind(StrEnum):
     OVERVIEW = "overview"
+    AGENDA = "agenda"
     STAGE = "stage"
     EMOTION = "emotion"
     PAIN_POINTS = "pain_points"
@@ -43,6 +44,8 @@ def build_steps(journey: JourneyMap, content: Shown | None = None) -> list[Step]
     overview_notes = "\n\n".join(t for t in (info.scenario.goal, info.notes) if t)
     steps = [Step(StepKind.OVERVIEW, info.title or "Overview", notes=overview_notes)]
     stages = list(journey.stages)
+    if info.presentation.agenda and stages:
+        steps.append(Step(StepKind.AGENDA, "Agenda"))
     for i, stage in enumerate(stages):
         steps.append(Step(StepKind.STAGE, stage.name, stage.id, i, stage.notes))
     if _has_emotions(journey, content):
