@@ -48,8 +48,12 @@ def test_every_old_format_keeps_loading_the_same_map(version):
         expected.update(Entity.STAGE, "s1", prompt="What made you hesitate?")
         shown = expected.info.presentation
         expected.update_info(
-            presentation=replace(shown, timeboxes={"s1": 10, "s2": 15}, agenda=True)
-        )
+            presentation=replace(
+                shown, timeboxes={"s1": 10, "s2": 15}, agenda=True, interleave=True,
+                top_pain_points=12,
+            )
+        )  # fmt: skip
+        expected.update(Entity.CARD, "a1", sensitive=True)
     assert dumps_journey(journey) == dumps_journey(expected)
 
 

@@ -184,3 +184,56 @@ def test_an_agenda_step_lists_the_stages_with_their_minutes(window, monkeypatch)
     keys(session.audience, K.Key_Right)
     assert session.controller.step.kind is StepKind.STAGE
     keys(session.audience, K.Key_Escape)
+
+
+def test_the_sequence_can_interleave_feelings_and_show_fewer_pain_points(coffee_window):
+    from mapper.present import start_presentation
+    from mapper.present.deck import Deck
+    from mapper.present.steps import build_steps
+
+    journey = coffee_window.document.journey
+    shown_before = replace(journey.info.presentation)
+    journey.update_info(presentation=replace(shown_before, interleave=True, top_pain_points=5))
+    kinds = [s.kind for s in build_steps(journey)]
+    stages = len(journey.stages)
+    assert kinds[1 : 1 + 2 * stages] == [StepKind.STAGE, StepKind.EMOTION] * stages
+    for step in build_steps(journey):  # each feelings step right after its stage
+        if step.kind is StepKind.EMOTION:
+            steps = build_steps(journey)
+            before = steps[steps.index(step) - 1]
+            assert before.kind is StepKind.STAGE and before.stage_id == step.stage_id
+    deck = Deck.of(journey)
+    session = start_presentation(coffee_window)
+    lists = session.audience.view.lists
+    assert len(lists._tiles[StepKind.PAIN_POINTS]) == 5 < len(deck.pain_points)
+    session.end()
+
+
+def test_a_sensitive_card_is_never_shown_to_the_room(coffee_window):
+    from mapper.present.deck import Deck
+
+    journey = coffee_window.document.journey
+    deck = Deck.of(journey)
+    worst = deck.pain_points[0].card
+    journey.update(Entity.CARD, worst.id, sensitive=True)
+    deck = Deck.of(journey)
+    layout = deck.layout()
+    assert worst.id not in layout.cards
+    assert all(p.card.id != worst.id for p in deck.pain_points)
+    assert all(point.card_id != worst.id for c in layout.curves for point in c.points)
+    assert len(layout.cards) == sum(1 for c in journey.cards() if not c.sensitive) - sum(
+        1 for c in journey.cards() if not c.sensitive and c.lane_id not in deck.content.lane_ids
+    )
+
+
+def test_the_inspector_marks_a_card_sensitive(window):
+    from PySide6.QtWidgets import QCheckBox
+
+    window.scene.select_ids(["t2"])
+    QApplication.processEvents()
+    boxes = [
+        b for b in window.inspector.findChildren(QCheckBox) if b.text().startswith("Sensitive")
+    ]
+    assert len(boxes) == 1
+    boxes[0].click()
+    assert window.document.journey.card("t2").sensitive

@@ -181,7 +181,7 @@ def card_from_file(c: CardFile) -> Card:
         buying_phase=c.buying_phase, emotions=dict(c.emotions),
         moment_of_truth=c.moment_of_truth, owner=c.owner, metrics=_metrics(c.metrics),
         evidence=tuple(Evidence(e.text, e.source, e.confidence) for e in c.evidence),
-        url=c.url, tags=tuple(c.tags), notes=c.notes,
+        url=c.url, tags=tuple(c.tags), notes=c.notes, sensitive=c.sensitive,
     )  # fmt: skip
 
 
@@ -201,6 +201,8 @@ def build_journey(doc: JourneyFile) -> JourneyMap:
             tuple(doc.presentation.hidden_persona_ids),
             dict(doc.presentation.timeboxes),
             doc.presentation.agenda,
+            doc.presentation.interleave,
+            doc.presentation.top_pain_points,
         ),
     )
     journey = JourneyMap(info)

@@ -37,6 +37,7 @@ from mapper.model.vocabulary import (
     STAGE_WIDTH_MIN,
     TIMEBOX_MAX,
     TIMEBOX_MIN,
+    TOP_PAIN_POINTS_MAX,
     BuyingPhase,
     CardKind,
     Confidence,
@@ -162,6 +163,8 @@ class PresentationFile(_Strict):
     hidden_persona_ids: Annotated[list[Id], FailFast] = []
     timeboxes: dict[Id, Annotated[int, Field(ge=TIMEBOX_MIN, le=TIMEBOX_MAX, strict=True)]] = {}
     agenda: bool = False
+    interleave: bool = False
+    top_pain_points: Annotated[int, Field(ge=0, le=TOP_PAIN_POINTS_MAX, strict=True)] = 0
 
 
 class PersonaFile(_Strict):
@@ -220,6 +223,7 @@ class CardFile(_Strict):
     url: ShortText = ""
     tags: Texts = []
     notes: LongText = ""
+    sensitive: bool = False
 
 
 class FlowFile(_Strict):

@@ -24,6 +24,7 @@ from mapper.model.vocabulary import (
     STAGE_WIDTH_MIN,
     TIMEBOX_MAX,
     TIMEBOX_MIN,
+    TOP_PAIN_POINTS_MAX,
     BuyingPhase,
     CardKind,
     Confidence,
@@ -153,8 +154,12 @@ class Presentation:
     hidden_persona_ids: tuple[str, ...] = ()
     timeboxes: dict[str, int] = field(default_factory=dict)  # stage id -> minutes
     agenda: bool = False  # an agenda step after the overview: the stages and their minutes
+    interleave: bool = False  # each stage's "how it feels" right after it, not a second pass
+    top_pain_points: int = 0  # how many pain points the slide shows (0: the usual summary)
 
     def __post_init__(self) -> None:
+        if not 0 <= self.top_pain_points <= TOP_PAIN_POINTS_MAX:
+            raise ValueError(f"top pain points must be 0..{TOP_PAIN_POINTS_MAX}")
         for stage_id, minutes in self.timeboxes.items():
             if not TIMEBOX_MIN <= minutes <= TIMEBOX_MAX:
                 raise ValueError(
@@ -261,6 +266,7 @@ class Card:
     url: str = ""
     tags: tuple[str, ...] = ()
     notes: str = ""
+    sensitive: bool = False  # left out when presenting to a room
 
     def __post_init__(self) -> None:
         check_text(self, LONG_DESCRIPTION_NOTES)

@@ -12,6 +12,7 @@ from enum import StrEnum
 SHORT_TEXT_MAX = 2_000  # names, titles, labels, owners, tags, list items
 LONG_TEXT_MAX = 50_000  # descriptions, notes, bios, quotes, evidence
 TIMEBOX_MIN, TIMEBOX_MAX = 1, 240  # minutes a stage may take in a workshop
+TOP_PAIN_POINTS_MAX = 99
 STAGE_WIDTH_MIN, STAGE_WIDTH_MAX, STAGE_WIDTH_DEFAULT = 80, 2000, 240.0
 RATING_MIN, RATING_MAX = 1, 5  # an opportunity's impact and effort
 

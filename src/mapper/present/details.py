@@ -151,7 +151,7 @@ def _opportunity(journey: JourneyMap, opp: Opportunity):
         rows.append(("Stage", escape(journey.stages.get(opp.stage_id).name)))
     pains = []
     for card_id in opp.pain_point_ids:
-        if journey.has_card(card_id):
+        if journey.has_card(card_id) and not journey.card(card_id).sensitive:
             card = journey.card(card_id)
             stage = journey.stages.get(card.stage_id).name
             pains.append(f"{escape(card.title)} <i>({escape(stage)})</i>")

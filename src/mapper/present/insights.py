@@ -42,6 +42,7 @@ def ranked_pain_points(journey: JourneyMap, content: Shown) -> list[PainPoint]:
             whose_pain(point, names),
         )
         for point in pain_points_by_persona(journey, content.persona_ids)
+        if not point.card.sensitive  # a sensitive card is not shown to a room
     ]
 
 

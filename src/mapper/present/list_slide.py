@@ -53,8 +53,9 @@ class ListSlide(QWidget):
         self.text_scale = 1.0
         self.kind = StepKind.PAIN_POINTS
         self.page = 0
+        top = deck.info.presentation.top_pain_points or TOP
         self._tiles = {
-            StepKind.PAIN_POINTS: pain_tiles(deck.journey, deck.pain_points[:TOP]),
+            StepKind.PAIN_POINTS: pain_tiles(deck.journey, deck.pain_points[:top]),
             StepKind.OPPORTUNITIES: opportunity_tiles(deck.journey, deck.opportunities[:TOP]),
         }
         self.totals = {

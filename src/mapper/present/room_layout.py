@@ -125,7 +125,8 @@ def present_layout(
         height = style.min_row_height
         placed: list[tuple[Card, int, float, float, float, float]] = []
         for stage_index, (stage, sx, width) in enumerate(columns):
-            cards = journey.cards_in_cell(stage.id, lane.id)
+            # a card marked sensitive is not shown to a room
+            cards = [c for c in journey.cards_in_cell(stage.id, lane.id) if not c.sensitive]
             grid, grid_height = _grid(cards, width, style, journey, lead)
             placed.extend(
                 (card, stage_index, sx + gx, gy, gw, gh)
@@ -224,7 +225,7 @@ def _lay_out_curves(journey: JourneyMap, content: Shown, result: PresentLayout, 
         return
     index_of = {stage.id: i for i, (stage, _, _) in enumerate(columns)}
     # every card's feelings: leaving a lane out hides its cards, not the curve they make
-    scored = [c for c in journey.cards() if c.emotions]
+    scored = [c for c in journey.cards() if c.emotions and not c.sensitive]
     spans = [(x, width) for _, x, width in columns]
     for persona in content.personas:
         curve = lay_out_curve(persona, scored, index_of, spans, result.emotion_y)

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from mapper.document import Document
 from mapper.edits import intents
 from mapper.model import JourneyMap, Presentation
-from mapper.model.vocabulary import TIMEBOX_MAX
+from mapper.model.vocabulary import TIMEBOX_MAX, TOP_PAIN_POINTS_MAX
+from mapper.present.list_slide import TOP
 from mapper.present.steps import emptied_steps
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -98,7 +99,21 @@ class SetupDialog(QDialog):
         layout.addWidget(self.stages, 1)
         self.agenda = QCheckBox("Start with an agenda: the stages and their minutes")
         self.agenda.setChecked(choice.agenda)
-        layout.addWidget(self.agenda)
+        self.interleave = QCheckBox("How each stage feels, right after it (not a second pass)")
+        self.interleave.setChecked(choice.interleave)
+        self.top = QSpinBox()
+        self.top.setRange(0, TOP_PAIN_POINTS_MAX)
+        self.top.setSpecialValueText(f"the {TOP} most important")
+        self.top.setValue(choice.top_pain_points)
+        self.top.setAccessibleName("Pain points shown")
+        top_row = QHBoxLayout()
+        top_row.addWidget(QLabel("Pain points on the slide:"))
+        top_row.addWidget(self.top)
+        top_row.addStretch(1)
+        for box in (self.agenda, self.interleave):
+            layout.addWidget(box)
+            box.toggled.connect(lambda _on: self._say_what_is_left_out())
+        layout.addLayout(top_row)
         layout.addWidget(self.warning)
         layout.addWidget(buttons)
         self._say_what_is_left_out()
@@ -199,6 +214,8 @@ class SetupDialog(QDialog):
             self._unchecked(self.personas),
             timeboxes,
             self.agenda.isChecked(),
+            self.interleave.isChecked(),
+            self.top.value(),
         )
 
     def prompts(self) -> dict[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from mapper.model import JourneyMap, Presentation
+from mapper.model import JourneyMap, Presentation, Stage
 from mapper.present.content import Shown, shown
 from mapper.present.insights import ranked_opportunities, ranked_pain_points
 
@@ -46,12 +46,14 @@ def build_steps(journey: JourneyMap, content: Shown | None = None) -> list[Step]
     stages = list(journey.stages)
     if info.presentation.agenda and stages:
         steps.append(Step(StepKind.AGENDA, "Agenda"))
+    feelings = _has_emotions(journey, content)
+    interleave = info.presentation.interleave
     for i, stage in enumerate(stages):
         steps.append(Step(StepKind.STAGE, stage.name, stage.id, i, stage.notes))
-    if _has_emotions(journey, content):
-        for i, stage in enumerate(stages):
-            title = f"How it feels: up to {stage.name}"
-            steps.append(Step(StepKind.EMOTION, title, stage.id, i, stage.notes))
+        if feelings and interleave:  # each stage's feelings right after it
+            steps.append(_feelings(stage, i))
+    if feelings and not interleave:  # the curve revealed stage by stage, in a second pass
+        steps += [_feelings(stage, i) for i, stage in enumerate(stages)]
     if ranked_pain_points(journey, content):
         steps.append(Step(StepKind.PAIN_POINTS, "Pain points"))
     if journey.opportunities:
@@ -60,11 +62,18 @@ def build_steps(journey: JourneyMap, content: Shown | None = None) -> list[Step]
     return steps
 
 
+def _feelings(stage: Stage, index: int) -> Step:
+    return Step(StepKind.EMOTION, f"How it feels: up to {stage.name}", stage.id, index,
+                stage.notes)  # fmt: skip
+
+
 def _has_emotions(journey: JourneyMap, content: Shown) -> bool:
     if content.emotion_lane is None or not content.personas:
         return False
     personas = content.persona_ids  # a card's feelings count even when its lane is left out
-    return any(any(p in card.emotions for p in personas) for card in journey.cards())
+    return any(
+        not card.sensitive and any(p in card.emotions for p in personas) for card in journey.cards()
+    )
 
 
 class Navigator:

@@ -76,7 +76,11 @@ def opportunity_tiles(journey: JourneyMap, opportunities: list[Opportunity]) -> 
         first = " · ".join(
             t for t in (f"Impact {opp.impact}/5", f"Effort {opp.effort}/5", opp.owner, where) if t
         )
-        fixes = [journey.card(i).title for i in opp.pain_point_ids if journey.has_card(i)]
+        fixes = [
+            journey.card(i).title
+            for i in opp.pain_point_ids
+            if journey.has_card(i) and not journey.card(i).sensitive
+        ]
         lines = (first, "Fixes: " + ", ".join(fixes)) if fixes else (first,)
         tiles.append(Tile(opp.title, lines, *_quadrant(opp), opp))
     return tiles

@@ -123,6 +123,7 @@ def card_specs(document: Document, kind: CardKind) -> list[FieldSpec]:
             plain("buying_phase", "Buying phase", _enum_choices(BuyingPhase, "From the stage")),
         ]
     specs.append(plain("moment_of_truth", "", lambda: CheckField("Moment of truth")))
+    specs.append(plain("sensitive", "", lambda: CheckField("Sensitive: left out when presenting")))
     for persona in journey.personas:
         specs.append(_score_spec(persona.id, f"Emotion: {persona.name}"))
     specs += [
