@@ -224,8 +224,12 @@ def _lay_out_curves(journey: JourneyMap, content: Shown, result: PresentLayout, 
     if result.emotion_row is None:
         return
     index_of = {stage.id: i for i, (stage, _, _) in enumerate(columns)}
-    # every card's feelings: leaving a lane out hides its cards, not the curve they make
-    scored = [c for c in journey.cards() if c.emotions and not c.sensitive]
+    # leaving a lane out of the presentation hides its cards, not the curve they make;
+    # a lane hidden in the editor counts as the canvas counts it (not at all)
+    hidden = {lane.id for lane in journey.lanes if lane.hidden}
+    scored = [
+        c for c in journey.cards() if c.emotions and not c.sensitive and c.lane_id not in hidden
+    ]
     spans = [(x, width) for _, x, width in columns]
     for persona in content.personas:
         curve = lay_out_curve(persona, scored, index_of, spans, result.emotion_y)

@@ -71,8 +71,12 @@ def _has_emotions(journey: JourneyMap, content: Shown) -> bool:
     if content.emotion_lane is None or not content.personas:
         return False
     personas = content.persona_ids  # a card's feelings count even when its lane is left out
+    hidden = {lane.id for lane in journey.lanes if lane.hidden}  # as the canvas counts them
     return any(
-        not card.sensitive and any(p in card.emotions for p in personas) for card in journey.cards()
+        not card.sensitive
+        and card.lane_id not in hidden
+        and any(p in card.emotions for p in personas)
+        for card in journey.cards()
     )
 
 
