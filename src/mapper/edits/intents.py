@@ -282,6 +282,53 @@ def add_card(
     return Insert(journey, Entity.CARD, index, card, f"Add {quote(title)}")
 
 
+def palette_insert(
+    journey: JourneyMap,
+    payload: Mapping[str, Any],
+    cell: tuple[str, str, int] | None,
+    anchored: bool,
+) -> Insert:
+    """A palette entry chosen with Return: a card at ``cell`` (stage, lane, index); a stage
+    after the cell's stage and a lane below its lane when ``anchored`` to a selection,
+    otherwise (or without a cell) at the end."""
+    kind = payload.get("kind")
+    if kind in ("stage", "lane"):
+        if cell is None or not anchored:
+            return add_stage(journey) if kind == "stage" else add_lane(journey)
+        if kind == "stage":
+            return add_stage(journey, journey.stages.index_of(cell[0]) + 1)
+        return add_lane(journey, journey.lanes.index_of(cell[1]) + 1)
+    try:
+        card_kind = CardKind(str(kind))
+    except ValueError:
+        raise EditRefused("The palette sent something Mapper cannot create") from None
+    if cell is None:
+        raise EditRefused("Add a stage and a lane first: cards go into their cells")
+    channel = payload.get("channel")
+    return add_card(journey, *cell, card_kind, channel if isinstance(channel, str) else None)
+
+
+def new_card(
+    journey: JourneyMap,
+    kind: CardKind,
+    stage_id: str,
+    lane_id: str,
+    index: int,
+    title: str | None = None,
+    channel: str | None = None,
+) -> Insert:
+    """A new card at ``index`` of a cell, titled ``title`` or after its kind. A blank title
+    or a cell that is gone (deleted while the title was typed) is refused."""
+    if stage_id not in journey.stages or lane_id not in journey.lanes:
+        raise EditRefused("The cell for the new card is gone")
+    title = CARD_TITLES[kind] if title is None else title.strip()
+    if not title:
+        raise EditRefused(EMPTY_NAMES[Entity.CARD])
+    index = max(0, min(index, len(journey.cards_in_cell(stage_id, lane_id))))
+    card = Card(new_id("card"), stage_id, lane_id, title, kind, channel=channel)
+    return Insert(journey, Entity.CARD, index, card, f"Add {kind.value.replace('_', ' ')}")
+
+
 def _lane_index(journey: JourneyMap, layout: MapLayout, visible_index: int) -> int:
     """Turn an index among visible lanes into an index among all lanes."""
     visible: Sequence[str] = [b.lane.id for b in layout.lanes]
