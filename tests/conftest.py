@@ -49,5 +49,6 @@ def manager(qtbot, isolated_settings):
     mgr = WindowManager()
     yield mgr
     for window in list(mgr.windows):
+        window.scene.finish_editing()  # a title left open would be committed on close
         window.document.undo_stack.setClean()
         window.close()

@@ -121,12 +121,12 @@ def test_cut_paste_and_duplicate(window):
     assert journey.card_count() == 7
 
 
-def test_arrow_keys_nudge_and_merge_into_one_step(window):
+def test_ctrl_arrow_keys_nudge_and_merge_into_one_step(window):
     journey = window.document.journey
     window.scene.select_ids(["t1"])
     window.view.setFocus()
-    QTest.keyClick(window.view, Qt.Key.Key_Right)
-    QTest.keyClick(window.view, Qt.Key.Key_Right)
+    QTest.keyClick(window.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert journey.card_position("t1")[0] == "s3"
     assert window.document.undo_stack.count() == 1
     window.document.undo_stack.undo()
@@ -227,7 +227,11 @@ def test_nudging_neighbours_keeps_them_together(window):
     window.scene.select_ids(["t2", "t3"])
     window.edit.nudge(0, 1)
     assert cell_order(window) == ["x", "t2", "t3"]
-    window.edit.nudge(0, 1)  # already at the bottom: the pair stays as it is
+    window.edit.nudge(0, 1)  # at the bottom: the pair goes on into the lane below, together
+    assert cell_order(window) == ["x"]
+    pains = [c.id for c in window.document.journey.cards_in_cell("s2", "l-pain")]
+    assert pains == ["t2", "t3", "p1"]
+    window.edit.nudge(0, -1)  # and back, below x
     assert cell_order(window) == ["x", "t2", "t3"]
     window.edit.nudge(0, -1)
     assert cell_order(window) == ["t2", "t3", "x"]

@@ -18,6 +18,7 @@ from mapper.model.analysis import PainPoint, card_mark, hurt_by
 RADIUS = 6.0
 SHADOW = 3.0
 HANDLE_RADIUS = 6.0
+RING = 6.0  # how far outside the card its highlight and focus ring reach
 # looked up once: a big map builds tens of thousands of cards, and each Qt enum lookup or
 # combination is a Python call
 _FLAGS = (
@@ -39,6 +40,7 @@ class CardItem(QGraphicsItem):
         self.box = box
         self.persona_id = persona_id
         self.highlighted = False
+        self.focused = False  # the keyboard's current card: a focus ring
         self.hovered = False
         self._shift_on_selected = False
         self.handle: ConnectorHandle | None = None  # made the first time it shows
@@ -89,7 +91,8 @@ class CardItem(QGraphicsItem):
     # ------------------------------------------------------------------ paint
     def boundingRect(self) -> QRectF:
         r = self.box.rect
-        return QRectF(-2, -2, r.width + 4 + SHADOW, r.height + 4 + SHADOW)
+        m = RING
+        return QRectF(-m, -m, r.width + 2 * m + SHADOW, r.height + 2 * m + SHADOW)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -114,6 +117,10 @@ class CardItem(QGraphicsItem):
             painter.setPen(QPen(qcolor("#f2c94c"), 4))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), RADIUS + 2, RADIUS + 2)
+        if self.focused:  # dashed ink outside the border: distinct from the selection blue
+            painter.setPen(QPen(qcolor(th.INK), 1.6, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), RADIUS + 3, RADIUS + 3)
         sentiment = card_mark(card, getattr(self.scene(), "shown_personas", ()), self.persona_id)
         if sentiment is not Sentiment.NEUTRAL:
             stripe = QPainterPath()

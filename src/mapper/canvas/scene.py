@@ -16,7 +16,7 @@ from mapper.canvas.emotion_items import CurveSegmentItem, EmotionPointItem, curv
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.grid_item import GridItem
 from mapper.canvas.header_items import LaneHeaderItem, StageHeaderItem
-from mapper.canvas.inline_edits import open_editor
+from mapper.canvas.inline_edits import InlineEditor, open_editor
 from mapper.canvas.interaction import Interaction
 from mapper.canvas.interactions import (
     CardDrag,
@@ -60,6 +60,7 @@ BSP_DEPTH = 10
 class JourneyScene(QGraphicsScene):
     layout_changed = Signal()
     problem = Signal(str)  # a refused gesture, for the status bar
+    hint = Signal(str)  # what a keyboard gesture under way expects ("" when it ends)
 
     def __init__(self, document: Document, parent=None, read_only: bool = False) -> None:
         super().__init__(parent)
@@ -309,6 +310,12 @@ class JourneyScene(QGraphicsScene):
 
     def edit_text(self, kind: Entity, item_id: str) -> None:
         open_editor(self, self.journey, self.layout, kind, item_id, self.push, self.report)
+
+    def finish_editing(self) -> None:
+        """Commit a title being typed in place (before a save, a new card, a flow)."""
+        editor = self.focusItem()
+        if isinstance(editor, InlineEditor):
+            editor.finish(commit=True)
 
     def create_from_palette(self, payload: dict, pos: QPointF) -> str | None:
         """Create what a palette entry describes at ``pos``; returns the new id."""

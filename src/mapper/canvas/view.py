@@ -1,18 +1,22 @@
 """The view onto the scene: zoom (Ctrl+wheel, pinch, keys), pan (middle-drag, space+drag,
-scrollbars), rubber-band selection and drops from the palette."""
+scrollbars), rubber-band selection, drops from the palette, and the keyboard (handed to
+``canvas.keyboard``), with a focus frame while it has the focus."""
 
 from __future__ import annotations
 
 import json
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QPainter, QRegion
+from PySide6.QtGui import QContextMenuEvent, QPainter, QPen, QRegion
 from PySide6.QtWidgets import QGraphicsTextItem, QGraphicsView, QMenu
 
 from mapper.canvas.interactions import PaletteDrop
+from mapper.canvas.keyboard import KeyboardControl
 from mapper.canvas.menus import CanvasMenus
+from mapper.canvas.painting import qcolor
 from mapper.canvas.scene import JourneyScene
 from mapper.edits.menus import MenuTarget, Target
+from mapper.layout import theme as th
 
 PALETTE_MIME = "application/x-mapper-palette+json"
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
@@ -20,7 +24,7 @@ MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
 
 class JourneyView(QGraphicsView):
     zoom_changed = Signal(float)
-    nudged = Signal(int, int)  # arrow keys with cards selected: (stages, places in the cell)
+    nudged = Signal(int, int)  # Ctrl+arrow with cards selected: (stages, places in the cell)
     palette_dropped = Signal(dict, QPointF)  # what to create, where (scene coordinates)
 
     def __init__(self, scene: JourneyScene, parent=None) -> None:
@@ -36,8 +40,8 @@ class JourneyView(QGraphicsView):
         self._panning_from: QPointF | None = None
         self._space_down = False
         scene.layout_changed.connect(self.pin_headers)
-        self.nudge_keys: dict[Qt.Key, tuple[int, int]] = {}
         self.menus = CanvasMenus(scene, self)
+        self.keys = KeyboardControl(self, scene, self.nudged.emit)
 
     def journey_scene(self) -> JourneyScene:
         return self.scene()  # type: ignore[return-value]
@@ -65,6 +69,21 @@ class JourneyView(QGraphicsView):
             super().paintEvent(event)
         finally:
             scene.paint_rects = None
+        if self.hasFocus():  # where the keys go: a frame inside the viewport's edge
+            painter = QPainter(self.viewport())
+            painter.setPen(QPen(qcolor(th.SELECTION), 3))
+            painter.drawRect(self.viewport().rect().adjusted(1, 1, -2, -2))
+            painter.end()
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+        self.keys.show_ring()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+        self.keys.show_ring()
 
     def flow_rects(self, region: QRegion) -> list[QRect] | None:
         """How flows should clip a repaint of ``region``: None for as it is, or one
@@ -159,9 +178,8 @@ class JourneyView(QGraphicsView):
         if event.key() == Qt.Key.Key_Escape and self.journey_scene().cancel_interaction():
             event.accept()  # a drag, a flow being drawn: put back, nothing committed
             return
-        nudge = self.nudge_keys.get(Qt.Key(event.key()))
-        if nudge is not None and not self._editing() and self.journey_scene().selectedItems():
-            self.nudged.emit(*nudge)
+        scene = self.journey_scene()
+        if not self._editing() and not scene.read_only and self.keys.key_press(event):
             event.accept()
             return
         super().keyPressEvent(event)

@@ -48,7 +48,15 @@ ACTIONS: dict[str, tuple[str, str | None, QKeySequence.StandardKey | str | None,
     ),
     "add_stage": ("Add &Stage", "add-stage", None, "Add a stage after the selected one"),
     "add_lane": ("Add &Lane", "add-lane", None, "Add a lane below the selected one"),
-}
+    # keyboard first: make and edit cards and flows without the mouse
+    "insert_card": ("&Card", None, "Ctrl+Return",
+                    "Type a new card after the selected one (Return adds it, Esc does not)"),
+    "connect": ("&Flow from Selected", None, "Ctrl+L",
+                "Add a flow from the selected card to one picked with the arrow keys"),
+    "rename": ("&Rename", None, "F2", "Edit the selected item's title in place"),
+}  # fmt: skip
+# a shortcut for an action above that has none (kept apart: others may change the table)
+SHORTCUTS = {"add_stage": "Ctrl+Shift+Return"}
 
 
 def build_actions(parent: QWidget) -> dict[str, QAction]:
@@ -62,6 +70,8 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
         elif shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.setStatusTip(tip)
+        if name in SHORTCUTS and action.shortcut().isEmpty():
+            action.setShortcut(QKeySequence(SHORTCUTS[name]))
         actions[name] = action
     # Delete and Backspace only: some desktops' standard Delete also claims Ctrl+D, which
     # would make Duplicate's Ctrl+D ambiguous (and Qt then runs neither).

@@ -137,9 +137,11 @@ class EditController:
 
     # -------------------------------------------------------------- nudge
     def nudge(self, d_stage: int, d_index: int) -> bool:
-        """Arrow keys: up/down reorder within the cell, left/right move to the next stage."""
+        """Ctrl+arrow keys: up/down reorder within the cell (and past its end cross into the
+        neighbouring lane), left/right move to the next stage."""
         ids = self.scene.selected_ids(Entity.CARD)
-        change = selection.nudge(self.journey, ids, d_stage, d_index)
+        lanes = selection.open_lanes(self.scene.layout)
+        change = selection.nudge(self.journey, ids, d_stage, d_index, lanes)
         if change is None:
             return False
         ok = self._push(change)

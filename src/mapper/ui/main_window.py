@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
 from mapper.canvas.scene import JourneyScene
 from mapper.canvas.view import JourneyView
 from mapper.document import Document
+from mapper.layout import theme as th
 from mapper.model import Entity
 from mapper.ui.actions import build_actions
 from mapper.ui.compare_dialog import open_compare
 from mapper.ui.edit_controller import EditController
 from mapper.ui.file_actions import after_save, save_document
 from mapper.ui.find_bar import FindBar
+from mapper.ui.focus_order import FOCUS_STYLE, next_stop
 from mapper.ui.icons import icon
 from mapper.ui.inspector import Inspector
 from mapper.ui.notice_bar import NoticeBar
@@ -62,8 +65,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.palette_panel = PaletteWidget()
+        self.palette_panel.setStyleSheet(FOCUS_STYLE % th.SELECTION)
         self.inspector = Inspector(document)
         self.outline = OutlineWidget(document)
+        self.outline.setStyleSheet(FOCUS_STYLE % th.SELECTION)
         self.personas = PersonasPanel(document)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
@@ -116,8 +121,10 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addActions([a["cut"], a["copy"], a["paste"], a["duplicate"], a["delete"]])
         menu.addSeparator()
-        menu.addActions([a["select_all"], a["find"]])
+        menu.addActions([a["select_all"], a["find"], a["rename"]])
         menu = self.menuBar().addMenu("&Insert")
+        menu.addActions([a["insert_card"], a["connect"]])
+        menu.addSeparator()
         menu.addActions([a["add_stage"], a["add_lane"]])
         menu = self.menuBar().addMenu("&View")
         menu.addActions([a["zoom_in"], a["zoom_out"], a["zoom_fit"], a["zoom_100"]])
@@ -156,8 +163,8 @@ class MainWindow(QMainWindow):
         a, m = self.actions_, self.manager
         a["new"].triggered.connect(lambda: m.new_from_chooser(self))
         a["open"].triggered.connect(lambda: m.open_with_dialog(self))
-        a["save"].triggered.connect(lambda: save_document(self.document, self))
-        a["save_as"].triggered.connect(lambda: save_document(self.document, self, save_as=True))
+        a["save"].triggered.connect(lambda: self.save())
+        a["save_as"].triggered.connect(lambda: self.save(save_as=True))
         a["export_pdf"].triggered.connect(self.export_pdf)
         a["export_png"].triggered.connect(lambda: self.export_image("png"))
         a["export_svg"].triggered.connect(lambda: self.export_image("svg"))
@@ -181,6 +188,11 @@ class MainWindow(QMainWindow):
         a["zoom_100"].triggered.connect(lambda: self.view.set_zoom(1.0))
         a["add_stage"].triggered.connect(self.edit.add_stage)
         a["add_lane"].triggered.connect(self.edit.add_lane)
+        a["insert_card"].triggered.connect(self.view.keys.insert_card)
+        a["connect"].triggered.connect(self.view.keys.start_connect)
+        a["rename"].triggered.connect(lambda: self.view.keys.edit_selected())
+        self.palette_panel.chosen.connect(self.view.keys.insert_from_palette)
+        self.scene.hint.connect(self._hint)
         self.document.undo_stack.cleanChanged.connect(self._update_title)
         self.document.path_changed.connect(self._update_title)
         self.scene.selectionChanged.connect(self._selection_changed)
@@ -191,9 +203,6 @@ class MainWindow(QMainWindow):
         self.outline.selected.connect(self._outline_selected)
         self.personas.visibility_changed.connect(self._personas_shown)
         self.find_bar.focus_card.connect(self._focus_card)
-        for key, dx, dy in ((Qt.Key.Key_Left, -1, 0), (Qt.Key.Key_Right, 1, 0),
-                            (Qt.Key.Key_Up, 0, -1), (Qt.Key.Key_Down, 0, 1)):  # fmt: skip
-            self.view.nudge_keys[key] = (dx, dy)
         self.view.nudged.connect(self.edit.nudge)
         self.edit.tell = self._tell
         self.view.menus.actions.update(duplicate=a["duplicate"], delete=a["delete"])
@@ -210,6 +219,31 @@ class MainWindow(QMainWindow):
 
     def _tell(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
+
+    def _hint(self, text: str) -> None:
+        """What a keyboard gesture expects, shown until it ends."""
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
+
+    def save(self, save_as: bool = False) -> bool:
+        """Save (a title still being typed in place goes in first)."""
+        self.scene.finish_editing()
+        return save_document(self.document, self, save_as=save_as)
+
+    # ------------------------------------------------------------ keyboard focus
+    def tab_parts(self) -> list[QWidget]:
+        """What Tab walks through, in order."""
+        return [self.palette_panel, self.view, self.inspector, self.outline, self.personas]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        target = next_stop(self.tab_parts(), QApplication.focusWidget(), next)
+        if target is None:
+            return super().focusNextPrevChild(next)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
 
     def show_recovery_off(self, reason: str, banner: bool) -> None:
         """Recovery copies cannot be written: a lasting mark in the status bar, and (once a
@@ -295,6 +329,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ closing
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; False means the user cancelled."""
+        self.scene.finish_editing()  # a title typed in place counts
         if not self.document.is_modified():
             return True
         answer = QMessageBox.warning(

@@ -1,11 +1,13 @@
-"""The palette: things to drag onto the canvas (cards by channel and kind, stages, lanes)."""
+"""The palette: things to drag onto the canvas (cards by channel and kind, stages, lanes),
+or to choose with the arrow keys and Return (into the selected cell; see
+``canvas.keyboard``)."""
 
 from __future__ import annotations
 
 import json
 from functools import cache
 
-from PySide6.QtCore import QMimeData, QPoint, QRectF, QSize, Qt
+from PySide6.QtCore import QMimeData, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
@@ -93,14 +95,17 @@ def _section(kind: str) -> str:
 
 
 class PaletteWidget(QListWidget):
+    chosen = Signal(dict)  # Return on an entry: what to create
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setIconSize(QSize(ICON, ICON))
         self.setSpacing(1)
-        self.setToolTip("Drag onto the map to add")
+        self.setToolTip("Drag onto the map to add, or press Return to add to the selected cell")
         section = None
         for entry in palette_entries():
             kind = entry.payload["kind"]
@@ -113,6 +118,24 @@ class PaletteWidget(QListWidget):
             item.setData(PAYLOAD_ROLE, entry.payload)
             item.setToolTip(f"Drag onto the map to add: {entry.label}")
             self.addItem(item)
+
+    def keyPressEvent(self, event) -> None:
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+            payload = item.data(PAYLOAD_ROLE)
+            if isinstance(payload, dict):
+                self.chosen.emit(payload)
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        """Arriving by Tab, an entry is current (and shown) so Return has something to add."""
+        super().focusInEvent(event)
+        item = self.currentItem()
+        if item is None or not item.data(PAYLOAD_ROLE):
+            first = next(i for i in range(self.count()) if self.item(i).data(PAYLOAD_ROLE))
+            self.setCurrentRow(first)
 
     def _heading(self, text: str) -> None:
         item = QListWidgetItem(text.upper())
