@@ -45,33 +45,41 @@ def test_ctrl_return_types_a_new_card_after_the_selected_one(window):
     on_canvas(window, "t2")
     press(window.view, Qt.Key.Key_Return, CTRL)
     assert editor(window) is not None and editor(window).toPlainText() == "New touchpoint"
-    assert journey.card_count() == 6 and stack.count() == 0  # nothing made while typing
+    new = journey.cards_in_cell("s2", "l-tp")[1]  # made at once: the map makes room for it
+    store = window.scene.cards["t3"]
+    assert not store.sceneBoundingRect().intersects(editor(window).sceneBoundingRect())
     QTest.keyClicks(window.view, "Live chat")
     press(window.view, Qt.Key.Key_Return)
     titles = [c.title for c in journey.cards_in_cell("s2", "l-tp")]
     assert titles == ["Online checkout", "Live chat", "Store visit"]
-    new = journey.cards_in_cell("s2", "l-tp")[1]
-    assert new.kind is CardKind.TOUCHPOINT and selected(window) == [new.id]
-    assert stack.count() == 1 and editor(window) is None
+    assert journey.card(new.id).kind is CardKind.TOUCHPOINT and selected(window) == [new.id]
+    assert stack.count() == 1 and editor(window) is None  # the title folded into one step
+    assert stack.undoText() == "Add touchpoint"
     stack.undo()
     assert not journey.has_card(new.id)
+    stack.redo()
+    assert journey.card(new.id).title == "Live chat"
 
 
-def test_escape_on_a_new_card_leaves_map_and_undo_history_as_they_were(window):
+def test_escape_on_a_new_card_takes_it_back_and_leaves_no_step(window, tmp_path, qtbot):
     journey, stack = window.document.journey, window.document.undo_stack
     on_canvas(window, "t4")
     press(window.view, Qt.Key.Key_F2)
     QTest.keyClicks(window.view, "Hotline")
     press(window.view, Qt.Key.Key_Return)
-    stack.undo()  # a redo step that Esc must not lose
-    on_canvas(window, "t4")
+    window.document.start_save(tmp_path / "saved.journey")
+    qtbot.waitUntil(lambda: not window.document.is_saving())
+    assert not window.document.is_modified()
+    on_canvas(window, "t2")
     press(window.view, Qt.Key.Key_Return, CTRL)
     QTest.keyClicks(window.view, "Never mind")
+    assert journey.card_count() == 7 and window.document.is_modified()
     press(window.view, Qt.Key.Key_Escape)
     assert editor(window) is None and journey.card_count() == 6
-    assert stack.count() == 1 and stack.canRedo() and stack.index() == 0
-    stack.redo()
-    assert journey.card("t4").title == "Hotline"
+    assert [c.id for c in journey.cards_in_cell("s2", "l-tp")] == ["t2", "t3"]
+    assert stack.count() == 1 and stack.index() == 1 and not stack.canRedo()
+    assert stack.undoText() == "Rename card"  # the step before Ctrl+Return
+    assert not window.document.is_modified()  # saved as it was: nothing to save
 
 
 def test_ctrl_return_without_a_selection_uses_the_first_touchpoint_cell(window):
@@ -97,7 +105,7 @@ def test_ctrl_return_while_typing_a_title_keeps_it_and_starts_the_next_card(wind
     assert window.document.undo_stack.count() == 2
 
 
-def test_a_blank_new_title_is_refused_with_a_message(window):
+def test_a_blank_new_title_is_refused_with_a_message_and_no_card(window):
     problems: list[str] = []
     window.scene.problem.connect(problems.append)
     on_canvas(window, "t1")
@@ -105,7 +113,8 @@ def test_a_blank_new_title_is_refused_with_a_message(window):
     press(window.view, Qt.Key.Key_Delete)
     press(window.view, Qt.Key.Key_Return)
     assert window.document.journey.card_count() == 6
-    assert problems == ["A card needs a title"]
+    assert window.document.undo_stack.count() == 0
+    assert problems == ["A card needs a title: none added"]
 
 
 # ------------------------------------------------------------------ editing in place

@@ -52,8 +52,7 @@ def test_a_small_map_made_with_key_events_only(manager, qtbot, tmp_path):
     before_stages = journey.stages.ids()
 
     # onto the canvas with Tab
-    if QApplication.focusWidget() is None:
-        window.palette_panel.setFocus()  # the window's first focus, as a click would give
+    assert QApplication.focusWidget() is not None  # the window gave its first widget focus
     tab_until(lambda w: w is window.view)
 
     # a stage, named in place after picking it in the outline

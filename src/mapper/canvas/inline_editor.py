@@ -14,10 +14,16 @@ from mapper.canvas.painting import qcolor, qfont
 
 class InlineEditor(QGraphicsTextItem):
     def __init__(
-        self, rect: QRectF, text: str, size: float, on_commit: Callable[[str], None]
+        self,
+        rect: QRectF,
+        text: str,
+        size: float,
+        on_commit: Callable[[str], None],
+        on_cancel: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self._on_commit: Callable[[str], None] | None = on_commit
+        self._on_cancel = on_cancel
         self.setFont(qfont(size))
         self.setPlainText(text)
         self.setTextWidth(max(rect.width(), 60))
@@ -63,3 +69,5 @@ class InlineEditor(QGraphicsTextItem):
             scene.removeItem(self)
         if commit:
             callback(text)
+        elif self._on_cancel is not None:
+            self._on_cancel()

@@ -1,6 +1,6 @@
 """Where an in-place text editor opens for each kind of thing, and what it commits: a
 card's title, a stage's or lane's name, a flow's label (which may be empty), or the title
-of a card not made yet (Ctrl+Return)."""
+of a card just made from the keyboard (Ctrl+Return)."""
 
 from __future__ import annotations
 
@@ -73,33 +73,32 @@ def open_editor(
     return editor
 
 
-def new_card_rect(journey: JourneyMap, layout: MapLayout, cell: tuple[str, str, int]) -> QRectF:
-    """Where a card about to be added at ``cell`` (stage, lane, index) would start."""
-    stage_id, lane_id, index = cell
-    area = layout.cells[(stage_id, lane_id)]
-    pad, gap = layout.style.cell_padding, layout.style.card_gap
-    boxes = [layout.cards[c.id].rect for c in journey.cards_in_cell(stage_id, lane_id)
-             if c.id in layout.cards]  # fmt: skip
-    if boxes and index < len(boxes):
-        y = boxes[index].y  # where the card it goes before starts
-    elif boxes:
-        y = boxes[-1].bottom + gap
-    else:
-        y = area.y + pad
-    return QRectF(area.x + pad + 4, y + 4, area.width - 2 * pad - 8, 40)
-
-
-def open_new_card(
+def open_new_card_editor(
     scene: QGraphicsScene,
     journey: JourneyMap,
     layout: MapLayout,
-    cell: tuple[str, str, int],
-    title: str,
-    add: Callable[[str], None],
-) -> InlineEditor:
-    """An editor where a new card goes, its default title selected. Enter (or clicking
-    elsewhere) calls ``add`` with the title; Esc adds nothing."""
-    editor = InlineEditor(new_card_rect(journey, layout, cell), title, 12, add)
+    card_id: str,
+    push: Callable[[Change | None], bool],
+    report: Callable[[str], None],
+) -> InlineEditor | None:
+    """An editor over a card just made (Ctrl+Return), its title selected. Enter (or
+    clicking elsewhere) folds the typed title into the step that made the card; Esc, or a
+    blank title, takes the card back and the step with it."""
+    rect = editor_rect(layout, Entity.CARD, card_id)
+    if rect is None:
+        return None
+
+    def commit(text: str) -> None:
+        try:
+            push(intents.type_new_title(journey, card_id, text))
+        except EditRefused as exc:
+            push(intents.take_back_new_card(journey, card_id))
+            report(f"{exc}: none added")
+
+    def cancel() -> None:
+        push(intents.take_back_new_card(journey, card_id))
+
+    editor = InlineEditor(rect, journey.card(card_id).title, 12, commit, cancel)
     scene.addItem(editor)
     editor.start()
     return editor

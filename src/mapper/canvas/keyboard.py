@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeyEvent, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsPathItem, QGraphicsView
 
 from mapper.canvas.card_item import CardItem
-from mapper.canvas.inline_edits import open_new_card
+from mapper.canvas.inline_edits import open_new_card_editor
 from mapper.canvas.interaction import Interaction
 from mapper.canvas.painting import qcolor, qrect
 from mapper.canvas.scene import JourneyScene
@@ -200,32 +200,23 @@ class KeyboardControl:
         )  # fmt: skip
 
     def insert_card(self) -> bool:
-        """Ctrl+Return: type a new card's title where it goes (see insertion_cell). Return
-        adds it as one undo step; Esc leaves the map and the undo history untouched."""
+        """Ctrl+Return: a new card where it goes (see insertion_cell), its title typed in
+        place. Return keeps it as one undo step; Esc takes it back, leaving no step."""
         scene = self.scene
         scene.finish_editing()
         try:
-            stage_id, lane_id, index = cell = self._cell()
+            stage_id, lane_id, index = self._cell()
         except EditRefused as exc:
             scene.report(str(exc))
             return False
-        after = self._selected_card()
-        kind = selection.kind_for(scene.journey, lane_id, after)
-
-        def add(title: str) -> None:
-            try:
-                change = intents.new_card(scene.journey, kind, stage_id, lane_id, index, title)
-            except EditRefused as exc:
-                scene.report(str(exc))
-                return
-            if scene.push(change):
-                self.go_to(change.entity.id)
-
-        editor = open_new_card(
-            scene, scene.journey, scene.layout, cell, intents.CARD_TITLES[kind], add
-        )
-        self.view.ensureVisible(editor.sceneBoundingRect(), 40, 40)
+        kind = selection.kind_for(scene.journey, lane_id, self._selected_card())
+        change = intents.new_card(scene.journey, kind, stage_id, lane_id, index)
+        if not scene.push(change):
+            return False
+        self.go_to(change.entity.id)
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        open_new_card_editor(scene, scene.journey, scene.layout, change.entity.id,
+                             scene.push, scene.report)  # fmt: skip
         return True
 
     def insert_from_palette(self, payload: Mapping[str, Any]) -> str | None:

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from mapper.edits.changes import Change, Composite, Insert, Move, MoveCards, Update
+from mapper.edits.new_card import NewCard, TypedTitle, Unasked
 from mapper.edits.refusal import EditRefused
 from mapper.edits.wording import name_of, quote
 from mapper.layout import MapLayout, Point
@@ -316,9 +317,10 @@ def new_card(
     index: int,
     title: str | None = None,
     channel: str | None = None,
-) -> Insert:
+) -> NewCard:
     """A new card at ``index`` of a cell, titled ``title`` or after its kind. A blank title
-    or a cell that is gone (deleted while the title was typed) is refused."""
+    or a cell that is gone is refused. A title typed into it next folds into the same undo
+    step (``type_new_title``), and so does taking it back (``take_back_new_card``)."""
     if stage_id not in journey.stages or lane_id not in journey.lanes:
         raise EditRefused("The cell for the new card is gone")
     title = CARD_TITLES[kind] if title is None else title.strip()
@@ -326,7 +328,23 @@ def new_card(
         raise EditRefused(EMPTY_NAMES[Entity.CARD])
     index = max(0, min(index, len(journey.cards_in_cell(stage_id, lane_id))))
     card = Card(new_id("card"), stage_id, lane_id, title, kind, channel=channel)
-    return Insert(journey, Entity.CARD, index, card, f"Add {kind.value.replace('_', ' ')}")
+    return NewCard(journey, Entity.CARD, index, card, f"Add {kind.value.replace('_', ' ')}")
+
+
+def type_new_title(journey: JourneyMap, card_id: str, text: str) -> TypedTitle | None:
+    """The title typed into a card just made; None when it is unchanged or the card went
+    meanwhile (an undo). A blank one is refused: the caller takes the card back."""
+    text = text.strip()
+    if not text:
+        raise EditRefused(EMPTY_NAMES[Entity.CARD])
+    if not journey.has_card(card_id) or journey.card(card_id).title == text:
+        return None
+    return TypedTitle(journey, card_id, text)
+
+
+def take_back_new_card(journey: JourneyMap, card_id: str) -> Unasked | None:
+    """Esc on a card just made: it goes, and its step with it."""
+    return Unasked(journey, card_id) if journey.has_card(card_id) else None
 
 
 def _lane_index(journey: JourneyMap, layout: MapLayout, visible_index: int) -> int:
