@@ -309,3 +309,22 @@ def test_the_focus_frame_shows_only_while_the_canvas_has_the_focus(window):
     window.palette_panel.setFocus()
     QApplication.processEvents()
     assert corner() != QColor(th.SELECTION)
+
+
+def test_tab_ends_an_edit_in_place_without_typing_a_tab(window):
+    on_canvas(window, "t1")
+    press(window.view, Qt.Key.Key_F2)
+    QTest.keyClicks(window.view, "Reel")
+    press(window.view, Qt.Key.Key_Tab)
+    assert window.document.journey.card("t1").title == "Reel" and editor(window) is None
+
+
+def test_leaving_the_canvas_gives_up_picking_a_flow_target(window):
+    on_canvas(window, "t1")
+    press(window.view, Qt.Key.Key_L, CTRL)
+    connect = window.scene.interaction
+    assert isinstance(connect, KeyboardConnect)
+    press(window.view, Qt.Key.Key_Tab)  # on to the inspector
+    assert window.scene.interaction is None and connect.ring.scene() is None
+    assert window.statusBar().currentMessage() == ""
+    assert window.document.undo_stack.count() == 0

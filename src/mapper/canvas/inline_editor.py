@@ -1,11 +1,11 @@
-"""Edit a piece of text in place on the canvas: Enter commits, Esc cancels, clicking
-elsewhere commits."""
+"""Edit a piece of text in place on the canvas: Enter or Tab commits, Esc cancels,
+clicking elsewhere commits."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QTextCursor, QTextOption
 from PySide6.QtWidgets import QGraphicsTextItem
 
@@ -54,6 +54,15 @@ class InlineEditor(QGraphicsTextItem):
             self.finish(commit=True)
         else:
             super().keyPressEvent(event)
+
+    def sceneEvent(self, event) -> bool:
+        """A title holds no tabs: Tab ends the edit (Qt hands Tab to the text directly)."""
+        if event.type() == QEvent.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Tab, Qt.Key.Key_Backtab,
+        ):  # fmt: skip
+            self.finish(commit=True)
+            return True
+        return super().sceneEvent(event)
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)

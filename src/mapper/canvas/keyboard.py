@@ -62,6 +62,12 @@ class KeyboardControl:
             self.current = cards[0] if cards else None
         self.show_ring()
 
+    def focus_left(self) -> None:
+        """The canvas lost the focus: a flow being picked with the keys is given up."""
+        if isinstance(self.scene.interaction, KeyboardConnect):
+            self.scene.cancel_interaction()
+        self.show_ring()
+
     def show_ring(self) -> None:
         """The focus ring on the current card, only while the canvas has the focus."""
         item = self.scene.cards.get(self.current) if self.current else None
@@ -305,7 +311,7 @@ class KeyboardConnect(Interaction):
         start = QRectF(qrect(source.rect))
         self.line.setLine(start.right(), start.center().y(), rect.left(), rect.center().y())
         self.ring.show()
-        self.line.show()
+        self.line.setVisible(self.candidate != self.source_id)
 
     def step(self, direction: Direction) -> None:
         if self.candidate is None:

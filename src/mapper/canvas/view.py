@@ -83,7 +83,7 @@ class JourneyView(QGraphicsView):
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
         self.viewport().update()
-        self.keys.show_ring()
+        self.keys.focus_left()
 
     def flow_rects(self, region: QRegion) -> list[QRect] | None:
         """How flows should clip a repaint of ``region``: None for as it is, or one
