@@ -49,13 +49,21 @@ class KeyboardControl:
         self.view, self.scene, self.nudge = view, scene, nudge
         self.current: str | None = None
         self._ringed: CardItem | None = None
+        self.detached = False
         self.scene.selectionChanged.connect(self._follow_selection)
         self.scene.layout_changed.connect(self.show_ring)
+
+    def detach(self) -> None:
+        """The window closes: touch no item again (the scene goes before the view)."""
+        self.detached = True
+        self.scene.selectionChanged.disconnect(self._follow_selection)
+        self.scene.layout_changed.disconnect(self.show_ring)
+        self._ringed = None
 
     # ------------------------------------------------------------ the current card
     def _follow_selection(self) -> None:
         """A click or a rubber band moves the keyboard's place too."""
-        if not isinstance(self.view.scene(), JourneyScene):
+        if self.detached or not isinstance(self.view.scene(), JourneyScene):
             return  # the window is being taken apart
         cards = self.scene.selected_ids(Entity.CARD)
         if self.current not in cards:
@@ -64,12 +72,16 @@ class KeyboardControl:
 
     def focus_left(self) -> None:
         """The canvas lost the focus: a flow being picked with the keys is given up."""
+        if self.detached:
+            return
         if isinstance(self.scene.interaction, KeyboardConnect):
             self.scene.cancel_interaction()
         self.show_ring()
 
     def show_ring(self) -> None:
         """The focus ring on the current card, only while the canvas has the focus."""
+        if self.detached:
+            return
         item = self.scene.cards.get(self.current) if self.current else None
         if item is not None and not self.view.hasFocus():
             item = None

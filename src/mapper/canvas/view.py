@@ -78,7 +78,7 @@ class JourneyView(QGraphicsView):
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
         self.viewport().update()
-        self.keys.show_ring()
+        self.keys.show_ring()  # (nothing once the window closes: keys.detach)
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)

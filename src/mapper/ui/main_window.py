@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
         self.autosaver.close()  # saved or deliberately discarded: the recovery copy goes
         self.document.undo_stack.cleanChanged.disconnect(self._update_title)
         self.document.path_changed.disconnect(self._update_title)
-        for part in (self.scene, self.inspector, self.outline, self.personas):
+        for part in (self.view.keys, self.scene, self.inspector, self.outline, self.personas):
             part.detach()
         self.document.dispose()
         self.manager.forget(self)
