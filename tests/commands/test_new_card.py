@@ -30,7 +30,7 @@ def test_the_typed_title_folds_into_the_step_that_made_the_card(document):
     before = dumps_journey(journey)
     card_id = made(document)
     assert document.try_push(intents.type_new_title(journey, card_id, "Live chat"))
-    assert stack.count() == 1 and stack.undoText() == "Add touchpoint"
+    assert stack.count() == 1 and stack.undoText() == "Add 'Live chat'"
     after = dumps_journey(journey)
     stack.undo()
     assert dumps_journey(journey) == before

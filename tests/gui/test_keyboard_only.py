@@ -55,10 +55,12 @@ def test_a_small_map_made_with_key_events_only(manager, qtbot, tmp_path):
     assert QApplication.focusWidget() is not None  # the window gave its first widget focus
     tab_until(lambda w: w is window.view)
 
-    # a stage, named in place after picking it in the outline
+    # a stage, named as it is added; renamed after picking it in the outline
     key(Qt.Key.Key_Return, CTRL | SHIFT)  # Insert > Add Stage
-    key(Qt.Key.Key_Escape)
+    type_text("Loyal")
+    key(Qt.Key.Key_Return)
     (stage_id,) = [s for s in journey.stages.ids() if s not in before_stages]
+    assert journey.stages.get(stage_id).name == "Loyal"
     tab_until(lambda w: w is window.outline.tree)
     key(Qt.Key.Key_Home)
     for _ in range(10):

@@ -258,15 +258,16 @@ class KeyboardControl:
         if not scene.push(change):
             return None
         created = change.entity.id
-        if isinstance(change.entity, Card):
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(change.entity, Card):  # as after a drop: its title to type over
             self.go_to(created)
+            scene.edit_text(Entity.CARD, created)
         else:
             headers = scene.stage_headers if change.kind is Entity.STAGE else scene.lane_headers
             scene.clearSelection()
             if created in headers:
                 headers[created].setSelected(True)
                 self.view.ensureVisible(headers[created])
-        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         return created
 
     def start_connect(self) -> bool:

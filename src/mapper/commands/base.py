@@ -67,6 +67,7 @@ class UndoCommand(QUndoCommand):
             return False
         if not self.change.absorb(other.change):
             return False
+        self.setText(self.change.text)  # what it takes in may change what it says
         if self.change.is_empty():
             self.setObsolete(True)  # typed back to where it started: nothing to undo
         return True

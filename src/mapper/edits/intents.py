@@ -328,7 +328,7 @@ def new_card(
         raise EditRefused(EMPTY_NAMES[Entity.CARD])
     index = max(0, min(index, len(journey.cards_in_cell(stage_id, lane_id))))
     card = Card(new_id("card"), stage_id, lane_id, title, kind, channel=channel)
-    return NewCard(journey, Entity.CARD, index, card, f"Add {kind.value.replace('_', ' ')}")
+    return NewCard(journey, Entity.CARD, index, card, f"Add {quote(title)}")
 
 
 def type_new_title(journey: JourneyMap, card_id: str, text: str) -> TypedTitle | None:

@@ -1,6 +1,6 @@
 """A card made from the keyboard (Ctrl+Return): it is added at once, so the map makes room
 for it, and its title is typed next. What ends the typing folds into the same undo step:
-the title (one step, "Add touchpoint", with the typed title) or Esc (the step is dropped
+the title (one step, "Add 'Live chat'", with the typed title) or Esc (the step is dropped
 from the history altogether, as if the card had never been asked for)."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from mapper.edits.changes import Change, Insert, Remove, Update
+from mapper.edits.wording import quote
 from mapper.model import Entity, JourneyMap
 
 
@@ -31,6 +32,8 @@ class NewCard(Insert):
             return False
         self.closed = True
         self.cancelled = isinstance(other, Unasked)
+        if isinstance(other, TypedTitle):
+            self.text = f"Add {quote(other.changes['title'])}"
         return True
 
     def is_empty(self) -> bool:
@@ -41,7 +44,8 @@ class TypedTitle(Update):
     """The title typed into a new card (its own "Rename card" step if it cannot fold)."""
 
     def __init__(self, journey: JourneyMap, card_id: str, title: str) -> None:
-        super().__init__(journey, Entity.CARD, card_id, {"title": title}, "Rename card")
+        text = f"Rename card to {quote(title)}"
+        super().__init__(journey, Entity.CARD, card_id, {"title": title}, text)
 
     def merge_key(self) -> Hashable:
         return _key(str(self.item_id))
