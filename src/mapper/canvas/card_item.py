@@ -11,6 +11,8 @@ from mapper.canvas.host import host_of
 from mapper.canvas.painting import draw_lines, qcolor, qfont, star_polygon
 from mapper.layout import CardBox
 from mapper.layout import theme as th
+from mapper.layout.metric_lines import CARD_METRICS_SIZE, card_metrics_tooltip
+from mapper.layout.text import line_height
 from mapper.layout.wording import channel_label, short_names, whose_pain
 from mapper.model import BUILTIN_CHANNELS, Entity, JourneyMap, Sentiment
 from mapper.model.analysis import PainPoint, card_mark, hurt_by
@@ -19,6 +21,8 @@ RADIUS = 6.0
 SHADOW = 3.0
 HANDLE_RADIUS = 6.0
 RING = 6.0  # how far outside the card its highlight and focus ring reach
+METRICS_DETAIL = 0.6  # below this zoom the metrics line is too small to read: left out
+METRICS_STEP = line_height(CARD_METRICS_SIZE)
 # looked up once: a big map builds tens of thousands of cards, and each Qt enum lookup or
 # combination is a Python call
 _FLAGS = (
@@ -75,6 +79,8 @@ class CardItem(QGraphicsItem):
             if info is None and journey is not None:
                 label = channel_label(journey, card.channel)
             parts.append(f"Channel: {label}")
+        if self.box.metrics:
+            parts.append(card_metrics_tooltip(card))
         if card.description:
             parts.append(card.description[:400])
         return "\n".join(parts)
@@ -131,6 +137,11 @@ class CardItem(QGraphicsItem):
         pad = 8.0
         painter.setPen(qcolor(th.INK))
         bottom = draw_lines(painter, self.box.title_lines, pad, pad, 12)
+        if self.box.metrics:
+            if detail >= METRICS_DETAIL:
+                painter.setPen(qcolor(th.MUTED_INK))
+                draw_lines(painter, (self.box.metrics,), pad, bottom, CARD_METRICS_SIZE)
+            bottom += METRICS_STEP
         if self.box.has_badges:
             self._paint_badges(painter, pad, bottom + 2, r.width - 2 * pad)
 

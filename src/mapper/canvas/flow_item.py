@@ -222,8 +222,10 @@ class FlowItem(QGraphicsItem):
 
 
 class FlowLabelItem(QGraphicsItem):
-    """A flow's label, drawn above the cards (it may have had to cover one). Only flows
-    with a label have one: empty items at the map's origin were asked to paint on every
+    """A flow's label, drawn above the cards where the layout found it room (never over a
+    card's text or badges). A label shortened to fit shows its full text on hover; one
+    with no room at all is not drawn (the flow's tooltip has it). Only flows with a
+    label have one: empty items at the map's origin were asked to paint on every
     repaint of that corner, and tens of thousands of them slowed opening a big map."""
 
     def __init__(self, flow: FlowItem) -> None:
@@ -238,7 +240,11 @@ class FlowLabelItem(QGraphicsItem):
     def place(self, route: FlowRoute, label: FlowLabel | None) -> None:
         self.prepareGeometryChange()
         if label is not None:
-            self.rect, self.text = qrect(label.rect), label.text
+            self.rect = qrect(label.rect)
+            self.text = label.text if label.clear else ""
+            full = " ".join(route.flow.label.split())
+            if (label.elided or not label.clear) or self.toolTip():
+                self.setToolTip(full if label.text != full else "")
         else:
             text = elide(" ".join(route.flow.label.split()), LABEL_MAX_WIDTH, LABEL_SIZE)
             width = text_width(text, LABEL_SIZE) + 2 * LABEL_PADDING

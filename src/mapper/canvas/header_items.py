@@ -12,8 +12,9 @@ from mapper.canvas.painting import draw_lines, qcolor
 from mapper.edits import intents
 from mapper.layout import LaneBox, StageBox
 from mapper.layout import theme as th
-from mapper.layout.text import elide, line_height
-from mapper.layout.wording import metrics_text
+from mapper.layout.metric_lines import metric_lines
+from mapper.layout.text import line_height
+from mapper.layout.wording import metric_parts, metrics_text
 from mapper.model import Entity
 
 EDGE = 6.0  # how close to a stage's right edge a press starts a resize
@@ -36,7 +37,10 @@ class _Header(QGraphicsItem):
         self.box = box
         self.setPos(box.header.x, box.header.y)
         entity = box.stage if isinstance(box, StageBox) else box.lane
-        self.setToolTip(entity.description or entity.name)
+        tip = entity.description or entity.name
+        if isinstance(box, StageBox) and not box.stage.metrics.is_empty():
+            tip += "\n" + metrics_text(box.stage.metrics)
+        self.setToolTip(tip)
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -71,15 +75,20 @@ class StageHeaderItem(_Header):
         rect = self._paint_frame(painter, self.box.stage.color)
         painter.setPen(qcolor(th.INK))
         lines = self.box.name_lines
-        # the stage's metrics under a one-line name, as on paper and in present mode
-        metrics = metrics_text(self.box.stage.metrics) if len(lines) == 1 else ""
-        extra = line_height(METRICS_SIZE) if metrics else 0
+        metrics = self.metric_lines()
+        extra = len(metrics) * line_height(METRICS_SIZE) + (2 if metrics else 0)
         top = (rect.height() - len(lines) * 14 * 1.3 - extra) / 2
         bottom = draw_lines(painter, lines, 10, top, 14, bold=True)
         if metrics:
             painter.setPen(qcolor(th.MUTED_INK))
-            text = elide(metrics, rect.width() - 20, METRICS_SIZE)
-            draw_lines(painter, (text,), 10, bottom + 2, METRICS_SIZE)
+            draw_lines(painter, tuple(metrics), 10, bottom + 2, METRICS_SIZE)
+
+    def metric_lines(self) -> list[str]:
+        """The stage's metrics under its name, whole: two lines under a one-line name, one
+        under a two-line name; what does not fit is in the tooltip, never cut with "…"."""
+        parts = metric_parts(self.box.stage.metrics)
+        room = 2 if len(self.box.name_lines) == 1 else 1
+        return metric_lines(parts, self.box.header.width - 20, METRICS_SIZE, room)
 
     def hoverMoveEvent(self, event) -> None:
         near_edge = event.pos().x() >= self.box.header.width - EDGE

@@ -43,13 +43,17 @@ _NOT_DRAWN: dict[Entity, frozenset[str]] = {
     Entity.MAP: frozenset({"title", "description", "author", "version", "scenario", "notes",
                            "presentation"}),
 }  # fmt: skip
+_METRICS_LINE = frozenset({"owner", "metrics"})  # a card's metrics line, when it shows
 
 
-def _drawn(event: ModelEvent) -> bool:
-    """Whether a model change can change anything on the canvas."""
+def _drawn(event: ModelEvent, card_metrics: bool = False) -> bool:
+    """Whether a model change can change anything on the canvas (``card_metrics``: cards
+    show their metrics line)."""
     if event.entity is Entity.OPPORTUNITY:
         return False  # opportunities are not on the canvas
     if event.action is not Action.UPDATED or not event.fields:
+        return True
+    if card_metrics and event.entity is Entity.CARD and event.fields & _METRICS_LINE:
         return True
     return not event.fields <= _NOT_DRAWN.get(event.entity, frozenset())
 
@@ -62,7 +66,9 @@ class JourneyScene(QGraphicsScene):
     problem = Signal(str)  # a refused gesture, for the status bar
     hint = Signal(str)  # what a keyboard gesture under way expects ("" when it ends)
 
-    def __init__(self, document: Document, parent=None, read_only: bool = False) -> None:
+    def __init__(
+        self, document: Document, parent=None, read_only: bool = False, style: Style | None = None
+    ) -> None:
         super().__init__(parent)
         # Qt deepens its item index with the item count (17 levels at 50,000 items), and
         # an item is filed in every leaf it overlaps: a flow across a long map landed in
@@ -78,7 +84,8 @@ class JourneyScene(QGraphicsScene):
         self.hidden_personas: set[str] = set()
         # whose scores make cards pain points (cards read it to paint and for tooltips)
         self.shown_personas: tuple[Persona, ...] = ()
-        self.layout: MapLayout = MapLayout(Style())
+        self.layout_style = style or Style()  # View options the layout honours (metrics lines)
+        self.layout: MapLayout = MapLayout(self.layout_style)
         self.grid = GridItem()
         self.addItem(self.grid)
         self.cards: dict[str, CardItem] = {}
@@ -108,7 +115,8 @@ class JourneyScene(QGraphicsScene):
 
     # ------------------------------------------------------------ mirroring
     def _on_model_events(self, events: Sequence[ModelEvent]) -> None:
-        if not any(_drawn(event) for event in events):
+        metrics = self.layout_style.card_metrics
+        if not any(_drawn(event, metrics) for event in events):
             self._take_new_values(events)  # e.g. typing in a card's notes: nothing to draw
             return
         # channel names show in card tooltips: a change of them reaches every card
@@ -143,7 +151,9 @@ class JourneyScene(QGraphicsScene):
         journey = self.journey
         personas = [p.id for p in journey.personas if p.id not in self.hidden_personas]
         previous = None if force else self.layout
-        self.layout = layout = compute_layout(journey, personas=personas, previous=previous)
+        self.layout = layout = compute_layout(
+            journey, self.layout_style, personas=personas, previous=previous
+        )
         self.grid.set_layout(layout)
         margin = 20
         self.setSceneRect(QRectF(-margin, -margin, layout.width + 2 * margin,

@@ -12,6 +12,7 @@ from typing import Any
 
 from mapper.layout.emotion import EmotionCurve, EmotionPoint, lay_out_curve, score_y
 from mapper.layout.geometry import Bezier, Point, Rect
+from mapper.layout.metric_lines import CARD_METRICS_SIZE, card_metrics_line
 from mapper.layout.text import line_height, wrap
 from mapper.model import Card, CardKind, JourneyMap, Lane, LaneKind
 from mapper.model.entities import Flow, Stage
@@ -35,6 +36,7 @@ class Style:
     collapsed_row_height: float = 30.0
     emotion_row_height: float = 190.0
     emotion_padding: float = 22.0
+    card_metrics: bool = True  # a line under a card's title with its metrics and owner
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class CardBox:
     title_lines: tuple[str, ...]
     elided: bool
     has_badges: bool
+    metrics: str = ""  # the compact metrics line under the title, when shown
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,8 @@ class FlowRoute:
     label_at: Point
 
 
-CardSize = tuple[float, tuple[str, ...], bool]  # height, title lines, elided
+CardSize = tuple[float, tuple[str, ...], bool, str]  # height, title lines, elided, metrics
+SizeKey = tuple[str, bool, float, object, str]  # title, badges, width, metrics, owner
 
 
 @dataclass
@@ -84,8 +88,8 @@ class MapLayout:
     emotion_lane: LaneBox | None = None
     emotion_curves: list[EmotionCurve] = field(default_factory=list)
     flows: list[FlowRoute] = field(default_factory=list)
-    # what each card's size was worked out from: (title, has badges, width) -> size
-    card_sizes: dict[str, tuple[tuple[str, bool, float], CardSize]] = field(
+    # what each card's size was worked out from (see SizeKey) -> size
+    card_sizes: dict[str, tuple[SizeKey, CardSize]] = field(
         default_factory=dict, repr=False, compare=False
     )
     # where flow labels may not go, kept for the next layout (see layout.labels)
@@ -109,9 +113,12 @@ def card_height(card: Card, width: float, style: Style) -> CardSize:
     lines, elided = wrap(card.title, inner, style.title_size, style.title_max_lines)
     badges = card.kind is CardKind.TOUCHPOINT
     height = 2 * style.card_padding + len(lines) * line_height(style.title_size)
+    metrics = card_metrics_line(card, inner) if style.card_metrics else ""
+    if metrics:
+        height += line_height(CARD_METRICS_SIZE)
     if badges:
         height += style.badge_row
-    return round(height, 2), lines, elided
+    return round(height, 2), lines, elided, metrics
 
 
 def emotion_y(row: Rect, score: float, style: Style) -> float:
@@ -160,7 +167,13 @@ def compute_layout(
                 cards = journey.cards_in_cell(stage.id, lane.id)
                 width = stage.width - 2 * pad
                 for card in cards:
-                    key = (card.title, card.kind is CardKind.TOUCHPOINT, width)
+                    key: SizeKey = (
+                        card.title,
+                        card.kind is CardKind.TOUCHPOINT,
+                        width,
+                        card.metrics,
+                        card.owner,
+                    )
                     known = known_sizes.get(card.id)
                     if known is None or known[0] != key:
                         known = (key, card_height(card, width, style))
@@ -196,14 +209,14 @@ def compute_layout(
                 continue
             cx, cy, width = sx + pad, ly + pad, stage.width - 2 * pad
             for card in journey.cards_in_cell(stage.id, lane.id):
-                h, lines, elided = sizes[card.id][1]
+                h, lines, elided, metrics = sizes[card.id][1]
                 old = known_boxes.get(card.id)
                 if old is not None and old.card is card and _at(old.rect, cx, cy, width, h):
                     result.cards[card.id] = old
                 else:
                     rect = Rect(cx, cy, width, h)
                     badges = card.kind is CardKind.TOUCHPOINT
-                    result.cards[card.id] = CardBox(card, rect, lines, elided, badges)
+                    result.cards[card.id] = CardBox(card, rect, lines, elided, badges, metrics)
                 cy += h + gap
 
     _lay_out_emotions(journey, result, columns, personas, previous)
@@ -266,7 +279,9 @@ def _lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout |
         ):
             result.flows.append(old)
             continue
-        curve = route(source.rect, target.rect, band, ceiling)
+        a, b = source.card, target.card
+        stacked = a.stage_id == b.stage_id and a.lane_id == b.lane_id
+        curve = route(source.rect, target.rect, band, ceiling, stacked=stacked)
         result.flows.append(FlowRoute(flow, curve, bezier_point(curve, 0.5)))
 
 
@@ -276,13 +291,20 @@ def _emotion_band(layout: MapLayout) -> tuple[float, float] | None:
 
 
 def route(
-    a: Rect, b: Rect, band: tuple[float, float] | None = None, ceiling: float | None = None
+    a: Rect,
+    b: Rect,
+    band: tuple[float, float] | None = None,
+    ceiling: float | None = None,
+    stacked: bool = False,
 ) -> Bezier:
     """A smooth arrow from box ``a`` to box ``b`` that leaves and enters on sensible sides.
 
     A loop back goes over the top of its cards, unless that would take it into ``band``
     (the emotion lane's top and bottom) or above ``ceiling`` (the stage headers): then it
-    goes under them, from bottom to bottom, and is kept out of the band the same way."""
+    goes under them, from bottom to bottom, and is kept out of the band the same way.
+    ``stacked``: both cards are in one cell (see :func:`stacked_route`)."""
+    if stacked:
+        return stacked_route(a, b)
     (ax, ay), (bx, by) = a.center, b.center
     if b.x >= a.right - 1:  # forward: right side to left side
         p0, p3 = (a.right, ay), (b.x, by)
@@ -312,6 +334,23 @@ def route(
         p0, p3 = (ax + a.width * 0.25, a.y), (bx + b.width * 0.25, b.bottom)
     bow = 24.0 + abs(p3[1] - p0[1]) * 0.15
     return Bezier(p0, (p0[0] + bow, p0[1]), (p3[0] + bow, p3[1]), p3)
+
+
+STACK_GAP = 12.0  # cards at most this far apart in a stack are next to each other
+STACK_REACH = 13.0  # how far a bracket's control points lie right of the cards
+
+
+def stacked_route(a: Rect, b: Rect) -> Bezier:
+    """A flow between two cards of one cell's stack: straight down through the gap to the
+    card just below, else a bracket just right of the stack, from the middle of one
+    card's right edge to the other's (over the cell's padding, not across the cards)."""
+    if 0 <= b.y - a.bottom <= STACK_GAP:
+        x = round(min(a.x + a.width / 2, b.x + b.width / 2), 2)
+        gap = b.y - a.bottom
+        return Bezier((x, a.bottom), (x, a.bottom + gap / 3), (x, b.y - gap / 3), (x, b.y))
+    (_, ay), (_, by) = a.center, b.center
+    right = max(a.right, b.right) + STACK_REACH
+    return Bezier((a.right, ay), (right, ay), (right, by), (b.right, by))
 
 
 def bezier_point(curve: Bezier, t: float) -> Point:

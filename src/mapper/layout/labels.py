@@ -3,11 +3,12 @@
 A label sits at the middle of its flow when that spot is free; otherwise it tries spots
 along the curve, then spots above and below them, and takes the first one clear of the
 stage and lane headers, of other labels and of every card; failing that, the first one
-near the middle clear of every card, else the first one clear of the cards' titles and
-badge rows (it may then lie on a card's empty part). Spots
+near the middle clear of every card, else the first one clear of the cards' titles,
+metrics lines and badge rows (it may then lie on a card's empty part). Spots
 within one stage column go first, so pages of whole stages rarely cut a label. A
-label with no free spot within reach keeps the middle of its flow and is marked
-``clear=False``: the canvas shows it there, the PDF leaves it out and says so.
+label that finds no free spot is shortened with an ellipsis and tried again; one that
+still finds none keeps the middle of its flow and is marked ``clear=False``: no renderer
+draws it (the canvas shows the full text in the flow's tooltip, the PDF says so).
 Pure Python and deterministic, so every renderer places labels alike.
 """
 
@@ -21,7 +22,8 @@ from functools import lru_cache
 from mapper.layout.badges import badge_row, title_baselines
 from mapper.layout.geometry import Bezier, Rect
 from mapper.layout.grid import CardBox, MapLayout, bezier_point
-from mapper.layout.text import elide, text_width
+from mapper.layout.metric_lines import card_metrics_rect
+from mapper.layout.text import ELLIPSIS, elide, text_width
 
 LABEL_SIZE = 8.5
 LABEL_HEIGHT = 13.0
@@ -31,15 +33,20 @@ CANDIDATES = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.14, 0.86)
 OFFSETS = (0.0, -16.0, 16.0, -32.0, 32.0, -48.0, 48.0, -64.0, 64.0)  # above / below
 CARD_CLEARANCE = 2.0
 NEAR = 3 * len(OFFSETS)  # spots near the middle, where a label clear of every card is best
+SHORTER = (100.0, 64.0)  # widths a label is elided to, in turn, when it finds no spot
 _CELL = 200.0
 
 
 @dataclass(frozen=True, slots=True)
 class FlowLabel:
     flow_id: str
-    text: str  # the label on one line, elided to LABEL_MAX_WIDTH
+    text: str  # the label on one line, elided to LABEL_MAX_WIDTH or shorter to fit
     rect: Rect
-    clear: bool = True  # False: no free spot was found; it may cover a card or a label
+    clear: bool = True  # False: no free spot was found, so it is not drawn anywhere
+
+    @property
+    def elided(self) -> bool:
+        return self.text.endswith(ELLIPSIS)
 
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1: plain numbers, checked often
@@ -108,6 +115,9 @@ class _TextBoxes:
                 (x - 1, base - up, x + _line_width(line, size) + 1, base + down)
                 for line, base in zip(box.title_lines, title_baselines(box, style), strict=True)
             ]
+            line = card_metrics_rect(box, style)
+            if line is not None:
+                found.append((line.x - 1, line.y - 1, line.right + 1, line.bottom + 1))
             row = badge_row(box, style)
             if row is not None:
                 found.append((row.x - 1, row.y - 1, row.right + 1, row.bottom + 1))
@@ -145,21 +155,30 @@ def flow_labels(
         if old is not None:
             placed.append(old)
             continue
-        text = " ".join(route.flow.label.split())
-        if not text:
+        full = " ".join(route.flow.label.split())
+        if not full:
             continue
         if cards is None or texts is None:
             cards, texts = _card_grids(layout, previous)
-        text = elide(text, LABEL_MAX_WIDTH, LABEL_SIZE)
+        text = elide(full, LABEL_MAX_WIDTH, LABEL_SIZE)
         width = text_width(text, LABEL_SIZE) + 2 * LABEL_PADDING
         spots = _Spots(route.curve, width, body)
-
         chosen = (
             _first(spots, cards, labels, edges, NEAR)
             or _first(spots, texts, labels, edges)
             or _first(spots, cards, labels, None, NEAR)
             or _first(spots, texts, labels, None, NEAR)
         )
+        for room in SHORTER:  # no free spot: a shorter label may fit a smaller gap
+            if chosen is not None:
+                break
+            short = elide(full, room, LABEL_SIZE)
+            if short in (text, ELLIPSIS):
+                continue
+            shorter = _Spots(route.curve, text_width(short, LABEL_SIZE) + 2 * LABEL_PADDING, body)
+            chosen = _first(shorter, texts, labels, edges) or _first(shorter, texts, labels)
+            if chosen is not None:
+                text = short
         if chosen is None:
             x, y = bezier_point(route.curve, 0.5)
             rect = Rect(x - width / 2, y - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)

@@ -1,4 +1,5 @@
-"""Cards: rounded boxes in their kind's colour, wrapped titles and the badge row."""
+"""Cards: rounded boxes in their kind's colour, wrapped titles, the metrics line (as on the
+canvas, where View > Card Metrics is on by default) and the badge row."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from mapper.layout.badges import (
     title_baselines,
 )
 from mapper.layout.grid import CardBox, Style
+from mapper.layout.metric_lines import CARD_METRICS_SIZE, card_metrics_baseline
 from mapper.model import CardKind, Persona, Sentiment
 from mapper.model.analysis import card_mark
 
@@ -78,6 +80,12 @@ def draw_cards(
         x = box.rect.x + style.card_padding
         for line, baseline in zip(box.title_lines, title_baselines(box, style), strict=True):
             text.at(x, baseline, line)
+    if min_size > CARD_METRICS_SIZE:
+        return
+    text.style(CARD_METRICS_SIZE, theme.MUTED_INK)
+    for box in boxes:
+        if box.metrics:
+            text.at(box.rect.x + style.card_padding, card_metrics_baseline(box, style), box.metrics)
 
 
 def _card_body(width: float, height: float, kind: CardKind, ops: Ops) -> None:

@@ -120,7 +120,8 @@ class FlowPainter:
         labels = [label for label in labels if label.clear]
         rects = [label.rect for label in labels]
         if parts is not None:  # a page of many: each label on the page of its centre,
-            shown = []  # moved sideways, if it must, to print whole on it
+            # moved sideways, if it must, to print whole on it
+            shown: list[tuple[FlowLabel, Rect]] = []
             for label in labels:
                 r = label.rect
                 cx, cy = r.center
@@ -129,7 +130,9 @@ class FlowPainter:
                 )
                 if part is not None:
                     x = min(max(r.x, part.x + 1), part.right - 1 - r.width)
-                    shown.append((label, Rect(x, r.y, r.width, r.height)))
+                    moved = Rect(x, r.y, r.width, r.height)
+                    if not any(_meet(moved, m) for _, m in shown):
+                        shown.append((label, moved))  # never moved onto another label
             labels, rects = [label for label, _ in shown], [r for _, r in shown]
         white, border = rgb("#ffffff"), rgb(theme.GRID_LINE)
         for label, r in zip(labels, rects, strict=True):
@@ -145,6 +148,10 @@ class FlowPainter:
             text.style(LABEL_SIZE, theme.MUTED_INK)
             text.centre(r.center[0], baseline_in(r.y, r.height, LABEL_SIZE), label.text)
             text.draw()
+
+
+def _meet(a: Rect, b: Rect) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
 
 
 def _box(points: tuple[Point, Point, Point]) -> Rect:
