@@ -31,12 +31,14 @@ def _application():
     return QApplication.instance() or QApplication([])
 
 
-def _scene(journey: JourneyMap):
+def _scene(journey: JourneyMap, card_metrics: bool = True):
     from mapper.canvas.painting import qfont
     from mapper.canvas.scene import JourneyScene
     from mapper.document import Document
+    from mapper.layout import Style
 
-    scene = JourneyScene(Document(journey), read_only=True)
+    style = Style(card_metrics=card_metrics)
+    scene = JourneyScene(Document(journey), read_only=True, style=style)
     scene.clearSelection()
     scene.set_item_caching(False)  # vector output: no cached pixmaps
     scene.printing = True  # no editor chrome (the lanes' collapse arrows)
@@ -104,10 +106,10 @@ def split_at(
 class _Picture:
     """The map scene with its title above and legend below, in scene pixels."""
 
-    def __init__(self, journey: JourneyMap, title_legend: bool) -> None:
+    def __init__(self, journey: JourneyMap, title_legend: bool, card_metrics: bool) -> None:
         from mapper.export.image_frame import Frame
 
-        self.scene = _scene(journey)
+        self.scene = _scene(journey, card_metrics)
         self.source = _source_rect(self.scene)
         layout = self.scene.layout
         self.frame = (
@@ -150,16 +152,19 @@ def _source_rect(scene):
     return QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN, layout.height + 2 * MARGIN)
 
 
-def render_png(journey: JourneyMap, dpi: float = 192.0, title_legend: bool = True) -> bytes:
+def render_png(
+    journey: JourneyMap, dpi: float = 192.0, title_legend: bool = True, card_metrics: bool = True
+) -> bytes:
     """The map as PNG bytes at ``dpi`` (96 = one pixel per canvas pixel at 100%), with its
-    title and legend unless ``title_legend`` is False."""
+    title and legend unless ``title_legend`` is False, and cards' metrics lines unless
+    ``card_metrics`` is False (as the editor's View shows them)."""
     from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QImage, QPainter
 
     if not 24 <= dpi <= 1200:
         raise ExportError(f"the resolution must be 24..1200 dpi, not {dpi:g}")
     _application()
-    picture = _Picture(journey, title_legend)
+    picture = _Picture(journey, title_legend, card_metrics)
     scale = dpi / SCREEN_DPI
     width, height = round(picture.width * scale), round(picture.height * scale)
     if width * height > MAX_PIXELS:
@@ -185,7 +190,7 @@ def render_png(journey: JourneyMap, dpi: float = 192.0, title_legend: bool = Tru
     return bytes(buffer.data().data())
 
 
-def render_svg(journey: JourneyMap, title_legend: bool = True) -> bytes:
+def render_svg(journey: JourneyMap, title_legend: bool = True, card_metrics: bool = True) -> bytes:
     """The map as an SVG document (vector shapes and real text) on a white page, the same
     physical size as the PNG (96 scene pixels to the inch)."""
     from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
@@ -195,7 +200,7 @@ def render_svg(journey: JourneyMap, title_legend: bool = True) -> bytes:
     from mapper import __version__
 
     _application()
-    picture = _Picture(journey, title_legend)
+    picture = _Picture(journey, title_legend, card_metrics)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()

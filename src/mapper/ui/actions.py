@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -54,9 +55,22 @@ ACTIONS: dict[str, tuple[str, str | None, QKeySequence.StandardKey | str | None,
     "connect": ("&Flow from Selected", None, "Ctrl+L",
                 "Add a flow from the selected card to one picked with the arrow keys"),
     "rename": ("&Rename", None, "F2", "Edit the selected item's title in place"),
+    "card_metrics": (
+        "Card &Metrics",
+        None,
+        None,
+        "Show a line of metrics and owner under card titles (also in PNG and SVG exports)",
+    ),
 }  # fmt: skip
 # a shortcut for an action above that has none (kept apart: others may change the table)
 SHORTCUTS = {"add_stage": "Ctrl+Shift+Return"}
+CARD_METRICS_KEY = "view/card_metrics"
+
+
+def card_metrics_shown() -> bool:
+    """Whether cards show their metrics line (View > Card Metrics; on unless turned off)."""
+    value = QSettings().value(CARD_METRICS_KEY, True)
+    return value not in (False, "false", "0", 0)
 
 
 def build_actions(parent: QWidget) -> dict[str, QAction]:
@@ -75,6 +89,8 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
         actions[name] = action
     # Delete and Backspace only: some desktops' standard Delete also claims Ctrl+D, which
     # would make Duplicate's Ctrl+D ambiguous (and Qt then runs neither).
+    actions["card_metrics"].setCheckable(True)
+    actions["card_metrics"].setChecked(card_metrics_shown())
     actions["delete"].setShortcuts([QKeySequence("Delete"), QKeySequence("Backspace")])
     zoom_in = actions["zoom_in"].shortcuts()
     if QKeySequence("Ctrl+=") not in zoom_in:  # + without Shift; never list a key twice

@@ -150,6 +150,7 @@ def run_image_export(document: Document, parent: QWidget, fmt: str) -> Path | No
     from mapper.export.errors import ExportError
     from mapper.export.image import render_png, render_svg
     from mapper.fileformat.io import write_atomic
+    from mapper.ui.actions import card_metrics_shown
 
     dpi = 192.0
     if fmt == "png":
@@ -167,7 +168,11 @@ def run_image_export(document: Document, parent: QWidget, fmt: str) -> Path | No
         return None
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        data = render_png(document.journey, dpi) if fmt == "png" else render_svg(document.journey)
+        metrics = card_metrics_shown()  # as the canvas shows the cards
+        if fmt == "png":
+            data = render_png(document.journey, dpi, card_metrics=metrics)
+        else:
+            data = render_svg(document.journey, card_metrics=metrics)
         write_atomic(target, data)
     except (ExportError, OSError) as exc:
         QMessageBox.critical(parent, "Export failed", f"{target.name} could not be written:\n{exc}")

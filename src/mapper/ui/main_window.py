@@ -22,8 +22,9 @@ from mapper.canvas.scene import JourneyScene
 from mapper.canvas.view import JourneyView
 from mapper.document import Document
 from mapper.layout import theme as th
+from mapper.layout import Style
 from mapper.model import Entity
-from mapper.ui.actions import build_actions
+from mapper.ui.actions import CARD_METRICS_KEY, build_actions, card_metrics_shown
 from mapper.ui.compare_dialog import open_compare
 from mapper.ui.edit_controller import EditController
 from mapper.ui.file_actions import after_save, save_document
@@ -50,7 +51,8 @@ class MainWindow(QMainWindow):
         self.document, self.manager = document, manager
         self.autosaver: Autosaver  # set by the window manager
         self._closing_after_save = False
-        self.scene = JourneyScene(document, self)
+        self._outline_choosing = False
+        self.scene = JourneyScene(document, self, style=Style(card_metrics=card_metrics_shown()))
         self.view = JourneyView(self.scene)
         self.edit = EditController(document, self.scene)
         self.find_bar = FindBar(self.scene)
@@ -129,6 +131,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("&View")
         menu.addActions([a["zoom_in"], a["zoom_out"], a["zoom_fit"], a["zoom_100"]])
         menu.addSeparator()
+        menu.addAction(a["card_metrics"])
+        menu.addSeparator()
         menu.addActions([a["present"], a["present_here"], a["present_setup"]])
         menu.addSeparator()
         menu.addAction(a["compare_personas"])
@@ -193,6 +197,7 @@ class MainWindow(QMainWindow):
         a["rename"].triggered.connect(lambda: self.view.keys.edit_selected())
         self.palette_panel.chosen.connect(self.view.keys.insert_from_palette)
         self.scene.hint.connect(self._hint)
+        a["card_metrics"].toggled.connect(self._show_card_metrics)
         self.document.undo_stack.cleanChanged.connect(self._update_title)
         self.document.path_changed.connect(self._update_title)
         self.scene.selectionChanged.connect(self._selection_changed)
@@ -264,22 +269,31 @@ class MainWindow(QMainWindow):
         total = sum(len(ids) for ids in chosen.values())
         self.selection_label.setText(f"{total} selected" if total else "")
         kind = next((k for k in kinds if chosen[k]), None)
+        if not self._outline_choosing:
+            self.outline.follow(kind if total == 1 else None, chosen[kind][0] if kind else None)
         if total > 1:
             self.inspector.show_many(total)
         elif kind is None:
             self.inspector.show_target(None, None)
         else:
             self.inspector.show_target(kind, chosen[kind][0])
-            if kind in (Entity.STAGE, Entity.LANE):
-                self.outline.select(kind, chosen[kind][0])
 
     def _outline_selected(self, kind: Entity, item_id: str) -> None:
         headers = self.scene.stage_headers if kind is Entity.STAGE else self.scene.lane_headers
-        self.scene.clearSelection()
-        if item_id in headers:
-            headers[item_id].setSelected(True)
-            self.view.ensureVisible(headers[item_id])
+        self._outline_choosing = True  # the outline chose: the canvas follows, not back
+        try:
+            self.scene.clearSelection()
+            if item_id in headers:
+                headers[item_id].setSelected(True)
+                self.view.ensureVisible(headers[item_id])
+        finally:
+            self._outline_choosing = False
         self.inspector.show_target(kind, item_id)  # hidden lanes too, so they can be shown
+
+    def _show_card_metrics(self, shown: bool) -> None:
+        QSettings().setValue(CARD_METRICS_KEY, shown)
+        self.scene.layout_style = Style(card_metrics=shown)
+        self.scene.sync()
 
     def _personas_shown(self, hidden: set[str]) -> None:
         self.scene.hidden_personas = hidden

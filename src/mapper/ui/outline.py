@@ -96,6 +96,18 @@ class OutlineWidget(QWidget):
                 self.tree.setCurrentItem(child)
                 blocker.unblock()
 
+    def follow(self, kind: Entity | None, item_id: str | None) -> None:
+        """Keep in step with the canvas: its one selected stage or lane is the current
+        item; anything else selected there (a card, a flow, several, nothing) leaves no
+        item current, so the outline never shows a stale choice."""
+        if kind in (Entity.STAGE, Entity.LANE) and item_id is not None:
+            self.select(kind, item_id)
+            return
+        blocker = QSignalBlocker(self.tree)
+        self.tree.setCurrentItem(None)  # type: ignore[call-overload]  # Qt accepts no item
+        self.tree.clearSelection()
+        blocker.unblock()
+
     def _current_changed(self, item, _previous) -> None:
         data = item.data(0, ROLE) if item is not None else None
         if data:
