@@ -67,3 +67,18 @@ def test_label_words_overlap_no_label_or_card_word(path, options):
                 for b in cards:
                     assert not _overlap(a, b), (number, a["text"], b["text"])
     assert found >= 20  # the labels were found: the check measured something
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_stage_header_metrics_print_whole(path):
+    from mapper.export.values import metric_parts
+
+    journey = load_journey(path)
+    data = render_pdf(journey, PdfOptions(report=False)).data
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        lines = [line for page in pdf.pages[1:] for line in (page.extract_text() or "").split("\n")]
+    shown = [line for line in lines if " · " in line]  # lines of metrics
+    assert shown and not [line for line in shown if "…" in line]
+    for stage in journey.stages:
+        for part in metric_parts(stage.metrics):
+            assert any(part in line for line in shown), (stage.name, part)

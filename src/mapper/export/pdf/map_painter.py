@@ -20,12 +20,13 @@ from mapper.export.pdf.emotion import (
 )
 from mapper.export.pdf.flows import FlowPainter
 from mapper.export.pdf.ops import Ops, Stamps
-from mapper.export.values import metrics_text
+from mapper.export.values import metric_parts
 from mapper.layout import theme
 from mapper.layout.geometry import Rect
 from mapper.layout.grid import CardBox, LaneBox, MapLayout, StageBox
 from mapper.layout.labels import LABEL_SIZE, flow_labels
-from mapper.layout.text import elide, wrap
+from mapper.layout.metric_lines import metric_lines
+from mapper.layout.text import wrap
 from mapper.model import JourneyMap, analysis
 
 SHAPES_FORM = "mapper-shapes"  # the map without cards and text, shown by detail pages
@@ -186,16 +187,18 @@ class MapPainter:
             header = Rect(x0, header.y, x1 - x0, header.height)
             lines, _ = wrap(box.stage.name, header.width - 16, size, 2, bold=True)
         leading = size * 1.25
-        metrics = metrics_text(box.stage.metrics)
-        extra = 12 if metrics and len(lines) == 1 else 0
+        # the metrics whole, on two lines under a one-line name and one under two lines
+        room = 2 if len(lines) == 1 else 1
+        metrics = metric_lines(metric_parts(box.stage.metrics), header.width - 16, 8.5, room)
+        extra = 12 * len(metrics)
         top = header.y + ACCENT + (header.height - ACCENT - len(lines) * leading - extra) / 2
         cx = header.center[0]
         text.style(size, theme.INK, bold=True)
         for i, line in enumerate(lines):
             text.centre(cx, top + size * 0.95 + i * leading, line)
-        if extra:
-            text.style(8.5, theme.MUTED_INK)
-            text.centre(cx, top + len(lines) * leading + 9, elide(metrics, header.width - 16, 8.5))
+        text.style(8.5, theme.MUTED_INK)
+        for i, line in enumerate(metrics):
+            text.centre(cx, top + len(lines) * leading + 9 + 12 * i, line)
 
     def _lane_text(self, box: LaneBox, text: Text, rows: tuple[float, float] | None = None) -> None:
         size = self.layout.style.lane_header_size
