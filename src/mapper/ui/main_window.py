@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from mapper.canvas.scene import JourneyScene
 from mapper.canvas.view import JourneyView
 from mapper.document import Document
-from mapper.layout import theme as th
 from mapper.layout import Style
+from mapper.layout import theme as th
 from mapper.model import Entity
 from mapper.ui.actions import CARD_METRICS_KEY, build_actions, card_metrics_shown
 from mapper.ui.compare_dialog import open_compare
