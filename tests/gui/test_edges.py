@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from conftest import card_center, view_point
+from gui.conftest import card_center, view_point
 from mapper.document import Document
 from mapper.fileformat.io import load_journey
 from mapper.layout.labels import FlowLabel
