@@ -237,3 +237,22 @@ def test_export_messages_escape_file_names_and_persona(map_file, tmp_path, capsy
     assert_terminal_safe(err)
     assert "gone\\x1b[2J/m.png: cannot write" in err
     assert "no persona '\\x1b[2J\\u202e'" in err
+
+
+def test_an_output_in_a_folder_that_cannot_be_looked_into_is_a_clear_refusal(
+    tmp_path, monkeypatch, capsys
+):
+    """Path.is_dir raises PermissionError for a folder on the way that may not be entered:
+    that was an "unexpected error" instead of "cannot write"."""
+    from pathlib import Path
+
+    map_file = tmp_path / "m.journey"
+    assert main(["new", str(map_file)]) == 0
+
+    def forbidden(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "is_dir", forbidden)
+    out = tmp_path / "locked" / "m.pdf"
+    assert main(["export", str(map_file), "-o", str(out)]) == 1
+    assert capsys.readouterr().err.strip() == f"mapper: {out}: cannot write: permission denied"

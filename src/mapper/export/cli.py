@@ -194,6 +194,13 @@ def _fail(message: str, code: int = EXIT_FAILED, prefix: str = "mapper") -> int:
 
 def _check_output(output: Path) -> str | None:
     """Why ``output`` cannot be written, or None. Checked before the (slow) export."""
+    try:
+        return _output_problem(output)
+    except OSError as exc:  # a folder on the way this user may not look into, ...
+        return f"{output}: cannot write: {(exc.strerror or str(exc)).lower()}"
+
+
+def _output_problem(output: Path) -> str | None:
     folder = output.parent if str(output.parent) else Path(".")
     if output.is_dir():
         return f"{output}: cannot write: it is a folder"
