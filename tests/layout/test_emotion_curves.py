@@ -58,3 +58,40 @@ def test_canvas_and_present_mode_draw_the_same_curves(journey: JourneyMap) -> No
         row = present.emotion_row.row
         for p in curve.points:
             assert row.y < p.pos[1] < row.bottom
+
+
+def _with_emotion_lane(journey: JourneyMap) -> JourneyMap:
+    journey.add(Lane("emo", "Emotion", LaneKind.EMOTION))
+    return journey
+
+
+def test_every_card_of_a_stage_has_its_place_and_keeps_it_when_scored() -> None:
+    from factories import sample_map
+
+    journey = _with_emotion_lane(sample_map())
+    before = compute_layout(journey)
+    # s2 holds t2 and t3 (touchpoints) and p1 (pain points): quarters of its width
+    x, width = before.stages[1].column.x, before.stages[1].column.width
+    assert [before.emotion_slots[c][0] for c in ("t2", "t3", "p1")] == pytest.approx(
+        [x + width / 4, x + width / 2, x + 3 * width / 4], abs=0.01
+    )
+    journey.update(Entity.CARD, "p1", emotions={"maya": -2})
+    after = compute_layout(journey, previous=before)
+    maya = next(c for c in after.emotion_curves if c.persona.id == "maya")
+    p1 = next(p for p in maya.points if p.card_id == "p1")
+    assert p1.pos[0] == before.emotion_slots["p1"][0]
+    # the other points did not move either: scoring one card reshapes nothing else
+    old = next(c for c in before.emotion_curves if c.persona.id == "maya")
+    assert {p.card_id: p.pos for p in old.points}.items() <= {
+        p.card_id: p.pos for p in maya.points
+    }.items()
+    assert after.emotion_slots is before.emotion_slots  # equal places are kept as they were
+
+
+def test_a_hidden_persona_has_no_curve_on_the_map_or_in_present_mode() -> None:
+    from factories import sample_map
+
+    journey = _with_emotion_lane(sample_map())
+    journey.update(Entity.PERSONA, "omar", hidden=True)
+    assert [c.persona.id for c in compute_layout(journey).emotion_curves] == ["maya"]
+    assert [c.persona.id for c in present_layout(journey, shown(journey), None).curves] == ["maya"]

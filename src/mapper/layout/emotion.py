@@ -2,6 +2,10 @@
 
 One function for every surface that draws a curve (canvas, PDF, PNG/SVG and present mode),
 so a curve has the same shape on screen, on paper and on the projector.
+
+Every card of a stage has a place along the curve, scored or not: a stage's cards share its
+width evenly, in card order. A card keeps its place when it is scored, so the canvas can
+show an unscored card's point (a ghost on the neutral line) where it will land.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from typing import NamedTuple
 
 from mapper.layout.geometry import Bezier, Point, smooth_curve
 from mapper.model import EMOTION_MAX, EMOTION_MIN, Card, Persona
+
+Slots = Mapping[str, tuple[float, int]]  # card id -> (x along the curve, stage index)
 
 
 class EmotionPoint(NamedTuple):
@@ -33,32 +39,49 @@ def score_y(top: float, bottom: float, score: float) -> float:
     return top + (EMOTION_MAX - score) / (EMOTION_MAX - EMOTION_MIN) * (bottom - top)
 
 
-def lay_out_curve(
-    persona: Persona,
+def card_slots(
     cards: Iterable[Card],
     stage_index: Mapping[str, int],
     columns: Sequence[tuple[float, float]],
+    previous: Slots | None = None,
+) -> Slots:
+    """Each card's x along the curve: ``columns`` holds each stage's (x, width) by stage
+    index and a stage's ``cards`` share its width evenly, in the order given, scored or
+    not. ``previous`` slots that are equal are handed back as they are (kept by identity)."""
+    by_stage: dict[int, list[str]] = {}
+    for card in cards:
+        index = stage_index.get(card.stage_id)
+        if index is not None:
+            by_stage.setdefault(index, []).append(card.id)
+    slots: dict[str, tuple[float, int]] = {}
+    for index in sorted(by_stage):
+        x, width = columns[index]
+        ids = by_stage[index]
+        step = width / (len(ids) + 1)
+        for i, card_id in enumerate(ids, 1):
+            slots[card_id] = (round(x + step * i, 2), index)
+    if previous is not None and previous == slots:
+        return previous
+    return slots
+
+
+def lay_out_curve(
+    persona: Persona,
+    cards: Iterable[Card],
+    slots: Slots,
     y_of: Callable[[float], float],
     previous: EmotionCurve | None = None,
 ) -> EmotionCurve:
-    """The persona's curve through the scored ``cards``.
-
-    ``columns`` holds each stage's (x, width) by stage index; a stage's scored cards share
-    its width evenly, in card order, and stages follow left to right. A ``previous`` curve
-    with the same persona and points is handed back as it is (views skip it by identity).
-    """
-    by_stage: dict[int, list[tuple[Card, int]]] = {}
+    """The persona's curve through those of ``cards`` it scored, each at its slot (cards
+    without one are left out). A ``previous`` curve with the same persona and points is
+    handed back as it is (views skip it by identity)."""
+    points: list[EmotionPoint] = []
     for card in cards:
         score = card.emotions.get(persona.id)
-        if score is not None:
-            by_stage.setdefault(stage_index[card.stage_id], []).append((card, score))
-    points: list[EmotionPoint] = []
-    for index in sorted(by_stage):
-        x, width = columns[index]
-        scored = by_stage[index]
-        for i, (card, score) in enumerate(scored):
-            pos = (round(x + width * (i + 1) / (len(scored) + 1), 2), round(y_of(score), 2))
-            points.append(EmotionPoint(card.id, score, pos, index))
+        slot = slots.get(card.id) if score is not None else None
+        if score is not None and slot is not None:
+            points.append(EmotionPoint(card.id, score, (slot[0], round(y_of(score), 2)), slot[1]))
+    points.sort(key=lambda p: (p.stage_index, p.pos[0]))
     if previous is not None and previous.persona is persona and previous.points == tuple(points):
         return previous
     segments = smooth_curve([p.pos for p in points])

@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from mapper.layout.emotion import EmotionCurve, EmotionPoint, lay_out_curve, score_y
+from mapper.layout.emotion import (
+    EmotionCurve,
+    EmotionPoint,
+    Slots,
+    card_slots,
+    lay_out_curve,
+    score_y,
+)
 from mapper.layout.geometry import Bezier, Point, Rect
 from mapper.layout.metric_lines import CARD_METRICS_SIZE, card_metrics_line
 from mapper.layout.text import line_height, wrap
@@ -87,6 +94,8 @@ class MapLayout:
     cards: dict[str, CardBox] = field(default_factory=dict)
     emotion_lane: LaneBox | None = None
     emotion_curves: list[EmotionCurve] = field(default_factory=list)
+    # every card's place along the curves, scored or not (see layout.emotion)
+    emotion_slots: Slots = field(default_factory=dict, repr=False, compare=False)
     flows: list[FlowRoute] = field(default_factory=list)
     # what each card's size was worked out from (see SizeKey) -> size
     card_sizes: dict[str, tuple[SizeKey, CardSize]] = field(
@@ -235,23 +244,26 @@ def _lay_out_emotions(
     personas: list[str] | None,
     previous: MapLayout | None,
 ) -> None:
+    """The shown personas' curves (not those hidden, nor those left out of ``personas``)."""
     lane = result.emotion_lane
     if lane is None:
         return
     stage_index = {stage.id: i for i, (stage, _) in enumerate(columns)}
     spans = [(x, stage.width) for stage, x in columns]
     hidden_lanes = {ln.id for ln in journey.lanes if ln.hidden}
-    cards = [c for c in journey.cards() if c.emotions and c.lane_id not in hidden_lanes]
+    cards = [c for c in journey.cards() if c.lane_id not in hidden_lanes]
+    known_slots = previous.emotion_slots if previous is not None else None
+    result.emotion_slots = slots = card_slots(cards, stage_index, spans, known_slots)
+    scored = [c for c in cards if c.emotions]
     known = {c.persona.id: c for c in previous.emotion_curves} if previous is not None else {}
     for persona in journey.personas:
-        if personas is not None and persona.id not in personas:
+        if persona.hidden or (personas is not None and persona.id not in personas):
             continue
         result.emotion_curves.append(
             lay_out_curve(
                 persona,
-                cards,
-                stage_index,
-                spans,
+                scored,
+                slots,
                 lambda score: emotion_y(lane.row, score, result.style),
                 known.get(persona.id),
             )

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from math import floor
 
-from mapper.layout.emotion import EmotionCurve, lay_out_curve, score_y
+from mapper.layout.emotion import EmotionCurve, card_slots, lay_out_curve, score_y
 from mapper.layout.geometry import Point, Rect
 from mapper.layout.text import line_height, wrap
 from mapper.model import JourneyMap, Lane, LaneKind, Stage
@@ -224,14 +224,15 @@ def _lay_out_curves(journey: JourneyMap, content: Shown, result: PresentLayout, 
     if result.emotion_row is None:
         return
     index_of = {stage.id: i for i, (stage, _, _) in enumerate(columns)}
-    # leaving a lane out of the presentation hides its cards, not the curve they make;
-    # a lane hidden in the editor counts as the canvas counts it (not at all)
-    hidden = {lane.id for lane in journey.lanes if lane.hidden}
-    scored = [
-        c for c in journey.cards() if c.emotions and not c.sensitive and c.lane_id not in hidden
-    ]
     spans = [(x, width) for _, x, width in columns]
+    # every card the editor shows has its place, as on the canvas: the same shape. Leaving a
+    # lane out of the presentation hides its cards, not the curve they make; a lane hidden
+    # in the editor counts as the canvas counts it (not at all); a sensitive card's score is
+    # never shown to the room
+    hidden = {lane.id for lane in journey.lanes if lane.hidden}
+    slots = card_slots((c for c in journey.cards() if c.lane_id not in hidden), index_of, spans)
+    scored = [c for c in journey.cards() if c.emotions and not c.sensitive]
     for persona in content.personas:
-        curve = lay_out_curve(persona, scored, index_of, spans, result.emotion_y)
+        curve = lay_out_curve(persona, scored, slots, result.emotion_y)
         if curve.points:
             result.curves.append(curve)
