@@ -223,3 +223,41 @@ def test_persona_and_presentation_intents(journey):
     assert intents.choose_presentation(journey, journey.info.presentation) is None
     choice = intents.choose_presentation(journey, Presentation(("l-pain",)))
     assert choice is not None and choice.text == "Choose what to present"
+
+
+def test_show_and_hide_a_persona(journey):
+    hide = intents.show_persona(journey, "omar", False)
+    assert hide is not None
+    hide.apply()
+    assert journey.personas.get("omar").hidden
+    assert intents.show_persona(journey, "omar", False) is None  # already hidden
+    hide.revert()
+    assert not journey.personas.get("omar").hidden
+    assert intents.show_persona(journey, "omar", True) is None
+    assert intents.show_persona(journey, "nobody", False) is None
+
+
+def test_score_steps_start_from_neutral_and_stop_at_the_ends(journey):
+    step = intents.step_scores(journey, [("t4", "maya")], 1)
+    assert step is not None
+    step.apply()
+    assert journey.card("t4").emotions == {"maya": 1}
+    # t2 is at -3 for Maya already: only Omar's score of it moves
+    down = intents.step_scores(journey, [("t2", "maya"), ("t2", "omar")], -1)
+    assert down is not None
+    down.apply()
+    assert journey.card("t2").emotions == {"maya": -3, "omar": -2}
+    assert intents.step_scores(journey, [("t2", "maya")], -1) is None
+    down.revert()
+    assert journey.card("t2").emotions == {"maya": -3, "omar": -1}
+
+
+def test_clearing_scores_keeps_the_cards_and_skips_what_is_not_scored(journey):
+    assert intents.clear_scores(journey, [("t4", "maya")]) is None
+    clear = intents.clear_scores(journey, [("t1", "maya"), ("t2", "omar"), ("t4", "maya")])
+    assert clear is not None
+    clear.apply()
+    assert journey.card("t1").emotions == {"omar": 0}
+    assert journey.card("t2").emotions == {"maya": -3}
+    clear.revert()
+    assert journey.card("t1").emotions == {"maya": 1, "omar": 0}

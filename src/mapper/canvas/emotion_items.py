@@ -1,33 +1,90 @@
 """The emotion curve: one smooth path per persona and stage (long antialiased paths are slow
-to repaint), and a draggable point per scored card."""
+to repaint), a draggable point per scored card, and for the active persona a faint ghost
+point on the neutral line per unscored card (one item per stage draws them all)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QLinearGradient, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from mapper.canvas.host import host_of
 from mapper.canvas.painting import qcolor
 from mapper.layout import Bezier, EmotionPoint
 from mapper.layout import theme as th
-from mapper.model import sentiment_of
+from mapper.layout.persona_style import Marker, PersonaStyle, hollow, marker_outline
+from mapper.layout.wording import score_label
+from mapper.model import JourneyMap, ModelError, Sentiment, sentiment_of
 
 POINT_RADIUS = 6.0
+GHOST_RADIUS = 4.5
+SENTIMENT_WORDS = {Sentiment.PAIN: "pain point", Sentiment.LOVE: "love point",
+                   Sentiment.NEUTRAL: "neutral"}  # fmt: skip
 
 
-def curve_pen(color: str | None, neutral_y: float, top: float, bottom: float, width: float) -> QPen:
-    """Persona colour, or (for the active persona) green above neutral and red below."""
-    if color is not None:
-        return QPen(qcolor(color, 170), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-    gradient = QLinearGradient(0, top, 0, bottom)
-    # half a line below neutral: a stretch lying on 0 is wholly green (as on paper)
-    stop = (neutral_y + width / 2 - top) / max(bottom - top, 1)
-    gradient.setColorAt(0, qcolor(th.POSITIVE_CURVE))
-    gradient.setColorAt(max(0.0, stop - 0.001), qcolor(th.POSITIVE_CURVE))
-    gradient.setColorAt(min(1.0, stop + 0.001), qcolor(th.NEGATIVE_CURVE))
-    gradient.setColorAt(1, qcolor(th.NEGATIVE_CURVE))
-    return QPen(QBrush(gradient), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+def curve_pen(
+    style: PersonaStyle, coloured: bool, neutral_y: float, top: float, bottom: float, width: float
+) -> QPen:
+    """The persona's colour and dash; ``coloured`` (the active persona): green above neutral
+    and red below, in its own dash."""
+    if not coloured:
+        pen = QPen(qcolor(style.color, 200), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+    else:
+        gradient = QLinearGradient(0, top, 0, bottom)
+        # half a line below neutral: a stretch lying on 0 is wholly green (as on paper)
+        stop = (neutral_y + width / 2 - top) / max(bottom - top, 1)
+        gradient.setColorAt(0, qcolor(th.POSITIVE_CURVE))
+        gradient.setColorAt(max(0.0, stop - 0.001), qcolor(th.POSITIVE_CURVE))
+        gradient.setColorAt(min(1.0, stop + 0.001), qcolor(th.NEGATIVE_CURVE))
+        gradient.setColorAt(1, qcolor(th.NEGATIVE_CURVE))
+        pen = QPen(QBrush(gradient), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+    if style.dash:
+        pen.setDashPattern(list(style.dash))  # Qt counts dashes in line widths, as we do
+    return pen
+
+
+def marker_path(marker: Marker, center: QPointF, radius: float) -> QPainterPath:
+    """The persona's marker shape around ``center`` as a path."""
+    path = QPainterPath()
+    outline = marker_outline(marker, (center.x(), center.y()), radius)
+    if outline is None:
+        path.addEllipse(center, radius, radius)
+    else:
+        path.addPolygon(QPolygonF([QPointF(x, y) for x, y in outline]))
+        path.closeSubpath()
+    return path
+
+
+def paint_marker(
+    painter: QPainter, style: PersonaStyle, coloured: bool, score: int, center: QPointF
+) -> None:
+    """One point: the active persona's in its sentiment's colour (hollow below neutral, so
+    greyscale still tells), the others' in the persona's colour."""
+    radius = POINT_RADIUS + (1 if sentiment_of(score) is not Sentiment.NEUTRAL else 0)
+    if not coloured:
+        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setBrush(qcolor(style.color))
+    elif hollow(score, coloured):
+        painter.setPen(QPen(qcolor(th.SENTIMENT_COLORS[sentiment_of(score)]), 2.5))
+        painter.setBrush(QColor("#ffffff"))
+    else:
+        painter.setPen(QPen(QColor("#ffffff"), 2))
+        painter.setBrush(qcolor(th.SENTIMENT_COLORS[sentiment_of(score)]))
+    painter.drawPath(marker_path(style.marker, center, radius))
+
+
+def point_tooltip(journey: JourneyMap, card_id: str, persona_id: str, score: int | None) -> str:
+    """ "Zoë · Pickup shelf by the door: −2, pain point" (what the tooltip says)."""
+    try:
+        title = " ".join(journey.card(card_id).title.split())
+        name = " ".join(journey.personas.get(persona_id).name.split())
+    except (ModelError, KeyError):
+        return ""
+    if score is None:
+        return f"{name} · {title}: not scored yet. Drag up or down to score it"
+    return f"{name} · {title}: {score_label(score)}, {SENTIMENT_WORDS[sentiment_of(score)]}"
 
 
 class CurveSegmentItem(QGraphicsPathItem):
@@ -44,41 +101,174 @@ class CurveSegmentItem(QGraphicsPathItem):
 
 
 class EmotionPointItem(QGraphicsItem):
-    """Drag up or down to set the card's score for this persona; it snaps to the scale."""
+    """Drag up or down to set the card's score for this persona; it snaps to the scale.
+    Selected, Delete clears the score (the canvas's context menu offers the same). A
+    ``ghost`` stands for an unscored card while it is dragged."""
 
-    def __init__(self, point: EmotionPoint, persona_id: str, ring: str, z: float) -> None:
+    def __init__(
+        self,
+        point: EmotionPoint,
+        persona_id: str,
+        style: PersonaStyle,
+        coloured: bool,
+        z: float,
+        ghost: bool = False,
+    ) -> None:
         super().__init__()
         self.setZValue(z)
         self.setCursor(Qt.CursorShape.SizeVerCursor)
         self.setAcceptHoverEvents(True)
-        self.point, self.persona_id, self.ring = point, persona_id, ring
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, not ghost)
+        self.point, self.persona_id, self.style = point, persona_id, style
+        self.coloured, self.ghost = coloured, ghost
         self._drag_score: int | None = None
         self.setPos(QPointF(*point.pos))
-        self.setToolTip(f"Emotion {point.score:+d}: drag up or down")
+
+    @property
+    def card_id(self) -> str:
+        return self.point.card_id
+
+    def shown_score(self) -> int | None:
+        """The score drawn now: the one dragged to, the model's, or None (a ghost at rest)."""
+        if self._drag_score is not None:
+            return self._drag_score
+        return None if self.ghost else self.point.score
 
     def boundingRect(self) -> QRectF:
-        r = POINT_RADIUS + 2
+        r = POINT_RADIUS * 1.4 + 5
         return QRectF(-r, -r, 2 * r, 2 * r)
 
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addEllipse(QPointF(0, 0), POINT_RADIUS + 2, POINT_RADIUS + 2)
+        return path
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        score = self.point.score if self._drag_score is None else self._drag_score
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(QPen(qcolor(self.ring), 2))
-        painter.setBrush(qcolor(th.SENTIMENT_COLORS[sentiment_of(score)]))
-        radius = POINT_RADIUS + (1 if sentiment_of(score).value != "neutral" else 0)
-        painter.drawEllipse(QPointF(0, 0), radius, radius)
+        score = self.shown_score()
+        if score is None:
+            paint_ghost(painter, self.style, QPointF(0, 0))
+        else:
+            paint_marker(painter, self.style, self.coloured, score, QPointF(0, 0))
+        if self.isSelected():
+            painter.setPen(QPen(qcolor(th.SELECTION), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            r = POINT_RADIUS * 1.4 + 3
+            painter.drawEllipse(QPointF(0, 0), r, r)
 
     def show_score(self, score: int | None) -> None:
         """Paint ``score`` while the point is dragged; ``None``: the model's score again."""
         self._drag_score = score
-        shown = self.point.score if score is None else score
-        self.setToolTip(f"Emotion {shown:+d}" + (": drag up or down" if score is None else ""))
         self.update()
+
+    def hoverEnterEvent(self, event) -> None:
+        host = host_of(self)
+        if host is not None:  # names may have changed since the point was drawn
+            text = point_tooltip(host.journey, self.card_id, self.persona_id, self.shown_score())
+            self.setToolTip(text)
+        super().hoverEnterEvent(event)
 
     def mousePressEvent(self, event) -> None:
         host = host_of(self)
         if event.button() == Qt.MouseButton.LeftButton and host is not None:
+            if not self.isSelected() and not self.ghost:
+                if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                    scene = self.scene()
+                    if scene is not None:
+                        scene.clearSelection()
+                self.setSelected(True)
             host.begin_emotion_drag(self)
             event.accept()
         else:
             event.ignore()
+
+
+def paint_ghost(painter: QPainter, style: PersonaStyle, center: QPointF) -> None:
+    """A faint dashed outline, nothing filled: another persona's point under it shows."""
+    painter.setPen(QPen(qcolor(th.MUTED_INK, 160), 1.2, Qt.PenStyle.DashLine))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(marker_path(style.marker, center, GHOST_RADIUS))
+
+
+class GhostRowItem(QGraphicsItem):
+    """The ghost points of one stage's unscored cards, on the neutral line, for the active
+    persona: one item and one path for the stage, so a big map pays no Python per point
+    when it repaints. A press on a ghost starts dragging it to a score."""
+
+    def __init__(
+        self,
+        ghosts: Sequence[tuple[str, float]],
+        stage_index: int,
+        y: float,
+        persona_id: str,
+        style: PersonaStyle,
+        z: float,
+    ) -> None:
+        super().__init__()
+        self.ghosts = list(ghosts)  # (card id, x), left to right
+        self.stage_index, self.neutral_y = stage_index, y
+        self.persona_id, self.style = persona_id, style
+        self.setZValue(z)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.SizeVerCursor)
+        self._path = QPainterPath()
+        for _, x in self.ghosts:
+            self._path.addPath(marker_path(style.marker, QPointF(x, y), GHOST_RADIUS))
+        self._hit = QPainterPath()
+        reach = POINT_RADIUS + 2
+        for _, x in self.ghosts:
+            self._hit.addEllipse(QPointF(x, y), reach, reach)
+        self._bounds = self._path.boundingRect().adjusted(-reach, -reach, reach, reach)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._hit
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(qcolor(th.MUTED_INK, 160), 1.2, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+
+    def ghost_at(self, x: float) -> tuple[str, float] | None:
+        """The ghost nearest ``x`` within reach, if any."""
+        best = min(self.ghosts, key=lambda g: abs(g[1] - x), default=None)
+        if best is None or abs(best[1] - x) > POINT_RADIUS + 2:
+            return None
+        return best
+
+    def hoverMoveEvent(self, event) -> None:
+        host = host_of(self)
+        ghost = self.ghost_at(event.pos().x())
+        if host is not None and ghost is not None:
+            self.setToolTip(point_tooltip(host.journey, ghost[0], self.persona_id, None))
+        super().hoverMoveEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        host = host_of(self)
+        ghost = self.ghost_at(event.pos().x())
+        if event.button() == Qt.MouseButton.LeftButton and host is not None and ghost:
+            host.begin_ghost_drag(self, ghost[0], ghost[1])
+            event.accept()
+        else:
+            event.ignore()
+
+
+def paint_swatch(painter: QPainter, style: PersonaStyle, coloured: bool, rect: QRectF) -> None:
+    """A persona's legend mark: a stretch of its line (the active persona's green then red)
+    with its marker in the middle, as its curve is drawn."""
+    y = rect.center().y()
+    width = 2.6 if coloured else 2.0
+    halves = ((th.POSITIVE_CURVE, rect.left(), rect.center().x()),
+              (th.NEGATIVE_CURVE, rect.center().x(), rect.right()))  # fmt: skip
+    for colour, x0, x1 in halves if coloured else ((style.color, rect.left(), rect.right()),):
+        pen = QPen(qcolor(colour), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        if style.dash:
+            pen.setDashPattern(list(style.dash))
+        painter.setPen(pen)
+        painter.drawLine(QPointF(x0 + 1, y), QPointF(x1 - 1, y))
+    painter.setPen(QPen(QColor("#ffffff"), 1.2))
+    painter.setBrush(qcolor(th.SENTIMENT_COLORS[Sentiment.NEUTRAL] if coloured else style.color))
+    painter.drawPath(marker_path(style.marker, rect.center(), 4.2))

@@ -1,24 +1,50 @@
 """Stage and lane headers: drag to reorder, drag a stage's right edge to resize,
-double-click to rename, click a lane's triangle to collapse it."""
+double-click to rename, click a lane's triangle to collapse it. The emotion lane's header
+is the curves' legend: a row per persona with its line, marker and name, and a box to
+show or hide its curve (a click on the name makes it the active persona)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
+from mapper.canvas.emotion_items import paint_swatch
 from mapper.canvas.host import host_of
 from mapper.canvas.painting import draw_lines, qcolor
 from mapper.edits import intents
 from mapper.layout import LaneBox, StageBox
 from mapper.layout import theme as th
 from mapper.layout.metric_lines import metric_lines
-from mapper.layout.text import line_height
+from mapper.layout.persona_style import PersonaStyle
+from mapper.layout.text import elide, line_height
 from mapper.layout.wording import metric_parts, metrics_text
-from mapper.model import Entity
+from mapper.model import Entity, LaneKind
 
 EDGE = 6.0  # how close to a stage's right edge a press starts a resize
 METRICS_SIZE = 9.0
+LEGEND_ROW = 19.0
+LEGEND_SIZE = 10.0
+SWATCH_WIDTH = 26.0
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    persona_id: str
+    name: str
+    style: PersonaStyle
+    active: bool
+    hidden: bool
+
+
+@dataclass(frozen=True)
+class LegendRow:
+    entry: LegendEntry | None  # None: the "+ n more" row
+    rect: QRectF
+    toggle: QRectF
+    more: int = 0
 
 
 class _Header(QGraphicsItem):
@@ -107,6 +133,10 @@ class StageHeaderItem(_Header):
 class LaneHeaderItem(_Header):
     box: LaneBox
 
+    def __init__(self, box: LaneBox) -> None:
+        super().__init__(box)
+        self.legend: tuple[LegendEntry, ...] = ()
+
     @property
     def lane_id(self) -> str:
         return self.box.lane.id
@@ -114,10 +144,40 @@ class LaneHeaderItem(_Header):
     def _toggle_rect(self) -> QRectF:
         return QRectF(4, 6, 16, 16)
 
+    def set_legend(self, entries: tuple[LegendEntry, ...]) -> None:
+        """The personas the emotion lane's legend lists (ignored by other lanes)."""
+        if entries != self.legend:
+            self.legend = entries
+            self.update()
+
+    def legend_rows(self) -> list[LegendRow]:
+        """Where each legend row goes; rows that do not fit end in a "+ n more" row. An
+        image leaves out hidden personas (and the boxes, which are editor chrome)."""
+        if self.box.lane.kind is not LaneKind.EMOTION or self.box.lane.collapsed:
+            return []
+        printing = getattr(self.scene(), "printing", False)
+        entries = [e for e in self.legend if not (printing and e.hidden)]
+        top = 6 + len(self.box.name_lines) * line_height(12) + 6
+        room = int((self.box.header.height - top - 4) // LEGEND_ROW)
+        if room <= 0:
+            return []
+        shown = entries if len(entries) <= room else entries[: room - 1]
+        rows = []
+        for i, entry in enumerate(shown):
+            y = top + i * LEGEND_ROW
+            rect = QRectF(4, y, self.box.header.width - 8, LEGEND_ROW)
+            rows.append(LegendRow(entry, rect, QRectF(6, y + 3.5, 12, 12)))
+        if len(shown) < len(entries):
+            y = top + len(shown) * LEGEND_ROW
+            rect = QRectF(4, y, self.box.header.width - 8, LEGEND_ROW)
+            rows.append(LegendRow(None, rect, QRectF(), len(entries) - len(shown)))
+        return rows
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
         self._paint_frame(painter, th.HEADER_FILL)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        if not getattr(self.scene(), "printing", False):  # the toggle is editor chrome
+        printing = getattr(self.scene(), "printing", False)
+        if not printing:  # the toggle is editor chrome
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(qcolor(th.MUTED_INK))
             t = self._toggle_rect()
@@ -130,14 +190,77 @@ class LaneHeaderItem(_Header):
             painter.drawPolygon(QPolygonF(tri))
         painter.setPen(qcolor(th.INK))
         draw_lines(painter, self.box.name_lines, 22, 6, 12, bold=True)
+        for row in self.legend_rows():
+            self._paint_legend_row(painter, row, printing)
+
+    def _paint_legend_row(self, painter: QPainter, row: LegendRow, printing: bool) -> None:
+        rect, entry = row.rect, row.entry
+        text_y = rect.top() + (LEGEND_ROW - line_height(LEGEND_SIZE)) / 2
+        if entry is None:
+            painter.setPen(qcolor(th.MUTED_INK))
+            text = f"+ {row.more} more: see Personas"
+            draw_lines(painter, (elide(text, rect.width() - 4, LEGEND_SIZE),), rect.left() + 2,
+                       text_y, LEGEND_SIZE)  # fmt: skip
+            return
+        x = rect.left() + 2
+        if not printing:
+            box = row.toggle
+            painter.setPen(QPen(qcolor(th.MUTED_INK), 1))
+            painter.setBrush(qcolor("#ffffff"))
+            painter.drawRoundedRect(box, 2, 2)
+            if not entry.hidden:  # a tick: the curve is shown
+                painter.setPen(QPen(qcolor(th.INK), 1.6, Qt.PenStyle.SolidLine,
+                                    Qt.PenCapStyle.RoundCap))  # fmt: skip
+                painter.drawPolyline(QPolygonF([
+                    QPointF(box.left() + 2.5, box.center().y()),
+                    QPointF(box.left() + 5, box.bottom() - 3),
+                    QPointF(box.right() - 2.5, box.top() + 3),
+                ]))  # fmt: skip
+            x = box.right() + 5
+        painter.save()
+        if entry.hidden:
+            painter.setOpacity(0.35)
+        paint_swatch(painter, entry.style, entry.active,
+                     QRectF(x, rect.top(), SWATCH_WIDTH, LEGEND_ROW))  # fmt: skip
+        painter.restore()
+        x += SWATCH_WIDTH + 5
+        painter.setPen(qcolor(th.MUTED_INK if entry.hidden else th.INK))
+        name = " ".join(entry.name.split()) or "Unnamed"
+        name = elide(name, rect.right() - x - 2, LEGEND_SIZE, bold=entry.active)
+        draw_lines(painter, (name,), x, text_y, LEGEND_SIZE, bold=entry.active)
+
+    def legend_row_at(self, pos: QPointF) -> LegendRow | None:
+        return next((row for row in self.legend_rows() if row.rect.contains(pos)), None)
+
+    def hoverMoveEvent(self, event) -> None:
+        row = self.legend_row_at(event.pos())
+        entry = row.entry if row is not None else None
+        if entry is None:
+            lane = self.box.lane
+            self.setToolTip(lane.description or lane.name)
+        elif row is not None and row.toggle.contains(event.pos()):
+            self.setToolTip(f"{'Show' if entry.hidden else 'Hide'} {entry.name}'s curve")
+        else:
+            state = " (hidden)" if entry.hidden else ""
+            tip = "the active persona" if entry.active else "click to make it the active persona"
+            self.setToolTip(f"{entry.name}{state}: {tip}")
+        super().hoverMoveEvent(event)
 
     def mousePressEvent(self, event) -> None:
         host = host_of(self)
-        if event.button() == Qt.MouseButton.LeftButton and self._toggle_rect().contains(
-            event.pos()
-        ):
+        left = event.button() == Qt.MouseButton.LeftButton
+        if left and self._toggle_rect().contains(event.pos()):
             if host is not None:
                 host.push(intents.toggle_lane(host.journey, self.lane_id))
+            event.accept()
+            return
+        row = self.legend_row_at(event.pos()) if left else None
+        if row is not None and row.entry is not None:
+            entry = row.entry
+            if host is not None and row.toggle.adjusted(-3, -3, 3, 3).contains(event.pos()):
+                host.push(intents.show_persona(host.journey, entry.persona_id, entry.hidden))
+            elif host is not None:
+                host.push(intents.make_active(host.journey, entry.persona_id))
             event.accept()
             return
         self._begin_drag(event)
@@ -145,5 +268,8 @@ class LaneHeaderItem(_Header):
 
     def mouseDoubleClickEvent(self, event) -> None:
         host = host_of(self)
+        if self.legend_row_at(event.pos()) is not None:
+            event.accept()
+            return
         if host is not None and not self._toggle_rect().contains(event.pos()):
             host.edit_text(Entity.LANE, self.lane_id)

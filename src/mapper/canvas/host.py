@@ -33,6 +33,10 @@ class CanvasHost(Protocol):
         """A press on an emotion point: dragging it up or down changes the score."""
         ...
 
+    def begin_ghost_drag(self, row: QGraphicsItem, card_id: str, x: float) -> None:
+        """A press on an unscored card's ghost point: dragging it scores the card."""
+        ...
+
     def edit_text(self, kind: Entity, item_id: str) -> None:
         """Edit a card's title, a stage's or lane's name or a flow's label in place."""
         ...

@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGraphicsItem, QMenu, QWidget
 
 from mapper.canvas.card_item import CardItem
-from mapper.canvas.emotion_items import EmotionPointItem
+from mapper.canvas.emotion_items import EmotionPointItem, GhostRowItem
 from mapper.canvas.flow_item import FlowItem, FlowLabelItem
 from mapper.canvas.header_items import LaneHeaderItem, StageHeaderItem
 from mapper.canvas.interactions import FlowFromMenu
@@ -62,6 +62,12 @@ class CanvasMenus:
         click would, keeping a selection the clicked card is part of."""
         scene = self.scene
         for item in scene.items(pos):
+            if isinstance(item, GhostRowItem):  # an unscored card's ghost: score it here
+                ghost = item.ghost_at(pos.x())
+                if ghost is not None:
+                    scene.clearSelection()
+                    return MenuTarget(Target.EMOTION_POINT, (ghost[0],), persona_id=item.persona_id)
+                continue
             target = self._target_of(item, select=True)
             if target is not None:
                 return target

@@ -12,10 +12,15 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from mapper.canvas.card_item import CardItem
-from mapper.canvas.emotion_items import CurveSegmentItem, EmotionPointItem, curve_pen
+from mapper.canvas.emotion_items import (
+    CurveSegmentItem,
+    EmotionPointItem,
+    GhostRowItem,
+    curve_pen,
+)
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.grid_item import GridItem
-from mapper.canvas.header_items import LaneHeaderItem, StageHeaderItem
+from mapper.canvas.header_items import LaneHeaderItem, LegendEntry, StageHeaderItem
 from mapper.canvas.inline_edits import InlineEditor, open_editor
 from mapper.canvas.interaction import Interaction
 from mapper.canvas.interactions import (
@@ -29,8 +34,9 @@ from mapper.canvas.interactions import (
 )
 from mapper.document import Document
 from mapper.edits import Change
-from mapper.layout import MapLayout, Style, compute_layout
+from mapper.layout import EmotionPoint, MapLayout, Style, compute_layout
 from mapper.layout.labels import FlowLabel, flow_labels
+from mapper.layout.persona_style import PersonaStyle, styles_by_id
 from mapper.model import Action, Entity, ModelEvent, Persona, analysis
 
 # What the canvas neither draws nor shows in a tooltip: an edit of only these costs no
@@ -81,7 +87,6 @@ class JourneyScene(QGraphicsScene):
         self.paint_rects: list | None = None  # where flows show in the view's repaint
         self.document = document
         self.journey = document.journey
-        self.hidden_personas: set[str] = set()
         # whose scores make cards pain points (cards read it to paint and for tooltips)
         self.shown_personas: tuple[Persona, ...] = ()
         self.layout_style = style or Style()  # View options the layout honours (metrics lines)
@@ -94,6 +99,8 @@ class JourneyScene(QGraphicsScene):
         self.lane_headers: dict[str, LaneHeaderItem] = {}
         # persona id -> (its curve, how it was drawn, its items)
         self._emotion_items: dict[str, tuple[object, tuple, list]] = {}
+        self._ghosts: tuple[tuple, list[GhostRowItem]] = ((), [])  # what they were made of
+        self._styles: dict[str, PersonaStyle] = {}
         self._labels: dict[str, FlowLabel] = {}
         self._active_id: str | None = None
         self._highlighted: set[str] = set()
@@ -144,16 +151,15 @@ class JourneyScene(QGraphicsScene):
                 layout.emotion_curves[index] = curve
                 _, look, items = self._emotion_items[event.id]
                 self._emotion_items[event.id] = (curve, look, items)
+        if any(event.entity is Entity.PERSONA for event in events):
+            self._sync_legend()  # a persona's name shows in the emotion lane's legend
 
     def sync(self, force: bool = True) -> None:
         """Bring the items in line with the model. Unless ``force``d, the layout is built on
         the previous one and only items whose boxes changed are touched."""
         journey = self.journey
-        personas = [p.id for p in journey.personas if p.id not in self.hidden_personas]
         previous = None if force else self.layout
-        self.layout = layout = compute_layout(
-            journey, self.layout_style, personas=personas, previous=previous
-        )
+        self.layout = layout = compute_layout(journey, self.layout_style, previous=previous)
         self.grid.set_layout(layout)
         margin = 20
         self.setSceneRect(QRectF(-margin, -margin, layout.width + 2 * margin,
@@ -171,7 +177,10 @@ class JourneyScene(QGraphicsScene):
                            LaneHeaderItem)  # fmt: skip
         moved = self._sync_cards(layout, active_id, everything)
         self._sync_flows(layout, previous, moved or everything)
+        self._styles = styles_by_id(journey.personas)
         self._sync_emotions(active_id, everything)
+        self._sync_ghosts(active_id, everything)
+        self._sync_legend()
         self.layout_changed.emit()
 
     def _sync_headers(self, items: dict, boxes: dict, make) -> None:
@@ -246,15 +255,18 @@ class JourneyScene(QGraphicsScene):
         self._selected_before = selected
 
     def _sync_emotions(self, active_id: str | None, everything: bool) -> None:
-        """Each persona's curve and points; a curve the layout kept keeps its items."""
+        """Each shown persona's curve and points; a curve the layout kept keeps its items.
+        The active persona's is drawn on top, in green above neutral and red below."""
         lane = self.layout.emotion_lane
         neutral = self.layout.neutral_y()
         curves = self.layout.emotion_curves if lane is not None and neutral is not None else []
         several = len(curves) > 1
         drawn: dict[str, tuple[object, tuple, list]] = {}
+        selected = set(self.selected_emotion_points())  # kept selected when redrawn
         for curve in curves:
             is_active = curve.persona.id == active_id
-            look = (is_active, several, lane.row if lane else None)
+            style = self._styles[curve.persona.id]
+            look = (is_active, several, lane.row if lane else None, style)
             kept = self._emotion_items.pop(curve.persona.id, None)
             if kept is not None and not everything and kept[0] is curve and kept[1] == look:
                 drawn[curve.persona.id] = kept
@@ -262,27 +274,84 @@ class JourneyScene(QGraphicsScene):
             if kept is not None:
                 for item in kept[2]:
                     self.removeItem(item)
-            drawn[curve.persona.id] = (curve, look, self._curve_items(curve, is_active, several))
+            items = self._curve_items(curve, style, is_active or not several, is_active)
+            drawn[curve.persona.id] = (curve, look, items)
+            for item in items:
+                if (
+                    isinstance(item, EmotionPointItem)
+                    and (item.card_id, item.persona_id) in selected
+                ):
+                    item.setSelected(True)
         for _, _, stale in self._emotion_items.values():
             for item in stale:
                 self.removeItem(item)
         self._emotion_items = drawn
 
-    def _curve_items(self, curve, is_active: bool, several: bool) -> list:
+    def _curve_items(self, curve, style: PersonaStyle, coloured: bool, is_active: bool) -> list:
         lane, neutral = self.layout.emotion_lane, self.layout.neutral_y()
         assert lane is not None and neutral is not None
         z = 40 if is_active else 30
-        color = curve.persona.color if several and not is_active else None
-        pen = curve_pen(color, neutral, lane.row.y, lane.row.bottom, 3.0 if is_active else 2.0)
+        width = 3.0 if is_active else 2.0
+        pen = curve_pen(style, coloured, neutral, lane.row.y, lane.row.bottom, width)
         by_stage: dict[int, list] = {}
         for stage_index, segment in curve.segments:
             by_stage.setdefault(stage_index, []).append(segment)
         items: list = [CurveSegmentItem(segments, pen, z) for segments in by_stage.values()]
-        ring = curve.persona.color if several else "#ffffff"
-        items += [EmotionPointItem(p, curve.persona.id, ring, z + 1) for p in curve.points]
+        pid = curve.persona.id
+        items += [EmotionPointItem(p, pid, style, coloured, z + 1) for p in curve.points]
         for item in items:
             self.addItem(item)
         return items
+
+    def _sync_ghosts(self, active_id: str | None, everything: bool) -> None:
+        """The active persona's ghost points: one per unscored card, on the neutral line, one
+        item per stage. Made again only when the cards' places or the curve changed."""
+        neutral = self.layout.neutral_y()
+        kept = self._emotion_items.get(active_id) if active_id is not None else None
+        curve = kept[0] if kept is not None else None
+        slots = self.layout.emotion_slots
+        style = self._styles.get(active_id) if active_id is not None else None
+        key = (curve, slots, neutral, style) if curve is not None else ()
+        old_key, items = self._ghosts
+        if (not everything and old_key and key and old_key[0] is curve
+                and old_key[1] is slots and old_key[2:] == key[2:]):  # fmt: skip
+            return
+        for item in items:
+            self.removeItem(item)
+        self._ghosts = (key, [])
+        if curve is None or neutral is None or style is None or active_id is None:
+            return
+        scored = {p.card_id for p in curve.points}  # type: ignore[attr-defined]
+        by_stage: dict[int, list[tuple[str, float]]] = {}
+        for card_id, (x, stage_index) in slots.items():
+            if card_id not in scored:
+                by_stage.setdefault(stage_index, []).append((card_id, x))
+        rows = [GhostRowItem(ghosts, index, neutral, active_id, style, 39)
+                for index, ghosts in by_stage.items()]  # fmt: skip
+        for row in rows:
+            self.addItem(row)
+        self._ghosts = (key, rows)
+
+    def _sync_legend(self) -> None:
+        """The emotion lane's header names every persona's curve, shown or hidden."""
+        lane = self.layout.emotion_lane
+        header = self.lane_headers.get(lane.lane.id) if lane is not None else None
+        if header is None:
+            return
+        active = self.journey.active_persona()
+        styles = self._styles or styles_by_id(self.journey.personas)
+        entries = tuple(
+            LegendEntry(p.id, p.name, styles[p.id], p is active, p.hidden)
+            for p in self.journey.personas
+        )
+        header.set_legend(entries)
+
+    def emotion_points(self) -> list[EmotionPointItem]:
+        return [i for _, _, items in self._emotion_items.values() for i in items
+                if isinstance(i, EmotionPointItem)]  # fmt: skip
+
+    def ghost_rows(self) -> list[GhostRowItem]:
+        return list(self._ghosts[1])
 
     # ------------------------------------------------------------ selection
     def selected_ids(self, kind: Entity) -> list[str]:
@@ -293,6 +362,20 @@ class JourneyScene(QGraphicsScene):
         }  # fmt: skip
         source = sources[kind]
         return [item_id for item_id, item in source.items() if item in selected]
+
+    def selected_emotion_points(self) -> list[tuple[str, str]]:
+        """(card, persona) of each selected emotion point."""
+        return [(i.card_id, i.persona_id) for i in self.selectedItems()
+                if isinstance(i, EmotionPointItem)]  # fmt: skip
+
+    def score_targets(self) -> list[tuple[str, str]]:
+        """What Alt+Up / Alt+Down change: the selected points' scores, and the active
+        persona's score of each selected card."""
+        targets = self.selected_emotion_points()
+        active = self.journey.active_persona()
+        if active is not None:
+            targets += [(card_id, active.id) for card_id in self.selected_ids(Entity.CARD)]
+        return targets
 
     def select_ids(self, card_ids: Sequence[str]) -> None:
         self.clearSelection()
@@ -369,6 +452,20 @@ class JourneyScene(QGraphicsScene):
     def begin_emotion_drag(self, point: QGraphicsItem) -> None:
         if isinstance(point, EmotionPointItem):
             self.start_interaction(EmotionPointDrag(self, point))
+
+    def begin_ghost_drag(self, row: QGraphicsItem, card_id: str, x: float) -> None:
+        """A ghost point is dragged as a stand-in point, taken away when the drag is over."""
+        if not isinstance(row, GhostRowItem):
+            return
+        point = EmotionPoint(card_id, 0, (x, row.neutral_y), row.stage_index)
+        stand_in = EmotionPointItem(point, row.persona_id, row.style, True, 45, ghost=True)
+        self.addItem(stand_in)
+
+        def done() -> None:
+            if stand_in.scene() is self:
+                self.removeItem(stand_in)
+
+        self.start_interaction(EmotionPointDrag(self, stand_in, done))
 
     # ------------------------------------------------------------ events
     def mousePressEvent(self, event) -> None:

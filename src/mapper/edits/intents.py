@@ -15,6 +15,8 @@ from mapper.edits.wording import name_of, quote
 from mapper.layout import MapLayout, Point
 from mapper.layout.wording import channel_label
 from mapper.model import (
+    EMOTION_MAX,
+    EMOTION_MIN,
     Card,
     CardKind,
     Entity,
@@ -109,6 +111,39 @@ def set_emotion(journey: JourneyMap, card_id: str, persona_id: str, score: int |
     return Update(journey, Entity.CARD, card_id, {"emotions": emotions}, text)
 
 
+def clear_scores(journey: JourneyMap, targets: Sequence[tuple[str, str]]) -> Change | None:
+    """Un-score each (card, persona) of ``targets`` as one step; None if none is scored."""
+    parts = [
+        set_emotion(journey, card_id, persona_id, None)
+        for card_id, persona_id in dict.fromkeys(targets)
+        if journey.has_card(card_id) and persona_id in journey.card(card_id).emotions
+    ]
+    if len(parts) <= 1:
+        return parts[0] if parts else None
+    return Composite(journey, "Clear emotions", parts)
+
+
+def step_scores(
+    journey: JourneyMap, targets: Sequence[tuple[str, str]], delta: int
+) -> Change | None:
+    """Each (card, persona) of ``targets`` one step up (``delta`` 1) or down the scale; an
+    unscored card starts from neutral. None when all are at the end of the scale already.
+    Repeated steps of one card fold into one undo step."""
+    parts: list[Update] = []
+    for card_id, persona_id in dict.fromkeys(targets):
+        if not journey.has_card(card_id) or persona_id not in journey.personas:
+            continue
+        old = journey.card(card_id).emotions.get(persona_id)
+        new = max(EMOTION_MIN, min(EMOTION_MAX, (old or 0) + delta))
+        if new != old:
+            change = set_emotion(journey, card_id, persona_id, new)
+            change.merge = "emotion step"
+            parts.append(change)
+    if len(parts) <= 1:
+        return parts[0] if parts else None
+    return Composite(journey, "Change emotions", parts)
+
+
 # -------------------------------------------------------- stages and lanes
 def move_stage(journey: JourneyMap, layout: MapLayout, stage_id: str, x: float) -> Move | None:
     """A stage header let go at ``x``: it takes the place among the other stages' middles."""
@@ -178,6 +213,17 @@ def add_persona(journey: JourneyMap) -> Insert:
     color = next_persona_color(p.color for p in journey.personas)
     persona = Persona(new_id("persona"), "New persona", color=color)
     return Insert(journey, Entity.PERSONA, len(journey.personas), persona)
+
+
+def show_persona(journey: JourneyMap, persona_id: str, shown: bool) -> Update | None:
+    """Show or hide a persona's curve (and its pain points) everywhere: on the canvas, in
+    exports and in present mode. None if it already is, or the persona is gone."""
+    if persona_id not in journey.personas:
+        return None
+    if journey.personas.get(persona_id).hidden != shown:
+        return None
+    text = "Show persona" if shown else "Hide persona"
+    return Update(journey, Entity.PERSONA, persona_id, {"hidden": not shown}, text)
 
 
 def make_active(journey: JourneyMap, persona_id: str) -> Update | None:

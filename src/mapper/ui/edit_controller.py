@@ -54,7 +54,9 @@ class EditController:
 
     # ------------------------------------------------------------- delete
     def delete_selection(self) -> bool:
-        """Delete the selected flows, cards, stages and lanes as one undo step."""
+        """Delete the selected flows, cards, stages and lanes as one undo step. With only
+        emotion points selected, clear their scores instead (the cards stay); a selection
+        that holds cards too (a rubber band over both) deletes what it holds, as before."""
         scene = self.scene
         chosen = {
             "cards": scene.selected_ids(Entity.CARD),
@@ -62,6 +64,9 @@ class EditController:
             "stages": scene.selected_ids(Entity.STAGE),
             "lanes": scene.selected_ids(Entity.LANE),
         }
+        points = scene.selected_emotion_points()
+        if points and not any(chosen.values()):
+            return self._push(intents.clear_scores(self.journey, points))
         change = selection.delete(self.journey, **chosen)
         if change is None:
             return False
@@ -134,6 +139,20 @@ class EditController:
         ids = planned[1]
         self.scene.select_ids(ids)
         return ids
+
+    # ------------------------------------------------------------- scores
+    def step_score(self, delta: int) -> bool:
+        """Alt+Up / Alt+Down: the selected cards' score for the active persona (and the
+        selected emotion points' scores) one step up or down the scale."""
+        targets = self.scene.score_targets()
+        if not targets:
+            self.scene.problem.emit("Select a card or an emotion point to change its score")
+            return False
+        change = intents.step_scores(self.journey, targets, delta)
+        if change is None:
+            self.scene.problem.emit("The score is already at the end of the scale")
+            return False
+        return self._push(change)  # selected points stay selected (the scene keeps them)
 
     # -------------------------------------------------------------- nudge
     def nudge(self, d_stage: int, d_index: int) -> bool:

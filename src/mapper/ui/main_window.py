@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         menu.addActions([a["cut"], a["copy"], a["paste"], a["duplicate"], a["delete"]])
         menu.addSeparator()
         menu.addActions([a["select_all"], a["find"], a["rename"]])
+        menu.addSeparator()
+        menu.addActions([a["score_up"], a["score_down"]])
         menu = self.menuBar().addMenu("&Insert")
         menu.addActions([a["insert_card"], a["connect"]])
         menu.addSeparator()
@@ -152,7 +154,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([a["export_pdf"], a["present"]])
         self.addToolBar(toolbar)
-        self.view.addActions([a["delete"], a["select_all"]])
+        self.view.addActions([a["delete"], a["select_all"], a["score_up"], a["score_down"]])
 
     def _build_status_bar(self) -> None:
         self.selection_label = QLabel()
@@ -184,6 +186,8 @@ class MainWindow(QMainWindow):
         a["paste"].triggered.connect(self.edit.paste)
         a["duplicate"].triggered.connect(self.edit.duplicate)
         a["delete"].triggered.connect(self.edit.delete_selection)
+        a["score_up"].triggered.connect(lambda: self.edit.step_score(1))
+        a["score_down"].triggered.connect(lambda: self.edit.step_score(-1))
         a["select_all"].triggered.connect(lambda: self.scene.select_ids(list(self.scene.cards)))
         a["find"].triggered.connect(self.find_bar.open_bar)
         a["zoom_in"].triggered.connect(lambda: self.view.zoom_by(1.25))
@@ -206,7 +210,6 @@ class MainWindow(QMainWindow):
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.palette_dropped.connect(self.scene.create_from_palette)
         self.outline.selected.connect(self._outline_selected)
-        self.personas.visibility_changed.connect(self._personas_shown)
         self.find_bar.focus_card.connect(self._focus_card)
         self.view.nudged.connect(self.edit.nudge)
         self.edit.tell = self._tell
@@ -293,10 +296,6 @@ class MainWindow(QMainWindow):
     def _show_card_metrics(self, shown: bool) -> None:
         QSettings().setValue(CARD_METRICS_KEY, shown)
         self.scene.layout_style = Style(card_metrics=shown)
-        self.scene.sync()
-
-    def _personas_shown(self, hidden: set[str]) -> None:
-        self.scene.hidden_personas = hidden
         self.scene.sync()
 
     def _focus_card(self, card_id: str) -> None:

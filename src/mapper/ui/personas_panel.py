@@ -1,11 +1,12 @@
-"""Personas: add, edit, remove, choose a photo, pick the active one, show or hide curves."""
+"""Personas: add, edit, remove, choose a photo, pick the active one, show or hide curves
+(a persona's ``hidden`` flag, saved with the map: an undoable edit like any other)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QSignalBlocker, QSize, Qt
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -31,13 +32,10 @@ ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class PersonasPanel(QWidget):
-    visibility_changed = Signal(set)  # ids of personas whose curves are hidden
-
     def __init__(self, document: Document, parent=None) -> None:
         super().__init__(parent)
         self.document = document
         self.journey = document.journey
-        self.hidden: set[str] = set()
         self.list = QListWidget()
         self.list.setIconSize(QSize(32, 32))
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
@@ -94,9 +92,12 @@ class PersonasPanel(QWidget):
             item = QListWidgetItem(f"{persona.name}{star}")
             item.setData(ROLE, persona.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            hidden = persona.id in self.hidden
-            item.setCheckState(Qt.CheckState.Unchecked if hidden else Qt.CheckState.Checked)
-            item.setToolTip("Tick to show this persona's emotion curve")
+            item.setCheckState(Qt.CheckState.Unchecked if persona.hidden else Qt.CheckState.Checked)
+            item.setToolTip("Tick to show this persona's emotion curve and pain points")
+            item.setForeground(self.palette().color(
+                QPalette.ColorGroup.Disabled if persona.hidden else QPalette.ColorGroup.Active,
+                QPalette.ColorRole.Text,
+            ))  # fmt: skip
             pixmap = safe_pixmap(persona.photo.data, 64) if persona.photo else None
             if pixmap is not None:
                 item.setIcon(QIcon(pixmap))
@@ -140,12 +141,8 @@ class PersonasPanel(QWidget):
             self.document.try_push(change)
 
     def _check_changed(self, item: QListWidgetItem) -> None:
-        persona_id = item.data(ROLE)
-        if item.checkState() == Qt.CheckState.Checked:
-            self.hidden.discard(persona_id)
-        else:
-            self.hidden.add(persona_id)
-        self.visibility_changed.emit(set(self.hidden))
+        shown = item.checkState() == Qt.CheckState.Checked
+        self._push(intents.show_persona(self.journey, item.data(ROLE), shown))
 
     def add(self) -> None:
         self._push(intents.add_persona(self.journey))
