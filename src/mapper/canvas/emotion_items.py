@@ -227,6 +227,8 @@ class GhostRowItem(QGraphicsItem):
         return self._hit
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        if getattr(self.scene(), "printing", False):
+            return  # editor chrome: not in an exported picture
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(QPen(qcolor(th.MUTED_INK, 160), 1.2, Qt.PenStyle.DashLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -177,7 +177,7 @@ class JourneyScene(QGraphicsScene):
                            LaneHeaderItem)  # fmt: skip
         moved = self._sync_cards(layout, active_id, everything)
         self._sync_flows(layout, previous, moved or everything)
-        self._styles = styles_by_id(journey.personas)
+        self._styles = layout.persona_styles
         self._sync_emotions(active_id, everything)
         self._sync_ghosts(active_id, everything)
         self._sync_legend()

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
+from mapper.canvas.emotion_items import paint_swatch
 from mapper.canvas.painting import draw_lines, qcolor, qfont, star_polygon
 from mapper.layout import theme
+from mapper.layout.persona_style import PersonaStyle, styles_by_id
 from mapper.layout.text import line_height, text_width, wrap
 from mapper.layout.wording import KIND_LABELS, legend_rows
 from mapper.model import CardKind, Creator, JourneyMap, Sentiment
@@ -174,11 +176,33 @@ def _line(colour: str, dashed: bool = False, arrow: bool = False, width: float =
     return draw
 
 
+def _persona(style: PersonaStyle, active: bool) -> Swatch:
+    def draw(painter: QPainter, r: QRectF) -> None:
+        paint_swatch(painter, style, active, r)
+
+    return draw
+
+
 def _on_white(hex_colour: str, alpha: int) -> QColor:
     """``hex_colour`` at ``alpha`` over white, as an opaque colour (SVG readers agree)."""
     c = qcolor(hex_colour)
     k = alpha / 255
     return QColor(*(round(v * k + 255 * (1 - k)) for v in (c.red(), c.green(), c.blue())))
+
+
+def _persona_items(journey: JourneyMap) -> list[Item]:
+    """Each shown persona's curve: its line and marker (the active one green, then red)."""
+    styles = styles_by_id(journey.personas)
+    active = journey.active_persona()
+    scored = {pid for card in journey.cards() for pid in card.emotions}
+    shown = [p for p in journey.personas if not p.hidden and p.id in scored]
+    if not shown:
+        return []
+    items = [Item("Curves")]
+    for p in shown:
+        label = one_line(p.name) or "Unnamed"
+        items.append(Item(label, _persona(styles[p.id], p is active), 30))
+    return items
 
 
 def legend_items(journey: JourneyMap, has_curves: bool) -> list[Item]:
@@ -199,8 +223,9 @@ def legend_items(journey: JourneyMap, has_curves: bool) -> list[Item]:
     if has_curves:
         items += [
             Item("Above neutral", _line(theme.POSITIVE_CURVE), 22),
-            Item("Below neutral", _line(theme.NEGATIVE_CURVE), 22),
+            Item("Below neutral (hollow points)", _line(theme.NEGATIVE_CURVE), 22),
         ]
+        items += _persona_items(journey)
     if any(c.moment_of_truth for c in cards):
         items.append(Item("Moment of truth", _star))
     if any(True for _ in journey.flows()):

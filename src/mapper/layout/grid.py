@@ -20,6 +20,7 @@ from mapper.layout.emotion import (
 )
 from mapper.layout.geometry import Bezier, Point, Rect
 from mapper.layout.metric_lines import CARD_METRICS_SIZE, card_metrics_line
+from mapper.layout.persona_style import PersonaStyle, styles_by_id
 from mapper.layout.text import line_height, wrap
 from mapper.model import Card, CardKind, JourneyMap, Lane, LaneKind
 from mapper.model.entities import Flow, Stage
@@ -96,6 +97,8 @@ class MapLayout:
     emotion_curves: list[EmotionCurve] = field(default_factory=list)
     # every card's place along the curves, scored or not (see layout.emotion)
     emotion_slots: Slots = field(default_factory=dict, repr=False, compare=False)
+    # each persona's colour, dash and marker (by its place among all the map's personas)
+    persona_styles: dict[str, PersonaStyle] = field(default_factory=dict)
     flows: list[FlowRoute] = field(default_factory=list)
     # what each card's size was worked out from (see SizeKey) -> size
     card_sizes: dict[str, tuple[SizeKey, CardSize]] = field(
@@ -245,6 +248,7 @@ def _lay_out_emotions(
     previous: MapLayout | None,
 ) -> None:
     """The shown personas' curves (not those hidden, nor those left out of ``personas``)."""
+    result.persona_styles = styles_by_id(journey.personas)
     lane = result.emotion_lane
     if lane is None:
         return

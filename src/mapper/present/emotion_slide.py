@@ -9,11 +9,14 @@ from PySide6.QtCore import QEasingCurve, QLineF, QPointF, QRectF, Qt, QVariantAn
 from PySide6.QtGui import QBrush, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
+from mapper.canvas.emotion_items import marker_path
 from mapper.canvas.painting import draw_lines, qcolor
 from mapper.layout.geometry import smooth_curve
+from mapper.layout.persona_style import PersonaStyle, persona_style
 from mapper.layout.text import elide, line_height, text_width
 from mapper.model import EMOTION_MAX, EMOTION_MIN, sentiment_of
 from mapper.present.deck import Deck
+from mapper.present.items import paint_point
 from mapper.present.labels import score_label
 from mapper.present.room_layout import PresentLayout
 from mapper.present.steps import Step, StepKind
@@ -156,10 +159,12 @@ def _paint_curves(
     g: float,
 ) -> None:
     """Each shown persona's curve and points; the lead persona's on top, in green above
-    neutral and red below, the others in their own colours."""
+    neutral and red below, the others in their own colours; each in its own dash and
+    marker shape."""
     several = len(layout.curves) > 1
     for curve in sorted(layout.curves, key=lambda c: c.persona.id == lead_id):
         lead = curve.persona.id == lead_id
+        style = _style(layout, curve.persona)
         pts = points[curve.persona.id]
         path = QPainterPath()
         for seg in smooth_curve([(p.x, p.y) for p in pts]):
@@ -167,20 +172,24 @@ def _paint_curves(
                 path.moveTo(QPointF(*seg.p0))
             path.cubicTo(QPointF(*seg.c1), QPointF(*seg.c2), QPointF(*seg.p3))
         width = (7 if lead else 4) * g
-        if several and not lead:
-            pen = QPen(qcolor(curve.persona.color, 200), width, Qt.PenStyle.DashLine)
-        else:
+        coloured = lead or not several
+        if coloured:
             pen = QPen(QBrush(_gradient(plot, pal)), width)
+        else:
+            pen = QPen(qcolor(style.color, 200), width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        if style.dash:
+            pen.setDashPattern(list(style.dash))
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
-        ring = qcolor(curve.persona.color if several else pal.background)
         for p in pts:
-            painter.setPen(QPen(ring, 3 * g))
-            painter.setBrush(qcolor(pal.sentiment[sentiment_of(p.score)]))
             radius = (11 if lead else 8) * g
-            painter.drawEllipse(QPointF(p.x, p.y), radius, radius)
+            paint_point(painter, pal, style, coloured, p.score, QPointF(p.x, p.y), radius, 3 * g)
+
+
+def _style(layout: PresentLayout, persona) -> PersonaStyle:
+    return layout.persona_styles.get(persona.id) or persona_style(persona, 0)
 
 
 def _stage_spans(layout: PresentLayout, chart: QRectF) -> list[Span]:
@@ -335,14 +344,22 @@ def _paint_legend(
         x -= 46 * u
         mid = top + 10 * u + line_height(size) / 2
         lead = curve.persona.id == deck.lead
-        color = qcolor(curve.persona.color) if not lead else qcolor(pal.negative)
+        style = _style(layout, curve.persona)
         if lead:
             gradient = QLinearGradient(0, mid - 8 * u, 0, mid + 8 * u)
             gradient.setColorAt(0.49, qcolor(pal.positive))
             gradient.setColorAt(0.51, qcolor(pal.negative))
-            painter.setPen(QPen(QBrush(gradient), 6 * g))
-            painter.drawLine(QLineF(x, mid - 7 * u, x + 34 * u, mid + 7 * u))
+            pen = QPen(QBrush(gradient), 6 * g)
+            line = QLineF(x, mid - 7 * u, x + 34 * u, mid + 7 * u)
         else:
-            painter.setPen(QPen(color, 4 * g, Qt.PenStyle.DashLine))
-            painter.drawLine(QLineF(x, mid, x + 34 * u, mid))
+            pen = QPen(qcolor(style.color), 4 * g)
+            line = QLineF(x, mid, x + 34 * u, mid)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        if style.dash:
+            pen.setDashPattern(list(style.dash))
+        painter.setPen(pen)
+        painter.drawLine(line)
+        painter.setPen(QPen(qcolor(pal.background), 2 * g))
+        painter.setBrush(qcolor(pal.sentiment[sentiment_of(0)] if lead else style.color))
+        painter.drawPath(marker_path(style.marker, line.center(), 7 * g))
         x -= 40 * u

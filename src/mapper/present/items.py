@@ -8,7 +8,9 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
+from mapper.canvas.emotion_items import marker_path
 from mapper.canvas.painting import draw_lines, qcolor, qfont, qrect, star_polygon
+from mapper.layout.persona_style import PersonaStyle, hollow, persona_style
 from mapper.layout.text import elide, line_height, text_width
 from mapper.model import EMOTION_MAX, EMOTION_MIN, sentiment_of
 from mapper.present.labels import score_label
@@ -150,31 +152,31 @@ class CurvesItem(_Painted):
         grow = max(1.0, 0.5 / option.levelOfDetailFromTransform(painter.worldTransform()))
         for curve in ordered:
             lead = curve.persona.id == self.lead
+            style = self.layout.persona_styles.get(curve.persona.id) or persona_style(
+                curve.persona, 0
+            )
             path = QPainterPath()
             for _, seg in curve.segments:
                 if path.isEmpty() or path.currentPosition() != QPointF(*seg.p0):
                     path.moveTo(QPointF(*seg.p0))
                 path.cubicTo(QPointF(*seg.c1), QPointF(*seg.c2), QPointF(*seg.p3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(
-                self._pen(
-                    curve.persona.color if several and not lead else None,
-                    (5.0 if lead else 3.0) * grow,
-                )
-            )
+            coloured = lead or not several
+            painter.setPen(self._pen(style, coloured, (5.0 if lead else 3.0) * grow))
             painter.drawPath(path)
-            ring = qcolor(curve.persona.color if several else "#ffffff")
             for _, score, (x, y), _ in curve.points:
-                painter.setPen(QPen(ring, 2.5 * grow))
-                painter.setBrush(qcolor(self.palette.sentiment[sentiment_of(score)]))
                 radius = (8.0 if lead else 6.0) * grow
-                painter.drawEllipse(QPointF(x, y), radius, radius)
+                paint_point(painter, self.palette, style, coloured, score, QPointF(x, y), radius,
+                            2.5 * grow)  # fmt: skip
 
-    def _pen(self, color: str | None, width: float) -> QPen:
-        cap = Qt.PenCapStyle.RoundCap
-        if color is not None:
-            # dashed: told apart from the lead's red and green without relying on colour
-            return QPen(qcolor(color, 190), width, Qt.PenStyle.DashLine, cap)
+    def _pen(self, style: PersonaStyle, coloured: bool, width: float) -> QPen:
+        pen = self._coloured_pen(width) if coloured else QPen(qcolor(style.color, 190), width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        if style.dash:  # told apart without relying on colour, as on the canvas and paper
+            pen.setDashPattern(list(style.dash))
+        return pen
+
+    def _coloured_pen(self, width: float) -> QPen:
         row = self.layout.emotion_row
         assert row is not None
         top, bottom = row.row.y, row.row.bottom
@@ -184,4 +186,28 @@ class CurvesItem(_Painted):
         gradient.setColorAt(max(0.0, stop - 0.001), qcolor(self.palette.positive))
         gradient.setColorAt(min(1.0, stop + 0.001), qcolor(self.palette.negative))
         gradient.setColorAt(1, qcolor(self.palette.negative))
-        return QPen(QBrush(gradient), width, Qt.PenStyle.SolidLine, cap)
+        return QPen(QBrush(gradient), width)
+
+
+def paint_point(
+    painter: QPainter,
+    palette: Palette,
+    style: PersonaStyle,
+    coloured: bool,
+    score: int,
+    center: QPointF,
+    radius: float,
+    ring: float,
+) -> None:
+    """A curve point in the persona's marker shape: the lead persona's in its sentiment's
+    colour, hollow below neutral; the others' in the persona's colour."""
+    if not coloured:
+        painter.setPen(QPen(qcolor(palette.background), ring))
+        painter.setBrush(qcolor(style.color))
+    elif hollow(score, coloured):
+        painter.setPen(QPen(qcolor(palette.sentiment[sentiment_of(score)]), ring * 1.2))
+        painter.setBrush(qcolor(palette.background))
+    else:
+        painter.setPen(QPen(qcolor(palette.background), ring))
+        painter.setBrush(qcolor(palette.sentiment[sentiment_of(score)]))
+    painter.drawPath(marker_path(style.marker, center, radius))

@@ -15,6 +15,7 @@ from math import floor
 
 from mapper.layout.emotion import EmotionCurve, card_slots, lay_out_curve, score_y
 from mapper.layout.geometry import Point, Rect
+from mapper.layout.persona_style import PersonaStyle, styles_by_id
 from mapper.layout.text import line_height, wrap
 from mapper.model import JourneyMap, Lane, LaneKind, Stage
 from mapper.model.entities import Card
@@ -89,6 +90,8 @@ class PresentLayout:
     cards: dict[str, CardSlot] = field(default_factory=dict)
     emotion_row: LaneRow | None = None
     curves: list[EmotionCurve] = field(default_factory=list)
+    # each persona's colour, dash and marker, as on the canvas and on paper
+    persona_styles: dict[str, PersonaStyle] = field(default_factory=dict)
 
     @property
     def bounds(self) -> Rect:
@@ -221,6 +224,7 @@ def _slot(
 
 
 def _lay_out_curves(journey: JourneyMap, content: Shown, result: PresentLayout, columns) -> None:
+    result.persona_styles = styles_by_id(journey.personas)
     if result.emotion_row is None:
         return
     index_of = {stage.id: i for i, (stage, _, _) in enumerate(columns)}

@@ -1,8 +1,9 @@
 """The emotion lane: pain and love zones, the neutral line, and each persona's curve.
 
-The active persona's curve is drawn thick, green above neutral and red below (one true
-Bezier path, clipped twice); the other personas' curves are thin and dashed in their
-own colours. Pain points and love points on the active curve are marked.
+Every persona's curve has its own dash pattern and marker shape (layout.persona_style),
+so a reader in greyscale tells them apart. The active persona's curve is drawn thick,
+green above neutral and red below (one true Bezier path, clipped twice), its points below
+neutral hollow; the other personas' curves are thin, in their own colours.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from mapper.export.pdf.markup import one_line
 from mapper.layout import theme
 from mapper.layout.geometry import Bezier, Rect
 from mapper.layout.grid import EmotionCurve, MapLayout, emotion_y
+from mapper.layout.persona_style import PersonaStyle, hollow, marker_outline, persona_style
 from mapper.layout.text import elide
 from mapper.model import Sentiment
 from mapper.model.vocabulary import LOVE_THRESHOLD, PAIN_THRESHOLD
@@ -69,6 +71,18 @@ def _split(layout: MapLayout, persona_id: str | None) -> tuple[list, list]:
     return active, others
 
 
+def _style(layout: MapLayout, curve: EmotionCurve) -> PersonaStyle:
+    style = layout.persona_styles.get(curve.persona.id)
+    return style if style is not None else persona_style(curve.persona, 0)
+
+
+def _dash(canv: Canvas, style: PersonaStyle, width: float) -> None:
+    if style.dash:
+        canv.setDash(list(style.dash_for(width)), 0)
+    else:
+        canv.setDash()
+
+
 def draw_emotion_curves(canv: Canvas, layout: MapLayout, persona_id: str | None) -> None:
     lane = layout.emotion_lane
     active, others = _split(layout, persona_id)
@@ -80,11 +94,11 @@ def draw_emotion_curves(canv: Canvas, layout: MapLayout, persona_id: str | None)
     canv.setLineCap(1)
     canv.setLineJoin(1)
     for curve in others:
-        canv.setStrokeColor(rgb(curve.persona.color))
+        style = _style(layout, curve)
+        canv.setStrokeColor(rgb(style.color))
         canv.setLineWidth(OTHER_WIDTH)
-        canv.setDash(5, 3)
+        _dash(canv, style, OTHER_WIDTH)
         canv.drawPath(_path(canv, curve), stroke=1, fill=0)
-    canv.setDash()
     # The split sits half a line below neutral, so a stretch lying on 0 is drawn wholly
     # green, as on the canvas, rather than green above and red below.
     split = neutral + ACTIVE_WIDTH / 2
@@ -100,19 +114,39 @@ def draw_emotion_curves(canv: Canvas, layout: MapLayout, persona_id: str | None)
             canv.clipPath(box, stroke=0, fill=0)
             canv.setStrokeColor(rgb(colour))
             canv.setLineWidth(ACTIVE_WIDTH)
+            _dash(canv, _style(layout, curve), ACTIVE_WIDTH)
             canv.drawPath(_path(canv, curve), stroke=1, fill=0)
             canv.restoreState()
+    canv.setDash()
     for curve in others:
-        canv.setFillColor(rgb(curve.persona.color))
+        style = _style(layout, curve)
+        canv.setFillColor(rgb(style.color))
+        canv.setStrokeColor(rgb("#ffffff"))
+        canv.setLineWidth(0.6)
         for point in curve.points:
-            canv.circle(*point.pos, 2.8, stroke=0, fill=1)
+            _marker(canv, style, point.pos, 3.0)
     for curve in active:
-        _marks(canv, curve)
+        _marks(canv, curve, _style(layout, curve))
     canv.restoreState()
 
 
+def _marker(canv: Canvas, style: PersonaStyle, center: tuple[float, float], r: float) -> None:
+    """The persona's marker at ``center``, filled and outlined in the colours set."""
+    outline = marker_outline(style.marker, center, r)
+    if outline is None:
+        canv.circle(*center, r, stroke=1, fill=1)
+        return
+    path = canv.beginPath()
+    path.moveTo(*outline[0])
+    for x, y in outline[1:]:
+        path.lineTo(x, y)
+    path.close()
+    canv.drawPath(path, stroke=1, fill=1)
+
+
 def draw_emotion_key(canv: Canvas, layout: MapLayout, persona_id: str | None, text: Text) -> None:
-    """Which line is whose, under the lane's name in its header (active persona first)."""
+    """Which line is whose, under the lane's name in its header (active persona first):
+    each persona's dash and marker, as its curve is drawn."""
     lane = layout.emotion_lane
     active, others = _split(layout, persona_id)
     if lane is None or not active + others:
@@ -120,44 +154,57 @@ def draw_emotion_key(canv: Canvas, layout: MapLayout, persona_id: str | None, te
     curves: list[EmotionCurve] = active + others
     header = lane.header
     y = header.y + 12 + len(lane.name_lines) * 15 + 10
-    room = header.width - 10 - 22 - 22  # sample line, axis labels on the right
+    room = header.width - 10 - 26 - 22  # sample line, axis labels on the right
     for curve in curves:
         if y + 10 > header.bottom - 4:
             break
         x = header.x + 10
+        style = _style(layout, curve)
         canv.saveState()
         canv.setLineCap(1)
-        if curve.persona.id == persona_id:
-            canv.setLineWidth(ACTIVE_WIDTH)
+        is_active = curve.persona.id == persona_id
+        width = ACTIVE_WIDTH if is_active else OTHER_WIDTH
+        canv.setLineWidth(width)
+        _dash(canv, style, width)
+        if is_active:
             canv.setStrokeColor(rgb(theme.POSITIVE_CURVE))
-            canv.line(x, y - 3, x + 8, y - 3)
+            canv.line(x, y - 3, x + 10, y - 3)
             canv.setStrokeColor(rgb(theme.NEGATIVE_CURVE))
-            canv.line(x + 8, y - 3, x + 16, y - 3)
+            canv.line(x + 10, y - 3, x + 20, y - 3)
         else:
-            canv.setLineWidth(OTHER_WIDTH)
-            canv.setDash(3, 2)
-            canv.setStrokeColor(rgb(curve.persona.color))
-            canv.line(x, y - 3, x + 16, y - 3)
+            canv.setStrokeColor(rgb(style.color))
+            canv.line(x, y - 3, x + 20, y - 3)
+        canv.setDash()
+        canv.setLineWidth(0.6)
+        canv.setStrokeColor(rgb("#ffffff"))
+        canv.setFillColor(rgb(theme.MUTED_INK if is_active else style.color))
+        _marker(canv, style, (x + 10, y - 3), 2.6)
         canv.restoreState()
-        bold = curve.persona.id == persona_id
-        text.style(8.5, theme.INK if bold else theme.MUTED_INK, bold=bold)
-        text.at(x + 22, y, elide(one_line(curve.persona.name), room, 8.5, bold=bold))
+        text.style(8.5, theme.INK if is_active else theme.MUTED_INK, bold=is_active)
+        text.at(x + 26, y, elide(one_line(curve.persona.name), room, 8.5, bold=is_active))
         y += 13
 
 
-def _marks(canv: Canvas, curve: EmotionCurve) -> None:
-    """Pain points and love points as large coloured dots, the rest as small rings."""
-    canv.setLineWidth(1.5)
+def _marks(canv: Canvas, curve: EmotionCurve, style: PersonaStyle) -> None:
+    """Pain points and love points as large marks, the rest small; below neutral hollow
+    (white inside), so a greyscale print still shows where it hurts."""
     for point in curve.points:
-        if point.score <= PAIN_THRESHOLD or point.score >= LOVE_THRESHOLD:
-            sentiment = Sentiment.PAIN if point.score <= PAIN_THRESHOLD else Sentiment.LOVE
-            canv.setFillColor(rgb(theme.SENTIMENT_COLORS[sentiment]))
-            canv.setStrokeColor(rgb("#ffffff"))
-            canv.circle(*point.pos, 5.5, stroke=1, fill=1)
+        strong = point.score <= PAIN_THRESHOLD or point.score >= LOVE_THRESHOLD
+        if point.score <= PAIN_THRESHOLD:
+            colour = theme.SENTIMENT_COLORS[Sentiment.PAIN]
+        elif point.score >= LOVE_THRESHOLD:
+            colour = theme.SENTIMENT_COLORS[Sentiment.LOVE]
         else:
+            colour = theme.MUTED_INK
+        if hollow(point.score, True):
+            canv.setLineWidth(1.8 if strong else 1.3)
             canv.setFillColor(rgb("#ffffff"))
-            canv.setStrokeColor(rgb(theme.MUTED_INK))
-            canv.circle(*point.pos, 3.5, stroke=1, fill=1)
+            canv.setStrokeColor(rgb(colour))
+        else:
+            canv.setLineWidth(1.5 if strong else 1.0)
+            canv.setFillColor(rgb(colour))
+            canv.setStrokeColor(rgb("#ffffff"))
+        _marker(canv, style, point.pos, 5.0 if strong else 3.5)
 
 
 def _path(canv: Canvas, curve: EmotionCurve) -> PDFPathObject:

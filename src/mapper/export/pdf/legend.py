@@ -142,7 +142,7 @@ def legend_items(journey: JourneyMap, has_curves: bool) -> list[Item]:
     if has_curves:
         items += [
             Item("Above neutral", _line(theme.POSITIVE_CURVE), 16),
-            Item("Below neutral", _line(theme.NEGATIVE_CURVE), 16),
+            Item("Below neutral (hollow points)", _line(theme.NEGATIVE_CURVE), 16),
         ]
     items.append(Item("Evidence"))
     items += [
