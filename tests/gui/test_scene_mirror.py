@@ -38,9 +38,15 @@ def _picture(scene: JourneyScene) -> dict:
         "stages": {i: it.box for i, it in scene.stage_headers.items()},
         "lanes": {i: it.box for i, it in scene.lane_headers.items()},
         "curves": {
-            pid: (curve, look, len(items))
-            for pid, (curve, look, items) in scene._emotion_items.items()
+            pid: (
+                items.curve,
+                items.look,
+                {i: it.segments for i, it in items.paths.items()},
+                {c: (it.point, it.pos().toTuple()) for c, it in items.points.items()},
+            )
+            for pid, items in scene.emotions.curves.items()
         },
+        "ghosts": {i: (row.ghosts, row.neutral_y) for i, row in scene.emotions.ghosts.items()},
         "scene rect": scene.sceneRect().getRect(),
         "items": len(scene.items()),
     }
@@ -105,3 +111,47 @@ def test_after_any_edits_the_canvas_equals_one_built_from_scratch(qapp, seed):
                 fresh.detach()
     finally:
         scene.detach()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_with_an_emotion_lane_its_items_equal_ones_built_from_scratch(qapp, seed):
+    """Curves, points and ghost points are updated in place edit by edit (scores, moves,
+    personas shown and hidden, undo) and end up as a fresh canvas draws them."""
+    from mapper.edits import intents
+    from mapper.model import Lane, LaneKind
+
+    journey = sample_map()
+    journey.add(Lane("emo", "Emotion", LaneKind.EMOTION))
+    document = Document(journey)
+    scene = JourneyScene(document)
+    draw = Draw(rng=random.Random(seed))
+    names = sorted(EDITS)
+    drawn = 0
+    try:
+        for step in range(60):
+            rng = draw.rng
+            if rng.random() < 0.4 and journey.personas:
+                persona = rng.choice(journey.personas.ids())
+                card = rng.choice([c.id for c in journey.cards()] or [None])
+                if card is not None and rng.random() < 0.8:
+                    score = rng.choice([None, -3, -2, -1, 0, 1, 2, 3])
+                    command = intents.set_emotion(journey, card, persona, score)
+                else:
+                    hidden = journey.personas.get(persona).hidden
+                    command = intents.show_persona(journey, persona, hidden)
+            else:
+                command = EDITS[rng.choice(names)](journey, draw)
+            if command is not None:
+                document.try_push(command)
+            if step % 7 == 6:
+                document.undo_stack.undo()
+            fresh = JourneyScene(document)
+            try:
+                assert _picture(scene) == _picture(fresh), f"step {step}"
+                assert len(scene.items()) == len(fresh.items())
+                drawn += len(scene.emotion_points()) + len(scene.ghost_rows())
+            finally:
+                fresh.detach()
+    finally:
+        scene.detach()
+    assert drawn > 0  # the lane had points and ghosts to compare

@@ -95,3 +95,19 @@ def test_a_hidden_persona_has_no_curve_on_the_map_or_in_present_mode() -> None:
     journey.update(Entity.PERSONA, "omar", hidden=True)
     assert [c.persona.id for c in compute_layout(journey).emotion_curves] == ["maya"]
     assert [c.persona.id for c in present_layout(journey, shown(journey), None).curves] == ["maya"]
+
+
+def test_an_edit_lays_out_again_only_the_curves_whose_scores_changed() -> None:
+    from factories import sample_map
+
+    journey = _with_emotion_lane(sample_map())
+    before = compute_layout(journey)
+    curves = {c.persona.id: c for c in before.emotion_curves}
+    journey.update(Entity.CARD, "t1", title="Instagram story")  # no score changed
+    after = compute_layout(journey, previous=before)
+    assert all(c is curves[c.persona.id] for c in after.emotion_curves)
+    journey.update(Entity.CARD, "t4", emotions={"omar": -2})
+    again = compute_layout(journey, previous=after)
+    kept = {c.persona.id: c is curves[c.persona.id] for c in again.emotion_curves}
+    assert kept == {"maya": True, "omar": False}
+    assert again.emotion_curves == compute_layout(journey).emotion_curves  # as from scratch

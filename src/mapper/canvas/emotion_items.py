@@ -4,6 +4,7 @@ point on the neutral line per unscored card (one item per stage draws them all).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -47,7 +48,11 @@ def curve_pen(
 
 def marker_path(marker: Marker, center: QPointF, radius: float) -> QPainterPath:
     """The persona's marker shape around ``center`` as a path."""
-    path = QPainterPath()
+    return add_marker(QPainterPath(), marker, center, radius)
+
+
+def add_marker(path: QPainterPath, marker: Marker, center: QPointF, radius: float) -> QPainterPath:
+    """``path`` with the marker shape around ``center`` added to it."""
     outline = marker_outline(marker, (center.x(), center.y()), radius)
     if outline is None:
         path.addEllipse(center, radius, radius)
@@ -88,7 +93,10 @@ def point_tooltip(journey: JourneyMap, card_id: str, persona_id: str, score: int
 
 
 class CurveSegmentItem(QGraphicsPathItem):
+    """The stretch of a curve that starts in one stage."""
+
     def __init__(self, segments: list[Bezier], pen: QPen, z: float) -> None:
+        self.segments = tuple(segments)
         path = QPainterPath()
         for seg in segments:
             if path.isEmpty() or path.currentPosition() != QPointF(*seg.p0):
@@ -127,6 +135,12 @@ class EmotionPointItem(QGraphicsItem):
     @property
     def card_id(self) -> str:
         return self.point.card_id
+
+    def set_point(self, point: EmotionPoint) -> None:
+        """The card's point moved or its score changed: draw it there."""
+        self.point = point
+        self.setPos(QPointF(*point.pos))
+        self.update()
 
     def shown_score(self) -> int | None:
         """The score drawn now: the one dragged to, the model's, or None (a ghost at rest)."""
@@ -183,9 +197,14 @@ class EmotionPointItem(QGraphicsItem):
             event.ignore()
 
 
+def ghost_pen() -> QPen:
+    """A faint thin outline (solid: dashing thousands of small rings is slow to draw)."""
+    return QPen(qcolor(th.MUTED_INK, 140), 1.2)
+
+
 def paint_ghost(painter: QPainter, style: PersonaStyle, center: QPointF) -> None:
-    """A faint dashed outline, nothing filled: another persona's point under it shows."""
-    painter.setPen(QPen(qcolor(th.MUTED_INK, 160), 1.2, Qt.PenStyle.DashLine))
+    """A faint outline, nothing filled: another persona's point under it shows."""
+    painter.setPen(ghost_pen())
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(marker_path(style.marker, center, GHOST_RADIUS))
 
@@ -211,28 +230,36 @@ class GhostRowItem(QGraphicsItem):
         self.setZValue(z)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.SizeVerCursor)
-        self._path = QPainterPath()
-        for _, x in self.ghosts:
-            self._path.addPath(marker_path(style.marker, QPointF(x, y), GHOST_RADIUS))
-        self._hit = QPainterPath()
+        # one small path per ghost, drawn one by one: a single path of thousands of
+        # touching rings takes Qt's stroker hundreds of times longer
+        self._xs = [x for _, x in self.ghosts]
+        self._marks = [marker_path(style.marker, QPointF(x, y), GHOST_RADIUS) for x in self._xs]
         reach = POINT_RADIUS + 2
-        for _, x in self.ghosts:
-            self._hit.addEllipse(QPointF(x, y), reach, reach)
-        self._bounds = self._path.boundingRect().adjusted(-reach, -reach, reach, reach)
+        left, right = (min(self._xs), max(self._xs)) if self._xs else (0.0, 0.0)
+        self._bounds = QRectF(left - reach, y - reach, right - left + 2 * reach, 2 * reach)
+        self._band = QPainterPath()
+        self._band.addRect(self._bounds)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
 
     def shape(self) -> QPainterPath:
-        return self._hit
+        """The band along the neutral line: a press that is on no ghost is passed on."""
+        return self._band
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if getattr(self.scene(), "printing", False):
             return  # editor chrome: not in an exported picture
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(QPen(qcolor(th.MUTED_INK, 160), 1.2, Qt.PenStyle.DashLine))
+        painter.setPen(ghost_pen())
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
+        exposed = option.exposedRect if option is not None else self._bounds
+        reach = GHOST_RADIUS * 1.5
+        first = bisect_left(self._xs, exposed.left() - reach)
+        last = bisect_right(self._xs, exposed.right() + reach)
+        for mark in self._marks[first:last]:  # only those in the repainted area
+            painter.drawPath(mark)
 
     def ghost_at(self, x: float) -> tuple[str, float] | None:
         """The ghost nearest ``x`` within reach, if any."""
@@ -244,8 +271,9 @@ class GhostRowItem(QGraphicsItem):
     def hoverMoveEvent(self, event) -> None:
         host = host_of(self)
         ghost = self.ghost_at(event.pos().x())
-        if host is not None and ghost is not None:
-            self.setToolTip(point_tooltip(host.journey, ghost[0], self.persona_id, None))
+        if host is not None:
+            text = point_tooltip(host.journey, ghost[0], self.persona_id, None) if ghost else ""
+            self.setToolTip(text)
         super().hoverMoveEvent(event)
 
     def mousePressEvent(self, event) -> None:

@@ -12,15 +12,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from mapper.canvas.card_item import CardItem
-from mapper.canvas.emotion_items import (
-    CurveSegmentItem,
-    EmotionPointItem,
-    GhostRowItem,
-    curve_pen,
-)
+from mapper.canvas.emotion_items import EmotionPointItem, GhostRowItem
+from mapper.canvas.emotion_layer import EmotionLayer
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.grid_item import GridItem
-from mapper.canvas.header_items import LaneHeaderItem, LegendEntry, StageHeaderItem
+from mapper.canvas.header_items import LaneHeaderItem, StageHeaderItem
 from mapper.canvas.inline_edits import InlineEditor, open_editor
 from mapper.canvas.interaction import Interaction
 from mapper.canvas.interactions import (
@@ -36,7 +32,6 @@ from mapper.document import Document
 from mapper.edits import Change
 from mapper.layout import EmotionPoint, MapLayout, Style, compute_layout
 from mapper.layout.labels import FlowLabel, flow_labels
-from mapper.layout.persona_style import PersonaStyle, styles_by_id
 from mapper.model import Action, Entity, ModelEvent, Persona, analysis
 
 # What the canvas neither draws nor shows in a tooltip: an edit of only these costs no
@@ -97,10 +92,7 @@ class JourneyScene(QGraphicsScene):
         self.flows: dict[str, FlowItem] = {}
         self.stage_headers: dict[str, StageHeaderItem] = {}
         self.lane_headers: dict[str, LaneHeaderItem] = {}
-        # persona id -> (its curve, how it was drawn, its items)
-        self._emotion_items: dict[str, tuple[object, tuple, list]] = {}
-        self._ghosts: tuple[tuple, list[GhostRowItem]] = ((), [])  # what they were made of
-        self._styles: dict[str, PersonaStyle] = {}
+        self.emotions = EmotionLayer(self)  # curves, points, ghost points and the legend
         self._labels: dict[str, FlowLabel] = {}
         self._active_id: str | None = None
         self._highlighted: set[str] = set()
@@ -141,7 +133,7 @@ class JourneyScene(QGraphicsScene):
                 index = next(i for i, b in enumerate(layout.stages) if b.stage.id == event.id)
                 stage_box = replace(layout.stages[index], stage=journey.stages.get(event.id))
                 layout.stages[index] = self.stage_headers[event.id].box = stage_box
-            elif event.entity is Entity.PERSONA and event.id in self._emotion_items:
+            elif event.entity is Entity.PERSONA and event.id in self.emotions.curves:
                 index = next(
                     i for i, c in enumerate(layout.emotion_curves) if c.persona.id == event.id
                 )
@@ -149,10 +141,9 @@ class JourneyScene(QGraphicsScene):
                     layout.emotion_curves[index], persona=journey.personas.get(event.id)
                 )
                 layout.emotion_curves[index] = curve
-                _, look, items = self._emotion_items[event.id]
-                self._emotion_items[event.id] = (curve, look, items)
+                self.emotions.take_persona(curve)
         if any(event.entity is Entity.PERSONA for event in events):
-            self._sync_legend()  # a persona's name shows in the emotion lane's legend
+            self.emotions.sync_legend()  # a persona's name shows in the lane's legend
 
     def sync(self, force: bool = True) -> None:
         """Bring the items in line with the model. Unless ``force``d, the layout is built on
@@ -177,10 +168,7 @@ class JourneyScene(QGraphicsScene):
                            LaneHeaderItem)  # fmt: skip
         moved = self._sync_cards(layout, active_id, everything)
         self._sync_flows(layout, previous, moved or everything)
-        self._styles = layout.persona_styles
-        self._sync_emotions(active_id, everything)
-        self._sync_ghosts(active_id, everything)
-        self._sync_legend()
+        self.emotions.sync(active_id, everything)
         self.layout_changed.emit()
 
     def _sync_headers(self, items: dict, boxes: dict, make) -> None:
@@ -254,104 +242,11 @@ class JourneyScene(QGraphicsScene):
                 item.label.update()
         self._selected_before = selected
 
-    def _sync_emotions(self, active_id: str | None, everything: bool) -> None:
-        """Each shown persona's curve and points; a curve the layout kept keeps its items.
-        The active persona's is drawn on top, in green above neutral and red below."""
-        lane = self.layout.emotion_lane
-        neutral = self.layout.neutral_y()
-        curves = self.layout.emotion_curves if lane is not None and neutral is not None else []
-        several = len(curves) > 1
-        drawn: dict[str, tuple[object, tuple, list]] = {}
-        selected = set(self.selected_emotion_points())  # kept selected when redrawn
-        for curve in curves:
-            is_active = curve.persona.id == active_id
-            style = self._styles[curve.persona.id]
-            look = (is_active, several, lane.row if lane else None, style)
-            kept = self._emotion_items.pop(curve.persona.id, None)
-            if kept is not None and not everything and kept[0] is curve and kept[1] == look:
-                drawn[curve.persona.id] = kept
-                continue
-            if kept is not None:
-                for item in kept[2]:
-                    self.removeItem(item)
-            items = self._curve_items(curve, style, is_active or not several, is_active)
-            drawn[curve.persona.id] = (curve, look, items)
-            for item in items:
-                if (
-                    isinstance(item, EmotionPointItem)
-                    and (item.card_id, item.persona_id) in selected
-                ):
-                    item.setSelected(True)
-        for _, _, stale in self._emotion_items.values():
-            for item in stale:
-                self.removeItem(item)
-        self._emotion_items = drawn
-
-    def _curve_items(self, curve, style: PersonaStyle, coloured: bool, is_active: bool) -> list:
-        lane, neutral = self.layout.emotion_lane, self.layout.neutral_y()
-        assert lane is not None and neutral is not None
-        z = 40 if is_active else 30
-        width = 3.0 if is_active else 2.0
-        pen = curve_pen(style, coloured, neutral, lane.row.y, lane.row.bottom, width)
-        by_stage: dict[int, list] = {}
-        for stage_index, segment in curve.segments:
-            by_stage.setdefault(stage_index, []).append(segment)
-        items: list = [CurveSegmentItem(segments, pen, z) for segments in by_stage.values()]
-        pid = curve.persona.id
-        items += [EmotionPointItem(p, pid, style, coloured, z + 1) for p in curve.points]
-        for item in items:
-            self.addItem(item)
-        return items
-
-    def _sync_ghosts(self, active_id: str | None, everything: bool) -> None:
-        """The active persona's ghost points: one per unscored card, on the neutral line, one
-        item per stage. Made again only when the cards' places or the curve changed."""
-        neutral = self.layout.neutral_y()
-        kept = self._emotion_items.get(active_id) if active_id is not None else None
-        curve = kept[0] if kept is not None else None
-        slots = self.layout.emotion_slots
-        style = self._styles.get(active_id) if active_id is not None else None
-        key = (curve, slots, neutral, style) if curve is not None else ()
-        old_key, items = self._ghosts
-        if (not everything and old_key and key and old_key[0] is curve
-                and old_key[1] is slots and old_key[2:] == key[2:]):  # fmt: skip
-            return
-        for item in items:
-            self.removeItem(item)
-        self._ghosts = (key, [])
-        if curve is None or neutral is None or style is None or active_id is None:
-            return
-        scored = {p.card_id for p in curve.points}  # type: ignore[attr-defined]
-        by_stage: dict[int, list[tuple[str, float]]] = {}
-        for card_id, (x, stage_index) in slots.items():
-            if card_id not in scored:
-                by_stage.setdefault(stage_index, []).append((card_id, x))
-        rows = [GhostRowItem(ghosts, index, neutral, active_id, style, 39)
-                for index, ghosts in by_stage.items()]  # fmt: skip
-        for row in rows:
-            self.addItem(row)
-        self._ghosts = (key, rows)
-
-    def _sync_legend(self) -> None:
-        """The emotion lane's header names every persona's curve, shown or hidden."""
-        lane = self.layout.emotion_lane
-        header = self.lane_headers.get(lane.lane.id) if lane is not None else None
-        if header is None:
-            return
-        active = self.journey.active_persona()
-        styles = self._styles or styles_by_id(self.journey.personas)
-        entries = tuple(
-            LegendEntry(p.id, p.name, styles[p.id], p is active, p.hidden)
-            for p in self.journey.personas
-        )
-        header.set_legend(entries)
-
     def emotion_points(self) -> list[EmotionPointItem]:
-        return [i for _, _, items in self._emotion_items.values() for i in items
-                if isinstance(i, EmotionPointItem)]  # fmt: skip
+        return self.emotions.points()
 
     def ghost_rows(self) -> list[GhostRowItem]:
-        return list(self._ghosts[1])
+        return self.emotions.ghost_rows()
 
     # ------------------------------------------------------------ selection
     def selected_ids(self, kind: Entity) -> list[str]:

@@ -75,12 +75,17 @@ def lay_out_curve(
     """The persona's curve through those of ``cards`` it scored, each at its slot (cards
     without one are left out). A ``previous`` curve with the same persona and points is
     handed back as it is (views skip it by identity)."""
+    ys = {score: round(y_of(score), 2) for score in range(EMOTION_MIN, EMOTION_MAX + 1)}
+    pid = persona.id
     points: list[EmotionPoint] = []
     for card in cards:
-        score = card.emotions.get(persona.id)
-        slot = slots.get(card.id) if score is not None else None
-        if score is not None and slot is not None:
-            points.append(EmotionPoint(card.id, score, (slot[0], round(y_of(score), 2)), slot[1]))
+        score = card.emotions.get(pid)
+        if score is None:
+            continue
+        slot = slots.get(card.id)
+        if slot is not None:
+            y = ys[score] if score in ys else round(y_of(score), 2)
+            points.append(EmotionPoint(card.id, score, (slot[0], y), slot[1]))
     points.sort(key=lambda p: (p.stage_index, p.pos[0]))
     if previous is not None and previous.persona is persona and previous.points == tuple(points):
         return previous
@@ -90,3 +95,22 @@ def lay_out_curve(
         tuple(points),
         tuple((points[i].stage_index, segment) for i, segment in enumerate(segments)),
     )
+
+
+def rescored(old: Sequence[Card], new: Sequence[Card]) -> set[str] | None:
+    """The ids of personas whose scores differ between two lists of the scored cards (the
+    same cards in the same order, some replaced by edited copies); None when the cards
+    themselves differ, so every curve must be laid out again."""
+    if len(old) != len(new):
+        return None
+    changed: set[str] = set()
+    for a, b in zip(old, new, strict=True):
+        if a is b:
+            continue
+        if a.id != b.id:
+            return None
+        if a.emotions != b.emotions:
+            for pid in a.emotions.keys() | b.emotions.keys():
+                if a.emotions.get(pid) != b.emotions.get(pid):
+                    changed.add(pid)
+    return changed

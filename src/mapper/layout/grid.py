@@ -16,6 +16,7 @@ from mapper.layout.emotion import (
     Slots,
     card_slots,
     lay_out_curve,
+    rescored,
     score_y,
 )
 from mapper.layout.geometry import Bezier, Point, Rect
@@ -97,6 +98,7 @@ class MapLayout:
     emotion_curves: list[EmotionCurve] = field(default_factory=list)
     # every card's place along the curves, scored or not (see layout.emotion)
     emotion_slots: Slots = field(default_factory=dict, repr=False, compare=False)
+    emotion_cards: list[Card] = field(default_factory=list, repr=False, compare=False)
     # each persona's colour, dash and marker (by its place among all the map's personas)
     persona_styles: dict[str, PersonaStyle] = field(default_factory=dict)
     flows: list[FlowRoute] = field(default_factory=list)
@@ -258,10 +260,24 @@ def _lay_out_emotions(
     cards = [c for c in journey.cards() if c.lane_id not in hidden_lanes]
     known_slots = previous.emotion_slots if previous is not None else None
     result.emotion_slots = slots = card_slots(cards, stage_index, spans, known_slots)
-    scored = [c for c in cards if c.emotions]
+    result.emotion_cards = scored = [c for c in cards if c.emotions]
     known = {c.persona.id: c for c in previous.emotion_curves} if previous is not None else {}
+    # the personas whose points may have moved (None: any); the others keep their curves
+    old_lane = previous.emotion_lane if previous is not None else None
+    changed: set[str] | None = None
+    if previous is not None and slots is known_slots and old_lane and old_lane.row == lane.row:
+        changed = rescored(previous.emotion_cards, scored)
     for persona in journey.personas:
         if persona.hidden or (personas is not None and persona.id not in personas):
+            continue
+        kept = known.get(persona.id)
+        if (
+            changed is not None
+            and kept is not None
+            and kept.persona is persona
+            and (persona.id not in changed)
+        ):
+            result.emotion_curves.append(kept)
             continue
         result.emotion_curves.append(
             lay_out_curve(
