@@ -259,3 +259,30 @@ def test_a_new_persona_gets_a_curve_style_of_its_own(emo):
     styles = [e.style for e in header.legend]
     assert len({(s.dash, s.marker) for s in styles}) == 3
     assert styles[-1].color == new.color
+
+
+def test_a_selected_point_shows_its_card_in_the_inspector(emo):
+    point = point_item(emo, "t3")
+    QTest.mouseClick(emo.view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, emo.view.mapFromScene(point.pos()))  # fmt: skip
+    assert (emo.inspector.kind, emo.inspector.item_id) == (Entity.CARD, "t3")
+    assert emo.selection_label.text() == "1 emotion point selected"
+
+
+def test_alt_up_with_nothing_selected_says_what_to_select(emo):
+    emo.scene.clearSelection()
+    QTest.keyClick(emo.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert emo.document.undo_stack.count() == 0
+    assert "Select a card" in emo.statusBar().currentMessage()
+
+
+def test_a_legend_with_more_personas_than_room_ends_in_a_more_row(emo):
+    from mapper.edits import intents
+
+    for _ in range(12):
+        emo.document.push(intents.add_persona(emo.document.journey))
+    header = emo.scene.lane_headers["emo"]
+    rows = header.legend_rows()
+    assert len(header.legend) == 14
+    assert rows[-1].entry is None and rows[-1].more == 14 - (len(rows) - 1)
+    assert all(r.rect.bottom() <= header.box.header.height for r in rows)  # inside the header

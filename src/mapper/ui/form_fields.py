@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mapper.layout.theme import CARD_BORDER, text_on
+
 
 class FieldEditor(QWidget):
     """Base: ``set_value`` shows a model value (no signal); ``edited`` fires on user edits."""
@@ -170,7 +172,13 @@ class ColorField(QPushButton):
     def set_value(self, value: Any) -> None:
         self._value = value
         self.setText(value)
-        self.setStyleSheet(f"background: {value}; text-align: left; padding: 3px 8px")
+        # a border of its own: the style then paints the colour itself, flat (Fusion drew a
+        # lighter gradient), under text that stays readable on it (black on black was not)
+        self.setStyleSheet(
+            f"QPushButton {{ background-color: {value}; color: {text_on(value)};"
+            f" border: 1px solid {CARD_BORDER}; border-radius: 3px;"
+            " text-align: left; padding: 4px 8px; }"
+        )
 
 
 def optional_number(text: str) -> float | None:

@@ -274,7 +274,12 @@ class MainWindow(QMainWindow):
         kind = next((k for k in kinds if chosen[k]), None)
         if not self._outline_choosing:
             self.outline.follow(kind if total == 1 else None, chosen[kind][0] if kind else None)
-        if total > 1:
+        points = self.scene.selected_emotion_points() if not total else []
+        if points:  # an emotion point: its card in the inspector, where its score is typed
+            many = "s" if len(points) > 1 else ""
+            self.selection_label.setText(f"{len(points)} emotion point{many} selected")
+            self.inspector.show_target(Entity.CARD, points[0][0])
+        elif total > 1:
             self.inspector.show_many(total)
         elif kind is None:
             self.inspector.show_target(None, None)
