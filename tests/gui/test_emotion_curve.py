@@ -286,3 +286,17 @@ def test_a_legend_with_more_personas_than_room_ends_in_a_more_row(emo):
     assert len(header.legend) == 14
     assert rows[-1].entry is None and rows[-1].more == 14 - (len(rows) - 1)
     assert all(r.rect.bottom() <= header.box.header.height for r in rows)  # inside the header
+
+
+def test_delete_with_cards_and_points_selected_deletes_the_cards_only(emo):
+    journey = emo.document.journey
+    viewport = emo.view.viewport()
+    QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     card_center(emo, "t4"))  # fmt: skip
+    point = point_item(emo, "t2")
+    QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                     emo.view.mapFromScene(point.pos()))  # fmt: skip
+    assert emo.scene.selected_ids(Entity.CARD) == ["t4"] and point.isSelected()
+    QTest.keyClick(emo.view, Qt.Key.Key_Delete)
+    assert not journey.has_card("t4")
+    assert journey.card("t2").emotions == {"maya": -3, "omar": -1}  # its score stays

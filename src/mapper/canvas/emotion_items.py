@@ -185,12 +185,7 @@ class EmotionPointItem(QGraphicsItem):
     def mousePressEvent(self, event) -> None:
         host = host_of(self)
         if event.button() == Qt.MouseButton.LeftButton and host is not None:
-            if not self.isSelected() and not self.ghost:
-                if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                    scene = self.scene()
-                    if scene is not None:
-                        scene.clearSelection()
-                self.setSelected(True)
+            # a click selects it on release, Ctrl+click toggles (Qt's own rule for items)
             host.begin_emotion_drag(self)
             event.accept()
         else:
