@@ -261,3 +261,13 @@ def test_clearing_scores_keeps_the_cards_and_skips_what_is_not_scored(journey):
     assert journey.card("t2").emotions == {"maya": -3}
     clear.revert()
     assert journey.card("t1").emotions == {"maya": 1, "omar": 0}
+
+
+def test_a_hidden_persona_is_saved_with_the_map(journey):
+    from mapper.fileformat import dumps_journey, loads_journey
+
+    change = intents.show_persona(journey, "omar", False)
+    assert change is not None
+    change.apply()
+    again = loads_journey(dumps_journey(journey).encode("utf-8"))
+    assert again.personas.get("omar").hidden and not again.personas.get("maya").hidden
