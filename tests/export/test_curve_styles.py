@@ -70,13 +70,23 @@ def test_pictures_carry_each_persona_curve_in_its_legend() -> None:
 
 @pytest.mark.usefixtures("qapp")
 def test_ghost_points_are_editor_chrome_never_printed() -> None:
-    from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QImage, QPainter
-
     from mapper.canvas.scene import JourneyScene
     from mapper.document import Document
 
-    scene = JourneyScene(Document(three_personas()), read_only=True)
+    document = Document(three_personas())
+    scene = JourneyScene(document, read_only=True)
+    try:
+        _compare_prints(scene)
+    finally:  # taken apart now: Qt objects left to the garbage collector crash at random
+        scene.detach()
+        scene.clear()
+        document.dispose()
+
+
+def _compare_prints(scene) -> None:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
     rows = scene.ghost_rows()
     assert rows  # Maya has not scored every card
 

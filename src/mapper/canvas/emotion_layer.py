@@ -5,6 +5,7 @@ moves or makes one point and one stage's path, not every point of the curve."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 from typing import Protocol
 
@@ -48,11 +49,19 @@ class CurveItems:
 
 class EmotionLayer:
     def __init__(self, host: Host) -> None:
-        self.host = host
+        # weakly: the scene holds this layer, and a cycle would leave the scene (and its
+        # Qt objects) for the garbage collector to free at a random moment
+        self._host = weakref.ref(host)
         self.curves: dict[str, CurveItems] = {}
         self.ghosts: dict[int, GhostRowItem] = {}
         self._ghost_key: tuple = ()
         self.styles: dict[str, PersonaStyle] = {}
+
+    @property
+    def host(self) -> Host:
+        host = self._host()
+        assert host is not None, "the scene is gone"
+        return host
 
     # ------------------------------------------------------------ curves
     def sync(self, active_id: str | None, everything: bool) -> None:
