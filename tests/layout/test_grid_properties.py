@@ -101,8 +101,11 @@ def test_rows_and_columns_tile_the_map_in_model_order(journey: JourneyMap) -> No
     assert abs(layout.width - x) < EPS
     y = style.stage_header_height
     visible = [lane for lane in journey.lanes if not lane.hidden]
+    gaps = {line.lane_id for line in layout.blueprint}  # a blueprint line's band above
     for box, lane in zip(layout.lanes, visible, strict=True):
         assert box.lane.id == lane.id
+        if lane.id in gaps:
+            y += style.blueprint_gap
         assert abs(box.row.y - y) < EPS
         y = box.row.bottom
     assert abs(layout.height - y) < EPS

@@ -1,4 +1,5 @@
-"""The background: stage columns, lane rows, cell lines and the emotion scale."""
+"""The background: stage columns, lane rows, cell lines, the emotion scale and a service
+blueprint's lines (layout.blueprint)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from mapper.canvas.painting import qcolor, qfont, qrect
 from mapper.layout import MapLayout
 from mapper.layout import theme as th
+from mapper.layout.blueprint import LABEL_SIZE, LINE_WIDTH, BlueprintLine
 from mapper.layout.grid import emotion_y
 from mapper.model import EMOTION_MAX, EMOTION_MIN
 
@@ -47,6 +49,27 @@ class GridItem(QGraphicsItem):
             painter.drawLine(QLineF(x, 0, x, layout.height))
         if layout.emotion_lane is not None:
             self._paint_emotion_scale(painter, layout)
+        gap = layout.style.blueprint_gap
+        for line in layout.blueprint:
+            band = QRectF(0, line.y - gap / 2, layout.width, gap)
+            if band.intersects(exposed):
+                self._paint_blueprint_line(painter, line, band)
+
+    def _paint_blueprint_line(self, painter: QPainter, line: BlueprintLine, band: QRectF) -> None:
+        """The band between two lanes, its line and the line's name at the left."""
+        painter.fillRect(band, qcolor(th.HEADER_FILL))
+        painter.setPen(QPen(qcolor(th.GRID_LINE), 1))
+        painter.drawLine(band.topLeft(), band.topRight())
+        pen = QPen(qcolor(th.BLUEPRINT_LINE), LINE_WIDTH)
+        if line.dash:
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            pen.setDashPattern([length / LINE_WIDTH for length in line.dash])
+        painter.setPen(pen)
+        for x0, x1 in line.segments():
+            painter.drawLine(QLineF(x0, line.y, x1, line.y))
+        painter.setPen(qcolor(th.BLUEPRINT_LINE))
+        painter.setFont(qfont(LABEL_SIZE, bold=True))
+        painter.drawText(QPointF(line.label_box.x, line.baseline), line.label)
 
     def _paint_emotion_scale(self, painter: QPainter, layout: MapLayout) -> None:
         row = layout.emotion_lane.row  # type: ignore[union-attr]

@@ -7,9 +7,11 @@ Units are scene pixels at 100% zoom (one PDF point before the page is scaled).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from mapper.layout.blueprint import BlueprintLine, blueprint_lines, line_above
 from mapper.layout.emotion import (
     EmotionCurve,
     EmotionPoint,
@@ -46,6 +48,7 @@ class Style:
     emotion_row_height: float = 190.0
     emotion_padding: float = 22.0
     card_metrics: bool = True  # a line under a card's title with its metrics and owner
+    blueprint_gap: float = 22.0  # the band above a lane that a blueprint line runs through
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ class MapLayout:
     # each persona's colour, dash and marker (by its place among all the map's personas)
     persona_styles: dict[str, PersonaStyle] = field(default_factory=dict)
     flows: list[FlowRoute] = field(default_factory=list)
+    blueprint: list[BlueprintLine] = field(default_factory=list)  # see layout.blueprint
     # what each card's size was worked out from (see SizeKey) -> size
     card_sizes: dict[str, tuple[SizeKey, CardSize]] = field(
         default_factory=dict, repr=False, compare=False
@@ -171,7 +175,10 @@ def compute_layout(
     pad, gap = style.cell_padding, style.card_gap
     y = style.stage_header_height
     rows: list[tuple[Lane, float, float]] = []
+    blueprint = line_above(visible_lanes)
     for lane in visible_lanes:
+        if lane.id in blueprint:
+            y += style.blueprint_gap
         if lane.collapsed:
             height = style.collapsed_row_height
         else:
@@ -233,6 +240,9 @@ def compute_layout(
                     result.cards[card.id] = CardBox(card, rect, lines, elided, badges, metrics)
                 cy += h + gap
 
+    result.blueprint = blueprint_lines(
+        result.lanes, blueprint, style.blueprint_gap, style.lane_header_width, result.width
+    )
     _lay_out_emotions(journey, result, columns, personas, previous)
     _lay_out_flows(journey, result, previous)
     return result
@@ -292,11 +302,11 @@ def _lay_out_emotions(
 
 def _lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout | None) -> None:
     boxes = result.cards
-    band = _emotion_band(result)
+    bands = _bands(result)
     ceiling = result.style.stage_header_height
-    # a route depends on its cards' boxes and on the emotion lane it keeps out of
-    same_band = previous is not None and _emotion_band(previous) == band
-    known = {r.flow.id: r for r in previous.flows} if previous is not None and same_band else {}
+    # a route depends on its cards' boxes and on the bands it keeps out of
+    same_bands = previous is not None and _bands(previous) == bands
+    known = {r.flow.id: r for r in previous.flows} if previous is not None and same_bands else {}
     old_boxes = previous.cards if previous is not None else {}
     for flow in journey.flows():
         source, target = boxes.get(flow.source), boxes.get(flow.target)
@@ -313,13 +323,19 @@ def _lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout |
             continue
         a, b = source.card, target.card
         stacked = a.stage_id == b.stage_id and a.lane_id == b.lane_id
-        curve = route(source.rect, target.rect, band, ceiling, stacked=stacked)
+        if a.stage_id == b.stage_id and not stacked:
+            curve = connector(source.rect, target.rect)
+        else:
+            curve = route(source.rect, target.rect, bands[0], ceiling, bands[1], stacked=stacked)
         result.flows.append(FlowRoute(flow, curve, bezier_point(curve, 0.5)))
 
 
-def _emotion_band(layout: MapLayout) -> tuple[float, float] | None:
+def _bands(layout: MapLayout) -> tuple[tuple[float, float] | None, tuple[tuple[float, float], ...]]:
+    """What flows keep out of: the emotion lane, and the blueprint lines (a loop may use
+    the half of a line's gap on its side, but never crosses the line)."""
     lane = layout.emotion_lane
-    return (lane.row.y, lane.row.bottom) if lane is not None else None
+    gaps = tuple((line.y - 3, line.y + 3) for line in layout.blueprint)
+    return ((lane.row.y, lane.row.bottom) if lane is not None else None), gaps
 
 
 def route(
@@ -327,13 +343,15 @@ def route(
     b: Rect,
     band: tuple[float, float] | None = None,
     ceiling: float | None = None,
+    keep_out: Sequence[tuple[float, float]] = (),
     stacked: bool = False,
 ) -> Bezier:
     """A smooth arrow from box ``a`` to box ``b`` that leaves and enters on sensible sides.
 
     A loop back goes over the top of its cards, unless that would take it into ``band``
-    (the emotion lane's top and bottom) or above ``ceiling`` (the stage headers): then it
-    goes under them, from bottom to bottom, and is kept out of the band the same way.
+    (the emotion lane's top and bottom) or one of the ``keep_out`` bands (a blueprint
+    line's gap), or above ``ceiling`` (the stage headers): then it goes under them, from
+    bottom to bottom, and is kept out of the bands the same way.
     ``stacked``: both cards are in one cell (see :func:`stacked_route`)."""
     if stacked:
         return stacked_route(a, b)
@@ -343,16 +361,19 @@ def route(
         bend = max(30.0, (p3[0] - p0[0]) / 2)
         return Bezier(p0, (p0[0] + bend, p0[1]), (p3[0] - bend, p3[1]), p3)
     if b.right <= a.x + 1:  # backward, a loop: over the top, from top to top
+        bands = [band, *keep_out] if band is not None else list(keep_out)
         lift = 40.0 + abs(ax - bx) * 0.12
         high = min(a.y, b.y)
         top = high - lift
-        if band is not None and high >= band[1]:  # both below the band: not up into it
-            top = max(top, band[1] + 4)
+        roof = max((end for _, end in bands if high >= end), default=None)
+        if roof is not None:  # cards below a band: the loop does not go up into it
+            top = max(top, roof + 4)
         if (ceiling is not None and top < ceiling + 4) or top > high - 12:
             low = max(a.bottom, b.bottom)
             bottom = low + lift
-            if band is not None and low <= band[0]:
-                bottom = min(bottom, band[0] - 4)
+            floor = min((start for start, _ in bands if low <= start), default=None)
+            if floor is not None:
+                bottom = min(bottom, floor - 4)
             if bottom >= low + 12:
                 p0, p3 = (ax, a.bottom), (bx, b.bottom)
                 return Bezier(p0, (p0[0], bottom), (p3[0], bottom), p3)
@@ -383,6 +404,25 @@ def stacked_route(a: Rect, b: Rect) -> Bezier:
     (_, ay), (_, by) = a.center, b.center
     right = max(a.right, b.right) + STACK_REACH
     return Bezier((a.right, ay), (right, ay), (right, by), (b.right, by))
+
+
+CONNECTOR_SHIFT = 8.0  # a downward connector left of the middle, an upward one right of it
+
+
+def connector(a: Rect, b: Rect) -> Bezier:
+    """A straight vertical arrow from box ``a`` to box ``b`` in the same stage and another
+    lane (a frontstage step and the support process it depends on): from ``a``'s bottom
+    edge down to ``b``'s top edge, or from its top up to ``b``'s bottom. Downward arrows
+    run just left of the middle and upward ones just right of it, so a pair of flows both
+    ways shows as two arrows."""
+    left, right = max(a.x, b.x), min(a.right, b.right)
+    if right < left:  # not over one another after all (boxes of different widths)
+        left = right = (a.center[0] + b.center[0]) / 2
+    down = b.center[1] >= a.center[1]
+    x = round((left + right) / 2 + (-CONNECTOR_SHIFT if down else CONNECTOR_SHIFT), 2)
+    y0, y1 = (a.bottom, b.y) if down else (a.y, b.bottom)
+    third = (y1 - y0) / 3
+    return Bezier((x, y0), (x, y0 + third), (x, y1 - third), (x, y1))
 
 
 def bezier_point(curve: Bezier, t: float) -> Point:

@@ -2,9 +2,10 @@
 
 A label sits at the middle of its flow when that spot is free; otherwise it tries spots
 along the curve, then spots above and below them, and takes the first one clear of the
-stage and lane headers, of other labels and of every card; failing that, the first one
-near the middle clear of every card, else the first one clear of the cards' titles,
-metrics lines and badge rows (it may then lie on a card's empty part). Spots
+stage and lane headers, of other labels, of a blueprint's lines and of every card;
+failing that, the first one near the middle clear of every card, else the first one clear
+of the cards' titles, metrics lines and badge rows (it may then lie on a card's empty
+part). Spots
 within one stage column go first, so pages of whole stages rarely cut a label. A
 label that finds no free spot is shortened with an ellipsis and tried again; one that
 still finds none keeps the middle of its flow and is marked ``clear=False``: no renderer
@@ -149,6 +150,8 @@ def flow_labels(
     labels: Grid = {}
     for label in kept.values():
         _add(labels, label.rect)
+    for line in layout.blueprint:  # a label never sits on a service blueprint's line
+        _add(labels, Rect(line.x0, line.y - 1.5, line.x1 - line.x0, 3.0))
     placed = []
     for route in layout.flows:
         old = kept.get(route.flow.id)

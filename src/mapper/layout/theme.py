@@ -13,6 +13,7 @@ CARD_BORDER = "#9aa5b1"
 SELECTION = "#2867c9"
 FLOW = "#616e7c"
 NEUTRAL_LINE = "#9aa5b1"
+BLUEPRINT_LINE = "#3e4c59"  # a service blueprint's lines and their names (layout.blueprint)
 
 # Text in these colours, or white text on them, reaches WCAG's 4.5:1 contrast on white and on
 # their own 16 % tint (tests/export/test_export_contrast.py checks every pair a PDF prints).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from reportlab.pdfgen.canvas import Canvas
 
+from mapper.export.pdf.blueprint import draw_blueprint_bands, draw_blueprint_names
 from mapper.export.pdf.cards import card_links, draw_cards
 from mapper.export.pdf.culling import Buckets
 from mapper.export.pdf.draw import Text, rgb, shade
@@ -100,7 +101,9 @@ class MapPainter:
             ops.line(b)
         ops.stroke()
         ops.flush(canv)
+        draw_blueprint_bands(canv, layout, 0.0, left, rows)
         if names:
+            draw_blueprint_names(layout, text, rows)
             for stage in stages:
                 self._stage_text(stage, text, span)
             for lane in lanes:
@@ -153,6 +156,7 @@ class MapPainter:
         """What lies under the cards: emotion zones, grid lines, flows and the curves."""
         layout, style = self.layout, self.layout.style
         draw_emotion_background(canv, layout)  # under the grid lines
+        draw_blueprint_bands(canv, layout, style.lane_header_width, layout.width)
         canv.setStrokeColor(rgb(theme.GRID_LINE))
         canv.setLineWidth(0.8)
         left, top = style.lane_header_width, style.stage_header_height

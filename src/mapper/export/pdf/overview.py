@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
+from mapper.export.pdf.blueprint import draw_blueprint_names_scaled
 from mapper.export.pdf.draw import Text
 from mapper.export.pdf.map_painter import MapPainter
 from mapper.export.pdf.markup import one_line
@@ -92,6 +93,7 @@ def draw_overview(canv: Canvas, painter: MapPainter, view: Overview) -> None:
     painter.draw_body(canv, None, READABLE / k, shared=True)
     canv.restoreState()
     _lane_names(canv, layout, view, top)
+    draw_blueprint_names_scaled(canv, layout, view.x, top, k, NAME_SIZE)
 
 
 def _lane_names(canv: Canvas, layout: MapLayout, view: Overview, top: float) -> None:
