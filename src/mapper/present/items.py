@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from mapper.canvas.emotion_items import marker_path
 from mapper.canvas.painting import draw_lines, qcolor, qfont, qrect, star_polygon
+from mapper.layout.blueprint import DASHES, line_above
 from mapper.layout.persona_style import PersonaStyle, hollow, persona_style
 from mapper.layout.text import elide, line_height, text_width
 from mapper.model import EMOTION_MAX, EMOTION_MIN, sentiment_of
@@ -18,6 +19,7 @@ from mapper.present.room_layout import CardSlot, PresentLayout
 from mapper.present.theme import Palette
 
 RADIUS = 8.0
+BLUEPRINT_WIDTH = 3.0  # a blueprint line, bold enough for the back of the room
 STRIPE = 6.0
 
 
@@ -33,7 +35,8 @@ class _Painted(QGraphicsItem):
 
 
 class GridItem(_Painted):
-    """Stage columns in their colours, lane rows, and the emotion scale."""
+    """Stage columns in their colours, lane rows, the emotion scale and a service
+    blueprint's lines (on the row boundaries: the lane strip names the lanes)."""
 
     def __init__(self, layout: PresentLayout, palette: Palette) -> None:
         super().__init__(qrect(layout.bounds), -10)
@@ -52,6 +55,16 @@ class GridItem(_Painted):
         for column in layout.stages:
             x = column.column.right
             painter.drawLine(QLineF(x, 0, x, layout.height))
+        lines = line_above([row.lane for row in layout.lanes])
+        for row in layout.lanes:
+            kind = lines.get(row.lane.id)
+            if kind is not None:
+                pen = QPen(qcolor(pal.ink), BLUEPRINT_WIDTH)
+                if DASHES[kind]:
+                    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+                    pen.setDashPattern([2 * d / BLUEPRINT_WIDTH for d in DASHES[kind]])
+                painter.setPen(pen)
+                painter.drawLine(QLineF(0, row.row.y, layout.width, row.row.y))
         if layout.emotion_row is not None:
             band = layout.emotion_row.row
             for score in range(EMOTION_MIN, EMOTION_MAX + 1):
