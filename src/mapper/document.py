@@ -32,6 +32,9 @@ class Document(QObject):
         self.journey = journey
         self.path = path
         self.name_hint = name  # the name shown while there is no file yet
+        # placeholder text for empty fields, from the template the map was made from (see
+        # mapper.templates); never part of the map, never saved
+        self.hints: dict[str, str] = {}
         self.undo_stack = QUndoStack(self)
         # what the file was when we last read or wrote it
         self.disk_signature = DiskSignature.read(path) if path is not None else None

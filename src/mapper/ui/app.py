@@ -92,7 +92,10 @@ class WindowManager:
             self.windows.remove(window)
 
     def new_from_template(self, name: str = DEFAULT_TEMPLATE) -> MainWindow:
-        return self.show(Document(find_template(name).load()))
+        template = find_template(name)
+        document = Document(template.load())
+        document.hints = template.hints
+        return self.show(document)
 
     def new_from_chooser(self, parent: QWidget | None) -> MainWindow | None:
         from mapper.ui.template_dialog import TemplateDialog

@@ -41,6 +41,7 @@ from mapper.ui.form_fields import (
     split_lines,
     split_list,
 )
+from mapper.ui.hints import hint
 
 Getter = Callable[[Any], Any]
 ToChanges = Callable[[Any, Any], dict[str, Any]]
@@ -52,10 +53,11 @@ class FieldSpec:
     make: Callable[[], Any]
     get: Getter
     to_changes: ToChanges
+    key: str = ""  # the field's name for its placeholder hint (mapper.ui.hints)
 
 
 def plain(name: str, label: str, make: Callable[[], Any]) -> FieldSpec:
-    return FieldSpec(label, make, lambda e: getattr(e, name), lambda v, e: {name: v})
+    return FieldSpec(label, make, lambda e: getattr(e, name), lambda v, e: {name: v}, name)
 
 
 def _title(text: str) -> str:
@@ -179,10 +181,11 @@ def map_specs() -> list[FieldSpec]:
         plain("description", "Description", TextField),
         plain("author", "Author", LineField),
         plain("version", "Version", LineField),
-        FieldSpec("Scenario", LineField, lambda e: e.scenario.title, scenario("title")),
-        FieldSpec("Goal", TextField, lambda e: e.scenario.goal, scenario("goal")),
+        FieldSpec("Scenario", LineField, lambda e: e.scenario.title, scenario("title"), "scenario"),
+        FieldSpec("Goal", TextField, lambda e: e.scenario.goal, scenario("goal"), "goal"),
         FieldSpec("Expectations", TextField, lambda e: "\n".join(e.scenario.expectations),
-                  lambda v, e: {"scenario": replace(e.scenario, expectations=split_lines(v))}),
+                  lambda v, e: {"scenario": replace(e.scenario, expectations=split_lines(v))},
+                  "expectations"),
         plain("notes", "Notes", lambda: TextField(5)),
     ]  # fmt: skip
 
@@ -229,8 +232,12 @@ class Inspector(QScrollArea):
         outer.addLayout(form)
         outer.addStretch()
         self._fields = []
+        entity = "map" if kind is None else kind.value
         for spec in specs:
             editor = spec.make()
+            text = hint(self.document, entity, spec.key, item_id) if spec.key else ""
+            if text and hasattr(editor, "setPlaceholderText"):
+                editor.setPlaceholderText(text)  # grey in an empty field, never a value
             editor.edited.connect(lambda value, s=spec: self._commit(s, value))
             form.addRow(spec.label, editor)
             self._fields.append((spec, editor))

@@ -26,6 +26,7 @@ from mapper.fileformat.reading import FileTooLarge, NotAFile, read_limited
 from mapper.fileformat.schema import MAX_PHOTO_BYTES
 from mapper.model import Entity, ModelEvent, Photo
 from mapper.ui.form_fields import ColorField, LineField, TextField, split_lines
+from mapper.ui.hints import hint
 from mapper.ui.images import safe_pixmap
 
 ROLE = Qt.ItemDataRole.UserRole + 1
@@ -117,6 +118,10 @@ class PersonasPanel(QWidget):
             editor.setEnabled(enabled)
         if persona_id is None:
             return
+        for field in ("name", "role", "bio", "quote", "goals", "frustrations"):
+            getattr(self, field).setPlaceholderText(
+                hint(self.document, "persona", field, persona_id)
+            )
         p = self.journey.personas.get(persona_id)
         self.name.set_value(p.name)
         self.role.set_value(p.role)
