@@ -61,7 +61,7 @@ def draw_blueprint_names_scaled(
     (the detail pages name the line, as they name such lanes)."""
     size = max(LABEL_SIZE * scale, least)
     room = (layout.style.lane_header_width - LABEL_X) * scale - 3
-    if size > layout.style.blueprint_gap * scale * 1.2:
+    if size > layout.style.blueprint_gap * scale:
         return
     text = Text(canv)
     text.style(size, theme.BLUEPRINT_LINE, bold=True)

@@ -207,13 +207,16 @@ class MapPainter:
     def _lane_text(self, box: LaneBox, text: Text, rows: tuple[float, float] | None = None) -> None:
         size = self.layout.style.lane_header_size
         header, lines = box.header, box.name_lines
-        if rows is not None and (header.y < rows[0] or header.bottom > rows[1]):
+        cut = rows is not None and (header.y < rows[0] or header.bottom > rows[1])
+        if rows is not None and cut:
             y0, y1 = max(header.y, rows[0]), min(header.bottom, rows[1])
             header = Rect(header.x, y0, header.width, y1 - y0)
         leading = size * 1.25
         block = len(lines) * leading
-        tall = header.height >= 110
+        tall = box.header.height >= 110  # as where the emotion key goes, however cut
         top = header.y + 12 if tall else header.y + (header.height - block) / 2
+        if cut and top - header.y + block > header.height:
+            return  # a sliver of the lane on this block: the block with the rest names it
         text.style(size, theme.MUTED_INK if box.lane.collapsed else theme.INK, bold=True)
         for i, line in enumerate(lines):
             text.at(header.x + 10, top + size * 0.95 + i * leading, line)
