@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from conftest import drag, view_point
+from gui.conftest import drag, view_point
 from mapper.document import Document
 from mapper.layout import theme
 from mapper.layout.blueprint import LineKind
@@ -80,3 +80,30 @@ def test_dragging_a_lane_header_moves_the_lines_on_the_canvas(blueprint):
     blueprint.document.undo_stack.undo()
     QApplication.processEvents()
     assert _lines(blueprint) == before
+
+
+def test_a_lines_name_stays_in_view_with_the_lane_names_when_the_map_scrolls(blueprint):
+    from mapper.canvas.blueprint_items import BlueprintLabelItem
+
+    scene, view = blueprint.scene, blueprint.view
+    labels = [i for i in scene.items() if isinstance(i, BlueprintLabelItem)]
+    assert sorted(i.line.label for i in labels) == sorted(ln.label for ln in scene.layout.blueprint)
+    view.set_zoom(2.0)
+    view.centerOn(scene.layout.width - 100, scene.layout.blueprint[1].y)
+    QApplication.processEvents()
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.left() > scene.layout.style.lane_header_width  # scrolled past the column
+    label = next(i for i in labels if i.line.kind is LineKind.VISIBILITY)
+    assert label.x() == pytest.approx(visible.left())
+    assert visible.contains(label.sceneBoundingRect().center())
+    # it sits over cards scrolled under it, like the lane headers
+    assert label.zValue() == scene.lane_headers["lane-backstage"].zValue()
+    # a lane moved so that a line goes away takes its name with it
+    journey = blueprint.document.journey
+    from mapper.edits import Move
+    from mapper.model import Entity
+
+    blueprint.document.try_push(Move(journey, Entity.LANE, "lane-support", 0, "Move lane"))
+    QApplication.processEvents()
+    left = [i for i in scene.items() if isinstance(i, BlueprintLabelItem)]
+    assert sorted(i.line.kind for i in left) == sorted([LineKind.INTERACTION, LineKind.VISIBILITY])

@@ -1,5 +1,6 @@
 """The background: stage columns, lane rows, cell lines, the emotion scale and a service
-blueprint's lines (layout.blueprint)."""
+blueprint's lines (layout.blueprint; their names are items of their own that stay in view,
+see blueprint_items)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
+from mapper.canvas.blueprint_items import BlueprintLabelItem
 from mapper.canvas.painting import qcolor, qfont, qrect
 from mapper.layout import MapLayout
 from mapper.layout import theme as th
-from mapper.layout.blueprint import LABEL_SIZE, LINE_WIDTH, BlueprintLine
+from mapper.layout.blueprint import LINE_WIDTH, BlueprintLine
 from mapper.layout.grid import emotion_y
 from mapper.model import EMOTION_MAX, EMOTION_MIN
 
@@ -21,12 +23,27 @@ class GridItem(QGraphicsItem):
         self.setZValue(-10)
         self.layout: MapLayout | None = None
         self._bounds = QRectF()
+        self.labels: list[BlueprintLabelItem] = []  # one per blueprint line, in the scene
 
     def set_layout(self, layout: MapLayout) -> None:
         self.prepareGeometryChange()
         self.layout = layout
         self._bounds = QRectF(0, 0, layout.width, layout.height)
         self.update()
+        self._sync_labels(layout)
+
+    def _sync_labels(self, layout: MapLayout) -> None:
+        scene = self.scene()
+        if scene is None:
+            return
+        lines = layout.blueprint
+        while len(self.labels) > len(lines):
+            scene.removeItem(self.labels.pop())
+        while len(self.labels) < len(lines):
+            self.labels.append(BlueprintLabelItem())
+            scene.addItem(self.labels[-1])
+        for item, line in zip(self.labels, lines, strict=True):
+            item.set_line(line, layout.style)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -56,7 +73,7 @@ class GridItem(QGraphicsItem):
                 self._paint_blueprint_line(painter, line, band)
 
     def _paint_blueprint_line(self, painter: QPainter, line: BlueprintLine, band: QRectF) -> None:
-        """The band between two lanes, its line and the line's name at the left."""
+        """The band between two lanes and its line (its name: BlueprintLabelItem)."""
         painter.fillRect(band, qcolor(th.HEADER_FILL))
         painter.setPen(QPen(qcolor(th.GRID_LINE), 1))
         painter.drawLine(band.topLeft(), band.topRight())
@@ -67,9 +84,6 @@ class GridItem(QGraphicsItem):
         painter.setPen(pen)
         for x0, x1 in line.segments():
             painter.drawLine(QLineF(x0, line.y, x1, line.y))
-        painter.setPen(qcolor(th.BLUEPRINT_LINE))
-        painter.setFont(qfont(LABEL_SIZE, bold=True))
-        painter.drawText(QPointF(line.label_box.x, line.baseline), line.label)
 
     def _paint_emotion_scale(self, painter: QPainter, layout: MapLayout) -> None:
         row = layout.emotion_lane.row  # type: ignore[union-attr]

@@ -58,6 +58,8 @@ class JourneyView(QGraphicsView):
             item.setY(max(item.box.header.y, visible.top()))
         for lane in scene.lane_headers.values():
             lane.setX(max(lane.box.header.x, visible.left()))
+        for label in scene.grid.labels:  # a blueprint line's name, in the lanes' column
+            label.setX(max(0.0, visible.left()))
 
     def paintEvent(self, event) -> None:
         scene = self.journey_scene()

@@ -38,7 +38,7 @@ from mapper.model import Lane, LaneKind
 if TYPE_CHECKING:
     from mapper.layout.grid import LaneBox
 
-LABEL_SIZE = 9.5
+LABEL_SIZE = 9.0  # whole pixels: the canvas sets fonts in whole pixels, as measured here
 LABEL_X = 10.0  # the label's left edge, lined up with the lane names
 LABEL_GAP = 6.0  # between the label and the line on its right
 
