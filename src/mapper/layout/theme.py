@@ -1,6 +1,12 @@
-"""Colours and marks shared by the canvas and the exporters, as plain hex strings."""
+"""Colours and marks shared by the canvas and the exporters, as plain hex strings.
+
+The module's constants are the light look every export uses. The editor's canvas paints
+from a :class:`Theme` instead (``LIGHT`` or ``DARK``, the same names in both), so a dark
+desktop gets a dark canvas while PDFs, PNGs and SVGs stay light."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from mapper.model import CardKind, Confidence, Creator, Sentiment
 
@@ -84,3 +90,159 @@ def text_on(fill: str) -> str:
         return "#ffffff" if contrast("#ffffff", fill) >= contrast("#000000", fill) else "#000000"
     except (ValueError, IndexError):
         return "#ffffff"
+
+
+def mix(color: str, base: str, amount: float) -> str:
+    """``color`` laid over ``base`` at opacity ``amount`` (0..1), as ``#rrggbb``."""
+    parts = [
+        round(int(color[i : i + 2], 16) * amount + int(base[i : i + 2], 16) * (1 - amount))
+        for i in (1, 3, 5)
+    ]
+    return "#" + "".join(f"{p:02x}" for p in parts)
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity (painters cache by it)
+class Theme:
+    """The canvas's colours by name. ``LIGHT`` is what exports print; ``DARK`` keeps every
+    text at 4.5:1 and every line at 3:1 on a dark canvas."""
+
+    name: str
+    background: str  # behind the map
+    ink: str
+    muted_ink: str
+    grid_line: str
+    header_fill: str  # lane headers
+    card_border: str
+    selection: str
+    flow: str
+    neutral_line: str
+    label_fill: str  # behind flow labels and text edited in place
+    shadow_alpha: int  # of the black shadow under cards
+    highlight: str  # a card found by Find
+    handle_ring: str  # around a card's flow handle
+    column_alpha: int  # of a stage's colour over its column
+    stage_amount: float  # of a stage's colour in its header (the rest is the background)
+    pill_alpha: int  # of a creator's colour behind its label on a card
+    positive_curve: str
+    negative_curve: str
+    moment_of_truth: str
+    kind_fills: dict[CardKind, str] = field(default_factory=dict)
+    sentiment: dict[Sentiment, str] = field(default_factory=dict)
+    creator: dict[Creator, str] = field(default_factory=dict)
+
+    @property
+    def dark(self) -> bool:
+        return _luminance(self.background) < 0.2
+
+    def stage_fill(self, color: str) -> str:
+        """A stage header's fill for the stage's (user-chosen, usually pastel) colour."""
+        try:
+            return mix(color, self.background, self.stage_amount)
+        except (ValueError, IndexError):
+            return self.header_fill
+
+    def column_fill(self, color: str) -> str:
+        """What a stage's column looks like: its colour at ``column_alpha`` on the canvas."""
+        try:
+            return mix(color, self.background, self.column_alpha / 255)
+        except (ValueError, IndexError):
+            return self.background
+
+    def ink_on(self, fill: str) -> str:
+        """The theme's ink when it reads on ``fill`` (4.5:1), else the best of white/black."""
+        try:
+            return self.ink if contrast(self.ink, fill) >= 4.5 else text_on(fill)
+        except (ValueError, IndexError):
+            return self.ink
+
+    def muted_on(self, fill: str) -> str:
+        """Secondary text on ``fill``: muted ink when it reads, else :meth:`ink_on`."""
+        try:
+            return self.muted_ink if contrast(self.muted_ink, fill) >= 4.5 else self.ink_on(fill)
+        except (ValueError, IndexError):
+            return self.muted_ink
+
+    def line(self, color: str) -> str:
+        """A user's colour (a persona's curve) on this canvas. On the light one it is the
+        colour itself, as on paper; on a dark one it is mixed towards the ink until it
+        stands out at 3:1 (WCAG's minimum for lines), so black becomes grey."""
+        if not self.dark:
+            return color
+        try:
+            for step in range(11):
+                shown = mix(self.ink, color, step / 10)
+                if contrast(shown, self.background) >= 3.0:
+                    return shown
+        except (ValueError, IndexError):
+            pass
+        return self.ink
+
+
+LIGHT = Theme(
+    name="light",
+    background="#ffffff",
+    ink=INK,
+    muted_ink=MUTED_INK,
+    grid_line=GRID_LINE,
+    header_fill=HEADER_FILL,
+    card_border=CARD_BORDER,
+    selection=SELECTION,
+    flow=FLOW,
+    neutral_line=NEUTRAL_LINE,
+    label_fill="#ffffff",
+    shadow_alpha=28,
+    highlight="#f2c94c",
+    handle_ring="#ffffff",
+    column_alpha=90,
+    stage_amount=1.0,
+    pill_alpha=32,
+    positive_curve=POSITIVE_CURVE,
+    negative_curve=NEGATIVE_CURVE,
+    moment_of_truth=MOMENT_OF_TRUTH_COLOR,
+    kind_fills=dict(KIND_FILLS),
+    sentiment=dict(SENTIMENT_COLORS),
+    creator=dict(CREATOR_COLORS),
+)
+
+DARK = Theme(
+    name="dark",
+    background="#1b1f24",
+    ink="#e6e9ed",
+    muted_ink="#a9b4bf",
+    grid_line="#3b434c",
+    header_fill="#252b32",
+    card_border="#5f6a76",
+    selection="#5ea1ff",
+    flow="#98a4b0",
+    neutral_line="#77828e",
+    label_fill="#252b32",
+    shadow_alpha=90,
+    highlight="#f2c94c",
+    handle_ring="#1b1f24",
+    column_alpha=28,
+    stage_amount=0.2,
+    pill_alpha=32,
+    positive_curve="#5fd07a",
+    negative_curve="#ff7b7b",
+    moment_of_truth="#f2b43c",
+    kind_fills={
+        CardKind.TOUCHPOINT: "#2b3138",
+        CardKind.ACTION: "#20324a",
+        CardKind.THOUGHT: "#3a3422",
+        CardKind.PAIN_POINT: "#45272b",
+        CardKind.OPPORTUNITY: "#1f3b2b",
+        CardKind.NOTE: "#31363c",
+    },
+    sentiment={
+        Sentiment.PAIN: "#f07171",
+        Sentiment.NEUTRAL: "#a0aab4",
+        Sentiment.LOVE: "#5fcf8f",
+    },
+    creator={
+        Creator.PAID: "#ecb57a",
+        Creator.OWNED: "#98c5f8",
+        Creator.EARNED: "#74d6a0",
+    },
+)
+
+THEMES: dict[str, Theme] = {"light": LIGHT, "dark": DARK}
