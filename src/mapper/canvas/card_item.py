@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
 
 from mapper.canvas.channel_marks import draw_channel_icon
 from mapper.canvas.host import host_of
-from mapper.canvas.painting import draw_lines, qcolor, qfont, star_polygon
+from mapper.canvas.painting import draw_lines, qcolor, qfont, star_polygon, theme_of
 from mapper.layout import CardBox
 from mapper.layout import theme as th
 from mapper.layout.metric_lines import CARD_METRICS_SIZE, card_metrics_tooltip
@@ -107,20 +107,21 @@ class CardItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         card, r = self.box.card, self.box.rect
+        colors = theme_of(self)
         rect = QRectF(0, 0, r.width, r.height)
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         # the shadow is drawn here, not with a QGraphicsEffect (which is slow)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(qcolor("#000000", 28))
+        painter.setBrush(qcolor("#000000", colors.shadow_alpha))
         painter.drawRoundedRect(rect.translated(0, SHADOW - 1), RADIUS, RADIUS)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        border = qcolor(th.SELECTION) if selected else qcolor(th.CARD_BORDER)
+        border = qcolor(colors.selection) if selected else qcolor(colors.card_border)
         painter.setPen(QPen(border, 2.0 if selected else 1.0))
-        painter.setBrush(qcolor(th.KIND_FILLS[card.kind]))
+        painter.setBrush(qcolor(colors.kind_fills[card.kind]))
         painter.drawRoundedRect(rect, RADIUS, RADIUS)
         if self.highlighted:
-            painter.setPen(QPen(qcolor("#f2c94c"), 4))
+            painter.setPen(QPen(qcolor(colors.highlight), 4))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), RADIUS + 2, RADIUS + 2)
         if self.focused:  # dashed ink outside the border: distinct from the selection blue
@@ -131,11 +132,11 @@ class CardItem(QGraphicsItem):
         if sentiment is not Sentiment.NEUTRAL:
             stripe = QPainterPath()
             stripe.addRoundedRect(QRectF(0.5, 0.5, 5, r.height - 1), 3, 3)
-            painter.fillPath(stripe, qcolor(th.SENTIMENT_COLORS[sentiment]))
+            painter.fillPath(stripe, qcolor(colors.sentiment[sentiment]))
         if detail < 0.35:
             return  # too small to read: colour only
         pad = 8.0
-        painter.setPen(qcolor(th.INK))
+        painter.setPen(qcolor(colors.ink))
         bottom = draw_lines(painter, self.box.title_lines, pad, pad, 12)
         if self.box.metrics:
             if detail >= METRICS_DETAIL:
@@ -146,9 +147,10 @@ class CardItem(QGraphicsItem):
             self._paint_badges(painter, pad, bottom + 2, r.width - 2 * pad)
 
     def _paint_badges(self, painter: QPainter, x: float, y: float, width: float) -> None:
-        card = self.box.card
+        card, colors = self.box.card, theme_of(self)
+        fill = colors.kind_fills[card.kind]
         if card.channel:
-            draw_channel_icon(painter, card.channel, QRectF(x, y, 14, 14))
+            draw_channel_icon(painter, card.channel, QRectF(x, y, 14, 14), colors.muted_on(fill))
             x += 20
         if card.creator:
             label = th.CREATOR_LABELS[card.creator]
@@ -156,21 +158,21 @@ class CardItem(QGraphicsItem):
             text_width = painter.fontMetrics().horizontalAdvance(label) + 10
             pill = QRectF(x, y, text_width, 15)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(qcolor(th.CREATOR_COLORS[card.creator], 40))
+            painter.setBrush(qcolor(colors.creator[card.creator], colors.pill_alpha))
             painter.drawRoundedRect(pill, 7, 7)
-            painter.setPen(qcolor(th.CREATOR_COLORS[card.creator]))
+            painter.setPen(qcolor(colors.creator[card.creator]))
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
         right = x + width - 20 if card.channel else x + width
         if card.confidence is not None:
             filled = th.CONFIDENCE_DOTS[card.confidence]
             for i in range(3):
-                painter.setPen(QPen(qcolor(th.MUTED_INK), 1))
-                painter.setBrush(qcolor(th.MUTED_INK) if i < filled else Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(qcolor(colors.muted_ink), 1))
+                painter.setBrush(qcolor(colors.muted_ink) if i < filled else Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(QRectF(right - 30 + i * 10, y + 4, 7, 7))
             right -= 36
         if card.moment_of_truth:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(qcolor(th.MOMENT_OF_TRUTH_COLOR))
+            painter.setBrush(qcolor(colors.moment_of_truth))
             painter.drawPolygon(star_polygon(QPointF(right - 8, y + 7.5), 7.5))
 
     # --------------------------------------------------------------- gestures
@@ -251,8 +253,9 @@ class ConnectorHandle(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(QPen(qcolor("#ffffff"), 1.5))
-        painter.setBrush(QBrush(qcolor(th.SELECTION)))
+        colors = theme_of(self)
+        painter.setPen(QPen(qcolor(colors.handle_ring), 1.5))
+        painter.setBrush(QBrush(qcolor(colors.selection)))
         painter.drawEllipse(QPointF(0, 0), HANDLE_RADIUS, HANDLE_RADIUS)
 
     def mousePressEvent(self, event) -> None:

@@ -10,9 +10,8 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, Q
 from PySide6.QtWidgets import QGraphicsItem
 
 from mapper.canvas.host import host_of
-from mapper.canvas.painting import qcolor, qfont, qrect
+from mapper.canvas.painting import qcolor, qfont, qrect, theme_of
 from mapper.layout import Bezier, FlowRoute
-from mapper.layout import theme as th
 from mapper.layout.geometry import bezier_bounds, near_bezier
 from mapper.layout.labels import (
     LABEL_HEIGHT,
@@ -22,6 +21,7 @@ from mapper.layout.labels import (
     FlowLabel,
 )
 from mapper.layout.text import elide, text_width
+from mapper.layout.theme import LIGHT, Theme
 from mapper.model import Entity
 
 ARROW = 9.0
@@ -55,13 +55,13 @@ def arrow_head(curve: Bezier) -> QPolygonF:
     return QPolygonF([tip, left, right])
 
 
-def _color(selected: bool) -> QColor:
-    return qcolor(th.SELECTION) if selected else qcolor(th.FLOW, 170)
+def _color(selected: bool, theme: Theme = LIGHT) -> QColor:
+    return qcolor(theme.selection) if selected else qcolor(theme.flow, 170)
 
 
 @cache
-def _pen(selected: bool, width: float) -> QPen:
-    return QPen(_color(selected), width)
+def _pen(selected: bool, width: float, theme: Theme = LIGHT) -> QPen:
+    return QPen(_color(selected, theme), width)
 
 
 class FlowItem(QGraphicsItem):
@@ -162,7 +162,8 @@ class FlowItem(QGraphicsItem):
             width = 0.0
         if self._arrow is None:
             self._arrow = arrow_head(self.route.curve)
-        pen, color = _pen(selected, width), _color(selected)
+        theme = getattr(scene, "theme", LIGHT)
+        pen, color = _pen(selected, width, theme), _color(selected, theme)
         if rects is None:
             self._draw(painter, pen, color)
             return
@@ -264,12 +265,13 @@ class FlowLabelItem(QGraphicsItem):
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
         if not (flow.isSelected() or flow.hovered or detail >= 0.9):
             return  # labels clutter a zoomed-out map
-        color = qcolor(th.SELECTION) if flow.isSelected() else qcolor(th.FLOW, 170)
+        theme = theme_of(self)
+        color = _color(flow.isSelected(), theme)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setBrush(qcolor("#ffffff", 240))
+        painter.setBrush(qcolor(theme.label_fill, 240))
         painter.setPen(QPen(color, 0.8))
         radius = self.rect.height() / 2
         painter.drawRoundedRect(self.rect, radius, radius)
-        painter.setPen(qcolor(th.INK))
+        painter.setPen(qcolor(theme.ink))
         painter.setFont(qfont(LABEL_SIZE))
         painter.drawText(self.rect, Qt.AlignmentFlag.AlignCenter, self.text)

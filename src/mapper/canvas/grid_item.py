@@ -9,7 +9,7 @@ from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from mapper.canvas.blueprint_items import BlueprintLabelItem
-from mapper.canvas.painting import qcolor, qfont, qrect
+from mapper.canvas.painting import qcolor, qfont, qrect, theme_of
 from mapper.layout import MapLayout
 from mapper.layout import theme as th
 from mapper.layout.blueprint import LINE_WIDTH, BlueprintLine
@@ -52,12 +52,13 @@ class GridItem(QGraphicsItem):
         layout = self.layout
         if layout is None:
             return
+        th = theme_of(self)
         exposed = option.exposedRect
         for box in layout.stages:
             column = qrect(box.column)
             if column.intersects(exposed):
-                painter.fillRect(column, qcolor(box.stage.color, 90))
-        painter.setPen(QPen(qcolor(th.GRID_LINE), 1))
+                painter.fillRect(column, qcolor(box.stage.color, th.column_alpha))
+        painter.setPen(QPen(qcolor(th.grid_line), 1))
         for lane in layout.lanes:
             row = qrect(lane.row)
             painter.drawLine(QLineF(0, row.bottom(), layout.width, row.bottom()))
@@ -88,13 +89,17 @@ class GridItem(QGraphicsItem):
     def _paint_emotion_scale(self, painter: QPainter, layout: MapLayout) -> None:
         row = layout.emotion_lane.row  # type: ignore[union-attr]
         x0 = layout.style.lane_header_width
+        th = theme_of(self)
+        # the scale's numbers sit in the first stage's column
+        first = th.column_fill(layout.stages[0].stage.color) if layout.stages else th.background
+        number_ink = th.muted_on(first)
         painter.setFont(qfont(10))
         for score in range(EMOTION_MIN, EMOTION_MAX + 1):
             y = emotion_y(row, score, layout.style)
             if score == 0:
-                painter.setPen(QPen(qcolor(th.NEUTRAL_LINE), 1.2, Qt.PenStyle.DashLine))
+                painter.setPen(QPen(qcolor(th.neutral_line), 1.2, Qt.PenStyle.DashLine))
             else:
-                painter.setPen(QPen(qcolor(th.GRID_LINE, 110), 1, Qt.PenStyle.DotLine))
+                painter.setPen(QPen(qcolor(th.grid_line, 110), 1, Qt.PenStyle.DotLine))
             painter.drawLine(QLineF(x0, y, layout.width, y))
-            painter.setPen(qcolor(th.MUTED_INK))
+            painter.setPen(qcolor(number_ink))
             painter.drawText(QPointF(x0 + 4, y - 3), f"{score:+d}" if score else "0")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from mapper.canvas.emotion_items import paint_swatch
 from mapper.canvas.host import host_of
-from mapper.canvas.painting import draw_lines, qcolor
+from mapper.canvas.painting import draw_lines, qcolor, theme_of
 from mapper.edits import intents
 from mapper.layout import LaneBox, StageBox
 from mapper.layout import theme as th
@@ -74,12 +74,13 @@ class _Header(QGraphicsItem):
 
     def _paint_frame(self, painter: QPainter, fill: str) -> QRectF:
         rect = self.boundingRect()
+        th = theme_of(self)
         painter.fillRect(rect, qcolor(fill))
-        painter.setPen(QPen(qcolor(th.GRID_LINE), 1))
+        painter.setPen(QPen(qcolor(th.grid_line), 1))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.drawLine(rect.topRight(), rect.bottomRight())
         if self.isSelected():
-            painter.setPen(QPen(qcolor(th.SELECTION), 2))
+            painter.setPen(QPen(qcolor(th.selection), 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
         return rect
 
@@ -90,23 +91,58 @@ class _Header(QGraphicsItem):
             host.begin_header_drag(self, event.scenePos(), resize)
 
 
+class CornerItem(QGraphicsItem):
+    """The block where the sticky stage band and lane column meet: it covers both, so a
+    lane name scrolled up never shows over a stage name. Only a view shows it (exports
+    have nothing scrolled)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(52)  # above lane headers (50) and stage headers (51)
+        self.setVisible(False)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._size = QRectF()
+
+    def set_size(self, width: float, height: float) -> None:
+        if (width, height) != (self._size.width(), self._size.height()):
+            self.prepareGeometryChange()
+            self._size = QRectF(0, 0, width, height)
+
+    def boundingRect(self) -> QRectF:
+        return self._size
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        th = theme_of(self)
+        rect = self._size
+        painter.fillRect(rect, qcolor(th.header_fill))
+        painter.setPen(QPen(qcolor(th.grid_line), 1))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+
+
 class StageHeaderItem(_Header):
     box: StageBox
+
+    def __init__(self, box: StageBox) -> None:
+        super().__init__(box)
+        self.setZValue(51)  # lane names scroll under the stage band
 
     @property
     def stage_id(self) -> str:
         return self.box.stage.id
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        rect = self._paint_frame(painter, self.box.stage.color)
-        painter.setPen(qcolor(th.INK))
+        th = theme_of(self)
+        fill = th.stage_fill(self.box.stage.color)
+        rect = self._paint_frame(painter, fill)
+        painter.setPen(qcolor(th.ink_on(fill)))
         lines = self.box.name_lines
         metrics = self.metric_lines()
         extra = len(metrics) * line_height(METRICS_SIZE) + (2 if metrics else 0)
         top = (rect.height() - len(lines) * 14 * 1.3 - extra) / 2
         bottom = draw_lines(painter, lines, 10, top, 14, bold=True)
         if metrics:
-            painter.setPen(qcolor(th.MUTED_INK))
+            painter.setPen(qcolor(th.muted_on(fill)))
             draw_lines(painter, tuple(metrics), 10, bottom + 2, METRICS_SIZE)
 
     def metric_lines(self) -> list[str]:
@@ -174,12 +210,13 @@ class LaneHeaderItem(_Header):
         return rows
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        self._paint_frame(painter, th.HEADER_FILL)
+        th = theme_of(self)
+        self._paint_frame(painter, th.header_fill)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         printing = getattr(self.scene(), "printing", False)
         if not printing:  # the toggle is editor chrome
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(qcolor(th.MUTED_INK))
+            painter.setBrush(qcolor(th.muted_ink))
             t = self._toggle_rect()
             if self.box.lane.collapsed:
                 tri = [QPointF(t.left() + 5, t.top() + 3), QPointF(t.right() - 4, t.center().y()),
@@ -188,7 +225,7 @@ class LaneHeaderItem(_Header):
                 tri = [QPointF(t.left() + 3, t.top() + 5), QPointF(t.right() - 3, t.top() + 5),
                        QPointF(t.center().x(), t.bottom() - 4)]  # fmt: skip
             painter.drawPolygon(QPolygonF(tri))
-        painter.setPen(qcolor(th.INK))
+        painter.setPen(qcolor(th.ink))
         draw_lines(painter, self.box.name_lines, 22, 6, 12, bold=True)
         for row in self.legend_rows():
             self._paint_legend_row(painter, row, printing)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QTextCursor, QTextOption
 from PySide6.QtWidgets import QGraphicsTextItem
 
-from mapper.canvas.painting import qcolor, qfont
+from mapper.canvas.painting import qcolor, qfont, theme_of
 
 
 class InlineEditor(QGraphicsTextItem):
@@ -31,17 +31,18 @@ class InlineEditor(QGraphicsTextItem):
         self.setPos(rect.topLeft())
         self.setZValue(1000)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
-        self.setDefaultTextColor(qcolor("#1f2933"))
 
     def start(self) -> None:
+        self.setDefaultTextColor(qcolor(theme_of(self).ink))  # in its scene by now
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         cursor = self.textCursor()
         cursor.select(QTextCursor.SelectionType.Document)
         self.setTextCursor(cursor)
 
     def paint(self, painter, option, widget=None) -> None:
-        painter.fillRect(self.boundingRect(), qcolor("#ffffff"))
-        painter.setPen(qcolor("#2f80ed"))
+        theme = theme_of(self)
+        painter.fillRect(self.boundingRect(), qcolor(theme.label_fill))
+        painter.setPen(qcolor(theme.selection))
         painter.drawRect(self.boundingRect().adjusted(0, 0, -1, -1))
         super().paint(painter, option, widget)
 

@@ -19,8 +19,8 @@ from mapper.canvas.interaction import Interaction
 from mapper.canvas.painting import qcolor, qrect
 from mapper.edits import Change, EditRefused, intents
 from mapper.layout import FlowRoute, MapLayout, Rect
-from mapper.layout import theme as th
 from mapper.layout.grid import bezier_point, emotion_y, route
+from mapper.layout.theme import Theme
 from mapper.model import EMOTION_MAX, EMOTION_MIN, Card, Entity, JourneyMap
 from mapper.model.vocabulary import STAGE_WIDTH_MAX
 
@@ -45,6 +45,7 @@ class Canvas(Protocol):
     cards: dict[str, CardItem]
     flows: dict[str, FlowItem]
     dragging: bool
+    theme: Theme
 
     def push(self, change: Change | None) -> bool: ...
     def report(self, message: str) -> None: ...
@@ -79,7 +80,7 @@ class CardDrag(Interaction):
         self.canvas, self.grabbed = canvas, grabbed
         self.moving: set[str] = set()
         self.marker = QGraphicsLineItem()
-        self.marker.setPen(QPen(qcolor(th.SELECTION), 3, Qt.PenStyle.SolidLine,
+        self.marker.setPen(QPen(qcolor(canvas.theme.selection), 3, Qt.PenStyle.SolidLine,
                                 Qt.PenCapStyle.RoundCap))  # fmt: skip
         self.marker.setZValue(90)
         self.marker.hide()
@@ -178,7 +179,7 @@ class FlowDrawing(Interaction):
     def __init__(self, canvas: Canvas, source_id: str, pos: QPointF) -> None:
         self.canvas, self.source_id, self.pos = canvas, source_id, pos
         self.line = QGraphicsLineItem()
-        self.line.setPen(QPen(qcolor(th.SELECTION), 2, Qt.PenStyle.DashLine))
+        self.line.setPen(QPen(qcolor(canvas.theme.selection), 2, Qt.PenStyle.DashLine))
         self.line.setZValue(100)
 
     def start(self) -> None:
@@ -357,8 +358,8 @@ class PaletteDrop(Interaction):
         self.canvas, self.payload = canvas, payload
         self.created: str | None = None
         self.highlight = QGraphicsRectItem()
-        self.highlight.setPen(QPen(qcolor(th.SELECTION), 2, Qt.PenStyle.DashLine))
-        self.highlight.setBrush(qcolor(th.SELECTION, 40))
+        self.highlight.setPen(QPen(qcolor(canvas.theme.selection), 2, Qt.PenStyle.DashLine))
+        self.highlight.setBrush(qcolor(canvas.theme.selection, 40))
         self.highlight.setZValue(5)  # over the grid, under the cards
         self.highlight.hide()
 

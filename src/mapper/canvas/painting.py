@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPolygonF
 
 from mapper.layout import Rect, icons
 from mapper.layout.text import BOLD, REGULAR, font, line_height
+from mapper.layout.theme import LIGHT, Theme
 from mapper.resources import fonts_dir
 
 STAR_CENTER = (8.0, 8.4)  # where layout.icons drew its star, in its 16 x 16 box
@@ -30,6 +31,13 @@ def qfont(size: float, bold: bool = False) -> QFont:
     result.setKerning(False)
     result.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return result
+
+
+def theme_of(item: object) -> Theme:
+    """The colours ``item``'s scene paints in (light outside a scene, and for exports)."""
+    scene = getattr(item, "scene", lambda: None)()
+    theme = getattr(scene, "theme", None)
+    return theme if isinstance(theme, Theme) else LIGHT
 
 
 @cache

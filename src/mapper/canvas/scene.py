@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from mapper.canvas.card_item import CardItem
@@ -16,7 +17,7 @@ from mapper.canvas.emotion_items import EmotionPointItem, GhostRowItem
 from mapper.canvas.emotion_layer import EmotionLayer
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.grid_item import GridItem
-from mapper.canvas.header_items import LaneHeaderItem, StageHeaderItem
+from mapper.canvas.header_items import CornerItem, LaneHeaderItem, StageHeaderItem
 from mapper.canvas.inline_edits import InlineEditor, open_editor
 from mapper.canvas.interaction import Interaction
 from mapper.canvas.interactions import (
@@ -32,6 +33,7 @@ from mapper.document import Document
 from mapper.edits import Change
 from mapper.layout import EmotionPoint, MapLayout, Style, compute_layout
 from mapper.layout.labels import FlowLabel, flow_labels
+from mapper.layout.theme import LIGHT, Theme
 from mapper.model import Action, Entity, ModelEvent, Persona, analysis
 
 # What the canvas neither draws nor shows in a tooltip: an edit of only these costs no
@@ -80,6 +82,7 @@ class JourneyScene(QGraphicsScene):
         self.dragging = False  # cards are being dragged (flows then draw faster)
         self.interaction: Interaction | None = None  # the gesture under way, if any
         self.paint_rects: list | None = None  # where flows show in the view's repaint
+        self.theme: Theme = LIGHT  # what the items paint in (exports keep it light)
         self.document = document
         self.journey = document.journey
         # whose scores make cards pain points (cards read it to paint and for tooltips)
@@ -88,6 +91,8 @@ class JourneyScene(QGraphicsScene):
         self.layout: MapLayout = MapLayout(self.layout_style)
         self.grid = GridItem()
         self.addItem(self.grid)
+        self.corner = CornerItem()  # shown and placed by a view (sticky headers)
+        self.addItem(self.corner)
         self.cards: dict[str, CardItem] = {}
         self.flows: dict[str, FlowItem] = {}
         self.stage_headers: dict[str, StageHeaderItem] = {}
@@ -100,6 +105,17 @@ class JourneyScene(QGraphicsScene):
         self._unsubscribe = self.journey.events.subscribe(self._on_model_events)
         self.selectionChanged.connect(self._refresh_handles)
         self.sync()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Paint the map in ``theme``: the background, every item (cached pictures are
+        redrawn) and the curves, whose pens are made with their items."""
+        self.setBackgroundBrush(QColor(theme.background))
+        if theme is self.theme:
+            return
+        self.theme = theme
+        self.sync()
+        for item in self.items():
+            item.update()
 
     def set_item_caching(self, enabled: bool) -> None:
         """Cards paint into cached pixmaps on screen; vector exports need them drawn."""

@@ -1,6 +1,7 @@
-"""The view onto the scene: zoom (Ctrl+wheel, pinch, keys), pan (middle-drag, space+drag,
-scrollbars), rubber-band selection, drops from the palette, and the keyboard (handed to
-``canvas.keyboard``), with a focus frame while it has the focus."""
+"""The view onto the scene: zoom (Ctrl+wheel, pinch, keys), pan (wheel, Shift+wheel
+sideways, middle-drag, space+drag, scrollbars), rubber-band selection, drops from the
+palette, and the keyboard (handed to ``canvas.keyboard``), with a focus frame while it has
+the focus."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import json
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QPainter, QPen, QRegion
-from PySide6.QtWidgets import QGraphicsTextItem, QGraphicsView, QMenu
+from PySide6.QtWidgets import QApplication, QGraphicsTextItem, QGraphicsView, QMenu
 
 from mapper.canvas.interactions import PaletteDrop
 from mapper.canvas.keyboard import KeyboardControl
@@ -16,10 +17,13 @@ from mapper.canvas.menus import CanvasMenus
 from mapper.canvas.painting import qcolor
 from mapper.canvas.scene import JourneyScene
 from mapper.edits.menus import MenuTarget, Target
-from mapper.layout import theme as th
+from mapper.layout.theme import LIGHT, Theme
 
 PALETTE_MIME = "application/x-mapper-palette+json"
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
+# A map opens fitted to the window's width, but never smaller than this: card titles (12 px
+# at 100 %) stay about 7 px high and readable; a wider map then scrolls sideways.
+READABLE_ZOOM = 0.6
 
 
 class JourneyView(QGraphicsView):
@@ -37,6 +41,13 @@ class JourneyView(QGraphicsView):
         self.setAcceptDrops(True)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Journey map canvas")
+        self.setAccessibleDescription(
+            "Stages as columns and lanes as rows, with cards in their cells. Arrow keys move "
+            "the selected cards, Ctrl+plus and Ctrl+minus zoom, Shift+wheel scrolls sideways."
+        )
+        self.viewport().setAccessibleName("Journey map")
+        self.set_theme(LIGHT)
         self._panning_from: QPointF | None = None
         self._space_down = False
         scene.layout_changed.connect(self.pin_headers)
@@ -60,6 +71,19 @@ class JourneyView(QGraphicsView):
             lane.setX(max(lane.box.header.x, visible.left()))
         for label in scene.grid.labels:  # a blueprint line's name, in the lanes' column
             label.setX(max(0.0, visible.left()))
+        style = scene.layout.style
+        scene.corner.set_size(style.lane_header_width, style.stage_header_height)
+        scene.corner.setPos(max(0.0, visible.left()), max(0.0, visible.top()))
+        scene.corner.setVisible(bool(scene.stage_headers) and bool(scene.lane_headers))
+
+    # ---------------------------------------------------------------- looks
+    def set_theme(self, theme: Theme) -> None:
+        """The canvas's colours, the focus frame's among them."""
+        self._theme = theme
+        scene = self.journey_scene()
+        if scene is not None:
+            scene.set_theme(theme)
+        self.viewport().update()
 
     def paintEvent(self, event) -> None:
         scene = self.journey_scene()
@@ -73,7 +97,7 @@ class JourneyView(QGraphicsView):
             scene.paint_rects = None
         if self.hasFocus():  # where the keys go: a frame inside the viewport's edge
             painter = QPainter(self.viewport())
-            painter.setPen(QPen(qcolor(th.SELECTION), 3))
+            painter.setPen(QPen(qcolor(getattr(self, "_theme", LIGHT).selection), 3))
             painter.drawRect(self.viewport().rect().adjusted(1, 1, -2, -2))
             painter.end()
 
@@ -120,13 +144,16 @@ class JourneyView(QGraphicsView):
         self.set_zoom(self.zoom() * step)
 
     def show_start(self) -> None:
-        """Where a freshly opened map starts: the whole width if that stays readable,
-        otherwise a readable zoom at the top left."""
+        """Where a freshly opened map starts: fitted to the window's width (at most 100 %,
+        at least a readable zoom), at the top left."""
         rect = self.journey_scene().sceneRect()  # the map and a margin; asks no item
         if rect.isEmpty():
             return
-        width_zoom = self.viewport().width() / rect.width()
-        self.set_zoom(min(1.0, max(0.7, width_zoom)))
+        # the width the map gets once a vertical scrollbar shows (a fitted map is usually
+        # taller than the window); measured from the view, which the window has laid out
+        room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        width_zoom = max(room, 1) / rect.width()
+        self.set_zoom(min(1.0, max(READABLE_ZOOM, width_zoom)))
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
         self.zoom_changed.emit(self.zoom())
@@ -142,12 +169,28 @@ class JourneyView(QGraphicsView):
         self.zoom_changed.emit(self.zoom())
 
     def wheelEvent(self, event) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        modifiers = event.modifiers()
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             self.zoom_by(1.15**steps)
             event.accept()
+        elif modifiers & Qt.KeyboardModifier.ShiftModifier:
+            self._scroll_sideways(event)
         else:
             super().wheelEvent(event)
+
+    def _scroll_sideways(self, event) -> None:
+        """Shift+wheel scrolls left and right, as in browsers, Figma and Miro (a wheel that
+        the system already turned sideways keeps its own direction)."""
+        pixels, angle = event.pixelDelta(), event.angleDelta()
+        bar = self.horizontalScrollBar()
+        if not pixels.isNull():
+            delta = pixels.x() or pixels.y()
+        else:
+            notches = (angle.x() or angle.y()) / 120
+            delta = round(notches * QApplication.wheelScrollLines() * bar.singleStep())
+        bar.setValue(bar.value() - delta)
+        event.accept()
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.Gesture:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from mapper.ui.icons import icon
@@ -73,10 +73,14 @@ ACTIONS: dict[str, tuple[str, str | None, QKeySequence.StandardKey | str | None,
         None,
         "Show a line of metrics and owner under card titles (also in PNG and SVG exports)",
     ),
+    "theme_system": ("&System", None, None, "Light or dark as the desktop is"),
+    "theme_light": ("&Light", None, None, "Always the light look"),
+    "theme_dark": ("&Dark", None, None, "Always the dark look (exports stay light)"),
 }  # fmt: skip
 # a shortcut for an action above that has none (kept apart: others may change the table)
 SHORTCUTS = {"add_stage": "Ctrl+Shift+Return"}
 CARD_METRICS_KEY = "view/card_metrics"
+THEME_ACTIONS = {"theme_system": "system", "theme_light": "light", "theme_dark": "dark"}
 
 
 def card_metrics_shown() -> bool:
@@ -104,6 +108,10 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
     actions["card_metrics"].setCheckable(True)
     actions["card_metrics"].setChecked(card_metrics_shown())
     actions["delete"].setShortcuts([QKeySequence("Delete"), QKeySequence("Backspace")])
+    themes = QActionGroup(parent)  # View > Theme: one of three
+    for name in THEME_ACTIONS:
+        actions[name].setCheckable(True)
+        themes.addAction(actions[name])
     zoom_in = actions["zoom_in"].shortcuts()
     if QKeySequence("Ctrl+=") not in zoom_in:  # + without Shift; never list a key twice
         actions["zoom_in"].setShortcuts([*zoom_in, QKeySequence("Ctrl+=")])

@@ -20,6 +20,7 @@ from mapper.recovery import RecoveryEntry, RecoveryStore
 from mapper.recovery.autosave import Autosaver, wait_for_writes
 from mapper.saving import wait_for_saves
 from mapper.templates import DEFAULT_TEMPLATE, find_template
+from mapper.ui.appearance import appearance
 from mapper.ui.file_actions import ask_open_path, open_document, problems_text
 from mapper.ui.icons import icon
 from mapper.ui.main_window import MainWindow
@@ -35,6 +36,8 @@ class WindowManager:
         self.store = store or RecoveryStore()
         self.quitting = False  # waiting for a save to finish before quitting
         self.told_recovery_off = False  # the banner about recovery copies is shown once
+        self.appearance = appearance()  # light or dark, as saved (or as the desktop is)
+        self.appearance.reload()
         app = QApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._application_state_changed)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from mapper.layout.theme import CONFIDENCE_LABELS
 from mapper.model import Confidence, Evidence
+from mapper.ui.form_fields import name_field
 
 
 class _EvidenceRow(QFrame):
@@ -28,6 +29,7 @@ class _EvidenceRow(QFrame):
 
     def __init__(self, item: Evidence) -> None:
         super().__init__()
+        self.setObjectName("evidence-item")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.text = QPlainTextEdit(item.text)
         self.text.setPlaceholderText("Quote or finding")
@@ -44,6 +46,11 @@ class _EvidenceRow(QFrame):
         remove.setText("✕")
         remove.setToolTip("Remove this evidence")
         remove.clicked.connect(lambda: self.removed.emit(self))
+        for widget, name in ((self.text, "Evidence quote or finding"),
+                             (self.source, "Evidence source"),
+                             (self.confidence, "Evidence confidence"),
+                             (remove, "Remove this evidence")):  # fmt: skip
+            name_field(widget, name)
         self.text.textChanged.connect(self.changed)
         self.source.textEdited.connect(lambda _t: self.changed.emit())
         self.confidence.activated.connect(lambda _i: self.changed.emit())
@@ -72,6 +79,7 @@ class EvidenceField(QWidget):
         self.list = QVBoxLayout()
         self.list.setContentsMargins(0, 0, 0, 0)
         add = QPushButton("Add evidence")
+        add.setAccessibleName("Add evidence")
         add.clicked.connect(self._add)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -24,6 +24,8 @@ class FindBar(QWidget):
         self.field = QLineEdit()
         self.field.setPlaceholderText("Find cards (any field)")
         self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName("Find cards")
+        self.field.setAccessibleDescription("Highlights every card whose text matches")
         self.field.textChanged.connect(self.search)
         self.field.returnPressed.connect(self.next)
         self.count = QLabel()
@@ -39,10 +41,11 @@ class FindBar(QWidget):
         layout.addWidget(self.workshops)
         for text, tip, slot in (("‹", "Previous match (Shift+F3)", self.previous),
                                 ("›", "Next match (F3)", self.next),
-                                ("✕", "Close (Esc)", self.close_bar)):  # fmt: skip
+                                ("✕", "Close find (Esc)", self.close_bar)):  # fmt: skip
             button = QToolButton()
             button.setText(text)
             button.setToolTip(tip)
+            button.setAccessibleName(tip.split(" (")[0])
             button.clicked.connect(slot)
             layout.addWidget(button)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)

@@ -5,22 +5,90 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QCheckBox,
     QColorDialog,
     QComboBox,
     QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QToolTip,
     QWidget,
 )
 
 from mapper.layout.theme import CARD_BORDER, text_on
+
+LABEL_WIDTH = 110  # at most, in pixels: a longer label is elided (the full text in its tooltip)
+
+
+class FieldLabel(QLabel):
+    """A form label that never widens the form: past ``LABEL_WIDTH`` it is elided, and
+    its tooltip (and the field's accessible name) carry the whole text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.full_text = text
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), LABEL_WIDTH), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(min(super().minimumSizeHint().width(), 40), super().minimumSizeHint().height())
+
+    def shown_text(self) -> str:
+        metrics = self.fontMetrics()
+        return metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.setToolTip(self.full_text if self.shown_text() != self.full_text else "")
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.rect(), int(self.alignment()), self.shown_text())
+
+
+def name_field(editor: QWidget, name: str, description: str = "") -> None:
+    """What a screen reader says for ``editor`` ("Title", not "QLineEdit"); a field that
+    already has a name keeps it. The parts Qt builds inside a field (a spin box's line edit,
+    a combo box's list of choices) are named after it."""
+    if not editor.accessibleName():
+        editor.setAccessibleName(name)
+    if description and not editor.accessibleDescription():
+        editor.setAccessibleDescription(description)
+    name = editor.accessibleName()
+    inner: QWidget | None = None
+    if isinstance(editor, QAbstractSpinBox):
+        inner = editor.lineEdit()
+    elif isinstance(editor, QComboBox):
+        inner = editor.view()
+        name = f"{name}: choices"
+    if inner is not None and not inner.accessibleName():
+        inner.setAccessibleName(name)
+
+
+def add_row(form: QFormLayout, label: str, editor: QWidget, description: str = "") -> None:
+    """A form row whose label also names the field for screen readers; a check box without
+    a row label is named by its own text."""
+    name = label or (editor.text() if isinstance(editor, QAbstractButton) else "")
+    name_field(editor, name.replace("&", ""), description)
+    if label:
+        caption = FieldLabel(label)
+        caption.setBuddy(editor)
+        form.addRow(caption, editor)
+    else:
+        form.addRow("", editor)
 
 
 class FieldEditor(QWidget):
@@ -53,7 +121,7 @@ class LineField(QLineEdit):
         try:
             value = self._parse(text)
         except ValueError as exc:  # refused: say why, next to the field, and keep the model
-            self.setStyleSheet("background: #fdeaea")
+            self.setStyleSheet("background: #fdeaea; color: #1f2933")  # light or dark
             self.problem = str(exc)
             QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), self.problem, self)
             return
@@ -88,6 +156,7 @@ class TextField(QPlainTextEdit):
         super().__init__()
         self.setTabChangesFocus(True)
         self.setFixedHeight(8 + lines * self.fontMetrics().lineSpacing() + 8)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.textChanged.connect(lambda: self.edited.emit(self.toPlainText()))
 
     def set_value(self, value: Any) -> None:

@@ -8,7 +8,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from mapper.document import Document
 from mapper.edits import Update
@@ -35,6 +36,7 @@ from mapper.ui.form_fields import (
     NumberField,
     ScoreField,
     TextField,
+    add_row,
     join_list,
     number_within,
     show_optional_number,
@@ -195,6 +197,9 @@ class Inspector(QScrollArea):
         super().__init__(parent)
         self.document = document
         self.setWidgetResizable(True)
+        # never sideways: long labels are elided and the panel is never narrower than its
+        # fields' minimum (see _show_page)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.kind: Entity | None = None
         self.item_id: str | None = None
         self._fields: list[tuple[FieldSpec, Any]] = []
@@ -229,8 +234,9 @@ class Inspector(QScrollArea):
         heading = QLabel(f"<b>{'Map' if kind is None else _title(kind.value)}</b>")
         outer.addWidget(heading)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
-        outer.addStretch()
+        outer.addStretch(1)  # the room left over goes below the form, not between its rows
         self._fields = []
         entity = "map" if kind is None else kind.value
         for spec in specs:
@@ -239,10 +245,20 @@ class Inspector(QScrollArea):
             if text and hasattr(editor, "setPlaceholderText"):
                 editor.setPlaceholderText(text)  # grey in an empty field, never a value
             editor.edited.connect(lambda value, s=spec: self._commit(s, value))
-            form.addRow(spec.label, editor)
+            add_row(form, spec.label, editor)
             self._fields.append((spec, editor))
-        self.setWidget(page)
+        self._show_page(page)
         self.refresh()
+
+    def _show_page(self, page: QWidget) -> None:
+        # the page's minimum follows what is added later (evidence): it grows and scrolls
+        # instead of squeezing its rows over each other
+        layout = page.layout()
+        if layout is not None:
+            layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.setWidget(page)
+        bar = self.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(page.minimumSizeHint().width() + bar + 2 * self.frameWidth())
 
     def show_selection(self, kind: Entity | None, ids: Sequence[str]) -> None:
         if len(ids) == 1:
@@ -290,4 +306,4 @@ class Inspector(QScrollArea):
         layout = QVBoxLayout(page)
         layout.addWidget(label)
         layout.addStretch()
-        self.setWidget(page)
+        self._show_page(page)

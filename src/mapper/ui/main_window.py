@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QTabBar,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -24,7 +25,7 @@ from mapper.document import Document
 from mapper.layout import Style
 from mapper.layout import theme as th
 from mapper.model import Entity
-from mapper.ui.actions import CARD_METRICS_KEY, build_actions, card_metrics_shown
+from mapper.ui.actions import CARD_METRICS_KEY, THEME_ACTIONS, build_actions, card_metrics_shown
 from mapper.ui.compare_dialog import open_compare
 from mapper.ui.edit_controller import EditController
 from mapper.ui.file_actions import after_save, save_document
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self.palette_panel = PaletteWidget()
         self.palette_panel.setStyleSheet(FOCUS_STYLE % th.SELECTION)
         self.inspector = Inspector(document)
+        self.inspector.setAccessibleName("Inspector")
+        self.inspector.setAccessibleDescription("The fields of what is selected, or of the map")
         self.outline = OutlineWidget(document)
         self.outline.setStyleSheet(FOCUS_STYLE % th.SELECTION)
         self.personas = PersonasPanel(document)
@@ -87,7 +90,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self._restore_settings()
+        self._name_tab_bars()
         self._update_title()
+        self._theme_changed(manager.appearance.theme)
 
     # ------------------------------------------------------------ building
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -95,6 +100,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName(f"dock-{title.lower()}")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        dock.dockLocationChanged.connect(lambda _area: self._name_tab_bars())
         return dock
 
     def _build_menus(self) -> None:
@@ -132,6 +138,10 @@ class MainWindow(QMainWindow):
         menu.addActions([a["add_stage"], a["add_lane"]])
         menu = self.menuBar().addMenu("&View")
         menu.addActions([a["zoom_in"], a["zoom_out"], a["zoom_fit"], a["zoom_100"]])
+        self.theme_menu = menu.addMenu("&Theme")
+        self.theme_menu.addActions([a[name] for name in THEME_ACTIONS])
+        self.theme_menu.aboutToShow.connect(self._show_theme_choice)
+        self._show_theme_choice()
         menu.addSeparator()
         menu.addAction(a["card_metrics"])
         menu.addSeparator()
@@ -202,6 +212,9 @@ class MainWindow(QMainWindow):
         self.palette_panel.chosen.connect(self.view.keys.insert_from_palette)
         self.scene.hint.connect(self._hint)
         a["card_metrics"].toggled.connect(self._show_card_metrics)
+        for name, choice in THEME_ACTIONS.items():
+            a[name].triggered.connect(lambda _=False, c=choice: m.appearance.set_choice(c))
+        m.appearance.changed.connect(self._theme_changed)
         self.document.undo_stack.cleanChanged.connect(self._update_title)
         self.document.path_changed.connect(self._update_title)
         self.scene.selectionChanged.connect(self._selection_changed)
@@ -224,6 +237,19 @@ class MainWindow(QMainWindow):
             self.saved_label.setText("Unsaved changes")
         else:
             self.saved_label.setText("Saved" if self.document.path else "Not saved yet")
+
+    def _theme_changed(self, theme) -> None:
+        self.view.set_theme(theme)
+
+    def _show_theme_choice(self) -> None:
+        for name, choice in THEME_ACTIONS.items():
+            self.actions_[name].setChecked(self.manager.appearance.choice == choice)
+
+    def _name_tab_bars(self) -> None:
+        """Tabbed panels get a tab bar from Qt: name it for screen readers."""
+        for bar in self.findChildren(QTabBar):
+            if not bar.accessibleName():
+                bar.setAccessibleName("Panel tabs")
 
     def _tell(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
@@ -371,6 +397,7 @@ class MainWindow(QMainWindow):
             return
         self._save_settings()
         self.autosaver.close()  # saved or deliberately discarded: the recovery copy goes
+        self.manager.appearance.changed.disconnect(self._theme_changed)
         self.document.undo_stack.cleanChanged.disconnect(self._update_title)
         self.document.path_changed.disconnect(self._update_title)
         for part in (self.view.keys, self.scene, self.inspector, self.outline, self.personas):

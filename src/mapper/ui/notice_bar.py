@@ -14,14 +14,16 @@ class NoticeBar(QFrame):
         self.setObjectName("notice-bar")
         self.setStyleSheet(
             "#notice-bar { background: #fff4c2; border-bottom: 1px solid #e0c560; }"
-            "#notice-bar QLabel { color: #3d3000; }"
+            "#notice-bar QLabel, #notice-bar QToolButton { color: #3d3000; }"  # light or dark
         )
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setAccessibleName("Notice")
         close = QToolButton()
         close.setText("✕")
         close.setToolTip("Dismiss")
+        close.setAccessibleName("Dismiss the notice")
         close.setAutoRaise(True)
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)

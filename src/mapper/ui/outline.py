@@ -30,6 +30,8 @@ class OutlineWidget(QWidget):
         self.journey = document.journey
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("Stages and lanes")
+        self.tree.setAccessibleDescription("Rename, reorder, add, remove and hide stages and lanes")
         self.tree.itemChanged.connect(self._renamed)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.stages_root = QTreeWidgetItem(["Stages"])
@@ -47,6 +49,7 @@ class OutlineWidget(QWidget):
             button = QToolButton()
             button.setText(text)
             button.setToolTip(tip)
+            button.setAccessibleName(tip)
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch()

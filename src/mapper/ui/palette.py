@@ -106,6 +106,8 @@ class PaletteWidget(QListWidget):
         self.setIconSize(QSize(ICON, ICON))
         self.setSpacing(1)
         self.setToolTip("Drag onto the map to add, or press Return to add to the selected cell")
+        self.setAccessibleName("Palette")
+        self.setAccessibleDescription("Cards, stages and lanes to drag onto the map")
         section = None
         for entry in palette_entries():
             kind = entry.payload["kind"]
@@ -139,12 +141,11 @@ class PaletteWidget(QListWidget):
 
     def _heading(self, text: str) -> None:
         item = QListWidgetItem(text.upper())
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # drawn in the text colour, never picked
         font = item.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 0.85)
         item.setFont(font)
-        item.setForeground(QColor(th.MUTED_INK))
         self.addItem(item)
 
     def startDrag(self, supportedActions) -> None:

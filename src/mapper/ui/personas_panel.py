@@ -25,7 +25,7 @@ from mapper.fileformat.images import PNG_MAGIC, check_image
 from mapper.fileformat.reading import FileTooLarge, NotAFile, read_limited
 from mapper.fileformat.schema import MAX_PHOTO_BYTES
 from mapper.model import Entity, ModelEvent, Photo
-from mapper.ui.form_fields import ColorField, LineField, TextField, split_lines
+from mapper.ui.form_fields import ColorField, LineField, TextField, add_row, split_lines
 from mapper.ui.hints import hint
 from mapper.ui.images import safe_pixmap
 
@@ -39,17 +39,20 @@ class PersonasPanel(QWidget):
         self.journey = document.journey
         self.list = QListWidget()
         self.list.setIconSize(QSize(32, 32))
+        self.list.setAccessibleName("Personas")
+        self.list.setAccessibleDescription("Checked personas show their emotion curve")
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.list.itemChanged.connect(self._check_changed)
         buttons = QHBoxLayout()
         actions = (
-            ("Add", self.add),
-            ("Remove", self.remove),
-            ("Make active", self.make_active),
-            ("Photo…", self.choose_photo),
+            ("Add", "Add a persona", self.add),
+            ("Remove", "Remove the persona", self.remove),
+            ("Make active", "Make the persona active", self.make_active),
+            ("Photo…", "Choose the persona's photo", self.choose_photo),
         )
-        for text, slot in actions:
+        for text, name, slot in actions:
             button = QPushButton(text)
+            button.setAccessibleName(name)
             button.clicked.connect(slot)
             buttons.addWidget(button)
         self.name, self.role = LineField(), LineField()
@@ -63,7 +66,7 @@ class PersonasPanel(QWidget):
             ("Frustrations", self.frustrations, "frustrations"), ("Colour", self.color, "color"),
         ):  # fmt: skip
             editor.edited.connect(lambda value, f=field: self._edit(f, value))
-            form.addRow(label, editor)
+            add_row(form, label, editor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.list)

@@ -1,0 +1,290 @@
+"""How the editor looks and reads: light and dark, names for screen readers, a visible
+focus, Shift+wheel, the sticky headers' corner, a map fitted to the window on opening and an
+inspector that never scrolls sideways. Real events on real widgets."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QColor, QImage, QPalette, QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from factories import sample_map
+from mapper.canvas.view import READABLE_ZOOM
+from mapper.document import Document
+from mapper.export.image import render_png
+from mapper.layout.theme import DARK, LIGHT, contrast
+from mapper.model import Entity, Stage
+from mapper.ui.appearance import SETTING, appearance, is_dark
+from mapper.ui.form_fields import FieldLabel
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+LONG_NAME = "Sam (first-time buyer who compares every plan twice, slowly)"
+
+
+@pytest.fixture(autouse=True)
+def _back_to_the_system_look(qapp):
+    yield
+    appearance().set_choice("system")
+
+
+def wheel(widget: QWidget, dy: int, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """A real mouse-wheel notch (120 = one step) over the middle of ``widget``."""
+    centre = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(
+        centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, dy),
+        Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(widget, event)
+
+
+def colour_at(widget: QWidget, point: QPoint) -> str:
+    image = widget.grab().toImage()
+    ratio = image.devicePixelRatio()
+    return QColor(image.pixel(round(point.x() * ratio), round(point.y() * ratio))).name()
+
+
+# ------------------------------------------------------------------ wheel
+def test_shift_wheel_scrolls_sideways_and_the_wheel_alone_up_and_down(window):
+    view = window.view
+    view.set_zoom(2.5)
+    h, v = view.horizontalScrollBar(), view.verticalScrollBar()
+    h.setValue((h.minimum() + h.maximum()) // 2)
+    v.setValue((v.minimum() + v.maximum()) // 2)
+    assert h.maximum() > h.minimum() and v.maximum() > v.minimum()
+    x, y = h.value(), v.value()
+    wheel(view.viewport(), -120, Qt.KeyboardModifier.ShiftModifier)  # down: to the right
+    assert h.value() > x and v.value() == y
+    x = h.value()
+    wheel(view.viewport(), 120, Qt.KeyboardModifier.ShiftModifier)  # up: to the left
+    assert h.value() < x and v.value() == y
+    x = h.value()
+    wheel(view.viewport(), -120)  # no Shift: down the map, as before
+    assert v.value() > y and h.value() == x
+    assert view.zoom() == pytest.approx(2.5)  # neither zooms
+
+
+# ------------------------------------------------------------------ corner
+def test_a_corner_block_covers_where_the_sticky_headers_meet(manager, qtbot):
+    window = manager.show(Document.open(EXAMPLES / "coffee-chain.journey"))
+    window.resize(1400, 800)
+    qtbot.waitExposed(window)
+    view, scene = window.view, window.scene
+    view.set_zoom(1.22)
+    for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
+        bar.setValue((bar.minimum() + bar.maximum()) // 2)
+    QApplication.processEvents()
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.left() > 0 and visible.top() > 0  # scrolled: the headers are pinned
+    corner = scene.corner
+    assert corner.isVisible()
+    assert corner.pos() == visible.topLeft()
+    style = scene.layout.style
+    inside = visible.topLeft() + QPointF(style.lane_header_width / 2, 10)
+    assert scene.items(inside)[0] is corner  # above the stage band and the lane names
+    stage = next(iter(scene.stage_headers.values()))
+    lane = next(iter(scene.lane_headers.values()))
+    assert stage.zValue() > lane.zValue()  # a lane name scrolls under the stage band
+    # what the user sees there: the plain block, no text of a lane or stage name
+    top_left = view.mapFromScene(inside)
+    colours = {colour_at(view.viewport(), top_left + QPoint(dx, 0)) for dx in range(-40, 40, 4)}
+    assert colours == {LIGHT.header_fill}
+
+
+def test_exports_draw_no_corner_block(window):
+    assert not window.scene.corner.isVisible() or window.view.isVisible()
+    image = QImage.fromData(render_png(window.document.journey, dpi=96, title_legend=False))
+    assert QColor(image.pixel(4, 4)).name() == "#ffffff"
+
+
+# ------------------------------------------------------------------ themes
+WIDGET_TEXT = [
+    (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window),
+    (QPalette.ColorRole.Text, QPalette.ColorRole.Base),
+    (QPalette.ColorRole.Text, QPalette.ColorRole.AlternateBase),
+    (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Button),
+    (QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Highlight),
+    (QPalette.ColorRole.ToolTipText, QPalette.ColorRole.ToolTipBase),
+    (QPalette.ColorRole.PlaceholderText, QPalette.ColorRole.Base),
+    (QPalette.ColorRole.Link, QPalette.ColorRole.Base),
+]
+
+
+def test_view_theme_dark_turns_canvas_and_widgets_dark_and_is_remembered(window, manager):
+    other = manager.show(Document(sample_map()))
+    window.actions_["theme_dark"].trigger()
+    QApplication.processEvents()
+    assert QSettings().value(SETTING) == "dark"
+    for win in (window, other):  # every open window follows
+        assert win.scene.theme is DARK
+        assert win.scene.backgroundBrush().color().name() == DARK.background
+    palette = QApplication.palette()
+    assert is_dark(palette)
+    for text, background in WIDGET_TEXT:
+        ratio = contrast(palette.color(text).name(), palette.color(background).name())
+        assert ratio >= 4.5, (text, background, ratio)
+    # painted: an action card is the dark action fill, the canvas behind it dark
+    view = window.view
+    view.set_zoom(1.0)
+    rect = window.scene.layout.cards["a1"].rect
+    view.centerOn(*rect.center)
+    QApplication.processEvents()
+    inside = view.mapFromScene(QPointF(rect.right - 6, rect.bottom - 6))
+    assert (
+        colour_at(view.viewport(), inside)
+        == DARK.kind_fills[window.scene.cards["a1"].box.card.kind]
+    )
+    # the menu shows the choice
+    window._show_theme_choice()
+    assert window.actions_["theme_dark"].isChecked()
+    assert not window.actions_["theme_system"].isChecked()
+
+
+def test_exports_stay_light_while_the_editor_is_dark(window):
+    window.actions_["theme_dark"].trigger()
+    image = QImage.fromData(render_png(window.document.journey, dpi=48, title_legend=False))
+    light = sum(
+        QColor(image.pixel(x, y)).lightness() > 200
+        for x in range(0, image.width(), 7)
+        for y in range(0, image.height(), 7)
+    )
+    total = len(range(0, image.width(), 7)) * len(range(0, image.height(), 7))
+    assert light > total / 2
+
+
+def test_light_and_system_bring_the_light_look_back(window, manager):
+    window.actions_["theme_dark"].trigger()
+    window.actions_["theme_light"].trigger()
+    assert window.scene.theme is LIGHT and not is_dark(QApplication.palette())
+    window.actions_["theme_dark"].trigger()
+    window.actions_["theme_system"].trigger()  # this test platform's scheme is light
+    assert window.scene.theme is LIGHT and not is_dark(QApplication.palette())
+    assert QSettings().value(SETTING) == "system"
+
+
+def test_a_saved_dark_choice_is_used_by_the_next_window(manager, qtbot):
+    QSettings().setValue(SETTING, "dark")
+    appearance().reload()
+    win = manager.show(Document(sample_map()))
+    assert win.scene.theme is DARK
+
+
+# ------------------------------------------------------------------ names and focus
+def focusable_without_a_name(root: QWidget) -> list[str]:
+    return [
+        f"{type(w).__name__} in {type(w.parent()).__name__}"
+        for w in root.findChildren(QWidget)
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus and not w.accessibleName().strip()
+    ]
+
+
+def test_every_control_has_a_name_for_screen_readers(window):
+    window.find_bar.open_bar()
+    window.notice.show_text("Recovery copies are off")
+    assert focusable_without_a_name(window) == []
+    targets = [(Entity.CARD, "t1"), (Entity.CARD, "p1"), (Entity.STAGE, "s1"),
+               (Entity.LANE, "l-act"), (Entity.FLOW, "f1")]  # fmt: skip
+    for kind, item_id in targets:
+        window.inspector.show_target(kind, item_id)
+        assert focusable_without_a_name(window) == [], kind
+    window.inspector.show_target(Entity.CARD, "t1")
+    add = next(b for b in window.inspector.findChildren(QPushButton) if b.text() == "Add evidence")
+    QTest.mouseClick(add, Qt.MouseButton.LeftButton)
+    assert focusable_without_a_name(window) == []
+    names = {w.accessibleName() for w in window.inspector.findChildren(QWidget)}
+    assert {"Title", "Channel", "Emotion: Maya", "Moment of truth", "Evidence source"} <= names
+    assert window.view.accessibleName() == "Journey map canvas"
+    assert window.view.accessibleDescription()
+
+
+def test_the_canvas_focus_frame_takes_the_theme_colour(window, qtbot):
+    view = window.view
+    window.activateWindow()
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(view.hasFocus)
+    edge = QPoint(2, view.viewport().height() // 2)
+    assert colour_at(view.viewport(), edge) == LIGHT.selection
+    window.actions_["theme_dark"].trigger()
+    QApplication.processEvents()
+    assert colour_at(view.viewport(), edge) == DARK.selection
+
+
+# ------------------------------------------------------------------ inspector
+def test_the_inspector_never_scrolls_sideways(window):
+    journey = window.document.journey
+    journey.update(Entity.PERSONA, "maya", name=LONG_NAME)
+    assert len(LONG_NAME) == 60
+    inspector = window.inspector
+    window.scene.select_ids(["t1"])
+    QApplication.processEvents()
+    add = next(b for b in inspector.findChildren(QPushButton) if b.text() == "Add evidence")
+    QTest.mouseClick(add, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(add, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    page = inspector.widget()
+    assert page.width() <= inspector.viewport().width()
+    assert page.minimumSizeHint().width() <= inspector.viewport().width()
+    label = next(w for w in page.findChildren(FieldLabel) if w.full_text.startswith("Emotion: Sam"))
+    assert label.shown_text() != label.full_text and label.toolTip() == label.full_text
+    # the evidence blocks grow the page (it scrolls down) instead of overlapping
+    rows = inspector.findChildren(QWidget, "evidence-item")
+    assert len(rows) == 3
+    for row in rows:
+        assert row.height() >= row.minimumSizeHint().height()
+    tops = sorted((r.mapTo(page, QPoint(0, 0)).y(), r.height()) for r in rows)
+    assert all(
+        top + height <= next_top for (top, height), (next_top, _) in itertools.pairwise(tops)
+    )
+
+
+def test_the_lane_inspector_has_no_gaps_between_its_fields(window):
+    window.resize(1600, 1400)
+    window.inspector.show_target(Entity.LANE, "l-act")
+    QApplication.processEvents()
+    page = window.inspector.widget()
+    fields = [editor for _spec, editor in window.inspector._fields]
+    spans = sorted((f.mapTo(page, QPoint(0, 0)).y(), f.height()) for f in fields)
+    gaps = [next_top - (top + height) for (top, height), (next_top, _) in itertools.pairwise(spans)]
+    assert max(gaps) <= 12, gaps
+
+
+# ------------------------------------------------------------------ opening
+def visible_width(view) -> tuple[float, float]:
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    return seen.left(), seen.right()
+
+
+def test_a_map_opens_fitted_to_the_window_width(manager, qtbot):
+    window = manager.show(Document.open(EXAMPLES / "coffee-chain.journey"))
+    window.resize(1800, 1000)
+    qtbot.waitExposed(window)
+    window.view.show_start()  # as on opening, at this window size
+    QApplication.processEvents()
+    view, layout = window.view, window.scene.layout
+    left, right = visible_width(view)
+    assert READABLE_ZOOM < view.zoom() < 1.0
+    assert left <= 0 and right >= layout.stages[-1].column.right  # the last stage shows
+
+
+def test_a_wide_map_opens_at_a_readable_zoom_and_a_narrow_one_at_100(manager, qtbot):
+    journey = sample_map()
+    for i in range(30):
+        journey.add(Stage(f"more-{i}", f"Stage {i}"))
+    wide = manager.show(Document(journey))
+    wide.resize(1800, 1000)
+    qtbot.waitExposed(wide)
+    wide.view.show_start()
+    assert wide.view.zoom() == pytest.approx(READABLE_ZOOM)
+    assert visible_width(wide.view)[0] <= 0  # from the first stage
+    narrow = sample_map()
+    for stage_id in ("s2", "s3"):
+        narrow.remove(Entity.STAGE, stage_id)
+    small = manager.show(Document(narrow))
+    small.resize(1800, 1000)
+    qtbot.waitExposed(small)
+    small.view.show_start()
+    assert small.view.zoom() == pytest.approx(1.0)
