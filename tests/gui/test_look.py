@@ -166,6 +166,35 @@ def test_light_and_system_bring_the_light_look_back(window, manager):
     assert QSettings().value(SETTING) == "system"
 
 
+def test_the_system_choice_follows_the_desktop_when_it_turns_dark(window, monkeypatch):
+    import mapper.ui.appearance as module
+
+    assert appearance().choice == "system" and window.scene.theme is LIGHT
+    monkeypatch.setattr(module, "system_scheme", lambda app: Qt.ColorScheme.Dark)
+    QApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert window.scene.theme is DARK
+    assert is_dark(QApplication.palette())  # the widgets too, where the platform's are light
+    monkeypatch.setattr(module, "system_scheme", lambda app: Qt.ColorScheme.Light)
+    QApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert window.scene.theme is LIGHT and not is_dark(QApplication.palette())
+
+
+def test_toolbar_icons_turn_light_on_a_dark_toolbar(window):
+    def lightest(action) -> int:
+        image = action.icon().pixmap(24, 24).toImage()
+        return max(
+            QColor(image.pixel(x, y)).lightness()
+            for x in range(image.width())
+            for y in range(image.height())
+            if QColor.fromRgba(image.pixel(x, y)).alpha() > 200
+        )
+
+    assert lightest(window.actions_["save"]) < 80  # dark ink on the light toolbar
+    window.actions_["theme_dark"].trigger()
+    assert lightest(window.actions_["save"]) > 180
+    assert lightest(window.undo_action) > 180
+
+
 def test_a_saved_dark_choice_is_used_by_the_next_window(manager, qtbot):
     QSettings().setValue(SETTING, "dark")
     appearance().reload()

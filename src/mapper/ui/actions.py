@@ -89,6 +89,13 @@ def card_metrics_shown() -> bool:
     return value not in (False, "false", "0", 0)
 
 
+def set_icons(actions: dict[str, QAction], dark: bool) -> None:
+    """The actions' icons for a light or a dark toolbar."""
+    for name, (_text, icon_name, _shortcut, _tip) in ACTIONS.items():
+        if icon_name:
+            actions[name].setIcon(icon(icon_name, dark))
+
+
 def build_actions(parent: QWidget) -> dict[str, QAction]:
     actions = {}
     for name, (text, icon_name, shortcut, tip) in ACTIONS.items():

@@ -63,6 +63,11 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(Role.Window).lightness() < 128
 
 
+def system_scheme(app: QApplication) -> Qt.ColorScheme:
+    """The desktop's colour scheme as Qt reports it (Unknown where it cannot tell)."""
+    return app.styleHints().colorScheme()
+
+
 def saved_choice() -> str:
     value = QSettings().value(SETTING, "system")
     return value if isinstance(value, str) and value in CHOICES else "system"
@@ -104,15 +109,15 @@ class Appearance(QObject):
                 hints.setColorScheme(wanted)
         if wanted is None:
             self._use(self._style, QPalette())  # the platform's own look
-            system = hints.colorScheme()
+            system = system_scheme(app)
             dark = system == Qt.ColorScheme.Dark or (
                 system == Qt.ColorScheme.Unknown and is_dark(app.palette())
             )
         else:
             dark = wanted == Qt.ColorScheme.Dark
-            if is_dark(app.palette()) != dark:  # the platform could not switch: Fusion does
-                fusion = QStyleFactory.create("Fusion")
-                self._use("Fusion", dark_palette() if dark else fusion.standardPalette())
+        if is_dark(app.palette()) != dark:  # the platform could not switch: Fusion does
+            fusion = QStyleFactory.create("Fusion")
+            self._use("Fusion", dark_palette() if dark else fusion.standardPalette())
         theme = DARK if dark else LIGHT
         if theme is not self.theme:
             self.theme = theme

@@ -1,15 +1,37 @@
-"""Our own SVG icons from ``icons/``."""
+"""Our own SVG icons from ``icons/``, drawn in ink on light and in light ink on dark."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 
 from mapper.resources import icons_dir
 
+# the icons' ink and accent, and what they become on a dark toolbar (4.5:1 or more)
+DARK_INKS = {"#1f2933": "#e6e9ed", "#2f80ed": "#79b0f7"}
+SIZES = (16, 24, 32, 48, 64)  # 64 for 24-pixel icons at a device pixel ratio of 2 and more
+
 
 @cache
-def icon(name: str) -> QIcon:
+def icon(name: str, dark: bool = False) -> QIcon:
     path = icons_dir() / f"{name}.svg"
-    return QIcon(str(path)) if path.exists() else QIcon()
+    if not path.exists():
+        return QIcon()
+    if not dark:
+        return QIcon(str(path))
+    svg = path.read_text("utf-8")
+    for light, shown in DARK_INKS.items():
+        svg = svg.replace(light, shown)
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    result = QIcon()
+    for size in SIZES:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter)
+        painter.end()
+        result.addPixmap(pixmap)
+    return result

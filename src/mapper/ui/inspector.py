@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from mapper.document import Document
@@ -45,6 +45,7 @@ from mapper.ui.form_fields import (
 )
 from mapper.ui.hints import hint
 
+WIDTH = 340  # what the panel asks for, in pixels
 Getter = Callable[[Any], Any]
 ToChanges = Callable[[Any, Any], dict[str, Any]]
 
@@ -208,6 +209,11 @@ class Inspector(QScrollArea):
 
     def detach(self) -> None:
         self._unsubscribe()
+
+    def sizeHint(self) -> QSize:
+        """One width whatever is shown: the panel (and the canvas beside it) never jumps
+        when another form or a block of evidence comes in."""
+        return QSize(WIDTH, super().sizeHint().height())
 
     def _entity(self) -> Any:
         if self.kind is None or self.item_id is None:

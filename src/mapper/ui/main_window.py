@@ -25,7 +25,13 @@ from mapper.document import Document
 from mapper.layout import Style
 from mapper.layout import theme as th
 from mapper.model import Entity
-from mapper.ui.actions import CARD_METRICS_KEY, THEME_ACTIONS, build_actions, card_metrics_shown
+from mapper.ui.actions import (
+    CARD_METRICS_KEY,
+    THEME_ACTIONS,
+    build_actions,
+    card_metrics_shown,
+    set_icons,
+)
 from mapper.ui.compare_dialog import open_compare
 from mapper.ui.edit_controller import EditController
 from mapper.ui.file_actions import after_save, save_document
@@ -240,6 +246,9 @@ class MainWindow(QMainWindow):
 
     def _theme_changed(self, theme) -> None:
         self.view.set_theme(theme)
+        set_icons(self.actions_, theme.dark)
+        self.undo_action.setIcon(icon("undo", theme.dark))
+        self.redo_action.setIcon(icon("redo", theme.dark))
 
     def _show_theme_choice(self) -> None:
         for name, choice in THEME_ACTIONS.items():
