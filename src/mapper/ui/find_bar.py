@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolBu
 from mapper.canvas.scene import JourneyScene
 from mapper.edits.workshop import TAG_PREFIX, workshop_days
 from mapper.model.search import find_cards
+from mapper.ui.form_fields import name_field
 
 
 class FindBar(QWidget):
@@ -30,7 +31,7 @@ class FindBar(QWidget):
         self.field.returnPressed.connect(self.next)
         self.count = QLabel()
         self.workshops = QComboBox()
-        self.workshops.setAccessibleName("Notes from a workshop")
+        name_field(self.workshops, "Notes from a workshop")  # and its list of choices
         self.workshops.setToolTip("Find the notes the room gave in a workshop")
         self.workshops.activated.connect(self._find_workshop)
         layout = QHBoxLayout(self)
