@@ -47,6 +47,11 @@ def _picture(scene: JourneyScene) -> dict:
             for pid, items in scene.emotions.curves.items()
         },
         "ghosts": {i: (row.ghosts, row.neutral_y) for i, row in scene.emotions.ghosts.items()},
+        # unselected flows drawn in bulk: each by the chunks its place files it in
+        "flow chunks": {
+            key: (sorted(flow.flow_id for flow in chunk.flows), chunk.boundingRect().getRect())
+            for key, chunk in scene.flow_layer.chunks.items()
+        },
         "scene rect": scene.sceneRect().getRect(),
         "items": len(scene.items()),
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
@@ -24,6 +25,9 @@ from mapper.layout.text import elide, text_width
 from mapper.layout.theme import LIGHT, Theme
 from mapper.model import Entity
 
+if TYPE_CHECKING:
+    from mapper.canvas.flow_layer import FlowLayer
+
 ARROW = 9.0
 HIT = 5.0  # how near the pointer must come to a flow to hover or click it
 POINTER = 16.0  # a hit test up to this big (scene pixels) asks about a point
@@ -32,6 +36,7 @@ _SHAPE_MODES = (Qt.ItemSelectionMode.IntersectsItemShape, Qt.ItemSelectionMode.C
 _ANTIALIASING = QPainter.RenderHint.Antialiasing
 _NO_BRUSH, _NO_PEN = Qt.BrushStyle.NoBrush, Qt.PenStyle.NoPen
 _SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+_NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 HAIRLINE = 1.25  # on-screen pens up to this many pixels wide are drawn one pixel wide
 
 
@@ -66,7 +71,9 @@ def _pen(selected: bool, width: float, theme: Theme = LIGHT) -> QPen:
 
 class FlowItem(QGraphicsItem):
     """A flow's curve. Cheap to build: a big map has tens of thousands, most never painted,
-    so the painter path and the wide hit area are made when first needed."""
+    so the painter path and the wide hit area are made when first needed. On screen an
+    unselected flow is drawn by a ``FlowLayer`` with many others and has no contents of its
+    own; it still answers hit tests, hover and selection."""
 
     def __init__(self, route: FlowRoute, label: FlowLabel | None = None) -> None:
         super().__init__()
@@ -80,6 +87,8 @@ class FlowItem(QGraphicsItem):
         self._shape: QPainterPath | None = None
         self._arrow: QPolygonF | None = None
         self._bounds = QRectF()
+        self.layer: FlowLayer | None = None  # what draws it, when not itself
+        self.layer_keys: tuple = ()  # where the layer filed it
         self.set_route(route, label)
 
     @property
@@ -89,6 +98,9 @@ class FlowItem(QGraphicsItem):
     def set_route(self, route: FlowRoute, label: FlowLabel | None = None) -> None:
         """``label``: where the shared layout put the label (off cards and other labels);
         without one (while dragging) it sits in the middle of the curve."""
+        layer = self.layer
+        if layer is not None:
+            layer.discard(self)
         self.prepareGeometryChange()
         self.route = route
         self.placed_label = label
@@ -99,7 +111,23 @@ class FlowItem(QGraphicsItem):
         self._place_label(route, label)
         if route.flow.label or self.toolTip():  # most flows have none: skip the call
             self.setToolTip(route.flow.label)
-        self.update()
+        if layer is not None:
+            layer.add(self)
+        else:
+            self.update()
+
+    def set_layer(self, layer: FlowLayer | None) -> None:
+        """Be drawn by ``layer`` with many others, or (None) paint itself."""
+        if layer is self.layer:
+            return
+        if self.layer is not None:
+            self.layer.discard(self)
+        self.layer = layer
+        self.setFlag(_NO_CONTENTS, layer is not None)
+        if layer is not None:
+            layer.add(self)
+        else:
+            self.update()
 
     def _place_label(self, route: FlowRoute, label: FlowLabel | None) -> None:
         if not route.flow.label.strip():
@@ -118,6 +146,16 @@ class FlowItem(QGraphicsItem):
         if self._path is None:
             self._path = bezier_path(self.route.curve)
         return self._path
+
+    def arrow(self) -> QPolygonF:
+        if self._arrow is None:
+            self._arrow = arrow_head(self.route.curve)
+        return self._arrow
+
+    def arrow_rect(self) -> QRectF:
+        """Where the arrow head can be: a box around the tip, computed without the head."""
+        x, y = self.route.curve.p3
+        return QRectF(x - ARROW - 1, y - ARROW - 1, 2 * ARROW + 2, 2 * ARROW + 2)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -160,8 +198,7 @@ class FlowItem(QGraphicsItem):
             # that (width 0) many times faster than a 1.1-pixel pen, and a big map at its
             # opening zoom has hundreds of long flows in view.
             width = 0.0
-        if self._arrow is None:
-            self._arrow = arrow_head(self.route.curve)
+        arrow = self.arrow()
         theme = getattr(scene, "theme", LIGHT)
         pen, color = _pen(selected, width, theme), _color(selected, theme)
         if rects is None:
@@ -170,7 +207,7 @@ class FlowItem(QGraphicsItem):
         # One rectangle of the repaint at a time (see JourneyView.flow_rects), and the
         # arrow only where it is: most flows in a scrolled strip pass through it.
         bounds = transform.mapRect(self._bounds)
-        arrow = transform.mapRect(self._arrow.boundingRect()).adjusted(-1, -1, 1, 1)
+        arrow_box = transform.mapRect(arrow.boundingRect()).adjusted(-1, -1, 1, 1)
         painter.setPen(pen)
         painter.setBrush(_NO_BRUSH)
         heads = []
@@ -178,21 +215,15 @@ class FlowItem(QGraphicsItem):
             area = QRectF(rect)
             if not bounds.intersects(area):
                 continue
-            self._clip(painter, rect, transform)
+            clip_to(painter, rect, transform)
             painter.drawPath(self.path())
-            if arrow.intersects(area):
+            if arrow_box.intersects(area):
                 heads.append(rect)
         painter.setPen(_NO_PEN)
         painter.setBrush(color)
         for rect in heads:
-            self._clip(painter, rect, transform)
-            painter.drawPolygon(self._arrow)
-
-    @staticmethod
-    def _clip(painter: QPainter, rect, transform) -> None:
-        painter.resetTransform()
-        painter.setClipRect(rect)  # in viewport pixels
-        painter.setWorldTransform(transform)
+            clip_to(painter, rect, transform)
+            painter.drawPolygon(arrow)
 
     def _draw(self, painter: QPainter, pen: QPen, color: QColor) -> None:
         painter.setPen(pen)
@@ -200,8 +231,7 @@ class FlowItem(QGraphicsItem):
         painter.drawPath(self.path())
         painter.setPen(_NO_PEN)
         painter.setBrush(color)
-        if self._arrow is not None:
-            painter.drawPolygon(self._arrow)
+        painter.drawPolygon(self.arrow())
 
     def hoverEnterEvent(self, event) -> None:
         self._set_hovered(True)
@@ -220,6 +250,13 @@ class FlowItem(QGraphicsItem):
         host = host_of(self)
         if host is not None:
             host.edit_text(Entity.FLOW, self.flow_id)
+
+
+def clip_to(painter: QPainter, rect, transform) -> None:
+    """Clip to ``rect`` in viewport pixels, keeping the world ``transform``."""
+    painter.resetTransform()
+    painter.setClipRect(rect)
+    painter.setWorldTransform(transform)
 
 
 class FlowLabelItem(QGraphicsItem):

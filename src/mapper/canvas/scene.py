@@ -6,6 +6,7 @@ cancels it on Esc. It never changes the model directly."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -16,6 +17,7 @@ from mapper.canvas.card_item import CardItem
 from mapper.canvas.emotion_items import EmotionPointItem, GhostRowItem
 from mapper.canvas.emotion_layer import EmotionLayer
 from mapper.canvas.flow_item import FlowItem
+from mapper.canvas.flow_layer import FlowLayer
 from mapper.canvas.grid_item import GridItem
 from mapper.canvas.header_items import CornerItem, LaneHeaderItem, StageHeaderItem
 from mapper.canvas.inline_edits import InlineEditor, open_editor
@@ -95,6 +97,8 @@ class JourneyScene(QGraphicsScene):
         self.addItem(self.corner)
         self.cards: dict[str, CardItem] = {}
         self.flows: dict[str, FlowItem] = {}
+        # unselected flows are drawn in bulk on screen (None: each paints itself)
+        self.flow_layer: FlowLayer | None = FlowLayer(self)
         self.stage_headers: dict[str, StageHeaderItem] = {}
         self.lane_headers: dict[str, LaneHeaderItem] = {}
         self.emotions = EmotionLayer(self)  # curves, points, ghost points and the legend
@@ -118,11 +122,28 @@ class JourneyScene(QGraphicsScene):
             item.update()
 
     def set_item_caching(self, enabled: bool) -> None:
-        """Cards paint into cached pixmaps on screen; vector exports need them drawn."""
+        """Cards paint into cached pixmaps and unselected flows are drawn in bulk on screen;
+        vector exports need each item drawn on its own."""
         mode = (CardItem.CacheMode.DeviceCoordinateCache if enabled
                 else CardItem.CacheMode.NoCache)  # fmt: skip
         for item in self.cards.values():
             item.setCacheMode(mode)
+        self.draw_flows_in_bulk(enabled)
+
+    def draw_flows_in_bulk(self, enabled: bool) -> None:
+        """Unselected flows drawn by a FlowLayer, or (not ``enabled``) each by itself."""
+        layer = self.flow_layer or FlowLayer(self)
+        self.flow_layer = layer if enabled else None
+        with layer.batch():
+            for flow in self.flows.values():
+                flow.set_layer(self._layer_for(flow))
+
+    def _layer_for(self, flow: FlowItem) -> FlowLayer | None:
+        return None if flow.isSelected() else self.flow_layer
+
+    def _flow_batch(self) -> AbstractContextManager:
+        """Changes to the flow layer settled once at the end."""
+        return self.flow_layer.batch() if self.flow_layer is not None else nullcontext()
 
     def detach(self) -> None:
         """Stop listening to the model (before the document goes away)."""
@@ -183,7 +204,8 @@ class JourneyScene(QGraphicsScene):
         self._sync_headers(self.lane_headers, {b.lane.id: b for b in layout.lanes},
                            LaneHeaderItem)  # fmt: skip
         moved = self._sync_cards(layout, active_id, everything)
-        self._sync_flows(layout, previous, moved or everything)
+        with self._flow_batch():
+            self._sync_flows(layout, previous, moved or everything)
         self.emotions.sync(active_id, everything)
         self.layout_changed.emit()
 
@@ -223,6 +245,7 @@ class JourneyScene(QGraphicsScene):
         gone = [flow_id for flow_id in items if flow_id not in routes]
         for flow_id in gone:
             item = items.pop(flow_id)
+            item.set_layer(None)
             self.removeItem(item)
             if item.label is not None:
                 self.removeItem(item.label)  # a separate item, above the cards
@@ -242,20 +265,26 @@ class JourneyScene(QGraphicsScene):
             if known is None:
                 items[flow_id] = item = FlowItem(path, label)
                 self.addItem(item)
+                item.set_layer(self.flow_layer)
                 if item.label is not None:
                     self.addItem(item.label)
             elif known.route is not path or known.placed_label != label:
                 known.set_route(path, label)
 
     def _refresh_handles(self) -> None:
-        """Cards show their flow handle while selected; a selected flow's label is drawn in
-        its colour. Only what was or is selected is touched, not every item of the map."""
+        """Cards show their flow handle while selected; a selected flow paints itself (in
+        the selection colour, over the others) and its label is drawn in its colour. Only
+        what was or is selected is touched, not every item of the map."""
         selected = set(self.selectedItems())
-        for item in selected ^ self._selected_before:
-            if isinstance(item, CardItem):
-                item.refresh_handle()
-            elif isinstance(item, FlowItem) and item.label is not None:
-                item.label.update()
+        with self._flow_batch():
+            for item in selected ^ self._selected_before:
+                if isinstance(item, CardItem):
+                    item.refresh_handle()
+                elif isinstance(item, FlowItem):
+                    if item.scene() is self:  # not one the last edit removed
+                        item.set_layer(self._layer_for(item))
+                    if item.label is not None:
+                        item.label.update()
         self._selected_before = selected
 
     def emotion_points(self) -> list[EmotionPointItem]:

@@ -6,6 +6,7 @@ the focus."""
 from __future__ import annotations
 
 import json
+import math
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QPainter, QPen, QRegion
@@ -115,10 +116,27 @@ class JourneyView(QGraphicsView):
         """How flows should clip a repaint of ``region``: None for as it is, or one
         rectangle of viewport pixels at a time. A scroll repaints the new strip and the
         sticky headers; thousands of flows cross both on a big map, and clipped to both
-        at once Qt walks each curve over the whole view between them."""
+        at once Qt walks each curve over the whole view between them. Pixels wholly under
+        a header (opaque, above the flows) are left out: the headers hide them anyway."""
+        hidden = self.under_headers()
+        if hidden.intersects(region):
+            return [*region.subtracted(hidden)]  # type: ignore[misc]  # iterates its rects
         if region.rectCount() <= 1:
             return None
         return [*region]  # type: ignore[misc]  # a QRegion iterates its rectangles
+
+    def under_headers(self) -> QRegion:
+        """The viewport pixels the stage and lane headers cover entirely."""
+        scene = self.journey_scene()
+        to_view = self.viewportTransform()
+        hidden = QRegion()
+        for header in (*scene.stage_headers.values(), *scene.lane_headers.values()):
+            box = to_view.mapRect(header.sceneBoundingRect())
+            left, top = math.ceil(box.left()), math.ceil(box.top())
+            right, bottom = math.floor(box.right()), math.floor(box.bottom())
+            if right > left and bottom > top:
+                hidden = hidden.united(QRect(left, top, right - left, bottom - top))
+        return hidden
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)

@@ -1,0 +1,123 @@
+"""Unselected flows are drawn in bulk by chunks of a FlowLayer; a selected flow paints
+itself. What a user sees must not change: the view's pixels are compared with every flow
+painting itself."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QImage, QRegion
+from PySide6.QtWidgets import QApplication, QGraphicsItem
+
+from mapper.canvas.flow_layer import FlowChunk
+from mapper.document import Document
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from synthetic import make_map
+
+NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+
+
+@pytest.fixture
+def big_window(manager, qtbot):
+    win = manager.show(Document(make_map(400)))
+    win.resize(1200, 800)
+    qtbot.waitExposed(win)
+    return win
+
+
+def _look(window, zoom: float, bulk: bool) -> QImage:
+    """The viewport at ``zoom``, scrolled a third down the map, with flows in bulk or not."""
+    view, scene = window.view, window.scene
+    scene.draw_flows_in_bulk(bulk)
+    view.set_zoom(zoom)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 3)
+    QApplication.processEvents()
+    return view.viewport().grab().toImage()
+
+
+@pytest.mark.parametrize("zoom", [0.7, 1.5])  # a one-pixel pen, a wider one
+def test_flows_drawn_in_bulk_look_as_each_drawn_by_itself(big_window, zoom):
+    scene = big_window.scene
+    own = _look(big_window, zoom, bulk=False)
+    assert not any(isinstance(item, FlowChunk) for item in scene.items())
+    assert all(not f.flags() & NO_CONTENTS for f in scene.flows.values())
+    bulk = _look(big_window, zoom, bulk=True)
+    assert any(isinstance(item, FlowChunk) for item in scene.items())
+    assert own != _blank(own)
+    # where translucent flows cross, blending them in another order may round a channel
+    # differently by a level or two out of 255; nothing else may differ
+    assert _largest_difference(bulk, own) <= 2
+
+
+def _blank(like: QImage) -> QImage:
+    image = QImage(like.size(), like.format())
+    image.fill(0xFFFFFFFF)
+    return image
+
+
+def _largest_difference(a: QImage, b: QImage) -> int:
+    assert a.size() == b.size() and a.format() == b.format()
+    left, right = bytes(a.constBits()), bytes(b.constBits())
+    if left == right:
+        return 0
+    return max(abs(x - y) for x, y in zip(left, right, strict=True) if x != y)
+
+
+def test_a_selected_flow_paints_itself_and_goes_back_when_deselected(big_window):
+    scene = big_window.scene
+    flow = next(iter(scene.flows.values()))
+    layer = scene.flow_layer
+    assert flow.layer is layer and flow.flags() & NO_CONTENTS
+    flow.setSelected(True)
+    QApplication.processEvents()
+    assert flow.layer is None and not flow.flags() & NO_CONTENTS
+    assert all(flow not in chunk.flows for chunk in layer.chunks.values())
+    scene.clearSelection()
+    QApplication.processEvents()
+    assert flow.layer is layer and flow.flags() & NO_CONTENTS
+    assert all(flow in layer.chunks[key].flows for key in flow.layer_keys)
+
+
+def test_flows_in_bulk_still_answer_the_pointer(big_window):
+    scene = big_window.scene
+    flow = next(f for f in scene.flows.values() if f.route.flow.source in scene.cards)
+    x, y = flow.route.label_at  # on the curve
+    hit = scene.items(QPointF(x, y))
+    assert flow in hit
+    assert not any(isinstance(item, FlowChunk) for item in hit)  # chunks never are
+
+
+def test_an_image_export_draws_each_flow_itself(big_window):
+    scene = big_window.scene
+    scene.set_item_caching(False)  # what the PNG and SVG export do
+    assert scene.flow_layer is None
+    assert not any(isinstance(item, FlowChunk) for item in scene.items())
+    assert all(f.layer is None and not f.flags() & NO_CONTENTS for f in scene.flows.values())
+    scene.set_item_caching(True)
+    assert all(f.layer is scene.flow_layer for f in scene.flows.values())
+
+
+def test_pixels_under_the_sticky_headers_are_left_out_of_flows(big_window):
+    view = big_window.view
+    view.set_zoom(0.7)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)  # stage names pinned over the flows
+    QApplication.processEvents()
+    hidden = view.under_headers()
+    stage = next(iter(big_window.scene.stage_headers.values()))
+    band = view.mapFromScene(stage.sceneBoundingRect()).boundingRect()
+    assert hidden.contains(band.center())
+    strip = band.adjusted(0, 0, 0, 60)  # the headers and what scrolled in under them
+    rects = view.flow_rects(QRegion(strip))
+    assert rects and not any(hidden.intersects(rect) for rect in rects)
+    # and nothing shows differently for it
+    shown = view.viewport().grab().toImage()
+    view.under_headers = QRegion  # leave nothing out
+    view.viewport().update()
+    QApplication.processEvents()
+    assert view.viewport().grab().toImage() == shown
