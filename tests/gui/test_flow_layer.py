@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from mapper.canvas.flow_layer import FlowChunk
+from mapper.canvas.flow_layer import FlowLayerItem
 from mapper.document import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
@@ -44,14 +44,15 @@ def _look(window, zoom: float, bulk: bool) -> QImage:
 def test_flows_drawn_in_bulk_look_as_each_drawn_by_itself(big_window, zoom):
     scene = big_window.scene
     own = _look(big_window, zoom, bulk=False)
-    assert not any(isinstance(item, FlowChunk) for item in scene.items())
+    assert not any(isinstance(item, FlowLayerItem) for item in scene.items())
     assert all(not f.flags() & NO_CONTENTS for f in scene.flows.values())
     bulk = _look(big_window, zoom, bulk=True)
-    assert any(isinstance(item, FlowChunk) for item in scene.items())
+    assert any(isinstance(item, FlowLayerItem) for item in scene.items())
     assert own != _blank(own)
-    # where translucent flows cross, blending them in another order may round a channel
-    # differently by a level or two out of 255; nothing else may differ
-    assert _largest_difference(bulk, own) <= 2
+    # flows are drawn into tiles first and the tiles onto the view: where translucent
+    # flows cross, a channel may round differently by a few levels out of 255
+    largest, share = _difference(bulk, own)
+    assert largest <= 4 and share < 0.02
 
 
 def _blank(like: QImage) -> QImage:
@@ -60,12 +61,12 @@ def _blank(like: QImage) -> QImage:
     return image
 
 
-def _largest_difference(a: QImage, b: QImage) -> int:
+def _difference(a: QImage, b: QImage) -> tuple[int, float]:
+    """The largest difference of a channel, and the share of channels that differ."""
     assert a.size() == b.size() and a.format() == b.format()
     left, right = bytes(a.constBits()), bytes(b.constBits())
-    if left == right:
-        return 0
-    return max(abs(x - y) for x, y in zip(left, right, strict=True) if x != y)
+    differences = [abs(x - y) for x, y in zip(left, right, strict=True) if x != y]
+    return max(differences, default=0), len(differences) / len(left)
 
 
 def test_a_selected_flow_paints_itself_and_goes_back_when_deselected(big_window):
@@ -89,14 +90,14 @@ def test_flows_in_bulk_still_answer_the_pointer(big_window):
     x, y = flow.route.label_at  # on the curve
     hit = scene.items(QPointF(x, y))
     assert flow in hit
-    assert not any(isinstance(item, FlowChunk) for item in hit)  # chunks never are
+    assert not any(isinstance(item, FlowLayerItem) for item in hit)  # chunks never are
 
 
 def test_an_image_export_draws_each_flow_itself(big_window):
     scene = big_window.scene
     scene.set_item_caching(False)  # what the PNG and SVG export do
     assert scene.flow_layer is None
-    assert not any(isinstance(item, FlowChunk) for item in scene.items())
+    assert not any(isinstance(item, FlowLayerItem) for item in scene.items())
     assert all(f.layer is None and not f.flags() & NO_CONTENTS for f in scene.flows.values())
     scene.set_item_caching(True)
     assert all(f.layer is scene.flow_layer for f in scene.flows.values())

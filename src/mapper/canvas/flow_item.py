@@ -99,6 +99,9 @@ class FlowItem(QGraphicsItem):
         """``label``: where the shared layout put the label (off cards and other labels);
         without one (while dragging) it sits in the middle of the curve."""
         layer = self.layer
+        if layer is not None and getattr(self.scene(), "dragging", False):
+            layer.detach(self)  # following a dragged card: it paints itself meanwhile
+            layer = None
         if layer is not None:
             layer.discard(self)
         self.prepareGeometryChange()

@@ -1,17 +1,20 @@
 """Unselected flows drawn in bulk. Mid-map on a 20,000-card map a scroll exposes a strip
-that 5,000-7,000 flows cross: asking each FlowItem to paint itself cost a Python call (and a
-dozen Qt calls) per flow, most of the time a wheel notch took. Here one item paints a chunk
-of flows in one call, as one path; the FlowItems stay for hit tests, hover and selection
-with no contents of their own, and a selected flow paints itself."""
+that thousands of flows cross: asking each FlowItem to paint itself cost a Python call (and
+a dozen Qt calls) per flow, and Qt walks each long curve over the whole view however thin
+the strip. Here flows are kept in chunks, each drawn as one path, and one item draws them
+into tiles of viewport pixels that are kept while the zoom stays. The FlowItems stay for
+hit tests, hover and selection with no contents of their own; a selected flow, and one
+that follows a dragged card, paints itself."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath
+from PySide6.QtGui import QImage, QPainter, QPainterPath, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from mapper.canvas.flow_item import (
@@ -21,9 +24,8 @@ from mapper.canvas.flow_item import (
     HAIRLINE,
     _color,
     _pen,
-    clip_to,
 )
-from mapper.layout.theme import LIGHT
+from mapper.layout.theme import LIGHT, Theme
 
 if TYPE_CHECKING:
     from mapper.canvas.flow_item import FlowItem
@@ -34,25 +36,25 @@ CURVE_BAND = 8192.0
 # Arrow heads are small: grouped by where their tips are, a chunk holds a few.
 ARROW_CELL = (1024.0, 256.0)
 Z = 4.9  # under the flows' own items (z 5): a selected flow is drawn over the others
+TILE = 512  # viewport pixels a side
+MAX_TILES = 48  # 48 MB at most: a few screens' worth
+_AA = 2.0  # pixels an antialiased line may reach beyond its curve
 DAMAGE_RECTS = 64  # more flows changed than this: repaint everything once
 _NOTHING = QPainterPath()
+Key = tuple[bool, int, int]
 
 
-class FlowChunk(QGraphicsItem):
-    """Some flows' curves (``arrows`` False) or arrow heads, painted in one call."""
+class FlowChunk:
+    """Some flows' curves (``arrows`` False) or arrow heads, drawn in one go."""
 
     def __init__(self, arrows: bool) -> None:
-        super().__init__()
-        self.setZValue(Z)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.arrows = arrows
         self.flows: dict[FlowItem, None] = {}  # insertion-ordered set
         self._bounds = QRectF()
-        self._path: QPainterPath | None = None  # all curves in one path, built when painted
+        self._path: QPainterPath | None = None  # all curves in one path, built when drawn
 
     def refresh(self) -> None:
-        """After flows came or went: new bounds; the path is built again when painted."""
-        self.prepareGeometryChange()
+        """After flows came or went: new bounds; the path is built again when drawn."""
         bounds = QRectF()
         for flow in self.flows:
             bounds = bounds.united(flow.arrow_rect() if self.arrows else flow.boundingRect())
@@ -62,36 +64,14 @@ class FlowChunk(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
-    def shape(self) -> QPainterPath:
-        return _NOTHING  # never what is under the pointer: the flows' own items are
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        scene = self.scene()
-        rects: list[QRect] | None = getattr(scene, "paint_rects", None) if widget else None
-        dragging = getattr(scene, "dragging", False)
-        painter.setRenderHint(_ANTIALIASING, not dragging)
-        transform = painter.worldTransform()
-        if rects is None:
-            self._draw(painter, widget, dragging, transform.m11())
-            return
-        # one rectangle of the repaint at a time, as FlowItem.paint does
-        bounds = transform.mapRect(self._bounds)
-        for rect in rects:
-            if bounds.intersects(QRectF(rect)):
-                clip_to(painter, rect, transform)
-                self._draw(painter, widget, dragging, transform.m11())
-
-    def _draw(self, painter: QPainter, widget, dragging: bool, scale: float) -> None:
-        theme = getattr(self.scene(), "theme", LIGHT)  # the canvas's light or dark look
+    def draw(self, painter: QPainter, width: float, theme: Theme = LIGHT) -> None:
+        """``width`` 0: a one-pixel line; ``theme``: the canvas's light or dark look."""
         if self.arrows:
             painter.setPen(_NO_PEN)
             painter.setBrush(_color(False, theme))
             for flow in self.flows:
                 painter.drawPolygon(flow.arrow())
             return
-        width = 0.0 if dragging else 1.6
-        if widget is not None and width * scale <= HAIRLINE:
-            width = 0.0  # a one-pixel line, as FlowItem.paint draws it
         painter.setPen(_pen(False, width, theme))
         painter.setBrush(_NO_BRUSH)
         if width == 0.0:
@@ -109,16 +89,135 @@ class FlowChunk(QGraphicsItem):
                 painter.drawPath(flow.path())
 
 
+class FlowLayerItem(QGraphicsItem):
+    """Draws the layer's chunks. In a view, through tiles of viewport pixels kept while
+    the zoom stays: a wheel notch then mostly copies tiles drawn before, and draws a row
+    of new ones every few notches."""
+
+    def __init__(self, layer: FlowLayer) -> None:
+        super().__init__()
+        self.layer = layer
+        self.setZValue(Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._bounds = QRectF()
+        self._tiles: dict[tuple[int, int], QImage | None] = {}  # oldest first
+        self._tiles_for: tuple = ()  # what the tiles were drawn for
+
+    def set_bounds(self, bounds: QRectF) -> None:
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return _NOTHING  # never what is under the pointer: the flows' own items are
+
+    def forget(self, scene_rect: QRectF | None = None) -> None:
+        """Drop the tiles over ``scene_rect`` (all of them without one)."""
+        if scene_rect is None or not self._tiles_for:
+            self._tiles.clear()
+            return
+        m11, m22, fx, fy = self._tiles_for[1:5]
+        left = int((scene_rect.left() * m11 + fx - _AA) // TILE)
+        right = int((scene_rect.right() * m11 + fx + _AA) // TILE)
+        top = int((scene_rect.top() * m22 + fy - _AA) // TILE)
+        bottom = int((scene_rect.bottom() * m22 + fy + _AA) // TILE)
+        if (right - left + 1) * (bottom - top + 1) > len(self._tiles):
+            for i, j in [key for key in self._tiles if left <= key[0] <= right
+                         and top <= key[1] <= bottom]:  # fmt: skip
+                del self._tiles[(i, j)]
+            return
+        for i in range(left, right + 1):
+            for j in range(top, bottom + 1):
+                self._tiles.pop((i, j), None)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        scene = self.scene()
+        transform = painter.worldTransform()
+        if widget is None or transform.isRotating():  # an image export: draw, keep nothing
+            dragging = getattr(scene, "dragging", False)
+            painter.setRenderHint(_ANTIALIASING, not dragging)
+            width = 0.0 if dragging else 1.6
+            exposed = option.exposedRect
+            for chunk in self.layer.chunks.values():
+                if chunk.boundingRect().intersects(exposed):
+                    chunk.draw(painter, width, getattr(scene, "theme", LIGHT))
+            return
+        m11, m22 = transform.m11(), transform.m22()
+        ox, oy = math.floor(transform.dx()), math.floor(transform.dy())
+        fx, fy = transform.dx() - ox, transform.dy() - oy
+        theme = getattr(scene, "theme", LIGHT)
+        key = (id(widget), m11, m22, fx, fy, _color(False, theme).rgba())
+        if key != self._tiles_for:
+            self._tiles.clear()
+            self._tiles_for = key
+        rects: list[QRect] | None = getattr(scene, "paint_rects", None)
+        if rects is None:  # the whole repaint: the painter's clip, or all of the viewport
+            device = painter.device()
+            whole = QRect(0, 0, device.width(), device.height())
+            clip = transform.mapRect(painter.clipBoundingRect()).toAlignedRect()
+            rects = [clip if painter.hasClipping() else whole]
+        painter.resetTransform()
+        for rect in rects:
+            painter.setClipRect(rect)
+            for j in range((rect.top() - oy) // TILE, (rect.bottom() - oy) // TILE + 1):
+                for i in range((rect.left() - ox) // TILE, (rect.right() - ox) // TILE + 1):
+                    tile = self._tile(i, j, m11, m22, fx, fy)
+                    if tile is not None:
+                        painter.drawImage(ox + i * TILE, oy + j * TILE, tile)
+        painter.setWorldTransform(transform)
+
+    def _tile(self, i: int, j: int, m11: float, m22: float, fx: float, fy: float):
+        key = (i, j)
+        if key in self._tiles:
+            tile = self._tiles.pop(key)  # and back at the end: the newest
+        else:
+            tile = self._draw_tile(i, j, m11, m22, fx, fy)
+            while len(self._tiles) >= MAX_TILES:
+                del self._tiles[next(iter(self._tiles))]
+        self._tiles[key] = tile
+        return tile
+
+    def tile_area(self, i: int, j: int) -> QRectF:
+        """What tile (i, j) shows, in scene coordinates (with room for antialiasing)."""
+        m11, m22, fx, fy = self._tiles_for[1:5]
+        return QRectF((i * TILE - fx - _AA) / m11, (j * TILE - fy - _AA) / m22,
+                      (TILE + 2 * _AA) / m11, (TILE + 2 * _AA) / m22)  # fmt: skip
+
+    def _draw_tile(self, i: int, j: int, m11: float, m22: float, fx: float, fy: float):
+        """The tile's pixels: the flows of every chunk that reaches it (None: none does)."""
+        area = self.tile_area(i, j)
+        chunks = [c for c in self.layer.chunks.values() if c.boundingRect().intersects(area)]
+        if not chunks:
+            return None
+        tile = QImage(TILE, TILE, QImage.Format.Format_ARGB32_Premultiplied)
+        tile.fill(0)
+        painter = QPainter(tile)
+        painter.setRenderHint(_ANTIALIASING, True)
+        painter.setClipRect(0, 0, TILE, TILE)  # a rectangle: Qt's fast line drawing
+        painter.setTransform(QTransform(m11, 0, 0, m22, fx - i * TILE, fy - j * TILE))
+        width = 0.0 if 1.6 * m11 <= HAIRLINE else 1.6  # a one-pixel line, as FlowItem draws
+        for chunk in chunks:
+            chunk.draw(painter, width, getattr(self.scene(), "theme", LIGHT))
+        painter.end()
+        return tile
+
+
 class FlowLayer:
     """Which chunk draws which flow. Flows come, go and move through ``add`` and
     ``discard``; inside ``batch()`` the chunks and the repaint are settled once at the end."""
 
     def __init__(self, scene: QGraphicsScene) -> None:
         self.scene = scene
-        self.chunks: dict[tuple[bool, int, int], FlowChunk] = {}
-        self._dirty: set[tuple[bool, int, int]] = set()
+        self.item = FlowLayerItem(self)
+        scene.addItem(self.item)
+        self.chunks: dict[Key, FlowChunk] = {}
+        self._dirty: set[Key] = set()
         self._damage: list[QRectF] = []
         self._depth = 0
+        self.detached: set[FlowItem] = set()  # following a dragged card
 
     def add(self, flow: FlowItem) -> None:
         flow.layer_keys = keys = _keys(flow)
@@ -126,7 +225,6 @@ class FlowLayer:
             chunk = self.chunks.get(key)
             if chunk is None:
                 self.chunks[key] = chunk = FlowChunk(arrows=key[0])
-                self.scene.addItem(chunk)
             chunk.flows[flow] = None
             self._dirty.add(key)
         self._changed(flow)
@@ -161,17 +259,41 @@ class FlowLayer:
                 chunk.refresh()
             else:
                 del self.chunks[key]
-                self.scene.removeItem(chunk)
+        if self._dirty:
+            bounds = QRectF()
+            for chunk in self.chunks.values():
+                bounds = bounds.united(chunk.boundingRect())
+            self.item.set_bounds(bounds)
         self._dirty.clear()
         damage, self._damage = self._damage, []
         if len(damage) > DAMAGE_RECTS:
+            self.item.forget()
             self.scene.update()
         else:
             for rect in damage:
+                self.item.forget(rect)
                 self.scene.update(rect)
 
+    def detach(self, flow: FlowItem) -> None:
+        """While a card is dragged its flows follow on every frame: they paint themselves
+        until ``reattach`` (the tiles they cross are drawn again once, not on every frame)."""
+        self.detached.add(flow)
+        flow.set_layer(None)
 
-def _keys(flow: FlowItem) -> tuple[tuple[bool, int, int], tuple[bool, int, int]]:
+    def reattach(self, layer_for: Callable[[FlowItem], FlowLayer | None]) -> None:
+        detached, self.detached = self.detached, set()
+        with self.batch():
+            for flow in detached:
+                if flow.scene() is self.scene:
+                    flow.set_layer(layer_for(flow))
+
+    def remove(self) -> None:
+        """Take the layer's item off the scene (each flow then paints itself)."""
+        if self.item.scene() is not None:
+            self.scene.removeItem(self.item)
+
+
+def _keys(flow: FlowItem) -> tuple[Key, Key]:
     """The flow's curve chunk and arrow chunk, from where the flow is now."""
     bounds = flow.boundingRect()
     tip_x, tip_y = flow.route.curve.p3

@@ -132,11 +132,16 @@ class JourneyScene(QGraphicsScene):
 
     def draw_flows_in_bulk(self, enabled: bool) -> None:
         """Unselected flows drawn by a FlowLayer, or (not ``enabled``) each by itself."""
-        layer = self.flow_layer or FlowLayer(self)
-        self.flow_layer = layer if enabled else None
+        if enabled == (self.flow_layer is not None):
+            return
+        layer = self.flow_layer = FlowLayer(self) if enabled else self.flow_layer
+        assert layer is not None
         with layer.batch():
             for flow in self.flows.values():
-                flow.set_layer(self._layer_for(flow))
+                flow.set_layer(layer if enabled and not flow.isSelected() else None)
+        if not enabled:
+            layer.remove()
+            self.flow_layer = None
 
     def _layer_for(self, flow: FlowItem) -> FlowLayer | None:
         return None if flow.isSelected() else self.flow_layer
@@ -206,6 +211,8 @@ class JourneyScene(QGraphicsScene):
         moved = self._sync_cards(layout, active_id, everything)
         with self._flow_batch():
             self._sync_flows(layout, previous, moved or everything)
+            if self.flow_layer is not None:  # flows that followed a dragged card
+                self.flow_layer.reattach(self._layer_for)
         self.emotions.sync(active_id, everything)
         self.layout_changed.emit()
 
