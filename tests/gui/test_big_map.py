@@ -3,6 +3,7 @@ touches; how long it takes is measured by bench/bench_open_big.py, not here."""
 
 from __future__ import annotations
 
+import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -14,9 +15,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
 from mapper.canvas.card_item import CardItem, ConnectorHandle
-from mapper.canvas.flow_item import FlowItem, FlowLabelItem
+from mapper.canvas.flow_item import HIT, FlowItem, FlowLabelItem, far_from
 from mapper.canvas.scene import BSP_DEPTH
 from mapper.document import Document
+from mapper.layout.geometry import bezier_bounds
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from synthetic import make_map
@@ -153,3 +155,31 @@ def _blank(like: QImage) -> QImage:
     image = QImage(like.size(), like.format())
     image.fill(0xFFFFFFFF)
     return image
+
+
+def test_the_quick_test_for_a_far_pointer_never_misses_a_flow(big_window):
+    """Hover asks thousands of flows; most are answered by a cheap test of the curve's
+    stretch level with the pointer. It may only say no where the curve is truly farther."""
+    rng = random.Random(7)
+    said_no = tried = 0
+    for flow in list(big_window.scene.flows.values())[:100]:
+        curve = flow.route.curve
+        samples = [_at(curve, k / 1000) for k in range(1001)]
+        left, top, right, bottom = bezier_bounds(curve)
+        for _ in range(20):
+            x, y = rng.uniform(left - 9, right + 9), rng.uniform(top - 9, bottom + 9)
+            tried += 1
+            if far_from(curve, x, y, HIT):
+                said_no += 1
+                nearest = min(max(abs(px - x), abs(py - y)) for px, py in samples)
+                assert nearest > HIT - 0.5  # samples a fraction of a pixel apart
+    assert said_no > tried / 20  # it answers some (most on a tall map)
+
+
+def _at(curve, t: float) -> tuple[float, float]:
+    mt = 1 - t
+    a, b, c, d = mt**3, 3 * mt * mt * t, 3 * mt * t * t, t**3
+    return (
+        a * curve.p0[0] + b * curve.c1[0] + c * curve.c2[0] + d * curve.p3[0],
+        a * curve.p0[1] + b * curve.c1[1] + c * curve.c2[1] + d * curve.p3[1],
+    )

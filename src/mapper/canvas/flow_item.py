@@ -60,6 +60,37 @@ def arrow_head(curve: Bezier) -> QPolygonF:
     return QPolygonF([tip, left, right])
 
 
+def far_from(curve: Bezier, x: float, y: float, reach: float) -> bool:
+    """True when surely no point of the curve is within ``reach`` of (x, y) across and
+    down; False when unsure. Cheap for the S-curves routes draw (level at both ends, so
+    monotone down), which mid-map pass by the pointer's bounds by the thousand."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve.p0, curve.c1, curve.c2, curve.p3
+    if y1 != y0 or y2 != y3 or y3 == y0:
+        return False
+    # y(t) = y0 + (y3 - y0) s with s = 3t^2 - 2t^3; inverse: t = 1/2 - sin(asin(1 - 2s) / 3)
+    ts = []
+    for edge in (y - reach, y + reach):
+        s = min(max((edge - y0) / (y3 - y0), 0.0), 1.0)
+        ts.append(0.5 - math.sin(math.asin(1 - 2 * s) / 3))
+    low, high = min(ts), max(ts)
+    # across, the curve's extremes on [low, high]: its ends and where x'(t) = 0 inside
+    a, b, c = x3 - x0 + 3 * (x1 - x2), 2 * (x0 - 2 * x1 + x2), x1 - x0
+    if abs(a) > 1e-12:
+        disc = b * b - 4 * a * c
+        if disc >= 0:
+            root = math.sqrt(disc)
+            ts += [t for t in ((-b + root) / (2 * a), (-b - root) / (2 * a)) if low < t < high]
+    elif abs(b) > 1e-12 and low < -c / b < high:
+        ts.append(-c / b)
+    xs = [_cubic(x0, x1, x2, x3, t) for t in ts]
+    return x + reach < min(xs) or x - reach > max(xs)
+
+
+def _cubic(p0: float, p1: float, p2: float, p3: float, t: float) -> float:
+    mt = 1 - t
+    return mt * mt * mt * p0 + 3 * mt * t * (mt * p1 + t * p2) + t * t * t * p3
+
+
 def _color(selected: bool, theme: Theme = LIGHT) -> QColor:
     return qcolor(theme.selection) if selected else qcolor(theme.flow, 170)
 
@@ -174,8 +205,10 @@ class FlowItem(QGraphicsItem):
         rect = path.controlPointRect()
         if rect.width() <= POINTER and rect.height() <= POINTER and mode in _SHAPE_MODES:
             centre = rect.center()
+            x, y = centre.x(), centre.y()
             reach = HIT + max(rect.width(), rect.height()) / 2
-            return near_bezier(self.route.curve, centre.x(), centre.y(), reach)
+            curve = self.route.curve
+            return not far_from(curve, x, y, reach) and near_bezier(curve, x, y, reach)
         return super().collidesWithPath(path, mode)
 
     def shape(self) -> QPainterPath:
