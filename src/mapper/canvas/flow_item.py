@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
@@ -25,8 +25,15 @@ from mapper.layout.text import elide, text_width
 from mapper.layout.theme import LIGHT, Theme
 from mapper.model import Entity
 
-if TYPE_CHECKING:
-    from mapper.canvas.flow_layer import FlowLayer
+
+class FlowLayer(Protocol):
+    """What draws unselected flows in bulk (canvas.flow_layer; not imported here, which
+    would make an import cycle)."""
+
+    def add(self, flow: FlowItem) -> None: ...
+    def discard(self, flow: FlowItem) -> None: ...
+    def detach(self, flow: FlowItem) -> None: ...
+
 
 ARROW = 9.0
 HIT = 5.0  # how near the pointer must come to a flow to hover or click it
