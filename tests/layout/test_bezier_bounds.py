@@ -70,3 +70,10 @@ def test_a_loop_back_is_hit_on_its_arc_not_inside_it():
     assert near_bezier(curve, (left + right) / 2, top + 2, 5)  # on the arc's peak
     assert near_bezier(curve, left + 1, 480, 5)  # on its left leg
     assert not near_bezier(curve, (left + right) / 2, 450, 5)  # inside the arch
+
+
+def test_a_point_beyond_a_curve_end_along_its_tangent_is_not_near():
+    """Found by the property above: the tangent at an end runs on past the curve."""
+    curve = Bezier((-1.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 1.0))
+    assert not near_bezier(curve, -13.0, 0.0, 5)
+    assert near_bezier(curve, -4.0, 0.0, 5)

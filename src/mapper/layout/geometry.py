@@ -119,6 +119,11 @@ def near_bezier(curve: Bezier, x: float, y: float, tolerance: float) -> bool:
                 continue
             px = ((ax * t + bx) * t + cx) * t + x0
             py = ((ay * t + by) * t + cy) * t + y0
+            if t < 1e-3 or t > 1 - 1e-3:
+                # at an end the curve stops: the tangent would reach points beyond it
+                if math.hypot(px - x, py - y) <= tolerance:
+                    return True
+                continue
             dx, dy = (3 * ax * t + 2 * bx) * t + cx, (3 * ay * t + 2 * by) * t + cy
             speed = math.hypot(dx, dy)
             off = (py - y) if across == 1 else (px - x)
