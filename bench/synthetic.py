@@ -25,6 +25,7 @@ from mapper.model import (
     Confidence,
     Creator,
     CustomChannel,
+    Entity,
     Evidence,
     Flow,
     JourneyMap,
@@ -32,11 +33,11 @@ from mapper.model import (
     LaneKind,
     MapInfo,
     Metrics,
-    Opportunity,
     Persona,
     Scenario,
     Stage,
 )
+from mapper.model.opportunities import opportunities
 
 FLOWS_PER_CARD = 1.3
 
@@ -330,7 +331,7 @@ def make_map(
 ) -> JourneyMap:
     """A realistic-looking map with ``touchpoints`` cards (mostly touchpoints; some pain
     points, actions, thoughts and notes) spread over ``stages`` x ``lanes`` cells, about
-    1.3 flows per card, and roughly one opportunity per 25 cards linking pain points."""
+    1.3 flows per card, and roughly one card in 25 an opportunity addressing pain points."""
     if touchpoints < 0 or stages < 1 or lanes < 1 or personas < 0:
         raise ValueError("need touchpoints >= 0, stages >= 1, lanes >= 1, personas >= 0")
     rng = random.Random(seed)
@@ -389,19 +390,29 @@ def make_map(
     pains = [
         c for c in journey.cards() if c.kind is CardKind.PAIN_POINT or (c.emotion(first) or 0) <= -2
     ]
-    for n in range(1, (touchpoints // 25 if pains else 0) + 1):
+    # some touchpoints near the pain points they address become opportunities
+    pain_ids = {c.id for c in pains}
+    for _ in range(touchpoints // 25 if pains else 0):
         linked = rng.sample(pains, min(len(pains), rng.randint(1, 3)))
-        journey.add(
-            Opportunity(
-                id=f"opportunity-{n:05d}",
-                title=text.title(),
-                description=text.sentences(1, 2),
-                impact=rng.randint(1, 5),
-                effort=rng.randint(1, 5),
-                owner=rng.choice(OWNERS),
-                pain_point_ids=tuple(c.id for c in linked),
-                stage_id=linked[0].stage_id if rng.random() < 0.6 else None,
-            )
+        nearby = [
+            i for i in by_stage[stage_of[linked[0].id]]
+            if i not in pain_ids and journey.card(i).kind is CardKind.TOUCHPOINT
+        ]  # fmt: skip
+        if not nearby:
+            continue
+        journey.update(
+            Entity.CARD,
+            rng.choice(nearby),
+            kind=CardKind.OPPORTUNITY,
+            channel=None,
+            creator=None,
+            emotions={},
+            title=text.title(),
+            description=text.sentences(1, 2),
+            impact=rng.randint(1, 5),
+            effort=rng.randint(1, 5),
+            owner=rng.choice(OWNERS),
+            pain_point_ids=tuple(c.id for c in linked),
         )
     return journey
 
@@ -421,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
     save_journey(journey, args.out)
     print(
         f"{args.out}: {journey.card_count()} cards, {journey.flow_count()} flows, "
-        f"{len(journey.opportunities)} opportunities, {args.out.stat().st_size / 1e6:.2f} MB"
+        f"{len(opportunities(journey))} opportunities, {args.out.stat().st_size / 1e6:.2f} MB"
     )
     return 0
 

@@ -15,7 +15,6 @@ from mapper.model import (
     LaneKind,
     MapInfo,
     Metrics,
-    Opportunity,
     Persona,
     Photo,
     Scenario,
@@ -29,7 +28,8 @@ PNG_1PX = bytes.fromhex(
 
 
 def sample_map() -> JourneyMap:
-    """Three stages, three lanes, two personas, cards of several kinds, flows, opportunities."""
+    """Three stages, four lanes, two personas, cards of several kinds (opportunities too),
+    flows."""
     journey = JourneyMap(
         MapInfo(
             title="Renew a phone contract",
@@ -51,6 +51,7 @@ def sample_map() -> JourneyMap:
     journey.add(Lane("l-act", "Actions", LaneKind.ACTIONS))
     journey.add(Lane("l-tp", "Touchpoints", LaneKind.TOUCHPOINTS))
     journey.add(Lane("l-pain", "Pain points", LaneKind.PAIN_POINTS))
+    journey.add(Lane("opportunities", "Opportunities", LaneKind.OPPORTUNITIES))
     journey.add(Card("a1", "s1", "l-act", "Sees an advert", kind=CardKind.ACTION))
     journey.add(
         Card("t1", "s1", "l-tp", "Instagram ad", channel="social", creator=Creator.PAID,
@@ -70,8 +71,8 @@ def sample_map() -> JourneyMap:
     journey.add(Flow("f3", "t2", "t4"))
     journey.add(Flow("f4", "t4", "t2", "calls back"))
     journey.add(
-        Opportunity("o1", "Show all fees upfront", impact=5, effort=2, owner="Pricing",
-                    pain_point_ids=("p1", "t2"), stage_id="s2")
+        Card("o1", "s2", "opportunities", "Show all fees upfront", CardKind.OPPORTUNITY,
+             owner="Pricing", impact=5, effort=2, pain_point_ids=("p1", "t2"))
     )  # fmt: skip
-    journey.add(Opportunity("o2", "Callback slots", impact=3, effort=4))
+    journey.add(Card("o2", "s1", "opportunities", "Callback slots", CardKind.OPPORTUNITY, effort=4))
     return journey

@@ -68,7 +68,9 @@ def paste_plan(
     the cell under the mouse) the cards land there, keeping their arrangement relative to
     each other; without it cells are matched by id when the stage and lane exist in this
     map, else by position. Emotion scores for unknown personas are left out, as are
-    unknown channels. Raises ValueError for a payload that is not ours."""
+    unknown channels. An opportunity keeps the pain points it addresses among the pasted
+    cards (their copies) and in this map; the others are left out. Raises ValueError for a
+    payload that is not ours."""
     if not isinstance(payload, dict) or payload.get("version") != PAYLOAD_VERSION:
         raise ValueError("the clipboard does not hold Mapper cards")
     try:
@@ -104,6 +106,13 @@ def paste_plan(
         )
         id_map[raw.id] = card.id
         cards.append(card)
+    for i, card in enumerate(cards):
+        if card.pain_point_ids:
+            links = [id_map.get(p) or p for p in card.pain_point_ids]
+            kept = (
+                p for p in links if p != card.id and (p in id_map.values() or journey.has_card(p))
+            )
+            cards[i] = replace(card, pain_point_ids=tuple(dict.fromkeys(kept)))
     flows: list[Flow] = []
     pairs: set[tuple[str, str]] = set()
     for f in clip.flows:  # only between pasted cards, never to itself, never twice

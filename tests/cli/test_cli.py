@@ -49,7 +49,7 @@ def test_new_from_default_and_named_template(tmp_path, capsys):
 
 def test_validate_reports_problems_and_exit_codes(map_file, tmp_path, capsys):
     assert main(["validate", str(map_file)]) == 0
-    assert "ok (6 cards, 4 flows)" in capsys.readouterr().out
+    assert "ok (8 cards, 4 flows)" in capsys.readouterr().out
     bad = tmp_path / "bad.journey"
     bad.write_text('{"format": "mapper-journey", "schema_version": 1, "stages": [{"id": 1}]}')
     assert main(["validate", str(map_file), str(bad)]) == 1
@@ -65,7 +65,7 @@ def test_info_text_and_json(map_file, capsys):
     assert "Purchase" in out and "-0.50" in out
     assert main(["info", "--json", str(map_file)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["cards"] == 6 and data["flows"] == 4 and data["touchpoints"] == 4
+    assert data["cards"] == 8 and data["flows"] == 4 and data["touchpoints"] == 4
     assert data["personas"] == ["Maya", "Omar"]
     assert data["pain_points"] == 2
     assert data["emotion_by_stage"][1] == {"stage": "Purchase", "average": -0.5, "scored": 2}

@@ -83,7 +83,7 @@ def test_validate_escapes_file_names_and_problems(tmp_path, capsys):
     assert main(["validate", str(good), str(bad)]) == 1
     out, err = capsys.readouterr()
     assert_terminal_safe(out + err)
-    assert out == f"{tmp_path}/good\\x1b[2J\\nforged: ok.journey: ok (6 cards, 4 flows)\n"
+    assert out == f"{tmp_path}/good\\x1b[2J\\nforged: ok.journey: ok (8 cards, 4 flows)\n"
     assert err.startswith(f"{tmp_path}/bad\\x1b]0;x\\x07.journey: ")
 
 
@@ -188,4 +188,4 @@ def test_a_file_name_that_is_not_utf8_is_shown_byte_by_byte(tmp_path):
     save_journey(sample_map(), path)
     done = _mapper("validate", str(path))
     assert done.returncode == 0, done.stderr
-    assert done.stdout == f"{tmp_path}/caf\\xe9\\x1b[2J.journey: ok (6 cards, 4 flows)\n".encode()
+    assert done.stdout == f"{tmp_path}/caf\\xe9\\x1b[2J.journey: ok (8 cards, 4 flows)\n".encode()

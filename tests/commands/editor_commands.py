@@ -44,7 +44,6 @@ from mapper.model import (
     Lane,
     LaneKind,
     Metrics,
-    Opportunity,
     Persona,
     Photo,
     Presentation,
@@ -492,52 +491,51 @@ def present_setup(journey: JourneyMap, draw: Draw) -> Change | None:
 
 
 # ------------------------------------------------------------------ opportunities
+def _opportunities(journey: JourneyMap) -> list[str]:
+    return [c.id for c in journey.cards() if c.kind is CardKind.OPPORTUNITY]
+
+
 @edit
-def add_opportunity(journey: JourneyMap, draw: Draw) -> Change:
-    opportunity = Opportunity(
-        draw.new_id("opportunity"), draw.text() or "Idea", impact=draw.integer(1, 5),
+def add_opportunity(journey: JourneyMap, draw: Draw) -> Change | None:
+    """An opportunity card addressing some cards (the palette, then the inspector)."""
+    if not len(journey.stages) or not len(journey.lanes):
+        return None
+    card = Card(
+        draw.new_id("card"), draw.pick(journey.stages.ids()), draw.pick(journey.lanes.ids()),
+        draw.text() or "Idea", CardKind.OPPORTUNITY, impact=draw.integer(1, 5),
         effort=draw.integer(1, 5), pain_point_ids=tuple(draw.subset(_cards(journey))),
-        stage_id=draw.pick([None, *journey.stages.ids()]),
     )  # fmt: skip
-    index = draw.integer(0, len(journey.opportunities))
-    return Insert(journey, Entity.OPPORTUNITY, index, opportunity)
+    return Insert(journey, Entity.CARD, draw.integer(0, 3), card, "Add opportunity")
 
 
 @edit
-def remove_opportunity(journey: JourneyMap, draw: Draw) -> Change | None:
-    ids = journey.opportunities.ids()
-    return Remove(journey, Entity.OPPORTUNITY, draw.pick(ids)) if ids else None
-
-
-@edit
-def move_opportunity(journey: JourneyMap, draw: Draw) -> Change | None:
-    ids = journey.opportunities.ids()
+def rate_opportunity(journey: JourneyMap, draw: Draw) -> Change | None:
+    """The inspector's impact or effort choice."""
+    ids = _opportunities(journey)
     if not ids:
         return None
-    return Move(journey, Entity.OPPORTUNITY, draw.pick(ids), draw.integer(0, len(ids) - 1))
+    field = draw.pick(intents.RATED)
+    return intents.rate(journey, draw.pick(ids), field, draw.integer(1, 5))
 
 
 @edit
-def edit_opportunity(journey: JourneyMap, draw: Draw) -> Change | None:
-    ids = journey.opportunities.ids()
+def address_pain_point(journey: JourneyMap, draw: Draw) -> Change | None:
+    """A tick or untick in the inspector's list of pain points."""
+    ids = _opportunities(journey)
     if not ids:
         return None
-    field = draw.pick(["title", "description", "impact", "effort", "owner", "pain_point_ids",
-                       "stage_id"])  # fmt: skip
-    value: Any = {
-        "impact": lambda: draw.integer(1, 5),
-        "effort": lambda: draw.integer(1, 5),
-        "pain_point_ids": lambda: tuple(draw.subset(_cards(journey))),
-        "stage_id": lambda: draw.pick([None, *journey.stages.ids()]),
-    }.get(field, lambda: draw.text())()
-    return Update(journey, Entity.OPPORTUNITY, draw.pick(ids), {field: value}, merge=True)
+    card_id = draw.pick(ids)
+    linked = journey.card(card_id).pain_point_ids
+    if linked and draw.boolean():
+        return intents.address(journey, card_id, draw.pick(linked), False)
+    others = [i for i in _cards(journey) if i != card_id]
+    return intents.address(journey, card_id, draw.pick(others), True) if others else None
 
 
 # ---------------------------------------------------------------------- refusals
 TEXT_TARGETS: list[tuple[Entity | None, str]] = [
     (Entity.CARD, "title"), (Entity.STAGE, "name"), (Entity.LANE, "name"),
     (Entity.FLOW, "label"), (Entity.PERSONA, "name"), (None, "title"),
-    (Entity.OPPORTUNITY, "title"),
 ]  # fmt: skip
 
 
@@ -552,7 +550,6 @@ def text_target(journey: JourneyMap, draw: Draw) -> tuple[Entity | None, str | N
         Entity.LANE: journey.lanes.ids,
         Entity.FLOW: lambda: [f.id for f in journey.flows()],
         Entity.PERSONA: journey.personas.ids,
-        Entity.OPPORTUNITY: journey.opportunities.ids,
     }[kind]()
     return (kind, draw.pick(ids), field) if ids else None
 
@@ -569,11 +566,7 @@ def one_key_too_many(journey: JourneyMap, draw: Draw) -> Change | None:
 
 @refusal
 def out_of_range(journey: JourneyMap, draw: Draw) -> Change | None:
-    cards, stages, opportunities = (
-        _cards(journey),
-        journey.stages.ids(),
-        journey.opportunities.ids(),
-    )
+    cards, stages, opportunities = _cards(journey), journey.stages.ids(), _opportunities(journey)
     choices: list[Callable[[], Change]] = []
     if stages:
         choices.append(lambda: Update(journey, Entity.STAGE, draw.pick(stages), {"width": 5000.0},
@@ -583,8 +576,9 @@ def out_of_range(journey: JourneyMap, draw: Draw) -> Change | None:
         choices.append(lambda: Update(journey, Entity.CARD, draw.pick(cards),
                                       {"emotions": {persona: 9}}, merge=True))  # fmt: skip
     if opportunities:
-        choices.append(lambda: Update(journey, Entity.OPPORTUNITY, draw.pick(opportunities),
-                                      {"impact": 0}, merge=True))  # fmt: skip
+        field = draw.pick(intents.RATED)
+        choices.append(lambda: Update(journey, Entity.CARD, draw.pick(opportunities),
+                                      {field: draw.pick([0, 6])}, f"Change {field}"))  # fmt: skip
     return draw.pick(choices)() if choices else None
 
 
@@ -618,10 +612,15 @@ def unknown_reference(journey: JourneyMap, draw: Draw) -> Change | None:
             taken = draw.pick(cards)
             choices.append(lambda: Insert(journey, Entity.CARD, 0,
                                           Card(taken, stages[0], lanes[0], "dup")))  # fmt: skip
-    if journey.opportunities.ids():
-        choices.append(lambda: Update(journey, Entity.OPPORTUNITY,
-                                      draw.pick(journey.opportunities.ids()),
-                                      {"pain_point_ids": ("ghost",)}, merge=True))  # fmt: skip
+    opportunities = _opportunities(journey)
+    if opportunities:
+        card_id = draw.pick(opportunities)
+        choices += [
+            lambda: Update(journey, Entity.CARD, card_id, {"pain_point_ids": ("ghost",)},
+                           "Link pain point"),
+            lambda: Update(journey, Entity.CARD, card_id, {"pain_point_ids": (card_id,)},
+                           "Link pain point"),
+        ]  # fmt: skip
     flows = journey.flows()
     if flows:
         flow = draw.pick(flows)

@@ -53,13 +53,14 @@ def assert_consistent(journey: JourneyMap) -> None:
         assert journey.flow(flow.id) is flow
         flow_ids.add(flow.id)
     assert len(flow_ids) == journey.flow_count() == len(journey.flows())
-    personas, stages, lanes = set(journey.personas.ids()), journey.stages, journey.lanes
+    personas, lanes = set(journey.personas.ids()), journey.lanes
     for card in cards:
         assert set(card.emotions) <= personas
         assert card.channel is None or journey.channel_known(card.channel)
-    for opportunity in journey.opportunities:
-        assert set(opportunity.pain_point_ids) <= set(ids)
-        assert opportunity.stage_id is None or opportunity.stage_id in stages
+        assert set(card.pain_point_ids) <= set(ids) and card.id not in card.pain_point_ids
+        assert {c.id for c in journey.linked_by(card.id)} == {
+            c.id for c in cards if card.id in c.pain_point_ids
+        }
     info = journey.info
     assert info.active_persona_id is None or info.active_persona_id in personas
     assert all(lane_id in lanes for lane_id in info.presentation.hidden_lane_ids)

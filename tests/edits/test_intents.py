@@ -114,7 +114,7 @@ def test_a_stage_dropped_takes_its_place_among_the_other_stages_middles(journey,
 
 
 def test_a_lane_dropped_goes_below_the_last_lane_above_it(journey, layout):
-    act, tp, pain = (b.header.center[1] for b in layout.lanes)
+    act, tp, pain, _ = (b.header.center[1] for b in layout.lanes)
     assert intents.move_lane(journey, layout, "l-act", act) is None
     assert intents.move_lane(journey, layout, "l-act", pain + 1).index == 2
     assert intents.move_lane(journey, layout, "l-pain", act - 1).index == 0
@@ -185,7 +185,7 @@ def test_delete_a_stage_with_its_cards_and_a_flow_as_one_step(journey):
     change = selection.delete(journey, cards=["t2"], flows=["f1", "f3"], stages=["s2"])
     # t2 and its flows go with the stage: only the stage itself is removed
     assert [type(p).__name__ for p in change.parts] == ["Remove"]
-    assert change.text == "Delete stage 'Purchase' (3 cards)"
+    assert change.text == "Delete stage 'Purchase' (4 cards)"
     assert selection.delete(journey) is None
 
 
@@ -271,3 +271,53 @@ def test_a_hidden_persona_is_saved_with_the_map(journey):
     change.apply()
     again = loads_journey(dumps_journey(journey).encode("utf-8"))
     assert again.personas.get("omar").hidden and not again.personas.get("maya").hidden
+def test_rating_an_opportunity_is_one_change_or_nothing(journey):
+    assert intents.rate(journey, "o1", "impact", 5) is None  # already 5
+    change = intents.rate(journey, "o1", "effort", 4)
+    assert isinstance(change, Update) and change.text == "Set effort to 4"
+    change.apply()
+    assert journey.card("o1").quadrant.value == "Major project"
+    change.revert()
+    assert journey.card("o1").effort == 2
+    with pytest.raises(ValueError):
+        intents.rate(journey, "o1", "title", 3)
+
+
+def test_linking_and_unlinking_a_pain_point(journey):
+    assert intents.address(journey, "o1", "p1", True) is None  # linked already
+    assert intents.address(journey, "o2", "p1", False) is None  # not linked
+    link = intents.address(journey, "o2", "p1", True)
+    link.apply()
+    assert journey.card("o2").pain_point_ids == ("p1",)
+    assert link.text == "Link pain point 'Hidden fees'"
+    unlink = intents.address(journey, "o1", "p1", False)
+    unlink.apply()
+    assert journey.card("o1").pain_point_ids == ("t2",)
+    assert unlink.text == "Unlink pain point 'Hidden fees'"
+    with pytest.raises(EditRefused, match="cannot address itself"):
+        intents.address(journey, "o1", "o1", True)
+    stale = intents.address(journey, "o2", "t4", True)
+    journey.remove(Entity.CARD, "t4")  # deleted meanwhile: the model refuses the link
+    with pytest.raises(ModelError):
+        stale.apply()
+    assert journey.card("o2").pain_point_ids == ("p1",)
+
+
+def test_a_pasted_opportunity_keeps_its_pain_points_or_their_copies(journey):
+    from mapper import clipboard
+
+    journey.update(Entity.CARD, "o2", pain_point_ids=("t2", "p1"))
+    payload = clipboard.copy_payload(journey, ["o2", "t2"])
+    change, ids = selection.paste(journey, payload)
+    change.apply()
+    copy_of_o2, copy_of_t2 = (journey.card(i) for i in ids)
+    # the copy of t2 comes after the copy of o2: it is linked once it is in
+    assert copy_of_o2.pain_point_ids == (copy_of_t2.id, "p1")
+    assert {c.id for c in journey.linked_by("p1")} == {"o1", "o2", copy_of_o2.id}
+    change.revert()
+    assert journey.card_count() == 8 and {c.id for c in journey.linked_by("p1")} == {"o1", "o2"}
+    other = sample_map()
+    other.remove(Entity.CARD, "t2")
+    change, ids = selection.paste(other, clipboard.copy_payload(journey, ["o2"]))
+    change.apply()  # into a map without t2: that link is left out
+    assert other.card(ids[0]).pain_point_ids == ("p1",)

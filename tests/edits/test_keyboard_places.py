@@ -41,7 +41,7 @@ def step(journey, card_id, direction):
         ("t4", "down", "p1"),
         ("a1", "down", "t1"),
         ("a1", "up", None),
-        ("p1", "down", None),
+        ("p1", "down", "o1"),
     ],
 )
 def test_arrow_keys_go_to_the_neighbour_on_the_grid(journey, start, direction, expected):
@@ -153,7 +153,7 @@ def test_palette_entries_chosen_with_return(journey):
     assert after.index == 1
     assert intents.palette_insert(journey, {"kind": "stage"}, ("s1", "l-tp", 1), False).index == 3
     assert intents.palette_insert(journey, {"kind": "lane"}, ("s1", "l-act", 1), True).index == 1
-    assert intents.palette_insert(journey, {"kind": "lane"}, None, False).index == 3
+    assert intents.palette_insert(journey, {"kind": "lane"}, None, False).index == 4
     with pytest.raises(EditRefused, match="Add a stage"):
         intents.palette_insert(journey, {"kind": "note"}, None, False)
     with pytest.raises(EditRefused, match="cannot create"):

@@ -37,17 +37,17 @@ def test_moves_say_which_card_went_where(journey):
 
 def test_deletions_say_what_went_with_them(journey):
     assert Remove(journey, Entity.CARD, "t1").text == "Delete card 'Instagram ad'"
-    assert Remove(journey, Entity.STAGE, "s2").text == "Delete stage 'Purchase' (3 cards)"
+    assert Remove(journey, Entity.STAGE, "s2").text == "Delete stage 'Purchase' (4 cards)"
     assert Remove(journey, Entity.LANE, "l-pain").text == "Delete lane 'Pain points' (1 card)"
     three = selection.delete(journey, cards=["t1", "t2", "a1"])
     assert three is not None and three.text == "Delete 3 cards"
     mixed = selection.delete(journey, cards=["a1"], flows=["f3"])
     assert mixed is not None and mixed.text == "Delete 1 card and 1 flow"
     stages = selection.delete(journey, cards=["t2"], stages=["s1", "s2"])
-    assert stages is not None and stages.text == "Delete 2 stages with 5 cards"
-    assert what_goes(journey, stages=["s2"]) == "stage 'Purchase' with 3 cards"
+    assert stages is not None and stages.text == "Delete 2 stages with 7 cards"
+    assert what_goes(journey, stages=["s2"]) == "stage 'Purchase' with 4 cards"
     message = selection.deleted_message(journey, cards=["t2"], flows=["f3"], stages=["s2"])
-    assert message == "Deleted stage 'Purchase' with 3 cards"
+    assert message == "Deleted stage 'Purchase' with 4 cards"
     assert selection.deleted_message(journey, cards=["t1", "t4"], flows=["f1"]) == (
         "Deleted 2 cards"  # the flow goes with its card
     )

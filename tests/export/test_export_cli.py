@@ -27,8 +27,8 @@ def map_file(tmp_path):
 def test_export_writes_a_pdf(map_file, tmp_path, capsys):
     out = tmp_path / "map.pdf"
     assert main(["export", str(map_file), "-o", str(out)]) == 0
-    assert capsys.readouterr().out.strip() == f"wrote {out} (7 pages)"  # overview, detail, summary
-    assert page_count(out) == 7
+    assert capsys.readouterr().out.strip() == f"wrote {out} (8 pages)"  # overview, 2 details, …
+    assert page_count(out) == 8
     assert (
         main(["export", str(map_file), "-o", str(out), "--no-report", "--page", "a3", "--portrait"])
         == 0
@@ -134,7 +134,7 @@ def test_export_never_imports_qt_and_other_commands_never_import_reportlab(map_f
     assert done.stdout.split() == [
         "wrote",
         str(out),
-        "(7",
+        "(8",
         "pages)",
         "0",
         "0",

@@ -118,10 +118,13 @@ def test_touchpoint_table_repeats_its_header_across_pages(tmp_path):
 def test_opportunities_quick_wins_first(tmp_path):
     path = tmp_path / "plan.pdf"
     journey = rich_map()
-    from mapper.model import Opportunity
+    from mapper.model import Card, CardKind
 
-    journey.add(Opportunity("o3", "Big rebuild", impact=5, effort=5, owner="IT"))
-    journey.add(Opportunity("o4", "Tiny copy fix", impact=4, effort=1, owner="Web"))
+    def opportunity(card_id: str, title: str, **fields) -> Card:
+        return Card(card_id, "s3", "opportunities", title, CardKind.OPPORTUNITY, **fields)
+
+    journey.add(opportunity("o3", "Big rebuild", impact=5, effort=5, owner="IT"))
+    journey.add(opportunity("o4", "Tiny copy fix", impact=4, effort=1, owner="Web"))
     export_pdf(journey, path, PdfOptions())
     text = one_line(pdftotext(path))
     plan = text[text.index("Opportunities by priority") :]

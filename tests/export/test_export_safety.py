@@ -20,7 +20,7 @@ from PIL import Image
 
 from factories import sample_map
 from mapper.export import PdfOptions, export_pdf
-from mapper.model import Card, Entity, Evidence, Opportunity, Persona, Photo
+from mapper.model import Card, CardKind, Entity, Evidence, Persona, Photo
 
 
 def test_markup_in_user_text_prints_literally(tmp_path):
@@ -47,7 +47,7 @@ def test_markup_in_user_text_prints_literally(tmp_path):
         tags=("<i>x</i>",),
     )
     journey.update(Entity.CARD, "t2", title=IMG_TAG)
-    journey.update(Entity.OPPORTUNITY, "o1", title=HOSTILE, description=IMG_TAG, owner=HOSTILE)
+    journey.update(Entity.CARD, "o1", title=HOSTILE, description=IMG_TAG, owner=HOSTILE)
     path = tmp_path / "hostile.pdf"
     assert export_pdf(journey, path, PdfOptions()) == []
     qpdf_check(path)
@@ -108,7 +108,9 @@ def test_huge_text_exports_quickly_and_wraps(tmp_path):
     journey.update(Entity.CARD, "t1", title=words, notes=blob, description=words)
     journey.update(Entity.CARD, "t2", title=blob, owner=blob)
     journey.update(Entity.PERSONA, "maya", bio=words * 5, quote=blob, goals=(blob,) * 60)
-    journey.add(Opportunity("o3", blob, description=words * 3, owner=blob))
+    journey.add(
+        Card("o3", "s3", "opportunities", blob, CardKind.OPPORTUNITY, words * 3, owner=blob)
+    )
     journey.update(Entity.FLOW, "f1", label=words)
     path = tmp_path / "huge.pdf"
     start = time.perf_counter()

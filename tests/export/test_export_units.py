@@ -13,8 +13,8 @@ from mapper.export.values import decimal, metric_value, metrics_text, percent, q
 from mapper.layout import compute_layout, icons
 from mapper.layout.badges import BadgeKind, card_badges, title_baselines
 from mapper.layout.labels import flow_labels
-from mapper.model import BUILTIN_CHANNELS, Entity, Metrics, Opportunity
-from mapper.model.analysis import by_priority
+from mapper.model import BUILTIN_CHANNELS, Card, CardKind, Entity, Metrics
+from mapper.model.opportunities import by_priority
 
 
 def test_para_escapes_markup_and_keeps_newlines():
@@ -70,10 +70,10 @@ def test_values():
         " \u00b7 CLV 1,840"
     )
     quick, big, fill, bad = (
-        Opportunity("a", "A", impact=4, effort=2),
-        Opportunity("b", "B", impact=5, effort=5),
-        Opportunity("c", "C", impact=2, effort=1),
-        Opportunity("d", "D", impact=2, effort=4),
+        Card("a", "s", "l", "A", CardKind.OPPORTUNITY, impact=4, effort=2),
+        Card("b", "s", "l", "B", CardKind.OPPORTUNITY, impact=5, effort=5),
+        Card("c", "s", "l", "C", CardKind.OPPORTUNITY, impact=2, effort=1),
+        Card("d", "s", "l", "D", CardKind.OPPORTUNITY, impact=2, effort=4),
     )
     assert [quadrant(o) for o in (quick, big, fill, bad)] == [
         "Quick win",

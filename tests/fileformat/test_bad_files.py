@@ -64,7 +64,12 @@ CASES = [
     ("dangling flow", edited(lambda d: d["flows"][0].update(target="ghost")), "flows[0].target: refers to card 'ghost', which does not exist"),
     ("self loop", edited(lambda d: d["flows"][0].update(target=d["flows"][0]["source"])), "flows[0]: a flow cannot lead from a card to itself"),
     ("dangling persona", edited(lambda d: d["cards"][1]["emotions"].update(zed=1)), "cards[1].emotions.zed: refers to persona 'zed'"),
-    ("dangling opportunity", edited(lambda d: d["opportunities"][0]["pain_point_ids"].append("nope")), "opportunities[0].pain_point_ids[2]: refers to card 'nope'"),
+    ("dangling link", edited(lambda d: d["cards"][6]["pain_point_ids"].append("nope")), "cards[6].pain_point_ids[2]: refers to card 'nope', which does not exist"),
+    ("self link", edited(lambda d: d["cards"][6]["pain_point_ids"].append("o1")), "cards[6].pain_point_ids[2]: a card cannot address itself"),
+    ("impact out of range", edited(lambda d: d["cards"][6].update(impact=6)), "cards[6].impact: Input should be less than or equal to 5"),
+    ("old record, dangling link", edited(lambda d: d.update(schema_version=2, opportunities=[{"id": "r", "title": "R", "pain_point_ids": ["nope"]}])), "cards[8].pain_point_ids[0]: refers to card 'nope', which does not exist"),
+    ("old record, bad effort", edited(lambda d: d.update(schema_version=2, opportunities=[{"id": "r", "title": "R", "effort": "2"}])), "cards[8].effort: Input should be a valid integer"),
+    ("old records not a list", edited(lambda d: d.update(schema_version=2, opportunities={"id": "r"})), "opportunities: unknown field"),
     ("unknown channel", edited(lambda d: d["cards"][1].update(channel="telepathy")), "cards[1].channel: refers to channel 'telepathy'"),
     ("active persona", edited(lambda d: d.update(active_persona_id="ghost")), "active_persona_id: refers to persona 'ghost'"),
     ("nan", b'{"format": "mapper-journey", "schema_version": 1,\n "stages": [{"id": "s", "name": "S", "width": NaN}]}', "m.journey: 2:47: NaN is not allowed"),
@@ -118,7 +123,7 @@ def test_each_bad_item_of_a_list_is_reported():
     for card in data["cards"]:
         card["kind"] = "bogus"
     lines = problems_of(encode(data))
-    assert [line.split(": ")[1] for line in lines] == [f"cards[{i}].kind" for i in range(6)]
+    assert [line.split(": ")[1] for line in lines] == [f"cards[{i}].kind" for i in range(8)]
 
 
 def test_reference_problems_are_listed_alongside_field_problems():
@@ -155,7 +160,7 @@ def test_unreadable_ids_are_not_reported_twice():
     assert [line.split(": ")[1] for line in lines] == [
         "cards[0].stage_id",
         "cards[1].emotions.bad id!.[key]",
-        "cards[6]",
+        "cards[8]",
     ], lines
 
 

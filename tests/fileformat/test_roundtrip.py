@@ -24,7 +24,6 @@ from mapper.model import (
     LaneKind,
     MapInfo,
     Metrics,
-    Opportunity,
     Persona,
     Stage,
 )
@@ -59,6 +58,8 @@ def journeys(draw) -> JourneyMap:
                 creator=draw(st.none() | st.sampled_from(Creator)),
                 emotions={p: draw(st.integers(-3, 3)) for p in personas if draw(st.booleans())},
                 moment_of_truth=draw(st.booleans()),
+                impact=draw(st.integers(1, 5)),
+                effort=draw(st.integers(1, 5)),
                 metrics=Metrics(
                     csat=draw(maybe_number),
                     cost=draw(maybe_number),
@@ -73,12 +74,11 @@ def journeys(draw) -> JourneyMap:
         pairs = draw(st.lists(st.tuples(st.sampled_from(card_ids), st.sampled_from(card_ids))))
         for i, (a, b) in enumerate(dict.fromkeys(p for p in pairs if p[0] != p[1])):
             journey.add(Flow(f"f{i}", a, b, draw(text)))
-    for i in range(draw(st.integers(0, 2))):
-        journey.add(
-            Opportunity(f"o{i}", draw(text), impact=draw(st.integers(1, 5)),
-                        pain_point_ids=tuple(draw(st.lists(st.sampled_from(card_ids), unique=True)))
-                        if card_ids else ())
-        )  # fmt: skip
+    for cid in card_ids:  # links to cards before and after it in the file
+        others = [c for c in card_ids if c != cid]
+        if others and draw(st.booleans()):
+            links = tuple(draw(st.lists(st.sampled_from(others), unique=True, max_size=3)))
+            journey.update(Entity.CARD, cid, pain_point_ids=links)
     return journey
 
 
@@ -108,8 +108,9 @@ def test_output_is_deterministic_and_diff_friendly():
     assert text_out.startswith('{\n  "format": "mapper-journey",\n  "schema_version": 3,\n')
     assert text_out.endswith("}\n")
     data = json.loads(text_out)
-    assert [c["id"] for c in data["cards"]] == ["a1", "t1", "t2", "t3", "p1", "t4"]
-    assert list(data)[-6:] == ["personas", "stages", "lanes", "cards", "flows", "opportunities"]
+    assert [c["id"] for c in data["cards"]] == ["a1", "t1", "o2", "t2", "t3", "p1", "o1", "t4"]
+    assert list(data)[-5:] == ["personas", "stages", "lanes", "cards", "flows"]
+    assert data["cards"][6]["pain_point_ids"] == ["p1", "t2"]
     # defaults are left out so a diff shows only what matters
     assert "moment_of_truth" not in data["cards"][0]
 

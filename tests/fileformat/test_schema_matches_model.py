@@ -24,14 +24,12 @@ PAIRS = [
     (schema.LaneFile, entities.Lane),
     (schema.CardFile, entities.Card),
     (schema.FlowFile, entities.Flow),
-    (schema.OpportunityFile, entities.Opportunity),
 ]
 # what the file keeps at the top level instead of in MapInfo, and MapInfo's own fields
 # fields whose file default means "work it out": a persona without a colour takes a palette
 # colour by its place (the model's default is the first of them)
 BY_PLACE = {("PersonaFile", "color")}
-FILE_ONLY = {"format", "schema_version", "personas", "stages", "lanes", "cards", "flows",
-             "opportunities"}  # fmt: skip
+FILE_ONLY = {"format", "schema_version", "personas", "stages", "lanes", "cards", "flows"}
 
 
 def _model_default(field: dataclasses.Field) -> object:

@@ -51,7 +51,7 @@ def test_add_lane_goes_below_the_selected_cards_lane(window):
     window.scene.select_ids(["a1"])  # in Actions
     window.actions_["add_lane"].trigger()
     new_id = journey.lanes.ids()[1]
-    assert journey.lanes.ids() == ["l-act", new_id, "l-tp", "l-pain"]
+    assert journey.lanes.ids() == ["l-act", new_id, "l-tp", "l-pain", "opportunities"]
     assert window.scene.selected_ids(Entity.LANE) == [new_id]
     assert visible(window, window.scene.lane_headers[new_id])
     assert isinstance(window.scene.focusItem(), InlineEditor)

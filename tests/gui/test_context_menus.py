@@ -163,7 +163,7 @@ def test_a_stage_menu_inserts_a_stage_after_and_starts_its_name(window):
     menu = right_click(window, stage_header_point(window, "s1"))
     assert lines(menu) == [
         "Rename stage", "-", "Insert stage before", "Insert stage after", "-",
-        "Delete stage (2 cards)\tDel",
+        "Delete stage (3 cards)\tDel",
     ]  # fmt: skip
     choose(window, menu, "Insert stage after")
     new_id = journey.stages.ids()[1]
@@ -179,12 +179,12 @@ def test_a_stage_menu_inserts_a_stage_after_and_starts_its_name(window):
 
 def test_deleting_a_stage_with_cards_says_what_went_in_the_status_bar(window):
     journey = window.document.journey
-    choose(window, right_click(window, stage_header_point(window, "s2")), "Delete stage (3 cards)")
+    choose(window, right_click(window, stage_header_point(window, "s2")), "Delete stage (4 cards)")
     assert "s2" not in journey.stages and not journey.has_card("t2")
     assert window.statusBar().currentMessage() == (
-        "Deleted stage 'Purchase' with 3 cards \u2014 Ctrl+Z to undo"
+        "Deleted stage 'Purchase' with 4 cards \u2014 Ctrl+Z to undo"
     )
-    assert window.undo_action.text() == "&Undo Delete stage 'Purchase' (3 cards)"
+    assert window.undo_action.text() == "&Undo Delete stage 'Purchase' (4 cards)"
     window.undo_action.trigger()
     assert journey.has_card("t2") and journey.card_position("t3") == ("s2", "l-tp", 1)
 
@@ -202,7 +202,7 @@ def test_a_lane_menu_collapses_inserts_and_renames(window):
     assert line(menu, "Collapse lane").isChecked()
     choose(window, menu, "Insert lane above")
     new_id = journey.lanes.ids()[2]
-    assert journey.lanes.ids() == ["l-act", "l-tp", new_id, "l-pain"]
+    assert journey.lanes.ids() == ["l-act", "l-tp", new_id, "l-pain", "opportunities"]
     assert window.scene.selected_ids(Entity.LANE) == [new_id] and editor(window) is not None
     QTest.keyClick(window.view.viewport(), Qt.Key.Key_Escape)
     choose(window, right_click(window, lane_header_point(window, "l-act")), "Rename lane")

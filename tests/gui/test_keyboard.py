@@ -73,9 +73,9 @@ def test_escape_on_a_new_card_takes_it_back_and_leaves_no_step(window, tmp_path,
     on_canvas(window, "t2")
     press(window.view, Qt.Key.Key_Return, CTRL)
     QTest.keyClicks(window.view, "Never mind")
-    assert journey.card_count() == 7 and window.document.is_modified()
+    assert journey.card_count() == 9 and window.document.is_modified()
     press(window.view, Qt.Key.Key_Escape)
-    assert editor(window) is None and journey.card_count() == 6
+    assert editor(window) is None and journey.card_count() == 8
     assert [c.id for c in journey.cards_in_cell("s2", "l-tp")] == ["t2", "t3"]
     assert stack.count() == 1 and stack.index() == 1 and not stack.canRedo()
     assert stack.undoText().startswith("Rename card")  # the step before Ctrl+Return
@@ -112,7 +112,7 @@ def test_a_blank_new_title_is_refused_with_a_message_and_no_card(window):
     press(window.view, Qt.Key.Key_Return, CTRL)
     press(window.view, Qt.Key.Key_Delete)
     press(window.view, Qt.Key.Key_Return)
-    assert window.document.journey.card_count() == 6
+    assert window.document.journey.card_count() == 8
     assert window.document.undo_stack.count() == 0
     assert problems == ["A card needs a title: none added"]
 

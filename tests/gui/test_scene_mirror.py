@@ -72,7 +72,8 @@ def _assert_labels_apart(scene: JourneyScene) -> None:
 def test_an_edit_of_what_the_canvas_does_not_draw_lays_nothing_out(scene):
     before, items = scene.layout, dict(scene.cards)
     scene.document.push(Update(scene.journey, Entity.CARD, "t2", {"notes": "Ask about fees"}))
-    scene.document.push(Update(scene.journey, Entity.OPPORTUNITY, "o1", {"owner": "Ops"}))
+    scene.document.push(Update(scene.journey, Entity.CARD, "o1", {"owner": "Ops", "impact": 1}))
+    scene.document.push(Update(scene.journey, Entity.CARD, "o1", {"pain_point_ids": ("t3",)}))
     scene.document.push(Update(scene.journey, None, None, {"author": "Someone else"}))
     assert scene.layout is before
     assert scene.cards == items

@@ -118,7 +118,7 @@ def test_cut_paste_and_duplicate(window):
     assert journey.card(pasted[0]).title == "Support call"
     duplicated = window.edit.duplicate()
     assert journey.card(duplicated[0]).title == "Support call"
-    assert journey.card_count() == 7
+    assert journey.card_count() == 9
 
 
 def test_ctrl_arrow_keys_nudge_and_merge_into_one_step(window):
@@ -267,11 +267,11 @@ def test_ctrl_d_duplicates_and_ctrl_y_redoes(window, qtbot):
     window.scene.select_ids(["t4"])
     window.view.setFocus()
     QTest.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert journey.card_count() == 7  # not swallowed as an ambiguous Delete shortcut
+    assert journey.card_count() == 9  # not swallowed as an ambiguous Delete shortcut
     QTest.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert journey.card_count() == 6
+    assert journey.card_count() == 8
     QTest.keyClick(window.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert journey.card_count() == 7
+    assert journey.card_count() == 9
 
 
 def test_a_drag_dropped_off_the_grid_puts_cards_and_flows_back(window):

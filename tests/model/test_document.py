@@ -9,12 +9,12 @@ from mapper.fileformat import dumps_journey
 from mapper.model import (
     Action,
     Card,
+    CardKind,
     Entity,
     Flow,
     JourneyMap,
     Lane,
     ModelError,
-    Opportunity,
     Persona,
     Presentation,
     Stage,
@@ -34,7 +34,7 @@ def test_graph_is_the_live_store(journey):
 
 
 def test_cards_come_in_document_order(journey):
-    assert [c.id for c in journey.cards()] == ["a1", "t1", "t2", "t3", "p1", "t4"]
+    assert [c.id for c in journey.cards()] == ["a1", "t1", "o2", "t2", "t3", "p1", "o1", "t4"]
     journey.move(Entity.STAGE, "s3", 0)
     assert next(journey.cards()).id == "t4"
 
@@ -65,10 +65,12 @@ def test_cards_come_in_document_order(journey):
         (lambda j: j.move(Entity.PERSONA, "omar", 0), lambda j, r: j.move(Entity.PERSONA, "omar", r)),
         (lambda j: j.update(Entity.PERSONA, "maya", quote="Hi"), lambda j, r: j.update(Entity.PERSONA, "maya", **r)),
         (lambda j: j.remove(Entity.PERSONA, "maya"), lambda j, r: j.restore(r)),
-        (lambda j: j.insert(0, Opportunity("o9", "Idea")), lambda j, r: j.remove(Entity.OPPORTUNITY, "o9")),
-        (lambda j: j.move(Entity.OPPORTUNITY, "o2", 0), lambda j, r: j.move(Entity.OPPORTUNITY, "o2", r)),
-        (lambda j: j.update(Entity.OPPORTUNITY, "o1", impact=1), lambda j, r: j.update(Entity.OPPORTUNITY, "o1", **r)),
-        (lambda j: j.remove(Entity.OPPORTUNITY, "o1"), lambda j, r: j.restore(r)),
+        (lambda j: j.insert(0, Card("o9", "s3", "opportunities", "Idea", CardKind.OPPORTUNITY, pain_point_ids=("t4", "o1"))), lambda j, r: j.remove(Entity.CARD, "o9")),
+        (lambda j: j.update(Entity.CARD, "o1", impact=1, effort=5), lambda j, r: j.update(Entity.CARD, "o1", **r)),
+        (lambda j: j.update(Entity.CARD, "o2", pain_point_ids=("t4", "p1")), lambda j, r: j.update(Entity.CARD, "o2", **r)),
+        (lambda j: j.remove(Entity.CARD, "o1"), lambda j, r: j.restore(r)),
+        (lambda j: j.remove(Entity.LANE, "opportunities"), lambda j, r: j.restore(r)),
+        (lambda j: j.remove(Entity.LANE, "l-pain"), lambda j, r: j.restore(r)),
         (lambda j: j.update_info(title="T", active_persona_id="omar"), lambda j, r: j.update_info(**r)),
         (lambda j: j.update_info(presentation=Presentation(("l-act",), ("omar",))), lambda j, r: j.update_info(**r)),
         (lambda j: (j.update_info(presentation=Presentation(("l-act",), ("omar",))), j.remove(Entity.LANE, "l-act"))[1],
@@ -89,12 +91,43 @@ def test_operation_changes_the_map_and_its_reversal_restores_it(journey, do, und
 
 
 def test_removing_a_stage_takes_its_cards_flows_and_links(journey):
+    journey.update(Entity.CARD, "o2", pain_point_ids=("p1", "a1"))
     removal = journey.remove(Entity.STAGE, "s2")
-    assert {c.id for c in removal.cards} == {"t2", "t3", "p1"}
+    assert {c.id for c in removal.cards} == {"t2", "t3", "p1", "o1"}
     assert {f.id for f in removal.flows} == {"f1", "f2", "f3", "f4"}
     assert journey.flow_count() == 0
-    assert journey.opportunities.get("o1").pain_point_ids == ()
-    assert journey.opportunities.get("o1").stage_id is None
+    assert journey.card("o2").pain_point_ids == ("a1",)
+    journey.restore(removal)
+    assert journey.card("o2").pain_point_ids == ("p1", "a1")
+
+
+def test_removing_a_card_drops_it_from_the_opportunities_that_address_it(journey):
+    journey.update(Entity.CARD, "o2", pain_point_ids=("t2",))
+    assert [c.id for c in journey.linked_by("t2")] == ["o2", "o1"]
+    removal = journey.remove(Entity.CARD, "t2")
+    assert journey.card("o1").pain_point_ids == ("p1",)
+    assert journey.card("o2").pain_point_ids == ()
+    assert journey.linked_by("t2") == []
+    journey.restore(removal)
+    assert journey.card("o1").pain_point_ids == ("p1", "t2")
+    assert journey.card("o2").pain_point_ids == ("t2",)
+    assert [c.id for c in journey.linked_by("t2")] == ["o2", "o1"]
+
+
+def test_removing_a_lane_keeps_links_among_its_cards_and_drops_links_into_it(journey):
+    journey.update(Entity.CARD, "o2", pain_point_ids=("o1",))  # a link inside the lane
+    journey.update(Entity.CARD, "t4", pain_point_ids=("p1",))  # from outside into l-pain
+    removal = journey.remove(Entity.LANE, "l-pain")
+    assert journey.card("o1").pain_point_ids == ("t2",)
+    assert journey.card("t4").pain_point_ids == ()
+    journey.restore(removal)
+    assert journey.card("o1").pain_point_ids == ("p1", "t2")
+    assert journey.card("t4").pain_point_ids == ("p1",)
+    removal = journey.remove(Entity.LANE, "opportunities")
+    assert journey.linked_by("p1") == [journey.card("t4")]
+    journey.restore(removal)  # o2 addresses o1, which comes after it: restored all the same
+    assert journey.card("o2").pain_point_ids == ("o1",)
+    assert {c.id for c in journey.linked_by("p1")} == {"o1", "t4"}
 
 
 def test_removing_a_persona_drops_its_scores(journey):
@@ -149,8 +182,11 @@ def test_batched_events_arrive_together_once(journey):
         lambda j: j.update(Entity.CARD, "t1", stage_id="s2"),
         lambda j: j.update(Entity.CARD, "t1", colour="red"),
         lambda j: j.update(Entity.STAGE, "s1", width=5.0),
-        lambda j: j.update(Entity.OPPORTUNITY, "o1", impact=0),
-        lambda j: j.update(Entity.OPPORTUNITY, "o1", pain_point_ids=("ghost",)),
+        lambda j: j.update(Entity.CARD, "o1", impact=0),
+        lambda j: j.update(Entity.CARD, "o1", effort=6),
+        lambda j: j.update(Entity.CARD, "o1", pain_point_ids=("ghost",)),
+        lambda j: j.update(Entity.CARD, "o1", pain_point_ids=("o1",)),
+        lambda j: j.add(Card("n", "s1", "l-tp", "x", pain_point_ids=("ghost",))),
         lambda j: j.update_info(active_persona_id="ghost"),
         lambda j: j.add(Stage("s1", "dup")),
         lambda j: j.move_cards(["ghost"], "s1", "l-tp", 0),
@@ -172,8 +208,10 @@ def test_derived_values(journey):
     assert journey.card("t1").confidence.value == "validated"
     assert journey.card("t4").confidence is None
     assert journey.stages.get("s2").effective_phase.value == "purchase"
-    assert journey.opportunities.get("o1").is_quick_win
-    assert journey.opportunities.get("o1").priority > journey.opportunities.get("o2").priority
+    assert journey.card("o1").is_quick_win
+    assert journey.card("o1").quadrant.value == "Quick win"
+    assert journey.card("o2").quadrant.value == "Reconsider"
+    assert journey.card("o1").priority > journey.card("o2").priority
 
 
 def test_presentation_choices_follow_removed_lanes_and_personas(journey):

@@ -54,7 +54,7 @@ def test_leaving_a_lane_out_hides_its_cards_not_their_pain_points_or_the_curve(c
 
 
 def test_opportunities_quick_wins_first(coffee):
-    ranked = ranked_opportunities(coffee)
+    ranked = ranked_opportunities(coffee, shown(coffee))
     wins = [o.is_quick_win for o in ranked]
     assert wins == sorted(wins, reverse=True) and any(wins)
     rest = [o.priority for o in ranked if not o.is_quick_win]
@@ -65,7 +65,7 @@ def test_tiles_say_where_and_whether_anything_addresses_them(coffee):
     tiles = pain_tiles(coffee, ranked_pain_points(coffee, shown(coffee)))
     assert tiles[0].badge == "−3"
     assert any("no opportunity yet" in t.lines[0] for t in tiles)
-    opp = opportunity_tiles(coffee, ranked_opportunities(coffee))
+    opp = opportunity_tiles(coffee, ranked_opportunities(coffee, shown(coffee)))
     assert opp[0].badge == "Quick win"
     assert opp[0].lines[1].startswith("Fixes: ")
 
@@ -86,7 +86,7 @@ def test_pages_hold_every_tile_once_in_reading_order(coffee):
 
 def test_few_tiles_take_one_column():
     journey = sample_map()
-    tiles = opportunity_tiles(journey, ranked_opportunities(journey))
+    tiles = opportunity_tiles(journey, ranked_opportunities(journey, shown(journey)))
     (page,) = paginate(tiles, Rect(0, 0, 1700, 700), 1.0)
     assert {t.rect.x for t in page} == {0}
 
@@ -134,7 +134,7 @@ def test_details_show_every_field_evidence_and_metrics():
 
 def test_opportunity_details_list_the_pain_points_it_addresses():
     journey = sample_map()
-    html = detail_html(journey, journey.opportunities.get("o1"), CALM, 24)
+    html = detail_html(journey, journey.card("o1"), CALM, 24)
     for text in (
         "Show all fees upfront",
         "5 / 5",

@@ -24,7 +24,7 @@ def test_lanes_left_out_are_not_laid_out():
     journey = sample_map()
     journey.update_info(presentation=Presentation(hidden_lane_ids=("l-pain",)))
     layout = lay_out(journey)
-    assert [row.lane.id for row in layout.lanes] == ["l-act", "l-tp"]
+    assert [row.lane.id for row in layout.lanes] == ["l-act", "l-tp", "opportunities"]
     assert "p1" not in layout.cards and "t2" in layout.cards
 
 

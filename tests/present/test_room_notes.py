@@ -22,7 +22,7 @@ K = Qt.Key
 def entities(journey) -> dict[str, object]:
     snap = journey.snapshot()
     found = {}
-    for name in ("personas", "stages", "lanes", "cards", "flows", "opportunities"):
+    for name in ("personas", "stages", "lanes", "cards", "flows"):
         found.update({f"{name}:{e.id}": e for e in getattr(snap, name)})
     return found
 

@@ -17,7 +17,7 @@ from mapper.present.setup_dialog import SetupDialog, apply_choice
 
 def test_the_dialog_lists_lanes_and_personas_all_shown(window):
     dialog = SetupDialog(window.document.journey, window)
-    assert dialog.lanes.count() == 3 and dialog.personas.count() == 2
+    assert dialog.lanes.count() == 4 and dialog.personas.count() == 2
     assert dialog.choice() == Presentation()
 
 

@@ -129,7 +129,7 @@ def test_thousands_of_problems_are_counted_not_all_listed(tmp_path, shown):
     path.write_text(json.dumps(data))
     assert open_without_blocking(path) is None
     details = shown[0][2].splitlines()
-    assert details[:2] == ["cards[6].stage_id: this field is required",
-                           "cards[6].lane_id: this field is required"]  # fmt: skip
+    assert details[:2] == ["cards[8].stage_id: this field is required",
+                           "cards[8].lane_id: this field is required"]  # fmt: skip
     assert details[-1] == "… and at least 988 more"  # checking stops at 1,000 problems
     assert len(details) == 13

@@ -98,10 +98,10 @@ def test_a_file_changed_on_disk_is_not_overwritten_silently(unsaved, monkeypatch
 def broken_file() -> bytes:
     data = json.loads(dumps_journey(sample_map()))
     data["cards"][0]["title"] = 42  # invalid card
-    data["cards"][2]["stage_id"] = "nowhere"  # dangling (t2)
+    data["cards"][3]["stage_id"] = "nowhere"  # dangling (t2)
     data["flows"].append({"id": "f1", "source": "t1", "target": "t4"})  # duplicate id
     data["flows"].append({"id": "fx", "source": "t1", "target": "t1"})  # self-loop
-    data["opportunities"][0]["pain_point_ids"].append("ghost")
+    data["cards"][6]["pain_point_ids"].append("ghost")  # o1 addresses a card that is not there
     data["active_persona_id"] = "ghost"
     data["colour"] = "red"  # unknown top-level field
     return json.dumps(data).encode()
@@ -110,7 +110,7 @@ def broken_file() -> bytes:
 def test_repair_keeps_what_is_valid_and_lists_what_was_dropped():
     journey, dropped = repair_journey(broken_file(), "m.journey")
     ids = {c.id for c in journey.cards()}
-    assert ids == {"a1", "t1", "t3", "p1", "t4"}  # a1 mended, t2 lost its stage
+    assert ids == {"a1", "t1", "t3", "p1", "t4", "o1", "o2"}  # a1 mended, t2 lost its stage
     assert journey.card("a1").title == "Untitled"
     text = "\n".join(dropped)
     assert "cards[0]" in text and "title was unusable" in text
@@ -119,7 +119,8 @@ def test_repair_keeps_what_is_valid_and_lists_what_was_dropped():
     assert "leads from a card to itself" in text
     assert "active persona 'ghost'" in text
     assert "colour" in text
-    assert journey.opportunities.get("o1").pain_point_ids == ("p1",)
+    assert journey.card("o1").pain_point_ids == ("p1",)
+    assert "card 'o1': links to missing cards removed" in text
     # the repaired map is valid: it saves and loads again
     assert dumps_journey(journey) == dumps_journey(load_journey_bytes(dumps_journey(journey)))
 
@@ -131,7 +132,7 @@ def test_repair_mends_a_bad_field_instead_of_dropping_what_holds_it():
     data["cards"][1]["title"] = "T" * 3000  # too long
     journey, notes = repair_journey(json.dumps(data).encode(), "m.journey")
     assert journey.stages.ids() == ["s1", "s2", "s3"]
-    assert journey.card_count() == 6 and journey.flow_count() == 4
+    assert journey.card_count() == 8 and journey.flow_count() == 4
     assert journey.stages.get("s2").width == 240.0
     assert len(journey.card("t1").title) == 2000
     text = "\n".join(notes)

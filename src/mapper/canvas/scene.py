@@ -41,7 +41,8 @@ from mapper.model import Action, Entity, ModelEvent, Persona, analysis
 # What the canvas neither draws nor shows in a tooltip: an edit of only these costs no
 # layout at all (typing in a card's notes on a 5,000-card map stays instant).
 _NOT_DRAWN: dict[Entity, frozenset[str]] = {
-    Entity.CARD: frozenset({"owner", "metrics", "url", "tags", "notes", "buying_phase"}),
+    Entity.CARD: frozenset({"owner", "metrics", "url", "tags", "notes", "buying_phase", "impact",
+                            "effort", "pain_point_ids"}),
     Entity.STAGE: frozenset({"notes", "buying_phase"}),
     Entity.PERSONA: frozenset({"name", "role", "bio", "demographics", "goals", "motivations",
                                "frustrations", "behaviours", "quote", "photo"}),
@@ -54,8 +55,6 @@ _METRICS_LINE = frozenset({"owner", "metrics"})  # a card's metrics line, when i
 def _drawn(event: ModelEvent, card_metrics: bool = False) -> bool:
     """Whether a model change can change anything on the canvas (``card_metrics``: cards
     show their metrics line)."""
-    if event.entity is Entity.OPPORTUNITY:
-        return False  # opportunities are not on the canvas
     if event.action is not Action.UPDATED or not event.fields:
         return True
     if card_metrics and event.entity is Entity.CARD and event.fields & _METRICS_LINE:

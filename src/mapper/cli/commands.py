@@ -13,6 +13,7 @@ from mapper.layout.wording import short_names, whose_pain
 from mapper.model import analysis
 from mapper.model.analysis import PainPoint
 from mapper.model.journey import JourneyMap
+from mapper.model.opportunities import opportunities
 from mapper.templates import DEFAULT_TEMPLATE, available_templates, find_template
 
 
@@ -125,7 +126,7 @@ def summarise(journey: JourneyMap) -> dict:
         "shown_personas": [p.name for p in analysis.shown_personas(journey)],
         "pain_points": len(pains),
         "pain_point_details": [_pain_detail(journey, point, names) for point in pains],
-        "opportunities": len(journey.opportunities),
+        "opportunities": len(opportunities(journey)),
         "emotion_by_stage": [
             {"stage": e.stage_name, "average": e.average, "scored": e.scored}
             for e in analysis.emotion_by_stage(journey, persona_id)

@@ -123,7 +123,7 @@ class Remove(Change):
 
 
 class Move(Change):
-    """Reorders a stage, lane, persona or opportunity."""
+    """Reorders a stage, lane or persona."""
 
     def __init__(
         self, journey: JourneyMap, kind: Entity, item_id: str, index: int, text: str = ""

@@ -142,6 +142,31 @@ def step_scores(
     if len(parts) <= 1:
         return parts[0] if parts else None
     return Composite(journey, "Change emotions", parts)
+# --------------------------------------------------------- opportunities
+RATED = ("impact", "effort")
+
+
+def rate(journey: JourneyMap, card_id: str, field: str, value: int) -> Update | None:
+    """An opportunity's impact or effort (1..5); None when it already has that value."""
+    if field not in RATED:
+        raise ValueError(f"{field!r} is not a rating")
+    if getattr(journey.card(card_id), field) == value:
+        return None
+    return Update(journey, Entity.CARD, card_id, {field: value}, f"Set {field} to {value}")
+
+
+def address(journey: JourneyMap, card_id: str, pain_id: str, addressed: bool) -> Update | None:
+    """Link an opportunity to a pain point it addresses (``addressed``), or unlink it; None
+    when that is so already."""
+    links = journey.card(card_id).pain_point_ids
+    if addressed == (pain_id in links):
+        return None
+    if pain_id == card_id:
+        raise EditRefused("An opportunity cannot address itself")
+    new = (*links, pain_id) if addressed else tuple(i for i in links if i != pain_id)
+    verb = "Link" if addressed else "Unlink"
+    text = f"{verb} pain point {name_of(journey, Entity.CARD, pain_id)}".rstrip()
+    return Update(journey, Entity.CARD, card_id, {"pain_point_ids": new}, text)
 
 
 # -------------------------------------------------------- stages and lanes
@@ -197,10 +222,9 @@ def add_lane(journey: JourneyMap, index: int | None = None) -> Insert:
 
 
 def move_to(journey: JourneyMap, kind: Entity, item_id: str, index: int) -> Move | None:
-    """A stage, lane, persona or opportunity to ``index``; None off either end."""
+    """A stage, lane or persona to ``index``; None off either end."""
     ordered: dict[Entity, OrderedEntities[Any]] = {
-        Entity.STAGE: journey.stages, Entity.LANE: journey.lanes,
-        Entity.PERSONA: journey.personas, Entity.OPPORTUNITY: journey.opportunities,
+        Entity.STAGE: journey.stages, Entity.LANE: journey.lanes, Entity.PERSONA: journey.personas,
     }  # fmt: skip
     if not 0 <= index < len(ordered[kind]) or journey.index_of(kind, item_id) == index:
         return None

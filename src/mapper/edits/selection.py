@@ -5,10 +5,11 @@ new card takes. Qt-free: the clipboard's payload is plain data, places come from
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from typing import Any, Literal
 
 from mapper import clipboard
-from mapper.edits.changes import Change, Composite, Insert, MoveCards, Nudge, Remove
+from mapper.edits.changes import Change, Composite, Insert, MoveCards, Nudge, Remove, Update
 from mapper.edits.refusal import EditRefused
 from mapper.edits.wording import what_goes
 from mapper.layout import MapLayout
@@ -90,7 +91,19 @@ def paste(
         raise EditRefused("the clipboard holds data nested too deeply to paste") from None
     except ValueError as exc:
         raise EditRefused(str(exc)) from None
-    parts: list[Change] = [Insert(journey, Entity.CARD, 10**9, card) for card in cards]
+    parts: list[Change] = []
+    links: list[Change] = []
+    pasted: set[str] = set()
+    for card in cards:  # a link to a copy pasted later is set once that copy is in
+        early = tuple(i for i in card.pain_point_ids if i in pasted or journey.has_card(i))
+        if early != card.pain_point_ids:
+            links.append(
+                Update(journey, Entity.CARD, card.id, {"pain_point_ids": card.pain_point_ids})
+            )
+            card = replace(card, pain_point_ids=early)
+        parts.append(Insert(journey, Entity.CARD, 10**9, card))
+        pasted.add(card.id)
+    parts += links
     parts += [Insert(journey, Entity.FLOW, 0, flow) for flow in flows]
     if not parts:
         return None

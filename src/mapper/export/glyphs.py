@@ -35,8 +35,6 @@ def map_texts(journey: JourneyMap) -> Iterator[str]:
             yield from (e.text, e.source)
     for f in journey.flows():
         yield f.label
-    for o in journey.opportunities:
-        yield from (o.title, o.description, o.owner)
 
 
 def missing_glyphs(texts: Iterable[str]) -> list[str]:

@@ -18,7 +18,7 @@ from mapper.layout.wording import (  # noqa: F401  (the printed pages' vocabular
     short_names,
     signed,
 )
-from mapper.model import Metrics, Opportunity
+from mapper.model import Card, Metrics
 
 
 def emotion_text(score: int | None) -> str:
@@ -28,7 +28,7 @@ def emotion_text(score: int | None) -> str:
 confidence_text = confidence_label
 
 
-def quadrant(opportunity: Opportunity) -> str:
+def quadrant(opportunity: Card) -> str:
     """Where an opportunity sits on the impact / effort matrix."""
     return opportunity.quadrant.value
 

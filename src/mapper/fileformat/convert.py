@@ -21,7 +21,6 @@ from mapper.model import (
     Lane,
     MapInfo,
     Metrics,
-    Opportunity,
     Persona,
     Photo,
     Presentation,
@@ -78,7 +77,7 @@ def journey_to_plain(journey: JourneyMap | Snapshot) -> dict[str, Any]:
     snap = journey.snapshot() if isinstance(journey, JourneyMap) else journey
     data: dict[str, Any] = {"format": FORMAT_NAME, "schema_version": SCHEMA_VERSION}
     data.update(to_plain(snap.info))
-    for name in ("personas", "stages", "lanes", "cards", "flows", "opportunities"):
+    for name in ("personas", "stages", "lanes", "cards", "flows"):
         data[name] = [to_plain(item) for item in getattr(snap, name)]
     for plain, persona in zip(data["personas"], snap.personas, strict=True):
         plain["color"] = persona.color  # always: a missing colour means "by order"
@@ -123,7 +122,6 @@ def check_references(
     personas = unique("personas", doc.personas)
     cards = unique("cards", doc.cards)
     unique("flows", doc.flows)
-    unique("opportunities", doc.opportunities)
     channels = set(BUILTIN_CHANNELS) | unique("custom_channels", doc.custom_channels, "key")
     for i, channel in enumerate(doc.custom_channels):
         if channel is not None and channel.key in BUILTIN_CHANNELS:
@@ -144,6 +142,10 @@ def check_references(
         refer(f"cards[{i}].channel", card.channel, channels, "channel")
         for persona_id in card.emotions:
             refer(f"cards[{i}].emotions.{persona_id}", persona_id, personas, "persona")
+        for j, card_id in enumerate(card.pain_point_ids):
+            refer(f"cards[{i}].pain_point_ids[{j}]", card_id, cards, "card")
+            if card_id is not None and card_id == card.id:
+                add(Problem(f"cards[{i}].pain_point_ids[{j}]", "a card cannot address itself"))
     pairs: dict[tuple[str, str], int] = {}
     for i, flow in enumerate(doc.flows):
         if flow is None:
@@ -158,12 +160,6 @@ def check_references(
             add(Problem(f"flows[{i}]", f"repeats flows[{pairs[flow.source, flow.target]}]"))
         else:
             pairs[flow.source, flow.target] = i
-    for i, opp in enumerate(doc.opportunities):
-        if opp is None:
-            continue
-        for j, card_id in enumerate(opp.pain_point_ids):
-            refer(f"opportunities[{i}].pain_point_ids[{j}]", card_id, cards, "card")
-        refer(f"opportunities[{i}].stage_id", opp.stage_id, stages, "stage")
     return problems
 
 
@@ -179,7 +175,8 @@ def card_from_file(c: CardFile) -> Card:
         id=c.id, stage_id=c.stage_id, lane_id=c.lane_id, title=c.title, kind=c.kind,
         description=c.description, channel=c.channel, creator=c.creator,
         buying_phase=c.buying_phase, emotions=dict(c.emotions),
-        moment_of_truth=c.moment_of_truth, owner=c.owner, metrics=_metrics(c.metrics),
+        moment_of_truth=c.moment_of_truth, owner=c.owner, impact=c.impact, effort=c.effort,
+        pain_point_ids=tuple(c.pain_point_ids), metrics=_metrics(c.metrics),
         evidence=tuple(Evidence(e.text, e.source, e.confidence) for e in c.evidence),
         url=c.url, tags=tuple(c.tags), notes=c.notes, sensitive=c.sensitive,
     )  # fmt: skip
@@ -227,16 +224,7 @@ def build_journey(doc: JourneyFile) -> JourneyMap:
         )  # fmt: skip
     for lane in doc.lanes:
         journey.add(Lane(**lane.model_dump()))
-    for c in doc.cards:
-        journey.add(card_from_file(c))
+    journey.add_cards(card_from_file(c) for c in doc.cards)
     for f in doc.flows:
         journey.add(Flow(f.id, f.source, f.target, f.label))
-    for o in doc.opportunities:
-        journey.add(
-            Opportunity(
-                id=o.id, title=o.title, description=o.description, impact=o.impact,
-                effort=o.effort, owner=o.owner, pain_point_ids=tuple(o.pain_point_ids),
-                stage_id=o.stage_id,
-            )
-        )  # fmt: skip
     return journey

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from mapper.fileformat.opportunity_upgrade import records_to_cards
 from mapper.fileformat.schema import SCHEMA_VERSION
 
 Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
@@ -22,8 +23,9 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
 
 def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     """Version 3 added ``personas[].hidden``; a persona without ``color`` (all of them shared
-    #3465a4) now takes a distinct palette colour by its place, so it reads as it is."""
-    return data
+    #3465a4) now takes a distinct palette colour by its place, so it reads as it is. The
+    separate opportunity records became opportunity cards (see :mod:`.opportunity_upgrade`)."""
+    return records_to_cards(data)
 
 
 UPGRADES: dict[int, Upgrade] = {1: _v1_to_v2, 2: _v2_to_v3}

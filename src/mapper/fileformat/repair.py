@@ -138,8 +138,13 @@ def _drop_broken_references(doc: JourneyFile, dropped: list[str]) -> None:
             dropped.append(f"card {card.id!r}: scores for unknown personas {sorted(unknown)}")
             fixes["emotions"] = {k: v for k, v in card.emotions.items() if k in personas}
         cards.append(card.model_copy(update=fixes) if fixes else card)
-    doc.cards = cards
     card_ids = {c.id for c in cards}
+    for i, card in enumerate(cards):
+        links = [p for p in card.pain_point_ids if p in card_ids and p != card.id]
+        if links != card.pain_point_ids:
+            dropped.append(f"card {card.id!r}: links to missing cards removed")
+            cards[i] = card.model_copy(update={"pain_point_ids": links})
+    doc.cards = cards
     flows, pairs = [], set()
     for flow in doc.flows:
         pair = (flow.source, flow.target)
@@ -153,14 +158,6 @@ def _drop_broken_references(doc: JourneyFile, dropped: list[str]) -> None:
             pairs.add(pair)
             flows.append(flow)
     doc.flows = flows
-    opportunities = []
-    for opp in doc.opportunities:
-        links = [p for p in opp.pain_point_ids if p in card_ids]
-        stage = opp.stage_id if opp.stage_id in stages else None
-        if len(links) != len(opp.pain_point_ids) or stage != opp.stage_id:
-            dropped.append(f"opportunity {opp.id!r}: links to missing cards or stage removed")
-        opportunities.append(opp.model_copy(update={"pain_point_ids": links, "stage_id": stage}))
-    doc.opportunities = opportunities
     if doc.active_persona_id is not None and doc.active_persona_id not in personas:
         dropped.append(f"active persona {doc.active_persona_id!r} does not exist (cleared)")
         doc.active_persona_id = None

@@ -23,7 +23,6 @@ from mapper.fileformat.schema import (
     FlowFile,
     JourneyFile,
     LaneFile,
-    OpportunityFile,
     PersonaFile,
     StageFile,
 )
@@ -37,7 +36,6 @@ _LISTS: dict[str, type[BaseModel]] = {
     "lanes": LaneFile,
     "cards": CardFile,
     "flows": FlowFile,
-    "opportunities": OpportunityFile,
 }
 _ADAPTERS: dict[str, TypeAdapter[Any]] = {
     name: TypeAdapter(list[model])  # type: ignore[valid-type]

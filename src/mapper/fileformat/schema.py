@@ -29,6 +29,7 @@ from mapper.model.vocabulary import (
     EMOTION_MAX,
     EMOTION_MIN,
     LONG_TEXT_MAX,
+    RATING_DEFAULT,
     RATING_MAX,
     RATING_MIN,
     SHORT_TEXT_MAX,
@@ -60,7 +61,6 @@ MAX_STAGES = 1_000
 MAX_LANES = 1_000
 MAX_CARDS = 100_000
 MAX_FLOWS = 200_000
-MAX_OPPORTUNITIES = 20_000
 MAX_CUSTOM_CHANNELS = 500
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
@@ -218,6 +218,9 @@ class CardFile(_Strict):
     emotions: dict[Id, EmotionScore] = {}
     moment_of_truth: bool = False
     owner: ShortText = ""
+    impact: Rating = RATING_DEFAULT
+    effort: Rating = RATING_DEFAULT
+    pain_point_ids: Annotated[list[Id], FailFast] = []
     metrics: MetricsFile = MetricsFile()
     evidence: Annotated[list[EvidenceFile], FailFast] = []
     url: ShortText = ""
@@ -231,17 +234,6 @@ class FlowFile(_Strict):
     source: Id
     target: Id
     label: ShortText = ""
-
-
-class OpportunityFile(_Strict):
-    id: Id
-    title: ShortText
-    description: LongText = ""
-    impact: Rating = 3
-    effort: Rating = 3
-    owner: ShortText = ""
-    pain_point_ids: Annotated[list[Id], FailFast] = []
-    stage_id: Id | None = None
 
 
 class JourneyFile(_Strict):
@@ -267,9 +259,6 @@ class JourneyFile(_Strict):
     lanes: Annotated[list[LaneFile], FailFast, _capped("lanes", MAX_LANES)] = []
     cards: Annotated[list[CardFile], FailFast, _capped("cards", MAX_CARDS)] = []
     flows: Annotated[list[FlowFile], FailFast, _capped("flows", MAX_FLOWS)] = []
-    opportunities: Annotated[
-        list[OpportunityFile], FailFast, _capped("opportunities", MAX_OPPORTUNITIES)
-    ] = []
 
 
 # The top-level lists, their item models and their caps, in file order.
@@ -280,5 +269,4 @@ LISTS: dict[str, tuple[type[BaseModel], int]] = {
     "lanes": (LaneFile, MAX_LANES),
     "cards": (CardFile, MAX_CARDS),
     "flows": (FlowFile, MAX_FLOWS),
-    "opportunities": (OpportunityFile, MAX_OPPORTUNITIES),
 }

@@ -172,9 +172,9 @@ _FIELDS: dict[str, dict[str, Any]] = {
         "lane_id": _id,
         "channel": _id,
         "emotions": lambda v: {k for k in v if _id(k)} if isinstance(v, dict) else set(),
+        "pain_point_ids": _ids,
     },
     "flows": {"id": _id, "source": _id, "target": _id},
-    "opportunities": {"id": _id, "stage_id": _id, "pain_point_ids": _ids},
 }
 
 

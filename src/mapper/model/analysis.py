@@ -9,7 +9,7 @@ from statistics import fmean
 
 import networkx as nx
 
-from mapper.model.entities import Card, Opportunity, Persona, Stage
+from mapper.model.entities import Card, Persona, Stage
 from mapper.model.journey import JourneyMap
 from mapper.model.vocabulary import (
     BUILTIN_CHANNELS,
@@ -120,11 +120,6 @@ def emotion_points(journey: JourneyMap, persona_id: str | None) -> list[tuple[Ca
     return [
         (card, score) for card in journey.cards() if (score := card.emotion(persona_id)) is not None
     ]
-
-
-def by_priority(opportunities: Iterable[Opportunity]) -> list[Opportunity]:
-    """Quick wins first, then by impact over effort, then higher impact; stable otherwise."""
-    return sorted(opportunities, key=lambda o: (not o.is_quick_win, -o.priority, -o.impact))
 
 
 def shown_personas(journey: JourneyMap) -> list[Persona]:

@@ -1,23 +1,24 @@
 """Removing a thing with everything that hangs on it, and putting all of it back.
 
-A card takes its flows and its links from opportunities; a stage or lane its cards (with
-theirs); a persona its scores, its active mark and its place in the presentation choices.
+A card takes its flows and its links from the opportunities that address it; a stage or
+lane its cards (with theirs); a persona its scores, its active mark and its place in the
+presentation choices.
 Each removal returns a record (:mod:`mapper.model.removals`) that restores it exactly.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from mapper.model.collection import ModelError
-from mapper.model.entities import Lane, Stage
+from mapper.model.entities import Card, Lane, Stage
 from mapper.model.events import Action, Entity
 from mapper.model.removals import (
     CardRemoval,
     ColumnRemoval,
     FlowRemoval,
-    OpportunityRemoval,
     PersonaRemoval,
     Removal,
 )
@@ -36,10 +37,6 @@ def remove(journey: JourneyMap, kind: Entity, item_id: str) -> Removal:
         return _remove_column(journey, kind, item_id)
     if kind is Entity.PERSONA:
         return _remove_persona(journey, item_id)
-    if kind is Entity.OPPORTUNITY:
-        opportunity, index = journey.opportunities.remove(item_id)
-        journey.notify(kind, Action.REMOVED, item_id)
-        return OpportunityRemoval(opportunity, index)
     raise ModelError(f"a {kind.value} cannot be removed")
 
 
@@ -49,21 +46,18 @@ def restore(journey: JourneyMap, removal: Removal) -> None:
         journey.insert(removal.index, removal.card)
         for flow in removal.flows:
             journey.add(flow)
-        for opp in removal.opportunities:
-            journey._put_back_opportunity(opp)
+        _put_back_links(journey, removal.linked_by)
     elif isinstance(removal, FlowRemoval):
         journey.add(removal.flow)
     elif isinstance(removal, ColumnRemoval):
         journey.insert(removal.index, removal.entity)
-        for card in removal.cards:
-            journey.add(card)
+        journey.add_cards(removal.cards)
         for flow in removal.flows:
             journey.add(flow)
-        for opp in removal.opportunities:
-            journey._put_back_opportunity(opp)
+        _put_back_links(journey, removal.linked_by)
         if removal.presentation is not None:
             journey.update_info(presentation=removal.presentation)
-    elif isinstance(removal, PersonaRemoval):
+    else:
         journey.insert(removal.index, removal.persona)
         for card in removal.cards:
             journey.update(Entity.CARD, card.id, emotions=card.emotions)
@@ -71,21 +65,13 @@ def restore(journey: JourneyMap, removal: Removal) -> None:
             journey.update_info(active_persona_id=removal.persona.id)
         if removal.presentation is not None:
             journey.update_info(presentation=removal.presentation)
-    else:
-        journey.insert(removal.index, removal.opportunity)
 
 
 def _remove_card(journey: JourneyMap, card_id: str) -> CardRemoval:
     card = journey.card(card_id)
     index = journey.card_position(card_id)[2]
     flows = tuple(journey.flows_of(card_id))
-    touched = tuple(o for o in journey.opportunities if card_id in o.pain_point_ids)
-    for opp in touched:
-        journey.update(
-            Entity.OPPORTUNITY,
-            opp.id,
-            pain_point_ids=tuple(p for p in opp.pain_point_ids if p != card_id),
-        )
+    touched = _drop_links(journey, journey.linked_by(card_id), {card_id})
     journey._drop_card(card)
     return CardRemoval(card, index, flows, touched)
 
@@ -99,19 +85,8 @@ def _remove_column(journey: JourneyMap, kind: Entity, item_id: str) -> ColumnRem
         cards = [c for stage in journey.stages for c in journey.cards_in_cell(stage.id, item_id)]
     flows = {f.id: f for c in cards for f in journey.flows_of(c.id)}
     card_ids = {c.id for c in cards}
-    stage_id = item_id if kind is Entity.STAGE else None
-    touched = [
-        o
-        for o in journey.opportunities
-        if card_ids.intersection(o.pain_point_ids) or (stage_id and o.stage_id == stage_id)
-    ]
-    for opp in touched:
-        journey.update(
-            Entity.OPPORTUNITY,
-            opp.id,
-            pain_point_ids=tuple(p for p in opp.pain_point_ids if p not in card_ids),
-            stage_id=None if opp.stage_id == stage_id else opp.stage_id,
-        )
+    linking = {o.id: o for c in cards for o in journey.linked_by(c.id) if o.id not in card_ids}
+    touched = _drop_links(journey, linking.values(), card_ids)
     for card in reversed(cards):
         journey._drop_card(card)
     shown = journey.info.presentation
@@ -126,9 +101,7 @@ def _remove_column(journey: JourneyMap, kind: Entity, item_id: str) -> ColumnRem
         presentation = shown
     journey._ordered(kind).remove(item_id)
     journey.notify(kind, Action.REMOVED, item_id)
-    return ColumnRemoval(
-        entity, index, tuple(cards), tuple(flows.values()), tuple(touched), presentation
-    )
+    return ColumnRemoval(entity, index, tuple(cards), tuple(flows.values()), touched, presentation)
 
 
 def _remove_persona(journey: JourneyMap, persona_id: str) -> PersonaRemoval:
@@ -151,3 +124,20 @@ def _remove_persona(journey: JourneyMap, persona_id: str) -> PersonaRemoval:
     journey.personas.remove(persona_id)
     journey.notify(Entity.PERSONA, Action.REMOVED, persona_id)
     return PersonaRemoval(persona, index, scored, was_active, hidden_before)
+
+
+def _drop_links(
+    journey: JourneyMap, linking: Iterable[Card], card_ids: set[str]
+) -> tuple[Card, ...]:
+    """Take ``card_ids`` out of the links of the cards that address them; returns those
+    cards as they were."""
+    touched = tuple(linking)
+    for card in touched:
+        kept = tuple(i for i in card.pain_point_ids if i not in card_ids)
+        journey.update(Entity.CARD, card.id, pain_point_ids=kept)
+    return touched
+
+
+def _put_back_links(journey: JourneyMap, cards: tuple[Card, ...]) -> None:
+    for card in cards:
+        journey.update(Entity.CARD, card.id, pain_point_ids=card.pain_point_ids)

@@ -15,8 +15,10 @@ from mapper.model.vocabulary import (
     EMOTION_MAX,
     EMOTION_MIN,
     LONG_TEXT_MAX,
+    RATING_DEFAULT,
     RATING_MAX,
     RATING_MIN,
+    RATINGS,
     SHORT_TEXT_MAX,
     STAGE_NAME_PHASES,
     STAGE_WIDTH_DEFAULT,
@@ -261,6 +263,10 @@ class Card:
     emotions: dict[str, int] = field(default_factory=dict)
     moment_of_truth: bool = False
     owner: str = ""
+    # an opportunity card's rating and the pain points it addresses (card ids)
+    impact: int = RATING_DEFAULT
+    effort: int = RATING_DEFAULT
+    pain_point_ids: tuple[str, ...] = ()
     metrics: Metrics = field(default_factory=Metrics)
     evidence: tuple[Evidence, ...] = ()
     url: str = ""
@@ -275,6 +281,12 @@ class Card:
                 raise ValueError(
                     f"emotion for {persona_id} must be {EMOTION_MIN}..{EMOTION_MAX}, not {score}"
                 )
+        if self.impact not in RATINGS or self.effort not in RATINGS:
+            name = "impact" if self.impact not in RATINGS else "effort"
+            value = getattr(self, name)
+            raise ValueError(f"{name} must be {RATING_MIN}..{RATING_MAX}, not {value}")
+        if self.id in self.pain_point_ids:
+            raise ValueError("an opportunity cannot address itself")
 
     def emotion(self, persona_id: str | None) -> int | None:
         return None if persona_id is None else self.emotions.get(persona_id)
@@ -282,6 +294,25 @@ class Card:
     def sentiment(self, persona_id: str | None) -> Sentiment:
         """Pain point / love point, derived from the persona's emotion score."""
         return sentiment_of(self.emotion(persona_id))
+
+    @property
+    def priority(self) -> float:
+        """An opportunity's rank, higher first: impact over effort, so quick wins (high
+        impact, low effort) lead."""
+        return self.impact / self.effort
+
+    @property
+    def is_quick_win(self) -> bool:
+        return self.impact >= 4 and self.effort <= 2
+
+    @property
+    def quadrant(self) -> Quadrant:
+        """Where an opportunity sits on the impact / effort matrix."""
+        if self.is_quick_win:
+            return Quadrant.QUICK_WIN
+        if self.impact >= 4:
+            return Quadrant.MAJOR_PROJECT
+        return Quadrant.FILL_IN if self.effort <= 2 else Quadrant.RECONSIDER
 
     @property
     def confidence(self) -> Confidence | None:
@@ -302,41 +333,3 @@ class Flow:
 
     def __post_init__(self) -> None:
         check_text(self, LONG_NONE)
-
-
-@dataclass(frozen=True, slots=True)
-class Opportunity:
-    """An improvement idea tied to pain points, rated for prioritising."""
-
-    id: str
-    title: str
-    description: str = ""
-    impact: int = 3
-    effort: int = 3
-    owner: str = ""
-    pain_point_ids: tuple[str, ...] = ()
-    stage_id: str | None = None
-
-    def __post_init__(self) -> None:
-        check_text(self, LONG_DESCRIPTION)
-        for name in ("impact", "effort"):
-            value = getattr(self, name)
-            if not RATING_MIN <= value <= RATING_MAX:
-                raise ValueError(f"{name} must be {RATING_MIN}..{RATING_MAX}, not {value}")
-
-    @property
-    def priority(self) -> float:
-        """Higher first: impact over effort, so quick wins (high impact, low effort) lead."""
-        return self.impact / self.effort
-
-    @property
-    def is_quick_win(self) -> bool:
-        return self.impact >= 4 and self.effort <= 2
-
-    @property
-    def quadrant(self) -> Quadrant:
-        if self.is_quick_win:
-            return Quadrant.QUICK_WIN
-        if self.impact >= 4:
-            return Quadrant.MAJOR_PROJECT
-        return Quadrant.FILL_IN if self.effort <= 2 else Quadrant.RECONSIDER

@@ -20,7 +20,6 @@ class Entity(StrEnum):
     CARD = "card"
     FLOW = "flow"
     PERSONA = "persona"
-    OPPORTUNITY = "opportunity"
 
 
 class Action(StrEnum):

@@ -1,5 +1,6 @@
-"""The live journey map: ordered stages, lanes, personas and opportunities, and cards and
-flows kept in a NetworkX directed graph (nodes are cards, edges are flows).
+"""The live journey map: ordered stages, lanes and personas, and cards and flows kept in a
+NetworkX directed graph (nodes are cards, edges are flows). An opportunity card's links to
+the pain points it addresses are ids, indexed both ways.
 
 Every change is one of a few generic operations (``insert``, ``update``, ``move``,
 ``move_cards``, ``remove``, ``restore``, ``update_info``); each emits model events and
@@ -16,14 +17,14 @@ import networkx as nx
 
 from mapper.model import cascade
 from mapper.model.collection import ModelError, OrderedEntities, apply_changes
-from mapper.model.entities import Card, Flow, Lane, MapInfo, Opportunity, Persona, Stage
+from mapper.model.entities import Card, Flow, Lane, MapInfo, Persona, Stage
 from mapper.model.events import Action, Entity, EventHub, ModelEvent
 from mapper.model.removals import CardMoves, Removal
 from mapper.model.snapshot import Capture, Snapshot
 from mapper.model.vocabulary import BUILTIN_CHANNELS
 
 Cell = tuple[str, str]
-AnyEntity = Stage | Lane | Card | Flow | Persona | Opportunity
+AnyEntity = Stage | Lane | Card | Flow | Persona
 
 KIND_OF: dict[type, Entity] = {
     Stage: Entity.STAGE,
@@ -31,7 +32,6 @@ KIND_OF: dict[type, Entity] = {
     Card: Entity.CARD,
     Flow: Entity.FLOW,
     Persona: Entity.PERSONA,
-    Opportunity: Entity.OPPORTUNITY,
 }
 
 # Fields an update may not change: ids, and what only a move changes (a card's cell) or
@@ -61,15 +61,15 @@ class JourneyMap:
         self.stages: OrderedEntities[Stage] = OrderedEntities("stage")
         self.lanes: OrderedEntities[Lane] = OrderedEntities("lane")
         self.personas: OrderedEntities[Persona] = OrderedEntities("persona")
-        self.opportunities: OrderedEntities[Opportunity] = OrderedEntities("opportunity")
         self._cells: dict[Cell, list[str]] = {}
         self._flow_ends: dict[str, tuple[str, str]] = {}
+        self._linked_by: dict[str, set[str]] = {}  # card id -> the cards that address it
         self._flow_order: list[Flow] | None = None  # flows() in document order, kept
         # until a change that may reorder them (see notify)
 
     # ------------------------------------------------------------------ queries
     def get(self, kind: Entity, item_id: str) -> Any:
-        """The stage, lane, card, flow, persona or opportunity with that id."""
+        """The stage, lane, card, flow or persona with that id."""
         if kind is Entity.CARD:
             return self.card(item_id)
         if kind is Entity.FLOW:
@@ -123,6 +123,26 @@ class JourneyMap:
             self._cells[(card.stage_id, card.lane_id)].index(card_id),
         )
 
+    def linked_by(self, card_id: str) -> list[Card]:
+        """The cards whose ``pain_point_ids`` hold ``card_id`` (the opportunities that
+        address it), in document order."""
+        ids = self._linked_by.get(card_id)
+        if not ids:
+            return []
+        nodes = self.graph.nodes
+        cards = [nodes[i]["card"] for i in ids]
+        if len(cards) > 1:
+            stages, lanes = self.stages.ids(), self.lanes.ids()
+            cells = self._cells
+            cards.sort(
+                key=lambda c: (
+                    stages.index(c.stage_id),
+                    lanes.index(c.lane_id),
+                    cells[(c.stage_id, c.lane_id)].index(c.id),
+                )
+            )
+        return cards
+
     def flow(self, flow_id: str) -> Flow:
         try:
             source, target = self._flow_ends[flow_id]
@@ -160,16 +180,12 @@ class JourneyMap:
         """An independent map holding the snapshot's content (entities are shared: they
         are immutable), e.g. for an export on another thread while editing goes on."""
         journey = cls(snapshot.info)
-        for group in (
-            snapshot.personas,
-            snapshot.stages,
-            snapshot.lanes,
-            snapshot.cards,
-            snapshot.flows,
-            snapshot.opportunities,
-        ):
+        for group in (snapshot.personas, snapshot.stages, snapshot.lanes):
             for entity in group:
                 journey.add(entity)
+        journey.add_cards(snapshot.cards)
+        for flow in snapshot.flows:
+            journey.add(flow)
         return journey
 
     def snapshot(self) -> Snapshot:
@@ -185,7 +201,7 @@ class JourneyMap:
             self.info, tuple(self.personas), tuple(self.stages), tuple(self.lanes),
             {cell: tuple(ids) for cell, ids in self._cells.items()},
             {card_id: data["card"] for card_id, data in nodes.items()},
-            tuple(flows), tuple(self.opportunities),
+            tuple(flows),
         )  # fmt: skip
 
     def active_persona(self) -> Persona | None:
@@ -232,11 +248,21 @@ class JourneyMap:
             self._insert_flow(entity)
             index = 0
         else:
-            if isinstance(entity, Opportunity):
-                self._check_opportunity(entity)
             index = self._ordered(kind).insert(index, entity)
         self.notify(kind, Action.ADDED, entity.id)
         return index
+
+    def add_cards(self, cards: Iterable[Card]) -> None:
+        """Add cards at the ends of their cells, as loading a map does: a card may address
+        one added after it, so links are checked once all are in."""
+        added = []
+        for card in cards:
+            cell = self._cells.get((card.stage_id, card.lane_id), ())
+            self._insert_card(len(cell), card, check_links=False)
+            self.notify(Entity.CARD, Action.ADDED, card.id)
+            added.append(card)
+        for card in added:
+            self._check_links(card)
 
     def add(self, entity: AnyEntity) -> int:
         """Insert at the end (a card: at the end of its cell)."""
@@ -255,18 +281,20 @@ class JourneyMap:
         new, old = apply_changes(self.get(kind, item_id), changes, FROZEN_FIELDS.get(kind, ("id",)))
         if isinstance(new, Card):
             self._check_card_values(new)
+            if "pain_point_ids" in changes:
+                self._check_links(new)
+                self._index_links(self.graph.nodes[item_id]["card"], add=False)
+                self._index_links(new)
             self.graph.nodes[item_id]["card"] = new
         elif isinstance(new, Flow):
             self.graph.edges[new.source, new.target]["flow"] = new
         else:
-            if isinstance(new, Opportunity):
-                self._check_opportunity(new)
             self._ordered(kind).replace(new)
         self.notify(kind, Action.UPDATED, item_id, changes)
         return old
 
     def move(self, kind: Entity, item_id: str, index: int) -> int:
-        """Move a stage, lane, persona or opportunity to ``index``; returns the old index."""
+        """Move a stage, lane or persona to ``index``; returns the old index."""
         if kind in (Entity.CARD, Entity.FLOW, Entity.MAP):
             raise ModelError(f"a {kind.value} is not moved in a list (cards: move_cards)")
         old = self._ordered(kind).move(item_id, index)
@@ -329,20 +357,21 @@ class JourneyMap:
             return self.lanes
         if kind is Entity.PERSONA:
             return self.personas
-        if kind is Entity.OPPORTUNITY:
-            return self.opportunities
         raise ModelError(f"{kind.value}s are not kept in a list")
 
-    def _insert_card(self, index: int, card: Card) -> int:
+    def _insert_card(self, index: int, card: Card, check_links: bool = True) -> int:
         if card.id in self.graph:
             raise ModelError(f"a card with id {card.id!r} already exists")
         self.stages.get(card.stage_id)
         self.lanes.get(card.lane_id)
         self._check_card_values(card)
+        if check_links:
+            self._check_links(card)
         cell = self._cells.setdefault((card.stage_id, card.lane_id), [])
         index = max(0, min(index, len(cell)))
         cell.insert(index, card.id)
         self.graph.add_node(card.id, card=card)
+        self._index_links(card)
         return index
 
     def _insert_flow(self, flow: Flow) -> None:
@@ -377,6 +406,7 @@ class JourneyMap:
         for flow in self.flows_of(card.id):
             self._remove_flow(flow.id)
         self._cells[(card.stage_id, card.lane_id)].remove(card.id)
+        self._index_links(card, add=False)
         self.graph.remove_node(card.id)
         self.notify(Entity.CARD, Action.REMOVED, card.id)
 
@@ -386,13 +416,18 @@ class JourneyMap:
         if card.channel is not None and not self.channel_known(card.channel):
             raise ModelError(f"unknown channel {card.channel!r}")
 
-    def _put_back_opportunity(self, opportunity: Opportunity) -> None:
-        self._check_opportunity(opportunity)
-        self.opportunities.replace(opportunity)
-        self.notify(Entity.OPPORTUNITY, Action.UPDATED, opportunity.id)
+    def _check_links(self, card: Card) -> None:
+        for card_id in card.pain_point_ids:
+            if card_id not in self.graph:
+                raise ModelError(f"card {card.id!r} addresses unknown card {card_id!r}")
 
-    def _check_opportunity(self, opportunity: Opportunity) -> None:
-        for card_id in opportunity.pain_point_ids:
-            self.card(card_id)
-        if opportunity.stage_id is not None:
-            self.stages.get(opportunity.stage_id)
+    def _index_links(self, card: Card, add: bool = True) -> None:
+        for card_id in card.pain_point_ids:
+            if add:
+                self._linked_by.setdefault(card_id, set()).add(card.id)
+            else:
+                linked = self._linked_by.get(card_id)
+                if linked is not None:
+                    linked.discard(card.id)
+                    if not linked:
+                        del self._linked_by[card_id]

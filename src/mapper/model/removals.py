@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mapper.model.entities import Card, Flow, Lane, Opportunity, Persona, Presentation, Stage
+from mapper.model.entities import Card, Flow, Lane, Persona, Presentation, Stage
 from mapper.model.events import Entity
 
 
 @dataclass(frozen=True)
 class CardRemoval:
-    """A removed card with its position, its flows and the opportunities that linked it."""
+    """A removed card with its position, its flows and the opportunities that addressed it
+    (as they were)."""
 
     card: Card
     index: int
     flows: tuple[Flow, ...]
-    opportunities: tuple[Opportunity, ...]
+    linked_by: tuple[Card, ...]
 
     @property
     def kind(self) -> Entity:
@@ -30,7 +31,7 @@ class ColumnRemoval:
     index: int
     cards: tuple[Card, ...]
     flows: tuple[Flow, ...]
-    opportunities: tuple[Opportunity, ...]
+    linked_by: tuple[Card, ...]  # cards left in the map that addressed its cards, as they were
     presentation: Presentation | None = None  # before a hidden lane left it
 
     @property
@@ -60,17 +61,7 @@ class FlowRemoval:
         return Entity.FLOW
 
 
-@dataclass(frozen=True)
-class OpportunityRemoval:
-    opportunity: Opportunity
-    index: int
-
-    @property
-    def kind(self) -> Entity:
-        return Entity.OPPORTUNITY
-
-
-Removal = CardRemoval | ColumnRemoval | PersonaRemoval | FlowRemoval | OpportunityRemoval
+Removal = CardRemoval | ColumnRemoval | PersonaRemoval | FlowRemoval
 
 
 @dataclass(frozen=True)

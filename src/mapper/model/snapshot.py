@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mapper.model.entities import Card, Flow, Lane, MapInfo, Opportunity, Persona, Stage
+from mapper.model.entities import Card, Flow, Lane, MapInfo, Persona, Stage
 
 Cell = tuple[str, str]
 
@@ -21,7 +21,6 @@ class Snapshot:
     lanes: tuple[Lane, ...]
     cards: tuple[Card, ...]
     flows: tuple[Flow, ...]
-    opportunities: tuple[Opportunity, ...]
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,6 @@ class Capture:
     cells: dict[Cell, tuple[str, ...]]
     cards: dict[str, Card]
     flows: tuple[Flow, ...]  # in no particular order
-    opportunities: tuple[Opportunity, ...]
 
     def snapshot(self) -> Snapshot:
         cards = tuple(
@@ -48,5 +46,4 @@ class Capture:
         )
         position = {card.id: i for i, card in enumerate(cards)}
         flows = sorted(self.flows, key=lambda f: (position[f.source], position[f.target]))
-        return Snapshot(self.info, self.personas, self.stages, self.lanes, cards, tuple(flows),
-                        self.opportunities)  # fmt: skip
+        return Snapshot(self.info, self.personas, self.stages, self.lanes, cards, tuple(flows))

@@ -15,7 +15,6 @@ from enum import StrEnum
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
-from mapper.model import Opportunity
 from mapper.model.entities import Card
 from mapper.present.steps import Navigator, Step
 
@@ -52,7 +51,7 @@ class Options:
     cover: Cover = Cover.NONE
 
 
-Detail = Card | Opportunity
+Detail = Card
 
 
 class Controller(QObject):

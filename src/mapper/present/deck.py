@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from mapper.model import JourneyMap, MapInfo, Opportunity
+from mapper.model import Card, JourneyMap, MapInfo
 from mapper.present.content import Shown, lead_persona, shown
 from mapper.present.insights import PainPoint, ranked_opportunities, ranked_pain_points
 from mapper.present.room_layout import PresentLayout, PresentStyle, present_layout
@@ -42,8 +42,8 @@ class Deck:
         return ranked_pain_points(self.journey, self.content)
 
     @cached_property
-    def opportunities(self) -> list[Opportunity]:
-        return ranked_opportunities(self.journey)
+    def opportunities(self) -> list[Card]:
+        return ranked_opportunities(self.journey, self.content)
 
     @property
     def subtitle(self) -> str:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from mapper.canvas.painting import qcolor, qfont
-from mapper.model import JourneyMap, Opportunity
+from mapper.model import JourneyMap
 from mapper.model.entities import Card
 from mapper.present.details import detail_html
 from mapper.present.theme import DESIGN_HEIGHT, Palette
@@ -22,14 +22,14 @@ class DetailOverlay(QWidget):
     def __init__(self, journey: JourneyMap, parent: QWidget) -> None:
         super().__init__(parent)
         self.journey = journey
-        self.target: Card | Opportunity | None = None
+        self.target: Card | None = None
         self.palette_: Palette | None = None
         self.text_scale = 1.0
         self.scrolled = 0.0
         self.document = QTextDocument(self)
         self.hide()
 
-    def show_target(self, target: Card | Opportunity | None, palette: Palette, text_scale: float):
+    def show_target(self, target: Card | None, palette: Palette, text_scale: float):
         self.target, self.palette_, self.text_scale = target, palette, text_scale
         self.scrolled = 0.0
         if target is None:

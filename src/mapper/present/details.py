@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from html import escape
 
-from mapper.model import JourneyMap, Opportunity, Quadrant, sentiment_of
+from mapper.model import CardKind, JourneyMap, Quadrant, sentiment_of
 from mapper.model.entities import Card
+from mapper.model.opportunities import addressed, addressing
 from mapper.present.content import shown
 from mapper.present.labels import (
     METRIC_LABELS,
@@ -30,14 +31,10 @@ KIND_LABELS = {
 FEELINGS = {"pain": "pain point", "love": "love point", "neutral": ""}
 
 
-def detail_html(journey: JourneyMap, target: Card | Opportunity, pal: Palette, size: float) -> str:
+def detail_html(journey: JourneyMap, target: Card, pal: Palette, size: float) -> str:
     """``size``: the body text size in pixels; headings scale from it."""
-    if isinstance(target, Opportunity):
-        kicker, title, rows, sections = _opportunity(journey, target)
-        description = target.description
-    else:
-        kicker, title, rows, sections = _card(journey, target)
-        description = target.description
+    kicker, title, rows, sections = _card(journey, target)
+    description = target.description
     parts = [
         f'<div style="color:{pal.muted}; font-size:{size * 0.8:.0f}px; font-weight:bold;">'
         f"{escape(kicker.upper())}</div>",
@@ -77,6 +74,9 @@ def _card(journey: JourneyMap, card: Card):
     stage = journey.stages.get(card.stage_id) if card.stage_id in journey.stages else None
     lane = journey.lanes.get(card.lane_id) if card.lane_id in journey.lanes else None
     rows: list[tuple[str, str]] = []
+    sections: list[tuple[str, list[str]]] = []
+    if card.kind is CardKind.OPPORTUNITY:
+        rows, sections = _opportunity(journey, card)
     if stage is not None:
         rows.append(("Stage", escape(stage.name)))
     if lane is not None:
@@ -90,7 +90,7 @@ def _card(journey: JourneyMap, card: Card):
         rows.append(("Buying phase", escape(PHASE_LABELS[phase])))
     if card.moment_of_truth:
         rows.append(("Moment of truth", "Yes: it decides the customer's opinion"))
-    if card.owner:
+    if card.owner and card.kind is not CardKind.OPPORTUNITY:
         rows.append(("Owner", escape(card.owner)))
     feelings = []
     for persona in shown(journey).personas:  # as the slides: not hidden, not left out
@@ -111,7 +111,6 @@ def _card(journey: JourneyMap, card: Card):
     rows.extend(_metric_rows(card.metrics.items()))
     if card.notes:
         rows.append(("Notes", _text(card.notes)))
-    sections = []
     if card.evidence:
         sections.append(
             (
@@ -124,7 +123,7 @@ def _card(journey: JourneyMap, card: Card):
                 ],
             )
         )
-    fixes = [o for o in journey.opportunities if card.id in o.pain_point_ids]
+    fixes = addressing(journey, card.id)
     if fixes:
         sections.append(("Opportunities", [_opportunity_line(o) for o in fixes]))
     return KIND_LABELS.get(card.kind.value, "Card"), card.title, rows, sections
@@ -134,29 +133,27 @@ def _metric_rows(items) -> list[tuple[str, str]]:
     return [(METRIC_LABELS[name], escape(metric_value(name, value))) for name, value in items]
 
 
-def _opportunity_line(opp: Opportunity) -> str:
+def _opportunity_line(opp: Card) -> str:
     line = f"{escape(opp.title)} (impact {opp.impact}/5, effort {opp.effort}/5)"
     return line + (" — <b>quick win</b>" if opp.is_quick_win else "")
 
 
-def _opportunity(journey: JourneyMap, opp: Opportunity):
+def _opportunity(
+    journey: JourneyMap, opp: Card
+) -> tuple[list[tuple[str, str]], list[tuple[str, list[str]]]]:
+    """An opportunity's rating and owner first, and the pain points it addresses."""
     rows = [
         ("Impact", f"{opp.impact} / 5"),
         ("Effort", f"{opp.effort} / 5"),
         ("Priority", escape(_quadrant(opp))),
+        ("Owner", escape(opp.owner) if opp.owner else "<i>no owner yet</i>"),
     ]
-    if opp.owner:
-        rows.append(("Owner", escape(opp.owner)))
-    if opp.stage_id is not None and opp.stage_id in journey.stages:
-        rows.append(("Stage", escape(journey.stages.get(opp.stage_id).name)))
     pains = []
-    for card_id in opp.pain_point_ids:
-        if journey.has_card(card_id) and not journey.card(card_id).sensitive:
-            card = journey.card(card_id)
+    for card in addressed(journey, opp):
+        if not card.sensitive:
             stage = journey.stages.get(card.stage_id).name
             pains.append(f"{escape(card.title)} <i>({escape(stage)})</i>")
-    sections = [("Pain points it addresses", pains)] if pains else []
-    return "Opportunity", opp.title, rows, sections
+    return rows, [("Pain points it addresses", pains)] if pains else []
 
 
 QUADRANT_MEANING = {
@@ -167,6 +164,6 @@ QUADRANT_MEANING = {
 }
 
 
-def _quadrant(opp: Opportunity) -> str:
+def _quadrant(opp: Card) -> str:
     """Where it sits on the impact / effort matrix."""
     return f"{opp.quadrant.value}: {QUADRANT_MEANING[opp.quadrant]}"

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mapper.layout.wording import short_names, whose_pain
-from mapper.model import JourneyMap, Opportunity
-from mapper.model.analysis import by_priority, pain_points_by_persona
+from mapper.model import JourneyMap
+from mapper.model.analysis import pain_points_by_persona
 from mapper.model.entities import Card
+from mapper.model.opportunities import by_priority, opportunities
 from mapper.present.content import Shown
 
 
@@ -29,7 +30,7 @@ def ranked_pain_points(journey: JourneyMap, content: Shown) -> list[PainPoint]:
     what the PDF lists when no persona is left out.
     """
     addressed: dict[str, int] = {}
-    for opp in journey.opportunities:
+    for opp in opportunities(journey):
         for card_id in opp.pain_point_ids:
             addressed[card_id] = addressed.get(card_id, 0) + 1
     names = short_names(list(journey.personas))
@@ -46,6 +47,9 @@ def ranked_pain_points(journey: JourneyMap, content: Shown) -> list[PainPoint]:
     ]
 
 
-def ranked_opportunities(journey: JourneyMap) -> list[Opportunity]:
-    """Quick wins first, then by impact over effort, then higher impact, then map order."""
-    return by_priority(journey.opportunities)
+def ranked_opportunities(journey: JourneyMap, content: Shown) -> list[Card]:
+    """Opportunities in shown lanes (not sensitive ones): quick wins first, then by impact
+    over effort, then higher impact, then map order."""
+    lanes = content.lane_ids
+    shown = (o for o in opportunities(journey) if o.lane_id in lanes and not o.sensitive)
+    return by_priority(shown)

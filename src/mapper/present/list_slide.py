@@ -45,7 +45,7 @@ def summary_line(kind: StepKind, shown: int, total: int) -> str:
 
 
 class ListSlide(QWidget):
-    clicked = Signal(object)  # the Card or Opportunity of the tile
+    clicked = Signal(object)  # the Card of the tile
 
     def __init__(self, deck: Deck, palette: Palette, parent=None) -> None:
         super().__init__(parent)

@@ -56,8 +56,8 @@ def build_steps(journey: JourneyMap, content: Shown | None = None) -> list[Step]
         steps += [_feelings(stage, i) for i, stage in enumerate(stages)]
     if ranked_pain_points(journey, content):
         steps.append(Step(StepKind.PAIN_POINTS, "Pain points"))
-    if journey.opportunities:
-        count = len(ranked_opportunities(journey))
+    count = len(ranked_opportunities(journey, content))
+    if count:
         steps.append(Step(StepKind.OPPORTUNITIES, "Opportunities", notes=f"{count} ideas"))
     return steps
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from mapper.layout.geometry import Rect
 from mapper.layout.text import line_height, wrap
-from mapper.model import JourneyMap, Opportunity, Quadrant
+from mapper.model import JourneyMap, Quadrant
 from mapper.model.entities import Card
+from mapper.model.opportunities import addressed
 from mapper.present.insights import PainPoint
 from mapper.present.labels import score_label
 
@@ -23,7 +24,7 @@ class Tile:
     lines: tuple[str, ...]  # muted lines below the title
     badge: str  # "−3", "Quick win", ...
     tone: str  # "pain", "love", "neutral", "win": the badge's colour
-    target: Card | Opportunity  # what a click shows in detail
+    target: Card  # what a click shows in detail
     star: bool = False
 
 
@@ -68,19 +69,14 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def opportunity_tiles(journey: JourneyMap, opportunities: list[Opportunity]) -> list[Tile]:
+def opportunity_tiles(journey: JourneyMap, opportunities: list[Card]) -> list[Tile]:
     tiles = []
     for opp in opportunities:
-        stage_id = opp.stage_id
-        where = journey.stages.get(stage_id).name if stage_id and stage_id in journey.stages else ""
+        where = journey.stages.get(opp.stage_id).name
         first = " · ".join(
             t for t in (f"Impact {opp.impact}/5", f"Effort {opp.effort}/5", opp.owner, where) if t
         )
-        fixes = [
-            journey.card(i).title
-            for i in opp.pain_point_ids
-            if journey.has_card(i) and not journey.card(i).sensitive
-        ]
+        fixes = [card.title for card in addressed(journey, opp) if not card.sensitive]
         lines = (first, "Fixes: " + ", ".join(fixes)) if fixes else (first,)
         tiles.append(Tile(opp.title, lines, *_quadrant(opp), opp))
     return tiles
@@ -89,7 +85,7 @@ def opportunity_tiles(journey: JourneyMap, opportunities: list[Opportunity]) -> 
 TONES = {Quadrant.QUICK_WIN: "win", Quadrant.MAJOR_PROJECT: "major"}
 
 
-def _quadrant(opp: Opportunity) -> tuple[str, str]:
+def _quadrant(opp: Card) -> tuple[str, str]:
     """The impact / effort matrix's name for it, and the badge's tone."""
     return opp.quadrant.value, TONES.get(opp.quadrant, "neutral")
 

@@ -23,8 +23,9 @@ from mapper.export.pdf.touchpoints import name_and_score
 from mapper.export.values import quadrant, short_names
 from mapper.layout import theme
 from mapper.layout.wording import MARKED_PAIN, score_label
-from mapper.model import JourneyMap, Opportunity, analysis
-from mapper.model.analysis import PainPoint, by_priority
+from mapper.model import Card, JourneyMap, analysis
+from mapper.model.analysis import PainPoint
+from mapper.model.opportunities import by_priority, opportunities
 from mapper.model.vocabulary import sentiment_of
 
 OPPORTUNITY_COLUMNS: Columns = (
@@ -55,9 +56,9 @@ def priority_pages(journey: JourneyMap, doc: MapperDocument) -> list[Flowable]:
     """Opportunities by priority, then the pain points of the shown personas (the map's
     rule: ``analysis.pain_points_by_persona``), each with whose score makes it one."""
     st = styles()
-    opportunities = by_priority(list(journey.opportunities))
+    ranked = by_priority(opportunities(journey))
     pains = analysis.pain_points_by_persona(journey)  # the shown personas, as on screen
-    if not opportunities and not pains:
+    if not ranked and not pains:
         return []
     widths = column_widths(PAIN_COLUMNS, doc.body_width)
     whose_width = widths[2] - 2 * CELL_PADDING
@@ -75,8 +76,8 @@ def priority_pages(journey: JourneyMap, doc: MapperDocument) -> list[Flowable]:
             st.muted,
         ),
     ]
-    if opportunities:
-        rows = [_opportunity_row(journey, n, o) for n, o in enumerate(opportunities, 1)]
+    if ranked:
+        rows = [_opportunity_row(journey, n, o) for n, o in enumerate(ranked, 1)]
         title = "Opportunities by priority"
         story.append(
             make_table(rows, OPPORTUNITY_COLUMNS, doc.body_width, theme.INK, title, doc.body_height)
@@ -84,8 +85,8 @@ def priority_pages(journey: JourneyMap, doc: MapperDocument) -> list[Flowable]:
     else:
         story.append(Paragraph("No opportunities recorded yet.", st.body))
 
-    addressed: dict[str, list[Opportunity]] = {}
-    for o in opportunities:
+    addressed: dict[str, list[Card]] = {}
+    for o in ranked:
         for pid in o.pain_point_ids:
             addressed.setdefault(pid, []).append(o)
     rows = [
@@ -115,16 +116,15 @@ def priority_pages(journey: JourneyMap, doc: MapperDocument) -> list[Flowable]:
     return story
 
 
-def _opportunity_row(journey: JourneyMap, n: int, o: Opportunity) -> Row:
+def _opportunity_row(journey: JourneyMap, n: int, o: Card) -> Row:
     label = quadrant(o)
     addresses = [
         Run(f"\u2022 {journey.card(pid).title}", 7.5, max_lines=2) for pid in o.pain_point_ids[:8]
     ]
     if len(o.pain_point_ids) > 8:
         addresses.append(Run(f"\u2026 and {len(o.pain_point_ids) - 8} more", 7.5, MUTED))
-    if o.stage_id is not None:
-        stage = journey.stages.get(o.stage_id).name
-        addresses.append(Run(f"Stage: {stage}", 7.5, MUTED, max_lines=2))
+    stage = journey.stages.get(o.stage_id).name
+    addresses.append(Run(f"Stage: {stage}", 7.5, MUTED, max_lines=2))
     owner = (
         cell(o.owner, max_lines=3)
         if o.owner.strip()
@@ -146,7 +146,7 @@ def _opportunity_row(journey: JourneyMap, n: int, o: Opportunity) -> Row:
 def _pain_row(
     journey: JourneyMap,
     point: PainPoint,
-    fixes: list[Opportunity],
+    fixes: list[Card],
     whose_width: float,
     names: dict[str, str],
 ) -> Row:

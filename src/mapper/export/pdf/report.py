@@ -33,7 +33,7 @@ def report_story(
 def _story(
     journey: JourneyMap, doc: MapperDocument, persona_id: str | None, photos: PhotoCache
 ) -> list[Flowable]:
-    if not journey.card_count() and not len(journey.opportunities):
+    if not journey.card_count():
         return []  # an empty map (a new one, a template): nothing to summarise or report
     personas = personas_in_order(journey, persona_id)
     story: list[Flowable] = summary_story(journey, doc, personas)

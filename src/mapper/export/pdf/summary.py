@@ -16,7 +16,7 @@ from mapper.export.values import metrics_text, quadrant, short_names, signed
 from mapper.layout import theme
 from mapper.layout.wording import whose_pain
 from mapper.model import JourneyMap, Persona, analysis
-from mapper.model.analysis import by_priority
+from mapper.model.opportunities import by_priority, opportunities
 
 TOP_PAINS = 6
 TOP_OPPORTUNITIES = 5
@@ -123,7 +123,7 @@ def _pain_points(journey: JourneyMap) -> list[Flowable]:
 
 
 def _opportunities(journey: JourneyMap) -> list[Flowable]:
-    ranked = by_priority(list(journey.opportunities))
+    ranked = by_priority(opportunities(journey))
     quick = [o for o in ranked if o.is_quick_win]
     others = [o for o in ranked if not o.is_quick_win][:TOP_OPPORTUNITIES]
     st = styles()
