@@ -12,7 +12,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from mapper.document import Document
-from mapper.edits import Update
+from mapper.edits import Change, EditRefused, Update, intents
 from mapper.layout.theme import CREATOR_LABELS
 from mapper.model import (
     METRIC_RANGES,
@@ -21,6 +21,7 @@ from mapper.model import (
     CardKind,
     Creator,
     Entity,
+    JourneyMap,
     LaneKind,
     ModelError,
     ModelEvent,
@@ -44,6 +45,7 @@ from mapper.ui.form_fields import (
     split_list,
 )
 from mapper.ui.hints import hint
+from mapper.ui.opportunity_fields import PainPointPicker, PriorityLabel, rating_field
 
 WIDTH = 340  # what the panel asks for, in pixels
 Getter = Callable[[Any], Any]
@@ -57,6 +59,9 @@ class FieldSpec:
     get: Getter
     to_changes: ToChanges
     key: str = ""  # the field's name for its placeholder hint (mapper.ui.hints)
+    # an intent that builds the whole step itself (journey, item id, value), instead
+    # of ``to_changes`` merged with the typing in that field
+    command: Callable[[JourneyMap, str, Any], Change | None] | None = None
 
 
 def plain(name: str, label: str, make: Callable[[], Any]) -> FieldSpec:
@@ -116,11 +121,14 @@ def card_specs(document: Document, kind: CardKind) -> list[FieldSpec]:
     """The card's fields; the touchpoint classification and metrics only for touchpoints."""
     journey = document.journey
     touchpoint = kind is CardKind.TOUCHPOINT
+    opportunity = kind is CardKind.OPPORTUNITY
     specs = [
         plain("title", "Title", LineField),
         plain("kind", "Kind", _enum_choices(CardKind)),
         plain("description", "Description", TextField),
     ]
+    if opportunity:
+        specs += opportunity_specs(journey)
     if touchpoint:
         specs += [
             plain("channel", "Channel", lambda: ChannelField(document)),
@@ -132,7 +140,7 @@ def card_specs(document: Document, kind: CardKind) -> list[FieldSpec]:
     for persona in journey.personas:
         specs.append(_score_spec(persona.id, f"Emotion: {persona.name}"))
     specs += [
-        plain("owner", "Owner", LineField),
+        *([] if opportunity else [plain("owner", "Owner", LineField)]),
         *(metric_specs() if touchpoint else []),
         plain("evidence", "Evidence", EvidenceField),
         plain("url", "URL", LineField),
@@ -141,6 +149,32 @@ def card_specs(document: Document, kind: CardKind) -> list[FieldSpec]:
         plain("notes", "Notes", TextField),
     ]  # fmt: skip
     return specs
+
+
+def opportunity_specs(journey: JourneyMap) -> list[FieldSpec]:
+    """Impact and effort, the quadrant they make, the owner and the pain points addressed."""
+
+    def rated(field: str, label: str) -> FieldSpec:
+        def command(journey: JourneyMap, card_id: str, value: Any) -> Change | None:
+            return intents.rate(journey, card_id, field, value)
+
+        return FieldSpec(label, rating_field, lambda e: getattr(e, field), _no_changes, command)
+
+    def address(journey: JourneyMap, card_id: str, value: Any) -> Change | None:
+        pain_id, addressed = value
+        return intents.address(journey, card_id, pain_id, addressed)
+
+    return [
+        rated("impact", "Impact"),
+        rated("effort", "Effort"),
+        FieldSpec("Priority", PriorityLabel, lambda e: e, _no_changes),
+        plain("owner", "Owner", LineField),
+        FieldSpec("Addresses", lambda: PainPointPicker(journey), lambda e: e, _no_changes, address),
+    ]
+
+
+def _no_changes(value: Any, entity: Any) -> dict[str, Any]:
+    raise ValueError("this field is not edited directly")
 
 
 def _set_score(emotions: dict[str, int], persona_id: str, score: int | None) -> dict[str, int]:
@@ -282,6 +316,9 @@ class Inspector(QScrollArea):
             editor.set_value(spec.get(entity))
 
     def _commit(self, spec: FieldSpec, value: Any) -> None:
+        if spec.command is not None:
+            self._run(spec.command, value)
+            return
         try:
             changes = spec.to_changes(value, self._entity())
         except (ModelError, ValueError) as exc:
@@ -294,6 +331,17 @@ class Inspector(QScrollArea):
         if not self.document.try_push(command):
             self.refresh()  # show the model's value again
 
+    def _run(self, intent: Callable[[JourneyMap, str, Any], Change | None], value: Any) -> None:
+        """One step built by an intent (a rating, a tick): refused in words, never raised."""
+        assert self.item_id is not None
+        try:
+            change = intent(self.document.journey, self.item_id, value)
+        except (EditRefused, ModelError) as exc:
+            self.document.refused.emit(str(exc))
+            change = None
+        if change is None or not self.document.try_push(change):
+            self.refresh()  # show the model's value again
+
     def _on_model_events(self, events: Sequence[ModelEvent]) -> None:
         if self.kind is Entity.CARD and any(
             e.entity is Entity.PERSONA or (e.id == self.item_id and "kind" in e.fields)
@@ -301,6 +349,9 @@ class Inspector(QScrollArea):
         ):
             self.show_target(self.kind, self.item_id)  # the form follows personas and kind
         else:
+            for _, editor in self._fields:
+                if hasattr(editor, "model_changed"):
+                    editor.model_changed(events)
             self.refresh()
 
     def show_many(self, count: int) -> None:
