@@ -271,6 +271,8 @@ def test_a_hidden_persona_is_saved_with_the_map(journey):
     change.apply()
     again = loads_journey(dumps_journey(journey).encode("utf-8"))
     assert again.personas.get("omar").hidden and not again.personas.get("maya").hidden
+
+
 def test_rating_an_opportunity_is_one_change_or_nothing(journey):
     assert intents.rate(journey, "o1", "impact", 5) is None  # already 5
     change = intents.rate(journey, "o1", "effort", 4)

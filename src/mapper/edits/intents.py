@@ -142,6 +142,8 @@ def step_scores(
     if len(parts) <= 1:
         return parts[0] if parts else None
     return Composite(journey, "Change emotions", parts)
+
+
 # --------------------------------------------------------- opportunities
 RATED = ("impact", "effort")
 

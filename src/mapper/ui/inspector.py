@@ -158,7 +158,9 @@ def opportunity_specs(journey: JourneyMap) -> list[FieldSpec]:
         def command(journey: JourneyMap, card_id: str, value: Any) -> Change | None:
             return intents.rate(journey, card_id, field, value)
 
-        return FieldSpec(label, rating_field, lambda e: getattr(e, field), _no_changes, command)
+        return FieldSpec(
+            label, rating_field, lambda e: getattr(e, field), _no_changes, command=command
+        )
 
     def address(journey: JourneyMap, card_id: str, value: Any) -> Change | None:
         pain_id, addressed = value
@@ -169,7 +171,9 @@ def opportunity_specs(journey: JourneyMap) -> list[FieldSpec]:
         rated("effort", "Effort"),
         FieldSpec("Priority", PriorityLabel, lambda e: e, _no_changes),
         plain("owner", "Owner", LineField),
-        FieldSpec("Addresses", lambda: PainPointPicker(journey), lambda e: e, _no_changes, address),
+        FieldSpec(
+            "Addresses", lambda: PainPointPicker(journey), lambda e: e, _no_changes, command=address
+        ),
     ]
 
 
