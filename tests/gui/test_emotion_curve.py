@@ -59,7 +59,7 @@ def hover(window, p: QPoint) -> None:
 def test_every_unscored_card_of_the_active_persona_has_a_ghost_on_the_neutral_line(emo):
     scene = emo.scene
     ghosts = {card_id: x for row in scene.ghost_rows() for card_id, x in row.ghosts}
-    assert set(ghosts) == {"a1", "p1", "t4"}  # Maya scored t1, t2 and t3
+    assert set(ghosts) == {"a1", "p1", "t4", "o1", "o2"}  # Maya scored t1, t2 and t3
     for card_id, x in ghosts.items():
         assert x == scene.layout.emotion_slots[card_id][0]
     assert all(row.neutral_y == scene.layout.neutral_y() for row in scene.ghost_rows())

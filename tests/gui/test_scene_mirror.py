@@ -52,7 +52,8 @@ def _picture(scene: JourneyScene) -> dict:
             key: (sorted(flow.flow_id for flow in chunk.flows), chunk.boundingRect().getRect())
             for key, chunk in scene.flow_layer.chunks.items()
         },
-        "scene rect": scene.sceneRect().getRect(),
+        # to a millionth: rows summed in another order may differ in the last bit
+        "scene rect": tuple(round(v, 6) for v in scene.sceneRect().getRect()),
         "items": len(scene.items()),
     }
 
@@ -72,7 +73,7 @@ def _assert_labels_apart(scene: JourneyScene) -> None:
 def test_an_edit_of_what_the_canvas_does_not_draw_lays_nothing_out(scene):
     before, items = scene.layout, dict(scene.cards)
     scene.document.push(Update(scene.journey, Entity.CARD, "t2", {"notes": "Ask about fees"}))
-    scene.document.push(Update(scene.journey, Entity.CARD, "o1", {"owner": "Ops", "impact": 1}))
+    scene.document.push(Update(scene.journey, Entity.CARD, "o1", {"impact": 1}))
     scene.document.push(Update(scene.journey, Entity.CARD, "o1", {"pain_point_ids": ("t3",)}))
     scene.document.push(Update(scene.journey, None, None, {"author": "Someone else"}))
     assert scene.layout is before

@@ -70,10 +70,10 @@ def test_every_card_of_a_stage_has_its_place_and_keeps_it_when_scored() -> None:
 
     journey = _with_emotion_lane(sample_map())
     before = compute_layout(journey)
-    # s2 holds t2 and t3 (touchpoints) and p1 (pain points): quarters of its width
+    # s2 holds t2 and t3 (touchpoints), p1 (pain points) and o1 (opportunities): fifths
     x, width = before.stages[1].column.x, before.stages[1].column.width
-    assert [before.emotion_slots[c][0] for c in ("t2", "t3", "p1")] == pytest.approx(
-        [x + width / 4, x + width / 2, x + 3 * width / 4], abs=0.01
+    assert [before.emotion_slots[c][0] for c in ("t2", "t3", "p1", "o1")] == pytest.approx(
+        [x + width * i / 5 for i in (1, 2, 3, 4)], abs=0.01
     )
     journey.update(Entity.CARD, "p1", emotions={"maya": -2})
     after = compute_layout(journey, previous=before)
