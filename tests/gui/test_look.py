@@ -317,3 +317,22 @@ def test_a_wide_map_opens_at_a_readable_zoom_and_a_narrow_one_at_100(manager, qt
     qtbot.waitExposed(small)
     small.view.show_start()
     assert small.view.zoom() == pytest.approx(1.0)
+
+
+def test_curves_and_their_legend_stay_readable_on_the_dark_canvas(window):
+    """A black persona (the palette's seventh colour) drew a black curve on the dark
+    canvas; its curve, points and legend swatch now take the lifted colour."""
+    from mapper.edits import Insert
+    from mapper.model import Entity, Lane, LaneKind
+
+    journey = window.document.journey
+    window.document.push(Insert(journey, Entity.LANE, 3, Lane("emo", "Emotion", LaneKind.EMOTION)))
+    journey.update(Entity.PERSONA, "omar", color="#000000")
+    window.actions_["theme_dark"].trigger()
+    QApplication.processEvents()
+    styles = window.scene.emotions.styles
+    assert contrast(styles["omar"].color, DARK.background) >= 3.0
+    assert styles["maya"].color == DARK.line(journey.personas.get("maya").color)
+    window.actions_["theme_light"].trigger()
+    QApplication.processEvents()
+    assert window.scene.emotions.styles["omar"].color == "#000000"  # paper colours again

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Protocol
 
 from PySide6.QtWidgets import QGraphicsItem
@@ -20,6 +21,7 @@ from mapper.canvas.emotion_items import (
 from mapper.canvas.header_items import LaneHeaderItem, LegendEntry
 from mapper.layout import Bezier, EmotionCurve, MapLayout
 from mapper.layout.persona_style import PersonaStyle, styles_by_id
+from mapper.layout.theme import LIGHT
 from mapper.model import JourneyMap
 
 ACTIVE_Z, OTHER_Z, GHOST_Z = 40.0, 30.0, 39.0
@@ -68,7 +70,11 @@ class EmotionLayer:
         """Each shown persona's curve and points, the active one's on top (in green above
         neutral and red below); a curve the layout kept keeps its items."""
         layout = self.host.layout
-        self.styles = layout.persona_styles
+        look = getattr(self.host, "theme", LIGHT)  # on a dark canvas colours are lifted
+        self.styles = {
+            pid: replace(style, color=look.line(style.color))
+            for pid, style in layout.persona_styles.items()
+        }
         lane, neutral = layout.emotion_lane, layout.neutral_y()
         curves = layout.emotion_curves if lane is not None and neutral is not None else []
         several = len(curves) > 1

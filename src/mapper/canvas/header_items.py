@@ -16,7 +16,6 @@ from mapper.canvas.host import host_of
 from mapper.canvas.painting import draw_lines, qcolor, theme_of
 from mapper.edits import intents
 from mapper.layout import LaneBox, StageBox
-from mapper.layout import theme as th
 from mapper.layout.metric_lines import metric_lines
 from mapper.layout.persona_style import PersonaStyle
 from mapper.layout.text import elide, line_height
@@ -232,9 +231,10 @@ class LaneHeaderItem(_Header):
 
     def _paint_legend_row(self, painter: QPainter, row: LegendRow, printing: bool) -> None:
         rect, entry = row.rect, row.entry
+        look = theme_of(self)  # the canvas's light or dark colours
         text_y = rect.top() + (LEGEND_ROW - line_height(LEGEND_SIZE)) / 2
         if entry is None:
-            painter.setPen(qcolor(th.MUTED_INK))
+            painter.setPen(qcolor(look.muted_ink))
             text = f"+ {row.more} more: see Personas"
             draw_lines(painter, (elide(text, rect.width() - 4, LEGEND_SIZE),), rect.left() + 2,
                        text_y, LEGEND_SIZE)  # fmt: skip
@@ -242,11 +242,11 @@ class LaneHeaderItem(_Header):
         x = rect.left() + 2
         if not printing:
             box = row.toggle
-            painter.setPen(QPen(qcolor(th.MUTED_INK), 1))
-            painter.setBrush(qcolor("#ffffff"))
+            painter.setPen(QPen(qcolor(look.muted_ink), 1))
+            painter.setBrush(qcolor(look.background))
             painter.drawRoundedRect(box, 2, 2)
             if not entry.hidden:  # a tick: the curve is shown
-                painter.setPen(QPen(qcolor(th.INK), 1.6, Qt.PenStyle.SolidLine,
+                painter.setPen(QPen(qcolor(look.ink), 1.6, Qt.PenStyle.SolidLine,
                                     Qt.PenCapStyle.RoundCap))  # fmt: skip
                 painter.drawPolyline(QPolygonF([
                     QPointF(box.left() + 2.5, box.center().y()),
@@ -261,7 +261,7 @@ class LaneHeaderItem(_Header):
                      QRectF(x, rect.top(), SWATCH_WIDTH, LEGEND_ROW))  # fmt: skip
         painter.restore()
         x += SWATCH_WIDTH + 5
-        painter.setPen(qcolor(th.MUTED_INK if entry.hidden else th.INK))
+        painter.setPen(qcolor(look.muted_ink if entry.hidden else look.ink))
         name = " ".join(entry.name.split()) or "Unnamed"
         name = elide(name, rect.right() - x - 2, LEGEND_SIZE, bold=entry.active)
         draw_lines(painter, (name,), x, text_y, LEGEND_SIZE, bold=entry.active)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -54,11 +54,15 @@ class CompareDialog(QDialog):
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.chart = CompareChart()
+        # the chart and the table are drawn in the map's own (light) colours, as on paper,
+        # so they stay readable in dark mode
+        self.chart.setPalette(_light_palette())
         scroll = QScrollArea()
         scroll.setWidget(self.chart)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.table = QTableWidget()
+        self.table.setPalette(_light_palette())
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -228,3 +232,16 @@ def open_compare(journey: JourneyMap, parent: QWidget) -> CompareDialog:
     dialog.raise_()
     dialog.activateWindow()
     return dialog
+
+
+def _light_palette() -> QPalette:
+    """Light colours for the chart and the table whatever the window's scheme."""
+    palette = QPalette()
+    for role, color in (
+        (QPalette.ColorRole.Base, "#ffffff"), (QPalette.ColorRole.AlternateBase, "#f4f6f8"),
+        (QPalette.ColorRole.Window, "#ffffff"), (QPalette.ColorRole.Text, theme.INK),
+        (QPalette.ColorRole.WindowText, theme.INK), (QPalette.ColorRole.Button, "#eef1f4"),
+        (QPalette.ColorRole.ButtonText, theme.INK),
+    ):  # fmt: skip
+        palette.setColor(role, QColor(color))
+    return palette
