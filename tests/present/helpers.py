@@ -49,3 +49,16 @@ def card_point(session, card_id: str) -> QPoint:
     view.camera.finish()
     x, y = session.scene.room.cards[card_id].rect.center
     return view.mapFromScene(QPointF(x, y))
+
+
+def presenting_at(window, width: int, height: int):
+    """A presentation of ``window``'s map, still (no transitions), in a room window of
+    ``width`` x ``height`` instead of full screen."""
+    from mapper.present import start_presentation
+
+    session = start_presentation(window)
+    session.controller.options.transitions = False
+    session.audience.showNormal()
+    session.audience.resize(width, height)
+    QApplication.processEvents()
+    return session

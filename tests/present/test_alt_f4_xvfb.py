@@ -12,7 +12,7 @@ import pytest
 
 from factories import sample_map
 from mapper.fileformat import save_journey
-from xserver import require, wait_for_window, xdotool, xvfb
+from xserver import require, wait_for_window, wait_until, xdotool, xvfb
 
 TITLE = "Mapper presentation"
 
@@ -36,15 +36,6 @@ def activate(display: str, window: str) -> None:
             return
         time.sleep(0.5)
     xdotool(display, "windowfocus", "--sync", window)
-
-
-def wait_until(condition, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.mark.xvfb

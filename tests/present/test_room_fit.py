@@ -3,22 +3,17 @@ talked about."""
 
 from __future__ import annotations
 
-from helpers import keys
+from helpers import keys, presenting_at
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QApplication
 
-from mapper.present import start_presentation
 from mapper.present.chrome import insets
 from mapper.present.steps import StepKind
 
 
 def test_the_minimap_never_covers_the_current_stage_at_1024x768(coffee_window):
-    session = start_presentation(coffee_window)
-    session.controller.options.transitions = False
+    session = presenting_at(coffee_window, 1024, 768)
     audience = session.audience
-    audience.showNormal()
-    audience.resize(1024, 768)
-    QApplication.processEvents()
     assert audience.minimap.isVisible()
     view = audience.view.map_view
     checked = 0
@@ -43,12 +38,8 @@ def test_the_minimap_never_covers_the_current_stage_at_1024x768(coffee_window):
 
 def test_the_title_block_belongs_to_the_overview_only(window):
     """The sample map is short: on a stage step its top would leave room for the title."""
-    session = start_presentation(window)
-    session.controller.options.transitions = False
+    session = presenting_at(window, 1920, 1080)
     audience = session.audience
-    audience.showNormal()
-    audience.resize(1920, 1080)
-    QApplication.processEvents()
 
     def colours_above_the_band() -> set[int]:
         audience.view.settle()
@@ -134,12 +125,8 @@ def test_no_text_below_legible_size_at_1280x720(coffee_window):
     14-16 design pixels) used to print at 8-11 pixels; the room's text grows instead."""
     from mapper.present.chrome import STAGE_METRICS, unit
 
-    session = start_presentation(coffee_window)
-    session.controller.options.transitions = False
+    session = presenting_at(coffee_window, 1280, 720)
     audience = session.audience
-    audience.showNormal()
-    audience.resize(1280, 720)
-    QApplication.processEvents()
     view = audience.view.map_view
     room = session.scene.room
     u = unit(720, view.text_scale)

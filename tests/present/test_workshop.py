@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from helpers import keys
+from helpers import keys, presenting_at
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -96,15 +96,10 @@ def test_the_console_counts_the_stage_down_and_signals_once(window, two_screens,
 def test_the_room_sees_the_stage_prompt_above_the_minimap_and_below_the_stage(window):
     journey = window.document.journey
     journey.update(Entity.STAGE, "s2", prompt="What would make you pay online?")
-    from mapper.present import start_presentation
     from mapper.present.chrome import prompt_box
 
-    session = start_presentation(window)
-    session.controller.options.transitions = False
+    session = presenting_at(window, 1920, 1080)
     audience = session.audience
-    audience.showNormal()
-    audience.resize(1920, 1080)
-    QApplication.processEvents()
     view = audience.view.map_view
     keys(audience, K.Key_2)
     assert session.controller.step.kind is StepKind.STAGE

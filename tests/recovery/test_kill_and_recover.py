@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from mapper.fileformat import load_journey
-from xserver import require, wait_for_window, xdotool, xvfb
+from xserver import require, wait_for_window, wait_until, xdotool, xvfb
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,15 +24,6 @@ def start_mapper(display: str, tmp_path: Path, *args: str) -> subprocess.Popen:
            "MAPPER_AUTOSAVE_SECONDS": "0.5"}  # fmt: skip
     return subprocess.Popen([sys.executable, "-m", "mapper", *args], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
-
-
-def wait_for(condition, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.mark.xvfb
@@ -48,8 +39,8 @@ def test_killed_mapper_leaves_work_that_the_next_start_recovers(tmp_path):
             window = wait_for_window(display, "coffee.journey")
             xdotool(display, "windowfocus", "--sync", window)
             xdotool(display, "key", "--window", window, "ctrl+a", "Delete")  # delete every card
-            wait_for(lambda: any(recovery.glob("*.journey")), 20, "a recovery copy")
-            wait_for(lambda: any(recovery.glob("*.json")), 20, "its description")
+            wait_until(lambda: any(recovery.glob("*.journey")), 20, "a recovery copy")
+            wait_until(lambda: any(recovery.glob("*.json")), 20, "its description")
             time.sleep(0.5)
         finally:
             first.send_signal(signal.SIGKILL)
@@ -68,8 +59,8 @@ def test_killed_mapper_leaves_work_that_the_next_start_recovers(tmp_path):
             assert list(recovery.glob("*.journey")), "nothing is deleted until saved"
             xdotool(display, "windowfocus", "--sync", window)
             xdotool(display, "key", "--window", window, "ctrl+s")
-            wait_for(lambda: original.read_text("utf-8") != saved_text, 20, "the save")
-            wait_for(lambda: not list(recovery.glob("*.journey")), 20, "the copy to go")
+            wait_until(lambda: original.read_text("utf-8") != saved_text, 20, "the save")
+            wait_until(lambda: not list(recovery.glob("*.journey")), 20, "the copy to go")
         finally:
             second.terminate()
             second.wait(timeout=10)
