@@ -22,7 +22,9 @@ MARGIN = 24.0
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def _application():
+def offscreen_application():
+    """The running QApplication, or a new one; on Linux without a display it uses Qt's
+    offscreen platform (exports run headless)."""
     screen = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     if not screen and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -163,7 +165,7 @@ def render_png(
 
     if not 24 <= dpi <= 1200:
         raise ExportError(f"the resolution must be 24..1200 dpi, not {dpi:g}")
-    _application()
+    offscreen_application()
     picture = _Picture(journey, title_legend, card_metrics)
     scale = dpi / SCREEN_DPI
     width, height = round(picture.width * scale), round(picture.height * scale)
@@ -199,7 +201,7 @@ def render_svg(journey: JourneyMap, title_legend: bool = True, card_metrics: boo
 
     from mapper import __version__
 
-    _application()
+    offscreen_application()
     picture = _Picture(journey, title_legend, card_metrics)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)

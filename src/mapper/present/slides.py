@@ -8,7 +8,6 @@ runs on Qt's offscreen platform.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 
@@ -26,9 +25,10 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QRegion
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from mapper.canvas.painting import draw_lines, qcolor
+from mapper.export.image import offscreen_application as application
 from mapper.layout.text import elide, line_height
 from mapper.model import JourneyMap
 from mapper.present.audience import AudienceView
@@ -48,14 +48,6 @@ def _quiet(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     """Qt's chatter about the offscreen platform is not the user's business."""
     if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
         sys.stderr.write(f"{message}\n")
-
-
-def application() -> QApplication:
-    screen = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    if not screen and sys.platform.startswith("linux"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QApplication.instance()
-    return app if isinstance(app, QApplication) else QApplication([])
 
 
 def frames(view: AudienceView, deck: Deck) -> Iterator[tuple[Step, int, int]]:
