@@ -206,3 +206,25 @@ def test_the_export_dialog_offers_the_three_layouts_and_remembers_the_choice(iso
     dialog.remember()
     again = ExportOptionsDialog(None)
     assert again.fit.isChecked() and again.options().fit
+
+
+def test_an_export_scene_taken_apart_is_freed_at_once_not_by_the_collector():
+    """The collector freeing a scene's Qt objects at a random moment crashed test runs: the
+    flow layer and the model subscription held the scene in cycles."""
+    import gc
+    import weakref
+
+    from mapper.export.image import _scene, offscreen_application
+
+    offscreen_application()
+    gc.disable()
+    try:
+        scene = _scene(sample_map())
+        gone = weakref.ref(scene)
+        scene.detach()
+        scene.clear()
+        scene.document.dispose()
+        del scene
+        assert gone() is None
+    finally:
+        gc.enable()

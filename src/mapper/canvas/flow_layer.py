@@ -9,6 +9,7 @@ that follows a dragged card, paints itself."""
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -210,7 +211,9 @@ class FlowLayer:
     ``discard``; inside ``batch()`` the chunks and the repaint are settled once at the end."""
 
     def __init__(self, scene: QGraphicsScene) -> None:
-        self.scene = scene
+        # weakly: the scene holds this layer, and a cycle would leave the scene (and its Qt
+        # objects) for the garbage collector to free at a random moment, which crashes
+        self._scene = weakref.ref(scene)
         self.item = FlowLayerItem(self)
         scene.addItem(self.item)
         self.chunks: dict[Key, FlowChunk] = {}
@@ -218,6 +221,10 @@ class FlowLayer:
         self._damage: list[QRectF] = []
         self._depth = 0
         self.detached: set[FlowItem] = set()  # following a dragged card
+
+    @property
+    def scene(self) -> QGraphicsScene | None:
+        return self._scene()
 
     def add(self, flow: FlowItem) -> None:
         flow.layer_keys = keys = _keys(flow)
@@ -266,13 +273,16 @@ class FlowLayer:
             self.item.set_bounds(bounds)
         self._dirty.clear()
         damage, self._damage = self._damage, []
+        scene = self.scene
+        if scene is None:
+            return
         if len(damage) > DAMAGE_RECTS:
             self.item.forget()
-            self.scene.update()
+            scene.update()
         else:
             for rect in damage:
                 self.item.forget(rect)
-                self.scene.update(rect)
+                scene.update(rect)
 
     def detach(self, flow: FlowItem) -> None:
         """While a card is dragged its flows follow on every frame: they paint themselves
@@ -289,8 +299,9 @@ class FlowLayer:
 
     def remove(self) -> None:
         """Take the layer's item off the scene (each flow then paints itself)."""
-        if self.item.scene() is not None:
-            self.scene.removeItem(self.item)
+        scene = self.item.scene()
+        if scene is not None:
+            scene.removeItem(self.item)
 
 
 def _keys(flow: FlowItem) -> tuple[Key, Key]:

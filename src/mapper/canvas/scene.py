@@ -65,6 +65,10 @@ def _drawn(event: ModelEvent, card_metrics: bool = False) -> bool:
 BSP_DEPTH = 10
 
 
+def _nothing() -> None:
+    pass
+
+
 class JourneyScene(QGraphicsScene):
     layout_changed = Signal()
     problem = Signal(str)  # a refused gesture, for the status bar
@@ -152,6 +156,7 @@ class JourneyScene(QGraphicsScene):
     def detach(self) -> None:
         """Stop listening to the model (before the document goes away)."""
         self._unsubscribe()
+        self._unsubscribe = _nothing  # it held this scene: no cycle left for the collector
 
     # ------------------------------------------------------------ mirroring
     def _on_model_events(self, events: Sequence[ModelEvent]) -> None:
