@@ -105,7 +105,7 @@ def test_sample_round_trips_through_a_file(tmp_path):
 def test_output_is_deterministic_and_diff_friendly():
     text_out = dumps_journey(sample_map())
     assert text_out == dumps_journey(sample_map())
-    assert text_out.startswith('{\n  "format": "mapper-journey",\n  "schema_version": 3,\n')
+    assert text_out.startswith('{\n  "format": "mapper-journey",\n  "schema_version": 4,\n')
     assert text_out.endswith("}\n")
     data = json.loads(text_out)
     assert [c["id"] for c in data["cards"]] == ["a1", "t1", "o2", "t2", "t3", "p1", "o1", "t4"]

@@ -18,6 +18,7 @@ PAIRS = [
     (schema.PhotoFile, entities.Photo),
     (schema.ScenarioFile, entities.Scenario),
     (schema.CustomChannelFile, entities.CustomChannel),
+    (schema.SequenceItemFile, entities.SequenceItem),
     (schema.PresentationFile, entities.Presentation),
     (schema.PersonaFile, entities.Persona),
     (schema.StageFile, entities.Stage),

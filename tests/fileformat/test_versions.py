@@ -14,7 +14,7 @@ from mapper.cli.main import main
 from mapper.fileformat import SCHEMA_VERSION, JourneyFileError, dumps_journey, load_journey
 from mapper.fileformat.jsonschema import schema_text
 from mapper.fileformat.migrations import UPGRADES
-from mapper.model import Entity
+from mapper.model import Entity, SequenceItem
 from mapper.model.palette import PERSONA_PALETTE, next_persona_color
 
 VERSIONS = Path(__file__).parent / "versions"
@@ -54,6 +54,18 @@ def test_every_old_format_keeps_loading_the_same_map(version):
             )
         )  # fmt: skip
         expected.update(Entity.CARD, "a1", sensitive=True)
+    if version >= 4:
+        expected.update(Entity.CARD, "p1", votes={"2026-12-06": 12})
+        expected.update(Entity.CARD, "o1", votes={"2026-11-20": 3, "2026-12-06": 5})
+        sequence = (
+            SequenceItem("overview"),
+            SequenceItem("slide:welcome", title="Welcome", text="Coffee first"),
+            SequenceItem("stage:s2"),
+            SequenceItem("stage:s1"),
+            SequenceItem("agenda", skip=True),
+            SequenceItem("vote:pain_points"),
+        )
+        expected.update_info(presentation=replace(expected.info.presentation, sequence=sequence))
     assert dumps_journey(journey) == dumps_journey(expected)
 
 

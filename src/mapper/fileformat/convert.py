@@ -25,6 +25,7 @@ from mapper.model import (
     Photo,
     Presentation,
     Scenario,
+    SequenceItem,
     Stage,
 )
 from mapper.model.palette import palette_color
@@ -179,6 +180,7 @@ def card_from_file(c: CardFile) -> Card:
         pain_point_ids=tuple(c.pain_point_ids), metrics=_metrics(c.metrics),
         evidence=tuple(Evidence(e.text, e.source, e.confidence) for e in c.evidence),
         url=c.url, tags=tuple(c.tags), notes=c.notes, sensitive=c.sensitive,
+        votes=dict(c.votes),
     )  # fmt: skip
 
 
@@ -200,6 +202,7 @@ def build_journey(doc: JourneyFile) -> JourneyMap:
             doc.presentation.agenda,
             doc.presentation.interleave,
             doc.presentation.top_pain_points,
+            tuple(SequenceItem(**item.model_dump()) for item in doc.presentation.sequence),
         ),
     )
     journey = JourneyMap(info)

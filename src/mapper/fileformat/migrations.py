@@ -28,7 +28,14 @@ def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     return records_to_cards(data)
 
 
-UPGRADES: dict[int, Upgrade] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 added ``cards[].votes`` (dot votes per workshop day) and
+    ``presentation.sequence`` (the facilitator's order of steps); a version-3 file reads as
+    it is: no votes, the usual sequence."""
+    return data
+
+
+UPGRADES: dict[int, Upgrade] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 class VersionProblem(ValueError):

@@ -32,6 +32,7 @@ from mapper.model.vocabulary import (
     RATING_DEFAULT,
     RATING_MAX,
     RATING_MIN,
+    SEQUENCE_MAX,
     SHORT_TEXT_MAX,
     STAGE_WIDTH_DEFAULT,
     STAGE_WIDTH_MAX,
@@ -39,6 +40,7 @@ from mapper.model.vocabulary import (
     TIMEBOX_MAX,
     TIMEBOX_MIN,
     TOP_PAIN_POINTS_MAX,
+    VOTES_MAX,
     BuyingPhase,
     CardKind,
     Confidence,
@@ -49,7 +51,7 @@ from mapper.model.vocabulary import (
 FORMAT_NAME: Final = "mapper-journey"
 # Raised with every change to the schema, even a new optional field, so an older Mapper says
 # "made by a newer Mapper" instead of "unknown field". See docs/file-format.md.
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
 SHORT_TEXT = SHORT_TEXT_MAX
 LONG_TEXT = LONG_TEXT_MAX
@@ -65,6 +67,15 @@ MAX_CUSTOM_CHANNELS = 500
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+# a workshop's day, as the notes' "workshop 2026-12-06" tag names it
+Day = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+Votes = Annotated[int, Field(ge=1, le=VOTES_MAX, strict=True)]
+# a step of an edited presentation sequence: see model.entities.SequenceItem
+STEP_KEY_PATTERN = (
+    r"^(overview|agenda|pain_points|opportunities|vote:pain_points|vote:opportunities"
+    r"|(stage|emotion|slide):[A-Za-z0-9][A-Za-z0-9_.:-]{0,63})$"
+)
+StepKey = Annotated[str, StringConstraints(pattern=STEP_KEY_PATTERN)]
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 ShortText = Annotated[str, StringConstraints(max_length=SHORT_TEXT)]
 LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT)]
@@ -156,6 +167,15 @@ class CustomChannelFile(_Strict):
     online: bool
 
 
+class SequenceItemFile(_Strict):
+    model_config = ConfigDict(frozen=True)
+
+    key: StepKey
+    skip: bool = False
+    title: ShortText = ""
+    text: LongText = ""
+
+
 class PresentationFile(_Strict):
     model_config = ConfigDict(frozen=True)
 
@@ -165,6 +185,9 @@ class PresentationFile(_Strict):
     agenda: bool = False
     interleave: bool = False
     top_pain_points: Annotated[int, Field(ge=0, le=TOP_PAIN_POINTS_MAX, strict=True)] = 0
+    sequence: Annotated[
+        list[SequenceItemFile], FailFast, _capped("presentation steps", SEQUENCE_MAX)
+    ] = []
 
 
 class PersonaFile(_Strict):
@@ -227,6 +250,7 @@ class CardFile(_Strict):
     tags: Texts = []
     notes: LongText = ""
     sensitive: bool = False
+    votes: dict[Day, Votes] = {}
 
 
 class FlowFile(_Strict):
@@ -242,7 +266,7 @@ class JourneyFile(_Strict):
     model_config = ConfigDict(title="Mapper journey map")
 
     format: Literal["mapper-journey"] = FORMAT_NAME
-    schema_version: Literal[3] = SCHEMA_VERSION
+    schema_version: Literal[4] = SCHEMA_VERSION
     title: ShortText = "Untitled journey"
     description: LongText = ""
     author: ShortText = ""

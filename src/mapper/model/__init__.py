@@ -13,6 +13,7 @@ from mapper.model.entities import (
     Photo,
     Presentation,
     Scenario,
+    SequenceItem,
     Stage,
 )
 from mapper.model.events import Action, Entity, ModelEvent
@@ -68,6 +69,7 @@ __all__ = [
     "Removal",
     "Scenario",
     "Sentiment",
+    "SequenceItem",
     "Snapshot",
     "Stage",
     "new_id",

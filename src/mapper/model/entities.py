@@ -27,6 +27,7 @@ from mapper.model.vocabulary import (
     TIMEBOX_MAX,
     TIMEBOX_MIN,
     TOP_PAIN_POINTS_MAX,
+    VOTES_MAX,
     BuyingPhase,
     CardKind,
     Confidence,
@@ -148,6 +149,24 @@ class CustomChannel:
 
 
 @dataclass(frozen=True, slots=True)
+class SequenceItem:
+    """One step of an edited presentation sequence (see ``present.sequence``).
+
+    ``key`` names the step: "overview", "agenda", "stage:ID", "emotion:ID", "pain_points",
+    "opportunities", "vote:pain_points", "vote:opportunities" or "slide:ID" (a slide the
+    facilitator added, with its ``title`` and ``text``). A key whose stage no longer exists
+    is ignored, so deleting a stage never breaks the sequence."""
+
+    key: str
+    skip: bool = False
+    title: str = ""
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        check_text(self, LONG_TEXT)
+
+
+@dataclass(frozen=True, slots=True)
 class Presentation:
     """What present mode leaves out, and how long each stage may take in a workshop;
     saved with the map."""
@@ -158,6 +177,7 @@ class Presentation:
     agenda: bool = False  # an agenda step after the overview: the stages and their minutes
     interleave: bool = False  # each stage's "how it feels" right after it, not a second pass
     top_pain_points: int = 0  # how many pain points the slide shows (0: the usual summary)
+    sequence: tuple[SequenceItem, ...] = ()  # the steps in the facilitator's order (): usual
 
     def __post_init__(self) -> None:
         if not 0 <= self.top_pain_points <= TOP_PAIN_POINTS_MAX:
@@ -273,9 +293,13 @@ class Card:
     tags: tuple[str, ...] = ()
     notes: str = ""
     sensitive: bool = False  # left out when presenting to a room
+    votes: dict[str, int] = field(default_factory=dict)  # workshop day (YYYY-MM-DD) -> dots
 
     def __post_init__(self) -> None:
         check_text(self, LONG_DESCRIPTION_NOTES)
+        for day, count in self.votes.items():
+            if not 1 <= count <= VOTES_MAX:
+                raise ValueError(f"votes on {day} must be 1..{VOTES_MAX}, not {count}")
         for persona_id, score in self.emotions.items():
             if not EMOTION_MIN <= score <= EMOTION_MAX:
                 raise ValueError(
