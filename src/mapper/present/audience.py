@@ -17,7 +17,9 @@ from mapper.present.list_slide import ListSlide
 from mapper.present.map_scene import MapScene
 from mapper.present.map_view import MapView
 from mapper.present.steps import Step, StepKind
+from mapper.present.text_slide import TextSlide
 from mapper.present.theme import Palette
+from mapper.present.vote_slide import VoteSlide
 
 FADE_MS = 350
 
@@ -34,9 +36,11 @@ class AudienceView(QWidget):
         self.emotion = EmotionSlide(deck, scene.room, scene.theme)
         self.lists = ListSlide(deck, scene.theme)
         self.agenda = AgendaSlide(deck.journey, scene.theme)
+        self.vote = VoteSlide(deck, scene.theme)
+        self.text = TextSlide(scene.theme)
         self.stack = QStackedLayout(self)
         self.stack.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.map_view, self.emotion, self.lists, self.agenda):
+        for widget in (self.map_view, self.emotion, self.lists, self.agenda, self.vote, self.text):
             self.stack.addWidget(widget)
         self.fade = _Fade(self)
 
@@ -49,6 +53,8 @@ class AudienceView(QWidget):
         self.emotion.set_look(scene.room, palette, text_scale)
         self.lists.set_look(palette, text_scale)
         self.agenda.set_look(palette, text_scale)
+        self.vote.set_look(palette, text_scale)
+        self.text.set_look(palette, text_scale)
 
     def show_step(self, step: Step, animate: bool) -> None:
         previous, self.step = self.step, step
@@ -69,6 +75,10 @@ class AudienceView(QWidget):
             self.emotion.show_step(step, animate, grow_from_nothing=arriving and not backwards)
         elif step.kind is StepKind.AGENDA:
             self.agenda.update()
+        elif step.kind is StepKind.VOTE:
+            self.vote.show_step(step)
+        elif step.kind is StepKind.SLIDE:
+            self.text.show_step(step)
         else:
             self.lists.show_step(step, from_after=backwards)
 
@@ -84,6 +94,10 @@ class AudienceView(QWidget):
         """(page or part shown, of how many): (0, 1) for a step shown whole."""
         if self.step is not None and self.step.kind in LIST_STEPS:
             return self.lists.page, len(self.lists.pages())
+        if self.step is not None and self.step.kind is StepKind.VOTE:
+            return self.vote.page(), self.vote.pages()
+        if self.step is not None and not self.step.is_map:
+            return 0, 1
         return self.map_view.parts()
 
     def show_part(self, step: Step, part: int) -> None:
@@ -94,12 +108,18 @@ class AudienceView(QWidget):
             self.lists.update()
         elif step.kind is StepKind.STAGE:
             self.map_view.go_part(part, animate=False)
+        elif step.kind is StepKind.VOTE:
+            self.vote.show_step(step, part)
 
     def _widget_for(self, step: Step) -> QWidget:
         if step.is_map:
             return self.map_view
         if step.kind is StepKind.AGENDA:
             return self.agenda
+        if step.kind is StepKind.VOTE:
+            return self.vote
+        if step.kind is StepKind.SLIDE:
+            return self.text
         return self.emotion if step.kind is StepKind.EMOTION else self.lists
 
     def settle(self) -> None:

@@ -6,55 +6,34 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSignalBlocker, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPixmap, QTextCursor
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from mapper.present.audience import LIST_STEPS, AudienceView
+from mapper.present.console_parts import STYLE, NotesEditor, Preview, format_elapsed, label
 from mapper.present.controller import Controller, Cover
 from mapper.present.deck import Deck
 from mapper.present.map_scene import MapScene
 from mapper.present.steps import Step, StepKind
 from mapper.present.theme import palette, room_text_scale
+from mapper.present.vote_panel import VotePanel
+
+if TYPE_CHECKING:
+    from mapper.present.voting import VoteDesk
 from mapper.present.workshop_clock import WorkshopClock
 
 PREVIEW = QSize(1280, 720)  # rendered at the room's size (this until known), shown scaled down
-STYLE = """
-QWidget#console { background: #1f2933; }
-QLabel { color: #e4e7eb; }
-QLabel#muted { color: #9aa5b1; font-size: 16px; }
-QLabel#title { font-size: 30px; font-weight: bold; }
-QLabel#clock { font-size: 48px; font-weight: bold; }
-QLabel#timebox { font-size: 26px; font-weight: bold; }
-QLabel#timebox[state="last"] { color: #f0b429; }
-QLabel#timebox[state="over"] { color: #ff6b6b; }
-QLabel#notes { font-size: 26px; color: #f5f7fa; background: #27323d; padding: 14px; }
-QPlainTextEdit { font-size: 26px; color: #f5f7fa; background: #27323d; padding: 8px;
-                 border: 2px solid #2f6fce; }
-QScrollArea { border: none; background: #27323d; }
-QPushButton { font-size: 16px; padding: 8px 12px; color: #f5f7fa; background: #323f4b;
-              border: 1px solid #52606d; border-radius: 6px; }
-QPushButton:checked { background: #2f6fce; border-color: #2f6fce; }
-"""
-
-
-def format_elapsed(seconds: float) -> str:
-    seconds = int(seconds)
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
 class PresenterConsole(QWidget):
@@ -85,16 +64,16 @@ class PresenterConsole(QWidget):
         self.renderer.resize(PREVIEW)
         self.renderer.show()
 
-        self.position = _label("muted")
-        self.title = _label("title")
-        self.elapsed = _label("clock")
-        self.time_of_day = _label("muted")
-        self.timebox = _label("timebox")
-        self.state = _label("muted")
+        self.position = label("muted")
+        self.title = label("title")
+        self.elapsed = label("clock")
+        self.time_of_day = label("muted")
+        self.timebox = label("timebox")
+        self.state = label("muted")
         self.current = Preview()
-        self.next_title = _label("muted")
+        self.next_title = label("muted")
         self.next_preview = Preview()
-        self.notes = _label("notes")
+        self.notes = label("notes")
         self.notes.setWordWrap(True)
         self.notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
@@ -107,6 +86,10 @@ class PresenterConsole(QWidget):
         self.notes_editor.setAccessibleName("Speaker notes")
         self.notes_editor.done.connect(lambda: self.edit_notes(False))
         self.notes_editor.hide()
+        self.vote_panel = VotePanel()
+        self.vote_panel.hide()
+        self.votes: VoteDesk | None = None  # the session's, for the counts typed here
+        self.vote_panel.count_set = self._count_set
         # saves a stage's speaker notes in the map (set by the session; None: read-only)
         self.save_notes: Callable[[str, str], None] | None = None
         self.edit_button = QPushButton("Edit notes")
@@ -124,7 +107,7 @@ class PresenterConsole(QWidget):
         top.addWidget(self.time_of_day, 2, 1, Qt.AlignmentFlag.AlignRight)
         top.addWidget(self.timebox, 3, 0, 1, 2)
         now = QVBoxLayout()
-        now.addWidget(_label("muted", "Now"))
+        now.addWidget(label("muted", "Now"))
         now.addWidget(self.current, 1)
         following = QVBoxLayout()
         following.addWidget(self.next_title)
@@ -143,12 +126,13 @@ class PresenterConsole(QWidget):
         outer.addLayout(top)
         outer.addLayout(previews, 5)
         notes_head = QHBoxLayout()
-        notes_head.addWidget(_label("muted", "Speaker notes"))
+        notes_head.addWidget(label("muted", "Speaker notes"))
         notes_head.addStretch(1)
         notes_head.addWidget(self.edit_button)
         outer.addLayout(notes_head)
         outer.addWidget(notes_scroll, 4)
         outer.addWidget(self.notes_editor, 4)
+        outer.addWidget(self.vote_panel, 4)
         outer.addLayout(bar)
 
         self._ticker = QTimer(self)
@@ -237,6 +221,7 @@ class PresenterConsole(QWidget):
         self.notes.setText(self._notes_of(step) or "No notes for this step.")
         editable = self._stage_of(step) is not None and self.save_notes is not None
         self.edit_button.setEnabled(editable)
+        self._show_votes(step)
         self.current.set_pixmap(self.snapshot(step, page))
         if page + 1 < pages:  # the room sees the next page of this list first
             self.next_title.setText(f"Next: {step.title}, {word} {page + 2} of {pages}")
@@ -245,6 +230,22 @@ class PresenterConsole(QWidget):
         following = nav.next_step
         self.next_title.setText(f"Next: {following.title}" if following else "Next: (the end)")
         self.next_preview.set_pixmap(self.snapshot(following) if following else QPixmap())
+
+    def _show_votes(self, step: Step) -> None:
+        """A voting step: the items with their counts instead of the speaker notes."""
+        voting = step.kind is StepKind.VOTE
+        self.vote_panel.setVisible(voting)
+        self.notes_scroll.setVisible(not voting and not self.notes_editor.isVisible())
+        if voting:
+            book = self.deck.voting
+            typing = book.typing(step.key)
+            self.vote_panel.show_items(step.key, book.items(step.key), book.tallies(step.key),
+                                       typing.picked, typing.explained())  # fmt: skip
+
+    def _count_set(self, index: int, count: int) -> None:
+        if self.votes is not None:
+            self.votes.set_count(index, count)
+        self.setFocus()  # the keys go back to the show
 
     def _stage_of(self, step: Step) -> str | None:
         journey = self.deck.journey
@@ -360,50 +361,3 @@ class PresenterConsole(QWidget):
         self.renderer.deleteLater()  # a window of its own: not deleted with the console
         super().closeEvent(event)
         self.closed.emit()
-
-
-class NotesEditor(QPlainTextEdit):
-    """The speaker notes being edited; Esc means done (it never ends the show)."""
-
-    done = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.done.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-class Preview(QWidget):
-    """A step's picture, scaled to fit and kept 16:9."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.pixmap = QPixmap()
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(160, 90)
-
-    def set_pixmap(self, pixmap: QPixmap) -> None:
-        self.pixmap = pixmap
-        self.update()
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        if self.pixmap.isNull():
-            painter.end()
-            return
-        size = self.pixmap.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        x, y = (self.width() - size.width()) // 2, 0
-        painter.drawPixmap(QRect(x, y, size.width(), size.height()), self.pixmap)
-        painter.setPen(QColor("#3e4c59"))
-        painter.drawRect(QRect(x, y, size.width() - 1, size.height() - 1))
-        painter.end()
-
-
-def _label(name: str, text: str = "") -> QLabel:
-    """A label the console's style sheet finds by its object name."""
-    label = QLabel(text)
-    label.setObjectName(name)
-    return label

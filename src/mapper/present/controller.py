@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
 from mapper.model.entities import Card
-from mapper.present.steps import Navigator, Step
+from mapper.present.steps import Navigator, Step, StepKind
 
 TEXT_SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 Key = Qt.Key
@@ -78,6 +78,8 @@ class Controller(QObject):
         self.detail: Detail | None = None
         # asked first on next / back: may the step itself move on (a list's next page)?
         self.inner_step: Callable[[int], bool] | None = None
+        # asked first for every key on a voting step: is it a tally being typed?
+        self.vote_keys: Callable[[QKeyEvent], bool] | None = None
         self._keys: dict[Key, Callable[[], None]] = {
             Key.Key_Home: lambda: self._move(self.navigator.first),
             Key.Key_End: lambda: self._move(self.navigator.last),
@@ -116,6 +118,8 @@ class Controller(QObject):
         )
         if held:
             return False
+        if self._voting() and self.vote_keys is not None and self.vote_keys(event):
+            return True
         key = Key(event.key())
         if key in NEXT_KEYS:
             self.forward()
@@ -171,6 +175,12 @@ class Controller(QObject):
             return
         if move():
             self.step_changed.emit(self.options.transitions)
+
+    def _voting(self) -> bool:
+        """On a voting step with nothing covering it, keys enter tallies first."""
+        options = self.options
+        covered = self.detail is not None or options.cover is not Cover.NONE or options.help
+        return self.step.kind is StepKind.VOTE and not covered
 
     def _uncover(self) -> bool:
         if self.detail is not None:

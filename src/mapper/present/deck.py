@@ -7,13 +7,16 @@ It only reads the model; the layout is redone when the room asks for bigger text
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cached_property
 
 from mapper.model import Card, JourneyMap, MapInfo
+from mapper.model.votes import day_of, latest_vote_day
 from mapper.present.content import Shown, lead_persona, shown
 from mapper.present.insights import PainPoint, ranked_opportunities, ranked_pain_points
 from mapper.present.room_layout import PresentLayout, PresentStyle, present_layout
 from mapper.present.steps import Step, build_steps
+from mapper.present.vote_items import VoteBook
 
 
 @dataclass(frozen=True)
@@ -37,13 +40,24 @@ class Deck:
     def layout(self, text_scale: float = 1.0) -> PresentLayout:
         return present_layout(self.journey, self.content, self.lead, PresentStyle(text_scale))
 
+    @property
+    def vote_day(self) -> str | None:
+        """The workshop whose votes rank the closing slides: the latest with any."""
+        return latest_vote_day(self.journey)
+
+    @cached_property
+    def voting(self) -> VoteBook:
+        """The voting steps' items and typing; votes are for today's workshop."""
+        top = self.info.presentation.top_pain_points
+        return VoteBook(self.journey, self.content, day_of(datetime.now()), top)
+
     @cached_property
     def pain_points(self) -> list[PainPoint]:
-        return ranked_pain_points(self.journey, self.content)
+        return ranked_pain_points(self.journey, self.content, self.vote_day)
 
     @cached_property
     def opportunities(self) -> list[Card]:
-        return ranked_opportunities(self.journey, self.content)
+        return ranked_opportunities(self.journey, self.content, self.vote_day)
 
     @property
     def subtitle(self) -> str:

@@ -11,7 +11,10 @@ from mapper.canvas.painting import draw_lines, qcolor, qfont, qrect, star_polygo
 from mapper.layout.geometry import Rect
 from mapper.layout.text import elide, line_height, text_width
 from mapper.model import Sentiment
+from mapper.model.entities import Card
+from mapper.model.votes import latest_vote_day
 from mapper.present.deck import Deck
+from mapper.present.insights import PainPoint, ranked_opportunities, ranked_pain_points
 from mapper.present.steps import Step, StepKind
 from mapper.present.theme import DESIGN_HEIGHT, Palette
 from mapper.present.tiles import (
@@ -30,14 +33,15 @@ HEADINGS = {
     StepKind.PAIN_POINTS: ("Pain points", "Most painful first"),
     StepKind.OPPORTUNITIES: ("Opportunities", "Quick wins first, then by impact over effort"),
 }
+VOTED = "Most voted first"
 
 
 TOP = 24  # a long list is summarised: the most important, the rest counted (two pages at 1080)
 
 
-def summary_line(kind: StepKind, shown: int, total: int) -> str:
+def summary_line(kind: StepKind, shown: int, total: int, voted: bool = False) -> str:
     """The slide's subtitle, saying how much of a long list the room sees."""
-    base = HEADINGS[kind][1]
+    base = VOTED if voted else HEADINGS[kind][1]
     if total <= shown:
         return base
     what = "pain points" if kind is StepKind.PAIN_POINTS else "opportunities"
@@ -53,15 +57,28 @@ class ListSlide(QWidget):
         self.text_scale = 1.0
         self.kind = StepKind.PAIN_POINTS
         self.page = 0
-        top = deck.info.presentation.top_pain_points or TOP
+        self._tiles: dict[StepKind, list[Tile]] = {}
+        self.day: str | None = None
+        self.totals: dict[StepKind, int] = {}
+        self.rank(deck.pain_points, deck.opportunities, deck.vote_day)
+
+    def rank(self, pains: list[PainPoint], opportunities: list[Card], day: str | None) -> None:
+        """The tiles in this order (again after the room voted: the most voted first)."""
+        top = self.deck.info.presentation.top_pain_points or TOP
+        journey, self.day = self.deck.journey, day
         self._tiles = {
-            StepKind.PAIN_POINTS: pain_tiles(deck.journey, deck.pain_points[:top]),
-            StepKind.OPPORTUNITIES: opportunity_tiles(deck.journey, deck.opportunities[:TOP]),
+            StepKind.PAIN_POINTS: pain_tiles(journey, pains[:top]),
+            StepKind.OPPORTUNITIES: opportunity_tiles(journey, opportunities[:TOP], day),
         }
-        self.totals = {
-            StepKind.PAIN_POINTS: len(deck.pain_points),
-            StepKind.OPPORTUNITIES: len(deck.opportunities),
-        }
+        self.totals = {StepKind.PAIN_POINTS: len(pains), StepKind.OPPORTUNITIES: len(opportunities)}
+        self.update()
+
+    def rank_by_votes(self) -> None:
+        """Rank again by the map's votes as they are now."""
+        deck = self.deck
+        day = latest_vote_day(deck.journey)
+        pains = ranked_pain_points(deck.journey, deck.content, day)
+        self.rank(pains, ranked_opportunities(deck.journey, deck.content, day), day)
 
     def set_look(self, palette: Palette, text_scale: float) -> None:
         self.theme, self.text_scale = palette, text_scale
@@ -100,9 +117,13 @@ class ListSlide(QWidget):
             self.page,
             self.theme,
             self.text_scale,
-            summary_line(self.kind, len(self.tiles()), self.totals[self.kind]),
+            summary_line(self.kind, len(self.tiles()), self.totals[self.kind], self._voted()),
         )
         painter.end()
+
+    def _voted(self) -> bool:
+        """Ranked by the room's votes: some tile has votes of the day ranked by."""
+        return self.day is not None and any(self.day in t.target.votes for t in self.tiles())
 
     def mouseReleaseEvent(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:

@@ -3,8 +3,9 @@ screen (or the only one) and the console on the laptop, and on Esc closes them a
 the editor back exactly as it was.
 
 The session is given the editor window and only reads its document's journey, with one
-exception: a note from the room (N) is added to the map as an undoable step; nothing that
-existed before is ever changed. What it changes in the editor's view it puts back: zoom,
+exceptions: a note from the room (N) is added to the map, and the room's dot votes are
+counted on the cards voted for, each an undoable step; nothing that existed before is
+ever changed. What it changes in the editor's view it puts back: zoom,
 scroll position, selection and keyboard focus.
 """
 
@@ -19,9 +20,10 @@ from PySide6.QtCore import QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen, QTransform
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
 
-from mapper.edits import Update
+from mapper.edits import Change, Update
 from mapper.edits.workshop import capture_note
 from mapper.model import Entity
+from mapper.present.audience import AudienceView
 from mapper.present.console import PresenterConsole
 from mapper.present.controller import Controller
 from mapper.present.deck import Deck
@@ -31,6 +33,7 @@ from mapper.present.resume import Start, Stopped, remember_stop
 from mapper.present.room import apply_remembered
 from mapper.present.steps import Step, find_step, stage_step
 from mapper.present.theme import palette
+from mapper.present.voting import VoteDesk
 from mapper.present.window import AudienceWindow
 
 if TYPE_CHECKING:
@@ -134,6 +137,7 @@ class PresentationSession(QObject):
         self._note_stage: str | None = None
         self._note_for = ""
         self.notes_taken = 0
+        self.votes_entered = 0
         self.sticky = StickyLayer(self.audience)
         self.entry = NoteEntry(self.console or self.audience)  # typed where the keyboard is
         self.entry.textChanged.connect(lambda text: self.sticky.show_typing(self._note_for, text))
@@ -143,6 +147,13 @@ class PresentationSession(QObject):
         self.audience.closed.connect(self.end)
         if self.console is not None:
             self.console.closed.connect(self.end)
+        self.votes = VoteDesk(
+            self.deck, self.controller, self._push_votes, self.audience.toast.say, self
+        )
+        self.votes.changed.connect(self._votes_changed)
+        self.audience.view.vote.picked.connect(self.votes.pick)
+        if self.console is not None:
+            self.console.votes = self.votes
         apply_remembered(self.controller)  # the windows above follow the options
         self._ended = False
 
@@ -162,6 +173,28 @@ class PresentationSession(QObject):
         if stage_id in journey.stages and journey.stages.get(stage_id).notes != text:
             change = Update(journey, Entity.STAGE, stage_id, {"notes": text}, "Edit speaker notes")
             self.window.document.try_push(change)
+
+    # ------------------------------------------------------------ dot votes
+    def _push_votes(self, change: Change) -> bool:
+        """A tally, one undo step in the map; the closing slides rank by the votes."""
+        if not self.window.document.try_push(change):
+            return False
+        self.votes_entered += 1
+        for view in self._views():
+            view.lists.rank_by_votes()
+        return True
+
+    def _votes_changed(self) -> None:
+        for view in self._views():
+            view.vote.update()
+        if self.console is not None:
+            self.console.refresh()
+
+    def _views(self) -> list[AudienceView]:
+        views = [self.audience.view]
+        if self.console is not None:
+            views.append(self.console.renderer)
+        return views
 
     # ------------------------------------------------------------ notes from the room
     def take_note(self) -> None:

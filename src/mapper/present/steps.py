@@ -5,7 +5,7 @@ Pure Python: the audience view, the presenter console and the tests share it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from mapper.model import JourneyMap, Presentation, Stage
@@ -20,6 +20,8 @@ class StepKind(StrEnum):
     EMOTION = "emotion"
     PAIN_POINTS = "pain_points"
     OPPORTUNITIES = "opportunities"
+    VOTE = "vote"  # dot voting on the pain points or the opportunities
+    SLIDE = "slide"  # a slide the facilitator added: a break, a question for the room
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,15 @@ class Step:
     stage_id: str | None = None
     stage_index: int = -1  # STAGE: which stage; EMOTION: the last stage revealed
     notes: str = ""  # what the presenter console shows as speaker notes
+    ref: str = ""  # VOTE and SLIDE: the sequence key ("vote:pain_points", "slide:ID")
+    text: str = ""  # SLIDE: what the slide says under its title
+
+    @property
+    def key(self) -> str:
+        """The step's name in an edited sequence (``Presentation.sequence``)."""
+        if self.kind in (StepKind.STAGE, StepKind.EMOTION):
+            return f"{self.kind.value}:{self.stage_id}"
+        return self.ref or self.kind.value
 
     @property
     def is_map(self) -> bool:
@@ -36,18 +47,32 @@ class Step:
         return self.kind in (StepKind.OVERVIEW, StepKind.STAGE)
 
 
-def build_steps(journey: JourneyMap, content: Shown | None = None) -> list[Step]:
+def build_steps(
+    journey: JourneyMap, content: Shown | None = None, choice: Presentation | None = None
+) -> list[Step]:
+    """The steps in the facilitator's sequence (``choice.sequence``, see
+    :mod:`.sequence`), or else the usual ones (:func:`usual_steps`)."""
+    content = content or shown(journey, choice)
+    choice = choice or journey.info.presentation
+    usual = usual_steps(journey, content, choice)
+    if not choice.sequence:
+        return usual
+    from mapper.present.sequence import arrange  # (it builds on this module)
+
+    return arrange(journey, content, usual, choice.sequence)
+
+
+def usual_steps(journey: JourneyMap, content: Shown, choice: Presentation) -> list[Step]:
     """Overview; each stage; the emotion curve revealed stage by stage; pain points;
     opportunities. Steps with nothing to show are left out."""
-    content = content or shown(journey)
     info = journey.info
     overview_notes = "\n\n".join(t for t in (info.scenario.goal, info.notes) if t)
     steps = [Step(StepKind.OVERVIEW, info.title or "Overview", notes=overview_notes)]
     stages = list(journey.stages)
-    if info.presentation.agenda and stages:
+    if choice.agenda and stages:
         steps.append(Step(StepKind.AGENDA, "Agenda"))
     feelings = _has_emotions(journey, content)
-    interleave = info.presentation.interleave
+    interleave = choice.interleave
     for i, stage in enumerate(stages):
         steps.append(Step(StepKind.STAGE, stage.name, stage.id, i, stage.notes))
         if feelings and interleave:  # each stage's feelings right after it
@@ -153,9 +178,9 @@ def stage_step(steps: list[Step], stage_id: str) -> int | None:
 def emptied_steps(journey: JourneyMap, choice: Presentation) -> list[str]:
     """What ``choice`` would take out of the presentation, said for the setup dialog:
     steps that disappear and stages left with no card to show."""
-    everything = build_steps(journey, shown(journey, Presentation()))
+    everything = build_steps(journey, shown(journey, Presentation()), Presentation())
     content = shown(journey, choice)
-    kept = build_steps(journey, content)
+    kept = build_steps(journey, content, replace(choice, sequence=()))
     said = []
     lost = [s for s in everything if s.kind is StepKind.EMOTION and s not in kept]
     if lost:

@@ -10,6 +10,7 @@ from mapper.layout.text import line_height, wrap
 from mapper.model import JourneyMap, Quadrant
 from mapper.model.entities import Card
 from mapper.model.opportunities import addressed
+from mapper.model.votes import votes_on, votes_words
 from mapper.present.insights import PainPoint
 from mapper.present.labels import score_label
 
@@ -52,10 +53,11 @@ def pain_tiles(journey: JourneyMap, points: list[PainPoint]) -> list[Tile]:
             else ("no opportunity yet")
         )
         badge = score_label(point.score) if point.score is not None else "Pain"
+        voted = f"{votes_words(point.votes)} · " if point.votes else ""
         tiles.append(
             Tile(
                 card.title,
-                (f"{point.stage_name} · {lane} · {status}", _capital(point.whose)),
+                (f"{voted}{point.stage_name} · {lane} · {status}", _capital(point.whose)),
                 badge,
                 "pain",
                 card,
@@ -69,12 +71,19 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def opportunity_tiles(journey: JourneyMap, opportunities: list[Card]) -> list[Tile]:
+def opportunity_tiles(
+    journey: JourneyMap, opportunities: list[Card], day: str | None = None
+) -> list[Tile]:
+    """``day``: the workshop whose votes each tile shows."""
     tiles = []
     for opp in opportunities:
         where = journey.stages.get(opp.stage_id).name
+        count = votes_on(opp, day)
+        voted = votes_words(count) if count else ""
         first = " · ".join(
-            t for t in (f"Impact {opp.impact}/5", f"Effort {opp.effort}/5", opp.owner, where) if t
+            t
+            for t in (voted, f"Impact {opp.impact}/5", f"Effort {opp.effort}/5", opp.owner, where)
+            if t
         )
         fixes = [card.title for card in addressed(journey, opp) if not card.sensitive]
         lines = (first, "Fixes: " + ", ".join(fixes)) if fixes else (first,)

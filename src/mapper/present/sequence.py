@@ -1,0 +1,76 @@
+"""The facilitator's own sequence of steps (``Presentation.sequence``): the usual steps
+reordered or skipped, and steps added (a voting step, a slide of free text).
+
+The map keeps the whole lineup, skipped steps too. A step it does not name (a stage added
+later, the agenda once it is asked for) takes its usual place after the usual step before
+it; a named step that no longer exists (a deleted stage, a vote with nothing to vote on) is
+left out without fuss. Pure Python, like :mod:`.steps`.
+"""
+
+from __future__ import annotations
+
+from mapper.model import JourneyMap, SequenceItem
+from mapper.present.content import Shown
+from mapper.present.insights import ranked_opportunities, ranked_pain_points
+from mapper.present.steps import Step, StepKind
+
+VOTE_PAIN_POINTS = "vote:pain_points"
+VOTE_OPPORTUNITIES = "vote:opportunities"
+SLIDE_PREFIX = "slide:"
+VOTE_TITLES = {
+    VOTE_PAIN_POINTS: "Vote: which pain points matter most?",
+    VOTE_OPPORTUNITIES: "Vote: which ideas should we do first?",
+}
+VOTE_NOTES = (
+    "Type an item's number, = and its dots, then Enter (3 = 12 Enter); or pick with Up/Down "
+    "and type the dots, then Enter; + and − add or take one. Ctrl+Z in the editor undoes."
+)
+
+Lineup = list[tuple[SequenceItem, Step]]
+
+
+def added_step(journey: JourneyMap, content: Shown, item: SequenceItem) -> Step | None:
+    """The step an added item stands for, or None when there is nothing to show."""
+    if item.key.startswith(SLIDE_PREFIX):
+        return Step(StepKind.SLIDE, item.title or "Slide", ref=item.key, text=item.text)
+    if item.key == VOTE_PAIN_POINTS and ranked_pain_points(journey, content):
+        return Step(StepKind.VOTE, VOTE_TITLES[item.key], ref=item.key, notes=VOTE_NOTES)
+    if item.key == VOTE_OPPORTUNITIES and ranked_opportunities(journey, content):
+        return Step(StepKind.VOTE, VOTE_TITLES[item.key], ref=item.key, notes=VOTE_NOTES)
+    return None
+
+
+def lineup(
+    journey: JourneyMap, content: Shown, usual: list[Step], sequence: tuple[SequenceItem, ...]
+) -> Lineup:
+    """Every step in the facilitator's order with its item (skipped ones too)."""
+    by_key = {step.key: step for step in usual}
+    placed: Lineup = []
+    seen: set[str] = set()
+    for item in sequence:
+        if item.key in seen:
+            continue
+        step = by_key.get(item.key) or added_step(journey, content, item)
+        if step is not None:
+            seen.add(item.key)
+            placed.append((item, step))
+    for i, step in enumerate(usual):
+        if step.key in seen:
+            continue
+        seen.add(step.key)
+        keys = [item.key for item, _ in placed]
+        at = next((keys.index(s.key) + 1 for s in reversed(usual[:i]) if s.key in keys), 0)
+        placed.insert(at, (SequenceItem(step.key), step))
+    return placed
+
+
+def arrange(
+    journey: JourneyMap, content: Shown, usual: list[Step], sequence: tuple[SequenceItem, ...]
+) -> list[Step]:
+    """The steps the room sees, in the facilitator's order."""
+    return [step for item, step in lineup(journey, content, usual, sequence) if not item.skip]
+
+
+def is_usual(items: list[SequenceItem], usual: list[Step]) -> bool:
+    """The lineup is the usual one: nothing moved, skipped or added."""
+    return [(i.key, i.skip) for i in items] == [(s.key, False) for s in usual]

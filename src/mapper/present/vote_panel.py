@@ -1,0 +1,79 @@
+"""The console's side of a voting step: the same numbered items as the room sees, each
+with a box for its dots (typed or stepped with its arrows; each change one undo step),
+the picked one marked, and what the keys being typed will do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+
+from mapper.model.vocabulary import VOTES_MAX
+from mapper.present.console_parts import label
+from mapper.present.vote_items import VoteItem
+
+
+class VotePanel(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hint = label("muted")
+        self.hint.setWordWrap(True)
+        self.hint.setAccessibleName("What the typed keys will do")
+        self.rows = QWidget()
+        self.rows.setObjectName("votes")
+        self.grid = QGridLayout(self.rows)
+        self.grid.setColumnStretch(1, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.rows)
+        self.scroll = scroll
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hint)
+        layout.addWidget(scroll, 1)
+        self.key = ""
+        self.spins: list[QSpinBox] = []
+        self.names: list[QLabel] = []
+        # the count of item i (0-based) set on the console: pushed as a tally by the session
+        self.count_set: Callable[[int, int], None] = lambda index, count: None
+
+    def show_items(
+        self, key: str, items: list[VoteItem], counts: list[int], picked: int, hint: str
+    ) -> None:
+        if key != self.key or len(items) != len(self.spins):
+            self._build(key, items)
+        for index, spin in enumerate(self.spins):
+            with QSignalBlocker(spin):
+                spin.setValue(counts[index])
+            self.names[index].setStyleSheet(
+                "font-size: 20px; font-weight: bold; color: #ffd166;" if index == picked else
+                "font-size: 20px;"
+            )  # fmt: skip
+        self.hint.setText(hint)
+        if 0 <= picked < len(self.spins):
+            self.scroll.ensureWidgetVisible(self.spins[picked])
+
+    def _build(self, key: str, items: list[VoteItem]) -> None:
+        self.key = key
+        while self.grid.count():
+            taken = self.grid.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.spins, self.names = [], []
+        for row, item in enumerate(items):
+            number = label("title", str(item.number))
+            name = QLabel(f"{item.title}  ·  {item.where}")
+            name.setWordWrap(True)
+            spin = QSpinBox()
+            spin.setRange(0, VOTES_MAX)
+            spin.setKeyboardTracking(False)  # one step when the count is typed, not per digit
+            spin.setAccessibleName(f"Votes for {item.number}. {item.title}")
+            spin.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            spin.valueChanged.connect(lambda value, i=row: self.count_set(i, value))
+            self.grid.addWidget(number, row, 0)
+            self.grid.addWidget(name, row, 1)
+            self.grid.addWidget(spin, row, 2)
+            self.spins.append(spin)
+            self.names.append(name)
