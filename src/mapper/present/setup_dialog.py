@@ -7,6 +7,8 @@ an ordinary edit in the editor: one undoable command. Present mode itself only r
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,16 +22,20 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from mapper.document import Document
 from mapper.edits import intents
-from mapper.model import JourneyMap, Presentation
+from mapper.model import JourneyMap, Presentation, SequenceItem
 from mapper.model.vocabulary import TIMEBOX_MAX, TOP_PAIN_POINTS_MAX
+from mapper.present.content import shown as shown_content
 from mapper.present.list_slide import TOP
-from mapper.present.steps import emptied_steps
+from mapper.present.sequence import Lineup, is_usual, lineup
+from mapper.present.sequence_editor import SequenceEditor
+from mapper.present.steps import emptied_steps, usual_steps
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -87,7 +93,8 @@ class SetupDialog(QDialog):
         self.warning.setAccessibleName("What this choice leaves out")
         for widget in (self.lanes, self.personas):
             widget.itemChanged.connect(lambda _item: self._say_what_is_left_out())
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(intro)
         layout.addLayout(columns)
         stages = QLabel(
@@ -114,8 +121,19 @@ class SetupDialog(QDialog):
             layout.addWidget(box)
             box.toggled.connect(lambda _on: self._say_what_is_left_out())
         layout.addLayout(top_row)
-        layout.addWidget(self.warning)
-        layout.addWidget(buttons)
+        self.sequence = SequenceEditor(self._lineup)
+        self.sequence.show_items(list(choice.sequence))
+        self.agenda.toggled.connect(lambda _on: self._rearrange())
+        self.interleave.toggled.connect(lambda _on: self._rearrange(feelings_move=True))
+        for widget in (self.lanes, self.personas):
+            widget.itemChanged.connect(lambda _item: self._rearrange())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(content, "What the Room Sees")
+        self.tabs.addTab(self.sequence, "Sequence")
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.tabs, 1)
+        outer.addWidget(self.warning)
+        outer.addWidget(buttons)
         self._say_what_is_left_out()
         self.resize(760, 620)
 
@@ -208,6 +226,14 @@ class SetupDialog(QDialog):
         return rows
 
     def choice(self) -> Presentation:
+        """What the dialog says; the sequence only when it is not the usual one."""
+        shown = self._shown_choice()
+        items = self.sequence.items()
+        if is_usual(items, usual_steps(self.journey, shown_content(self.journey, shown), shown)):
+            return shown
+        return replace(shown, sequence=tuple(items))
+
+    def _shown_choice(self) -> Presentation:
         timeboxes = {stage_id: m for stage_id, m, _ in self._stage_rows() if m}
         return Presentation(
             self._unchecked(self.lanes),
@@ -217,6 +243,20 @@ class SetupDialog(QDialog):
             self.interleave.isChecked(),
             self.top.value(),
         )
+
+    def _lineup(self, items: list[SequenceItem]) -> Lineup:
+        choice = self._shown_choice()
+        content = shown_content(self.journey, choice)
+        return lineup(self.journey, content, usual_steps(self.journey, content, choice),
+                      tuple(items))  # fmt: skip
+
+    def _rearrange(self, feelings_move: bool = False) -> None:
+        """The agenda, the feelings' place or what is shown changed: the usual steps come
+        and go; with ``feelings_move`` the "how it feels" steps take their new places."""
+        items = self.sequence.items()
+        if feelings_move:
+            items = [i for i in items if not i.key.startswith("emotion:")]
+        self.sequence.show_items(items)
 
     def prompts(self) -> dict[str, str]:
         return {stage_id: prompt for stage_id, _, prompt in self._stage_rows()}

@@ -1,0 +1,84 @@
+"""Editing the sequence in Choose What to Present: move, skip, add a slide and a voting
+step; one undo step saved with the map; the show, the console's previews and the slides
+export follow it."""
+
+from __future__ import annotations
+
+from helpers import keys
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from mapper.fileformat import load_journey
+from mapper.present import choose_what_to_present
+from mapper.present.session import PresentationSession
+from mapper.present.setup_dialog import SetupDialog
+from mapper.present.slides import render_slides
+from mapper.present.steps import StepKind, build_steps
+
+K = Qt.Key
+
+
+def test_reorder_skip_and_add_steps_then_present_them(window, two_screens, monkeypatch):
+    document = window.document
+
+    def edit(self) -> int:
+        seq = self.sequence
+        assert [seq.list.item(i).text() for i in range(3)] == [
+            "Overview: Renew a phone contract", "Stage: Awareness", "Stage: Purchase"]  # fmt: skip
+        seq.select("stage:s2")
+        seq.buttons["up"].click()  # Purchase before Awareness
+        seq.set_skipped("stage:s3", True)
+        seq.select("overview")
+        seq.add_slide("Break: back at 14:30", "Coffee in the hall")
+        seq.select("pain_points")
+        seq.buttons["vote_pain"].click()
+        assert not seq.buttons["vote_pain"].isEnabled()  # one voting step on them
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SetupDialog, "exec", edit)
+    assert choose_what_to_present(window)
+    journey = document.journey
+    kinds = [(s.kind, s.title) for s in build_steps(journey)]
+    assert kinds == [
+        (StepKind.OVERVIEW, "Renew a phone contract"),
+        (StepKind.SLIDE, "Break: back at 14:30"),
+        (StepKind.STAGE, "Purchase"),
+        (StepKind.STAGE, "Awareness"),
+        (StepKind.PAIN_POINTS, "Pain points"),
+        (StepKind.VOTE, "Vote: which pain points matter most?"),
+        (StepKind.OPPORTUNITIES, "Opportunities"),
+    ]
+    assert document.undo_stack.count() == 1
+    document.save()
+    reopened = load_journey(document.path)
+    assert [s.key for s in build_steps(reopened)] == [s.key for s in build_steps(journey)]
+    dialog = SetupDialog(journey, window)  # the dialog shows the saved lineup, skips too
+    assert dialog.choice() == journey.info.presentation
+    assert dialog.sequence.items()[4].key == "stage:s3" and dialog.sequence.items()[4].skip
+
+    screens, laptop = two_screens
+    session = PresentationSession(window, screens, laptop)
+    session.start()
+    session.controller.options.transitions = False
+    console = session.console
+    assert console.next_title.text() == "Next: Break: back at 14:30"
+    keys(session.audience, K.Key_Right)
+    assert session.audience.view.stack.currentWidget() is session.audience.view.text
+    assert console.next_title.text() == "Next: Purchase"
+    keys(session.audience, K.Key_Escape)
+
+    data, pages = render_slides(journey)  # the slides export follows the sequence
+    assert pages == len(build_steps(journey))
+    document.undo_stack.undo()
+    assert journey.info.presentation.sequence == ()
+    assert [s.kind for s in build_steps(journey)][1] is StepKind.STAGE
+
+
+def test_an_untouched_sequence_is_not_saved(window):
+    dialog = SetupDialog(window.document.journey, window)
+    dialog.agenda.setChecked(True)  # the agenda step joins the lineup in its usual place
+    assert dialog.sequence.items()[1].key == "agenda"
+    assert dialog.choice().sequence == ()
+    dialog.sequence.select("agenda")
+    dialog.sequence.buttons["down"].click()
+    assert [i.key for i in dialog.choice().sequence][:3] == ["overview", "stage:s1", "agenda"]
