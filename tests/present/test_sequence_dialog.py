@@ -4,6 +4,9 @@ export follow it."""
 
 from __future__ import annotations
 
+import io
+
+import pdfplumber
 from helpers import keys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
@@ -69,6 +72,10 @@ def test_reorder_skip_and_add_steps_then_present_them(window, two_screens, monke
 
     data, pages = render_slides(journey)  # the slides export follows the sequence
     assert pages == len(build_steps(journey))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        texts = [page.extract_text() for page in pdf.pages]
+    assert "Break: back at 14:30" in texts[1] and "Coffee in the hall" in texts[1]
+    assert "Vote: which pain points matter most?" in texts[5]
     document.undo_stack.undo()
     assert journey.info.presentation.sequence == ()
     assert [s.kind for s in build_steps(journey)][1] is StepKind.STAGE

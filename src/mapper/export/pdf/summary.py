@@ -12,6 +12,7 @@ from mapper.export.pdf.flowables import Run, TextCell, TextParagraph
 from mapper.export.pdf.markup import one_line, para
 from mapper.export.pdf.styles import styles
 from mapper.export.pdf.tables import MUTED, Columns, Row, cell, make_table, room_for
+from mapper.export.pdf.votes import top_voted, votes_note
 from mapper.export.values import metrics_text, quadrant, short_names, signed
 from mapper.layout import theme
 from mapper.layout.wording import whose_pain
@@ -33,6 +34,7 @@ def summary_story(
     body = (
         _about(journey)
         + _personas(personas)
+        + top_voted(journey)
         + _pain_points(journey)
         + _opportunities(journey)
         + _stages(journey, doc, personas)
@@ -112,7 +114,8 @@ def _pain_points(journey: JourneyMap) -> list[Flowable]:
             Paragraph(
                 f"<b>{para(card.title, 200)}</b>{star} "
                 f'<font color="{theme.MUTED_INK}">\u00b7 {para(stage, 80)}</font> '
-                f"\u2014 {para(whose_pain(point, names), 300)}",
+                f"\u2014 {para(whose_pain(point, names), 300)}"
+                f"<b>{votes_note(journey, card.id)}</b>",
                 st.bullet,
                 bulletText="\u2022",
             )
@@ -138,7 +141,8 @@ def _opportunities(journey: JourneyMap) -> list[Flowable]:
                 Paragraph(
                     f"<b>{para(o.title, 200)}</b> "
                     f'<font color="{theme.MUTED_INK}">\u00b7 {quadrant(o).lower()}, impact '
-                    f"{o.impact}, effort {o.effort} \u00b7 owner: {owner}</font>",
+                    f"{o.impact}, effort {o.effort} \u00b7 owner: {owner}</font>"
+                    f"<b>{votes_note(journey, o.id)}</b>",
                     st.bullet,
                     bulletText="\u2022",
                 )

@@ -1,0 +1,50 @@
+"""The room's dot votes in the report: the summary lists what the latest workshop voted
+for most, with its count."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph
+
+from mapper.export.pdf.markup import para
+from mapper.export.pdf.styles import styles
+from mapper.layout import theme
+from mapper.model import JourneyMap
+from mapper.model.votes import latest_vote_day, spoken_day, votes_on, votes_words
+
+TOP_VOTED = 6
+
+
+def top_voted(journey: JourneyMap) -> list[Flowable]:
+    """ "Top voted in the workshop on 6 December 2026": the cards with the most votes."""
+    day = latest_vote_day(journey)
+    if day is None:
+        return []
+    voted = sorted(
+        (c for c in journey.cards() if votes_on(c, day)), key=lambda c: -votes_on(c, day)
+    )
+    st = styles()
+    flow: list[Flowable] = [
+        Paragraph(f"TOP VOTED IN THE WORKSHOP ON {spoken_day(day).upper()}", st.label)
+    ]
+    for card in voted[:TOP_VOTED]:
+        stage = journey.stages.get(card.stage_id).name
+        flow.append(
+            Paragraph(
+                f"<b>{para(card.title, 200)}</b> "
+                f'<font color="{theme.MUTED_INK}">\u00b7 {para(stage, 80)} \u00b7 '
+                f"{card.kind.value.replace('_', ' ')}</font> \u2014 "
+                f"<b>{votes_words(votes_on(card, day))}</b>",
+                st.bullet,
+                bulletText="\u2022",
+            )
+        )
+    if len(voted) > TOP_VOTED:
+        flow.append(Paragraph(f"\u2026 {len(voted) - TOP_VOTED} more with votes.", st.muted))
+    return flow
+
+
+def votes_note(journey: JourneyMap, card_id: str) -> str:
+    """ " · 12 votes" for a card voted for in the latest workshop, else ""."""
+    day = latest_vote_day(journey)
+    count = votes_on(journey.card(card_id), day) if journey.has_card(card_id) else 0
+    return f" \u00b7 {votes_words(count)}" if count else ""

@@ -1,0 +1,30 @@
+"""The room's dot votes in the PDF report: the summary lists the latest workshop's top
+voted cards with their counts, and the pain points and opportunities say their votes."""
+
+from __future__ import annotations
+
+from export_helpers import one_line, pdftotext
+
+from factories import sample_map
+from mapper.edits.votes import set_votes
+from mapper.export import PdfOptions, export_pdf
+
+
+def test_the_summary_lists_the_top_voted_of_the_latest_workshop(tmp_path):
+    journey = sample_map()
+    set_votes(journey, "p1", "2026-12-06", 12).apply()
+    set_votes(journey, "o1", "2026-12-06", 5).apply()
+    set_votes(journey, "t2", "2026-11-20", 30).apply()  # an older workshop: not ranked
+    path = tmp_path / "voted.pdf"
+    export_pdf(journey, path, PdfOptions())
+    text = one_line(pdftotext(path))
+    assert "TOP VOTED IN THE WORKSHOP ON 6 DECEMBER 2026" in text
+    top = text[text.index("TOP VOTED") :]
+    assert top.index("Hidden fees") < top.index("Show all fees upfront")
+    assert "12 votes" in top and "5 votes" in top and "30 votes" not in text
+
+
+def test_no_votes_no_top_voted(tmp_path):
+    path = tmp_path / "plain.pdf"
+    export_pdf(sample_map(), path, PdfOptions())
+    assert "TOP VOTED" not in pdftotext(path)
