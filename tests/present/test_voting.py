@@ -11,6 +11,7 @@ from datetime import datetime
 from helpers import keys
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from mapper.fileformat import dumps_journey, load_journey
 from mapper.model import SequenceItem
@@ -119,3 +120,18 @@ def test_a_clicker_still_steps_through_a_voting_step(window):
     assert window.document.undo_stack.count() == 0  # stepping never votes
     keys(session.audience, K.Key_Escape)
     assert not session.running
+
+
+def test_the_inspector_shows_a_cards_votes_per_workshop(window):
+    from mapper.edits.votes import set_votes
+    from mapper.ui.votes_label import VotesLabel
+
+    journey = window.document.journey
+    window.document.try_push(set_votes(journey, "t2", "2026-12-06", 12))
+    window.document.try_push(set_votes(journey, "t2", "2026-11-20", 1))
+    window.scene.select_ids(["t2"])
+    QApplication.processEvents()
+    labels = window.inspector.findChildren(VotesLabel)
+    assert [label.text() for label in labels if label.isVisible()] == [
+        "12 votes in the workshop on 6 December 2026\n1 vote in the workshop on 20 November 2026"
+    ]

@@ -46,6 +46,7 @@ from mapper.ui.form_fields import (
 )
 from mapper.ui.hints import hint
 from mapper.ui.opportunity_fields import PainPointPicker, PriorityLabel, rating_field
+from mapper.ui.votes_label import VotesLabel
 
 WIDTH = 340  # what the panel asks for, in pixels
 Getter = Callable[[Any], Any]
@@ -147,6 +148,7 @@ def card_specs(document: Document, kind: CardKind) -> list[FieldSpec]:
         FieldSpec("Tags", lambda: LineField(split_list, join_list), lambda e: e.tags,
                   lambda v, e: {"tags": v}),
         plain("notes", "Notes", TextField),
+        FieldSpec("Votes", VotesLabel, lambda e: e, _no_changes),
     ]  # fmt: skip
     return specs
 
