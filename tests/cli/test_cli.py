@@ -164,3 +164,22 @@ def test_info_on_a_map_without_stages_says_so(tmp_path, capsys):
     assert main(["info", str(path)]) == 0
     out = capsys.readouterr().out
     assert out.rstrip().endswith("average emotion by stage: (no stages)")
+
+
+def test_info_lists_the_latest_workshops_top_voted(tmp_path, capsys):
+    from mapper.edits.votes import set_votes
+
+    journey = sample_map()
+    set_votes(journey, "p1", "2026-12-06", 12).apply()
+    set_votes(journey, "o1", "2026-12-06", 5).apply()
+    set_votes(journey, "t2", "2026-11-20", 30).apply()
+    path = tmp_path / "voted.journey"
+    save_journey(journey, path)
+    assert main(["info", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "  top voted (the workshop on 6 December 2026):" in out
+    assert "    Hidden fees \u00b7 Purchase \u2014 12 votes" in out and "30 votes" not in out
+    assert main(["info", "--json", str(path)]) == 0
+    voted = json.loads(capsys.readouterr().out)["top_voted"]
+    assert voted["workshop"] == "2026-12-06"
+    assert [(c["card_id"], c["votes"]) for c in voted["cards"]] == [("p1", 12), ("o1", 5)]

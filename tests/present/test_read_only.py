@@ -102,3 +102,45 @@ def test_nothing_done_in_present_mode_touches_the_document(window, two_screens):
     assert not window.isWindowModified()
     assert dumps_journey(journey) == dump
     assert document.path.read_bytes() == saved
+
+
+def test_voting_only_adds_votes_whatever_is_typed(window, two_screens):
+    """On a voting step every key with every modifier, and clicks everywhere: the tallies
+    typed change only the cards' votes, each change one undo step, and undoing them all
+    gives back the map exactly."""
+    from dataclasses import replace
+
+    from mapper.model import SequenceItem
+
+    document, journey = window.document, window.document.journey
+    sequence = (SequenceItem("vote:pain_points"), SequenceItem("vote:opportunities"))
+    journey.update_info(presentation=replace(journey.info.presentation, sequence=sequence))
+    document.save()
+    document.undo_stack.clear()
+    dump, info = dumps_journey(journey), journey.info
+
+    def without_votes():
+        snap = journey.snapshot()
+        return [replace(c, votes={}) for c in snap.cards], snap.stages, snap.lanes, snap.flows
+
+    before = without_votes()
+    screens, laptop = two_screens
+    session = PresentationSession(window, screens, laptop)
+    session.start()
+    session.controller.options.transitions = False
+    for index, step in enumerate(session.controller.navigator.steps):
+        if step.kind.value != "vote":
+            continue
+        session.controller.go_to(index)
+        everywhere(session.audience.view.vote)
+        type_everything(session.audience)
+        session.controller.go_to(index)
+        type_everything(session.console)
+    while session.running:
+        QTest.keyClick(session.audience, K.Key_Escape)
+    voted = [c for c in journey.cards() if c.votes]
+    assert voted and document.undo_stack.count() == session.votes_entered > 0
+    assert without_votes() == before and journey.info == info  # only votes changed
+    while document.undo_stack.canUndo():
+        document.undo_stack.undo()
+    assert dumps_journey(journey) == dump

@@ -14,6 +14,7 @@ from mapper.model import analysis
 from mapper.model.analysis import PainPoint
 from mapper.model.journey import JourneyMap
 from mapper.model.opportunities import opportunities
+from mapper.model.votes import by_votes, latest_vote_day, spoken_day, votes_on, votes_words
 from mapper.templates import DEFAULT_TEMPLATE, available_templates, find_template
 
 
@@ -131,6 +132,28 @@ def summarise(journey: JourneyMap) -> dict:
             {"stage": e.stage_name, "average": e.average, "scored": e.scored}
             for e in analysis.emotion_by_stage(journey, persona_id)
         ],
+        "top_voted": _top_voted(journey),
+    }
+
+
+def _top_voted(journey: JourneyMap) -> dict | None:
+    """The latest workshop's dot votes, most voted first (None: no workshop voted)."""
+    day = latest_vote_day(journey)
+    if day is None:
+        return None
+    cards = by_votes((c for c in journey.cards() if votes_on(c, day)), day)
+    return {
+        "workshop": day,
+        "cards": [
+            {
+                "card": c.title,
+                "card_id": c.id,
+                "kind": c.kind.value,
+                "stage": journey.stages.get(c.stage_id).name,
+                "votes": votes_on(c, day),
+            }
+            for c in cards
+        ],
     }
 
 
@@ -155,6 +178,7 @@ def format_summary(summary: dict) -> list[str]:
     for key in ("stages", "lanes", "cards", "touchpoints", "flows", "pain_points", "opportunities"):
         lines.append(f"  {key.replace('_', ' ') + ':':<15}{summary[key]}")
     lines += _pain_lines(summary)
+    lines += _vote_lines(summary)
     who = f" ({summary['active_persona']})" if summary["active_persona"] else ""
     if not summary["emotion_by_stage"]:
         lines.append("  average emotion by stage: (no stages)")
@@ -165,6 +189,16 @@ def format_summary(summary: dict) -> list[str]:
     for stage, e in zip(stages, summary["emotion_by_stage"], strict=True):
         value = "-" if e["average"] is None else f"{e['average']:+.2f}"
         lines.append(f"    {stage:<{width}}  {value}")
+    return lines
+
+
+def _vote_lines(summary: dict) -> list[str]:
+    voted = summary["top_voted"]
+    if not voted:
+        return []
+    lines = [f"  top voted (the workshop on {spoken_day(voted['workshop'])}):"]
+    for d in voted["cards"][:TOP_PAINS]:
+        lines.append(f"    {d['card']} \u00b7 {d['stage']} \u2014 {votes_words(d['votes'])}")
     return lines
 
 

@@ -43,6 +43,9 @@ def step_words(step: Step) -> str:
         return f"{kind}: {step.title}"
     if step.kind is StepKind.EMOTION:
         return step.title
+    if step.kind is StepKind.VOTE:
+        on = "pain points" if step.key == VOTE_PAIN_POINTS else "opportunities"
+        return f"{kind} on the {on}"
     return kind if step.kind is not StepKind.OVERVIEW else f"{kind}: {step.title}"
 
 
@@ -58,8 +61,8 @@ class SequenceEditor(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         column = QVBoxLayout()
         specs = (
-            ("up", "Move Up", lambda: self.move(-1)),
-            ("down", "Move Down", lambda: self.move(+1)),
+            ("up", "Move Up", lambda: self.move_step(-1)),
+            ("down", "Move Down", lambda: self.move_step(+1)),
             ("slide", "Add Slide…", self.ask_slide),
             ("vote_pain", "Add Voting: Pain Points", lambda: self.add(VOTE_PAIN_POINTS)),
             ("vote_opp", "Add Voting: Opportunities", lambda: self.add(VOTE_OPPORTUNITIES)),
@@ -125,7 +128,7 @@ class SequenceEditor(QWidget):
             if self.list.item(i).data(ITEM_ROLE).key == key:
                 self.list.setCurrentRow(i)
 
-    def move(self, direction: int) -> None:
+    def move_step(self, direction: int) -> None:
         row = self.list.currentRow()
         target = row + direction
         if row < 0 or not 0 <= target < self.list.count():

@@ -27,7 +27,7 @@ class VotePanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.rows)
-        self.scroll = scroll
+        self.area = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hint)
@@ -52,7 +52,7 @@ class VotePanel(QWidget):
             )  # fmt: skip
         self.hint.setText(hint)
         if 0 <= picked < len(self.spins):
-            self.scroll.ensureWidgetVisible(self.spins[picked])
+            self.area.ensureWidgetVisible(self.spins[picked])
 
     def _build(self, key: str, items: list[VoteItem]) -> None:
         self.key = key
