@@ -137,3 +137,31 @@ def test_no_text_below_legible_size_at_1280x720(coffee_window):
             audience.view.settle()
             assert room.style.meta_size * view.camera.shot.zoom >= 12, step.title
     session.end()
+
+
+def test_a_prompt_does_not_push_a_stage_into_a_part_of_its_last_lane(coffee_window):
+    """At 1920x1080 the coffee chain's stages fit whole; a prompt bar under each takes a
+    little of the height: they are shown whole a little smaller, clear of the bar, not in
+    two parts of which the second holds only the last lane."""
+    from mapper.model import Entity
+    from mapper.present.camera import READABLE_ZOOM, SQUEEZE
+    from mapper.present.chrome import prompt_box
+
+    journey = coffee_window.document.journey
+    prompt = "What would make you trust the app with your stamps?"
+    for stage in journey.stages:
+        journey.update(Entity.STAGE, stage.id, prompt=prompt)
+    session = presenting_at(coffee_window, 1920, 1080)
+    audience = session.audience
+    view = audience.view.map_view
+    for number in range(1, len(journey.stages) + 1):
+        keys(audience, getattr(Qt.Key, f"Key_{number}"))
+        audience.view.settle()
+        assert view.parts() == (0, 1), session.controller.step.title
+        shot = view.camera.shot
+        assert shot.zoom >= READABLE_ZOOM * SQUEEZE - 1e-9
+        size = (float(view.viewport().width()), float(view.viewport().height()))
+        box, _ = prompt_box(prompt, size, view.text_scale, view.corner[0])
+        lit_bottom = view.mapFromScene(shot.lit.x, shot.lit.y + shot.lit.height).y()
+        assert lit_bottom <= box.top() + 1  # the whole stage stops above the prompt
+    session.end()

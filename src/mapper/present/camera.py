@@ -20,6 +20,10 @@ CONTEXT = 48.0  # scene pixels of the neighbouring stages kept in view
 # A stage is never shown smaller than this zoom (per 1080 screen lines): card titles at 18
 # pixels on a 1080 screen, times the text size. A stage taller than that is shown in parts.
 READABLE_ZOOM = 0.9
+# A stage only a little taller than the screen (the prompt bar took the room it needed) is
+# shown whole down to this share of the readable zoom, rather than with a second part that
+# holds only its last lane.
+SQUEEZE = 0.95
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,9 @@ def _stage_in(
     fit = layout.height if fit_height is None else fit_height
     across = area_w / (column.width + 2 * CONTEXT)
     zoom = min(across, area_h / max(fit, 1), MAX_ZOOM * size[1] / 1080)
-    zoom = max(zoom, min(across, READABLE_ZOOM * size[1] / 1080))
+    readable = min(across, READABLE_ZOOM * size[1] / 1080)
+    whole = min(across, area_h / max(layout.height, 1))
+    zoom = max(zoom, whole if readable > whole >= readable * SQUEEZE else readable)
     x = column.x + column.width / 2
     screen_x = area_x + area_w / 2
     visible = area_h / zoom
