@@ -70,12 +70,17 @@ def test_reorder_skip_and_add_steps_then_present_them(window, two_screens, monke
     assert console.next_title.text() == "Next: Purchase"
     keys(session.audience, K.Key_Escape)
 
+    from mapper.edits.votes import set_votes
+
+    set_votes(journey, "p1", "2026-11-20", 14).apply()  # a past workshop's votes
     data, pages = render_slides(journey)  # the slides export follows the sequence
     assert pages == len(build_steps(journey))
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         texts = [page.extract_text() for page in pdf.pages]
     assert "Break: back at 14:30" in texts[1] and "Coffee in the hall" in texts[1]
     assert "Vote: which pain points matter most?" in texts[5]
+    assert "the workshop on 20 November 2026 · 14 votes so far" in texts[5]  # its tallies
+    set_votes(journey, "p1", "2026-11-20", 0).apply()
     document.undo_stack.undo()
     assert journey.info.presentation.sequence == ()
     assert [s.kind for s in build_steps(journey)][1] is StepKind.STAGE
@@ -89,3 +94,28 @@ def test_an_untouched_sequence_is_not_saved(window):
     dialog.sequence.select("agenda")
     dialog.sequence.buttons["down"].click()
     assert [i.key for i in dialog.choice().sequence][:3] == ["overview", "stage:s1", "agenda"]
+
+
+def test_resume_follows_the_edited_sequence(window, monkeypatch):
+    """Stopped on an added slide, F5 resumes on that slide, wherever the sequence put it;
+    after the slide is moved the resumed show still finds it."""
+    from dataclasses import replace
+
+    from mapper.model import SequenceItem
+    from mapper.present import resume, start_presentation
+
+    journey = window.document.journey
+    slide = SequenceItem("slide:q", title="What surprised you?")
+    order = (SequenceItem("overview"), SequenceItem("stage:s1"), slide)
+    journey.update_info(presentation=replace(journey.info.presentation, sequence=order))
+    session = start_presentation(window)
+    keys(session.audience, K.Key_Right, K.Key_Right)
+    assert session.controller.step.title == "What surprised you?"
+    keys(session.audience, K.Key_Escape)
+    moved = (SequenceItem("overview"), slide, SequenceItem("stage:s1"))
+    journey.update_info(presentation=replace(journey.info.presentation, sequence=moved))
+    monkeypatch.setattr(resume, "ask_resume", lambda w, s: True)
+    resumed = start_presentation(window)
+    assert resumed.controller.step.kind is StepKind.SLIDE
+    assert resumed.controller.navigator.index == 1
+    keys(resumed.audience, K.Key_Escape)

@@ -25,13 +25,14 @@ class Deck:
     content: Shown
     lead: str | None
     steps: tuple[Step, ...]
+    ballot_day: str | None = None  # the workshop a voting step counts for (None: today)
 
     @classmethod
-    def of(cls, journey: JourneyMap) -> Deck:
+    def of(cls, journey: JourneyMap, ballot_day: str | None = None) -> Deck:
         content = shown(journey)
         lead = lead_persona(journey, content)
         steps = tuple(build_steps(journey, content))
-        return cls(journey, content, lead.id if lead else None, steps)
+        return cls(journey, content, lead.id if lead else None, steps, ballot_day)
 
     @property
     def info(self) -> MapInfo:
@@ -49,7 +50,8 @@ class Deck:
     def voting(self) -> VoteBook:
         """The voting steps' items and typing; votes are for today's workshop."""
         top = self.info.presentation.top_pain_points
-        return VoteBook(self.journey, self.content, day_of(datetime.now()), top)
+        day = self.ballot_day or day_of(datetime.now())
+        return VoteBook(self.journey, self.content, day, top)
 
     @cached_property
     def pain_points(self) -> list[PainPoint]:

@@ -20,6 +20,8 @@ HELP = (
     ("↑  ↓", "scroll a tall stage"),
     ("Click a card", "its details"),
     ("N", "a note from the room"),
+    ("3 = 12 ⏎", "voting: item 3 has 12 dots"),
+    ("12 ⏎   + −", "voting: dots for the picked item"),
     ("+  −  0", "bigger, smaller, normal text"),
     ("H", "high contrast"),
     ("T", "transitions on / off"),

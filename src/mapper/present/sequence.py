@@ -3,8 +3,9 @@ reordered or skipped, and steps added (a voting step, a slide of free text).
 
 The map keeps the whole lineup, skipped steps too. A step it does not name (a stage added
 later, the agenda once it is asked for) takes its usual place after the usual step before
-it; a named step that no longer exists (a deleted stage, a vote with nothing to vote on) is
-left out without fuss. Pure Python, like :mod:`.steps`.
+it (and after the slides or votes added right after that one); a named step that no
+longer exists (a deleted stage, a vote with nothing to vote on) is left out without fuss.
+Pure Python, like :mod:`.steps`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from mapper.present.steps import Step, StepKind
 VOTE_PAIN_POINTS = "vote:pain_points"
 VOTE_OPPORTUNITIES = "vote:opportunities"
 SLIDE_PREFIX = "slide:"
+ADDED = (SLIDE_PREFIX, "vote:")  # the keys of steps the facilitator added
 VOTE_TITLES = {
     VOTE_PAIN_POINTS: "Vote: which pain points matter most?",
     VOTE_OPPORTUNITIES: "Vote: which ideas should we do first?",
@@ -60,6 +62,8 @@ def lineup(
         seen.add(step.key)
         keys = [item.key for item, _ in placed]
         at = next((keys.index(s.key) + 1 for s in reversed(usual[:i]) if s.key in keys), 0)
+        while at and at < len(keys) and keys[at].startswith(ADDED):
+            at += 1  # a break or a vote placed after the step before stays right after it
         placed.insert(at, (SequenceItem(step.key), step))
     return placed
 

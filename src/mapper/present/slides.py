@@ -31,6 +31,7 @@ from mapper.canvas.painting import draw_lines, qcolor
 from mapper.export.image import offscreen_application as application
 from mapper.layout.text import elide, line_height
 from mapper.model import JourneyMap
+from mapper.model.votes import latest_vote_day
 from mapper.present.audience import AudienceView
 from mapper.present.deck import Deck
 from mapper.present.map_scene import MapScene
@@ -68,7 +69,7 @@ def render_slides(
     """The PDF's bytes and its page count."""
     application()
     previous = qInstallMessageHandler(_quiet)
-    deck = Deck.of(journey)
+    deck = Deck.of(journey, latest_vote_day(journey))  # a voting step: the last workshop's
     scene = MapScene(deck, palette(False))
     view = AudienceView(deck, scene)
     view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
