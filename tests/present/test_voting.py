@@ -62,6 +62,8 @@ def test_tallies_typed_in_the_room_and_on_the_console_are_undoable_votes(window,
     audience, console = session.audience, session.console
     assert audience.view.stack.currentWidget() is audience.view.vote
     assert console.vote_panel.isVisible() and not console.notes_scroll.isVisible()
+    assert console.notes_head.text().startswith("Votes") and not console.edit_button.isVisible()
+    assert console.next_title.text() == "Next: (the end)"  # pages follow the pick, not Next
 
     keys(audience, K.Key_2, K.Key_Equal, K.Key_1, K.Key_2)  # item 2 = 12 ...
     assert book.typing(step.key).shown() == "2 = 12"

@@ -126,7 +126,8 @@ class PresenterConsole(QWidget):
         outer.addLayout(top)
         outer.addLayout(previews, 5)
         notes_head = QHBoxLayout()
-        notes_head.addWidget(label("muted", "Speaker notes"))
+        self.notes_head = label("muted", "Speaker notes")
+        notes_head.addWidget(self.notes_head)
         notes_head.addStretch(1)
         notes_head.addWidget(self.edit_button)
         outer.addLayout(notes_head)
@@ -212,7 +213,7 @@ class PresenterConsole(QWidget):
         self.workshop.enter(step.stage_id if step.kind is StepKind.STAGE else None, self.clock())
         self.tick()
         page, pages = self.room_page()
-        word = "page" if step.kind in LIST_STEPS else "part"
+        word = "page" if step.kind in (*LIST_STEPS, StepKind.VOTE) else "part"
         paged = f" · {word} {page + 1} of {pages}" if pages > 1 else ""
         self.position.setText(f"Step {nav.index + 1} of {len(nav.steps)}{paged}")
         self.title.setText(step.title)
@@ -223,7 +224,7 @@ class PresenterConsole(QWidget):
         self.edit_button.setEnabled(editable)
         self._show_votes(step)
         self.current.set_pixmap(self.snapshot(step, page))
-        if page + 1 < pages:  # the room sees the next page of this list first
+        if page + 1 < pages and step.kind is not StepKind.VOTE:  # the next page first
             self.next_title.setText(f"Next: {step.title}, {word} {page + 2} of {pages}")
             self.next_preview.set_pixmap(self.snapshot(step, page + 1))
             return
@@ -235,6 +236,9 @@ class PresenterConsole(QWidget):
         """A voting step: the items with their counts instead of the speaker notes."""
         voting = step.kind is StepKind.VOTE
         self.vote_panel.setVisible(voting)
+        self.edit_button.setVisible(not voting)
+        self.notes_head.setText("Votes: type them in either window, or set a count here"
+                                if voting else "Speaker notes")  # fmt: skip
         self.notes_scroll.setVisible(not voting and not self.notes_editor.isVisible())
         if voting:
             book = self.deck.voting

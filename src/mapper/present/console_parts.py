@@ -20,6 +20,7 @@ QLabel#notes { font-size: 26px; color: #f5f7fa; background: #27323d; padding: 14
 QPlainTextEdit { font-size: 26px; color: #f5f7fa; background: #27323d; padding: 8px;
                  border: 2px solid #2f6fce; }
 QScrollArea { border: none; background: #27323d; }
+QWidget#votes { background: #27323d; }
 QPushButton { font-size: 16px; padding: 8px 12px; color: #f5f7fa; background: #323f4b;
               border: 1px solid #52606d; border-radius: 6px; }
 QSpinBox { font-size: 22px; padding: 4px; min-width: 90px; }
