@@ -90,6 +90,10 @@ CASES = [
     ("wrong tags", edited(lambda d: d["cards"][0].update(tags=[1] * 100_000)), "cards[0].tags[0]: Input should be a valid string"),
     ("too many keys", edited(lambda d: d["personas"][0].update(demographics={f"k{i}": "v" for i in range(1001)})), "m.journey: personas[0].demographics: an object with 1,001 keys; no object in a journey map has more than 1,000"),
     ("too many objects", b"[" + b"{}," * 1_000_000 + b"{}]", "m.journey: $: more than 1,000,000 objects: too many for a journey map"),
+    ("no votes", edited(lambda d: d["cards"][1].update(votes={"2026-12-06": 0})), "m.journey: cards[1].votes.2026-12-06: Input should be greater than or equal to 1"),
+    ("votes as text", edited(lambda d: d["cards"][1].update(votes={"2026-12-06": "12"})), "m.journey: cards[1].votes.2026-12-06: Input should be a valid integer"),
+    ("votes not per day", edited(lambda d: d["cards"][1].update(votes={"Tuesday": 3})), "m.journey: cards[1].votes.Tuesday.[key]: String should match pattern"),
+    ("bad step", edited(lambda d: d.update(presentation={"sequence": [{"key": "rm -rf"}]})), "m.journey: presentation.sequence[0].key: String should match pattern"),
 ]  # fmt: skip
 
 
