@@ -22,6 +22,9 @@ def test_the_summary_lists_the_top_voted_of_the_latest_workshop(tmp_path):
     top = text[text.index("TOP VOTED") :]
     assert top.index("Hidden fees") < top.index("Show all fees upfront")
     assert "12 votes" in top and "5 votes" in top and "30 votes" not in text
+    # the pain point and opportunity tables say them too
+    assert text.count("12 votes in the workshop on 6 December 2026") == 1
+    assert text.count("5 votes in the workshop on 6 December 2026") == 1
 
 
 def test_no_votes_no_top_voted(tmp_path):

@@ -20,6 +20,7 @@ from mapper.export.pdf.tables import (
     room_for,
 )
 from mapper.export.pdf.touchpoints import name_and_score
+from mapper.export.pdf.votes import votes_run
 from mapper.export.values import quadrant, short_names
 from mapper.layout import theme
 from mapper.layout.wording import MARKED_PAIN, score_label
@@ -133,7 +134,11 @@ def _opportunity_row(journey: JourneyMap, n: int, o: Card) -> Row:
     return [
         cell(str(n), colour=MUTED),
         TextCell(
-            [Run(o.title, 8, bold=True, max_lines=6), Run(o.description, 7.5, MUTED, max_lines=6)]
+            [
+                Run(o.title, 8, bold=True, max_lines=6),
+                *votes_run(journey, o),
+                Run(o.description, 7.5, MUTED, max_lines=6),
+            ]
         ),
         cell(label, colour=QUADRANT_COLOURS[label], bold=True),
         Rating(o.impact),
@@ -154,6 +159,7 @@ def _pain_row(
     runs = [Run(card.title, 8, bold=True, max_lines=6)]
     if card.moment_of_truth:
         runs.append(Run("\u2605 Moment of truth", 7, theme.MOMENT_OF_TRUTH_COLOR, bold=True))
+    runs += votes_run(journey, card)
     runs.append(Run(card.description, 7.5, MUTED, max_lines=5))
     if fixes:
         fixed = [

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph
 
+from mapper.export.pdf.flowables import Run
 from mapper.export.pdf.markup import para
 from mapper.export.pdf.styles import styles
 from mapper.layout import theme
-from mapper.model import JourneyMap
+from mapper.model import Card, JourneyMap
 from mapper.model.votes import latest_vote_day, spoken_day, votes_on, votes_words
 
 TOP_VOTED = 6
@@ -48,3 +49,13 @@ def votes_note(journey: JourneyMap, card_id: str) -> str:
     day = latest_vote_day(journey)
     count = votes_on(journey.card(card_id), day) if journey.has_card(card_id) else 0
     return f" \u00b7 {votes_words(count)}" if count else ""
+
+
+def votes_run(journey: JourneyMap, card: Card) -> list[Run]:
+    """A table cell's line for a card voted for in the latest workshop (none otherwise)."""
+    day = latest_vote_day(journey)
+    count = votes_on(card, day)
+    if not count or day is None:
+        return []
+    text = f"{votes_words(count)} in the workshop on {spoken_day(day)}"
+    return [Run(text, 7.5, theme.INK, bold=True, max_lines=2)]
