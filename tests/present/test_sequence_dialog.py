@@ -119,3 +119,21 @@ def test_resume_follows_the_edited_sequence(window, monkeypatch):
     assert resumed.controller.step.kind is StepKind.SLIDE
     assert resumed.controller.navigator.index == 1
     keys(resumed.audience, K.Key_Escape)
+
+
+def test_every_step_skipped_is_refused_and_a_file_saying_so_still_presents(window):
+    from dataclasses import replace
+
+    from mapper.model import SequenceItem
+
+    journey = window.document.journey
+    dialog = SetupDialog(journey, window)
+    for item in dialog.sequence.items():
+        dialog.sequence.set_skipped(item.key, True)
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.ok_button.toolTip() == "Keep at least one step"
+    dialog.sequence.set_skipped("stage:s2", False)
+    assert dialog.ok_button.isEnabled()
+    skipped = tuple(SequenceItem(s.key, skip=True) for s in build_steps(journey))
+    journey.update_info(presentation=replace(journey.info.presentation, sequence=skipped))
+    assert [s.kind for s in build_steps(journey)] == [StepKind.OVERVIEW]  # never no step

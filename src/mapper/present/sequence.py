@@ -71,8 +71,10 @@ def lineup(
 def arrange(
     journey: JourneyMap, content: Shown, usual: list[Step], sequence: tuple[SequenceItem, ...]
 ) -> list[Step]:
-    """The steps the room sees, in the facilitator's order."""
-    return [step for item, step in lineup(journey, content, usual, sequence) if not item.skip]
+    """The steps the room sees, in the facilitator's order; the overview when every step
+    is skipped (a file may say so; the dialog does not let it)."""
+    steps = [step for item, step in lineup(journey, content, usual, sequence) if not item.skip]
+    return steps or usual[:1]
 
 
 def is_usual(items: list[SequenceItem], usual: list[Step]) -> bool:

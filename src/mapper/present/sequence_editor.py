@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -50,6 +50,8 @@ def step_words(step: Step) -> str:
 
 
 class SequenceEditor(QWidget):
+    changed = Signal()  # a step ticked, moved, added or removed
+
     def __init__(self, lineup: Callable[[list[SequenceItem]], Lineup]) -> None:
         """``lineup``: the steps for a list of items, as the show would run them."""
         super().__init__()
@@ -86,6 +88,8 @@ class SequenceEditor(QWidget):
         layout.addWidget(intro)
         layout.addLayout(row, 1)
         self.list.currentRowChanged.connect(lambda _row: self._enable())
+        self.list.itemChanged.connect(lambda _item: self.changed.emit())
+        self.list.model().rowsMoved.connect(lambda *_args: self.changed.emit())  # a drag
 
     def show_items(self, items: list[SequenceItem]) -> None:
         """Fill the list with the lineup of ``items`` (usual steps fill in the gaps)."""
@@ -103,6 +107,7 @@ class SequenceEditor(QWidget):
             there = any(i.key == key for i in self.items())
             self.buttons[name].setEnabled(not there and self._offers(items, key))
         self._enable()
+        self.changed.emit()
 
     def _offers(self, items: list[SequenceItem], key: str) -> bool:
         """Voting on it is possible: the map has something to vote on."""
@@ -136,6 +141,7 @@ class SequenceEditor(QWidget):
         item = self.list.takeItem(row)
         self.list.insertItem(target, item)
         self.list.setCurrentRow(target)
+        self.changed.emit()
 
     def add(self, key: str, title: str = "", text: str = "") -> None:
         """Add a step after the current one."""
@@ -165,6 +171,7 @@ class SequenceEditor(QWidget):
         if row >= 0 and self._added(self.list.item(row).data(ITEM_ROLE)):
             self.list.takeItem(row)
             self._enable()
+            self.changed.emit()
 
     @staticmethod
     def _added(item: SequenceItem) -> bool:

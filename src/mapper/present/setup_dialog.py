@@ -123,6 +123,7 @@ class SetupDialog(QDialog):
         layout.addLayout(top_row)
         self.sequence = SequenceEditor(self._lineup)
         self.sequence.show_items(list(choice.sequence))
+        self.sequence.changed.connect(self._check_something_is_shown)
         self.agenda.toggled.connect(lambda _on: self._rearrange())
         self.interleave.toggled.connect(lambda _on: self._rearrange(feelings_move=True))
         for widget in (self.lanes, self.personas):
@@ -195,13 +196,16 @@ class SetupDialog(QDialog):
         self.warning.setVisible(bool(said))
 
     def _check_something_is_shown(self) -> None:
-        """A presentation with no lane at all would show empty slides: refuse that."""
+        """A presentation with no lane at all would show empty slides, one with every step
+        skipped nothing at all: refuse both."""
         shown = any(
             self.lanes.item(i).checkState() == Qt.CheckState.Checked
             for i in range(self.lanes.count())
         )
-        self.ok_button.setEnabled(shown or not self.lanes.count())
-        self.ok_button.setToolTip("" if shown else "Keep at least one lane")
+        steps = any(not item.skip for item in self.sequence.items())
+        self.ok_button.setEnabled((shown or not self.lanes.count()) and steps)
+        why = "" if shown else "Keep at least one lane"
+        self.ok_button.setToolTip(why or ("" if steps else "Keep at least one step"))
 
     def set_stage(self, stage_id: str, minutes: int | None = None, prompt: str | None = None):
         """Set a stage's timebox (0: none) or prompt, as typing in the table would."""
