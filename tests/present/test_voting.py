@@ -85,6 +85,14 @@ def test_tallies_typed_in_the_room_and_on_the_console_are_undoable_votes(window,
     keys(audience, K.Key_9, K.Key_Equal, K.Key_1, K.Key_Return)  # no item 9: said, nothing set
     assert "no item 9" in audience.toast.message
     assert document.undo_stack.count() == 6  # 12, 5, +1, -1, -1, 9: one step each
+    keys(audience, K.Key_2, K.Key_Equal, K.Key_2, K.Key_1, K.Key_Return)  # a slip: 21
+    assert journey.card("p1").votes == {day: 21}
+    QTest.keyClick(audience, K.Key_Z, Qt.KeyboardModifier.ControlModifier)  # taken back
+    assert journey.card("p1").votes == {day: 12} and document.undo_stack.index() == 6
+    assert audience.toast.message == "Taken back: 21 votes for “Hidden fees”"
+    QTest.keyClick(audience, K.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the one before
+    assert journey.card("t2").votes == {day: 4} and document.undo_stack.index() == 5
+    keys(audience, K.Key_1, K.Key_Equal, K.Key_9, K.Key_Return)  # and in again
 
     keys(audience, K.Key_Left)  # back to the pain slide: ranked by the votes now
     lists = audience.view.lists

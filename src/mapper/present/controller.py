@@ -110,7 +110,10 @@ class Controller(QObject):
     # ------------------------------------------------------------------ keys
     def handle_key(self, event: QKeyEvent) -> bool:
         """Act on a key press; True when it meant something here. Keys held with Ctrl, Alt
-        or Meta are shortcuts meant for something else (Ctrl+W, Ctrl+S): they do nothing."""
+        or Meta are shortcuts meant for something else (Ctrl+W, Ctrl+S): they do nothing,
+        but for Ctrl+Z on a voting step, which takes back the last tally."""
+        if self._voting() and self.vote_keys is not None and self.vote_keys(event):
+            return True
         held = event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier
             | Qt.KeyboardModifier.AltModifier
@@ -118,8 +121,6 @@ class Controller(QObject):
         )
         if held:
             return False
-        if self._voting() and self.vote_keys is not None and self.vote_keys(event):
-            return True
         key = Key(event.key())
         if key in NEXT_KEYS:
             self.forward()

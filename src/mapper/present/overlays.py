@@ -22,6 +22,7 @@ HELP = (
     ("N", "a note from the room"),
     ("3 = 12 ⏎", "voting: item 3 has 12 dots"),
     ("12 ⏎   + −", "voting: dots for the picked item"),
+    ("Ctrl+Z", "voting: take back the last tally"),
     ("+  −  0", "bigger, smaller, normal text"),
     ("H", "high contrast"),
     ("T", "transitions on / off"),

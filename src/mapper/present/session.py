@@ -147,9 +147,9 @@ class PresentationSession(QObject):
         self.audience.closed.connect(self.end)
         if self.console is not None:
             self.console.closed.connect(self.end)
-        self.votes = VoteDesk(
-            self.deck, self.controller, self._push_votes, self.audience.toast.say, self
-        )
+        self._tallies: list[int] = []  # the undo stack's index after each tally pushed
+        self.votes = VoteDesk(self.deck, self.controller, self._push_votes,
+                              self.audience.toast.say, self, self._take_back_vote)  # fmt: skip
         self.votes.changed.connect(self._votes_changed)
         self.audience.view.vote.picked.connect(self.votes.pick)
         if self.console is not None:
@@ -180,9 +180,27 @@ class PresentationSession(QObject):
         if not self.window.document.try_push(change):
             return False
         self.votes_entered += 1
+        self._tallies.append(self.window.document.undo_stack.index())
+        self._rank_by_votes()
+        return True
+
+    def _take_back_vote(self) -> bool:
+        """Ctrl+Z on a voting step: the last tally of this show undone, while it is still
+        the map's last edit (nothing else is ever undone from here)."""
+        stack = self.window.document.undo_stack
+        if not self._tallies or stack.index() != self._tallies[-1] or not stack.canUndo():
+            return False
+        what = stack.undoText()
+        stack.undo()
+        self._tallies.pop()
+        self.votes_entered -= 1
+        self._rank_by_votes()
+        self.audience.toast.say(f"Taken back: {what}")
+        return True
+
+    def _rank_by_votes(self) -> None:
         for view in self._views():
             view.lists.rank_by_votes()
-        return True
 
     def _votes_changed(self) -> None:
         for view in self._views():

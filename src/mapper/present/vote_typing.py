@@ -5,7 +5,8 @@
   facilitator walks down the list counting dots: ``12 Enter 5 Enter 0 Enter``.
 - ``3 = Enter``: pick item 3.  Up / Down: pick the item above or below.
 - ``+`` (or ``=``) and ``−``: one vote more or fewer for the picked item.
-- Backspace takes back a typed character, Esc drops what is typed.
+- Backspace takes back a typed character, Esc drops what is typed (and Ctrl+Z, handled by
+  the session, takes back the last tally entered).
 With nothing typed, Enter, Space, Backspace and Esc keep their usual meaning (next, back,
 end), so a clicker still steps through a voting step.
 """

@@ -16,6 +16,7 @@ from mapper.present.steps import StepKind
 from mapper.present.vote_typing import Tally
 
 Key = Qt.Key
+CTRL = Qt.KeyboardModifier.ControlModifier
 NAMES = {
     Key.Key_Return: "enter",
     Key.Key_Enter: "enter",
@@ -49,9 +50,13 @@ class VoteDesk(QObject):
         push: Callable[[Change], bool],
         say: Callable[[str], None],
         parent: QObject | None = None,
+        take_back: Callable[[], bool] = lambda: False,
     ) -> None:
+        """``take_back``: undo the last tally entered in this show, if it is still the
+        document's last step (Ctrl+Z on a voting step)."""
         super().__init__(parent)
         self.deck, self.controller, self.push, self.say = deck, controller, push, say
+        self.take_back = take_back
         controller.vote_keys = self.handle_key
 
     @property
@@ -61,6 +66,14 @@ class VoteDesk(QObject):
 
     def handle_key(self, event: QKeyEvent) -> bool:
         name, key = key_name(event), self.key
+        modifiers = event.modifiers()
+        if event.key() == Key.Key_Z and modifiers == Qt.KeyboardModifier.ControlModifier:
+            if key is not None and self.take_back():
+                self.deck.voting.typing(key).clear()
+                self.changed.emit()
+            return True  # never the editor's undo: only a tally taken back
+        if modifiers & (CTRL | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier):
+            return False
         if name is None or key is None:
             return False
         outcome = self.deck.voting.typing(key).press(name)
