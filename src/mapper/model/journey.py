@@ -16,6 +16,14 @@ from typing import Any
 import networkx as nx
 
 from mapper.model import cascade
+from mapper.model.cells import CellOrder, LinkIndex
+from mapper.model.checks import (
+    check_card_values,
+    check_info,
+    check_links,
+    check_new_card,
+    check_new_flow,
+)
 from mapper.model.collection import ModelError, OrderedEntities, apply_changes
 from mapper.model.entities import Card, Flow, Lane, MapInfo, Persona, Stage
 from mapper.model.events import Action, Entity, EventHub, ModelEvent
@@ -23,7 +31,6 @@ from mapper.model.removals import CardMoves, Removal
 from mapper.model.snapshot import Capture, Snapshot
 from mapper.model.vocabulary import BUILTIN_CHANNELS
 
-Cell = tuple[str, str]
 AnyEntity = Stage | Lane | Card | Flow | Persona
 
 KIND_OF: dict[type, Entity] = {
@@ -61,9 +68,9 @@ class JourneyMap:
         self.stages: OrderedEntities[Stage] = OrderedEntities("stage")
         self.lanes: OrderedEntities[Lane] = OrderedEntities("lane")
         self.personas: OrderedEntities[Persona] = OrderedEntities("persona")
-        self._cells: dict[Cell, list[str]] = {}
+        self._cells = CellOrder()
         self._flow_ends: dict[str, tuple[str, str]] = {}
-        self._linked_by: dict[str, set[str]] = {}  # card id -> the cards that address it
+        self._linked_by = LinkIndex()  # card id -> the cards that address it
         self._flow_order: list[Flow] | None = None  # flows() in document order, kept
         # until a change that may reorder them (see notify)
 
@@ -112,21 +119,18 @@ class JourneyMap:
 
     def cards_in_cell(self, stage_id: str, lane_id: str) -> list[Card]:
         nodes = self.graph.nodes
-        return [nodes[cid]["card"] for cid in self._cells.get((stage_id, lane_id), ())]
+        return [nodes[cid]["card"] for cid in self._cells.ids((stage_id, lane_id))]
 
     def card_position(self, card_id: str) -> tuple[str, str, int]:
         """``(stage_id, lane_id, index in cell)`` of a card."""
         card = self.card(card_id)
-        return (
-            card.stage_id,
-            card.lane_id,
-            self._cells[(card.stage_id, card.lane_id)].index(card_id),
-        )
+        cell = (card.stage_id, card.lane_id)
+        return (*cell, self._cells.index(cell, card_id))
 
     def linked_by(self, card_id: str) -> list[Card]:
         """The cards whose ``pain_point_ids`` hold ``card_id`` (the opportunities that
         address it), in document order."""
-        ids = self._linked_by.get(card_id)
+        ids = self._linked_by.addressing(card_id)
         if not ids:
             return []
         nodes = self.graph.nodes
@@ -138,7 +142,7 @@ class JourneyMap:
                 key=lambda c: (
                     stages.index(c.stage_id),
                     lanes.index(c.lane_id),
-                    cells[(c.stage_id, c.lane_id)].index(c.id),
+                    cells.index((c.stage_id, c.lane_id), c.id),
                 )
             )
         return cards
@@ -199,7 +203,7 @@ class JourneyMap:
         flows = [data["flow"] for ends in successors.values() for data in ends.values()]
         return Capture(
             self.info, tuple(self.personas), tuple(self.stages), tuple(self.lanes),
-            {cell: tuple(ids) for cell, ids in self._cells.items()},
+            self._cells.copy(),
             {card_id: data["card"] for card_id, data in nodes.items()},
             tuple(flows),
         )  # fmt: skip
@@ -225,14 +229,7 @@ class JourneyMap:
     # ---------------------------------------------------------------- map info
     def update_info(self, **changes: Any) -> dict[str, Any]:
         new, old = apply_changes(self.info, changes, frozen_fields=())
-        if new.active_persona_id is not None and new.active_persona_id not in self.personas:
-            raise ModelError(f"no persona with id {new.active_persona_id!r}")
-        for lane_id in new.presentation.hidden_lane_ids:
-            self.lanes.get(lane_id)
-        for persona_id in new.presentation.hidden_persona_ids:
-            self.personas.get(persona_id)
-        for stage_id in new.presentation.timeboxes:
-            self.stages.get(stage_id)
+        check_info(self, new)
         self.info = new
         self.notify(Entity.MAP, Action.UPDATED, None, changes)
         return old
@@ -257,17 +254,17 @@ class JourneyMap:
         one added after it, so links are checked once all are in."""
         added = []
         for card in cards:
-            cell = self._cells.get((card.stage_id, card.lane_id), ())
+            cell = self._cells.ids((card.stage_id, card.lane_id))
             self._insert_card(len(cell), card, check_links=False)
             self.notify(Entity.CARD, Action.ADDED, card.id)
             added.append(card)
         for card in added:
-            self._check_links(card)
+            check_links(self, card)
 
     def add(self, entity: AnyEntity) -> int:
         """Insert at the end (a card: at the end of its cell)."""
         if isinstance(entity, Card):
-            index = len(self._cells.get((entity.stage_id, entity.lane_id), ()))
+            index = len(self._cells.ids((entity.stage_id, entity.lane_id)))
         elif isinstance(entity, Flow):
             index = 0
         else:
@@ -280,11 +277,10 @@ class JourneyMap:
             return self.update_info(**changes)
         new, old = apply_changes(self.get(kind, item_id), changes, FROZEN_FIELDS.get(kind, ("id",)))
         if isinstance(new, Card):
-            self._check_card_values(new)
+            check_card_values(self, new)
             if "pain_point_ids" in changes:
-                self._check_links(new)
-                self._index_links(self.graph.nodes[item_id]["card"], add=False)
-                self._index_links(new)
+                check_links(self, new)
+                self._linked_by.replace(self.graph.nodes[item_id]["card"], new)
             self.graph.nodes[item_id]["card"] = new
         elif isinstance(new, Flow):
             self.graph.edges[new.source, new.target]["flow"] = new
@@ -322,22 +318,20 @@ class JourneyMap:
             self.lanes.get(lane_id)
         before = tuple((cid, *self.card_position(cid)) for cid in card_ids)
         for card_id, old_stage, old_lane, _ in before:
-            self._cells[(old_stage, old_lane)].remove(card_id)
+            self._cells.remove((old_stage, old_lane), card_id)
         for ids, stage_id, lane_id, index in blocks:
-            cell = self._cells.setdefault((stage_id, lane_id), [])
-            start = max(0, min(index, len(cell)))
-            cell[start:start] = list(ids)
+            self._cells.insert((stage_id, lane_id), index, list(ids))
             self._set_cells(ids, stage_id, lane_id)
         return CardMoves(before)
 
     def put_cards_back(self, moves: CardMoves) -> None:
         """Undo :meth:`move_cards`: every card back to its old cell and place."""
         for card_id, *_ in moves.before:
-            stage_id, lane_id, _ = self.card_position(card_id)
-            self._cells[(stage_id, lane_id)].remove(card_id)
+            card = self.card(card_id)
+            self._cells.remove((card.stage_id, card.lane_id), card_id)
         # Within a cell, putting cards back in the order of their old indexes rebuilds it.
         for card_id, stage_id, lane_id, index in sorted(moves.before, key=lambda m: m[3]):
-            self._cells.setdefault((stage_id, lane_id), []).insert(index, card_id)
+            self._cells.insert((stage_id, lane_id), index, [card_id])
         for card_id, stage_id, lane_id, _ in moves.before:
             self._set_cells([card_id], stage_id, lane_id)
 
@@ -360,30 +354,14 @@ class JourneyMap:
         raise ModelError(f"{kind.value}s are not kept in a list")
 
     def _insert_card(self, index: int, card: Card, check_links: bool = True) -> int:
-        if card.id in self.graph:
-            raise ModelError(f"a card with id {card.id!r} already exists")
-        self.stages.get(card.stage_id)
-        self.lanes.get(card.lane_id)
-        self._check_card_values(card)
-        if check_links:
-            self._check_links(card)
-        cell = self._cells.setdefault((card.stage_id, card.lane_id), [])
-        index = max(0, min(index, len(cell)))
-        cell.insert(index, card.id)
+        check_new_card(self, card, check_links)
+        index = self._cells.insert((card.stage_id, card.lane_id), index, [card.id])
         self.graph.add_node(card.id, card=card)
-        self._index_links(card)
+        self._linked_by.add(card)
         return index
 
     def _insert_flow(self, flow: Flow) -> None:
-        if flow.id in self._flow_ends:
-            raise ModelError(f"a flow with id {flow.id!r} already exists")
-        for end in (flow.source, flow.target):
-            if end not in self.graph:  # NetworkX would silently create the node
-                raise ModelError(f"flow {flow.id!r} points at unknown card {end!r}")
-        if flow.source == flow.target:
-            raise ModelError("a flow cannot lead from a card to itself")
-        if self.graph.has_edge(flow.source, flow.target):
-            raise ModelError(f"there is already a flow from {flow.source!r} to {flow.target!r}")
+        check_new_flow(self, flow)
         self.graph.add_edge(flow.source, flow.target, flow=flow)
         self._flow_ends[flow.id] = (flow.source, flow.target)
 
@@ -405,29 +383,7 @@ class JourneyMap:
     def _drop_card(self, card: Card) -> None:
         for flow in self.flows_of(card.id):
             self._remove_flow(flow.id)
-        self._cells[(card.stage_id, card.lane_id)].remove(card.id)
-        self._index_links(card, add=False)
+        self._cells.remove((card.stage_id, card.lane_id), card.id)
+        self._linked_by.discard(card)
         self.graph.remove_node(card.id)
         self.notify(Entity.CARD, Action.REMOVED, card.id)
-
-    def _check_card_values(self, card: Card) -> None:
-        for persona_id in card.emotions:
-            self.personas.get(persona_id)
-        if card.channel is not None and not self.channel_known(card.channel):
-            raise ModelError(f"unknown channel {card.channel!r}")
-
-    def _check_links(self, card: Card) -> None:
-        for card_id in card.pain_point_ids:
-            if card_id not in self.graph:
-                raise ModelError(f"card {card.id!r} addresses unknown card {card_id!r}")
-
-    def _index_links(self, card: Card, add: bool = True) -> None:
-        for card_id in card.pain_point_ids:
-            if add:
-                self._linked_by.setdefault(card_id, set()).add(card.id)
-            else:
-                linked = self._linked_by.get(card_id)
-                if linked is not None:
-                    linked.discard(card.id)
-                    if not linked:
-                        del self._linked_by[card_id]
