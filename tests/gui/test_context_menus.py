@@ -13,7 +13,7 @@ from gui.conftest import card_center, view_point
 from mapper.canvas.emotion_items import EmotionPointItem
 from mapper.canvas.inline_editor import InlineEditor
 from mapper.edits import Insert
-from mapper.layout.grid import bezier_point
+from mapper.layout.routes import bezier_point
 from mapper.model import CardKind, Entity, Lane, LaneKind
 
 NO = Qt.KeyboardModifier.NoModifier

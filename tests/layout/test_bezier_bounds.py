@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mapper.layout.geometry import Bezier, Rect, bezier_bounds, near_bezier
-from mapper.layout.grid import route
+from mapper.layout.routes import route
 
 coord = st.floats(-1e5, 1e5, allow_nan=False, allow_infinity=False)
 point = st.tuples(coord, coord)

@@ -9,8 +9,9 @@ from layout_maps import journey_maps
 
 from mapper.layout.blueprint import LABELS, LineKind, line_above
 from mapper.layout.geometry import Rect
-from mapper.layout.grid import compute_layout, connector, route, stacked_route
+from mapper.layout.grid import compute_layout
 from mapper.layout.labels import flow_labels
+from mapper.layout.routes import connector, route, stacked_route
 from mapper.model import Card, CardKind, Entity, Flow, JourneyMap, Lane, LaneKind, Stage
 from mapper.templates import find_template
 

@@ -11,8 +11,8 @@ from mapper.fileformat.io import load_journey
 from mapper.layout import compute_layout
 from mapper.layout.badges import badge_row, title_baselines
 from mapper.layout.geometry import Rect
-from mapper.layout.grid import route
 from mapper.layout.labels import flow_labels
+from mapper.layout.routes import route
 from mapper.layout.text import text_width
 
 ROOT = Path(__file__).resolve().parents[2]

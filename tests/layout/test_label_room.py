@@ -14,10 +14,11 @@ from layout_maps import SHORT, TEXT, journey_maps
 from mapper.fileformat.io import load_journey
 from mapper.layout import compute_layout
 from mapper.layout.badges import badge_row, title_baselines
+from mapper.layout.boxes import MapLayout, Style
 from mapper.layout.geometry import Rect
-from mapper.layout.grid import MapLayout, Style, route, stacked_route
 from mapper.layout.labels import LABEL_MAX_WIDTH, LABEL_SIZE, flow_labels
 from mapper.layout.metric_lines import card_metrics_rect
+from mapper.layout.routes import route, stacked_route
 from mapper.layout.text import ELLIPSIS, text_width
 from mapper.model import Entity, Flow, JourneyMap, Metrics
 

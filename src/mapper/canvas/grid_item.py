@@ -13,7 +13,7 @@ from mapper.canvas.painting import qcolor, qfont, qrect, theme_of
 from mapper.layout import MapLayout
 from mapper.layout import theme as th
 from mapper.layout.blueprint import LINE_WIDTH, BlueprintLine
-from mapper.layout.grid import emotion_y
+from mapper.layout.boxes import emotion_y
 from mapper.model import EMOTION_MAX, EMOTION_MIN
 
 

@@ -1,17 +1,9 @@
 """Pure-Python layout shared by the canvas and the exporters (no Qt, no reportlab)."""
 
+from mapper.layout.boxes import CardBox, FlowRoute, LaneBox, MapLayout, StageBox, Style
+from mapper.layout.emotion import EmotionCurve, EmotionPoint
 from mapper.layout.geometry import Bezier, Point, Rect
-from mapper.layout.grid import (
-    CardBox,
-    EmotionCurve,
-    EmotionPoint,
-    FlowRoute,
-    LaneBox,
-    MapLayout,
-    StageBox,
-    Style,
-    compute_layout,
-)
+from mapper.layout.grid import compute_layout
 
 __all__ = [
     "Bezier",

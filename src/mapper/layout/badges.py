@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from mapper.layout.boxes import CardBox, Style
 from mapper.layout.geometry import Rect
-from mapper.layout.grid import CardBox, Style
 from mapper.layout.text import font, line_height, text_width
 from mapper.layout.theme import CONFIDENCE_DOTS, CREATOR_LABELS
 from mapper.model import Creator, Sentiment

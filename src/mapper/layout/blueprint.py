@@ -36,7 +36,7 @@ from mapper.layout.text import line_height, text_width
 from mapper.model import Lane, LaneKind
 
 if TYPE_CHECKING:
-    from mapper.layout.grid import LaneBox
+    from mapper.layout.boxes import LaneBox
 
 LABEL_SIZE = 9.0  # whole pixels: the canvas sets fonts in whole pixels, as measured here
 LABEL_X = 10.0  # the label's left edge, lined up with the lane names

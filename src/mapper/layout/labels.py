@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mapper.layout.badges import badge_row, title_baselines
+from mapper.layout.boxes import CardBox, MapLayout
 from mapper.layout.geometry import Bezier, Rect
-from mapper.layout.grid import CardBox, MapLayout, bezier_point
 from mapper.layout.metric_lines import card_metrics_rect
+from mapper.layout.routes import bezier_point
 from mapper.layout.text import ELLIPSIS, elide, text_width
 
 LABEL_SIZE = 8.5

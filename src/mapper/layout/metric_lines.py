@@ -12,7 +12,7 @@ from mapper.layout.wording import metric_parts
 from mapper.model import Card, Metrics
 
 if TYPE_CHECKING:
-    from mapper.layout.grid import CardBox, Style
+    from mapper.layout.boxes import CardBox, Style
 
 CARD_METRICS_SIZE = 9.0
 SEPARATOR = " · "

@@ -1,0 +1,114 @@
+"""What a layout is made of: the style it follows, the boxes of stages, lanes and cards,
+flow routes, and the whole map's layout (``MapLayout``), which the canvas mirrors and the
+PDF export draws. Units are scene pixels at 100% zoom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from mapper.layout.blueprint import BlueprintLine
+from mapper.layout.emotion import EmotionCurve, Slots, score_y
+from mapper.layout.geometry import Bezier, Point, Rect
+from mapper.layout.persona_style import PersonaStyle
+from mapper.model import Card, Lane
+from mapper.model.entities import Flow, Stage
+
+
+@dataclass(frozen=True)
+class Style:
+    lane_header_width: float = 160.0
+    stage_header_height: float = 64.0
+    header_size: float = 14.0
+    lane_header_size: float = 12.0
+    cell_padding: float = 10.0
+    card_gap: float = 8.0
+    card_padding: float = 8.0
+    title_size: float = 12.0
+    title_max_lines: int = 4
+    badge_row: float = 20.0
+    min_row_height: float = 72.0
+    collapsed_row_height: float = 30.0
+    emotion_row_height: float = 190.0
+    emotion_padding: float = 22.0
+    card_metrics: bool = True  # a line under a card's title with its metrics and owner
+    blueprint_gap: float = 22.0  # the band above a lane that a blueprint line runs through
+
+
+@dataclass(frozen=True)
+class StageBox:
+    stage: Stage
+    header: Rect
+    column: Rect
+    name_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LaneBox:
+    lane: Lane
+    header: Rect
+    row: Rect
+    name_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CardBox:
+    card: Card
+    rect: Rect
+    title_lines: tuple[str, ...]
+    elided: bool
+    has_badges: bool
+    metrics: str = ""  # the compact metrics line under the title, when shown
+
+
+@dataclass(frozen=True)
+class FlowRoute:
+    flow: Flow
+    curve: Bezier
+    label_at: Point
+
+
+CardSize = tuple[float, tuple[str, ...], bool, str]  # height, title lines, elided, metrics
+SizeKey = tuple[str, bool, float, object, str]  # title, badges, width, metrics, owner
+
+
+@dataclass
+class MapLayout:
+    style: Style
+    width: float = 0.0
+    height: float = 0.0
+    stages: list[StageBox] = field(default_factory=list)
+    lanes: list[LaneBox] = field(default_factory=list)
+    cells: dict[tuple[str, str], Rect] = field(default_factory=dict)
+    cards: dict[str, CardBox] = field(default_factory=dict)
+    emotion_lane: LaneBox | None = None
+    emotion_curves: list[EmotionCurve] = field(default_factory=list)
+    # every card's place along the curves, scored or not (see layout.emotion)
+    emotion_slots: Slots = field(default_factory=dict, repr=False, compare=False)
+    emotion_cards: list[Card] = field(default_factory=list, repr=False, compare=False)
+    # each persona's colour, dash and marker (by its place among all the map's personas)
+    persona_styles: dict[str, PersonaStyle] = field(default_factory=dict)
+    flows: list[FlowRoute] = field(default_factory=list)
+    blueprint: list[BlueprintLine] = field(default_factory=list)  # see layout.blueprint
+    # what each card's size was worked out from (see SizeKey) -> size
+    card_sizes: dict[str, tuple[SizeKey, CardSize]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    # where flow labels may not go, kept for the next layout (see layout.labels)
+    label_cards: Any = field(default=None, repr=False, compare=False)
+
+    def neutral_y(self) -> float | None:
+        """The y of emotion score 0 in the emotion lane."""
+        if self.emotion_lane is None:
+            return None
+        return emotion_y(self.emotion_lane.row, 0, self.style)
+
+    def cell_at(self, point: Point) -> tuple[str, str] | None:
+        for key, rect in self.cells.items():
+            if rect.contains(point):
+                return key
+        return None
+
+
+def emotion_y(row: Rect, score: float, style: Style) -> float:
+    return score_y(row.y + style.emotion_padding, row.bottom - style.emotion_padding, score)
