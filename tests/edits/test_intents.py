@@ -9,7 +9,17 @@ import sys
 import pytest
 
 from factories import sample_map
-from mapper.edits import EditRefused, Insert, Move, MoveCards, Update, intents, selection
+from mapper.edits import (
+    EditRefused,
+    Insert,
+    Move,
+    MoveCards,
+    Update,
+    intents,
+    palette,
+    personas,
+    selection,
+)
 from mapper.layout import compute_layout
 from mapper.model import Card, CardKind, Entity, ModelError
 
@@ -165,18 +175,18 @@ def test_rename(journey):
 # --------------------------------------------------------------- palette
 def test_palette_drops(journey, layout):
     cell = layout.cells[("s1", "l-pain")]
-    change = intents.palette_drop(journey, layout, {"kind": "pain_point"}, cell.center)
+    change = palette.palette_drop(journey, layout, {"kind": "pain_point"}, cell.center)
     assert isinstance(change.entity, Card) and change.entity.kind is CardKind.PAIN_POINT
     assert (change.entity.stage_id, change.entity.lane_id, change.index) == ("s1", "l-pain", 0)
-    touch = intents.palette_drop(journey, layout, {"kind": "touchpoint", "channel": "nope"},
+    touch = palette.palette_drop(journey, layout, {"kind": "touchpoint", "channel": "nope"},
                                  cell.center)  # fmt: skip
     assert touch.entity.channel is None  # an unknown channel is left out
     with pytest.raises(EditRefused, match="Drop cards onto a cell of the grid"):
-        intents.palette_drop(journey, layout, {"kind": "note"}, (-500.0, -500.0))
+        palette.palette_drop(journey, layout, {"kind": "note"}, (-500.0, -500.0))
     with pytest.raises(EditRefused):
-        intents.palette_drop(journey, layout, {"kind": "spaceship"}, cell.center)
+        palette.palette_drop(journey, layout, {"kind": "spaceship"}, cell.center)
     s2 = layout.stages[1].header.center
-    stage = intents.palette_drop(journey, layout, {"kind": "stage"}, (s2[0] + 1, s2[1]))
+    stage = palette.palette_drop(journey, layout, {"kind": "stage"}, (s2[0] + 1, s2[1]))
     assert stage.kind is Entity.STAGE and stage.index == 2
 
 
@@ -211,11 +221,11 @@ def test_paste_of_something_else_is_refused_in_words(journey):
 def test_persona_and_presentation_intents(journey):
     from mapper.model import Presentation
 
-    assert intents.make_active(journey, "maya") is None  # already active: no empty step
-    switch = intents.make_active(journey, "omar")
+    assert personas.make_active(journey, "maya") is None  # already active: no empty step
+    switch = personas.make_active(journey, "omar")
     switch.apply()
     assert journey.info.active_persona_id == "omar"
-    add = intents.add_persona(journey)
+    add = personas.add_persona(journey)
     add.apply()
     assert journey.personas.ids()[-1] == add.entity.id and add.text == "Add persona"
     used = [p.color for p in journey.personas][:-1]
@@ -226,15 +236,15 @@ def test_persona_and_presentation_intents(journey):
 
 
 def test_show_and_hide_a_persona(journey):
-    hide = intents.show_persona(journey, "omar", False)
+    hide = personas.show_persona(journey, "omar", False)
     assert hide is not None
     hide.apply()
     assert journey.personas.get("omar").hidden
-    assert intents.show_persona(journey, "omar", False) is None  # already hidden
+    assert personas.show_persona(journey, "omar", False) is None  # already hidden
     hide.revert()
     assert not journey.personas.get("omar").hidden
-    assert intents.show_persona(journey, "omar", True) is None
-    assert intents.show_persona(journey, "nobody", False) is None
+    assert personas.show_persona(journey, "omar", True) is None
+    assert personas.show_persona(journey, "nobody", False) is None
 
 
 def test_score_steps_start_from_neutral_and_stop_at_the_ends(journey):
@@ -266,7 +276,7 @@ def test_clearing_scores_keeps_the_cards_and_skips_what_is_not_scored(journey):
 def test_a_hidden_persona_is_saved_with_the_map(journey):
     from mapper.fileformat import dumps_journey, loads_journey
 
-    change = intents.show_persona(journey, "omar", False)
+    change = personas.show_persona(journey, "omar", False)
     assert change is not None
     change.apply()
     again = loads_journey(dumps_journey(journey).encode("utf-8"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from factories import sample_map
-from mapper.edits import EditRefused, intents, selection
+from mapper.edits import EditRefused, intents, palette, selection
 from mapper.layout import compute_layout
 from mapper.model import CardKind, Entity, JourneyMap, Lane, LaneKind, Stage
 
@@ -146,15 +146,15 @@ def test_ctrl_arrow_at_the_edge_of_a_cell_crosses_into_the_next_open_lane(journe
 
 def test_palette_entries_chosen_with_return(journey):
     payload = {"kind": "touchpoint", "channel": "email"}
-    card = intents.palette_insert(journey, payload, ("s2", "l-tp", 1), anchored=True)
+    card = palette.palette_insert(journey, payload, ("s2", "l-tp", 1), anchored=True)
     assert (card.entity.stage_id, card.entity.lane_id, card.index) == ("s2", "l-tp", 1)
     assert card.entity.channel == "email" and card.entity.kind is CardKind.TOUCHPOINT
-    after = intents.palette_insert(journey, {"kind": "stage"}, ("s1", "l-tp", 1), True)
+    after = palette.palette_insert(journey, {"kind": "stage"}, ("s1", "l-tp", 1), True)
     assert after.index == 1
-    assert intents.palette_insert(journey, {"kind": "stage"}, ("s1", "l-tp", 1), False).index == 3
-    assert intents.palette_insert(journey, {"kind": "lane"}, ("s1", "l-act", 1), True).index == 1
-    assert intents.palette_insert(journey, {"kind": "lane"}, None, False).index == 4
+    assert palette.palette_insert(journey, {"kind": "stage"}, ("s1", "l-tp", 1), False).index == 3
+    assert palette.palette_insert(journey, {"kind": "lane"}, ("s1", "l-act", 1), True).index == 1
+    assert palette.palette_insert(journey, {"kind": "lane"}, None, False).index == 4
     with pytest.raises(EditRefused, match="Add a stage"):
-        intents.palette_insert(journey, {"kind": "note"}, None, False)
+        palette.palette_insert(journey, {"kind": "note"}, None, False)
     with pytest.raises(EditRefused, match="cannot create"):
-        intents.palette_insert(journey, {"kind": "bomb"}, ("s1", "l-tp", 0), True)
+        palette.palette_insert(journey, {"kind": "bomb"}, ("s1", "l-tp", 0), True)

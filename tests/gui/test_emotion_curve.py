@@ -277,10 +277,10 @@ def test_alt_up_with_nothing_selected_says_what_to_select(emo):
 
 
 def test_a_legend_with_more_personas_than_room_ends_in_a_more_row(emo):
-    from mapper.edits import intents
+    from mapper.edits import personas
 
     for _ in range(12):
-        emo.document.push(intents.add_persona(emo.document.journey))
+        emo.document.push(personas.add_persona(emo.document.journey))
     header = emo.scene.lane_headers["emo"]
     rows = header.legend_rows()
     assert len(header.legend) == 14

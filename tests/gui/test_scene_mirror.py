@@ -124,7 +124,7 @@ def test_after_any_edits_the_canvas_equals_one_built_from_scratch(qapp, seed):
 def test_with_an_emotion_lane_its_items_equal_ones_built_from_scratch(qapp, seed):
     """Curves, points and ghost points are updated in place edit by edit (scores, moves,
     personas shown and hidden, undo) and end up as a fresh canvas draws them."""
-    from mapper.edits import intents
+    from mapper.edits import intents, personas
     from mapper.model import Lane, LaneKind
 
     journey = sample_map()
@@ -145,7 +145,7 @@ def test_with_an_emotion_lane_its_items_equal_ones_built_from_scratch(qapp, seed
                     command = intents.set_emotion(journey, card, persona, score)
                 else:
                     hidden = journey.personas.get(persona).hidden
-                    command = intents.show_persona(journey, persona, hidden)
+                    command = personas.show_persona(journey, persona, hidden)
             else:
                 command = EDITS[rng.choice(names)](journey, draw)
             if command is not None:

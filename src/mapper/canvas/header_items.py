@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from mapper.canvas.emotion_items import paint_swatch
 from mapper.canvas.host import host_of
 from mapper.canvas.painting import draw_lines, qcolor, theme_of
-from mapper.edits import intents
+from mapper.edits import intents, personas
 from mapper.layout import LaneBox, StageBox
 from mapper.layout.metric_lines import metric_lines
 from mapper.layout.persona_style import PersonaStyle
@@ -295,9 +295,9 @@ class LaneHeaderItem(_Header):
         if row is not None and row.entry is not None:
             entry = row.entry
             if host is not None and row.toggle.adjusted(-3, -3, 3, 3).contains(event.pos()):
-                host.push(intents.show_persona(host.journey, entry.persona_id, entry.hidden))
+                host.push(personas.show_persona(host.journey, entry.persona_id, entry.hidden))
             elif host is not None:
-                host.push(intents.make_active(host.journey, entry.persona_id))
+                host.push(personas.make_active(host.journey, entry.persona_id))
             event.accept()
             return
         self._begin_drag(event)

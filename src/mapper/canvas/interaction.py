@@ -1,9 +1,21 @@
 """The shape every canvas gesture has (Orange's canvas interactions are the model): the
-scene holds at most one, forwards the mouse to it and cancels it on Esc."""
+scene holds at most one, forwards the mouse to it and cancels it on Esc. ``Canvas`` is
+what gestures need of the scene, so they never import it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QApplication, QGraphicsItem
+
+from mapper.canvas.card_item import CardItem
+from mapper.canvas.flow_item import FlowItem
+from mapper.edits import Change
+from mapper.layout import MapLayout
+from mapper.layout.theme import Theme
+from mapper.model import Entity, JourneyMap
 
 
 class Interaction:
@@ -28,3 +40,29 @@ class Interaction:
 
     def cancel(self) -> None:
         pass
+
+
+class Canvas(Protocol):
+    """What gestures need of the scene (the scene implements it; nothing here imports it)."""
+
+    journey: JourneyMap
+    layout: MapLayout
+    cards: dict[str, CardItem]
+    flows: dict[str, FlowItem]
+    dragging: bool
+    theme: Theme
+
+    def push(self, change: Change | None) -> bool: ...
+    def report(self, message: str) -> None: ...
+    def sync(self, force: bool = True) -> None: ...
+    def card_at(self, pos: QPointF) -> str | None: ...
+    def select_ids(self, card_ids: Sequence[str]) -> None: ...
+    def edit_text(self, kind: Entity, item_id: str) -> None: ...
+    def addItem(self, item: QGraphicsItem) -> None: ...
+    def removeItem(self, item: QGraphicsItem) -> None: ...
+    def selectedItems(self) -> list[QGraphicsItem]: ...
+    def update(self) -> None: ...
+
+
+def past_drag_distance(delta: QPointF) -> bool:
+    return delta.manhattanLength() >= QApplication.startDragDistance()

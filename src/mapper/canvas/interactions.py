@@ -1,66 +1,31 @@
 """Canvas gestures as small objects with start / move / end / cancel: dragging cards,
-drawing a flow, dragging or resizing a header, dragging an emotion point, dropping from
-the palette. Each asks the edits layer for at most one change, on release."""
+drawing a flow, dropping from the palette (headers: ``header_drags``; emotion points:
+``emotion_drag``). Each asks the edits layer for at most one change, on release."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Protocol
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem
 
 from mapper.canvas.card_item import CardItem
-from mapper.canvas.emotion_items import EmotionPointItem
-from mapper.canvas.flow_item import FlowItem
-from mapper.canvas.header_items import LaneHeaderItem, StageHeaderItem
-from mapper.canvas.interaction import Interaction
+from mapper.canvas.interaction import Canvas, Interaction, past_drag_distance
 from mapper.canvas.painting import qcolor, qrect
-from mapper.edits import Change, EditRefused, intents
-from mapper.layout import FlowRoute, MapLayout, Rect
-from mapper.layout.grid import bezier_point, emotion_y, route
-from mapper.layout.theme import Theme
-from mapper.model import EMOTION_MAX, EMOTION_MIN, Card, Entity, JourneyMap
-from mapper.model.vocabulary import STAGE_WIDTH_MAX
+from mapper.edits import EditRefused, intents, palette
+from mapper.layout import FlowRoute, Rect
+from mapper.layout.routes import bezier_point, route
+from mapper.model import Card, Entity
 
 __all__ = [
     "CardDrag",
-    "EmotionPointDrag",
     "FlowDrawing",
     "FlowFromMenu",
     "Interaction",
-    "LaneHeaderDrag",
     "PaletteDrop",
-    "StageHeaderDrag",
-    "StageResize",
 ]
-
-
-class Canvas(Protocol):
-    """What gestures need of the scene (the scene implements it; nothing here imports it)."""
-
-    journey: JourneyMap
-    layout: MapLayout
-    cards: dict[str, CardItem]
-    flows: dict[str, FlowItem]
-    dragging: bool
-    theme: Theme
-
-    def push(self, change: Change | None) -> bool: ...
-    def report(self, message: str) -> None: ...
-    def sync(self, force: bool = True) -> None: ...
-    def card_at(self, pos: QPointF) -> str | None: ...
-    def select_ids(self, card_ids: Sequence[str]) -> None: ...
-    def edit_text(self, kind: Entity, item_id: str) -> None: ...
-    def addItem(self, item: QGraphicsItem) -> None: ...
-    def removeItem(self, item: QGraphicsItem) -> None: ...
-    def selectedItems(self) -> list[QGraphicsItem]: ...
-    def update(self) -> None: ...
-
-
-def _past_drag_distance(delta: QPointF) -> bool:
-    return delta.manhattanLength() >= QApplication.startDragDistance()
 
 
 def _center(item: CardItem) -> tuple[float, float]:
@@ -154,7 +119,7 @@ class CardDrag(Interaction):
         moved = self._moved()
         if not moved:
             return
-        if not _past_drag_distance(max((i.pos() - i.home() for i in moved),
+        if not past_drag_distance(max((i.pos() - i.home() for i in moved),
                                        key=QPointF.manhattanLength)):  # fmt: skip
             for item in moved:
                 item.setPos(item.home())
@@ -219,134 +184,6 @@ class FlowFromMenu(FlowDrawing):
         super().__init__(canvas, source_id, start)
 
 
-# -------------------------------------------------------- stages and lanes
-class StageHeaderDrag(Interaction):
-    """A stage header follows the pointer sideways; let go, the stage takes that place."""
-
-    def __init__(self, canvas: Canvas, header: StageHeaderItem, press: QPointF) -> None:
-        self.canvas, self.header, self.press = canvas, header, press
-        self.dragging = False
-
-    def move(self, pos: QPointF) -> None:
-        if self.dragging or _past_drag_distance(pos - self.press):
-            self.dragging = True
-            self.header.setX(self.header.box.header.x + pos.x() - self.press.x())
-
-    def end(self, pos: QPointF) -> None:
-        if self.dragging:
-            self.cancel()  # where the model puts it, if it accepts the move
-            canvas = self.canvas
-            stage_id = self.header.stage_id
-            canvas.push(intents.move_stage(canvas.journey, canvas.layout, stage_id, pos.x()))
-
-    def cancel(self) -> None:
-        self.header.setX(self.header.box.header.x)
-
-
-class StageResize(Interaction):
-    """A drag of a stage header's right edge: let go, the stage takes that width."""
-
-    def __init__(self, canvas: Canvas, header: StageHeaderItem, press: QPointF) -> None:
-        self.canvas, self.header, self.press = canvas, header, press
-        self.dragging = False
-
-    def width_at(self, pos: QPointF) -> float:
-        return max(120.0, min(STAGE_WIDTH_MAX, pos.x() - self.header.box.header.x))
-
-    def move(self, pos: QPointF) -> None:
-        self.dragging = self.dragging or _past_drag_distance(pos - self.press)
-
-    def end(self, pos: QPointF) -> None:
-        if self.dragging:
-            canvas = self.canvas
-            width = self.width_at(pos)
-            canvas.push(intents.resize_stage(canvas.journey, self.header.stage_id, width))
-
-
-class LaneHeaderDrag(Interaction):
-    """A lane header follows the pointer up or down; let go, the lane takes that place."""
-
-    def __init__(self, canvas: Canvas, header: LaneHeaderItem, press: QPointF) -> None:
-        self.canvas, self.header, self.press = canvas, header, press
-        self.dragging = False
-
-    def move(self, pos: QPointF) -> None:
-        if self.dragging or _past_drag_distance(pos - self.press):
-            self.dragging = True
-            self.header.setY(self.header.box.header.y + pos.y() - self.press.y())
-
-    def end(self, pos: QPointF) -> None:
-        if self.dragging:
-            self.cancel()
-            canvas = self.canvas
-            lane_id = self.header.lane_id
-            canvas.push(intents.move_lane(canvas.journey, canvas.layout, lane_id, pos.y()))
-
-    def cancel(self) -> None:
-        self.header.setY(self.header.box.header.y)
-
-
-# ---------------------------------------------------------------- emotions
-class EmotionPointDrag(Interaction):
-    """An emotion point dragged up or down snaps to the scale (-3..3); let go, the card's
-    score for that persona changes. A ghost point (an unscored card) is scored once it was
-    dragged past the start-drag distance; ``done`` runs when the gesture is over either
-    way (it takes away the ghost stand-in)."""
-
-    def __init__(
-        self, canvas: Canvas, point: EmotionPointItem, done: Callable[[], None] | None = None
-    ) -> None:
-        self.canvas, self.point, self.done = canvas, point, done
-        self.home = QPointF(*point.point.pos)
-        self.score: int | None = None if point.ghost else point.point.score
-        self.moved = False
-
-    def start(self) -> None:
-        self.point.show_score(self.score)
-
-    def score_at(self, y: float) -> int | None:
-        layout = self.canvas.layout
-        lane = layout.emotion_lane
-        if lane is None:
-            return self.score
-        return min(range(EMOTION_MIN, EMOTION_MAX + 1),
-                   key=lambda s: abs(emotion_y(lane.row, s, layout.style) - y))  # fmt: skip
-
-    def move(self, pos: QPointF) -> None:
-        if not self.moved and not _past_drag_distance(QPointF(0, pos.y() - self.home.y())):
-            return
-        self.moved = True
-        score = self.score_at(pos.y())
-        lane = self.canvas.layout.emotion_lane
-        if score is not None and score != self.score and lane is not None:
-            self.score = score
-            self.point.setY(emotion_y(lane.row, score, self.canvas.layout.style))
-            self.point.show_score(score)
-
-    def end(self, pos: QPointF) -> None:
-        point = self.point
-        unchanged = self.score is None or (not point.ghost and self.score == point.point.score)
-        if unchanged or (point.ghost and not self.moved):
-            self.cancel()
-            return
-        change = intents.set_emotion(self.canvas.journey, point.card_id, point.persona_id,
-                                     self.score)  # fmt: skip
-        if not self.canvas.push(change):
-            self.cancel()
-        else:
-            self._finish()
-
-    def cancel(self) -> None:
-        self.point.setPos(self.home)
-        self.point.show_score(None)
-        self._finish()
-
-    def _finish(self) -> None:
-        done, self.done = self.done, None
-        if done is not None:
-            done()
-
-
 # ---------------------------------------------------------------- palette
 class PaletteDrop(Interaction):
     """A palette entry dragged over the canvas and let go: the cell a card would land in
@@ -397,7 +234,7 @@ class PaletteDrop(Interaction):
         self.cancel()
         canvas = self.canvas
         try:
-            change = intents.palette_drop(canvas.journey, canvas.layout, self.payload,
+            change = palette.palette_drop(canvas.journey, canvas.layout, self.payload,
                                           (pos.x(), pos.y()))  # fmt: skip
         except EditRefused as exc:
             canvas.report(str(exc))

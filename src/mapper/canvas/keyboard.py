@@ -17,7 +17,7 @@ from mapper.canvas.inline_edits import open_new_card_editor
 from mapper.canvas.interaction import Interaction
 from mapper.canvas.painting import qcolor, qrect
 from mapper.canvas.scene import JourneyScene
-from mapper.edits import EditRefused, intents, selection
+from mapper.edits import EditRefused, intents, palette, selection
 from mapper.edits.selection import Direction
 from mapper.layout import theme as th
 from mapper.model import Card, Entity
@@ -251,7 +251,7 @@ class KeyboardControl:
                 return None
             cell = None
         try:
-            change = intents.palette_insert(scene.journey, payload, cell, anchored)
+            change = palette.palette_insert(scene.journey, payload, cell, anchored)
         except EditRefused as exc:
             scene.report(str(exc))
             return None

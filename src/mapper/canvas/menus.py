@@ -17,7 +17,7 @@ from mapper.canvas.emotion_items import EmotionPointItem, GhostRowItem
 from mapper.canvas.flow_item import FlowItem, FlowLabelItem
 from mapper.canvas.header_items import LaneHeaderItem, StageHeaderItem
 from mapper.canvas.interactions import FlowFromMenu
-from mapper.edits import intents, selection
+from mapper.edits import intents, palette, selection
 from mapper.edits.menus import CHANGES, Command, Entry, MenuTarget, Target, change_for, entries
 from mapper.model import Entity
 
@@ -174,7 +174,7 @@ class CanvasMenus:
         elif command is Command.SELECT_CARD:
             reveal(scene, Entity.CARD, target.ids[0], rename=False)
         elif command is Command.ADD_CARD and target.cell is not None:
-            change = intents.add_card(journey, *target.cell, kind=value)
+            change = palette.add_card(journey, *target.cell, kind=value)
             if scene.push(change):
                 reveal(scene, Entity.CARD, change.entity.id)
         elif command in (Command.ADD_STAGE, Command.ADD_LANE):

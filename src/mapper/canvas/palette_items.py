@@ -1,4 +1,4 @@
-"""What the palette offers; what a drop of each creates is ``edits.intents.palette_drop``."""
+"""What the palette offers; what a drop of each creates is ``edits.palette.palette_drop``."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The scene mirrors the model: after each batch of model events it lays the map out again
-and brings its id -> item maps in line. Gestures are interaction objects
+and brings its id -> item maps in line (``canvas.mirror``). Gestures are interaction objects
 (``canvas.interactions``): the scene holds at most one, forwards the mouse to it and
 cancels it on Esc. It never changes the model directly."""
 
@@ -7,60 +7,30 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from mapper.canvas.card_item import CardItem
+from mapper.canvas.emotion_drag import EmotionPointDrag
 from mapper.canvas.emotion_items import EmotionPointItem, GhostRowItem
 from mapper.canvas.emotion_layer import EmotionLayer
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.flow_layer import FlowLayer
 from mapper.canvas.grid_item import GridItem
+from mapper.canvas.header_drags import LaneHeaderDrag, StageHeaderDrag, StageResize
 from mapper.canvas.header_items import CornerItem, LaneHeaderItem, StageHeaderItem
 from mapper.canvas.inline_edits import InlineEditor, open_editor
 from mapper.canvas.interaction import Interaction
-from mapper.canvas.interactions import (
-    CardDrag,
-    EmotionPointDrag,
-    FlowDrawing,
-    LaneHeaderDrag,
-    PaletteDrop,
-    StageHeaderDrag,
-    StageResize,
-)
+from mapper.canvas.interactions import CardDrag, FlowDrawing, PaletteDrop
+from mapper.canvas.mirror import drawn, sync_cards, sync_flows, sync_headers, take_new_values
 from mapper.document import Document
 from mapper.edits import Change
 from mapper.layout import EmotionPoint, MapLayout, Style, compute_layout
-from mapper.layout.labels import FlowLabel, flow_labels
+from mapper.layout.labels import FlowLabel
 from mapper.layout.theme import LIGHT, Theme
-from mapper.model import Action, Entity, ModelEvent, Persona, analysis
-
-# What the canvas neither draws nor shows in a tooltip: an edit of only these costs no
-# layout at all (typing in a card's notes on a 5,000-card map stays instant).
-_NOT_DRAWN: dict[Entity, frozenset[str]] = {
-    Entity.CARD: frozenset({"owner", "metrics", "url", "tags", "notes", "buying_phase", "impact",
-                            "effort", "pain_point_ids"}),
-    Entity.STAGE: frozenset({"notes", "buying_phase"}),
-    Entity.PERSONA: frozenset({"name", "role", "bio", "demographics", "goals", "motivations",
-                               "frustrations", "behaviours", "quote", "photo"}),
-    Entity.MAP: frozenset({"title", "description", "author", "version", "scenario", "notes",
-                           "presentation"}),
-}  # fmt: skip
-_METRICS_LINE = frozenset({"owner", "metrics"})  # a card's metrics line, when it shows
-
-
-def _drawn(event: ModelEvent, card_metrics: bool = False) -> bool:
-    """Whether a model change can change anything on the canvas (``card_metrics``: cards
-    show their metrics line)."""
-    if event.action is not Action.UPDATED or not event.fields:
-        return True
-    if card_metrics and event.entity is Entity.CARD and event.fields & _METRICS_LINE:
-        return True
-    return not event.fields <= _NOT_DRAWN.get(event.entity, frozenset())
-
+from mapper.model import Entity, ModelEvent, Persona, analysis
 
 BSP_DEPTH = 10
 
@@ -161,35 +131,14 @@ class JourneyScene(QGraphicsScene):
     # ------------------------------------------------------------ mirroring
     def _on_model_events(self, events: Sequence[ModelEvent]) -> None:
         metrics = self.layout_style.card_metrics
-        if not any(_drawn(event, metrics) for event in events):
-            self._take_new_values(events)  # e.g. typing in a card's notes: nothing to draw
+        if not any(drawn(event, metrics) for event in events):
+            take_new_values(
+                events, self.journey, self.layout, self.cards, self.stage_headers, self.emotions
+            )  # e.g. typing in a card's notes: nothing to draw
             return
         # channel names show in card tooltips: a change of them reaches every card
         force = any(e.entity is Entity.MAP and "custom_channels" in e.fields for e in events)
         self.sync(force=force)
-
-    def _take_new_values(self, events: Sequence[ModelEvent]) -> None:
-        """Boxes hold the entities they show: give them the changed ones, drawing nothing."""
-        layout, journey = self.layout, self.journey
-        for event in events:
-            if event.entity is Entity.CARD and event.id in layout.cards:
-                card_box = replace(layout.cards[event.id], card=journey.card(event.id))
-                layout.cards[event.id] = self.cards[event.id].box = card_box
-            elif event.entity is Entity.STAGE and event.id in self.stage_headers:
-                index = next(i for i, b in enumerate(layout.stages) if b.stage.id == event.id)
-                stage_box = replace(layout.stages[index], stage=journey.stages.get(event.id))
-                layout.stages[index] = self.stage_headers[event.id].box = stage_box
-            elif event.entity is Entity.PERSONA and event.id in self.emotions.curves:
-                index = next(
-                    i for i, c in enumerate(layout.emotion_curves) if c.persona.id == event.id
-                )
-                curve = replace(
-                    layout.emotion_curves[index], persona=journey.personas.get(event.id)
-                )
-                layout.emotion_curves[index] = curve
-                self.emotions.take_persona(curve)
-        if any(event.entity is Entity.PERSONA for event in events):
-            self.emotions.sync_legend()  # a persona's name shows in the lane's legend
 
     def sync(self, force: bool = True) -> None:
         """Bring the items in line with the model. Unless ``force``d, the layout is built on
@@ -208,79 +157,18 @@ class JourneyScene(QGraphicsScene):
         everything = force or active_id != self._active_id or was_shown != [p.id for p in shown]
         self.shown_personas = shown
         self._active_id = active_id
-        self._sync_headers(self.stage_headers, {b.stage.id: b for b in layout.stages},
-                           StageHeaderItem)  # fmt: skip
-        self._sync_headers(self.lane_headers, {b.lane.id: b for b in layout.lanes},
-                           LaneHeaderItem)  # fmt: skip
-        moved = self._sync_cards(layout, active_id, everything)
+        sync_headers(self, self.stage_headers, {b.stage.id: b for b in layout.stages},
+                     StageHeaderItem)  # fmt: skip
+        sync_headers(self, self.lane_headers, {b.lane.id: b for b in layout.lanes},
+                     LaneHeaderItem)  # fmt: skip
+        moved = sync_cards(self, self.cards, layout, active_id, everything, self._highlighted)
         with self._flow_batch():
-            self._sync_flows(layout, previous, moved or everything)
+            self._labels = sync_flows(self, self.flows, layout, previous, moved or everything,
+                                      self._labels, self.flow_layer)  # fmt: skip
             if self.flow_layer is not None:  # flows that followed a dragged card
                 self.flow_layer.reattach(self._layer_for)
         self.emotions.sync(active_id, everything)
         self.layout_changed.emit()
-
-    def _sync_headers(self, items: dict, boxes: dict, make) -> None:
-        for item_id in [i for i in items if i not in boxes]:
-            self.removeItem(items.pop(item_id))
-        for item_id, box in boxes.items():
-            item = items.get(item_id)
-            if item is None:
-                items[item_id] = item = make(box)
-                self.addItem(item)
-            elif item.box != box:
-                item.set_box(box)
-
-    def _sync_cards(self, layout: MapLayout, active_id: str | None, everything: bool) -> bool:
-        """Returns whether any card came, went or changed its box."""
-        items, boxes = self.cards, layout.cards
-        gone = [card_id for card_id in items if card_id not in boxes]
-        for card_id in gone:
-            self.removeItem(items.pop(card_id))
-        changed = bool(gone)
-        for card_id, box in boxes.items():
-            item = items.get(card_id)
-            if item is None:
-                items[card_id] = item = CardItem(box, active_id)
-                item.highlighted = card_id in self._highlighted
-                self.addItem(item)
-                changed = True
-            elif everything or item.box is not box:
-                changed = changed or item.box.rect != box.rect
-                item.update_box(box, active_id)
-        return changed
-
-    def _sync_flows(self, layout: MapLayout, previous: MapLayout | None, cards_moved: bool) -> None:
-        items = self.flows
-        routes = {r.flow.id: r for r in layout.flows}
-        gone = [flow_id for flow_id in items if flow_id not in routes]
-        for flow_id in gone:
-            item = items.pop(flow_id)
-            item.set_layer(None)
-            self.removeItem(item)
-            if item.label is not None:
-                self.removeItem(item.label)  # a separate item, above the cards
-        rerouted = bool(gone) or any(
-            flow_id not in items or items[flow_id].route is not path
-            for flow_id, path in routes.items()
-        )
-        if cards_moved or rerouted:  # labels keep off cards and each other: place again
-            placed = flow_labels(layout, previous, list(self._labels.values()))
-            self._labels = {label.flow_id: label for label in placed}
-        elif previous is not None:  # nothing to place: what labels avoid carries over
-            layout.label_cards, previous.label_cards = previous.label_cards, None
-        labels = self._labels
-        for flow_id, path in routes.items():
-            known = items.get(flow_id)
-            label = labels.get(flow_id)
-            if known is None:
-                items[flow_id] = item = FlowItem(path, label)
-                self.addItem(item)
-                item.set_layer(self.flow_layer)
-                if item.label is not None:
-                    self.addItem(item.label)
-            elif known.route is not path or known.placed_label != label:
-                known.set_route(path, label)
 
     def _refresh_handles(self) -> None:
         """Cards show their flow handle while selected; a selected flow paints itself (in

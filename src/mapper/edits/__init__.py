@@ -1,7 +1,8 @@
 """What users do to a map, without Qt: undoable changes (``changes``) and the functions
-that turn a gesture or a menu choice into one (``intents``, ``selection``)."""
+that turn a gesture or a menu choice into one (``intents``, ``palette``, ``personas``,
+``selection``)."""
 
-from mapper.edits import intents, selection
+from mapper.edits import intents, palette, personas, selection
 from mapper.edits.changes import (
     Change,
     Composite,
@@ -25,5 +26,7 @@ __all__ = [
     "Remove",
     "Update",
     "intents",
+    "palette",
+    "personas",
     "selection",
 ]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mapper.document import Document
-from mapper.edits import Change, Remove, Update, intents
+from mapper.edits import Change, Remove, Update, personas
 from mapper.fileformat.images import PNG_MAGIC, check_image
 from mapper.fileformat.reading import FileTooLarge, NotAFile, read_limited
 from mapper.fileformat.schema import MAX_PHOTO_BYTES
@@ -150,10 +150,10 @@ class PersonasPanel(QWidget):
 
     def _check_changed(self, item: QListWidgetItem) -> None:
         shown = item.checkState() == Qt.CheckState.Checked
-        self._push(intents.show_persona(self.journey, item.data(ROLE), shown))
+        self._push(personas.show_persona(self.journey, item.data(ROLE), shown))
 
     def add(self) -> None:
-        self._push(intents.add_persona(self.journey))
+        self._push(personas.add_persona(self.journey))
 
     def remove(self) -> None:
         persona_id = self.current_id()
@@ -163,7 +163,7 @@ class PersonasPanel(QWidget):
     def make_active(self) -> None:
         persona_id = self.current_id()
         if persona_id is not None:
-            self._push(intents.make_active(self.journey, persona_id))
+            self._push(personas.make_active(self.journey, persona_id))
 
     def choose_photo(self) -> None:
         persona_id = self.current_id()

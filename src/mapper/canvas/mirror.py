@@ -1,0 +1,151 @@
+"""How the scene's id -> item maps follow a new layout: items come, go, or take their new
+boxes, and only those whose boxes changed are touched. Also what a model change can
+change on the canvas at all (typing in a card's notes draws nothing)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtWidgets import QGraphicsScene
+
+from mapper.canvas.card_item import CardItem
+from mapper.canvas.emotion_layer import EmotionLayer
+from mapper.canvas.flow_item import FlowItem
+from mapper.canvas.flow_layer import FlowLayer
+from mapper.canvas.header_items import StageHeaderItem
+from mapper.layout import MapLayout
+from mapper.layout.labels import FlowLabel, flow_labels
+from mapper.model import Action, Entity, JourneyMap, ModelEvent
+
+# What the canvas neither draws nor shows in a tooltip: an edit of only these costs no
+# layout at all (typing in a card's notes on a 5,000-card map stays instant).
+_NOT_DRAWN: dict[Entity, frozenset[str]] = {
+    Entity.CARD: frozenset({"owner", "metrics", "url", "tags", "notes", "buying_phase", "impact",
+                            "effort", "pain_point_ids"}),
+    Entity.STAGE: frozenset({"notes", "buying_phase"}),
+    Entity.PERSONA: frozenset({"name", "role", "bio", "demographics", "goals", "motivations",
+                               "frustrations", "behaviours", "quote", "photo"}),
+    Entity.MAP: frozenset({"title", "description", "author", "version", "scenario", "notes",
+                           "presentation"}),
+}  # fmt: skip
+_METRICS_LINE = frozenset({"owner", "metrics"})  # a card's metrics line, when it shows
+
+
+def drawn(event: ModelEvent, card_metrics: bool = False) -> bool:
+    """Whether a model change can change anything on the canvas (``card_metrics``: cards
+    show their metrics line)."""
+    if event.action is not Action.UPDATED or not event.fields:
+        return True
+    if card_metrics and event.entity is Entity.CARD and event.fields & _METRICS_LINE:
+        return True
+    return not event.fields <= _NOT_DRAWN.get(event.entity, frozenset())
+
+
+def take_new_values(
+    events: Sequence[ModelEvent],
+    journey: JourneyMap,
+    layout: MapLayout,
+    cards: dict[str, CardItem],
+    stage_headers: dict[str, StageHeaderItem],
+    emotions: EmotionLayer,
+) -> None:
+    """Boxes hold the entities they show: give them the changed ones, drawing nothing."""
+    for event in events:
+        if event.entity is Entity.CARD and event.id in layout.cards:
+            card_box = replace(layout.cards[event.id], card=journey.card(event.id))
+            layout.cards[event.id] = cards[event.id].box = card_box
+        elif event.entity is Entity.STAGE and event.id in stage_headers:
+            index = next(i for i, b in enumerate(layout.stages) if b.stage.id == event.id)
+            stage_box = replace(layout.stages[index], stage=journey.stages.get(event.id))
+            layout.stages[index] = stage_headers[event.id].box = stage_box
+        elif event.entity is Entity.PERSONA and event.id in emotions.curves:
+            index = next(i for i, c in enumerate(layout.emotion_curves) if c.persona.id == event.id)
+            curve = replace(layout.emotion_curves[index], persona=journey.personas.get(event.id))
+            layout.emotion_curves[index] = curve
+            emotions.take_persona(curve)
+    if any(event.entity is Entity.PERSONA for event in events):
+        emotions.sync_legend()  # a persona's name shows in the lane's legend
+
+
+def sync_headers(
+    scene: QGraphicsScene, items: dict[str, Any], boxes: dict[str, Any], make: Callable
+) -> None:
+    for item_id in [i for i in items if i not in boxes]:
+        scene.removeItem(items.pop(item_id))
+    for item_id, box in boxes.items():
+        item = items.get(item_id)
+        if item is None:
+            items[item_id] = item = make(box)
+            scene.addItem(item)
+        elif item.box != box:
+            item.set_box(box)
+
+
+def sync_cards(
+    scene: QGraphicsScene,
+    items: dict[str, CardItem],
+    layout: MapLayout,
+    active_id: str | None,
+    everything: bool,
+    highlighted: set[str],
+) -> bool:
+    """Returns whether any card came, went or changed its box."""
+    boxes = layout.cards
+    gone = [card_id for card_id in items if card_id not in boxes]
+    for card_id in gone:
+        scene.removeItem(items.pop(card_id))
+    changed = bool(gone)
+    for card_id, box in boxes.items():
+        item = items.get(card_id)
+        if item is None:
+            items[card_id] = item = CardItem(box, active_id)
+            item.highlighted = card_id in highlighted
+            scene.addItem(item)
+            changed = True
+        elif everything or item.box is not box:
+            changed = changed or item.box.rect != box.rect
+            item.update_box(box, active_id)
+    return changed
+
+
+def sync_flows(
+    scene: QGraphicsScene,
+    items: dict[str, FlowItem],
+    layout: MapLayout,
+    previous: MapLayout | None,
+    cards_moved: bool,
+    labels: dict[str, FlowLabel],
+    layer: FlowLayer | None,
+) -> dict[str, FlowLabel]:
+    """Flows come, go or take their new routes; labels are placed again when cards or
+    routes moved. Returns the labels by flow id."""
+    routes = {r.flow.id: r for r in layout.flows}
+    gone = [flow_id for flow_id in items if flow_id not in routes]
+    for flow_id in gone:
+        item = items.pop(flow_id)
+        item.set_layer(None)
+        scene.removeItem(item)
+        if item.label is not None:
+            scene.removeItem(item.label)  # a separate item, above the cards
+    rerouted = bool(gone) or any(
+        flow_id not in items or items[flow_id].route is not path for flow_id, path in routes.items()
+    )
+    if cards_moved or rerouted:  # labels keep off cards and each other: place again
+        placed = flow_labels(layout, previous, list(labels.values()))
+        labels = {label.flow_id: label for label in placed}
+    elif previous is not None:  # nothing to place: what labels avoid carries over
+        layout.label_cards, previous.label_cards = previous.label_cards, None
+    for flow_id, path in routes.items():
+        known = items.get(flow_id)
+        label = labels.get(flow_id)
+        if known is None:
+            items[flow_id] = item = FlowItem(path, label)
+            scene.addItem(item)
+            item.set_layer(layer)
+            if item.label is not None:
+                scene.addItem(item.label)
+        elif known.route is not path or known.placed_label != label:
+            known.set_route(path, label)
+    return labels
