@@ -139,7 +139,7 @@ def test_view_theme_dark_turns_canvas_and_widgets_dark_and_is_remembered(window,
         == DARK.kind_fills[window.scene.cards["a1"].box.card.kind]
     )
     # the menu shows the choice
-    window._show_theme_choice()
+    window.theme_menu.aboutToShow.emit()
     assert window.actions_["theme_dark"].isChecked()
     assert not window.actions_["theme_system"].isChecked()
 

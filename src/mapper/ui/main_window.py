@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTabBar,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +23,6 @@ from mapper.canvas.view import JourneyView
 from mapper.document import Document
 from mapper.layout import Style
 from mapper.layout import theme as th
-from mapper.model import Entity
 from mapper.ui.actions import (
     CARD_METRICS_KEY,
     THEME_ACTIONS,
@@ -39,11 +37,12 @@ from mapper.ui.find_bar import FindBar
 from mapper.ui.focus_order import FOCUS_STYLE, next_stop
 from mapper.ui.icons import icon
 from mapper.ui.inspector import Inspector
+from mapper.ui.menu_bar import build_menus
 from mapper.ui.notice_bar import NoticeBar
 from mapper.ui.outline import OutlineWidget
 from mapper.ui.palette import PaletteWidget
 from mapper.ui.personas_panel import PersonasPanel
-from mapper.ui.recent_files import recent_files
+from mapper.ui.selection_relay import SelectionRelay
 
 if TYPE_CHECKING:
     from mapper.recovery.autosave import Autosaver
@@ -58,7 +57,6 @@ class MainWindow(QMainWindow):
         self.document, self.manager = document, manager
         self.autosaver: Autosaver  # set by the window manager
         self._closing_after_save = False
-        self._outline_choosing = False
         self.scene = JourneyScene(document, self, style=Style(card_metrics=card_metrics_shown()))
         self.view = JourneyView(self.scene)
         self.edit = EditController(document, self.scene)
@@ -92,8 +90,16 @@ class MainWindow(QMainWindow):
         self.docks["inspector"].raise_()
 
         self.actions_ = build_actions(self)
-        self._build_menus()
+        menus = build_menus(
+            self, self.actions_, document.undo_stack, self.docks, self.view, manager.appearance,
+            lambda path: manager.open_path(path, self),
+        )  # fmt: skip
+        self.undo_action, self.redo_action = menus.undo, menus.redo
+        self.recent_menu, self.theme_menu = menus.recent, menus.theme
         self._build_status_bar()
+        self.selection = SelectionRelay(
+            self.scene, self.view, self.inspector, self.outline, self.selection_label
+        )
         self._connect()
         self._restore_settings()
         self._name_tab_bars()
@@ -108,69 +114,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         dock.dockLocationChanged.connect(lambda _area: self._name_tab_bars())
         return dock
-
-    def _build_menus(self) -> None:
-        a = self.actions_
-        stack = self.document.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.undo_action.setIcon(icon("undo"))
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-        if QKeySequence("Ctrl+Y") not in redo_keys:  # a key listed twice would be ambiguous
-            redo_keys.append(QKeySequence("Ctrl+Y"))
-        self.redo_action.setShortcuts(redo_keys)
-        self.redo_action.setIcon(icon("redo"))
-        menu = self.menuBar().addMenu("&File")
-        menu.addActions([a["new"], a["open"]])
-        self.recent_menu = menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        menu.addSeparator()
-        menu.addActions([a["save"], a["save_as"]])
-        menu.addActions([a["export_pdf"], a["export_png"], a["export_svg"], a["export_slides"]])
-        menu.addSeparator()
-        menu.addActions([a["close"], a["quit"]])
-        menu = self.menuBar().addMenu("&Edit")
-        menu.addActions([self.undo_action, self.redo_action])
-        menu.addSeparator()
-        menu.addActions([a["cut"], a["copy"], a["paste"], a["duplicate"], a["delete"]])
-        menu.addSeparator()
-        menu.addActions([a["select_all"], a["find"], a["rename"]])
-        menu.addSeparator()
-        menu.addActions([a["score_up"], a["score_down"]])
-        menu = self.menuBar().addMenu("&Insert")
-        menu.addActions([a["insert_card"], a["connect"]])
-        menu.addSeparator()
-        menu.addActions([a["add_stage"], a["add_lane"]])
-        menu = self.menuBar().addMenu("&View")
-        menu.addActions([a["zoom_in"], a["zoom_out"], a["zoom_fit"], a["zoom_100"]])
-        self.theme_menu = menu.addMenu("&Theme")
-        self.theme_menu.addActions([a[name] for name in THEME_ACTIONS])
-        self.theme_menu.aboutToShow.connect(self._show_theme_choice)
-        self._show_theme_choice()
-        menu.addSeparator()
-        menu.addAction(a["card_metrics"])
-        menu.addSeparator()
-        menu.addActions([a["present"], a["present_here"], a["present_setup"]])
-        menu.addSeparator()
-        menu.addAction(a["compare_personas"])
-        menu.addSeparator()
-        for dock in self.docks.values():
-            menu.addAction(dock.toggleViewAction())
-        toolbar = QToolBar("Main")
-        toolbar.setObjectName("toolbar-main")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        toolbar.addActions([a["new"], a["open"], a["save"]])
-        toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
-        toolbar.addSeparator()
-        toolbar.addActions([a["add_stage"], a["add_lane"], a["delete"], a["find"]])
-        toolbar.addSeparator()
-        toolbar.addActions([a["zoom_out"], a["zoom_in"], a["zoom_fit"], a["zoom_100"]])
-        toolbar.addSeparator()
-        toolbar.addActions([a["export_pdf"], a["present"]])
-        self.addToolBar(toolbar)
-        self.view.addActions([a["delete"], a["select_all"], a["score_up"], a["score_down"]])
 
     def _build_status_bar(self) -> None:
         self.selection_label = QLabel()
@@ -228,7 +171,6 @@ class MainWindow(QMainWindow):
         self.document.refused.connect(self._tell)
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.palette_dropped.connect(self.scene.create_from_palette)
-        self.outline.selected.connect(self._outline_selected)
         self.find_bar.focus_card.connect(self._focus_card)
         self.view.nudged.connect(self.edit.nudge)
         self.edit.tell = self._tell
@@ -249,10 +191,6 @@ class MainWindow(QMainWindow):
         set_icons(self.actions_, theme.dark)
         self.undo_action.setIcon(icon("undo", theme.dark))
         self.redo_action.setIcon(icon("redo", theme.dark))
-
-    def _show_theme_choice(self) -> None:
-        for name, choice in THEME_ACTIONS.items():
-            self.actions_[name].setChecked(self.manager.appearance.choice == choice)
 
     def _name_tab_bars(self) -> None:
         """Tabbed panels get a tab bar from Qt: name it for screen readers."""
@@ -302,36 +240,7 @@ class MainWindow(QMainWindow):
         self.zoom_label.setText(f"{zoom * 100:.0f}%")
 
     def _selection_changed(self) -> None:
-        kinds = [Entity.CARD, Entity.FLOW, Entity.STAGE, Entity.LANE]
-        chosen = {k: self.scene.selected_ids(k) for k in kinds}
-        total = sum(len(ids) for ids in chosen.values())
-        self.selection_label.setText(f"{total} selected" if total else "")
-        kind = next((k for k in kinds if chosen[k]), None)
-        if not self._outline_choosing:
-            self.outline.follow(kind if total == 1 else None, chosen[kind][0] if kind else None)
-        points = self.scene.selected_emotion_points() if not total else []
-        if points:  # an emotion point: its card in the inspector, where its score is typed
-            many = "s" if len(points) > 1 else ""
-            self.selection_label.setText(f"{len(points)} emotion point{many} selected")
-            self.inspector.show_target(Entity.CARD, points[0][0])
-        elif total > 1:
-            self.inspector.show_many(total)
-        elif kind is None:
-            self.inspector.show_target(None, None)
-        else:
-            self.inspector.show_target(kind, chosen[kind][0])
-
-    def _outline_selected(self, kind: Entity, item_id: str) -> None:
-        headers = self.scene.stage_headers if kind is Entity.STAGE else self.scene.lane_headers
-        self._outline_choosing = True  # the outline chose: the canvas follows, not back
-        try:
-            self.scene.clearSelection()
-            if item_id in headers:
-                headers[item_id].setSelected(True)
-                self.view.ensureVisible(headers[item_id])
-        finally:
-            self._outline_choosing = False
-        self.inspector.show_target(kind, item_id)  # hidden lanes too, so they can be shown
+        self.selection.selection_changed()
 
     def _show_card_metrics(self, shown: bool) -> None:
         QSettings().setValue(CARD_METRICS_KEY, shown)
@@ -343,15 +252,6 @@ class MainWindow(QMainWindow):
         if item is not None:
             self.scene.select_ids([card_id])
             self.view.centerOn(item)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in recent_files():
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.manager.open_path(p, self))
-        self.recent_menu.setEnabled(True)
-        if not self.recent_menu.actions():
-            self.recent_menu.addAction("(none)").setEnabled(False)
 
     # ------------------------------------------------------------ commands
     def export_pdf(self) -> None:
