@@ -116,3 +116,74 @@ def test_labels_an_edit_does_not_disturb_stay_where_they_were():
     for i, a in enumerate(clear):
         for b in clear[i + 1 :]:
             assert not (a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom)
+
+
+def _moved_as_a_whole(a, b) -> bool:
+    dx, dy = b.p0[0] - a.p0[0], b.p0[1] - a.p0[1]
+    pairs = ((a.c1, b.c1), (a.c2, b.c2), (a.p3, b.p3))
+    return all(abs(q[0] - p[0] - dx) < 0.01 and abs(q[1] - p[1] - dy) < 0.01 for p, q in pairs)
+
+
+def test_labels_of_flows_that_moved_as_a_whole_move_with_them(monkeypatch):
+    """A card growing at the top of the tallest cell pushes every lane below it down: the
+    labels of flows there move down with their curves, with no search for a new spot."""
+    from mapper.layout import labels as labels_module
+    from mapper.model import Entity
+
+    journey = _synthetic(300)
+    before = compute_layout(journey)
+    known = flow_labels(before)
+    first_row = before.lanes[0]
+    lane_id = first_row.lane.id
+    tallest = max(
+        (s.stage.id for s in before.stages if journey.cards_in_cell(s.stage.id, lane_id)),
+        key=lambda s: before.cards[journey.cards_in_cell(s, lane_id)[-1].id].rect.bottom,
+    )
+    short = min(journey.cards_in_cell(tallest, lane_id),
+                key=lambda c: len(before.cards[c.id].title_lines))  # fmt: skip
+    journey.update(Entity.CARD, short.id, title="A much longer title " * 6)
+    after = compute_layout(journey, previous=before)
+    dy = after.lanes[1].row.y - before.lanes[1].row.y
+    assert dy > 0  # the lanes below moved down
+
+    old_routes = {r.flow.id: r.curve for r in before.flows}
+    moved = {
+        r.flow.id
+        for r in after.flows
+        if r.flow.label.strip()
+        and r.flow.id in old_routes
+        and old_routes[r.flow.id] != r.curve
+        and _moved_as_a_whole(old_routes[r.flow.id], r.curve)
+    }
+    assert len(moved) >= 10
+    searched = []
+    spots = labels_module._Spots
+
+    class CountingSpots(spots):
+        def __init__(self, curve, width, body):
+            searched.append(curve)
+            super().__init__(curve, width, body)
+
+    monkeypatch.setattr(labels_module, "_Spots", CountingSpots)
+    placed = flow_labels(after, before, known)
+    old_labels = {label.flow_id: label for label in known}
+    by_id = {label.flow_id: label for label in placed}
+    followed = [
+        flow_id
+        for flow_id in moved
+        if old_labels[flow_id].clear
+        and by_id[flow_id].rect.y == pytest.approx(old_labels[flow_id].rect.y + dy)
+        and by_id[flow_id].rect.x == pytest.approx(old_labels[flow_id].rect.x)
+    ]
+    assert len(followed) >= 0.8 * len(moved)
+    new_curves = {r.flow.id: r.curve for r in after.flows}
+    # a label whose moved spot lies on a card's empty part (its first place was only
+    # clear of the text) is placed again; most are simply moved
+    assert sum(new_curves[flow_id] in searched for flow_id in moved) <= len(moved) / 2
+    cards = [box.rect for box in after.cards.values()]
+    for flow_id in followed:
+        if new_curves[flow_id] not in searched:  # moved as it was: it is clear of cards
+            assert not any(_meet(by_id[flow_id].rect, c) for c in cards)
+    clear = [p.rect for p in placed if p.clear]
+    for i, a in enumerate(clear):
+        assert not any(_meet(a, b) for b in clear[i + 1 :])

@@ -138,6 +138,7 @@ def flow_labels(
     costs what it disturbs. Every label still keeps clear of the others; exports place
     all labels afresh."""
     kept = _still_placed(layout, previous, known)
+    shifted = _shifted(layout, previous, known, kept)
     cards: Grid | None = None
     texts: _TextBoxes | None = None
     style = layout.style
@@ -164,6 +165,11 @@ def flow_labels(
             continue
         if cards is None or texts is None:
             cards, texts = _card_grids(layout, previous)
+        moved = shifted.get(route.flow.id)
+        if moved is not None and _free(moved.rect, cards, labels, edges, body):
+            _add(labels, moved.rect)  # its flow and the cards around it moved alike
+            placed.append(moved)
+            continue
         text = elide(full, LABEL_MAX_WIDTH, LABEL_SIZE)
         width = text_width(text, LABEL_SIZE) + 2 * LABEL_PADDING
         spots = _Spots(route.curve, width, body)
@@ -277,6 +283,55 @@ def _still_placed(
         and _inside(label.rect, body)
         and not _hits(label.rect, moved)
     }
+
+
+def _shifted(
+    layout: MapLayout,
+    previous: MapLayout | None,
+    known: Sequence[FlowLabel],
+    kept: dict[str, FlowLabel],
+) -> dict[str, FlowLabel]:
+    """The known labels not kept whose flow's curve only moved as a whole (its two cards
+    moved alike, as when a card above them in their cells grew), moved along with it.
+    Each is still checked against cards and labels where it lands."""
+    if previous is None or not known:
+        return {}
+    before = {route.flow.id: route for route in previous.flows}
+    now = {route.flow.id: route for route in layout.flows}
+    found = {}
+    for label in known:
+        flow_id = label.flow_id
+        if not label.clear or flow_id in kept or flow_id not in now or flow_id not in before:
+            continue
+        old, new = before[flow_id], now[flow_id]
+        if old.flow is not new.flow:
+            continue  # its label may have changed
+        shift = _translation(old.curve, new.curve)
+        if shift is not None:
+            r = label.rect
+            moved = Rect(r.x + shift[0], r.y + shift[1], r.width, r.height)
+            found[flow_id] = FlowLabel(flow_id, label.text, moved)
+    return found
+
+
+def _translation(a: Bezier, b: Bezier) -> tuple[float, float] | None:
+    """How far curve ``b`` is ``a`` moved as a whole, or None when it changed its shape."""
+    dx, dy = b.p0[0] - a.p0[0], b.p0[1] - a.p0[1]
+    for p, q in ((a.c1, b.c1), (a.c2, b.c2), (a.p3, b.p3)):
+        if abs(q[0] - p[0] - dx) > 0.01 or abs(q[1] - p[1] - dy) > 0.01:
+            return None
+    return dx, dy
+
+
+def _free(r: Rect, cards: Grid, labels: Grid, edges: list[float], body: Rect) -> bool:
+    """Whether ``r`` is a first-choice spot: in the map's body, within one stage column,
+    clear of every card and label."""
+    return (
+        _inside(r, body)
+        and _beside(r, edges) == (r,)
+        and not _hits(r, cards)
+        and not _hits(r, labels)
+    )
 
 
 def _frame(layout: MapLayout) -> tuple[float, ...]:
