@@ -177,13 +177,15 @@ def test_labels_of_flows_that_moved_as_a_whole_move_with_them(monkeypatch):
     ]
     assert len(followed) >= 0.8 * len(moved)
     new_curves = {r.flow.id: r.curve for r in after.flows}
-    # a label whose moved spot lies on a card's empty part (its first place was only
-    # clear of the text) is placed again; most are simply moved
-    assert sum(new_curves[flow_id] in searched for flow_id in moved) <= len(moved) / 2
-    cards = [box.rect for box in after.cards.values()]
-    for flow_id in followed:
-        if new_curves[flow_id] not in searched:  # moved as it was: it is clear of cards
-            assert not any(_meet(by_id[flow_id].rect, c) for c in cards)
+    assert not any(new_curves[flow_id] in searched for flow_id in followed)
+    style = after.style
+    words = []
+    for box in after.cards.values():
+        x = box.rect.x + style.card_padding
+        for line, base in zip(box.title_lines, title_baselines(box, style), strict=True):
+            words.append(Rect(x, base - 11, text_width(line, style.title_size), 14))
+    for flow_id in followed:  # moved as it was, yet clear of every title
+        assert not any(_meet(by_id[flow_id].rect, w) for w in words)
     clear = [p.rect for p in placed if p.clear]
     for i, a in enumerate(clear):
         assert not any(_meet(a, b) for b in clear[i + 1 :])

@@ -220,8 +220,9 @@ def _lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout |
     bands = _bands(result)
     ceiling = result.style.stage_header_height
     # a route depends on its cards' boxes and on the bands it keeps out of
+    # only a loop back keeps out of the bands: other routes stay while their cards do
     same_bands = previous is not None and _bands(previous) == bands
-    known = {r.flow.id: r for r in previous.flows} if previous is not None and same_bands else {}
+    known = {r.flow.id: r for r in previous.flows} if previous is not None else {}
     old_boxes = previous.cards if previous is not None else {}
     for flow in journey.flows():
         source, target = boxes.get(flow.source), boxes.get(flow.target)
@@ -233,6 +234,7 @@ def _lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout |
             and old.flow is flow
             and old_boxes.get(flow.source) is source
             and old_boxes.get(flow.target) is target
+            and (same_bands or not _loop(source, target))
         ):
             result.flows.append(old)
             continue
@@ -243,6 +245,16 @@ def _lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout |
         else:
             curve = route(source.rect, target.rect, bands[0], ceiling, bands[1], stacked=stacked)
         result.flows.append(FlowRoute(flow, curve, bezier_point(curve, 0.5)))
+
+
+def _loop(source: CardBox, target: CardBox) -> bool:
+    """Whether the route between these cards is a loop back (see :func:`route`), the only
+    kind whose shape depends on the bands it keeps out of."""
+    a, b = source.card, target.card
+    if a.stage_id == b.stage_id:
+        return False  # a connector or a step within a stack
+    a_rect, b_rect = source.rect, target.rect
+    return b_rect.x < a_rect.right - 1 and b_rect.right <= a_rect.x + 1
 
 
 def _bands(layout: MapLayout) -> tuple[tuple[float, float] | None, tuple[tuple[float, float], ...]]:

@@ -9,7 +9,9 @@ part). Spots
 within one stage column go first, so pages of whole stages rarely cut a label. A
 label that finds no free spot is shortened with an ellipsis and tried again; one that
 still finds none keeps the middle of its flow and is marked ``clear=False``: no renderer
-draws it (the canvas shows the full text in the flow's tooltip, the PDF says so).
+draws it (the canvas shows the full text in the flow's tooltip, the PDF says so). After
+an edit, a label whose flow only moved along with its cards moves with it, if it lands
+clear of text and labels there.
 Pure Python and deterministic, so every renderer places labels alike.
 """
 
@@ -154,9 +156,16 @@ def flow_labels(
         _add(labels, label.rect)
     for line in layout.blueprint:  # a label never sits on a service blueprint's line
         _add(labels, Rect(line.x0, line.y - 1.5, line.x1 - line.x0, 3.0))
+    if shifted:  # labels that only moved with their flows go first: they were fine
+        cards, texts = _card_grids(layout, previous)
+        for label in list(shifted.values()):
+            if _free(label.rect, texts, labels, edges, body):
+                _add(labels, label.rect)
+            else:
+                del shifted[label.flow_id]
     placed = []
     for route in layout.flows:
-        old = kept.get(route.flow.id)
+        old = kept.get(route.flow.id) or shifted.get(route.flow.id)
         if old is not None:
             placed.append(old)
             continue
@@ -165,11 +174,6 @@ def flow_labels(
             continue
         if cards is None or texts is None:
             cards, texts = _card_grids(layout, previous)
-        moved = shifted.get(route.flow.id)
-        if moved is not None and _free(moved.rect, cards, labels, edges, body):
-            _add(labels, moved.rect)  # its flow and the cards around it moved alike
-            placed.append(moved)
-            continue
         text = elide(full, LABEL_MAX_WIDTH, LABEL_SIZE)
         width = text_width(text, LABEL_SIZE) + 2 * LABEL_PADDING
         spots = _Spots(route.curve, width, body)
@@ -293,7 +297,7 @@ def _shifted(
 ) -> dict[str, FlowLabel]:
     """The known labels not kept whose flow's curve only moved as a whole (its two cards
     moved alike, as when a card above them in their cells grew), moved along with it.
-    Each is still checked against cards and labels where it lands."""
+    Each is still checked against the cards' text and the labels where it lands."""
     if previous is None or not known:
         return {}
     before = {route.flow.id: route for route in previous.flows}
@@ -323,13 +327,14 @@ def _translation(a: Bezier, b: Bezier) -> tuple[float, float] | None:
     return dx, dy
 
 
-def _free(r: Rect, cards: Grid, labels: Grid, edges: list[float], body: Rect) -> bool:
-    """Whether ``r`` is a first-choice spot: in the map's body, within one stage column,
-    clear of every card and label."""
+def _free(r: Rect, texts: _TextBoxes, labels: Grid, edges: list[float], body: Rect) -> bool:
+    """Whether a label moved with its flow may stay at ``r``: in the map's body, within
+    one stage column, clear of the cards' text and of the other labels (most labels of
+    a dense map sit on a card's empty part, and moved alike with it they still do)."""
     return (
         _inside(r, body)
         and _beside(r, edges) == (r,)
-        and not _hits(r, cards)
+        and not _hits(r, texts)
         and not _hits(r, labels)
     )
 
