@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
@@ -162,11 +163,19 @@ class JourneyMap:
         card with its flows) gives back exactly the same document.
         """
         if self._flow_order is None:
-            position = {card.id: i for i, card in enumerate(self.cards())}
-            edges: list[tuple[str, str, Flow]] = sorted(
-                self.graph.edges(data="flow"), key=lambda e: (position[e[0]], position[e[1]])
-            )
-            self._flow_order = [flow for _, _, flow in edges]
+            cells, lanes = self._cells, self.lanes.ids()
+            ids = [i for s in self.stages.ids() for lane in lanes for i in cells.ids((s, lane))]
+            position = {card_id: i for i, card_id in enumerate(ids)}
+            n = len(ids)
+            graph: Any = self.graph  # its own dicts: its views cost more per edge
+            successors: dict[str, dict[str, dict[str, Flow]]] = graph._succ
+            keyed = [
+                (position[source] * n + position[target], ends[target]["flow"])
+                for source, ends in successors.items()
+                for target in ends
+            ]
+            keyed.sort(key=itemgetter(0))
+            self._flow_order = [flow for _, flow in keyed]
         return list(self._flow_order)
 
     def flow_count(self) -> int:
