@@ -22,6 +22,7 @@ def window(manager, qtbot):
     win = manager.show(Document(sample_map()))
     win.resize(1600, 1000)
     qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: not win.scene.pending)  # flows come after the first paint
     win.view.set_zoom(1.0)
     win.view.centerOn(450, 200)
     QApplication.processEvents()

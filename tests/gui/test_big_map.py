@@ -29,6 +29,7 @@ def big_window(manager, qtbot):
     win = manager.show(Document(make_map(600)))
     win.resize(1400, 900)
     qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: not win.scene.pending)  # flows come after the first paint
     win.view.set_zoom(0.7)
     QApplication.processEvents()
     return win

@@ -48,9 +48,11 @@ class Canvas(Protocol):
     journey: JourneyMap
     layout: MapLayout
     cards: dict[str, CardItem]
-    flows: dict[str, FlowItem]
     dragging: bool
     theme: Theme
+
+    @property
+    def flows(self) -> dict[str, FlowItem]: ...
 
     def push(self, change: Change | None) -> bool: ...
     def report(self, message: str) -> None: ...

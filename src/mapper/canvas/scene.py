@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -45,8 +45,15 @@ class JourneyScene(QGraphicsScene):
     hint = Signal(str)  # what a keyboard gesture under way expects ("" when it ends)
 
     def __init__(
-        self, document: Document, parent=None, read_only: bool = False, style: Style | None = None
+        self,
+        document: Document,
+        parent=None,
+        read_only: bool = False,
+        style: Style | None = None,
+        defer_flows: bool = False,
     ) -> None:
+        """``defer_flows``: the flows and their labels are built after the first paint of
+        a view (:meth:`complete`), so a big map shows its cards sooner."""
         super().__init__(parent)
         # Qt deepens its item index with the item count (17 levels at 50,000 items), and
         # an item is filed in every leaf it overlaps: a flow across a long map landed in
@@ -69,7 +76,9 @@ class JourneyScene(QGraphicsScene):
         self.corner = CornerItem()  # shown and placed by a view (sticky headers)
         self.addItem(self.corner)
         self.cards: dict[str, CardItem] = {}
-        self.flows: dict[str, FlowItem] = {}
+        self._flows: dict[str, FlowItem] = {}
+        self.pending = defer_flows  # the flows are still to be built
+        self._completing = False  # a view asked for them on a later event-loop turn
         # unselected flows are drawn in bulk on screen (None: each paints itself)
         self.flow_layer: FlowLayer | None = FlowLayer(self)
         self.stage_headers: dict[str, StageHeaderItem] = {}
@@ -110,7 +119,7 @@ class JourneyScene(QGraphicsScene):
         layer = self.flow_layer = FlowLayer(self) if enabled else self.flow_layer
         assert layer is not None
         with layer.batch():
-            for flow in self.flows.values():
+            for flow in self._flows.values():
                 flow.set_layer(layer if enabled and not flow.isSelected() else None)
         if not enabled:
             layer.remove()
@@ -162,13 +171,39 @@ class JourneyScene(QGraphicsScene):
         sync_headers(self, self.lane_headers, {b.lane.id: b for b in layout.lanes},
                      LaneHeaderItem)  # fmt: skip
         moved = sync_cards(self, self.cards, layout, active_id, everything, self._highlighted)
-        with self._flow_batch():
-            self._labels = sync_flows(self, self.flows, layout, previous, moved or everything,
-                                      self._labels, self.flow_layer)  # fmt: skip
-            if self.flow_layer is not None:  # flows that followed a dragged card
-                self.flow_layer.reattach(self._layer_for)
+        if not self.pending:
+            with self._flow_batch():
+                self._labels = sync_flows(self, self._flows, layout, previous,
+                                          moved or everything, self._labels,
+                                          self.flow_layer)  # fmt: skip
+                if self.flow_layer is not None:  # flows that followed a dragged card
+                    self.flow_layer.reattach(self._layer_for)
         self.emotions.sync(active_id, everything)
         self.layout_changed.emit()
+
+    @property
+    def flows(self) -> dict[str, FlowItem]:
+        """Flow id -> item; asking builds flows still deferred (see :meth:`complete`)."""
+        self.complete()
+        return self._flows
+
+    def complete(self) -> None:
+        """Build what opening a map deferred (the flows and their labels), if anything."""
+        if not self.pending:
+            return
+        self.pending = False
+        with self._flow_batch():
+            self._labels = sync_flows(
+                self, self._flows, self.layout, None, True, {}, self.flow_layer
+            )
+        self.layout_changed.emit()
+
+    def complete_soon(self) -> None:
+        """After a view's first paint: build the deferred flows on the next turn of the
+        event loop, so they show a moment after the cards."""
+        if self.pending and not self._completing:
+            self._completing = True
+            QTimer.singleShot(0, self, self.complete)
 
     def _refresh_handles(self) -> None:
         """Cards show their flow handle while selected; a selected flow paints itself (in

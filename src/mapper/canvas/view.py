@@ -96,6 +96,7 @@ class JourneyView(QGraphicsView):
             super().paintEvent(event)
         finally:
             scene.paint_rects = None
+        scene.complete_soon()  # the cards are on screen: now the flows, if still to come
         if self.hasFocus():  # where the keys go: a frame inside the viewport's edge
             painter = QPainter(self.viewport())
             painter.setPen(QPen(qcolor(getattr(self, "_theme", LIGHT).selection), 3))

@@ -57,7 +57,9 @@ class MainWindow(QMainWindow):
         self.document, self.manager = document, manager
         self.autosaver: Autosaver  # set by the window manager
         self._closing_after_save = False
-        self.scene = JourneyScene(document, self, style=Style(card_metrics=card_metrics_shown()))
+        style = Style(card_metrics=card_metrics_shown())
+        # flows come a moment after the first paint: a big map shows sooner
+        self.scene = JourneyScene(document, self, style=style, defer_flows=True)
         self.view = JourneyView(self.scene)
         self.edit = EditController(document, self.scene)
         self.find_bar = FindBar(self.scene)
