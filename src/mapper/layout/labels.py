@@ -159,7 +159,7 @@ def flow_labels(
     if shifted:  # labels that only moved with their flows go first: they were fine
         cards, texts = _card_grids(layout, previous)
         for label in list(shifted.values()):
-            if _free(label.rect, texts, labels, edges, body):
+            if _free(label.rect, cards, texts, labels, edges, body):
                 _add(labels, label.rect)
             else:
                 del shifted[label.flow_id]
@@ -327,15 +327,18 @@ def _translation(a: Bezier, b: Bezier) -> tuple[float, float] | None:
     return dx, dy
 
 
-def _free(r: Rect, texts: _TextBoxes, labels: Grid, edges: list[float], body: Rect) -> bool:
+def _free(
+    r: Rect, cards: Grid, texts: _TextBoxes, labels: Grid, edges: list[float], body: Rect
+) -> bool:
     """Whether a label moved with its flow may stay at ``r``: in the map's body, within
     one stage column, clear of the cards' text and of the other labels (most labels of
-    a dense map sit on a card's empty part, and moved alike with it they still do)."""
+    a dense map sit on a card's empty part, and moved alike with it they still do). A
+    spot clear of the cards is clear of their text: their text is measured only if not."""
     return (
         _inside(r, body)
         and _beside(r, edges) == (r,)
-        and not _hits(r, texts)
         and not _hits(r, labels)
+        and (not _hits(r, cards) or not _hits(r, texts))
     )
 
 
