@@ -47,6 +47,7 @@ def main() -> None:
     from mapper.canvas.scene import JourneyScene
     from mapper.document import Document
     from mapper.edits import Composite, Insert, MoveCards, Update
+    from mapper.gcpause import keep_heap
     from mapper.model import Card, Entity
     from synthetic import make_map
 
@@ -54,6 +55,7 @@ def main() -> None:
     journey = make_map(args.cards)
     document = Document(journey)
     scene = JourneyScene(document)
+    keep_heap()  # as the editor does once a map's window is open (see mapper.gcpause)
     cards = list(journey.cards())
     stages, lanes = journey.stages.ids(), journey.lanes.ids()
     probe = cards[len(cards) // 2]

@@ -9,13 +9,14 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mapper import __version__
 from mapper.document import Document
 from mapper.fileformat import JourneyFileError
+from mapper.gcpause import keep_heap, release_heap
 from mapper.recovery import RecoveryEntry, RecoveryStore
 from mapper.recovery.autosave import Autosaver, wait_for_writes
 from mapper.saving import wait_for_saves
@@ -51,6 +52,7 @@ class WindowManager:
         self.windows.append(window)
         window.show()
         window.view.show_start()
+        keep_heap()  # the map's objects live as long as its window
         return window
 
     def _application_state_changed(self, state: Qt.ApplicationState) -> None:
@@ -93,6 +95,13 @@ class WindowManager:
     def forget(self, window: MainWindow) -> None:
         if window in self.windows:
             self.windows.remove(window)
+            release_heap()  # what the closed map leaves in cycles can be collected
+            if self.windows:  # then the other maps are kept out of the walks again
+                QTimer.singleShot(0, self._keep_heap_again)
+
+    def _keep_heap_again(self) -> None:
+        if self.windows:
+            keep_heap(collect=True)
 
     def new_from_template(self, name: str = DEFAULT_TEMPLATE) -> MainWindow:
         template = find_template(name)
