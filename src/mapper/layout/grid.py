@@ -91,6 +91,7 @@ def compute_layout(
     y = style.stage_header_height
     rows: list[tuple[Lane, float, float]] = []
     blueprint = line_above(visible_lanes)
+    in_cell: dict[tuple[str, str], list[Card]] = {}  # asked once, used twice
     for lane in visible_lanes:
         if lane.id in blueprint:
             y += style.blueprint_gap
@@ -100,7 +101,7 @@ def compute_layout(
             tallest = 0.0
             for stage, _ in columns:
                 stack = 0.0
-                cards = journey.cards_in_cell(stage.id, lane.id)
+                cards = in_cell[(stage.id, lane.id)] = journey.cards_in_cell(stage.id, lane.id)
                 width = stage.width - 2 * pad
                 for card in cards:
                     key: SizeKey = (
@@ -144,7 +145,7 @@ def compute_layout(
             if lane.collapsed:
                 continue
             cx, cy, width = sx + pad, ly + pad, stage.width - 2 * pad
-            for card in journey.cards_in_cell(stage.id, lane.id):
+            for card in in_cell[(stage.id, lane.id)]:
                 h, lines, elided, metrics = sizes[card.id][1]
                 old = known_boxes.get(card.id)
                 if old is not None and old.card is card and _at(old.rect, cx, cy, width, h):
