@@ -98,14 +98,14 @@ class Metrics:
 
     def items(self) -> list[tuple[str, float]]:
         """The metrics that are set, in a fixed order."""
-        return [
-            (f.name, getattr(self, f.name))
-            for f in fields(self)
-            if getattr(self, f.name) is not None
-        ]
+        found = ((name, getattr(self, name)) for name in _METRIC_NAMES)
+        return [(name, value) for name, value in found if value is not None]
 
     def is_empty(self) -> bool:
         return not self.items()
+
+
+_METRIC_NAMES = tuple(f.name for f in fields(Metrics))  # items() asks for each by name
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,7 +104,9 @@ class MainWindow(QMainWindow):
         )
         self._connect()
         self._restore_settings()
-        self._name_tab_bars()
+        self._name_tab_bars()  # once built; then whenever a panel moves
+        for dock in self.docks.values():
+            dock.dockLocationChanged.connect(lambda _area: self._name_tab_bars())
         self._update_title()
         self._theme_changed(manager.appearance.theme)
 
@@ -114,7 +116,6 @@ class MainWindow(QMainWindow):
         dock.setObjectName(f"dock-{title.lower()}")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
-        dock.dockLocationChanged.connect(lambda _area: self._name_tab_bars())
         return dock
 
     def _build_status_bar(self) -> None:
