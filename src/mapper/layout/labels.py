@@ -20,12 +20,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from mapper.layout.badges import badge_row, title_baselines
-from mapper.layout.boxes import CardBox, MapLayout
+from mapper.layout.boxes import MapLayout
 from mapper.layout.geometry import Bezier, Rect
-from mapper.layout.metric_lines import card_metrics_rect
+from mapper.layout.label_grids import CARD_CLEARANCE, Grid, TextBoxes, add, card_grids, hits
 from mapper.layout.routes import bezier_point
 from mapper.layout.text import ELLIPSIS, elide, text_width
 
@@ -35,10 +33,8 @@ LABEL_PADDING = 4.0
 LABEL_MAX_WIDTH = 150.0
 CANDIDATES = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.14, 0.86)
 OFFSETS = (0.0, -16.0, 16.0, -32.0, 32.0, -48.0, 48.0, -64.0, 64.0)  # above / below
-CARD_CLEARANCE = 2.0
 NEAR = 3 * len(OFFSETS)  # spots near the middle, where a label clear of every card is best
 SHORTER = (100.0, 64.0)  # widths a label is elided to, in turn, when it finds no spot
-_CELL = 200.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,82 +47,6 @@ class FlowLabel:
     @property
     def elided(self) -> bool:
         return self.text.endswith(ELLIPSIS)
-
-
-Box = tuple[float, float, float, float]  # x0, y0, x1, y1: plain numbers, checked often
-Grid = dict[tuple[int, int], list[Box]]
-
-
-def _hits(r: Rect, grid: Grid | _TextBoxes) -> bool:
-    x0, y0 = r.x, r.y
-    x1, y1 = x0 + r.width, y0 + r.height
-    for gx in range(int(x0 // _CELL), int(x1 // _CELL) + 1):
-        for gy in range(int(y0 // _CELL), int(y1 // _CELL) + 1):
-            for a, b, c, d in grid.get((gx, gy), ()):
-                if x0 < c and a < x1 and y0 < d and b < y1:
-                    return True
-    return False
-
-
-def _add(grid: Grid, r: Rect) -> list[tuple[int, int]]:
-    box = (r.x, r.y, r.x + r.width, r.y + r.height)
-    keys = [
-        (gx, gy)
-        for gx in range(int(box[0] // _CELL), int(box[2] // _CELL) + 1)
-        for gy in range(int(box[1] // _CELL), int(box[3] // _CELL) + 1)
-    ]
-    for key in keys:
-        grid.setdefault(key, []).append(box)
-    return keys
-
-
-@lru_cache(maxsize=50_000)
-def _word(word: str) -> float:
-    return text_width(word, 1000.0)
-
-
-def _line_width(line: str, size: float) -> float:
-    """A title line's width (words repeat across cards: each is measured once)."""
-    words = line.split(" ")
-    return (sum(_word(w) for w in words) + _word(" ") * (len(words) - 1)) * size / 1000
-
-
-class _TextBoxes:
-    """Each card's title lines (as wide as their text) and its badge row, by grid cell;
-    a cell's are measured when first asked for (most labels never need them)."""
-
-    def __init__(self, layout: MapLayout, cells: dict[tuple[int, int], list[CardBox]]) -> None:
-        self.style = layout.style
-        self.cells = cells
-        self.done: Grid = {}
-        self.boxes: dict[str, list[Box]] = {}
-
-    def get(self, key: tuple[int, int], default: tuple = ()) -> list[Box]:
-        found = self.done.get(key)
-        if found is None:
-            found = [b for card in self.cells.get(key, ()) for b in self._of(card)]
-            self.done[key] = found
-        return found
-
-    def _of(self, box: CardBox) -> list[Box]:
-        found = self.boxes.get(box.card.id)
-        if found is None:
-            style = self.style
-            size = style.title_size
-            up, down = size * 0.95, size * 0.3
-            x = box.rect.x + style.card_padding
-            found = [
-                (x - 1, base - up, x + _line_width(line, size) + 1, base + down)
-                for line, base in zip(box.title_lines, title_baselines(box, style), strict=True)
-            ]
-            line = card_metrics_rect(box, style)
-            if line is not None:
-                found.append((line.x - 1, line.y - 1, line.right + 1, line.bottom + 1))
-            row = badge_row(box, style)
-            if row is not None:
-                found.append((row.x - 1, row.y - 1, row.right + 1, row.bottom + 1))
-            self.boxes[box.card.id] = found
-        return found
 
 
 def flow_labels(
@@ -142,7 +62,7 @@ def flow_labels(
     kept = _still_placed(layout, previous, known)
     shifted = _shifted(layout, previous, known, kept)
     cards: Grid | None = None
-    texts: _TextBoxes | None = None
+    texts: TextBoxes | None = None
     style = layout.style
     body = Rect(
         style.lane_header_width,
@@ -153,14 +73,14 @@ def flow_labels(
     edges = sorted(box.column.x for box in layout.stages)[1:]  # inner stage boundaries
     labels: Grid = {}
     for label in kept.values():
-        _add(labels, label.rect)
+        add(labels, label.rect)
     for line in layout.blueprint:  # a label never sits on a service blueprint's line
-        _add(labels, Rect(line.x0, line.y - 1.5, line.x1 - line.x0, 3.0))
+        add(labels, Rect(line.x0, line.y - 1.5, line.x1 - line.x0, 3.0))
     if shifted:  # labels that only moved with their flows go first: they were fine
-        cards, texts = _card_grids(layout, previous)
+        cards, texts = card_grids(layout, previous)
         for label in list(shifted.values()):
             if _free(label.rect, cards, texts, labels, edges, body):
-                _add(labels, label.rect)
+                add(labels, label.rect)
             else:
                 del shifted[label.flow_id]
     placed = []
@@ -173,7 +93,7 @@ def flow_labels(
         if not full:
             continue
         if cards is None or texts is None:
-            cards, texts = _card_grids(layout, previous)
+            cards, texts = card_grids(layout, previous)
         text = elide(full, LABEL_MAX_WIDTH, LABEL_SIZE)
         width = text_width(text, LABEL_SIZE) + 2 * LABEL_PADDING
         spots = _Spots(route.curve, width, body)
@@ -198,55 +118,9 @@ def flow_labels(
             rect = Rect(x - width / 2, y - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
             placed.append(FlowLabel(route.flow.id, text, rect, clear=False))
             continue
-        _add(labels, chosen)
+        add(labels, chosen)
         placed.append(FlowLabel(route.flow.id, text, chosen))
     return placed
-
-
-class _CardGrid:
-    """Every card's box (with a little clearance) by grid cell. Kept with the layout, so
-    after an edit only the cards that moved are filed again."""
-
-    def __init__(self) -> None:
-        self.grid: Grid = {}
-        self.by_cell: dict[tuple[int, int], list[CardBox]] = {}
-        self.filed: dict[str, tuple[CardBox, Box, list[tuple[int, int]]]] = {}
-
-    def file(self, box: CardBox) -> None:
-        c, r = CARD_CLEARANCE, box.rect
-        padded = Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c)
-        keys = _add(self.grid, padded)
-        for key in keys:
-            self.by_cell.setdefault(key, []).append(box)
-        entry = (padded.x, padded.y, padded.x + padded.width, padded.y + padded.height)
-        self.filed[box.card.id] = (box, entry, keys)
-
-    def take_out(self, card_id: str) -> None:
-        box, entry, keys = self.filed.pop(card_id)
-        for key in keys:
-            self.grid[key].remove(entry)
-            self.by_cell[key].remove(box)
-
-
-def _card_grids(layout: MapLayout, previous: MapLayout | None) -> tuple[Grid, _TextBoxes]:
-    """The cards' grid and their text boxes; taken over from the ``previous`` layout
-    (which gives it up) with only what changed filed again."""
-    found = previous.label_cards if previous is not None else None
-    if isinstance(found, _CardGrid):
-        previous.label_cards = None  # type: ignore[union-attr]  # one owner at a time
-        boxes = layout.cards
-        for card_id in [i for i, (box, _, _) in found.filed.items() if boxes.get(i) is not box]:
-            found.take_out(card_id)
-        for card_id, box in boxes.items():
-            if card_id not in found.filed:
-                found.file(box)
-        grid = found
-    else:
-        grid = _CardGrid()
-        for box in layout.cards.values():
-            grid.file(box)
-    layout.label_cards = grid
-    return grid.grid, _TextBoxes(layout, grid.by_cell)
 
 
 def _still_placed(
@@ -273,11 +147,11 @@ def _still_placed(
             continue
         for r in (box.rect, old.rect if old is not None else None):
             if r is not None:
-                _add(moved, Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c))
+                add(moved, Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c))
     for card_id, old in old_cards.items():
         if card_id not in layout.cards:
             r = old.rect
-            _add(moved, Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c))
+            add(moved, Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c))
     return {
         label.flow_id: label
         for label in known
@@ -285,7 +159,7 @@ def _still_placed(
         and label.flow_id in now
         and before.get(label.flow_id) is now[label.flow_id]
         and _inside(label.rect, body)
-        and not _hits(label.rect, moved)
+        and not hits(label.rect, moved)
     }
 
 
@@ -328,7 +202,7 @@ def _translation(a: Bezier, b: Bezier) -> tuple[float, float] | None:
 
 
 def _free(
-    r: Rect, cards: Grid, texts: _TextBoxes, labels: Grid, edges: list[float], body: Rect
+    r: Rect, cards: Grid, texts: TextBoxes, labels: Grid, edges: list[float], body: Rect
 ) -> bool:
     """Whether a label moved with its flow may stay at ``r``: in the map's body, within
     one stage column, clear of the cards' text and of the other labels (most labels of
@@ -337,8 +211,8 @@ def _free(
     return (
         _inside(r, body)
         and _beside(r, edges) == (r,)
-        and not _hits(r, labels)
-        and (not _hits(r, cards) or not _hits(r, texts))
+        and not hits(r, labels)
+        and (not hits(r, cards) or not hits(r, texts))
     )
 
 
@@ -384,7 +258,7 @@ class _Spots:
 
 def _first(
     spots: _Spots,
-    avoid: Grid | _TextBoxes,
+    avoid: Grid | TextBoxes,
     labels: Grid,
     edges: list[float] | None = None,
     limit: int = 0,
@@ -396,7 +270,7 @@ def _first(
         if limit and i >= limit:
             break
         for spot in _beside(r, edges) if edges is not None else (r,):
-            if not _hits(spot, avoid) and not _hits(spot, labels):
+            if not hits(spot, avoid) and not hits(spot, labels):
                 return spot
     return None
 
