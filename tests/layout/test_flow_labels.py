@@ -189,3 +189,61 @@ def test_labels_of_flows_that_moved_as_a_whole_move_with_them(monkeypatch):
     clear = [p.rect for p in placed if p.clear]
     for i, a in enumerate(clear):
         assert not any(_meet(a, b) for b in clear[i + 1 :])
+
+
+def test_labels_of_rerouted_flows_keep_their_point_along_the_curve(monkeypatch):
+    """A card moved to the next stage reroutes its flows and moves the cards below it:
+    labels of flows whose curves changed shape stay at the same point along their
+    curve, found without a search, and still clear of every title and label."""
+    from mapper.layout import labels as labels_module
+    from mapper.layout.labels import CANDIDATES
+    from mapper.layout.routes import bezier_point
+
+    journey = _synthetic(600)
+    before = compute_layout(journey)
+    known = flow_labels(before)
+    by_flow = {label.flow_id: label for label in known}
+    stages = journey.stages.ids()
+    labelled = [f for f in journey.flows() if f.label.strip() and by_flow[f.id].clear]
+    card = journey.card(labelled[len(labelled) // 2].source)
+    target = stages[(stages.index(card.stage_id) + 1) % len(stages)]
+    journey.move_cards([card.id], target, card.lane_id, 0)
+    after = compute_layout(journey, previous=before)
+    old_curves = {r.flow.id: r.curve for r in before.flows}
+    reshaped = [
+        r
+        for r in after.flows
+        if r.flow.id in by_flow
+        and by_flow[r.flow.id].clear
+        and not _moved_as_a_whole(old_curves[r.flow.id], r.curve)
+    ]
+    assert len(reshaped) >= 5
+    searched = []
+    spots = labels_module._Spots
+
+    class CountingSpots(spots):
+        def __init__(self, curve, width, body):
+            searched.append(curve)
+            super().__init__(curve, width, body)
+
+    monkeypatch.setattr(labels_module, "_Spots", CountingSpots)
+    placed = {label.flow_id: label for label in flow_labels(after, before, known)}
+    unsearched = [r for r in reshaped if r.curve not in searched]
+    assert len(unsearched) >= 2  # (the others hit a title where they would land)
+    for r in unsearched:
+        label = placed[r.flow.id]
+        middle = label.rect.x + label.rect.width / 2
+        points = [bezier_point(r.curve, t)[0] for t in CANDIDATES]
+        # at a point of its curve, or just beside a stage boundary it keeps off
+        assert min(abs(middle - x) for x in points) <= label.rect.width / 2 + 4
+    style = after.style
+    words = []
+    for box in after.cards.values():
+        x = box.rect.x + style.card_padding
+        for line, base in zip(box.title_lines, title_baselines(box, style), strict=True):
+            words.append(Rect(x, base - 11, text_width(line, style.title_size), 14))
+    clear = [p.rect for p in placed.values() if p.clear]
+    for i, a in enumerate(clear):
+        assert not any(_meet(a, b) for b in clear[i + 1 :])
+    for r in unsearched:
+        assert not any(_meet(placed[r.flow.id].rect, w) for w in words)

@@ -10,8 +10,8 @@ within one stage column go first, so pages of whole stages rarely cut a label. A
 label that finds no free spot is shortened with an ellipsis and tried again; one that
 still finds none keeps the middle of its flow and is marked ``clear=False``: no renderer
 draws it (the canvas shows the full text in the flow's tooltip, the PDF says so). After
-an edit, a label whose flow only moved along with its cards moves with it, if it lands
-clear of text and labels there.
+an edit, a label whose flow moved or changed its shape is carried along to the same point
+of its curve, if it lands clear of text and labels there.
 Pure Python and deterministic, so every renderer places labels alike.
 """
 
@@ -60,7 +60,6 @@ def flow_labels(
     costs what it disturbs. Every label still keeps clear of the others; exports place
     all labels afresh."""
     kept = _still_placed(layout, previous, known)
-    shifted = _shifted(layout, previous, known, kept)
     cards: Grid | None = None
     texts: TextBoxes | None = None
     style = layout.style
@@ -71,21 +70,22 @@ def flow_labels(
         layout.height - style.stage_header_height,
     )
     edges = sorted(box.column.x for box in layout.stages)[1:]  # inner stage boundaries
+    carried = _carried(layout, previous, known, kept, edges)
     labels: Grid = {}
     for label in kept.values():
         add(labels, label.rect)
     for line in layout.blueprint:  # a label never sits on a service blueprint's line
         add(labels, Rect(line.x0, line.y - 1.5, line.x1 - line.x0, 3.0))
-    if shifted:  # labels that only moved with their flows go first: they were fine
+    if carried:  # labels carried along with their flows go first: they were fine
         cards, texts = card_grids(layout, previous)
-        for label in list(shifted.values()):
+        for label in list(carried.values()):
             if _free(label.rect, cards, texts, labels, edges, body):
                 add(labels, label.rect)
             else:
-                del shifted[label.flow_id]
+                del carried[label.flow_id]
     placed = []
     for route in layout.flows:
-        old = kept.get(route.flow.id) or shifted.get(route.flow.id)
+        old = kept.get(route.flow.id) or carried.get(route.flow.id)
         if old is not None:
             placed.append(old)
             continue
@@ -163,15 +163,17 @@ def _still_placed(
     }
 
 
-def _shifted(
+def _carried(
     layout: MapLayout,
     previous: MapLayout | None,
     known: Sequence[FlowLabel],
     kept: dict[str, FlowLabel],
+    edges: list[float],
 ) -> dict[str, FlowLabel]:
-    """The known labels not kept whose flow's curve only moved as a whole (its two cards
-    moved alike, as when a card above them in their cells grew), moved along with it.
-    Each is still checked against the cards' text and the labels where it lands."""
+    """The known labels not kept, moved with their flows: along with a curve that only
+    moved as a whole (its two cards moved alike, as when a card above them grew), or to
+    the same point along a curve that changed its shape. Each is still checked against
+    the cards' text and the labels where it lands (else it is placed afresh)."""
     if previous is None or not known:
         return {}
     before = {route.flow.id: route for route in previous.flows}
@@ -185,11 +187,37 @@ def _shifted(
         if old.flow is not new.flow:
             continue  # its label may have changed
         shift = _translation(old.curve, new.curve)
+        r = label.rect
         if shift is not None:
-            r = label.rect
-            moved = Rect(r.x + shift[0], r.y + shift[1], r.width, r.height)
+            moved: Rect | None = Rect(r.x + shift[0], r.y + shift[1], r.width, r.height)
+        else:
+            moved = _same_spot(old.curve, new.curve, r, edges)
+        if moved is not None:
             found[flow_id] = FlowLabel(flow_id, label.text, moved)
     return found
+
+
+def _same_spot(old: Bezier, new: Bezier, r: Rect, edges: list[float]) -> Rect | None:
+    """Where a label at ``r`` on curve ``old`` sits on curve ``new``: at the same point
+    along it, as far above or below, and on the same side of a stage boundary it was
+    moved off (None if ``r`` was none of the spots a label of ``old`` is offered)."""
+    middle_y, w = r.y + r.height / 2, r.width
+    for t in CANDIDATES:
+        x, y = bezier_point(old, t)
+        if not any(abs(y + dy - middle_y) < 0.01 for dy in OFFSETS):
+            continue
+        off = r.x - (x - w / 2)  # 0, or moved just off a stage boundary
+        if abs(off) > w + 4:
+            continue
+        nx, ny = bezier_point(new, t)
+        spot = Rect(nx - w / 2, r.y + ny - y, w, r.height)
+        if abs(off) < 0.01:
+            return spot
+        sides = _beside(spot, edges)
+        if len(sides) == 1:
+            return None  # the boundary it kept off is not in its way now: search again
+        return sides[0] if off < 0 else sides[1]
+    return None
 
 
 def _translation(a: Bezier, b: Bezier) -> tuple[float, float] | None:
