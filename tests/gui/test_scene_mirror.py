@@ -83,11 +83,14 @@ def test_an_edit_of_what_the_canvas_does_not_draw_lays_nothing_out(scene):
 def test_an_edit_touches_only_the_items_it_changes(scene, monkeypatch):
     touched: list[str] = []
     for item in scene.cards.values():
-        original = item.update_box
+        original, moved = item.update_box, item.move_to
         monkeypatch.setattr(
             item,
             "update_box",
             lambda box, pid, o=original, i=item: (touched.append(i.card_id), o(box, pid)),
+        )
+        monkeypatch.setattr(  # a card that only moves is moved without being redrawn
+            item, "move_to", lambda box, o=moved, i=item: (touched.append(i.card_id), o(box))
         )
     scene.document.push(Update(scene.journey, Entity.CARD, "t4", {"description": "tooltip"}))
     assert touched == ["t4"]

@@ -65,6 +65,11 @@ class CardItem(QGraphicsItem):
         self.setToolTip(self._tooltip())
         self.update()
 
+    def move_to(self, box: CardBox) -> None:
+        """Take a box that differs from the current one by its place only."""
+        self.box = box
+        self.setPos(box.rect.x, box.rect.y)
+
     def home(self) -> QPointF:
         return QPointF(self.box.rect.x, self.box.rect.y)
 

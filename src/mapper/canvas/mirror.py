@@ -15,7 +15,7 @@ from mapper.canvas.emotion_layer import EmotionLayer
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.flow_layer import FlowLayer
 from mapper.canvas.header_items import StageHeaderItem
-from mapper.layout import MapLayout
+from mapper.layout import CardBox, MapLayout
 from mapper.layout.labels import FlowLabel, flow_labels
 from mapper.model import Action, Entity, JourneyMap, ModelEvent
 
@@ -105,9 +105,27 @@ def sync_cards(
             scene.addItem(item)
             changed = True
         elif everything or item.box is not box:
-            changed = changed or item.box.rect != box.rect
-            item.update_box(box, active_id)
+            old = item.box
+            changed = changed or old.rect != box.rect
+            if not everything and _only_moved(old, box):
+                item.move_to(box)  # the same picture somewhere else: no repaint of it
+            else:
+                item.update_box(box, active_id)
     return changed
+
+
+def _only_moved(old: CardBox, new: CardBox) -> bool:
+    """Whether a card's new box differs from its old one by where it is only."""
+    a, b = old.rect, new.rect
+    return (
+        old.card is new.card
+        and a.width == b.width
+        and a.height == b.height
+        and old.title_lines == new.title_lines
+        and old.elided == new.elided
+        and old.metrics == new.metrics
+        and old.has_badges == new.has_badges
+    )
 
 
 def sync_flows(
