@@ -16,7 +16,7 @@ from mapper.canvas.interaction import Canvas, Interaction, past_drag_distance
 from mapper.canvas.painting import qcolor, qrect
 from mapper.edits import EditRefused, intents, palette
 from mapper.layout import FlowRoute, Rect
-from mapper.layout.routes import bezier_point, route
+from mapper.layout.routes import route
 from mapper.model import Card, Entity
 
 __all__ = [
@@ -99,7 +99,7 @@ class CardDrag(Interaction):
             flow = item.route.flow
             if flow.source in self.moving or flow.target in self.moving:
                 curve = route(self._live_rect(flow.source), self._live_rect(flow.target))
-                item.set_route(FlowRoute(flow, curve, bezier_point(curve, 0.5)))
+                item.set_route(FlowRoute(flow, curve))
 
     def _live_rect(self, card_id: str) -> Rect:
         item = self.canvas.cards[card_id]

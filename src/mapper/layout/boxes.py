@@ -11,6 +11,7 @@ from mapper.layout.blueprint import BlueprintLine
 from mapper.layout.emotion import EmotionCurve, Slots, score_y
 from mapper.layout.geometry import Bezier, Point, Rect
 from mapper.layout.persona_style import PersonaStyle
+from mapper.layout.routes import bezier_point
 from mapper.model import Card, Lane
 from mapper.model.entities import Flow, Stage
 
@@ -65,7 +66,11 @@ class CardBox:
 class FlowRoute:
     flow: Flow
     curve: Bezier
-    label_at: Point
+
+    @property
+    def label_at(self) -> Point:
+        """The middle of the curve (asked for rarely: not worked out for every route)."""
+        return bezier_point(self.curve, 0.5)
 
 
 CardSize = tuple[float, tuple[str, ...], bool, str]  # height, title lines, elided, metrics

@@ -245,7 +245,7 @@ def _lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout |
             curve = connector(source.rect, target.rect)
         else:
             curve = route(source.rect, target.rect, bands[0], ceiling, bands[1], stacked=stacked)
-        result.flows.append(FlowRoute(flow, curve, bezier_point(curve, 0.5)))
+        result.flows.append(FlowRoute(flow, curve))
 
 
 def _loop(source: CardBox, target: CardBox) -> bool:
