@@ -125,6 +125,7 @@ class FlowItem(QGraphicsItem):
         self._shape: QPainterPath | None = None
         self._arrow: QPolygonF | None = None
         self._bounds = QRectF()
+        self.extent = (0.0, 0.0, 0.0, 0.0)  # the bounds as left, top, right, bottom
         self.layer: FlowLayer | None = None  # what draws it, when not itself
         self.layer_keys: tuple = ()  # where the layer filed it
         self.set_route(route, label)
@@ -149,6 +150,8 @@ class FlowItem(QGraphicsItem):
         left, top, right, bottom = bezier_bounds(route.curve)
         self._bounds = QRectF(left - ARROW, top - ARROW, right - left + 2 * ARROW,
                               bottom - top + 2 * ARROW)  # fmt: skip
+        # the same as plain numbers, for a layer's chunk bounds over many flows at once
+        self.extent = (left - ARROW, top - ARROW, right + ARROW, bottom + ARROW)
         self._place_label(route, label)
         if route.flow.label or self.toolTip():  # most flows have none: skip the call
             self.setToolTip(route.flow.label)

@@ -22,6 +22,7 @@ from mapper.canvas.flow_item import (
     _ANTIALIASING,
     _NO_BRUSH,
     _NO_PEN,
+    ARROW,
     HAIRLINE,
     _color,
     _pen,
@@ -55,11 +56,18 @@ class FlowChunk:
         self._path: QPainterPath | None = None  # all curves in one path, built when drawn
 
     def refresh(self) -> None:
-        """After flows came or went: new bounds; the path is built again when drawn."""
-        bounds = QRectF()
-        for flow in self.flows:
-            bounds = bounds.united(flow.arrow_rect() if self.arrows else flow.boundingRect())
-        self._bounds = bounds
+        """After flows came or went: new bounds (from plain numbers: hundreds of flows
+        each); the path is built again when drawn."""
+        if self.arrows:  # a box around each tip (see FlowItem.arrow_rect)
+            m = ARROW + 1
+            tips = [flow.route.curve.p3 for flow in self.flows]
+            xs, ys = [x for x, _ in tips], [y for _, y in tips]
+            x0, y0, x1, y1 = min(xs) - m, min(ys) - m, max(xs) + m, max(ys) + m
+        else:
+            extents = [flow.extent for flow in self.flows]
+            x0, y0 = min(e[0] for e in extents), min(e[1] for e in extents)
+            x1, y1 = max(e[2] for e in extents), max(e[3] for e in extents)
+        self._bounds = QRectF(x0, y0, x1 - x0, y1 - y0)
         self._path = None
 
     def boundingRect(self) -> QRectF:
@@ -254,7 +262,8 @@ class FlowLayer:
                 self.flush()
 
     def _changed(self, flow: FlowItem) -> None:
-        self._damage.append(flow.boundingRect())
+        if len(self._damage) <= DAMAGE_RECTS:  # past that, everything is repainted
+            self._damage.append(flow.boundingRect())
         if self._depth == 0:
             self.flush()
 
@@ -306,9 +315,9 @@ class FlowLayer:
 
 def _keys(flow: FlowItem) -> tuple[Key, Key]:
     """The flow's curve chunk and arrow chunk, from where the flow is now."""
-    bounds = flow.boundingRect()
+    _, top, _, bottom = flow.extent
     tip_x, tip_y = flow.route.curve.p3
     return (
-        (False, int(bounds.top() // CURVE_BAND), int(bounds.bottom() // CURVE_BAND)),
+        (False, int(top // CURVE_BAND), int(bottom // CURVE_BAND)),
         (True, int(tip_x // ARROW_CELL[0]), int(tip_y // ARROW_CELL[1])),
     )
