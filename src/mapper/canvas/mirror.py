@@ -15,7 +15,8 @@ from mapper.canvas.emotion_layer import EmotionLayer
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.flow_layer import FlowLayer
 from mapper.canvas.header_items import StageHeaderItem
-from mapper.layout import CardBox, MapLayout
+from mapper.layout import MapLayout
+from mapper.layout.boxes import only_moved
 from mapper.layout.labels import FlowLabel, flow_labels
 from mapper.model import Action, Entity, JourneyMap, ModelEvent
 
@@ -107,25 +108,11 @@ def sync_cards(
         elif everything or item.box is not box:
             old = item.box
             changed = changed or old.rect != box.rect
-            if not everything and _only_moved(old, box):
+            if not everything and only_moved(old, box):
                 item.move_to(box)  # the same picture somewhere else: no repaint of it
             else:
                 item.update_box(box, active_id)
     return changed
-
-
-def _only_moved(old: CardBox, new: CardBox) -> bool:
-    """Whether a card's new box differs from its old one by where it is only."""
-    a, b = old.rect, new.rect
-    return (
-        old.card is new.card
-        and a.width == b.width
-        and a.height == b.height
-        and old.title_lines == new.title_lines
-        and old.elided == new.elided
-        and old.metrics == new.metrics
-        and old.has_badges == new.has_badges
-    )
 
 
 def sync_flows(

@@ -62,6 +62,21 @@ class CardBox:
     metrics: str = ""  # the compact metrics line under the title, when shown
 
 
+def only_moved(old: CardBox, new: CardBox) -> bool:
+    """Whether a card's new box differs from its old one by where it is only: the same
+    card, size and text (what is drawn inside it can simply be moved along)."""
+    a, b = old.rect, new.rect
+    return (
+        old.card is new.card
+        and a.width == b.width
+        and a.height == b.height
+        and old.title_lines == new.title_lines
+        and old.elided == new.elided
+        and old.metrics == new.metrics
+        and old.has_badges == new.has_badges
+    )
+
+
 @dataclass(frozen=True)
 class FlowRoute:
     flow: Flow

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from mapper.layout.badges import badge_row, title_baselines
-from mapper.layout.boxes import CardBox, MapLayout
+from mapper.layout.boxes import CardBox, MapLayout, only_moved
 from mapper.layout.geometry import Rect
 from mapper.layout.metric_lines import card_metrics_rect
 from mapper.layout.text import text_width
@@ -60,11 +60,18 @@ class TextBoxes:
     """Each card's title lines (as wide as their text) and its badge row, by grid cell;
     a cell's are measured when first asked for (most labels never need them)."""
 
-    def __init__(self, layout: MapLayout, cells: dict[tuple[int, int], list[CardBox]]) -> None:
+    def __init__(
+        self,
+        layout: MapLayout,
+        cells: dict[tuple[int, int], list[CardBox]],
+        known: dict[str, tuple[CardBox, list[Box]]],
+    ) -> None:
+        """``known``: each card's text boxes as last measured, with the box they were
+        measured in (kept from edit to edit: a card that only moved is not measured)."""
         self.style = layout.style
         self.cells = cells
         self.done: Grid = {}
-        self.boxes: dict[str, list[Box]] = {}
+        self.known = known
 
     def get(self, key: tuple[int, int], default: tuple = ()) -> list[Box]:
         found = self.done.get(key)
@@ -74,8 +81,13 @@ class TextBoxes:
         return found
 
     def _of(self, box: CardBox) -> list[Box]:
-        found = self.boxes.get(box.card.id)
-        if found is None:
+        entry = self.known.get(box.card.id)
+        if entry is not None and entry[0] is box:
+            return entry[1]
+        if entry is not None and only_moved(entry[0], box):
+            dx, dy = box.rect.x - entry[0].rect.x, box.rect.y - entry[0].rect.y
+            found = [(a + dx, b + dy, c + dx, d + dy) for a, b, c, d in entry[1]]
+        else:
             style = self.style
             size = style.title_size
             up, down = size * 0.95, size * 0.3
@@ -90,7 +102,7 @@ class TextBoxes:
             row = badge_row(box, style)
             if row is not None:
                 found.append((row.x - 1, row.y - 1, row.right + 1, row.bottom + 1))
-            self.boxes[box.card.id] = found
+        self.known[box.card.id] = (box, found)
         return found
 
 
@@ -102,6 +114,7 @@ class CardGrid:
         self.grid: Grid = {}
         self.by_cell: dict[tuple[int, int], list[CardBox]] = {}
         self.filed: dict[str, tuple[CardBox, Box, list[tuple[int, int]]]] = {}
+        self.texts: dict[str, tuple[CardBox, list[Box]]] = {}  # see TextBoxes
 
     def file(self, box: CardBox) -> None:
         c, r = CARD_CLEARANCE, box.rect
@@ -128,6 +141,8 @@ def card_grids(layout: MapLayout, previous: MapLayout | None) -> tuple[Grid, Tex
         boxes = layout.cards
         for card_id in [i for i, (box, _, _) in found.filed.items() if boxes.get(i) is not box]:
             found.take_out(card_id)
+            if card_id not in boxes:
+                found.texts.pop(card_id, None)
         for card_id, box in boxes.items():
             if card_id not in found.filed:
                 found.file(box)
@@ -137,4 +152,4 @@ def card_grids(layout: MapLayout, previous: MapLayout | None) -> tuple[Grid, Tex
         for box in layout.cards.values():
             grid.file(box)
     layout.label_cards = grid
-    return grid.grid, TextBoxes(layout, grid.by_cell)
+    return grid.grid, TextBoxes(layout, grid.by_cell, grid.texts)
