@@ -11,7 +11,8 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
@@ -46,6 +47,19 @@ def shade(hex_color: str, factor: float) -> str:
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
+@cache
+def fill_op(hex_color: str) -> str:
+    """The operator that sets the fill colour, as reportlab writes it."""
+    c = rgb(hex_color)
+    return f"{fp_str(c.red, c.green, c.blue)} rg"
+
+
+@cache
+def size_op(size: float, leading: float) -> str:
+    """The font size and leading operators, as reportlab writes them."""
+    return f"{fp_str(size)} Tf {fp_str(leading)} TL"
+
+
 def top_down(canv: Canvas, page_height: float) -> None:
     """From here on (until restoreState) y grows downwards from the top of the page."""
     canv.transform(1, 0, 0, -1, 0, page_height)
@@ -67,7 +81,7 @@ class Text:
             self.obj.setFont(face[0], size)
             self._font = face
         if color != self._color:
-            self.obj.setFillColor(rgb(color))
+            self.obj._code.append(fill_op(color))  # what setFillColor writes, formatted once
             self._color = color
         return self
 
@@ -84,7 +98,7 @@ class Text:
             if needs_fallback(text, self._font[0]):
                 self._runs(x, baseline, text)
                 return
-        obj._code.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm {obj._formatText(text)}")
+        obj._code.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm {shown(obj, text)}")
         self.empty = False
 
     def upward(self, baseline_x: float, start_y: float, text: str) -> None:
@@ -92,7 +106,7 @@ class Text:
         if not text:
             return
         obj = self.obj
-        obj._code.append(f"0 -1 -1 0 {baseline_x:.2f} {start_y:.2f} Tm {obj._formatText(text)}")
+        obj._code.append(f"0 -1 -1 0 {baseline_x:.2f} {start_y:.2f} Tm {shown(obj, text)}")
         self.empty = False
 
     def _runs(self, x: float, baseline: float, text: str) -> None:
@@ -133,6 +147,43 @@ class Text:
         self.obj = self.canv.beginText()
         self._font = self._color = None
         self.empty = True
+
+
+def shown(obj: PDFTextObject, text: str) -> str:
+    """The operators that show ``text`` in the text object's font: what reportlab's
+    ``_formatText`` writes, byte for byte, without its per-character subset lookup for
+    printable ASCII (most of a map's text), which an ASCII-readable font always keeps in
+    its first subset as itself."""
+    if text.isascii() and text.isprintable() and ascii_as_is(obj):
+        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        if obj._curSubset == 0:
+            return f"({escaped}) Tj"
+        obj._curSubset = 0
+        name = getFont(obj._fontname).getSubsetInternalName(0, obj._canvas._doc)
+        return f"{name} {size_op(obj._fontsize, obj._leading)} ({escaped}) Tj"
+    return obj._formatText(text)
+
+
+def ascii_as_is(obj: PDFTextObject) -> bool:
+    """Whether printable ASCII shows as itself in the first subset of the text object's
+    font in this document (a TrueType font with reportlab's ``asciiReadable`` subsets)."""
+    doc = obj._canvas._doc
+    known: dict[str, bool] | None = getattr(doc, "_mapperascii_as_is", None)
+    if known is None:
+        known = doc._mapperascii_as_is = {}
+    name = obj._fontname
+    if name not in known:
+        font = getFont(name)
+        state = getattr(font, "state", {}).get(doc) if font._dynamicFont else None
+        if state is None and font._dynamicFont and font._asciiReadable:
+            font.splitString(" ", doc)  # the font's state in this document, as reportlab makes it
+            state = font.state.get(doc)
+        known[name] = (
+            state is not None
+            and not state.frozen
+            and all(state.assignments.get(c) == c for c in range(32, 127))
+        )
+    return known[name]
 
 
 class Run(NamedTuple):

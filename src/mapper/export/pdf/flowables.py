@@ -6,7 +6,6 @@ import re
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import getFont
@@ -14,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 from reportlab.platypus.paragraph import Paragraph, cleanBlockQuotedText
 
-from mapper.export.pdf.draw import Text, draw_icon, rgb
+from mapper.export.pdf.draw import Text, draw_icon, rgb, size_op
 from mapper.export.pdf.markup import clean, has_rtl, para, para_lines, shorten
 from mapper.export.pdf.ops import Ops, draw_icon_ops
 from mapper.export.pdf.title_block import draw_avatar
@@ -51,25 +50,14 @@ _line_height = cache(line_height)
 _elide = lru_cache(maxsize=4096)(elide)  # channel labels repeat on every row
 
 
-@cache
-def _fill_op(colour: str) -> str:
-    c = rgb(colour)
-    return f"{fp_str(c.red, c.green, c.blue)} rg"
-
-
-@cache
-def _size_op(size: float, leading: float) -> str:
-    return f"{fp_str(size)} Tf {fp_str(leading)} TL"
-
-
 _Encoded = tuple[tuple[int, str, str], ...] | None  # (subset, font name, "(...) Tj"); None: as is
 
 
 class TableText(Text):
-    """:class:`Text` for the report's thousands of table lines: each distinct line is
-    encoded once per document (owners, channels, scores and headers repeat on every row)
-    and colours are cached operators, skipping reportlab's general number formatting.
-    Lines with characters the bundled font lacks take the ordinary path (font fallback)."""
+    """:class:`Text` for the report's thousands of table lines: each distinct line beyond
+    printable ASCII is encoded once per document (scores, names and notes repeat on many
+    rows). Lines with characters the bundled font lacks take the ordinary path (font
+    fallback)."""
 
     def __init__(self, canv: Canvas) -> None:
         super().__init__(canv)
@@ -79,18 +67,9 @@ class TableText(Text):
             canv._report_lines = cache  # one per document
         self._lines = cache
 
-    def style(self, size: float, color: str, bold: bool = False) -> Text:
-        face = (BOLD if bold else REGULAR, size)
-        if face != self._font:
-            self.obj.setFont(face[0], size)
-            self._font = face
-        if color != self._color:
-            self.obj._code.append(_fill_op(color))
-            self._color = color
-        return self
-
     def at(self, x: float, baseline: float, text: str) -> None:
-        if not text:
+        if not text or text.isascii():  # ASCII: no encoding to remember (see ``shown``)
+            super().at(x, baseline, text)
             return
         obj = self.obj
         key = (obj._fontname, text)
@@ -105,11 +84,11 @@ class TableText(Text):
             obj._code.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm {chunks[0][2]}")
         else:
             parts = [f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm"]
-            for subset, name, shown in chunks:
+            for subset, name, operator in chunks:
                 if subset != obj._curSubset:
-                    parts.append(f"{name} {_size_op(obj._fontsize, obj._leading)}")
+                    parts.append(f"{name} {size_op(obj._fontsize, obj._leading)}")
                     obj._curSubset = subset
-                parts.append(shown)
+                parts.append(operator)
             obj._code.append(" ".join(parts))
         self.empty = False
 
@@ -119,23 +98,10 @@ class TableText(Text):
         if metrics is None or not pdf_font._dynamicFont or not set(text) <= _covered(font_name):
             return None
         doc = self.canv._doc
-        if text.isascii() and text.isprintable() and self._ascii_as_is(pdf_font):
-            shown = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            return ((0, pdf_font.getSubsetInternalName(0, doc), f"({shown}) Tj"),)
         return tuple(
             (subset, pdf_font.getSubsetInternalName(subset, doc), f"({_escape(chunk)}) Tj")
             for subset, chunk in pdf_font.splitString(text, doc)
         )
-
-    def _ascii_as_is(self, pdf_font: Any) -> bool:
-        """Whether the font's first subset shows printable ASCII as itself (reportlab's
-        ``asciiReadable`` subsets), so such lines need no per-character encoding."""
-        key = ("", pdf_font.fontName)
-        if key not in self._lines:
-            printable = "".join(map(chr, range(32, 127)))
-            split = pdf_font.splitString(printable, self.canv._doc)
-            self._lines[key] = () if split == [(0, printable.encode("ascii"))] else None
-        return self._lines[key] is not None
 
 
 @cache
