@@ -117,11 +117,13 @@ def _wrap_paragraph(text: str, width: float, size: float, metrics: FontMetrics) 
             continue
         if current:
             lines.append(current)
-        while word and metrics.width(word, size) > width:  # a word longer than the line
+        current_width = metrics.width(word, size)
+        while word and current_width > width:  # a word longer than the line
             cut = _fit_prefix(word, width, size, metrics)
             lines.append(word[:cut])
             word = word[cut:]
-        current, current_width = word, metrics.width(word, size)
+            current_width = metrics.width(word, size)
+        current = word
     if current or not lines:
         lines.append(current)
     return lines

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from reportlab import rl_config
@@ -39,6 +40,16 @@ def binary_streams() -> Iterator[None]:
         yield
     finally:
         rl_config.useA85 = saved
+
+
+@lru_cache(maxsize=64)
+def _footer_left(title: str, date: dt.date | None, inner: float) -> str:
+    """The footer's left part (the title and date, elided to leave room for the page
+    number): the same on every page."""
+    title = one_line(title)
+    left = f"{title} \u00b7 {date.isoformat()}" if date else title
+    room = inner - text_width("Page 9999 of 9999", FOOTER_SIZE) - 24
+    return elide(left, room, FOOTER_SIZE)
 
 
 class PageNumberCanvas(Canvas):
@@ -205,13 +216,10 @@ class MapperDocument(BaseDocTemplate):
 
     def _footer(self, canv: Canvas, margin: float, baseline: float) -> None:
         width = self.pagesize[0]
-        title = one_line(self.info.title)
-        date = self.info.date
-        left = f"{title} \u00b7 {date.isoformat()}" if date else title
-        room = width - 2 * margin - text_width("Page 9999 of 9999", FOOTER_SIZE) - 24
         canv.saveState()
         canv.setFillColor(rgb(theme.MUTED_INK))
-        draw_string(canv, margin, baseline, elide(left, room, FOOTER_SIZE), REGULAR, FOOTER_SIZE)
+        left = _footer_left(self.info.title, self.info.date, width - 2 * margin)
+        draw_string(canv, margin, baseline, left, REGULAR, FOOTER_SIZE)
         canv.restoreState()
         assert isinstance(canv, PageNumberCanvas)
         canv.stamp_page_number(width - margin, baseline)

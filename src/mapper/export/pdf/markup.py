@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
@@ -117,8 +118,11 @@ def attr(text: str) -> str:
     return escape(text, {'"': "&quot;"})
 
 
+@lru_cache(maxsize=4096)
 def safe_url(url: str) -> str | None:
-    """The URL if it may become a clickable link (http, https, mailto), else None."""
+    """The URL if it may become a clickable link (http, https, mailto), else None.
+
+    (Cached: detail pages and tiles ask again for every card they show.)"""
     url = url.strip()
     if not url or len(url) > 2048 or any(ch.isspace() for ch in url):
         return None

@@ -3,7 +3,8 @@
 reportlab formats every coordinate through a general number formatter, which without its
 optional C accelerator dominates the time of drawing a 5,000-card map. The hot shapes
 (cards, badges, flows) are formatted here with plain ``%.2f`` and handed to the canvas
-with :meth:`Canvas.addLiteral` (and :meth:`Canvas.doForm` where a stamp is placed). What
+with :meth:`Canvas.addLiteral` (a stamp is shown with the operator ``Canvas.doForm``
+writes, and its form added to the stream's resources once per flush). What
 one flush writes is balanced (``q`` ... ``Q`` pairs), so the canvas's own graphics-state
 bookkeeping stays valid. Shapes repeated thousands of times are stamps: see :class:`Stamps`.
 """
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from functools import cache
 
 from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfdoc import xObjectName
 from reportlab.pdfgen.canvas import Canvas
 
 from mapper.layout import icons
@@ -24,12 +26,6 @@ KAPPA = 0.5523  # control-point distance for a quarter circle of radius 1
 
 def _c(color: Color) -> str:
     return f"{color.red:.3f} {color.green:.3f} {color.blue:.3f}"
-
-
-class FormUse(str):
-    """A part of an :class:`Ops` buffer that shows a form XObject (the string is its name)."""
-
-    __slots__ = ()
 
 
 class Stamps:
@@ -70,16 +66,18 @@ class Ops:
 
     With ``stamps`` the repeated shapes are placed as forms (see :class:`Stamps`)."""
 
-    __slots__ = ("_uses_forms", "parts", "stamps")
+    __slots__ = ("_forms", "parts", "stamps")
 
     def __init__(self, stamps: Stamps | None = None) -> None:
         self.parts: list[str] = []
         self.stamps = stamps
-        self._uses_forms = False
+        self._forms: dict[str, None] = {}  # the forms shown, in order of first use
 
     def use_form(self, name: str) -> None:
-        self.parts.append(FormUse(name))
-        self._uses_forms = True
+        """Show form ``name``: the operator ``Canvas.doForm`` writes; :meth:`flush` adds
+        the form to the stream's resources once, however often it is shown."""
+        self.parts.append(f"/{xObjectName(name)} Do")
+        self._forms[name] = None
 
     # state
     def fill_color(self, color: Color) -> None:
@@ -151,22 +149,12 @@ class Ops:
         self.parts.append("B")
 
     def flush(self, canv: Canvas) -> None:
-        if not self._uses_forms:
-            if self.parts:
-                canv.addLiteral("\n".join(self.parts))
+        if self.parts:
+            canv.addLiteral("\n".join(self.parts))
             self.parts.clear()
-            return
-        start = 0
-        for i, part in enumerate(self.parts):
-            if isinstance(part, FormUse):
-                if i > start:
-                    canv.addLiteral("\n".join(self.parts[start:i]))
-                canv.doForm(part)  # registers the form in this stream's resources
-                start = i + 1
-        if start < len(self.parts):
-            canv.addLiteral("\n".join(self.parts[start:]))
-        self.parts.clear()
-        self._uses_forms = False
+        if self._forms:
+            canv._formsinuse.extend(self._forms)  # as doForm does, once per form
+            self._forms.clear()
 
 
 def round_rect_path(x: float, y: float, w: float, h: float, r: float) -> str:
