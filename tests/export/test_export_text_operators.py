@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import io
 
+import pdfplumber
 import pytest
+from export_helpers import rich_map
+from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
+from mapper.export import PdfOptions, render_pdf
+from mapper.export.pages import MARGIN
+from mapper.export.pdf.doc import FOOTER_SIZE, REPORT_MARGINS
 from mapper.export.pdf.draw import Text, fill_op, rgb, shown
 from mapper.export.pdf.fonts import register_fonts
 from mapper.layout import theme
@@ -56,3 +62,32 @@ def test_text_style_sets_the_colour_as_reportlab_does():
     reference = canv.beginText()
     reference.setFillColor(rgb(theme.MUTED_INK))
     assert text.obj._code[-1] == reference._code[-1] == fill_op(theme.MUTED_INK)
+
+
+def test_page_numbers_are_text_on_each_page_not_a_form_per_page():
+    """ "Page N of M" is written into each page once M is known: right-aligned at the
+    footer's margin in the footer's grey, and no page needs a form object for it."""
+    pdf = render_pdf(rich_map(), PdfOptions(invariant=True)).data
+    reader = PdfReader(io.BytesIO(pdf))
+    total = len(reader.pages)
+    assert total > 3
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for n, page in enumerate(doc.pages, 1):
+            words = page.extract_words(extra_attrs=["size", "non_stroking_color"])
+            start = next(w for w in words if w["text"] == "Page" and w["top"] > page.height - 40)
+            line = sorted(
+                (w for w in words if abs(w["top"] - start["top"]) < 0.5 and w["x0"] >= start["x0"]),
+                key=lambda w: w["x0"],
+            )
+            assert [w["text"] for w in line] == ["Page", str(n), "of", str(total)]
+            margin = page.width - line[-1]["x1"]  # the map's or the report's
+            assert any(margin == pytest.approx(m, abs=0.05) for m in (MARGIN, REPORT_MARGINS[2]))
+            assert line[0]["size"] == pytest.approx(FOOTER_SIZE)
+            assert line[0]["non_stroking_color"] == pytest.approx(
+                rgb(theme.MUTED_INK).rgb(), abs=1e-3
+            )
+    for page in reader.pages:
+        xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+        assert not any("pageno" in name for name in xobjects)
+    report_page = reader.pages[-1]
+    assert "/XObject" not in report_page["/Resources"]  # a page of text and lines only

@@ -55,25 +55,39 @@ def _footer_left(title: str, date: dt.date | None, inner: float) -> str:
 class PageNumberCanvas(Canvas):
     """A canvas that stamps "Page N of M" once M is known.
 
-    Each page shows a small form XObject; the forms are defined when the document is
-    saved, so the total is exact without laying the document out twice.
+    Each page gets a placeholder where its number goes; when the document is saved the
+    placeholders become the text, so the total is exact without laying the document out
+    twice (and without an object per page, as a form per page number would need).
     """
+
+    PLACEHOLDER = "%mapper:page-number"  # a PDF comment: harmless if ever left
 
     def stamp_page_number(self, right: float, baseline: float) -> None:
         self.saveState()
         self.translate(right, baseline)
-        self.doForm(f"pageno{self.getPageNumber()}")
+        self.addLiteral(self.PLACEHOLDER)
         self.restoreState()
 
     def save(self) -> None:
-        total = self.getPageNumber() - (0 if self._code else 1)
-        for n in range(1, total + 1):
-            self.beginForm(f"pageno{n}", lowerx=-300, lowery=-4, upperx=4, uppery=12)
+        if self._code:
+            self.showPage()  # as Canvas.save does
+        pages = self._doc.Pages.pages
+        total = len(pages)
+        for n, page in enumerate(pages, 1):
+            if self.PLACEHOLDER in page.stream:
+                page.stream = page.stream.replace(self.PLACEHOLDER, self._number(n, total), 1)
+        super().save()
+
+    def _number(self, n: int, total: int) -> str:
+        """The operators of "Page n of total", right-aligned at the origin."""
+        code, self._code = self._code, []
+        try:
             self.setFont(REGULAR, FOOTER_SIZE)
             self.setFillColor(rgb(theme.MUTED_INK))
             self.drawRightString(0, 0, f"Page {n} of {total}")
-            self.endForm()
-        super().save()
+            return "\n".join(self._code)
+        finally:
+            self._code = code
 
 
 @dataclass(frozen=True)
