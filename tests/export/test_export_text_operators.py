@@ -25,8 +25,10 @@ LINES = [
     "  spaces at both ends  ",
     "~!@#$%^&*_+{}|:\"<>?`-=[];',./",
     "tab\tinside",  # not printable: reportlab's own path
-    "caf\u00e9 \u2014 na\u00efve",  # beyond ASCII: reportlab's own path
+    "caf\u00e9 \u2014 na\u00efve",  # beyond ASCII
+    "Gr\u00f6\u00dfe (m\u00b2) \\ \u2212 \u00a0end",
     "\u0127\u0180\u01ff new subset characters",
+    "".join(map(chr, range(0x400, 0x4A0))),  # more than one subset holds: two of them
     "Compare delivery options",  # again, after other subsets were used
 ]
 
@@ -44,11 +46,12 @@ def test_shown_text_is_what_reportlab_writes(font, size):
     ours_canvas, ours = _text_object(font, size)
     theirs_canvas, theirs = _text_object(font, size)
     for i, line in enumerate(LINES):
-        if i == 4:  # a font change in between resets the subset, as in a table row
+        if i in (4, 9):  # a font change in between resets the subset, as in a table row
             ours.setFont(font, size)
             theirs.setFont(font, size)
         assert shown(ours, line) == theirs._formatText(line), line
         assert ours._curSubset == theirs._curSubset
+    assert ours._curSubset == 0
     ours_canvas.drawText(ours)
     theirs_canvas.drawText(theirs)
     assert ours_canvas.getpdfdata() == theirs_canvas.getpdfdata()

@@ -7,6 +7,7 @@ is set upright with a flipped text matrix (:class:`Text`).
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -153,7 +154,7 @@ def shown(obj: PDFTextObject, text: str) -> str:
     """The operators that show ``text`` in the text object's font: what reportlab's
     ``_formatText`` writes, byte for byte, without its per-character subset lookup for
     printable ASCII (most of a map's text), which an ASCII-readable font always keeps in
-    its first subset as itself."""
+    its first subset as itself, and without its per-character escaping for the rest."""
     if text.isascii() and text.isprintable() and ascii_as_is(obj):
         escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
         if obj._curSubset == 0:
@@ -161,7 +162,32 @@ def shown(obj: PDFTextObject, text: str) -> str:
         obj._curSubset = 0
         name = getFont(obj._fontname).getSubsetInternalName(0, obj._canvas._doc)
         return f"{name} {size_op(obj._fontsize, obj._leading)} ({escaped}) Tj"
-    return obj._formatText(text)
+    font = getFont(obj._fontname)
+    if type(text) is not str or not font._dynamicFont:  # shaped text, a standard font
+        return obj._formatText(text)
+    doc = obj._canvas._doc
+    parts = []
+    for subset, chunk in font.splitString(text, doc):
+        if subset != obj._curSubset:
+            name = font.getSubsetInternalName(subset, doc)
+            parts.append(f"{name} {size_op(obj._fontsize, obj._leading)}")
+            obj._curSubset = subset
+        parts.append(f"({escape_bytes(chunk)}) Tj")
+    return " ".join(parts)
+
+
+_UNSAFE = re.compile(rb"[^\x20-\x7e]|[\\()]")
+
+
+def _escaped(m: re.Match[bytes]) -> bytes:
+    c = m[0][0]
+    return b"\\%03o" % c if c < 32 or c > 126 else b"\\" + m[0]
+
+
+def escape_bytes(chunk: bytes) -> str:
+    """A PDF literal string's content as reportlab writes it: ``\\``, ``(`` and ``)``
+    escaped with a backslash, bytes outside printable ASCII as octal."""
+    return _UNSAFE.sub(_escaped, chunk).decode("ascii")
 
 
 def ascii_as_is(obj: PDFTextObject) -> bool:
