@@ -57,6 +57,21 @@ def test_shown_text_is_what_reportlab_writes(font, size):
     assert ours_canvas.getpdfdata() == theirs_canvas.getpdfdata()
 
 
+def test_text_lines_are_what_reportlab_writes():
+    register_fonts()
+    canv = Canvas(io.BytesIO(), invariant=1)
+    text = Text(canv)
+    reference = Canvas(io.BytesIO(), invariant=1).beginText()
+    for i, line in enumerate(LINES):
+        bold = i % 3 == 1  # font changes in between, as on a card or a table row
+        text.style(8.0, theme.INK, bold=bold)
+        if reference._fontname != (BOLD if bold else REGULAR):
+            reference.setFont(BOLD if bold else REGULAR, 8.0)
+        text.at(10.0, 20.5 + i, line)
+        expected = f"1 0 0 -1 10.00 {20.5 + i:.2f} Tm {reference._formatText(line)}"
+        assert text.obj._code[-1] == expected, line
+
+
 def test_text_style_sets_the_colour_as_reportlab_does():
     register_fonts()
     canv = Canvas(io.BytesIO(), invariant=1)

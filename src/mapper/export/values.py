@@ -7,6 +7,7 @@ their unit where the model knows it: a conversion rate of 0.012 prints as "1.2 %
 
 from __future__ import annotations
 
+from dataclasses import fields
 from math import floor, isfinite, log10
 
 from mapper.layout.badges import sentiment_label
@@ -65,8 +66,17 @@ def metric_value(name: str, value: float) -> str:
     return decimal(value)
 
 
+_METRIC_NAMES = tuple(f.name for f in fields(Metrics))  # Metrics.items()'s order
+
+
 def metric_parts(metrics: Metrics) -> list[str]:
-    return [f"{METRIC_LABELS[name]} {metric_value(name, value)}" for name, value in metrics.items()]
+    """What ``metrics.items()`` holds as printed parts (read directly: a big map's report
+    asks for every touchpoint's)."""
+    return [
+        f"{METRIC_LABELS[name]} {metric_value(name, value)}"
+        for name in _METRIC_NAMES
+        if (value := getattr(metrics, name)) is not None
+    ]
 
 
 def metrics_text(metrics: Metrics, separator: str = " \u00b7 ") -> str:

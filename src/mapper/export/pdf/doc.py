@@ -230,11 +230,22 @@ class MapperDocument(BaseDocTemplate):
 
     def _footer(self, canv: Canvas, margin: float, baseline: float) -> None:
         width = self.pagesize[0]
-        canv.saveState()
-        canv.setFillColor(rgb(theme.MUTED_INK))
         left = _footer_left(self.info.title, self.info.date, width - 2 * margin)
-        draw_string(canv, margin, baseline, left, REGULAR, FOOTER_SIZE)
-        canv.restoreState()
+        # The same operators on every page: written by the canvas once per document and
+        # kind of page, then repeated (the first time also registers the characters).
+        written: dict[tuple[float, float, str], list[str]] = canv.__dict__.setdefault(
+            "_mapper_footers", {}
+        )
+        key = (margin, baseline, left)
+        if key in written:
+            canv._code.extend(written[key])
+        else:
+            start = len(canv._code)
+            canv.saveState()
+            canv.setFillColor(rgb(theme.MUTED_INK))
+            draw_string(canv, margin, baseline, left, REGULAR, FOOTER_SIZE)
+            canv.restoreState()
+            written[key] = canv._code[start:]
         assert isinstance(canv, PageNumberCanvas)
         canv.stamp_page_number(width - margin, baseline)
 

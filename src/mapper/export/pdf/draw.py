@@ -74,13 +74,16 @@ class Text:
         self.obj: PDFTextObject = canv.beginText()
         self._font: tuple[str, float] | None = None
         self._color: str | None = None
+        self._font_op: str | None = None  # "": printable ASCII takes the general path
         self.empty = True
 
     def style(self, size: float, color: str, bold: bool = False) -> Text:
         face = (BOLD if bold else REGULAR, size)
         if face != self._font:
-            self.obj.setFont(face[0], size)
+            obj = self.obj
+            obj.setFont(face[0], size)
             self._font = face
+            self._font_op = None
         if color != self._color:
             self.obj._code.append(fill_op(color))  # what setFillColor writes, formatted once
             self._color = color
@@ -93,6 +96,19 @@ class Text:
         # formatting and cursor bookkeeping (we never use the cursor): the hot path of a
         # big map's text. _formatText does reportlab's font subsetting and escaping.
         obj = self.obj
+        plain = text.isascii() and text.isprintable()  # the common case: as ``shown`` does
+        if plain and self._font_op is None:
+            self._font_op = _ascii_font_op(obj) if self._font is not None else ""
+        if plain and self._font_op:
+            if "(" in text or ")" in text or "\\" in text:
+                text = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            if obj._curSubset == 0:
+                obj._code.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm ({text}) Tj")
+            else:
+                obj._curSubset = 0
+                obj._code.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm {self._font_op}({text}) Tj")
+            self.empty = False
+            return
         if not text.isascii():
             text = visual(text)
             assert self._font is not None
@@ -188,6 +204,15 @@ def escape_bytes(chunk: bytes) -> str:
     """A PDF literal string's content as reportlab writes it: ``\\``, ``(`` and ``)``
     escaped with a backslash, bytes outside printable ASCII as octal."""
     return _UNSAFE.sub(_escaped, chunk).decode("ascii")
+
+
+def _ascii_font_op(obj: PDFTextObject) -> str:
+    """The operators selecting the first subset of the text object's font, if printable
+    ASCII shows as itself there, else ""."""
+    if not ascii_as_is(obj):
+        return ""
+    name = getFont(obj._fontname).getSubsetInternalName(0, obj._canvas._doc)
+    return f"{name} {size_op(obj._fontsize, obj._leading)} "
 
 
 def ascii_as_is(obj: PDFTextObject) -> bool:
