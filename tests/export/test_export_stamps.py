@@ -76,3 +76,17 @@ def test_a_big_map_has_far_less_to_encode():
         patch.setattr(pdf_map, "Stamps", lambda canv: None)
         inline = render_pdf(journey, OPTIONS).data
     assert _content_bytes(stamped) < 0.5 * _content_bytes(inline)
+
+
+def test_tiles_reuse_the_covers_drawing_of_what_lies_under_the_cards():
+    """The cover's assembly guide draws the grid, flows and curves once as a form; the
+    tiles' map form shows that form instead of drawing every flow a second time."""
+    data = render_pdf(rich_map(), PdfOptions(invariant=True, report=False, tile=True)).data
+    reader = PdfReader(io.BytesIO(data))
+    cover = reader.pages[0]["/Resources"]["/XObject"]
+    tile_forms = reader.pages[1]["/Resources"]["/XObject"]
+    shapes = cover["/FormXob.mapper-shapes"].get_object()
+    map_form = tile_forms["/FormXob.mapper-map"].get_object()
+    inner = map_form["/Resources"]["/XObject"]
+    assert inner["/FormXob.mapper-shapes"].get_object() is shapes
+    assert b"/FormXob.mapper-shapes Do" in map_form.get_data()

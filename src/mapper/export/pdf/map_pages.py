@@ -324,12 +324,13 @@ MAP_FORM = "mapper-map"
 
 def _define_map_form(canv: Canvas, ctx: MapPageContext) -> None:
     """Draw the whole map once, as a form XObject that every tile shows through its clip
-    (instead of drawing every card and long flow again on each of hundreds of tiles)."""
+    (instead of drawing every card and long flow again on each of hundreds of tiles).
+    What lies under the cards is the drawing the cover's assembly guide already made."""
     if canv.hasForm(MAP_FORM):
         return
     layout = ctx.painter.layout
     canv.beginForm(MAP_FORM, 0, 0, layout.width, layout.height)
-    ctx.painter.draw(canv, links=False)
+    ctx.painter.draw(canv, links=False, shared=True)
     canv.endForm()
 
 

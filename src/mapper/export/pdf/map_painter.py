@@ -51,13 +51,15 @@ class MapPainter:
     def bounds(self) -> Rect:
         return Rect(0, 0, self.layout.width, self.layout.height)
 
-    def draw(self, canv: Canvas, view: Rect | None = None, links: bool = True) -> None:
+    def draw(
+        self, canv: Canvas, view: Rect | None = None, links: bool = True, shared: bool = False
+    ) -> None:
         """Draw everything touching ``view`` (map pixels; None: the whole map).
 
         ``links=False`` leaves out the URL annotations (a PDF form cannot hold them; see
-        :meth:`draw_links`)."""
+        :meth:`draw_links`); ``shared``: see :meth:`draw_body`."""
         self.draw_headers(canv)
-        self.draw_body(canv, view)
+        self.draw_body(canv, view, shared=shared)
         if links:
             self.draw_links(canv, view)
 
