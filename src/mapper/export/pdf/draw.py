@@ -208,11 +208,20 @@ def escape_bytes(chunk: bytes) -> str:
 
 def _ascii_font_op(obj: PDFTextObject) -> str:
     """The operators selecting the first subset of the text object's font, if printable
-    ASCII shows as itself there, else ""."""
-    if not ascii_as_is(obj):
-        return ""
-    name = getFont(obj._fontname).getSubsetInternalName(0, obj._canvas._doc)
-    return f"{name} {size_op(obj._fontsize, obj._leading)} "
+    ASCII shows as itself there, else "" (worked out once per document and style)."""
+    doc = obj._canvas._doc
+    known: dict[tuple[str, float, float], str] | None = getattr(doc, "_mapper_font_ops", None)
+    if known is None:
+        known = doc._mapper_font_ops = {}
+    key = (obj._fontname, obj._fontsize, obj._leading)
+    op = known.get(key)
+    if op is None:
+        op = ""
+        if ascii_as_is(obj):
+            name = getFont(obj._fontname).getSubsetInternalName(0, doc)
+            op = f"{name} {size_op(obj._fontsize, obj._leading)} "
+        known[key] = op
+    return op
 
 
 def ascii_as_is(obj: PDFTextObject) -> bool:
