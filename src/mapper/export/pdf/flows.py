@@ -29,8 +29,9 @@ def direction(curve: Bezier) -> Point:
     return 1.0, 0.0
 
 
-def arrowhead(curve: Bezier) -> tuple[Point, Point, Point]:
-    dx, dy = direction(curve)
+def arrowhead(curve: Bezier, towards: Point | None = None) -> tuple[Point, Point, Point]:
+    """The arrowhead at the curve's end, pointing ``towards`` (its direction there)."""
+    dx, dy = towards if towards is not None else direction(curve)
     tip_x, tip_y = curve.p3
     base_x, base_y = tip_x - dx * ARROW, tip_y - dy * ARROW
     half = ARROW * 0.45
@@ -58,7 +59,7 @@ class FlowPainter:
             end = (c.p3[0] - dx * ARROW * 0.6, c.p3[1] - dy * ARROW * 0.6)  # under the head
             self.curves.append(Bezier(c.p0, c.c1, c.c2, end))
             self.backward.append(c.p3[0] < c.p0[0] - 1)
-            self.heads.append(arrowhead(c))
+            self.heads.append(arrowhead(c, (dx, dy)))
 
     # The indexes only serve drawing part of the map; the whole map needs none, so they
     # are built on first use (for 6,500 long flows the curve index alone takes a second).
