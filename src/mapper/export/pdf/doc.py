@@ -80,7 +80,8 @@ class PageNumberCanvas(Canvas):
 
     def _number(self, n: int, total: int) -> str:
         """The operators of "Page n of total", right-aligned at the origin."""
-        code, self._code = self._code, []
+        code = self._code
+        self._code: list[str] = []
         try:
             self.setFont(REGULAR, FOOTER_SIZE)
             self.setFillColor(rgb(theme.MUTED_INK))
