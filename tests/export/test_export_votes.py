@@ -3,11 +3,12 @@ voted cards with their counts, and the pain points and opportunities say their v
 
 from __future__ import annotations
 
-from export_helpers import one_line, pdftotext
+from export_helpers import bench_make_map, one_line, pdftotext
 
 from factories import sample_map
 from mapper.edits.votes import set_votes
 from mapper.export import PdfOptions, export_pdf
+from mapper.model import analysis
 
 
 def test_the_summary_lists_the_top_voted_of_the_latest_workshop(tmp_path):
@@ -31,3 +32,19 @@ def test_no_votes_no_top_voted(tmp_path):
     path = tmp_path / "plain.pdf"
     export_pdf(sample_map(), path, PdfOptions())
     assert "TOP VOTED" not in pdftotext(path)
+
+
+def test_the_report_looks_for_the_latest_workshop_once_not_per_card(monkeypatch):
+    """Finding the latest workshop reads every card: a big map's pain point and
+    opportunity tables ask it once, not once per row (which made a 5,000-card report
+    take twice as long). The summary's few top lists may ask per line."""
+    from mapper.export import render_pdf
+    from mapper.model import votes
+
+    journey = bench_make_map()(400)
+    assert len(analysis.pain_points_by_persona(journey)) > 80
+    scans = []
+    real = votes.vote_days
+    monkeypatch.setattr(votes, "vote_days", lambda j: scans.append(1) or real(j))
+    render_pdf(journey, PdfOptions(invariant=True))
+    assert 0 < len(scans) <= 20

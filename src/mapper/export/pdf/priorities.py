@@ -28,6 +28,7 @@ from mapper.model import Card, JourneyMap, analysis
 from mapper.model.analysis import PainPoint
 from mapper.model.opportunities import by_priority, opportunities
 from mapper.model.vocabulary import sentiment_of
+from mapper.model.votes import latest_vote_day
 
 OPPORTUNITY_COLUMNS: Columns = (
     ("#", 0.04),
@@ -64,6 +65,7 @@ def priority_pages(journey: JourneyMap, doc: MapperDocument) -> list[Flowable]:
     widths = column_widths(PAIN_COLUMNS, doc.body_width)
     whose_width = widths[2] - 2 * CELL_PADDING
     names = short_names(list(journey.personas))
+    day = latest_vote_day(journey)
     story: list[Flowable] = [
         NextPageTemplate("report"),
         PageBreak(),
@@ -78,7 +80,7 @@ def priority_pages(journey: JourneyMap, doc: MapperDocument) -> list[Flowable]:
         ),
     ]
     if ranked:
-        rows = [_opportunity_row(journey, n, o) for n, o in enumerate(ranked, 1)]
+        rows = [_opportunity_row(journey, n, o, day) for n, o in enumerate(ranked, 1)]
         title = "Opportunities by priority"
         story.append(
             make_table(rows, OPPORTUNITY_COLUMNS, doc.body_width, theme.INK, title, doc.body_height)
@@ -91,7 +93,7 @@ def priority_pages(journey: JourneyMap, doc: MapperDocument) -> list[Flowable]:
         for pid in o.pain_point_ids:
             addressed.setdefault(pid, []).append(o)
     rows = [
-        _pain_row(journey, point, addressed.get(point.card.id, []), whose_width, names)
+        _pain_row(journey, point, addressed.get(point.card.id, []), whose_width, names, day)
         for point in pains
     ]
 
@@ -117,7 +119,7 @@ def priority_pages(journey: JourneyMap, doc: MapperDocument) -> list[Flowable]:
     return story
 
 
-def _opportunity_row(journey: JourneyMap, n: int, o: Card) -> Row:
+def _opportunity_row(journey: JourneyMap, n: int, o: Card, day: str | None) -> Row:
     label = quadrant(o)
     addresses = [
         Run(f"\u2022 {journey.card(pid).title}", 7.5, max_lines=2) for pid in o.pain_point_ids[:8]
@@ -136,7 +138,7 @@ def _opportunity_row(journey: JourneyMap, n: int, o: Card) -> Row:
         TextCell(
             [
                 Run(o.title, 8, bold=True, max_lines=6),
-                *votes_run(journey, o),
+                *votes_run(o, day),
                 Run(o.description, 7.5, MUTED, max_lines=6),
             ]
         ),
@@ -154,12 +156,13 @@ def _pain_row(
     fixes: list[Card],
     whose_width: float,
     names: dict[str, str],
+    day: str | None,
 ) -> Row:
     card = point.card
     runs = [Run(card.title, 8, bold=True, max_lines=6)]
     if card.moment_of_truth:
         runs.append(Run("\u2605 Moment of truth", 7, theme.MOMENT_OF_TRUTH_COLOR, bold=True))
-    runs += votes_run(journey, card)
+    runs += votes_run(card, day)
     runs.append(Run(card.description, 7.5, MUTED, max_lines=5))
     if fixes:
         fixed = [

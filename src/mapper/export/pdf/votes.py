@@ -51,9 +51,9 @@ def votes_note(journey: JourneyMap, card_id: str) -> str:
     return f" \u00b7 {votes_words(count)}" if count else ""
 
 
-def votes_run(journey: JourneyMap, card: Card) -> list[Run]:
-    """A table cell's line for a card voted for in the latest workshop (none otherwise)."""
-    day = latest_vote_day(journey)
+def votes_run(card: Card, day: str | None) -> list[Run]:
+    """A table cell's line for a card voted for on ``day``, the latest workshop's (none
+    otherwise). The caller finds the day once per table: it looks at every card."""
     count = votes_on(card, day)
     if not count or day is None:
         return []
