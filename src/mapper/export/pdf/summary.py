@@ -18,6 +18,7 @@ from mapper.layout import theme
 from mapper.layout.wording import whose_pain
 from mapper.model import JourneyMap, Persona, analysis
 from mapper.model.opportunities import by_priority, opportunities
+from mapper.model.votes import latest_vote_day
 
 TOP_PAINS = 6
 TOP_OPPORTUNITIES = 5
@@ -105,6 +106,7 @@ def _pain_points(journey: JourneyMap) -> list[Flowable]:
         return []
     st = styles()
     names = short_names(list(journey.personas))
+    day = latest_vote_day(journey)
     flow: list[Flowable] = [Paragraph("TOP PAIN POINTS", st.label)]
     for point in pains[:TOP_PAINS]:
         card = point.card
@@ -115,7 +117,7 @@ def _pain_points(journey: JourneyMap) -> list[Flowable]:
                 f"<b>{para(card.title, 200)}</b>{star} "
                 f'<font color="{theme.MUTED_INK}">\u00b7 {para(stage, 80)}</font> '
                 f"\u2014 {para(whose_pain(point, names), 300)}"
-                f"<b>{votes_note(journey, card.id)}</b>",
+                f"<b>{votes_note(card, day)}</b>",
                 st.bullet,
                 bulletText="\u2022",
             )
@@ -130,6 +132,7 @@ def _opportunities(journey: JourneyMap) -> list[Flowable]:
     quick = [o for o in ranked if o.is_quick_win]
     others = [o for o in ranked if not o.is_quick_win][:TOP_OPPORTUNITIES]
     st = styles()
+    day = latest_vote_day(journey)
     flow: list[Flowable] = []
     for label, items in (("QUICK WINS", quick), ("TOP OPPORTUNITIES", others)):
         if not items:
@@ -142,7 +145,7 @@ def _opportunities(journey: JourneyMap) -> list[Flowable]:
                     f"<b>{para(o.title, 200)}</b> "
                     f'<font color="{theme.MUTED_INK}">\u00b7 {quadrant(o).lower()}, impact '
                     f"{o.impact}, effort {o.effort} \u00b7 owner: {owner}</font>"
-                    f"<b>{votes_note(journey, o.id)}</b>",
+                    f"<b>{votes_note(o, day)}</b>",
                     st.bullet,
                     bulletText="\u2022",
                 )

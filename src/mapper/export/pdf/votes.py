@@ -44,10 +44,10 @@ def top_voted(journey: JourneyMap) -> list[Flowable]:
     return flow
 
 
-def votes_note(journey: JourneyMap, card_id: str) -> str:
-    """ " · 12 votes" for a card voted for in the latest workshop, else ""."""
-    day = latest_vote_day(journey)
-    count = votes_on(journey.card(card_id), day) if journey.has_card(card_id) else 0
+def votes_note(card: Card, day: str | None) -> str:
+    """ " · 12 votes" for a card voted for on ``day``, the latest workshop's, else ""
+    (the caller finds the day once per list: it looks at every card)."""
+    count = votes_on(card, day)
     return f" \u00b7 {votes_words(count)}" if count else ""
 
 
