@@ -7,11 +7,30 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from mapper.model.vocabulary import VOTES_MAX
 from mapper.present.console_parts import label
 from mapper.present.vote_items import VoteItem
+
+
+class CountBox(QSpinBox):
+    """A count typed on the console. Enter sets it and Esc drops it, and neither goes on
+    to the show (a spin box passes both to its window, where they would step on or end
+    the show); either hands the keys back to the show."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            if key == Qt.Key.Key_Escape:
+                self.lineEdit().setText(self.textFromValue(self.value()))
+            else:
+                self.interpretText()  # sets the count typed: one tally
+            event.accept()
+            self.window().setFocus()
+            return
+        super().keyPressEvent(event)
 
 
 class VotePanel(QWidget):
@@ -33,7 +52,7 @@ class VotePanel(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(scroll, 1)
         self.key = ""
-        self.spins: list[QSpinBox] = []
+        self.spins: list[CountBox] = []
         self.names: list[QLabel] = []
         # the count of item i (0-based) set on the console: pushed as a tally by the session
         self.count_set: Callable[[int, int], None] = lambda index, count: None
@@ -66,7 +85,7 @@ class VotePanel(QWidget):
             number = label("title", str(item.number))
             name = QLabel(f"{item.title}  ·  {item.where}")
             name.setWordWrap(True)
-            spin = QSpinBox()
+            spin = CountBox()
             spin.setRange(0, VOTES_MAX)
             spin.setKeyboardTracking(False)  # one step when the count is typed, not per digit
             spin.setAccessibleName(f"Votes for {item.number}. {item.title}")

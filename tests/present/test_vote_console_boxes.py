@@ -1,0 +1,74 @@
+"""The console's vote boxes keep their keys: Enter sets the count typed in a box and Esc
+drops it, without stepping the show on or ending it (a facilitator types a count into a
+box and presses Enter; the room must not jump to the next step)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from test_voting import go_to_vote
+
+from mapper.model import SequenceItem
+from mapper.model.votes import day_of
+from mapper.present.session import PresentationSession
+
+K = Qt.Key
+
+
+def start_on_vote(window, two_screens):
+    """A show whose voting step has a step after it, on the voting step."""
+    journey = window.document.journey
+    sequence = tuple(SequenceItem(k) for k in ("pain_points", "vote:pain_points", "opportunities"))
+    journey.update_info(presentation=replace(journey.info.presentation, sequence=sequence))
+    window.document.save()
+    window.document.undo_stack.clear()
+    screens, laptop = two_screens
+    session = PresentationSession(window, screens, laptop)
+    session.start()
+    session.controller.options.transitions = False
+    step = go_to_vote(session)
+    QApplication.processEvents()
+    return session, step
+
+
+def type_into(box, *keys) -> None:
+    box.window().activateWindow()
+    QApplication.processEvents()
+    QTest.mouseClick(box.lineEdit(), Qt.MouseButton.LeftButton)
+    assert box.hasFocus()
+    box.lineEdit().selectAll()
+    for key in keys:
+        QTest.keyClick(box, key)
+
+
+def test_enter_in_a_console_box_sets_the_count_and_stays_on_the_voting_step(window, two_screens):
+    session, step = start_on_vote(window, two_screens)
+    console, journey = session.console, window.document.journey
+    box = console.vote_panel.spins[1]
+    type_into(box, K.Key_7, K.Key_Return)
+    assert journey.card("p1").votes == {day_of(datetime.now()): 7}
+    assert session.controller.step is step  # Enter set the count, it did not step on
+    assert session.running
+    assert not box.hasFocus()  # the keys go back to the show
+    QTest.keyClick(console, K.Key_Return)  # now, with nothing typed, Enter steps on
+    assert session.controller.step is not step
+    session.end()
+
+
+def test_enter_on_an_unchanged_box_and_esc_in_a_box_neither_step_nor_end_the_show(
+    window, two_screens
+):
+    session, step = start_on_vote(window, two_screens)
+    box = session.console.vote_panel.spins[0]
+    type_into(box, K.Key_0, K.Key_Return)  # the count it already had
+    assert session.controller.step is step and session.running
+    type_into(box, K.Key_4, K.Key_2, K.Key_Escape)  # typed, then thought better of it
+    assert session.running and session.controller.step is step
+    assert box.value() == 0 and box.text() == "0"
+    assert window.document.journey.card("t2").votes == {}
+    assert window.document.undo_stack.count() == 0
+    session.end()
