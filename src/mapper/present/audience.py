@@ -86,6 +86,8 @@ class AudienceView(QWidget):
         """Within a step: the next or previous page of a long list, or part of a stage."""
         if self.step is not None and self.step.kind in LIST_STEPS:
             return self.lists.turn(direction)
+        if self.step is not None and self.step.kind is StepKind.VOTE:
+            return self.vote.turn(direction)
         if self.step is not None and self.step.kind is StepKind.STAGE:
             return self.map_view.pan_by(direction)
         return False

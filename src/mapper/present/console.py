@@ -224,7 +224,7 @@ class PresenterConsole(QWidget):
         self.edit_button.setEnabled(editable)
         self._show_votes(step)
         self.current.set_pixmap(self.snapshot(step, page))
-        if page + 1 < pages and step.kind is not StepKind.VOTE:  # the next page first
+        if page + 1 < pages:  # the next page first
             self.next_title.setText(f"Next: {step.title}, {word} {page + 2} of {pages}")
             self.next_preview.set_pixmap(self.snapshot(step, page + 1))
             return

@@ -1,6 +1,7 @@
 """The voting step as the room sees it: the items numbered big, each with its dots so
 far, the picked one framed, and what the facilitator types shown discreetly at the foot.
-A long list goes on pages; the page follows the picked item."""
+A long list goes on pages; the page follows the picked item, and the clicker's next and
+back turn the pages (picking the first item of the page) before they leave the step."""
 
 from __future__ import annotations
 
@@ -55,6 +56,20 @@ class VoteSlide(QWidget):
 
     def pages(self) -> int:
         return self.layout_().pages
+
+    def turn(self, direction: int) -> bool:
+        """The clicker's next (+1) or back (-1) within the step: the next or previous page,
+        picking its first item (the page follows the pick); False on the first or last."""
+        if self.step is None:
+            return False
+        lay, page = self.layout_(), self.page() + direction
+        if not 0 <= page < lay.pages:
+            return False
+        typing = self.deck.voting.typing(self.key)
+        typing.clear()
+        typing.pick(page * lay.per_page)
+        self.update()
+        return True
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)

@@ -1,0 +1,88 @@
+"""A voting step too long for one screen: the clicker's next and back turn its pages
+before they leave the step, so the room sees every item it is asked to vote on (with the
+pick on the first item of the page shown), and the console's Next says so."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+
+import pytest
+from helpers import keys
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from conftest import EXAMPLES, FakeScreen
+from mapper.document import Document
+from mapper.model import SequenceItem
+from mapper.present.session import PresentationSession
+from mapper.present.steps import StepKind
+
+K = Qt.Key
+
+
+@pytest.fixture
+def phone_window(manager, qtbot, tmp_path):
+    """The phone-contract example (24 pain points to vote on), voting after the pain points."""
+    path = tmp_path / "phone.journey"
+    shutil.copy(EXAMPLES / "phone-contract-renewal.journey", path)
+    win = manager.show(Document.open(path))
+    win.resize(1200, 800)
+    qtbot.waitExposed(win)
+    journey = win.document.journey
+    keys_ = ("pain_points", "vote:pain_points", "opportunities")
+    sequence = tuple(SequenceItem(key) for key in keys_)
+    journey.update_info(presentation=replace(journey.info.presentation, sequence=sequence))
+    win.document.save()
+    win.document.undo_stack.clear()
+    return win
+
+
+def present(window, screens, laptop):
+    session = PresentationSession(window, screens, laptop)
+    session.start()
+    session.controller.options.transitions = False
+    QApplication.processEvents()
+    return session
+
+
+def test_next_and_back_turn_a_long_voting_steps_pages_on_one_screen(phone_window):
+    laptop = FakeScreen("laptop", 0, 1280, 720)
+    session = present(phone_window, [laptop], laptop)
+    room, controller = session.audience, session.controller
+    while controller.step.kind is not StepKind.VOTE:
+        keys(room, K.Key_PageDown)
+    step, slide = controller.step, room.view.vote
+    typing = session.deck.voting.typing(step.key)
+    pages = slide.pages()
+    assert pages >= 2 and slide.page() == 0
+    keys(room, K.Key_PageDown)  # the clicker's next: the second page, not the next step
+    assert controller.step is step and slide.page() == 1
+    assert typing.picked == slide.layout_().per_page  # the first item of that page
+    keys(room, K.Key_Left)  # back: the first page again
+    assert controller.step is step and slide.page() == 0 and typing.picked == 0
+    for page in range(1, pages):
+        keys(room, K.Key_Space)
+        assert controller.step is step and slide.page() == page
+    keys(room, K.Key_Right)  # past the last page: the next step
+    assert controller.step.kind is StepKind.OPPORTUNITIES
+    assert phone_window.document.undo_stack.count() == 0  # turning pages never votes
+    session.end()
+
+
+def test_the_console_previews_a_voting_steps_next_page(phone_window, two_screens):
+    laptop = FakeScreen("laptop", 0, 1280, 800)
+    projector = FakeScreen("projector", 1280, 1280, 720)
+    session = present(phone_window, [laptop, projector], laptop)
+    controller, console = session.controller, session.console
+    index = next(i for i, s in enumerate(controller.navigator.steps) if s.kind is StepKind.VOTE)
+    controller.go_to(index)
+    QApplication.processEvents()
+    title, pages = controller.step.title, session.audience.view.vote.pages()
+    assert pages >= 2
+    assert console.next_title.text() == f"Next: {title}, page 2 of {pages}"
+    for _ in range(pages - 1):
+        keys(console, K.Key_PageDown)
+    assert console.position.text().endswith(f"page {pages} of {pages}")
+    assert console.next_title.text() == "Next: Opportunities"
+    session.end()
