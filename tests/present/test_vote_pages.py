@@ -6,19 +6,28 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from helpers import keys
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
-from conftest import EXAMPLES, FakeScreen
 from mapper.document import Document
 from mapper.model import SequenceItem
 from mapper.present.session import PresentationSession
 from mapper.present.steps import StepKind
 
 K = Qt.Key
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+class FakeScreen:
+    def __init__(self, name: str, x: int, width: int, height: int) -> None:
+        self.name, self._geometry = name, QRect(x, 0, width, height)
+
+    def geometry(self) -> QRect:
+        return self._geometry
 
 
 @pytest.fixture
@@ -70,7 +79,7 @@ def test_next_and_back_turn_a_long_voting_steps_pages_on_one_screen(phone_window
     session.end()
 
 
-def test_the_console_previews_a_voting_steps_next_page(phone_window, two_screens):
+def test_the_console_previews_a_voting_steps_next_page(phone_window):
     laptop = FakeScreen("laptop", 0, 1280, 800)
     projector = FakeScreen("projector", 1280, 1280, 720)
     session = present(phone_window, [laptop, projector], laptop)
