@@ -72,6 +72,7 @@ def render_slides(
     deck = Deck.of(journey, latest_vote_day(journey))  # a voting step: the last workshop's
     scene = MapScene(deck, palette(False))
     view = AudienceView(deck, scene)
+    view.vote.marks_pick = False  # a framed item would read as the winner
     view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     view.resize(*ROOM)
     view.show()

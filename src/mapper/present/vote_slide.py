@@ -29,6 +29,7 @@ class VoteSlide(QWidget):
         self.text_scale = 1.0
         self.step: Step | None = None
         self.shown_page: int | None = None  # a page asked for (previews, slides), not the pick's
+        self.marks_pick = True  # the slides export shows the tallies, not where the pick was
 
     def set_look(self, palette: Palette, text_scale: float) -> None:
         self.theme, self.text_scale = palette, text_scale
@@ -76,7 +77,8 @@ class VoteSlide(QWidget):
         if self.step is not None:
             book = self.deck.voting
             paint_vote(painter, self.layout_(), self.step.title, self.items(),
-                       book.tallies(self.key), book.typing(self.key).picked,
+                       book.tallies(self.key),
+                       book.typing(self.key).picked if self.marks_pick else -1,
                        book.typing(self.key).shown(), spoken_day(book.day), self.theme,
                        self.page())  # fmt: skip
         painter.end()
