@@ -95,3 +95,38 @@ def test_the_console_previews_a_voting_steps_next_page(phone_window):
     assert console.position.text().endswith(f"page {pages} of {pages}")
     assert console.next_title.text() == "Next: Opportunities"
     session.end()
+
+
+def test_item_titles_use_the_rows_room_before_being_cut(phone_window, monkeypatch):
+    """At 1280x720 the titles used to be cut with "…" while the space kept for a four-digit
+    count sat empty beside them: a title now runs up to its row's count, a little smaller
+    if need be, and is cut only when even that does not fit."""
+    import mapper.present.vote_slide as vote_slide
+
+    laptop = FakeScreen("laptop", 0, 1280, 720)
+    session = present(phone_window, [laptop], laptop)
+    controller = session.controller
+    index = next(i for i, s in enumerate(controller.navigator.steps) if s.kind is StepKind.VOTE)
+    controller.go_to(index)
+    session.audience.resize(1280, 720)  # what the full-screen room window is on a real screen
+    QApplication.processEvents()
+    slide = session.audience.view.vote
+    drawn: list[tuple[str, float]] = []
+    real = vote_slide.draw_lines
+
+    def spy(painter, lines, x, y, size, bold=False):
+        drawn.extend((line, size) for line in lines)
+        return real(painter, lines, x, y, size, bold)
+
+    monkeypatch.setattr(vote_slide, "draw_lines", spy)
+    titles = [item.title for item in slide.items()]
+    for page in range(slide.pages()):
+        slide.show_step(controller.step, page)
+        slide.grab()
+    shown = {text for text, _size in drawn}
+    whole = [title for title in titles if title in shown]
+    assert len(whole) == len(titles), set(titles) - shown
+    title_size = vote_slide.TITLE * slide.layout_().u
+    sizes = [size for text, size in drawn if text in titles]
+    assert min(sizes) >= 0.8 * title_size  # no smaller than a room can read
+    session.end()

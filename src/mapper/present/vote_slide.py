@@ -128,6 +128,15 @@ class VoteLayout:
         return None
 
 
+def fit_title(title: str, width: float, size: float) -> tuple[str, float]:
+    """An item's title and its size: whole, up to a fifth smaller if need be, and cut with
+    "…" only when even that does not fit (it is what the room votes on)."""
+    for shrink in (1.0, 0.93, 0.86, 0.8):
+        if text_width(title, size * shrink, bold=True) <= width:
+            return title, size * shrink
+    return elide(title, width, size * 0.8, bold=True), size * 0.8
+
+
 def paint_vote(
     painter: QPainter,
     lay: VoteLayout,
@@ -153,9 +162,9 @@ def paint_vote(
     draw_lines(painter, (elide(sub, width, 24 * u),), lay.left, y, 24 * u)
     first, last = page * lay.per_page, min(len(items), (page + 1) * lay.per_page)
     number_w = text_width("00", NUMBER * u, bold=True) + 26 * u
-    count_w = text_width("0000", COUNT * u, bold=True) + 20 * u
     for index in range(first, last):
         item, box = items[index], lay.box(index)
+        count = str(counts[index]) if counts[index] else "–"
         if index == picked:
             painter.setPen(QPen(qcolor(pal.accent), 4 * u))
             painter.setBrush(qcolor(pal.chrome))
@@ -163,14 +172,14 @@ def paint_vote(
         painter.setPen(qcolor(pal.accent))
         draw_lines(painter, (str(item.number),), box.left(), box.top() + 4 * u, NUMBER * u,
                    bold=True)  # fmt: skip
-        text_w = box.width() - number_w - count_w
+        text_w = box.width() - number_w - text_width(count, COUNT * u, bold=True) - 24 * u
         painter.setPen(qcolor(pal.ink))
         x = box.left() + number_w
-        below = draw_lines(painter, (elide(item.title, text_w, TITLE * u, bold=True),), x,
-                           box.top(), TITLE * u, bold=True)  # fmt: skip
+        title, size = fit_title(item.title, text_w, TITLE * u)
+        top = box.top() + line_height(TITLE * u) - line_height(size)  # the stage line stays put
+        below = draw_lines(painter, (title,), x, top, size, bold=True)
         painter.setPen(qcolor(pal.muted))
         draw_lines(painter, (elide(item.where, text_w, WHERE * u),), x, below, WHERE * u)
-        count = str(counts[index]) if counts[index] else "–"
         painter.setPen(qcolor(pal.ink if counts[index] else pal.muted))
         cx = box.right() - text_width(count, COUNT * u, bold=True)
         draw_lines(painter, (count,), cx, box.top() + 4 * u, COUNT * u, bold=True)
