@@ -137,3 +137,29 @@ def test_every_step_skipped_is_refused_and_a_file_saying_so_still_presents(windo
     skipped = tuple(SequenceItem(s.key, skip=True) for s in build_steps(journey))
     journey.update_info(presentation=replace(journey.info.presentation, sequence=skipped))
     assert [s.kind for s in build_steps(journey)] == [StepKind.OVERVIEW]  # never no step
+
+
+def test_a_voting_step_that_cannot_be_added_says_why(manager, qtbot):
+    from mapper.document import Document
+    from mapper.templates import find_template
+
+    blank = manager.show(Document(find_template("blank").load()))
+    qtbot.waitExposed(blank)
+    dialog = SetupDialog(blank.document.journey, blank)
+    seq = dialog.sequence
+    pain, ideas = seq.buttons["vote_pain"], seq.buttons["vote_opp"]
+    assert not pain.isEnabled() and not ideas.isEnabled()  # nothing on the map to vote on
+    assert pain.toolTip().startswith("No pain points to vote on")
+    assert ideas.toolTip().startswith("No opportunities to vote on")
+    dialog.reject()
+
+
+def test_a_voting_step_already_in_the_sequence_says_so(window):
+    dialog = SetupDialog(window.document.journey, window)
+    seq = dialog.sequence
+    assert seq.buttons["vote_pain"].isEnabled() and seq.buttons["vote_pain"].toolTip() == ""
+    seq.select("pain_points")
+    seq.buttons["vote_pain"].click()
+    assert not seq.buttons["vote_pain"].isEnabled()
+    assert seq.buttons["vote_pain"].toolTip() == "Already in the sequence"
+    dialog.reject()

@@ -25,6 +25,11 @@ from mapper.present.sequence import SLIDE_PREFIX, VOTE_OPPORTUNITIES, VOTE_PAIN_
 from mapper.present.steps import Step, StepKind
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
+NOTHING_TO_VOTE_ON = {  # why a voting step cannot be added
+    VOTE_PAIN_POINTS: "No pain points to vote on: no card in the lanes shown is marked as a "
+    "pain point or scored −2 or lower by a persona shown",
+    VOTE_OPPORTUNITIES: "No opportunities to vote on: the lanes shown hold no opportunity cards",
+}
 KIND_WORDS = {
     StepKind.OVERVIEW: "Overview",
     StepKind.AGENDA: "Agenda",
@@ -105,7 +110,12 @@ class SequenceEditor(QWidget):
         self.list.setCurrentRow(min(max(current, 0), self.list.count() - 1))
         for name, key in (("vote_pain", VOTE_PAIN_POINTS), ("vote_opp", VOTE_OPPORTUNITIES)):
             there = any(i.key == key for i in self.items())
-            self.buttons[name].setEnabled(not there and self._offers(items, key))
+            offers = self._offers(items, key)
+            button = self.buttons[name]
+            button.setEnabled(not there and offers)
+            button.setToolTip(
+                "Already in the sequence" if there else "" if offers else NOTHING_TO_VOTE_ON[key]
+            )
         self._enable()
         self.changed.emit()
 
