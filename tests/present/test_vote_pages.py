@@ -130,3 +130,26 @@ def test_item_titles_use_the_rows_room_before_being_cut(phone_window, monkeypatc
     sizes = [size for text, size in drawn if text in titles]
     assert min(sizes) >= 0.8 * title_size  # no smaller than a room can read
     session.end()
+
+
+def test_a_clicker_sending_up_and_down_walks_the_items_then_leaves_the_step(phone_window):
+    laptop = FakeScreen("laptop", 0, 1280, 720)
+    session = present(phone_window, [laptop], laptop)
+    room, controller = session.audience, session.controller
+    index = next(i for i, s in enumerate(controller.navigator.steps) if s.kind is StepKind.VOTE)
+    controller.go_to(index)
+    step = controller.step
+    typing = session.deck.voting.typing(step.key)
+    count = len(session.deck.voting.items(step.key))
+    keys(room, K.Key_Up)  # on the first item: back
+    assert controller.step.kind is StepKind.PAIN_POINTS
+    keys(room, K.Key_Right)
+    assert controller.step is step and typing.picked == 0
+    for item in range(1, count):
+        keys(room, K.Key_Down)
+        assert controller.step is step and typing.picked == item
+        assert room.view.vote.page() == room.view.vote.layout_().page_of(item)
+    keys(room, K.Key_Down)  # on the last item: next
+    assert controller.step.kind is StepKind.OPPORTUNITIES
+    assert phone_window.document.undo_stack.count() == 0
+    session.end()

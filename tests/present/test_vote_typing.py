@@ -56,3 +56,12 @@ def test_with_nothing_typed_the_usual_keys_keep_their_meaning():
     for key in ("enter", "space", "backspace", "escape", "right"):
         assert not typing.press(key).handled
     assert not VoteTyping(0).press("1").handled  # nothing to vote on
+
+
+def test_up_and_down_past_the_ends_keep_their_usual_meaning():
+    typing = VoteTyping(2)
+    assert not typing.press("up").handled  # on the first item: a clicker's "back"
+    assert typing.press("down").handled and typing.picked == 1
+    assert not typing.press("down").handled  # on the last: a clicker's "next"
+    typing.press("4")
+    assert typing.press("down").handled and not typing.typing  # mid-typing: a slip, forgiven

@@ -3,7 +3,8 @@
 - ``3 = 12 Enter`` (or ``3 Space 12 Enter``): item 3 has 12 votes; it stays picked.
 - ``12 Enter``: the picked item has 12 votes, and the next one is picked, so a
   facilitator walks down the list counting dots: ``12 Enter 5 Enter 0 Enter``.
-- ``3 = Enter``: pick item 3.  Up / Down: pick the item above or below.
+- ``3 = Enter``: pick item 3.  Up / Down: pick the item above or below (past the first or
+  last item they step, as on other steps: some clickers send them).
 - ``+`` (or ``=``) and ``−``: one vote more or fewer for the picked item.
 - Backspace takes back a typed character, Esc drops what is typed (and Ctrl+Z, handled by
   the session, takes back the last tally entered).
@@ -81,6 +82,9 @@ class VoteTyping:
             self.clear()
             return Outcome(True)
         if key in ("up", "down"):
+            edge = self.picked == (self.count - 1 if key == "down" else 0)
+            if edge and not self.typing:
+                return Outcome(False)  # past the ends: a clicker's Up / Down steps
             self.clear()
             self.pick(self.picked + (1 if key == "down" else -1))
             return Outcome(True)
