@@ -80,11 +80,17 @@ class AudienceWindow(QWidget):
         otherwise step, as the clickers that send them expect."""
         if self.detail.isVisible():
             self.detail.scroll_by(direction)
-        elif not self.view.turn_page(direction) and not self.view.map_view.pan_by(direction):
+        elif not self.view.turn_page(direction) and not self._pan_map(direction):
             if direction > 0:
                 self.controller.forward()
             else:
                 self.controller.back()
+
+    def _pan_map(self, direction: int) -> bool:
+        """The next part of the map step on show (not of the last one shown, when a slide,
+        a list or a voting step is on screen)."""
+        step = self.view.step
+        return step is not None and step.is_map and self.view.map_view.pan_by(direction)
 
     # ------------------------------------------------------------ options
     def _option_changed(self, name: str) -> None:
