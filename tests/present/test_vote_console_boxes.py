@@ -72,3 +72,25 @@ def test_enter_on_an_unchanged_box_and_esc_in_a_box_neither_step_nor_end_the_sho
     assert window.document.journey.card("t2").votes == {}
     assert window.document.undo_stack.count() == 0
     session.end()
+
+
+def test_holding_backspace_to_clear_a_count_does_not_step_back(window, two_screens):
+    """Backspace held down to clear "1234" repeats past the typing: the repeats must not
+    walk the room back through the steps (one deliberate press still goes back)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    session, step = start_on_vote(window, two_screens)
+    room, typing = session.audience, session.deck.voting.typing(step.key)
+    for key in (K.Key_1, K.Key_2):
+        QTest.keyClick(room, key)
+    assert typing.shown() == "12"
+    for repeat in (False, True, True, True, True):
+        press = QKeyEvent(QEvent.Type.KeyPress, K.Key_Backspace, Qt.KeyboardModifier.NoModifier,
+                          "\b", repeat)  # fmt: skip
+        QApplication.sendEvent(room, press)
+    assert not typing.typing
+    assert session.controller.step is step  # the repeats stopped at the empty entry
+    QTest.keyClick(room, K.Key_Backspace)  # a fresh press: back, as usual
+    assert session.controller.step is not step
+    session.end()

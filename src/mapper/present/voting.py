@@ -76,7 +76,10 @@ class VoteDesk(QObject):
             return False
         if name is None or key is None:
             return False
-        outcome = self.deck.voting.typing(key).press(name)
+        typing = self.deck.voting.typing(key)
+        if event.isAutoRepeat() and name in ("backspace", "escape") and not typing.typing:
+            return True  # held down to clear a count: the repeats stop at the empty entry
+        outcome = typing.press(name)
         if outcome.problem:
             self.say(outcome.problem)
         if outcome.tally is not None:
