@@ -94,3 +94,18 @@ def test_holding_backspace_to_clear_a_count_does_not_step_back(window, two_scree
     QTest.keyClick(room, K.Key_Backspace)  # a fresh press: back, as usual
     assert session.controller.step is not step
     session.end()
+
+
+def test_ctrl_z_with_no_tally_to_take_back_says_so(window, two_screens):
+    session, step = start_on_vote(window, two_screens)
+    room, toast = session.audience, session.audience.toast
+    QTest.keyClick(room, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert toast.message == "No tally of this show to take back"
+    for key in (K.Key_1, K.Key_Equal, K.Key_5, K.Key_Return):
+        QTest.keyClick(room, key)
+    QTest.keyClick(room, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert toast.message.startswith("Taken back: ")
+    QTest.keyClick(room, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert toast.message == "No tally of this show to take back"
+    assert window.document.undo_stack.index() == 0 and session.controller.step is step
+    session.end()

@@ -71,6 +71,8 @@ class VoteDesk(QObject):
             if key is not None and self.take_back():
                 self.deck.voting.typing(key).clear()
                 self.changed.emit()
+            elif key is not None:
+                self.say("No tally of this show to take back")  # a silent key puzzles
             return True  # never the editor's undo: only a tally taken back
         if modifiers & (CTRL | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier):
             return False
