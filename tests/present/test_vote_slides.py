@@ -42,3 +42,18 @@ def test_a_voting_slide_shows_the_tallies_without_the_pick():
         text = vote.extract_text()
         assert "the workshop on 20 November 2026 · 7 votes so far" in text
         assert accent_strokes(vote) == 0
+
+
+def test_a_handout_names_a_long_step_whole_with_its_page():
+    """The handout's heading beside each slide ("17. Vote: which pain points matter mo…")
+    lost the end of the title and the "(1 / 2)" saying which page of the step it is: a
+    long heading goes on two lines."""
+    journey = load_journey(EXAMPLE)
+    sequence = (SequenceItem("pain_points"), SequenceItem("vote:pain_points"))
+    journey.update_info(presentation=replace(journey.info.presentation, sequence=sequence))
+    data, _pages = render_slides(journey, handout=True)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    headings = [line for line in text.splitlines() if "Vote: which pain" in line]
+    assert headings and not any("…" in line for line in headings)
+    assert "most? (1 / 2)" in text and "most? (2 / 2)" in text

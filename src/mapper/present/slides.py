@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QWidget
 
 from mapper.canvas.painting import draw_lines, qcolor
 from mapper.export.image import offscreen_application as application
-from mapper.layout.text import elide, line_height
+from mapper.layout.text import elide, line_height, wrap
 from mapper.model import JourneyMap
 from mapper.model.votes import latest_vote_day
 from mapper.present.audience import AudienceView
@@ -151,10 +151,10 @@ def _draw_handout(
         painter.setPen(qcolor("#1f2933"))
         notes_left = margin + slide_w + margin * 0.5
         notes_width = width - margin - notes_left
-        draw_lines(painter, (elide(label, notes_width, size, bold=True),), notes_left, top,
-                   size, bold=True)  # fmt: skip
+        heading, _cut = wrap(label, notes_width, size, max_lines=2, bold=True)
+        below = draw_lines(painter, heading, notes_left, top, size, bold=True)
         painter.setPen(QPen(qcolor("#cbd2d9"), max(1.0, size / 14)))
-        y = top + line_height(size) * 2.4
+        y = below + line_height(size) * 1.4
         while y < top + slide_h:
             painter.drawLine(int(notes_left), int(y), int(notes_left + notes_width), int(y))
             y += line_height(size) * 1.9
