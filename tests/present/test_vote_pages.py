@@ -153,3 +153,17 @@ def test_a_clicker_sending_up_and_down_walks_the_items_then_leaves_the_step(phon
     assert controller.step.kind is StepKind.OPPORTUNITIES
     assert phone_window.document.undo_stack.count() == 0
     session.end()
+
+
+def test_a_count_and_the_next_columns_number_do_not_run_together():
+    """Two columns at 1920x1080: item 1's count and item 9's number read "9 9" when the
+    gap between the columns was narrower than a count."""
+    from PySide6.QtCore import QRectF
+
+    from mapper.layout.text import text_width
+    from mapper.present.vote_slide import COUNT, VoteLayout
+
+    lay = VoteLayout(QRectF(0, 0, 1920, 1080), 24, 1.0)
+    assert lay.columns == 2
+    gap = lay.box(lay.rows).left() - lay.box(0).right()
+    assert gap >= text_width("00", COUNT * lay.u, bold=True)

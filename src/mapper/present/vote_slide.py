@@ -18,6 +18,7 @@ from mapper.present.theme import DESIGN_HEIGHT, Palette
 from mapper.present.vote_items import VoteItem
 
 NUMBER, TITLE, WHERE, COUNT = 34.0, 28.0, 19.0, 34.0  # design pixels at 1080
+GAP = 80.0  # between two columns: a count and the next column's number must not read as one
 
 
 class VoteSlide(QWidget):
@@ -109,7 +110,7 @@ class VoteLayout:
         self.per_page = rows * self.columns
         self.rows = rows
         self.pages = max(1, -(-count // self.per_page))
-        self.column_width = (wide - 40 * u * (self.columns - 1)) / self.columns
+        self.column_width = (wide - GAP * u * (self.columns - 1)) / self.columns
 
     def page_of(self, item: int) -> int:
         return max(0, min(item // self.per_page, self.pages - 1))
@@ -118,7 +119,7 @@ class VoteLayout:
         """The row of item ``index`` on its page."""
         at = index % self.per_page
         column, row = divmod(at, self.rows)
-        x = self.left + column * (self.column_width + 40 * self.u)
+        x = self.left + column * (self.column_width + GAP * self.u)
         return QRectF(x, self.top + row * self.row, self.column_width, self.row - 10 * self.u)
 
     def item_at(self, page: int, x: float, y: float) -> int | None:
