@@ -109,3 +109,20 @@ def test_ctrl_z_with_no_tally_to_take_back_says_so(window, two_screens):
     assert toast.message == "No tally of this show to take back"
     assert window.document.undo_stack.index() == 0 and session.controller.step is step
     session.end()
+
+
+def test_a_count_typed_over_another_says_what_it_replaced(window, two_screens):
+    """After "1 = 5 Enter" item 1 stays picked, so "7 Enter" meant for the next item
+    replaces its 5: the room's window says so (Ctrl+Z takes it back)."""
+    session, step = start_on_vote(window, two_screens)
+    room, toast = session.audience, session.audience.toast
+    for key in (K.Key_1, K.Key_Equal, K.Key_5, K.Key_Return):
+        QTest.keyClick(room, key)
+    assert "was" not in toast.message  # a first count is no news
+    for key in (K.Key_7, K.Key_Return):
+        QTest.keyClick(room, key)
+    assert toast.message == "Item 1: 7 votes, was 5 (Ctrl+Z takes it back)"
+    QTest.keyClick(room, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.journey.card("t2").votes == {day_of(datetime.now()): 5}
+    assert session.controller.step is step
+    session.end()

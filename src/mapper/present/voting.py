@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
 from mapper.edits.changes import Change
+from mapper.model.votes import votes_words
 from mapper.present.controller import DIGITS, Controller
 from mapper.present.deck import Deck
 from mapper.present.steps import StepKind
@@ -107,6 +108,13 @@ class VoteDesk(QObject):
             self.changed.emit()
 
     def _apply(self, key: str, tally: Tally) -> None:
-        change = self.deck.voting.change(key, tally)
-        if change is not None:
-            self.push(change)
+        book = self.deck.voting
+        change = book.change(key, tally)
+        if change is None:
+            return
+        was = book.tallies(key)[tally.item]
+        if self.push(change) and tally.count is not None and was:
+            # a count typed for the picked item may be meant for the next one: say so
+            count = book.tallies(key)[tally.item]
+            self.say(f"Item {tally.item + 1}: {votes_words(count)}, was {was} "
+                     "(Ctrl+Z takes it back)")  # fmt: skip
