@@ -274,3 +274,39 @@ def test_unchanged_cards_keep_their_box_objects() -> None:
     untouched = [r for r in after.flows if "t4" not in (r.flow.source, r.flow.target)]
     kept = {id(r) for r in before.flows}
     assert untouched and all(id(r) in kept for r in untouched)
+
+
+def test_cells_that_only_moved_are_kept_whole_by_the_next_layout() -> None:
+    from factories import sample_map
+
+    journey = sample_map()
+    before = compute_layout(journey)
+    top = before.lanes[0].lane.id
+    # the tallest cell of the first row: a longer title there pushes every row below down
+    cell = max(
+        (key for key in before.cells if key[1] == top),
+        key=lambda key: len(journey.cards_in_cell(*key)),
+    )
+    card = journey.cards_in_cell(*cell)[-1]
+    journey.update(Entity.CARD, card.id, title="a title long enough to wrap " * 6)
+    grown = compute_layout(journey, previous=before)
+    assert grown.lanes[1].row.y > before.lanes[1].row.y  # the rows below moved
+    moved = [i for i, b in grown.cards.items() if b.rect.y != before.cards[i].rect.y]
+    assert moved and all(grown.cards[i] is not before.cards[i] for i in moved)
+    again = compute_layout(journey, previous=grown)  # nothing changed since
+    assert all(again.cards[i] is grown.cards[i] for i in grown.cards)
+    assert all(again.cell_stacks[k] is grown.cell_stacks[k] for k in grown.cell_stacks)
+    journey.update(Entity.CARD, card.id, title=card.title)  # the rows move back
+    back = compute_layout(journey, previous=again)
+    assert repr(back) == repr(before)
+    assert all(compute_layout(journey, previous=back).cards[i] is b for i, b in back.cards.items())
+
+
+def test_routes_by_flow_id_follow_the_routes() -> None:
+    from factories import sample_map
+
+    layout = compute_layout(sample_map())
+    assert layout.flows
+    assert layout.routes_by_id() == {r.flow.id: r for r in layout.flows}
+    layout.flows.pop()  # a list changed by hand is indexed again
+    assert list(layout.routes_by_id().values()) == layout.flows

@@ -126,7 +126,7 @@ def sync_flows(
 ) -> dict[str, FlowLabel]:
     """Flows come, go or take their new routes; labels are placed again when cards or
     routes moved. Returns the labels by flow id."""
-    routes = {r.flow.id: r for r in layout.flows}
+    routes = layout.routes_by_id()
     gone = [flow_id for flow_id in items if flow_id not in routes]
     for flow_id in gone:
         item = items.pop(flow_id)

@@ -92,6 +92,17 @@ CardSize = tuple[float, tuple[str, ...], bool, str]  # height, title lines, elid
 SizeKey = tuple[str, bool, float, object, str]  # title, badges, width, metrics, owner
 
 
+@dataclass(slots=True)
+class CellStack:
+    """One cell's cards as a layout stacked them."""
+
+    cards: list[Card]
+    width: float  # the cards' width
+    height: float  # the stack's, gaps included
+    origin: tuple[float, float] | None = None  # the top card's top left corner
+    boxes: dict[str, CardBox] = field(default_factory=dict)
+
+
 @dataclass
 class MapLayout:
     style: Style
@@ -109,13 +120,27 @@ class MapLayout:
     # each persona's colour, dash and marker (by its place among all the map's personas)
     persona_styles: dict[str, PersonaStyle] = field(default_factory=dict)
     flows: list[FlowRoute] = field(default_factory=list)
+    # the same routes by flow id (filled with ``flows``; see routes_by_id)
+    routes: dict[str, FlowRoute] = field(default_factory=dict, repr=False, compare=False)
     blueprint: list[BlueprintLine] = field(default_factory=list)  # see layout.blueprint
     # what each card's size was worked out from (see SizeKey) -> size
     card_sizes: dict[str, tuple[SizeKey, CardSize]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # each cell's cards as laid out, with their width, stack height, origin and boxes
+    # (a cell whose cards and place stayed is taken over whole by the next layout)
+    cell_stacks: dict[tuple[str, str], CellStack] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     # where flow labels may not go, kept for the next layout (see layout.labels)
     label_cards: Any = field(default=None, repr=False, compare=False)
+
+    def routes_by_id(self) -> dict[str, FlowRoute]:
+        """Flow id -> route, for every route in ``flows`` (asked after each edit: kept,
+        not built again each time)."""
+        if len(self.routes) != len(self.flows):
+            self.routes = {route.flow.id: route for route in self.flows}
+        return self.routes
 
     def neutral_y(self) -> float | None:
         """The y of emotion score 0 in the emotion lane."""

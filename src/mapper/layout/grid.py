@@ -8,10 +8,13 @@ are defined in ``layout.boxes``, the shapes of flows in ``layout.routes``.
 
 from __future__ import annotations
 
+from operator import is_
+
 from mapper.layout.blueprint import blueprint_lines, line_above
 from mapper.layout.boxes import (
     CardBox,
     CardSize,
+    CellStack,
     FlowRoute,
     LaneBox,
     MapLayout,
@@ -68,15 +71,23 @@ def compute_layout(
 
     With the ``previous`` layout of the same map, what did not change is taken over as it
     was (the same box objects, so a view can skip them by identity) and text is wrapped
-    again only where it changed: the result equals a layout made from scratch."""
+    again only where it changed: a cell whose cards stayed is taken over whole (see
+    ``CellStack``), with its boxes moved along when only its row or column moved. The
+    result equals a layout made from scratch."""
     style = style or (previous.style if previous is not None else Style())
     if previous is not None and previous.style != style:
         previous = None
     result = MapLayout(style)
     visible_lanes = [lane for lane in journey.lanes if not lane.hidden]
-    known_sizes = previous.card_sizes if previous is not None else {}
     known_boxes = previous.cards if previous is not None else {}
-    sizes = result.card_sizes
+    known_stacks = previous.cell_stacks if previous is not None else {}
+    # sizes are keyed by what they were worked out from: the previous ones are copied over
+    # (those of cards gone stay unused until they outnumber the map's cards)
+    known_sizes = previous.card_sizes if previous is not None else {}
+    if len(known_sizes) > 2 * len(known_boxes) + 100:
+        known_sizes = {i: known_sizes[i] for i in known_boxes if i in known_sizes}
+    result.card_sizes = sizes = dict(known_sizes)
+    stacks = result.cell_stacks
 
     # columns
     x = style.lane_header_width
@@ -91,7 +102,6 @@ def compute_layout(
     y = style.stage_header_height
     rows: list[tuple[Lane, float, float]] = []
     blueprint = line_above(visible_lanes)
-    in_cell: dict[tuple[str, str], list[Card]] = {}  # asked once, used twice
     for lane in visible_lanes:
         if lane.id in blueprint:
             y += style.blueprint_gap
@@ -100,9 +110,20 @@ def compute_layout(
         else:
             tallest = 0.0
             for stage, _ in columns:
-                stack = 0.0
-                cards = in_cell[(stage.id, lane.id)] = journey.cards_in_cell(stage.id, lane.id)
+                cell = (stage.id, lane.id)
+                cards = journey.cards_in_cell(stage.id, lane.id)
                 width = stage.width - 2 * pad
+                known_stack = known_stacks.get(cell)
+                if (
+                    known_stack is not None
+                    and known_stack.width == width
+                    and len(known_stack.cards) == len(cards)
+                    and all(map(is_, known_stack.cards, cards))  # the same card objects
+                ):
+                    stacks[cell] = known_stack
+                    tallest = max(tallest, known_stack.height)
+                    continue
+                total = 0.0
                 for card in cards:
                     key: SizeKey = (
                         card.title,
@@ -111,13 +132,13 @@ def compute_layout(
                         card.metrics,
                         card.owner,
                     )
-                    known = known_sizes.get(card.id)
+                    known = sizes.get(card.id)
                     if known is None or known[0] != key:
-                        known = (key, card_height(card, width, style))
-                    sizes[card.id] = known
-                    stack += known[1][0]
-                stack += gap * max(len(cards) - 1, 0)
-                tallest = max(tallest, stack)
+                        sizes[card.id] = known = (key, card_height(card, width, style))
+                    total += known[1][0]
+                total += gap * max(len(cards) - 1, 0)
+                stacks[cell] = CellStack(cards, width, total)
+                tallest = max(tallest, total)
             height = max(style.min_row_height, tallest + 2 * pad)
             if lane.kind is LaneKind.EMOTION:
                 height = max(height, style.emotion_row_height)
@@ -144,17 +165,11 @@ def compute_layout(
             result.cells[(stage.id, lane.id)] = Rect(sx, ly, stage.width, height)
             if lane.collapsed:
                 continue
-            cx, cy, width = sx + pad, ly + pad, stage.width - 2 * pad
-            for card in in_cell[(stage.id, lane.id)]:
-                h, lines, elided, metrics = sizes[card.id][1]
-                old = known_boxes.get(card.id)
-                if old is not None and old.card is card and _at(old.rect, cx, cy, width, h):
-                    result.cards[card.id] = old
-                else:
-                    rect = Rect(cx, cy, width, h)
-                    badges = card.kind is CardKind.TOUCHPOINT
-                    result.cards[card.id] = CardBox(card, rect, lines, elided, badges, metrics)
-                cy += h + gap
+            cell = (stage.id, lane.id)
+            stacks[cell] = placed = _placed(
+                stacks[cell], sx + pad, ly + pad, gap, sizes, known_boxes
+            )
+            result.cards.update(placed.boxes)
 
     result.blueprint = blueprint_lines(
         result.lanes, blueprint, style.blueprint_gap, style.lane_header_width, result.width
@@ -162,6 +177,42 @@ def compute_layout(
     _lay_out_emotions(journey, result, columns, personas, previous)
     _lay_out_flows(journey, result, previous)
     return result
+
+
+def _placed(
+    stack: CellStack,
+    x: float,
+    y: float,
+    gap: float,
+    sizes: dict[str, tuple[SizeKey, CardSize]],
+    known_boxes: dict[str, CardBox],
+) -> CellStack:
+    """A cell's stack with its top card at (x, y): the stack itself when it is there
+    already (its boxes taken over whole), its boxes moved along when only its place
+    changed, else boxes made for its cards (keeping those of the previous layout that
+    are unchanged)."""
+    if stack.origin == (x, y):
+        return stack
+    if stack.origin is not None:  # the same cards elsewhere: the same boxes, moved
+        moved = {}
+        cy = y
+        for card_id, b in stack.boxes.items():  # summed as from scratch: the same floats
+            r = b.rect
+            rect = Rect(x, cy, r.width, r.height)
+            moved[card_id] = CardBox(b.card, rect, b.title_lines, b.elided, b.has_badges, b.metrics)
+            cy += r.height + gap
+        return CellStack(stack.cards, stack.width, stack.height, (x, y), moved)
+    stack.origin, width, boxes = (x, y), stack.width, stack.boxes
+    for card in stack.cards:
+        h, lines, elided, metrics = sizes[card.id][1]
+        old = known_boxes.get(card.id)
+        if old is not None and old.card is card and _at(old.rect, x, y, width, h):
+            boxes[card.id] = old
+        else:
+            badges = card.kind is CardKind.TOUCHPOINT
+            boxes[card.id] = CardBox(card, Rect(x, y, width, h), lines, elided, badges, metrics)
+        y += h + gap
+    return stack
 
 
 def _at(rect: Rect, x: float, y: float, width: float, height: float) -> bool:
@@ -223,7 +274,8 @@ def _lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout |
     # a route depends on its cards' boxes and on the bands it keeps out of
     # only a loop back keeps out of the bands: other routes stay while their cards do
     same_bands = previous is not None and _bands(previous) == bands
-    known = {r.flow.id: r for r in previous.flows} if previous is not None else {}
+    known = previous.routes_by_id() if previous is not None else {}
+    routes = result.routes
     old_boxes = previous.cards if previous is not None else {}
     for flow in journey.flows():
         source, target = boxes.get(flow.source), boxes.get(flow.target)
@@ -238,6 +290,7 @@ def _lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout |
             and (same_bands or not _loop(source, target))
         ):
             result.flows.append(old)
+            routes[flow.id] = old
             continue
         a, b = source.card, target.card
         stacked = a.stage_id == b.stage_id and a.lane_id == b.lane_id
@@ -245,7 +298,8 @@ def _lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout |
             curve = connector(source.rect, target.rect)
         else:
             curve = route(source.rect, target.rect, bands[0], ceiling, bands[1], stacked=stacked)
-        result.flows.append(FlowRoute(flow, curve))
+        routes[flow.id] = new = FlowRoute(flow, curve)
+        result.flows.append(new)
 
 
 def _loop(source: CardBox, target: CardBox) -> bool:

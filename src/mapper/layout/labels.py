@@ -136,8 +136,7 @@ def _still_placed(
         layout.width - style.lane_header_width,
         layout.height - style.stage_header_height,
     )
-    before = {route.flow.id: route for route in previous.flows}
-    now = {route.flow.id: route for route in layout.flows}
+    before, now = previous.routes_by_id(), layout.routes_by_id()
     moved: Grid = {}
     c = CARD_CLEARANCE
     old_cards = previous.cards
@@ -176,8 +175,7 @@ def _carried(
     the cards' text and the labels where it lands (else it is placed afresh)."""
     if previous is None or not known:
         return {}
-    before = {route.flow.id: route for route in previous.flows}
-    now = {route.flow.id: route for route in layout.flows}
+    before, now = previous.routes_by_id(), layout.routes_by_id()
     found = {}
     for label in known:
         flow_id = label.flow_id
