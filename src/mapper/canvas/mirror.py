@@ -151,6 +151,8 @@ def sync_flows(
             item.set_layer(layer)
             if item.label is not None:
                 scene.addItem(item.label)
-        elif known.route is not path or known.placed_label != label:
+        elif known.route is not path or (
+            known.placed_label is not label and known.placed_label != label
+        ):  # most labels are the very ones kept: no field by field comparison
             known.set_route(path, label)
     return labels
