@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from mapper.canvas.flow_layer import FlowLayerItem
+from mapper.canvas.flow_layer import ARROW, FlowChunk, FlowLayerItem
 from mapper.document import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
@@ -122,3 +123,47 @@ def test_pixels_under_the_sticky_headers_are_left_out_of_flows(big_window):
     view.viewport().update()
     QApplication.processEvents()
     assert view.viewport().grab().toImage() == shown
+
+
+class _Flow:
+    """What a chunk reads of a flow: its extent and its curve's tip."""
+
+    def __init__(self, left: float, top: float, right: float, bottom: float) -> None:
+        self.extent = (left, top, right, bottom)
+        self.route = SimpleNamespace(curve=SimpleNamespace(p3=(right, bottom)))
+
+
+class _Counted(dict):
+    walks = 0
+
+    def __iter__(self):
+        _Counted.walks += 1
+        return super().__iter__()
+
+
+@pytest.mark.parametrize("arrows", [False, True])
+def test_a_chunk_keeps_its_bounds_as_flows_come_and_go(arrows):
+    chunk = FlowChunk(arrows)
+    chunk.flows = _Counted()
+    _Counted.walks = 0
+    wide, small, inner = _Flow(0, 0, 100, 50), _Flow(0, 0, 10, 5), _Flow(10, 10, 60, 30)
+    far = _Flow(5, 40, 300, 400)
+    m = ARROW + 1 if arrows else 0
+    x0, y0 = (10, 5) if arrows else (0, 0)  # the tips' corner, or the curves'
+
+    def bounds(x1: float, y1: float) -> tuple[float, ...]:
+        return (x0 - m, y0 - m, x1 + m, y1 + m)
+
+    for flow in (wide, small, inner):
+        chunk.put(flow)
+    chunk.refresh()
+    assert chunk.boundingRect().getCoords() == bounds(100, 50)
+    chunk.put(far)  # a flow that reaches further widens the bounds
+    chunk.take(inner)  # one strictly inside them goes: they stay
+    chunk.refresh()
+    assert chunk.boundingRect().getCoords() == bounds(300, 400)
+    assert _Counted.walks == 0  # worked out without a walk over the chunk's flows
+    chunk.take(far)  # one on an edge goes: worked out again from the others
+    chunk.refresh()
+    assert chunk.boundingRect().getCoords() == bounds(100, 50)
+    assert _Counted.walks == 1

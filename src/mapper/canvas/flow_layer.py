@@ -53,20 +53,62 @@ class FlowChunk:
         self.arrows = arrows
         self.flows: dict[FlowItem, None] = {}  # insertion-ordered set
         self._bounds = QRectF()
+        # the flows' extremes (of their tips, for arrows) as left, top, right, bottom,
+        # kept as flows come; None: to be worked out again (one on an edge went)
+        self._box: tuple[float, float, float, float] | None = None
         self._path: QPainterPath | None = None  # all curves in one path, built when drawn
 
+    def _extent(self, flow: FlowItem) -> tuple[float, float, float, float]:
+        if self.arrows:
+            x, y = flow.route.curve.p3
+            return x, y, x, y
+        return flow.extent
+
+    def put(self, flow: FlowItem) -> None:
+        self.flows[flow] = None
+        self._path = None
+        box = self._box
+        if box is not None or len(self.flows) == 1:
+            a, b, c, d = self._extent(flow)
+            if box is None:
+                self._box = (a, b, c, d)
+            else:
+                self._box = (min(box[0], a), min(box[1], b), max(box[2], c), max(box[3], d))
+
+    def take(self, flow: FlowItem) -> bool:
+        """Take ``flow`` out (while its place is still the one it was put in with);
+        returns whether it was in."""
+        if self.flows.pop(flow, False) is not None:
+            return False
+        self._path = None
+        box = self._box
+        if box is not None:
+            a, b, c, d = self._extent(flow)
+            if not (box[0] < a and box[1] < b and c < box[2] and d < box[3]):
+                self._box = None  # an extreme may have gone with it
+        return True
+
     def refresh(self) -> None:
-        """After flows came or went: new bounds (from plain numbers: hundreds of flows
-        each); the path is built again when drawn."""
+        """After flows came or went: new bounds, from the extremes kept as flows came, or
+        (when one that went was at an edge) from plain numbers over all its flows; the path
+        is built again when drawn."""
+        if self._box is None:
+            if self.arrows:
+                tips = [flow.route.curve.p3 for flow in self.flows]
+                xs, ys = [x for x, _ in tips], [y for _, y in tips]
+                self._box = (min(xs), min(ys), max(xs), max(ys))
+            else:
+                extents = [flow.extent for flow in self.flows]
+                self._box = (
+                    min(e[0] for e in extents),
+                    min(e[1] for e in extents),
+                    max(e[2] for e in extents),
+                    max(e[3] for e in extents),
+                )
+        x0, y0, x1, y1 = self._box
         if self.arrows:  # a box around each tip (see FlowItem.arrow_rect)
             m = ARROW + 1
-            tips = [flow.route.curve.p3 for flow in self.flows]
-            xs, ys = [x for x, _ in tips], [y for _, y in tips]
-            x0, y0, x1, y1 = min(xs) - m, min(ys) - m, max(xs) + m, max(ys) + m
-        else:
-            extents = [flow.extent for flow in self.flows]
-            x0, y0 = min(e[0] for e in extents), min(e[1] for e in extents)
-            x1, y1 = max(e[2] for e in extents), max(e[3] for e in extents)
+            x0, y0, x1, y1 = x0 - m, y0 - m, x1 + m, y1 + m
         self._bounds = QRectF(x0, y0, x1 - x0, y1 - y0)
         self._path = None
 
@@ -240,14 +282,14 @@ class FlowLayer:
             chunk = self.chunks.get(key)
             if chunk is None:
                 self.chunks[key] = chunk = FlowChunk(arrows=key[0])
-            chunk.flows[flow] = None
+            chunk.put(flow)
             self._dirty.add(key)
         self._changed(flow)
 
     def discard(self, flow: FlowItem) -> None:
         for key in flow.layer_keys:
             chunk = self.chunks.get(key)
-            if chunk is not None and chunk.flows.pop(flow, False) is None:
+            if chunk is not None and chunk.take(flow):
                 self._dirty.add(key)
         self._changed(flow)
 
