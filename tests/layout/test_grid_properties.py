@@ -257,8 +257,17 @@ def test_a_layout_built_on_the_previous_one_equals_one_from_scratch(journey, dat
     layout = compute_layout(journey)
     for edit in data.draw(_edits(journey)):
         _apply(journey, edit)
-        layout = compute_layout(journey, previous=layout)
+        before, layout = layout, compute_layout(journey, previous=layout)
         assert repr(layout) == repr(compute_layout(journey))
+        # what it says changed is what did: an edit's followers visit only those cards
+        changes = layout.changes_since(before)
+        assert changes is not None
+        changed, gone = changes
+        assert sorted(changed) == sorted(
+            i for i, box in layout.cards.items() if before.cards.get(i) is not box
+        )
+        assert sorted(gone) == sorted(i for i in before.cards if i not in layout.cards)
+        assert layout.changes_since(compute_layout(journey)) is None  # built on another
 
 
 def test_unchanged_cards_keep_their_box_objects() -> None:

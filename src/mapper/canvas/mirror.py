@@ -91,28 +91,39 @@ def sync_cards(
     active_id: str | None,
     everything: bool,
     highlighted: set[str],
+    previous: MapLayout | None = None,
 ) -> bool:
-    """Returns whether any card came, went or changed its box."""
+    """Returns whether any card came, went or changed its box. With the ``previous``
+    layout the items show, only the cards whose boxes changed since are visited."""
     boxes = layout.cards
-    gone = [card_id for card_id in items if card_id not in boxes]
+    changes = None
+    if not everything and previous is not None and len(items) == len(previous.cards):
+        changes = layout.changes_since(previous)
+    if changes is not None:
+        changed, gone = changes
+    else:
+        changed, gone = list(boxes), [card_id for card_id in items if card_id not in boxes]
     for card_id in gone:
-        scene.removeItem(items.pop(card_id))
-    changed = bool(gone)
-    for card_id, box in boxes.items():
+        gone_item = items.pop(card_id, None)
+        if gone_item is not None:
+            scene.removeItem(gone_item)
+    moved = bool(gone)
+    for card_id in changed:
+        box = boxes[card_id]
         item = items.get(card_id)
         if item is None:
             items[card_id] = item = CardItem(box, active_id)
             item.highlighted = card_id in highlighted
             scene.addItem(item)
-            changed = True
+            moved = True
         elif everything or item.box is not box:
             old = item.box
-            changed = changed or old.rect != box.rect
+            moved = moved or old.rect != box.rect
             if not everything and only_moved(old, box):
                 item.move_to(box)  # the same picture somewhere else: no repaint of it
             else:
                 item.update_box(box, active_id)
-    return changed
+    return moved
 
 
 def sync_flows(

@@ -170,7 +170,9 @@ class JourneyScene(QGraphicsScene):
                      StageHeaderItem)  # fmt: skip
         sync_headers(self, self.lane_headers, {b.lane.id: b for b in layout.lanes},
                      LaneHeaderItem)  # fmt: skip
-        moved = sync_cards(self, self.cards, layout, active_id, everything, self._highlighted)
+        moved = sync_cards(
+            self, self.cards, layout, active_id, everything, self._highlighted, previous
+        )
         if not self.pending:
             with self._flow_batch():
                 self._labels = sync_flows(self, self._flows, layout, previous,

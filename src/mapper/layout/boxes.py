@@ -132,6 +132,13 @@ class MapLayout:
     cell_stacks: dict[tuple[str, str], CellStack] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # built on a previous layout (a weak reference to it): the cards whose boxes are not
+    # its boxes (new or changed) and its cards that have no box now (see changes_since)
+    built_on: Any = field(default=None, repr=False, compare=False)
+    changed_cards: list[str] = field(default_factory=list, repr=False, compare=False)
+    gone_cards: list[str] = field(default_factory=list, repr=False, compare=False)
+    # the map's flows in document order, as laid out (routed or not)
+    flow_list: list[Flow] = field(default_factory=list, repr=False, compare=False)
     # where flow labels may not go, kept for the next layout (see layout.labels)
     label_cards: Any = field(default=None, repr=False, compare=False)
 
@@ -141,6 +148,13 @@ class MapLayout:
         if len(self.routes) != len(self.flows):
             self.routes = {route.flow.id: route for route in self.flows}
         return self.routes
+
+    def changes_since(self, previous: MapLayout | None) -> tuple[list[str], list[str]] | None:
+        """``(changed, gone)`` card ids if this layout was built on ``previous``, else None:
+        an edit's followers visit those cards only, not every card of the map."""
+        if previous is None or self.built_on is None or self.built_on() is not previous:
+            return None
+        return self.changed_cards, self.gone_cards
 
     def neutral_y(self) -> float | None:
         """The y of emotion score 0 in the emotion lane."""

@@ -8,7 +8,9 @@ are defined in ``layout.boxes``, the shapes of flows in ``layout.routes``.
 
 from __future__ import annotations
 
+import weakref
 from operator import is_
+from typing import Any
 
 from mapper.layout.blueprint import blueprint_lines, line_above
 from mapper.layout.boxes import (
@@ -38,7 +40,7 @@ from mapper.layout.routes import (
 )
 from mapper.layout.text import line_height, wrap
 from mapper.model import Card, CardKind, JourneyMap, Lane, LaneKind
-from mapper.model.entities import Stage
+from mapper.model.entities import Flow, Stage
 
 # the boxes and routes were first defined here: their names stay importable from here
 __all__ = [
@@ -88,6 +90,7 @@ def compute_layout(
         known_sizes = {i: known_sizes[i] for i in known_boxes if i in known_sizes}
     result.card_sizes = sizes = dict(known_sizes)
     stacks = result.cell_stacks
+    changed: list[str] = []  # cards whose boxes are not the previous ones
 
     # columns
     x = style.lane_header_width
@@ -167,7 +170,7 @@ def compute_layout(
                 continue
             cell = (stage.id, lane.id)
             stacks[cell] = placed = _placed(
-                stacks[cell], sx + pad, ly + pad, gap, sizes, known_boxes
+                stacks[cell], sx + pad, ly + pad, gap, sizes, known_boxes, changed
             )
             result.cards.update(placed.boxes)
 
@@ -175,6 +178,12 @@ def compute_layout(
         result.lanes, blueprint, style.blueprint_gap, style.lane_header_width, result.width
     )
     _lay_out_emotions(journey, result, columns, personas, previous)
+    if previous is not None:
+        result.built_on = weakref.ref(previous)
+        result.changed_cards = changed
+        fresh = sum(1 for card_id in changed if card_id not in known_boxes)
+        if len(result.cards) - fresh != len(known_boxes):
+            result.gone_cards = [i for i in known_boxes if i not in result.cards]
     _lay_out_flows(journey, result, previous)
     return result
 
@@ -186,11 +195,12 @@ def _placed(
     gap: float,
     sizes: dict[str, tuple[SizeKey, CardSize]],
     known_boxes: dict[str, CardBox],
+    changed: list[str],
 ) -> CellStack:
     """A cell's stack with its top card at (x, y): the stack itself when it is there
     already (its boxes taken over whole), its boxes moved along when only its place
     changed, else boxes made for its cards (keeping those of the previous layout that
-    are unchanged)."""
+    are unchanged). The ids of cards given new boxes go to ``changed``."""
     if stack.origin == (x, y):
         return stack
     if stack.origin is not None:  # the same cards elsewhere: the same boxes, moved
@@ -201,6 +211,7 @@ def _placed(
             rect = Rect(x, cy, r.width, r.height)
             moved[card_id] = CardBox(b.card, rect, b.title_lines, b.elided, b.has_badges, b.metrics)
             cy += r.height + gap
+        changed.extend(moved)
         return CellStack(stack.cards, stack.width, stack.height, (x, y), moved)
     stack.origin, width, boxes = (x, y), stack.width, stack.boxes
     for card in stack.cards:
@@ -211,6 +222,7 @@ def _placed(
         else:
             badges = card.kind is CardKind.TOUCHPOINT
             boxes[card.id] = CardBox(card, Rect(x, y, width, h), lines, elided, badges, metrics)
+            changed.append(card.id)
         y += h + gap
     return stack
 
@@ -270,14 +282,17 @@ def _lay_out_emotions(
 def _lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout | None) -> None:
     boxes = result.cards
     bands = _bands(result)
-    ceiling = result.style.stage_header_height
     # a route depends on its cards' boxes and on the bands it keeps out of
     # only a loop back keeps out of the bands: other routes stay while their cards do
     same_bands = previous is not None and _bands(previous) == bands
     known = previous.routes_by_id() if previous is not None else {}
     routes = result.routes
     old_boxes = previous.cards if previous is not None else {}
-    for flow in journey.flows():
+    flows = result.flow_list = journey.flows()
+    if previous is not None and same_bands and _same_flows_and_cards(result, previous):
+        _reroute(journey, result, previous, bands)
+        return
+    for flow in flows:
         source, target = boxes.get(flow.source), boxes.get(flow.target)
         if source is None or target is None:
             continue  # one end is in a hidden or collapsed lane
@@ -292,14 +307,49 @@ def _lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout |
             result.flows.append(old)
             routes[flow.id] = old
             continue
-        a, b = source.card, target.card
-        stacked = a.stage_id == b.stage_id and a.lane_id == b.lane_id
-        if a.stage_id == b.stage_id and not stacked:
-            curve = connector(source.rect, target.rect)
-        else:
-            curve = route(source.rect, target.rect, bands[0], ceiling, bands[1], stacked=stacked)
-        routes[flow.id] = new = FlowRoute(flow, curve)
+        routes[flow.id] = new = _route(flow, source, target, bands, result.style)
         result.flows.append(new)
+
+
+def _route(flow: Flow, source: CardBox, target: CardBox, bands: Bands, style: Style) -> FlowRoute:
+    a, b = source.card, target.card
+    stacked = a.stage_id == b.stage_id and a.lane_id == b.lane_id
+    if a.stage_id == b.stage_id and not stacked:
+        curve = connector(source.rect, target.rect)
+    else:
+        ceiling = style.stage_header_height
+        curve = route(source.rect, target.rect, bands[0], ceiling, bands[1], stacked=stacked)
+    return FlowRoute(flow, curve)
+
+
+def _same_flows_and_cards(result: MapLayout, previous: MapLayout) -> bool:
+    """Whether the map has the very flows it had (in the same order, or reordered by a
+    card move) and the cards with boxes are the same ones (only some boxes changed)."""
+    same, flows = previous.flow_list, result.flow_list
+    if result.gone_cards or len(same) != len(flows):
+        return False
+    if not all(map(is_, same, flows)) and set(map(id, same)) != set(map(id, flows)):
+        return False
+    return all(card_id in previous.cards for card_id in result.changed_cards)
+
+
+def _reroute(journey: JourneyMap, result: MapLayout, previous: MapLayout, bands: Bands) -> None:
+    """The routes when the flows, the bands and the cards stayed: the flows of the cards
+    whose boxes changed are routed again, the others keep their routes (what the walk
+    over every flow above gives, for what an edit changed only)."""
+    boxes = result.cards
+    graph: Any = journey.graph  # its own dicts: its views cost more per edge
+    successors, predecessors = graph._succ, graph._pred
+    routes = dict(previous.routes_by_id())
+    for card_id in result.changed_cards:
+        for ends in (successors[card_id], predecessors[card_id]):
+            for data in ends.values():
+                flow = data["flow"]
+                source, target = boxes.get(flow.source), boxes.get(flow.target)
+                if source is not None and target is not None:
+                    routes[flow.id] = _route(flow, source, target, bands, result.style)
+    result.routes = routes
+    result.flows = [routes[flow.id] for flow in result.flow_list if flow.id in routes]
 
 
 def _loop(source: CardBox, target: CardBox) -> bool:
@@ -312,7 +362,10 @@ def _loop(source: CardBox, target: CardBox) -> bool:
     return b_rect.x < a_rect.right - 1 and b_rect.right <= a_rect.x + 1
 
 
-def _bands(layout: MapLayout) -> tuple[tuple[float, float] | None, tuple[tuple[float, float], ...]]:
+Bands = tuple[tuple[float, float] | None, tuple[tuple[float, float], ...]]
+
+
+def _bands(layout: MapLayout) -> Bands:
     """What flows keep out of: the emotion lane, and the blueprint lines (a loop may use
     the half of a line's gap on its side, but never crosses the line)."""
     lane = layout.emotion_lane

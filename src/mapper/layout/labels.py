@@ -139,18 +139,19 @@ def _still_placed(
     before, now = previous.routes_by_id(), layout.routes_by_id()
     moved: Grid = {}
     c = CARD_CLEARANCE
-    old_cards = previous.cards
-    for card_id, box in layout.cards.items():
+    old_cards, cards = previous.cards, layout.cards
+    changes = layout.changes_since(previous)  # else every card is looked at
+    changed, gone = changes or ([i for i, b in cards.items() if old_cards.get(i) is not b], [])
+    for card_id in changed:
         old = old_cards.get(card_id)
-        if old is box:
-            continue
-        for r in (box.rect, old.rect if old is not None else None):
+        for r in (cards[card_id].rect, old.rect if old is not None else None):
             if r is not None:
                 add(moved, Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c))
-    for card_id, old in old_cards.items():
-        if card_id not in layout.cards:
-            r = old.rect
-            add(moved, Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c))
+    if changes is None:
+        gone = [i for i in old_cards if i not in cards]
+    for card_id in gone:
+        r = old_cards[card_id].rect
+        add(moved, Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c))
     return {
         label.flow_id: label
         for label in known
