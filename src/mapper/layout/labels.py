@@ -85,6 +85,8 @@ def flow_labels(
                 del carried[label.flow_id]
     placed = []
     for route in layout.flows:
+        if not route.flow.label:
+            continue  # most flows have none: nothing to look up
         old = kept.get(route.flow.id) or carried.get(route.flow.id)
         if old is not None:
             placed.append(old)
