@@ -8,7 +8,6 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import Any, Literal
 
-from mapper import clipboard
 from mapper.edits.changes import Change, Composite, Insert, MoveCards, Nudge, Remove, Update
 from mapper.edits.refusal import EditRefused
 from mapper.edits.wording import what_goes
@@ -85,6 +84,8 @@ def paste(
     """New copies of the payload's cards and the flows among them, and their ids. With
     ``anchor`` (stage index, lane index) they land in that cell; see clipboard.paste_plan.
     A payload that is not ours, or damaged, is refused in words."""
+    from mapper import clipboard  # its payload schema is built on the first copy or paste
+
     try:
         cards, flows = clipboard.paste_plan(journey, payload, anchor)
     except RecursionError:
@@ -114,6 +115,8 @@ def paste(
 def duplicate(journey: JourneyMap, card_ids: Sequence[str]) -> tuple[Composite, list[str]] | None:
     if not card_ids:
         return None
+    from mapper import clipboard
+
     return paste(journey, clipboard.copy_payload(journey, list(card_ids)), verb="Duplicate")
 
 

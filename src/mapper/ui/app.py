@@ -25,7 +25,6 @@ from mapper.ui.appearance import appearance
 from mapper.ui.file_actions import ask_open_path, open_document, problems_text
 from mapper.ui.icons import icon
 from mapper.ui.main_window import MainWindow
-from mapper.ui.recovery_dialog import DISCARD, RESTORE, RecoveryDialog
 
 
 class WindowManager:
@@ -68,6 +67,8 @@ class WindowManager:
         entries = self.store.recoverable()
         if not entries:
             return []
+        from mapper.ui.recovery_dialog import DISCARD, RESTORE, RecoveryDialog  # after a crash only
+
         dialog = RecoveryDialog(entries, parent)
         dialog.exec()
         if dialog.choice == DISCARD:

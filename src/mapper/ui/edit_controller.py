@@ -10,7 +10,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence
 
-from mapper import clipboard
 from mapper.canvas.menus import reveal
 from mapper.canvas.scene import JourneyScene
 from mapper.document import Document
@@ -82,6 +81,8 @@ class EditController:
         ids = self.scene.selected_ids(Entity.CARD)
         if not ids:
             return False
+        from mapper import clipboard  # its payload schema is built on the first copy or paste
+
         payload = clipboard.copy_payload(self.journey, ids)
         mime = QMimeData()
         mime.setData(clipboard.MIME_TYPE, json.dumps(payload).encode("utf-8"))
@@ -97,6 +98,8 @@ class EditController:
         return self._push(selection.cut(self.journey, ids))
 
     def paste(self) -> list[str]:
+        from mapper import clipboard
+
         mime = QGuiApplication.clipboard().mimeData()
         if mime is None or not mime.hasFormat(clipboard.MIME_TYPE):
             return []

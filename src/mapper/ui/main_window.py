@@ -30,7 +30,6 @@ from mapper.ui.actions import (
     card_metrics_shown,
     set_icons,
 )
-from mapper.ui.compare_dialog import open_compare
 from mapper.ui.edit_controller import EditController
 from mapper.ui.file_actions import after_save, save_document
 from mapper.ui.find_bar import FindBar
@@ -140,7 +139,7 @@ class MainWindow(QMainWindow):
         a["present"].triggered.connect(lambda: self.present())
         a["present_here"].triggered.connect(lambda: self.present(from_selection=True))
         a["present_setup"].triggered.connect(self.choose_what_to_present)
-        a["compare_personas"].triggered.connect(lambda: open_compare(self.document.journey, self))
+        a["compare_personas"].triggered.connect(self._compare_personas)
         a["close"].triggered.connect(self.close)
         a["quit"].triggered.connect(m.quit)
         a["cut"].triggered.connect(self.edit.cut)
@@ -257,6 +256,11 @@ class MainWindow(QMainWindow):
             self.view.centerOn(item)
 
     # ------------------------------------------------------------ commands
+    def _compare_personas(self) -> None:
+        from mapper.ui.compare_dialog import open_compare
+
+        open_compare(self.document.journey, self)
+
     def export_pdf(self) -> None:
         from mapper.ui.export_dialog import run_export_dialog
 
