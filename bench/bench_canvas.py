@@ -57,7 +57,10 @@ def child_first_paint(kind: str, path: str) -> None:
         window = QMainWindow()
         view = QGraphicsView(QGraphicsScene())
         window.setCentralWidget(view)
-    else:
+    else:  # as 'mapper FILE' starts the editor (mapper.cli.commands.run_gui)
+        from mapper.gcpause import pause_for_start_up
+
+        pause_for_start_up()
         from mapper.ui.app import WindowManager, create_application
 
         create_application()

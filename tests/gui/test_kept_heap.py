@@ -21,3 +21,33 @@ def test_an_open_map_is_kept_out_of_collections_until_its_window_closes(manager,
     second.close()
     qtbot.wait(10)
     assert gc.get_freeze_count() == 0
+
+
+def test_the_first_window_ends_the_start_up_pause_of_the_collector(manager, qtbot):
+    from mapper.gcpause import pause_for_start_up
+
+    gc.enable()
+    pause_for_start_up()  # as 'mapper FILE' does before it loads the editor
+    assert not gc.isenabled()
+    window = manager.show(Document(sample_map()))
+    assert gc.isenabled()
+    window.close()
+
+
+def test_starting_the_editor_holds_the_collector_off_until_a_window_shows(monkeypatch):
+    import argparse
+
+    import mapper.ui.app
+    from mapper.cli import commands
+
+    seen = []
+    monkeypatch.setattr(mapper.ui.app, "run_app", lambda path: seen.append(gc.isenabled()) or 0)
+    gc.enable()
+    try:
+        assert commands.run_gui(argparse.Namespace(file=None)) == 0
+        assert seen == [False]
+    finally:
+        from mapper.gcpause import end_start_up_pause
+
+        end_start_up_pause()
+    assert gc.isenabled()

@@ -29,6 +29,9 @@ def run_gui(args: argparse.Namespace) -> int:
             "no screen to show the editor on (DISPLAY is not set); the commands work without "
             "one, e.g. 'mapper export MAP.journey -o MAP.pdf' (see 'mapper --help')"
         )
+    from mapper.gcpause import pause_for_start_up
+
+    pause_for_start_up()  # until the first window shows
     from mapper.ui.app import run_app  # Qt is only imported for the editor
 
     return run_app(args.file)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from mapper import __version__
 from mapper.document import Document
 from mapper.fileformat import JourneyFileError
-from mapper.gcpause import keep_heap, release_heap
+from mapper.gcpause import end_start_up_pause, keep_heap, release_heap
 from mapper.recovery import RecoveryEntry, RecoveryStore
 from mapper.recovery.autosave import Autosaver, wait_for_writes
 from mapper.saving import wait_for_saves
@@ -52,6 +52,7 @@ class WindowManager:
         window.show()
         window.view.show_start()
         keep_heap()  # the map's objects live as long as its window
+        end_start_up_pause()  # what is made from now on is collected as usual
         return window
 
     def _application_state_changed(self, state: Qt.ApplicationState) -> None:
@@ -67,6 +68,7 @@ class WindowManager:
         entries = self.store.recoverable()
         if not entries:
             return []
+        end_start_up_pause()  # the dialog waits for the user
         from mapper.ui.recovery_dialog import DISCARD, RESTORE, RecoveryDialog  # after a crash only
 
         dialog = RecoveryDialog(entries, parent)
@@ -232,6 +234,7 @@ def run_app(path: str | None) -> int:
             return 1
     elif not restored:
         manager.new_from_template()
+    end_start_up_pause()  # ended by the first window already, unless none opened
     code = app.exec()
     wait_for_saves()
     wait_for_writes()
