@@ -1,5 +1,5 @@
-"""The editor's window loads only what its first frame needs: dialogs and the clipboard's
-payload schema load when first used."""
+"""The editor's window loads only what its first frame needs: dialogs, the find bar and the
+clipboard's payload schema load when first used."""
 
 from __future__ import annotations
 
@@ -10,7 +10,12 @@ from pathlib import Path
 
 import mapper
 
-LATER = ("mapper.clipboard", "mapper.ui.compare_dialog", "mapper.ui.recovery_dialog")
+LATER = (
+    "mapper.clipboard",
+    "mapper.ui.compare_dialog",
+    "mapper.ui.recovery_dialog",
+    "mapper.ui.find_bar",
+)
 
 
 def test_opening_the_editor_leaves_dialogs_and_the_clipboard_schema_for_later():
@@ -28,3 +33,15 @@ def test_copy_and_paste_load_the_clipboard_schema_when_first_used(window, qtbot)
     assert window.edit.copy()
     assert "mapper.clipboard" in sys.modules
     assert window.edit.paste()
+
+
+def test_the_find_bar_is_made_when_first_asked_for_and_opens_above_the_map(window, qtbot):
+    assert window._find_bar is None
+    window.actions_["find"].trigger()
+    bar = window.find_bar
+    assert bar.isVisible() and bar.field.hasFocus()
+    assert bar.geometry().bottom() < window.view.geometry().top()
+    bar.field.setText(next(window.document.journey.cards()).title)
+    assert bar.matches
+    window.actions_["find"].trigger()
+    assert window.find_bar is bar

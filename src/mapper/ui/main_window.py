@@ -32,7 +32,6 @@ from mapper.ui.actions import (
 )
 from mapper.ui.edit_controller import EditController
 from mapper.ui.file_actions import after_save, save_document
-from mapper.ui.find_bar import FindBar
 from mapper.ui.focus_order import FOCUS_STYLE, next_stop
 from mapper.ui.icons import icon
 from mapper.ui.inspector import Inspector
@@ -46,6 +45,7 @@ from mapper.ui.selection_relay import SelectionRelay
 if TYPE_CHECKING:
     from mapper.recovery.autosave import Autosaver
     from mapper.ui.app import WindowManager
+    from mapper.ui.find_bar import FindBar
 
 
 class MainWindow(QMainWindow):
@@ -61,14 +61,13 @@ class MainWindow(QMainWindow):
         self.scene = JourneyScene(document, self, style=style, defer_flows=True)
         self.view = JourneyView(self.scene)
         self.edit = EditController(document, self.scene)
-        self.find_bar = FindBar(self.scene)
+        self._find_bar: FindBar | None = None  # hidden until asked for: made then
         central = QWidget()
-        layout = QVBoxLayout(central)
+        self._column = layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.notice = NoticeBar()
         layout.addWidget(self.notice)
-        layout.addWidget(self.find_bar)
         layout.addWidget(self.view)
         self.setCentralWidget(central)
 
@@ -110,6 +109,17 @@ class MainWindow(QMainWindow):
         self._theme_changed(manager.appearance.theme)
 
     # ------------------------------------------------------------ building
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar above the canvas, made the first time it is needed."""
+        if self._find_bar is None:
+            from mapper.ui.find_bar import FindBar
+
+            self._find_bar = FindBar(self.scene)
+            self._find_bar.focus_card.connect(self._focus_card)
+            self._column.insertWidget(1, self._find_bar)  # between the notice and the map
+        return self._find_bar
+
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{title.lower()}")
@@ -150,7 +160,7 @@ class MainWindow(QMainWindow):
         a["score_up"].triggered.connect(lambda: self.edit.step_score(1))
         a["score_down"].triggered.connect(lambda: self.edit.step_score(-1))
         a["select_all"].triggered.connect(lambda: self.scene.select_ids(list(self.scene.cards)))
-        a["find"].triggered.connect(self.find_bar.open_bar)
+        a["find"].triggered.connect(lambda: self.find_bar.open_bar())
         a["zoom_in"].triggered.connect(lambda: self.view.zoom_by(1.25))
         a["zoom_out"].triggered.connect(lambda: self.view.zoom_by(0.8))
         a["zoom_fit"].triggered.connect(self.view.fit)
@@ -173,7 +183,6 @@ class MainWindow(QMainWindow):
         self.document.refused.connect(self._tell)
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.palette_dropped.connect(self.scene.create_from_palette)
-        self.find_bar.focus_card.connect(self._focus_card)
         self.view.nudged.connect(self.edit.nudge)
         self.edit.tell = self._tell
         self.view.menus.actions.update(duplicate=a["duplicate"], delete=a["delete"])
