@@ -45,3 +45,81 @@ def test_a_card_that_only_moved_keeps_its_measured_text(monkeypatch):
         assert len(boxes) == len(expected)
         for got, want in zip(boxes, expected, strict=True):
             assert got == pytest.approx(want)
+
+
+class _Watched(dict):
+    """A layout's cards that note every look at all of them."""
+
+    looked: list[str]
+
+    def get(self, key, default=None):
+        self.looked.append(key)
+        return super().get(key, default)
+
+    def items(self):
+        self.looked.append("*")
+        return super().items()
+
+    def __iter__(self):
+        self.looked.append("*")
+        return super().__iter__()
+
+
+def _same_grid(grid: CardGrid, layout) -> None:
+    fresh = CardGrid()
+    for box in layout.cards.values():
+        fresh.file(box)
+    assert {k: sorted(v) for k, v in grid.grid.items() if v} == {
+        k: sorted(v) for k, v in fresh.grid.items()
+    }
+    assert {i: e[:2] for i, e in grid.filed.items()} == {i: e[:2] for i, e in fresh.filed.items()}
+
+
+def test_after_an_edit_only_the_cards_it_changed_are_filed_again():
+    journey = sample_map()
+    before = compute_layout(journey)
+    card_grids(before, None)
+    cells = [
+        journey.cards_in_cell(s, lane) for s in journey.stages.ids() for lane in journey.lanes.ids()
+    ]
+    first = next(cards for cards in cells if len(cards) > 1)[0]
+    journey.update(Entity.CARD, first.id, title=first.title + " and a lot more words to wrap")
+    after = compute_layout(journey, previous=before)
+    changed, _ = after.changes_since(before)
+    assert 0 < len(changed) < len(after.cards)
+    watched = _Watched(after.cards)
+    watched.looked = []
+    after.cards = watched
+    card_grids(after, before)
+    assert "*" not in watched.looked and len(watched.looked) <= len(changed)
+    after.cards = dict(watched)
+    _same_grid(after.label_cards, after)
+
+
+def test_a_grid_handed_on_without_filing_is_brought_up_to_date():
+    """The canvas hands the grid on when an edit moved nothing it avoids; the next
+    layout it is filed for then looks at every card (the grid is behind by two edits)."""
+    journey = sample_map()
+    first = compute_layout(journey)
+    card_grids(first, None)
+    cells = [
+        journey.cards_in_cell(s, lane) for s in journey.stages.ids() for lane in journey.lanes.ids()
+    ]
+    card = next(cards for cards in cells if len(cards) > 1)[0]
+    journey.update(Entity.CARD, card.id, title=card.title + " grown to wrap onto more lines")
+    second = compute_layout(journey, previous=first)
+    second.label_cards, first.label_cards = first.label_cards, None  # handed on as it is
+    moved = [i for i, b in second.cards.items() if b.rect != first.cards[i].rect]
+    assert len(moved) > 1  # the cards under it moved down
+    other = next(c for c in journey.cards() if c.id not in moved)
+    journey.update(Entity.CARD, other.id, notes="a change of this card only")
+    third = compute_layout(journey, previous=second)
+    assert not set(third.changes_since(second)[0]) & set(moved)
+    card_grids(third, second)
+    _same_grid(third.label_cards, third)
+    removed = next(c for c in journey.cards() if c.id != card.id)
+    journey.remove(Entity.CARD, removed.id)
+    fourth = compute_layout(journey, previous=third)
+    card_grids(fourth, third)
+    _same_grid(fourth.label_cards, fourth)
+    assert removed.id not in fourth.label_cards.filed

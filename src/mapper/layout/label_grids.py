@@ -5,7 +5,9 @@ and the labels placed so far."""
 
 from __future__ import annotations
 
+import weakref
 from functools import lru_cache
+from typing import Any
 
 from mapper.layout.badges import badge_row, title_baselines
 from mapper.layout.boxes import CardBox, MapLayout, only_moved
@@ -115,6 +117,7 @@ class CardGrid:
         self.by_cell: dict[tuple[int, int], list[CardBox]] = {}
         self.filed: dict[str, tuple[CardBox, Box, list[tuple[int, int]]]] = {}
         self.texts: dict[str, tuple[CardBox, list[Box]]] = {}  # see TextBoxes
+        self.filed_for: Any = None  # a weak reference to the layout whose boxes it holds
 
     def file(self, box: CardBox) -> None:
         c, r = CARD_CLEARANCE, box.rect
@@ -139,17 +142,27 @@ def card_grids(layout: MapLayout, previous: MapLayout | None) -> tuple[Grid, Tex
     if isinstance(found, CardGrid):
         previous.label_cards = None  # type: ignore[union-attr]  # one owner at a time
         boxes = layout.cards
-        for card_id in [i for i, (box, _, _) in found.filed.items() if boxes.get(i) is not box]:
+        changes = layout.changes_since(previous)
+        filed = found.filed
+        if changes is not None and found.filed_for is not None and found.filed_for() is previous:
+            # filed for the layout this one was built on: what changed since is all to file
+            stale = [i for i in (*changes[0], *changes[1]) if i in filed]
+            fresh = changes[0]
+        else:  # look at every card
+            stale = [i for i, (box, _, _) in filed.items() if boxes.get(i) is not box]
+            fresh = list(boxes)
+        for card_id in stale:
             found.take_out(card_id)
             if card_id not in boxes:
                 found.texts.pop(card_id, None)
-        for card_id, box in boxes.items():
-            if card_id not in found.filed:
-                found.file(box)
+        for card_id in fresh:
+            if card_id not in filed:
+                found.file(boxes[card_id])
         grid = found
     else:
         grid = CardGrid()
         for box in layout.cards.values():
             grid.file(box)
     layout.label_cards = grid
+    grid.filed_for = weakref.ref(layout)
     return grid.grid, TextBoxes(layout, grid.by_cell, grid.texts)
