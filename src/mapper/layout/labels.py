@@ -144,7 +144,10 @@ def _still_placed(
     old_cards, cards = previous.cards, layout.cards
     changes = layout.changes_since(previous)  # else every card is looked at
     changed, gone = changes or ([i for i, b in cards.items() if old_cards.get(i) is not b], [])
+    whole = _moved_stacks(layout, previous, moved) if changes is not None else set()
     for card_id in changed:
+        if card_id in whole:
+            continue
         old = old_cards.get(card_id)
         for r in (cards[card_id].rect, old.rect if old is not None else None):
             if r is not None:
@@ -163,6 +166,36 @@ def _still_placed(
         and _inside(label.rect, body)
         and not hits(label.rect, moved)
     }
+
+
+def _moved_stacks(layout: MapLayout, previous: MapLayout, moved: Grid) -> set[str]:
+    """Files in ``moved`` each cell stack that moved whole, where it was and where it is,
+    as one box each (not one per card); returns the ids of its cards. A label is taller
+    than the space between two cards' boxes, so it meets a stack's box exactly when it
+    meets one of its cards' boxes."""
+    c = CARD_CLEARANCE
+    if layout.style.card_gap - 2 * c >= LABEL_HEIGHT:
+        return set()
+    found: set[str] = set()
+    known = previous.cell_stacks
+    for cell, stack in layout.cell_stacks.items():
+        old = known.get(cell)
+        if (
+            old is None
+            or old is stack
+            or old.cards is not stack.cards  # moved along: the same cards, new boxes
+            or len(stack.cards) < 2
+            or len(stack.boxes) != len(stack.cards)
+            or len(old.boxes) != len(stack.cards)
+        ):
+            continue
+        for boxes in (old.boxes, stack.boxes):
+            rects = [box.rect for box in boxes.values()]
+            top, bottom = rects[0], rects[-1]
+            height = bottom.y + bottom.height - top.y
+            add(moved, Rect(top.x - c, top.y - c, top.width + 2 * c, height + 2 * c))
+        found.update(stack.boxes)
+    return found
 
 
 def _carried(
