@@ -227,8 +227,10 @@ def test_the_inspector_marks_a_card_sensitive(window):
     window.scene.select_ids(["t2"])
     QApplication.processEvents()
     boxes = [
-        b for b in window.inspector.findChildren(QCheckBox) if b.text().startswith("Sensitive")
+        b for b in window.inspector.findChildren(QCheckBox) if b.text() == "Hide when presenting"
     ]
     assert len(boxes) == 1
+    assert "left out when the map is presented" in boxes[0].toolTip()
+    assert boxes[0].sizeHint().width() <= 220  # whole in a narrow inspector, not cut off
     boxes[0].click()
     assert window.document.journey.card("t2").sensitive

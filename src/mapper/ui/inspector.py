@@ -69,6 +69,13 @@ def plain(name: str, label: str, make: Callable[[], Any]) -> FieldSpec:
     return FieldSpec(label, make, lambda e: getattr(e, name), lambda v, e: {name: v}, name)
 
 
+def _sensitive_box() -> CheckField:
+    """Short enough for a narrow inspector; the tooltip says why a card would be hidden."""
+    box = CheckField("Hide when presenting")
+    box.setToolTip("Sensitive: the card is left out when the map is presented to a room")
+    return box
+
+
 def _title(text: str) -> str:
     return text.replace("_", " ").capitalize()
 
@@ -137,7 +144,7 @@ def card_specs(document: Document, kind: CardKind) -> list[FieldSpec]:
             plain("buying_phase", "Buying phase", _enum_choices(BuyingPhase, "From the stage")),
         ]
     specs.append(plain("moment_of_truth", "", lambda: CheckField("Moment of truth")))
-    specs.append(plain("sensitive", "", lambda: CheckField("Sensitive: left out when presenting")))
+    specs.append(plain("sensitive", "", _sensitive_box))
     for persona in journey.personas:
         specs.append(_score_spec(persona.id, f"Emotion: {persona.name}"))
     specs += [
