@@ -52,6 +52,31 @@ def test_a_whole_stage_fits_a_1080_screen_at_a_size_the_back_row_can_read(coffee
         assert shot.lit == column.column and shot.veil == 1.0
 
 
+def test_the_first_and_last_stages_sit_at_the_maps_edge_without_empty_space_beside(coffee):
+    layout = lay_out(coffee)
+    for screen in (SCREEN, (1600.0, 1000.0), (1024.0, 768.0)):
+        space = insets(screen[1], 1.0)
+        left, right = space.strip, screen[0] - space.margin  # the area a stage is shown in
+
+        def on_screen(x, shot, screen=screen):
+            return screen[0] / 2 + (x - shot.center[0]) * shot.zoom
+
+        for column in layout.stages:
+            shot = stage_shot(layout, column.index, screen, space)
+            assert layout.width * shot.zoom > right - left  # the map is wider than the room
+            # no empty space beside the map: its edges are at or beyond the area's
+            assert on_screen(0.0, shot, screen) <= left + 1e-6
+            assert on_screen(layout.width, shot, screen) >= right - 1e-6
+            # and the stage itself is whole on screen
+            box = column.column
+            assert on_screen(box.x, shot, screen) >= left - 1e-6
+            assert on_screen(box.right, shot, screen) <= right + 1e-6
+        middle = layout.stages[len(layout.stages) // 2].column
+        shot = stage_shot(layout, len(layout.stages) // 2, screen, space)
+        centre = on_screen(middle.x + middle.width / 2, shot)
+        assert abs(centre - (left + right) / 2) < 1e-6  # a middle stage stays centred
+
+
 def test_bigger_text_grows_on_screen_instead_of_shrinking_the_zoom(coffee):
     normal, big = lay_out(coffee), lay_out(coffee, 1.5)
     assert big.height > normal.height

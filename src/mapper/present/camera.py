@@ -145,7 +145,7 @@ def _stage_in(
     whole = min(across, area_h / max(layout.height, 1))
     zoom = max(zoom, whole if readable > whole >= readable * SQUEEZE else readable)
     x = column.x + column.width / 2
-    screen_x = area_x + area_w / 2
+    screen_x = _clamped_to_map(layout, x, area_x + area_w / 2, area_x, area_w, zoom)
     visible = area_h / zoom
     parts = _parts(layout, index, visible)
     in_light = column
@@ -163,6 +163,23 @@ def _stage_in(
     shown = min(layout.height - top, visible) * zoom
     lit = Rect(screen_x - column.width * zoom / 2, screen_top, column.width * zoom, shown)
     return Shot(center, zoom, in_light, 1.0), lit, parts
+
+
+def _clamped_to_map(
+    layout: PresentLayout, x: float, screen_x: float, area_x: float, area_w: float, zoom: float
+) -> float:
+    """Where scene ``x`` goes on screen: centred in the area, unless that would show empty
+    space beside a map wider than the area (the first and last stages then sit at its
+    edge, their neighbours filling the rest)."""
+    if layout.width * zoom <= area_w:
+        return screen_x
+    left = screen_x - x * zoom  # where the map's left edge would land
+    if left > area_x:
+        return screen_x - (left - area_x)
+    right = screen_x + (layout.width - x) * zoom
+    if right < area_x + area_w:
+        return screen_x + (area_x + area_w - right)
+    return screen_x
 
 
 def _parts(layout: PresentLayout, index: int, visible: float) -> list[float]:
