@@ -100,13 +100,8 @@ class Text:
         if plain and self._font_op is None:
             self._font_op = _ascii_font_op(obj) if self._font is not None else ""
         if plain and self._font_op:
-            if "(" in text or ")" in text or "\\" in text:
-                text = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            if obj._curSubset == 0:
-                obj._code.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm ({text}) Tj")
-            else:
-                obj._curSubset = 0
-                obj._code.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm {self._font_op}({text}) Tj")
+            shows = _shown_ascii(obj, text, self._font_op)
+            obj._code.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm {shows}")
             self.empty = False
             return
         if not text.isascii():
@@ -171,13 +166,10 @@ def shown(obj: PDFTextObject, text: str) -> str:
     ``_formatText`` writes, byte for byte, without its per-character subset lookup for
     printable ASCII (most of a map's text), which an ASCII-readable font always keeps in
     its first subset as itself, and without its per-character escaping for the rest."""
-    if text.isascii() and text.isprintable() and ascii_as_is(obj):
-        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        if obj._curSubset == 0:
-            return f"({escaped}) Tj"
-        obj._curSubset = 0
-        name = getFont(obj._fontname).getSubsetInternalName(0, obj._canvas._doc)
-        return f"{name} {size_op(obj._fontsize, obj._leading)} ({escaped}) Tj"
+    if text.isascii() and text.isprintable():
+        font_op = _ascii_font_op(obj)
+        if font_op:
+            return _shown_ascii(obj, text, font_op)
     font = getFont(obj._fontname)
     if type(text) is not str or not font._dynamicFont:  # shaped text, a standard font
         return obj._formatText(text)
@@ -190,6 +182,16 @@ def shown(obj: PDFTextObject, text: str) -> str:
             obj._curSubset = subset
         parts.append(f"({escape_bytes(chunk)}) Tj")
     return " ".join(parts)
+
+
+def _shown_ascii(obj: PDFTextObject, text: str, font_op: str) -> str:
+    """Printable ASCII in a font that shows it as itself: escaped, and in the first subset
+    (``font_op``, from :func:`_ascii_font_op`, selects it when another one is current)."""
+    escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    if obj._curSubset == 0:
+        return f"({escaped}) Tj"
+    obj._curSubset = 0
+    return f"{font_op}({escaped}) Tj"
 
 
 _UNSAFE = re.compile(rb"[^\x20-\x7e]|[\\()]")
@@ -228,9 +230,9 @@ def ascii_as_is(obj: PDFTextObject) -> bool:
     """Whether printable ASCII shows as itself in the first subset of the text object's
     font in this document (a TrueType font with reportlab's ``asciiReadable`` subsets)."""
     doc = obj._canvas._doc
-    known: dict[str, bool] | None = getattr(doc, "_mapperascii_as_is", None)
+    known: dict[str, bool] | None = getattr(doc, "_mapper_ascii_as_is", None)
     if known is None:
-        known = doc._mapperascii_as_is = {}
+        known = doc._mapper_ascii_as_is = {}
     name = obj._fontname
     if name not in known:
         font = getFont(name)
