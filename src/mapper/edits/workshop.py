@@ -5,11 +5,12 @@ adds: nothing that existed before is changed."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from mapper.edits.changes import Change, Composite, Insert
 from mapper.model import Card, CardKind, Entity, JourneyMap, Lane, LaneKind, new_id
 from mapper.model.vocabulary import SHORT_TEXT_MAX
+from mapper.model.votes import day_of, spoken_day
 
 NOTES_LANE = "Workshop notes"
 TAG_PREFIX = "workshop "
@@ -17,13 +18,29 @@ TAG_PREFIX = "workshop "
 
 def workshop_tag(when: datetime) -> str:
     """The tag every note of one day's workshop carries: "workshop 2026-12-06"."""
-    return f"{TAG_PREFIX}{when:%Y-%m-%d}"
+    return f"{TAG_PREFIX}{day_of(when)}"
 
 
 def workshop_days(journey: JourneyMap) -> list[str]:
-    """The workshop tags found on the map's cards, newest first."""
-    tags = {t for c in journey.cards() for t in c.tags if t.startswith(TAG_PREFIX)}
+    """The workshop tags found on the map's cards, newest first (a tag of the user's own
+    that only starts like one, "workshop kickoff", is not a workshop's)."""
+    tags = {t for c in journey.cards() for t in c.tags if _is_workshop_tag(t)}
     return sorted(tags, reverse=True)
+
+
+def workshop_title(tag: str) -> str:
+    """ "workshop 2026-12-06" -> "the workshop on 6 December 2026"."""
+    return f"the workshop on {spoken_day(tag.removeprefix(TAG_PREFIX))}"
+
+
+def _is_workshop_tag(tag: str) -> bool:
+    if not tag.startswith(TAG_PREFIX):
+        return False
+    try:
+        date.fromisoformat(tag.removeprefix(TAG_PREFIX))
+    except ValueError:
+        return False
+    return True
 
 
 def notes_lane(journey: JourneyMap) -> Lane | None:
@@ -46,7 +63,7 @@ def capture_note(
     by = f" by {presenter}" if presenter.strip() else ""
     card = Card(
         new_id("note"), stage_id, lane.id, title, kind=CardKind.NOTE,
-        notes=f"Captured in the workshop on {when:%-d %B %Y} at {when:%H:%M}{by}.",
+        notes=f"Captured in {workshop_title(workshop_tag(when))} at {when:%H:%M}{by}.",
         tags=(workshop_tag(when),),
     )  # fmt: skip
     index = 0 if parts else len(journey.cards_in_cell(stage_id, lane.id))

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from mapper.canvas.scene import JourneyScene
-from mapper.edits.workshop import TAG_PREFIX, workshop_days
+from mapper.edits.workshop import workshop_days, workshop_title
 from mapper.model.search import find_cards
 from mapper.ui.form_fields import name_field
 
@@ -63,8 +61,7 @@ class FindBar(QWidget):
         days = workshop_days(self.scene.journey)
         self.workshops.addItem("Workshop notes…", "")
         for tag in days:
-            day = date.fromisoformat(tag.removeprefix(TAG_PREFIX))
-            self.workshops.addItem(f"From the workshop on {day:%-d %B %Y}", tag)
+            self.workshops.addItem(f"From {workshop_title(tag)}", tag)
         self.workshops.setVisible(bool(days))
 
     def _find_workshop(self, index: int) -> None:
