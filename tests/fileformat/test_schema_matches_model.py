@@ -9,6 +9,7 @@ import pytest
 from pydantic import BaseModel
 
 from mapper.fileformat import schema
+from mapper.fileformat.convert import build_journey
 from mapper.model import entities
 from mapper.model.vocabulary import METRICS, STAGE_WIDTH_MAX, STAGE_WIDTH_MIN
 
@@ -91,3 +92,100 @@ def test_the_stage_width_limits_are_the_same_in_file_and_model():
     with pytest.raises(ValueError):
         entities.Stage("s", "S", width=STAGE_WIDTH_MIN - 1)
     entities.Stage("s", "S", width=STAGE_WIDTH_MIN)
+
+
+# One valid entity of each kind whose text the model checks; a map loaded from a file skips
+# that check (the schema held the text already), so the two limits must be the very same.
+SAMPLES = {
+    "EvidenceFile": entities.Evidence("t"),
+    "ScenarioFile": entities.Scenario(),
+    "CustomChannelFile": entities.CustomChannel("k", "label", True),
+    "SequenceItemFile": entities.SequenceItem("overview"),
+    "JourneyFile": entities.MapInfo(),
+    "PersonaFile": entities.Persona("p", "P"),
+    "StageFile": entities.Stage("s", "S"),
+    "LaneFile": entities.Lane("l", "L"),
+    "CardFile": entities.Card("c", "s", "l", "T"),
+    "FlowFile": entities.Flow("f", "a", "b"),
+}
+
+
+def _text_limit(prop: dict) -> int | None:
+    """The most characters a text field (or each text in a list or mapping) may hold."""
+    for part in (prop, prop.get("items", {}), prop.get("additionalProperties", {})):
+        if "maxLength" in part:
+            return int(part["maxLength"])
+    return None
+
+
+def _bounded_otherwise(prop: dict) -> bool:
+    """An id, colour or fixed word: a pattern or a choice bounds its length."""
+    parts = [prop, *prop.get("anyOf", []), prop.get("items", {})]
+    return any("pattern" in p or "enum" in p or "const" in p or "$ref" in p for p in parts) or (
+        "patternProperties" in prop
+    )
+
+
+def _of_length(sample: object, name: str, n: int) -> object:
+    text = "x" * n
+    current = getattr(sample, name)
+    if isinstance(current, tuple):
+        return (text,)
+    if isinstance(current, dict):
+        return {text: text}
+    return text
+
+
+@pytest.mark.parametrize("file_name", list(SAMPLES))
+def test_text_limits_are_the_same_in_file_and_model(file_name):
+    file_model = getattr(schema, file_name)
+    sample = SAMPLES[file_name]
+    properties = file_model.model_json_schema()["properties"]
+    checked = 0
+    for f in dataclasses.fields(sample):
+        value = getattr(sample, f.name)
+        if not isinstance(value, str | tuple | dict) or f.name in FILE_ONLY:
+            continue
+        limit = _text_limit(properties[f.name])
+        if limit is None:
+            assert _bounded_otherwise(properties[f.name]), f.name
+            continue
+        dataclasses.replace(sample, **{f.name: _of_length(sample, f.name, limit)})
+        with pytest.raises(ValueError, match="longer than"):
+            dataclasses.replace(sample, **{f.name: _of_length(sample, f.name, limit + 1)})
+        checked += 1
+    assert checked
+
+
+def test_a_map_built_from_a_file_takes_text_the_schema_allowed_without_measuring_it_again():
+    card = {"id": "c", "stage_id": "s", "lane_id": "l", "title": "x" * schema.SHORT_TEXT}
+    data = {
+        "format": schema.FORMAT_NAME, "schema_version": schema.SCHEMA_VERSION,
+        "stages": [{"id": "s", "name": "S"}], "lanes": [{"id": "l", "name": "L"}],
+        "cards": [card],
+    }  # fmt: skip
+    measured = []
+    real = entities._TEXT_FIELDS
+    entities._TEXT_FIELDS = _Recording(measured)
+    try:
+        journey = build_journey(schema.JourneyFile.model_validate(data))
+        assert measured == []  # nothing measured while building from the file
+        entities.Card("d", "s", "l", "T")
+        assert measured  # an entity made by an edit is measured as before
+    finally:
+        entities._TEXT_FIELDS = real
+    assert journey.card("c").title == card["title"]
+    with pytest.raises(ValueError, match="longer than"):
+        entities.Card("d", "s", "l", "x" * (schema.SHORT_TEXT + 1))
+
+
+class _Recording(dict):
+    """The per-class field lists of check_text, noting each class looked up."""
+
+    def __init__(self, seen: list) -> None:
+        super().__init__()
+        self.seen = seen
+
+    def get(self, key, default=None):
+        self.seen.append(key)
+        return super().get(key, default)

@@ -15,6 +15,7 @@ from mapper.model import (
     JourneyMap,
     Lane,
     ModelError,
+    ModelEvent,
     Persona,
     Presentation,
     Stage,
@@ -165,6 +166,28 @@ def test_batched_events_arrive_together_once(journey):
     assert len(deliveries) == 1
     assert deliveries[0][-2].entity is Entity.STAGE
     assert deliveries[0][-1].entity is Entity.MAP
+
+
+def test_a_map_nobody_listens_to_makes_no_events_but_a_batch_still_delivers_them(
+    journey, monkeypatch
+):
+    import mapper.model.journey as journey_module
+
+    made = []
+
+    def counting(*args):
+        made.append(args)
+        return ModelEvent(*args)
+
+    monkeypatch.setattr(journey_module, "ModelEvent", counting)
+    rebuilt = JourneyMap.from_snapshot(journey.snapshot())  # as loading a file builds one
+    assert made == []
+    deliveries = []
+    with rebuilt.events.batch():
+        rebuilt.update(Entity.CARD, "t1", title="Changed")
+        rebuilt.events.subscribe(deliveries.append)  # in the batch: still told
+    assert [(e.entity, e.id) for e in deliveries[0]] == [(Entity.CARD, "t1")]
+    assert rebuilt.card("t1").title == "Changed"
 
 
 @pytest.mark.parametrize(

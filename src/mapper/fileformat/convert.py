@@ -28,6 +28,7 @@ from mapper.model import (
     SequenceItem,
     Stage,
 )
+from mapper.model.entities import texts_checked
 from mapper.model.palette import palette_color
 from mapper.model.snapshot import Snapshot
 
@@ -186,6 +187,11 @@ def card_from_file(c: CardFile) -> Card:
 
 def build_journey(doc: JourneyFile) -> JourneyMap:
     """Build the live model from a validated file whose references were checked."""
+    with texts_checked():  # the schema held every text to the model's limits
+        return _build_journey(doc)
+
+
+def _build_journey(doc: JourneyFile) -> JourneyMap:
     info = MapInfo(
         title=doc.title,
         description=doc.description,

@@ -58,6 +58,11 @@ class EventHub:
 
         return unsubscribe
 
+    def heard(self) -> bool:
+        """Whether an event emitted now reaches anyone (a map being built from a file has
+        no listeners yet: its thousands of events need not even be made)."""
+        return bool(self._listeners) or self._depth > 0
+
     def emit(self, event: ModelEvent) -> None:
         if self._depth:
             self._held.append(event)

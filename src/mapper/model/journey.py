@@ -233,7 +233,8 @@ class JourneyMap:
             entity in _FLOW_ORDER_DEPENDS_ON and action is not Action.UPDATED
         ):
             self._flow_order = None
-        self.events.emit(ModelEvent(entity, action, item_id, frozenset(fields)))
+        if self.events.heard():
+            self.events.emit(ModelEvent(entity, action, item_id, frozenset(fields)))
 
     # ---------------------------------------------------------------- map info
     def update_info(self, **changes: Any) -> dict[str, Any]:
