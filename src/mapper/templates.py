@@ -36,6 +36,8 @@ TEMPLATE_ORDER = ("blank", "customer-journey", "service-blueprint", "saas-onboar
 
 @dataclass(frozen=True)
 class Template:
+    """A bundled map a new map can start from."""
+
     name: str
     path: Path
 

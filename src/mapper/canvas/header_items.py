@@ -31,6 +31,8 @@ SWATCH_WIDTH = 26.0
 
 @dataclass(frozen=True)
 class LegendEntry:
+    """A persona as the emotion lane's legend lists it."""
+
     persona_id: str
     name: str
     style: PersonaStyle
@@ -40,6 +42,8 @@ class LegendEntry:
 
 @dataclass(frozen=True)
 class LegendRow:
+    """A row of the legend: a persona (or how many more) and where it shows."""
+
     entry: LegendEntry | None  # None: the "+ n more" row
     rect: QRectF
     toggle: QRectF

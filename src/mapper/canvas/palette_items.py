@@ -10,6 +10,8 @@ from mapper.model import BUILTIN_CHANNELS, CardKind
 
 @dataclass(frozen=True)
 class PaletteEntry:
+    """A palette entry: its label and what dropping it creates."""
+
     label: str
     payload: dict
 

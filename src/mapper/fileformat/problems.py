@@ -9,6 +9,8 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem of a file: where (a JSON path) and what, in the user's words."""
+
     where: str
     message: str
 

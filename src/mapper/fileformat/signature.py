@@ -25,6 +25,8 @@ from typing import Any
 
 @dataclass(frozen=True)
 class DiskSignature:
+    """What a file on disk was when last read or written."""
+
     inode: int | None
     ctime_ns: int | None
     mtime_ns: int | None

@@ -18,6 +18,8 @@ from mapper.model.entities import Flow, Stage
 
 @dataclass(frozen=True)
 class Style:
+    """The sizes a layout is made with, and the view options it honours."""
+
     lane_header_width: float = 160.0
     stage_header_height: float = 64.0
     header_size: float = 14.0
@@ -38,6 +40,8 @@ class Style:
 
 @dataclass(frozen=True)
 class StageBox:
+    """Where a stage's header and column go."""
+
     stage: Stage
     header: Rect
     column: Rect
@@ -46,6 +50,8 @@ class StageBox:
 
 @dataclass(frozen=True)
 class LaneBox:
+    """Where a lane's header and row go."""
+
     lane: Lane
     header: Rect
     row: Rect
@@ -54,6 +60,8 @@ class LaneBox:
 
 @dataclass(frozen=True)
 class CardBox:
+    """Where a card goes and the lines of its title as they wrap."""
+
     card: Card
     rect: Rect
     title_lines: tuple[str, ...]
@@ -79,6 +87,8 @@ def only_moved(old: CardBox, new: CardBox) -> bool:
 
 @dataclass(frozen=True)
 class FlowRoute:
+    """The curve a flow is drawn along."""
+
     flow: Flow
     curve: Bezier
 
@@ -105,6 +115,8 @@ class CellStack:
 
 @dataclass
 class MapLayout:
+    """Every box of a map, as canvas, PDF and images draw it."""
+
     style: Style
     width: float = 0.0
     height: float = 0.0

@@ -29,6 +29,8 @@ class EmotionPoint(NamedTuple):
 
 @dataclass(frozen=True)
 class EmotionCurve:
+    """A persona's emotion curve across the emotion lane."""
+
     persona: Persona
     points: tuple[EmotionPoint, ...]
     segments: tuple[tuple[int, Bezier], ...]  # (stage index of the segment's start, curve)

@@ -10,6 +10,8 @@ Point = tuple[float, float]
 
 @dataclass(frozen=True, slots=True)
 class Rect:
+    """An axis-aligned rectangle in layout units (scene pixels at 100% zoom)."""
+
     x: float
     y: float
     width: float

@@ -18,12 +18,16 @@ STROKE_WIDTH = 1.4
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """A straight stroke of an icon."""
+
     start: Point
     end: Point
 
 
 @dataclass(frozen=True, slots=True)
 class Circle:
+    """A circle of an icon, outlined or filled."""
+
     center: Point
     radius: float
     fill: bool = False
@@ -43,6 +47,8 @@ class Box:
 
 @dataclass(frozen=True, slots=True)
 class Polyline:
+    """A run of strokes of an icon, open or closed."""
+
     points: tuple[Point, ...]
     closed: bool = False
     fill: bool = False
@@ -53,6 +59,8 @@ Shape = Line | Circle | Box | Polyline
 
 @dataclass(frozen=True, slots=True)
 class Icon:
+    """A channel's icon as shapes in the 16 x 16 icon box."""
+
     key: str
     shapes: tuple[Shape, ...]
 

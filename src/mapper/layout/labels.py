@@ -39,6 +39,8 @@ SHORTER = (100.0, 64.0)  # widths a label is elided to, in turn, when it finds n
 
 @dataclass(frozen=True, slots=True)
 class FlowLabel:
+    """Where a flow's label goes (or that it found no free spot)."""
+
     flow_id: str
     text: str  # the label on one line, elided to LABEL_MAX_WIDTH or shorter to fit
     rect: Rect

@@ -57,6 +57,8 @@ MARKERS: tuple[Marker, ...] = (
 
 @dataclass(frozen=True)
 class PersonaStyle:
+    """How a persona's curve and points are told apart: colour, dashes, marker."""
+
     color: str
     dash: tuple[float, ...]  # in line widths; () is a solid line
     marker: Marker

@@ -28,6 +28,8 @@ def missing_advance(ch: str, default: float) -> float:
 
 @dataclass(frozen=True)
 class FontMetrics:
+    """A font's advances and vertical metrics, read from the bundled metrics file."""
+
     name: str
     widths: dict[int, float]  # advance per code point, in 1/1000 em
     default_width: float

@@ -94,6 +94,8 @@ def channel_gaps(journey: JourneyMap) -> dict[str, list[str]]:
 
 @dataclass(frozen=True)
 class StageEmotion:
+    """A persona's average emotion in a stage, over the cards it scored."""
+
     stage_id: str
     stage_name: str
     average: float | None
@@ -226,6 +228,8 @@ class Divergence:
 
 @dataclass(frozen=True)
 class PersonaComparison:
+    """How personas' emotions compare stage by stage."""
+
     stages: tuple[Stage, ...]
     curves: tuple[PersonaCurve, ...]
     means: tuple[float | None, ...]  # per stage, the mean of the personas' averages there

@@ -148,6 +148,8 @@ class Photo:
 
 @dataclass(frozen=True, slots=True)
 class Scenario:
+    """What the persona sets out to do in this map, the goal and what they expect."""
+
     title: str = ""
     goal: str = ""
     expectations: tuple[str, ...] = ()
@@ -158,6 +160,8 @@ class Scenario:
 
 @dataclass(frozen=True, slots=True)
 class CustomChannel:
+    """A channel a map adds to the built-in ones."""
+
     key: str
     label: str
     online: bool
@@ -228,6 +232,8 @@ class MapInfo:
 
 @dataclass(frozen=True, slots=True)
 class Persona:
+    """The customer a map follows (its emotion scores live on the cards)."""
+
     id: str
     name: str
     role: str = ""
@@ -248,6 +254,8 @@ class Persona:
 
 @dataclass(frozen=True, slots=True)
 class Stage:
+    """A column of the map: a step of the journey in time."""
+
     id: str
     name: str
     description: str = ""
@@ -274,6 +282,8 @@ class Stage:
 
 @dataclass(frozen=True, slots=True)
 class Lane:
+    """A row of the map across all stages (actions, touchpoints, emotions...)."""
+
     id: str
     name: str
     kind: LaneKind = LaneKind.CUSTOM

@@ -31,6 +31,8 @@ class Action(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ModelEvent:
+    """One change of the map: what kind of thing, what happened, its id and fields."""
+
     entity: Entity
     action: Action
     id: str | None = None

@@ -41,6 +41,8 @@ class ColumnRemoval:
 
 @dataclass(frozen=True)
 class PersonaRemoval:
+    """A removed persona, its place, and the cards that held its scores."""
+
     persona: Persona
     index: int
     cards: tuple[Card, ...]  # the cards as they were, with the persona's scores
@@ -54,6 +56,8 @@ class PersonaRemoval:
 
 @dataclass(frozen=True)
 class FlowRemoval:
+    """A removed flow."""
+
     flow: Flow
 
     @property

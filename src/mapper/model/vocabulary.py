@@ -94,6 +94,8 @@ class Sentiment(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ChannelInfo:
+    """A built-in channel: its key in files, its label, and whether it is online."""
+
     key: str
     label: str
     online: bool
