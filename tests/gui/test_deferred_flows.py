@@ -1,12 +1,26 @@
-"""Opening a map in a window paints its cards first and builds the flows a moment later,
-on the next turn of the event loop; nothing that asks for the flows ever misses them."""
+"""Opening a map in a window paints the cards in view first and builds the other cards
+and the flows a moment later, on the next turn of the event loop; nothing that asks for
+the cards, the items or the flows ever misses them."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QGraphicsScene
+
 from factories import sample_map
+from mapper.canvas.card_item import CardItem
 from mapper.canvas.flow_item import FlowItem
+from mapper.canvas.painting import qrect
+from mapper.canvas.scene import JourneyScene
 from mapper.document import Document
-from mapper.edits import MoveCards
+from mapper.edits import MoveCards, Update
+from mapper.model import Entity
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from synthetic import make_map
 
 
 def _flow_items(scene) -> list[FlowItem]:
@@ -46,3 +60,67 @@ def test_an_edit_before_the_flows_came_is_in_them(manager, qtbot):
     item = scene.flows[flow.id]
     route = next(r for r in scene.layout.flows if r.flow.id == flow.id)
     assert item.route is route  # routed from where the card is now
+
+
+def _built_cards(scene) -> set[str]:
+    """The card items the scene holds now (Qt's own list: asking builds nothing)."""
+    return {i.card_id for i in QGraphicsScene.items(scene) if isinstance(i, CardItem)}
+
+
+def _in_view(window) -> set[str]:
+    view = window.view
+    area = view.mapToScene(view.viewport().rect()).boundingRect()
+    boxes = window.scene.layout.cards.items()
+    return {card_id for card_id, box in boxes if area.intersects(qrect(box.rect))}
+
+
+def test_the_first_paint_builds_the_cards_in_view_and_the_rest_come_next(manager, qtbot):
+    window = manager.show(Document(make_map(400)))
+    window.resize(1200, 800)
+    scene = window.scene
+    assert _built_cards(scene) == set()  # nothing before a view paints
+    window.view.viewport().grab()  # a first paint, before any later turn of the loop
+    shown = _in_view(window)
+    assert shown and _built_cards(scene) == shown  # the cards it showed, no others
+    assert len(shown) < len(scene.layout.cards)
+    qtbot.waitUntil(lambda: not scene.pending)  # then the rest, and the flows
+    assert _built_cards(scene) == set(scene.layout.cards)
+
+
+def test_asking_for_the_cards_or_the_items_builds_every_card(manager):
+    journey = make_map(400)
+    for ask in (lambda s: s.cards, lambda s: s.items(), lambda s: s.selected_ids(Entity.CARD)):
+        scene = JourneyScene(Document(journey), defer_flows=True)
+        assert _built_cards(scene) == set()
+        ask(scene)
+        assert _built_cards(scene) == {c.id for c in journey.cards()}
+        scene.detach()
+
+
+def test_a_rendering_draws_the_cards_and_flows_still_to_come(manager):
+    document = Document(sample_map())
+    deferred = JourneyScene(document, defer_flows=True)
+    whole = JourneyScene(document)
+    images = []
+    for scene in (deferred, whole):
+        image = QImage(600, 400, QImage.Format.Format_ARGB32)
+        image.fill(0)
+        painter = QPainter(image)
+        scene.render(painter)
+        painter.end()
+        images.append(image)
+    assert images[0] == images[1]
+    assert not deferred.pending and _built_cards(deferred) == _built_cards(whole)
+
+
+def test_an_edit_before_the_first_paint_reaches_every_card(manager):
+    document = Document(make_map(200))
+    scene = JourneyScene(document, defer_flows=True)
+    journey = document.journey
+    card = next(iter(journey.cards()))
+    document.push(Update(journey, Entity.CARD, card.id, {"notes": "not drawn"}))  # nothing to draw
+    document.push(Update(journey, Entity.CARD, card.id, {"title": "Drawn again"}))
+    assert _built_cards(scene) == {c.id for c in journey.cards()}
+    item = scene.cards[card.id]
+    assert item.box is scene.layout.cards[card.id] and item.box.card.title == "Drawn again"
+    scene.detach()

@@ -47,10 +47,11 @@ class Canvas(Protocol):
 
     journey: JourneyMap
     layout: MapLayout
-    cards: dict[str, CardItem]
     dragging: bool
     theme: Theme
 
+    @property
+    def cards(self) -> dict[str, CardItem]: ...
     @property
     def flows(self) -> dict[str, FlowItem]: ...
 

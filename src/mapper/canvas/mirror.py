@@ -4,10 +4,11 @@ change on the canvas at all (typing in a card's notes draws nothing)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
 from mapper.canvas.card_item import CardItem
@@ -15,7 +16,7 @@ from mapper.canvas.emotion_layer import EmotionLayer
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.flow_layer import FlowLayer
 from mapper.canvas.header_items import StageHeaderItem
-from mapper.layout import MapLayout
+from mapper.layout import CardBox, MapLayout
 from mapper.layout.boxes import only_moved
 from mapper.layout.labels import FlowLabel, flow_labels
 from mapper.model import Action, Entity, JourneyMap, ModelEvent
@@ -112,9 +113,7 @@ def sync_cards(
         box = boxes[card_id]
         item = items.get(card_id)
         if item is None:
-            items[card_id] = item = CardItem(box, active_id)
-            item.highlighted = card_id in highlighted
-            scene.addItem(item)
+            add_card_items(scene, items, [box], active_id, highlighted)
             moved = True
         elif everything or item.box is not box:
             old = item.box
@@ -124,6 +123,37 @@ def sync_cards(
             else:
                 item.update_box(box, active_id)
     return moved
+
+
+def add_card_items(
+    scene: QGraphicsScene,
+    items: dict[str, CardItem],
+    boxes: Iterable[CardBox],
+    active_id: str | None,
+    highlighted: set[str],
+) -> None:
+    for box in boxes:
+        items[box.card.id] = item = CardItem(box, active_id)
+        item.highlighted = box.card.id in highlighted
+        scene.addItem(item)
+
+
+def unbuilt_cards(
+    layout: MapLayout, items: dict[str, CardItem], area: QRectF | None = None
+) -> list[CardBox]:
+    """The boxes of the cards that have no item yet (those in ``area`` only, if given)."""
+    boxes = (box for card_id, box in layout.cards.items() if card_id not in items)
+    if area is None:
+        return list(boxes)
+    left, top, right, bottom = area.left(), area.top(), area.right(), area.bottom()
+    return [
+        box
+        for box in boxes
+        if box.rect.x < right
+        and box.rect.x + box.rect.width > left
+        and box.rect.y < bottom
+        and box.rect.y + box.rect.height > top
+    ]
 
 
 def sync_flows(

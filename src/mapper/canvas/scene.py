@@ -10,9 +10,10 @@ from contextlib import AbstractContextManager, nullcontext
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem
 
 from mapper.canvas.card_item import CardItem
+from mapper.canvas.deferred import DeferredScene
 from mapper.canvas.emotion_drag import EmotionPointDrag
 from mapper.canvas.emotion_items import EmotionPointItem, GhostRowItem
 from mapper.canvas.emotion_layer import EmotionLayer
@@ -39,7 +40,7 @@ def _nothing() -> None:
     pass
 
 
-class JourneyScene(QGraphicsScene):
+class JourneyScene(DeferredScene):
     layout_changed = Signal()
     problem = Signal(str)  # a refused gesture, for the status bar
     hint = Signal(str)  # what a keyboard gesture under way expects ("" when it ends)
@@ -52,9 +53,9 @@ class JourneyScene(QGraphicsScene):
         style: Style | None = None,
         defer_flows: bool = False,
     ) -> None:
-        """``defer_flows``: the flows and their labels are built after the first paint of
-        a view (:meth:`complete`), so a big map shows its cards sooner."""
-        super().__init__(parent)
+        """``defer_flows``: the flows, their labels and the cards a view's first paint does
+        not show are built after it (:meth:`complete`), so a big map shows sooner."""
+        super().__init__(parent, defer=defer_flows)
         # Qt deepens its item index with the item count (17 levels at 50,000 items), and
         # an item is filed in every leaf it overlaps: a flow across a long map landed in
         # thousands, over a gigabyte at 20,000 cards. Ten levels find items as fast.
@@ -75,7 +76,6 @@ class JourneyScene(QGraphicsScene):
         self.addItem(self.grid)
         self.corner = CornerItem()  # shown and placed by a view (sticky headers)
         self.addItem(self.corner)
-        self.cards: dict[str, CardItem] = {}
         self._flows: dict[str, FlowItem] = {}
         self.pending = defer_flows  # the flows are still to be built
         self._completing = False  # a view asked for them on a later event-loop turn
@@ -139,6 +139,7 @@ class JourneyScene(QGraphicsScene):
 
     # ------------------------------------------------------------ mirroring
     def _on_model_events(self, events: Sequence[ModelEvent]) -> None:
+        self.build_cards()  # an edit before the first paint finds every card item
         metrics = self.layout_style.card_metrics
         if not any(drawn(event, metrics) for event in events):
             take_new_values(
@@ -170,8 +171,8 @@ class JourneyScene(QGraphicsScene):
                      StageHeaderItem)  # fmt: skip
         sync_headers(self, self.lane_headers, {b.lane.id: b for b in layout.lanes},
                      LaneHeaderItem)  # fmt: skip
-        moved = sync_cards(
-            self, self.cards, layout, active_id, everything, self._highlighted, previous
+        moved = not self._cards_pending and sync_cards(
+            self, self._cards, layout, active_id, everything, self._highlighted, previous
         )
         if not self.pending:
             with self._flow_batch():
@@ -190,7 +191,8 @@ class JourneyScene(QGraphicsScene):
         return self._flows
 
     def complete(self) -> None:
-        """Build what opening a map deferred (the flows and their labels), if anything."""
+        """Build what opening a map deferred (cards, flows and labels), if anything."""
+        super().complete()  # the cards first
         if not self.pending:
             return
         self.pending = False

@@ -91,12 +91,14 @@ class JourneyView(QGraphicsView):
         if scene is None:
             super().paintEvent(event)
             return
+        # opening a map: the cards this paint shows are built now, the others after it
+        scene.build_cards(self.mapToScene(self.viewport().rect()).boundingRect())
         scene.paint_rects = self.flow_rects(event.region())
         try:
             super().paintEvent(event)
         finally:
             scene.paint_rects = None
-        scene.complete_soon()  # the cards are on screen: now the flows, if still to come
+        scene.complete_soon()  # what is on screen is painted: now the rest, if still to come
         if self.hasFocus():  # where the keys go: a frame inside the viewport's edge
             painter = QPainter(self.viewport())
             painter.setPen(QPen(qcolor(getattr(self, "_theme", LIGHT).selection), 3))

@@ -1,0 +1,54 @@
+"""Opening a big map, the scene builds the card items a view's first paint shows and the
+rest on a later turn of the event loop (the flows and their labels follow the same way, see
+``JourneyScene.complete``). Nothing can miss a card: asking for the cards or the items
+builds the cards still to come, a rendering builds everything first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from mapper.canvas.card_item import CardItem
+from mapper.canvas.mirror import add_card_items, unbuilt_cards
+from mapper.layout import MapLayout
+
+
+class DeferredScene(QGraphicsScene):
+    """The part of the scene that builds its cards late; ``complete`` builds all."""
+
+    layout: MapLayout
+    _active_id: str | None
+    _highlighted: set[str]
+
+    def __init__(self, parent: Any = None, defer: bool = False) -> None:
+        super().__init__(parent)
+        self._cards: dict[str, CardItem] = {}
+        self._cards_pending = defer  # some cards have no item yet
+
+    @property
+    def cards(self) -> dict[str, CardItem]:
+        """Card id -> item; asking builds the cards still deferred."""
+        self.build_cards()
+        return self._cards
+
+    def build_cards(self, area: QRectF | None = None) -> None:
+        """Build the deferred cards, or only those in ``area`` (what a view is about to
+        paint: the others wait for :meth:`complete`)."""
+        if self._cards_pending:
+            self._cards_pending = area is not None
+            boxes = unbuilt_cards(self.layout, self._cards, area)
+            add_card_items(self, self._cards, boxes, self._active_id, self._highlighted)
+
+    def complete(self) -> None:
+        """Build what is still deferred."""
+        self.build_cards()
+
+    def items(self, *args: Any, **kwargs: Any) -> list[QGraphicsItem]:
+        self.build_cards()  # whoever asks for the items gets every card
+        return super().items(*args, **kwargs)
+
+    def render(self, *args: Any, **kwargs: Any) -> None:
+        self.complete()
+        super().render(*args, **kwargs)
