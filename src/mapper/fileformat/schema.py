@@ -8,8 +8,8 @@ to a limit. Neither shows in the JSON Schema: the caps bound the work of reading
 they do not change what a map can hold.
 """
 
-from __future__ import annotations
-
+# Annotations are objects here, not postponed strings: pydantic reads them as they are
+# instead of evaluating some hundred strings while the editor starts.
 import base64
 import binascii
 from typing import Annotated, Any, Final, Literal
