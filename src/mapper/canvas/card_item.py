@@ -15,7 +15,7 @@ from mapper.layout.metric_lines import CARD_METRICS_SIZE, card_metrics_tooltip
 from mapper.layout.text import line_height
 from mapper.layout.wording import channel_label, short_names, whose_pain
 from mapper.model import BUILTIN_CHANNELS, Entity, JourneyMap, Sentiment
-from mapper.model.analysis import PainPoint, card_mark, hurt_by
+from mapper.model.pain import PainPoint, card_mark, hurt_by
 
 RADIUS = 6.0
 SHADOW = 3.0

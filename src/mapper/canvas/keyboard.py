@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeyEvent, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsPathItem, QGraphicsView
 
 from mapper.canvas.card_item import CardItem
-from mapper.canvas.inline_edits import open_new_card_editor
 from mapper.canvas.interaction import Interaction
 from mapper.canvas.painting import qcolor, qrect
 from mapper.canvas.scene import JourneyScene
@@ -233,6 +232,8 @@ class KeyboardControl:
             return False
         self.go_to(change.entity.id)
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        from mapper.canvas.inline_edits import open_new_card_editor  # loaded when first used
+
         open_new_card_editor(scene, scene.journey, scene.layout, change.entity.id,
                              scene.push, scene.report)  # fmt: skip
         return True

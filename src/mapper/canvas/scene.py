@@ -5,7 +5,7 @@ cancels it on Esc. It never changes the model directly."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
@@ -14,15 +14,12 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from mapper.canvas.card_item import CardItem
 from mapper.canvas.deferred import DeferredScene
-from mapper.canvas.emotion_drag import EmotionPointDrag
 from mapper.canvas.emotion_items import EmotionPointItem, GhostRowItem
 from mapper.canvas.emotion_layer import EmotionLayer
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.flow_layer import FlowLayer
 from mapper.canvas.grid_item import GridItem
-from mapper.canvas.header_drags import LaneHeaderDrag, StageHeaderDrag, StageResize
 from mapper.canvas.header_items import CornerItem, LaneHeaderItem, StageHeaderItem
-from mapper.canvas.inline_edits import InlineEditor, open_editor
 from mapper.canvas.interaction import Interaction
 from mapper.canvas.interactions import CardDrag, FlowDrawing, PaletteDrop
 from mapper.canvas.mirror import drawn, sync_cards, sync_flows, sync_headers, take_new_values
@@ -31,13 +28,10 @@ from mapper.edits import Change
 from mapper.layout import EmotionPoint, MapLayout, Style, compute_layout
 from mapper.layout.labels import FlowLabel
 from mapper.layout.theme import LIGHT, Theme
-from mapper.model import Entity, ModelEvent, Persona, analysis
+from mapper.model import Entity, ModelEvent, Persona
+from mapper.model.pain import shown_personas
 
 BSP_DEPTH = 10
-
-
-def _nothing() -> None:
-    pass
 
 
 class JourneyScene(DeferredScene):
@@ -135,7 +129,7 @@ class JourneyScene(DeferredScene):
     def detach(self) -> None:
         """Stop listening to the model (before the document goes away)."""
         self._unsubscribe()
-        self._unsubscribe = _nothing  # it held this scene: no cycle left for the collector
+        self._unsubscribe = lambda: None  # it held this scene: no cycle for the collector
 
     # ------------------------------------------------------------ mirroring
     def _on_model_events(self, events: Sequence[ModelEvent]) -> None:
@@ -162,7 +156,7 @@ class JourneyScene(DeferredScene):
                                  layout.height + 2 * margin))  # fmt: skip
         active = journey.active_persona()
         active_id = active.id if active else None
-        shown = tuple(analysis.shown_personas(journey))
+        shown = tuple(shown_personas(journey))
         was_shown = [p.id for p in self.shown_personas]
         everything = force or active_id != self._active_id or was_shown != [p.id for p in shown]
         self.shown_personas = shown
@@ -280,10 +274,14 @@ class JourneyScene(DeferredScene):
         self.problem.emit(message)
 
     def edit_text(self, kind: Entity, item_id: str) -> None:
+        from mapper.canvas.inline_edits import open_editor  # loaded when first typed in
+
         open_editor(self, self.journey, self.layout, kind, item_id, self.push, self.report)
 
     def finish_editing(self) -> None:
         """Commit a title being typed in place (before a save, a new card, a flow)."""
+        from mapper.canvas.inline_editor import InlineEditor  # (loaded when first used)
+
         editor = self.focusItem()
         if isinstance(editor, InlineEditor):
             editor.finish(commit=True)
@@ -321,15 +319,19 @@ class JourneyScene(DeferredScene):
         self.start_interaction(FlowDrawing(self, card_id, pos))
 
     def begin_header_drag(self, header: QGraphicsItem, pos: QPointF, resize: bool) -> None:
+        from mapper.canvas.header_drags import LaneHeaderDrag, StageHeaderDrag, StageResize
+
         if isinstance(header, StageHeaderItem):
             kind = StageResize if resize else StageHeaderDrag
             self.start_interaction(kind(self, header, pos))
         elif isinstance(header, LaneHeaderItem):
             self.start_interaction(LaneHeaderDrag(self, header, pos))
 
-    def begin_emotion_drag(self, point: QGraphicsItem) -> None:
-        if isinstance(point, EmotionPointItem):
-            self.start_interaction(EmotionPointDrag(self, point))
+    def begin_emotion_drag(self, point: QGraphicsItem, done: Callable | None = None) -> None:
+        from mapper.canvas.emotion_drag import EmotionPointDrag  # loaded when first dragged
+
+        if isinstance(point, EmotionPointItem):  # (``done``: see begin_ghost_drag)
+            self.start_interaction(EmotionPointDrag(self, point, done))
 
     def begin_ghost_drag(self, row: QGraphicsItem, card_id: str, x: float) -> None:
         """A ghost point is dragged as a stand-in point, taken away when the drag is over."""
@@ -343,7 +345,7 @@ class JourneyScene(DeferredScene):
             if stand_in.scene() is self:
                 self.removeItem(stand_in)
 
-        self.start_interaction(EmotionPointDrag(self, stand_in, done))
+        self.begin_emotion_drag(stand_in, done)
 
     # ------------------------------------------------------------ events
     def mousePressEvent(self, event) -> None:

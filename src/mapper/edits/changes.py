@@ -5,11 +5,13 @@ operations, by id, and knows how to take itself back. Qt's undo stack wraps them
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mapper.edits.wording import cards_of, count, field_words, name_of
 from mapper.model import Entity, JourneyMap, ModelError
-from mapper.model.removals import CardMoves, Removal
+
+if TYPE_CHECKING:
+    from mapper.model.removals import CardMoves, Removal
 
 Block = tuple[Sequence[str], str, str, int]
 

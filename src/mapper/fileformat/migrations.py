@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from mapper.fileformat.opportunity_upgrade import records_to_cards
 from mapper.fileformat.schema import SCHEMA_VERSION
 
 Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
@@ -25,6 +24,8 @@ def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     """Version 3 added ``personas[].hidden``; a persona without ``color`` (all of them shared
     #3465a4) now takes a distinct palette colour by its place, so it reads as it is. The
     separate opportunity records became opportunity cards (see :mod:`.opportunity_upgrade`)."""
+    from mapper.fileformat.opportunity_upgrade import records_to_cards  # old files only
+
     return records_to_cards(data)
 
 

@@ -9,6 +9,7 @@ window stays responsive while a big map is saved.
 from __future__ import annotations
 
 import json
+from functools import cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -37,10 +38,12 @@ _LISTS: dict[str, type[BaseModel]] = {
     "cards": CardFile,
     "flows": FlowFile,
 }
-_ADAPTERS: dict[str, TypeAdapter[Any]] = {
-    name: TypeAdapter(list[model])  # type: ignore[valid-type]
-    for name, model in _LISTS.items()
-}
+
+
+@cache
+def _adapters() -> dict[str, TypeAdapter[Any]]:
+    """The lists' validators, made at the first save (not while the editor starts)."""
+    return {name: TypeAdapter(list[model]) for name, model in _LISTS.items()}  # type: ignore[valid-type]
 
 
 class UnsafeToWrite(ValueError):
@@ -98,7 +101,7 @@ def _problems(plain: dict[str, Any]) -> list[Problem]:
     except ValidationError as exc:
         return _from_error(exc, ())
     lists: dict[str, list[Any]] = {}
-    for name, adapter in _ADAPTERS.items():
+    for name, adapter in _adapters().items():
         items, validated = plain.get(name, []), []
         for start in range(0, len(items), CHUNK):
             try:

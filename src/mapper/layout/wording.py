@@ -13,7 +13,7 @@ from mapper.model import (
     Metrics,
     Persona,
 )
-from mapper.model.analysis import PainPoint
+from mapper.model.pain import PainPoint
 from mapper.model.vocabulary import METRICS
 
 METRIC_LABELS = {name: info.short for name, info in METRICS.items()}

@@ -1,5 +1,7 @@
 """The journey map document model. Pure Python: it never imports Qt."""
 
+from typing import TYPE_CHECKING, Any
+
 from mapper.model.collection import ModelError
 from mapper.model.entities import (
     Card,
@@ -19,7 +21,6 @@ from mapper.model.entities import (
 from mapper.model.events import Action, Entity, ModelEvent
 from mapper.model.ids import new_id
 from mapper.model.journey import JourneyMap, Snapshot
-from mapper.model.removals import CardRemoval, ColumnRemoval, PersonaRemoval, Removal
 from mapper.model.vocabulary import (
     BUILTIN_CHANNELS,
     EMOTION_MAX,
@@ -35,6 +36,21 @@ from mapper.model.vocabulary import (
     Sentiment,
     sentiment_of,
 )
+
+if TYPE_CHECKING:
+    from mapper.model.removals import CardRemoval, ColumnRemoval, PersonaRemoval, Removal
+
+_REMOVALS = {"CardRemoval", "ColumnRemoval", "PersonaRemoval", "Removal"}
+
+
+def __getattr__(name: str) -> Any:
+    """The removal records load with the first removal, not with the model."""
+    if name in _REMOVALS:
+        from mapper.model import removals
+
+        return getattr(removals, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BUILTIN_CHANNELS",

@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from mapper.model import cascade
 from mapper.model.cells import CellOrder, LinkIndex
 from mapper.model.checks import (
     check_card_values,
@@ -28,9 +27,11 @@ from mapper.model.checks import (
 from mapper.model.collection import ModelError, OrderedEntities, apply_changes
 from mapper.model.entities import Card, Flow, Lane, MapInfo, Persona, Stage
 from mapper.model.events import Action, Entity, EventHub, ModelEvent
-from mapper.model.removals import CardMoves, Removal
 from mapper.model.snapshot import Capture, Snapshot
 from mapper.model.vocabulary import BUILTIN_CHANNELS
+
+if TYPE_CHECKING:
+    from mapper.model.removals import CardMoves, Removal
 
 AnyEntity = Stage | Lane | Card | Flow | Persona
 
@@ -332,6 +333,8 @@ class JourneyMap:
         for ids, stage_id, lane_id, index in blocks:
             self._cells.insert((stage_id, lane_id), index, list(ids))
             self._set_cells(ids, stage_id, lane_id)
+        from mapper.model.removals import CardMoves  # (loaded by the first edit, not at start)
+
         return CardMoves(before)
 
     def put_cards_back(self, moves: CardMoves) -> None:
@@ -347,10 +350,14 @@ class JourneyMap:
 
     def remove(self, kind: Entity, item_id: str) -> Removal:
         """Remove a thing and what hangs on it; the record puts it all back."""
+        from mapper.model import cascade  # (loaded by the first removal, not at start)
+
         return cascade.remove(self, kind, item_id)
 
     def restore(self, removal: Removal) -> None:
         """Undo :meth:`remove`: the thing at its old place, with what hung on it."""
+        from mapper.model import cascade
+
         cascade.restore(self, removal)
 
     # ------------------------------------------------------------------ helpers

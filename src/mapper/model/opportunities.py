@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mapper.model.analysis import pain_points_by_persona
 from mapper.model.entities import Card
 from mapper.model.journey import JourneyMap
+from mapper.model.pain import pain_points_by_persona
 from mapper.model.vocabulary import CardKind
 
 

@@ -1,0 +1,79 @@
+"""What opening a map in the editor loads before its first frame: the parts a first frame
+never uses load when first used (a removal, a drag, typing in place, an old file's
+upgrade, the graph questions, the save's validators), so they cost nothing at start."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from factories import sample_map
+from mapper.fileformat import save_journey
+
+FIRST_FRAME = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+app = QApplication([])
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not app.property("painted"):
+            app.setProperty("painted", True)
+            from mapper.fileformat import save
+
+            loaded = sorted(m for m in sys.modules if m.startswith("mapper"))
+            built = save._adapters.cache_info().currsize
+            print(json.dumps({"modules": loaded, "save_validators": built}))
+            app.exit()  # before the next turn of the event loop builds the rest
+        return False
+
+
+from mapper.ui.app import WindowManager, create_application
+
+create_application()
+window = WindowManager().open_path(sys.argv[1], None)
+watcher = FirstPaint()
+window.view.viewport().installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+
+LATER = [
+    "mapper.model.analysis",  # graph questions: panels, exports, present mode
+    "mapper.model.removals",  # what a removal records
+    "mapper.model.cascade",
+    "mapper.fileformat.opportunity_upgrade",  # files older than format 3 only
+    "mapper.canvas.inline_edits",  # typing a title in place
+    "mapper.canvas.inline_editor",
+    "mapper.canvas.emotion_drag",  # gestures
+    "mapper.canvas.header_drags",
+]
+
+
+def test_the_first_frame_leaves_what_it_does_not_use_unloaded(tmp_path):
+    path = tmp_path / "map.journey"
+    save_journey(sample_map(), path)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),  # the editor's settings and recent files: not the user's
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "MAPPER_DATA_DIR": str(tmp_path / "data"),
+    }
+    run = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    found = json.loads(run.stdout.strip().splitlines()[-1])
+    assert "mapper.canvas.scene" in found["modules"]  # it did open the map
+    assert [m for m in LATER if m in found["modules"]] == []
+    assert found["save_validators"] == 0
