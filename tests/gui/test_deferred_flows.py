@@ -17,6 +17,7 @@ from mapper.canvas.painting import qrect
 from mapper.canvas.scene import JourneyScene
 from mapper.document import Document
 from mapper.edits import MoveCards, Update
+from mapper.layout import compute_layout
 from mapper.model import Entity
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
@@ -123,4 +124,18 @@ def test_an_edit_before_the_first_paint_reaches_every_card(manager):
     assert _built_cards(scene) == {c.id for c in journey.cards()}
     item = scene.cards[card.id]
     assert item.box is scene.layout.cards[card.id] and item.box.card.title == "Drawn again"
+    scene.detach()
+
+
+def test_the_flows_are_routed_when_they_come(manager):
+    document = Document(make_map(200))
+    scene = JourneyScene(document, defer_flows=True)
+    assert scene.layout.flows == []  # the first frame needs no route
+    document.push(Update(document.journey, Entity.CARD, "card-000001", {"title": "Moved on"}))
+    scene.complete()
+    fresh = compute_layout(document.journey, scene.layout_style)
+    assert scene.layout == fresh and len(scene.layout.flows) == document.journey.flow_count()
+    assert {r.flow.id: r.curve for r in scene.layout.flows} == {
+        r.flow.id: r.curve for r in fresh.flows
+    }
     scene.detach()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from mapper.canvas.card_item import CardItem
@@ -26,6 +26,8 @@ class DeferredScene(QGraphicsScene):
         super().__init__(parent)
         self._cards: dict[str, CardItem] = {}
         self._cards_pending = defer  # some cards have no item yet
+        self.pending = defer  # the flows (and their labels) are still to be built
+        self._completing = False  # a view asked for them on a later event-loop turn
 
     @property
     def cards(self) -> dict[str, CardItem]:
@@ -44,6 +46,13 @@ class DeferredScene(QGraphicsScene):
     def complete(self) -> None:
         """Build what is still deferred."""
         self.build_cards()
+
+    def complete_soon(self) -> None:
+        """After a view's first paint: build what is deferred on the next turn of the event
+        loop, so it shows a moment after what the view shows first."""
+        if self.pending and not self._completing:
+            self._completing = True
+            QTimer.singleShot(0, self, self.complete)
 
     def items(self, *args: Any, **kwargs: Any) -> list[QGraphicsItem]:
         self.build_cards()  # whoever asks for the items gets every card

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -25,7 +25,7 @@ from mapper.canvas.interactions import CardDrag, FlowDrawing, PaletteDrop
 from mapper.canvas.mirror import drawn, sync_cards, sync_flows, sync_headers, take_new_values
 from mapper.document import Document
 from mapper.edits import Change
-from mapper.layout import EmotionPoint, MapLayout, Style, compute_layout
+from mapper.layout import EmotionPoint, MapLayout, Style, compute_layout, route_flows
 from mapper.layout.labels import FlowLabel
 from mapper.layout.theme import LIGHT, Theme
 from mapper.model import Entity, ModelEvent, Persona
@@ -71,8 +71,6 @@ class JourneyScene(DeferredScene):
         self.corner = CornerItem()  # shown and placed by a view (sticky headers)
         self.addItem(self.corner)
         self._flows: dict[str, FlowItem] = {}
-        self.pending = defer_flows  # the flows are still to be built
-        self._completing = False  # a view asked for them on a later event-loop turn
         # unselected flows are drawn in bulk on screen (None: each paints itself)
         self.flow_layer: FlowLayer | None = FlowLayer(self)
         self.stage_headers: dict[str, StageHeaderItem] = {}
@@ -149,7 +147,8 @@ class JourneyScene(DeferredScene):
         the previous one and only items whose boxes changed are touched."""
         journey = self.journey
         previous = None if force else self.layout
-        self.layout = layout = compute_layout(journey, self.layout_style, previous=previous)
+        style, flows = self.layout_style, not self.pending  # routed once the flows come
+        self.layout = layout = compute_layout(journey, style, previous=previous, flows=flows)
         self.grid.set_layout(layout)
         margin = 20
         self.setSceneRect(QRectF(-margin, -margin, layout.width + 2 * margin,
@@ -190,18 +189,12 @@ class JourneyScene(DeferredScene):
         if not self.pending:
             return
         self.pending = False
+        route_flows(self.journey, self.layout)
         with self._flow_batch():
             self._labels = sync_flows(
                 self, self._flows, self.layout, None, True, {}, self.flow_layer
             )
         self.layout_changed.emit()
-
-    def complete_soon(self) -> None:
-        """After a view's first paint: build the deferred flows on the next turn of the
-        event loop, so they show a moment after the cards."""
-        if self.pending and not self._completing:
-            self._completing = True
-            QTimer.singleShot(0, self, self.complete)
 
     def _refresh_handles(self) -> None:
         """Cards show their flow handle while selected; a selected flow paints itself (in

@@ -3,7 +3,7 @@
 from mapper.layout.boxes import CardBox, FlowRoute, LaneBox, MapLayout, StageBox, Style
 from mapper.layout.emotion import EmotionCurve, EmotionPoint
 from mapper.layout.geometry import Bezier, Point, Rect
-from mapper.layout.grid import compute_layout
+from mapper.layout.grid import compute_layout, route_flows
 
 __all__ = [
     "Bezier",
@@ -18,4 +18,5 @@ __all__ = [
     "StageBox",
     "Style",
     "compute_layout",
+    "route_flows",
 ]

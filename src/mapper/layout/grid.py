@@ -68,8 +68,10 @@ def compute_layout(
     style: Style | None = None,
     personas: list[str] | None = None,
     previous: MapLayout | None = None,
+    flows: bool = True,
 ) -> MapLayout:
     """Lay out the map. ``personas``: ids whose emotion curves to include (default: all).
+    Without ``flows`` the flows are not routed (yet: see :func:`route_flows`).
 
     With the ``previous`` layout of the same map, what did not change is taken over as it
     was (the same box objects, so a view can skip them by identity) and text is wrapped
@@ -184,8 +186,17 @@ def compute_layout(
         fresh = sum(1 for card_id in changed if card_id not in known_boxes)
         if len(result.cards) - fresh != len(known_boxes):
             result.gone_cards = [i for i in known_boxes if i not in result.cards]
-    _lay_out_flows(journey, result, previous)
+    if flows:
+        _lay_out_flows(journey, result, previous)
+    result.routed = flows
     return result
+
+
+def route_flows(journey: JourneyMap, layout: MapLayout) -> None:
+    """Route the flows of a layout made without them (as if it had been made with them)."""
+    if not layout.routed:
+        _lay_out_flows(journey, layout, None)
+        layout.routed = True
 
 
 def _placed(
