@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -9,8 +10,9 @@ from PySide6.QtGui import QUndoStack
 
 from mapper.commands import UndoCommand
 from mapper.edits import Change
-from mapper.fileformat import load_journey
-from mapper.fileformat.atomic import remove_stale_temporaries
+from mapper.fileformat import loads_journey
+from mapper.fileformat.atomic import remove_stale_temporaries, sha256_of
+from mapper.fileformat.io import read_map_bytes
 from mapper.fileformat.signature import DiskSignature
 from mapper.gcpause import paused_gc
 from mapper.model import JourneyMap, ModelError
@@ -52,10 +54,14 @@ class Document(QObject):
         path = Path(path).absolute()
         remove_stale_temporaries(path)
         before = DiskSignature.stat(path)
-        document = cls(load_journey(path), path, parent)
-        read = document.disk_signature
-        if before is None or read is None or not before.same_stat(read):
+        raw = read_map_bytes(path)
+        document = cls(loads_journey(raw, path), None, parent)  # its signature: from ``raw``
+        document.path = path
+        after = DiskSignature.stat(path)
+        if before is None or after is None or not before.same_stat(after):
             document.disk_signature = before  # changed while loading: bytes unknown
+        else:  # what was read, hashed as read instead of reading the file again
+            document.disk_signature = replace(after, sha256=sha256_of(raw))
         return document
 
     def try_push(self, change: Change) -> bool:
