@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from layout_maps import TEXT
 
-from mapper.layout.text import ELLIPSIS, elide, text_width, wrap
+from mapper.layout.text import BOLD, ELLIPSIS, REGULAR, elide, font, text_width, wrap
 
 SIZES = st.sampled_from([7.0, 9.0, 12.0, 14.0, 20.0])
 EPS = 0.01
@@ -79,3 +79,15 @@ def test_no_room_at_all_still_ends() -> None:
         lines, _ = wrap("Pickup shelf chaos", width, 12, max_lines=2)
         assert len(lines) == 2
         assert wrap("ab", width, 12)[0] == ("a", "b")
+
+
+@given(st.text(max_size=60) | TEXT, SIZES, st.booleans())
+def test_a_width_is_the_advances_summed_in_order(text, size, bold) -> None:
+    # what a line measures, exactly as each character's advance adds up (the ASCII table
+    # and the per-character lookups give the same floats)
+    metrics = font(BOLD if bold else REGULAR)
+    expected = 0
+    for ch in text:
+        expected += metrics.advance(ch)
+    assert metrics.width(text, size) == expected * size / 1000.0
+    assert text_width(text, size, bold) == metrics.width(text, size)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from mapper.resources import fonts_dir
@@ -35,6 +35,12 @@ class FontMetrics:
     default_width: float
     ascent: float
     descent: float
+    # the advances of code points 0-127, looked up by index: most text is ASCII
+    ascii: tuple[float, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        table = tuple(self.widths.get(i, self.default_width) for i in range(128))
+        object.__setattr__(self, "ascii", table)
 
     def advance(self, ch: str) -> float:
         """One character's advance in 1/1000 em (see :func:`missing_advance`)."""
@@ -42,10 +48,15 @@ class FontMetrics:
         return found if found is not None else missing_advance(ch, self.default_width)
 
     def width(self, text: str, size: float) -> float:
-        if not text.isascii():
-            return sum(map(self.advance, text)) * size / 1000.0
+        """The advances summed in order (the same floats however they are looked up)."""
+        if text.isascii():
+            return sum(map(self.ascii.__getitem__, text.encode("ascii"))) * size / 1000.0
         widths, default = self.widths, self.default_width
-        return sum(widths.get(ord(ch), default) for ch in text) * size / 1000.0
+        total: float = 0  # (an int 0, as sum() starts from)
+        for ch in text:
+            found = widths.get(ord(ch))
+            total += found if found is not None else missing_advance(ch, default)
+        return total * size / 1000.0
 
     def covers(self, ch: str) -> bool:
         return ord(ch) in self.widths
