@@ -190,16 +190,19 @@ class PresentationFile(_Strict):
     ] = []
 
 
+# A list or mapping a card or persona leaves out is made empty by a factory: pydantic would
+# deep-copy a literal [] or {} default for each of thousands of items (the JSON Schema still
+# shows the empty default, see jsonschema.py).
 class PersonaFile(_Strict):
     id: Id
     name: ShortText
     role: ShortText = ""
     bio: LongText = ""
-    demographics: dict[ShortText, ShortText] = {}
-    goals: Texts = []
-    motivations: Texts = []
-    frustrations: Texts = []
-    behaviours: Texts = []
+    demographics: dict[ShortText, ShortText] = Field(default_factory=dict)
+    goals: Texts = Field(default_factory=list)
+    motivations: Texts = Field(default_factory=list)
+    frustrations: Texts = Field(default_factory=list)
+    behaviours: Texts = Field(default_factory=list)
     quote: LongText = ""
     photo: PhotoFile | None = None
     # None: a palette colour by the persona's place in the list (see model.palette)
@@ -238,19 +241,19 @@ class CardFile(_Strict):
     channel: Id | None = None
     creator: LaxCreator | None = None
     buying_phase: LaxBuyingPhase | None = None
-    emotions: dict[Id, EmotionScore] = {}
+    emotions: dict[Id, EmotionScore] = Field(default_factory=dict)
     moment_of_truth: bool = False
     owner: ShortText = ""
     impact: Rating = RATING_DEFAULT
     effort: Rating = RATING_DEFAULT
-    pain_point_ids: Annotated[list[Id], FailFast] = []
+    pain_point_ids: Annotated[list[Id], FailFast] = Field(default_factory=list)
     metrics: MetricsFile = MetricsFile()
-    evidence: Annotated[list[EvidenceFile], FailFast] = []
+    evidence: Annotated[list[EvidenceFile], FailFast] = Field(default_factory=list)
     url: ShortText = ""
-    tags: Texts = []
+    tags: Texts = Field(default_factory=list)
     notes: LongText = ""
     sensitive: bool = False
-    votes: dict[Day, Votes] = {}
+    votes: dict[Day, Votes] = Field(default_factory=dict)
 
 
 class FlowFile(_Strict):
