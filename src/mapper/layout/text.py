@@ -51,12 +51,10 @@ class FontMetrics:
         """The advances summed in order (the same floats however they are looked up)."""
         if text.isascii():
             return sum(map(self.ascii.__getitem__, text.encode("ascii"))) * size / 1000.0
-        widths, default = self.widths, self.default_width
-        total: float = 0  # (an int 0, as sum() starts from)
-        for ch in text:
-            found = widths.get(ord(ch))
-            total += found if found is not None else missing_advance(ch, default)
-        return total * size / 1000.0
+        try:  # every character in the font (a separator, a minus sign...)
+            return sum(map(self.widths.__getitem__, map(ord, text))) * size / 1000.0
+        except KeyError:
+            return sum(map(self.advance, text)) * size / 1000.0
 
     def covers(self, ch: str) -> bool:
         return ord(ch) in self.widths
