@@ -168,8 +168,13 @@ def check_references(
 _NO_METRICS = Metrics()
 
 
+_METRIC_FIELDS = tuple(f.name for f in dataclasses.fields(Metrics))
+
+
 def _metrics(m: MetricsFile) -> Metrics:
-    return Metrics(**m.model_dump()) if m.model_fields_set else _NO_METRICS
+    if not m.model_fields_set:
+        return _NO_METRICS
+    return Metrics(*[getattr(m, name) for name in _METRIC_FIELDS])
 
 
 def card_from_file(c: CardFile) -> Card:

@@ -109,10 +109,10 @@ class Metrics:
 
     def __post_init__(self) -> None:
         # whole numbers are kept as floats so a saved 3200 reads back (and saves) the same
-        for f in fields(self):
-            value = getattr(self, f.name)
+        for name in _METRIC_NAMES:
+            value = getattr(self, name)
             if value is not None and not isinstance(value, float):
-                object.__setattr__(self, f.name, float(value))
+                object.__setattr__(self, name, float(value))
 
     def items(self) -> list[tuple[str, float]]:
         """The metrics that are set, in a fixed order."""
