@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from factories import sample_map
 from mapper.canvas.card_item import CardItem
+from mapper.canvas.emotion_items import EmotionPointItem
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.painting import qrect
 from mapper.canvas.scene import JourneyScene
 from mapper.document import Document
 from mapper.edits import MoveCards, Update
 from mapper.layout import compute_layout
-from mapper.model import Entity
+from mapper.model import Entity, Lane, LaneKind
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from synthetic import make_map
@@ -139,3 +140,27 @@ def test_the_flows_are_routed_when_they_come(manager):
         r.flow.id: r.curve for r in fresh.flows
     }
     scene.detach()
+
+
+def test_the_emotion_lane_names_its_personas_at_once_and_draws_its_curves_next(manager):
+    journey = make_map(300)
+    journey.insert(2, Lane(id="feel", name="Emotions", kind=LaneKind.EMOTION))
+    document = Document(journey)
+    scene = JourneyScene(document, defer_flows=True)
+    built = [i for i in QGraphicsScene.items(scene) if isinstance(i, EmotionPointItem)]
+    assert built == []  # a first frame without the curves' thousand points
+    legend = scene.lane_headers["feel"].legend
+    assert [entry.persona_id for entry in legend] == journey.personas.ids()
+    card = next(c for c in journey.cards() if not c.emotions)  # scored before they come
+    persona = journey.personas.ids()[0]
+    document.push(Update(journey, Entity.CARD, card.id, {"emotions": {persona: -3}}))
+    points = scene.emotion_points()  # asking builds them
+    assert (card.id, persona) in {(p.card_id, p.persona_id) for p in points}
+    assert not scene.pending
+    whole = JourneyScene(document)
+    assert sorted((p.card_id, p.persona_id) for p in points) == sorted(
+        (p.card_id, p.persona_id) for p in whole.emotion_points()
+    )
+    assert [e.persona_id for e in scene.lane_headers["feel"].legend] == journey.personas.ids()
+    for each in (scene, whole):
+        each.detach()

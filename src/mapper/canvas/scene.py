@@ -174,7 +174,10 @@ class JourneyScene(DeferredScene):
                                           self.flow_layer)  # fmt: skip
                 if self.flow_layer is not None:  # flows that followed a dragged card
                     self.flow_layer.reattach(self._layer_for)
-        self.emotions.sync(active_id, everything)
+        if self.pending:  # the curves and points come with the flows, the legend now
+            self.emotions.sync_legend()
+        else:
+            self.emotions.sync(active_id, everything)
         self.layout_changed.emit()
 
     @property
@@ -184,7 +187,8 @@ class JourneyScene(DeferredScene):
         return self._flows
 
     def complete(self) -> None:
-        """Build what opening a map deferred (cards, flows and labels), if anything."""
+        """Build what opening a map deferred (cards, flows, labels, the emotion lane's
+        curves and points), if anything."""
         super().complete()  # the cards first
         if not self.pending:
             return
@@ -194,6 +198,7 @@ class JourneyScene(DeferredScene):
             self._labels = sync_flows(
                 self, self._flows, self.layout, None, True, {}, self.flow_layer
             )
+        self.emotions.sync(self._active_id, True)
         self.layout_changed.emit()
 
     def _refresh_handles(self) -> None:
@@ -213,9 +218,11 @@ class JourneyScene(DeferredScene):
         self._selected_before = selected
 
     def emotion_points(self) -> list[EmotionPointItem]:
+        self.complete()
         return self.emotions.points()
 
     def ghost_rows(self) -> list[GhostRowItem]:
+        self.complete()
         return self.emotions.ghost_rows()
 
     # ------------------------------------------------------------ selection
