@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -19,6 +20,7 @@ from mapper.canvas.scene import JourneyScene
 from mapper.document import Document
 from mapper.edits import MoveCards, Update
 from mapper.layout import compute_layout
+from mapper.layout.theme import DARK, LIGHT
 from mapper.model import Entity, Lane, LaneKind
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
@@ -164,3 +166,16 @@ def test_the_emotion_lane_names_its_personas_at_once_and_draws_its_curves_next(m
     assert [e.persona_id for e in scene.lane_headers["feel"].legend] == journey.personas.ids()
     for each in (scene, whole):
         each.detach()
+
+
+def test_a_dark_canvas_at_start_still_builds_its_cards_after_the_first_paint(manager):
+    document = Document(make_map(200))
+    scene = JourneyScene(document, defer_flows=True)
+    scene.set_theme(DARK)  # as a window does for a dark desktop, before it shows
+    assert _built_cards(scene) == set()
+    scene.build_cards(QRectF(0, 0, 900, 600))  # a first paint
+    some = _built_cards(scene)
+    scene.set_theme(LIGHT)  # changed again before the rest came: every card follows
+    assert some < _built_cards(scene) == set(scene.layout.cards)
+    assert all(item.box is scene.layout.cards[i] for i, item in scene.cards.items())
+    scene.detach()

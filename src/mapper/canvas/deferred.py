@@ -54,6 +54,10 @@ class DeferredScene(QGraphicsScene):
             self._completing = True
             QTimer.singleShot(0, self, self.complete)
 
+    def made_items(self) -> list[QGraphicsItem]:
+        """The items made so far (asking builds nothing)."""
+        return QGraphicsScene.items(self)
+
     def items(self, *args: Any, **kwargs: Any) -> list[QGraphicsItem]:
         self.build_cards()  # whoever asks for the items gets every card
         return super().items(*args, **kwargs)

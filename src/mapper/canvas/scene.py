@@ -92,7 +92,7 @@ class JourneyScene(DeferredScene):
             return
         self.theme = theme
         self.sync()
-        for item in self.items():
+        for item in self.made_items():  # those still to come are made in the new theme
             item.update()
 
     def set_item_caching(self, enabled: bool) -> None:
@@ -164,6 +164,8 @@ class JourneyScene(DeferredScene):
                      StageHeaderItem)  # fmt: skip
         sync_headers(self, self.lane_headers, {b.lane.id: b for b in layout.lanes},
                      LaneHeaderItem)  # fmt: skip
+        if self._cards_pending and self._cards:  # some made already: all follow
+            self.build_cards()
         moved = not self._cards_pending and sync_cards(
             self, self._cards, layout, active_id, everything, self._highlighted, previous
         )
@@ -187,8 +189,7 @@ class JourneyScene(DeferredScene):
         return self._flows
 
     def complete(self) -> None:
-        """Build what opening a map deferred (cards, flows, labels, the emotion lane's
-        curves and points), if anything."""
+        """Build what opening a map deferred (cards, flows, labels, emotion curves)."""
         super().complete()  # the cards first
         if not self.pending:
             return
