@@ -1,6 +1,7 @@
 """What opening a map in the editor loads before its first frame: the parts a first frame
 never uses load when first used (a removal, a drag, typing in place, an old file's
-upgrade, the graph questions, the save's validators), so they cost nothing at start."""
+upgrade, the graph questions, the save's validators, placing flow labels), so they cost
+nothing at start."""
 
 from __future__ import annotations
 
@@ -52,6 +53,8 @@ LATER = [
     "mapper.canvas.inline_editor",
     "mapper.canvas.emotion_drag",  # gestures
     "mapper.canvas.header_drags",
+    "mapper.layout.labels",  # where flow labels go: the flows come after the first frame
+    "mapper.layout.label_grids",
 ]
 
 

@@ -19,11 +19,11 @@ class DeferredScene(QGraphicsScene):
     """The part of the scene that builds its cards late; ``complete`` builds all."""
 
     layout: MapLayout
-    _active_id: str | None
-    _highlighted: set[str]
 
     def __init__(self, parent: Any = None, defer: bool = False) -> None:
         super().__init__(parent)
+        self._active_id: str | None = None  # whose feelings the cards show
+        self._highlighted: set[str] = set()  # cards to draw highlighted (a search's)
         self._cards: dict[str, CardItem] = {}
         self._cards_pending = defer  # some cards have no item yet
         self.pending = defer  # the flows (and their labels) are still to be built

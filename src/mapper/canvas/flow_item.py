@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from functools import cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
@@ -14,16 +14,12 @@ from mapper.canvas.host import host_of
 from mapper.canvas.painting import qcolor, qfont, qrect, theme_of
 from mapper.layout import Bezier, FlowRoute
 from mapper.layout.geometry import bezier_bounds, near_bezier
-from mapper.layout.labels import (
-    LABEL_HEIGHT,
-    LABEL_MAX_WIDTH,
-    LABEL_PADDING,
-    LABEL_SIZE,
-    FlowLabel,
-)
 from mapper.layout.text import elide, text_width
 from mapper.layout.theme import LIGHT, Theme
 from mapper.model import Entity
+
+if TYPE_CHECKING:
+    from mapper.layout.labels import FlowLabel
 
 
 class FlowLayer(Protocol):
@@ -330,10 +326,12 @@ class FlowLabelItem(QGraphicsItem):
             if (label.elided or not label.clear) or self.toolTip():
                 self.setToolTip(full if label.text != full else "")
         else:
-            text = elide(" ".join(route.flow.label.split()), LABEL_MAX_WIDTH, LABEL_SIZE)
-            width = text_width(text, LABEL_SIZE) + 2 * LABEL_PADDING
+            from mapper.layout import labels as lb  # (loaded with the flows: no cost)
+
+            text = elide(" ".join(route.flow.label.split()), lb.LABEL_MAX_WIDTH, lb.LABEL_SIZE)
+            width = text_width(text, lb.LABEL_SIZE) + 2 * lb.LABEL_PADDING
             x, y = route.label_at
-            self.rect = QRectF(x - width / 2, y - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
+            self.rect = QRectF(x - width / 2, y - lb.LABEL_HEIGHT / 2, width, lb.LABEL_HEIGHT)
             self.text = text
         self._bounds = self.rect.adjusted(-1, -1, 1, 1)
         self.update()
@@ -355,6 +353,8 @@ class FlowLabelItem(QGraphicsItem):
         painter.setPen(QPen(color, 0.8))
         radius = self.rect.height() / 2
         painter.drawRoundedRect(self.rect, radius, radius)
+        from mapper.layout.labels import LABEL_SIZE  # (loaded with the flows: no cost)
+
         painter.setPen(qcolor(theme.ink))
         painter.setFont(qfont(LABEL_SIZE))
         painter.drawText(self.rect, Qt.AlignmentFlag.AlignCenter, self.text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
@@ -18,8 +18,10 @@ from mapper.canvas.flow_layer import FlowLayer
 from mapper.canvas.header_items import StageHeaderItem
 from mapper.layout import CardBox, MapLayout
 from mapper.layout.boxes import only_moved
-from mapper.layout.labels import FlowLabel, flow_labels
 from mapper.model import Action, Entity, JourneyMap, ModelEvent
+
+if TYPE_CHECKING:
+    from mapper.layout.labels import FlowLabel
 
 # What the canvas neither draws nor shows in a tooltip: an edit of only these costs no
 # layout at all (typing in a card's notes on a 5,000-card map stays instant).
@@ -167,6 +169,8 @@ def sync_flows(
 ) -> dict[str, FlowLabel]:
     """Flows come, go or take their new routes; labels are placed again when cards or
     routes moved. Returns the labels by flow id."""
+    from mapper.layout.labels import flow_labels  # loaded with the flows, after the first frame
+
     routes = layout.routes_by_id()
     gone = [flow_id for flow_id in items if flow_id not in routes]
     for flow_id in gone:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor
@@ -26,10 +27,12 @@ from mapper.canvas.mirror import drawn, sync_cards, sync_flows, sync_headers, ta
 from mapper.document import Document
 from mapper.edits import Change
 from mapper.layout import EmotionPoint, MapLayout, Style, compute_layout, route_flows
-from mapper.layout.labels import FlowLabel
 from mapper.layout.theme import LIGHT, Theme
 from mapper.model import Entity, ModelEvent, Persona
 from mapper.model.pain import shown_personas
+
+if TYPE_CHECKING:
+    from mapper.layout.labels import FlowLabel  # (loaded with the flows, after the first frame)
 
 BSP_DEPTH = 10
 
@@ -77,8 +80,6 @@ class JourneyScene(DeferredScene):
         self.lane_headers: dict[str, LaneHeaderItem] = {}
         self.emotions = EmotionLayer(self)  # curves, points, ghost points and the legend
         self._labels: dict[str, FlowLabel] = {}
-        self._active_id: str | None = None
-        self._highlighted: set[str] = set()
         self._selected_before: set = set()  # items selected at the last selection change
         self._unsubscribe = self.journey.events.subscribe(self._on_model_events)
         self.selectionChanged.connect(self._refresh_handles)
@@ -150,9 +151,7 @@ class JourneyScene(DeferredScene):
         style, flows = self.layout_style, not self.pending  # routed once the flows come
         self.layout = layout = compute_layout(journey, style, previous=previous, flows=flows)
         self.grid.set_layout(layout)
-        margin = 20
-        self.setSceneRect(QRectF(-margin, -margin, layout.width + 2 * margin,
-                                 layout.height + 2 * margin))  # fmt: skip
+        self.setSceneRect(QRectF(-20, -20, layout.width + 40, layout.height + 40))  # a margin
         active = journey.active_persona()
         active_id = active.id if active else None
         shown = tuple(shown_personas(journey))
