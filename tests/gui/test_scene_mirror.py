@@ -28,7 +28,9 @@ def _picture(scene: JourneyScene) -> dict:
         "cards": {i: (it.box, it.pos().toTuple(), it.persona_id) for i, it in scene.cards.items()},
         "flows": {
             i: (
-                it.route.curve,
+                # to a millionth: a route moved along with its cards is its old curve plus
+                # the offset, which rounds differently in the last bits (MapLayout.shifts)
+                _rounded(it.route.curve),
                 it.route.flow,
                 # where a label sits may differ: labels an edit did not disturb stay put
                 it.label and it.label.text,
@@ -49,13 +51,20 @@ def _picture(scene: JourneyScene) -> dict:
         "ghosts": {i: (row.ghosts, row.neutral_y) for i, row in scene.emotions.ghosts.items()},
         # unselected flows drawn in bulk: each by the chunks its place files it in
         "flow chunks": {
-            key: (sorted(flow.flow_id for flow in chunk.flows), chunk.boundingRect().getRect())
+            key: (
+                sorted(flow.flow_id for flow in chunk.flows),
+                tuple(round(v, 6) for v in chunk.boundingRect().getRect()),
+            )
             for key, chunk in scene.flow_layer.chunks.items()
         },
         # to a millionth: rows summed in another order may differ in the last bit
         "scene rect": tuple(round(v, 6) for v in scene.sceneRect().getRect()),
         "items": len(scene.items()),
     }
+
+
+def _rounded(curve) -> tuple:
+    return tuple((round(x, 6), round(y, 6)) for x, y in (curve.p0, curve.c1, curve.c2, curve.p3))
 
 
 def _assert_labels_apart(scene: JourneyScene) -> None:

@@ -149,6 +149,11 @@ class MapLayout:
     built_on: Any = field(default=None, repr=False, compare=False)
     changed_cards: list[str] = field(default_factory=list, repr=False, compare=False)
     gone_cards: list[str] = field(default_factory=list, repr=False, compare=False)
+    # built on a previous layout: the flows whose routes are not its routes (new or
+    # changed; None: not built on one), and those of them whose curves are its curves
+    # moved as a whole, by (dx, dy) (see shifts_since)
+    rerouted: dict[str, None] | None = field(default=None, repr=False, compare=False)
+    shifts: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False, compare=False)
     # the map's flows in document order, as laid out (routed or not)
     flow_list: list[Flow] = field(default_factory=list, repr=False, compare=False)
     # where flow labels may not go, kept for the next layout (see layout.labels)
@@ -168,6 +173,18 @@ class MapLayout:
         if previous is None or self.built_on is None or self.built_on() is not previous:
             return None
         return self.changed_cards, self.gone_cards
+
+    def shifts_since(
+        self, previous: MapLayout | None
+    ) -> tuple[dict[str, None], dict[str, tuple[float, float]]] | None:
+        """``(rerouted, shifts)`` if this layout was built on ``previous``, else None
+        (every route may be new): the ids of the flows whose routes are not the previous
+        ones (changed or new), and of those the ones whose curve is the previous one moved
+        by ``(dx, dy)`` (to a millionth), so a view can move what it drew instead of
+        drawing it again. The flows with no route now are not listed."""
+        if self.rerouted is None or self.changes_since(previous) is None:
+            return None
+        return self.rerouted, self.shifts
 
     def neutral_y(self) -> float | None:
         """The y of emotion score 0 in the emotion lane."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import weakref
 from operator import is_
-from typing import Any
 
 from mapper.layout.blueprint import blueprint_lines, line_above
 from mapper.layout.boxes import (
@@ -26,6 +25,7 @@ from mapper.layout.boxes import (
     emotion_y,
 )
 from mapper.layout.emotion import EmotionCurve, EmotionPoint, card_slots, lay_out_curve, rescored
+from mapper.layout.flow_routes import lay_out_flows
 from mapper.layout.geometry import Rect
 from mapper.layout.metric_lines import CARD_METRICS_SIZE, card_metrics_line
 from mapper.layout.persona_style import styles_by_id
@@ -40,7 +40,7 @@ from mapper.layout.routes import (
 )
 from mapper.layout.text import line_height, wrap
 from mapper.model import Card, CardKind, JourneyMap, Lane, LaneKind
-from mapper.model.entities import Flow, Stage
+from mapper.model.entities import Stage
 
 # the boxes and routes were first defined here: their names stay importable from here
 __all__ = [
@@ -187,7 +187,7 @@ def compute_layout(
         if len(result.cards) - fresh != len(known_boxes):
             result.gone_cards = [i for i in known_boxes if i not in result.cards]
     if flows:
-        _lay_out_flows(journey, result, previous)
+        lay_out_flows(journey, result, previous)
     result.routed = flows
     return result
 
@@ -195,7 +195,7 @@ def compute_layout(
 def route_flows(journey: JourneyMap, layout: MapLayout) -> None:
     """Route the flows of a layout made without them (as if it had been made with them)."""
     if not layout.routed:
-        _lay_out_flows(journey, layout, None)
+        lay_out_flows(journey, layout, None)
         layout.routed = True
 
 
@@ -288,97 +288,3 @@ def _lay_out_emotions(
                 known.get(persona.id),
             )
         )
-
-
-def _lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout | None) -> None:
-    boxes = result.cards
-    bands = _bands(result)
-    # a route depends on its cards' boxes and on the bands it keeps out of
-    # only a loop back keeps out of the bands: other routes stay while their cards do
-    same_bands = previous is not None and _bands(previous) == bands
-    known = previous.routes_by_id() if previous is not None else {}
-    routes = result.routes
-    old_boxes = previous.cards if previous is not None else {}
-    flows = result.flow_list = journey.flows()
-    if previous is not None and same_bands and _same_flows_and_cards(result, previous):
-        _reroute(journey, result, previous, bands)
-        return
-    for flow in flows:
-        source, target = boxes.get(flow.source), boxes.get(flow.target)
-        if source is None or target is None:
-            continue  # one end is in a hidden or collapsed lane
-        old = known.get(flow.id)
-        if (
-            old is not None
-            and old.flow is flow
-            and old_boxes.get(flow.source) is source
-            and old_boxes.get(flow.target) is target
-            and (same_bands or not _loop(source, target))
-        ):
-            result.flows.append(old)
-            routes[flow.id] = old
-            continue
-        routes[flow.id] = new = _route(flow, source, target, bands, result.style)
-        result.flows.append(new)
-
-
-def _route(flow: Flow, source: CardBox, target: CardBox, bands: Bands, style: Style) -> FlowRoute:
-    a, b = source.card, target.card
-    stacked = a.stage_id == b.stage_id and a.lane_id == b.lane_id
-    if a.stage_id == b.stage_id and not stacked:
-        curve = connector(source.rect, target.rect)
-    else:
-        ceiling = style.stage_header_height
-        curve = route(source.rect, target.rect, bands[0], ceiling, bands[1], stacked=stacked)
-    return FlowRoute(flow, curve)
-
-
-def _same_flows_and_cards(result: MapLayout, previous: MapLayout) -> bool:
-    """Whether the map has the very flows it had (in the same order, or reordered by a
-    card move) and the cards with boxes are the same ones (only some boxes changed)."""
-    same, flows = previous.flow_list, result.flow_list
-    if result.gone_cards or len(same) != len(flows):
-        return False
-    if not all(map(is_, same, flows)) and set(map(id, same)) != set(map(id, flows)):
-        return False
-    return all(card_id in previous.cards for card_id in result.changed_cards)
-
-
-def _reroute(journey: JourneyMap, result: MapLayout, previous: MapLayout, bands: Bands) -> None:
-    """The routes when the flows, the bands and the cards stayed: the flows of the cards
-    whose boxes changed are routed again, the others keep their routes (what the walk
-    over every flow above gives, for what an edit changed only)."""
-    boxes = result.cards
-    graph: Any = journey.graph  # its own dicts: its views cost more per edge
-    successors, predecessors = graph._succ, graph._pred
-    routes = dict(previous.routes_by_id())
-    for card_id in result.changed_cards:
-        for ends in (successors[card_id], predecessors[card_id]):
-            for data in ends.values():
-                flow = data["flow"]
-                source, target = boxes.get(flow.source), boxes.get(flow.target)
-                if source is not None and target is not None:
-                    routes[flow.id] = _route(flow, source, target, bands, result.style)
-    result.routes = routes
-    result.flows = [routes[flow.id] for flow in result.flow_list if flow.id in routes]
-
-
-def _loop(source: CardBox, target: CardBox) -> bool:
-    """Whether the route between these cards is a loop back (see :func:`route`), the only
-    kind whose shape depends on the bands it keeps out of."""
-    a, b = source.card, target.card
-    if a.stage_id == b.stage_id:
-        return False  # a connector or a step within a stack
-    a_rect, b_rect = source.rect, target.rect
-    return b_rect.x < a_rect.right - 1 and b_rect.right <= a_rect.x + 1
-
-
-Bands = tuple[tuple[float, float] | None, tuple[tuple[float, float], ...]]
-
-
-def _bands(layout: MapLayout) -> Bands:
-    """What flows keep out of: the emotion lane, and the blueprint lines (a loop may use
-    the half of a line's gap on its side, but never crosses the line)."""
-    lane = layout.emotion_lane
-    gaps = tuple((line.y - 3, line.y + 3) for line in layout.blueprint)
-    return ((lane.row.y, lane.row.bottom) if lane is not None else None), gaps

@@ -1,0 +1,186 @@
+"""Where flows go: each flow's route between its cards' boxes, taken over from the
+previous layout where its cards stayed, moved along where they moved alike."""
+
+from __future__ import annotations
+
+from operator import is_
+from typing import Any
+
+from mapper.layout.boxes import CardBox, FlowRoute, MapLayout, Style
+from mapper.layout.geometry import Bezier
+from mapper.layout.routes import connector, route
+from mapper.model import JourneyMap
+from mapper.model.entities import Flow
+
+
+def lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout | None) -> None:
+    """Each flow's route between its cards' boxes in ``result`` (a flow with an end in a
+    hidden or collapsed lane has none). With the ``previous`` layout, a route whose
+    cards kept their boxes is taken over, and one whose cards moved alike is moved along
+    (see ``MapLayout.shifts_since``)."""
+    boxes = result.cards
+    bands = _bands(result)
+    # a route depends on its cards' boxes and on the bands it keeps out of
+    # only a loop back keeps out of the bands: other routes stay while their cards do
+    same_bands = previous is not None and _bands(previous) == bands
+    known = previous.routes_by_id() if previous is not None else {}
+    routes = result.routes
+    old_boxes = previous.cards if previous is not None else {}
+    flows = result.flow_list = journey.flows()
+    if previous is not None and same_bands and _same_flows_and_cards(result, previous):
+        _reroute(journey, result, previous, bands)
+        return
+    rerouted: dict[str, None] = {}
+    shifts: dict[str, tuple[float, float]] = {}
+    for flow in flows:
+        source, target = boxes.get(flow.source), boxes.get(flow.target)
+        if source is None or target is None:
+            continue  # one end is in a hidden or collapsed lane
+        old = known.get(flow.id)
+        if old is not None and old.flow is flow:
+            old_source, old_target = old_boxes.get(flow.source), old_boxes.get(flow.target)
+            if (
+                old_source is source
+                and old_target is target
+                and (same_bands or not _loop(source, target))
+            ):
+                result.flows.append(old)
+                routes[flow.id] = old
+                continue
+            shift = _shift(old_source, source, old_target, target)
+            if shift == (0.0, 0.0):  # new boxes of its cards, in the same places
+                result.flows.append(old)
+                routes[flow.id] = old
+                continue
+            if shift is not None:  # not a loop: the bands are not in its way
+                routes[flow.id] = new = FlowRoute(flow, _moved(old.curve, *shift))
+                result.flows.append(new)
+                rerouted[flow.id] = None
+                shifts[flow.id] = shift
+                continue
+        routes[flow.id] = new = _route(flow, source, target, bands, result.style)
+        result.flows.append(new)
+        rerouted[flow.id] = None
+    if previous is not None:
+        result.rerouted, result.shifts = rerouted, shifts
+
+
+def _route(flow: Flow, source: CardBox, target: CardBox, bands: Bands, style: Style) -> FlowRoute:
+    a, b = source.card, target.card
+    stacked = a.stage_id == b.stage_id and a.lane_id == b.lane_id
+    if a.stage_id == b.stage_id and not stacked:
+        curve = connector(source.rect, target.rect)
+    else:
+        ceiling = style.stage_header_height
+        curve = route(source.rect, target.rect, bands[0], ceiling, bands[1], stacked=stacked)
+    return FlowRoute(flow, curve)
+
+
+def _same_flows_and_cards(result: MapLayout, previous: MapLayout) -> bool:
+    """Whether the map has the very flows it had (in the same order, or reordered by a
+    card move) and the cards with boxes are the same ones (only some boxes changed)."""
+    same, flows = previous.flow_list, result.flow_list
+    if result.gone_cards or len(same) != len(flows):
+        return False
+    if not all(map(is_, same, flows)) and set(map(id, same)) != set(map(id, flows)):
+        return False
+    return all(card_id in previous.cards for card_id in result.changed_cards)
+
+
+def _reroute(journey: JourneyMap, result: MapLayout, previous: MapLayout, bands: Bands) -> None:
+    """The routes when the flows, the bands and the cards stayed: the flows of the cards
+    whose boxes changed are routed again, the others keep their routes (what the walk
+    over every flow above gives, for what an edit changed only). A route whose two cards
+    moved alike (a row moved down as a whole) is its old curve moved along, and the
+    layout says so (``MapLayout.shifts_since``): its followers move what they drew."""
+    boxes, old_boxes = result.cards, previous.cards
+    graph: Any = journey.graph  # its own dicts: its views cost more per edge
+    successors, predecessors = graph._succ, graph._pred
+    known = previous.routes_by_id()
+    routes = dict(known)
+    rerouted: dict[str, None] = {}
+    shifts: dict[str, tuple[float, float]] = {}
+    result.rerouted, result.shifts = rerouted, shifts
+    style = result.style
+    for card_id in result.changed_cards:
+        for ends in (successors[card_id], predecessors[card_id]):
+            for data in ends.values():
+                flow = data["flow"]
+                flow_id = flow.id
+                if flow_id in rerouted:
+                    continue  # both its cards changed: routed once
+                source, target = boxes.get(flow.source), boxes.get(flow.target)
+                if source is None or target is None:
+                    continue
+                old = known.get(flow_id)
+                shift = (
+                    _shift(old_boxes.get(flow.source), source, old_boxes.get(flow.target), target)
+                    if old is not None and old.flow is flow
+                    else None
+                )
+                if shift == (0.0, 0.0):  # new boxes of its cards, in the same places
+                    continue  # keeps its route
+                rerouted[flow_id] = None
+                if shift is not None and old is not None:
+                    routes[flow_id] = FlowRoute(flow, _moved(old.curve, *shift))
+                    shifts[flow_id] = shift
+                else:
+                    routes[flow_id] = _route(flow, source, target, bands, style)
+    result.routes = routes
+    result.flows = [routes[flow.id] for flow in result.flow_list if flow.id in routes]
+
+
+def _shift(
+    old_source: CardBox | None, source: CardBox, old_target: CardBox | None, target: CardBox
+) -> tuple[float, float] | None:
+    """How far a route between these cards moved as a whole, or None when it must be
+    routed again: its cards moved by different offsets or changed size, or it is a loop
+    back (which keeps out of the bands, which did not move), or it runs within one stage
+    and moved across (such routes round their x)."""
+    if old_source is None or old_target is None:
+        return None
+    a, b, c, d = old_source.rect, source.rect, old_target.rect, target.rect
+    dx, dy = b.x - a.x, b.y - a.y
+    if (
+        d.x - c.x != dx
+        or d.y - c.y != dy
+        or a.width != b.width
+        or a.height != b.height
+        or c.width != d.width
+        or c.height != d.height
+        or _loop(source, target)
+    ):
+        return None
+    if dx != 0 and source.card.stage_id == target.card.stage_id:
+        return None
+    return dx, dy
+
+
+def _moved(curve: Bezier, dx: float, dy: float) -> Bezier:
+    """``curve`` moved by (dx, dy): within a millionth of routing again (the sums round
+    differently in the last bits)."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve.p0, curve.c1, curve.c2, curve.p3
+    if dx == 0:  # most moves are down or up: the xs stay exactly
+        return Bezier((x0, y0 + dy), (x1, y1 + dy), (x2, y2 + dy), (x3, y3 + dy))
+    return Bezier((x0 + dx, y0 + dy), (x1 + dx, y1 + dy), (x2 + dx, y2 + dy), (x3 + dx, y3 + dy))
+
+
+def _loop(source: CardBox, target: CardBox) -> bool:
+    """Whether the route between these cards is a loop back (see :func:`route`), the only
+    kind whose shape depends on the bands it keeps out of."""
+    a, b = source.card, target.card
+    if a.stage_id == b.stage_id:
+        return False  # a connector or a step within a stack
+    a_rect, b_rect = source.rect, target.rect
+    return b_rect.x < a_rect.right - 1 and b_rect.right <= a_rect.x + 1
+
+
+Bands = tuple[tuple[float, float] | None, tuple[tuple[float, float], ...]]
+
+
+def _bands(layout: MapLayout) -> Bands:
+    """What flows keep out of: the emotion lane, and the blueprint lines (a loop may use
+    the half of a line's gap on its side, but never crosses the line)."""
+    lane = layout.emotion_lane
+    gaps = tuple((line.y - 3, line.y + 3) for line in layout.blueprint)
+    return ((lane.row.y, lane.row.bottom) if lane is not None else None), gaps
