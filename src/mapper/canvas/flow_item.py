@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from mapper.canvas.host import host_of
 from mapper.canvas.painting import qcolor, qfont, qrect, theme_of
 from mapper.layout import Bezier, FlowRoute
-from mapper.layout.geometry import bezier_bounds, near_bezier
+from mapper.layout.geometry import Point, bezier_bounds, near_bezier
 from mapper.layout.text import elide, text_width
 from mapper.layout.theme import LIGHT, Theme
 from mapper.model import Entity
@@ -29,6 +29,12 @@ class FlowLayer(Protocol):
     def add(self, flow: FlowItem) -> None: ...
     def discard(self, flow: FlowItem) -> None: ...
     def detach(self, flow: FlowItem) -> None: ...
+    def shift(self, flow: FlowItem, extent: Extent, tip: Point, bounds: QRectF) -> None: ...
+
+    detached: set[FlowItem]
+
+
+Extent = tuple[float, float, float, float]
 
 
 ARROW = 9.0
@@ -121,7 +127,7 @@ class FlowItem(QGraphicsItem):
         self._shape: QPainterPath | None = None
         self._arrow: QPolygonF | None = None
         self._bounds = QRectF()
-        self.extent = (0.0, 0.0, 0.0, 0.0)  # the bounds as left, top, right, bottom
+        self.extent: Extent = (0.0, 0.0, 0.0, 0.0)  # the bounds as left, top, right, bottom
         self.layer: FlowLayer | None = None  # what draws it, when not itself
         self.layer_keys: tuple = ()  # where the layer filed it
         self.set_route(route, label)
@@ -153,6 +159,29 @@ class FlowItem(QGraphicsItem):
             self.setToolTip(route.flow.label)
         if layer is not None:
             layer.add(self)
+        else:
+            self.update()
+
+    def shift(self, route: FlowRoute, dx: float, dy: float, label: FlowLabel | None) -> None:
+        """Take ``route``, this flow's route moved by (dx, dy) as a whole (a row of cards
+        moved down): its bounds move along instead of being worked out from the curve,
+        and its layer files it again only where it crossed into another chunk."""
+        layer = self.layer
+        if layer is not None and layer.detached and getattr(self.scene(), "dragging", False):
+            self.set_route(route, label)  # it follows a dragged card: see set_route
+            return
+        tip, extent, bounds = self.route.curve.p3, self.extent, self._bounds
+        self.prepareGeometryChange()
+        self.route = route
+        self.placed_label = label
+        self._path = self._shape = self._arrow = None  # made again when next needed
+        self._bounds = bounds.translated(dx, dy)
+        left, top, right, bottom = extent
+        self.extent = (left + dx, top + dy, right + dx, bottom + dy)
+        if self.label is not None:  # the same flow: it has a label exactly when it had
+            self.label.place(route, label)
+        if layer is not None:
+            layer.shift(self, extent, tip, bounds)
         else:
             self.update()
 

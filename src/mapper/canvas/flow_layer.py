@@ -44,6 +44,7 @@ _AA = 2.0  # pixels an antialiased line may reach beyond its curve
 DAMAGE_RECTS = 64  # more flows changed than this: repaint everything once
 _NOTHING = QPainterPath()
 Key = tuple[bool, int, int]
+Extent = tuple[float, float, float, float]  # left, top, right, bottom
 
 
 class FlowChunk:
@@ -58,7 +59,7 @@ class FlowChunk:
         self._box: tuple[float, float, float, float] | None = None
         self._path: QPainterPath | None = None  # all curves in one path, built when drawn
 
-    def _extent(self, flow: FlowItem) -> tuple[float, float, float, float]:
+    def _extent(self, flow: FlowItem) -> Extent:
         if self.arrows:
             x, y = flow.route.curve.p3
             return x, y, x, y
@@ -75,18 +76,35 @@ class FlowChunk:
             else:
                 self._box = (min(box[0], a), min(box[1], b), max(box[2], c), max(box[3], d))
 
-    def take(self, flow: FlowItem) -> bool:
-        """Take ``flow`` out (while its place is still the one it was put in with);
-        returns whether it was in."""
+    def take(self, flow: FlowItem, extent: Extent | None = None) -> bool:
+        """Take ``flow`` out (while its place is still the one it was put in with, or
+        with the ``extent`` it was put in with); returns whether it was in."""
         if self.flows.pop(flow, False) is not None:
             return False
         self._path = None
+        self._went(extent or self._extent(flow))
+        return True
+
+    def moved(self, flow: FlowItem, extent: Extent) -> None:
+        """``flow``, put in with ``extent``, moved and stays in this chunk (drawn last,
+        as if taken out and put in: where translucent flows cross, the order they are
+        drawn in may change a pixel by a level)."""
+        del self.flows[flow]
+        self.flows[flow] = None
+        self._path = None
+        self._went(extent)
         box = self._box
         if box is not None:
             a, b, c, d = self._extent(flow)
+            self._box = (min(box[0], a), min(box[1], b), max(box[2], c), max(box[3], d))
+
+    def _went(self, extent: Extent) -> None:
+        """What a flow with ``extent`` leaving does to the extremes kept."""
+        box = self._box
+        if box is not None:
+            a, b, c, d = extent
             if not (box[0] < a and box[1] < b and c < box[2] and d < box[3]):
                 self._box = None  # an extreme may have gone with it
-        return True
 
     def refresh(self) -> None:
         """After flows came or went: new bounds, from the extremes kept as flows came, or
@@ -292,6 +310,34 @@ class FlowLayer:
             if chunk is not None and chunk.take(flow):
                 self._dirty.add(key)
         self._changed(flow)
+
+    def shift(
+        self, flow: FlowItem, extent: Extent, tip: tuple[float, float], bounds: QRectF
+    ) -> None:
+        """``flow`` moved as a whole from where it had ``extent``, its arrow's ``tip`` and
+        ``bounds``: the chunks it stays in only work out their bounds and path again."""
+        (old_curve, old_arrow), keys = flow.layer_keys, _keys(flow)
+        flow.layer_keys = keys
+        x, y = tip
+        self._move(flow, old_curve, keys[0], extent)
+        self._move(flow, old_arrow, keys[1], (x, y, x, y))
+        if len(self._damage) <= DAMAGE_RECTS:
+            self._damage.append(bounds)  # where it was
+        self._changed(flow)
+
+    def _move(self, flow: FlowItem, old_key: Key, key: Key, extent: Extent) -> None:
+        chunk = self.chunks.get(old_key)
+        if old_key == key and chunk is not None:
+            chunk.moved(flow, extent)
+            self._dirty.add(key)
+            return
+        if chunk is not None and chunk.take(flow, extent):
+            self._dirty.add(old_key)
+        chunk = self.chunks.get(key)
+        if chunk is None:
+            self.chunks[key] = chunk = FlowChunk(arrows=key[0])
+        chunk.put(flow)
+        self._dirty.add(key)
 
     @contextmanager
     def batch(self) -> Iterator[None]:

@@ -4,7 +4,7 @@ change on the canvas at all (typing in a card's notes draws nothing)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -168,26 +168,48 @@ def sync_flows(
     layer: FlowLayer | None,
 ) -> dict[str, FlowLabel]:
     """Flows come, go or take their new routes; labels are placed again when cards or
-    routes moved. Returns the labels by flow id."""
+    routes moved. Returns the labels by flow id. With the ``previous`` layout the items
+    show, only the flows it says were routed again and those whose labels moved are
+    visited, and a flow that moved as a whole is moved along (see ``FlowItem.shift``)."""
     from mapper.layout.labels import flow_labels  # loaded with the flows, after the first frame
 
     routes = layout.routes_by_id()
-    gone = [flow_id for flow_id in items if flow_id not in routes]
+    found = _reroutes(items, layout, previous, layer)
+    shown = previous.routes_by_id() if found is not None and previous is not None else {}
+    visit: Mapping[str, object] = routes  # the flows to look at
+    shifts: Mapping[str, tuple[float, float]] = {}
+    gone: list[str] | None = None
+    if found is not None:
+        visit, shifts = found
+        if len(routes) == len(items) and items.keys() >= visit.keys():
+            gone = []  # no flow came (each visited one has an item), as many as before
+    if gone is None:
+        gone = [flow_id for flow_id in items if flow_id not in routes]
     for flow_id in gone:
         item = items.pop(flow_id)
         item.set_layer(None)
         scene.removeItem(item)
         if item.label is not None:
             scene.removeItem(item.label)  # a separate item, above the cards
-    rerouted = bool(gone) or any(
-        flow_id not in items or items[flow_id].route is not path for flow_id, path in routes.items()
-    )
+    if found is not None:
+        rerouted = bool(gone) or bool(visit)
+    else:
+        rerouted = bool(gone) or any(
+            flow_id not in items or items[flow_id].route is not path
+            for flow_id, path in routes.items()
+        )
+    relabelled: set[str] = set()
     if cards_moved or rerouted:  # labels keep off cards and each other: place again
         placed = flow_labels(layout, previous, list(labels.values()))
-        labels = {label.flow_id: label for label in placed}
+        old_labels, labels = labels, {label.flow_id: label for label in placed}
+        if found is not None:  # and the flows whose labels are not the very ones kept
+            relabelled = {i for i, label in labels.items() if old_labels.get(i) is not label}
+            relabelled.update(old_labels.keys() - labels.keys())
     elif previous is not None:  # nothing to place: what labels avoid carries over
         layout.label_cards, previous.label_cards = previous.label_cards, None
-    for flow_id, path in routes.items():
+    for flow_id, path in routes.items():  # in the routes' order, whichever are visited:
+        if flow_id not in visit and flow_id not in relabelled:  # chunks then draw their
+            continue  # flows in the same order
         known = items.get(flow_id)
         label = labels.get(flow_id)
         if known is None:
@@ -196,8 +218,29 @@ def sync_flows(
             item.set_layer(layer)
             if item.label is not None:
                 scene.addItem(item.label)
-        elif known.route is not path or (
-            known.placed_label is not label and known.placed_label != label
-        ):  # most labels are the very ones kept: no field by field comparison
+        elif known.route is not path:
+            shift = shifts.get(flow_id)
+            if shift is not None and known.route is shown.get(flow_id):
+                known.shift(path, *shift, label)
+            else:
+                known.set_route(path, label)
+        elif known.placed_label is not label and known.placed_label != label:
+            # most labels are the very ones kept: no field by field comparison
             known.set_route(path, label)
     return labels
+
+
+def _reroutes(
+    items: dict[str, FlowItem],
+    layout: MapLayout,
+    previous: MapLayout | None,
+    layer: FlowLayer | None,
+) -> tuple[dict[str, None], dict[str, tuple[float, float]]] | None:
+    """What the layout says it routed again since ``previous``, if the items show
+    ``previous`` (None: every flow is to be compared). Flows that followed a dragged
+    card show routes of their own, and without a layer nothing keeps track of them."""
+    if previous is None or layer is None or layer.detached:
+        return None
+    if len(items) != len(previous.routes_by_id()):
+        return None
+    return layout.shifts_since(previous)

@@ -148,6 +148,10 @@ class MapLayout:
     # its boxes (new or changed) and its cards that have no box now (see changes_since)
     built_on: Any = field(default=None, repr=False, compare=False)
     changed_cards: list[str] = field(default_factory=list, repr=False, compare=False)
+    # of those, the cards of cells moved whole (the same boxes elsewhere): how far
+    card_offsets: dict[str, tuple[float, float]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     gone_cards: list[str] = field(default_factory=list, repr=False, compare=False)
     # built on a previous layout: the flows whose routes are not its routes (new or
     # changed; None: not built on one), and those of them whose curves are its curves

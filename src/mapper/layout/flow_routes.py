@@ -32,6 +32,7 @@ def lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout | 
         return
     rerouted: dict[str, None] = {}
     shifts: dict[str, tuple[float, float]] = {}
+    offsets = result.card_offsets
     for flow in flows:
         source, target = boxes.get(flow.source), boxes.get(flow.target)
         if source is None or target is None:
@@ -47,11 +48,7 @@ def lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout | 
                 result.flows.append(old)
                 routes[flow.id] = old
                 continue
-            shift = _shift(old_source, source, old_target, target)
-            if shift == (0.0, 0.0):  # new boxes of its cards, in the same places
-                result.flows.append(old)
-                routes[flow.id] = old
-                continue
+            shift = _shift(source, target, offsets)
             if shift is not None:  # not a loop: the bands are not in its way
                 routes[flow.id] = new = FlowRoute(flow, _moved(old.curve, *shift))
                 result.flows.append(new)
@@ -93,13 +90,14 @@ def _reroute(journey: JourneyMap, result: MapLayout, previous: MapLayout, bands:
     over every flow above gives, for what an edit changed only). A route whose two cards
     moved alike (a row moved down as a whole) is its old curve moved along, and the
     layout says so (``MapLayout.shifts_since``): its followers move what they drew."""
-    boxes, old_boxes = result.cards, previous.cards
+    boxes = result.cards
     graph: Any = journey.graph  # its own dicts: its views cost more per edge
     successors, predecessors = graph._succ, graph._pred
     known = previous.routes_by_id()
     routes = dict(known)
     rerouted: dict[str, None] = {}
     shifts: dict[str, tuple[float, float]] = {}
+    offsets = result.card_offsets
     result.rerouted, result.shifts = rerouted, shifts
     style = result.style
     for card_id in result.changed_cards:
@@ -114,12 +112,10 @@ def _reroute(journey: JourneyMap, result: MapLayout, previous: MapLayout, bands:
                     continue
                 old = known.get(flow_id)
                 shift = (
-                    _shift(old_boxes.get(flow.source), source, old_boxes.get(flow.target), target)
+                    _shift(source, target, offsets)
                     if old is not None and old.flow is flow
                     else None
                 )
-                if shift == (0.0, 0.0):  # new boxes of its cards, in the same places
-                    continue  # keeps its route
                 rerouted[flow_id] = None
                 if shift is not None and old is not None:
                     routes[flow_id] = FlowRoute(flow, _moved(old.curve, *shift))
@@ -130,30 +126,28 @@ def _reroute(journey: JourneyMap, result: MapLayout, previous: MapLayout, bands:
     result.flows = [routes[flow.id] for flow in result.flow_list if flow.id in routes]
 
 
+ALIKE = 1e-9  # cards whose offsets differ by less moved alike
+
+
 def _shift(
-    old_source: CardBox | None, source: CardBox, old_target: CardBox | None, target: CardBox
+    source: CardBox, target: CardBox, offsets: dict[str, tuple[float, float]]
 ) -> tuple[float, float] | None:
-    """How far a route between these cards moved as a whole, or None when it must be
-    routed again: its cards moved by different offsets or changed size, or it is a loop
-    back (which keeps out of the bands, which did not move), or it runs within one stage
-    and moved across (such routes round their x)."""
-    if old_source is None or old_target is None:
+    """How far a route between these cards moved as a whole, or None when it is routed
+    again: its cards are not both in cells that moved whole (``offsets``, see
+    ``MapLayout.card_offsets``) by the same offset, or it is a loop back (which keeps out
+    of the bands, which did not move), or it runs within one stage and moved across
+    (such routes round their x). Cheaper than routing it again."""
+    s = offsets.get(source.card.id)
+    if s is None:
         return None
-    a, b, c, d = old_source.rect, source.rect, old_target.rect, target.rect
-    dx, dy = b.x - a.x, b.y - a.y
-    if (
-        d.x - c.x != dx
-        or d.y - c.y != dy
-        or a.width != b.width
-        or a.height != b.height
-        or c.width != d.width
-        or c.height != d.height
-        or _loop(source, target)
-    ):
+    t = offsets.get(target.card.id)
+    if t is None:
         return None
-    if dx != 0 and source.card.stage_id == target.card.stage_id:
+    if t is not s and (abs(t[0] - s[0]) > ALIKE or abs(t[1] - s[1]) > ALIKE):
+        return None  # rows summed again: offsets alike up to the last bits
+    if _loop(source, target) or (s[0] != 0 and source.card.stage_id == target.card.stage_id):
         return None
-    return dx, dy
+    return s
 
 
 def _moved(curve: Bezier, dx: float, dy: float) -> Bezier:

@@ -93,6 +93,7 @@ def compute_layout(
     result.card_sizes = sizes = dict(known_sizes)
     stacks = result.cell_stacks
     changed: list[str] = []  # cards whose boxes are not the previous ones
+    offsets = result.card_offsets  # of those, the ones whose cells moved whole: how far
 
     # columns
     x = style.lane_header_width
@@ -172,7 +173,7 @@ def compute_layout(
                 continue
             cell = (stage.id, lane.id)
             stacks[cell] = placed = _placed(
-                stacks[cell], sx + pad, ly + pad, gap, sizes, known_boxes, changed
+                stacks[cell], sx + pad, ly + pad, gap, sizes, known_boxes, changed, offsets
             )
             result.cards.update(placed.boxes)
 
@@ -207,11 +208,13 @@ def _placed(
     sizes: dict[str, tuple[SizeKey, CardSize]],
     known_boxes: dict[str, CardBox],
     changed: list[str],
+    offsets: dict[str, tuple[float, float]],
 ) -> CellStack:
     """A cell's stack with its top card at (x, y): the stack itself when it is there
     already (its boxes taken over whole), its boxes moved along when only its place
     changed, else boxes made for its cards (keeping those of the previous layout that
-    are unchanged). The ids of cards given new boxes go to ``changed``."""
+    are unchanged). The ids of cards given new boxes go to ``changed``, with how far
+    they moved in ``offsets`` when their stack moved whole."""
     if stack.origin == (x, y):
         return stack
     if stack.origin is not None:  # the same cards elsewhere: the same boxes, moved
@@ -223,6 +226,9 @@ def _placed(
             moved[card_id] = CardBox(b.card, rect, b.title_lines, b.elided, b.has_badges, b.metrics)
             cy += r.height + gap
         changed.extend(moved)
+        offset = (x - stack.origin[0], y - stack.origin[1])  # of each box, to the last bits
+        for card_id in moved:
+            offsets[card_id] = offset
         return CellStack(stack.cards, stack.width, stack.height, (x, y), moved)
     stack.origin, width, boxes = (x, y), stack.width, stack.boxes
     for card in stack.cards:

@@ -1,0 +1,98 @@
+"""A flow whose two cards moved alike (a row moved down whole) is moved on the canvas, not
+built again: its bounds, label and chunks follow by the offset, and it looks and answers
+the pointer exactly as a flow built for its new route does."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF
+
+from mapper.canvas import flow_item
+from mapper.canvas.painting import qrect
+from mapper.canvas.scene import JourneyScene
+from mapper.document import Document
+from mapper.edits import Update
+from mapper.layout.routes import bezier_point
+from mapper.model import Entity
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from synthetic import make_map
+
+CLOSE = 1e-6  # a moved curve is the old one plus the offset: the last bits may differ
+
+
+def _grow_first_row(scene: JourneyScene) -> None:
+    """A longer title for the tallest cell's first card of the first lane: every row
+    below moves down."""
+    journey, layout = scene.journey, scene.layout
+    lane_id = layout.lanes[0].lane.id
+    tallest = max(
+        (s.stage.id for s in layout.stages if journey.cards_in_cell(s.stage.id, lane_id)),
+        key=lambda s: layout.cards[journey.cards_in_cell(s, lane_id)[-1].id].rect.bottom,
+    )
+    card = journey.cards_in_cell(tallest, lane_id)[0]
+    scene.document.push(Update(journey, Entity.CARD, card.id, {"title": "Longer, " * 12}))
+
+
+def _near(a: QRectF, b: QRectF) -> bool:
+    return all(abs(x - y) <= CLOSE for x, y in zip(a.getRect(), b.getRect(), strict=True))
+
+
+def test_flows_that_moved_whole_are_moved_and_match_a_fresh_canvas(qapp, monkeypatch):
+    document = Document(make_map(400, seed=3))
+    scene = JourneyScene(document)
+    fresh = None
+    try:
+        before = scene.layout
+        measured: list[object] = []
+        real = flow_item.bezier_bounds
+        monkeypatch.setattr(
+            flow_item, "bezier_bounds", lambda curve: (measured.append(curve), real(curve))[1]
+        )
+        _grow_first_row(scene)
+        monkeypatch.undo()
+        found = scene.layout.shifts_since(before)
+        assert found is not None
+        rerouted, shifts = found
+        assert len(shifts) > 50
+        moved = [scene.flows[i].route.curve for i in shifts]
+        assert not any(curve in measured for curve in moved)  # moved, not measured again
+        assert len(measured) <= len(rerouted) - len(shifts)
+
+        fresh = JourneyScene(document)
+        hits = 0
+        for flow_id in shifts:
+            ours, theirs = scene.flows[flow_id], fresh.flows[flow_id]
+            assert _near(ours.boundingRect(), theirs.boundingRect())
+            assert all(
+                abs(a - b) <= CLOSE for a, b in zip(ours.extent, theirs.extent, strict=True)
+            )
+            assert ours.layer_keys == theirs.layer_keys
+            if theirs.label is not None:  # where the labels' layout put it (a label the
+                # edit did not disturb moves along with its flow, a fresh one may differ)
+                placed = scene._labels[flow_id]
+                assert ours.label is not None and ours.label.rect == qrect(placed.rect)
+                assert ours.label.text == (placed.text if placed.clear else "")
+            # the pointer finds it where a fresh one is found, and not off it
+            for t in (0.1, 0.5, 0.9):
+                x, y = bezier_point(theirs.route.curve, t)
+                for dx, dy in ((0, 0), (0, 4), (7, 0), (0, 12)):
+                    point = QPointF(x + dx, y + dy)
+                    assert ours.contains(point) == theirs.contains(point)
+                    hits += ours.contains(point)
+        assert hits > 0
+        for key, chunk in fresh.flow_layer.chunks.items():
+            ours = scene.flow_layer.chunks[key]
+            assert set(f.flow_id for f in ours.flows) == set(f.flow_id for f in chunk.flows)
+            assert _near(ours.boundingRect(), chunk.boundingRect())
+        assert set(scene.flow_layer.chunks) == set(fresh.flow_layer.chunks)
+        # the scene's item index follows: items found at a moved flow's middle
+        flow_id = next(iter(shifts))
+        x, y = bezier_point(scene.flows[flow_id].route.curve, 0.5)
+        assert scene.flows[flow_id] in scene.items(QPointF(x, y))
+    finally:
+        scene.detach()
+        if fresh is not None:
+            fresh.detach()
