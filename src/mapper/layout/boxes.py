@@ -111,6 +111,7 @@ class CellStack:
     height: float  # the stack's, gaps included
     origin: tuple[float, float] | None = None  # the top card's top left corner
     boxes: dict[str, CardBox] = field(default_factory=dict)
+    index: Any = None  # its boxes by y, for what flow labels keep off (see label_grids)
 
 
 @dataclass

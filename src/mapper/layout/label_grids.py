@@ -1,16 +1,15 @@
-"""Where flow labels may not go, filed by square grid cells so a label's spot is checked
-against what is near it only: the cards' boxes (kept with the layout, so after an edit
-only the cards that moved are filed again), their text (measured when first asked for)
-and the labels placed so far."""
+"""Where flow labels may not go, so a label's spot is checked against what is near it
+only: the cards' boxes and their text, found through the layout's own cells (nothing to
+file again when an edit moves thousands of cards; text is measured when first asked for
+and kept from edit to edit), and the labels placed so far, filed by square grid cells."""
 
 from __future__ import annotations
 
-import weakref
+from bisect import bisect_right
 from functools import lru_cache
-from typing import Any
 
 from mapper.layout.badges import badge_row, title_baselines
-from mapper.layout.boxes import CardBox, MapLayout, only_moved
+from mapper.layout.boxes import CardBox, CellStack, MapLayout, Style, only_moved
 from mapper.layout.geometry import Rect
 from mapper.layout.metric_lines import card_metrics_rect
 from mapper.layout.text import text_width
@@ -22,8 +21,10 @@ Box = tuple[float, float, float, float]  # x0, y0, x1, y1: plain numbers, checke
 Grid = dict[tuple[int, int], list[Box]]
 
 
-def hits(r: Rect, grid: Grid | TextBoxes) -> bool:
-    """Whether ``r`` overlaps anything filed in ``grid``."""
+def hits(r: Rect, grid: Grid | CardIndex) -> bool:
+    """Whether ``r`` overlaps anything filed in ``grid`` (or found by a ``CardIndex``)."""
+    if not isinstance(grid, dict):
+        return grid.hits(r)
     x0, y0 = r.x, r.y
     x1, y1 = x0 + r.width, y0 + r.height
     for gx in range(int(x0 // CELL), int(x1 // CELL) + 1):
@@ -58,29 +59,60 @@ def _line_width(line: str, size: float) -> float:
     return (sum(_word(w) for w in words) + _word(" ") * (len(words) - 1)) * size / 1000
 
 
-class TextBoxes:
-    """Each card's title lines (as wide as their text) and its badge row, by grid cell;
-    a cell's are measured when first asked for (most labels never need them)."""
+TEXT_REACH = 6.0  # how far past a card's box its text boxes are looked for
 
-    def __init__(
-        self,
-        layout: MapLayout,
-        cells: dict[tuple[int, int], list[CardBox]],
-        known: dict[str, tuple[CardBox, list[Box]]],
-    ) -> None:
+
+class CardIndex:
+    """Every card's box with ``CARD_CLEARANCE`` around it (or, ``text``: its title lines
+    as wide as their text, its metrics line and its badge row), found through the
+    layout's columns, rows and each cell's stack from top to bottom. Nothing is filed:
+    a stack is indexed by y when a label is first checked near it (once per stack
+    object, which later layouts take over while the cell stays), and a card's text is
+    measured when first needed."""
+
+    def __init__(self, layout: MapLayout, known: dict[str, tuple[CardBox, list[Box]]], text: bool):
         """``known``: each card's text boxes as last measured, with the box they were
         measured in (kept from edit to edit: a card that only moved is not measured)."""
         self.style = layout.style
-        self.cells = cells
-        self.done: Grid = {}
+        self.text = text
+        columns = [(b.column.x, b.column.right, b.stage.id) for b in layout.stages]
+        rows = [(b.row.y, b.row.bottom, b.lane.id) for b in layout.lanes]
+        self.rights = [right for _, right, _ in columns]
+        self.columns = columns
+        self.bottoms = [bottom for _, bottom, _ in rows]
+        self.rows = rows
+        self.stacks = layout.cell_stacks
         self.known = known
 
-    def get(self, key: tuple[int, int], default: tuple = ()) -> list[Box]:
-        found = self.done.get(key)
-        if found is None:
-            found = [b for card in self.cells.get(key, ()) for b in self._of(card)]
-            self.done[key] = found
-        return found
+    def hits(self, r: Rect) -> bool:
+        """Whether ``r`` overlaps a card's box (with clearance), or its text."""
+        x0, y0 = r.x, r.y
+        x1, y1 = x0 + r.width, y0 + r.height
+        reach = CARD_CLEARANCE + (TEXT_REACH if self.text else 0.0)
+        columns, rows, stacks = self.columns, self.rows, self.stacks
+        i = bisect_right(self.rights, x0 - reach)
+        while i < len(columns) and columns[i][0] < x1 + reach:
+            stage_id = columns[i][2]
+            j = bisect_right(self.bottoms, y0 - reach)
+            while j < len(rows) and rows[j][0] < y1 + reach:
+                stack = stacks.get((stage_id, rows[j][2]))
+                j += 1
+                if stack is None or not stack.boxes:
+                    continue
+                bottoms, padded, boxes = _indexed(stack)
+                k = bisect_right(bottoms, y0 - reach + CARD_CLEARANCE)
+                while k < len(padded) and padded[k][1] < y1 + reach - CARD_CLEARANCE:
+                    a, b, c, d = padded[k]
+                    if not self.text:
+                        if x0 < c and a < x1:
+                            return True
+                    elif x0 < c + reach and a - reach < x1:
+                        for a, b, c, d in self._of(boxes[k]):
+                            if x0 < c and a < x1 and y0 < d and b < y1:
+                                return True
+                    k += 1
+            i += 1
+        return False
 
     def _of(self, box: CardBox) -> list[Box]:
         entry = self.known.get(box.card.id)
@@ -90,79 +122,63 @@ class TextBoxes:
             dx, dy = box.rect.x - entry[0].rect.x, box.rect.y - entry[0].rect.y
             found = [(a + dx, b + dy, c + dx, d + dy) for a, b, c, d in entry[1]]
         else:
-            style = self.style
-            size = style.title_size
-            up, down = size * 0.95, size * 0.3
-            x = box.rect.x + style.card_padding
-            found = [
-                (x - 1, base - up, x + _line_width(line, size) + 1, base + down)
-                for line, base in zip(box.title_lines, title_baselines(box, style), strict=True)
-            ]
-            line = card_metrics_rect(box, style)
-            if line is not None:
-                found.append((line.x - 1, line.y - 1, line.right + 1, line.bottom + 1))
-            row = badge_row(box, style)
-            if row is not None:
-                found.append((row.x - 1, row.y - 1, row.right + 1, row.bottom + 1))
+            found = text_boxes(box, self.style)
         self.known[box.card.id] = (box, found)
         return found
 
 
-class CardGrid:
-    """Every card's box (with a little clearance) by grid cell. Kept with the layout, so
-    after an edit only the cards that moved are filed again."""
+def text_boxes(box: CardBox, style: Style) -> list[Box]:
+    """A card's title lines as wide as their text, its metrics line and its badge row,
+    each with a pixel around it."""
+    size = style.title_size
+    up, down = size * 0.95, size * 0.3
+    x = box.rect.x + style.card_padding
+    found = [
+        (x - 1, base - up, x + _line_width(line, size) + 1, base + down)
+        for line, base in zip(box.title_lines, title_baselines(box, style), strict=True)
+    ]
+    line = card_metrics_rect(box, style)
+    if line is not None:
+        found.append((line.x - 1, line.y - 1, line.right + 1, line.bottom + 1))
+    row = badge_row(box, style)
+    if row is not None:
+        found.append((row.x - 1, row.y - 1, row.right + 1, row.bottom + 1))
+    return found
+
+
+def _indexed(stack: CellStack) -> tuple[list[float], list[Box], list[CardBox]]:
+    """A stack's cards top to bottom: the bottoms of their padded boxes (rising, as the
+    tops do), the padded boxes, the boxes. Made once per stack object."""
+    found = stack.index
+    if found is None:
+        c = CARD_CLEARANCE
+        boxes = list(stack.boxes.values())
+        padded = [
+            (r.x - c, r.y - c, r.x + r.width + c, r.y + r.height + c)
+            for r in (box.rect for box in boxes)
+        ]
+        stack.index = found = ([p[3] for p in padded], padded, boxes)
+    return found
+
+
+class LabelCards:
+    """What the labels of one layout keep off, handed on to the next layout: the cards'
+    text boxes as measured so far."""
 
     def __init__(self) -> None:
-        self.grid: Grid = {}
-        self.by_cell: dict[tuple[int, int], list[CardBox]] = {}
-        self.filed: dict[str, tuple[CardBox, Box, list[tuple[int, int]]]] = {}
-        self.texts: dict[str, tuple[CardBox, list[Box]]] = {}  # see TextBoxes
-        self.filed_for: Any = None  # a weak reference to the layout whose boxes it holds
-
-    def file(self, box: CardBox) -> None:
-        c, r = CARD_CLEARANCE, box.rect
-        padded = Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c)
-        keys = add(self.grid, padded)
-        for key in keys:
-            self.by_cell.setdefault(key, []).append(box)
-        entry = (padded.x, padded.y, padded.x + padded.width, padded.y + padded.height)
-        self.filed[box.card.id] = (box, entry, keys)
-
-    def take_out(self, card_id: str) -> None:
-        box, entry, keys = self.filed.pop(card_id)
-        for key in keys:
-            self.grid[key].remove(entry)
-            self.by_cell[key].remove(box)
+        self.texts: dict[str, tuple[CardBox, list[Box]]] = {}
 
 
-def card_grids(layout: MapLayout, previous: MapLayout | None) -> tuple[Grid, TextBoxes]:
-    """The cards' grid and their text boxes; taken over from the ``previous`` layout
-    (which gives it up) with only what changed filed again."""
+def card_grids(layout: MapLayout, previous: MapLayout | None) -> tuple[CardIndex, CardIndex]:
+    """The cards' boxes and their text; the text measured for the ``previous`` layout is
+    taken over (it gives it up)."""
     found = previous.label_cards if previous is not None else None
-    if isinstance(found, CardGrid):
+    if isinstance(found, LabelCards):
         previous.label_cards = None  # type: ignore[union-attr]  # one owner at a time
-        boxes = layout.cards
-        changes = layout.changes_since(previous)
-        filed = found.filed
-        if changes is not None and found.filed_for is not None and found.filed_for() is previous:
-            # filed for the layout this one was built on: what changed since is all to file
-            stale = [i for i in (*changes[0], *changes[1]) if i in filed]
-            fresh = changes[0]
-        else:  # look at every card
-            stale = [i for i, (box, _, _) in filed.items() if boxes.get(i) is not box]
-            fresh = list(boxes)
-        for card_id in stale:
-            found.take_out(card_id)
-            if card_id not in boxes:
-                found.texts.pop(card_id, None)
-        for card_id in fresh:
-            if card_id not in filed:
-                found.file(boxes[card_id])
-        grid = found
+        texts = found.texts
+        if len(texts) > 2 * len(layout.cards) + 100:  # cards gone long ago
+            found.texts = texts = {i: e for i, e in texts.items() if i in layout.cards}
     else:
-        grid = CardGrid()
-        for box in layout.cards.values():
-            grid.file(box)
-    layout.label_cards = grid
-    grid.filed_for = weakref.ref(layout)
-    return grid.grid, TextBoxes(layout, grid.by_cell, grid.texts)
+        found = LabelCards()
+    layout.label_cards = found
+    return CardIndex(layout, found.texts, False), CardIndex(layout, found.texts, True)

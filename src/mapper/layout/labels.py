@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from mapper.layout.boxes import MapLayout
 from mapper.layout.geometry import Bezier, Rect
-from mapper.layout.label_grids import CARD_CLEARANCE, Grid, TextBoxes, add, card_grids, hits
+from mapper.layout.label_grids import CARD_CLEARANCE, CardIndex, Grid, add, card_grids, hits
 from mapper.layout.routes import bezier_point
 from mapper.layout.text import ELLIPSIS, elide, text_width
 
@@ -62,8 +62,8 @@ def flow_labels(
     costs what it disturbs. Every label still keeps clear of the others; exports place
     all labels afresh."""
     kept = _still_placed(layout, previous, known)
-    cards: Grid | None = None
-    texts: TextBoxes | None = None
+    cards: CardIndex | None = None
+    texts: CardIndex | None = None
     style = layout.style
     body = Rect(
         style.lane_header_width,
@@ -266,7 +266,7 @@ def _translation(a: Bezier, b: Bezier) -> tuple[float, float] | None:
 
 
 def _free(
-    r: Rect, cards: Grid, texts: TextBoxes, labels: Grid, edges: list[float], body: Rect
+    r: Rect, cards: CardIndex, texts: CardIndex, labels: Grid, edges: list[float], body: Rect
 ) -> bool:
     """Whether a label moved with its flow may stay at ``r``: in the map's body, within
     one stage column, clear of the cards' text and of the other labels (most labels of
@@ -322,7 +322,7 @@ class _Spots:
 
 def _first(
     spots: _Spots,
-    avoid: Grid | TextBoxes,
+    avoid: CardIndex,
     labels: Grid,
     edges: list[float] | None = None,
     limit: int = 0,
