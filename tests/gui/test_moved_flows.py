@@ -66,9 +66,7 @@ def test_flows_that_moved_whole_are_moved_and_match_a_fresh_canvas(qapp, monkeyp
         for flow_id in shifts:
             ours, theirs = scene.flows[flow_id], fresh.flows[flow_id]
             assert _near(ours.boundingRect(), theirs.boundingRect())
-            assert all(
-                abs(a - b) <= CLOSE for a, b in zip(ours.extent, theirs.extent, strict=True)
-            )
+            assert all(abs(a - b) <= CLOSE for a, b in zip(ours.extent, theirs.extent, strict=True))
             assert ours.layer_keys == theirs.layer_keys
             if theirs.label is not None:  # where the labels' layout put it (a label the
                 # edit did not disturb moves along with its flow, a fresh one may differ)
@@ -96,3 +94,19 @@ def test_flows_that_moved_whole_are_moved_and_match_a_fresh_canvas(qapp, monkeyp
         scene.detach()
         if fresh is not None:
             fresh.detach()
+
+
+def test_a_flows_tooltip_follows_its_label(qapp):
+    from factories import sample_map
+
+    document = Document(sample_map())
+    scene = JourneyScene(document)
+    try:
+        journey = document.journey
+        flow_id = next(f.id for f in journey.flows() if not f.label)
+        assert scene.flows[flow_id].toolTip() == ""
+        for label in ("after the call", "", "next"):
+            document.push(Update(journey, Entity.FLOW, flow_id, {"label": label}))
+            assert scene.flows[flow_id].toolTip() == label
+    finally:
+        scene.detach()

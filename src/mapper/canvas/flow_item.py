@@ -121,6 +121,7 @@ class FlowItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setZValue(5)
         self.hovered = False
+        self._tip = ""  # the tooltip set (the flow's label)
         self.label: FlowLabelItem | None = None  # only labelled flows have one
         self.route = route
         self._path: QPainterPath | None = None
@@ -155,8 +156,9 @@ class FlowItem(QGraphicsItem):
         # the same as plain numbers, for a layer's chunk bounds over many flows at once
         self.extent = (left - ARROW, top - ARROW, right + ARROW, bottom + ARROW)
         self._place_label(route, label)
-        if route.flow.label or self.toolTip():  # most flows have none: skip the call
+        if route.flow.label != self._tip:  # most flows have none: no Qt call for them
             self.setToolTip(route.flow.label)
+            self._tip = route.flow.label
         if layer is not None:
             layer.add(self)
         else:
