@@ -110,3 +110,28 @@ def test_a_flows_tooltip_follows_its_label(qapp):
             assert scene.flows[flow_id].toolTip() == label
     finally:
         scene.detach()
+
+
+def test_the_collector_waits_while_the_canvas_follows_an_edit(qapp, monkeypatch):
+    """An edit of a big map makes thousands of boxes and routes at once, all kept: the
+    garbage collector walks them once afterwards, not again and again meanwhile."""
+    import gc
+
+    from factories import sample_map
+
+    gc.enable()
+    document = Document(sample_map())
+    scene = JourneyScene(document)
+    seen: list[bool] = []
+    real = scene.sync
+    monkeypatch.setattr(
+        scene, "sync", lambda force=True: (seen.append(gc.isenabled()), real(force))
+    )
+    try:
+        journey = document.journey
+        card = next(iter(journey.cards()))
+        document.push(Update(journey, Entity.CARD, card.id, {"title": "Longer, " * 6}))
+        assert seen == [False]
+        assert gc.isenabled()  # and runs again once it is done
+    finally:
+        scene.detach()

@@ -26,6 +26,7 @@ from mapper.canvas.interactions import CardDrag, FlowDrawing, PaletteDrop
 from mapper.canvas.mirror import drawn, sync_cards, sync_flows, sync_headers, take_new_values
 from mapper.document import Document
 from mapper.edits import Change
+from mapper.gcpause import paused_gc
 from mapper.layout import EmotionPoint, MapLayout, Style, compute_layout, route_flows
 from mapper.layout.theme import LIGHT, Theme
 from mapper.model import Entity, ModelEvent, Persona
@@ -141,7 +142,8 @@ class JourneyScene(DeferredScene):
             return
         # channel names show in card tooltips: a change of them reaches every card
         force = any(e.entity is Entity.MAP and "custom_channels" in e.fields for e in events)
-        self.sync(force=force)
+        with paused_gc():  # an edit's burst of new boxes and routes is walked once, after
+            self.sync(force=force)
 
     def sync(self, force: bool = True) -> None:
         """Bring the items in line with the model. Unless ``force``d, the layout is built on
