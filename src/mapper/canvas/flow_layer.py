@@ -85,19 +85,6 @@ class FlowChunk:
         self._went(extent or self._extent(flow))
         return True
 
-    def moved(self, flow: FlowItem, extent: Extent) -> None:
-        """``flow``, put in with ``extent``, moved and stays in this chunk (drawn last,
-        as if taken out and put in: where translucent flows cross, the order they are
-        drawn in may change a pixel by a level)."""
-        del self.flows[flow]
-        self.flows[flow] = None
-        self._path = None
-        self._went(extent)
-        box = self._box
-        if box is not None:
-            a, b, c, d = self._extent(flow)
-            self._box = (min(box[0], a), min(box[1], b), max(box[2], c), max(box[3], d))
-
     def _went(self, extent: Extent) -> None:
         """What a flow with ``extent`` leaving does to the extremes kept."""
         box = self._box
@@ -314,8 +301,8 @@ class FlowLayer:
     def shift(
         self, flow: FlowItem, extent: Extent, tip: tuple[float, float], bounds: QRectF
     ) -> None:
-        """``flow`` moved as a whole from where it had ``extent``, its arrow's ``tip`` and
-        ``bounds``: the chunks it stays in only work out their bounds and path again."""
+        """``flow`` moved as a whole (it has its new bounds already) from where it had
+        ``extent``, its arrow's ``tip`` and ``bounds``: refiled from there to here."""
         (old_curve, old_arrow), keys = flow.layer_keys, _keys(flow)
         flow.layer_keys = keys
         x, y = tip
@@ -326,11 +313,9 @@ class FlowLayer:
         self._changed(flow)
 
     def _move(self, flow: FlowItem, old_key: Key, key: Key, extent: Extent) -> None:
+        """Out of the chunk it was put in with ``extent`` and into the one of its place
+        now (maybe the same: it is then drawn last, as a flow that changed shape is)."""
         chunk = self.chunks.get(old_key)
-        if old_key == key and chunk is not None:
-            chunk.moved(flow, extent)
-            self._dirty.add(key)
-            return
         if chunk is not None and chunk.take(flow, extent):
             self._dirty.add(old_key)
         chunk = self.chunks.get(key)
