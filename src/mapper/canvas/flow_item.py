@@ -29,7 +29,7 @@ class FlowLayer(Protocol):
     def add(self, flow: FlowItem) -> None: ...
     def discard(self, flow: FlowItem) -> None: ...
     def detach(self, flow: FlowItem) -> None: ...
-    def shift(self, flow: FlowItem, extent: Extent, tip: Point, bounds: QRectF) -> None: ...
+    def refile(self, flow: FlowItem, extent: Extent, tip: Point, bounds: QRectF) -> None: ...
 
     detached: set[FlowItem]
 
@@ -144,8 +144,7 @@ class FlowItem(QGraphicsItem):
         if layer is not None and getattr(self.scene(), "dragging", False):
             layer.detach(self)  # following a dragged card: it paints itself meanwhile
             layer = None
-        if layer is not None:
-            layer.discard(self)
+        tip, extent, bounds = self.route.curve.p3, self.extent, self._bounds
         self.prepareGeometryChange()
         self.route = route
         self.placed_label = label
@@ -160,7 +159,7 @@ class FlowItem(QGraphicsItem):
             self.setToolTip(route.flow.label)
             self._tip = route.flow.label
         if layer is not None:
-            layer.add(self)
+            layer.refile(self, extent, tip, bounds)
         else:
             self.update()
 
@@ -183,7 +182,7 @@ class FlowItem(QGraphicsItem):
         if self.label is not None:  # the same flow: it has a label exactly when it had
             self.label.place(route, label)
         if layer is not None:
-            layer.shift(self, extent, tip, bounds)
+            layer.refile(self, extent, tip, bounds)
         else:
             self.update()
 

@@ -262,8 +262,9 @@ class FlowLayerItem(QGraphicsItem):
 
 
 class FlowLayer:
-    """Which chunk draws which flow. Flows come, go and move through ``add`` and
-    ``discard``; inside ``batch()`` the chunks and the repaint are settled once at the end."""
+    """Which chunk draws which flow. Flows come and go through ``add`` and ``discard``
+    and move through ``refile``; inside ``batch()`` the chunks and the repaint are settled
+    once at the end."""
 
     def __init__(self, scene: QGraphicsScene) -> None:
         # weakly: the scene holds this layer, and a cycle would leave the scene (and its Qt
@@ -298,11 +299,11 @@ class FlowLayer:
                 self._dirty.add(key)
         self._changed(flow)
 
-    def shift(
+    def refile(
         self, flow: FlowItem, extent: Extent, tip: tuple[float, float], bounds: QRectF
     ) -> None:
-        """``flow`` moved as a whole (it has its new bounds already) from where it had
-        ``extent``, its arrow's ``tip`` and ``bounds``: refiled from there to here."""
+        """``flow`` took a new route (it has its new bounds already) from where it had
+        ``extent``, its arrow's ``tip`` and ``bounds``: filed from there to here."""
         (old_curve, old_arrow), keys = flow.layer_keys, _keys(flow)
         flow.layer_keys = keys
         x, y = tip
