@@ -31,8 +31,6 @@ class FlowLayer(Protocol):
     def detach(self, flow: FlowItem) -> None: ...
     def refile(self, flow: FlowItem, extent: Extent, tip: Point, bounds: QRectF) -> None: ...
 
-    detached: set[FlowItem]
-
 
 Extent = tuple[float, float, float, float]
 
@@ -165,10 +163,10 @@ class FlowItem(QGraphicsItem):
 
     def shift(self, route: FlowRoute, dx: float, dy: float, label: FlowLabel | None) -> None:
         """Take ``route``, this flow's route moved by (dx, dy) as a whole (a row of cards
-        moved down): its bounds move along instead of being worked out from the curve,
-        and its layer files it again only where it crossed into another chunk."""
+        moved down): its bounds and label move along instead of being worked out again
+        from the curve (its shape is the same), and its layer refiles it."""
         layer = self.layer
-        if layer is not None and layer.detached and getattr(self.scene(), "dragging", False):
+        if layer is not None and getattr(self.scene(), "dragging", False):
             self.set_route(route, label)  # it follows a dragged card: see set_route
             return
         tip, extent, bounds = self.route.curve.p3, self.extent, self._bounds
