@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -22,7 +21,6 @@ from mapper.canvas.scene import JourneyScene
 from mapper.canvas.view import JourneyView
 from mapper.document import Document
 from mapper.layout import Style
-from mapper.layout import theme as th
 from mapper.ui.actions import (
     CARD_METRICS_KEY,
     THEME_ACTIONS,
@@ -32,20 +30,21 @@ from mapper.ui.actions import (
 )
 from mapper.ui.edit_controller import EditController
 from mapper.ui.file_actions import after_save, save_document
-from mapper.ui.focus_order import FOCUS_STYLE, next_stop
+from mapper.ui.focus_order import next_stop
 from mapper.ui.icons import icon
-from mapper.ui.inspector import Inspector
 from mapper.ui.menu_bar import build_menus
 from mapper.ui.notice_bar import NoticeBar
-from mapper.ui.outline import OutlineWidget
-from mapper.ui.palette import PaletteWidget
-from mapper.ui.personas_panel import PersonasPanel
+from mapper.ui.panels import Panels
 from mapper.ui.selection_relay import SelectionRelay
 
 if TYPE_CHECKING:
     from mapper.recovery.autosave import Autosaver
     from mapper.ui.app import WindowManager
     from mapper.ui.find_bar import FindBar
+    from mapper.ui.inspector import Inspector
+    from mapper.ui.outline import OutlineWidget
+    from mapper.ui.palette import PaletteWidget
+    from mapper.ui.personas_panel import PersonasPanel
 
 
 class MainWindow(QMainWindow):
@@ -71,23 +70,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.view)
         self.setCentralWidget(central)
 
-        self.palette_panel = PaletteWidget()
-        self.palette_panel.setStyleSheet(FOCUS_STYLE % th.SELECTION)
-        self.inspector = Inspector(document)
-        self.inspector.setAccessibleName("Inspector")
-        self.inspector.setAccessibleDescription("The fields of what is selected, or of the map")
-        self.outline = OutlineWidget(document)
-        self.outline.setStyleSheet(FOCUS_STYLE % th.SELECTION)
-        self.personas = PersonasPanel(document)
-        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self.docks = {
-            "palette": self._dock("Palette", self.palette_panel, left),
-            "outline": self._dock("Outline", self.outline, left),
-            "inspector": self._dock("Inspector", self.inspector, right),
-            "personas": self._dock("Personas", self.personas, right),
-        }
-        self.tabifyDockWidget(self.docks["inspector"], self.docks["personas"])
-        self.docks["inspector"].raise_()
+        self.panels = Panels(self, document)  # the docks; what is in them comes later
+        self.docks = self.panels.docks
 
         self.actions_ = build_actions(self)
         menus = build_menus(
@@ -97,11 +81,12 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = menus.undo, menus.redo
         self.recent_menu, self.theme_menu = menus.recent, menus.theme
         self._build_status_bar()
-        self.selection = SelectionRelay(
-            self.scene, self.view, self.inspector, self.outline, self.selection_label
-        )
+        self.selection = SelectionRelay(self.scene, self.view, self.panels, self.selection_label)
         self._connect()
-        self._restore_settings()
+        if self._restore_settings():  # the docks' places and sizes: the panels come later
+            self.panels.make_after_first_paint(self.view.viewport())
+        else:  # a first start: the panels' own sizes set the docks'
+            self.panels.make_all()
         self._name_tab_bars()  # once built; then whenever a panel moves
         for dock in self.docks.values():
             dock.dockLocationChanged.connect(lambda _area: self._name_tab_bars())
@@ -120,12 +105,21 @@ class MainWindow(QMainWindow):
             self._column.insertWidget(1, self._find_bar)  # between the notice and the map
         return self._find_bar
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock-{title.lower()}")
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        return dock
+    @property
+    def palette_panel(self) -> PaletteWidget:
+        return self.panels.palette
+
+    @property
+    def inspector(self) -> Inspector:
+        return self.panels.inspector
+
+    @property
+    def outline(self) -> OutlineWidget:
+        return self.panels.outline
+
+    @property
+    def personas(self) -> PersonasPanel:
+        return self.panels.personas
 
     def _build_status_bar(self) -> None:
         self.selection_label = QLabel()
@@ -170,7 +164,8 @@ class MainWindow(QMainWindow):
         a["insert_card"].triggered.connect(self.view.keys.insert_card)
         a["connect"].triggered.connect(self.view.keys.start_connect)
         a["rename"].triggered.connect(lambda: self.view.keys.edit_selected())
-        self.palette_panel.chosen.connect(self.view.keys.insert_from_palette)
+        self.panels.palette_chosen.connect(self.view.keys.insert_from_palette)
+        self.panels.outline_selected.connect(self.selection.outline_selected)
         self.scene.hint.connect(self._hint)
         a["card_metrics"].toggled.connect(self._show_card_metrics)
         for name, choice in THEME_ACTIONS.items():
@@ -325,7 +320,7 @@ class MainWindow(QMainWindow):
         self.manager.appearance.changed.disconnect(self._theme_changed)
         self.document.undo_stack.cleanChanged.disconnect(self._update_title)
         self.document.path_changed.disconnect(self._update_title)
-        for part in (self.view.keys, self.scene, self.inspector, self.outline, self.personas):
+        for part in (self.view.keys, self.scene, self.panels):
             part.detach()
         self.document.dispose()
         self.manager.forget(self)
@@ -352,7 +347,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
 
-    def _restore_settings(self) -> None:
+    def _restore_settings(self) -> bool:
+        """The window's size and place, and its docks' layout; True if there was one."""
         settings = QSettings()
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -362,8 +358,7 @@ class MainWindow(QMainWindow):
             self.resize(int(area.width() * 0.92), int(area.height() * 0.92))
             self.move(area.center() - self.rect().center())
         state = settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
+        return state is not None and self.restoreState(state)
 
     # ------------------------------------------------------------ file drops
     def dragEnterEvent(self, event) -> None:

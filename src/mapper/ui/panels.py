@@ -1,0 +1,153 @@
+"""The window's four docked panels: palette, outline, inspector and personas.
+
+The docks are made with the window, so its first frame shows them at their saved places
+and sizes; what is in them (and the modules only they need) is made on the event loop's
+next turn after the canvas's first paint, or the moment anything asks for it, so nothing
+is ever missing. Until then an empty placeholder holds each dock's place: the docks keep
+the sizes the saved layout gave them and the canvas does not move when the contents come.
+Without a saved layout the contents are made at once, since their sizes set the docks'.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSizePolicy, QWidget
+
+from mapper.document import Document
+from mapper.layout import theme as th
+from mapper.ui.focus_order import FOCUS_STYLE
+
+if TYPE_CHECKING:
+    from mapper.ui.inspector import Inspector
+    from mapper.ui.outline import OutlineWidget
+    from mapper.ui.palette import PaletteWidget
+    from mapper.ui.personas_panel import PersonasPanel
+
+W = TypeVar("W", bound=QWidget)
+LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+# name: (dock title, area), in the order the docks are added
+DOCKS = {
+    "palette": ("Palette", LEFT),
+    "outline": ("Outline", LEFT),
+    "inspector": ("Inspector", RIGHT),
+    "personas": ("Personas", RIGHT),
+}
+
+
+class Panels(QObject):
+    """The docks and, made when first needed, what is in them. The parts' own signals
+    are passed on by signals of this object, so the window wires them once, at start."""
+
+    outline_selected = Signal(object, str)  # Entity.STAGE / Entity.LANE, id
+    palette_chosen = Signal(dict)  # Return on a palette entry: what to create
+
+    def __init__(self, window: QMainWindow, document: Document) -> None:
+        super().__init__(window)
+        self._window, self.document = window, document
+        self.docks = {name: self._dock(name, *where) for name, where in DOCKS.items()}
+        window.tabifyDockWidget(self.docks["inspector"], self.docks["personas"])
+        self.docks["inspector"].raise_()
+        self._palette: PaletteWidget | None = None
+        self._outline: OutlineWidget | None = None
+        self._inspector: Inspector | None = None
+        self._personas: PersonasPanel | None = None
+        self._watched: QWidget | None = None  # the canvas, until its first paint
+        self._closed = False
+
+    def _dock(self, name: str, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self._window)
+        dock.setObjectName(f"dock-{name}")  # the saved layout knows the docks by it
+        placeholder = QWidget()
+        expanding = QSizePolicy.Policy.Expanding
+        placeholder.setSizePolicy(expanding, expanding)  # as every part: lists fill a dock
+        dock.setWidget(placeholder)
+        self._window.addDockWidget(area, dock)
+        return dock
+
+    # ------------------------------------------------------------ when they are made
+    def make_after_first_paint(self, canvas: QWidget) -> None:
+        """Make the contents on the next turn of the event loop after ``canvas`` (the
+        map's viewport) is first painted."""
+        self._watched = canvas
+        canvas.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._watched and event.type() == QEvent.Type.Paint:
+            self._stop_watching()
+            QTimer.singleShot(0, self, self.make_all)
+        return False
+
+    def _stop_watching(self) -> None:
+        if self._watched is not None:
+            self._watched.removeEventFilter(self)
+            self._watched = None
+
+    def make_all(self) -> None:
+        """Every part not made yet, in the order of the docks."""
+        if not self._closed:
+            for name in DOCKS:  # each property makes its part when first asked for
+                getattr(self, name)
+
+    def made(self) -> list[QWidget]:
+        parts = (self._palette, self._outline, self._inspector, self._personas)
+        return [part for part in parts if part is not None]
+
+    def detach(self) -> None:
+        """The window closes: the parts stop following the map; none is made any more."""
+        self._closed = True
+        self._stop_watching()
+        for part in (self._outline, self._inspector, self._personas):
+            if part is not None:
+                part.detach()
+
+    # ------------------------------------------------------------ the parts
+    @property
+    def palette(self) -> PaletteWidget:
+        if self._palette is None:
+            from mapper.ui.palette import PaletteWidget
+
+            self._palette = self._place("palette", PaletteWidget())
+            self._palette.setStyleSheet(FOCUS_STYLE % th.SELECTION)
+            self._palette.chosen.connect(self.palette_chosen)
+        return self._palette
+
+    @property
+    def outline(self) -> OutlineWidget:
+        if self._outline is None:
+            from mapper.ui.outline import OutlineWidget
+
+            self._outline = self._place("outline", OutlineWidget(self.document))
+            self._outline.setStyleSheet(FOCUS_STYLE % th.SELECTION)
+            self._outline.selected.connect(self.outline_selected)
+        return self._outline
+
+    @property
+    def inspector(self) -> Inspector:
+        if self._inspector is None:
+            from mapper.ui.inspector import Inspector
+
+            self._inspector = self._place("inspector", Inspector(self.document))
+            self._inspector.setAccessibleName("Inspector")
+            self._inspector.setAccessibleDescription(
+                "The fields of what is selected, or of the map"
+            )
+        return self._inspector
+
+    @property
+    def personas(self) -> PersonasPanel:
+        if self._personas is None:
+            from mapper.ui.personas_panel import PersonasPanel
+
+            self._personas = self._place("personas", PersonasPanel(self.document))
+        return self._personas
+
+    def _place(self, name: str, part: W) -> W:
+        """Put a part made just now in its dock, in the place of the placeholder."""
+        dock = self.docks[name]
+        placeholder = dock.widget()
+        dock.setWidget(part)  # the dock keeps its size: see the module's docstring
+        if placeholder is not None:
+            placeholder.deleteLater()
+        return part
