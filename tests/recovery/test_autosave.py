@@ -88,6 +88,17 @@ def test_copies_of_a_running_mapper_are_not_offered(manager, qtbot):
     assert manager.store.recoverable() == []  # this process holds the lock
 
 
+def test_a_map_is_locked_with_its_first_copy_not_while_it_opens(manager):
+    window = manager.show(Document(sample_map()))
+    assert list(manager.store.folder.glob("*.lock")) == []  # opening writes no lock file
+    edit(window)
+    window.autosaver.save_now()
+    wait_for_writes()
+    (lock,) = manager.store.folder.glob("*.lock")
+    assert lock.stem == window.autosaver.key == copies(manager)[0].stem
+    assert manager.store.recoverable() == []  # held from the first copy on
+
+
 def test_recovery_offers_restores_and_keeps_copies_until_decided(
     manager, qtbot, monkeypatch, tmp_path
 ):

@@ -42,11 +42,8 @@ class Autosaver(QObject):
         self.key = key or uuid.uuid4().hex
         self.problem = store.unavailable()  # why copies cannot be written (they are off)
         self.lock: QLockFile | None = None
-        if self.problem is None:
-            self.lock = store.claim(self.key)
-            if self.lock is None:  # never for a fresh key; for a recovered one: a new key
-                self.key = uuid.uuid4().hex
-                self.lock = store.claim(self.key)
+        if self.problem is None and key is not None:  # a recovered copy: ours from now on
+            self._claim()
         self.changed_at = time.time()
         self.disk_signature = document.disk_signature
         self.pending: Future | None = None
@@ -59,6 +56,15 @@ class Autosaver(QObject):
         stack.cleanChanged.connect(self._clean_changed)
         if document.is_modified():  # a recovered document: keep its copy current
             self.timer.start()
+
+    def _claim(self) -> None:
+        """Lock the key, so no other Mapper offers its copy while this one runs. A fresh
+        key is locked with its first copy (before that there is nothing to guard), which
+        keeps writing the lock file out of a map's opening."""
+        self.lock = self.store.claim(self.key)
+        if self.lock is None:  # never for a fresh key; for a recovered one: a new key
+            self.key = uuid.uuid4().hex
+            self.lock = self.store.claim(self.key)
 
     def _changed(self, _index: int) -> None:
         self.changed_at = time.time()
@@ -75,6 +81,8 @@ class Autosaver(QObject):
         self.timer.stop()
         if self.problem is not None or not self.document.is_modified():
             return None
+        if self.lock is None:
+            self._claim()
         with paused_gc():
             capture = self.document.journey.capture()  # put in order by the writer
         self.disk_signature = self.document.disk_signature

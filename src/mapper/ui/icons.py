@@ -6,7 +6,6 @@ from functools import cache
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from mapper.resources import icons_dir
 
@@ -22,6 +21,8 @@ def icon(name: str, dark: bool = False) -> QIcon:
         return QIcon()
     if not dark:
         return QIcon(str(path))
+    from PySide6.QtSvg import QSvgRenderer  # the dark look only (the light one reads files)
+
     svg = path.read_text("utf-8")
     for light, shown in DARK_INKS.items():
         svg = svg.replace(light, shown)
