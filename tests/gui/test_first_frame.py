@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QTabBar
 
 from factories import sample_map
 from mapper.document import Document
+from mapper.fileformat import save_journey
 from mapper.model import Entity
+from mapper.ui.recent_files import recent_files
 
 PARTS = ("palette", "outline", "inspector", "personas")
 
@@ -141,3 +143,16 @@ def test_the_layout_saved_by_a_window_with_late_panels_comes_back(manager, qtbot
     assert window.close()
     again, frame = open_window(manager, qtbot)
     assert frame.geometry == moved and geometries(again) == moved
+
+
+def test_an_opened_map_joins_the_recent_files_after_its_first_frame(manager, qtbot, tmp_path):
+    path = tmp_path / "renewal.journey"
+    save_journey(sample_map(), path)
+    window = manager.open_path(path, None)
+    assert recent_files() == []  # the settings file is written after the first frame
+    frame = FirstFrame(window)
+    qtbot.waitUntil(lambda: recent_files() == [str(path)])
+    assert frame.made is not None
+    assert manager.open_copy(path, None) is not None  # "their version": not a recent file
+    QTest.qWait(50)
+    assert recent_files() == [str(path)]

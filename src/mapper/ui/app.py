@@ -25,6 +25,7 @@ from mapper.ui.appearance import appearance
 from mapper.ui.file_actions import ask_open_path, open_document, problems_text
 from mapper.ui.icons import icon
 from mapper.ui.main_window import MainWindow
+from mapper.ui.recent_files import remember
 
 
 class WindowManager:
@@ -132,6 +133,9 @@ class WindowManager:
             return None
         pristine = [w for w in self.windows if w.document.is_pristine()]
         window = self.show(document)
+        if document.path is not None:  # opened as it is (not a repaired copy)
+            # written to disk after the map's first frame: the menu reads it when opened
+            window.after_first_frame.add(lambda: remember(resolved))
         for old in pristine:
             old.close()
         return window
@@ -139,7 +143,7 @@ class WindowManager:
     def open_copy(self, path: Path, parent: QWidget | None) -> MainWindow | None:
         """Open what is on disk now as a separate, unsaved document (e.g. a teammate's
         version of a file we also have open)."""
-        document = open_document(path, parent, remember_it=False)
+        document = open_document(path, parent)
         if document is None:
             return None
         copy = Document(document.journey, None, name=f"{path.stem} (their version).journey")

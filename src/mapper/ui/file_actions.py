@@ -27,12 +27,10 @@ def problems_text(error: JourneyFileError, limit: int = 12) -> str:
     return "\n".join(lines)
 
 
-def open_document(
-    path: str | Path, parent: QWidget | None, remember_it: bool = True
-) -> Document | None:
+def open_document(path: str | Path, parent: QWidget | None) -> Document | None:
     """Open a file; a file that fails validation gets the list of problems and a choice
     to repair it (keep what is valid, list what was dropped). Never a partial document
-    without saying so."""
+    without saying so. (The window that shows it puts it in the recent files.)"""
     path = Path(path)
     try:
         document = Document.open(path)
@@ -42,8 +40,6 @@ def open_document(
                                 f"{path} cannot be opened: {exc.problems[0].message}.")  # fmt: skip
             return None
         return offer_repair(path, exc, parent)
-    if remember_it:
-        remember(path)
     return document
 
 

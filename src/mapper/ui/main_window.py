@@ -30,6 +30,7 @@ from mapper.ui.actions import (
 )
 from mapper.ui.edit_controller import EditController
 from mapper.ui.file_actions import after_save, save_document
+from mapper.ui.first_paint import AfterFirstPaint
 from mapper.ui.focus_order import next_stop
 from mapper.ui.icons import icon
 from mapper.ui.menu_bar import build_menus
@@ -83,8 +84,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.selection = SelectionRelay(self.scene, self.view, self.panels, self.selection_label)
         self._connect()
+        self.after_first_frame = AfterFirstPaint(self.view.viewport())
         if self._restore_settings():  # the docks' places and sizes: the panels come later
-            self.panels.make_after_first_paint(self.view.viewport())
+            self.after_first_frame.add(self.panels.make_all)
         else:  # a first start: the panels' own sizes set the docks'
             self.panels.make_all()
         self._name_tab_bars()  # once built; then whenever a panel moves
@@ -320,6 +322,7 @@ class MainWindow(QMainWindow):
         self.manager.appearance.changed.disconnect(self._theme_changed)
         self.document.undo_stack.cleanChanged.disconnect(self._update_title)
         self.document.path_changed.disconnect(self._update_title)
+        self.after_first_frame.cancel()
         for part in (self.view.keys, self.scene, self.panels):
             part.detach()
         self.document.dispose()

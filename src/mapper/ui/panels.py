@@ -1,9 +1,9 @@
 """The window's four docked panels: palette, outline, inspector and personas.
 
 The docks are made with the window, so its first frame shows them at their saved places
-and sizes; what is in them (and the modules only they need) is made on the event loop's
-next turn after the canvas's first paint, or the moment anything asks for it, so nothing
-is ever missing. Until then an empty placeholder holds each dock's place: the docks keep
+and sizes; what is in them (and the modules only they need) is made by :meth:`make_all`,
+which the window runs right after its first frame, or the moment anything asks for it, so
+nothing is ever missing. Until then an empty placeholder holds each dock's place: the docks keep
 the sizes the saved layout gave them and the canvas does not move when the contents come.
 Without a saved layout the contents are made at once, since their sizes set the docks'.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSizePolicy, QWidget
 
 from mapper.document import Document
@@ -53,7 +53,6 @@ class Panels(QObject):
         self._outline: OutlineWidget | None = None
         self._inspector: Inspector | None = None
         self._personas: PersonasPanel | None = None
-        self._watched: QWidget | None = None  # the canvas, until its first paint
         self._closed = False
 
     def _dock(self, name: str, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -67,23 +66,6 @@ class Panels(QObject):
         return dock
 
     # ------------------------------------------------------------ when they are made
-    def make_after_first_paint(self, canvas: QWidget) -> None:
-        """Make the contents on the next turn of the event loop after ``canvas`` (the
-        map's viewport) is first painted."""
-        self._watched = canvas
-        canvas.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._watched and event.type() == QEvent.Type.Paint:
-            self._stop_watching()
-            QTimer.singleShot(0, self, self.make_all)
-        return False
-
-    def _stop_watching(self) -> None:
-        if self._watched is not None:
-            self._watched.removeEventFilter(self)
-            self._watched = None
-
     def make_all(self) -> None:
         """Every part not made yet, in the order of the docks."""
         if not self._closed:
@@ -97,7 +79,6 @@ class Panels(QObject):
     def detach(self) -> None:
         """The window closes: the parts stop following the map; none is made any more."""
         self._closed = True
-        self._stop_watching()
         for part in (self._outline, self._inspector, self._personas):
             if part is not None:
                 part.detach()
