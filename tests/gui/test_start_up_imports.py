@@ -1,5 +1,5 @@
-"""The editor's window loads only what its first frame needs: dialogs, the find bar and the
-clipboard's payload schema load when first used, the panels' contents (and their modules)
+"""The editor's window loads only what its first frame needs: dialogs, the find bar, the
+notice bar and the clipboard's payload schema load when first used, the panels' contents (and their modules)
 right after the first frame."""
 
 from __future__ import annotations
@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
 
 import mapper
 
@@ -29,6 +31,7 @@ LATER = (
     "mapper.ui.compare_dialog",
     "mapper.ui.recovery_dialog",
     "mapper.ui.find_bar",
+    "mapper.ui.notice_bar",
     *PANELS,
 )
 
@@ -106,3 +109,13 @@ def test_the_find_bar_is_made_when_first_asked_for_and_opens_above_the_map(windo
     assert bar.matches
     window.actions_["find"].trigger()
     assert window.find_bar is bar
+
+
+def test_a_notice_made_after_the_find_bar_shows_above_it(window, qtbot):
+    assert window._notice is None
+    window.find_bar.open_bar()
+    window.notice.show_text("Recovery copies are off")
+    qtbot.waitUntil(lambda: window.notice.isVisible())
+    QApplication.processEvents()
+    notice, bar, view = window.notice.geometry(), window.find_bar.geometry(), window.view.geometry()
+    assert notice.bottom() < bar.top() and bar.bottom() < view.top()

@@ -34,7 +34,6 @@ from mapper.ui.first_paint import AfterFirstPaint
 from mapper.ui.focus_order import next_stop
 from mapper.ui.icons import icon
 from mapper.ui.menu_bar import build_menus
-from mapper.ui.notice_bar import NoticeBar
 from mapper.ui.panels import Panels
 from mapper.ui.selection_relay import SelectionRelay
 
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     from mapper.ui.app import WindowManager
     from mapper.ui.find_bar import FindBar
     from mapper.ui.inspector import Inspector
+    from mapper.ui.notice_bar import NoticeBar
     from mapper.ui.outline import OutlineWidget
     from mapper.ui.palette import PaletteWidget
     from mapper.ui.personas_panel import PersonasPanel
@@ -66,8 +66,7 @@ class MainWindow(QMainWindow):
         self._column = layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.notice = NoticeBar()
-        layout.addWidget(self.notice)
+        self._notice: NoticeBar | None = None  # hidden until something is said: made then
         layout.addWidget(self.view)
         self.setCentralWidget(central)
 
@@ -104,8 +103,18 @@ class MainWindow(QMainWindow):
 
             self._find_bar = FindBar(self.scene)
             self._find_bar.focus_card.connect(self._focus_card)
-            self._column.insertWidget(1, self._find_bar)  # between the notice and the map
+            self._column.insertWidget(self._column.indexOf(self.view), self._find_bar)
         return self._find_bar
+
+    @property
+    def notice(self) -> NoticeBar:
+        """The notice bar at the top, above the find bar and the map, made when needed."""
+        if self._notice is None:
+            from mapper.ui.notice_bar import NoticeBar
+
+            self._notice = NoticeBar()
+            self._column.insertWidget(0, self._notice)
+        return self._notice
 
     @property
     def palette_panel(self) -> PaletteWidget:
