@@ -97,6 +97,9 @@ def test_a_first_start_makes_the_panels_before_the_first_frame(manager, qtbot):
     frame = FirstFrame(window)
     qtbot.waitUntil(lambda: frame.made is not None)
     assert len(frame.made) == len(PARTS)  # their own sizes set the docks'
+    bars = window.findChildren(QTabBar)
+    qtbot.waitUntil(lambda: all(bar.accessibleName() == "Panel tabs" for bar in bars))
+    assert bars
 
 
 def test_a_panel_asked_for_before_the_first_frame_is_made_at_once(manager, saved_layout):

@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
             self.after_first_frame.add(self.panels.make_all)
         else:  # a first start: the panels' own sizes set the docks'
             self.panels.make_all()
-        self._name_tab_bars()  # once built; then whenever a panel moves
+        self.after_first_frame.add(self._name_tab_bars)  # then whenever a panel moves
         for dock in self.docks.values():
             dock.dockLocationChanged.connect(lambda _area: self._name_tab_bars())
         self._update_title()
