@@ -159,3 +159,18 @@ def test_an_opened_map_joins_the_recent_files_after_its_first_frame(manager, qtb
     assert manager.open_copy(path, None) is not None  # "their version": not a recent file
     QTest.qWait(50)
     assert recent_files() == [str(path)]
+
+
+def test_a_floating_and_a_closed_panel_come_back_as_they_were_left(manager, qtbot):
+    first = manager.show(Document(sample_map()))
+    qtbot.waitExposed(first)
+    first.docks["personas"].setFloating(True)
+    first.docks["outline"].close()
+    QApplication.processEvents()
+    assert first.close()
+    window, frame = open_window(manager, qtbot)
+    assert frame.made == []
+    personas, outline = window.docks["personas"], window.docks["outline"]
+    assert personas.isFloating() and personas.widget() is window.personas
+    assert not outline.isVisible() and outline.widget() is window.outline
+    assert frame.geometry == geometries(window)
