@@ -3,9 +3,10 @@
 The docks are made with the window, so its first frame shows them at their saved places
 and sizes; what is in them (and the modules only they need) is made by :meth:`make_all`,
 which the window runs right after its first frame, or the moment anything asks for it, so
-nothing is ever missing. Until then an empty placeholder holds each dock's place: the docks keep
-the sizes the saved layout gave them and the canvas does not move when the contents come.
-Without a saved layout the contents are made at once, since their sizes set the docks'.
+nothing is ever missing. Until then an empty placeholder holds each dock's place: the
+docks keep the sizes the saved layout gave them and the canvas does not move when the
+contents come. Without a saved layout the window makes them at once, since their sizes
+then set the docks'.
 """
 
 from __future__ import annotations
