@@ -92,6 +92,52 @@ def test_a_restored_window_loads_its_panels_after_the_first_frame(tmp_path):
     assert "mapper.canvas.scene" in second
 
 
+# `mapper FILE` as a user starts it; reports whether the log's machinery was loaded when the
+# canvas was first painted, and whether the log file was open a moment later.
+MAPPER_FILE = """
+import logging, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from mapper.cli.main import main
+
+app = QApplication([])
+seen = []
+
+def done():
+    handlers = logging.getLogger("mapper").handlers
+    seen.append(any(type(h).__name__ == "RotatingFileHandler" for h in handlers))
+    for window in QApplication.topLevelWidgets():
+        window.close()
+    app.quit()
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        painted = event.type() == QEvent.Type.Paint and isinstance(obj, QWidget)
+        if painted and obj.accessibleName() == "Journey map":
+            if not seen:
+                seen.append("logging.handlers" in sys.modules)
+                QTimer.singleShot(300, done)
+        return False
+
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+code = main([sys.argv[1]])
+print(code, *seen)
+"""
+
+
+def test_mapper_file_opens_its_log_right_after_the_first_frame(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(Path(mapper.__file__).parents[1]),
+           "MAPPER_DATA_DIR": str(tmp_path / "data"), "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}  # fmt: skip
+    example = Path(__file__).parents[2] / "examples" / "coffee-chain.journey"
+    done = subprocess.run([sys.executable, "-c", MAPPER_FILE, str(example)], env=env,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["0", "False", "True"]  # not loaded, then open
+    assert (tmp_path / "data" / "logs" / "mapper.log").is_file()
+
+
 def test_copy_and_paste_load_the_clipboard_schema_when_first_used(window, qtbot):
     window.scene.select_ids([next(window.document.journey.cards()).id])
     assert window.edit.copy()

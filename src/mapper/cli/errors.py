@@ -5,13 +5,14 @@ from __future__ import annotations
 import traceback
 
 from mapper.cli.output import say, visible
-from mapper.logs import log_file, open_log
 
 
 def report_unexpected(exc: BaseException) -> str:
     """Log the full traceback; return one line for the user."""
     where = "(could not write the log)"
     try:
+        from mapper.logs import log_file, open_log  # only when something went wrong
+
         logger = open_log()
         logger.error("unexpected error\n%s", "".join(traceback.format_exception(exc)).rstrip())
         where = str(log_file())

@@ -187,19 +187,26 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def quiet_logging() -> None:
+    """What the editor logs never reaches the terminal, from the start; until the log file
+    is open (see :func:`start_logging`) a message is dropped."""
+    logging.raiseExceptions = False  # a log write that fails later is dropped quietly
+    logger = logging.getLogger("mapper")
+    logger.propagate = False
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())  # instead of Python's last resort: stderr
+
+
 def start_logging() -> bool:
     """Problems the editor handles (a recovery copy that could not be written, an
     unexpected error) go to the log file, never to the terminal. A log folder that cannot
     be written is no reason to stop: messages are then dropped. True if the log works."""
     from mapper.logs import open_log
 
-    logging.raiseExceptions = False  # a log write that fails later is dropped quietly
-    logger = logging.getLogger("mapper")
-    logger.propagate = False
+    quiet_logging()
     try:
         open_log()
     except Exception:
-        logger.addHandler(logging.NullHandler())  # instead of Python's last resort: stderr
         return False
     return True
 
@@ -207,11 +214,12 @@ def start_logging() -> bool:
 def install_error_dialog(manager: WindowManager) -> None:
     """An unexpected error shows a friendly dialog (with the log's path) instead of a
     crash; the documents stay open."""
-    from mapper.logs import log_file, open_log
 
     def hook(kind, value, tb) -> None:
         where = "Mapper could not write its log."
         with contextlib.suppress(Exception):  # the log failing must not hide the dialog
+            from mapper.logs import log_file, open_log  # opened now if it was not yet
+
             details = "".join(traceback.format_exception(kind, value, tb))
             open_log().error("unexpected error\n%s", details)
             where = f"Details are in {log_file()}."
@@ -229,7 +237,7 @@ def install_error_dialog(manager: WindowManager) -> None:
 
 def run_app(path: str | None) -> int:
     app = create_application()
-    start_logging()
+    quiet_logging()  # the log file opens right after the first frame (below)
     manager = WindowManager()
     install_error_dialog(manager)
     restored = manager.offer_recovery()
@@ -238,6 +246,8 @@ def run_app(path: str | None) -> int:
             return 1
     elif not restored:
         manager.new_from_template()
+    for window in manager.windows:  # whichever shows first (opening it twice is a no-op)
+        window.after_first_frame.add(start_logging)
     end_start_up_pause()  # ended by the first window already, unless none opened
     code = app.exec()
     wait_for_saves()
