@@ -51,3 +51,15 @@ def test_starting_the_editor_holds_the_collector_off_until_a_window_shows(monkey
 
         end_start_up_pause()
     assert gc.isenabled()
+
+
+def test_other_commands_run_with_the_collector_on_after_their_parser_loads(monkeypatch):
+    from mapper.cli import commands
+    from mapper.cli.main import main
+
+    seen = []
+    monkeypatch.setattr(commands, "run_templates", lambda args: seen.append(gc.isenabled()) or 0)
+    gc.enable()
+    assert main(["templates"]) == 0
+    assert seen == [True]
+    assert main(["--version"]) == 0 and gc.isenabled()  # and after a parser's own exit

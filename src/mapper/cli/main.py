@@ -8,10 +8,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from mapper import __version__
-from mapper.cli import commands
 from mapper.cli.errors import report_unexpected
 from mapper.cli.output import visible, visible_lines, write
-from mapper.cli.upgrade import add_upgrade_parser
+from mapper.gcpause import end_start_up_pause, pause_for_start_up
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -33,6 +32,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # the commands load the file format, the model and the layout: see main()
+    from mapper.cli import commands
+    from mapper.cli.upgrade import add_upgrade_parser
+
     parser = _Parser(
         prog="mapper",
         description="Mapper: an offline editor for customer journey maps. "
@@ -76,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    # what the parser loads lives on: the collector waits, until the editor's first window
+    # shows (see mapper.gcpause), or right after parsing for any other command
+    pause_for_start_up()
     parser = build_parser()
     subcommands = {
         name
@@ -88,7 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # --help, --version, usage errors
+        end_start_up_pause()
         return int(exc.code or 0)
+    if args.command != "open":
+        end_start_up_pause()
     try:
         return int(args.run(args))
     except KeyboardInterrupt:
