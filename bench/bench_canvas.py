@@ -2,12 +2,14 @@
 
     python bench/bench_canvas.py [--cards 1000] [--runs 5]
 
-1. Start-up: a fresh process opens a saved N-card map in the editor and stops at the first
-   paint of the canvas (with the window layout an earlier start saved, as every start
-   after the first finds it; the settings are private to the run); the baseline is a
-   fresh process showing a bare QMainWindow with an empty QGraphicsView, and the same
-   window after importing networkx and pydantic (the floor of this stack). All include
-   Python start-up and imports. Targets: <= 1.5x the floor and <= 4x the bare window.
+1. Start-up: a fresh process opens a saved N-card map in the editor and stops once its
+   first frame is painted, the cards on screen with it (with the window layout an earlier
+   start saved, as every start after the first finds it; the settings are private to the
+   run); the baseline is a fresh process showing a bare QMainWindow with an empty
+   QGraphicsView, and the same window after importing networkx and pydantic (the floor of
+   this stack). All include Python start-up and imports. Targets: <= 1.5x the floor and
+   <= 4x the bare window. Also printed: the times to when the canvas's paint begins (what
+   this benchmark counted before).
 2. Dragging a card in the N-card map at 60 mouse moves a second: the CPU time per move of
    everything Qt and Mapper do (move handling, the repaints, the flows following the card
    on their timer). Target: under 8 ms (a frame is 16.7 ms). For reference also a forced
@@ -34,7 +36,9 @@ sys.path.insert(0, str(HERE))
 
 
 def child_first_paint(kind: str, path: str) -> None:
-    """Run in a fresh process: print ms from interpreter start to the first canvas paint."""
+    """Run in a fresh process: print ms from interpreter start to the first frame painted
+    (the canvas's paint done, with the rest of the window), max RSS, and ms to when the
+    canvas's paint began."""
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -50,13 +54,19 @@ def child_first_paint(kind: str, path: str) -> None:
         create_application()
         WindowManager().open_path(path, None).close()
         return
-    done = {"ms": None}
+    done: dict[str, float | None] = {"ms": None, "frame": None}
+
+    def frame_painted() -> None:
+        done["frame"] = (time.perf_counter() - START) * 1000
+        app.quit()
 
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint and done["ms"] is None:
                 done["ms"] = (time.perf_counter() - START) * 1000
-                QTimer.singleShot(0, app.quit)
+                # the window's widgets are painted (and the frame shown) in the one pass
+                # this paint is part of: the next turn of the event loop comes after it
+                QTimer.singleShot(0, frame_painted)
             return False
 
     watcher = FirstPaint()
@@ -82,7 +92,8 @@ def child_first_paint(kind: str, path: str) -> None:
     window.resize(1600, 1000)
     window.show()
     app.exec()
-    print(f"{done['ms']:.1f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{done['frame']:.1f} {rss:.0f} {done['ms']:.1f}")
 
 
 def startup(path: Path, runs: int) -> None:
@@ -92,6 +103,7 @@ def startup(path: Path, runs: int) -> None:
                    env={**settings, "MAPPER_DATA_DIR": tempfile.mkdtemp()}, check=True,
                    capture_output=True)  # fmt: skip
     results: dict[str, list[tuple[float, float]]] = {"bare": [], "floor": [], "mapper": []}
+    began: dict[str, list[float]] = {kind: [] for kind in results}  # when the paint began
     for _ in range(runs):
         for kind in results:
             env = {**settings, "MAPPER_DATA_DIR": tempfile.mkdtemp()}
@@ -100,6 +112,7 @@ def startup(path: Path, runs: int) -> None:
                 capture_output=True, text=True, env=env, check=True,
             ).stdout.split()  # fmt: skip
             results[kind].append((float(out[0]), float(out[1])))
+            began[kind].append(float(out[2]))
     bare = statistics.median(ms for ms, _ in results["bare"])
     mine = statistics.median(ms for ms, _ in results["mapper"])
     ratios = [m[0] / b[0] for m, b in zip(results["mapper"], results["bare"], strict=True)]
@@ -120,6 +133,13 @@ def startup(path: Path, runs: int) -> None:
     print(
         f"  the map: {by_floor:.2f}x the libraries floor (target <= 1.5x), {ratio:.2f}x the "
         f"bare window (target <= 4x): {verdict}"
+    )
+    began_floor = [m / f for m, f in zip(began["mapper"], began["floor"], strict=True)]
+    began_bare = [m / b for m, b in zip(began["mapper"], began["bare"], strict=True)]
+    print(
+        f"  (counted to when the canvas's paint begins, as this benchmark did before: "
+        f"{statistics.median(began['mapper']):.1f} ms, {statistics.median(began_floor):.2f}x "
+        f"the floor, {statistics.median(began_bare):.2f}x the bare window)"
     )
 
 
