@@ -6,23 +6,17 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
 
-from mapper.canvas.channel_marks import draw_channel_icon
+from mapper.canvas.card_paint import RADIUS, SHADOW, CardLook, paint_card
 from mapper.canvas.host import host_of
-from mapper.canvas.painting import draw_lines, qcolor, qfont, star_polygon, theme_of
+from mapper.canvas.painting import qcolor, theme_of
 from mapper.layout import CardBox
-from mapper.layout import theme as th
-from mapper.layout.metric_lines import CARD_METRICS_SIZE, card_metrics_tooltip
-from mapper.layout.text import line_height
+from mapper.layout.metric_lines import card_metrics_tooltip
 from mapper.layout.wording import channel_label, short_names, whose_pain
 from mapper.model import BUILTIN_CHANNELS, Entity, JourneyMap, Sentiment
 from mapper.model.pain import PainPoint, card_mark, hurt_by
 
-RADIUS = 6.0
-SHADOW = 3.0
 HANDLE_RADIUS = 6.0
 RING = 6.0  # how far outside the card its highlight and focus ring reach
-METRICS_DETAIL = 0.6  # below this zoom the metrics line is too small to read: left out
-METRICS_STEP = line_height(CARD_METRICS_SIZE)
 # looked up once: a big map builds tens of thousands of cards, and each Qt enum lookup or
 # combination is a Python call
 _FLAGS = (
@@ -30,6 +24,9 @@ _FLAGS = (
 )
 _CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _CURSOR = Qt.CursorShape.OpenHandCursor
+_ANTIALIAS = QPainter.RenderHint.Antialiasing
+_SELECTED = QStyle.StateFlag.State_Selected
+_NEUTRAL = Sentiment.NEUTRAL
 
 
 class CardItem(QGraphicsItem):
@@ -48,6 +45,7 @@ class CardItem(QGraphicsItem):
         self.hovered = False
         self._shift_on_selected = False
         self.handle: ConnectorHandle | None = None  # made the first time it shows
+        self._look: CardLook | None = None  # what it draws: worked out on its first paint
         self.update_box(box, persona_id)
 
     @property
@@ -111,74 +109,19 @@ class CardItem(QGraphicsItem):
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        card, r = self.box.card, self.box.rect
-        colors = theme_of(self)
-        rect = QRectF(0, 0, r.width, r.height)
-        detail = option.levelOfDetailFromTransform(painter.worldTransform())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        # the shadow is drawn here, not with a QGraphicsEffect (which is slow)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(qcolor("#000000", colors.shadow_alpha))
-        painter.drawRoundedRect(rect.translated(0, SHADOW - 1), RADIUS, RADIUS)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        border = qcolor(colors.selection) if selected else qcolor(colors.card_border)
-        painter.setPen(QPen(border, 2.0 if selected else 1.0))
-        painter.setBrush(qcolor(colors.kind_fills[card.kind]))
-        painter.drawRoundedRect(rect, RADIUS, RADIUS)
-        if self.highlighted:
-            painter.setPen(QPen(qcolor(colors.highlight), 4))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), RADIUS + 2, RADIUS + 2)
-        if self.focused:  # dashed ink outside the border: distinct from the selection blue
-            painter.setPen(QPen(qcolor(th.INK), 1.6, Qt.PenStyle.DashLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), RADIUS + 3, RADIUS + 3)
-        sentiment = card_mark(card, getattr(self.scene(), "shown_personas", ()), self.persona_id)
-        if sentiment is not Sentiment.NEUTRAL:
-            stripe = QPainterPath()
-            stripe.addRoundedRect(QRectF(0.5, 0.5, 5, r.height - 1), 3, 3)
-            painter.fillPath(stripe, qcolor(colors.sentiment[sentiment]))
-        if detail < 0.35:
-            return  # too small to read: colour only
-        pad = 8.0
-        painter.setPen(qcolor(colors.ink))
-        bottom = draw_lines(painter, self.box.title_lines, pad, pad, 12)
-        if self.box.metrics:
-            if detail >= METRICS_DETAIL:
-                painter.setPen(qcolor(th.MUTED_INK))
-                draw_lines(painter, (self.box.metrics,), pad, bottom, CARD_METRICS_SIZE)
-            bottom += METRICS_STEP
-        if self.box.has_badges:
-            self._paint_badges(painter, pad, bottom + 2, r.width - 2 * pad)
-
-    def _paint_badges(self, painter: QPainter, x: float, y: float, width: float) -> None:
-        card, colors = self.box.card, theme_of(self)
-        fill = colors.kind_fills[card.kind]
-        if card.channel:
-            draw_channel_icon(painter, card.channel, QRectF(x, y, 14, 14), colors.muted_on(fill))
-            x += 20
-        if card.creator:
-            label = th.CREATOR_LABELS[card.creator]
-            painter.setFont(qfont(10, bold=True))
-            text_width = painter.fontMetrics().horizontalAdvance(label) + 10
-            pill = QRectF(x, y, text_width, 15)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(qcolor(colors.creator[card.creator], colors.pill_alpha))
-            painter.drawRoundedRect(pill, 7, 7)
-            painter.setPen(qcolor(colors.creator[card.creator]))
-            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
-        right = x + width - 20 if card.channel else x + width
-        if card.confidence is not None:
-            filled = th.CONFIDENCE_DOTS[card.confidence]
-            for i in range(3):
-                painter.setPen(QPen(qcolor(colors.muted_ink), 1))
-                painter.setBrush(qcolor(colors.muted_ink) if i < filled else Qt.BrushStyle.NoBrush)
-                painter.drawEllipse(QRectF(right - 30 + i * 10, y + 4, 7, 7))
-            right -= 36
-        if card.moment_of_truth:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(qcolor(colors.moment_of_truth))
-            painter.drawPolygon(star_polygon(QPointF(right - 8, y + 7.5), 7.5))
+        box, colors = self.box, theme_of(self)
+        look = self._look
+        if look is None or not look.fits(box, colors, painter):
+            look = self._look = CardLook(box, colors, painter)
+        painter.setRenderHint(_ANTIALIAS, True)
+        shown = getattr(self.scene(), "shown_personas", ())
+        sentiment = card_mark(box.card, shown, self.persona_id)
+        stripe = None if sentiment is _NEUTRAL else qcolor(colors.sentiment[sentiment])
+        paint_card(
+            painter, look, bool(option.state & _SELECTED),
+            option.levelOfDetailFromTransform(painter.worldTransform()), stripe,
+            self.highlighted, self.focused,
+        )  # fmt: skip
 
     # --------------------------------------------------------------- gestures
     def hoverEnterEvent(self, event) -> None:

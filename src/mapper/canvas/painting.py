@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPolygonF
@@ -33,6 +33,28 @@ def qfont(size: float, bold: bool = False) -> QFont:
     return result
 
 
+@lru_cache(maxsize=128)
+def shared_font(size: float, bold: bool = False) -> QFont:
+    """:func:`qfont`, made once per pixel size: for painters to set, never to change."""
+    return qfont(size, bold)
+
+
+@lru_cache(maxsize=128)
+def _ascent(size: float, bold: bool) -> float:
+    return font(BOLD if bold else REGULAR).ascent * size / 1000
+
+
+def text_origins(
+    lines: tuple[str, ...], x: float, y: float, size: float, bold: bool = False
+) -> tuple[tuple[QPointF, str], ...]:
+    """Where :func:`draw_lines` puts each line's baseline: for painters that keep them."""
+    ascent, step = _ascent(size, bold), line_height(size)
+    return tuple(
+        (QPointF(x, y + i * step + ascent + (step - size) / 2), line)
+        for i, line in enumerate(lines)
+    )
+
+
 def theme_of(item: object) -> Theme:
     """The colours ``item``'s scene paints in (light outside a scene, and for exports)."""
     scene = getattr(item, "scene", lambda: None)()
@@ -55,12 +77,10 @@ def draw_lines(
     painter: QPainter, lines: tuple[str, ...], x: float, y: float, size: float, bold=False
 ) -> float:
     """Draw text lines top-down from (x, y) on the layout's baselines; returns the bottom."""
-    painter.setFont(qfont(size, bold))
-    ascent = font(BOLD if bold else REGULAR).ascent * size / 1000
-    step = line_height(size)
-    for i, line in enumerate(lines):
-        painter.drawText(QPointF(x, y + i * step + ascent + (step - size) / 2), line)
-    return y + len(lines) * step
+    painter.setFont(shared_font(size, bold))
+    for origin, line in text_origins(lines, x, y, size, bold):
+        painter.drawText(origin, line)
+    return y + len(lines) * line_height(size)
 
 
 def star_polygon(center: QPointF, radius: float) -> QPolygonF:
