@@ -17,6 +17,7 @@ from mapper.canvas.emotion_items import EmotionPointItem, GhostRowItem
 from mapper.canvas.flow_item import FlowItem, FlowLabelItem
 from mapper.canvas.header_items import LaneHeaderItem, StageHeaderItem
 from mapper.canvas.interactions import FlowFromMenu
+from mapper.canvas.reveal import reveal
 from mapper.edits import intents, palette, selection
 from mapper.edits.menus import CHANGES, Command, Entry, MenuTarget, Target, change_for, entries
 from mapper.model import Entity
@@ -26,25 +27,6 @@ if TYPE_CHECKING:
 
 _ENTITY = {Target.CARD: Entity.CARD, Target.FLOW: Entity.FLOW, Target.STAGE: Entity.STAGE,
            Target.LANE: Entity.LANE}  # fmt: skip
-
-
-def reveal(scene: JourneyScene, kind: Entity, item_id: str, rename: bool = True) -> None:
-    """A stage, lane or card just made: selected, scrolled into view, its name being typed
-    (the old one selected, so typing replaces it)."""
-    items: dict[Entity, dict[str, Any]] = {
-        Entity.STAGE: scene.stage_headers, Entity.LANE: scene.lane_headers,
-        Entity.CARD: scene.cards,
-    }  # fmt: skip
-    item = items[kind].get(item_id)
-    if item is None:
-        return
-    scene.clearSelection()
-    item.setSelected(True)
-    for view in scene.views():
-        view.ensureVisible(item, 40, 40)
-        view.setFocus()
-    if rename:
-        scene.edit_text(kind, item_id)
 
 
 class CanvasMenus:

@@ -7,18 +7,20 @@ from __future__ import annotations
 
 import json
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QPainter, QPen, QRegion
+from PySide6.QtGui import QAction, QContextMenuEvent, QPainter, QPen, QRegion
 from PySide6.QtWidgets import QApplication, QGraphicsTextItem, QGraphicsView, QMenu
 
 from mapper.canvas.interactions import PaletteDrop
 from mapper.canvas.keyboard import KeyboardControl
-from mapper.canvas.menus import CanvasMenus
 from mapper.canvas.painting import qcolor
 from mapper.canvas.scene import JourneyScene
-from mapper.edits.menus import MenuTarget, Target
 from mapper.layout.theme import LIGHT, Theme
+
+if TYPE_CHECKING:
+    from mapper.canvas.menus import CanvasMenus
 
 PALETTE_MIME = "application/x-mapper-palette+json"
 MIN_ZOOM, MAX_ZOOM = 0.1, 4.0
@@ -52,8 +54,20 @@ class JourneyView(QGraphicsView):
         self._panning_from: QPointF | None = None
         self._space_down = False
         scene.layout_changed.connect(self.pin_headers)
-        self.menus = CanvasMenus(scene, self)
+        self._menus: CanvasMenus | None = None  # made when a menu is first asked for
+        self.menu_actions: dict[str, QAction] = {}  # the window's: duplicate, delete
         self.keys = KeyboardControl(self, scene, self.nudged.emit)
+
+    @property
+    def menus(self) -> CanvasMenus:
+        """The context menus: their module loads with the first menu, not before the map's
+        first frame."""
+        if self._menus is None:
+            from mapper.canvas.menus import CanvasMenus
+
+            self._menus = CanvasMenus(self.journey_scene(), self)
+            self._menus.actions = self.menu_actions
+        return self._menus
 
     def journey_scene(self) -> JourneyScene:
         return self.scene()  # type: ignore[return-value]
@@ -278,6 +292,8 @@ class JourneyView(QGraphicsView):
         nothing selected, the map's menu in the middle of the view)."""
         if self.journey_scene().read_only:
             return None
+        from mapper.edits.menus import MenuTarget, Target
+
         found = self.menus.target_of_selection()
         if found is None:
             where = self.viewport().rect().center()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence
 
-from mapper.canvas.menus import reveal
+from mapper.canvas.reveal import reveal
 from mapper.canvas.scene import JourneyScene
 from mapper.document import Document
 from mapper.edits import Change, EditRefused, Insert, intents, selection

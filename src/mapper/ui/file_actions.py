@@ -11,7 +11,6 @@ from mapper.document import Document
 from mapper.fileformat import JourneyFileError, atomic
 from mapper.fileformat.atomic import ReadOnlyFile
 from mapper.fileformat.io import read_map_bytes
-from mapper.fileformat.repair import repair_journey
 from mapper.fileformat.save import UnsafeToWrite
 from mapper.saving import SaveJob
 from mapper.ui.recent_files import remember
@@ -56,6 +55,8 @@ def offer_repair(path: Path, error: JourneyFileError, parent: QWidget | None) ->
     box.exec()
     if box.clickedButton() is not repair:
         return None
+    from mapper.fileformat.repair import repair_journey  # damaged files only
+
     try:
         journey, dropped = repair_journey(read_map_bytes(path), str(path))
     except (JourneyFileError, OSError) as exc:

@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         self.view.palette_dropped.connect(self.scene.create_from_palette)
         self.view.nudged.connect(self.edit.nudge)
         self.edit.tell = self._tell
-        self.view.menus.actions.update(duplicate=a["duplicate"], delete=a["delete"])
+        self.view.menu_actions.update(duplicate=a["duplicate"], delete=a["delete"])
 
     # ------------------------------------------------------------ reactions
     def _update_title(self, _clean: bool = False) -> None:
