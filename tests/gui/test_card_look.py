@@ -8,7 +8,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QStyle, QStyleOptionGraphicsItem
 
 from factories import sample_map
-from mapper.canvas.card_item import CardItem
+from mapper.canvas.card_item import RING, SHADOW, CardItem
 from mapper.canvas.scene import JourneyScene
 from mapper.document import Document
 from mapper.edits import Update
@@ -87,3 +87,14 @@ def test_a_card_paints_the_same_moved_selected_marked_zoomed_and_in_another_them
     assert dark == _as_made_afresh(scene, item)
     scene.set_theme(LIGHT)
     assert _paint(item) == light
+
+
+def test_a_card_that_grows_reaches_as_far_as_it_paints(scene):
+    item = scene.cards["t1"]
+    before = item.boundingRect()
+    long_title = "A much longer title that now wraps over two lines or even three of them"
+    scene.document.push(Update(scene.journey, Entity.CARD, "t1", {"title": long_title}))
+    item = scene.cards["t1"]
+    grown = item.boundingRect()
+    assert grown.height() > before.height()
+    assert grown.height() == item.box.rect.height + 2 * RING + SHADOW  # ring and shadow

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
@@ -100,8 +102,7 @@ class CardItem(QGraphicsItem):
     # ------------------------------------------------------------------ paint
     def boundingRect(self) -> QRectF:
         r = self.box.rect
-        m = RING
-        return QRectF(-m, -m, r.width + 2 * m + SHADOW, r.height + 2 * m + SHADOW)
+        return _bounds(r.width, r.height)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -181,6 +182,14 @@ def _shift_as_ctrl(event) -> bool:
         (modifiers & ~Qt.KeyboardModifier.ShiftModifier) | Qt.KeyboardModifier.ControlModifier
     )
     return True
+
+
+@lru_cache(maxsize=1024)
+def _bounds(width: float, height: float) -> QRectF:
+    """A card's bounds: Qt asks for them several times a paint, and cards share sizes
+    (shared, so never to be changed in place)."""
+    m = RING
+    return QRectF(-m, -m, width + 2 * m + SHADOW, height + 2 * m + SHADOW)
 
 
 class ConnectorHandle(QGraphicsItem):
