@@ -167,3 +167,29 @@ def test_a_chunk_keeps_its_bounds_as_flows_come_and_go(arrows):
     chunk.refresh()
     assert chunk.boundingRect().getCoords() == bounds(100, 50)
     assert _Counted.walks == 1
+
+
+def test_a_flow_that_stays_in_its_chunk_keeps_its_bounds_without_a_walk():
+    """A row moved down: its flows stay in their chunks, those on the left edge still
+    on it, so the chunk's bounds are worked out from the extremes kept; one that leaves
+    an edge makes them worked out again from the flows."""
+    chunk = FlowChunk(False)
+    chunk.flows = _Counted()
+    _Counted.walks = 0
+    edge, other = _Flow(0, 10, 100, 50), _Flow(20, 0, 60, 30)
+    for flow in (edge, other):
+        chunk.put(flow)
+    chunk.refresh()
+    old = edge.extent
+    edge.extent = (0, 40, 100, 80)  # down, still on the left edge
+    chunk.move(edge, old)
+    chunk.refresh()
+    assert chunk.boundingRect().getCoords() == (0, 0, 100, 80)
+    assert _Counted.walks == 0
+    assert list(dict.keys(chunk.flows)) == [other, edge]  # drawn last, as a changed flow is
+    old = edge.extent
+    edge.extent = (30, 40, 50, 45)  # off the left, right and bottom edges
+    chunk.move(edge, old)
+    chunk.refresh()
+    assert chunk.boundingRect().getCoords() == (20, 0, 60, 45)
+    assert _Counted.walks == 1

@@ -85,6 +85,28 @@ class FlowChunk:
         self._went(extent or self._extent(flow))
         return True
 
+    def move(self, flow: FlowItem, extent: Extent) -> None:
+        """``flow`` stays in this chunk from where it had ``extent`` (drawn last now, as
+        a flow that changed shape is): the extremes kept hold unless it was on an edge
+        it no longer reaches (a flow moved down stays on the left edge it was on)."""
+        self.flows.pop(flow, None)
+        self.flows[flow] = None
+        self._path = None
+        box = self._box
+        if box is None:
+            return
+        a, b, c, d = extent
+        e, f, g, h = self._extent(flow)
+        if (
+            (a > box[0] or e <= box[0])
+            and (b > box[1] or f <= box[1])
+            and (c < box[2] or g >= box[2])
+            and (d < box[3] or h >= box[3])
+        ):
+            self._box = (min(box[0], e), min(box[1], f), max(box[2], g), max(box[3], h))
+        else:
+            self._box = None  # an extreme may have gone with it
+
     def _went(self, extent: Extent) -> None:
         """What a flow with ``extent`` leaving does to the extremes kept."""
         box = self._box
@@ -97,19 +119,13 @@ class FlowChunk:
         """After flows came or went: new bounds, from the extremes kept as flows came, or
         (when one that went was at an edge) from plain numbers over all its flows; the path
         is built again when drawn."""
-        if self._box is None:
+        if self._box is None:  # one walk, the extremes taken in C
             if self.arrows:
-                tips = [flow.route.curve.p3 for flow in self.flows]
-                xs, ys = [x for x, _ in tips], [y for _, y in tips]
+                xs, ys = zip(*[flow.route.curve.p3 for flow in self.flows], strict=True)
                 self._box = (min(xs), min(ys), max(xs), max(ys))
             else:
-                extents = [flow.extent for flow in self.flows]
-                self._box = (
-                    min(e[0] for e in extents),
-                    min(e[1] for e in extents),
-                    max(e[2] for e in extents),
-                    max(e[3] for e in extents),
-                )
+                lefts, tops, rights, bottoms = zip(*[f.extent for f in self.flows], strict=True)
+                self._box = (min(lefts), min(tops), max(rights), max(bottoms))
         x0, y0, x1, y1 = self._box
         if self.arrows:  # a box around each tip (see FlowItem.arrow_rect)
             m = ARROW + 1
@@ -317,6 +333,10 @@ class FlowLayer:
         """Out of the chunk it was put in with ``extent`` and into the one of its place
         now (maybe the same: it is then drawn last, as a flow that changed shape is)."""
         chunk = self.chunks.get(old_key)
+        if old_key == key and chunk is not None and flow in chunk.flows:
+            chunk.move(flow, extent)
+            self._dirty.add(key)
+            return
         if chunk is not None and chunk.take(flow, extent):
             self._dirty.add(old_key)
         chunk = self.chunks.get(key)
