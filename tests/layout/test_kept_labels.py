@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from mapper.layout import compute_layout, labels
+from mapper.layout import compute_layout, label_moves, labels
 from mapper.layout.labels import flow_labels
 from mapper.model import Entity
 
@@ -34,21 +34,58 @@ def _grown_first_row():
     return before, after, known
 
 
+def _kept(after, before, known) -> set[str]:
+    """The known labels an edit lets stay (the others are carried along or placed again)."""
+    state = labels._state_of(known)
+    body = labels.Rect(0, 0, after.width, after.height)  # (every label is inside both)
+    disturbed, _ = labels._disturbed(after, before, state, body)
+    return {label.flow_id for label in known} - disturbed
+
+
 def test_labels_kept_with_whole_stacks_are_those_kept_card_by_card(monkeypatch):
     before, after, known = _grown_first_row()
     changed, _ = after.changes_since(before)
-    filed: list[object] = []
-    real_add = labels.add
-    monkeypatch.setattr(labels, "add", lambda grid, r: (filed.append(r), real_add(grid, r))[1])
-    kept = labels._still_placed(after, before, known)
-    by_stacks = len(filed)
-    whole = labels._moved_stacks(after, before, {})
+    boxes = label_moves.moved_boxes(after, before)
+    kept = _kept(after, before, known)
+    whole = label_moves.moved_stacks(after, before, [])
     assert len(whole) > len(changed) / 2  # most cards moved with their whole cell
 
-    monkeypatch.setattr(labels, "_moved_stacks", lambda *args: set())
-    filed.clear()
-    card_by_card = labels._still_placed(after, before, known)
-    assert len(filed) == 2 * len(changed)  # where each card was and where it is
-    assert kept == card_by_card
+    monkeypatch.setattr(label_moves, "moved_stacks", lambda *args: set())
+    card_by_card = label_moves.moved_boxes(after, before)
+    assert len(card_by_card) == 2 * len(changed)  # where each card was and where it is
+    assert kept == _kept(after, before, known)
     assert 0 < len(kept) < len(known)  # some labels stay, those near moved cards do not
-    assert by_stacks < len(filed) / 4
+    assert len(boxes) < len(card_by_card) / 4
+
+
+def test_after_an_edit_only_the_labels_it_disturbed_are_filed_again(monkeypatch):
+    """The editor hands the labels placed on one layout to the next: an edit that moves
+    a few cards takes out, carries or places again only the labels near them, and
+    gives what placing them from the known labels gives."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        from synthetic import make_map
+    finally:
+        sys.path.remove(str(BENCH))
+    journey = make_map(600, seed=2)
+    before = compute_layout(journey)
+    known, _ = labels.update_labels(before, None, {})
+    assert len(known) > 50
+    last = before.lanes[-1].lane.id
+    stage = next(s.stage.id for s in before.stages if journey.cards_in_cell(s.stage.id, last))
+    card = journey.cards_in_cell(stage, last)[-1]  # nothing below it moves
+    journey.update(Entity.CARD, card.id, title=card.title + " with a few more words")
+    after = compute_layout(journey, previous=before)
+    filed: list[str] = []
+    real_add = labels.LabelGrid.add
+    monkeypatch.setattr(
+        labels.LabelGrid, "add", lambda grid, key, r: (filed.append(key), real_add(grid, key, r))
+    )
+    placed, changed = labels.update_labels(after, before, known)
+    assert len(filed) < len(known) / 4  # not every label filed again
+    assert before.placed_labels is None and after.placed_labels is not None  # handed on
+    monkeypatch.undo()
+    expected = labels.flow_labels(after, before, list(known.values()))
+    assert placed == {label.flow_id: label for label in expected}
+    assert changed >= {i for i in known.keys() | placed.keys() if known.get(i) is not placed.get(i)}
+    assert len(changed) < len(known) / 4

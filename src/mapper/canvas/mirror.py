@@ -171,7 +171,7 @@ def sync_flows(
     routes moved. Returns the labels by flow id. With the ``previous`` layout the items
     show, only the flows it says were routed again and those whose labels moved are
     visited, and a flow that moved as a whole is moved along (see ``FlowItem.shift``)."""
-    from mapper.layout.labels import flow_labels  # loaded with the flows, after the first frame
+    from mapper.layout.labels import update_labels  # loaded with the flows, after the first frame
 
     routes = layout.routes_by_id()
     found = _reroutes(items, layout, previous, layer)
@@ -200,16 +200,19 @@ def sync_flows(
         )
     relabelled: set[str] = set()
     if cards_moved or rerouted:  # labels keep off cards and each other: place again
-        placed = flow_labels(layout, previous, list(labels.values()))
-        old_labels, labels = labels, {label.flow_id: label for label in placed}
-        if found is not None:  # and the flows whose labels are not the very ones kept
-            relabelled = {i for i, label in labels.items() if old_labels.get(i) is not label}
-            relabelled.update(old_labels.keys() - labels.keys())
-    elif previous is not None:  # nothing to place: what labels avoid carries over
+        # (and the flows whose labels are not the very ones kept)
+        labels, relabelled = update_labels(layout, previous, labels)
+    elif previous is not None:  # nothing to place: the labels and what they avoid carry over
         layout.label_cards, previous.label_cards = previous.label_cards, None
-    for flow_id, path in routes.items():  # in the routes' order, whichever are visited:
-        if flow_id not in visit and flow_id not in relabelled:  # chunks then draw their
-            continue  # flows in the same order
+        layout.placed_labels, previous.placed_labels = previous.placed_labels, None
+    if found is not None:  # the flows the layout routed again, then those relabelled
+        ids: Iterable[str] = [*visit, *(i for i in relabelled if i not in visit)]
+    else:
+        ids = routes
+    for flow_id in ids:
+        path = routes.get(flow_id)
+        if path is None:
+            continue  # a flow gone, whose label went with it
         known = items.get(flow_id)
         label = labels.get(flow_id)
         if known is None:

@@ -163,6 +163,8 @@ class MapLayout:
     flow_list: list[Flow] = field(default_factory=list, repr=False, compare=False)
     # where flow labels may not go, kept for the next layout (see layout.labels)
     label_cards: Any = field(default=None, repr=False, compare=False)
+    # the flow labels placed on this layout, kept for the next (see layout.labels)
+    placed_labels: Any = field(default=None, repr=False, compare=False)
     routed: bool = field(default=True, repr=False, compare=False)  # False: flows not yet
 
     def routes_by_id(self) -> dict[str, FlowRoute]:

@@ -21,8 +21,9 @@ Box = tuple[float, float, float, float]  # x0, y0, x1, y1: plain numbers, checke
 Grid = dict[tuple[int, int], list[Box]]
 
 
-def hits(r: Rect, grid: Grid | CardIndex) -> bool:
-    """Whether ``r`` overlaps anything filed in ``grid`` (or found by a ``CardIndex``)."""
+def hits(r: Rect, grid: Grid | CardIndex | LabelGrid) -> bool:
+    """Whether ``r`` overlaps anything filed in ``grid`` (or found by a ``CardIndex``
+    or a ``LabelGrid``)."""
     if not isinstance(grid, dict):
         return grid.hits(r)
     x0, y0 = r.x, r.y
@@ -182,3 +183,59 @@ def card_grids(layout: MapLayout, previous: MapLayout | None) -> tuple[CardIndex
         found = LabelCards()
     layout.label_cards = found
     return CardIndex(layout, found.texts, False), CardIndex(layout, found.texts, True)
+
+
+class LabelGrid:
+    """The labels placed so far (and what else they keep off), filed by square grid cells
+    under a key each, so one can be taken out again: the grid of one layout's labels is
+    handed on to the next, which takes out only the labels an edit disturbed."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], dict[str, Box]] = {}
+
+    def add(self, key: str, r: Rect) -> None:
+        box = (r.x, r.y, r.x + r.width, r.y + r.height)
+        for cell in _cells_of(box):
+            self.cells.setdefault(cell, {})[key] = box
+
+    def remove(self, key: str, r: Rect) -> None:
+        """Take out what was added under ``key`` with ``r``."""
+        for cell in _cells_of((r.x, r.y, r.x + r.width, r.y + r.height)):
+            found = self.cells.get(cell)
+            if found is not None:
+                found.pop(key, None)
+                if not found:
+                    del self.cells[cell]
+
+    def hits(self, r: Rect) -> bool:
+        x0, y0 = r.x, r.y
+        x1, y1 = x0 + r.width, y0 + r.height
+        cells = self.cells
+        for gx in range(int(x0 // CELL), int(x1 // CELL) + 1):
+            for gy in range(int(y0 // CELL), int(y1 // CELL) + 1):
+                found = cells.get((gx, gy))
+                if found:
+                    for a, b, c, d in found.values():
+                        if x0 < c and a < x1 and y0 < d and b < y1:
+                            return True
+        return False
+
+    def meeting(self, box: Box, into: set[str]) -> None:
+        """Adds to ``into`` the keys of what overlaps ``box``."""
+        x0, y0, x1, y1 = box
+        cells = self.cells
+        for gx in range(int(x0 // CELL), int(x1 // CELL) + 1):
+            for gy in range(int(y0 // CELL), int(y1 // CELL) + 1):
+                found = cells.get((gx, gy))
+                if found:
+                    for key, (a, b, c, d) in found.items():
+                        if x0 < c and a < x1 and y0 < d and b < y1:
+                            into.add(key)
+
+
+def _cells_of(box: Box) -> list[tuple[int, int]]:
+    return [
+        (gx, gy)
+        for gx in range(int(box[0] // CELL), int(box[2] // CELL) + 1)
+        for gy in range(int(box[1] // CELL), int(box[3] // CELL) + 1)
+    ]

@@ -17,24 +17,31 @@ Pure Python and deterministic, so every renderer places labels alike.
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from mapper.layout.boxes import MapLayout
+from mapper.layout.boxes import FlowRoute, MapLayout
 from mapper.layout.geometry import Bezier, Rect
-from mapper.layout.label_grids import CARD_CLEARANCE, CardIndex, Grid, add, card_grids, hits
+from mapper.layout.label_grids import CardIndex, LabelGrid, card_grids, hits
+from mapper.layout.label_moves import (
+    CANDIDATES,
+    LABEL_HEIGHT,
+    OFFSETS,
+    beside,
+    carried_spot,
+    moved_boxes,
+)
 from mapper.layout.routes import bezier_point
 from mapper.layout.text import ELLIPSIS, elide, text_width
 
+__all__ = ["CANDIDATES", "LABEL_HEIGHT", "OFFSETS", "FlowLabel", "flow_labels", "update_labels"]
+
 LABEL_SIZE = 8.5
-LABEL_HEIGHT = 13.0
 LABEL_PADDING = 4.0
 LABEL_MAX_WIDTH = 150.0
-CANDIDATES = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.14, 0.86)
-OFFSETS = (0.0, -16.0, 16.0, -32.0, 32.0, -48.0, 48.0, -64.0, 64.0)  # above / below
 NEAR = 3 * len(OFFSETS)  # spots near the middle, where a label clear of every card is best
 SHORTER = (100.0, 64.0)  # widths a label is elided to, in turn, when it finds no spot
+_LINE = "\0line"  # the key of a blueprint line among the labels (no flow id has it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +58,17 @@ class FlowLabel:
         return self.text.endswith(ELLIPSIS)
 
 
+@dataclass
+class PlacedLabels:
+    """One layout's labels, handed on to the next layout of the same map (one owner at a
+    time), which takes out only those its edit disturbed."""
+
+    by_flow: dict[str, FlowLabel] = field(default_factory=dict)
+    grid: LabelGrid = field(default_factory=LabelGrid)  # the clear ones, and the lines
+    lines: list[Rect] = field(default_factory=list)  # the blueprint lines in ``grid``
+    unclear: set[str] = field(default_factory=set)  # no spot found: tried after each edit
+
+
 def flow_labels(
     layout: MapLayout, previous: MapLayout | None = None, known: Sequence[FlowLabel] = ()
 ) -> list[FlowLabel]:
@@ -61,9 +79,44 @@ def flow_labels(
     where it was, and only the others are placed again, around the kept ones: an edit
     costs what it disturbs. Every label still keeps clear of the others; exports place
     all labels afresh."""
-    kept = _still_placed(layout, previous, known)
-    cards: CardIndex | None = None
-    texts: CardIndex | None = None
+    state = _state_of(known) if previous is not None and known else None
+    by_flow = _place(layout, previous, state)[0].by_flow
+    return [by_flow[r.flow.id] for r in layout.flows if r.flow.id in by_flow]
+
+
+def update_labels(
+    layout: MapLayout, previous: MapLayout | None, known: Mapping[str, FlowLabel]
+) -> tuple[dict[str, FlowLabel], set[str]]:
+    """:func:`flow_labels` for the editor after an edit: the labels by flow id, and the
+    ids of the flows whose labels are not the ``known`` ones (new, moved or gone). What
+    the ``previous`` layout placed is handed on to ``layout``: the work is what the edit
+    disturbed, not every label of the map again."""
+    state = previous.placed_labels if previous is not None else None
+    if previous is not None:
+        previous.placed_labels = None  # one owner at a time
+    if not isinstance(state, PlacedLabels) or state.by_flow.keys() != known.keys():
+        state = _state_of(known.values()) if previous is not None and known else None
+    placed, changed = _place(layout, previous, state)
+    layout.placed_labels = placed
+    return dict(placed.by_flow), changed
+
+
+def _state_of(known: Iterable[FlowLabel]) -> PlacedLabels:
+    state = PlacedLabels()
+    for label in known:
+        state.by_flow[label.flow_id] = label
+        if label.clear:
+            state.grid.add(label.flow_id, label.rect)
+        else:
+            state.unclear.add(label.flow_id)
+    return state
+
+
+def _place(
+    layout: MapLayout, previous: MapLayout | None, state: PlacedLabels | None
+) -> tuple[PlacedLabels, set[str]]:
+    """The labels of ``layout``, built on ``state`` (the labels placed on ``previous``,
+    taken over and changed), and the ids of the flows whose labels changed."""
     style = layout.style
     body = Rect(
         style.lane_header_width,
@@ -72,201 +125,179 @@ def flow_labels(
         layout.height - style.stage_header_height,
     )
     edges = sorted(box.column.x for box in layout.stages)[1:]  # inner stage boundaries
-    carried = _carried(layout, previous, known, kept, edges)
-    labels: Grid = {}
-    for label in kept.values():
-        add(labels, label.rect)
-    for line in layout.blueprint:  # a label never sits on a service blueprint's line
-        add(labels, Rect(line.x0, line.y - 1.5, line.x1 - line.x0, 3.0))
-    if carried:  # labels carried along with their flows go first: they were fine
-        cards, texts = card_grids(layout, previous)
-        for label in list(carried.values()):
-            if _free(label.rect, cards, texts, labels, edges, body):
-                add(labels, label.rect)
-            else:
-                del carried[label.flow_id]
-    placed = []
-    for route in layout.flows:
+    routes = layout.routes_by_id()
+    if state is None or previous is None:
+        state, previous = PlacedLabels(), None
+        disturbed: set[str] = set()
+        fresh: set[str] | None = None  # every flow, in order
+    else:
+        disturbed, fresh = _disturbed(layout, previous, state, body)
+    by_flow = state.by_flow
+    changed = set(disturbed)
+    gone = [by_flow.pop(i) for i in _in_order(disturbed, previous) if i in by_flow]
+    state.unclear.difference_update(disturbed)
+    if 2 * len(gone) > len(by_flow):  # most labels go: filing those that stay is less work
+        state.grid = grid = LabelGrid()
+        for label in by_flow.values():
+            if label.clear:
+                grid.add(label.flow_id, label.rect)
+    else:
+        grid = state.grid
+        for i, line_rect in enumerate(state.lines):
+            grid.remove(f"{_LINE}{i}", line_rect)
+        for label in gone:
+            if label.clear:
+                grid.remove(label.flow_id, label.rect)
+    state.lines = [Rect(line.x0, line.y - 1.5, line.x1 - line.x0, 3.0) for line in layout.blueprint]
+    for i, line_rect in enumerate(state.lines):  # a label never sits on a blueprint's line
+        grid.add(f"{_LINE}{i}", line_rect)
+    cards: CardIndex | None = None
+    texts: CardIndex | None = None
+    before = previous.routes_by_id() if previous is not None else {}
+    carried: set[str] = set()
+    for label in gone:  # labels carried along with their flows go first: they were fine
+        flow_id = label.flow_id
+        old, new = before.get(flow_id), routes.get(flow_id)
+        if not label.clear or old is None or new is None or old.flow is not new.flow:
+            continue  # its label may have changed
+        moved = carried_spot(old.curve, new.curve, label.rect, edges)
+        if moved is None:
+            continue
+        if cards is None or texts is None:
+            cards, texts = card_grids(layout, previous)
+        if _free(moved, cards, texts, grid, edges, body):
+            grid.add(flow_id, moved)
+            by_flow[flow_id] = FlowLabel(flow_id, label.text, moved)
+            carried.add(flow_id)
+    if fresh is None:
+        to_place: Iterable[FlowRoute] = layout.flows  # (in flow order)
+    else:
+        wanted = {i for i in fresh if i not in carried and i in routes and routes[i].flow.label}
+        to_place = [routes[i] for i in _in_order(wanted, layout)]
+    for route in to_place:
         if not route.flow.label:
             continue  # most flows have none: nothing to look up
-        old = kept.get(route.flow.id) or carried.get(route.flow.id)
-        if old is not None:
-            placed.append(old)
-            continue
         full = " ".join(route.flow.label.split())
         if not full:
             continue
         if cards is None or texts is None:
             cards, texts = card_grids(layout, previous)
-        text = elide(full, LABEL_MAX_WIDTH, LABEL_SIZE)
-        width = text_width(text, LABEL_SIZE) + 2 * LABEL_PADDING
-        spots = _Spots(route.curve, width, body)
-        chosen = (
-            _first(spots, cards, labels, edges, NEAR)
-            or _first(spots, texts, labels, edges)
-            or _first(spots, cards, labels, None, NEAR)
-            or _first(spots, texts, labels, None, NEAR)
-        )
-        for room in SHORTER:  # no free spot: a shorter label may fit a smaller gap
-            if chosen is not None:
-                break
-            short = elide(full, room, LABEL_SIZE)
-            if short in (text, ELLIPSIS):
-                continue
-            shorter = _Spots(route.curve, text_width(short, LABEL_SIZE) + 2 * LABEL_PADDING, body)
-            chosen = _first(shorter, texts, labels, edges) or _first(shorter, texts, labels)
-            if chosen is not None:
-                text = short
-        if chosen is None:
-            x, y = bezier_point(route.curve, 0.5)
-            rect = Rect(x - width / 2, y - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
-            placed.append(FlowLabel(route.flow.id, text, rect, clear=False))
-            continue
-        add(labels, chosen)
-        placed.append(FlowLabel(route.flow.id, text, chosen))
-    return placed
-
-
-def _still_placed(
-    layout: MapLayout, previous: MapLayout | None, known: Sequence[FlowLabel]
-) -> dict[str, FlowLabel]:
-    """The known labels that may stay: same route, same frame, no moved card nearby."""
-    if previous is None or not known or _frame(previous) != _frame(layout):
-        return {}
-    style = layout.style
-    body = Rect(
-        style.lane_header_width,
-        style.stage_header_height,
-        layout.width - style.lane_header_width,
-        layout.height - style.stage_header_height,
-    )
-    before, now = previous.routes_by_id(), layout.routes_by_id()
-    moved: Grid = {}
-    c = CARD_CLEARANCE
-    old_cards, cards = previous.cards, layout.cards
-    changes = layout.changes_since(previous)  # else every card is looked at
-    changed, gone = changes or ([i for i, b in cards.items() if old_cards.get(i) is not b], [])
-    whole = _moved_stacks(layout, previous, moved) if changes is not None else set()
-    for card_id in changed:
-        if card_id in whole:
-            continue
-        old = old_cards.get(card_id)
-        for r in (cards[card_id].rect, old.rect if old is not None else None):
-            if r is not None:
-                add(moved, Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c))
-    if changes is None:
-        gone = [i for i in old_cards if i not in cards]
-    for card_id in gone:
-        r = old_cards[card_id].rect
-        add(moved, Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c))
-    return {
-        label.flow_id: label
-        for label in known
-        if label.clear
-        and label.flow_id in now
-        and before.get(label.flow_id) is now[label.flow_id]
-        and _inside(label.rect, body)
-        and not hits(label.rect, moved)
-    }
-
-
-def _moved_stacks(layout: MapLayout, previous: MapLayout, moved: Grid) -> set[str]:
-    """Files in ``moved`` each cell stack that moved whole, where it was and where it is,
-    as one box each (not one per card); returns the ids of its cards. A label is taller
-    than the space between two cards' boxes, so it meets a stack's box exactly when it
-    meets one of its cards' boxes."""
-    c = CARD_CLEARANCE
-    if layout.style.card_gap - 2 * c >= LABEL_HEIGHT:
-        return set()
-    found: set[str] = set()
-    known = previous.cell_stacks
-    for cell, stack in layout.cell_stacks.items():
-        old = known.get(cell)
-        if (
-            old is None
-            or old is stack
-            or old.cards is not stack.cards  # moved along: the same cards, new boxes
-            or len(stack.cards) < 2
-            or len(stack.boxes) != len(stack.cards)
-            or len(old.boxes) != len(stack.cards)
-        ):
-            continue
-        for boxes in (old.boxes, stack.boxes):
-            rects = [box.rect for box in boxes.values()]
-            top, bottom = rects[0], rects[-1]
-            height = bottom.y + bottom.height - top.y
-            add(moved, Rect(top.x - c, top.y - c, top.width + 2 * c, height + 2 * c))
-        found.update(stack.boxes)
-    return found
-
-
-def _carried(
-    layout: MapLayout,
-    previous: MapLayout | None,
-    known: Sequence[FlowLabel],
-    kept: dict[str, FlowLabel],
-    edges: list[float],
-) -> dict[str, FlowLabel]:
-    """The known labels not kept, moved with their flows: along with a curve that only
-    moved as a whole (its two cards moved alike, as when a card above them grew), or to
-    the same point along a curve that changed its shape. Each is still checked against
-    the cards' text and the labels where it lands (else it is placed afresh)."""
-    if previous is None or not known:
-        return {}
-    before, now = previous.routes_by_id(), layout.routes_by_id()
-    found = {}
-    for label in known:
-        flow_id = label.flow_id
-        if not label.clear or flow_id in kept or flow_id not in now or flow_id not in before:
-            continue
-        old, new = before[flow_id], now[flow_id]
-        if old.flow is not new.flow:
-            continue  # its label may have changed
-        shift = _translation(old.curve, new.curve)
-        r = label.rect
-        if shift is not None:
-            moved: Rect | None = Rect(r.x + shift[0], r.y + shift[1], r.width, r.height)
+        label = _placed(route, full, cards, texts, grid, edges, body)
+        by_flow[label.flow_id] = label
+        changed.add(label.flow_id)
+        if label.clear:
+            grid.add(label.flow_id, label.rect)
         else:
-            moved = _same_spot(old.curve, new.curve, r, edges)
-        if moved is not None:
-            found[flow_id] = FlowLabel(flow_id, label.text, moved)
+            state.unclear.add(label.flow_id)
+    return state, changed
+
+
+def _placed(
+    route: FlowRoute,
+    full: str,
+    cards: CardIndex,
+    texts: CardIndex,
+    labels: LabelGrid,
+    edges: list[float],
+    body: Rect,
+) -> FlowLabel:
+    """A label placed afresh: the first free spot (see the module's note)."""
+    text = elide(full, LABEL_MAX_WIDTH, LABEL_SIZE)
+    width = text_width(text, LABEL_SIZE) + 2 * LABEL_PADDING
+    spots = _Spots(route.curve, width, body)
+    chosen = (
+        _first(spots, cards, labels, edges, NEAR)
+        or _first(spots, texts, labels, edges)
+        or _first(spots, cards, labels, None, NEAR)
+        or _first(spots, texts, labels, None, NEAR)
+    )
+    for room in SHORTER:  # no free spot: a shorter label may fit a smaller gap
+        if chosen is not None:
+            break
+        short = elide(full, room, LABEL_SIZE)
+        if short in (text, ELLIPSIS):
+            continue
+        shorter = _Spots(route.curve, text_width(short, LABEL_SIZE) + 2 * LABEL_PADDING, body)
+        chosen = _first(shorter, texts, labels, edges) or _first(shorter, texts, labels)
+        if chosen is not None:
+            text = short
+    if chosen is None:
+        x, y = bezier_point(route.curve, 0.5)
+        rect = Rect(x - width / 2, y - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
+        return FlowLabel(route.flow.id, text, rect, clear=False)
+    return FlowLabel(route.flow.id, text, chosen)
+
+
+def _disturbed(
+    layout: MapLayout, previous: MapLayout, state: PlacedLabels, body: Rect
+) -> tuple[set[str], set[str] | None]:
+    """The flows whose known labels may not stay (routed again, gone, no spot found,
+    near a card that moved, or now outside the map's body), and the flows to place
+    afresh unless carried along: those, and the flows routed again (None: every flow,
+    when the stage columns moved)."""
+    known = state.by_flow
+    if _frame(previous) != _frame(layout):
+        return set(known), None
+    before, now = previous.routes_by_id(), layout.routes_by_id()
+    found = layout.shifts_since(previous)
+    if found is not None:
+        rerouted: Iterable[str] = found[0]
+    else:
+        rerouted = [i for i, r in now.items() if before.get(i) is not r]
+    disturbed = {i for i in rerouted if i in known}
+    if found is None or len(now) != len(before) or not all(i in before for i in rerouted):
+        disturbed.update(i for i in known if i not in now)  # flows gone (or hidden)
+    disturbed |= state.unclear
+    grid = state.grid
+    for box in moved_boxes(layout, previous):
+        grid.meeting(box, disturbed)
+    if layout.width < previous.width or layout.height < previous.height:
+        x1 = max(layout.width, previous.width) + LABEL_MAX_WIDTH
+        y1 = max(layout.height, previous.height) + LABEL_HEIGHT
+        grid.meeting((body.right, 0.0, x1, y1), disturbed)  # now out on the right
+        grid.meeting((0.0, body.bottom, x1, y1), disturbed)  # or at the bottom
+    disturbed = {i for i in disturbed if not i.startswith(_LINE)}
+    # new labels: of flows routed again (new, or changed) that had none
+    return disturbed, disturbed.union([i for i in rerouted if now[i].flow.label and i not in known])
+
+
+def _in_order(flow_ids: set[str], layout: MapLayout | None) -> list[str]:
+    """``flow_ids`` in ``layout``'s flow order: a few sorted, many picked from its flows."""
+    if layout is None:
+        return list(flow_ids)
+    if 8 * len(flow_ids) < len(layout.flows):
+        return sorted(flow_ids, key=_order(layout))
+    found = [r.flow.id for r in layout.flows if r.flow.id in flow_ids]
+    if len(found) < len(flow_ids):  # (ids with no route there last, as the sort puts them)
+        found += sorted(flow_ids.difference(found))
     return found
 
 
-def _same_spot(old: Bezier, new: Bezier, r: Rect, edges: list[float]) -> Rect | None:
-    """Where a label at ``r`` on curve ``old`` sits on curve ``new``: at the same point
-    along it, as far above or below, and on the same side of a stage boundary it was
-    moved off (None if ``r`` was none of the spots a label of ``old`` is offered)."""
-    middle_y, w = r.y + r.height / 2, r.width
-    for t in CANDIDATES:
-        x, y = bezier_point(old, t)
-        if not any(abs(y + dy - middle_y) < 0.01 for dy in OFFSETS):
-            continue
-        off = r.x - (x - w / 2)  # 0, or moved just off a stage boundary
-        if abs(off) > w + 4:
-            continue
-        nx, ny = bezier_point(new, t)
-        spot = Rect(nx - w / 2, r.y + ny - y, w, r.height)
-        if abs(off) < 0.01:
-            return spot
-        sides = _beside(spot, edges)
-        if len(sides) == 1:
-            return None  # the boundary it kept off is not in its way now: search again
-        return sides[0] if off < 0 else sides[1]
-    return None
+def _order(layout: MapLayout) -> Callable[[str], tuple]:
+    """Sorts flow ids of ``layout``'s routes (or of labels placed on it) in flow order:
+    by their source's then their target's place in the document (stage, lane, place in
+    the cell), as ``JourneyMap.flows`` orders them, without a walk over every flow."""
+    stages = {box.stage.id: i for i, box in enumerate(layout.stages)}
+    lanes = {box.lane.id: i for i, box in enumerate(layout.lanes)}
+    routes, cards = layout.routes_by_id(), layout.cards
 
+    def key(flow_id: str) -> tuple:
+        route = routes.get(flow_id)
+        if route is None:
+            return (1, flow_id)
+        flow = route.flow
+        a, b = cards[flow.source], cards[flow.target]
+        return (
+            0,
+            stages[a.card.stage_id], lanes[a.card.lane_id], a.rect.y,
+            stages[b.card.stage_id], lanes[b.card.lane_id], b.rect.y,
+        )  # fmt: skip
 
-def _translation(a: Bezier, b: Bezier) -> tuple[float, float] | None:
-    """How far curve ``b`` is ``a`` moved as a whole, or None when it changed its shape."""
-    dx, dy = b.p0[0] - a.p0[0], b.p0[1] - a.p0[1]
-    for p, q in ((a.c1, b.c1), (a.c2, b.c2), (a.p3, b.p3)):
-        if abs(q[0] - p[0] - dx) > 0.01 or abs(q[1] - p[1] - dy) > 0.01:
-            return None
-    return dx, dy
+    return key
 
 
 def _free(
-    r: Rect, cards: CardIndex, texts: CardIndex, labels: Grid, edges: list[float], body: Rect
+    r: Rect, cards: CardIndex, texts: CardIndex, labels: LabelGrid, edges: list[float], body: Rect
 ) -> bool:
     """Whether a label moved with its flow may stay at ``r``: in the map's body, within
     one stage column, clear of the cards' text and of the other labels (most labels of
@@ -274,7 +305,7 @@ def _free(
     spot clear of the cards is clear of their text: their text is measured only if not."""
     return (
         _inside(r, body)
-        and _beside(r, edges) == (r,)
+        and beside(r, edges) == (r,)
         and not hits(r, labels)
         and (not hits(r, cards) or not hits(r, texts))
     )
@@ -323,7 +354,7 @@ class _Spots:
 def _first(
     spots: _Spots,
     avoid: CardIndex,
-    labels: Grid,
+    labels: LabelGrid,
     edges: list[float] | None = None,
     limit: int = 0,
 ) -> Rect | None:
@@ -333,20 +364,7 @@ def _first(
     for i, r in enumerate(spots):
         if limit and i >= limit:
             break
-        for spot in _beside(r, edges) if edges is not None else (r,):
+        for spot in beside(r, edges) if edges is not None else (r,):
             if not hits(spot, avoid) and not hits(spot, labels):
                 return spot
     return None
-
-
-def _beside(r: Rect, edges: list[float]) -> tuple[Rect, ...]:
-    """``r`` itself when it lies within one stage column, else ``r`` moved just left and
-    just right of the stage boundary it straddles."""
-    i = bisect.bisect_right(edges, r.x)
-    if not (i < len(edges) and edges[i] < r.right):
-        return (r,)
-    edge = edges[i]
-    return (
-        Rect(edge - 2 - r.width, r.y, r.width, r.height),
-        Rect(edge + 2, r.y, r.width, r.height),
-    )

@@ -1,0 +1,129 @@
+"""What an edit does to the flow labels placed before it: the places its moved cards
+leave and reach (a label near them is placed again), and where a label goes along with
+its flow when the flow moved whole or changed its shape."""
+
+from __future__ import annotations
+
+import bisect
+
+from mapper.layout.boxes import MapLayout
+from mapper.layout.geometry import Bezier, Rect
+from mapper.layout.label_grids import CARD_CLEARANCE, Box
+from mapper.layout.routes import bezier_point
+
+LABEL_HEIGHT = 13.0
+CANDIDATES = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.14, 0.86)
+OFFSETS = (0.0, -16.0, 16.0, -32.0, 32.0, -48.0, 48.0, -64.0, 64.0)  # above / below
+
+
+def moved_boxes(layout: MapLayout, previous: MapLayout) -> list[Box]:
+    """Where cards were and are that changed their boxes since ``previous`` (with the
+    clearance labels keep), and where cards gone were: one box per cell stack that moved
+    whole, one per card otherwise."""
+    c = CARD_CLEARANCE
+    old_cards, cards = previous.cards, layout.cards
+    changes = layout.changes_since(previous)  # else every card is looked at
+    changed, gone = changes or ([i for i, b in cards.items() if old_cards.get(i) is not b], [])
+    found: list[Box] = []
+    whole = moved_stacks(layout, previous, found) if changes is not None else set()
+    for card_id in changed:
+        if card_id in whole:
+            continue
+        old = old_cards.get(card_id)
+        for r in (cards[card_id].rect, old.rect if old is not None else None):
+            if r is not None:
+                found.append(_box(Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c)))
+    if changes is None:
+        gone = [i for i in old_cards if i not in cards]
+    for card_id in gone:
+        r = old_cards[card_id].rect
+        found.append(_box(Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c)))
+    return found
+
+
+def _box(r: Rect) -> Box:
+    return (r.x, r.y, r.x + r.width, r.y + r.height)
+
+
+def moved_stacks(layout: MapLayout, previous: MapLayout, found: list[Box]) -> set[str]:
+    """Adds to ``found`` each cell stack that moved whole, where it was and where it is,
+    as one box each (not one per card); returns the ids of its cards. A label is taller
+    than the space between two cards' boxes, so it meets a stack's box exactly when it
+    meets one of its cards' boxes."""
+    c = CARD_CLEARANCE
+    if layout.style.card_gap - 2 * c >= LABEL_HEIGHT:
+        return set()
+    ids: set[str] = set()
+    known = previous.cell_stacks
+    for cell, stack in layout.cell_stacks.items():
+        old = known.get(cell)
+        if (
+            old is None
+            or old is stack
+            or old.cards is not stack.cards  # moved along: the same cards, new boxes
+            or len(stack.cards) < 2
+            or len(stack.boxes) != len(stack.cards)
+            or len(old.boxes) != len(stack.cards)
+        ):
+            continue
+        for boxes in (old.boxes, stack.boxes):
+            rects = [box.rect for box in boxes.values()]
+            top, bottom = rects[0], rects[-1]
+            height = bottom.y + bottom.height - top.y
+            found.append(_box(Rect(top.x - c, top.y - c, top.width + 2 * c, height + 2 * c)))
+        ids.update(stack.boxes)
+    return ids
+
+
+def carried_spot(old: Bezier, new: Bezier, r: Rect, edges: list[float]) -> Rect | None:
+    """Where a label at ``r`` on curve ``old`` goes on curve ``new``: moved along with a
+    curve that moved whole, else at the same point along it (None: search again)."""
+    shift = translation(old, new)
+    if shift is not None:
+        return Rect(r.x + shift[0], r.y + shift[1], r.width, r.height)
+    return same_spot(old, new, r, edges)
+
+
+def same_spot(old: Bezier, new: Bezier, r: Rect, edges: list[float]) -> Rect | None:
+    """Where a label at ``r`` on curve ``old`` sits on curve ``new``: at the same point
+    along it, as far above or below, and on the same side of a stage boundary it was
+    moved off (None if ``r`` was none of the spots a label of ``old`` is offered)."""
+    middle_y, w = r.y + r.height / 2, r.width
+    for t in CANDIDATES:
+        x, y = bezier_point(old, t)
+        if not any(abs(y + dy - middle_y) < 0.01 for dy in OFFSETS):
+            continue
+        off = r.x - (x - w / 2)  # 0, or moved just off a stage boundary
+        if abs(off) > w + 4:
+            continue
+        nx, ny = bezier_point(new, t)
+        spot = Rect(nx - w / 2, r.y + ny - y, w, r.height)
+        if abs(off) < 0.01:
+            return spot
+        sides = beside(spot, edges)
+        if len(sides) == 1:
+            return None  # the boundary it kept off is not in its way now: search again
+        return sides[0] if off < 0 else sides[1]
+    return None
+
+
+def translation(a: Bezier, b: Bezier) -> tuple[float, float] | None:
+    """How far curve ``b`` is ``a`` moved as a whole, or None when it changed its shape."""
+    dx, dy = b.p0[0] - a.p0[0], b.p0[1] - a.p0[1]
+    for p, q in ((a.c1, b.c1), (a.c2, b.c2), (a.p3, b.p3)):
+        if abs(q[0] - p[0] - dx) > 0.01 or abs(q[1] - p[1] - dy) > 0.01:
+            return None
+    return dx, dy
+
+
+def beside(r: Rect, edges: list[float]) -> tuple[Rect, ...]:
+    """``r`` itself when it lies within one stage column, else ``r`` moved just left and
+    just right of the stage boundary it straddles."""
+    i = bisect.bisect_right(edges, r.x)
+    if not (i < len(edges) and edges[i] < r.right):
+        return (r,)
+    edge = edges[i]
+    return (
+        Rect(edge - 2 - r.width, r.y, r.width, r.height),
+        Rect(edge + 2, r.y, r.width, r.height),
+    )
