@@ -120,3 +120,31 @@ def test_routes_stay_when_only_the_bands_they_never_enter_moved():
     forward = [r for r in stayed if r.curve.p3[0] >= r.curve.p0[0]]
     assert forward
     assert all(old[r.flow.id] is r for r in forward)
+
+
+def test_routes_replaced_in_place_keep_the_flow_order_and_their_index():
+    """Edits that keep the flows in their order (titles) replace the routes an edit
+    routed again in the previous list, found through an index handed from layout to
+    layout; a card move reorders the flows and the list is made again."""
+    journey = _synthetic(300, 5)
+    layout = compute_layout(journey)
+    cards = list(journey.cards())
+    index = None
+    for step, card in enumerate(cards[::37][:8]):  # (the last two: titles)
+        if step % 3 == 2:
+            stages = journey.stages.ids()
+            target = stages[(stages.index(card.stage_id) + 1) % len(stages)]
+            journey.move_cards([card.id], target, card.lane_id, 0)
+        else:
+            journey.update(Entity.CARD, card.id, title=card.title + " and more words" * step)
+        layout = compute_layout(journey, previous=layout)
+        scratch = compute_layout(journey)
+        assert [r.flow.id for r in layout.flows] == [r.flow.id for r in scratch.flows]
+        assert [r.flow.id for r in layout.flows] == [f.id for f in journey.flows()]
+        if layout.route_index is not None:
+            assert layout.route_index == {r.flow.id: i for i, r in enumerate(layout.flows)}
+            assert index is None or layout.route_index is index  # handed on, not made
+            index = layout.route_index
+        else:
+            index = None
+    assert index is not None

@@ -161,6 +161,9 @@ class MapLayout:
     shifts: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False, compare=False)
     # the map's flows in document order, as laid out (routed or not)
     flow_list: list[Flow] = field(default_factory=list, repr=False, compare=False)
+    # flow id -> place of its route in ``flows`` (None: not worked out), handed on to the
+    # next layout while the flows and their order stay
+    route_index: dict[str, int] | None = field(default=None, repr=False, compare=False)
     # where flow labels may not go, kept for the next layout (see layout.labels)
     label_cards: Any = field(default=None, repr=False, compare=False)
     # the flow labels placed on this layout, kept for the next (see layout.labels)

@@ -123,7 +123,17 @@ def _reroute(journey: JourneyMap, result: MapLayout, previous: MapLayout, bands:
                 else:
                     routes[flow_id] = _route(flow, source, target, bands, style)
     result.routes = routes
-    result.flows = [routes[flow.id] for flow in result.flow_list if flow.id in routes]
+    same = previous.flow_list
+    if all(map(is_, same, result.flow_list)):  # the same flows in the same order
+        index = previous.route_index
+        if index is None:
+            index = {route.flow.id: i for i, route in enumerate(previous.flows)}
+        result.flows = flows = list(previous.flows)
+        for flow_id in rerouted:  # (routed before too: both its cards had boxes)
+            flows[index[flow_id]] = routes[flow_id]
+        result.route_index = index
+    else:
+        result.flows = [routes[flow.id] for flow in result.flow_list if flow.id in routes]
 
 
 ALIKE = 1e-9  # cards whose offsets differ by less moved alike

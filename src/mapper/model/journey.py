@@ -9,9 +9,8 @@ returns what reverses it exactly (old values, old index, old positions, a remova
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -120,7 +119,8 @@ class JourneyMap:
         return int(self.graph.number_of_nodes())
 
     def cards_in_cell(self, stage_id: str, lane_id: str) -> list[Card]:
-        nodes = self.graph.nodes
+        graph: Any = self.graph  # its own dict: its node view costs a call per card
+        nodes: dict[str, dict[str, Card]] = graph._node
         return [nodes[cid]["card"] for cid in self._cells.ids((stage_id, lane_id))]
 
     def card_position(self, card_id: str) -> tuple[str, str, int]:
@@ -166,17 +166,19 @@ class JourneyMap:
         if self._flow_order is None:
             cells, lanes = self._cells, self.lanes.ids()
             ids = [i for s in self.stages.ids() for lane in lanes for i in cells.ids((s, lane))]
-            position = {card_id: i for i, card_id in enumerate(ids)}
-            n = len(ids)
             graph: Any = self.graph  # its own dicts: its views cost more per edge
             successors: dict[str, dict[str, dict[str, Flow]]] = graph._succ
-            keyed = [
-                (position[source] * n + position[target], ends[target]["flow"])
-                for source, ends in successors.items()
-                for target in ends
-            ]
-            keyed.sort(key=itemgetter(0))
-            self._flow_order = [flow for _, flow in keyed]
+            order: list[Flow] = []
+            place: Callable[[str], int] | None = None
+            for source in ids:  # the sources in document order, each one's targets sorted
+                ends = successors[source]
+                if len(ends) == 1:
+                    order.extend([data["flow"] for data in ends.values()])
+                elif ends:
+                    if place is None:
+                        place = {card_id: i for i, card_id in enumerate(ids)}.__getitem__
+                    order.extend([ends[target]["flow"] for target in sorted(ends, key=place)])
+            self._flow_order = order
         return list(self._flow_order)
 
     def flow_count(self) -> int:
