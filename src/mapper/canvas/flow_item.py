@@ -198,6 +198,8 @@ class FlowItem(QGraphicsItem):
             self.update()
 
     def _place_label(self, route: FlowRoute, label: FlowLabel | None) -> None:
+        if self.label is None and not route.flow.label:
+            return  # most flows have no label, and had none
         if not route.flow.label.strip():
             if self.label is not None:
                 if self.label.scene() is not None:

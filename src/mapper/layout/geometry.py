@@ -75,9 +75,20 @@ def smooth_curve(points: list[Point], tension: float = 1.0) -> list[Bezier]:
 
 def bezier_bounds(curve: Bezier) -> tuple[float, float, float, float]:
     """``(left, top, right, bottom)`` of the curve itself (not of its control points)."""
-    xs = _axis_extent(curve.p0[0], curve.c1[0], curve.c2[0], curve.p3[0])
-    ys = _axis_extent(curve.p0[1], curve.c1[1], curve.c2[1], curve.p3[1])
-    return xs[0], ys[0], xs[1], ys[1]
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve.p0, curve.c1, curve.c2, curve.p3
+    if x0 <= x3:
+        left, right = x0, x3
+    else:
+        left, right = x3, x0
+    if not (left <= x1 <= right and left <= x2 <= right):  # (most routes' are inside)
+        left, right = _axis_extent(x0, x1, x2, x3)
+    if y0 <= y3:
+        top, bottom = y0, y3
+    else:
+        top, bottom = y3, y0
+    if not (top <= y1 <= bottom and top <= y2 <= bottom):
+        top, bottom = _axis_extent(y0, y1, y2, y3)
+    return left, top, right, bottom
 
 
 def _axis_extent(p0: float, p1: float, p2: float, p3: float) -> tuple[float, float]:
