@@ -9,6 +9,7 @@ returns what reverses it exactly (old values, old index, old positions, a remova
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -330,17 +331,20 @@ class JourneyMap:
             self.stages.get(stage_id)
             self.lanes.get(lane_id)
         before = tuple((cid, *self.card_position(cid)) for cid in card_ids)
+        order = self._flow_order
         for card_id, old_stage, old_lane, _ in before:
             self._cells.remove((old_stage, old_lane), card_id)
         for ids, stage_id, lane_id, index in blocks:
             self._cells.insert((stage_id, lane_id), index, list(ids))
             self._set_cells(ids, stage_id, lane_id)
+        self._flow_order = self._reordered(order, card_ids)
         from mapper.model.removals import CardMoves  # (loaded by the first edit, not at start)
 
         return CardMoves(before)
 
     def put_cards_back(self, moves: CardMoves) -> None:
         """Undo :meth:`move_cards`: every card back to its old cell and place."""
+        order = self._flow_order
         for card_id, *_ in moves.before:
             card = self.card(card_id)
             self._cells.remove((card.stage_id, card.lane_id), card_id)
@@ -349,6 +353,7 @@ class JourneyMap:
             self._cells.insert((stage_id, lane_id), index, [card_id])
         for card_id, stage_id, lane_id, _ in moves.before:
             self._set_cells([card_id], stage_id, lane_id)
+        self._flow_order = self._reordered(order, [card_id for card_id, *_ in moves.before])
 
     def remove(self, kind: Entity, item_id: str) -> Removal:
         """Remove a thing and what hangs on it; the record puts it all back."""
@@ -363,6 +368,42 @@ class JourneyMap:
         cascade.restore(self, removal)
 
     # ------------------------------------------------------------------ helpers
+    def _reordered(self, order: list[Flow] | None, moved: Sequence[str]) -> list[Flow] | None:
+        """The flows in document order after ``moved`` cards moved, from their ``order``
+        before (None: worked out when next asked for): the other flows keep their order,
+        and the moved cards' flows are put in their places (a few, not a sort of all)."""
+        if order is None:
+            return None
+        graph: Any = self.graph  # its own dicts: its views cost more per edge
+        successors, predecessors = graph._succ, graph._pred
+        flows = {
+            data["flow"].id: data["flow"]
+            for card_id in moved
+            for ends in (successors[card_id], predecessors[card_id])
+            for data in ends.values()
+        }
+        if not flows:
+            return order  # the cards that moved have no flows: the others keep their order
+        if 8 * len(flows) > len(order):
+            return None  # many: sorted again when next asked for
+        ids = set(moved)
+        kept = [f for f in order if f.source not in ids and f.target not in ids]
+        stages = {stage_id: i for i, stage_id in enumerate(self.stages.ids())}
+        lanes = {lane_id: i for i, lane_id in enumerate(self.lanes.ids())}
+        nodes, cells = graph._node, self._cells
+
+        def place(card_id: str) -> tuple[int, int, int]:
+            card = nodes[card_id]["card"]
+            cell = (card.stage_id, card.lane_id)
+            return stages[card.stage_id], lanes[card.lane_id], cells.index(cell, card_id)
+
+        def key(flow: Flow) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+            return place(flow.source), place(flow.target)
+
+        for flow in flows.values():
+            bisect.insort(kept, flow, key=key)
+        return kept
+
     def _ordered(self, kind: Entity) -> OrderedEntities[Any]:
         if kind is Entity.STAGE:
             return self.stages
