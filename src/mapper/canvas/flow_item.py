@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from mapper.canvas.host import host_of
 from mapper.canvas.painting import qcolor, qfont, qrect, theme_of
@@ -30,6 +30,8 @@ class FlowLayer(Protocol):
     def discard(self, flow: FlowItem) -> None: ...
     def detach(self, flow: FlowItem) -> None: ...
     def refile(self, flow: FlowItem, extent: Extent, tip: Point, bounds: QRectF) -> None: ...
+    @property
+    def scene(self) -> QGraphicsScene | None: ...
 
 
 Extent = tuple[float, float, float, float]
@@ -139,7 +141,7 @@ class FlowItem(QGraphicsItem):
         """``label``: where the shared layout put the label (off cards and other labels);
         without one (while dragging) it sits in the middle of the curve."""
         layer = self.layer
-        if layer is not None and getattr(self.scene(), "dragging", False):
+        if layer is not None and getattr(layer.scene, "dragging", False):  # (its scene)
             layer.detach(self)  # following a dragged card: it paints itself meanwhile
             layer = None
         tip, extent, bounds = self.route.curve.p3, self.extent, self._bounds
@@ -166,7 +168,7 @@ class FlowItem(QGraphicsItem):
         moved down): its bounds and label move along instead of being worked out again
         from the curve (its shape is the same), and its layer refiles it."""
         layer = self.layer
-        if layer is not None and getattr(self.scene(), "dragging", False):
+        if layer is not None and getattr(layer.scene, "dragging", False):
             self.set_route(route, label)  # it follows a dragged card: see set_route
             return
         tip, extent, bounds = self.route.curve.p3, self.extent, self._bounds

@@ -325,9 +325,11 @@ class FlowLayer:
         x, y = tip
         self._move(flow, old_curve, keys[0], extent)
         self._move(flow, old_arrow, keys[1], (x, y, x, y))
-        if len(self._damage) <= DAMAGE_RECTS:
-            self._damage.append(bounds)  # where it was
-        self._changed(flow)
+        damage = self._damage
+        if len(damage) <= DAMAGE_RECTS:  # where it was and where it is
+            damage += (bounds, flow.boundingRect())
+        if self._depth == 0:
+            self.flush()
 
     def _move(self, flow: FlowItem, old_key: Key, key: Key, extent: Extent) -> None:
         """Out of the chunk it was put in with ``extent`` and into the one of its place
