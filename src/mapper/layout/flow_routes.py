@@ -79,8 +79,10 @@ def _same_flows_and_cards(result: MapLayout, previous: MapLayout) -> bool:
     same, flows = previous.flow_list, result.flow_list
     if result.gone_cards or len(same) != len(flows):
         return False
-    if not all(map(is_, same, flows)) and set(map(id, same)) != set(map(id, flows)):
-        return False
+    if not all(map(is_, same, flows)):  # reordered? the same flows (each once) all the same
+        known = set(map(id, same))
+        if not all(map(known.__contains__, map(id, flows))):
+            return False
     return all(card_id in previous.cards for card_id in result.changed_cards)
 
 

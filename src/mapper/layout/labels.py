@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from mapper.layout.boxes import FlowRoute, MapLayout
 from mapper.layout.geometry import Bezier, Rect
-from mapper.layout.label_grids import CardIndex, LabelGrid, card_grids, hits
+from mapper.layout.label_grids import CardIndex, LabelGrid, card_grids
 from mapper.layout.label_moves import (
     CANDIDATES,
     LABEL_HEIGHT,
@@ -306,8 +306,8 @@ def _free(
     return (
         _inside(r, body)
         and beside(r, edges) == (r,)
-        and not hits(r, labels)
-        and (not hits(r, cards) or not hits(r, texts))
+        and not labels.hits(r)
+        and (not cards.hits(r) or not texts.hits(r))
     )
 
 
@@ -361,10 +361,11 @@ def _first(
     """The first spot clear of ``avoid`` and of the labels; with ``edges``, only spots
     within one stage column (a straddling spot is tried just beside its boundary); with
     a ``limit``, among that many first spots only."""
+    meets_cards, meets_labels = avoid.hits, labels.hits  # (looked up once)
     for i, r in enumerate(spots):
         if limit and i >= limit:
             break
         for spot in beside(r, edges) if edges is not None else (r,):
-            if not hits(spot, avoid) and not hits(spot, labels):
+            if not meets_cards(spot) and not meets_labels(spot):
                 return spot
     return None
