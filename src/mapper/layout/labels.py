@@ -241,11 +241,11 @@ def _disturbed(
     before, now = previous.routes_by_id(), layout.routes_by_id()
     found = layout.shifts_since(previous)
     if found is not None:
-        rerouted: Iterable[str] = found[0]
+        rerouted = found[0].keys()
     else:
-        rerouted = [i for i, r in now.items() if before.get(i) is not r]
-    disturbed = {i for i in rerouted if i in known}
-    if found is None or len(now) != len(before) or not all(i in before for i in rerouted):
+        rerouted = {i: None for i, r in now.items() if before.get(i) is not r}.keys()
+    disturbed = set(rerouted & known.keys())  # (set operations on the dicts' keys, in C)
+    if found is None or len(now) != len(before) or not rerouted <= before.keys():
         disturbed.update(i for i in known if i not in now)  # flows gone (or hidden)
     disturbed |= state.unclear
     grid = state.grid
@@ -258,7 +258,7 @@ def _disturbed(
         grid.meeting((0.0, body.bottom, x1, y1), disturbed)  # or at the bottom
     disturbed = {i for i in disturbed if not i.startswith(_LINE)}
     # new labels: of flows routed again (new, or changed) that had none
-    return disturbed, disturbed.union([i for i in rerouted if now[i].flow.label and i not in known])
+    return disturbed, disturbed.union([i for i in rerouted - known.keys() if now[i].flow.label])
 
 
 def _in_order(flow_ids: set[str], layout: MapLayout | None) -> list[str]:
