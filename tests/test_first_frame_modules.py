@@ -55,6 +55,7 @@ LATER = [
     "mapper.canvas.header_drags",
     "mapper.layout.labels",  # where flow labels go: the flows come after the first frame
     "mapper.layout.label_grids",
+    "mapper.layout.label_moves",
     "mapper.canvas.menus",  # the context menus: made when one is first opened
     "mapper.edits.menus",
     "mapper.fileformat.repair",  # a damaged file's repair
