@@ -89,3 +89,48 @@ def test_after_an_edit_only_the_labels_it_disturbed_are_filed_again(monkeypatch)
     assert placed == {label.flow_id: label for label in expected}
     assert changed >= {i for i in known.keys() | placed.keys() if known.get(i) is not placed.get(i)}
     assert len(changed) < len(known) / 4
+
+
+def test_labels_handed_on_through_random_edits_are_those_placed_from_the_known_ones():
+    """Through edits of every kind (titles, moves, removals, flow labels), the labels the
+    editor hands from layout to layout (their grid taken over, not filed again) are
+    those placed from scratch around the labels known before each edit, and the flows
+    said to have changed labels cover every label that is not the one before."""
+    import random
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        from synthetic import make_map
+    finally:
+        sys.path.remove(str(BENCH))
+    rng = random.Random(11)
+    journey = make_map(300, seed=11)
+    layout = compute_layout(journey)
+    known, _ = labels.update_labels(layout, None, {})
+    for _ in range(14):
+        cards = list(journey.cards())
+        card = rng.choice(cards)
+        roll = rng.random()
+        if roll < 0.4:
+            journey.update(Entity.CARD, card.id, title=card.title + " and more" * rng.randint(1, 4))
+        elif roll < 0.7:
+            stage, lane = rng.choice(journey.stages.ids()), rng.choice(journey.lanes.ids())
+            journey.move_cards([card.id], stage, lane, rng.randint(0, 5))
+        elif roll < 0.85:
+            journey.remove(Entity.CARD, card.id)
+        else:
+            flow = rng.choice(journey.flows())
+            journey.update(Entity.FLOW, flow.id, label=rng.choice(["", "a new label", "x"]))
+        after = compute_layout(journey, previous=layout)
+        expected = labels.flow_labels(after, layout, list(known.values()))
+        placed, changed = labels.update_labels(after, layout, known)
+        assert placed == {label.flow_id: label for label in expected}
+        assert changed >= {
+            i for i in known.keys() | placed.keys() if known.get(i) is not placed.get(i)
+        }
+        state = after.placed_labels
+        filed = {key for found in state.grid.cells.values() for key in found}
+        assert {i for i in filed if not i.startswith("\0")} == {
+            i for i, label in placed.items() if label.clear
+        }
+        layout, known = after, placed
