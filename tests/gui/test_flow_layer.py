@@ -13,7 +13,9 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from mapper.canvas.flow_layer import ARROW, FlowChunk, FlowLayerItem
+from mapper.canvas.flow_chunks import FlowChunk
+from mapper.canvas.flow_item import ARROW
+from mapper.canvas.flow_layer import FlowLayerItem
 from mapper.document import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))

@@ -154,8 +154,7 @@ class JourneyScene(DeferredScene):
         self.layout = layout = compute_layout(journey, style, previous=previous, flows=flows)
         self.grid.set_layout(layout)
         self.setSceneRect(QRectF(-20, -20, layout.width + 40, layout.height + 40))  # a margin
-        active = journey.active_persona()
-        active_id = active.id if active else None
+        active_id = getattr(journey.active_persona(), "id", None)  # (None: no personas)
         shown = tuple(shown_personas(journey))
         was_shown = [p.id for p in self.shown_personas]
         everything = force or active_id != self._active_id or was_shown != [p.id for p in shown]

@@ -9,13 +9,13 @@ returns what reverses it exactly (old values, old index, old positions, a remova
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from mapper.model import flow_order
 from mapper.model.cells import CellOrder, LinkIndex
 from mapper.model.checks import (
     check_card_values,
@@ -27,39 +27,15 @@ from mapper.model.checks import (
 from mapper.model.collection import ModelError, OrderedEntities, apply_changes
 from mapper.model.entities import Card, Flow, Lane, MapInfo, Persona, Stage
 from mapper.model.events import Action, Entity, EventHub, ModelEvent
+from mapper.model.kinds import FROZEN_FIELDS, AnyEntity, kind_of
 from mapper.model.snapshot import Capture, Snapshot
 from mapper.model.vocabulary import BUILTIN_CHANNELS
 
 if TYPE_CHECKING:
     from mapper.model.removals import CardMoves, Removal
 
-AnyEntity = Stage | Lane | Card | Flow | Persona
-
-KIND_OF: dict[type, Entity] = {
-    Stage: Entity.STAGE,
-    Lane: Entity.LANE,
-    Card: Entity.CARD,
-    Flow: Entity.FLOW,
-    Persona: Entity.PERSONA,
-}
-
-# Fields an update may not change: ids, and what only a move changes (a card's cell) or
-# what would make a different flow (its ends).
-FROZEN_FIELDS: dict[Entity, tuple[str, ...]] = {
-    Entity.CARD: ("id", "stage_id", "lane_id"),
-    Entity.FLOW: ("id", "source", "target"),
-}
-
-
 # flows() follows card positions: cells, stage and lane order (and holds the Flow objects)
 _FLOW_ORDER_DEPENDS_ON = frozenset({Entity.CARD, Entity.FLOW, Entity.STAGE, Entity.LANE})
-
-
-def kind_of(entity: object) -> Entity:
-    try:
-        return KIND_OF[type(entity)]
-    except KeyError:
-        raise ModelError(f"a {type(entity).__name__} is not part of a journey map") from None
 
 
 class JourneyMap:
@@ -165,21 +141,9 @@ class JourneyMap:
         card with its flows) gives back exactly the same document.
         """
         if self._flow_order is None:
-            cells, lanes = self._cells, self.lanes.ids()
-            ids = [i for s in self.stages.ids() for lane in lanes for i in cells.ids((s, lane))]
-            graph: Any = self.graph  # its own dicts: its views cost more per edge
-            successors: dict[str, dict[str, dict[str, Flow]]] = graph._succ
-            order: list[Flow] = []
-            place: Callable[[str], int] | None = None
-            for source in ids:  # the sources in document order, each one's targets sorted
-                ends = successors[source]
-                if len(ends) == 1:
-                    order.extend([data["flow"] for data in ends.values()])
-                elif ends:
-                    if place is None:
-                        place = {card_id: i for i, card_id in enumerate(ids)}.__getitem__
-                    order.extend([ends[target]["flow"] for target in sorted(ends, key=place)])
-            self._flow_order = order
+            self._flow_order = flow_order.in_document_order(
+                self.graph, self._cells, self.stages.ids(), self.lanes.ids()
+            )
         return list(self._flow_order)
 
     def flow_count(self) -> int:
@@ -337,7 +301,9 @@ class JourneyMap:
         for ids, stage_id, lane_id, index in blocks:
             self._cells.insert((stage_id, lane_id), index, list(ids))
             self._set_cells(ids, stage_id, lane_id)
-        self._flow_order = self._reordered(order, card_ids)
+        self._flow_order = flow_order.reordered(
+            self.graph, self._cells, self.stages.ids(), self.lanes.ids(), order, card_ids
+        )
         from mapper.model.removals import CardMoves  # (loaded by the first edit, not at start)
 
         return CardMoves(before)
@@ -353,7 +319,14 @@ class JourneyMap:
             self._cells.insert((stage_id, lane_id), index, [card_id])
         for card_id, stage_id, lane_id, _ in moves.before:
             self._set_cells([card_id], stage_id, lane_id)
-        self._flow_order = self._reordered(order, [card_id for card_id, *_ in moves.before])
+        self._flow_order = flow_order.reordered(
+            self.graph,
+            self._cells,
+            self.stages.ids(),
+            self.lanes.ids(),
+            order,
+            [card_id for card_id, *_ in moves.before],
+        )
 
     def remove(self, kind: Entity, item_id: str) -> Removal:
         """Remove a thing and what hangs on it; the record puts it all back."""
@@ -368,42 +341,6 @@ class JourneyMap:
         cascade.restore(self, removal)
 
     # ------------------------------------------------------------------ helpers
-    def _reordered(self, order: list[Flow] | None, moved: Sequence[str]) -> list[Flow] | None:
-        """The flows in document order after ``moved`` cards moved, from their ``order``
-        before (None: worked out when next asked for): the other flows keep their order,
-        and the moved cards' flows are put in their places (a few, not a sort of all)."""
-        if order is None:
-            return None
-        graph: Any = self.graph  # its own dicts: its views cost more per edge
-        successors, predecessors = graph._succ, graph._pred
-        flows = {
-            data["flow"].id: data["flow"]
-            for card_id in moved
-            for ends in (successors[card_id], predecessors[card_id])
-            for data in ends.values()
-        }
-        if not flows:
-            return order  # the cards that moved have no flows: the others keep their order
-        if 8 * len(flows) > len(order):
-            return None  # many: sorted again when next asked for
-        ids = set(moved)
-        kept = [f for f in order if f.source not in ids and f.target not in ids]
-        stages = {stage_id: i for i, stage_id in enumerate(self.stages.ids())}
-        lanes = {lane_id: i for i, lane_id in enumerate(self.lanes.ids())}
-        nodes, cells = graph._node, self._cells
-
-        def place(card_id: str) -> tuple[int, int, int]:
-            card = nodes[card_id]["card"]
-            cell = (card.stage_id, card.lane_id)
-            return stages[card.stage_id], lanes[card.lane_id], cells.index(cell, card_id)
-
-        def key(flow: Flow) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
-            return place(flow.source), place(flow.target)
-
-        for flow in flows.values():
-            bisect.insort(kept, flow, key=key)
-        return kept
-
     def _ordered(self, kind: Entity) -> OrderedEntities[Any]:
         if kind is Entity.STAGE:
             return self.stages
