@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QTreeView, QWidget
 
 from factories import sample_map
 from mapper.canvas.view import READABLE_ZOOM
@@ -142,6 +142,28 @@ def test_view_theme_dark_turns_canvas_and_widgets_dark_and_is_remembered(window,
     window.theme_menu.aboutToShow.emit()
     assert window.actions_["theme_dark"].isChecked()
     assert not window.actions_["theme_system"].isChecked()
+
+
+def test_the_palette_and_outline_turn_dark_with_the_window_and_light_again(window):
+    """Both have a focus style sheet of their own, and Qt left such a widget in the old
+    palette: they stayed white on a window switched to dark (and dark the other way)."""
+    window.panels.make_all()
+    window.show()
+    QApplication.processEvents()
+    parts = {"palette": window.panels.palette, "outline": window.panels.outline}
+
+    def lightness(widget: QWidget) -> int:  # painted: a pixel of the list's empty corner
+        view = widget if widget.inherits("QAbstractItemView") else widget.findChild(QTreeView)
+        port = view.viewport()
+        return QColor(colour_at(port, QPoint(port.width() - 3, port.height() - 3))).lightness()
+
+    assert all(lightness(part) > 200 for part in parts.values())
+    for look, dark in (("theme_dark", True), ("theme_light", False)):
+        window.actions_[look].trigger()
+        QApplication.processEvents()
+        for name, part in parts.items():
+            assert (lightness(part) < 80) is dark, (look, name, lightness(part))
+            assert is_dark(part.palette()) is dark, (look, name)
 
 
 def test_exports_stay_light_while_the_editor_is_dark(window):

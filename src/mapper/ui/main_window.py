@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
 
     def _theme_changed(self, theme) -> None:
         self.view.set_theme(theme)
+        self.panels.restyle()
         set_icons(self.actions_, theme.dark)
         self.undo_action.setIcon(icon("undo", theme.dark))
         self.redo_action.setIcon(icon("redo", theme.dark))

@@ -84,6 +84,15 @@ class Panels(QObject):
             if part is not None:
                 part.detach()
 
+    def restyle(self) -> None:
+        """The look changed: Qt leaves a widget with a style sheet of its own in the old
+        palette (the palette and outline stayed light on a dark window), so set the
+        style sheets again for the parts made so far."""
+        for part in (self._palette, self._outline):
+            if part is not None:
+                part.setStyleSheet("")
+                part.setStyleSheet(FOCUS_STYLE % th.SELECTION)
+
     # ------------------------------------------------------------ the parts
     @property
     def palette(self) -> PaletteWidget:
