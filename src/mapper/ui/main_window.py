@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         else:  # a first start: the panels' own sizes set the docks'
             self.panels.make_all()
         self.after_first_frame.add(self._name_tab_bars)  # then whenever a panel moves
+        self.after_first_frame.add(self.panels.show_floating_again)
         for dock in self.docks.values():
             dock.dockLocationChanged.connect(lambda _area: self._name_tab_bars())
         self._update_title()

@@ -84,6 +84,16 @@ class Panels(QObject):
             if part is not None:
                 part.detach()
 
+    def show_floating_again(self) -> None:
+        """A panel left floating comes back shown with the window, at the same moment, and
+        a window manager can take it for a window of its own (openbox kept it below the
+        main window for good, out of sight): shown again once the window stands, it is
+        the window's own panel again, on top of it."""
+        for dock in self.docks.values():
+            if dock.isFloating() and dock.isVisible():
+                dock.hide()
+                dock.show()
+
     def restyle(self) -> None:
         """The look changed: Qt leaves a widget with a style sheet of its own in the old
         palette (the palette and outline stayed light on a dark window), so set the
