@@ -12,7 +12,7 @@ SYSTEM_PACKAGES=(
   # Chinese, Japanese and Korean (5 MB) and outline emoji and symbols (3 MB)
   fonts-wqy-microhei fonts-symbola
 )
-TEST_PACKAGES=(xvfb xauth xdotool openbox poppler-utils qpdf imagemagick librsvg2-bin)
+TEST_PACKAGES=(xvfb xauth xdotool openbox x11-utils poppler-utils qpdf imagemagick librsvg2-bin)
 
 want=("${SYSTEM_PACKAGES[@]}")
 if [ "${1:-}" = "--test" ]; then want+=("${TEST_PACKAGES[@]}"); fi
