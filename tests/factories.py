@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from mapper.model import (
     Card,
     CardKind,
@@ -76,3 +79,14 @@ def sample_map() -> JourneyMap:
     )  # fmt: skip
     journey.add(Card("o2", "s1", "opportunities", "Callback slots", CardKind.OPPORTUNITY, effort=4))
     return journey
+
+
+def synthetic_map(cards: int, seed: int = 0) -> JourneyMap:
+    """bench/synthetic.py's realistic map of ``cards`` cards (the same seed, the same map)."""
+    bench = str(Path(__file__).resolve().parents[1] / "bench")
+    sys.path.insert(0, bench)
+    try:
+        from synthetic import make_map
+    finally:
+        sys.path.remove(bench)
+    return make_map(cards, seed=seed)

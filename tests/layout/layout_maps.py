@@ -6,8 +6,19 @@ from dataclasses import replace
 
 from hypothesis import strategies as st
 
+from mapper.layout import compute_layout
 from mapper.layout.boxes import MapLayout
-from mapper.model import Card, CardKind, Flow, JourneyMap, Lane, LaneKind, Persona, Stage
+from mapper.model import (
+    Card,
+    CardKind,
+    Entity,
+    Flow,
+    JourneyMap,
+    Lane,
+    LaneKind,
+    Persona,
+    Stage,
+)
 
 # Letters from several scripts, digits, punctuation, spaces and newlines: enough to exercise
 # wrapping (long words, explicit breaks, wide and narrow glyphs) without control characters.
@@ -88,3 +99,17 @@ def assert_same_layout(layout: MapLayout, expected: MapLayout) -> None:
                 route.curve,
                 want.curve,
             )
+
+
+def grow_first_row(journey: JourneyMap, before: MapLayout) -> MapLayout:
+    """The tallest cell of the first lane gets taller (its shortest card a much longer
+    title), so every row below moves down whole; returns the layout built on ``before``."""
+    lane_id = before.lanes[0].lane.id
+    tallest = max(
+        (s.stage.id for s in before.stages if journey.cards_in_cell(s.stage.id, lane_id)),
+        key=lambda s: before.cards[journey.cards_in_cell(s, lane_id)[-1].id].rect.bottom,
+    )
+    short = min(journey.cards_in_cell(tallest, lane_id),
+                key=lambda c: len(before.cards[c.id].title_lines))  # fmt: skip
+    journey.update(Entity.CARD, short.id, title="A much longer title " * 6)
+    return compute_layout(journey, previous=before)

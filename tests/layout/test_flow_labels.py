@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from layout_maps import grow_first_row
 
+from factories import synthetic_map
 from mapper.fileformat.io import load_journey
 from mapper.layout import compute_layout
 from mapper.layout.badges import badge_row, title_baselines
@@ -19,20 +20,11 @@ ROOT = Path(__file__).resolve().parents[2]
 MAPS = sorted(ROOT.glob("examples/*.journey")) + sorted(ROOT.glob("resources/templates/*.journey"))
 
 
-def _synthetic(cards: int):
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        from synthetic import make_map
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-    return make_map(cards, seed=2)
-
-
 def _meet(a: Rect, b: Rect) -> bool:
     return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
 
 
-@pytest.mark.parametrize("journey", [*(load_journey(p) for p in MAPS), _synthetic(600)],
+@pytest.mark.parametrize("journey", [*(load_journey(p) for p in MAPS), synthetic_map(600, seed=2)],
                          ids=[*(p.stem for p in MAPS), "synthetic-600"])  # fmt: skip
 def test_labels_cover_no_card_text_header_or_other_label(journey):
     layout = compute_layout(journey)
@@ -97,11 +89,9 @@ def test_loop_backs_in_the_examples_keep_out_of_the_emotion_lane(path):
 
 
 def test_labels_an_edit_does_not_disturb_stay_where_they_were():
-    sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
     from mapper.model import Entity
-    from synthetic import make_map
 
-    journey = make_map(300)
+    journey = synthetic_map(300)
     before = compute_layout(journey)
     known = flow_labels(before)
     card = next(c for c in journey.cards() if not journey.flows_of(c.id))
@@ -128,21 +118,11 @@ def test_labels_of_flows_that_moved_as_a_whole_move_with_them(monkeypatch):
     """A card growing at the top of the tallest cell pushes every lane below it down: the
     labels of flows there move down with their curves, with no search for a new spot."""
     from mapper.layout import labels as labels_module
-    from mapper.model import Entity
 
-    journey = _synthetic(300)
+    journey = synthetic_map(300, seed=2)
     before = compute_layout(journey)
     known = flow_labels(before)
-    first_row = before.lanes[0]
-    lane_id = first_row.lane.id
-    tallest = max(
-        (s.stage.id for s in before.stages if journey.cards_in_cell(s.stage.id, lane_id)),
-        key=lambda s: before.cards[journey.cards_in_cell(s, lane_id)[-1].id].rect.bottom,
-    )
-    short = min(journey.cards_in_cell(tallest, lane_id),
-                key=lambda c: len(before.cards[c.id].title_lines))  # fmt: skip
-    journey.update(Entity.CARD, short.id, title="A much longer title " * 6)
-    after = compute_layout(journey, previous=before)
+    after = grow_first_row(journey, before)
     dy = after.lanes[1].row.y - before.lanes[1].row.y
     assert dy > 0  # the lanes below moved down
 
@@ -199,7 +179,7 @@ def test_labels_of_rerouted_flows_keep_their_point_along_the_curve(monkeypatch):
     from mapper.layout.labels import CANDIDATES
     from mapper.layout.routes import bezier_point
 
-    journey = _synthetic(600)
+    journey = synthetic_map(600, seed=2)
     before = compute_layout(journey)
     known = flow_labels(before)
     by_flow = {label.flow_id: label for label in known}

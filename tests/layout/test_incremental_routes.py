@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from layout_maps import ROUTE_TOLERANCE, assert_same_layout, grow_first_row
 
-from layout_maps import ROUTE_TOLERANCE, assert_same_layout
-
+from factories import synthetic_map
 from mapper.layout import compute_layout
 from mapper.layout.flow_routes import _loop
 from mapper.model import Entity
-
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-
-
-def _synthetic(cards: int, seed: int):
-    sys.path.insert(0, str(BENCH))
-    try:
-        from synthetic import make_map
-    finally:
-        sys.path.remove(str(BENCH))
-    return make_map(cards, seed=seed)
 
 
 def test_routes_of_cards_that_moved_alike_are_moved_along_not_routed_again():
@@ -29,7 +16,7 @@ def test_routes_of_cards_that_moved_alike_are_moved_along_not_routed_again():
     (by how much), within a millionth of routing them again; loops back, which keep out
     of the emotion lane and the blueprint lines, and flows with an end that grew or
     stayed are routed again."""
-    journey = _synthetic(400, 3)
+    journey = synthetic_map(400, seed=3)
     before = compute_layout(journey)
     lane_id = before.lanes[0].lane.id
     tallest = max(
@@ -90,23 +77,10 @@ def test_routes_of_cards_that_moved_alike_are_moved_along_not_routed_again():
 def test_routes_stay_when_only_the_bands_they_never_enter_moved():
     """A card grows in the first lane, so the blueprint lines below move: loops back may
     take another way, but a forward flow between cards that stayed keeps its route."""
-    sys.path.insert(0, str(BENCH))
-    try:
-        from synthetic import make_map
-    finally:
-        sys.path.remove(str(BENCH))
-    journey = make_map(300, seed=2)
+    journey = synthetic_map(300, seed=2)
     before = compute_layout(journey)
     assert before.blueprint  # the lines a loop keeps out of
-    lane_id = before.lanes[0].lane.id
-    tallest = max(
-        (s.stage.id for s in before.stages if journey.cards_in_cell(s.stage.id, lane_id)),
-        key=lambda s: before.cards[journey.cards_in_cell(s, lane_id)[-1].id].rect.bottom,
-    )
-    short = min(journey.cards_in_cell(tallest, lane_id),
-                key=lambda c: len(before.cards[c.id].title_lines))  # fmt: skip
-    journey.update(Entity.CARD, short.id, title="A much longer title " * 6)
-    after = compute_layout(journey, previous=before)
+    after = grow_first_row(journey, before)
     assert [line.y for line in after.blueprint] != [line.y for line in before.blueprint]
 
     assert_same_layout(after, compute_layout(journey))  # as from scratch (routes to 1e-6)
@@ -126,7 +100,7 @@ def test_routes_replaced_in_place_keep_the_flow_order_and_their_index():
     """Edits that keep the flows in their order (titles) replace the routes an edit
     routed again in the previous list, found through an index handed from layout to
     layout; a card move reorders the flows and the list is made again."""
-    journey = _synthetic(300, 5)
+    journey = synthetic_map(300, seed=5)
     layout = compute_layout(journey)
     cards = list(journey.cards())
     index = None

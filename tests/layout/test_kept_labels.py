@@ -3,34 +3,19 @@ found with one box per moved cell stack instead of one per card."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from layout_maps import grow_first_row
 
+from factories import synthetic_map
 from mapper.layout import compute_layout, label_moves, labels
 from mapper.layout.labels import flow_labels
 from mapper.model import Entity
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-
 
 def _grown_first_row():
-    sys.path.insert(0, str(BENCH))
-    try:
-        from synthetic import make_map
-    finally:
-        sys.path.remove(str(BENCH))
-    journey = make_map(600, seed=2)
+    journey = synthetic_map(600, seed=2)
     before = compute_layout(journey)
     known = flow_labels(before)
-    lane_id = before.lanes[0].lane.id
-    tallest = max(
-        (s.stage.id for s in before.stages if journey.cards_in_cell(s.stage.id, lane_id)),
-        key=lambda s: before.cards[journey.cards_in_cell(s, lane_id)[-1].id].rect.bottom,
-    )
-    short = min(journey.cards_in_cell(tallest, lane_id),
-                key=lambda c: len(before.cards[c.id].title_lines))  # fmt: skip
-    journey.update(Entity.CARD, short.id, title="A much longer title " * 6)
-    after = compute_layout(journey, previous=before)
+    after = grow_first_row(journey, before)
     return before, after, known
 
 
@@ -62,12 +47,7 @@ def test_after_an_edit_only_the_labels_it_disturbed_are_filed_again(monkeypatch)
     """The editor hands the labels placed on one layout to the next: an edit that moves
     a few cards takes out, carries or places again only the labels near them, and
     gives what placing them from the known labels gives."""
-    sys.path.insert(0, str(BENCH))
-    try:
-        from synthetic import make_map
-    finally:
-        sys.path.remove(str(BENCH))
-    journey = make_map(600, seed=2)
+    journey = synthetic_map(600, seed=2)
     before = compute_layout(journey)
     known, _ = labels.update_labels(before, None, {})
     assert len(known) > 50
@@ -98,13 +78,8 @@ def test_labels_handed_on_through_random_edits_are_those_placed_from_the_known_o
     said to have changed labels cover every label that is not the one before."""
     import random
 
-    sys.path.insert(0, str(BENCH))
-    try:
-        from synthetic import make_map
-    finally:
-        sys.path.remove(str(BENCH))
     rng = random.Random(11)
-    journey = make_map(300, seed=11)
+    journey = synthetic_map(300, seed=11)
     layout = compute_layout(journey)
     known, _ = labels.update_labels(layout, None, {})
     for _ in range(14):

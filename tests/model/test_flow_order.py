@@ -4,10 +4,8 @@ kept and the moved cards' flows put in their places, not every flow sorted again
 from __future__ import annotations
 
 import random
-import sys
-from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
+from factories import synthetic_map
 
 
 def _sorted_flows(journey) -> list:
@@ -24,12 +22,7 @@ def _sorted_flows(journey) -> list:
 
 
 def test_card_moves_and_their_undo_keep_the_flows_in_document_order():
-    sys.path.insert(0, str(BENCH))
-    try:
-        from synthetic import make_map
-    finally:
-        sys.path.remove(str(BENCH))
-    journey = make_map(400, seed=4)
+    journey = synthetic_map(400, seed=4)
     rng = random.Random(4)
     stages, lanes = journey.stages.ids(), journey.lanes.ids()
     for _ in range(25):
