@@ -38,11 +38,10 @@ def main() -> None:
 
     import mapper.canvas.scene as scene_module
     import mapper.layout.labels as labels_module
+    from big_map_edits import BigMapEdits
     from mapper.canvas.scene import JourneyScene
     from mapper.document import Document
-    from mapper.edits import Composite, Insert, MoveCards, Update
     from mapper.gcpause import keep_heap
-    from mapper.model import Card, Entity
     from synthetic import make_map
 
     spent: dict[str, float] = {}
@@ -71,18 +70,8 @@ def main() -> None:
     document = Document(journey)
     scene = JourneyScene(document)
     keep_heap()
-    stages, lanes = journey.stages.ids(), journey.lanes.ids()
-    probe = list(journey.cards())[journey.card_count() // 2]
-    counter = iter(range(10**9))
-
-    def title_rewrap() -> None:
-        extra = " and a little more to say" * (1 + next(counter) % 2)
-        document.push(Update(journey, Entity.CARD, probe.id, {"title": probe.title + extra}))
-
-    def move_to_another_cell() -> None:
-        card = journey.card(probe.id)
-        stage = stages[(stages.index(card.stage_id) + 1) % len(stages)]
-        document.push(MoveCards(journey, [probe.id], stage, card.lane_id, 0))
+    edits = BigMapEdits(document)
+    title_rewrap, move_to_another_cell = edits.title_rewrap, edits.move_to_another_cell
 
     def measure(action: Callable[[], object], runs: int) -> dict[str, float]:
         rows = []
@@ -104,10 +93,6 @@ def main() -> None:
         ("card title edit (re-wrap)", title_rewrap, full(title_rewrap)),
         ("move a card to another cell", move_to_another_cell, full(move_to_another_cell)),
     ]
-    parts = [
-        Insert(journey, Entity.CARD, i, Card(f"paste-{i}", stages[0], lanes[0], "Pasted"))
-        for i in range(100)
-    ]
     print(f"{args.cards} cards, {journey.flow_count()} flows; CPU ms, medians of {args.runs}")
     print(f"  {'':<30} {'total':>7} " + " ".join(f"{k:>7}" for k in LAYERS))
 
@@ -121,7 +106,7 @@ def main() -> None:
 
     for name, action, baseline in results:
         show(name, measure(action, args.runs), measure(baseline, max(3, args.runs // 3)))
-    document.push(Composite(journey, "Paste 100 cards", parts))
+    document.push(edits.paste_100())
     before = scene.layout
     stack.undo()
     says = getattr(scene.layout, "shifts_since", None)  # None: a Mapper from before it

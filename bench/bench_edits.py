@@ -44,11 +44,10 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
+    from big_map_edits import BigMapEdits
     from mapper.canvas.scene import JourneyScene
     from mapper.document import Document
-    from mapper.edits import Composite, Insert, MoveCards, Update
     from mapper.gcpause import keep_heap
-    from mapper.model import Card, Entity
     from synthetic import make_map
 
     app = QApplication([])  # noqa: F841 - the scene needs one
@@ -56,45 +55,20 @@ def main() -> None:
     document = Document(journey)
     scene = JourneyScene(document)
     keep_heap()  # as the editor does once a map's window is open (see mapper.gcpause)
-    cards = list(journey.cards())
-    stages, lanes = journey.stages.ids(), journey.lanes.ids()
-    probe = cards[len(cards) // 2]
-    counter = iter(range(10**9))
-
-    def notes_keystroke() -> None:
-        text = f"note {next(counter)}"
-        document.push(Update(journey, Entity.CARD, probe.id, {"notes": text}, merge="Notes"))
-
-    def title_rewrap() -> None:
-        # alternately one and two more lines: the title re-wraps every time
-        extra = " and a little more to say" * (1 + next(counter) % 2)
-        document.push(Update(journey, Entity.CARD, probe.id, {"title": probe.title + extra}))
-
-    def move_to_another_cell() -> None:
-        card = journey.card(probe.id)
-        stage = stages[(stages.index(card.stage_id) + 1) % len(stages)]
-        document.push(MoveCards(journey, [probe.id], stage, card.lane_id, 0))
-
-    def paste_100() -> Composite:
-        stage, lane = stages[0], lanes[0]
-        parts = [
-            Insert(journey, Entity.CARD, i, Card(f"paste-{next(counter)}", stage, lane, "Pasted"))
-            for i in range(100)
-        ]
-        return Composite(journey, "Paste 100 cards", parts)
+    edits = BigMapEdits(document)
 
     stack = document.undo_stack
     results = []
     for name, action, target in (
-        ("keystroke in a card's notes", notes_keystroke, 2.0),
-        ("card title edit (re-wrap)", title_rewrap, 16.0),
-        ("move a card to another cell", move_to_another_cell, 30.0),
+        ("keystroke in a card's notes", edits.notes_keystroke, 2.0),
+        ("card title edit (re-wrap)", edits.title_rewrap, 16.0),
+        ("move a card to another cell", edits.move_to_another_cell, 30.0),
     ):
         incremental = median_ms(action, args.runs)
         baseline = median_ms(lambda a=action: (a(), scene.sync(force=True)), max(5, args.runs // 3))
         results.append((name, incremental, baseline, target))
 
-    document.push(paste_100())  # on top of the stack: undo and redo take back this paste
+    document.push(edits.paste_100())  # on top of the stack: undo and redo take back this paste
     undos, redos, full = [], [], []
     for _ in range(10):
         undos.append(median_ms(stack.undo, 1))
