@@ -8,6 +8,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -37,6 +38,23 @@ def xvfb() -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@contextmanager
+def desktop(home: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    """A fresh Xvfb with the openbox window manager: yields its DISPLAY and the environment
+    for a Mapper on it (Qt's X11 platform, settings and data private to ``home``)."""
+    require("openbox")
+    with xvfb() as display:
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
+               "MAPPER_DATA_DIR": str(home / "data"), "XDG_CONFIG_HOME": str(home)}  # fmt: skip
+        wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)  # fmt: skip
+        try:
+            yield display, env
+        finally:
+            wm.terminate()
+            wm.wait(timeout=10)
 
 
 def wait_for_window(display: str, name: str, timeout: float = 30) -> str:

@@ -13,7 +13,7 @@ import pytest
 
 from factories import sample_map
 from mapper.fileformat import save_journey
-from xserver import require, wait_for_window, wait_until, xdotool, xvfb
+from xserver import desktop, require, wait_for_window, wait_until, xdotool
 
 # the first start: the outline is floated and the layout saved as the window closes
 FLOAT_THE_OUTLINE = textwrap.dedent("""
@@ -41,14 +41,10 @@ def stacking(display: str) -> list[int]:
 
 @pytest.mark.xvfb
 def test_a_floating_panel_comes_back_above_the_window(tmp_path):
-    require("xdotool", "openbox", "xprop")
+    require("xdotool", "xprop")
     path = tmp_path / "sample.journey"
     save_journey(sample_map(), path)
-    with xvfb() as display:
-        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
-               "MAPPER_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path)}  # fmt: skip
-        wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)  # fmt: skip
+    with desktop(tmp_path) as (display, env):
         subprocess.run([sys.executable, "-c", FLOAT_THE_OUTLINE, str(path)], env=env,
                        check=True, timeout=120)  # fmt: skip
         app = subprocess.Popen([sys.executable, "-m", "mapper", str(path)], env=env,
@@ -69,5 +65,3 @@ def test_a_floating_panel_comes_back_above_the_window(tmp_path):
         finally:
             app.terminate()
             app.wait(timeout=10)
-            wm.terminate()
-            wm.wait(timeout=10)

@@ -12,7 +12,7 @@ import pytest
 
 from factories import sample_map
 from mapper.fileformat import save_journey
-from xserver import require, wait_for_window, wait_until, xdotool, xvfb
+from xserver import desktop, require, wait_for_window, wait_until, xdotool
 
 TITLE = "Mapper presentation"
 
@@ -40,14 +40,10 @@ def activate(display: str, window: str) -> None:
 
 @pytest.mark.xvfb
 def test_alt_f4_ends_the_show_and_f5_presents_again(tmp_path):
-    require("xdotool", "openbox")
+    require("xdotool")
     path = tmp_path / "sample.journey"
     save_journey(sample_map(), path)
-    with xvfb() as display:
-        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
-               "MAPPER_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path)}  # fmt: skip
-        wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)  # fmt: skip
+    with desktop(tmp_path) as (display, env):
         app = subprocess.Popen([sys.executable, "-m", "mapper", str(path)], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
         try:
@@ -68,5 +64,3 @@ def test_alt_f4_ends_the_show_and_f5_presents_again(tmp_path):
         finally:
             app.terminate()
             app.wait(timeout=10)
-            wm.terminate()
-            wm.wait(timeout=10)
