@@ -101,7 +101,7 @@ class Panels(QObject):
         for part in (self._palette, self._outline):
             if part is not None:
                 part.setStyleSheet("")
-                part.setStyleSheet(FOCUS_STYLE % th.SELECTION)
+                _frame_focus(part)
 
     # ------------------------------------------------------------ the parts
     @property
@@ -110,7 +110,7 @@ class Panels(QObject):
             from mapper.ui.palette import PaletteWidget
 
             self._palette = self._place("palette", PaletteWidget())
-            self._palette.setStyleSheet(FOCUS_STYLE % th.SELECTION)
+            _frame_focus(self._palette)
             self._palette.chosen.connect(self.palette_chosen)
         return self._palette
 
@@ -120,7 +120,7 @@ class Panels(QObject):
             from mapper.ui.outline import OutlineWidget
 
             self._outline = self._place("outline", OutlineWidget(self.document))
-            self._outline.setStyleSheet(FOCUS_STYLE % th.SELECTION)
+            _frame_focus(self._outline)
             self._outline.selected.connect(self.outline_selected)
         return self._outline
 
@@ -152,3 +152,8 @@ class Panels(QObject):
         if placeholder is not None:
             placeholder.deleteLater()
         return part
+
+
+def _frame_focus(part: QWidget) -> None:
+    """The palette's and outline's frame around the focused entry, in the selection colour."""
+    part.setStyleSheet(FOCUS_STYLE % th.SELECTION)
