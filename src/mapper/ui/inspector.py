@@ -313,12 +313,6 @@ class Inspector(QScrollArea):
         bar = self.verticalScrollBar().sizeHint().width()
         self.setMinimumWidth(page.minimumSizeHint().width() + bar + 2 * self.frameWidth())
 
-    def show_selection(self, kind: Entity | None, ids: Sequence[str]) -> None:
-        if len(ids) == 1:
-            self.show_target(kind, ids[0])
-        else:
-            self.show_target(None, None)
-
     def refresh(self) -> None:
         try:
             entity = self._entity()
