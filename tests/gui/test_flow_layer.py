@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from mapper.canvas.flow_chunks import FlowChunk
+from mapper.canvas.flow_chunks import FlowChunk, extremes
 from mapper.canvas.flow_item import ARROW
 from mapper.canvas.flow_layer import FlowLayerItem
 from mapper.document import Document
@@ -142,6 +142,10 @@ class _Counted(dict):
         _Counted.walks += 1
         return super().__iter__()
 
+    def values(self):
+        _Counted.walks += 1
+        return super().values()
+
 
 @pytest.mark.parametrize("arrows", [False, True])
 def test_a_chunk_keeps_its_bounds_as_flows_come_and_go(arrows):
@@ -171,27 +175,58 @@ def test_a_chunk_keeps_its_bounds_as_flows_come_and_go(arrows):
     assert _Counted.walks == 1
 
 
-def test_a_flow_that_stays_in_its_chunk_keeps_its_bounds_without_a_walk():
+def test_flows_that_stay_in_their_chunk_keep_its_bounds_without_a_walk():
     """A row moved down: its flows stay in their chunks, those on the left edge still
-    on it, so the chunk's bounds are worked out from the extremes kept; one that leaves
-    an edge makes them worked out again from the flows."""
+    on it, so the chunk's bounds are worked out from the extremes kept; flows that leave
+    an edge make them worked out again from the flows."""
     chunk = FlowChunk(False)
     chunk.flows = _Counted()
     _Counted.walks = 0
-    edge, other = _Flow(0, 10, 100, 50), _Flow(20, 0, 60, 30)
-    for flow in (edge, other):
+    edge, other, low = _Flow(0, 10, 100, 50), _Flow(20, 0, 60, 30), _Flow(10, 20, 90, 40)
+    for flow in (edge, other, low):
         chunk.put(flow)
     chunk.refresh()
-    old = edge.extent
-    edge.extent = (0, 40, 100, 80)  # down, still on the left edge
-    chunk.move(edge, old)
+    was = extremes([edge.extent, low.extent])
+    edge.extent, low.extent = (0, 40, 100, 80), (10, 50, 90, 70)  # down, as a group
+    now = [edge.extent, low.extent]
+    chunk.moved([edge, low], now, was, extremes(now))
     chunk.refresh()
     assert chunk.boundingRect().getCoords() == (0, 0, 100, 80)
     assert _Counted.walks == 0
-    assert list(dict.keys(chunk.flows)) == [other, edge]  # drawn last, as a changed flow is
-    old = edge.extent
+    assert list(dict.keys(chunk.flows)) == [edge, other, low]  # drawn in the same order
+    was = extremes([edge.extent])
     edge.extent = (30, 40, 50, 45)  # off the left, right and bottom edges
-    chunk.move(edge, old)
+    chunk.moved([edge], [edge.extent], was, extremes([edge.extent]))
     chunk.refresh()
-    assert chunk.boundingRect().getCoords() == (20, 0, 60, 45)
+    assert chunk.boundingRect().getCoords() == (10, 0, 90, 70)
+    assert _Counted.walks == 1
+    assert chunk.flows[edge] == (30, 40, 50, 45)  # the place it is filed with now
+
+
+def test_flows_leave_and_join_chunks_as_groups():
+    """Flows filed elsewhere leave their chunk and join another in one go each: the
+    chunks' bounds follow without a walk unless the flows that left held an edge."""
+    here, there = FlowChunk(False), FlowChunk(False)
+    here.flows, there.flows = _Counted(), _Counted()
+    _Counted.walks = 0
+    a, b, c = _Flow(0, 0, 100, 100), _Flow(10, 10, 20, 20), _Flow(30, 30, 40, 40)
+    d = _Flow(500, 500, 600, 600)
+    for flow in (a, b, c):
+        here.put(flow)
+    there.put(d)
+    here.refresh()
+    there.refresh()
+    was = extremes([b.extent, c.extent])
+    b.extent, c.extent = (510, 520, 530, 540), (700, 650, 710, 660)
+    here.went([b, c], was)  # strictly inside: the bounds hold
+    there.came([b, c], [b.extent, c.extent], extremes([b.extent, c.extent]))
+    here.refresh()
+    there.refresh()
+    assert _Counted.walks == 0
+    assert list(dict.keys(here.flows)) == [a] and list(dict.keys(there.flows)) == [d, b, c]
+    assert here.boundingRect().getCoords() == (0, 0, 100, 100)
+    assert there.boundingRect().getCoords() == (500, 500, 710, 660)
+    there.went([c], extremes([c.extent]))  # on the right and bottom edges: a walk
+    there.refresh()
+    assert there.boundingRect().getCoords() == (500, 500, 600, 600)
     assert _Counted.walks == 1

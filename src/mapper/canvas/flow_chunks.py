@@ -1,7 +1,8 @@
 """A chunk of unselected flows, drawn in one go by the flow layer (canvas.flow_layer): the
 curves of flows whose tops and bottoms fall in the same bands, or the arrow heads of flows
-whose tips are near each other. A chunk keeps the extremes of its flows as they come and
-go, so its bounds are worked out again from all its flows only when one on an edge went."""
+whose tips are near each other. A chunk keeps the place each flow was filed with (its
+extent, or its arrow's tip) and the extremes of those places as flows come and go, so its
+bounds are worked out again, from those plain numbers, only when flows on an edge went."""
 
 from __future__ import annotations
 
@@ -14,9 +15,30 @@ from mapper.canvas.flow_item import _NO_BRUSH, _NO_PEN, ARROW, _color, _pen
 from mapper.layout.theme import LIGHT, Theme
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from mapper.canvas.flow_item import FlowItem
 
 Extent = tuple[float, float, float, float]  # left, top, right, bottom
+# where a chunk files a flow: its extent (curves) or its arrow's tip (arrows)
+Place = tuple[float, ...]
+
+
+def extremes(extents: Iterable[Place]) -> Extent:
+    """The extremes of some extents, taken in C."""
+    lefts, tops, rights, bottoms = zip(*extents, strict=True)
+    return min(lefts), min(tops), max(rights), max(bottoms)
+
+
+def tip_extremes(tips: Iterable[Place]) -> Extent:
+    """The extremes of some arrows' tips, as an extent."""
+    xs, ys = zip(*tips, strict=True)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def place_of(flow: FlowItem, arrows: bool) -> Place:
+    """Where a chunk of curves (or of ``arrows``) files ``flow`` now."""
+    return flow.route.curve.p3 if arrows else flow.extent
 
 
 class FlowChunk:
@@ -24,80 +46,106 @@ class FlowChunk:
 
     def __init__(self, arrows: bool) -> None:
         self.arrows = arrows
-        self.flows: dict[FlowItem, None] = {}  # insertion-ordered set
+        # flow -> the place it was filed with, in the order the flows came
+        self.flows: dict[FlowItem, Place] = {}
+        self._extremes = tip_extremes if arrows else extremes
         self._bounds = QRectF()
-        # the flows' extremes (of their tips, for arrows) as left, top, right, bottom,
-        # kept as flows come; None: to be worked out again (one on an edge went)
-        self._box: tuple[float, float, float, float] | None = None
+        # the extremes of the flows' places as left, top, right, bottom, kept as flows
+        # come; None: to be worked out again (one on an edge went)
+        self._box: Extent | None = None
         self._path: QPainterPath | None = None  # all curves in one path, built when drawn
 
-    def _extent(self, flow: FlowItem) -> Extent:
-        if self.arrows:
-            x, y = flow.route.curve.p3
-            return x, y, x, y
-        return flow.extent
-
-    def put(self, flow: FlowItem) -> None:
-        self.flows[flow] = None
+    def put(self, flow: FlowItem, place: Place | None = None) -> None:
+        """File ``flow`` here at ``place`` (where it is now, if not given)."""
+        if place is None:
+            place = place_of(flow, self.arrows)
+        self.flows[flow] = place
         self._path = None
         box = self._box
         if box is not None or len(self.flows) == 1:
-            a, b, c, d = self._extent(flow)
+            a, b, c, d = self._extremes((place,))
             if box is None:
                 self._box = (a, b, c, d)
             else:
                 self._box = (min(box[0], a), min(box[1], b), max(box[2], c), max(box[3], d))
 
-    def take(self, flow: FlowItem, extent: Extent | None = None) -> bool:
-        """Take ``flow`` out (while its place is still the one it was put in with, or
-        with the ``extent`` it was put in with); returns whether it was in."""
-        if self.flows.pop(flow, False) is not None:
+    def take(self, flow: FlowItem) -> bool:
+        """Take ``flow`` out; returns whether it was in."""
+        place = self.flows.pop(flow, None)
+        if place is None:
             return False
         self._path = None
-        self._went(extent or self._extent(flow))
+        self._went(self._extremes((place,)))
         return True
 
-    def move(self, flow: FlowItem, extent: Extent) -> None:
-        """``flow`` stays in this chunk from where it had ``extent`` (drawn last now, as
-        a flow that changed shape is): the extremes kept hold unless it was on an edge
-        it no longer reaches (a flow moved down stays on the left edge it was on)."""
-        self.flows.pop(flow, None)
-        self.flows[flow] = None
+    def went(self, flows: Iterable[FlowItem], was: Extent | None = None) -> None:
+        """``flows`` left for other chunks; ``was``: the extremes of the places they were
+        filed with (None: unknown). The extremes kept hold unless one was on an edge."""
+        pop = self.flows.pop
+        for flow in flows:
+            pop(flow, None)
+        self._path = None
+        self._went(was)
+
+    def came(
+        self, flows: Iterable[FlowItem], places: Iterable[Place], now: Extent | None = None
+    ) -> None:
+        """``flows`` came from other chunks at ``places``, whose extremes are ``now``
+        (None: not worked out, nor then the chunk's until its next refresh)."""
+        self.flows.update(zip(flows, places, strict=True))
         self._path = None
         box = self._box
-        if box is None:
-            return
-        a, b, c, d = extent
-        e, f, g, h = self._extent(flow)
-        if (
-            (a > box[0] or e <= box[0])
-            and (b > box[1] or f <= box[1])
-            and (c < box[2] or g >= box[2])
-            and (d < box[3] or h >= box[3])
-        ):
-            self._box = (min(box[0], e), min(box[1], f), max(box[2], g), max(box[3], h))
-        else:
-            self._box = None  # an extreme may have gone with it
+        if now is None:
+            self._box = None
+        elif box is not None:
+            self._box = (min(box[0], now[0]), min(box[1], now[1]), max(box[2], now[2]),
+                         max(box[3], now[3]))  # fmt: skip
 
-    def _went(self, extent: Extent) -> None:
-        """What a flow with ``extent`` leaving does to the extremes kept."""
+    def moved(
+        self,
+        flows: Iterable[FlowItem],
+        places: Iterable[Place],
+        was: Extent | None = None,
+        now: Extent | None = None,
+    ) -> None:
+        """Some of its ``flows`` took new ``places`` and stay in this chunk (drawn where
+        they were in its order): ``was`` and ``now`` are the extremes of their places
+        before and after. The extremes kept hold on each side unless one of the flows
+        was on that edge and they all left it (a row moved down keeps the left edge its
+        flows were on). Without them, the chunk's are worked out at its next refresh."""
+        self.flows.update(zip(flows, places, strict=True))
+        self._path = None
         box = self._box
-        if box is not None:
-            a, b, c, d = extent
+        if box is None or was is None or now is None:
+            self._box = None
+            return
+        if (
+            (was[0] > box[0] or now[0] <= box[0])
+            and (was[1] > box[1] or now[1] <= box[1])
+            and (was[2] < box[2] or now[2] >= box[2])
+            and (was[3] < box[3] or now[3] >= box[3])
+        ):
+            self._box = (min(box[0], now[0]), min(box[1], now[1]), max(box[2], now[2]),
+                         max(box[3], now[3]))  # fmt: skip
+        else:
+            self._box = None  # an extreme may have gone with them
+
+    def _went(self, was: Extent | None) -> None:
+        """What flows whose places had the extremes ``was`` leaving does to the kept ones."""
+        box = self._box
+        if was is None:
+            self._box = None
+        elif box is not None:
+            a, b, c, d = was
             if not (box[0] < a and box[1] < b and c < box[2] and d < box[3]):
                 self._box = None  # an extreme may have gone with it
 
     def refresh(self) -> None:
         """After flows came or went: new bounds, from the extremes kept as flows came, or
-        (when one that went was at an edge) from plain numbers over all its flows; the path
-        is built again when drawn."""
-        if self._box is None:  # one walk, the extremes taken in C
-            if self.arrows:
-                xs, ys = zip(*[flow.route.curve.p3 for flow in self.flows], strict=True)
-                self._box = (min(xs), min(ys), max(xs), max(ys))
-            else:
-                lefts, tops, rights, bottoms = zip(*[f.extent for f in self.flows], strict=True)
-                self._box = (min(lefts), min(tops), max(rights), max(bottoms))
+        (when one that went was at an edge) from the places the flows were filed with;
+        the path is built again when drawn."""
+        if self._box is None:  # one walk over plain numbers, the extremes taken in C
+            self._box = self._extremes(self.flows.values())
         x0, y0, x1, y1 = self._box
         if self.arrows:  # a box around each tip (see FlowItem.arrow_rect)
             m = ARROW + 1

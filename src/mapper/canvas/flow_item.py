@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from mapper.canvas.host import host_of
 from mapper.canvas.painting import qcolor, qfont, qrect, theme_of
 from mapper.layout import Bezier, FlowRoute
-from mapper.layout.geometry import Point, bezier_bounds, near_bezier
+from mapper.layout.geometry import bezier_bounds, near_bezier
 from mapper.layout.text import elide, text_width
 from mapper.layout.theme import LIGHT, Theme
 from mapper.model import Entity
@@ -29,7 +29,7 @@ class FlowLayer(Protocol):
     def add(self, flow: FlowItem) -> None: ...
     def discard(self, flow: FlowItem) -> None: ...
     def detach(self, flow: FlowItem) -> None: ...
-    def refile(self, flow: FlowItem, extent: Extent, tip: Point, bounds: QRectF) -> None: ...
+    def refile(self, flow: FlowItem, extent: Extent) -> None: ...
     @property
     def scene(self) -> QGraphicsScene | None: ...
 
@@ -143,8 +143,12 @@ class FlowItem(QGraphicsItem):
         layer = self.layer
         if layer is not None and getattr(layer.scene, "dragging", False):  # (its scene)
             layer.detach(self)  # following a dragged card: it paints itself meanwhile
-            layer = None
-        tip, extent, bounds = self.route.curve.p3, self.extent, self._bounds
+        self.take_route(route, label)
+
+    def take_route(self, route: FlowRoute, label: FlowLabel | None = None) -> None:
+        """``set_route`` while no card is dragged (the canvas following an edit asks
+        once, not flow by flow)."""
+        extent = self.extent
         self.prepareGeometryChange()
         self.route = route
         self.placed_label = label
@@ -154,35 +158,36 @@ class FlowItem(QGraphicsItem):
                               bottom - top + 2 * ARROW)  # fmt: skip
         # the same as plain numbers, for a layer's chunk bounds over many flows at once
         self.extent = (left - ARROW, top - ARROW, right + ARROW, bottom + ARROW)
-        self._place_label(route, label)
-        if route.flow.label != self._tip:  # most flows have none: no Qt call for them
-            self.setToolTip(route.flow.label)
-            self._tip = route.flow.label
+        text = route.flow.label
+        if text or self.label is not None:  # most flows have no label, and had none
+            self._place_label(route, label)
+        if text != self._tip:  # no Qt call for most flows
+            self.setToolTip(text)
+            self._tip = text
+        layer = self.layer
         if layer is not None:
-            layer.refile(self, extent, tip, bounds)
+            layer.refile(self, extent)
         else:
             self.update()
 
     def shift(self, route: FlowRoute, dx: float, dy: float, label: FlowLabel | None) -> None:
         """Take ``route``, this flow's route moved by (dx, dy) as a whole (a row of cards
         moved down): its bounds and label move along instead of being worked out again
-        from the curve (its shape is the same), and its layer refiles it."""
-        layer = self.layer
-        if layer is not None and getattr(layer.scene, "dragging", False):
-            self.set_route(route, label)  # it follows a dragged card: see set_route
-            return
-        tip, extent, bounds = self.route.curve.p3, self.extent, self._bounds
+        from the curve (its shape is the same), and its layer refiles it. Not while cards
+        are dragged (see ``set_route``)."""
+        extent = self.extent
         self.prepareGeometryChange()
         self.route = route
         self.placed_label = label
         self._path = self._shape = self._arrow = None  # made again when next needed
-        self._bounds = bounds.translated(dx, dy)
         left, top, right, bottom = extent
         self.extent = (left + dx, top + dy, right + dx, bottom + dy)
+        self._bounds = QRectF(left + dx, top + dy, right - left, bottom - top)
         if self.label is not None:  # the same flow: it has a label exactly when it had
             self.label.place(route, label)
+        layer = self.layer
         if layer is not None:
-            layer.refile(self, extent, tip, bounds)
+            layer.refile(self, extent)
         else:
             self.update()
 
@@ -200,8 +205,6 @@ class FlowItem(QGraphicsItem):
             self.update()
 
     def _place_label(self, route: FlowRoute, label: FlowLabel | None) -> None:
-        if self.label is None and not route.flow.label:
-            return  # most flows have no label, and had none
         if not route.flow.label.strip():
             if self.label is not None:
                 if self.label.scene() is not None:

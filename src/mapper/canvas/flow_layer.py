@@ -18,7 +18,7 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPainterPath, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from mapper.canvas.flow_chunks import Extent, FlowChunk
+from mapper.canvas.flow_chunks import Extent, FlowChunk, extremes
 from mapper.canvas.flow_item import _ANTIALIASING, HAIRLINE, _color
 from mapper.layout.theme import LIGHT
 
@@ -170,6 +170,11 @@ class FlowLayer:
         self._dirty: set[Key] = set()
         self._damage: list[QRectF] = []
         self._depth = 0
+        # flows refiled since the last flush, grouped by the chunks they leave and join:
+        # (old key, key) -> (flows, places they were filed with, places now)
+        self._moved: set[FlowItem] = set()
+        self._curves: dict[tuple[Key, Key], tuple[list, list, list]] = {}
+        self._arrows: dict[tuple[Key, Key], tuple[list, list]] = {}  # (flows, tips now)
         self.detached: set[FlowItem] = set()  # following a dragged card
 
     @property
@@ -187,43 +192,73 @@ class FlowLayer:
         self._changed(flow)
 
     def discard(self, flow: FlowItem) -> None:
+        if flow in self._moved:  # its chunks are those of its move
+            self._file_moved()
         for key in flow.layer_keys:
             chunk = self.chunks.get(key)
             if chunk is not None and chunk.take(flow):
                 self._dirty.add(key)
         self._changed(flow)
 
-    def refile(
-        self, flow: FlowItem, extent: Extent, tip: tuple[float, float], bounds: QRectF
-    ) -> None:
-        """``flow`` took a new route (it has its new bounds already) from where it had
-        ``extent``, its arrow's ``tip`` and ``bounds``: filed from there to here."""
-        (old_curve, old_arrow), keys = flow.layer_keys, _keys(flow)
-        flow.layer_keys = keys
-        x, y = tip
-        self._move(flow, old_curve, keys[0], extent)
-        self._move(flow, old_arrow, keys[1], (x, y, x, y))
+    def refile(self, flow: FlowItem, extent: Extent) -> None:
+        """``flow`` took a new route (it has its new extent and bounds already) from where
+        it had ``extent``. It is filed at once, but its chunks change when the batch ends:
+        grouped by the chunks it leaves and joins, with the other flows that moved alike
+        (a row moved down moves thousands at once)."""
+        if flow in self._moved:  # again in this batch: settle its first move first
+            self._file_moved()
+        self._moved.add(flow)
+        old_curve, old_arrow = flow.layer_keys
+        now = flow.extent
+        x, y = tip = flow.route.curve.p3
+        curve = (False, int(now[1] // CURVE_BAND), int(now[3] // CURVE_BAND))
+        arrow = (True, int(x // ARROW_CELL[0]), int(y // ARROW_CELL[1]))
+        flow.layer_keys = (curve, arrow)
+        group = self._curves.get((old_curve, curve))
+        if group is None:
+            self._curves[old_curve, curve] = group = ([], [], [])
+        group[0].append(flow)
+        group[1].append(extent)
+        group[2].append(now)
+        tips = self._arrows.get((old_arrow, arrow))
+        if tips is None:
+            self._arrows[old_arrow, arrow] = tips = ([], [])
+        tips[0].append(flow)
+        tips[1].append(tip)
         damage = self._damage
         if len(damage) <= DAMAGE_RECTS:  # where it was and where it is
-            damage += (bounds, flow.boundingRect())
+            damage += (_rect(extent), flow.boundingRect())
         if self._depth == 0:
             self.flush()
 
-    def _move(self, flow: FlowItem, old_key: Key, key: Key, extent: Extent) -> None:
-        """Out of the chunk it was put in with ``extent`` and into the one of its place
-        now (maybe the same: it is then drawn last, as a flow that changed shape is)."""
-        chunk = self.chunks.get(old_key)
-        if old_key == key and chunk is not None and flow in chunk.flows:
-            chunk.move(flow, extent)
-            self._dirty.add(key)
-            return
-        if chunk is not None and chunk.take(flow, extent):
-            self._dirty.add(old_key)
-        chunk = self.chunks.get(key)
-        if chunk is None:
-            self.chunks[key] = chunk = FlowChunk(arrows=key[0])
-        chunk.put(flow)
-        self._dirty.add(key)
+    def _file_moved(self) -> None:
+        """Move the groups of flows refiled since the last flush between chunks. Arrow
+        chunks hold a few tips each: their bounds are worked out again from those."""
+        chunks, dirty = self.chunks, self._dirty
+        curves, arrows = self._curves, self._arrows
+        self._curves, self._arrows, self._moved = {}, {}, set()
+        for (old, key), (flows, was, now) in curves.items():
+            dirty.add(key)
+            if old == key:
+                chunks[key].moved(flows, now, extremes(was), extremes(now))
+                continue
+            chunks[old].went(flows, extremes(was))
+            dirty.add(old)
+            chunk = chunks.get(key)
+            if chunk is None:
+                chunks[key] = chunk = FlowChunk(arrows=False)
+            chunk.came(flows, now, extremes(now))
+        for (old, key), (flows, now) in arrows.items():
+            dirty.add(key)
+            if old == key:
+                chunks[key].moved(flows, now)
+                continue
+            chunks[old].went(flows)
+            dirty.add(old)
+            chunk = chunks.get(key)
+            if chunk is None:
+                chunks[key] = chunk = FlowChunk(arrows=True)
+            chunk.came(flows, now)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -242,7 +277,10 @@ class FlowLayer:
             self.flush()
 
     def flush(self) -> None:
-        """Chunks take their new bounds (empty ones go) and what changed is repainted."""
+        """Flows that moved are filed again, chunks take their new bounds (empty ones go)
+        and what changed is repainted."""
+        if self._moved:
+            self._file_moved()
         for key in self._dirty:
             chunk = self.chunks[key]
             if chunk.flows:
@@ -285,6 +323,11 @@ class FlowLayer:
         scene = self.item.scene()
         if scene is not None:
             scene.removeItem(self.item)
+
+
+def _rect(extent: Extent) -> QRectF:
+    left, top, right, bottom = extent
+    return QRectF(left, top, right - left, bottom - top)
 
 
 def _keys(flow: FlowItem) -> tuple[Key, Key]:

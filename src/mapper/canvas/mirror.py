@@ -209,6 +209,9 @@ def sync_flows(
         ids: Iterable[str] = [*visit, *(i for i in relabelled if i not in visit)]
     else:
         ids = routes
+    # flows that follow a dragged card paint themselves (see FlowItem.set_route)
+    dragging = getattr(scene, "dragging", False)
+    take = FlowItem.set_route if dragging else FlowItem.take_route
     for flow_id in ids:
         path = routes.get(flow_id)
         if path is None:
@@ -223,13 +226,13 @@ def sync_flows(
                 scene.addItem(item.label)
         elif known.route is not path:
             shift = shifts.get(flow_id)
-            if shift is not None and known.route is shown.get(flow_id):
+            if shift is not None and not dragging and known.route is shown.get(flow_id):
                 known.shift(path, *shift, label)
             else:
-                known.set_route(path, label)
+                take(known, path, label)
         elif known.placed_label is not label and known.placed_label != label:
             # most labels are the very ones kept: no field by field comparison
-            known.set_route(path, label)
+            take(known, path, label)
     return labels
 
 
