@@ -13,10 +13,15 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from mapper.canvas.flow_chunks import FlowChunk, extremes
+from mapper.canvas.flow_chunks import FlowChunk, extremes, place_of
 from mapper.canvas.flow_item import ARROW
 from mapper.canvas.flow_layer import FlowLayerItem
+from mapper.canvas.scene import JourneyScene
 from mapper.document import Document
+from mapper.edits import MoveCards, Update
+from mapper.layout import FlowRoute
+from mapper.layout.geometry import Bezier
+from mapper.model import Entity
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from synthetic import make_map
@@ -230,3 +235,79 @@ def test_flows_leave_and_join_chunks_as_groups():
     there.refresh()
     assert there.boundingRect().getCoords() == (500, 500, 600, 600)
     assert _Counted.walks == 1
+
+
+def _moved(route: FlowRoute, dy: float) -> FlowRoute:
+    c = route.curve
+    return FlowRoute(route.flow, Bezier(*((x, y + dy) for x, y in (c.p0, c.c1, c.c2, c.p3))))
+
+
+def _assert_filed_as_built_afresh(layer) -> None:
+    """Each flow is in the chunks its place files it in now, at that place, and each
+    chunk's bounds are those of a chunk built from its flows as they are."""
+    for key, chunk in layer.chunks.items():
+        fresh = FlowChunk(chunk.arrows)
+        for flow in chunk.flows:
+            assert key in flow.layer_keys
+            assert chunk.flows[flow] == place_of(flow, chunk.arrows)
+            fresh.put(flow)
+        fresh.refresh()
+        assert chunk.boundingRect() == fresh.boundingRect()
+
+
+def test_flows_moved_twice_or_dropped_within_one_batch_are_filed_where_they_end(qapp):
+    document = Document(make_map(60))
+    scene = JourneyScene(document)
+    try:
+        layer = scene.flow_layer
+        flows = list(scene.flows.values())
+        twice, dropped, once = flows[:3]
+        with layer.batch():
+            once.take_route(_moved(once.route, 9000))  # into other chunks
+            twice.take_route(_moved(twice.route, 20000))
+            twice.take_route(_moved(twice.route, -15000))  # and on again
+            dropped.take_route(_moved(dropped.route, 30000))
+            dropped.set_layer(None)  # selected: it paints itself
+        assert all(dropped not in chunk.flows for chunk in layer.chunks.values())
+        for flow in (twice, once):
+            assert all(flow in layer.chunks[key].flows for key in flow.layer_keys)
+        assert sum(twice in chunk.flows for chunk in layer.chunks.values()) == 2
+        _assert_filed_as_built_afresh(layer)
+    finally:
+        scene.detach()
+
+
+def _visible_card(window) -> str:
+    """A card in the middle of the view with flows, above other cards of its cell."""
+    scene, view = window.scene, window.view
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    journey = scene.journey
+    sources = {flow.source for flow in journey.flows()}
+    for card_id, item in scene.cards.items():
+        stage, lane, index = journey.card_position(card_id)
+        below = journey.cards_in_cell(stage, lane)[index + 1 :]
+        if card_id in sources and below and shown.contains(item.sceneBoundingRect()):
+            return card_id
+    raise AssertionError("no card in view")
+
+
+@pytest.mark.parametrize("edit", ["title", "move"])
+def test_flows_an_edit_moves_are_drawn_again_where_they_were_and_are(big_window, edit):
+    """The tiles the flows were drawn into are kept while the zoom stays: those an edit's
+    flows left or reached are drawn again. A longer title moves a few flows (the tiles
+    where they were and are go), a card moved to another stage many (all tiles go)."""
+    scene = big_window.scene
+    before = _look(big_window, 0.7, bulk=True)  # the tiles drawn and kept
+    card_id = _visible_card(big_window)
+    journey = scene.journey
+    if edit == "title":
+        scene.document.push(Update(journey, Entity.CARD, card_id, {"title": "Longer, " * 40}))
+    else:
+        stage, lane, _ = journey.card_position(card_id)
+        other = next(s for s in journey.stages.ids() if s != stage)
+        scene.document.push(MoveCards(journey, [card_id], other, lane, 0))
+    bulk = _look(big_window, 0.7, bulk=True)  # the tiles kept, but those of what moved
+    own = _look(big_window, 0.7, bulk=False)  # every flow drawn by itself, as it is now
+    assert _difference(bulk, before)[1] > 0.001  # the edit changed what shows
+    largest, share = _difference(bulk, own)
+    assert largest <= 4 and share < 0.02
