@@ -55,11 +55,9 @@ class FlowChunk:
         self._box: Extent | None = None
         self._path: QPainterPath | None = None  # all curves in one path, built when drawn
 
-    def put(self, flow: FlowItem, place: Place | None = None) -> None:
-        """File ``flow`` here at ``place`` (where it is now, if not given)."""
-        if place is None:
-            place = place_of(flow, self.arrows)
-        self.flows[flow] = place
+    def put(self, flow: FlowItem) -> None:
+        """File ``flow`` here, at the place it is now."""
+        self.flows[flow] = place = place_of(flow, self.arrows)
         self._path = None
         box = self._box
         if box is not None or len(self.flows) == 1:

@@ -202,9 +202,9 @@ class FlowLayer:
 
     def refile(self, flow: FlowItem, extent: Extent) -> None:
         """``flow`` took a new route (it has its new extent and bounds already) from where
-        it had ``extent``. It is filed at once, but its chunks change when the batch ends:
-        grouped by the chunks it leaves and joins, with the other flows that moved alike
-        (a row moved down moves thousands at once)."""
+        it had ``extent``. The chunks it belongs in now are worked out at once, but they
+        take it when the batch ends, with the other flows that leave and join the same
+        chunks (a row moved down moves thousands of flows alike)."""
         if flow in self._moved:  # again in this batch: settle its first move first
             self._file_moved()
         self._moved.add(flow)
