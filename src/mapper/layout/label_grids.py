@@ -115,6 +115,37 @@ class CardIndex:
             i += 1
         return False
 
+    def spans(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[float, float]]:
+        """The tops and bottoms of what :meth:`hits` finds in the rect from (x0, y0) to
+        (x1, y1): a column of spots as wide as it, within it, asks these instead of the
+        index (boxes that reach it in x, those of text within the rect)."""
+        found: list[tuple[float, float]] = []
+        reach = CARD_CLEARANCE + (TEXT_REACH if self.text else 0.0)
+        columns, rows, stacks = self.columns, self.rows, self.stacks
+        i = bisect_right(self.rights, x0 - reach)
+        while i < len(columns) and columns[i][0] < x1 + reach:
+            stage_id = columns[i][2]
+            j = bisect_right(self.bottoms, y0 - reach)
+            while j < len(rows) and rows[j][0] < y1 + reach:
+                stack = stacks.get((stage_id, rows[j][2]))
+                j += 1
+                if stack is None or not stack.boxes:
+                    continue
+                bottoms, padded, boxes = _indexed(stack)
+                k = bisect_right(bottoms, y0 - reach + CARD_CLEARANCE)
+                while k < len(padded) and padded[k][1] < y1 + reach - CARD_CLEARANCE:
+                    a, b, c, d = padded[k]
+                    if not self.text:
+                        if x0 < c and a < x1:
+                            found.append((b, d))
+                    elif x0 < c + reach and a - reach < x1:
+                        for a, b, c, d in self._of(boxes[k]):
+                            if x0 < c and a < x1 and y0 < d and b < y1:
+                                found.append((b, d))
+                    k += 1
+            i += 1
+        return found
+
     def _of(self, box: CardBox) -> list[Box]:
         entry = self.known.get(box.card.id)
         if entry is not None and entry[0] is box:
@@ -219,6 +250,20 @@ class LabelGrid:
                         if x0 < c and a < x1 and y0 < d and b < y1:
                             return True
         return False
+
+    def spans(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[float, float]]:
+        """The tops and bottoms of the boxes that overlap the rect from (x0, y0) to
+        (x1, y1) (see :meth:`CardIndex.spans`)."""
+        found: list[tuple[float, float]] = []
+        cells = self.cells
+        for gx in range(int(x0 // CELL), int(x1 // CELL) + 1):
+            for gy in range(int(y0 // CELL), int(y1 // CELL) + 1):
+                boxes = cells.get((gx, gy))
+                if boxes:
+                    for a, b, c, d in boxes.values():
+                        if x0 < c and a < x1 and y0 < d and b < y1:
+                            found.append((b, d))
+        return found
 
     def meeting(self, box: Box, into: set[str]) -> None:
         """Adds to ``into`` the keys of what overlaps ``box``."""

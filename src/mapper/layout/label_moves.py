@@ -119,11 +119,20 @@ def translation(a: Bezier, b: Bezier) -> tuple[float, float] | None:
 def beside(r: Rect, edges: list[float]) -> tuple[Rect, ...]:
     """``r`` itself when it lies within one stage column, else ``r`` moved just left and
     just right of the stage boundary it straddles."""
-    i = bisect.bisect_right(edges, r.x)
-    if not (i < len(edges) and edges[i] < r.right):
+    xs = sides(r.x, r.width, edges)
+    if len(xs) == 1:
         return (r,)
+    return tuple(Rect(x, r.y, r.width, r.height) for x in xs)
+
+
+def sides(x: float, width: float, edges: list[float] | None) -> tuple[float, ...]:
+    """Where a label from ``x`` as wide as ``width`` goes within one stage column (see
+    :func:`beside`): ``x`` itself, or just left and just right of the boundary it
+    straddles. With no ``edges``, ``x``."""
+    if edges is None:
+        return (x,)
+    i = bisect.bisect_right(edges, x)
+    if not (i < len(edges) and edges[i] < x + width):
+        return (x,)
     edge = edges[i]
-    return (
-        Rect(edge - 2 - r.width, r.y, r.width, r.height),
-        Rect(edge + 2, r.y, r.width, r.height),
-    )
+    return (edge - 2 - width, edge + 2)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from mapper.layout.boxes import FlowRoute, MapLayout
 from mapper.layout.geometry import Bezier, Rect
-from mapper.layout.label_grids import CardIndex, LabelGrid, card_grids
+from mapper.layout.label_grids import CARD_CLEARANCE, CardIndex, LabelGrid, card_grids
 from mapper.layout.label_moves import (
     CANDIDATES,
     LABEL_HEIGHT,
@@ -30,6 +30,7 @@ from mapper.layout.label_moves import (
     beside,
     carried_spot,
     moved_boxes,
+    sides,
 )
 from mapper.layout.routes import bezier_point
 from mapper.layout.text import ELLIPSIS, elide, text_width
@@ -322,15 +323,18 @@ def _inside(r: Rect, body: Rect) -> bool:
 
 
 class _Spots:
-    """The candidate spots of one label, made as they are first asked for (most labels
-    take one of the first few)."""
+    """The candidate spots of one label, column by column, made as they are first asked
+    for (most labels take one of the first few). The spots at one point of the curve
+    differ only in y, and a stage boundary in their way moves them all alike: what may
+    lie under a column of them is looked up once, as the tops and bottoms of the few
+    things there, and each spot is checked against those."""
 
     def __init__(self, curve: Bezier, width: float, body: Rect) -> None:
         self.curve, self.width, self.body = curve, width, body
-        self.made: list[Rect] = []
+        self.made: list[_Column] = []
         self._source = self._make()
 
-    def _make(self) -> Iterator[Rect]:
+    def _make(self) -> Iterator[_Column]:
         w, h = self.width, LABEL_HEIGHT
         b = self.body
         left, top, right, bottom = b.x, b.y, b.x + b.width - w, b.y + b.height - h
@@ -339,16 +343,36 @@ class _Spots:
             x -= w / 2
             if not left <= x <= right:
                 continue
-            for dy in OFFSETS:
-                y0 = y + dy - h / 2
-                if top <= y0 <= bottom:
-                    yield Rect(x, y0, w, h)
+            ys = [y0 for y0 in (y + dy - h / 2 for dy in OFFSETS) if top <= y0 <= bottom]
+            if ys:
+                yield _Column(x, w, ys)
 
-    def __iter__(self) -> Iterator[Rect]:
+    def __iter__(self) -> Iterator[_Column]:
         yield from self.made
-        for r in self._source:
-            self.made.append(r)
-            yield r
+        for column in self._source:
+            self.made.append(column)
+            yield column
+
+
+class _Column:
+    """The spots at one point of a label's curve: at ``x`` (or beside a stage boundary),
+    at each of ``ys`` in turn."""
+
+    __slots__ = ("_bottom", "_spans", "_top", "width", "x", "ys")
+
+    def __init__(self, x: float, width: float, ys: list[float]) -> None:
+        self.x, self.width, self.ys = x, width, ys
+        self._top, self._bottom = min(ys) - 1.0, max(ys) + LABEL_HEIGHT + 1.0
+        self._spans: dict[tuple[float, object], list[tuple[float, float]]] = {}
+
+    def spans(self, x: float, near: CardIndex | LabelGrid) -> list[tuple[float, float]]:
+        """The tops and bottoms of what ``near`` has where the column's spots at ``x`` may
+        go (the same for every pass over them: kept)."""
+        found = self._spans.get((x, near))
+        if found is None:
+            found = near.spans(x, self._top, x + self.width, self._bottom)
+            self._spans[x, near] = found
+        return found
 
 
 def _first(
@@ -360,12 +384,35 @@ def _first(
 ) -> Rect | None:
     """The first spot clear of ``avoid`` and of the labels; with ``edges``, only spots
     within one stage column (a straddling spot is tried just beside its boundary); with
-    a ``limit``, among that many first spots only."""
-    meets_cards, meets_labels = avoid.hits, labels.hits  # (looked up once)
-    for i, r in enumerate(spots):
-        if limit and i >= limit:
-            break
-        for spot in beside(r, edges) if edges is not None else (r,):
-            if not meets_cards(spot) and not meets_labels(spot):
-                return spot
+    a ``limit``, among that many first spots only. Each spot is checked as ``hits``
+    checks it, against the spans its column found."""
+    w, h = spots.width, LABEL_HEIGHT
+    reach = 0.0 if avoid.text else CARD_CLEARANCE  # (in sums as ``CardIndex.hits`` makes)
+    left = limit
+    for column in spots:
+        ys = column.ys
+        if limit:
+            if left <= 0:
+                break
+            if len(ys) > left:
+                ys = ys[:left]
+            left -= len(ys)
+        found = [
+            (x, column.spans(x, avoid), column.spans(x, labels)) for x in sides(column.x, w, edges)
+        ]
+        for y0 in ys:
+            y1 = y0 + h
+            lo, hi = (
+                (y0 - reach + CARD_CLEARANCE, y1 + reach - CARD_CLEARANCE) if reach else (y0, y1)
+            )
+            for x, near, placed in found:
+                for b, d in near:
+                    if lo < d and b < hi:
+                        break
+                else:
+                    for b, d in placed:
+                        if y0 < d and b < y1:
+                            break
+                    else:
+                        return Rect(x, y0, w, h)
     return None

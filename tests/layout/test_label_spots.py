@@ -1,0 +1,92 @@
+"""A label's spots are searched column by column (the spots at one point of its curve):
+what lies there is looked up once per column, and the spot found is the one a look at
+each spot in turn finds."""
+
+from __future__ import annotations
+
+import random
+
+from factories import synthetic_map
+from mapper.layout import compute_layout, label_grids, labels
+from mapper.layout.geometry import Rect
+from mapper.layout.label_grids import LabelGrid, card_grids
+from mapper.layout.label_moves import CANDIDATES, LABEL_HEIGHT, OFFSETS, beside
+from mapper.layout.routes import bezier_point
+
+
+def _spot_by_spot(curve, width, body, avoid, grid, edges, limit):
+    """The first free spot, every spot made and checked on its own."""
+    h = LABEL_HEIGHT
+    spots = []
+    for t in CANDIDATES:
+        x, y = bezier_point(curve, t)
+        x -= width / 2
+        if not body.x <= x <= body.x + body.width - width:
+            continue
+        for dy in OFFSETS:
+            y0 = y + dy - h / 2
+            if body.y <= y0 <= body.y + body.height - h:
+                spots.append(Rect(x, y0, width, h))
+    for i, r in enumerate(spots):
+        if limit and i >= limit:
+            break
+        for spot in beside(r, edges) if edges is not None else (r,):
+            if not avoid.hits(spot) and not grid.hits(spot):
+                return spot
+    return None
+
+
+def _placing(journey):
+    layout = compute_layout(journey)
+    style = layout.style
+    body = Rect(
+        style.lane_header_width,
+        style.stage_header_height,
+        layout.width - style.lane_header_width,
+        layout.height - style.stage_header_height,
+    )
+    edges = sorted(box.column.x for box in layout.stages)[1:]
+    return layout, body, edges
+
+
+def test_a_column_search_finds_the_spot_a_look_at_each_spot_finds():
+    journey = synthetic_map(600, seed=3)
+    layout, body, edges = _placing(journey)
+    cards, texts = card_grids(layout, None)
+    grid = LabelGrid()
+    rng = random.Random(5)
+    found = {True: 0, False: 0}
+    for n, route in enumerate(layout.flows):
+        for width in (40.0, 90.0, rng.uniform(20, 158)):
+            for avoid in (cards, texts):
+                for cut in (edges, None):
+                    for limit in (0, labels.NEAR, 5):
+                        spots = labels._Spots(route.curve, width, body)
+                        got = labels._first(spots, avoid, grid, cut, limit)
+                        want = _spot_by_spot(route.curve, width, body, avoid, grid, cut, limit)
+                        assert got == want, (route.flow.id, width, avoid.text, cut, limit)
+                        found[got is not None] += 1
+        if n % 3 == 0:  # labels placed so far, in the way of the next ones
+            x, y = bezier_point(route.curve, rng.choice(CANDIDATES))
+            grid.add(route.flow.id, Rect(x - 30, y - 6.5 + rng.choice(OFFSETS), 60, LABEL_HEIGHT))
+    assert found[True] > 1000 and found[False] > 100  # spots found, and spots all taken
+
+
+def test_a_label_placed_afresh_asks_each_column_once_and_no_spot_alone(monkeypatch):
+    journey = synthetic_map(600, seed=3)
+    layout, _, _ = _placing(journey)
+    asked: list[tuple] = []
+    alone: list[Rect] = []
+    for kind in (label_grids.CardIndex, label_grids.LabelGrid):
+        real_spans, real_hits = kind.spans, kind.hits
+        monkeypatch.setattr(
+            kind, "spans", lambda s, *a, real=real_spans: (asked.append((id(s), a)), real(s, *a))[1]
+        )
+        monkeypatch.setattr(
+            kind, "hits", lambda s, r, real=real_hits: (alone.append(r), real(s, r))[1]
+        )
+    placed = labels.flow_labels(layout)
+    assert len(placed) > 100
+    assert alone == []
+    assert len(asked) == len(set(asked))  # each column asked once per pass, not per spot
+    assert len(asked) < 2 * 4 * len(CANDIDATES) * len(placed)
