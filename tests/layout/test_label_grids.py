@@ -101,13 +101,16 @@ def _answers_like_every_card(layout, seed: int = 0) -> None:
             spots.append(Rect(x, y, rng.uniform(10, 150), 13.0))
     for _ in range(200):
         spots.append(Rect(rng.uniform(0, layout.width), rng.uniform(0, layout.height), 60, 13))
-    found = 0
+    found = both = 0
     for r in spots:
-        assert cards.hits(r) == any(_overlap(r, box) for box in padded), r
+        on_card = any(_overlap(r, box) for box in padded)
+        assert cards.hits(r) == on_card, r
         on_text = any(_overlap(r, box) for box in words)
         assert texts.hits(r) == on_text, r
+        assert texts.on_text(r) == (on_card and on_text), r  # both in one look
         found += on_text
-    assert found > 0
+        both += on_card and not on_text
+    assert found > 0 and both > 0
 
 
 def test_the_cards_are_found_as_a_look_at_every_card_finds_them():

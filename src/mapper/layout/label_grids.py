@@ -82,7 +82,9 @@ class CardIndex:
         self.columns = columns
         self.bottoms = [bottom for _, bottom, _ in rows]
         self.rows = rows
-        self.stacks = layout.cell_stacks
+        stacks = layout.cell_stacks
+        # each column's stacks, row by row (None: an empty cell)
+        self.table = [[stacks.get((s, lane)) for _, _, lane in rows] for _, _, s in columns]
         self.known = known
 
     def hits(self, r: Rect) -> bool:
@@ -90,17 +92,18 @@ class CardIndex:
         x0, y0 = r.x, r.y
         x1, y1 = x0 + r.width, y0 + r.height
         reach = CARD_CLEARANCE + (TEXT_REACH if self.text else 0.0)
-        columns, rows, stacks = self.columns, self.rows, self.stacks
+        columns, rows, table = self.columns, self.rows, self.table
         i = bisect_right(self.rights, x0 - reach)
+        first_row = bisect_right(self.bottoms, y0 - reach)
         while i < len(columns) and columns[i][0] < x1 + reach:
-            stage_id = columns[i][2]
-            j = bisect_right(self.bottoms, y0 - reach)
+            cells = table[i]
+            j = first_row
             while j < len(rows) and rows[j][0] < y1 + reach:
-                stack = stacks.get((stage_id, rows[j][2]))
+                stack = cells[j]
                 j += 1
                 if stack is None or not stack.boxes:
                     continue
-                bottoms, padded, boxes = _indexed(stack)
+                bottoms, padded, boxes = stack.index or _indexed(stack)
                 k = bisect_right(bottoms, y0 - reach + CARD_CLEARANCE)
                 while k < len(padded) and padded[k][1] < y1 + reach - CARD_CLEARANCE:
                     a, b, c, d = padded[k]
@@ -115,27 +118,69 @@ class CardIndex:
             i += 1
         return False
 
+    def on_text(self, r: Rect) -> bool:
+        """Whether ``r`` overlaps a card's box (with clearance) and a card's text: what
+        the index of the boxes and that of the text say, in one look (the text is
+        measured only when a box is met)."""
+        x0, y0 = r.x, r.y
+        x1, y1 = x0 + r.width, y0 + r.height
+        c = CARD_CLEARANCE
+        reach = c + TEXT_REACH
+        low, high = y0 - c + c, y1 + c - c  # (a box is met as ``hits`` meets it)
+        met = False
+        near: list[CardBox] = []
+        columns, rows, table = self.columns, self.rows, self.table
+        i = bisect_right(self.rights, x0 - reach)
+        first_row = bisect_right(self.bottoms, y0 - reach)
+        while i < len(columns) and columns[i][0] < x1 + reach:
+            cells = table[i]
+            j = first_row
+            while j < len(rows) and rows[j][0] < y1 + reach:
+                stack = cells[j]
+                j += 1
+                if stack is None or not stack.boxes:
+                    continue
+                bottoms, padded, boxes = stack.index or _indexed(stack)
+                k = bisect_right(bottoms, y0 - reach + c)
+                while k < len(padded) and padded[k][1] < y1 + reach - c:
+                    a, b, right, d = padded[k]
+                    if x0 < right + reach and a - reach < x1:
+                        near.append(boxes[k])
+                        if x0 < right and a < x1 and low < d and b < high:
+                            met = True
+                    k += 1
+            i += 1
+        if met:
+            for box in near:
+                for a, b, right, d in self._of(box):
+                    if x0 < right and a < x1 and y0 < d and b < y1:
+                        return True
+        return False
+
     def spans(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[float, float]]:
         """The tops and bottoms of what :meth:`hits` finds in the rect from (x0, y0) to
         (x1, y1): a column of spots as wide as it, within it, asks these instead of the
         index (boxes that reach it in x, those of text within the rect)."""
         found: list[tuple[float, float]] = []
-        reach = CARD_CLEARANCE + (TEXT_REACH if self.text else 0.0)
-        columns, rows, stacks = self.columns, self.rows, self.stacks
+        text = self.text
+        reach = CARD_CLEARANCE + (TEXT_REACH if text else 0.0)
+        top, bottom = y0 - reach + CARD_CLEARANCE, y1 + reach - CARD_CLEARANCE
+        columns, rows, table = self.columns, self.rows, self.table
         i = bisect_right(self.rights, x0 - reach)
+        first_row = bisect_right(self.bottoms, y0 - reach)
         while i < len(columns) and columns[i][0] < x1 + reach:
-            stage_id = columns[i][2]
-            j = bisect_right(self.bottoms, y0 - reach)
+            cells = table[i]
+            j = first_row
             while j < len(rows) and rows[j][0] < y1 + reach:
-                stack = stacks.get((stage_id, rows[j][2]))
+                stack = cells[j]
                 j += 1
                 if stack is None or not stack.boxes:
                     continue
-                bottoms, padded, boxes = _indexed(stack)
-                k = bisect_right(bottoms, y0 - reach + CARD_CLEARANCE)
-                while k < len(padded) and padded[k][1] < y1 + reach - CARD_CLEARANCE:
+                bottoms, padded, boxes = stack.index or _indexed(stack)
+                k = bisect_right(bottoms, top)
+                while k < len(padded) and padded[k][1] < bottom:
                     a, b, c, d = padded[k]
-                    if not self.text:
+                    if not text:
                         if x0 < c and a < x1:
                             found.append((b, d))
                     elif x0 < c + reach and a - reach < x1:

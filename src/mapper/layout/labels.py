@@ -27,7 +27,6 @@ from mapper.layout.label_moves import (
     CANDIDATES,
     LABEL_HEIGHT,
     OFFSETS,
-    beside,
     carried_spot,
     moved_boxes,
     sides,
@@ -166,7 +165,7 @@ def _place(
             continue
         if cards is None or texts is None:
             cards, texts = card_grids(layout, previous)
-        if _free(moved, cards, texts, grid, edges, body):
+        if _free(moved, texts, grid, edges, body):
             grid.add(flow_id, moved)
             by_flow[flow_id] = FlowLabel(flow_id, label.text, moved)
             carried.add(flow_id)
@@ -297,18 +296,19 @@ def _order(layout: MapLayout) -> Callable[[str], tuple]:
     return key
 
 
-def _free(
-    r: Rect, cards: CardIndex, texts: CardIndex, labels: LabelGrid, edges: list[float], body: Rect
-) -> bool:
+def _free(r: Rect, texts: CardIndex, labels: LabelGrid, edges: list[float], body: Rect) -> bool:
     """Whether a label moved with its flow may stay at ``r``: in the map's body, within
     one stage column, clear of the cards' text and of the other labels (most labels of
     a dense map sit on a card's empty part, and moved alike with it they still do). A
     spot clear of the cards is clear of their text: their text is measured only if not."""
     return (
-        _inside(r, body)
-        and beside(r, edges) == (r,)
+        body.x <= r.x
+        and body.y <= r.y
+        and r.x + r.width <= body.x + body.width
+        and r.y + r.height <= body.y + body.height
+        and len(sides(r.x, r.width, edges)) == 1
         and not labels.hits(r)
-        and (not cards.hits(r) or not texts.hits(r))
+        and not texts.on_text(r)
     )
 
 
@@ -316,10 +316,6 @@ def _frame(layout: MapLayout) -> tuple[float, ...]:
     """Where the stage columns are: labels keep within one (besides their flow and the
     cards near them, what a label's spot depends on)."""
     return tuple(box.column.x for box in layout.stages)
-
-
-def _inside(r: Rect, body: Rect) -> bool:
-    return r.x >= body.x and r.y >= body.y and r.right <= body.right and r.bottom <= body.bottom
 
 
 class _Spots:
@@ -332,26 +328,27 @@ class _Spots:
     def __init__(self, curve: Bezier, width: float, body: Rect) -> None:
         self.curve, self.width, self.body = curve, width, body
         self.made: list[_Column] = []
-        self._source = self._make()
-
-    def _make(self) -> Iterator[_Column]:
-        w, h = self.width, LABEL_HEIGHT
-        b = self.body
-        left, top, right, bottom = b.x, b.y, b.x + b.width - w, b.y + b.height - h
-        for t in CANDIDATES:
-            x, y = bezier_point(self.curve, t)
-            x -= w / 2
-            if not left <= x <= right:
-                continue
-            ys = [y0 for y0 in (y + dy - h / 2 for dy in OFFSETS) if top <= y0 <= bottom]
-            if ys:
-                yield _Column(x, w, ys)
+        self._source = _columns(curve, width, body)  # (not a method: no cycle to collect)
 
     def __iter__(self) -> Iterator[_Column]:
         yield from self.made
         for column in self._source:
             self.made.append(column)
             yield column
+
+
+def _columns(curve: Bezier, w: float, body: Rect) -> Iterator[_Column]:
+    h = LABEL_HEIGHT
+    left, top = body.x, body.y
+    right, bottom = body.x + body.width - w, body.y + body.height - h
+    for t in CANDIDATES:
+        x, y = bezier_point(curve, t)
+        x -= w / 2
+        if not left <= x <= right:
+            continue
+        ys = [y0 for y0 in (y + dy - h / 2 for dy in OFFSETS) if top <= y0 <= bottom]
+        if ys:
+            yield _Column(x, w, ys)
 
 
 class _Column:
