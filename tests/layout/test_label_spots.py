@@ -90,3 +90,39 @@ def test_a_label_placed_afresh_asks_each_column_once_and_no_spot_alone(monkeypat
     assert alone == []
     assert len(asked) == len(set(asked))  # each column asked once per pass, not per spot
     assert len(asked) < 2 * 4 * len(CANDIDATES) * len(placed)
+
+
+def test_a_label_at_any_spot_of_its_curve_keeps_that_point_on_the_new_curve():
+    """``same_spot`` finds the point along the curve (and the offset above or below it)
+    of a label at any spot it was offered, and none for a label at no such spot."""
+    from mapper.layout.geometry import Bezier
+    from mapper.layout.label_moves import same_spot
+
+    rng = random.Random(7)
+    for _ in range(60):
+        points = [(rng.uniform(0, 900), rng.uniform(0, 700)) for _ in range(4)]
+        old = Bezier(*points)
+        new = Bezier(*((x + rng.uniform(-40, 40), y + rng.uniform(-40, 40)) for x, y in points))
+        width = rng.uniform(20, 158)
+        for t in CANDIDATES:
+            x, y = bezier_point(old, t)
+            nx, ny = bezier_point(new, t)
+            for dy in OFFSETS:
+                r = Rect(x - width / 2, y + dy - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
+                found = same_spot(old, new, r, [])
+                earlier = [
+                    u
+                    for u in CANDIDATES[: CANDIDATES.index(t)]
+                    if any(abs(bezier_point(old, u)[1] + d - (y + dy)) < 0.01 for d in OFFSETS)
+                    and abs(bezier_point(old, u)[0] - x) <= width + 4
+                ]
+                if earlier:
+                    continue  # (two points of the curve this near: the first is taken)
+                assert found == Rect(nx - width / 2, r.y + ny - y, width, LABEL_HEIGHT)
+                off = Rect(r.x, r.y + 5.0, width, LABEL_HEIGHT)  # between two spots
+                if not any(
+                    abs(bezier_point(old, u)[1] + d - (off.y + LABEL_HEIGHT / 2)) < 0.01
+                    for u in CANDIDATES
+                    for d in OFFSETS
+                ):
+                    assert same_spot(old, new, off, []) is None

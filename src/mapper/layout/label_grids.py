@@ -270,9 +270,16 @@ class LabelGrid:
         self.cells: dict[tuple[int, int], dict[str, Box]] = {}
 
     def add(self, key: str, r: Rect) -> None:
-        box = (r.x, r.y, r.x + r.width, r.y + r.height)
-        for cell in _cells_of(box):
-            self.cells.setdefault(cell, {})[key] = box
+        x0, y0 = r.x, r.y
+        box = (x0, y0, x0 + r.width, y0 + r.height)
+        cells = self.cells
+        for gx in range(int(x0 // CELL), int(box[2] // CELL) + 1):
+            for gy in range(int(y0 // CELL), int(box[3] // CELL) + 1):
+                found = cells.get((gx, gy))
+                if found is None:
+                    cells[gx, gy] = {key: box}
+                else:
+                    found[key] = box
 
     def remove(self, key: str, r: Rect) -> None:
         """Take out what was added under ``key`` with ``r``."""

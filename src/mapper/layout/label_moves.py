@@ -13,7 +13,9 @@ from mapper.layout.routes import bezier_point
 
 LABEL_HEIGHT = 13.0
 CANDIDATES = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.14, 0.86)
-OFFSETS = (0.0, -16.0, 16.0, -32.0, 32.0, -48.0, 48.0, -64.0, 64.0)  # above / below
+OFFSET_STEP, OFFSET_STEPS = 16.0, 4
+# above / below: 0, then every step up and down in turn, to OFFSET_STEPS steps
+OFFSETS = (0.0, *(k * OFFSET_STEP * sign for k in range(1, OFFSET_STEPS + 1) for sign in (-1, 1)))
 
 
 def moved_boxes(layout: MapLayout, previous: MapLayout) -> list[Box]:
@@ -30,15 +32,19 @@ def moved_boxes(layout: MapLayout, previous: MapLayout) -> list[Box]:
         if card_id in whole:
             continue
         old = old_cards.get(card_id)
-        for r in (cards[card_id].rect, old.rect if old is not None else None):
-            if r is not None:
-                found.append(_box(Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c)))
+        found.append(_padded(cards[card_id].rect, c))
+        if old is not None:
+            found.append(_padded(old.rect, c))
     if changes is None:
         gone = [i for i in old_cards if i not in cards]
-    for card_id in gone:
-        r = old_cards[card_id].rect
-        found.append(_box(Rect(r.x - c, r.y - c, r.width + 2 * c, r.height + 2 * c)))
+    found += [_padded(old_cards[card_id].rect, c) for card_id in gone]
     return found
+
+
+def _padded(r: Rect, c: float) -> Box:
+    """``r`` with ``c`` around it, as a box."""
+    x, y = r.x - c, r.y - c
+    return (x, y, x + (r.width + 2 * c), y + (r.height + 2 * c))
 
 
 def _box(r: Rect) -> Box:
@@ -91,7 +97,10 @@ def same_spot(old: Bezier, new: Bezier, r: Rect, edges: list[float]) -> Rect | N
     middle_y, w = r.y + r.height / 2, r.width
     for t in CANDIDATES:
         x, y = bezier_point(old, t)
-        if not any(abs(y + dy - middle_y) < 0.01 for dy in OFFSETS):
+        step = round((middle_y - y) / OFFSET_STEP)  # the only offset that may be near
+        if not (
+            -OFFSET_STEPS <= step <= OFFSET_STEPS and abs(y + step * OFFSET_STEP - middle_y) < 0.01
+        ):
             continue
         off = r.x - (x - w / 2)  # 0, or moved just off a stage boundary
         if abs(off) > w + 4:

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 
 from mapper.layout.boxes import FlowRoute, MapLayout
 from mapper.layout.geometry import Bezier, Rect
@@ -42,6 +44,7 @@ LABEL_MAX_WIDTH = 150.0
 NEAR = 3 * len(OFFSETS)  # spots near the middle, where a label clear of every card is best
 SHORTER = (100.0, 64.0)  # widths a label is elided to, in turn, when it finds no spot
 _LINE = "\0line"  # the key of a blueprint line among the labels (no flow id has it)
+_LABEL = attrgetter("flow.label")  # of a flow's route
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,8 +260,10 @@ def _disturbed(
         grid.meeting((body.right, 0.0, x1, y1), disturbed)  # now out on the right
         grid.meeting((0.0, body.bottom, x1, y1), disturbed)  # or at the bottom
     disturbed = {i for i in disturbed if not i.startswith(_LINE)}
-    # new labels: of flows routed again (new, or changed) that had none
-    return disturbed, disturbed.union([i for i in rerouted - known.keys() if now[i].flow.label])
+    # new labels: of flows routed again (new, or changed) that had none (most have no
+    # label: looked at without a Python step each)
+    unknown = list(rerouted - known.keys())
+    return disturbed, disturbed.union(compress(unknown, map(_LABEL, map(now.__getitem__, unknown))))
 
 
 def _in_order(flow_ids: set[str], layout: MapLayout | None) -> list[str]:
