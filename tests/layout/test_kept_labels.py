@@ -108,4 +108,23 @@ def test_labels_handed_on_through_random_edits_are_those_placed_from_the_known_o
         assert {i for i in filed if not i.startswith("\0")} == {
             i for i, label in placed.items() if label.clear
         }
+        _keep_the_rules(after, placed.values())
         layout, known = after, placed
+
+
+def _keep_the_rules(layout, placed) -> None:
+    """Every label drawn lies in the map's body, within one stage column, clear of the
+    cards' text, the blueprint's lines and the other labels."""
+    from mapper.layout.label_grids import text_boxes
+
+    style = layout.style
+    edges = sorted(box.column.x for box in layout.stages)[1:]
+    taken = [t for box in layout.cards.values() for t in text_boxes(box, style)]
+    taken += [(b.x0, b.y - 1.5, b.x1, b.y + 1.5) for b in layout.blueprint]
+    clear = [label.rect for label in placed if label.clear]
+    for i, r in enumerate(clear):
+        assert style.lane_header_width <= r.x and r.right <= layout.width
+        assert style.stage_header_height <= r.y and r.bottom <= layout.height
+        assert not any(r.x < edge < r.right for edge in edges)
+        assert not any(r.x < c and a < r.right and r.y < d and b < r.bottom for a, b, c, d in taken)
+        assert not any(r.intersects(other) for other in clear[i + 1 :])

@@ -145,3 +145,21 @@ def sides(x: float, width: float, edges: list[float] | None) -> tuple[float, ...
         return (x,)
     edge = edges[i]
     return (edge - 2 - width, edge + 2)
+
+
+def spot_point(curve: Bezier, r: Rect) -> tuple[float, float] | None:
+    """The point along ``curve`` (its t) and the offset above or below it of a label
+    at ``r``, if ``r`` is one of the spots a label of ``curve`` is offered (or one
+    moved just off a stage boundary)."""
+    middle_y, w = r.y + r.height / 2, r.width
+    for t in CANDIDATES:
+        x, y = bezier_point(curve, t)
+        step = round((middle_y - y) / OFFSET_STEP)
+        if not (
+            -OFFSET_STEPS <= step <= OFFSET_STEPS and abs(y + step * OFFSET_STEP - middle_y) < 0.01
+        ):
+            continue
+        if abs(r.x - (x - w / 2)) > w + 4:
+            continue
+        return t, step * OFFSET_STEP
+    return None

@@ -11,7 +11,9 @@ label that finds no free spot is shortened with an ellipsis and tried again; one
 still finds none keeps the middle of its flow and is marked ``clear=False``: no renderer
 draws it (the canvas shows the full text in the flow's tooltip, the PDF says so). After
 an edit, a label whose flow moved or changed its shape is carried along to the same point
-of its curve, if it lands clear of text and labels there.
+of its curve, if it lands clear of text and labels there, else to the nearest spot above
+or below that point that is (labels jump as little as they can, and an edit costs what it
+disturbs: searching again is for labels with no such spot).
 Pure Python and deterministic, so every renderer places labels alike.
 """
 
@@ -32,6 +34,7 @@ from mapper.layout.label_moves import (
     carried_spot,
     moved_boxes,
     sides,
+    spot_point,
 )
 from mapper.layout.routes import bezier_point
 from mapper.layout.text import ELLIPSIS, elide, text_width
@@ -45,6 +48,10 @@ NEAR = 3 * len(OFFSETS)  # spots near the middle, where a label clear of every c
 SHORTER = (100.0, 64.0)  # widths a label is elided to, in turn, when it finds no spot
 _LINE = "\0line"  # the key of a blueprint line among the labels (no flow id has it)
 _LABEL = attrgetter("flow.label")  # of a flow's route
+# the other offsets from each, nearest first (of two as near, the one nearer the curve)
+_NEAREST = {
+    a: tuple(sorted((b for b in OFFSETS if b != a), key=lambda b: abs(b - a))) for a in OFFSETS
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +175,13 @@ def _place(
             continue
         if cards is None or texts is None:
             cards, texts = card_grids(layout, previous)
-        if _free(moved, texts, grid, edges, body):
-            grid.add(flow_id, moved)
-            by_flow[flow_id] = FlowLabel(flow_id, label.text, moved)
-            carried.add(flow_id)
+        if not _free(moved, texts, grid, edges, body):
+            moved = _nudged(old.curve, new.curve, label.rect, moved, texts, grid, edges, body)
+            if moved is None:
+                continue
+        grid.add(flow_id, moved)
+        by_flow[flow_id] = FlowLabel(flow_id, label.text, moved)
+        carried.add(flow_id)
     if fresh is None:
         to_place: Iterable[FlowRoute] = layout.flows  # (in flow order)
     else:
@@ -315,6 +325,34 @@ def _free(r: Rect, texts: CardIndex, labels: LabelGrid, edges: list[float], body
         and not labels.hits(r)
         and not texts.on_text(r)
     )
+
+
+def _nudged(
+    old: Bezier,
+    new: Bezier,
+    was: Rect,
+    r: Rect,
+    texts: CardIndex,
+    labels: LabelGrid,
+    edges: list[float],
+    body: Rect,
+) -> Rect | None:
+    """The spot nearest ``r`` above or below it, at the same point of the new curve,
+    where a label carried to ``r`` (from ``was`` on the old curve) is clear of text and
+    labels (None: none, or ``r`` is not within one stage column)."""
+    if len(sides(r.x, r.width, edges)) != 1:
+        return None
+    found = spot_point(old, was)
+    if found is None:
+        return None
+    t, offset = found
+    y = bezier_point(new, t)[1]
+    h = LABEL_HEIGHT
+    for dy in _NEAREST[offset]:
+        spot = Rect(r.x, y + dy - h / 2, r.width, h)
+        if _free(spot, texts, labels, edges, body):
+            return spot
+    return None
 
 
 def _frame(layout: MapLayout) -> tuple[float, ...]:
