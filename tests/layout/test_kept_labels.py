@@ -1,5 +1,5 @@
-"""After an edit that moves whole rows, flow labels stay where no moved card reaches,
-found with one box per moved cell stack instead of one per card."""
+"""After an edit that moves cards, flow labels stay where no moved card reaches, found
+with one box per moved cell stack or run of moved cards instead of one per card."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from layout_maps import grow_first_row
 
 from factories import synthetic_map
 from mapper.layout import compute_layout, label_moves, labels
+from mapper.layout.label_grids import CARD_CLEARANCE
 from mapper.layout.labels import flow_labels
 from mapper.model import Entity
 
@@ -27,6 +28,27 @@ def _kept(after, before, known) -> set[str]:
     return {label.flow_id for label in known} - disturbed
 
 
+def _card_by_card(monkeypatch) -> None:
+    """Moved cards found one box for each card where it was and one where it is."""
+    monkeypatch.setattr(label_moves, "moved_stacks", lambda *args: set())
+    monkeypatch.setattr(
+        label_moves,
+        "runs",
+        lambda ids, boxes, stacks: [
+            label_moves._padded(boxes[i].rect, CARD_CLEARANCE) for i in ids
+        ],
+    )
+
+
+def _met(boxes, known) -> set[str]:
+    """The labels that meet any of ``boxes``."""
+    state = labels._state_of(known)
+    found: set[str] = set()
+    for box in boxes:
+        state.grid.meeting(box, found)
+    return found
+
+
 def test_labels_kept_with_whole_stacks_are_those_kept_card_by_card(monkeypatch):
     before, after, known = _grown_first_row()
     changed, _ = after.changes_since(before)
@@ -35,12 +57,42 @@ def test_labels_kept_with_whole_stacks_are_those_kept_card_by_card(monkeypatch):
     whole = label_moves.moved_stacks(after, before, [])
     assert len(whole) > len(changed) / 2  # most cards moved with their whole cell
 
-    monkeypatch.setattr(label_moves, "moved_stacks", lambda *args: set())
+    _card_by_card(monkeypatch)
     card_by_card = label_moves.moved_boxes(after, before)
     assert len(card_by_card) == 2 * len(changed)  # where each card was and where it is
     assert kept == _kept(after, before, known)
+    assert _met(boxes, known) == _met(card_by_card, known)
     assert 0 < len(kept) < len(known)  # some labels stay, those near moved cards do not
     assert len(boxes) < len(card_by_card) / 4
+
+
+def test_labels_met_by_runs_of_moved_cards_are_those_met_card_by_card(monkeypatch):
+    """A card moved to the top of another cell moves the cards under it in both cells
+    (their cells keep none of their boxes): one box per run of them, where they were
+    and where they are, meets the labels their own boxes meet."""
+    journey = synthetic_map(600, seed=2)
+    before = compute_layout(journey)
+    known = flow_labels(before)
+    stages, lanes = journey.stages.ids(), journey.lanes.ids()
+    cells = [(s, lane) for lane in lanes for s in stages]
+    stage, lane = max(cells, key=lambda cell: len(journey.cards_in_cell(*cell)))
+    card = journey.cards_in_cell(stage, lane)[1]  # (one stays above it)
+    target = stages[(stages.index(stage) + 1) % len(stages)]
+    journey.move_cards([card.id], target, lane, 0)
+    grown = journey.cards_in_cell(stage, lane)[-4]  # one grows near the end of its cell
+    journey.update(Entity.CARD, grown.id, title=grown.title + " and a few more words")
+    journey.remove(Entity.CARD, journey.cards_in_cell(stage, lane)[-2].id)
+    after = compute_layout(journey, previous=before)
+    changed, gone = after.changes_since(before)
+    boxes = label_moves.moved_boxes(after, before)
+    met = _met(boxes, known)
+
+    _card_by_card(monkeypatch)
+    card_by_card = label_moves.moved_boxes(after, before)
+    assert len(card_by_card) >= 2 * len(changed) - 1 + len(gone) > 40
+    assert met == _met(card_by_card, known)
+    assert len([i for i in met if not i.startswith("\0")]) > 5
+    assert len(boxes) <= 8
 
 
 def test_after_an_edit_only_the_labels_it_disturbed_are_filed_again(monkeypatch):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 
-from mapper.layout.boxes import MapLayout
+from mapper.layout.boxes import CardBox, CellStack, MapLayout
 from mapper.layout.geometry import Bezier, Rect
 from mapper.layout.label_grids import CARD_CLEARANCE, Box
 from mapper.layout.routes import bezier_point
@@ -21,23 +21,66 @@ OFFSETS = (0.0, *(k * OFFSET_STEP * sign for k in range(1, OFFSET_STEPS + 1) for
 def moved_boxes(layout: MapLayout, previous: MapLayout) -> list[Box]:
     """Where cards were and are that changed their boxes since ``previous`` (with the
     clearance labels keep), and where cards gone were: one box per cell stack that moved
-    whole, one per card otherwise."""
-    c = CARD_CLEARANCE
+    whole, one per run of such cards one under the other in a stack otherwise."""
     old_cards, cards = previous.cards, layout.cards
     changes = layout.changes_since(previous)  # else every card is looked at
     changed, gone = changes or ([i for i, b in cards.items() if old_cards.get(i) is not b], [])
     found: list[Box] = []
     whole = moved_stacks(layout, previous, found) if changes is not None else set()
-    for card_id in changed:
-        if card_id in whole:
-            continue
-        old = old_cards.get(card_id)
-        found.append(_padded(cards[card_id].rect, c))
-        if old is not None:
-            found.append(_padded(old.rect, c))
     if changes is None:
         gone = [i for i in old_cards if i not in cards]
-    found += [_padded(old_cards[card_id].rect, c) for card_id in gone]
+    now = [i for i in changed if i not in whole]
+    was = [i for i in now if i in old_cards]
+    was += gone
+    found += runs(now, cards, layout.cell_stacks)
+    found += runs(was, old_cards, previous.cell_stacks)
+    return found
+
+
+def runs(
+    card_ids: list[str], boxes: dict[str, CardBox], stacks: dict[tuple[str, str], CellStack]
+) -> list[Box]:
+    """The boxes of ``card_ids`` (with clearance), one per run of them one under the
+    other in their cell's stack, as wide as each other and less than a label's height
+    apart: a label meets a run's box exactly when it meets one of its cards' boxes."""
+    c = CARD_CLEARANCE
+    if len(card_ids) < 2:
+        return [_padded(boxes[i].rect, c) for i in card_ids]
+    cells: dict[tuple[str, str], set[str]] = {}
+    for card_id in card_ids:
+        card = boxes[card_id].card
+        cells.setdefault((card.stage_id, card.lane_id), set()).add(card_id)
+    found: list[Box] = []
+    for cell, members in cells.items():
+        stack = stacks.get(cell)
+        if len(members) < 2 or stack is None:
+            found += [_padded(boxes[i].rect, c) for i in members]
+            continue
+        left = set(members)
+        run: list[float] | None = None  # x0, y0, x1, y1
+        for card_id, box in stack.boxes.items():
+            if card_id not in left or boxes[card_id] is not box:
+                if run is not None:
+                    found.append((run[0], run[1], run[2], run[3]))
+                    run = None
+                continue
+            left.discard(card_id)
+            p = _padded(box.rect, c)
+            if (
+                run is not None
+                and run[0] == p[0]
+                and run[2] == p[2]
+                and run[1] <= p[1]
+                and p[1] - run[3] < LABEL_HEIGHT
+            ):
+                run[3] = max(run[3], p[3])
+                continue
+            if run is not None:
+                found.append((run[0], run[1], run[2], run[3]))
+            run = list(p)
+        if run is not None:
+            found.append((run[0], run[1], run[2], run[3]))
+        found += [_padded(boxes[i].rect, c) for i in left]  # (none in a stack of theirs)
     return found
 
 
