@@ -126,3 +126,16 @@ def test_a_label_at_any_spot_of_its_curve_keeps_that_point_on_the_new_curve():
                     for d in OFFSETS
                 ):
                     assert same_spot(old, new, off, []) is None
+
+
+def test_the_points_a_label_is_carried_by_are_the_curves_own():
+    """The points of a curve at each spot's place along it, worked out with weights made
+    once, are those ``bezier_point`` gives, to the last bit."""
+    from mapper.layout.geometry import Bezier
+    from mapper.layout.label_moves import _WEIGHTS, _point
+
+    rng = random.Random(3)
+    for _ in range(300):
+        curve = Bezier(*((rng.uniform(-50, 3000), rng.uniform(-50, 9000)) for _ in range(4)))
+        for weights in _WEIGHTS:
+            assert _point(curve, weights) == bezier_point(curve, weights[0])

@@ -9,7 +9,6 @@ import bisect
 from mapper.layout.boxes import CardBox, CellStack, MapLayout
 from mapper.layout.geometry import Bezier, Rect
 from mapper.layout.label_grids import CARD_CLEARANCE, Box
-from mapper.layout.routes import bezier_point
 
 LABEL_HEIGHT = 13.0
 CANDIDATES = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.14, 0.86)
@@ -137,25 +136,65 @@ def same_spot(old: Bezier, new: Bezier, r: Rect, edges: list[float]) -> Rect | N
     """Where a label at ``r`` on curve ``old`` sits on curve ``new``: at the same point
     along it, as far above or below, and on the same side of a stage boundary it was
     moved off (None if ``r`` was none of the spots a label of ``old`` is offered)."""
+    found = _spot_of(old, r)
+    if found is None:
+        return None
+    weights, x, y, _ = found
+    w = r.width
+    off = r.x - (x - w / 2)  # 0, or moved just off a stage boundary
+    nx, ny = _point(new, weights)
+    spot = Rect(nx - w / 2, r.y + ny - y, w, r.height)
+    if abs(off) < 0.01:
+        return spot
+    sides = beside(spot, edges)
+    if len(sides) == 1:
+        return None  # the boundary it kept off is not in its way now: search again
+    return sides[0] if off < 0 else sides[1]
+
+
+def spot_point(curve: Bezier, r: Rect) -> tuple[float, float] | None:
+    """The point along ``curve`` (its t) and the offset above or below it of a label
+    at ``r``, if ``r`` is one of the spots a label of ``curve`` is offered (or one
+    moved just off a stage boundary)."""
+    found = _spot_of(curve, r)
+    return None if found is None else (found[0][0], found[3])
+
+
+Weights = tuple[float, float, float, float, float]  # t, then the weights of the 4 points
+# the points of a curve at each of CANDIDATES, weighed as routes.bezier_point does
+_WEIGHTS: tuple[Weights, ...] = tuple(
+    (t, (1 - t) ** 3, 3 * (1 - t) * (1 - t) * t, 3 * (1 - t) * t * t, t**3) for t in CANDIDATES
+)
+
+
+def _point(curve: Bezier, weights: Weights) -> tuple[float, float]:
+    """``bezier_point(curve, t)``, with t's weights worked out once."""
+    _, a, b, c, d = weights
+    p0, c1, c2, p3 = curve.p0, curve.c1, curve.c2, curve.p3
+    return (
+        round(a * p0[0] + b * c1[0] + c * c2[0] + d * p3[0], 2),
+        round(a * p0[1] + b * c1[1] + c * c2[1] + d * p3[1], 2),
+    )
+
+
+def _spot_of(curve: Bezier, r: Rect) -> tuple[Weights, float, float, float] | None:
+    """The first of CANDIDATES whose point of ``curve`` is one a label at ``r`` was
+    offered at (or moved just off a stage boundary from), the point, and how far
+    above or below it the label lies; the y of each point is worked out first."""
     middle_y, w = r.y + r.height / 2, r.width
-    for t in CANDIDATES:
-        x, y = bezier_point(old, t)
+    p0, c1, c2, p3 = curve.p0, curve.c1, curve.c2, curve.p3
+    for weights in _WEIGHTS:
+        _, a, b, c, d = weights
+        y = round(a * p0[1] + b * c1[1] + c * c2[1] + d * p3[1], 2)
         step = round((middle_y - y) / OFFSET_STEP)  # the only offset that may be near
         if not (
             -OFFSET_STEPS <= step <= OFFSET_STEPS and abs(y + step * OFFSET_STEP - middle_y) < 0.01
         ):
             continue
-        off = r.x - (x - w / 2)  # 0, or moved just off a stage boundary
-        if abs(off) > w + 4:
+        x = round(a * p0[0] + b * c1[0] + c * c2[0] + d * p3[0], 2)
+        if abs(r.x - (x - w / 2)) > w + 4:
             continue
-        nx, ny = bezier_point(new, t)
-        spot = Rect(nx - w / 2, r.y + ny - y, w, r.height)
-        if abs(off) < 0.01:
-            return spot
-        sides = beside(spot, edges)
-        if len(sides) == 1:
-            return None  # the boundary it kept off is not in its way now: search again
-        return sides[0] if off < 0 else sides[1]
+        return weights, x, y, step * OFFSET_STEP
     return None
 
 
@@ -188,21 +227,3 @@ def sides(x: float, width: float, edges: list[float] | None) -> tuple[float, ...
         return (x,)
     edge = edges[i]
     return (edge - 2 - width, edge + 2)
-
-
-def spot_point(curve: Bezier, r: Rect) -> tuple[float, float] | None:
-    """The point along ``curve`` (its t) and the offset above or below it of a label
-    at ``r``, if ``r`` is one of the spots a label of ``curve`` is offered (or one
-    moved just off a stage boundary)."""
-    middle_y, w = r.y + r.height / 2, r.width
-    for t in CANDIDATES:
-        x, y = bezier_point(curve, t)
-        step = round((middle_y - y) / OFFSET_STEP)
-        if not (
-            -OFFSET_STEPS <= step <= OFFSET_STEPS and abs(y + step * OFFSET_STEP - middle_y) < 0.01
-        ):
-            continue
-        if abs(r.x - (x - w / 2)) > w + 4:
-            continue
-        return t, step * OFFSET_STEP
-    return None

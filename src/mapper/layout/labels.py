@@ -21,8 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import attrgetter
 
 from mapper.layout.boxes import FlowRoute, MapLayout
 from mapper.layout.geometry import Bezier, Rect
@@ -47,7 +45,6 @@ LABEL_MAX_WIDTH = 150.0
 NEAR = 3 * len(OFFSETS)  # spots near the middle, where a label clear of every card is best
 SHORTER = (100.0, 64.0)  # widths a label is elided to, in turn, when it finds no spot
 _LINE = "\0line"  # the key of a blueprint line among the labels (no flow id has it)
-_LABEL = attrgetter("flow.label")  # of a flow's route
 # the other offsets from each, nearest first (of two as near, the one nearer the curve)
 _NEAREST = {
     a: tuple(sorted((b for b in OFFSETS if b != a), key=lambda b: abs(b - a))) for a in OFFSETS
@@ -270,10 +267,8 @@ def _disturbed(
         grid.meeting((body.right, 0.0, x1, y1), disturbed)  # now out on the right
         grid.meeting((0.0, body.bottom, x1, y1), disturbed)  # or at the bottom
     disturbed = {i for i in disturbed if not i.startswith(_LINE)}
-    # new labels: of flows routed again (new, or changed) that had none (most have no
-    # label: looked at without a Python step each)
-    unknown = list(rerouted - known.keys())
-    return disturbed, disturbed.union(compress(unknown, map(_LABEL, map(now.__getitem__, unknown))))
+    # new labels: of flows routed again (new, or changed) that had none
+    return disturbed, disturbed.union([i for i in rerouted - known.keys() if now[i].flow.label])
 
 
 def _in_order(flow_ids: set[str], layout: MapLayout | None) -> list[str]:
