@@ -143,13 +143,13 @@ def same_spot(old: Bezier, new: Bezier, r: Rect, edges: list[float]) -> Rect | N
     w = r.width
     off = r.x - (x - w / 2)  # 0, or moved just off a stage boundary
     nx, ny = _point(new, weights)
-    spot = Rect(nx - w / 2, r.y + ny - y, w, r.height)
+    x, y = nx - w / 2, r.y + ny - y
     if abs(off) < 0.01:
-        return spot
-    sides = beside(spot, edges)
-    if len(sides) == 1:
+        return Rect(x, y, w, r.height)
+    xs = sides(x, w, edges)
+    if len(xs) == 1:
         return None  # the boundary it kept off is not in its way now: search again
-    return sides[0] if off < 0 else sides[1]
+    return Rect(xs[0] if off < 0 else xs[1], y, w, r.height)
 
 
 def spot_point(curve: Bezier, r: Rect) -> tuple[float, float] | None:
@@ -213,7 +213,7 @@ def beside(r: Rect, edges: list[float]) -> tuple[Rect, ...]:
     xs = sides(r.x, r.width, edges)
     if len(xs) == 1:
         return (r,)
-    return tuple(Rect(x, r.y, r.width, r.height) for x in xs)
+    return (Rect(xs[0], r.y, r.width, r.height), Rect(xs[1], r.y, r.width, r.height))
 
 
 def sides(x: float, width: float, edges: list[float] | None) -> tuple[float, ...]:
