@@ -137,14 +137,14 @@ def test_labels_of_flows_that_moved_as_a_whole_move_with_them(monkeypatch):
     }
     assert len(moved) >= 10
     searched = []
-    spots = labels_module._Spots
+    spots = labels_module.Spots
 
     class CountingSpots(spots):
         def __init__(self, curve, width, body):
             searched.append(curve)
             super().__init__(curve, width, body)
 
-    monkeypatch.setattr(labels_module, "_Spots", CountingSpots)
+    monkeypatch.setattr(labels_module, "Spots", CountingSpots)
     placed = flow_labels(after, before, known)
     old_labels = {label.flow_id: label for label in known}
     by_id = {label.flow_id: label for label in placed}
@@ -199,14 +199,14 @@ def test_labels_of_rerouted_flows_keep_their_point_along_the_curve(monkeypatch):
     ]
     assert len(reshaped) >= 5
     searched = []
-    spots = labels_module._Spots
+    spots = labels_module.Spots
 
     class CountingSpots(spots):
         def __init__(self, curve, width, body):
             searched.append(curve)
             super().__init__(curve, width, body)
 
-    monkeypatch.setattr(labels_module, "_Spots", CountingSpots)
+    monkeypatch.setattr(labels_module, "Spots", CountingSpots)
     placed = {label.flow_id: label for label in flow_labels(after, before, known)}
     unsearched = [r for r in reshaped if r.curve not in searched]
     assert len(unsearched) >= 2  # (the others hit a title where they would land)
@@ -239,14 +239,14 @@ def _moves_to_the_next_stage(monkeypatch) -> tuple[int, int]:
     from mapper.layout.routes import bezier_point
 
     searched = []
-    spots = labels_module._Spots
+    spots = labels_module.Spots
 
     class CountingSpots(spots):
         def __init__(self, curve, width, body):
             searched.append(curve)
             super().__init__(curve, width, body)
 
-    monkeypatch.setattr(labels_module, "_Spots", CountingSpots)
+    monkeypatch.setattr(labels_module, "Spots", CountingSpots)
     journey = synthetic_map(600, seed=2)
     before = compute_layout(journey)
     known = flow_labels(before)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 
 from factories import synthetic_map
-from mapper.layout import compute_layout, label_grids, labels
+from mapper.layout import compute_layout, label_grids, label_spots, labels
 from mapper.layout.geometry import Rect
 from mapper.layout.label_grids import LabelGrid, card_grids
 from mapper.layout.label_moves import CANDIDATES, LABEL_HEIGHT, OFFSETS, beside
@@ -61,8 +61,8 @@ def test_a_column_search_finds_the_spot_a_look_at_each_spot_finds():
             for avoid in (cards, texts):
                 for cut in (edges, None):
                     for limit in (0, labels.NEAR, 5):
-                        spots = labels._Spots(route.curve, width, body)
-                        got = labels._first(spots, avoid, grid, cut, limit)
+                        spots = label_spots.Spots(route.curve, width, body)
+                        got = label_spots.first_free(spots, avoid, grid, cut, limit)
                         want = _spot_by_spot(route.curve, width, body, avoid, grid, cut, limit)
                         assert got == want, (route.flow.id, width, avoid.text, cut, limit)
                         found[got is not None] += 1
