@@ -3,7 +3,7 @@ indexes a journey map keeps beside its graph."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from mapper.model.entities import Card
 
@@ -11,13 +11,23 @@ Cell = tuple[str, str]  # (stage id, lane id)
 
 
 class CellOrder:
-    """Card ids per cell, in their order from the top of the cell."""
+    """Card ids per cell, in their order from the top of the cell, and each cell's cards
+    as the map last gave them out (see ``JourneyMap.cell_cards``), until the cell changes."""
 
     def __init__(self) -> None:
         self._cells: dict[Cell, list[str]] = {}
+        self.cards: dict[Cell, tuple[Card, ...]] = {}  # dropped when the cell changes
 
     def ids(self, cell: Cell) -> Sequence[str]:
         return self._cells.get(cell, ())
+
+    def cards_of(self, cell: Cell, nodes: Mapping[str, Mapping[str, Card]]) -> tuple[Card, ...]:
+        """The cell's cards (looked up in a graph's ``nodes``), kept until the cell changes."""
+        cards = self.cards.get(cell)
+        if cards is None:
+            ids = self._cells.get(cell, ())
+            cards = self.cards[cell] = tuple([nodes[card_id]["card"] for card_id in ids])
+        return cards
 
     def index(self, cell: Cell, card_id: str) -> int:
         return self._cells[cell].index(card_id)
@@ -27,10 +37,12 @@ class CellOrder:
         ids = self._cells.setdefault(cell, [])
         index = max(0, min(index, len(ids)))
         ids[index:index] = card_ids
+        self.cards.pop(cell, None)
         return index
 
     def remove(self, cell: Cell, card_id: str) -> None:
         self._cells[cell].remove(card_id)
+        self.cards.pop(cell, None)
 
     def copy(self) -> dict[Cell, tuple[str, ...]]:
         return {cell: tuple(ids) for cell, ids in self._cells.items()}

@@ -40,9 +40,9 @@ def reordered(
     cells: CellOrder,
     stages: Sequence[str],
     lanes: Sequence[str],
-    order: list[Flow] | None,
+    order: tuple[Flow, ...] | None,
     moved: Sequence[str],
-) -> list[Flow] | None:
+) -> tuple[Flow, ...] | None:
     """The flows in document order after ``moved`` cards moved, from their ``order``
     before (None: worked out when next asked for): the other flows keep their order, and
     the moved cards' flows are put in their places (a few, not a sort of all)."""
@@ -76,4 +76,4 @@ def reordered(
 
     for flow in flows.values():
         bisect.insort(kept, flow, key=key)
-    return kept
+    return tuple(kept)

@@ -34,8 +34,8 @@ from mapper.model.vocabulary import BUILTIN_CHANNELS
 if TYPE_CHECKING:
     from mapper.model.removals import CardMoves, Removal
 
-# flows() follows card positions: cells, stage and lane order (and holds the Flow objects)
-_FLOW_ORDER_DEPENDS_ON = frozenset({Entity.CARD, Entity.FLOW, Entity.STAGE, Entity.LANE})
+# flows() follows stage and lane order, and card moves (see place_cards); cards come and go
+_FLOW_ORDER_DEPENDS_ON = frozenset({Entity.STAGE, Entity.LANE})
 
 
 class JourneyMap:
@@ -49,8 +49,8 @@ class JourneyMap:
         self._cells = CellOrder()
         self._flow_ends: dict[str, tuple[str, str]] = {}
         self._linked_by = LinkIndex()  # card id -> the cards that address it
-        self._flow_order: list[Flow] | None = None  # flows() in document order, kept
-        # until a change that may reorder them (see notify)
+        self._flow_order: tuple[Flow, ...] | None = None  # kept until reordered (see notify)
+        self._flow_set = object()  # replaced when a flow comes, goes or changes
 
     # ------------------------------------------------------------------ queries
     def get(self, kind: Entity, item_id: str) -> Any:
@@ -90,15 +90,19 @@ class JourneyMap:
         """All cards in document order: by stage, then lane, then position in the cell."""
         for stage in self.stages:
             for lane in self.lanes:
-                yield from self.cards_in_cell(stage.id, lane.id)
+                yield from self.cell_cards(stage.id, lane.id)
 
     def card_count(self) -> int:
         return int(self.graph.number_of_nodes())
 
     def cards_in_cell(self, stage_id: str, lane_id: str) -> list[Card]:
+        return list(self.cell_cards(stage_id, lane_id))
+
+    def cell_cards(self, stage_id: str, lane_id: str) -> tuple[Card, ...]:
+        """A cell's cards from the top: the very same tuple until the cell changes (a card
+        comes, goes, moves or is edited), so a view tells an unchanged cell by identity."""
         graph: Any = self.graph  # its own dict: its node view costs a call per card
-        nodes: dict[str, dict[str, Card]] = graph._node
-        return [nodes[cid]["card"] for cid in self._cells.ids((stage_id, lane_id))]
+        return self._cells.cards_of((stage_id, lane_id), graph._node)
 
     def card_position(self, card_id: str) -> tuple[str, str, int]:
         """``(stage_id, lane_id, index in cell)`` of a card."""
@@ -140,11 +144,18 @@ class JourneyMap:
         The order derives from card positions only, so removing and restoring a flow (or a
         card with its flows) gives back exactly the same document.
         """
+        return list(self.flow_sequence())
+
+    def flow_sequence(self) -> tuple[Flow, ...]:
+        """:meth:`flows` as a tuple: the very same one while the flows and their order stay."""
         if self._flow_order is None:
-            self._flow_order = flow_order.in_document_order(
-                self.graph, self._cells, self.stages.ids(), self.lanes.ids()
-            )
-        return list(self._flow_order)
+            ids = self.stages.ids(), self.lanes.ids()
+            self._flow_order = tuple(flow_order.in_document_order(self.graph, self._cells, *ids))
+        return self._flow_order
+
+    def flow_set(self) -> object:
+        """The same object while no flow came, went or changed (their order aside)."""
+        return self._flow_set
 
     def flow_count(self) -> int:
         return int(self.graph.number_of_edges())
@@ -197,9 +208,9 @@ class JourneyMap:
     def notify(
         self, entity: Entity, action: Action, item_id: str | None = None, fields: Iterable[str] = ()
     ) -> None:
-        if entity is Entity.FLOW or (
-            entity in _FLOW_ORDER_DEPENDS_ON and action is not Action.UPDATED
-        ):
+        if entity is Entity.FLOW:
+            self._flow_order, self._flow_set = None, object()
+        elif entity in _FLOW_ORDER_DEPENDS_ON and action is not Action.UPDATED:
             self._flow_order = None
         if self.events.heard():
             self.events.emit(ModelEvent(entity, action, item_id, frozenset(fields)))
@@ -260,6 +271,7 @@ class JourneyMap:
                 check_links(self, new)
                 self._linked_by.replace(self.graph.nodes[item_id]["card"], new)
             self.graph.nodes[item_id]["card"] = new
+            self._cells.cards.pop((new.stage_id, new.lane_id), None)
         elif isinstance(new, Flow):
             self.graph.edges[new.source, new.target]["flow"] = new
         else:
@@ -354,6 +366,7 @@ class JourneyMap:
         check_new_card(self, card, check_links)
         index = self._cells.insert((card.stage_id, card.lane_id), index, [card.id])
         self.graph.add_node(card.id, card=card)
+        self._cells.cards.pop((card.stage_id, card.lane_id), None)
         self._linked_by.add(card)
         return index
 
@@ -368,6 +381,7 @@ class JourneyMap:
             card = nodes[card_id]["card"]
             if (card.stage_id, card.lane_id) != (stage_id, lane_id):
                 nodes[card_id]["card"] = replace(card, stage_id=stage_id, lane_id=lane_id)
+                self._cells.cards.pop((stage_id, lane_id), None)
             self.notify(Entity.CARD, Action.MOVED, card_id)
 
     def _remove_flow(self, flow_id: str) -> Flow:
