@@ -7,7 +7,7 @@ from layout_maps import ROUTE_TOLERANCE, assert_same_layout, grow_first_row
 from factories import synthetic_map
 from mapper.layout import compute_layout
 from mapper.layout.flow_routes import _loop
-from mapper.model import Entity
+from mapper.model import Card, Entity
 
 
 def test_routes_of_cards_that_moved_alike_are_moved_along_not_routed_again():
@@ -122,3 +122,42 @@ def test_routes_replaced_in_place_keep_the_flow_order_and_their_index():
         else:
             index = None
     assert index is not None
+
+
+def test_cards_without_flows_that_come_and_go_reroute_only_the_flows_of_cards_that_moved(
+    monkeypatch,
+):
+    """A paste of cards without flows and its undo: the flows stayed, so only the flows
+    of the cards whose boxes changed are routed again (not a walk over every flow), and
+    the layout is the one made from scratch."""
+    import mapper.layout.flow_routes as flow_routes
+
+    journey = synthetic_map(400, seed=6)
+    layout = compute_layout(journey)
+    stage, lane = journey.stages.ids()[2], layout.lanes[-1].lane.id  # no band below it
+    walked = []
+    real = flow_routes._reroute
+    monkeypatch.setattr(
+        flow_routes, "_reroute", lambda *args: (walked.append(args[1]), real(*args))
+    )
+    pasted = [Card(f"pasted-{i}", stage, lane, "Pasted") for i in range(12)]
+    for card in pasted:
+        journey.insert(0, card)
+    for step in ("paste", "undo"):
+        before, layout = layout, compute_layout(journey, previous=layout)
+        assert walked and walked[-1] is layout, step  # only what the edit changed
+        assert layout.flow_set is journey.flow_set()
+        assert_same_layout(layout, compute_layout(journey))
+        found = layout.shifts_since(before)
+        assert found is not None
+        rerouted, changed = found[0], set(layout.changed_cards)
+        assert changed and rerouted
+        old = before.routes_by_id()
+        for route in layout.flows:
+            touches = {route.flow.source, route.flow.target} & changed
+            assert (route.flow.id in rerouted) == bool(touches)
+            if not touches:
+                assert route is old[route.flow.id]
+        if step == "paste":
+            for card in pasted:
+                journey.remove(Entity.CARD, card.id)

@@ -4,12 +4,13 @@ PDF export draws. Units are scene pixels at 100% zoom."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from mapper.layout.blueprint import BlueprintLine
 from mapper.layout.emotion import EmotionCurve, Slots, score_y
-from mapper.layout.geometry import Bezier, Point, Rect
+from mapper.layout.geometry import Bezier, Point, Rect, slot_setters
 from mapper.layout.persona_style import PersonaStyle
 from mapper.layout.routes import bezier_point
 from mapper.model import Card, Lane
@@ -58,7 +59,7 @@ class LaneBox:
     name_lines: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CardBox:
     """Where a card goes and the lines of its title as they wrap."""
 
@@ -85,7 +86,7 @@ def only_moved(old: CardBox, new: CardBox) -> bool:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FlowRoute:
     """The curve a flow is drawn along."""
 
@@ -98,6 +99,35 @@ class FlowRoute:
         return bezier_point(self.curve, 0.5)
 
 
+_new = object.__new__
+_CARD_BOX = slot_setters(CardBox)
+_FLOW_ROUTE = slot_setters(FlowRoute)
+
+
+def card_box(
+    card: Card, rect: Rect, title_lines: tuple[str, ...], elided: bool, badges: bool, metrics: str
+) -> CardBox:
+    """``CardBox(...)``, made faster (see ``geometry.slot_setters``)."""
+    box = _new(CardBox)
+    set_card, set_rect, set_lines, set_elided, set_badges, set_metrics = _CARD_BOX
+    set_card(box, card)
+    set_rect(box, rect)
+    set_lines(box, title_lines)
+    set_elided(box, elided)
+    set_badges(box, badges)
+    set_metrics(box, metrics)
+    return box
+
+
+def flow_route(flow: Flow, curve: Bezier) -> FlowRoute:
+    """``FlowRoute(flow, curve)``, made faster (see ``geometry.slot_setters``)."""
+    route = _new(FlowRoute)
+    set_flow, set_curve = _FLOW_ROUTE
+    set_flow(route, flow)
+    set_curve(route, curve)
+    return route
+
+
 CardSize = tuple[float, tuple[str, ...], bool, str]  # height, title lines, elided, metrics
 SizeKey = tuple[str, bool, float, object, str]  # title, badges, width, metrics, owner
 
@@ -106,7 +136,7 @@ SizeKey = tuple[str, bool, float, object, str]  # title, badges, width, metrics,
 class CellStack:
     """One cell's cards as a layout stacked them."""
 
-    cards: list[Card]
+    cards: Sequence[Card]  # (the map's own tuple: see JourneyMap.cell_cards)
     width: float  # the cards' width
     height: float  # the stack's, gaps included
     origin: tuple[float, float] | None = None  # the top card's top left corner
@@ -159,8 +189,10 @@ class MapLayout:
     # moved as a whole, by (dx, dy) (see shifts_since)
     rerouted: dict[str, None] | None = field(default=None, repr=False, compare=False)
     shifts: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False, compare=False)
-    # the map's flows in document order, as laid out (routed or not)
-    flow_list: list[Flow] = field(default_factory=list, repr=False, compare=False)
+    # the map's flows in document order, as laid out (routed or not; see
+    # JourneyMap.flow_sequence), and the map's token for that set of flows (flow_set)
+    flow_list: Sequence[Flow] = field(default_factory=tuple, repr=False, compare=False)
+    flow_set: object = field(default=None, repr=False, compare=False)
     # flow id -> place of its route in ``flows`` (None: not worked out), handed on to the
     # next layout while the flows and their order stay
     route_index: dict[str, int] | None = field(default=None, repr=False, compare=False)

@@ -3,11 +3,11 @@ previous layout where its cards stayed, moved along where they moved alike."""
 
 from __future__ import annotations
 
-from operator import is_
+from operator import attrgetter, is_
 from typing import Any
 
-from mapper.layout.boxes import CardBox, FlowRoute, MapLayout, Style
-from mapper.layout.geometry import Bezier
+from mapper.layout.boxes import CardBox, FlowRoute, MapLayout, Style, flow_route
+from mapper.layout.geometry import Bezier, bezier
 from mapper.layout.routes import connector, route
 from mapper.model import JourneyMap
 from mapper.model.entities import Flow
@@ -18,46 +18,46 @@ def lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout | 
     hidden or collapsed lane has none). With the ``previous`` layout, a route whose
     cards kept their boxes is taken over, and one whose cards moved alike is moved along
     (see ``MapLayout.shifts_since``)."""
-    boxes = result.cards
     bands = _bands(result)
+    flows = result.flow_list = journey.flow_sequence()
+    result.flow_set = journey.flow_set()
     # a route depends on its cards' boxes and on the bands it keeps out of
     # only a loop back keeps out of the bands: other routes stay while their cards do
     same_bands = previous is not None and _bands(previous) == bands
-    known = previous.routes_by_id() if previous is not None else {}
-    routes = result.routes
-    old_boxes = previous.cards if previous is not None else {}
-    flows = result.flow_list = journey.flows()
-    if previous is not None and same_bands and _same_flows_and_cards(result, previous):
+    if previous is not None and same_bands and _same_flows_and_cards(journey, result, previous):
         _reroute(journey, result, previous, bands)
         return
+    boxes = result.cards
+    box_of, old_box_of = boxes.get, (previous.cards if previous is not None else {}).get
+    known = (previous.routes_by_id() if previous is not None else {}).get
+    offset_of = result.card_offsets.get
+    routes, style = result.routes, result.style
     rerouted: dict[str, None] = {}
     shifts: dict[str, tuple[float, float]] = {}
-    offsets = result.card_offsets
     for flow in flows:
-        source, target = boxes.get(flow.source), boxes.get(flow.target)
+        source_id, target_id = flow.source, flow.target
+        source, target = box_of(source_id), box_of(target_id)
         if source is None or target is None:
             continue  # one end is in a hidden or collapsed lane
-        old = known.get(flow.id)
+        flow_id = flow.id
+        old = known(flow_id)
         if old is not None and old.flow is flow:
-            old_source, old_target = old_boxes.get(flow.source), old_boxes.get(flow.target)
             if (
-                old_source is source
-                and old_target is target
+                old_box_of(source_id) is source
+                and old_box_of(target_id) is target
                 and (same_bands or not _loop(source, target))
             ):
-                result.flows.append(old)
-                routes[flow.id] = old
+                routes[flow_id] = old
                 continue
-            shift = _shift(source, target, offsets)
+            shift = _shift(source, target, offset_of(source_id), offset_of(target_id))
             if shift is not None:  # not a loop: the bands are not in its way
-                routes[flow.id] = new = FlowRoute(flow, _moved(old.curve, *shift))
-                result.flows.append(new)
-                rerouted[flow.id] = None
-                shifts[flow.id] = shift
+                routes[flow_id] = flow_route(flow, _moved(old.curve, *shift))
+                rerouted[flow_id] = None
+                shifts[flow_id] = shift
                 continue
-        routes[flow.id] = new = _route(flow, source, target, bands, result.style)
-        result.flows.append(new)
-        rerouted[flow.id] = None
+        routes[flow_id] = _route(flow, source, target, bands, style)
+        rerouted[flow_id] = None
+    result.flows = list(routes.values())  # (in the order of the flows)
     if previous is not None:
         result.rerouted, result.shifts = rerouted, shifts
 
@@ -70,27 +70,37 @@ def _route(flow: Flow, source: CardBox, target: CardBox, bands: Bands, style: St
     else:
         ceiling = style.stage_header_height
         curve = route(source.rect, target.rect, bands[0], ceiling, bands[1], stacked=stacked)
-    return FlowRoute(flow, curve)
+    return flow_route(flow, curve)
 
 
-def _same_flows_and_cards(result: MapLayout, previous: MapLayout) -> bool:
+def _same_flows_and_cards(journey: JourneyMap, result: MapLayout, previous: MapLayout) -> bool:
     """Whether the map has the very flows it had (in the same order, or reordered by a
-    card move) and the cards with boxes are the same ones (only some boxes changed)."""
+    card move) and no card it had with a flow lost its box (cards that came or went
+    without flows, or whose boxes changed, are fine)."""
     same, flows = previous.flow_list, result.flow_list
-    if result.gone_cards or len(same) != len(flows):
-        return False
-    if not all(map(is_, same, flows)):  # reordered? the same flows (each once) all the same
-        known = set(map(id, same))
-        if not all(map(known.__contains__, map(id, flows))):
+    if same is not flows and (
+        previous.flow_set is None or previous.flow_set is not result.flow_set
+    ):
+        if len(same) != len(flows):
             return False
-    return all(card_id in previous.cards for card_id in result.changed_cards)
+        if not all(map(is_, same, flows)):  # reordered? the same flows (each once) all the same
+            known = set(map(id, same))
+            if not all(map(known.__contains__, map(id, flows))):
+                return False
+    if result.gone_cards:  # (a card in a lane now hidden or collapsed keeps its flows)
+        graph: Any = journey.graph
+        successors, predecessors = graph._succ, graph._pred
+        for card_id in result.gone_cards:
+            if successors.get(card_id) or predecessors.get(card_id):
+                return False
+    return True
 
 
 def _reroute(journey: JourneyMap, result: MapLayout, previous: MapLayout, bands: Bands) -> None:
-    """The routes when the flows, the bands and the cards stayed: the flows of the cards
-    whose boxes changed are routed again, the others keep their routes (what the walk
-    over every flow above gives, for what an edit changed only). A route whose two cards
-    moved alike (a row moved down as a whole) is its old curve moved along, and the
+    """The routes when the flows, the bands and the cards with flows stayed: the flows of
+    the cards whose boxes changed are routed again, the others keep their routes (what the
+    walk over every flow above gives, for what an edit changed only). A route whose two
+    cards moved alike (a row moved down as a whole) is its old curve moved along, and the
     layout says so (``MapLayout.shifts_since``): its followers move what they drew."""
     boxes = result.cards
     graph: Any = journey.graph  # its own dicts: its views cost more per edge
@@ -99,7 +109,7 @@ def _reroute(journey: JourneyMap, result: MapLayout, previous: MapLayout, bands:
     routes = dict(known)
     rerouted: dict[str, None] = {}
     shifts: dict[str, tuple[float, float]] = {}
-    offsets = result.card_offsets
+    offset_of = result.card_offsets.get
     result.rerouted, result.shifts = rerouted, shifts
     style = result.style
     for card_id in result.changed_cards:
@@ -114,46 +124,51 @@ def _reroute(journey: JourneyMap, result: MapLayout, previous: MapLayout, bands:
                     continue
                 old = known.get(flow_id)
                 shift = (
-                    _shift(source, target, offsets)
+                    _shift(source, target, offset_of(flow.source), offset_of(flow.target))
                     if old is not None and old.flow is flow
                     else None
                 )
                 rerouted[flow_id] = None
                 if shift is not None and old is not None:
-                    routes[flow_id] = FlowRoute(flow, _moved(old.curve, *shift))
+                    routes[flow_id] = flow_route(flow, _moved(old.curve, *shift))
                     shifts[flow_id] = shift
                 else:
                     routes[flow_id] = _route(flow, source, target, bands, style)
     result.routes = routes
-    same = previous.flow_list
-    if all(map(is_, same, result.flow_list)):  # the same flows in the same order
+    fresh = len(routes) != len(known)  # flows routed for the first time (new cards)
+    if not fresh and (
+        previous.flow_list is result.flow_list
+        or all(map(is_, previous.flow_list, result.flow_list))
+    ):  # the same routes in the same order: the changed ones replaced in place
         index = previous.route_index
         if index is None:
             index = {route.flow.id: i for i, route in enumerate(previous.flows)}
         result.flows = flows = list(previous.flows)
-        for flow_id in rerouted:  # (routed before too: both its cards had boxes)
+        for flow_id in rerouted:
             flows[index[flow_id]] = routes[flow_id]
         result.route_index = index
+    elif len(routes) == len(result.flow_list):  # every flow has a route: in their order
+        result.flows = list(map(routes.__getitem__, map(_flow_id, result.flow_list)))
     else:
         result.flows = [routes[flow.id] for flow in result.flow_list if flow.id in routes]
 
 
+_flow_id = attrgetter("id")
 ALIKE = 1e-9  # cards whose offsets differ by less moved alike
 
 
 def _shift(
-    source: CardBox, target: CardBox, offsets: dict[str, tuple[float, float]]
+    source: CardBox,
+    target: CardBox,
+    s: tuple[float, float] | None,
+    t: tuple[float, float] | None,
 ) -> tuple[float, float] | None:
     """How far a route between these cards moved as a whole, or None when it is routed
-    again: its cards are not both in cells that moved whole (``offsets``, see
-    ``MapLayout.card_offsets``) by the same offset, or it is a loop back (which keeps out
-    of the bands, which did not move), or it runs within one stage and moved across
-    (such routes round their x). Cheaper than routing it again."""
-    s = offsets.get(source.card.id)
-    if s is None:
-        return None
-    t = offsets.get(target.card.id)
-    if t is None:
+    again: its cards are not both in cells that moved whole (``s`` and ``t``, their
+    offsets, see ``MapLayout.card_offsets``) by the same offset, or it is a loop back
+    (which keeps out of the bands, which did not move), or it runs within one stage and
+    moved across (such routes round their x). Cheaper than routing it again."""
+    if s is None or t is None:
         return None
     if t is not s and (abs(t[0] - s[0]) > ALIKE or abs(t[1] - s[1]) > ALIKE):
         return None  # rows summed again: offsets alike up to the last bits
@@ -167,8 +182,8 @@ def _moved(curve: Bezier, dx: float, dy: float) -> Bezier:
     differently in the last bits)."""
     (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve.p0, curve.c1, curve.c2, curve.p3
     if dx == 0:  # most moves are down or up: the xs stay exactly
-        return Bezier((x0, y0 + dy), (x1, y1 + dy), (x2, y2 + dy), (x3, y3 + dy))
-    return Bezier((x0 + dx, y0 + dy), (x1 + dx, y1 + dy), (x2 + dx, y2 + dy), (x3 + dx, y3 + dy))
+        return bezier((x0, y0 + dy), (x1, y1 + dy), (x2, y2 + dy), (x3, y3 + dy))
+    return bezier((x0 + dx, y0 + dy), (x1 + dx, y1 + dy), (x2 + dx, y2 + dy), (x3 + dx, y3 + dy))
 
 
 def _loop(source: CardBox, target: CardBox) -> bool:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import Any
 
 Point = tuple[float, float]
 
@@ -51,6 +53,42 @@ class Bezier:
     c1: Point
     c2: Point
     p3: Point
+
+
+def slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
+    """How to set each field of a frozen slotted dataclass directly, in field order.
+
+    Its ``__init__`` sets each field through ``object.__setattr__`` (its own refuses):
+    the layout's loops that make thousands of boxes and curves per edit set the slots
+    directly instead (:func:`rect`, :func:`bezier`), in about half the time."""
+    return tuple(getattr(cls, f.name).__set__ for f in fields(cls))
+
+
+_new = object.__new__
+_RECT = slot_setters(Rect)
+_BEZIER = slot_setters(Bezier)
+
+
+def rect(x: float, y: float, width: float, height: float) -> Rect:
+    """``Rect(x, y, width, height)``, made faster (see :func:`slot_setters`)."""
+    r = _new(Rect)
+    set_x, set_y, set_width, set_height = _RECT
+    set_x(r, x)
+    set_y(r, y)
+    set_width(r, width)
+    set_height(r, height)
+    return r
+
+
+def bezier(p0: Point, c1: Point, c2: Point, p3: Point) -> Bezier:
+    """``Bezier(p0, c1, c2, p3)``, made faster (see :func:`slot_setters`)."""
+    b = _new(Bezier)
+    set_p0, set_c1, set_c2, set_p3 = _BEZIER
+    set_p0(b, p0)
+    set_c1(b, c1)
+    set_c2(b, c2)
+    set_p3(b, p3)
+    return b
 
 
 def smooth_curve(points: list[Point], tension: float = 1.0) -> list[Bezier]:

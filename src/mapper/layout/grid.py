@@ -22,11 +22,12 @@ from mapper.layout.boxes import (
     SizeKey,
     StageBox,
     Style,
+    card_box,
     emotion_y,
 )
 from mapper.layout.emotion import EmotionCurve, EmotionPoint, card_slots, lay_out_curve, rescored
 from mapper.layout.flow_routes import lay_out_flows
-from mapper.layout.geometry import Rect
+from mapper.layout.geometry import Rect, rect
 from mapper.layout.metric_lines import CARD_METRICS_SIZE, card_metrics_line
 from mapper.layout.persona_style import styles_by_id
 from mapper.layout.routes import (
@@ -117,14 +118,19 @@ def compute_layout(
             tallest = 0.0
             for stage, _ in columns:
                 cell = (stage.id, lane.id)
-                cards = journey.cards_in_cell(stage.id, lane.id)
+                cards = journey.cell_cards(stage.id, lane.id)
                 width = stage.width - 2 * pad
                 known_stack = known_stacks.get(cell)
                 if (
                     known_stack is not None
                     and known_stack.width == width
-                    and len(known_stack.cards) == len(cards)
-                    and all(map(is_, known_stack.cards, cards))  # the same card objects
+                    and (
+                        known_stack.cards is cards  # the map says the cell stayed
+                        or (
+                            len(known_stack.cards) == len(cards)
+                            and all(map(is_, known_stack.cards, cards))  # the same cards
+                        )
+                    )
                 ):
                     stacks[cell] = known_stack
                     tallest = max(tallest, known_stack.height)
@@ -222,9 +228,12 @@ def _placed(
         cy = y
         for card_id, b in stack.boxes.items():  # summed as from scratch: the same floats
             r = b.rect
-            rect = Rect(x, cy, r.width, r.height)
-            moved[card_id] = CardBox(b.card, rect, b.title_lines, b.elided, b.has_badges, b.metrics)
-            cy += r.height + gap
+            height = r.height
+            moved[card_id] = card_box(
+                b.card, rect(x, cy, r.width, height), b.title_lines, b.elided, b.has_badges,
+                b.metrics,
+            )  # fmt: skip
+            cy += height + gap
         changed.extend(moved)
         offset = (x - stack.origin[0], y - stack.origin[1])  # of each box, to the last bits
         for card_id in moved:
@@ -238,7 +247,7 @@ def _placed(
             boxes[card.id] = old
         else:
             badges = card.kind is CardKind.TOUCHPOINT
-            boxes[card.id] = CardBox(card, Rect(x, y, width, h), lines, elided, badges, metrics)
+            boxes[card.id] = card_box(card, rect(x, y, width, h), lines, elided, badges, metrics)
             changed.append(card.id)
         y += h + gap
     return stack

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mapper.layout.geometry import Bezier, Point, Rect
+from mapper.layout.geometry import Bezier, Point, Rect, bezier
 
 
 def route(
@@ -29,7 +29,7 @@ def route(
     if b.x >= a.right - 1:  # forward: right side to left side
         p0, p3 = (a.right, ay), (b.x, by)
         bend = max(30.0, (p3[0] - p0[0]) / 2)
-        return Bezier(p0, (p0[0] + bend, p0[1]), (p3[0] - bend, p3[1]), p3)
+        return bezier(p0, (p0[0] + bend, p0[1]), (p3[0] - bend, p3[1]), p3)
     if b.right <= a.x + 1:  # backward, a loop: over the top, from top to top
         bands = [band, *keep_out] if band is not None else list(keep_out)
         lift = 40.0 + abs(ax - bx) * 0.12
@@ -46,17 +46,17 @@ def route(
                 bottom = min(bottom, floor - 4)
             if bottom >= low + 12:
                 p0, p3 = (ax, a.bottom), (bx, b.bottom)
-                return Bezier(p0, (p0[0], bottom), (p3[0], bottom), p3)
+                return bezier(p0, (p0[0], bottom), (p3[0], bottom), p3)
             top = max(top, high - lift / 2)  # no room below either: a flat loop on top
         p0, p3 = (ax, a.y), (bx, b.y)
-        return Bezier(p0, (p0[0], top), (p3[0], top), p3)
+        return bezier(p0, (p0[0], top), (p3[0], top), p3)
     # same column: bottom to top (or top to bottom), bowing out to the right
     if by >= ay:
         p0, p3 = (ax + a.width * 0.25, a.bottom), (bx + b.width * 0.25, b.y)
     else:
         p0, p3 = (ax + a.width * 0.25, a.y), (bx + b.width * 0.25, b.bottom)
     bow = 24.0 + abs(p3[1] - p0[1]) * 0.15
-    return Bezier(p0, (p0[0] + bow, p0[1]), (p3[0] + bow, p3[1]), p3)
+    return bezier(p0, (p0[0] + bow, p0[1]), (p3[0] + bow, p3[1]), p3)
 
 
 STACK_GAP = 12.0  # cards at most this far apart in a stack are next to each other
@@ -70,10 +70,10 @@ def stacked_route(a: Rect, b: Rect) -> Bezier:
     if 0 <= b.y - a.bottom <= STACK_GAP:
         x = round(min(a.x + a.width / 2, b.x + b.width / 2), 2)
         gap = b.y - a.bottom
-        return Bezier((x, a.bottom), (x, a.bottom + gap / 3), (x, b.y - gap / 3), (x, b.y))
+        return bezier((x, a.bottom), (x, a.bottom + gap / 3), (x, b.y - gap / 3), (x, b.y))
     (_, ay), (_, by) = a.center, b.center
     right = max(a.right, b.right) + STACK_REACH
-    return Bezier((a.right, ay), (right, ay), (right, by), (b.right, by))
+    return bezier((a.right, ay), (right, ay), (right, by), (b.right, by))
 
 
 CONNECTOR_SHIFT = 8.0  # a downward connector left of the middle, an upward one right of it
@@ -92,7 +92,7 @@ def connector(a: Rect, b: Rect) -> Bezier:
     x = round((left + right) / 2 + (-CONNECTOR_SHIFT if down else CONNECTOR_SHIFT), 2)
     y0, y1 = (a.bottom, b.y) if down else (a.y, b.bottom)
     third = (y1 - y0) / 3
-    return Bezier((x, y0), (x, y0 + third), (x, y1 - third), (x, y1))
+    return bezier((x, y0), (x, y0 + third), (x, y1 - third), (x, y1))
 
 
 def bezier_point(curve: Bezier, t: float) -> Point:
