@@ -8,7 +8,7 @@ from typing import Any
 
 from mapper.layout.boxes import CardBox, FlowRoute, MapLayout, Style, flow_route
 from mapper.layout.geometry import Bezier, bezier
-from mapper.layout.routes import connector, route
+from mapper.layout.routes import connector, route, stacked_route
 from mapper.model import JourneyMap
 from mapper.model.entities import Flow
 
@@ -64,12 +64,13 @@ def lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout | 
 
 def _route(flow: Flow, source: CardBox, target: CardBox, bands: Bands, style: Style) -> FlowRoute:
     a, b = source.card, target.card
-    stacked = a.stage_id == b.stage_id and a.lane_id == b.lane_id
-    if a.stage_id == b.stage_id and not stacked:
+    if a.stage_id != b.stage_id:
+        ceiling = style.stage_header_height
+        curve = route(source.rect, target.rect, bands[0], ceiling, bands[1])
+    elif a.lane_id != b.lane_id:
         curve = connector(source.rect, target.rect)
     else:
-        ceiling = style.stage_header_height
-        curve = route(source.rect, target.rect, bands[0], ceiling, bands[1], stacked=stacked)
+        curve = stacked_route(source.rect, target.rect)
     return flow_route(flow, curve)
 
 

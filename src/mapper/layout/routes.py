@@ -25,11 +25,12 @@ def route(
     ``stacked``: both cards are in one cell (see :func:`stacked_route`)."""
     if stacked:
         return stacked_route(a, b)
+    right, bx0 = a.x + a.width, b.x  # (a.right: the same sum, without the call)
+    if bx0 >= right - 1:  # forward: right side to left side (most flows)
+        ay, by = a.y + a.height / 2, b.y + b.height / 2  # (the centers' ys)
+        bend = max(30.0, (bx0 - right) / 2)
+        return bezier((right, ay), (right + bend, ay), (bx0 - bend, by), (bx0, by))
     (ax, ay), (bx, by) = a.center, b.center
-    if b.x >= a.right - 1:  # forward: right side to left side
-        p0, p3 = (a.right, ay), (b.x, by)
-        bend = max(30.0, (p3[0] - p0[0]) / 2)
-        return bezier(p0, (p0[0] + bend, p0[1]), (p3[0] - bend, p3[1]), p3)
     if b.right <= a.x + 1:  # backward, a loop: over the top, from top to top
         bands = [band, *keep_out] if band is not None else list(keep_out)
         lift = 40.0 + abs(ax - bx) * 0.12
