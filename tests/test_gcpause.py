@@ -45,3 +45,43 @@ def test_a_collector_turned_off_before_start_up_stays_off():
     gcpause.pause_for_start_up()
     gcpause.end_start_up_pause()
     assert not gc.isenabled()
+
+
+class _Cycle:
+    """Garbage only the collector frees: it refers to itself."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_what_is_made_while_the_heap_is_kept_joins_it_and_cycles_are_walked_in_time():
+    import weakref
+
+    gc.collect()
+    gcpause.keep_heap()
+    try:
+        kept = [[i] for i in range(100)]  # made after the map was kept, and alive
+        cycle = _Cycle()
+        gone = weakref.ref(cycle)
+        del cycle
+        gcpause.keep_new()  # after an edit: nothing of it walked
+        assert not any(o is kept for o in gc.get_objects())  # out of the walks: kept
+        gc.collect()
+        assert gone() is not None  # kept with the rest, not collected yet
+        size = gc.get_freeze_count()
+        grown = [[i] for i in range(size // 4 + 100)]  # the kept heap grows by a quarter
+        gcpause.keep_new()
+        assert gone() is None  # walked once: the cycle is collected
+        assert all(kept[i] == [i] for i in range(100)) and len(grown) > size // 4
+        assert not any(o is grown for o in gc.get_objects())  # then kept again
+    finally:
+        gcpause.release_heap()
+    assert gc.get_freeze_count() == 0
+
+
+def test_nothing_is_kept_after_an_edit_unless_the_heap_is():
+    gcpause.release_heap()
+    made = [[1], [2]]
+    gcpause.keep_new()
+    assert gc.get_freeze_count() == 0
+    assert any(o is made for o in gc.get_objects())

@@ -63,3 +63,38 @@ def test_other_commands_run_with_the_collector_on_after_their_parser_loads(monke
     assert main(["templates"]) == 0
     assert seen == [True]
     assert main(["--version"]) == 0 and gc.isenabled()  # and after a parser's own exit
+
+
+def test_what_an_edit_of_an_open_map_makes_is_kept_too(window):
+    """The canvas followed an edit: its new layout and routes join the kept heap instead
+    of being walked by the collector right after (the edit's garbage went already: a
+    title edit, a move, a paste and its undo leave no cycles)."""
+    from mapper.edits import Composite, Insert, MoveCards, Update
+    from mapper.model import Card, Entity
+
+    document = window.document
+    journey = document.journey
+    card = next(iter(journey.cards()))
+    stage, lane = journey.stages.ids()[0], journey.lanes.ids()[0]
+    pasted = [
+        Insert(journey, Entity.CARD, 0, Card(f"pasted-{i}", stage, lane, "Pasted"))
+        for i in range(5)
+    ]
+    edits = [
+        lambda: document.push(Update(journey, Entity.CARD, card.id, {"title": "Longer " * 9})),
+        lambda: document.push(MoveCards(journey, [card.id], journey.stages.ids()[1], lane, 0)),
+        lambda: document.push(Composite(journey, "Paste", pasted)),
+        document.undo_stack.undo,
+    ]
+    from mapper.gcpause import keep_heap, release_heap
+
+    assert gc.get_freeze_count() > 0
+    for edit in edits:
+        release_heap()
+        keep_heap(collect=True)  # what was garbage before the edit is gone
+        edit()
+        layout = window.scene.layout
+        assert not any(o is layout for o in gc.get_objects())  # kept, not to be walked
+        assert gc.get_count()[0] < 100
+        gc.unfreeze()
+        assert gc.collect() == 0  # nothing the edit made was garbage in a cycle

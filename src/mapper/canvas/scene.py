@@ -26,7 +26,7 @@ from mapper.canvas.interactions import CardDrag, FlowDrawing, PaletteDrop
 from mapper.canvas.mirror import drawn, sync_cards, sync_flows, sync_headers, take_new_values
 from mapper.document import Document
 from mapper.edits import Change
-from mapper.gcpause import paused_gc
+from mapper.gcpause import keep_new, paused_gc
 from mapper.layout import EmotionPoint, MapLayout, Style, compute_layout, route_flows
 from mapper.layout.theme import LIGHT, Theme
 from mapper.model import Entity, ModelEvent, Persona
@@ -134,16 +134,16 @@ class JourneyScene(DeferredScene):
     # ------------------------------------------------------------ mirroring
     def _on_model_events(self, events: Sequence[ModelEvent]) -> None:
         self.build_cards()  # an edit before the first paint finds every card item
-        metrics = self.layout_style.card_metrics
-        if not any(drawn(event, metrics) for event in events):
+        if not any(drawn(event, self.layout_style.card_metrics) for event in events):
             take_new_values(
                 events, self.journey, self.layout, self.cards, self.stage_headers, self.emotions
             )  # e.g. typing in a card's notes: nothing to draw
             return
         # channel names show in card tooltips: a change of them reaches every card
         force = any(e.entity is Entity.MAP and "custom_channels" in e.fields for e in events)
-        with paused_gc():  # an edit's burst of new boxes and routes is walked once, after
+        with paused_gc():  # an edit's burst of new boxes and routes is not walked: kept
             self.sync(force=force)
+            keep_new()
 
     def sync(self, force: bool = True) -> None:
         """Bring the items in line with the model. Unless ``force``d, the layout is built on
