@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import count
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,7 +12,7 @@ from layout_maps import TEXT, assert_same_layout, journey_maps
 from mapper.layout.geometry import Rect
 from mapper.layout.grid import Style, compute_layout
 from mapper.layout.text import line_height, text_width
-from mapper.model import Entity, JourneyMap, LaneKind
+from mapper.model import Card, Entity, JourneyMap, LaneKind
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EPS = 0.01
@@ -205,13 +206,16 @@ def test_style_changes_move_boxes_predictably() -> None:
     assert taller.lanes[0].row.y == base.lanes[0].row.y + 36
 
 
+_NEW_IDS = count()
+
+
 @st.composite
 def _edits(draw, journey: JourneyMap):
     """A few random changes of what the layout depends on."""
     edits = []
     for _ in range(draw(st.integers(1, 4))):
         cards = [c.id for c in journey.cards()]
-        choice = draw(st.integers(0, 5))
+        choice = draw(st.integers(0, 6))
         if choice == 0 and cards:
             edits.append(("title", draw(st.sampled_from(cards)), draw(TEXT)))
         elif choice == 1 and cards:
@@ -230,6 +234,10 @@ def _edits(draw, journey: JourneyMap):
             edits.append(("collapse", lane, draw(st.booleans())))
         elif choice == 5 and cards:
             edits.append(("remove", draw(st.sampled_from(cards)), None))
+        elif choice == 6:  # a new card, without flows (pasted)
+            stage = draw(st.sampled_from([s.id for s in journey.stages]))
+            lane = draw(st.sampled_from([ln.id for ln in journey.lanes]))
+            edits.append(("add", (stage, lane, draw(st.integers(0, 3))), draw(TEXT)))
     return edits
 
 
@@ -247,6 +255,9 @@ def _apply(journey: JourneyMap, edit) -> None:
         journey.move_cards([item], *value)
     elif what == "collapse":
         journey.update(Entity.LANE, item, collapsed=value)
+    elif what == "add":
+        stage, lane, index = item
+        journey.insert(index, Card(f"new-{next(_NEW_IDS)}", stage, lane, value))
     else:
         journey.remove(Entity.CARD, item)
 
