@@ -17,9 +17,9 @@ An edit of a big map makes tens of thousands of objects the map keeps (a new lay
 boxes and routes, items) and frees the ones they replace by reference counting: the walk
 that followed each edit (15 ms after a 100-card paste's undo on a 5,000-card map) found
 nothing to free. ``keep_new`` puts what an edit made with the kept heap instead; a few
-edits leave small cycles (a removed flow and its label), so once the kept heap has grown
-by a quarter since it was last walked (the rule Python itself follows before walking
-everything) it is walked once, then kept again.
+edits leave small cycles (a removed flow and its label), so once the heap has grown by a
+quarter since it was last walked (the rule Python itself follows before walking its
+oldest objects) it is walked once, then kept again.
 
 Starting the editor makes tens of thousands of objects that all live on (modules, classes,
 the map and its items), so the collections their allocation triggers walk them for nothing
@@ -30,6 +30,7 @@ off until the first window is shown, when ``keep_heap`` takes it all out of the 
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,8 +38,8 @@ from contextlib import contextmanager
 _lock = threading.Lock()
 _pause = {"count": 0, "was_enabled": True}
 _start_up = {"paused": False}
-# keep_heap in force; the kept heap's size when last walked, and what it gained since
-_kept = {"on": False, "walked": 0, "grown": 0}
+# keep_heap in force; the heap's size (memory blocks in use) when it was last walked
+_kept = {"on": False, "walked": 0}
 
 
 def _begin() -> None:
@@ -92,7 +93,7 @@ def keep_heap(collect: bool = False) -> None:
         gc.collect()
     gc.freeze()
     with _lock:
-        _kept.update(on=True, walked=gc.get_freeze_count(), grown=0)
+        _kept.update(on=True, walked=sys.getallocatedblocks())
 
 
 def release_heap() -> None:
@@ -104,19 +105,18 @@ def release_heap() -> None:
 
 def keep_new() -> None:
     """After an edit (see the module's note): what was made since the heap was kept is
-    kept too, walked first if the kept heap grew by a quarter since its last walk. Does
+    kept too, walked first if the heap grew by a quarter since its last walk. Does
     nothing unless :func:`keep_heap` is in force."""
     with _lock:
         if not _kept["on"]:
             return
-        # what the heap gained: the objects made less those freed since the last walk or
-        # keep (the collector's own count), and what walks since left in its generations
-        # (counted here, not by get_freeze_count, which walks the whole kept heap)
-        _kept["grown"] += gc.get_count()[0] + len(gc.get_objects(1)) + len(gc.get_objects(2))
-        if _kept["grown"] <= _kept["walked"] // 4:
+        # (the blocks in use are counted at once; get_freeze_count walks the kept heap)
+        size, walked = sys.getallocatedblocks(), _kept["walked"]
+        if size <= walked + walked // 4:
             gc.freeze()
+            _kept["walked"] = min(walked, size)  # (a map that shrank: from its new size)
             return
         gc.unfreeze()
         gc.collect()
         gc.freeze()
-        _kept.update(walked=gc.get_freeze_count(), grown=0)
+        _kept["walked"] = sys.getallocatedblocks()
