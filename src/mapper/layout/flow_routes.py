@@ -110,7 +110,8 @@ def _reroute(journey: JourneyMap, result: MapLayout, previous: MapLayout, bands:
     routes = dict(known)
     rerouted: dict[str, None] = {}
     shifts: dict[str, tuple[float, float]] = {}
-    offset_of = result.card_offsets.get
+    offsets = result.card_offsets
+    offset_of = offsets.get
     result.rerouted, result.shifts = rerouted, shifts
     style = result.style
     for card_id in result.changed_cards:
@@ -123,18 +124,15 @@ def _reroute(journey: JourneyMap, result: MapLayout, previous: MapLayout, bands:
                 source, target = boxes.get(flow.source), boxes.get(flow.target)
                 if source is None or target is None:
                     continue
-                old = known.get(flow_id)
-                shift = (
-                    _shift(source, target, offset_of(flow.source), offset_of(flow.target))
-                    if old is not None and old.flow is flow
-                    else None
-                )
                 rerouted[flow_id] = None
-                if shift is not None and old is not None:
-                    routes[flow_id] = flow_route(flow, _moved(old.curve, *shift))
-                    shifts[flow_id] = shift
-                else:
-                    routes[flow_id] = _route(flow, source, target, bands, style)
+                old = known.get(flow_id)
+                if offsets and old is not None and old.flow is flow:  # some cells moved whole
+                    shift = _shift(source, target, offset_of(flow.source), offset_of(flow.target))
+                    if shift is not None:
+                        routes[flow_id] = flow_route(flow, _moved(old.curve, *shift))
+                        shifts[flow_id] = shift
+                        continue
+                routes[flow_id] = _route(flow, source, target, bands, style)
     result.routes = routes
     fresh = len(routes) != len(known)  # flows routed for the first time (new cards)
     if not fresh and (
