@@ -86,3 +86,38 @@ def test_nothing_is_kept_after_an_edit_unless_the_heap_is():
     gcpause.keep_new()
     assert gc.get_freeze_count() == 0
     assert any(o is made for o in gc.get_objects())
+
+
+_PAUSING_CYCLE = """
+import gc, sys
+from mapper import gcpause
+
+class PausingCycle:  # garbage in a cycle whose finalizer pauses the collector, as a load does
+    def __init__(self):
+        self.me = self
+
+    def __del__(self):
+        with gcpause.paused_gc():
+            pass
+
+gc.collect()
+gcpause.keep_heap()
+PausingCycle()
+gcpause.keep_new()  # kept with the rest
+grown = [[i] for i in range(sys.getallocatedblocks() // 4)]
+gcpause.keep_new()  # the heap grew by a quarter: walked, the finalizer runs
+gcpause.release_heap()
+print("done", len(grown) > 0)
+"""
+
+
+def test_the_walk_of_a_grown_kept_heap_may_free_what_pauses_the_collector():
+    import os
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [sys.executable, "-c", _PAUSING_CYCLE], env=env, capture_output=True, text=True, timeout=60
+    )  # a deadlock would hang it: a separate process, with a timeout
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "done True"

@@ -116,7 +116,6 @@ def keep_new() -> None:
             gc.freeze()
             _kept["walked"] = min(walked, size)  # (a map that shrank: from its new size)
             return
-        gc.unfreeze()
-        gc.collect()
-        gc.freeze()
-        _kept["walked"] = sys.getallocatedblocks()
+    gc.unfreeze()  # (out of the lock: what the walk frees may pause the collector too)
+    gc.collect()
+    keep_heap()
