@@ -111,3 +111,35 @@ def test_an_edit_lays_out_again_only_the_curves_whose_scores_changed() -> None:
     kept = {c.persona.id: c is curves[c.persona.id] for c in again.emotion_curves}
     assert kept == {"maya": True, "omar": False}
     assert again.emotion_curves == compute_layout(journey).emotion_curves  # as from scratch
+
+
+def test_an_edit_that_moves_no_card_keeps_the_places_along_the_curves_without_working_them_out(
+    monkeypatch,
+) -> None:
+    """The places along the curves come from each stage's cards in order: an edit that
+    keeps every card where it was (a title, a score) keeps them, found by the cells the
+    map handed out (the same tuples, or cards of the same ids), not by placing every card
+    of the map again; a card moved to another stage moves them."""
+    import mapper.layout.grid as grid
+    from factories import synthetic_map
+
+    journey = _with_emotion_lane(synthetic_map(200, seed=8))
+    layout = compute_layout(journey)
+    worked_out = []
+    real = grid.card_slots
+    monkeypatch.setattr(grid, "card_slots", lambda *a: worked_out.append(1) or real(*a))
+    card = list(journey.cards())[60]
+    journey.update(Entity.CARD, card.id, title="A title that wraps " * 5)
+    after = compute_layout(journey, previous=layout)
+    journey.update(Entity.CARD, card.id, emotions={p.id: -3 for p in journey.personas})
+    again = compute_layout(journey, previous=after)
+    assert not worked_out
+    assert again.emotion_slots is after.emotion_slots is layout.emotion_slots
+    assert again.emotion_curves == compute_layout(journey).emotion_curves  # as from scratch
+    stages = journey.stages.ids()
+    target = stages[(stages.index(card.stage_id) + 1) % len(stages)]
+    journey.move_cards([card.id], target, card.lane_id, 0)
+    moved = compute_layout(journey, previous=again)
+    assert worked_out and moved.emotion_slots is not again.emotion_slots
+    assert moved.emotion_slots == compute_layout(journey).emotion_slots
+    assert moved.emotion_curves == compute_layout(journey).emotion_curves

@@ -160,6 +160,9 @@ class MapLayout:
     # every card's place along the curves, scored or not (see layout.emotion)
     emotion_slots: Slots = field(default_factory=dict, repr=False, compare=False)
     emotion_cards: list[Card] = field(default_factory=list, repr=False, compare=False)
+    # what the slots were worked out from: the shown cells' cards, and each stage's id, x
+    # and width (a layout built on this one keeps the slots while they stay)
+    emotion_cells: Any = field(default=None, repr=False, compare=False)
     # each persona's colour, dash and marker (by its place among all the map's personas)
     persona_styles: dict[str, PersonaStyle] = field(default_factory=dict)
     flows: list[FlowRoute] = field(default_factory=list)

@@ -9,6 +9,7 @@ are defined in ``layout.boxes``, the shapes of flows in ``layout.routes``.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Sequence
 from operator import is_
 
 from mapper.layout.blueprint import blueprint_lines, line_above
@@ -271,11 +272,23 @@ def _lay_out_emotions(
         return
     stage_index = {stage.id: i for i, (stage, _) in enumerate(columns)}
     spans = [(x, stage.width) for stage, x in columns]
-    hidden_lanes = {ln.id for ln in journey.lanes if ln.hidden}
-    cards = [c for c in journey.cards() if c.lane_id not in hidden_lanes]
+    lanes = [ln.id for ln in journey.lanes if not ln.hidden]
+    # the shown cells' cards, stage by stage, lane by lane: what the slots come from
+    cells = tuple(journey.cell_cards(stage.id, lane) for stage, _ in columns for lane in lanes)
+    result.emotion_cells = cells, tuple((stage.id, x, stage.width) for stage, x in columns)
     known_slots = previous.emotion_slots if previous is not None else None
-    result.emotion_slots = slots = card_slots(cards, stage_index, spans, known_slots)
-    result.emotion_cards = scored = [c for c in cards if c.emotions]
+    old = previous.emotion_cells if previous is not None else None
+    if (
+        known_slots is not None
+        and old is not None
+        and old[1] == result.emotion_cells[1]
+        and _same_ids(old[0], cells)
+    ):
+        slots = known_slots  # the same cards in the same places (edited, perhaps)
+    else:
+        slots = card_slots((c for cell in cells for c in cell), stage_index, spans, known_slots)
+    result.emotion_slots = slots
+    result.emotion_cards = scored = [c for cell in cells for c in cell if c.emotions]
     known = {c.persona.id: c for c in previous.emotion_curves} if previous is not None else {}
     # the personas whose points may have moved (None: any); the others keep their curves
     old_lane = previous.emotion_lane if previous is not None else None
@@ -303,3 +316,12 @@ def _lay_out_emotions(
                 known.get(persona.id),
             )
         )
+
+
+def _same_ids(old: tuple[Sequence[Card], ...], new: tuple[Sequence[Card], ...]) -> bool:
+    """Whether the cells hold the cards of the same ids in the same order (a cell the map
+    handed out unchanged is the same tuple: not compared card by card)."""
+    return len(old) == len(new) and all(
+        a is b or (len(a) == len(b) and all(x.id == y.id for x, y in zip(a, b, strict=True)))
+        for a, b in zip(old, new, strict=True)
+    )
