@@ -6,6 +6,7 @@ and kept from edit to edit), and the labels placed so far, filed by square grid 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 
 from mapper.layout.badges import badge_row, title_baselines
@@ -91,7 +92,28 @@ class CardIndex:
         """Whether ``r`` overlaps a card's box (with clearance), or its text."""
         x0, y0 = r.x, r.y
         x1, y1 = x0 + r.width, y0 + r.height
-        reach = CARD_CLEARANCE + (TEXT_REACH if self.text else 0.0)
+        text = self.text
+        reach = CARD_CLEARANCE + (TEXT_REACH if text else 0.0)
+        top, bottom = y0 - reach + CARD_CLEARANCE, y1 + reach - CARD_CLEARANCE
+        for bottoms, padded, boxes in self._stacks_near(x0, y0, x1, y1, reach):
+            k = bisect_right(bottoms, top)
+            while k < len(padded) and padded[k][1] < bottom:
+                a, b, c, d = padded[k]
+                if not text:
+                    if x0 < c and a < x1:
+                        return True
+                elif x0 < c + reach and a - reach < x1:
+                    for a, b, c, d in self._of(boxes[k]):
+                        if x0 < c and a < x1 and y0 < d and b < y1:
+                            return True
+                k += 1
+        return False
+
+    def _stacks_near(
+        self, x0: float, y0: float, x1: float, y1: float, reach: float
+    ) -> Iterator[tuple[list[float], list[Box], list[CardBox]]]:
+        """The indexed stacks (see ``_indexed``) of the cells within ``reach`` of the
+        rect from (x0, y0) to (x1, y1), column by column."""
         columns, rows, table = self.columns, self.rows, self.table
         i = bisect_right(self.rights, x0 - reach)
         first_row = bisect_right(self.bottoms, y0 - reach)
@@ -101,22 +123,9 @@ class CardIndex:
             while j < len(rows) and rows[j][0] < y1 + reach:
                 stack = cells[j]
                 j += 1
-                if stack is None or not stack.boxes:
-                    continue
-                bottoms, padded, boxes = stack.index or _indexed(stack)
-                k = bisect_right(bottoms, y0 - reach + CARD_CLEARANCE)
-                while k < len(padded) and padded[k][1] < y1 + reach - CARD_CLEARANCE:
-                    a, b, c, d = padded[k]
-                    if not self.text:
-                        if x0 < c and a < x1:
-                            return True
-                    elif x0 < c + reach and a - reach < x1:
-                        for a, b, c, d in self._of(boxes[k]):
-                            if x0 < c and a < x1 and y0 < d and b < y1:
-                                return True
-                    k += 1
+                if stack is not None and stack.boxes:
+                    yield stack.index or _indexed(stack)
             i += 1
-        return False
 
     def on_text(self, r: Rect) -> bool:
         """Whether ``r`` overlaps a card's box (with clearance) and a card's text: what
@@ -127,29 +136,18 @@ class CardIndex:
         c = CARD_CLEARANCE
         reach = c + TEXT_REACH
         low, high = y0 - c + c, y1 + c - c  # (a box is met as ``hits`` meets it)
+        top, bottom = y0 - reach + c, y1 + reach - c
         met = False
         near: list[CardBox] = []
-        columns, rows, table = self.columns, self.rows, self.table
-        i = bisect_right(self.rights, x0 - reach)
-        first_row = bisect_right(self.bottoms, y0 - reach)
-        while i < len(columns) and columns[i][0] < x1 + reach:
-            cells = table[i]
-            j = first_row
-            while j < len(rows) and rows[j][0] < y1 + reach:
-                stack = cells[j]
-                j += 1
-                if stack is None or not stack.boxes:
-                    continue
-                bottoms, padded, boxes = stack.index or _indexed(stack)
-                k = bisect_right(bottoms, y0 - reach + c)
-                while k < len(padded) and padded[k][1] < y1 + reach - c:
-                    a, b, right, d = padded[k]
-                    if x0 < right + reach and a - reach < x1:
-                        near.append(boxes[k])
-                        if x0 < right and a < x1 and low < d and b < high:
-                            met = True
-                    k += 1
-            i += 1
+        for bottoms, padded, boxes in self._stacks_near(x0, y0, x1, y1, reach):
+            k = bisect_right(bottoms, top)
+            while k < len(padded) and padded[k][1] < bottom:
+                a, b, right, d = padded[k]
+                if x0 < right + reach and a - reach < x1:
+                    near.append(boxes[k])
+                    if x0 < right and a < x1 and low < d and b < high:
+                        met = True
+                k += 1
         if met:
             for box in near:
                 for a, b, right, d in self._of(box):
@@ -165,30 +163,18 @@ class CardIndex:
         text = self.text
         reach = CARD_CLEARANCE + (TEXT_REACH if text else 0.0)
         top, bottom = y0 - reach + CARD_CLEARANCE, y1 + reach - CARD_CLEARANCE
-        columns, rows, table = self.columns, self.rows, self.table
-        i = bisect_right(self.rights, x0 - reach)
-        first_row = bisect_right(self.bottoms, y0 - reach)
-        while i < len(columns) and columns[i][0] < x1 + reach:
-            cells = table[i]
-            j = first_row
-            while j < len(rows) and rows[j][0] < y1 + reach:
-                stack = cells[j]
-                j += 1
-                if stack is None or not stack.boxes:
-                    continue
-                bottoms, padded, boxes = stack.index or _indexed(stack)
-                k = bisect_right(bottoms, top)
-                while k < len(padded) and padded[k][1] < bottom:
-                    a, b, c, d = padded[k]
-                    if not text:
-                        if x0 < c and a < x1:
+        for bottoms, padded, boxes in self._stacks_near(x0, y0, x1, y1, reach):
+            k = bisect_right(bottoms, top)
+            while k < len(padded) and padded[k][1] < bottom:
+                a, b, c, d = padded[k]
+                if not text:
+                    if x0 < c and a < x1:
+                        found.append((b, d))
+                elif x0 < c + reach and a - reach < x1:
+                    for a, b, c, d in self._of(boxes[k]):
+                        if x0 < c and a < x1 and y0 < d and b < y1:
                             found.append((b, d))
-                    elif x0 < c + reach and a - reach < x1:
-                        for a, b, c, d in self._of(boxes[k]):
-                            if x0 < c and a < x1 and y0 < d and b < y1:
-                                found.append((b, d))
-                    k += 1
-            i += 1
+                k += 1
         return found
 
     def _of(self, box: CardBox) -> list[Box]:
