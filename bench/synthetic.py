@@ -327,11 +327,19 @@ def _flows(
 
 
 def make_map(
-    touchpoints: int, stages: int = 8, lanes: int = 6, personas: int = 2, seed: int = 0
+    touchpoints: int,
+    stages: int = 8,
+    lanes: int = 6,
+    personas: int = 2,
+    seed: int = 0,
+    emotion_lane: bool = False,
 ) -> JourneyMap:
     """A realistic-looking map with ``touchpoints`` cards (mostly touchpoints; some pain
     points, actions, thoughts and notes) spread over ``stages`` x ``lanes`` cells, about
-    1.3 flows per card, and roughly one card in 25 an opportunity addressing pain points."""
+    1.3 flows per card, and roughly one card in 25 an opportunity addressing pain points.
+    With ``emotion_lane``, an emotion lane (empty, drawing the personas' curves) comes
+    after the first two lanes, as "doing, then feeling" maps have it; the rest of the map
+    is the same as without it."""
     if touchpoints < 0 or stages < 1 or lanes < 1 or personas < 0:
         raise ValueError("need touchpoints >= 0, stages >= 1, lanes >= 1, personas >= 0")
     rng = random.Random(seed)
@@ -414,6 +422,8 @@ def make_map(
             owner=rng.choice(OWNERS),
             pain_point_ids=tuple(c.id for c in linked),
         )
+    if emotion_lane:
+        journey.insert(2, Lane(id="lane-emotion", name="Emotion", kind=LaneKind.EMOTION))
     return journey
 
 
@@ -427,8 +437,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lanes", type=int, default=6)
     parser.add_argument("--personas", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--emotion-lane", action="store_true", help="add an emotion lane")
     args = parser.parse_args(argv)
-    journey = make_map(args.touchpoints, args.stages, args.lanes, args.personas, args.seed)
+    journey = make_map(
+        args.touchpoints, args.stages, args.lanes, args.personas, args.seed, args.emotion_lane
+    )
     save_journey(journey, args.out)
     print(
         f"{args.out}: {journey.card_count()} cards, {journey.flow_count()} flows, "

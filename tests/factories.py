@@ -81,12 +81,13 @@ def sample_map() -> JourneyMap:
     return journey
 
 
-def synthetic_map(cards: int, seed: int = 0) -> JourneyMap:
-    """bench/synthetic.py's realistic map of ``cards`` cards (the same seed, the same map)."""
+def synthetic_map(cards: int, seed: int = 0, emotion_lane: bool = False) -> JourneyMap:
+    """bench/synthetic.py's realistic map of ``cards`` cards (the same seed, the same map;
+    ``emotion_lane``: with an emotion lane after the first two lanes)."""
     bench = str(Path(__file__).resolve().parents[1] / "bench")
     sys.path.insert(0, bench)
     try:
         from synthetic import make_map
     finally:
         sys.path.remove(bench)
-    return make_map(cards, seed=seed)
+    return make_map(cards, seed=seed, emotion_lane=emotion_lane)
