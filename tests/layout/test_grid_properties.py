@@ -215,7 +215,7 @@ def _edits(draw, journey: JourneyMap):
     edits = []
     for _ in range(draw(st.integers(1, 4))):
         cards = [c.id for c in journey.cards()]
-        choice = draw(st.integers(0, 6))
+        choice = draw(st.integers(0, 7))
         if choice == 0 and cards:
             edits.append(("title", draw(st.sampled_from(cards)), draw(TEXT)))
         elif choice == 1 and cards:
@@ -238,12 +238,16 @@ def _edits(draw, journey: JourneyMap):
             stage = draw(st.sampled_from([s.id for s in journey.stages]))
             lane = draw(st.sampled_from([ln.id for ln in journey.lanes]))
             edits.append(("add", (stage, lane, draw(st.integers(0, 3))), draw(TEXT)))
+        elif choice == 7 and cards and journey.personas:  # a point of a curve scored again
+            persona = draw(st.sampled_from(journey.personas.ids()))
+            score = draw(st.none() | st.integers(-3, 3))
+            edits.append(("score", draw(st.sampled_from(cards)), (persona, score)))
     return edits
 
 
 def _apply(journey: JourneyMap, edit) -> None:
     what, item, value = edit
-    if not journey.has_card(item) and what in ("title", "notes", "move", "remove"):
+    if not journey.has_card(item) and what in ("title", "notes", "move", "remove", "score"):
         return
     if what == "title":
         journey.update(Entity.CARD, item, title=value)
@@ -255,6 +259,13 @@ def _apply(journey: JourneyMap, edit) -> None:
         journey.move_cards([item], *value)
     elif what == "collapse":
         journey.update(Entity.LANE, item, collapsed=value)
+    elif what == "score":
+        persona, score = value
+        emotions = dict(journey.card(item).emotions)
+        emotions.pop(persona, None)
+        if score is not None:
+            emotions[persona] = score
+        journey.update(Entity.CARD, item, emotions=emotions)
     elif what == "add":
         stage, lane, index = item
         journey.insert(index, Card(f"new-{next(_NEW_IDS)}", stage, lane, value))
@@ -358,3 +369,36 @@ def test_routes_by_flow_id_follow_the_routes() -> None:
     assert layout.routes_by_id() == {r.flow.id: r for r in layout.flows}
     layout.flows.pop()  # a list changed by hand is indexed again
     assert list(layout.routes_by_id().values()) == layout.flows
+
+
+def test_a_card_moved_to_another_stage_keeps_the_other_stages_points_and_segments() -> None:
+    """Only the stages whose cards moved are worked out again on each curve: the other
+    stages' points and the segments between them are the previous layout's objects."""
+    from factories import synthetic_map
+
+    journey = synthetic_map(400, emotion_lane=True)
+    before = compute_layout(journey)
+    lane = before.emotion_lane
+    assert lane is not None
+    below = [box.lane.id for box in before.lanes if box.row.y > lane.row.y]
+    card = next(c for c in journey.cards() if c.lane_id == below[0] and c.emotions)
+    stages = journey.stages.ids()
+    source = stages.index(card.stage_id)
+    target = (source + 1) % len(stages)
+    journey.move_cards([card.id], stages[target], card.lane_id, 0)
+    after = compute_layout(journey, previous=before)
+    assert_same_layout(after, compute_layout(journey))
+    assert after.emotion_lane is not None and after.emotion_lane.row == lane.row
+    moved = {source, target}
+    for old, new in zip(before.emotion_curves, after.emotion_curves, strict=True):
+        old_points = {id(p) for p in old.points}
+        untouched = [p for p in new.points if p.stage_index not in moved]
+        assert untouched and all(id(p) in old_points for p in untouched)
+        assert all(id(p) not in old_points for p in new.points if p.stage_index in moved)
+        old_segments = {id(s) for s in old.segments}
+        kept = [
+            s for i, s in enumerate(new.segments)
+            if all(new.points[k].stage_index not in moved
+                   for k in range(max(i - 1, 0), min(i + 3, len(new.points))))
+        ]  # fmt: skip
+        assert kept and all(id(s) in old_segments for s in kept)

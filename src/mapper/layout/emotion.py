@@ -11,10 +11,10 @@ show an unscored card's point (a ghost on the neutral line) where it will land.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from mapper.layout.geometry import Bezier, Point, smooth_curve
+from mapper.layout.geometry import Bezier, Point, smooth_curve, smooth_segments
 from mapper.model import EMOTION_MAX, EMOTION_MIN, Card, Persona
 
 Slots = Mapping[str, tuple[float, int]]  # card id -> (x along the curve, stage index)
@@ -97,6 +97,78 @@ def lay_out_curve(
         tuple(points),
         tuple((points[i].stage_index, segment) for i, segment in enumerate(segments)),
     )
+
+
+def relay_curve(
+    previous: EmotionCurve,
+    persona: Persona,
+    stage_cards: Mapping[int, Iterable[Card]],
+    slots: Slots,
+    y_of: Callable[[float], float],
+) -> EmotionCurve:
+    """The curve :func:`lay_out_curve` makes, from ``previous`` (laid out in the same lane)
+    with the points of the stages in ``stage_cards`` placed again from those cards (all
+    of such a stage's, in map order) and the others' kept: only the segments around
+    points that changed are worked out again. A card move on a 5,000-card map touches
+    two stages, not the whole curve."""
+    pid = persona.id
+    old_points = previous.points
+    spans: dict[int, tuple[int, int]] = {}  # stage index -> its points' slice
+    start = 0
+    for i in range(1, len(old_points) + 1):
+        if i == len(old_points) or old_points[i].stage_index != old_points[start].stage_index:
+            spans[old_points[start].stage_index] = (start, i)
+            start = i
+    ys: dict[int, float] = {}
+    points: list[EmotionPoint] = []
+    origin: list[int] = []  # each point's index in ``previous`` (-1: a new one)
+    for stage in sorted(spans.keys() | stage_cards.keys()):
+        cards = stage_cards.get(stage)
+        if cards is None:
+            first, last = spans[stage]
+            points.extend(old_points[first:last])
+            origin.extend(range(first, last))
+            continue
+        fresh: list[EmotionPoint] = []
+        for card in cards:
+            score = card.emotions.get(pid)
+            slot = slots.get(card.id)
+            if score is None or slot is None:
+                continue
+            y = ys.get(score)
+            if y is None:
+                ys[score] = y = round(y_of(score), 2)
+            fresh.append(EmotionPoint(card.id, score, (slot[0], y), slot[1]))
+        fresh.sort(key=lambda p: (p.stage_index, p.pos[0]))
+        points.extend(fresh)
+        origin.extend([-1] * len(fresh))
+    if len(points) == len(old_points) and all(map(_same, points, old_points)):
+        return previous if previous.persona is persona else replace(previous, persona=persona)
+    n, m = len(points), len(old_points)
+    kept: dict[int, tuple[int, Bezier]] = {}
+    todo: list[int] = []
+    for i in range(n - 1):
+        j = origin[i]
+        if (
+            j >= 0
+            and origin[i + 1] == j + 1
+            and (i > 0) == (j > 0)
+            and (i == 0 or origin[i - 1] == j - 1)
+            and (i + 2 < n) == (j + 2 < m)
+            and (i + 2 >= n or origin[i + 2] == j + 2)
+        ):  # the same four points shape it: the same segment
+            kept[i] = previous.segments[j]
+        else:
+            todo.append(i)
+    made = dict(zip(todo, smooth_segments([p.pos for p in points], todo), strict=True))
+    segments = tuple(
+        kept[i] if i in kept else (points[i].stage_index, made[i]) for i in range(n - 1)
+    )
+    return EmotionCurve(persona, tuple(points), segments)
+
+
+def _same(a: EmotionPoint, b: EmotionPoint) -> bool:
+    return a is b or a == b
 
 
 def rescored(old: Sequence[Card], new: Sequence[Card]) -> set[str] | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -97,8 +97,16 @@ def smooth_curve(points: list[Point], tension: float = 1.0) -> list[Bezier]:
     The curve never overshoots vertically more than the neighbouring points because the
     control points' y is clamped between the segment's ends.
     """
+    return smooth_segments(points, range(len(points) - 1), tension)
+
+
+def smooth_segments(
+    points: Sequence[Point], indices: Iterable[int], tension: float = 1.0
+) -> list[Bezier]:
+    """The segments of :func:`smooth_curve` through ``points`` that start at ``indices``
+    (the same curves: a curve whose points changed in a few places is remade there)."""
     segments = []
-    for i in range(len(points) - 1):
+    for i in indices:
         p0, p1 = points[i], points[i + 1]
         before = points[i - 1] if i > 0 else p0
         after = points[i + 2] if i + 2 < len(points) else p1

@@ -26,7 +26,14 @@ from mapper.layout.boxes import (
     card_box,
     emotion_y,
 )
-from mapper.layout.emotion import EmotionCurve, EmotionPoint, card_slots, lay_out_curve, rescored
+from mapper.layout.emotion import (
+    EmotionCurve,
+    EmotionPoint,
+    card_slots,
+    lay_out_curve,
+    relay_curve,
+    rescored,
+)
 from mapper.layout.flow_routes import lay_out_flows
 from mapper.layout.geometry import Rect, rect
 from mapper.layout.metric_lines import CARD_METRICS_SIZE, card_metrics_line
@@ -292,9 +299,29 @@ def _lay_out_emotions(
     known = {c.persona.id: c for c in previous.emotion_curves} if previous is not None else {}
     # the personas whose points may have moved (None: any); the others keep their curves
     old_lane = previous.emotion_lane if previous is not None else None
+    same_lane = old_lane is not None and old_lane.row == lane.row
     changed: set[str] | None = None
-    if previous is not None and slots is known_slots and old_lane and old_lane.row == lane.row:
+    if previous is not None and slots is known_slots and same_lane:
         changed = rescored(previous.emotion_cards, scored)
+    # the stages some of whose cells changed, with their scored cards (None: the lane or
+    # the columns moved, every point may have)
+    stage_cards: dict[int, list[Card]] | None = None
+    if (
+        same_lane
+        and old is not None
+        and old[1] == result.emotion_cells[1]
+        and len(old[0]) == len(cells)
+    ):
+        per_stage = len(lanes)
+        stage_cards = {}
+        for index in range(len(columns)):
+            these = cells[index * per_stage : (index + 1) * per_stage]
+            if not all(map(is_, these, old[0][index * per_stage : (index + 1) * per_stage])):
+                stage_cards[index] = [c for cell in these for c in cell if c.emotions]
+
+    def y_of(score: float) -> float:
+        return emotion_y(lane.row, score, result.style)
+
     for persona in journey.personas:
         if persona.hidden or (personas is not None and persona.id not in personas):
             continue
@@ -307,15 +334,11 @@ def _lay_out_emotions(
         ):
             result.emotion_curves.append(kept)
             continue
-        result.emotion_curves.append(
-            lay_out_curve(
-                persona,
-                scored,
-                slots,
-                lambda score: emotion_y(lane.row, score, result.style),
-                known.get(persona.id),
-            )
-        )
+        if kept is not None and stage_cards is not None:
+            curve = relay_curve(kept, persona, stage_cards, slots, y_of)
+        else:
+            curve = lay_out_curve(persona, scored, slots, y_of, kept)
+        result.emotion_curves.append(curve)
 
 
 def _same_ids(old: tuple[Sequence[Card], ...], new: tuple[Sequence[Card], ...]) -> bool:
