@@ -8,7 +8,7 @@ import random
 import pytest
 
 from commands.editor_commands import EDITS, Draw
-from factories import sample_map
+from factories import sample_map, synthetic_map
 from mapper.canvas.scene import JourneyScene
 from mapper.document import Document
 from mapper.edits import MoveCards, Update
@@ -43,12 +43,15 @@ def _picture(scene: JourneyScene) -> dict:
             pid: (
                 items.curve,
                 items.look,
-                {i: it.segments for i, it in items.paths.items()},
+                {i: (it.segments, it.pen(), _rect(it)) for i, it in items.paths.items()},
                 {c: (it.point, it.pos().toTuple()) for c, it in items.points.items()},
             )
             for pid, items in scene.emotions.curves.items()
         },
-        "ghosts": {i: (row.ghosts, row.neutral_y) for i, row in scene.emotions.ghosts.items()},
+        # where a row's ghosts are drawn on the canvas (a row may have moved with its lane)
+        "ghosts": {
+            i: (row.ghosts, row.neutral_y, _rect(row)) for i, row in scene.emotions.ghosts.items()
+        },
         # unselected flows drawn in bulk: each by the chunks its place files it in
         "flow chunks": {
             key: (
@@ -61,6 +64,11 @@ def _picture(scene: JourneyScene) -> dict:
         "scene rect": tuple(round(v, 6) for v in scene.sceneRect().getRect()),
         "items": len(scene.items()),
     }
+
+
+def _rect(item) -> tuple:
+    """An item's bounds on the canvas, to a millionth."""
+    return tuple(round(v, 6) for v in item.sceneBoundingRect().getRect())
 
 
 def _rounded(curve) -> tuple:
@@ -175,3 +183,82 @@ def test_with_an_emotion_lane_its_items_equal_ones_built_from_scratch(qapp, seed
     finally:
         scene.detach()
     assert drawn > 0  # the lane had points and ghosts to compare
+
+
+def _emotion_items(scene: JourneyScene) -> dict:
+    """Every emotion item of the canvas by what it draws: (persona, card) for points,
+    (persona, stage) for curve paths, the stage for ghost rows."""
+    items: dict = {}
+    for pid, curve in scene.emotions.curves.items():
+        items.update({("point", pid, c): it for c, it in curve.points.items()})
+        items.update({("path", pid, i): it for i, it in curve.paths.items()})
+    items.update({("ghosts", i): row for i, row in scene.emotions.ghosts.items()})
+    return items
+
+
+def _assert_as_from_scratch(scene: JourneyScene) -> None:
+    fresh = JourneyScene(scene.document)
+    try:
+        ours, theirs = _picture(scene), _picture(fresh)
+        for part in ("curves", "ghosts", "cards", "lanes", "items"):
+            assert ours[part] == theirs[part], part
+    finally:
+        fresh.detach()
+
+
+def test_a_paste_that_moves_the_emotion_lane_down_keeps_its_items_and_moves_them(qapp):
+    """Cards pasted into a lane above the emotion lane push it down: its points, paths and
+    ghost rows are moved (or drawn again in place), not taken out and made again, through
+    the paste, its undo and its redo, and the canvas equals one built from scratch."""
+    from mapper.edits import Composite, Insert
+    from mapper.model import Card
+
+    document = Document(synthetic_map(300, emotion_lane=True))
+    journey = document.journey
+    scene = JourneyScene(document)
+    try:
+        stage, lane = journey.stages.ids()[0], journey.lanes.ids()[0]
+        paste = Composite(journey, "Paste", [
+            Insert(journey, Entity.CARD, 0, Card(f"pasted-{i}", stage, lane, "Pasted"))
+            for i in range(30)
+        ])  # fmt: skip
+        before = _emotion_items(scene)
+        assert any(k[0] == "point" for k in before) and any(k[0] == "ghosts" for k in before)
+        lane_y = scene.layout.emotion_lane.row.y
+        for step in (lambda: document.push(paste), document.undo_stack.undo,
+                     document.undo_stack.redo):  # fmt: skip
+            step()
+            assert scene.layout.emotion_lane.row.y != lane_y  # it moved: down, up, down
+            lane_y = scene.layout.emotion_lane.row.y
+            after = _emotion_items(scene)
+            assert after.keys() == before.keys()
+            assert all(after[k] is item for k, item in before.items())
+            _assert_as_from_scratch(scene)
+    finally:
+        scene.detach()
+
+
+def test_cards_moved_to_other_cells_keep_the_emotion_items_that_only_moved(qapp):
+    """Cards moved into a cell above the emotion lane, from several stages: the lane moves
+    down and the points of the stages they left and joined move along their curves; every
+    item is kept, moved, and ends up where a fresh canvas draws it, undone and redone."""
+    document = Document(synthetic_map(300, emotion_lane=True))
+    journey = document.journey
+    scene = JourneyScene(document)
+    try:
+        first, last = journey.stages.ids()[0], journey.lanes.ids()[-1]
+        moved = [c.id for c in journey.cards() if c.lane_id == last and c.emotions][:12]
+        assert len({journey.card(c).stage_id for c in moved}) > 1
+        before = _emotion_items(scene)
+        lane_y = scene.layout.emotion_lane.row.y
+        document.push(MoveCards(journey, moved, first, journey.lanes.ids()[0], 0))
+        assert scene.layout.emotion_lane.row.y != lane_y
+        for step in (lambda: None, document.undo_stack.undo, document.undo_stack.redo):
+            step()
+            after = _emotion_items(scene)
+            assert all(after[k] is item for k, item in before.items() if k in after)
+            assert all(("point", pid, c) in after for pid in scene.emotions.curves
+                       for c in moved if pid in journey.card(c).emotions)  # fmt: skip
+            _assert_as_from_scratch(scene)
+    finally:
+        scene.detach()

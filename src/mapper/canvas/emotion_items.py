@@ -95,17 +95,41 @@ def point_tooltip(journey: JourneyMap, card_id: str, persona_id: str, score: int
 class CurveSegmentItem(QGraphicsPathItem):
     """The stretch of a curve that starts in one stage."""
 
-    def __init__(self, segments: list[Bezier], pen: QPen, z: float) -> None:
+    def __init__(self, segments: Sequence[Bezier], pen: QPen, z: float) -> None:
+        super().__init__()
+        self._reach = 0.0
+        self.set_segments(segments)
+        self.set_pen(pen)
+        self.setZValue(z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_segments(self, segments: Sequence[Bezier]) -> None:
+        """Draw these segments (the same item: taking one out of a big scene and putting
+        a new one in costs more than drawing the stretch again)."""
         self.segments = tuple(segments)
         path = QPainterPath()
         for seg in segments:
             if path.isEmpty() or path.currentPosition() != QPointF(*seg.p0):
                 path.moveTo(QPointF(*seg.p0))
             path.cubicTo(QPointF(*seg.c1), QPointF(*seg.c2), QPointF(*seg.p3))
-        super().__init__(path)
+        self.prepareGeometryChange()
+        self._curve_bounds = path.boundingRect()
+        self._bounds = self._curve_bounds.adjusted(
+            -self._reach, -self._reach, self._reach, self._reach
+        )
+        self.setPath(path)
+
+    def set_pen(self, pen: QPen) -> None:
+        """Draw with ``pen``; the bounds take its width (round caps reach half of it)."""
+        self.prepareGeometryChange()
+        self._reach = reach = pen.widthF() / 2 + 1
+        self._bounds = self._curve_bounds.adjusted(-reach, -reach, reach, reach)
         self.setPen(pen)
-        self.setZValue(z)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def boundingRect(self) -> QRectF:
+        """The curve's own bounds widened by the pen: Qt's default strokes the whole path
+        to find them, a millisecond per stage's path on a big map after every edit."""
+        return self._bounds
 
 
 class EmotionPointItem(QGraphicsItem):
@@ -219,22 +243,38 @@ class GhostRowItem(QGraphicsItem):
         z: float,
     ) -> None:
         super().__init__()
-        self.ghosts = list(ghosts)  # (card id, x), left to right
-        self.stage_index, self.neutral_y = stage_index, y
+        self.stage_index = stage_index
         self.persona_id, self.style = persona_id, style
         self.setZValue(z)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.SizeVerCursor)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.set_ghosts(ghosts, y)
+
+    def set_ghosts(self, ghosts: Sequence[tuple[str, float]], y: float) -> None:
+        """Draw these ghosts on the neutral line at ``y`` (the same item: taking one out
+        of a big scene and putting a new one in costs more than drawing them again)."""
+        self.prepareGeometryChange()
+        self.ghosts = list(ghosts)  # (card id, x), left to right
+        self.neutral_y = y
+        self._drawn_y = y  # the marks are drawn at this y; the item moves by the difference
+        self.setPos(0, 0)
         # one small path per ghost, drawn one by one: a single path of thousands of
         # touching rings takes Qt's stroker hundreds of times longer
         self._xs = [x for _, x in self.ghosts]
-        self._marks = [marker_path(style.marker, QPointF(x, y), GHOST_RADIUS) for x in self._xs]
+        marker = self.style.marker
+        self._marks = [marker_path(marker, QPointF(x, y), GHOST_RADIUS) for x in self._xs]
         reach = POINT_RADIUS + 2
         left, right = (min(self._xs), max(self._xs)) if self._xs else (0.0, 0.0)
         self._bounds = QRectF(left - reach, y - reach, right - left + 2 * reach, 2 * reach)
         self._band = QPainterPath()
         self._band.addRect(self._bounds)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.update()
+
+    def set_neutral_y(self, y: float) -> None:
+        """The lane moved: the same ghosts on the neutral line at ``y``."""
+        self.neutral_y = y
+        self.setPos(0, y - self._drawn_y)
 
     def boundingRect(self) -> QRectF:
         return self._bounds

@@ -1,7 +1,9 @@
 """The emotion lane's items, mirrored from the layout: each shown persona's curve (a path
 per stage) and points, the active persona's ghost points, and the legend in the lane's
 header. After an edit only what changed is touched: scoring one card on a 5,000-card map
-moves or makes one point and one stage's path, not every point of the curve."""
+moves or makes one point and one stage's path, not every point of the curve, and a lane
+that moved down (rows above it grew) moves its points and ghost rows instead of making
+them again."""
 
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ class CurveItems:
 
     def __init__(self, curve: EmotionCurve, look: tuple) -> None:
         self.curve, self.look = curve, look
+        self.pen_key: tuple = ()  # what the paths' pen was made from
         self.paths: dict[int, CurveSegmentItem] = {}
         self.points: dict[str, EmotionPointItem] = {}
 
@@ -82,7 +85,8 @@ class EmotionLayer:
         for curve in curves:
             pid = curve.persona.id
             is_active = pid == active_id
-            look = (is_active, several, lane.row if lane else None, self.styles[pid])
+            # not the lane's place: a lane that moved keeps its items and moves them
+            look = (is_active, several, self.styles[pid])
             kept = self.curves.pop(pid, None)
             if kept is not None and (everything or kept.look != look):
                 self._remove(kept.items())
@@ -111,17 +115,25 @@ class EmotionLayer:
         by_stage: dict[int, list[Bezier]] = {}
         for stage_index, segment in curve.segments:
             by_stage.setdefault(stage_index, []).append(segment)
+        width = 3.0 if active else 2.0
+        # the active curve's colours change at the neutral line: a lane that moved needs
+        # a new pen (its paths that stayed take it), not new paths
+        pen_key = (style, coloured, neutral, lane.row.y, lane.row.bottom, width)
         pen = None
+        if pen_key != items.pen_key:
+            items.pen_key = pen_key
+            pen = curve_pen(style, coloured, neutral, lane.row.y, lane.row.bottom, width)
         for stage_index in [i for i in items.paths if i not in by_stage]:
             self._remove([items.paths.pop(stage_index)])
         for stage_index, segments in by_stage.items():
             old = items.paths.get(stage_index)
-            if old is not None and old.segments == tuple(segments):
+            if old is not None:  # the stage's path: drawn again only if it changed
+                if pen is not None:
+                    old.set_pen(pen)
+                if old.segments != tuple(segments):
+                    old.set_segments(segments)
                 continue
-            if old is not None:
-                self._remove([old])
             if pen is None:
-                width = 3.0 if active else 2.0
                 pen = curve_pen(style, coloured, neutral, lane.row.y, lane.row.bottom, width)
             items.paths[stage_index] = path = CurveSegmentItem(segments, pen, z)
             self.host.addItem(path)
@@ -151,13 +163,14 @@ class EmotionLayer:
     # ------------------------------------------------------------ ghosts
     def _sync_ghosts(self, active_id: str | None, everything: bool) -> None:
         """The active persona's ghost points: one per unscored card, on the neutral line,
-        one item per stage. A stage's item is made again only when its ghosts changed."""
+        one item per stage. A stage's item is made again only when its ghosts changed, and
+        moved when only the neutral line did (the lane moved)."""
         layout = self.host.layout
         neutral = layout.neutral_y()
         kept = self.curves.get(active_id) if active_id is not None else None
         style = self.styles.get(active_id) if active_id is not None else None
         slots = layout.emotion_slots
-        key = (active_id, neutral, style)
+        key = (active_id, style)
         if everything or key != self._ghost_key or kept is None:
             self._remove(list(self.ghosts.values()))
             self.ghosts = {}
@@ -174,9 +187,12 @@ class EmotionLayer:
         for stage_index, ghosts in by_stage.items():
             old = self.ghosts.get(stage_index)
             if old is not None and old.ghosts == ghosts:
+                if old.neutral_y != neutral:
+                    old.set_neutral_y(neutral)
                 continue
-            if old is not None:
-                self._remove([old])
+            if old is not None:  # the same item, its ghosts drawn again
+                old.set_ghosts(ghosts, neutral)
+                continue
             row = GhostRowItem(ghosts, stage_index, neutral, active_id, style, GHOST_Z)
             self.ghosts[stage_index] = row
             self.host.addItem(row)
