@@ -281,7 +281,10 @@ def test_a_layout_built_on_the_previous_one_equals_one_from_scratch(journey, dat
         _apply(journey, edit)
         before, layout = layout, compute_layout(journey, previous=layout)
         # routes moved along with their cards to a millionth, the rest exactly
-        assert_same_layout(layout, compute_layout(journey))
+        fresh = compute_layout(journey)
+        assert_same_layout(layout, fresh)
+        # every card's place along the curves (ghost points sit there), in the same order
+        assert list(layout.emotion_slots.items()) == list(fresh.emotion_slots.items())
         _assert_shifts_say_what_moved(layout, before)
         # what it says changed is what did: an edit's followers visit only those cards
         changes = layout.changes_since(before)

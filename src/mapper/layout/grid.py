@@ -29,6 +29,7 @@ from mapper.layout.boxes import (
 from mapper.layout.emotion import (
     EmotionCurve,
     EmotionPoint,
+    Slots,
     card_slots,
     lay_out_curve,
     relay_curve,
@@ -285,15 +286,32 @@ def _lay_out_emotions(
     result.emotion_cells = cells, tuple((stage.id, x, stage.width) for stage, x in columns)
     known_slots = previous.emotion_slots if previous is not None else None
     old = previous.emotion_cells if previous is not None else None
+    # the stages some of whose cells changed (None: the columns or lanes did, any may have)
+    changed_stages: list[int] | None = None
     if (
         known_slots is not None
         and old is not None
         and old[1] == result.emotion_cells[1]
-        and _same_ids(old[0], cells)
+        and len(old[0]) == len(cells)
     ):
+        per_stage = len(lanes)
+        changed_stages = [
+            index
+            for index in range(len(columns))
+            if not all(
+                map(
+                    is_,
+                    cells[index * per_stage : (index + 1) * per_stage],
+                    old[0][index * per_stage : (index + 1) * per_stage],
+                )
+            )
+        ]
+    if known_slots is None or changed_stages is None:
+        slots = card_slots((c for cell in cells for c in cell), stage_index, spans, known_slots)
+    elif old is not None and _same_ids(old[0], cells):
         slots = known_slots  # the same cards in the same places (edited, perhaps)
     else:
-        slots = card_slots((c for cell in cells for c in cell), stage_index, spans, known_slots)
+        slots = _slots_again(cells, len(lanes), spans, set(changed_stages), known_slots)
     result.emotion_slots = slots
     result.emotion_cards = scored = [c for cell in cells for c in cell if c.emotions]
     known = {c.persona.id: c for c in previous.emotion_curves} if previous is not None else {}
@@ -303,21 +321,17 @@ def _lay_out_emotions(
     changed: set[str] | None = None
     if previous is not None and slots is known_slots and same_lane:
         changed = rescored(previous.emotion_cards, scored)
-    # the stages some of whose cells changed, with their scored cards (None: the lane or
-    # the columns moved, every point may have)
+    # the changed stages' scored cards, when the other stages' points can stay
     stage_cards: dict[int, list[Card]] | None = None
-    if (
-        same_lane
-        and old is not None
-        and old[1] == result.emotion_cells[1]
-        and len(old[0]) == len(cells)
-    ):
+    if same_lane and changed_stages is not None:
         per_stage = len(lanes)
-        stage_cards = {}
-        for index in range(len(columns)):
-            these = cells[index * per_stage : (index + 1) * per_stage]
-            if not all(map(is_, these, old[0][index * per_stage : (index + 1) * per_stage])):
-                stage_cards[index] = [c for cell in these for c in cell if c.emotions]
+        stage_cards = {
+            index: [
+                c for cell in cells[index * per_stage : (index + 1) * per_stage]
+                for c in cell if c.emotions
+            ]
+            for index in changed_stages
+        }  # fmt: skip
 
     def y_of(score: float) -> float:
         return emotion_y(lane.row, score, result.style)
@@ -339,6 +353,30 @@ def _lay_out_emotions(
         else:
             curve = lay_out_curve(persona, scored, slots, y_of, kept)
         result.emotion_curves.append(curve)
+
+
+def _slots_again(
+    cells: tuple[Sequence[Card], ...],
+    per_stage: int,
+    spans: list[tuple[float, float]],
+    changed: set[int],
+    known: Slots,
+) -> Slots:
+    """The slots :func:`card_slots` gives, with the cards of stages not ``changed`` (whose
+    cells hold the same cards in the same columns) keeping their previous ones."""
+    slots: dict[str, tuple[float, int]] = {}
+    for index, (x, width) in enumerate(spans):
+        these = cells[index * per_stage : (index + 1) * per_stage]
+        if index not in changed:
+            for cell in these:
+                for card in cell:
+                    slots[card.id] = known[card.id]
+            continue
+        ids = [card.id for cell in these for card in cell]
+        step = width / (len(ids) + 1)
+        for i, card_id in enumerate(ids, 1):
+            slots[card_id] = (round(x + step * i, 2), index)
+    return slots
 
 
 def _same_ids(old: tuple[Sequence[Card], ...], new: tuple[Sequence[Card], ...]) -> bool:
