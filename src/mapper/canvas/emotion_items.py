@@ -108,10 +108,12 @@ class CurveSegmentItem(QGraphicsPathItem):
         a new one in costs more than drawing the stretch again)."""
         self.segments = tuple(segments)
         path = QPainterPath()
+        end = None  # where the path is (a stage's segments run on, one from the next)
         for seg in segments:
-            if path.isEmpty() or path.currentPosition() != QPointF(*seg.p0):
-                path.moveTo(QPointF(*seg.p0))
-            path.cubicTo(QPointF(*seg.c1), QPointF(*seg.c2), QPointF(*seg.p3))
+            if seg.p0 != end:
+                path.moveTo(*seg.p0)
+            (x1, y1), (x2, y2), end = seg.c1, seg.c2, seg.p3
+            path.cubicTo(x1, y1, x2, y2, *end)
         self.prepareGeometryChange()
         self._curve_bounds = path.boundingRect()
         self._bounds = self._curve_bounds.adjusted(
@@ -130,6 +132,10 @@ class CurveSegmentItem(QGraphicsPathItem):
         """The curve's own bounds widened by the pen: Qt's default strokes the whole path
         to find them, a millisecond per stage's path on a big map after every edit."""
         return self._bounds
+
+
+_REACH = POINT_RADIUS * 1.4 + 5
+_POINT_BOUNDS = QRectF(-_REACH, -_REACH, 2 * _REACH, 2 * _REACH)  # (Qt copies what it gets)
 
 
 class EmotionPointItem(QGraphicsItem):
@@ -162,9 +168,11 @@ class EmotionPointItem(QGraphicsItem):
 
     def set_point(self, point: EmotionPoint) -> None:
         """The card's point moved or its score changed: draw it there."""
-        self.point = point
-        self.setPos(QPointF(*point.pos))
-        self.update()
+        old, self.point = self.point, point
+        if old.pos != point.pos:
+            self.setPos(*point.pos)  # (Qt repaints where it was and where it is)
+        if old.score != point.score or old.card_id != point.card_id:
+            self.update()
 
     def shown_score(self) -> int | None:
         """The score drawn now: the one dragged to, the model's, or None (a ghost at rest)."""
@@ -173,8 +181,7 @@ class EmotionPointItem(QGraphicsItem):
         return None if self.ghost else self.point.score
 
     def boundingRect(self) -> QRectF:
-        r = POINT_RADIUS * 1.4 + 5
-        return QRectF(-r, -r, 2 * r, 2 * r)
+        return _POINT_BOUNDS
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()

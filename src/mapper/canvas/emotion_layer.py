@@ -146,7 +146,7 @@ class EmotionLayer:
                 item = EmotionPointItem(point, pid, style, coloured, z + 1)
                 items.points[point.card_id] = item
                 self.host.addItem(item)
-            elif item.point != point:
+            elif item.point is not point and item.point != point:
                 item.set_point(point)
         items.curve = curve
 
