@@ -196,12 +196,38 @@ def _emotion_items(scene: JourneyScene) -> dict:
     return items
 
 
+def _emotion_pixels(scene: JourneyScene):
+    """The emotion lane as the canvas paints it, its own items alone (flow labels an edit
+    did not disturb may sit elsewhere than on a fresh canvas: see ``_picture``)."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    ours = {id(item) for item in _emotion_items(scene).values()}
+    others = [it for it in scene.made_items() if id(it) not in ours and it.isVisible()]
+    row = scene.layout.emotion_lane.row
+    image = QImage(int(row.width), int(row.height), QImage.Format.Format_ARGB32)
+    image.fill(0)
+    for item in others:
+        item.setVisible(False)
+    try:
+        painter = QPainter(image)
+        scene.render(painter, QRectF(image.rect()), QRectF(row.x, row.y, row.width, row.height))
+        painter.end()
+    finally:
+        for item in others:
+            item.setVisible(True)
+    return image
+
+
 def _assert_as_from_scratch(scene: JourneyScene) -> None:
     fresh = JourneyScene(scene.document)
     try:
         ours, theirs = _picture(scene), _picture(fresh)
         for part in ("curves", "ghosts", "cards", "lanes", "items"):
             assert ours[part] == theirs[part], part
+        drawn = _emotion_pixels(scene)
+        assert drawn == _emotion_pixels(fresh)
+        assert len(set(drawn.constBits().tobytes())) > 1  # something was drawn
     finally:
         fresh.detach()
 
