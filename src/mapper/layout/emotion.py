@@ -10,6 +10,7 @@ show an unscored card's point (a ghost on the neutral line) where it will land.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -113,21 +114,23 @@ def relay_curve(
     two stages, not the whole curve."""
     pid = persona.id
     old_points = previous.points
-    spans: dict[int, tuple[int, int]] = {}  # stage index -> its points' slice
-    start = 0
-    for i in range(1, len(old_points) + 1):
-        if i == len(old_points) or old_points[i].stage_index != old_points[start].stage_index:
-            spans[old_points[start].stage_index] = (start, i)
-            start = i
     ys: dict[int, float] = {}
     points: list[EmotionPoint] = []
-    origin: list[int] = []  # each point's index in ``previous`` (-1: a new one)
-    for stage in sorted(spans.keys() | stage_cards.keys()):
+    runs: list[list[int]] = []  # [new start, old start, length]: points kept in a row
+    first_stage = old_points[0].stage_index if old_points else 0
+    last_stage = old_points[-1].stage_index if old_points else -1
+    for stage in range(min([first_stage, *stage_cards]), max([last_stage, *stage_cards]) + 1):
         cards = stage_cards.get(stage)
-        if cards is None:
-            first, last = spans[stage]
-            points.extend(old_points[first:last])
-            origin.extend(range(first, last))
+        if cards is None:  # its points as they were (found by halving: they are in order)
+            start = bisect_left(old_points, stage, key=_stage_of)
+            end = bisect_right(old_points, stage, lo=start, key=_stage_of)
+            if end > start:
+                run = runs[-1] if runs else None
+                if run is not None and run[0] + run[2] == len(points) and run[1] + run[2] == start:
+                    run[2] += end - start
+                else:
+                    runs.append([len(points), start, end - start])
+                points.extend(old_points[start:end])
             continue
         fresh: list[EmotionPoint] = []
         for card in cards:
@@ -141,34 +144,31 @@ def relay_curve(
             fresh.append(EmotionPoint(card.id, score, (slot[0], y), slot[1]))
         fresh.sort(key=lambda p: (p.stage_index, p.pos[0]))
         points.extend(fresh)
-        origin.extend([-1] * len(fresh))
-    if len(points) == len(old_points) and all(map(_same, points, old_points)):
+    if tuple(points) == old_points:
         return previous if previous.persona is persona else replace(previous, persona=persona)
+    # a segment is shaped by the points before and after its ends: one whose four points
+    # are kept in a row, in the same place at the curve's ends, is kept
     n, m = len(points), len(old_points)
-    kept: dict[int, tuple[int, Bezier]] = {}
-    todo: list[int] = []
-    for i in range(n - 1):
-        j = origin[i]
-        if (
-            j >= 0
-            and origin[i + 1] == j + 1
-            and (i > 0) == (j > 0)
-            and (i == 0 or origin[i - 1] == j - 1)
-            and (i + 2 < n) == (j + 2 < m)
-            and (i + 2 >= n or origin[i + 2] == j + 2)
-        ):  # the same four points shape it: the same segment
-            kept[i] = previous.segments[j]
-        else:
-            todo.append(i)
-    made = dict(zip(todo, smooth_segments([p.pos for p in points], todo), strict=True))
-    segments = tuple(
-        kept[i] if i in kept else (points[i].stage_index, made[i]) for i in range(n - 1)
+    segments: list[tuple[int, Bezier] | None] = [None] * max(n - 1, 0)
+    for new, old, length in runs:
+        low = new if new == 0 and old == 0 else new + 1
+        high = new + length - 1 if new + length == n and old + length == m else new + length - 2
+        if high > low:
+            segments[low:high] = previous.segments[low - new + old : high - new + old]
+    todo = [i for i, segment in enumerate(segments) if segment is None]
+    made = iter(smooth_segments([p.pos for p in points], todo))
+    return EmotionCurve(
+        persona,
+        tuple(points),
+        tuple(
+            s if s is not None else (points[i].stage_index, next(made))
+            for i, s in enumerate(segments)
+        ),
     )
-    return EmotionCurve(persona, tuple(points), segments)
 
 
-def _same(a: EmotionPoint, b: EmotionPoint) -> bool:
-    return a is b or a == b
+def _stage_of(point: EmotionPoint) -> int:
+    return point.stage_index
 
 
 def rescored(old: Sequence[Card], new: Sequence[Card]) -> set[str] | None:
