@@ -29,14 +29,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from mapper.layout.geometry import Rect
 from mapper.layout.text import line_height, text_width
 from mapper.model import Lane, LaneKind
 
-if TYPE_CHECKING:
-    from mapper.layout.boxes import LaneBox
+
+class LaneRow(Protocol):
+    """A lane and where its row is (a layout's ``LaneBox``, which this module's lines
+    are part of: named by its shape, not imported)."""
+
+    @property
+    def lane(self) -> Lane: ...
+    @property
+    def row(self) -> Rect: ...
+
 
 LABEL_SIZE = 9.0  # whole pixels: the canvas sets fonts in whole pixels, as measured here
 LABEL_X = 10.0  # the label's left edge, lined up with the lane names
@@ -131,7 +139,7 @@ def label_width(kind: LineKind) -> float:
 
 
 def blueprint_lines(
-    lanes: Sequence[LaneBox], lines: dict[str, LineKind], gap: float, left: float, width: float
+    lanes: Sequence[LaneRow], lines: dict[str, LineKind], gap: float, left: float, width: float
 ) -> list[BlueprintLine]:
     """The lines of ``lines`` (from :func:`line_above`) in the gaps above their lanes,
     across the cells (from ``left``, the lane-header column's width, to ``width``)."""

@@ -26,6 +26,7 @@ from mapper.export.pdf.map_painter import MapPainter
 from mapper.export.pdf.overview import NAME_SIZE, READABLE, draw_overview, plan_overview
 from mapper.export.pdf.readable import GAP, Block, caption, draw_block, plan_blocks
 from mapper.export.pdf.tiles import (
+    Poster,
     assembly_guide,
     crop_marks,
     margin_headers,
@@ -172,32 +173,6 @@ def readable_pages(ctx: MapPageContext, smallest: float) -> tuple[list[Flowable]
     for placed in pages[1:]:
         story += [PageBreak(), PageDrawing(partial(_blocks, placed=placed), ctx.page)]
     return story, scale
-
-
-POSTER_GAP = 10.0  # points between the poster's title block, map and legend
-
-
-@dataclass(frozen=True)
-class Poster:
-    """The poster in points at the tile scale: title block, map, legend, top to bottom."""
-
-    scale: float
-    width: float
-    title_h: float
-    map_h: float
-    legend_h: float
-
-    @property
-    def map_top(self) -> float:
-        return self.title_h + POSTER_GAP
-
-    @property
-    def legend_top(self) -> float:
-        return self.map_top + self.map_h + POSTER_GAP
-
-    @property
-    def height(self) -> float:
-        return self.legend_top + self.legend_h
 
 
 def poster_for(ctx: MapPageContext, scale: float) -> Poster:

@@ -1,8 +1,8 @@
-"""Poster tiling furniture: crop marks, tile labels and the assembly guide."""
+"""Poster tiling furniture: the poster's parts, crop marks, tile labels and the assembly guide."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -16,8 +16,31 @@ from mapper.layout.geometry import Rect
 from mapper.layout.grid import MapLayout
 from mapper.layout.text import elide, text_width
 
-if TYPE_CHECKING:
-    from mapper.export.pdf.map_pages import Poster
+POSTER_GAP = 10.0  # points between the poster's title block, map and legend
+
+
+@dataclass(frozen=True)
+class Poster:
+    """The poster in points at the tile scale: title block, map, legend, top to bottom."""
+
+    scale: float
+    width: float
+    title_h: float
+    map_h: float
+    legend_h: float
+
+    @property
+    def map_top(self) -> float:
+        return self.title_h + POSTER_GAP
+
+    @property
+    def legend_top(self) -> float:
+        return self.map_top + self.map_h + POSTER_GAP
+
+    @property
+    def height(self) -> float:
+        return self.legend_top + self.legend_h
+
 
 MARK = 10.0  # crop mark length: short enough to stay clear of the footer's text
 MARK_GAP = 5.0  # between the trim line and the mark
