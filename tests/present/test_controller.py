@@ -7,7 +7,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 
 from mapper.present.controller import Controller, Cover
-from mapper.present.steps import StepKind, build_steps
+from mapper.present.sequence import build_steps
+from mapper.present.steps import StepKind
 
 K = Qt.Key
 

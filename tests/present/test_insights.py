@@ -35,7 +35,8 @@ def test_leaving_a_lane_out_hides_its_cards_not_their_pain_points_or_the_curve(c
     """Leaving out the Touchpoints lane used to drop the emotion curve's seven steps and
     the touchpoints' pain points (21 became 11)."""
     from mapper.model import LaneKind
-    from mapper.present.steps import StepKind, build_steps
+    from mapper.present.sequence import build_steps
+    from mapper.present.steps import StepKind
 
     before_pains = [p.card.id for p in ranked_pain_points(coffee, shown(coffee))]
     before_steps = build_steps(coffee, shown(coffee))

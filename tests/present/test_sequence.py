@@ -8,7 +8,8 @@ from dataclasses import replace
 from factories import sample_map
 from mapper.fileformat import dumps_journey, loads_journey
 from mapper.model import Entity, SequenceItem, Stage
-from mapper.present.steps import StepKind, build_steps
+from mapper.present.sequence import build_steps
+from mapper.present.steps import StepKind
 
 
 def keys(steps):

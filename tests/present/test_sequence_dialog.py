@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QDialog
 
 from mapper.fileformat import load_journey
 from mapper.present import choose_what_to_present
+from mapper.present.sequence import build_steps
 from mapper.present.session import PresentationSession
 from mapper.present.setup_dialog import SetupDialog
 from mapper.present.slides import render_slides
-from mapper.present.steps import StepKind, build_steps
+from mapper.present.steps import StepKind
 
 K = Qt.Key
 

@@ -7,7 +7,8 @@ from dataclasses import replace
 from factories import sample_map
 from mapper.model import Entity, Presentation
 from mapper.present.content import shown
-from mapper.present.steps import Navigator, StepKind, build_steps
+from mapper.present.sequence import build_steps
+from mapper.present.steps import Navigator, StepKind
 
 
 def kinds(steps):

@@ -184,7 +184,7 @@ def test_an_agenda_step_lists_the_stages_with_their_minutes(window, monkeypatch)
 def test_the_sequence_can_interleave_feelings_and_show_fewer_pain_points(coffee_window):
     from mapper.present import start_presentation
     from mapper.present.deck import Deck
-    from mapper.present.steps import build_steps
+    from mapper.present.sequence import build_steps
 
     journey = coffee_window.document.journey
     shown_before = replace(journey.info.presentation)

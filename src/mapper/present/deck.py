@@ -15,7 +15,8 @@ from mapper.model.votes import day_of, latest_vote_day
 from mapper.present.content import Shown, lead_persona, shown
 from mapper.present.insights import PainPoint, ranked_opportunities, ranked_pain_points
 from mapper.present.room_layout import PresentLayout, PresentStyle, present_layout
-from mapper.present.steps import Step, build_steps
+from mapper.present.sequence import build_steps
+from mapper.present.steps import Step
 from mapper.present.vote_items import VoteBook
 
 

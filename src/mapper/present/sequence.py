@@ -5,15 +5,19 @@ The map keeps the whole lineup, skipped steps too. A step it does not name (a st
 later, the agenda once it is asked for) takes its usual place after the usual step before
 it (and after the slides or votes added right after that one); a named step that no
 longer exists (a deleted stage, a vote with nothing to vote on) is left out without fuss.
-Pure Python, like :mod:`.steps`.
+:func:`build_steps` gives the steps a presentation shows, in the facilitator's sequence or
+the usual one; :func:`emptied_steps` says what a choice would take out. Pure Python, like
+:mod:`.steps`.
 """
 
 from __future__ import annotations
 
-from mapper.model import JourneyMap, SequenceItem
-from mapper.present.content import Shown
+from dataclasses import replace
+
+from mapper.model import JourneyMap, Presentation, SequenceItem
+from mapper.present.content import Shown, shown
 from mapper.present.insights import ranked_opportunities, ranked_pain_points
-from mapper.present.steps import Step, StepKind
+from mapper.present.steps import Step, StepKind, usual_steps
 
 VOTE_PAIN_POINTS = "vote:pain_points"
 VOTE_OPPORTUNITIES = "vote:opportunities"
@@ -80,3 +84,39 @@ def arrange(
 def is_usual(items: list[SequenceItem], usual: list[Step]) -> bool:
     """The lineup is the usual one: nothing moved, skipped or added."""
     return [(i.key, i.skip) for i in items] == [(s.key, False) for s in usual]
+
+
+def build_steps(
+    journey: JourneyMap, content: Shown | None = None, choice: Presentation | None = None
+) -> list[Step]:
+    """The steps in the facilitator's sequence (``choice.sequence``, see
+    :mod:`.sequence`), or else the usual ones (:func:`usual_steps`)."""
+    content = content or shown(journey, choice)
+    choice = choice or journey.info.presentation
+    usual = usual_steps(journey, content, choice)
+    if not choice.sequence:
+        return usual
+    return arrange(journey, content, usual, choice.sequence)
+
+
+def emptied_steps(journey: JourneyMap, choice: Presentation) -> list[str]:
+    """What ``choice`` would take out of the presentation, said for the setup dialog:
+    steps that disappear and stages left with no card to show."""
+    everything = build_steps(journey, shown(journey, Presentation()), Presentation())
+    content = shown(journey, choice)
+    kept = build_steps(journey, content, replace(choice, sequence=()))
+    said = []
+    lost = [s for s in everything if s.kind is StepKind.EMOTION and s not in kept]
+    if lost:
+        said.append(f"The {len(lost)} “How it feels” steps are left out: no emotion lane or "
+                    "no persona with scores is shown.")  # fmt: skip
+    if any(s.kind is StepKind.PAIN_POINTS for s in everything) and not any(
+        s.kind is StepKind.PAIN_POINTS for s in kept
+    ):
+        said.append("The pain points slide is left out: no shown persona finds any.")
+    lanes = content.lane_ids
+    for stage in journey.stages:
+        has_cards = any(journey.cards_in_cell(stage.id, lane.id) for lane in journey.lanes)
+        if has_cards and not any(journey.cards_in_cell(stage.id, lane) for lane in lanes):
+            said.append(f"Stage “{stage.name}” would show no cards.")
+    return said

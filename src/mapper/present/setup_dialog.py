@@ -33,9 +33,9 @@ from mapper.model import JourneyMap, Presentation, SequenceItem
 from mapper.model.vocabulary import TIMEBOX_MAX, TOP_PAIN_POINTS_MAX
 from mapper.present.content import shown as shown_content
 from mapper.present.list_slide import TOP
-from mapper.present.sequence import Lineup, is_usual, lineup
+from mapper.present.sequence import Lineup, emptied_steps, is_usual, lineup
 from mapper.present.sequence_editor import SequenceEditor
-from mapper.present.steps import emptied_steps, usual_steps
+from mapper.present.steps import usual_steps
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

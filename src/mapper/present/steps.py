@@ -5,11 +5,11 @@ Pure Python: the audience view, the presenter console and the tests share it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from mapper.model import JourneyMap, Presentation, Stage
-from mapper.present.content import Shown, shown
+from mapper.present.content import Shown
 from mapper.present.insights import ranked_opportunities, ranked_pain_points
 
 
@@ -45,21 +45,6 @@ class Step:
     def is_map(self) -> bool:
         """Shown on the map canvas (camera moves) rather than as a slide."""
         return self.kind in (StepKind.OVERVIEW, StepKind.STAGE)
-
-
-def build_steps(
-    journey: JourneyMap, content: Shown | None = None, choice: Presentation | None = None
-) -> list[Step]:
-    """The steps in the facilitator's sequence (``choice.sequence``, see
-    :mod:`.sequence`), or else the usual ones (:func:`usual_steps`)."""
-    content = content or shown(journey, choice)
-    choice = choice or journey.info.presentation
-    usual = usual_steps(journey, content, choice)
-    if not choice.sequence:
-        return usual
-    from mapper.present.sequence import arrange  # (it builds on this module)
-
-    return arrange(journey, content, usual, choice.sequence)
 
 
 def usual_steps(journey: JourneyMap, content: Shown, choice: Presentation) -> list[Step]:
@@ -173,26 +158,3 @@ def stage_step(steps: list[Step], stage_id: str) -> int | None:
         if step.kind is StepKind.STAGE and step.stage_id == stage_id:
             return i
     return None
-
-
-def emptied_steps(journey: JourneyMap, choice: Presentation) -> list[str]:
-    """What ``choice`` would take out of the presentation, said for the setup dialog:
-    steps that disappear and stages left with no card to show."""
-    everything = build_steps(journey, shown(journey, Presentation()), Presentation())
-    content = shown(journey, choice)
-    kept = build_steps(journey, content, replace(choice, sequence=()))
-    said = []
-    lost = [s for s in everything if s.kind is StepKind.EMOTION and s not in kept]
-    if lost:
-        said.append(f"The {len(lost)} “How it feels” steps are left out: no emotion lane or "
-                    "no persona with scores is shown.")  # fmt: skip
-    if any(s.kind is StepKind.PAIN_POINTS for s in everything) and not any(
-        s.kind is StepKind.PAIN_POINTS for s in kept
-    ):
-        said.append("The pain points slide is left out: no shown persona finds any.")
-    lanes = content.lane_ids
-    for stage in journey.stages:
-        has_cards = any(journey.cards_in_cell(stage.id, lane.id) for lane in journey.lanes)
-        if has_cards and not any(journey.cards_in_cell(stage.id, lane) for lane in lanes):
-            said.append(f"Stage “{stage.name}” would show no cards.")
-    return said
