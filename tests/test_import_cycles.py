@@ -1,5 +1,6 @@
-"""No import cycles inside the canvas or the edits layer, type-only imports included:
-items reach the scene through a protocol, never by importing it."""
+"""No import cycles inside Mapper's packages, type-only imports included: items reach the
+scene through a protocol, never by importing it; a helper names what it is handed by its
+shape (a Protocol) rather than importing the module that calls it."""
 
 from __future__ import annotations
 
@@ -40,7 +41,22 @@ def graph():
     return grimp.build_graph("mapper")  # counts imports under TYPE_CHECKING too
 
 
-@pytest.mark.parametrize("package", ["mapper.canvas", "mapper.edits"])
+# not yet: mapper.model (journey <-> its removal and checking helpers, cascade and
+# checks) and mapper.ui (app <-> main_window)
+@pytest.mark.parametrize(
+    "package",
+    [
+        "mapper.canvas",
+        "mapper.cli",
+        "mapper.commands",
+        "mapper.edits",
+        "mapper.export",
+        "mapper.fileformat",
+        "mapper.layout",
+        "mapper.present",
+        "mapper.recovery",
+    ],
+)
 def test_no_module_reaches_itself(graph, package):
     assert cycles(graph, package) == []
 
