@@ -193,11 +193,14 @@ def _bounds(width: float, height: float) -> QRectF:
 
 
 class ConnectorHandle(QGraphicsItem):
-    """The dot on a card's right edge: drag from it to another card to draw a flow."""
+    """The dot on a card's right edge: drag from it to another card to draw a flow.
+
+    It holds no reference to its card (Qt's parent item is asked): once asked for its
+    scene, PySide keeps the handle's wrapper as long as the scene, and a reference from
+    it would keep a deleted card, with its box and texts, as long as the window."""
 
     def __init__(self, card: CardItem) -> None:
         super().__init__(card)
-        self.card = card
         self.setVisible(False)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
@@ -220,5 +223,9 @@ class ConnectorHandle(QGraphicsItem):
         if host is None:
             event.ignore()
             return
-        host.begin_flow(self.card.card_id, event.scenePos())
+        card = self.parentItem()
+        if not isinstance(card, CardItem):
+            event.ignore()
+            return
+        host.begin_flow(card.card_id, event.scenePos())
         event.accept()  # the scene hands the moves and the release to the flow drawing
