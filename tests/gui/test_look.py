@@ -358,3 +358,38 @@ def test_curves_and_their_legend_stay_readable_on_the_dark_canvas(window):
     window.actions_["theme_light"].trigger()
     QApplication.processEvents()
     assert window.scene.emotions.styles["omar"].color == "#000000"  # paper colours again
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+def test_a_cards_metrics_line_reads_on_its_card_in_either_look(qapp, theme):
+    """The metrics line under a title is drawn in the look's own muted ink: in the dark
+    look the light look's grey hardly showed on the dark cards."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+
+    from mapper.canvas.scene import JourneyScene
+    from mapper.layout.metric_lines import card_metrics_rect
+
+    scene = JourneyScene(Document(sample_map()))
+    try:
+        scene.set_theme(theme)
+        box = next(b for b in scene.layout.cards.values() if b.metrics)
+        line = card_metrics_rect(box, scene.layout.style)
+        scale = 4
+        image = QImage(
+            int(line.width * scale), int(line.height * scale), QImage.Format.Format_RGB32
+        )
+        image.fill(QColor(theme.kind_fills[box.card.kind]))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        scene.render(painter, QRectF(image.rect()), QRectF(line.x, line.y, line.width, line.height))
+        painter.end()
+        fill = theme.kind_fills[box.card.kind]
+        best = max(
+            contrast(QColor(image.pixel(x, y)).name(), fill)
+            for x in range(image.width())
+            for y in range(image.height())
+        )
+        assert best >= 4.5, (theme.dark, best)
+    finally:
+        scene.detach()

@@ -34,8 +34,6 @@ _NO_PEN = Qt.PenStyle.NoPen
 _NO_BRUSH = Qt.BrushStyle.NoBrush
 _CENTER = Qt.AlignmentFlag.AlignCenter
 
-_METRICS_INK = qcolor(th.MUTED_INK)
-
 Calls = tuple[tuple[Callable[..., Any], tuple[Any, ...]], ...]
 
 
@@ -48,8 +46,8 @@ def pen(color: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) ->
 class Frame:
     """What every card of one kind and size draws alike in a theme: shared by them."""
 
-    __slots__ = ("fill", "focus", "fonts", "highlight", "ink", "pens", "rect", "shadow",
-                 "shadow_fill", "stripe")  # fmt: skip
+    __slots__ = ("fill", "focus", "fonts", "highlight", "ink", "muted", "pens", "rect",
+                 "shadow", "shadow_fill", "stripe")  # fmt: skip
 
     def __init__(self, colors: Theme, kind: CardKind, width: float, height: float) -> None:
         self.rect = rect = QRectF(0, 0, width, height)
@@ -62,6 +60,7 @@ class Frame:
         self.stripe = QPainterPath()
         self.stripe.addRoundedRect(QRectF(0.5, 0.5, 5, height - 1), 3, 3)
         self.ink = qcolor(colors.ink)
+        self.muted = qcolor(colors.muted_ink)  # the metrics line, in this look's own grey
         self.fonts = (shared_font(12), shared_font(CARD_METRICS_SIZE))
 
 
@@ -211,7 +210,7 @@ def paint_card(
     for origin, line in look.title:
         painter.drawText(origin, line)
     if look.box.metrics and detail >= METRICS_DETAIL:
-        painter.setPen(_METRICS_INK)
+        painter.setPen(frame.muted)
         painter.setFont(frame.fonts[1])
         painter.drawText(*look.metrics)
     for call, args in look.badges:
