@@ -3,7 +3,8 @@ It holds no editing logic of its own."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
@@ -39,13 +40,26 @@ from mapper.ui.selection_relay import SelectionRelay
 
 if TYPE_CHECKING:
     from mapper.recovery.autosave import Autosaver
-    from mapper.ui.app import WindowManager
+    from mapper.ui.appearance import Appearance
     from mapper.ui.find_bar import FindBar
     from mapper.ui.inspector import Inspector
     from mapper.ui.notice_bar import NoticeBar
     from mapper.ui.outline import OutlineWidget
     from mapper.ui.palette import PaletteWidget
     from mapper.ui.personas_panel import PersonasPanel
+
+
+class WindowManager(Protocol):
+    """What a window asks of ``ui.app``'s window manager (which imports this module)."""
+
+    appearance: Appearance
+    quitting: bool
+
+    def forget(self, window: MainWindow) -> None: ...
+    def quit(self) -> None: ...
+    def open_path(self, path: str | Path, parent: QWidget | None) -> MainWindow | None: ...
+    def new_from_chooser(self, parent: QWidget | None) -> MainWindow | None: ...
+    def open_with_dialog(self, parent: QWidget) -> None: ...
 
 
 class MainWindow(QMainWindow):
