@@ -41,7 +41,6 @@ def graph():
     return grimp.build_graph("mapper")  # counts imports under TYPE_CHECKING too
 
 
-# not yet: mapper.model (journey <-> its removal and checking helpers, cascade and checks)
 @pytest.mark.parametrize(
     "package",
     [
@@ -52,6 +51,7 @@ def graph():
         "mapper.export",
         "mapper.fileformat",
         "mapper.layout",
+        "mapper.model",
         "mapper.present",
         "mapper.recovery",
         "mapper.ui",

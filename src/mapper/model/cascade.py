@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from mapper.model.collection import ModelError
+from mapper.model.contents import MapContents
 from mapper.model.entities import Card, Lane, Stage
 from mapper.model.events import Action, Entity
 from mapper.model.removals import (
@@ -23,11 +23,8 @@ from mapper.model.removals import (
     Removal,
 )
 
-if TYPE_CHECKING:
-    from mapper.model.journey import JourneyMap
 
-
-def remove(journey: JourneyMap, kind: Entity, item_id: str) -> Removal:
+def remove(journey: MapContents, kind: Entity, item_id: str) -> Removal:
     """Remove a thing and what hangs on it; the record puts it all back."""
     if kind is Entity.CARD:
         return _remove_card(journey, item_id)
@@ -40,7 +37,7 @@ def remove(journey: JourneyMap, kind: Entity, item_id: str) -> Removal:
     raise ModelError(f"a {kind.value} cannot be removed")
 
 
-def restore(journey: JourneyMap, removal: Removal) -> None:
+def restore(journey: MapContents, removal: Removal) -> None:
     """Undo :func:`remove`: the thing at its old place, with what hung on it."""
     if isinstance(removal, CardRemoval):
         journey.insert(removal.index, removal.card)
@@ -67,7 +64,7 @@ def restore(journey: JourneyMap, removal: Removal) -> None:
             journey.update_info(presentation=removal.presentation)
 
 
-def _remove_card(journey: JourneyMap, card_id: str) -> CardRemoval:
+def _remove_card(journey: MapContents, card_id: str) -> CardRemoval:
     card = journey.card(card_id)
     index = journey.card_position(card_id)[2]
     flows = tuple(journey.flows_of(card_id))
@@ -76,7 +73,7 @@ def _remove_card(journey: JourneyMap, card_id: str) -> CardRemoval:
     return CardRemoval(card, index, flows, touched)
 
 
-def _remove_column(journey: JourneyMap, kind: Entity, item_id: str) -> ColumnRemoval:
+def _remove_column(journey: MapContents, kind: Entity, item_id: str) -> ColumnRemoval:
     entity: Stage | Lane = journey._ordered(kind).get(item_id)
     index = journey._ordered(kind).index_of(item_id)
     if kind is Entity.STAGE:
@@ -104,7 +101,7 @@ def _remove_column(journey: JourneyMap, kind: Entity, item_id: str) -> ColumnRem
     return ColumnRemoval(entity, index, tuple(cards), tuple(flows.values()), touched, presentation)
 
 
-def _remove_persona(journey: JourneyMap, persona_id: str) -> PersonaRemoval:
+def _remove_persona(journey: MapContents, persona_id: str) -> PersonaRemoval:
     """Remove a persona and its emotion scores on every card."""
     persona = journey.personas.get(persona_id)
     index = journey.personas.index_of(persona_id)
@@ -127,7 +124,7 @@ def _remove_persona(journey: JourneyMap, persona_id: str) -> PersonaRemoval:
 
 
 def _drop_links(
-    journey: JourneyMap, linking: Iterable[Card], card_ids: set[str]
+    journey: MapContents, linking: Iterable[Card], card_ids: set[str]
 ) -> tuple[Card, ...]:
     """Take ``card_ids`` out of the links of the cards that address them; returns those
     cards as they were."""
@@ -138,6 +135,6 @@ def _drop_links(
     return touched
 
 
-def _put_back_links(journey: JourneyMap, cards: tuple[Card, ...]) -> None:
+def _put_back_links(journey: MapContents, cards: tuple[Card, ...]) -> None:
     for card in cards:
         journey.update(Entity.CARD, card.id, pain_point_ids=card.pain_point_ids)

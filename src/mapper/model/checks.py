@@ -4,17 +4,13 @@ Each check raises :class:`ModelError` and changes nothing."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from mapper.model.collection import ModelError
+from mapper.model.contents import MapContents
 from mapper.model.entities import Card, Flow, MapInfo
 from mapper.model.events import Entity
 
-if TYPE_CHECKING:
-    from mapper.model.journey import JourneyMap
 
-
-def check_info(journey: JourneyMap, info: MapInfo) -> None:
+def check_info(journey: MapContents, info: MapInfo) -> None:
     if info.active_persona_id is not None and info.active_persona_id not in journey.personas:
         raise ModelError(f"no persona with id {info.active_persona_id!r}")
     for lane_id in info.presentation.hidden_lane_ids:
@@ -25,7 +21,7 @@ def check_info(journey: JourneyMap, info: MapInfo) -> None:
         journey.stages.get(stage_id)
 
 
-def check_new_card(journey: JourneyMap, card: Card, links: bool = True) -> None:
+def check_new_card(journey: MapContents, card: Card, links: bool = True) -> None:
     """A card to add (``links``: check the cards it addresses too)."""
     if journey.has_card(card.id):
         raise ModelError(f"a card with id {card.id!r} already exists")
@@ -36,20 +32,20 @@ def check_new_card(journey: JourneyMap, card: Card, links: bool = True) -> None:
         check_links(journey, card)
 
 
-def check_card_values(journey: JourneyMap, card: Card) -> None:
+def check_card_values(journey: MapContents, card: Card) -> None:
     for persona_id in card.emotions:
         journey.personas.get(persona_id)
     if card.channel is not None and not journey.channel_known(card.channel):
         raise ModelError(f"unknown channel {card.channel!r}")
 
 
-def check_links(journey: JourneyMap, card: Card) -> None:
+def check_links(journey: MapContents, card: Card) -> None:
     for card_id in card.pain_point_ids:
         if not journey.has_card(card_id):
             raise ModelError(f"card {card.id!r} addresses unknown card {card_id!r}")
 
 
-def check_new_flow(journey: JourneyMap, flow: Flow) -> None:
+def check_new_flow(journey: MapContents, flow: Flow) -> None:
     if journey.contains(Entity.FLOW, flow.id):
         raise ModelError(f"a flow with id {flow.id!r} already exists")
     for end in (flow.source, flow.target):
