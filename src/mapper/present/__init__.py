@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from mapper.present.host import EditorWindow
     from mapper.present.session import PresentationSession
-    from mapper.ui.main_window import MainWindow
 
 
 def start_presentation(
-    window: MainWindow, from_selection: bool = False
+    window: EditorWindow, from_selection: bool = False
 ) -> PresentationSession | None:
     """Present the window's map; a second F5 while presenting brings the show back.
 
@@ -36,7 +36,7 @@ def start_presentation(
     return session
 
 
-def choose_what_to_present(window: MainWindow) -> bool:
+def choose_what_to_present(window: EditorWindow) -> bool:
     """The dialog for the lanes and personas to show; True if the choice was changed."""
     from mapper.present.setup_dialog import run_setup_dialog
 

@@ -16,7 +16,7 @@ from mapper.model import Entity
 from mapper.present.steps import Step
 
 if TYPE_CHECKING:
-    from mapper.ui.main_window import MainWindow
+    from mapper.present.host import EditorWindow
 
 RESUME_WITHIN = 5 * 60.0  # seconds after a show ended that F5 offers to resume it
 
@@ -72,7 +72,7 @@ def ask_resume(window: QWidget, stopped: Stopped) -> bool | None:
 
 
 def where_to_start(
-    window: MainWindow, from_selection: bool, clock: Callable[[], float] = time.monotonic
+    window: EditorWindow, from_selection: bool, clock: Callable[[], float] = time.monotonic
 ) -> Start | None:
     if from_selection:
         return Start(stage_id=selected_stage(window))
@@ -88,7 +88,7 @@ def where_to_start(
     return Start(step=stopped.step, index=stopped.index, elapsed=stopped.elapsed)
 
 
-def selected_stage(window: MainWindow) -> str | None:
+def selected_stage(window: EditorWindow) -> str | None:
     """The selected stage, the stage of the first selected card, or the stage in the
     middle of the editor's view."""
     scene = window.scene

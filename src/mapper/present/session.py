@@ -37,7 +37,7 @@ from mapper.present.voting import VoteDesk
 from mapper.present.window import AudienceWindow
 
 if TYPE_CHECKING:
-    from mapper.ui.main_window import MainWindow
+    from mapper.present.host import EditorWindow
 
 SELECTABLE = (Entity.CARD, Entity.FLOW, Entity.STAGE, Entity.LANE)
 
@@ -68,7 +68,7 @@ class EditorSnapshot:
     focus: QWidget | None
 
     @classmethod
-    def take(cls, window: MainWindow) -> EditorSnapshot:
+    def take(cls, window: EditorWindow) -> EditorSnapshot:
         view, scene = window.view, window.scene
         focus = QApplication.focusWidget()
         return cls(
@@ -78,7 +78,7 @@ class EditorSnapshot:
             focus if focus is not None and focus.window() is window else None,
         )
 
-    def restore(self, window: MainWindow) -> None:
+    def restore(self, window: EditorWindow) -> None:
         view, scene = window.view, window.scene
         if view.transform() != self.transform:
             view.setTransform(self.transform)
@@ -106,7 +106,7 @@ class PresentationSession(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
+        window: EditorWindow,
         screens: Sequence[ScreenLike] | None = None,
         editor_screen: ScreenLike | None = None,
         clock: Callable[[], float] = time.monotonic,

@@ -11,7 +11,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
-    QMainWindow,
     QMessageBox,
     QTabBar,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from mapper.canvas.scene import JourneyScene
 from mapper.canvas.view import JourneyView
 from mapper.document import Document
 from mapper.layout import Style
+from mapper.present.host import EditorWindow
 from mapper.ui.actions import (
     CARD_METRICS_KEY,
     THEME_ACTIONS,
@@ -62,7 +62,7 @@ class WindowManager(Protocol):
     def open_with_dialog(self, parent: QWidget) -> None: ...
 
 
-class MainWindow(QMainWindow):
+class MainWindow(EditorWindow):
     def __init__(self, document: Document, manager: WindowManager) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
