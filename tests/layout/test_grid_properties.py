@@ -405,3 +405,47 @@ def test_a_card_moved_to_another_stage_keeps_the_other_stages_points_and_segment
                    for k in range(max(i - 1, 0), min(i + 3, len(new.points))))
         ]  # fmt: skip
         assert kept and all(id(s) in old_segments for s in kept)
+
+
+def test_a_lane_that_only_moved_keeps_its_curves_shape_without_laying_them_out_whole(
+    monkeypatch,
+) -> None:
+    """When rows above the emotion lane grow, its curves move down: each point takes its
+    score's new y and the segments follow, equal to a layout from scratch, without laying
+    a curve out whole (neither for an edit that scores nothing, nor for a card moved to
+    another stage: there only the two stages' points are placed again)."""
+    from factories import synthetic_map
+    from mapper.layout import grid
+
+    journey = synthetic_map(400, emotion_lane=True)
+    layout = compute_layout(journey)
+    lane = layout.emotion_lane
+    assert lane is not None
+    above = next(box.lane.id for box in layout.lanes if box.row.y < lane.row.y)
+    cards = [c for c in journey.cards() if c.lane_id == above]
+    tall = max(cards, key=lambda c: layout.cards[c.id].rect.bottom).stage_id  # the row's
+    short = sorted(
+        (c for c in cards if c.stage_id == tall), key=lambda c: layout.cards[c.id].rect.height
+    )
+    others = [c for c in cards if c.stage_id != tall]
+
+    def whole(*args, **kwargs):
+        raise AssertionError("a curve laid out whole")
+
+    for step in range(4):
+        if step % 2:  # another stage's card moved to the top of the row's tallest cell
+            journey.move_cards([others[step].id], tall, above, 0)
+        else:  # a short card of that cell given a title that wraps (nothing scored)
+            card = short[step]
+            journey.update(Entity.CARD, card.id, title=" ".join(["wrap me"] * 40))
+        with monkeypatch.context() as patched:
+            patched.setattr(grid, "lay_out_curve", whole)
+            before, layout = layout, compute_layout(journey, previous=layout)
+        assert layout.emotion_lane is not None
+        assert layout.emotion_lane.row.y > before.emotion_lane.row.y  # it moved down
+        assert layout.emotion_lane.row.height == before.emotion_lane.row.height
+        assert_same_layout(layout, compute_layout(journey))
+        assert [len(c.points) for c in layout.emotion_curves] == [
+            len(c.points) for c in before.emotion_curves
+        ]
+        assert all(c.points for c in layout.emotion_curves)

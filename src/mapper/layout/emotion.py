@@ -96,7 +96,7 @@ def lay_out_curve(
     return EmotionCurve(
         persona,
         tuple(points),
-        tuple((points[i].stage_index, segment) for i, segment in enumerate(segments)),
+        tuple(zip([p.stage_index for p in points[:-1]], segments, strict=True)),
     )
 
 
@@ -164,6 +164,31 @@ def relay_curve(
             s if s is not None else (points[i].stage_index, next(made))
             for i, s in enumerate(segments)
         ),
+    )
+
+
+def shift_curve(
+    previous: EmotionCurve, persona: Persona, y_of: Callable[[float], float]
+) -> EmotionCurve:
+    """The curve :func:`lay_out_curve` makes from the cards and slots ``previous`` was laid
+    out from, in a lane that moved (rows above it grew) or changed its height: each point
+    keeps its x and place in the curve and takes its score's new y (no walk over the
+    cards, no sort), and the segments are worked out through them."""
+    ys = {score: round(y_of(score), 2) for score in range(EMOTION_MIN, EMOTION_MAX + 1)}
+    for score in {p.score for p in previous.points} - ys.keys():
+        ys[score] = round(y_of(score), 2)
+    new_point = tuple.__new__
+    points = tuple(
+        [
+            new_point(EmotionPoint, (p.card_id, p.score, (p.pos[0], ys[p.score]), p.stage_index))
+            for p in previous.points
+        ]
+    )
+    segments = smooth_curve([p.pos for p in points])
+    return EmotionCurve(
+        persona,
+        points,
+        tuple(zip([p.stage_index for p in points[:-1]], segments, strict=True)),
     )
 
 

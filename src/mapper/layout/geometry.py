@@ -106,16 +106,27 @@ def smooth_segments(
     """The segments of :func:`smooth_curve` through ``points`` that start at ``indices``
     (the same curves: a curve whose points changed in a few places is remade there)."""
     segments = []
+    append, n = segments.append, len(points)
+    set_p0, set_c1, set_c2, set_p3 = _BEZIER  # (see bezier: thousands per edit)
     for i in indices:
         p0, p1 = points[i], points[i + 1]
         before = points[i - 1] if i > 0 else p0
-        after = points[i + 2] if i + 2 < len(points) else p1
-        c1 = (p0[0] + (p1[0] - before[0]) * tension / 6, p0[1] + (p1[1] - before[1]) * tension / 6)
-        c2 = (p1[0] - (after[0] - p0[0]) * tension / 6, p1[1] - (after[1] - p0[1]) * tension / 6)
-        low, high = min(p0[1], p1[1]), max(p0[1], p1[1])
-        c1 = (c1[0], min(max(c1[1], low), high))
-        c2 = (c2[0], min(max(c2[1], low), high))
-        segments.append(Bezier(p0, c1, c2, p1))
+        after = points[i + 2] if i + 2 < n else p1
+        y0, y1 = p0[1], p1[1]
+        c1y = y0 + (y1 - before[1]) * tension / 6
+        c2y = y1 - (after[1] - y0) * tension / 6
+        if y0 <= y1:  # the control points' y clamped between the ends'
+            c1y = y0 if c1y < y0 else y1 if c1y > y1 else c1y
+            c2y = y0 if c2y < y0 else y1 if c2y > y1 else c2y
+        else:
+            c1y = y1 if c1y < y1 else y0 if c1y > y0 else c1y
+            c2y = y1 if c2y < y1 else y0 if c2y > y0 else c2y
+        b = _new(Bezier)
+        set_p0(b, p0)
+        set_c1(b, (p0[0] + (p1[0] - before[0]) * tension / 6, c1y))
+        set_c2(b, (p1[0] - (after[0] - p0[0]) * tension / 6, c2y))
+        set_p3(b, p1)
+        append(b)
     return segments
 
 

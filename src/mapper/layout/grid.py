@@ -34,6 +34,7 @@ from mapper.layout.emotion import (
     lay_out_curve,
     relay_curve,
     rescored,
+    shift_curve,
 )
 from mapper.layout.flow_routes import lay_out_flows
 from mapper.layout.geometry import Rect, rect
@@ -319,11 +320,12 @@ def _lay_out_emotions(
     old_lane = previous.emotion_lane if previous is not None else None
     same_lane = old_lane is not None and old_lane.row == lane.row
     changed: set[str] | None = None
-    if previous is not None and slots is known_slots and same_lane:
+    if previous is not None and old_lane is not None and slots is known_slots:
         changed = rescored(previous.emotion_cards, scored)
-    # the changed stages' scored cards, when the other stages' points can stay
+    # the changed stages' scored cards, when the other stages' points can stay (in a lane
+    # that moved, at their score's new y)
     stage_cards: dict[int, list[Card]] | None = None
-    if same_lane and changed_stages is not None:
+    if old_lane is not None and changed_stages is not None:
         per_stage = len(lanes)
         stage_cards = {
             index: [
@@ -346,10 +348,12 @@ def _lay_out_emotions(
             and kept.persona is persona
             and (persona.id not in changed)
         ):
-            result.emotion_curves.append(kept)
+            # the same points, or the same points in a lane that moved
+            result.emotion_curves.append(kept if same_lane else shift_curve(kept, persona, y_of))
             continue
         if kept is not None and stage_cards is not None:
-            curve = relay_curve(kept, persona, stage_cards, slots, y_of)
+            base = kept if same_lane else shift_curve(kept, kept.persona, y_of)
+            curve = relay_curve(base, persona, stage_cards, slots, y_of)
         else:
             curve = lay_out_curve(persona, scored, slots, y_of, kept)
         result.emotion_curves.append(curve)
