@@ -8,6 +8,7 @@ them again."""
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Protocol
@@ -50,6 +51,23 @@ class CurveItems:
 
     def items(self) -> list[QGraphicsItem]:
         return [*self.paths.values(), *self.points.values()]
+
+
+def _by_stage(curve: EmotionCurve) -> dict[int, tuple[Bezier, ...]]:
+    """The curve's segments stage by stage. They come in stage order: each stage's are
+    found by halving, not one by one (a big map's curve has thousands)."""
+    segments, by_stage = curve.segments, {}
+    start, n = 0, len(segments)
+    while start < n:
+        stage_index = segments[start][0]
+        end = bisect_right(segments, stage_index, lo=start, key=_stage_of)
+        by_stage[stage_index] = tuple([s for _, s in segments[start:end]])
+        start = end
+    return by_stage
+
+
+def _stage_of(segment: tuple[int, Bezier]) -> int:
+    return segment[0]
 
 
 class EmotionLayer:
@@ -112,9 +130,7 @@ class EmotionLayer:
         assert lane is not None and neutral is not None
         pid, style = curve.persona.id, self.styles[curve.persona.id]
         z = ACTIVE_Z if active else OTHER_Z
-        by_stage: dict[int, list[Bezier]] = {}
-        for stage_index, segment in curve.segments:
-            by_stage.setdefault(stage_index, []).append(segment)
+        by_stage = _by_stage(curve)
         width = 3.0 if active else 2.0
         # the active curve's colours change at the neutral line: a lane that moved needs
         # a new pen (its paths that stayed take it), not new paths
@@ -130,24 +146,31 @@ class EmotionLayer:
             if old is not None:  # the stage's path: drawn again only if it changed
                 if pen is not None:
                     old.set_pen(pen)
-                if old.segments != tuple(segments):
+                if old.segments != segments:
                     old.set_segments(segments)
                 continue
             if pen is None:
                 pen = curve_pen(style, coloured, neutral, lane.row.y, lane.row.bottom, width)
             items.paths[stage_index] = path = CurveSegmentItem(segments, pen, z)
             self.host.addItem(path)
-        new_ids = {p.card_id for p in curve.points}
-        for card_id in [c for c in items.points if c not in new_ids]:
-            self._remove([items.points.pop(card_id)])
+        found, get = 0, items.points.get
         for point in curve.points:
-            item = items.points.get(point.card_id)
+            item = get(point.card_id)
             if item is None:
-                item = EmotionPointItem(point, pid, style, coloured, z + 1)
-                items.points[point.card_id] = item
-                self.host.addItem(item)
-            elif item.point is not point and item.point != point:
+                continue
+            found += 1
+            if item.point is not point:  # (it draws nothing again when equal)
                 item.set_point(point)
+        if found != len(items.points):  # some cards lost their points
+            new_ids = {p.card_id for p in curve.points}
+            for card_id in [c for c in items.points if c not in new_ids]:
+                self._remove([items.points.pop(card_id)])
+        if found != len(curve.points):  # some cards have new ones
+            for point in curve.points:
+                if point.card_id not in items.points:
+                    item = EmotionPointItem(point, pid, style, coloured, z + 1)
+                    items.points[point.card_id] = item
+                    self.host.addItem(item)
         items.curve = curve
 
     def _remove(self, items: list[QGraphicsItem]) -> None:
