@@ -105,7 +105,7 @@ def smooth_segments(
 ) -> list[Bezier]:
     """The segments of :func:`smooth_curve` through ``points`` that start at ``indices``
     (the same curves: a curve whose points changed in a few places is remade there)."""
-    segments = []
+    segments: list[Bezier] = []
     append, n = segments.append, len(points)
     set_p0, set_c1, set_c2, set_p3 = _BEZIER  # (see bezier: thousands per edit)
     for i in indices:
