@@ -90,23 +90,8 @@ class CardIndex:
 
     def hits(self, r: Rect) -> bool:
         """Whether ``r`` overlaps a card's box (with clearance), or its text."""
-        x0, y0 = r.x, r.y
-        x1, y1 = x0 + r.width, y0 + r.height
-        text = self.text
-        reach = CARD_CLEARANCE + (TEXT_REACH if text else 0.0)
-        top, bottom = y0 - reach + CARD_CLEARANCE, y1 + reach - CARD_CLEARANCE
-        for bottoms, padded, boxes in self._stacks_near(x0, y0, x1, y1, reach):
-            k = bisect_right(bottoms, top)
-            while k < len(padded) and padded[k][1] < bottom:
-                a, b, c, d = padded[k]
-                if not text:
-                    if x0 < c and a < x1:
-                        return True
-                elif x0 < c + reach and a - reach < x1:
-                    for a, b, c, d in self._of(boxes[k]):
-                        if x0 < c and a < x1 and y0 < d and b < y1:
-                            return True
-                k += 1
+        for _ in self._met(r.x, r.y, r.x + r.width, r.y + r.height):
+            return True
         return False
 
     def _stacks_near(
@@ -159,7 +144,11 @@ class CardIndex:
         """The tops and bottoms of what :meth:`hits` finds in the rect from (x0, y0) to
         (x1, y1): a column of spots as wide as it, within it, asks these instead of the
         index (boxes that reach it in x, those of text within the rect)."""
-        found: list[tuple[float, float]] = []
+        return list(self._met(x0, y0, x1, y1))
+
+    def _met(self, x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[float, float]]:
+        """The tops and bottoms of the boxes (with clearance) or text boxes the rect from
+        (x0, y0) to (x1, y1) overlaps, found as they are met."""
         text = self.text
         reach = CARD_CLEARANCE + (TEXT_REACH if text else 0.0)
         top, bottom = y0 - reach + CARD_CLEARANCE, y1 + reach - CARD_CLEARANCE
@@ -169,13 +158,12 @@ class CardIndex:
                 a, b, c, d = padded[k]
                 if not text:
                     if x0 < c and a < x1:
-                        found.append((b, d))
+                        yield b, d
                 elif x0 < c + reach and a - reach < x1:
                     for a, b, c, d in self._of(boxes[k]):
                         if x0 < c and a < x1 and y0 < d and b < y1:
-                            found.append((b, d))
+                            yield b, d
                 k += 1
-        return found
 
     def _of(self, box: CardBox) -> list[Box]:
         entry = self.known.get(box.card.id)
