@@ -38,14 +38,7 @@ def _spot_by_spot(curve, width, body, avoid, grid, edges, limit):
 
 def _placing(journey):
     layout = compute_layout(journey)
-    style = layout.style
-    body = Rect(
-        style.lane_header_width,
-        style.stage_header_height,
-        layout.width - style.lane_header_width,
-        layout.height - style.stage_header_height,
-    )
-    edges = sorted(box.column.x for box in layout.stages)[1:]
+    body, edges = label_spots.label_area(layout)
     return layout, body, edges
 
 

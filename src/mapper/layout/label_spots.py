@@ -5,12 +5,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from mapper.layout.boxes import MapLayout
 from mapper.layout.geometry import Bezier, Rect
 from mapper.layout.label_grids import CARD_CLEARANCE, CardIndex, LabelGrid
 from mapper.layout.label_moves import CANDIDATES, LABEL_HEIGHT, OFFSETS, sides
 from mapper.layout.routes import bezier_point
 
-__all__ = ["Spots", "first_free"]
+__all__ = ["Spots", "first_free", "label_area"]
+
+
+def label_area(layout: MapLayout) -> tuple[Rect, list[float]]:
+    """Where labels may go: the map's body (right of the lane names, under the stage
+    headers), and the inner stage boundaries a label keeps off (it stays in one column)."""
+    style = layout.style
+    body = Rect(
+        style.lane_header_width,
+        style.stage_header_height,
+        layout.width - style.lane_header_width,
+        layout.height - style.stage_header_height,
+    )
+    return body, sorted(box.column.x for box in layout.stages)[1:]
 
 
 class Spots:

@@ -34,7 +34,7 @@ from mapper.layout.label_moves import (
     sides,
     spot_point,
 )
-from mapper.layout.label_spots import Spots, first_free
+from mapper.layout.label_spots import Spots, first_free, label_area
 from mapper.layout.routes import bezier_point
 from mapper.layout.text import ELLIPSIS, elide, text_width
 
@@ -125,14 +125,7 @@ def _place(
 ) -> tuple[PlacedLabels, set[str]]:
     """The labels of ``layout``, built on ``state`` (the labels placed on ``previous``,
     taken over and changed), and the ids of the flows whose labels changed."""
-    style = layout.style
-    body = Rect(
-        style.lane_header_width,
-        style.stage_header_height,
-        layout.width - style.lane_header_width,
-        layout.height - style.stage_header_height,
-    )
-    edges = sorted(box.column.x for box in layout.stages)[1:]  # inner stage boundaries
+    body, edges = label_area(layout)
     routes = layout.routes_by_id()
     if state is None or previous is None:
         state, previous = PlacedLabels(), None
