@@ -117,7 +117,6 @@ def _moved_as_a_whole(a, b) -> bool:
 def test_labels_of_flows_that_moved_as_a_whole_move_with_them(monkeypatch):
     """A card growing at the top of the tallest cell pushes every lane below it down: the
     labels of flows there move down with their curves, with no search for a new spot."""
-    from mapper.layout import labels as labels_module
 
     journey = synthetic_map(300, seed=2)
     before = compute_layout(journey)
@@ -136,15 +135,7 @@ def test_labels_of_flows_that_moved_as_a_whole_move_with_them(monkeypatch):
         and _moved_as_a_whole(old_routes[r.flow.id], r.curve)
     }
     assert len(moved) >= 10
-    searched = []
-    spots = labels_module.Spots
-
-    class CountingSpots(spots):
-        def __init__(self, curve, width, body):
-            searched.append(curve)
-            super().__init__(curve, width, body)
-
-    monkeypatch.setattr(labels_module, "Spots", CountingSpots)
+    searched = _count_searches(monkeypatch)
     placed = flow_labels(after, before, known)
     old_labels = {label.flow_id: label for label in known}
     by_id = {label.flow_id: label for label in placed}
@@ -175,7 +166,6 @@ def test_labels_of_rerouted_flows_keep_their_point_along_the_curve(monkeypatch):
     """A card moved to the next stage reroutes its flows and moves the cards below it:
     labels of flows whose curves changed shape stay at the same point along their
     curve, found without a search, and still clear of every title and label."""
-    from mapper.layout import labels as labels_module
     from mapper.layout.labels import CANDIDATES
     from mapper.layout.routes import bezier_point
 
@@ -198,15 +188,7 @@ def test_labels_of_rerouted_flows_keep_their_point_along_the_curve(monkeypatch):
         and not _moved_as_a_whole(old_curves[r.flow.id], r.curve)
     ]
     assert len(reshaped) >= 5
-    searched = []
-    spots = labels_module.Spots
-
-    class CountingSpots(spots):
-        def __init__(self, curve, width, body):
-            searched.append(curve)
-            super().__init__(curve, width, body)
-
-    monkeypatch.setattr(labels_module, "Spots", CountingSpots)
+    searched = _count_searches(monkeypatch)
     placed = {label.flow_id: label for label in flow_labels(after, before, known)}
     unsearched = [r for r in reshaped if r.curve not in searched]
     assert len(unsearched) >= 2  # (the others hit a title where they would land)
@@ -238,15 +220,7 @@ def _moves_to_the_next_stage(monkeypatch) -> tuple[int, int]:
     from mapper.layout.label_moves import carried_spot
     from mapper.layout.routes import bezier_point
 
-    searched = []
-    spots = labels_module.Spots
-
-    class CountingSpots(spots):
-        def __init__(self, curve, width, body):
-            searched.append(curve)
-            super().__init__(curve, width, body)
-
-    monkeypatch.setattr(labels_module, "Spots", CountingSpots)
+    searched = _count_searches(monkeypatch)
     journey = synthetic_map(600, seed=2)
     before = compute_layout(journey)
     known = flow_labels(before)
@@ -323,3 +297,19 @@ def test_a_carried_label_on_text_moves_to_a_free_spot_at_the_same_point_of_its_c
     none, searched_before = _moves_to_the_next_stage(monkeypatch)
     assert none == 0 and nudged >= 6
     assert searched <= searched_before / 2  # (the others: new flows, or no spot near)
+
+
+def _count_searches(monkeypatch) -> list:
+    """The curves of the labels placed by a search of spots from now on (one each)."""
+    from mapper.layout import labels as labels_module
+
+    searched = []
+    spots = labels_module.Spots
+
+    class CountingSpots(spots):
+        def __init__(self, curve, width, body):
+            searched.append(curve)
+            super().__init__(curve, width, body)
+
+    monkeypatch.setattr(labels_module, "Spots", CountingSpots)
+    return searched
