@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_upgrade_parser(sub)
 
-    from mapper.export.cli import add_export_parser  # light: reportlab loads only to export
+    from mapper.cli.export import add_export_parser  # light: reportlab loads only to export
 
     add_export_parser(sub)
     return parser

@@ -1,6 +1,6 @@
 """Exports of a journey map: a PDF drawn from the shared layout (pure Python, no Qt).
 
-The names below load on first use, so ``mapper.export.cli`` (imported whenever the
+The names below load on first use, so ``mapper.cli.export`` (imported whenever the
 command line builds its parser) does not pull in reportlab for other commands.
 """
 
