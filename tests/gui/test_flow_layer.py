@@ -277,6 +277,31 @@ def test_flows_moved_twice_or_dropped_within_one_batch_are_filed_where_they_end(
         scene.detach()
 
 
+def test_within_a_batch_a_moved_flow_is_where_its_keys_say_until_it_is_filed_once(qapp):
+    """Flows moved within a batch stay in the chunks their keys name (those they were
+    filed in) until the batch ends, and are then filed once, where they end."""
+    document = Document(make_map(60))
+    scene = JourneyScene(document)
+    try:
+        layer = scene.flow_layer
+        flows = list(scene.flows.values())[:20]
+        filed = {flow: flow.layer_keys for flow in flows}
+        with layer.batch():
+            for flow in flows:
+                flow.take_route(_moved(flow.route, 20000))  # into other chunks
+            for flow in flows[:5]:
+                flow.take_route(_moved(flow.route, -9000))  # and on again
+            for flow in flows:
+                assert flow.layer_keys == filed[flow]
+                assert all(flow in layer.chunks[key].flows for key in flow.layer_keys)
+        for flow in flows:
+            assert flow.layer_keys != filed[flow]
+            assert sum(flow in chunk.flows for chunk in layer.chunks.values()) == 2
+        _assert_filed_as_built_afresh(layer)
+    finally:
+        scene.detach()
+
+
 def _visible_card(window) -> str:
     """A card in the middle of the view with flows, above other cards of its cell."""
     scene, view = window.scene, window.view

@@ -170,11 +170,9 @@ class FlowLayer:
         self._dirty: set[Key] = set()
         self._damage: list[QRectF] = []
         self._depth = 0
-        # flows refiled since the last flush, grouped by the chunks they leave and join:
-        # (old key, key) -> (flows, places they were filed with, places now)
-        self._moved: set[FlowItem] = set()
-        self._curves: dict[tuple[Key, Key], tuple[list, list, list]] = {}
-        self._arrows: dict[tuple[Key, Key], tuple[list, list]] = {}  # (flows, tips now)
+        # flows refiled since the last flush -> the extent they were filed with (each
+        # keeps the keys of the chunks it is in until the flush files it where it is)
+        self._moved: dict[FlowItem, Extent] = {}
         self.detached: set[FlowItem] = set()  # following a dragged card
 
     @property
@@ -202,29 +200,12 @@ class FlowLayer:
 
     def refile(self, flow: FlowItem, extent: Extent) -> None:
         """``flow`` took a new route (it has its new extent and bounds already) from where
-        it had ``extent``. The chunks it belongs in now are worked out at once, but they
-        take it when the batch ends, with the other flows that leave and join the same
-        chunks (a row moved down moves thousands of flows alike)."""
-        if flow in self._moved:  # again in this batch: settle its first move first
-            self._file_moved()
-        self._moved.add(flow)
-        old_curve, old_arrow = flow.layer_keys
-        now = flow.extent
-        x, y = tip = flow.route.curve.p3
-        curve = (False, int(now[1] // CURVE_BAND), int(now[3] // CURVE_BAND))
-        arrow = (True, int(x // ARROW_CELL[0]), int(y // ARROW_CELL[1]))
-        flow.layer_keys = (curve, arrow)
-        group = self._curves.get((old_curve, curve))
-        if group is None:
-            self._curves[old_curve, curve] = group = ([], [], [])
-        group[0].append(flow)
-        group[1].append(extent)
-        group[2].append(now)
-        tips = self._arrows.get((old_arrow, arrow))
-        if tips is None:
-            self._arrows[old_arrow, arrow] = tips = ([], [])
-        tips[0].append(flow)
-        tips[1].append(tip)
+        it had ``extent``. It is filed in the chunks it belongs in now when the batch
+        ends, with the other flows that leave and join the same chunks (a row moved down
+        moves thousands of flows alike): a flow moved twice in a batch is filed once."""
+        moved = self._moved
+        if flow not in moved:
+            moved[flow] = extent
         damage = self._damage
         if len(damage) <= DAMAGE_RECTS:  # where it was and where it is
             damage += (_rect(extent), flow.boundingRect())
@@ -232,11 +213,35 @@ class FlowLayer:
             self.flush()
 
     def _file_moved(self) -> None:
-        """Move the groups of flows refiled since the last flush between chunks. Arrow
-        chunks hold a few tips each: their bounds are worked out again from those."""
+        """File the flows refiled since the last flush where they are now, moving them
+        between chunks in groups: those that leave and join the same chunks in one go.
+        Arrow chunks hold a few tips each: their bounds are worked out again from those."""
+        moved, self._moved = self._moved, {}
+        # (old key, key) -> (flows, places they were filed with, places now); for arrows
+        # (flows, tips now)
+        curves: dict[tuple[Key, Key], tuple[list, list, list]] = {}
+        arrows: dict[tuple[Key, Key], tuple[list, list]] = {}
+        curve_of, arrow_of = curves.get, arrows.get
+        cell_x, cell_y = ARROW_CELL
+        for flow, extent in moved.items():  # thousands after an edit: kept lean
+            old_curve, old_arrow = flow.layer_keys
+            place = flow.extent
+            x, y = tip = flow.route.curve.p3
+            curve = (False, int(place[1] // CURVE_BAND), int(place[3] // CURVE_BAND))
+            arrow = (True, int(x // cell_x), int(y // cell_y))
+            flow.layer_keys = (curve, arrow)
+            group = curve_of((old_curve, curve))
+            if group is None:
+                curves[old_curve, curve] = group = ([], [], [])
+            group[0].append(flow)
+            group[1].append(extent)
+            group[2].append(place)
+            tips = arrow_of((old_arrow, arrow))
+            if tips is None:
+                arrows[old_arrow, arrow] = tips = ([], [])
+            tips[0].append(flow)
+            tips[1].append(tip)
         chunks, dirty = self.chunks, self._dirty
-        curves, arrows = self._curves, self._arrows
-        self._curves, self._arrows, self._moved = {}, {}, set()
         for (old, key), (flows, was, now) in curves.items():
             dirty.add(key)
             if old == key:
