@@ -96,6 +96,41 @@ def test_flows_that_moved_whole_are_moved_and_match_a_fresh_canvas(qapp, monkeyp
             fresh.detach()
 
 
+def test_labels_carried_along_keep_their_text_and_tooltip_without_asking_again(qapp, monkeypatch):
+    """A row that grew moves the labels of the flows below it: each label item takes its
+    new place, and keeps its text and tooltip (the same label elsewhere) without asking
+    Qt for its tooltip again; it shows what a fresh canvas shows."""
+    document = Document(make_map(400, seed=3))
+    scene = JourneyScene(document)
+    fresh = None
+    try:
+        asked: list[object] = []
+        real = flow_item.FlowLabelItem.toolTip
+        monkeypatch.setattr(
+            flow_item.FlowLabelItem, "toolTip", lambda item: (asked.append(item), real(item))[1]
+        )
+        before = {i: item.label.rect for i, item in scene.flows.items() if item.label}
+        _grow_first_row(scene)
+        monkeypatch.undo()
+        moved = [
+            i for i, item in scene.flows.items() if item.label and item.label.rect != before[i]
+        ]
+        assert len(moved) > 5
+        assert not any(scene.flows[i].label in asked for i in moved)
+        fresh = JourneyScene(document)
+        for flow_id in moved:
+            ours, theirs = scene.flows[flow_id].label, fresh.flows[flow_id].label
+            assert ours is not None and theirs is not None
+            placed = scene._labels[flow_id]
+            assert ours.rect == qrect(placed.rect)
+            assert ours.boundingRect() == ours.rect.adjusted(-1, -1, 1, 1)
+            assert ours.text == theirs.text and ours.toolTip() == theirs.toolTip()
+    finally:
+        scene.detach()
+        if fresh is not None:
+            fresh.detach()
+
+
 def test_a_flows_tooltip_follows_its_label(qapp):
     from factories import sample_map
 

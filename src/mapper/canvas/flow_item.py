@@ -351,15 +351,19 @@ class FlowLabelItem(QGraphicsItem):
         self.rect = QRectF()
         self._bounds = QRectF()
         self.text = ""
+        self._placed: tuple | None = None  # the text, clearness and flow of the label placed
 
     def place(self, route: FlowRoute, label: FlowLabel | None) -> None:
         self.prepareGeometryChange()
+        placed, self._placed = self._placed, None
         if label is not None:
             self.rect = qrect(label.rect)
-            self.text = label.text if label.clear else ""
-            full = " ".join(route.flow.label.split())
-            if (label.elided or not label.clear) or self.toolTip():
-                self.setToolTip(full if label.text != full else "")
+            self._placed = (label.text, label.clear, route.flow)
+            if placed != self._placed:  # (a label carried along keeps its text and tooltip)
+                self.text = label.text if label.clear else ""
+                full = " ".join(route.flow.label.split())
+                if (label.elided or not label.clear) or self.toolTip():
+                    self.setToolTip(full if label.text != full else "")
         else:
             from mapper.layout import labels as lb  # (loaded with the flows: no cost)
 
