@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import operator
+
 import pytest
 from hypothesis import given, settings
 from layout_maps import journey_maps
@@ -143,3 +145,32 @@ def test_an_edit_that_moves_no_card_keeps_the_places_along_the_curves_without_wo
     assert worked_out and moved.emotion_slots is not again.emotion_slots
     assert moved.emotion_slots == compute_layout(journey).emotion_slots
     assert moved.emotion_curves == compute_layout(journey).emotion_curves
+
+
+def test_a_card_moved_to_another_stage_places_the_cards_of_those_two_stages_again() -> None:
+    """Each stage's places along the curves are kept by identity while its cards stay: a
+    move works out the stage it left and the one it joined, no other, and the places
+    and curves equal those of a layout made from scratch."""
+    from factories import synthetic_map
+
+    journey = _with_emotion_lane(synthetic_map(300, seed=3))
+    before = compute_layout(journey)
+    card = next(c for c in journey.cards() if c.emotions)
+    stages = journey.stages.ids()
+    source = stages.index(card.stage_id)
+    target = (source + 1) % len(stages)
+    journey.move_cards([card.id], stages[target], card.lane_id, 0)
+    after = compute_layout(journey, previous=before)
+    kept = [a is b for a, b in zip(after.emotion_stage_slots, before.emotion_stage_slots,
+                                   strict=True)]  # fmt: skip
+    assert kept == [i not in (source, target) for i in range(len(stages))]
+    fresh = compute_layout(journey)
+    assert list(after.emotion_slots.items()) == list(fresh.emotion_slots.items())
+    assert [dict(part) for part in after.emotion_stage_slots] == [
+        dict(part) for part in fresh.emotion_stage_slots
+    ]
+    assert after.emotion_curves == fresh.emotion_curves
+    journey.update(Entity.CARD, card.id, title="Renamed")  # its place stays: all kept
+    again = compute_layout(journey, previous=after)
+    assert all(map(operator.is_, again.emotion_stage_slots, after.emotion_stage_slots))
+    assert again.emotion_slots is after.emotion_slots

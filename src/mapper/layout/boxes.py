@@ -159,6 +159,8 @@ class MapLayout:
     emotion_curves: list[EmotionCurve] = field(default_factory=list)
     # every card's place along the curves, scored or not (see layout.emotion)
     emotion_slots: Slots = field(default_factory=dict, repr=False, compare=False)
+    # the same, stage by stage (a stage's are kept by identity while its cards stay)
+    emotion_stage_slots: tuple[Slots, ...] = field(default=(), repr=False, compare=False)
     emotion_cards: list[Card] = field(default_factory=list, repr=False, compare=False)
     # what the slots were worked out from: the shown cells' cards, and each stage's id, x
     # and width (a layout built on this one keeps the slots while they stay)

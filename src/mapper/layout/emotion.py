@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from mapper.layout.geometry import Bezier, Point, smooth_curve, smooth_segments
 from mapper.model import EMOTION_MAX, EMOTION_MIN, Card, Persona
@@ -114,6 +114,7 @@ def relay_curve(
     two stages, not the whole curve."""
     pid = persona.id
     old_points = previous.points
+    new_point = tuple.__new__  # (EmotionPoint's own __new__ is a Python function: slower)
     ys: dict[int, float] = {}
     points: list[EmotionPoint] = []
     runs: list[list[int]] = []  # [new start, old start, length]: points kept in a row
@@ -132,7 +133,7 @@ def relay_curve(
                     runs.append([len(points), start, end - start])
                 points.extend(old_points[start:end])
             continue
-        fresh: list[EmotionPoint] = []
+        # a stage's cards come in slot order (see card_slots): its points are in order
         for card in cards:
             score = card.emotions.get(pid)
             slot = slots.get(card.id)
@@ -141,30 +142,30 @@ def relay_curve(
             y = ys.get(score)
             if y is None:
                 ys[score] = y = round(y_of(score), 2)
-            fresh.append(EmotionPoint(card.id, score, (slot[0], y), slot[1]))
-        fresh.sort(key=lambda p: (p.stage_index, p.pos[0]))
-        points.extend(fresh)
-    if tuple(points) == old_points:
+            points.append(new_point(EmotionPoint, (card.id, score, (slot[0], y), slot[1])))
+    if len(points) == len(old_points) and tuple(points) == old_points:
         return previous if previous.persona is persona else replace(previous, persona=persona)
     # a segment is shaped by the points before and after its ends: one whose four points
     # are kept in a row, in the same place at the curve's ends, is kept
     n, m = len(points), len(old_points)
     segments: list[tuple[int, Bezier] | None] = [None] * max(n - 1, 0)
+    kept = []  # (low, high) of each stretch of kept segments, in order
     for new, old, length in runs:
         low = new if new == 0 and old == 0 else new + 1
         high = new + length - 1 if new + length == n and old + length == m else new + length - 2
         if high > low:
             segments[low:high] = previous.segments[low - new + old : high - new + old]
-    todo = [i for i, segment in enumerate(segments) if segment is None]
-    made = iter(smooth_segments([p.pos for p in points], todo))
-    return EmotionCurve(
-        persona,
-        tuple(points),
-        tuple(
-            s if s is not None else (points[i].stage_index, next(made))
-            for i, s in enumerate(segments)
-        ),
-    )
+            kept.append((low, high))
+    todo: list[int] = []
+    start = 0
+    for low, high in kept:
+        todo.extend(range(start, low))
+        start = high
+    todo.extend(range(start, n - 1))
+    positions = [p.pos for p in points]
+    for i, made in zip(todo, smooth_segments(positions, todo), strict=True):
+        segments[i] = (points[i].stage_index, made)
+    return EmotionCurve(persona, tuple(points), tuple(cast(list[tuple[int, Bezier]], segments)))
 
 
 def shift_curve(

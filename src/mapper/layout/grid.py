@@ -9,7 +9,7 @@ are defined in ``layout.boxes``, the shapes of flows in ``layout.routes``.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import is_
 
 from mapper.layout.blueprint import blueprint_lines, line_above
@@ -282,9 +282,10 @@ def _lay_out_emotions(
     stage_index = {stage.id: i for i, (stage, _) in enumerate(columns)}
     spans = [(x, stage.width) for stage, x in columns]
     lanes = [ln.id for ln in journey.lanes if not ln.hidden]
+    per_stage = len(lanes)
     # the shown cells' cards, stage by stage, lane by lane: what the slots come from
     cells = tuple(journey.cell_cards(stage.id, lane) for stage, _ in columns for lane in lanes)
-    result.emotion_cells = cells, tuple((stage.id, x, stage.width) for stage, x in columns)
+    places = tuple((stage.id, x, stage.width) for stage, x in columns)
     known_slots = previous.emotion_slots if previous is not None else None
     old = previous.emotion_cells if previous is not None else None
     # the stages some of whose cells changed (None: the columns or lanes did, any may have)
@@ -292,10 +293,9 @@ def _lay_out_emotions(
     if (
         known_slots is not None
         and old is not None
-        and old[1] == result.emotion_cells[1]
+        and old[1] == places
         and len(old[0]) == len(cells)
     ):
-        per_stage = len(lanes)
         changed_stages = [
             index
             for index in range(len(columns))
@@ -307,12 +307,34 @@ def _lay_out_emotions(
                 )
             )
         ]
-    if known_slots is None or changed_stages is None:
-        slots = card_slots((c for cell in cells for c in cell), stage_index, spans, known_slots)
-    elif old is not None and _same_ids(old[0], cells):
-        slots = known_slots  # the same cards in the same places (edited, perhaps)
+
+    def stage_slots(index: int) -> Slots:  # (see card_slots)
+        these = cells[index * per_stage : (index + 1) * per_stage]
+        return card_slots((c for cell in these for c in cell), stage_index, spans)
+
+    # each stage's slots, kept by identity while the stage's cards keep their ids and order
+    by_stage: tuple[Slots, ...]
+    old_parts = previous.emotion_stage_slots if previous is not None else ()
+    if known_slots is None or changed_stages is None or len(old_parts) != len(columns):
+        by_stage = tuple(stage_slots(index) for index in range(len(columns)))
+        slots: Slots = {k: v for part in by_stage for k, v in part.items()}
+        if known_slots is not None and known_slots == slots:
+            slots = known_slots
     else:
-        slots = _slots_again(cells, len(lanes), spans, set(changed_stages), known_slots)
+        again = set(changed_stages)
+        by_stage = tuple(
+            _stage_again(cells, per_stage, index, part, stage_slots) if index in again else part
+            for index, part in enumerate(old_parts)
+        )
+        if all(map(is_, by_stage, old_parts)):
+            slots = known_slots  # the same cards in the same places (edited, perhaps)
+        else:
+            merged: dict[str, tuple[float, int]] = {}
+            for part in by_stage:
+                merged.update(part)
+            slots = merged
+    result.emotion_cells = cells, places
+    result.emotion_stage_slots = by_stage
     result.emotion_slots = slots
     result.emotion_cards = scored = [c for cell in cells for c in cell if c.emotions]
     known = {c.persona.id: c for c in previous.emotion_curves} if previous is not None else {}
@@ -326,7 +348,6 @@ def _lay_out_emotions(
     # that moved, at their score's new y)
     stage_cards: dict[int, list[Card]] | None = None
     if old_lane is not None and changed_stages is not None:
-        per_stage = len(lanes)
         stage_cards = {
             index: [
                 c for cell in cells[index * per_stage : (index + 1) * per_stage]
@@ -359,34 +380,21 @@ def _lay_out_emotions(
         result.emotion_curves.append(curve)
 
 
-def _slots_again(
+def _stage_again(
     cells: tuple[Sequence[Card], ...],
     per_stage: int,
-    spans: list[tuple[float, float]],
-    changed: set[int],
+    index: int,
     known: Slots,
+    stage_slots: Callable[[int], Slots],
 ) -> Slots:
-    """The slots :func:`card_slots` gives, with the cards of stages not ``changed`` (whose
-    cells hold the same cards in the same columns) keeping their previous ones."""
-    slots: dict[str, tuple[float, int]] = {}
-    for index, (x, width) in enumerate(spans):
-        these = cells[index * per_stage : (index + 1) * per_stage]
-        if index not in changed:
-            for cell in these:
-                for card in cell:
-                    slots[card.id] = known[card.id]
-            continue
-        ids = [card.id for cell in these for card in cell]
-        step = width / (len(ids) + 1)
-        for i, card_id in enumerate(ids, 1):
-            slots[card_id] = (round(x + step * i, 2), index)
-    return slots
-
-
-def _same_ids(old: tuple[Sequence[Card], ...], new: tuple[Sequence[Card], ...]) -> bool:
-    """Whether the cells hold the cards of the same ids in the same order (a cell the map
-    handed out unchanged is the same tuple: not compared card by card)."""
-    return len(old) == len(new) and all(
-        a is b or (len(a) == len(b) and all(x.id == y.id for x, y in zip(a, b, strict=True)))
-        for a, b in zip(old, new, strict=True)
-    )
+    """A stage's slots: ``known`` when its cells hold cards of the same ids in the same
+    order (their places are the same), else worked out again."""
+    these = cells[index * per_stage : (index + 1) * per_stage]
+    ids = iter(known)
+    count = 0
+    for cell in these:
+        for card in cell:
+            count += 1
+            if next(ids, None) != card.id:
+                return stage_slots(index)
+    return known if count == len(known) else stage_slots(index)
