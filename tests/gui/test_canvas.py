@@ -86,7 +86,6 @@ def test_connect_two_cards_with_the_handle(window):
 
 
 def test_drag_an_emotion_point(window):
-    from mapper.canvas.emotion_items import EmotionPointItem
     from mapper.edits import Insert
     from mapper.model import Entity, Lane, LaneKind
 
@@ -95,11 +94,10 @@ def test_drag_an_emotion_point(window):
     window.document.undo_stack.setClean()
     lane = window.scene.layout.emotion_lane
     assert lane is not None and lane.lane.id == "emo"
-    point = next(i for i in window.scene.items()
-                 if isinstance(i, EmotionPointItem) and i.point.card_id == "t1"
-                 and i.persona_id == "maya")  # fmt: skip
+    point = next(i for i in window.scene.emotion_points()
+                 if i.card_id == "t1" and i.persona_id == "maya")  # fmt: skip
     assert point.point.score == 1
-    window.view.centerOn(point)
+    window.view.centerOn(point.pos())
     QApplication.processEvents()
     start = window.view.mapFromScene(point.pos())
     end = view_point(window, point.pos().x(), lane.row.bottom - 5)  # far below: snaps to -3

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
 from gui.conftest import card_center, view_point
-from mapper.canvas.emotion_items import EmotionPointItem
+from mapper.canvas.curve_items import DrawnPoint
 from mapper.canvas.inline_editor import InlineEditor
 from mapper.edits import Insert
 from mapper.layout.routes import bezier_point
@@ -212,17 +212,16 @@ def test_a_lane_menu_collapses_inserts_and_renames(window):
 
 
 # ---------------------------------------------------------------- emotions
-def point_of(window, card_id: str) -> EmotionPointItem:
-    return next(i for i in window.scene.items()
-                if isinstance(i, EmotionPointItem) and i.point.card_id == card_id
-                and i.persona_id == "maya")  # fmt: skip
+def point_of(window, card_id: str) -> DrawnPoint:
+    return next(i for i in window.scene.emotion_points()
+                if i.card_id == card_id and i.persona_id == "maya")  # fmt: skip
 
 
 def test_an_emotion_point_menu_clears_the_score(window):
     journey = window.document.journey
     window.document.push(Insert(journey, Entity.LANE, 3, Lane("emo", "Emotion", LaneKind.EMOTION)))
     point = point_of(window, "t2")
-    window.view.centerOn(point)
+    window.view.centerOn(point.pos())
     QApplication.processEvents()
     menu = right_click(window, window.view.mapFromScene(point.scenePos()))
     assert lines(menu) == ["Score of 'Online checkout'", "Clear score", "-", "Select the card"]

@@ -80,17 +80,15 @@ def test_a_flow_drawing_cancelled_with_esc_leaves_no_dashed_line(window):
 
 
 def test_an_emotion_point_drag_cancelled_with_esc_keeps_the_score(window):
-    from mapper.canvas.emotion_items import EmotionPointItem
     from mapper.edits import Insert
     from mapper.model import Entity, Lane, LaneKind
 
     journey, stack = window.document.journey, window.document.undo_stack
     window.document.push(Insert(journey, Entity.LANE, 3, Lane("emo", "Emotion", LaneKind.EMOTION)))
     lane = window.scene.layout.emotion_lane
-    point = next(i for i in window.scene.items()
-                 if isinstance(i, EmotionPointItem) and i.point.card_id == "t1"
-                 and i.persona_id == "maya")  # fmt: skip
-    window.view.centerOn(point)
+    point = next(i for i in window.scene.emotion_points()
+                 if i.card_id == "t1" and i.persona_id == "maya")  # fmt: skip
+    window.view.centerOn(point.pos())
     QApplication.processEvents()
     home = point.pos()
     start = window.view.mapFromScene(home)

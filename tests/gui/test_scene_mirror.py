@@ -44,7 +44,8 @@ def _picture(scene: JourneyScene) -> dict:
                 items.curve,
                 items.look,
                 {i: (it.segments, it.pen(), _rect(it)) for i, it in items.paths.items()},
-                {c: (it.point, it.pos().toTuple()) for c, it in items.points.items()},
+                {i: (it.points, it.hidden, _rect(it)) for i, it in items.rows.items()},
+                {c: (it.point, it.pos().toTuple()) for c, it in items.own.items()},
             )
             for pid, items in scene.emotions.curves.items()
         },
@@ -186,11 +187,13 @@ def test_with_an_emotion_lane_its_items_equal_ones_built_from_scratch(qapp, seed
 
 
 def _emotion_items(scene: JourneyScene) -> dict:
-    """Every emotion item of the canvas by what it draws: (persona, card) for points,
-    (persona, stage) for curve paths, the stage for ghost rows."""
+    """Every emotion item of the canvas by what it draws: (persona, stage) for curve paths
+    and rows of points, (persona, card) for points drawn by items of their own, the stage
+    for ghost rows."""
     items: dict = {}
     for pid, curve in scene.emotions.curves.items():
-        items.update({("point", pid, c): it for c, it in curve.points.items()})
+        items.update({("point", pid, c): it for c, it in curve.own.items()})
+        items.update({("points", pid, i): it for i, it in curve.rows.items()})
         items.update({("path", pid, i): it for i, it in curve.paths.items()})
     items.update({("ghosts", i): row for i, row in scene.emotions.ghosts.items()})
     return items
@@ -249,7 +252,7 @@ def test_a_paste_that_moves_the_emotion_lane_down_keeps_its_items_and_moves_them
             for i in range(30)
         ])  # fmt: skip
         before = _emotion_items(scene)
-        assert any(k[0] == "point" for k in before) and any(k[0] == "ghosts" for k in before)
+        assert any(k[0] == "points" for k in before) and any(k[0] == "ghosts" for k in before)
         lane_y = scene.layout.emotion_lane.row.y
         for step in (lambda: document.push(paste), document.undo_stack.undo,
                      document.undo_stack.redo):  # fmt: skip
@@ -283,7 +286,9 @@ def test_cards_moved_to_other_cells_keep_the_emotion_items_that_only_moved(qapp)
             step()
             after = _emotion_items(scene)
             assert all(after[k] is item for k, item in before.items() if k in after)
-            assert all(("point", pid, c) in after for pid in scene.emotions.curves
+            drawn = {(key[1], p.card_id) for key, row in after.items() if key[0] == "points"
+                     for p in row.points}  # fmt: skip
+            assert all((pid, c) in drawn for pid in scene.emotions.curves
                        for c in moved if pid in journey.card(c).emotions)  # fmt: skip
             _assert_as_from_scratch(scene)
     finally:

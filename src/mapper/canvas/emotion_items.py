@@ -5,7 +5,7 @@ point on the neutral line per unscored card (one item per stage draws them all).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen, QPolygonF
@@ -98,6 +98,8 @@ class CurveSegmentItem(QGraphicsPathItem):
     def __init__(self, segments: Sequence[Bezier], pen: QPen, z: float) -> None:
         super().__init__()
         self._reach = 0.0
+        self._path = QPainterPath()
+        self._one_run = False  # whether the path's segments run on from its first point
         self.set_segments(segments)
         self.set_pen(pen)
         self.setZValue(z)
@@ -105,21 +107,58 @@ class CurveSegmentItem(QGraphicsPathItem):
 
     def set_segments(self, segments: Sequence[Bezier]) -> None:
         """Draw these segments (the same item: taking one out of a big scene and putting
-        a new one in costs more than drawing the stretch again)."""
-        self.segments = tuple(segments)
-        path = QPainterPath()
-        end = None  # where the path is (a stage's segments run on, one from the next)
-        for seg in segments:
-            if seg.p0 != end:
-                path.moveTo(*seg.p0)
-            (x1, y1), (x2, y2), end = seg.c1, seg.c2, seg.p3
-            path.cubicTo(x1, y1, x2, y2, *end)
+        a new one in costs more than drawing the stretch again). When only a few changed
+        (a stage next to one whose points moved: its last two), those are moved in the
+        path as it is."""
+        new = tuple(segments)
+        old, self.segments = getattr(self, "segments", ()), new
+        path = self._moved_in_place(old, new)
+        if path is None:
+            path = QPainterPath()
+            end = None  # where the path is (a stage's segments run on, one from the next)
+            moves = 0
+            for seg in new:
+                if seg.p0 != end:
+                    path.moveTo(*seg.p0)
+                    moves += 1
+                (x1, y1), (x2, y2), end = seg.c1, seg.c2, seg.p3
+                path.cubicTo(x1, y1, x2, y2, *end)
+            self._one_run = moves == 1
+        self._path = path
         self.prepareGeometryChange()
         self._curve_bounds = path.boundingRect()
         self._bounds = self._curve_bounds.adjusted(
             -self._reach, -self._reach, self._reach, self._reach
         )
         self.setPath(path)
+
+    def _moved_in_place(
+        self, old: tuple[Bezier, ...], new: tuple[Bezier, ...]
+    ) -> QPainterPath | None:
+        """The drawn path with the segments that changed moved to their new places, when
+        as many run on one from the next as before and few changed (None: draw anew)."""
+        n = len(new)
+        if not n or len(old) != n or not self._one_run:
+            return None
+        changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a is not b]
+        if 4 * len(changed) > n or not self._runs_on(new, {j for i in changed for j in (i, i + 1)}):
+            return None
+        path = QPainterPath(self._path)  # (its elements: a move, then three per cubic)
+        for i in changed:
+            seg = new[i]
+            if i == 0:
+                path.setElementPositionAt(0, *seg.p0)
+            path.setElementPositionAt(3 * i + 1, *seg.c1)
+            path.setElementPositionAt(3 * i + 2, *seg.c2)
+            path.setElementPositionAt(3 * i + 3, *seg.p3)
+        return path
+
+    @staticmethod
+    def _runs_on(segments: tuple[Bezier, ...], starts: Iterable[int]) -> bool:
+        """Whether each segment starting at one of ``starts`` begins where the one before
+        it ends (the path then moves to nothing but its first point)."""
+        n = len(segments)
+        return all(segments[i].p0 == segments[i - 1].p3 for i in starts if 0 < i < n)
 
     def set_pen(self, pen: QPen) -> None:
         """Draw with ``pen``; the bounds take its width (round caps reach half of it)."""
@@ -266,11 +305,8 @@ class GhostRowItem(QGraphicsItem):
         self.neutral_y = y
         self._drawn_y = y  # the marks are drawn at this y; the item moves by the difference
         self.setPos(0, 0)
-        # one small path per ghost, drawn one by one: a single path of thousands of
-        # touching rings takes Qt's stroker hundreds of times longer
         self._xs = [x for _, x in self.ghosts]
-        marker = self.style.marker
-        self._marks = [marker_path(marker, QPointF(x, y), GHOST_RADIUS) for x in self._xs]
+        self._marks: list[QPainterPath | None] = [None] * len(self._xs)
         reach = POINT_RADIUS + 2
         left, right = (min(self._xs), max(self._xs)) if self._xs else (0.0, 0.0)
         self._bounds = QRectF(left - reach, y - reach, right - left + 2 * reach, 2 * reach)
@@ -300,7 +336,14 @@ class GhostRowItem(QGraphicsItem):
         reach = GHOST_RADIUS * 1.5
         first = bisect_left(self._xs, exposed.left() - reach)
         last = bisect_right(self._xs, exposed.right() + reach)
-        for mark in self._marks[first:last]:  # only those in the repainted area
+        # one small path per ghost, drawn one by one (a single path of thousands of
+        # touching rings takes Qt's stroker hundreds of times longer), made when first
+        # painted: an edit that moves a stage's ghosts makes none
+        marks, marker, y = self._marks, self.style.marker, self._drawn_y
+        for i in range(first, last):  # only those in the repainted area
+            mark = marks[i]
+            if mark is None:
+                marks[i] = mark = marker_path(marker, QPointF(self._xs[i], y), GHOST_RADIUS)
             painter.drawPath(mark)
 
     def ghost_at(self, x: float) -> tuple[str, float] | None:

@@ -1,28 +1,29 @@
 """The emotion lane's items, mirrored from the layout: each shown persona's curve (a path
-per stage) and points, the active persona's ghost points, and the legend in the lane's
-header. After an edit only what changed is touched: scoring one card on a 5,000-card map
-moves or makes one point and one stage's path, not every point of the curve, and a lane
-that moved down (rows above it grew) moves its points and ghost rows instead of making
-them again."""
+and a row of points per stage), the active persona's ghost points, and the legend in the
+lane's header. After an edit only what changed is touched: scoring one card on a
+5,000-card map draws one stage's path and points again, not every point of the curve,
+and a lane that moved down (rows above it grew) keeps its items and moves them.
+
+A point that is selected or dragged has an item of its own (``EmotionPointItem``), made
+when a press or a rubber band reaches it and taken away once it is neither; its stage's
+row leaves it out meanwhile."""
 
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Protocol
 
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem
+from shiboken6 import isValid
 
-from mapper.canvas.emotion_items import (
-    CurveSegmentItem,
-    EmotionPointItem,
-    GhostRowItem,
-    curve_pen,
-)
+from mapper.canvas.curve_items import CurveItems, DrawnPoint, points_by_stage, segments_by_stage
+from mapper.canvas.emotion_items import CurveSegmentItem, EmotionPointItem, GhostRowItem, curve_pen
 from mapper.canvas.header_items import LaneHeaderItem, LegendEntry
-from mapper.layout import Bezier, EmotionCurve, MapLayout
+from mapper.canvas.point_rows import PointRowItem
+from mapper.layout import EmotionCurve, EmotionPoint, MapLayout
 from mapper.layout.persona_style import PersonaStyle, styles_by_id
 from mapper.layout.theme import LIGHT
 from mapper.model import JourneyMap
@@ -40,36 +41,6 @@ class Host(Protocol):
     def selectedItems(self) -> list[QGraphicsItem]: ...
 
 
-class CurveItems:
-    """One persona's items: a path per stage (keyed by stage index) and a point per card."""
-
-    def __init__(self, curve: EmotionCurve, look: tuple) -> None:
-        self.curve, self.look = curve, look
-        self.pen_key: tuple = ()  # what the paths' pen was made from
-        self.paths: dict[int, CurveSegmentItem] = {}
-        self.points: dict[str, EmotionPointItem] = {}
-
-    def items(self) -> list[QGraphicsItem]:
-        return [*self.paths.values(), *self.points.values()]
-
-
-def _by_stage(curve: EmotionCurve) -> dict[int, tuple[Bezier, ...]]:
-    """The curve's segments stage by stage. They come in stage order: each stage's are
-    found by halving, not one by one (a big map's curve has thousands)."""
-    segments, by_stage = curve.segments, {}
-    start, n = 0, len(segments)
-    while start < n:
-        stage_index = segments[start][0]
-        end = bisect_right(segments, stage_index, lo=start, key=_stage_of)
-        by_stage[stage_index] = tuple([s for _, s in segments[start:end]])
-        start = end
-    return by_stage
-
-
-def _stage_of(segment: tuple[int, Bezier]) -> int:
-    return segment[0]
-
-
 class EmotionLayer:
     def __init__(self, host: Host) -> None:
         # weakly: the scene holds this layer, and a cycle would leave the scene (and its
@@ -78,6 +49,10 @@ class EmotionLayer:
         self.curves: dict[str, CurveItems] = {}
         self.ghosts: dict[int, GhostRowItem] = {}
         self._ghost_key: tuple = ()
+        # what each stage's ghosts were worked out from: its slots and the active curve's
+        # points there (the same objects while they stay: the ghosts stay too)
+        self._ghosts_from: dict[int, tuple[object, object]] = {}
+        self._held: set[EmotionPointItem] = set()  # own items being dragged
         self.styles: dict[str, PersonaStyle] = {}
 
     @property
@@ -123,14 +98,14 @@ class EmotionLayer:
         self.sync_legend()
 
     def _update(self, items: CurveItems, curve: EmotionCurve, coloured: bool, active: bool) -> None:
-        """Bring ``items`` in line with ``curve``: paths of stages whose segments changed
-        are made again, points move or change in place, new ones are made."""
+        """Bring ``items`` in line with ``curve``: the paths and point rows of stages
+        whose segments or points changed are drawn again, the others are kept."""
         layout = self.host.layout
         lane, neutral = layout.emotion_lane, layout.neutral_y()
         assert lane is not None and neutral is not None
         pid, style = curve.persona.id, self.styles[curve.persona.id]
         z = ACTIVE_Z if active else OTHER_Z
-        by_stage = _by_stage(curve)
+        by_stage = segments_by_stage(curve)
         width = 3.0 if active else 2.0
         # the active curve's colours change at the neutral line: a lane that moved needs
         # a new pen (its paths that stayed take it), not new paths
@@ -153,25 +128,40 @@ class EmotionLayer:
                 pen = curve_pen(style, coloured, neutral, lane.row.y, lane.row.bottom, width)
             items.paths[stage_index] = path = CurveSegmentItem(segments, pen, z)
             self.host.addItem(path)
-        found, get = 0, items.points.get
-        for point in curve.points:
-            item = get(point.card_id)
-            if item is None:
-                continue
-            found += 1
-            if item.point is not point:  # (it draws nothing again when equal)
-                item.set_point(point)
-        if found != len(items.points):  # some cards lost their points
-            new_ids = {p.card_id for p in curve.points}
-            for card_id in [c for c in items.points if c not in new_ids]:
-                self._remove([items.points.pop(card_id)])
-        if found != len(curve.points):  # some cards have new ones
-            for point in curve.points:
-                if point.card_id not in items.points:
-                    item = EmotionPointItem(point, pid, style, coloured, z + 1)
-                    items.points[point.card_id] = item
-                    self.host.addItem(item)
+        points = points_by_stage(curve)
+        for stage_index in [i for i in items.rows if i not in points]:
+            self._remove([items.rows.pop(stage_index)])
+        for stage_index, stage_points in points.items():
+            row = items.rows.get(stage_index)
+            if row is None:
+                items.rows[stage_index] = row = PointRowItem(
+                    stage_points, stage_index, pid, style, coloured, z + 1
+                )
+                self.host.addItem(row)
+            elif row.points != stage_points:  # (the same points are the same objects)
+                row.set_points(stage_points)
         items.curve = curve
+        if items.own:
+            self._follow(items, curve)
+
+    def _follow(self, items: CurveItems, curve: EmotionCurve) -> None:
+        """Points with items of their own go where their cards' points are now (their
+        items taken away with the points), and the rows leave them out."""
+        now = {p.card_id: p for p in curve.points}
+        for card_id, item in list(items.own.items()):
+            point = now.get(card_id)
+            if point is None:
+                self._remove([items.own.pop(card_id)])
+            elif item.point is not point:
+                item.set_point(point)
+        self._hide_own(items)
+
+    def _hide_own(self, items: CurveItems) -> None:
+        hidden: dict[int, set[str]] = {}
+        for card_id, item in items.own.items():
+            hidden.setdefault(item.point.stage_index, set()).add(card_id)
+        for stage_index, row in items.rows.items():
+            row.set_hidden(frozenset(hidden.get(stage_index, ())))
 
     def _remove(self, items: list[QGraphicsItem]) -> None:
         for item in items:
@@ -192,33 +182,39 @@ class EmotionLayer:
         neutral = layout.neutral_y()
         kept = self.curves.get(active_id) if active_id is not None else None
         style = self.styles.get(active_id) if active_id is not None else None
-        slots = layout.emotion_slots
         key = (active_id, style)
         if everything or key != self._ghost_key or kept is None:
             self._remove(list(self.ghosts.values()))
-            self.ghosts = {}
+            self.ghosts, self._ghosts_from = {}, {}
         self._ghost_key = key
         if kept is None or neutral is None or style is None or active_id is None:
             return
-        scored = kept.points
-        by_stage: dict[int, list[tuple[str, float]]] = {}
-        for card_id, (x, stage_index) in slots.items():
-            if card_id not in scored:
-                by_stage.setdefault(stage_index, []).append((card_id, x))
-        for stage_index in [i for i in self.ghosts if i not in by_stage]:
-            self._remove([self.ghosts.pop(stage_index)])
-        for stage_index, ghosts in by_stage.items():
-            old = self.ghosts.get(stage_index)
-            if old is not None and old.ghosts == ghosts:
-                if old.neutral_y != neutral:
-                    old.set_neutral_y(neutral)
+        for index, slots in enumerate(layout.emotion_stage_slots):
+            row = kept.rows.get(index)
+            points = row.points if row is not None else ()
+            source = self._ghosts_from.get(index)
+            old = self.ghosts.get(index)
+            if source is not None and source[0] is slots and source[1] is points:
+                if old is not None and old.neutral_y != neutral:
+                    old.set_neutral_y(neutral)  # the same ghosts in a lane that moved
                 continue
-            if old is not None:  # the same item, its ghosts drawn again
+            self._ghosts_from[index] = (slots, points)
+            scored = {p.card_id for p in points}
+            ghosts = [(card_id, x) for card_id, (x, _) in slots.items() if card_id not in scored]
+            if not ghosts:
+                if old is not None:
+                    self._remove([self.ghosts.pop(index)])
+            elif old is None:
+                row_item = GhostRowItem(ghosts, index, neutral, active_id, style, GHOST_Z)
+                self.ghosts[index] = row_item
+                self.host.addItem(row_item)
+            elif old.ghosts != ghosts:  # the same item, its ghosts drawn again
                 old.set_ghosts(ghosts, neutral)
-                continue
-            row = GhostRowItem(ghosts, stage_index, neutral, active_id, style, GHOST_Z)
-            self.ghosts[stage_index] = row
-            self.host.addItem(row)
+            elif old.neutral_y != neutral:
+                old.set_neutral_y(neutral)
+        for index in [i for i in self.ghosts if i >= len(layout.emotion_stage_slots)]:
+            self._remove([self.ghosts.pop(index)])
+            self._ghosts_from.pop(index, None)
 
     # ------------------------------------------------------------ legend
     def sync_legend(self) -> None:
@@ -238,9 +234,90 @@ class EmotionLayer:
         )
         header.set_legend(entries)
 
+    # ------------------------------------------------------------ own points
+    def take_out(self, row: QGraphicsItem, card_id: str) -> EmotionPointItem | None:
+        """The item of a point of ``row`` of its own (made if it has none): what a press
+        drags and a click or a rubber band selects."""
+        if not isinstance(row, PointRowItem):
+            return None
+        items = self.curves.get(row.persona_id)
+        if items is None or items.rows.get(row.stage_index) is not row:
+            return None
+        own = items.own.get(card_id)
+        if own is not None:
+            return own
+        point = next((p for p in row.points if p.card_id == card_id), None)
+        if point is None:
+            return None
+        own = EmotionPointItem(point, row.persona_id, row.style, row.coloured, row.zValue() + 0.5)
+        items.own[card_id] = own
+        self.host.addItem(own)
+        row.set_hidden(row.hidden | {card_id})
+        return own
+
+    def stand_in(
+        self, row: GhostRowItem, card_id: str, x: float
+    ) -> tuple[EmotionPointItem, Callable[[], None]]:
+        """A point standing in for a ghost being dragged, and what takes it away."""
+        point = EmotionPoint(card_id, 0, (x, row.neutral_y), row.stage_index)
+        item = EmotionPointItem(point, row.persona_id, row.style, True, 45, ghost=True)
+        self.host.addItem(item)
+
+        def done() -> None:
+            if item.scene() is self._host():
+                self.host.removeItem(item)
+
+        return item, done
+
+    def hold(self, item: EmotionPointItem) -> Callable[[], None] | None:
+        """Keep ``item`` while it is dragged, if it is a point's own item; the returned
+        function lets it go (taken away then unless it is selected)."""
+        items = self.curves.get(item.persona_id)
+        if items is None or items.own.get(item.card_id) is not item:
+            return None
+        self._held.add(item)
+
+        def let_go() -> None:
+            self._held.discard(item)
+            self.prune()
+
+        return let_go
+
+    def reach(self, area: QRectF | None) -> None:
+        """A rubber band over ``area`` (scene): the points it meets get items of their
+        own, for Qt to select (those it does not select are taken away again; so are all
+        it did not select when it is gone, ``None``)."""
+        if area is None:
+            self.prune()
+            return
+        for items in self.curves.values():
+            for row in list(items.rows.values()):
+                if row.sceneBoundingRect().intersects(area):
+                    for point in row.in_rect(area):
+                        self.take_out(row, point.card_id)
+
+    def prune(self) -> None:
+        """Take away the own items of points neither selected nor dragged (and forget
+        those Qt deleted: a scene being cleared says its selection changed)."""
+        for items in self.curves.values():
+            gone = [
+                card_id
+                for card_id, item in items.own.items()
+                if not isValid(item) or (item not in self._held and not item.isSelected())
+            ]
+            if gone:
+                self._remove([it for it in (items.own.pop(c) for c in gone) if isValid(it)])
+                if all(map(isValid, items.rows.values())):
+                    self._hide_own(items)
+
     # ------------------------------------------------------------ queries
-    def points(self) -> list[EmotionPointItem]:
-        return [item for items in self.curves.values() for item in items.points.values()]
+    def points(self) -> list[DrawnPoint]:
+        """Every point drawn, by its row or by an item of its own."""
+        return [
+            DrawnPoint(self, pid, p.card_id)
+            for pid, items in self.curves.items()
+            for p in items.curve.points
+        ]
 
     def ghost_rows(self) -> list[GhostRowItem]:
         return list(self.ghosts.values())

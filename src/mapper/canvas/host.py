@@ -33,6 +33,11 @@ class CanvasHost(Protocol):
         """A press on an emotion point: dragging it up or down changes the score."""
         ...
 
+    def begin_point_drag(self, row: QGraphicsItem, card_id: str) -> QGraphicsItem | None:
+        """A press on a point drawn by a row of points: dragging it changes the score; the
+        item then dragged (the point's own), if any."""
+        ...
+
     def begin_ghost_drag(self, row: QGraphicsItem, card_id: str, x: float) -> None:
         """A press on an unscored card's ghost point: dragging it scores the card."""
         ...

@@ -17,6 +17,7 @@ from mapper.canvas.emotion_items import EmotionPointItem, GhostRowItem
 from mapper.canvas.flow_item import FlowItem, FlowLabelItem
 from mapper.canvas.header_items import LaneHeaderItem, StageHeaderItem
 from mapper.canvas.interactions import FlowFromMenu
+from mapper.canvas.point_rows import PointRowItem
 from mapper.canvas.reveal import reveal
 from mapper.edits import intents, palette, selection
 from mapper.edits.menus import CHANGES, Command, Entry, MenuTarget, Target, change_for, entries
@@ -49,6 +50,12 @@ class CanvasMenus:
                 if ghost is not None:
                     scene.clearSelection()
                     return MenuTarget(Target.EMOTION_POINT, (ghost[0],), persona_id=item.persona_id)
+                continue
+            if isinstance(item, PointRowItem):  # a point drawn by its stage's row
+                point = item.point_at(pos)
+                if point is not None:
+                    return MenuTarget(Target.EMOTION_POINT, (point.card_id,),
+                                      persona_id=item.persona_id)  # fmt: skip
                 continue
             target = self._target_of(item, select=True)
             if target is not None:

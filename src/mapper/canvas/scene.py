@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
 from mapper.canvas.card_item import CardItem
+from mapper.canvas.curve_items import DrawnPoint
 from mapper.canvas.deferred import DeferredScene
 from mapper.canvas.emotion_items import EmotionPointItem, GhostRowItem
 from mapper.canvas.emotion_layer import EmotionLayer
@@ -27,7 +28,7 @@ from mapper.canvas.mirror import drawn, sync_cards, sync_flows, sync_headers, ta
 from mapper.document import Document
 from mapper.edits import Change
 from mapper.gcpause import keep_new, paused_gc
-from mapper.layout import EmotionPoint, MapLayout, Style, compute_layout, route_flows
+from mapper.layout import MapLayout, Style, compute_layout, route_flows
 from mapper.layout.theme import LIGHT, Theme
 from mapper.model import Entity, ModelEvent, Persona
 from mapper.model.pain import shown_personas
@@ -84,6 +85,7 @@ class JourneyScene(DeferredScene):
         self._selected_before: set = set()  # items selected at the last selection change
         self._unsubscribe = self.journey.events.subscribe(self._on_model_events)
         self.selectionChanged.connect(self._refresh_handles)
+        self.selectionChanged.connect(self.emotions.prune)  # points no longer selected
         self.sync()
 
     def set_theme(self, theme: Theme) -> None:
@@ -218,7 +220,7 @@ class JourneyScene(DeferredScene):
                         item.label.update()
         self._selected_before = selected
 
-    def emotion_points(self) -> list[EmotionPointItem]:
+    def emotion_points(self) -> list[DrawnPoint]:
         self.complete()
         return self.emotions.points()
 
@@ -331,22 +333,20 @@ class JourneyScene(DeferredScene):
     def begin_emotion_drag(self, point: QGraphicsItem, done: Callable | None = None) -> None:
         from mapper.canvas.emotion_drag import EmotionPointDrag  # loaded when first dragged
 
-        if isinstance(point, EmotionPointItem):  # (``done``: see begin_ghost_drag)
-            self.start_interaction(EmotionPointDrag(self, point, done))
+        if isinstance(point, EmotionPointItem):  # (a point's own item is held while dragged)
+            self.start_interaction(EmotionPointDrag(self, point, done or self.emotions.hold(point)))
+
+    def begin_point_drag(self, row: QGraphicsItem, card_id: str) -> QGraphicsItem | None:
+        """A press on a point a row draws: its own item is dragged (a click selects it)."""
+        point = self.emotions.take_out(row, card_id)
+        if point is not None:
+            self.begin_emotion_drag(point)
+        return point
 
     def begin_ghost_drag(self, row: QGraphicsItem, card_id: str, x: float) -> None:
         """A ghost point is dragged as a stand-in point, taken away when the drag is over."""
-        if not isinstance(row, GhostRowItem):
-            return
-        point = EmotionPoint(card_id, 0, (x, row.neutral_y), row.stage_index)
-        stand_in = EmotionPointItem(point, row.persona_id, row.style, True, 45, ghost=True)
-        self.addItem(stand_in)
-
-        def done() -> None:
-            if stand_in.scene() is self:
-                self.removeItem(stand_in)
-
-        self.begin_emotion_drag(stand_in, done)
+        if isinstance(row, GhostRowItem):
+            self.begin_emotion_drag(*self.emotions.stand_in(row, card_id, x))
 
     # ------------------------------------------------------------ events
     def mousePressEvent(self, event) -> None:

@@ -57,6 +57,7 @@ class JourneyView(QGraphicsView):
         self._menus: CanvasMenus | None = None  # made when a menu is first asked for
         self.menu_actions: dict[str, QAction] = {}  # the window's: duplicate, delete
         self.keys = KeyboardControl(self, scene, self.nudged.emit)
+        self.rubberBandChanged.connect(self._band_moved)
 
     @property
     def menus(self) -> CanvasMenus:
@@ -71,6 +72,10 @@ class JourneyView(QGraphicsView):
 
     def journey_scene(self) -> JourneyScene:
         return self.scene()  # type: ignore[return-value]
+
+    def _band_moved(self, rect: QRect, *_: object) -> None:  # (Qt's scene points lag behind)
+        area = None if rect.isNull() else self.mapToScene(rect).boundingRect()
+        self.journey_scene().emotions.reach(area)  # emotion points in it, for Qt to select
 
     # ------------------------------------------------------------ sticky headers
     def pin_headers(self) -> None:

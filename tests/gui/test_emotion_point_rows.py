@@ -1,0 +1,146 @@
+"""Emotion points are drawn a stage's row at a time; a point pressed, clicked or reached by
+a rubber band gets an item of its own while it is dragged or selected. Real events on the
+viewport."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QGraphicsScene
+
+from gui.conftest import drag, view_point
+from gui.test_emotion_curve import emo, point_item  # noqa: F401 - the fixture
+from mapper.canvas.emotion_items import EmotionPointItem
+from mapper.canvas.point_rows import PointRowItem
+from mapper.edits import MoveCards
+
+
+def own_items(window) -> list[EmotionPointItem]:
+    return [i for i in QGraphicsScene.items(window.scene) if isinstance(i, EmotionPointItem)]
+
+
+def rows(window) -> list[PointRowItem]:
+    return [i for i in QGraphicsScene.items(window.scene) if isinstance(i, PointRowItem)]
+
+
+def test_a_stages_points_are_one_item_and_a_card_moved_between_stages_moves_no_item(emo):  # noqa: F811
+    scene, journey = emo.scene, emo.document.journey
+    assert own_items(emo) == []  # at rest no point has an item of its own
+    drawn = {(row.persona_id, p.card_id) for row in rows(emo) for p in row.points}
+    curves = scene.layout.emotion_curves
+    assert drawn == {(c.persona.id, p.card_id) for c in curves for p in c.points}
+    per_stage = {(row.persona_id, row.stage_index) for row in rows(emo)}
+    assert len(per_stage) == len(rows(emo))  # one row per persona and stage
+    before = set(map(id, QGraphicsScene.items(scene)))
+    stage, lane, _ = journey.card_position("t2")
+    other = next(s for s in journey.stages.ids() if s != stage)
+    emo.document.push(MoveCards(journey, ["t2"], other, lane, 0))
+    assert own_items(emo) == []
+    assert {p.card_id for row in rows(emo) for p in row.points if row.persona_id == "maya"} == {
+        p.card_id for c in scene.layout.emotion_curves if c.persona.id == "maya" for p in c.points
+    }
+    moved = point_item(emo, "t2")
+    assert moved.pos().toTuple() == next(
+        p.pos for c in scene.layout.emotion_curves if c.persona.id == "maya"
+        for p in c.points if p.card_id == "t2"
+    )  # fmt: skip
+    assert {id(i) for i in rows(emo)} <= before  # the rows stayed, drawn again
+
+
+def test_a_click_gives_the_point_an_item_of_its_own_that_its_row_leaves_out(emo):  # noqa: F811
+    scene = emo.scene
+    at = emo.view.mapFromScene(point_item(emo, "t2").pos())
+    QTest.mouseClick(emo.view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, at)  # fmt: skip
+    (own,) = own_items(emo)
+    assert (own.card_id, own.persona_id, own.isSelected()) == ("t2", "maya", True)
+    row = next(r for r in rows(emo) if r.persona_id == "maya" and "t2" in r.hidden)
+    assert row.point_at(own.pos()) is None  # the row no longer answers for it
+    assert scene.selected_emotion_points() == [("t2", "maya")]
+    lane = scene.layout.emotion_lane.row
+    QTest.mouseClick(emo.view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, view_point(emo, 700, lane.y + 3))  # fmt: skip
+    assert own_items(emo) == [] and not row.hidden  # deselected: back to its row
+    assert scene.selected_emotion_points() == []
+
+
+def test_a_rubber_band_over_points_selects_them_and_delete_clears_their_scores(emo):  # noqa: F811
+    from mapper.edits import personas
+
+    scene, journey = emo.scene, emo.document.journey
+    # one persona's curve: clearing two personas' scores of one card is another matter
+    emo.document.push(personas.show_persona(journey, "omar", False))
+    t1, t2 = point_item(emo, "t1").pos(), point_item(emo, "t2").pos()
+    lane = scene.layout.emotion_lane.row
+    left, right = min(t1.x(), t2.x()) - 12, max(t1.x(), t2.x()) + 12
+    top, bottom = min(t1.y(), t2.y()) - 12, max(t1.y(), t2.y()) + 12
+    emo.view.centerOn(QPointF((left + right) / 2, (top + bottom) / 2))
+    assert lane.y < top and bottom < lane.bottom
+    drag(emo, view_point(emo, left, top), view_point(emo, right, bottom))
+    inside = {(p.card_id, p.persona_id) for p in scene.emotion_points()
+              if left <= p.pos().x() <= right}  # fmt: skip
+    assert inside == {("t1", "maya"), ("t2", "maya")}
+    assert sorted(scene.selected_emotion_points()) == sorted(inside)
+    assert {(i.card_id, i.persona_id) for i in own_items(emo)} == inside  # only those
+    QTest.keyClick(emo.view, Qt.Key.Key_Delete)
+    assert all(p not in journey.card(c).emotions for c, p in inside)
+    assert journey.has_card("t1") and journey.has_card("t2")
+
+
+def test_esc_during_a_point_drag_puts_it_back_in_its_row(emo):  # noqa: F811
+    from gui.test_interactions import press_and_move, release
+
+    journey = emo.document.journey
+    home = point_item(emo, "t1").pos()
+    start = emo.view.mapFromScene(home)
+    end = view_point(emo, home.x(), emo.scene.layout.emotion_lane.row.bottom - 5)
+    press_and_move(emo, start, end)
+    (own,) = own_items(emo)
+    assert own.pos().y() > home.y()  # dragged by its own item, the row leaves it out
+    QTest.keyClick(emo.view, Qt.Key.Key_Escape)
+    release(emo, end)
+    assert journey.card("t1").emotions["maya"] == 1
+    assert own_items(emo) == [] and not any(r.hidden for r in rows(emo))
+    assert point_item(emo, "t1").pos() == QPointF(home)
+
+
+def _elements(path) -> list[tuple]:
+    return [(e.type, e.x, e.y) for e in (path.elementAt(i) for i in range(path.elementCount()))]
+
+
+def test_a_stage_path_whose_last_segments_changed_moves_them_and_draws_as_one_made_anew(
+    qapp, monkeypatch
+):
+    """A card moved into the next stage reshapes the end of this stage's stretch: those
+    segments are moved in the path it has, the rest is not drawn again."""
+    from dataclasses import replace
+
+    import mapper.canvas.emotion_items as emotion_items
+    from mapper.canvas.emotion_items import CurveSegmentItem
+    from mapper.layout.geometry import smooth_curve
+    from PySide6.QtGui import QPainterPath, QPen
+
+    points = [(float(x), 100.0 + (x * 7) % 40) for x in range(0, 400, 10)]
+    before = smooth_curve(points)
+    item = CurveSegmentItem(before, QPen(), 1.0)
+    points[-1] = (points[-1][0], 150.0)  # the next stage's first point moved
+    after = smooth_curve(points)
+    assert after[:-2] == before[:-2] and after[-2:] != before[-2:]
+    drawn: list[int] = []
+
+    class Counted(QPainterPath):
+        def cubicTo(self, *args):  # noqa: N802 - Qt's name
+            drawn.append(1)
+            return super().cubicTo(*args)
+
+    monkeypatch.setattr(emotion_items, "QPainterPath", Counted)
+    item.set_segments([*before[:-2], *after[-2:]])
+    assert drawn == []  # moved in place
+    monkeypatch.undo()
+    fresh = CurveSegmentItem(after, QPen(), 1.0)
+    assert _elements(item.path()) == _elements(fresh.path())
+    assert item.boundingRect() == fresh.boundingRect()
+    # a gap in the stretch (segments that no longer run on) is drawn anew
+    gap = [*after[:-1], replace(after[-1], p0=(after[-1].p0[0], 10.0))]
+    item.set_segments(gap)
+    assert _elements(item.path()) == _elements(CurveSegmentItem(gap, QPen(), 1.0).path())
