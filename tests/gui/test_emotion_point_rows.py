@@ -12,7 +12,8 @@ from gui.conftest import drag, view_point
 from gui.test_emotion_curve import emo, point_item  # noqa: F401 - the fixture
 from mapper.canvas.emotion_items import EmotionPointItem
 from mapper.canvas.point_rows import PointRowItem
-from mapper.edits import MoveCards
+from mapper.edits import MoveCards, Update
+from mapper.model import Entity
 
 
 def own_items(window) -> list[EmotionPointItem]:
@@ -115,10 +116,11 @@ def test_a_stage_path_whose_last_segments_changed_moves_them_and_draws_as_one_ma
     segments are moved in the path it has, the rest is not drawn again."""
     from dataclasses import replace
 
+    from PySide6.QtGui import QPainterPath, QPen
+
     import mapper.canvas.emotion_items as emotion_items
     from mapper.canvas.emotion_items import CurveSegmentItem
     from mapper.layout.geometry import smooth_curve
-    from PySide6.QtGui import QPainterPath, QPen
 
     points = [(float(x), 100.0 + (x * 7) % 40) for x in range(0, 400, 10)]
     before = smooth_curve(points)
@@ -129,7 +131,7 @@ def test_a_stage_path_whose_last_segments_changed_moves_them_and_draws_as_one_ma
     drawn: list[int] = []
 
     class Counted(QPainterPath):
-        def cubicTo(self, *args):  # noqa: N802 - Qt's name
+        def cubicTo(self, *args):
             drawn.append(1)
             return super().cubicTo(*args)
 
@@ -144,3 +146,34 @@ def test_a_stage_path_whose_last_segments_changed_moves_them_and_draws_as_one_ma
     gap = [*after[:-1], replace(after[-1], p0=(after[-1].p0[0], 10.0))]
     item.set_segments(gap)
     assert _elements(item.path()) == _elements(CurveSegmentItem(gap, QPen(), 1.0).path())
+
+
+def test_a_selected_point_follows_its_card_through_edits_and_goes_with_it(emo):  # noqa: F811
+    scene, journey, stack = emo.scene, emo.document.journey, emo.document.undo_stack
+    at = emo.view.mapFromScene(point_item(emo, "t2").pos())
+    QTest.mouseClick(emo.view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, at)  # fmt: skip
+    (own,) = own_items(emo)
+
+    def where() -> tuple:
+        curve = next(c for c in scene.layout.emotion_curves if c.persona.id == "maya")
+        point = next(p for p in curve.points if p.card_id == "t2")
+        hiding = [r.stage_index for r in rows(emo) if "t2" in r.hidden]
+        return point, hiding
+
+    QTest.keyClick(emo.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # -3 -> -2
+    point, hiding = where()
+    assert point.score == -2 and own.point == point and own.pos().toTuple() == point.pos
+    assert hiding == [point.stage_index] and own.isSelected()
+    stage, lane, _ = journey.card_position("t2")
+    other = next(s for s in journey.stages.ids() if s != stage)
+    emo.document.push(MoveCards(journey, ["t2"], other, lane, 0))
+    point, hiding = where()
+    assert own.point == point and hiding == [point.stage_index]  # left its old row
+    assert own_items(emo) == [own] and own.isSelected()
+    emo.document.push(Update(journey, Entity.CARD, "t2", {"emotions": {"omar": -1}}))
+    assert own_items(emo) == [] and scene.selected_emotion_points() == []
+    assert not any(r.hidden for r in rows(emo))
+    stack.undo()  # the score is back, its point in its row (no longer selected)
+    assert ("t2", "maya") in {(p.card_id, p.persona_id) for p in scene.emotion_points()}
+    assert own_items(emo) == []
