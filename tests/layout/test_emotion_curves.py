@@ -122,14 +122,14 @@ def test_an_edit_that_moves_no_card_keeps_the_places_along_the_curves_without_wo
     keeps every card where it was (a title, a score) keeps them, found by the cells the
     map handed out (the same tuples, or cards of the same ids), not by placing every card
     of the map again; a card moved to another stage moves them."""
-    import mapper.layout.grid as grid
+    import mapper.layout.emotion_lane as emotion_lane
     from factories import synthetic_map
 
     journey = _with_emotion_lane(synthetic_map(200, seed=8))
     layout = compute_layout(journey)
     worked_out = []
-    real = grid.card_slots
-    monkeypatch.setattr(grid, "card_slots", lambda *a: worked_out.append(1) or real(*a))
+    real = emotion_lane.card_slots
+    monkeypatch.setattr(emotion_lane, "card_slots", lambda *a: worked_out.append(1) or real(*a))
     card = list(journey.cards())[60]
     journey.update(Entity.CARD, card.id, title="A title that wraps " * 5)
     after = compute_layout(journey, previous=layout)

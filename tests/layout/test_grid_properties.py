@@ -415,7 +415,7 @@ def test_a_lane_that_only_moved_keeps_its_curves_shape_without_laying_them_out_w
     a curve out whole (neither for an edit that scores nothing, nor for a card moved to
     another stage: there only the two stages' points are placed again)."""
     from factories import synthetic_map
-    from mapper.layout import grid
+    from mapper.layout import emotion_lane
 
     journey = synthetic_map(400, emotion_lane=True)
     layout = compute_layout(journey)
@@ -439,7 +439,7 @@ def test_a_lane_that_only_moved_keeps_its_curves_shape_without_laying_them_out_w
             card = short[step]
             journey.update(Entity.CARD, card.id, title=" ".join(["wrap me"] * 40))
         with monkeypatch.context() as patched:
-            patched.setattr(grid, "lay_out_curve", whole)
+            patched.setattr(emotion_lane, "lay_out_curve", whole)
             before, layout = layout, compute_layout(journey, previous=layout)
         assert layout.emotion_lane is not None
         assert layout.emotion_lane.row.y > before.emotion_lane.row.y  # it moved down

@@ -161,7 +161,8 @@ class MapLayout:
     emotion_slots: Slots = field(default_factory=dict, repr=False, compare=False)
     # the same, stage by stage (a stage's are kept by identity while its cards stay)
     emotion_stage_slots: tuple[Slots, ...] = field(default=(), repr=False, compare=False)
-    emotion_cards: list[Card] = field(default_factory=list, repr=False, compare=False)
+    # each stage's scored cards (kept by identity while the stage's cells stay)
+    emotion_cards: tuple[list[Card], ...] = field(default=(), repr=False, compare=False)
     # what the slots were worked out from: the shown cells' cards, and each stage's id, x
     # and width (a layout built on this one keeps the slots while they stay)
     emotion_cells: Any = field(default=None, repr=False, compare=False)
