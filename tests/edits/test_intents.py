@@ -333,3 +333,22 @@ def test_a_pasted_opportunity_keeps_its_pain_points_or_their_copies(journey):
     change, ids = selection.paste(other, clipboard.copy_payload(journey, ["o2"]))
     change.apply()  # into a map without t2: that link is left out
     assert other.card(ids[0]).pain_point_ids == ("p1",)
+
+
+def test_both_personas_scores_of_one_card_change_together(journey):
+    """A rubber band over both personas' points of one card, then Delete or Alt+Up: every
+    selected score changes, not only the last persona's."""
+    clear = intents.clear_scores(journey, [("t1", "maya"), ("t1", "omar")])
+    assert clear is not None
+    clear.apply()
+    assert journey.card("t1").emotions == {}
+    clear.revert()
+    assert journey.card("t1").emotions == {"maya": 1, "omar": 0}
+    up = intents.step_scores(journey, [("t1", "maya"), ("t1", "omar"), ("t4", "maya")], 1)
+    assert up is not None
+    up.apply()
+    assert journey.card("t1").emotions == {"maya": 2, "omar": 1}
+    assert journey.card("t4").emotions == {"maya": 1}
+    up.revert()
+    assert journey.card("t1").emotions == {"maya": 1, "omar": 0}
+    assert journey.card("t4").emotions == {}

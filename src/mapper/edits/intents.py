@@ -110,14 +110,12 @@ def set_emotion(journey: JourneyMap, card_id: str, persona_id: str, score: int |
 
 def clear_scores(journey: JourneyMap, targets: Sequence[tuple[str, str]]) -> Change | None:
     """Un-score each (card, persona) of ``targets`` as one step; None if none is scored."""
-    parts = [
-        set_emotion(journey, card_id, persona_id, None)
-        for card_id, persona_id in dict.fromkeys(targets)
+    scores: dict[tuple[str, str], int | None] = {
+        (card_id, persona_id): None
+        for card_id, persona_id in targets
         if journey.has_card(card_id) and persona_id in journey.card(card_id).emotions
-    ]
-    if len(parts) <= 1:
-        return parts[0] if parts else None
-    return Composite(journey, "Clear emotions", parts)
+    }
+    return _set_scores(journey, scores, "Clear emotions")
 
 
 def step_scores(
@@ -126,19 +124,42 @@ def step_scores(
     """Each (card, persona) of ``targets`` one step up (``delta`` 1) or down the scale; an
     unscored card starts from neutral. None when all are at the end of the scale already.
     Repeated steps of one card fold into one undo step."""
-    parts: list[Update] = []
-    for card_id, persona_id in dict.fromkeys(targets):
+    scores: dict[tuple[str, str], int | None] = {}
+    for card_id, persona_id in targets:
         if not journey.has_card(card_id) or persona_id not in journey.personas:
             continue
         old = journey.card(card_id).emotions.get(persona_id)
         new = max(EMOTION_MIN, min(EMOTION_MAX, (old or 0) + delta))
         if new != old:
-            change = set_emotion(journey, card_id, persona_id, new)
-            change.merge = "emotion step"
-            parts.append(change)
+            scores[card_id, persona_id] = new
+    return _set_scores(journey, scores, "Change emotions", merge="emotion step")
+
+
+def _set_scores(
+    journey: JourneyMap,
+    scores: Mapping[tuple[str, str], int | None],
+    text: str,
+    merge: bool | str = False,
+) -> Change | None:
+    """One update per card, holding every persona's new score of it (``None`` clears): an
+    update per score would each start from the card as it was and undo the others."""
+    by_card: dict[str, dict[str, int | None]] = {}
+    for (card_id, persona_id), score in scores.items():
+        by_card.setdefault(card_id, {})[persona_id] = score
+    parts: list[Update] = []
+    for card_id, changed in by_card.items():
+        if len(changed) == 1:
+            [(persona_id, score)] = changed.items()
+            part = set_emotion(journey, card_id, persona_id, score)
+        else:
+            emotions = {k: v for k, v in journey.card(card_id).emotions.items() if k not in changed}
+            emotions.update({k: v for k, v in changed.items() if v is not None})
+            part = Update(journey, Entity.CARD, card_id, {"emotions": emotions}, text)
+        part.merge = merge
+        parts.append(part)
     if len(parts) <= 1:
         return parts[0] if parts else None
-    return Composite(journey, "Change emotions", parts)
+    return Composite(journey, text, parts)
 
 
 # --------------------------------------------------------- opportunities
