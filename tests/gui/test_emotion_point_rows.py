@@ -4,12 +4,12 @@ viewport."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from gui.conftest import drag, view_point
-from gui.test_emotion_curve import emo, point_item  # noqa: F401 - the fixture
+from gui.test_emotion_curve import emo, ghost_at, point_item  # noqa: F401 - the fixture
 from mapper.canvas.emotion_items import EmotionPointItem
 from mapper.canvas.point_rows import PointRowItem
 from mapper.edits import MoveCards, Update
@@ -177,3 +177,63 @@ def test_a_selected_point_follows_its_card_through_edits_and_goes_with_it(emo): 
     stack.undo()  # the score is back, its point in its row (no longer selected)
     assert ("t2", "maya") in {(p.card_id, p.persona_id) for p in scene.emotion_points()}
     assert own_items(emo) == []
+
+
+def test_a_press_where_two_points_of_a_row_overlap_reaches_them(qapp):
+    """Neighbouring cards of one score draw overlapping discs: the stretch both share
+    takes a press, a hover and a tooltip as each point's own item did (an even-odd path
+    left it out)."""
+    from mapper.layout import EmotionPoint
+    from mapper.layout.persona_style import styles_by_id
+    from mapper.model import Persona
+
+    style = styles_by_id([Persona("p", "P")])["p"]
+    points = [EmotionPoint("a", 1, (100.0, 50.0), 0), EmotionPoint("b", 1, (110.0, 50.0), 0)]
+    scene = QGraphicsScene()
+    row = PointRowItem(points, 0, "p", style, True, 1.0)
+    scene.addItem(row)
+    between = QPointF(105.0, 50.0)
+    assert row.point_at(between) is not None  # what a press there picks
+    assert row in scene.items(between)  # and Qt sends the press (and the hover) to the row
+    assert row in scene.items(QRectF(between, QSizeF(1, 1)))  # (a view asks for its pixel)
+
+
+def test_another_personas_point_on_the_neutral_line_has_its_tooltip_beside_ghosts(emo):  # noqa: F811
+    """Omar's point of t1 (0) lies on the neutral line between Maya's ghosts: the ghosts'
+    row takes the pointer only at a ghost, so the point's row names it."""
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    from gui.test_emotion_curve import hover
+
+    scene = emo.scene
+    omar = point_item(emo, "t1", "omar")
+    at = omar.pos()
+    assert at.y() == scene.layout.neutral_y()
+    band = next(r for r in scene.ghost_rows() if r.stage_index == omar.point.stage_index)
+    assert band.sceneBoundingRect().contains(at)  # among Maya's ghosts, on none of them
+    assert band.ghost_at(at.x()) is None
+    emo.view.centerOn(at)  # (clear of the lane's header, pinned at the left)
+    p = emo.view.mapFromScene(at)
+    hover(emo, p + QPoint(0, 40))
+    hover(emo, p)
+    viewport = emo.view.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, p, viewport.mapToGlobal(p)))
+    assert QToolTip.text() == "Omar · Instagram ad: 0, neutral"
+    QToolTip.hideText()
+    hover(emo, ghost_at(emo, "a1"))  # a ghost still answers where it is
+    assert band.toolTip().startswith("Maya · ")
+
+
+def test_a_rows_tooltip_goes_when_the_pointer_leaves_its_points(emo):  # noqa: F811
+    """Qt shows the tooltip of the first item under the pointer that has one: a row that
+    kept its last point's text would name that point over another of its points that an
+    item above took the hover from."""
+    from gui.test_emotion_curve import hover
+
+    t3 = point_item(emo, "t3")
+    row = t3.item()
+    hover(emo, emo.view.mapFromScene(t3.pos()))
+    assert row.toolTip().startswith("Maya · Store visit")
+    hover(emo, emo.view.mapFromScene(t3.pos()) + QPoint(0, 40))  # off its points
+    assert row.toolTip() == ""

@@ -310,8 +310,7 @@ class GhostRowItem(QGraphicsItem):
         reach = POINT_RADIUS + 2
         left, right = (min(self._xs), max(self._xs)) if self._xs else (0.0, 0.0)
         self._bounds = QRectF(left - reach, y - reach, right - left + 2 * reach, 2 * reach)
-        self._band = QPainterPath()
-        self._band.addRect(self._bounds)
+        self._shape: QPainterPath | None = None
         self.update()
 
     def set_neutral_y(self, y: float) -> None:
@@ -323,8 +322,17 @@ class GhostRowItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
-        """The band along the neutral line: a press that is on no ghost is passed on."""
-        return self._band
+        """Where a press reaches a ghost (made when first asked): a hover, a press or a
+        tooltip anywhere else along the neutral line goes to the item below it, such as
+        another persona's point lying there."""
+        if self._shape is None:
+            path = QPainterPath()
+            path.setFillRule(Qt.FillRule.WindingFill)  # where two squares overlap is in too
+            reach, y = POINT_RADIUS + 2, self._drawn_y
+            for x in self._xs:
+                path.addRect(QRectF(x - reach, y - reach, 2 * reach, 2 * reach))
+            self._shape = path
+        return self._shape
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if getattr(self.scene(), "printing", False):
@@ -347,8 +355,10 @@ class GhostRowItem(QGraphicsItem):
             painter.drawPath(mark)
 
     def ghost_at(self, x: float) -> tuple[str, float] | None:
-        """The ghost nearest ``x`` within reach, if any."""
-        best = min(self.ghosts, key=lambda g: abs(g[1] - x), default=None)
+        """The ghost nearest ``x`` within reach, if any (asked at each hover move: the
+        ghosts are left to right, the two beside ``x`` are found by halving)."""
+        i = bisect_left(self._xs, x)
+        best = min(self.ghosts[max(0, i - 1) : i + 1], key=lambda g: abs(g[1] - x), default=None)
         if best is None or abs(best[1] - x) > POINT_RADIUS + 2:
             return None
         return best

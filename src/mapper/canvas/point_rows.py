@@ -81,6 +81,7 @@ class PointRowItem(QGraphicsItem):
         """The points' discs: a press or a hover beside them is passed on."""
         if self._shape is None:
             path = QPainterPath()
+            path.setFillRule(Qt.FillRule.WindingFill)  # where two discs overlap is in too
             hidden = self.hidden
             for p in self.points:
                 if p.card_id not in hidden:
@@ -132,6 +133,13 @@ class PointRowItem(QGraphicsItem):
                 text = point_tooltip(host.journey, point.card_id, self.persona_id, point.score)
             self.setToolTip(text)
         super().hoverMoveEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:
+        """Forget the last point's tooltip: Qt shows the tooltip of the first item under
+        the pointer that has one, and a point of this row covered by an item that took the
+        hover (a ghost row) would otherwise name the point hovered before it."""
+        self.setToolTip("")
+        super().hoverLeaveEvent(event)
 
     def mousePressEvent(self, event) -> None:
         host = host_of(self)
