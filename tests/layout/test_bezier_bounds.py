@@ -74,6 +74,36 @@ def test_a_loop_back_is_hit_on_its_arc_not_inside_it():
     assert not near_bezier(curve, (left + right) / 2, 450, 5)  # inside the arch
 
 
+def test_a_point_where_the_tangent_runs_on_past_a_bend_or_an_end_is_not_near():
+    """Found by the property above: the tangent where a line through the point meets the
+    curve passes the point, but the curve bends away (or stops) before it gets there."""
+    bend = Bezier((0.0, 0.0), (0.0, 0.0), (0.0, 6.0), (41.0, 10.0))
+    assert not near_bezier(bend, -9.0, 9.0, 5)  # 12.5 from the curve
+    assert near_bezier(bend, -2.0, 2.0, 5)
+    end = Bezier((2.0, -6.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0))
+    assert not near_bezier(end, 1.0, -18.0, 5)  # 12.0 from its end at (2, -6)
+    assert near_bezier(end, 1.0, -3.5, 5)
+
+
+def test_a_point_level_with_a_flows_flat_end_is_not_near_it_from_afar():
+    """A flow's S-curve runs level into its ends: there a line through a point almost level
+    with the end meets the curve where its tangent runs level too, passing the point even
+    far from the curve (a click 88 px away used to hit the flow)."""
+    s_curve = Bezier((0.0, 140.0), (380.0, 140.0), (380.0, 0.0), (760.0, 0.0))
+    assert not near_bezier(s_curve, 315.0, 0.1, 5)  # 88 from the curve
+    assert not near_bezier(s_curve, 445.0, 139.9, 5)
+    assert near_bezier(s_curve, 700.0, 0.1, 5)
+    assert near_bezier(s_curve, 380.0, 73.0, 5)
+
+
+def test_a_point_just_past_a_tip_is_near():
+    """Found by the property above: past the tip of a tight turn neither line through the
+    point meets the curve."""
+    tip = Bezier((0.0, 0.0), (0.0, 0.0), (6.0, 1.0), (0.0, 0.0))
+    assert near_bezier(tip, 5.0, 1.0, 5)  # 2.4 from the tip at about (2.7, 0.4)
+    assert not near_bezier(tip, 9.0, 6.0, 5)
+
+
 def test_a_point_beyond_a_curve_end_along_its_tangent_is_not_near():
     """Found by the property above: the tangent at an end runs on past the curve."""
     curve = Bezier((-1.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 1.0))

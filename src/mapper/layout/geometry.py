@@ -179,21 +179,25 @@ def _axis_extent(p0: float, p1: float, p2: float, p3: float) -> tuple[float, flo
 
 
 def near_bezier(curve: Bezier, x: float, y: float, tolerance: float) -> bool:
-    """Whether the curve passes within about ``tolerance`` of ``(x, y)``: where it crosses
-    the vertical and the horizontal line through the point, the distance to its tangent
-    there (exact for straight stretches). A few microseconds, where stroking a long curve's
-    outline to hit-test it took milliseconds."""
+    """Whether the curve passes within ``tolerance`` of ``(x, y)``: where it crosses the
+    vertical and the horizontal line through the point, the distance to its tangent there
+    (exact for straight stretches), walked along the curve where the tangent's nearest
+    point lies away from the crossing (where the curve may bend away or stop). A few
+    microseconds, where stroking a long curve's outline to hit-test it took milliseconds."""
     (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve.p0, curve.c1, curve.c2, curve.p3
     if math.hypot(x - x0, y - y0) <= tolerance or math.hypot(x - x3, y - y3) <= tolerance:
         return True  # by an end, where the lines through the point may miss the curve
     cx, cy = 3 * (x1 - x0), 3 * (y1 - y0)
     bx, by = 3 * (x0 - 2 * x1 + x2), 3 * (y0 - 2 * y1 + y2)
     ax, ay = x3 - x0 + 3 * (x1 - x2), y3 - y0 + 3 * (y1 - y2)
+    crossed = 0  # the lines through the point that meet the curve
     for along, across in ((0, 1), (1, 0)):  # solve x(t) = x, then y(t) = y
         a, b, c, d = (ax, bx, cx, x0 - x) if along == 0 else (ay, by, cy, y0 - y)
+        met = False
         for t in _cubic_roots(a, b, c, d):
             if not -1e-9 <= t <= 1 + 1e-9:
                 continue
+            met = True
             px = ((ax * t + bx) * t + cx) * t + x0
             py = ((ay * t + by) * t + cy) * t + y0
             if t < 1e-3 or t > 1 - 1e-3:
@@ -205,8 +209,40 @@ def near_bezier(curve: Bezier, x: float, y: float, tolerance: float) -> bool:
             speed = math.hypot(dx, dy)
             off = (py - y) if across == 1 else (px - x)
             slope = abs(dx if across == 1 else dy) / speed if speed > 1e-12 else 1.0
-            if abs(off) * slope <= tolerance:
+            if abs(off) * slope > tolerance:
+                continue
+            ahead = abs((x - px) * dx + (y - py) * dy) / speed if speed > 1e-12 else 0.0
+            if ahead <= tolerance or _near_from(curve, t, x, y, tolerance):
                 return True
+        crossed += met
+    # a line through the point that misses the curve, as past a tip where the curve turns
+    # in both directions at once: walk the curve from a few places, if it is that close
+    if crossed < 2 and (
+        min(x0, x1, x2, x3) - tolerance <= x <= max(x0, x1, x2, x3) + tolerance
+        and min(y0, y1, y2, y3) - tolerance <= y <= max(y0, y1, y2, y3) + tolerance
+    ):
+        return any(_near_from(curve, t, x, y, tolerance) for t in (0.25, 0.5, 0.75))
+    return False
+
+
+def _near_from(curve: Bezier, t: float, x: float, y: float, tolerance: float) -> bool:
+    """Whether the curve's point nearest ``(x, y)``, sought from ``t`` by a few Gauss-Newton
+    steps along it (never past its ends), lies within ``tolerance``."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve.p0, curve.c1, curve.c2, curve.p3
+    cx, cy = 3 * (x1 - x0), 3 * (y1 - y0)
+    bx, by = 3 * (x0 - 2 * x1 + x2), 3 * (y0 - 2 * y1 + y2)
+    ax, ay = x3 - x0 + 3 * (x1 - x2), y3 - y0 + 3 * (y1 - y2)
+    for _ in range(6):
+        px = ((ax * t + bx) * t + cx) * t + x0
+        py = ((ay * t + by) * t + cy) * t + y0
+        if math.hypot(px - x, py - y) <= tolerance:
+            return True
+        dx, dy = (3 * ax * t + 2 * bx) * t + cx, (3 * ay * t + 2 * by) * t + cy
+        square = dx * dx + dy * dy
+        if square < 1e-12:
+            return False
+        step = ((x - px) * dx + (y - py) * dy) / square
+        t = min(1.0, max(0.0, t + step))
     return False
 
 
