@@ -18,7 +18,7 @@ from mapper.canvas.view import READABLE_ZOOM
 from mapper.document import Document
 from mapper.export.image import render_png
 from mapper.layout.theme import DARK, LIGHT, contrast
-from mapper.model import Entity, Stage
+from mapper.model import Entity, Lane, LaneKind, Stage
 from mapper.ui.appearance import SETTING, appearance, is_dark
 from mapper.ui.form_fields import FieldLabel
 
@@ -393,3 +393,21 @@ def test_a_cards_metrics_line_reads_on_its_card_in_either_look(qapp, theme):
         assert best >= 4.5, (theme.dark, best)
     finally:
         scene.detach()
+
+
+def test_a_hollow_emotion_point_is_filled_with_the_dark_canvas_in_the_dark_look(manager, qtbot):
+    """Below neutral the active persona's points are hollow: on the dark canvas they show
+    the canvas through, not a white disc."""
+    journey = sample_map()
+    journey.add(Lane("l-emo", "Emotion curve", LaneKind.EMOTION))
+    win = manager.show(Document(journey))
+    win.resize(1600, 1000)
+    qtbot.waitExposed(win)
+    win.actions_["theme_dark"].trigger()
+    win.view.set_zoom(2.0)
+    [point] = [p for p in win.scene.emotion_points() if (p.card_id, p.persona_id) == ("t2", "maya")]
+    assert point.point.score == -3  # hollow: the active persona's, below neutral
+    win.view.centerOn(point.scenePos())
+    QApplication.processEvents()
+    centre = win.view.mapFromScene(point.scenePos())
+    assert colour_at(win.view.viewport(), centre) == DARK.background

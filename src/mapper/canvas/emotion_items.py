@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPat
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from mapper.canvas.host import host_of
-from mapper.canvas.painting import qcolor
+from mapper.canvas.painting import qcolor, theme_of
 from mapper.layout import Bezier, EmotionPoint
 from mapper.layout import theme as th
 from mapper.layout.persona_style import Marker, PersonaStyle, hollow, marker_outline
@@ -62,20 +62,29 @@ def add_marker(path: QPainterPath, marker: Marker, center: QPointF, radius: floa
     return path
 
 
+_WHITE = QColor("#ffffff")
+
+
 def paint_marker(
-    painter: QPainter, style: PersonaStyle, coloured: bool, score: int, center: QPointF
+    painter: QPainter,
+    style: PersonaStyle,
+    coloured: bool,
+    score: int,
+    center: QPointF,
+    paper: QColor = _WHITE,
 ) -> None:
     """One point: the active persona's in its sentiment's colour (hollow below neutral, so
-    greyscale still tells), the others' in the persona's colour."""
+    greyscale still tells), the others' in the persona's colour. ``paper`` (what the map is
+    drawn on) fills a hollow point and rings the others, so they stand off the curve."""
     radius = POINT_RADIUS + (1 if sentiment_of(score) is not Sentiment.NEUTRAL else 0)
     if not coloured:
-        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setPen(QPen(paper, 1.5))
         painter.setBrush(qcolor(style.color))
     elif hollow(score, coloured):
         painter.setPen(QPen(qcolor(th.SENTIMENT_COLORS[sentiment_of(score)]), 2.5))
-        painter.setBrush(QColor("#ffffff"))
+        painter.setBrush(paper)
     else:
-        painter.setPen(QPen(QColor("#ffffff"), 2))
+        painter.setPen(QPen(paper, 2))
         painter.setBrush(qcolor(th.SENTIMENT_COLORS[sentiment_of(score)]))
     painter.drawPath(marker_path(style.marker, center, radius))
 
@@ -233,7 +242,8 @@ class EmotionPointItem(QGraphicsItem):
         if score is None:
             paint_ghost(painter, self.style, QPointF(0, 0))
         else:
-            paint_marker(painter, self.style, self.coloured, score, QPointF(0, 0))
+            paper = qcolor(theme_of(self).background)
+            paint_marker(painter, self.style, self.coloured, score, QPointF(0, 0), paper)
         if self.isSelected():
             painter.setPen(QPen(qcolor(th.SELECTION), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)

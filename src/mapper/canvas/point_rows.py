@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from mapper.canvas.emotion_items import POINT_RADIUS, paint_marker, point_tooltip
 from mapper.canvas.host import host_of
+from mapper.canvas.painting import qcolor, theme_of
 from mapper.layout import EmotionPoint
 from mapper.layout.persona_style import PersonaStyle
 
@@ -95,9 +96,10 @@ class PointRowItem(QGraphicsItem):
         first = bisect_left(self._xs, exposed.left() - _REACH)
         last = bisect_right(self._xs, exposed.right() + _REACH)
         style, coloured, hidden = self.style, self.coloured, self.hidden
+        paper = qcolor(theme_of(self).background)
         for p in self.points[first:last]:  # only those in the repainted area
             if p.card_id not in hidden:
-                paint_marker(painter, style, coloured, p.score, QPointF(*p.pos))
+                paint_marker(painter, style, coloured, p.score, QPointF(*p.pos), paper)
 
     def point_at(self, pos: QPointF) -> EmotionPoint | None:
         """The point drawn nearest ``pos`` (scene) within a press's reach, if any."""
