@@ -8,19 +8,25 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
+from mapper.canvas.emotion_marks import (
+    GHOST_RADIUS,
+    POINT_RADIUS,
+    ghost_pen,
+    marker_path,
+    paint_ghost,
+    paint_marker,
+)
 from mapper.canvas.host import host_of
 from mapper.canvas.painting import qcolor, theme_of
 from mapper.layout import Bezier, EmotionPoint
 from mapper.layout import theme as th
-from mapper.layout.persona_style import Marker, PersonaStyle, hollow, marker_outline
+from mapper.layout.persona_style import PersonaStyle
 from mapper.layout.wording import score_label
 from mapper.model import JourneyMap, ModelError, Sentiment, sentiment_of
 
-POINT_RADIUS = 6.0
-GHOST_RADIUS = 4.5
 SENTIMENT_WORDS = {Sentiment.PAIN: "pain point", Sentiment.LOVE: "love point",
                    Sentiment.NEUTRAL: "neutral"}  # fmt: skip
 
@@ -44,49 +50,6 @@ def curve_pen(
     if style.dash:
         pen.setDashPattern(list(style.dash))  # Qt counts dashes in line widths, as we do
     return pen
-
-
-def marker_path(marker: Marker, center: QPointF, radius: float) -> QPainterPath:
-    """The persona's marker shape around ``center`` as a path."""
-    return add_marker(QPainterPath(), marker, center, radius)
-
-
-def add_marker(path: QPainterPath, marker: Marker, center: QPointF, radius: float) -> QPainterPath:
-    """``path`` with the marker shape around ``center`` added to it."""
-    outline = marker_outline(marker, (center.x(), center.y()), radius)
-    if outline is None:
-        path.addEllipse(center, radius, radius)
-    else:
-        path.addPolygon(QPolygonF([QPointF(x, y) for x, y in outline]))
-        path.closeSubpath()
-    return path
-
-
-_WHITE = QColor("#ffffff")
-
-
-def paint_marker(
-    painter: QPainter,
-    style: PersonaStyle,
-    coloured: bool,
-    score: int,
-    center: QPointF,
-    paper: QColor = _WHITE,
-) -> None:
-    """One point: the active persona's in its sentiment's colour (hollow below neutral, so
-    greyscale still tells), the others' in the persona's colour. ``paper`` (what the map is
-    drawn on) fills a hollow point and rings the others, so they stand off the curve."""
-    radius = POINT_RADIUS + (1 if sentiment_of(score) is not Sentiment.NEUTRAL else 0)
-    if not coloured:
-        painter.setPen(QPen(paper, 1.5))
-        painter.setBrush(qcolor(style.color))
-    elif hollow(score, coloured):
-        painter.setPen(QPen(qcolor(th.SENTIMENT_COLORS[sentiment_of(score)]), 2.5))
-        painter.setBrush(paper)
-    else:
-        painter.setPen(QPen(paper, 2))
-        painter.setBrush(qcolor(th.SENTIMENT_COLORS[sentiment_of(score)]))
-    painter.drawPath(marker_path(style.marker, center, radius))
 
 
 def point_tooltip(journey: JourneyMap, card_id: str, persona_id: str, score: int | None) -> str:
@@ -272,18 +235,6 @@ class EmotionPointItem(QGraphicsItem):
             event.ignore()
 
 
-def ghost_pen() -> QPen:
-    """A faint thin outline (solid: dashing thousands of small rings is slow to draw)."""
-    return QPen(qcolor(th.MUTED_INK, 140), 1.2)
-
-
-def paint_ghost(painter: QPainter, style: PersonaStyle, center: QPointF) -> None:
-    """A faint outline, nothing filled: another persona's point under it shows."""
-    painter.setPen(ghost_pen())
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(marker_path(style.marker, center, GHOST_RADIUS))
-
-
 class GhostRowItem(QGraphicsItem):
     """The ghost points of one stage's unscored cards, on the neutral line, for the active
     persona: one item and one path for the stage, so a big map pays no Python per point
@@ -389,21 +340,3 @@ class GhostRowItem(QGraphicsItem):
             event.accept()
         else:
             event.ignore()
-
-
-def paint_swatch(painter: QPainter, style: PersonaStyle, coloured: bool, rect: QRectF) -> None:
-    """A persona's legend mark: a stretch of its line (the active persona's green then red)
-    with its marker in the middle, as its curve is drawn."""
-    y = rect.center().y()
-    width = 2.6 if coloured else 2.0
-    halves = ((th.POSITIVE_CURVE, rect.left(), rect.center().x()),
-              (th.NEGATIVE_CURVE, rect.center().x(), rect.right()))  # fmt: skip
-    for colour, x0, x1 in halves if coloured else ((style.color, rect.left(), rect.right()),):
-        pen = QPen(qcolor(colour), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-        if style.dash:
-            pen.setDashPattern(list(style.dash))
-        painter.setPen(pen)
-        painter.drawLine(QPointF(x0 + 1, y), QPointF(x1 - 1, y))
-    painter.setPen(QPen(QColor("#ffffff"), 1.2))
-    painter.setBrush(qcolor(th.SENTIMENT_COLORS[Sentiment.NEUTRAL] if coloured else style.color))
-    painter.drawPath(marker_path(style.marker, rect.center(), 4.2))

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
-from mapper.canvas.emotion_items import paint_swatch
+from mapper.canvas.emotion_marks import paint_swatch
 from mapper.canvas.host import host_of
 from mapper.canvas.painting import draw_lines, qcolor, theme_of
 from mapper.edits import intents, personas

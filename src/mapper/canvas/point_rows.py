@@ -15,7 +15,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem
 
-from mapper.canvas.emotion_items import POINT_RADIUS, paint_marker, point_tooltip
+from mapper.canvas.emotion_items import point_tooltip
+from mapper.canvas.emotion_marks import POINT_RADIUS, paint_marker
 from mapper.canvas.host import host_of
 from mapper.canvas.painting import qcolor, theme_of
 from mapper.layout import EmotionPoint

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
-from mapper.canvas.emotion_items import paint_swatch
+from mapper.canvas.emotion_marks import paint_swatch
 from mapper.canvas.painting import draw_lines, qcolor, qfont, star_polygon
 from mapper.layout import theme
 from mapper.layout.persona_style import PersonaStyle, styles_by_id

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEasingCurve, QLineF, QPointF, QRectF, Qt, QVariantAn
 from PySide6.QtGui import QBrush, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
-from mapper.canvas.emotion_items import marker_path
+from mapper.canvas.emotion_marks import marker_path
 from mapper.canvas.painting import draw_lines, qcolor
 from mapper.layout.geometry import smooth_curve
 from mapper.layout.persona_style import PersonaStyle, persona_style

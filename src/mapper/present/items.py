@@ -8,7 +8,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from mapper.canvas.emotion_items import marker_path
+from mapper.canvas.emotion_marks import marker_path
 from mapper.canvas.painting import draw_lines, qcolor, qfont, qrect, star_polygon
 from mapper.layout.blueprint import DASHES, line_above
 from mapper.layout.persona_style import PersonaStyle, hollow, persona_style
