@@ -12,7 +12,7 @@ from gui.conftest import drag, view_point
 from gui.test_emotion_curve import emo, ghost_at, point_item  # noqa: F401 - the fixture
 from mapper.canvas.emotion_items import EmotionPointItem
 from mapper.canvas.point_rows import PointRowItem
-from mapper.edits import MoveCards, Update
+from mapper.edits import Insert, MoveCards, Update
 from mapper.model import Entity
 
 
@@ -86,6 +86,36 @@ def test_a_rubber_band_over_points_selects_them_and_delete_clears_their_scores(e
     QTest.keyClick(emo.view, Qt.Key.Key_Delete)
     assert all(p not in journey.card(c).emotions for c, p in inside)
     assert journey.has_card("t1") and journey.has_card("t2")
+
+
+def test_a_band_over_points_means_the_points_not_the_flows_crossing_the_lane(emo):  # noqa: F811
+    """A facilitator bands the curve's points to clear them: a flow that crosses the lane
+    under the band is let go with the band, so Delete clears the scores and keeps it."""
+    from mapper.model import Flow
+
+    scene, journey = emo.scene, emo.document.journey
+    emo.document.push(Insert(journey, Entity.FLOW, 0, Flow("down", "t1", "o1")))  # t1 to below
+    t1, t2 = point_item(emo, "t1").pos(), point_item(emo, "t2").pos()
+    lane = scene.layout.emotion_lane.row
+    left, right = min(t1.x(), t2.x()) - 12, max(t1.x(), t2.x()) + 12
+    top, bottom = lane.y + 4, lane.bottom - 4
+    emo.view.centerOn(QPointF((left + right) / 2, (top + bottom) / 2))
+    flow = scene.flows["down"]
+    assert flow.collidesWithPath(path_of(QRectF(left, top, right - left, bottom - top)))
+    drag(emo, view_point(emo, left, top), view_point(emo, right, bottom))
+    assert ("t1", "maya") in scene.selected_emotion_points()
+    assert scene.selected_ids(Entity.FLOW) == []
+    QTest.keyClick(emo.view, Qt.Key.Key_Delete)
+    assert "maya" not in journey.card("t1").emotions
+    assert journey.flow("down").target == "o1"
+
+
+def path_of(rect: QRectF):
+    from PySide6.QtGui import QPainterPath
+
+    path = QPainterPath()
+    path.addRect(rect)
+    return path
 
 
 def test_esc_during_a_point_drag_puts_it_back_in_its_row(emo):  # noqa: F811

@@ -21,6 +21,7 @@ from shiboken6 import isValid
 
 from mapper.canvas.curve_items import CurveItems, DrawnPoint, points_by_stage, segments_by_stage
 from mapper.canvas.emotion_items import CurveSegmentItem, EmotionPointItem, GhostRowItem, curve_pen
+from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.header_items import LaneHeaderItem, LegendEntry
 from mapper.canvas.point_rows import PointRowItem
 from mapper.layout import EmotionCurve, EmotionPoint, MapLayout
@@ -286,8 +287,14 @@ class EmotionLayer:
     def reach(self, area: QRectF | None) -> None:
         """A rubber band over ``area`` (scene): the points it meets get items of their
         own, for Qt to select (those it does not select are taken away again; so are all
-        it did not select when it is gone, ``None``)."""
+        it did not select when it is gone, ``None``). A band that met points meant them:
+        the flows crossing the lane under it are let go with it."""
         if area is None:
+            selected = self.host.selectedItems()
+            if any(isinstance(item, EmotionPointItem) for item in selected):
+                for item in selected:
+                    if isinstance(item, FlowItem):
+                        item.setSelected(False)
             self.prune()
             return
         for items in self.curves.values():
