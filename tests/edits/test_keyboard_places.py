@@ -158,3 +158,25 @@ def test_palette_entries_chosen_with_return(journey):
         palette.palette_insert(journey, {"kind": "note"}, None, False)
     with pytest.raises(EditRefused, match="cannot create"):
         palette.palette_insert(journey, {"kind": "bomb"}, ("s1", "l-tp", 0), True)
+
+
+def test_no_card_goes_into_the_emotion_curves_lane():
+    """The emotion lane draws the curve: a card dragged or dropped from the palette there,
+    a card added from its context menu or from the keyboard with the lane selected, is
+    refused in words (or, dragged, goes back where it was)."""
+    from mapper.edits.menus import MenuTarget, Target, entries
+
+    journey = sample_map()
+    journey.add(Lane("emo", "Emotion", LaneKind.EMOTION))
+    layout = compute_layout(journey)
+    cell = layout.cells[("s1", "emo")]
+    assert intents.drop_target(journey, layout, cell.center) is None
+    assert intents.drop_cards(journey, layout, {"t1": cell.center}) is None
+    with pytest.raises(EditRefused, match="emotion curve"):
+        palette.palette_drop(journey, layout, {"kind": "touchpoint"}, cell.center)
+    [line] = entries(journey, MenuTarget(Target.CELL, cell=("s1", "emo", 0)))
+    assert "emotion curve" in line.label and not line.enabled
+    with pytest.raises(EditRefused, match="emotion curve"):
+        selection.insertion_cell(journey, layout, lane_id="emo")
+    # the other lanes take cards as before
+    assert intents.drop_target(journey, layout, layout.cells[("s1", "l-tp")].center) is not None

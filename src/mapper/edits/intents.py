@@ -44,6 +44,7 @@ EMPTY_NAMES = {
     Entity.LANE: "A lane needs a name",
     Entity.PERSONA: "A persona needs a name",
 }
+NOT_IN_THE_CURVE = "The emotion curve's lane draws the curve: cards go in the other lanes"
 
 
 # ------------------------------------------------------------------ cards
@@ -54,11 +55,14 @@ def drop_target(
     exclude: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[str, str, int] | None:
     """The cell under ``pos`` and the index a card dropped there would take, counting the
-    cards that stay (those not in ``exclude``) whose middle is above ``pos``."""
+    cards that stay (those not in ``exclude``) whose middle is above ``pos``. None off the
+    grid, and in the emotion curve's lane (it draws the curve: cards there would hide it)."""
     cell = layout.cell_at(pos)
     if cell is None:
         return None
     stage_id, lane_id = cell
+    if journey.lanes.get(lane_id).kind is LaneKind.EMOTION:
+        return None
     index = 0
     for card in journey.cards_in_cell(stage_id, lane_id):
         box = layout.cards.get(card.id)

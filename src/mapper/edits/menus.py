@@ -217,6 +217,8 @@ def _cell_menu(journey: JourneyMap, target: MenuTarget) -> list[Entry]:
     stage_id, lane_id, _ = target.cell
     lane = journey.lanes.get(lane_id)
     journey.stages.get(stage_id)
+    if lane.kind is LaneKind.EMOTION:
+        return [Entry(intents.NOT_IN_THE_CURVE, enabled=False)]
     usual = LANE_CARD_KINDS.get(lane.kind, CardKind.TOUCHPOINT)
     others = tuple(
         Entry(KIND_WORDS[kind].capitalize(), Command.ADD_CARD, kind)

@@ -7,7 +7,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from mapper.edits.changes import Insert
-from mapper.edits.intents import CARD_TITLES, add_lane, add_stage, drop_target
+from mapper.edits.intents import (
+    CARD_TITLES,
+    NOT_IN_THE_CURVE,
+    add_lane,
+    add_stage,
+    drop_target,
+)
 from mapper.edits.refusal import EditRefused
 from mapper.edits.wording import quote
 from mapper.layout import MapLayout, Point
@@ -32,7 +38,8 @@ def palette_drop(
         raise EditRefused("The palette sent something Mapper cannot create") from None
     target = drop_target(journey, layout, pos)
     if target is None:
-        raise EditRefused("Drop cards onto a cell of the grid")
+        off_grid = layout.cell_at(pos) is None
+        raise EditRefused("Drop cards onto a cell of the grid" if off_grid else NOT_IN_THE_CURVE)
     stage_id, lane_id, index = target
     channel = payload.get("channel")
     return add_card(journey, stage_id, lane_id, index, card_kind,

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any, Literal
 
 from mapper.edits.changes import Change, Composite, Insert, MoveCards, Nudge, Remove, Update
+from mapper.edits.intents import NOT_IN_THE_CURVE
 from mapper.edits.refusal import EditRefused
 from mapper.edits.wording import what_goes
 from mapper.layout import MapLayout
@@ -282,6 +283,8 @@ def insertion_cell(
     if lane_id is not None:
         if lane_id not in lanes:
             raise EditRefused("That lane is collapsed or hidden: expand it to add cards")
+        if journey.lanes.get(lane_id).kind is LaneKind.EMOTION:
+            raise EditRefused(NOT_IN_THE_CURVE)
     elif lanes:
         kinds = {box.lane.id: box.lane.kind for box in layout.lanes}
         usual = [i for i in lanes if kinds[i] is LaneKind.TOUCHPOINTS]
