@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mapper.fileformat.convert import card_from_file, to_plain
 from mapper.fileformat.schema import CardFile, FlowFile
-from mapper.model import Card, Flow, JourneyMap, new_id
+from mapper.model import Card, Flow, JourneyMap, LaneKind, new_id
 
 MIME_TYPE = "application/x-mapper-cards+json"
 PAYLOAD_VERSION = 1
@@ -80,6 +80,9 @@ def paste_plan(
     if not len(journey.stages) or not len(journey.lanes):
         raise ValueError("add a stage and a lane before pasting cards")
     stages, lanes = journey.stages.ids(), journey.lanes.ids()
+    curve_lanes = {lane.id for lane in journey.lanes if lane.kind is LaneKind.EMOTION}
+    if len(curve_lanes) == len(lanes):
+        raise ValueError("add a lane for cards first: the emotion curve's lane holds none")
     id_map: dict[str, str] = {}
     cards = []
     shift = None
@@ -95,6 +98,7 @@ def paste_plan(
         else:
             stage_id = stages[max(0, min(raw.stage_index + shift[0], len(stages) - 1))]
             lane_id = lanes[max(0, min(raw.lane_index + shift[1], len(lanes) - 1))]
+        lane_id = _off_the_curve(lane_id, lanes, curve_lanes)
         card = card_from_file(raw)
         card = replace(
             card,
@@ -126,3 +130,16 @@ def paste_plan(
 def _cell_id(known: str, index: int, ids: list[str]) -> str:
     """The same stage or lane when this map has it, else the one at the same position."""
     return known if known in ids else ids[min(index, len(ids) - 1)]
+
+
+def _off_the_curve(lane_id: str, lanes: list[str], curve_lanes: set[str]) -> str:
+    """``lane_id``, or the nearest lane that takes cards (the one above first) when it is an
+    emotion curve's lane: cards there would cover the curve."""
+    if lane_id not in curve_lanes:
+        return lane_id
+    at = lanes.index(lane_id)
+    for step in range(1, len(lanes)):
+        for index in (at - step, at + step):
+            if 0 <= index < len(lanes) and lanes[index] not in curve_lanes:
+                return lanes[index]
+    raise AssertionError("a map whose lanes are all emotion lanes is refused above")

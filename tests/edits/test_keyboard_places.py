@@ -180,3 +180,16 @@ def test_no_card_goes_into_the_emotion_curves_lane():
         selection.insertion_cell(journey, layout, lane_id="emo")
     # the other lanes take cards as before
     assert intents.drop_target(journey, layout, layout.cells[("s1", "l-tp")].center) is not None
+
+
+def test_a_paste_lands_no_card_in_the_emotion_curves_lane():
+    from mapper import clipboard
+
+    journey = sample_map()
+    journey.insert(2, Lane("emo", "Emotion", LaneKind.EMOTION))
+    payload = clipboard.copy_payload(journey, ["t1", "p1"])
+    pasted = selection.paste(journey, payload, (0, 2))  # anchored on the curve's lane
+    assert pasted is not None
+    change, ids = pasted
+    change.apply()
+    assert [journey.card(i).lane_id for i in ids] == ["l-tp", "opportunities"]  # t1 above
