@@ -17,6 +17,32 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("MAPPER_DATA_DIR", str(tmp_path_factory.mktemp("mapper-data")))
 
 
+@pytest.fixture(autouse=True)
+def _no_mouse_button_held():
+    """Each test starts with no mouse button held. ``QTest.mouseDClick`` leaves its button
+    down in Qt's own record (Qt 6.11), so a later test's press came with it held: a
+    right-click on a selected card then kept only that card selected."""
+    if "PySide6.QtWidgets" in sys.modules:  # Qt-free tests stay so
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication, QWidget
+
+        held = QGuiApplication.mouseButtons()
+        if QApplication.instance() is not None and held != Qt.MouseButton.NoButton:
+            sink = QWidget()
+            sink.resize(8, 8)
+            sink.show()
+            QTest.qWaitForWindowExposed(sink)
+            for button in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton,
+                           Qt.MouseButton.MiddleButton):  # fmt: skip
+                if held & button:
+                    QTest.mouseRelease(sink, button)
+            sink.close()
+            sink.deleteLater()
+    yield
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _clipboard_cleared_before_qt_goes():
     """Qt's offscreen platform crashes at exit while its clipboard still holds our data
