@@ -5,23 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from drawn_text import meet, title_rects
 from layout_maps import grow_first_row
 
 from factories import synthetic_map
 from mapper.fileformat.io import load_journey
 from mapper.layout import compute_layout
-from mapper.layout.badges import badge_row, title_baselines
+from mapper.layout.badges import badge_row
 from mapper.layout.geometry import Rect
 from mapper.layout.labels import flow_labels
 from mapper.layout.routes import route
-from mapper.layout.text import text_width
 
 ROOT = Path(__file__).resolve().parents[2]
 MAPS = sorted(ROOT.glob("examples/*.journey")) + sorted(ROOT.glob("resources/templates/*.journey"))
-
-
-def _meet(a: Rect, b: Rect) -> bool:
-    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
 
 
 @pytest.mark.parametrize("journey", [*(load_journey(p) for p in MAPS), synthetic_map(600, seed=2)],
@@ -33,18 +29,12 @@ def test_labels_cover_no_card_text_header_or_other_label(journey):
     placed = [label.rect for label in labels if label.clear]
     assert len(labels) == sum(1 for r in layout.flows if r.flow.label.strip())
     assert len(placed) >= 0.9 * len(labels)  # hardly any label finds no free spot
-    words = []
-    for box in layout.cards.values():
-        x = box.rect.x + style.card_padding
-        for line, base in zip(box.title_lines, title_baselines(box, style), strict=True):
-            words.append(Rect(x, base - 11, text_width(line, style.title_size), 14))
-        row = badge_row(box, style)
-        if row is not None:
-            words.append(row)
+    words = title_rects(layout)
+    words += [row for box in layout.cards.values() if (row := badge_row(box, style)) is not None]
     for i, r in enumerate(placed):
         assert r.x >= style.lane_header_width and r.y >= style.stage_header_height
-        assert not any(_meet(r, w) for w in words)
-        assert not any(_meet(r, other) for other in placed[i + 1 :])
+        assert not any(meet(r, w) for w in words)
+        assert not any(meet(r, other) for other in placed[i + 1 :])
 
 
 @pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
@@ -149,17 +139,12 @@ def test_labels_of_flows_that_moved_as_a_whole_move_with_them(monkeypatch):
     assert len(followed) >= 0.8 * len(moved)
     new_curves = {r.flow.id: r.curve for r in after.flows}
     assert not any(new_curves[flow_id] in searched for flow_id in followed)
-    style = after.style
-    words = []
-    for box in after.cards.values():
-        x = box.rect.x + style.card_padding
-        for line, base in zip(box.title_lines, title_baselines(box, style), strict=True):
-            words.append(Rect(x, base - 11, text_width(line, style.title_size), 14))
+    words = title_rects(after)
     for flow_id in followed:  # moved as it was, yet clear of every title
-        assert not any(_meet(by_id[flow_id].rect, w) for w in words)
+        assert not any(meet(by_id[flow_id].rect, w) for w in words)
     clear = [p.rect for p in placed if p.clear]
     for i, a in enumerate(clear):
-        assert not any(_meet(a, b) for b in clear[i + 1 :])
+        assert not any(meet(a, b) for b in clear[i + 1 :])
 
 
 def test_labels_of_rerouted_flows_keep_their_point_along_the_curve(monkeypatch):
@@ -198,17 +183,12 @@ def test_labels_of_rerouted_flows_keep_their_point_along_the_curve(monkeypatch):
         points = [bezier_point(r.curve, t)[0] for t in CANDIDATES]
         # at a point of its curve, or just beside a stage boundary it keeps off
         assert min(abs(middle - x) for x in points) <= label.rect.width / 2 + 4
-    style = after.style
-    words = []
-    for box in after.cards.values():
-        x = box.rect.x + style.card_padding
-        for line, base in zip(box.title_lines, title_baselines(box, style), strict=True):
-            words.append(Rect(x, base - 11, text_width(line, style.title_size), 14))
+    words = title_rects(after)
     clear = [p.rect for p in placed.values() if p.clear]
     for i, a in enumerate(clear):
-        assert not any(_meet(a, b) for b in clear[i + 1 :])
+        assert not any(meet(a, b) for b in clear[i + 1 :])
     for r in unsearched:
-        assert not any(_meet(placed[r.flow.id].rect, w) for w in words)
+        assert not any(meet(placed[r.flow.id].rect, w) for w in words)
 
 
 def _moves_to_the_next_stage(monkeypatch) -> tuple[int, int]:
@@ -240,11 +220,7 @@ def _moves_to_the_next_stage(monkeypatch) -> tuple[int, int]:
         edges = sorted(box.column.x for box in after.stages)[1:]
         old_routes, new_routes = before.routes_by_id(), after.routes_by_id()
         style = after.style
-        words = []
-        for box in after.cards.values():
-            x = box.rect.x + style.card_padding
-            for line, base in zip(box.title_lines, title_baselines(box, style), strict=True):
-                words.append(Rect(x, base - 11, text_width(line, style.title_size), 14))
+        words = title_rects(after)
         ink = [  # titles, metrics lines and badge rows, as labels keep off them
             Rect(a, b, c - a, d - b)
             for box in after.cards.values()
@@ -272,12 +248,12 @@ def _moves_to_the_next_stage(monkeypatch) -> tuple[int, int]:
             assert abs(steps - round(steps)) < 0.01 and 1 <= abs(round(steps)) <= 8
             middles = [bezier_point(new.curve, t) for t in labels_module.CANDIDATES]
             assert min(abs(r.y + r.height / 2 - y) for _, y in middles) <= 64.01
-            assert any(_meet(carried, w) for w in ink + lines) or any(
-                _meet(carried, other) for other in clear if other != r
+            assert any(meet(carried, w) for w in ink + lines) or any(
+                meet(carried, other) for other in clear if other != r
             )  # where it would have landed was taken
-            assert not any(_meet(r, w) for w in ink + lines)
-            assert not any(_meet(r, w) for w in words)
-            assert not any(_meet(r, other) for other in clear if other != r)
+            assert not any(meet(r, w) for w in ink + lines)
+            assert not any(meet(r, w) for w in words)
+            assert not any(meet(r, other) for other in clear if other != r)
         nudged.append(moved)
         before = after
     return sum(nudged), len(searched)

@@ -7,13 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from drawn_text import meet, title_rects
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from layout_maps import SHORT, TEXT, journey_maps
 
 from mapper.fileformat.io import load_journey
 from mapper.layout import compute_layout
-from mapper.layout.badges import badge_row, title_baselines
+from mapper.layout.badges import badge_row
 from mapper.layout.boxes import MapLayout, Style
 from mapper.layout.geometry import Rect
 from mapper.layout.labels import LABEL_MAX_WIDTH, LABEL_SIZE, flow_labels
@@ -26,18 +27,11 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(ROOT.glob("examples/*.journey"))
 
 
-def _meet(a: Rect, b: Rect) -> bool:
-    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
-
-
 def _ink(layout: MapLayout) -> list[Rect]:
     """Every card's title lines, metrics line and badge row, as drawn."""
     style = layout.style
-    found = []
+    found = title_rects(layout)
     for box in layout.cards.values():
-        x = box.rect.x + style.card_padding
-        for line, base in zip(box.title_lines, title_baselines(box, style), strict=True):
-            found.append(Rect(x, base - 11, text_width(line, style.title_size), 14))
         line_rect = card_metrics_rect(box, style)
         if line_rect is not None:
             found.append(line_rect)
@@ -53,10 +47,10 @@ def _assert_room(layout: MapLayout) -> None:
     ink = _ink(layout)
     for i, label in enumerate(shown):
         r = label.rect
-        hit = next((w for w in ink if _meet(r, w)), None)
+        hit = next((w for w in ink if meet(r, w)), None)
         assert hit is None, (label.text, r, hit)
         for other in shown[i + 1 :]:
-            assert not _meet(r, other.rect), (label.text, other.text)
+            assert not meet(r, other.rect), (label.text, other.text)
         assert text_width(label.text, LABEL_SIZE) <= LABEL_MAX_WIDTH + 0.01
 
 
