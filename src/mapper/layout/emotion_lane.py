@@ -22,6 +22,8 @@ from mapper.layout.persona_style import styles_by_id
 from mapper.model import Card, JourneyMap
 from mapper.model.entities import Stage
 
+Cells = tuple[Sequence[Card], ...]  # a stage's cells, lane by lane (or all of them)
+
 
 def lay_out_emotions(
     journey: JourneyMap,
@@ -42,6 +44,11 @@ def lay_out_emotions(
     # the shown cells' cards, stage by stage, lane by lane: what the slots come from
     cells = tuple(journey.cell_cards(stage.id, lane) for stage, _ in columns for lane in lanes)
     places = tuple((stage.id, x, stage.width) for stage, x in columns)
+
+    def cells_of(index: int, flat: Cells = cells) -> Cells:
+        """Stage ``index``'s shown cells, lane by lane (of ``flat``: this layout's cells)."""
+        return flat[index * per_stage : (index + 1) * per_stage]
+
     known_slots = previous.emotion_slots if previous is not None else None
     old = previous.emotion_cells if previous is not None else None
     # the stages some of whose cells changed (None: the columns or lanes did, any may have)
@@ -55,19 +62,12 @@ def lay_out_emotions(
         changed_stages = [
             index
             for index in range(len(columns))
-            if not all(
-                map(
-                    is_,
-                    cells[index * per_stage : (index + 1) * per_stage],
-                    old[0][index * per_stage : (index + 1) * per_stage],
-                )
-            )
+            if not all(map(is_, cells_of(index), cells_of(index, old[0])))
         ]
 
     def stage_slots(index: int) -> Slots:
         """The slots of one stage's cards (see :func:`card_slots`)."""
-        these = cells[index * per_stage : (index + 1) * per_stage]
-        return card_slots((c for cell in these for c in cell), stage_index, spans)
+        return card_slots((c for cell in cells_of(index) for c in cell), stage_index, spans)
 
     # each stage's slots, kept by identity while the stage's cards keep their ids and order
     by_stage: tuple[Slots, ...]
@@ -80,7 +80,7 @@ def lay_out_emotions(
     else:
         again = set(changed_stages)
         by_stage = tuple(
-            _stage_again(cells, per_stage, index, part, stage_slots) if index in again else part
+            _stage_again(cells_of(index), index, part, stage_slots) if index in again else part
             for index, part in enumerate(old_parts)
         )
         if all(map(is_, by_stage, old_parts)):
@@ -96,8 +96,7 @@ def lay_out_emotions(
 
     # each stage's scored cards: a stage whose cells stayed keeps its list
     def scored_in(index: int) -> list[Card]:
-        these = cells[index * per_stage : (index + 1) * per_stage]
-        return [c for cell in these for c in cell if c.emotions]
+        return [c for cell in cells_of(index) for c in cell if c.emotions]
 
     old_cards = previous.emotion_cards if previous is not None else ()
     if changed_stages is not None and len(old_cards) == len(columns):
@@ -157,15 +156,13 @@ def lay_out_emotions(
 
 
 def _stage_again(
-    cells: tuple[Sequence[Card], ...],
-    per_stage: int,
+    these: Cells,
     index: int,
     known: Slots,
     stage_slots: Callable[[int], Slots],
 ) -> Slots:
-    """A stage's slots: ``known`` when its cells hold cards of the same ids in the same
-    order (their places are the same), else worked out again."""
-    these = cells[index * per_stage : (index + 1) * per_stage]
+    """Stage ``index``'s slots: ``known`` when its cells (``these``) hold cards of the same
+    ids in the same order (their places are the same), else worked out again."""
     ids = iter(known)
     count = 0
     for cell in these:
