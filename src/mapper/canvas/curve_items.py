@@ -4,7 +4,8 @@ have items of their own), the curve split stage by stage, and a point as drawn."
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Protocol
+from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QGraphicsItem
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import QGraphicsItem
 from mapper.canvas.emotion_items import CurveSegmentItem, EmotionPointItem
 from mapper.canvas.point_rows import PointRowItem
 from mapper.layout import Bezier, EmotionCurve, EmotionPoint
+
+T = TypeVar("T")
 
 
 class CurveItems:
@@ -30,31 +33,30 @@ class CurveItems:
 
 
 def segments_by_stage(curve: EmotionCurve) -> dict[int, tuple[Bezier, ...]]:
-    """The curve's segments stage by stage. They come in stage order: each stage's are
-    found by halving, not one by one (a big map's curve has thousands)."""
-    segments, by_stage = curve.segments, {}
-    start, n = 0, len(segments)
-    while start < n:
-        stage_index = segments[start][0]
-        end = bisect_right(segments, stage_index, lo=start, key=_stage_of)
-        by_stage[stage_index] = tuple([s for _, s in segments[start:end]])
-        start = end
-    return by_stage
+    """The curve's segments stage by stage."""
+    runs = _by_stage(curve.segments, _segment_stage)
+    return {stage: tuple([s for _, s in run]) for stage, run in runs.items()}
 
 
 def points_by_stage(curve: EmotionCurve) -> dict[int, tuple[EmotionPoint, ...]]:
-    """The curve's points stage by stage (in stage order too: found by halving)."""
-    points, by_stage = curve.points, {}
-    start, n = 0, len(points)
+    """The curve's points stage by stage."""
+    return _by_stage(curve.points, _point_stage)
+
+
+def _by_stage(items: tuple[T, ...], stage_of: Callable[[T], int]) -> dict[int, tuple[T, ...]]:
+    """``items`` (in stage order) stage by stage: each stage's run is found by halving, not
+    one by one (a big map's curve has thousands)."""
+    by_stage: dict[int, tuple[T, ...]] = {}
+    start, n = 0, len(items)
     while start < n:
-        stage_index = points[start].stage_index
-        end = bisect_right(points, stage_index, lo=start, key=_point_stage)
-        by_stage[stage_index] = points[start:end]
+        stage_index = stage_of(items[start])
+        end = bisect_right(items, stage_index, lo=start, key=stage_of)
+        by_stage[stage_index] = items[start:end]
         start = end
     return by_stage
 
 
-def _stage_of(segment: tuple[int, Bezier]) -> int:
+def _segment_stage(segment: tuple[int, Bezier]) -> int:
     return segment[0]
 
 
