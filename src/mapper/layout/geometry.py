@@ -190,6 +190,7 @@ def near_bezier(curve: Bezier, x: float, y: float, tolerance: float) -> bool:
     cx, cy = 3 * (x1 - x0), 3 * (y1 - y0)
     bx, by = 3 * (x0 - 2 * x1 + x2), 3 * (y0 - 2 * y1 + y2)
     ax, ay = x3 - x0 + 3 * (x1 - x2), y3 - y0 + 3 * (y1 - y2)
+    poly = (ax, bx, cx, x0, ay, by, cy, y0)
     crossed = 0  # the lines through the point that meet the curve
     for along, across in ((0, 1), (1, 0)):  # solve x(t) = x, then y(t) = y
         a, b, c, d = (ax, bx, cx, x0 - x) if along == 0 else (ay, by, cy, y0 - y)
@@ -212,7 +213,7 @@ def near_bezier(curve: Bezier, x: float, y: float, tolerance: float) -> bool:
             if abs(off) * slope > tolerance:
                 continue
             ahead = abs((x - px) * dx + (y - py) * dy) / speed if speed > 1e-12 else 0.0
-            if ahead <= tolerance or _near_from(curve, t, x, y, tolerance):
+            if ahead <= tolerance or _near_from(poly, t, x, y, tolerance):
                 return True
         crossed += met
     # a line through the point that misses the curve, as past a tip where the curve turns
@@ -221,17 +222,15 @@ def near_bezier(curve: Bezier, x: float, y: float, tolerance: float) -> bool:
         min(x0, x1, x2, x3) - tolerance <= x <= max(x0, x1, x2, x3) + tolerance
         and min(y0, y1, y2, y3) - tolerance <= y <= max(y0, y1, y2, y3) + tolerance
     ):
-        return any(_near_from(curve, t, x, y, tolerance) for t in (0.25, 0.5, 0.75))
+        return any(_near_from(poly, t, x, y, tolerance) for t in (0.25, 0.5, 0.75))
     return False
 
 
-def _near_from(curve: Bezier, t: float, x: float, y: float, tolerance: float) -> bool:
+def _near_from(poly: tuple[float, ...], t: float, x: float, y: float, tolerance: float) -> bool:
     """Whether the curve's point nearest ``(x, y)``, sought from ``t`` by a few Gauss-Newton
-    steps along it (never past its ends), lies within ``tolerance``."""
-    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve.p0, curve.c1, curve.c2, curve.p3
-    cx, cy = 3 * (x1 - x0), 3 * (y1 - y0)
-    bx, by = 3 * (x0 - 2 * x1 + x2), 3 * (y0 - 2 * y1 + y2)
-    ax, ay = x3 - x0 + 3 * (x1 - x2), y3 - y0 + 3 * (y1 - y2)
+    steps along it (never past its ends), lies within ``tolerance``. ``poly``: the curve
+    as x(t) and y(t), (ax, bx, cx, x0, ay, by, cy, y0), as :func:`near_bezier` has it."""
+    ax, bx, cx, x0, ay, by, cy, y0 = poly
     for _ in range(6):
         px = ((ax * t + bx) * t + cx) * t + x0
         py = ((ay * t + by) * t + cy) * t + y0
