@@ -64,3 +64,15 @@ def test_the_maps_own_channels_come_after_the_built_in_ones(journey):
     lines = [e.label or "-" for e in menu["Channel"].children]
     assert lines[0] == "(none)" and lines[-2:] == ["-", "Kiosk (offline)"]
     assert menu["Channel"].children[-1].checked  # t3's channel
+
+
+def test_a_cells_add_line_makes_the_kind_a_new_card_from_the_keyboard_makes_there(journey):
+    from mapper.edits.selection import kind_for
+    from mapper.model import Lane, LaneKind
+
+    journey.add(Lane("back", "Backstage", LaneKind.BACKSTAGE))
+    journey.add(Lane("mine", "Our notes", LaneKind.CUSTOM))
+    for lane in ("back", "mine", "l-tp", "l-pain"):
+        [first, _] = entries(journey, MenuTarget(Target.CELL, cell=("s1", lane, 0)))
+        assert first.command is Command.ADD_CARD and first.value is kind_for(journey, lane)
+    assert labels(journey, MenuTarget(Target.CELL, cell=("s1", "back", 0)))[0] == "Add action here"

@@ -12,6 +12,7 @@ from typing import Any
 
 from mapper.edits import intents
 from mapper.edits.changes import Change, Composite, Update
+from mapper.edits.selection import kind_for
 from mapper.edits.wording import count, name_of, short
 from mapper.model import (
     BUILTIN_CHANNELS,
@@ -88,13 +89,6 @@ class Entry:
 
 SEPARATOR = Entry()
 
-# the kind of card a lane usually holds: "Add card here" makes one of those
-LANE_CARD_KINDS: dict[LaneKind, CardKind] = {
-    LaneKind.ACTIONS: CardKind.ACTION,
-    LaneKind.THOUGHTS: CardKind.THOUGHT,
-    LaneKind.PAIN_POINTS: CardKind.PAIN_POINT,
-    LaneKind.OPPORTUNITIES: CardKind.OPPORTUNITY,
-}
 KIND_WORDS = {kind: kind.value.replace("_", " ") for kind in CardKind}
 SCORE_WORDS = {Sentiment.PAIN: "pain point", Sentiment.LOVE: "love point"}
 
@@ -219,7 +213,7 @@ def _cell_menu(journey: JourneyMap, target: MenuTarget) -> list[Entry]:
     journey.stages.get(stage_id)
     if lane.kind is LaneKind.EMOTION:
         return [Entry(intents.NOT_IN_THE_CURVE, enabled=False)]
-    usual = LANE_CARD_KINDS.get(lane.kind, CardKind.TOUCHPOINT)
+    usual = kind_for(journey, lane_id)  # as a new card from the keyboard there
     others = tuple(
         Entry(KIND_WORDS[kind].capitalize(), Command.ADD_CARD, kind)
         for kind in CardKind
