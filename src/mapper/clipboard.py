@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mapper.fileformat.convert import card_from_file, to_plain
 from mapper.fileformat.schema import CardFile, FlowFile
-from mapper.model import Card, Flow, JourneyMap, LaneKind, new_id
+from mapper.model import Card, Flow, JourneyMap, new_id
 
 MIME_TYPE = "application/x-mapper-cards+json"
 PAYLOAD_VERSION = 1
@@ -80,7 +80,7 @@ def paste_plan(
     if not len(journey.stages) or not len(journey.lanes):
         raise ValueError("add a stage and a lane before pasting cards")
     stages, lanes = journey.stages.ids(), journey.lanes.ids()
-    curve_lanes = {lane.id for lane in journey.lanes if lane.kind is LaneKind.EMOTION}
+    curve_lanes = {lane.id for lane in journey.lanes if not lane.kind.takes_cards}
     if len(curve_lanes) == len(lanes):
         raise ValueError("add a lane for cards first: the emotion curve's lane holds none")
     id_map: dict[str, str] = {}

@@ -61,7 +61,7 @@ def drop_target(
     if cell is None:
         return None
     stage_id, lane_id = cell
-    if journey.lanes.get(lane_id).kind is LaneKind.EMOTION:
+    if not journey.lanes.get(lane_id).kind.takes_cards:
         return None
     index = 0
     for card in journey.cards_in_cell(stage_id, lane_id):

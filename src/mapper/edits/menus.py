@@ -21,7 +21,6 @@ from mapper.model import (
     CardKind,
     Entity,
     JourneyMap,
-    LaneKind,
     ModelError,
     sentiment_of,
 )
@@ -211,7 +210,7 @@ def _cell_menu(journey: JourneyMap, target: MenuTarget) -> list[Entry]:
     stage_id, lane_id, _ = target.cell
     lane = journey.lanes.get(lane_id)
     journey.stages.get(stage_id)
-    if lane.kind is LaneKind.EMOTION:
+    if not lane.kind.takes_cards:
         return [Entry(intents.NOT_IN_THE_CURVE, enabled=False)]
     usual = kind_for(journey, lane_id)  # as a new card from the keyboard there
     others = tuple(

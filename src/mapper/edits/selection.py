@@ -283,12 +283,12 @@ def insertion_cell(
     if lane_id is not None:
         if lane_id not in lanes:
             raise EditRefused("That lane is collapsed or hidden: expand it to add cards")
-        if journey.lanes.get(lane_id).kind is LaneKind.EMOTION:
+        if not journey.lanes.get(lane_id).kind.takes_cards:
             raise EditRefused(NOT_IN_THE_CURVE)
     elif lanes:
         kinds = {box.lane.id: box.lane.kind for box in layout.lanes}
         usual = [i for i in lanes if kinds[i] is LaneKind.TOUCHPOINTS]
-        lane_id = (usual or [i for i in lanes if kinds[i] is not LaneKind.EMOTION] or lanes)[0]
+        lane_id = (usual or [i for i in lanes if kinds[i].takes_cards] or lanes)[0]
     else:
         raise EditRefused("Add a lane first (or expand one): cards go into its cells")
     stage = stage_id if stage_id in stages else stages[0]

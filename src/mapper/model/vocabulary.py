@@ -42,6 +42,12 @@ class LaneKind(StrEnum):
     METRICS = "metrics"
     CUSTOM = "custom"
 
+    @property
+    def takes_cards(self) -> bool:
+        """Whether the editor puts cards in a lane of this kind (a file may still hold
+        some): the emotion curve's lane draws the curve, and cards there would cover it."""
+        return self is not LaneKind.EMOTION
+
 
 class CardKind(StrEnum):
     TOUCHPOINT = "touchpoint"
