@@ -88,7 +88,7 @@ def test_a_lines_name_stays_in_view_with_the_lane_names_when_the_map_scrolls(blu
     scene, view = blueprint.scene, blueprint.view
     labels = [i for i in scene.items() if isinstance(i, BlueprintLabelItem)]
     assert sorted(i.line.label for i in labels) == sorted(ln.label for ln in scene.layout.blueprint)
-    view.set_zoom(2.0)
+    view.set_zoom(1.5)
     view.centerOn(scene.layout.width - 100, scene.layout.blueprint[1].y)
     QApplication.processEvents()
     visible = view.mapToScene(view.viewport().rect()).boundingRect()

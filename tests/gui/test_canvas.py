@@ -364,7 +364,9 @@ def test_stage_headers_show_their_metrics(window):
 
 def test_headers_stay_in_view_while_the_map_scrolls(window):
     view, scene = window.view, window.scene
-    view.set_zoom(3.0)
+    window.resize(1600, 700)  # the sample map scrolls both ways at 200 %
+    QApplication.processEvents()
+    view.set_zoom(2.0)
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
     view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
@@ -375,3 +377,23 @@ def test_headers_stay_in_view_while_the_map_scrolls(window):
     view.verticalScrollBar().setValue(view.verticalScrollBar().minimum())
     view.horizontalScrollBar().setValue(view.horizontalScrollBar().minimum())
     assert stage.y() == stage.box.header.y and lane.x() == lane.box.header.x
+
+
+def test_zoomed_in_far_the_headers_scroll_away_and_leave_the_view_to_the_map(window):
+    view, scene = window.view, window.scene
+    window.resize(1600, 700)  # a view about 970 x 620 px
+    QApplication.processEvents()
+    view.set_zoom(4.0)  # lane names 640 px wide, stage names 256 px high
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    stage = scene.stage_headers["s3"]
+    lane = scene.lane_headers["l-pain"]
+    assert (stage.y(), lane.x()) == (stage.box.header.y, lane.box.header.x)  # with the map
+    assert not stage.sceneBoundingRect().intersects(visible)
+    assert not lane.sceneBoundingRect().intersects(visible)
+    assert not scene.corner.sceneBoundingRect().intersects(visible)
+    view.set_zoom(1.5)  # zoomed out again: pinned again
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert (stage.y(), lane.x()) == pytest.approx((visible.top(), visible.left()))
+    assert scene.corner.pos() == visible.topLeft()

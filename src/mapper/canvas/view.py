@@ -17,6 +17,7 @@ from mapper.canvas.interactions import PaletteDrop
 from mapper.canvas.keyboard import KeyboardControl
 from mapper.canvas.painting import qcolor
 from mapper.canvas.scene import JourneyScene
+from mapper.canvas.sticky_headers import pin_headers
 from mapper.layout.theme import LIGHT, Theme
 
 if TYPE_CHECKING:
@@ -79,22 +80,11 @@ class JourneyView(QGraphicsView):
 
     # ------------------------------------------------------------ sticky headers
     def pin_headers(self) -> None:
-        """Keep stage names at the top and lane names at the left of the view while the
-        map scrolls under them, so a zoomed-in designer knows where they are."""
+        """Keep the stage and lane names in view while the map scrolls (see sticky_headers)."""
         scene = self.journey_scene()
-        if scene is None:  # while the view is built or torn down
-            return
-        visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        for item in scene.stage_headers.values():
-            item.setY(max(item.box.header.y, visible.top()))
-        for lane in scene.lane_headers.values():
-            lane.setX(max(lane.box.header.x, visible.left()))
-        for label in scene.grid.labels:  # a blueprint line's name, in the lanes' column
-            label.setX(max(0.0, visible.left()))
-        style = scene.layout.style
-        scene.corner.set_size(style.lane_header_width, style.stage_header_height)
-        scene.corner.setPos(max(0.0, visible.left()), max(0.0, visible.top()))
-        scene.corner.setVisible(bool(scene.stage_headers) and bool(scene.lane_headers))
+        if scene is not None:  # (None while the view is built or torn down)
+            visible = self.mapToScene(self.viewport().rect()).boundingRect()
+            pin_headers(scene, visible, self.zoom(), self.viewport().size().toSizeF())
 
     # ---------------------------------------------------------------- looks
     def set_theme(self, theme: Theme) -> None:

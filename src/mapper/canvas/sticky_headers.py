@@ -1,0 +1,42 @@
+"""Stage names stay at the top of the view and lane names at its left while the map scrolls
+under them, so a zoomed-in designer knows where they are.
+
+Zoomed in so far that a band of names would cover more than :data:`PIN_SHARE` of the view
+(lane names 160 px wide take 640 px at 400 %), that band scrolls with the map instead and
+leaves the view to the map, as a spreadsheet lets go of frozen columns wider than its
+window. It pins again once zoomed out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, QSizeF
+
+if TYPE_CHECKING:
+    from mapper.canvas.scene import JourneyScene
+
+PIN_SHARE = 1 / 3  # of the view's width (lane names) or height (stage names)
+
+
+def pinned(band: float, zoom: float, room: float) -> bool:
+    """Whether a band of names ``band`` scene units deep stays in view at ``zoom`` in a view
+    ``room`` pixels wide (or high)."""
+    return band * zoom <= room * PIN_SHARE
+
+
+def pin_headers(scene: JourneyScene, visible: QRectF, zoom: float, room: QSizeF) -> None:
+    """Place the headers for a view showing ``visible`` (scene units) at ``zoom`` in a
+    viewport of ``room`` pixels."""
+    style = scene.layout.style
+    left = visible.left() if pinned(style.lane_header_width, zoom, room.width()) else 0.0
+    top = visible.top() if pinned(style.stage_header_height, zoom, room.height()) else 0.0
+    for item in scene.stage_headers.values():
+        item.setY(max(item.box.header.y, top))
+    for lane in scene.lane_headers.values():
+        lane.setX(max(lane.box.header.x, left))
+    for label in scene.grid.labels:  # a blueprint line's name, in the lanes' column
+        label.setX(max(0.0, left))
+    scene.corner.set_size(style.lane_header_width, style.stage_header_height)
+    scene.corner.setPos(max(0.0, left), max(0.0, top))
+    scene.corner.setVisible(bool(scene.stage_headers) and bool(scene.lane_headers))
