@@ -233,6 +233,24 @@ def test_a_click_on_a_legend_name_makes_that_persona_active(emo):
     assert not journey.personas.get("omar").hidden
 
 
+@pytest.mark.parametrize("where", ["name", "box", "triangle"])
+def test_a_click_in_the_legend_leaves_the_lane_unselected_so_delete_keeps_it(emo, where):
+    """The legend and the triangle act at once: the lane is not selected by the way, where
+    a Delete right after removed the whole emotion lane."""
+    journey, header = emo.document.journey, emo.scene.lane_headers["emo"]
+    lanes = journey.lanes.ids()
+    if where == "triangle":
+        point = emo.view.mapFromScene(header.mapToScene(header._toggle_rect().center()))
+    else:
+        point = _legend_point(emo, "omar", toggle=where == "box")
+    emo.view.setFocus()
+    QTest.mouseClick(emo.view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, point)  # fmt: skip
+    assert not header.isSelected() and not emo.scene.selectedItems()
+    QTest.keyClick(emo.view.viewport(), Qt.Key.Key_Delete)
+    assert journey.lanes.ids() == lanes
+
+
 def test_the_personas_panel_box_hides_a_persona_in_the_file(emo):
     journey, stack = emo.document.journey, emo.document.undo_stack
     item = emo.personas.list.item(0)

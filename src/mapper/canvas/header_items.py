@@ -175,6 +175,7 @@ class LaneHeaderItem(_Header):
     def __init__(self, box: LaneBox) -> None:
         super().__init__(box)
         self.legend: tuple[LegendEntry, ...] = ()
+        self._acted = False  # the press acted (triangle, legend): its click selects nothing
 
     @property
     def lane_id(self) -> str:
@@ -290,9 +291,11 @@ class LaneHeaderItem(_Header):
     def mousePressEvent(self, event) -> None:
         host = host_of(self)
         left = event.button() == Qt.MouseButton.LeftButton
+        self._acted = False
         if left and self._toggle_rect().contains(event.pos()):
             if host is not None:
                 host.push(intents.toggle_lane(host.journey, self.lane_id))
+            self._acted = True
             event.accept()
             return
         row = self.legend_row_at(event.pos()) if left else None
@@ -302,10 +305,18 @@ class LaneHeaderItem(_Header):
                 host.push(personas.show_persona(host.journey, entry.persona_id, entry.hidden))
             elif host is not None:
                 host.push(personas.make_active(host.journey, entry.persona_id))
+            self._acted = True
             event.accept()
             return
         self._begin_drag(event)
         super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._acted:  # Qt would select the lane on this release: a Delete then removed it
+            self._acted = False
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:
         host = host_of(self)
