@@ -10,11 +10,17 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from factories import sample_map
 from mapper.fileformat import save_journey
 
 FIRST_FRAME = """
 import json, sys
+if sys.argv[2] == "cli":  # as 'mapper FILE' starts: the command line is read before Qt
+    from mapper.cli.main import build_parser
+
+    build_parser().parse_args(["open", sys.argv[1]])
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
@@ -60,9 +66,11 @@ LATER = [
     "mapper.edits.menus",
     "mapper.fileformat.repair",  # a damaged file's repair
 ]
+LATER_FROM_THE_COMMAND_LINE = ["mapper.cli.summary"]  # 'mapper info', and its analysis
 
 
-def test_the_first_frame_leaves_what_it_does_not_use_unloaded(tmp_path):
+@pytest.mark.parametrize("start", ["cli", "editor"])
+def test_the_first_frame_leaves_what_it_does_not_use_unloaded(tmp_path, start):
     path = tmp_path / "map.journey"
     save_journey(sample_map(), path)
     env = {
@@ -73,7 +81,7 @@ def test_the_first_frame_leaves_what_it_does_not_use_unloaded(tmp_path):
         "MAPPER_DATA_DIR": str(tmp_path / "data"),
     }
     run = subprocess.run(
-        [sys.executable, "-c", FIRST_FRAME, str(path)],
+        [sys.executable, "-c", FIRST_FRAME, str(path), start],
         capture_output=True,
         text=True,
         env=env,
@@ -82,5 +90,6 @@ def test_the_first_frame_leaves_what_it_does_not_use_unloaded(tmp_path):
     )
     found = json.loads(run.stdout.strip().splitlines()[-1])
     assert "mapper.canvas.scene" in found["modules"]  # it did open the map
-    assert [m for m in LATER if m in found["modules"]] == []
+    later = LATER + LATER_FROM_THE_COMMAND_LINE
+    assert [m for m in later if m in found["modules"]] == []
     assert found["save_validators"] == 0

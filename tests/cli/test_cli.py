@@ -11,7 +11,7 @@ import pytest
 
 from factories import sample_map
 from mapper import __version__
-from mapper.cli import commands
+from mapper.cli import summary
 from mapper.cli.main import main
 from mapper.fileformat import load_journey, save_journey
 from mapper.model import Entity, JourneyMap
@@ -130,7 +130,7 @@ def test_unexpected_errors_are_logged_not_shown(monkeypatch, map_file, capsys, t
     def explode(journey):
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(commands, "summarise", explode)
+    monkeypatch.setattr(summary, "summarise", explode)
     assert main(["info", str(map_file)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1

@@ -14,7 +14,7 @@ import pytest
 from factories import sample_map
 from hostile import EVIL, assert_terminal_safe, hostile_map
 from mapper import templates
-from mapper.cli import commands
+from mapper.cli import summary
 from mapper.cli.main import main
 from mapper.cli.output import json_text, visible
 from mapper.fileformat import save_journey
@@ -145,7 +145,7 @@ def test_unexpected_errors_are_escaped(monkeypatch, hostile_file, capsys):
     def explode(journey):
         raise RuntimeError(f"boom {journey.info.title}")
 
-    monkeypatch.setattr(commands, "summarise", explode)
+    monkeypatch.setattr(summary, "summarise", explode)
     assert main(["info", str(hostile_file)]) == 1
     err = capsys.readouterr().err
     assert_terminal_safe(err)
