@@ -148,8 +148,8 @@ def test_a_stage_path_whose_last_segments_changed_moves_them_and_draws_as_one_ma
 
     from PySide6.QtGui import QPainterPath, QPen
 
-    import mapper.canvas.emotion_items as emotion_items
-    from mapper.canvas.emotion_items import CurveSegmentItem
+    import mapper.canvas.curve_path as curve_path
+    from mapper.canvas.curve_path import CurveSegmentItem
     from mapper.layout.geometry import smooth_curve
 
     points = [(float(x), 100.0 + (x * 7) % 40) for x in range(0, 400, 10)]
@@ -165,7 +165,7 @@ def test_a_stage_path_whose_last_segments_changed_moves_them_and_draws_as_one_ma
             drawn.append(1)
             return super().cubicTo(*args)
 
-    monkeypatch.setattr(emotion_items, "QPainterPath", Counted)
+    monkeypatch.setattr(curve_path, "QPainterPath", Counted)
     item.set_segments([*before[:-2], *after[-2:]])
     assert drawn == []  # moved in place
     monkeypatch.undo()

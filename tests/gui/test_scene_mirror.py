@@ -293,3 +293,57 @@ def test_cards_moved_to_other_cells_keep_the_emotion_items_that_only_moved(qapp)
             _assert_as_from_scratch(scene)
     finally:
         scene.detach()
+
+
+def test_an_edit_that_moves_emotion_points_works_out_their_curve_when_painted(qapp, monkeypatch):
+    """A paste that moves the emotion lane down, and a card moved to another stage, reach
+    the lane's items as bounds: the points and segments are worked out when painted, and
+    the lane then paints as a canvas built from scratch does."""
+    import mapper.layout.emotion as emotion
+    import mapper.layout.geometry as geometry
+    from mapper.edits import Composite, Insert
+    from mapper.model import Card
+
+    document = Document(synthetic_map(300, emotion_lane=True))
+    journey = document.journey
+    scene = JourneyScene(document)
+    try:
+        _emotion_pixels(scene)  # drawn once
+        stage, lane = journey.stages.ids()[0], journey.lanes.ids()[0]
+        paste = Composite(journey, "Paste", [
+            Insert(journey, Entity.CARD, 0, Card(f"pasted-{i}", stage, lane, "Pasted"))
+            for i in range(30)
+        ])  # fmt: skip
+        card = next(c for c in journey.cards() if c.emotions and c.stage_id != stage)
+        start = scene.layout.emotion_lane.row.y
+        moves = [
+            lambda: document.push(paste),
+            lambda: document.push(MoveCards(journey, [card.id], stage, card.lane_id, 0)),
+            document.undo_stack.undo,
+            document.undo_stack.undo,
+        ]
+        for edit in moves:
+            worked: list[int] = []
+            real = geometry.smooth_segments
+
+            def counted(points, indices, tension=1.0, real=real, worked=worked):
+                made = real(points, indices, tension)
+                worked.append(len(made))
+                return made
+
+            with monkeypatch.context() as patched:
+                patched.setattr(geometry, "smooth_segments", counted)
+                patched.setattr(emotion, "smooth_segments", counted, raising=False)
+                edit()
+                assert worked == []
+                pixels = _emotion_pixels(scene)
+                assert sum(worked) > 0
+            fresh = JourneyScene(document)
+            try:
+                assert pixels == _emotion_pixels(fresh)
+            finally:
+                fresh.detach()
+            _assert_as_from_scratch(scene)
+        assert scene.layout.emotion_lane.row.y == start  # (the paste's undo moved it back)
+    finally:
+        scene.detach()

@@ -174,3 +174,61 @@ def test_a_card_moved_to_another_stage_places_the_cards_of_those_two_stages_agai
     again = compute_layout(journey, previous=after)
     assert all(map(operator.is_, again.emotion_stage_slots, after.emotion_stage_slots))
     assert again.emotion_slots is after.emotion_slots
+
+
+def test_an_edit_that_moves_the_lane_or_a_card_works_out_no_segment_until_asked(
+    monkeypatch,
+) -> None:
+    """A lane moved down (rows above it grew) keeps its curves' marks with new ys, and a
+    card moved to another stage makes the marks of two stages: no point's segment is
+    worked out until a view or an export asks, and then the curves equal those of a
+    layout made from scratch, stage by stage and whole, bounds included."""
+    import mapper.layout.emotion as emotion
+    import mapper.layout.geometry as geometry
+    from factories import synthetic_map
+
+    journey = synthetic_map(300, emotion_lane=True)
+    layout = compute_layout(journey)
+    for curve in layout.emotion_curves:  # drawn once, as the canvas would
+        assert curve.points and curve.segments
+    lane = layout.emotion_lane
+    assert lane is not None
+    above = next(box.lane.id for box in layout.lanes if box.row.y < lane.row.y)
+    cards = [c for c in journey.cards() if c.lane_id == above]
+    tall = max(cards, key=lambda c: layout.cards[c.id].rect.bottom).stage_id  # the row's
+    card = min((c for c in cards if c.stage_id == tall and c.emotions),
+               key=lambda c: layout.cards[c.id].rect.height)  # fmt: skip
+    stages = journey.stages.ids()
+    target = stages[(stages.index(card.stage_id) + 1) % len(stages)]
+    edits = [
+        lambda: journey.update(Entity.CARD, card.id, title=" ".join(["wrap me"] * 40)),
+        lambda: journey.move_cards([card.id], target, card.lane_id, 0),
+    ]
+    for edit in edits:
+        edit()
+        worked: list[int] = []
+        real = geometry.smooth_segments
+
+        def counted(points, indices, tension=1.0, real=real, worked=worked):
+            made = real(points, indices, tension)
+            worked.append(len(made))
+            return made
+
+        with monkeypatch.context() as patched:
+            patched.setattr(geometry, "smooth_segments", counted)
+            patched.setattr(emotion, "smooth_segments", counted, raising=False)
+            before, layout = layout, compute_layout(journey, previous=layout)
+            assert worked == []
+            assert layout.emotion_lane is not None and before.emotion_lane is not None
+            assert layout.emotion_lane.row.y > before.emotion_lane.row.y  # (the title's)
+            fresh = compute_layout(journey)
+            for ours, theirs in zip(layout.emotion_curves, fresh.emotion_curves, strict=True):
+                for index in theirs.stages():
+                    assert ours.stage_points(index) == theirs.stage_points(index)
+                    assert ours.stage_segments(index) == theirs.stage_segments(index)
+                    left, top, right, bottom = ours.segment_bounds(index)
+                    for seg in ours.stage_segments(index):
+                        for x, y in (seg.p0, seg.c1, seg.c2, seg.p3):
+                            assert left <= x <= right and top <= y <= bottom
+            assert sum(worked) > 0
+        assert layout.emotion_curves == fresh.emotion_curves

@@ -375,14 +375,17 @@ def test_routes_by_flow_id_follow_the_routes() -> None:
 
 
 def test_a_card_moved_to_another_stage_keeps_the_other_stages_points_and_segments() -> None:
-    """Only the stages whose cards moved are worked out again on each curve: the other
-    stages' points and the segments between them are the previous layout's objects."""
+    """Only the stages whose cards moved are made again on each curve: the other stages'
+    marks, and the points and segments between them worked out before (as a view drawing
+    them would), are the previous layout's objects."""
     from factories import synthetic_map
 
     journey = synthetic_map(400, emotion_lane=True)
     before = compute_layout(journey)
     lane = before.emotion_lane
     assert lane is not None
+    for curve in before.emotion_curves:  # drawn, as a view would
+        assert curve.points and curve.segments
     below = [box.lane.id for box in before.lanes if box.row.y > lane.row.y]
     card = next(c for c in journey.cards() if c.lane_id == below[0] and c.emotions)
     stages = journey.stages.ids()
@@ -394,13 +397,16 @@ def test_a_card_moved_to_another_stage_keeps_the_other_stages_points_and_segment
     assert after.emotion_lane is not None and after.emotion_lane.row == lane.row
     moved = {source, target}
     for old, new in zip(before.emotion_curves, after.emotion_curves, strict=True):
+        assert [new.marks[i] is m for i, m in enumerate(old.marks)] == [
+            i not in moved for i in range(len(old.marks))
+        ]
         old_points = {id(p) for p in old.points}
         untouched = [p for p in new.points if p.stage_index not in moved]
         assert untouched and all(id(p) in old_points for p in untouched)
         assert all(id(p) not in old_points for p in new.points if p.stage_index in moved)
-        old_segments = {id(s) for s in old.segments}
+        old_segments = {id(s) for _, s in old.segments}
         kept = [
-            s for i, s in enumerate(new.segments)
+            s for i, (_, s) in enumerate(new.segments)
             if all(new.points[k].stage_index not in moved
                    for k in range(max(i - 1, 0), min(i + 3, len(new.points))))
         ]  # fmt: skip

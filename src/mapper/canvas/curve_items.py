@@ -1,20 +1,17 @@
 """One persona's emotion items (a path and a row of points per stage, and the points that
-have items of their own), the curve split stage by stage, and a point as drawn."""
+have items of their own), and a point as drawn."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QGraphicsItem
 
-from mapper.canvas.emotion_items import CurveSegmentItem, EmotionPointItem
+from mapper.canvas.curve_path import CurveSegmentItem
+from mapper.canvas.emotion_items import EmotionPointItem
 from mapper.canvas.point_rows import PointRowItem
-from mapper.layout import Bezier, EmotionCurve, EmotionPoint
-
-T = TypeVar("T")
+from mapper.layout import EmotionCurve, EmotionPoint
 
 
 class CurveItems:
@@ -30,38 +27,6 @@ class CurveItems:
 
     def items(self) -> list[QGraphicsItem]:
         return [*self.paths.values(), *self.rows.values(), *self.own.values()]
-
-
-def segments_by_stage(curve: EmotionCurve) -> dict[int, tuple[Bezier, ...]]:
-    """The curve's segments stage by stage."""
-    runs = _by_stage(curve.segments, _segment_stage)
-    return {stage: tuple([s for _, s in run]) for stage, run in runs.items()}
-
-
-def points_by_stage(curve: EmotionCurve) -> dict[int, tuple[EmotionPoint, ...]]:
-    """The curve's points stage by stage."""
-    return _by_stage(curve.points, _point_stage)
-
-
-def _by_stage(items: tuple[T, ...], stage_of: Callable[[T], int]) -> dict[int, tuple[T, ...]]:
-    """``items`` (in stage order) stage by stage: each stage's run is found by halving, not
-    one by one (a big map's curve has thousands)."""
-    by_stage: dict[int, tuple[T, ...]] = {}
-    start, n = 0, len(items)
-    while start < n:
-        stage_index = stage_of(items[start])
-        end = bisect_right(items, stage_index, lo=start, key=stage_of)
-        by_stage[stage_index] = items[start:end]
-        start = end
-    return by_stage
-
-
-def _segment_stage(segment: tuple[int, Bezier]) -> int:
-    return segment[0]
-
-
-def _point_stage(point: EmotionPoint) -> int:
-    return point.stage_index
 
 
 class DrawnPoint:

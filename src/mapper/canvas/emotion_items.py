@@ -1,16 +1,23 @@
-"""The emotion curve: one smooth path per persona and stage (long antialiased paths are slow
-to repaint), a draggable point per scored card, and for the active persona a faint ghost
-point on the neutral line per unscored card (one item per stage draws them all)."""
+"""The emotion curve's items besides its paths (one per persona and stage, in
+``canvas.curve_path``): a draggable point per scored card, and for the active persona a
+faint ghost point on the neutral line per unscored card (one item per stage draws them)."""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QLinearGradient, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+from PySide6.QtGui import (
+    QBrush,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
+from PySide6.QtWidgets import QGraphicsItem
 
+from mapper.canvas.curve_path import CurveSegmentItem as CurveSegmentItem  # (its old home)
 from mapper.canvas.emotion_marks import (
     GHOST_RADIUS,
     POINT_RADIUS,
@@ -21,7 +28,7 @@ from mapper.canvas.emotion_marks import (
 )
 from mapper.canvas.host import host_of
 from mapper.canvas.painting import qcolor, theme_of
-from mapper.layout import Bezier, EmotionPoint
+from mapper.layout import EmotionPoint
 from mapper.layout import theme as th
 from mapper.layout.persona_style import PersonaStyle
 from mapper.layout.wording import score_label
@@ -62,87 +69,6 @@ def point_tooltip(journey: JourneyMap, card_id: str, persona_id: str, score: int
     if score is None:
         return f"{name} · {title}: not scored yet. Drag up or down to score it"
     return f"{name} · {title}: {score_label(score)}, {SENTIMENT_WORDS[sentiment_of(score)]}"
-
-
-class CurveSegmentItem(QGraphicsPathItem):
-    """The stretch of a curve that starts in one stage."""
-
-    def __init__(self, segments: Sequence[Bezier], pen: QPen, z: float) -> None:
-        super().__init__()
-        self._reach = 0.0
-        self._path = QPainterPath()
-        self._one_run = False  # whether the path's segments run on from its first point
-        self.set_segments(segments)
-        self.set_pen(pen)
-        self.setZValue(z)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-
-    def set_segments(self, segments: Sequence[Bezier]) -> None:
-        """Draw these segments (the same item: taking one out of a big scene and putting
-        a new one in costs more than drawing the stretch again). When only a few changed
-        (a stage next to one whose points moved: its last two), those are moved in the
-        path as it is."""
-        new = tuple(segments)
-        old, self.segments = getattr(self, "segments", ()), new
-        path = self._moved_in_place(old, new)
-        if path is None:
-            path = QPainterPath()
-            end = None  # where the path is (a stage's segments run on, one from the next)
-            moves = 0
-            for seg in new:
-                if seg.p0 != end:
-                    path.moveTo(*seg.p0)
-                    moves += 1
-                (x1, y1), (x2, y2), end = seg.c1, seg.c2, seg.p3
-                path.cubicTo(x1, y1, x2, y2, *end)
-            self._one_run = moves == 1
-        self._path = path
-        self.prepareGeometryChange()
-        self._curve_bounds = path.boundingRect()
-        self._bounds = self._curve_bounds.adjusted(
-            -self._reach, -self._reach, self._reach, self._reach
-        )
-        self.setPath(path)
-
-    def _moved_in_place(
-        self, old: tuple[Bezier, ...], new: tuple[Bezier, ...]
-    ) -> QPainterPath | None:
-        """The drawn path with the segments that changed moved to their new places, when
-        as many run on one from the next as before and few changed (None: draw anew)."""
-        n = len(new)
-        if not n or len(old) != n or not self._one_run:
-            return None
-        changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a is not b]
-        if 4 * len(changed) > n or not self._runs_on(new, {j for i in changed for j in (i, i + 1)}):
-            return None
-        path = QPainterPath(self._path)  # (its elements: a move, then three per cubic)
-        for i in changed:
-            seg = new[i]
-            if i == 0:
-                path.setElementPositionAt(0, *seg.p0)
-            path.setElementPositionAt(3 * i + 1, *seg.c1)
-            path.setElementPositionAt(3 * i + 2, *seg.c2)
-            path.setElementPositionAt(3 * i + 3, *seg.p3)
-        return path
-
-    @staticmethod
-    def _runs_on(segments: tuple[Bezier, ...], starts: Iterable[int]) -> bool:
-        """Whether each segment starting at one of ``starts`` begins where the one before
-        it ends (the path then moves to nothing but its first point)."""
-        n = len(segments)
-        return all(segments[i].p0 == segments[i - 1].p3 for i in starts if 0 < i < n)
-
-    def set_pen(self, pen: QPen) -> None:
-        """Draw with ``pen``; the bounds take its width (round caps reach half of it)."""
-        self.prepareGeometryChange()
-        self._reach = reach = pen.widthF() / 2 + 1
-        self._bounds = self._curve_bounds.adjusted(-reach, -reach, reach, reach)
-        self.setPen(pen)
-
-    def boundingRect(self) -> QRectF:
-        """The curve's own bounds widened by the pen: Qt's default strokes the whole path
-        to find them, a millisecond per stage's path on a big map after every edit."""
-        return self._bounds
 
 
 _REACH = POINT_RADIUS * 1.4 + 5

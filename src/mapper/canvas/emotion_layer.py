@@ -2,7 +2,10 @@
 and a row of points per stage), the active persona's ghost points, and the legend in the
 lane's header. After an edit only what changed is touched: scoring one card on a
 5,000-card map draws one stage's path and points again, not every point of the curve,
-and a lane that moved down (rows above it grew) keeps its items and moves them.
+and a lane that moved down (rows above it grew) keeps its items and moves them. An item
+whose stage changed takes its new bounds from the curve at once and works out its
+segments or points when first painted (or asked), so stages off screen cost an edit
+next to nothing.
 
 A point that is selected or dragged has an item of its own (``EmotionPointItem``), made
 when a press or a rubber band reaches it and taken away once it is neither; its stage's
@@ -19,8 +22,9 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem
 from shiboken6 import isValid
 
-from mapper.canvas.curve_items import CurveItems, DrawnPoint, points_by_stage, segments_by_stage
-from mapper.canvas.emotion_items import CurveSegmentItem, EmotionPointItem, GhostRowItem, curve_pen
+from mapper.canvas.curve_items import CurveItems, DrawnPoint
+from mapper.canvas.curve_path import CurveSegmentItem
+from mapper.canvas.emotion_items import EmotionPointItem, GhostRowItem, curve_pen
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.header_items import LaneHeaderItem, LegendEntry
 from mapper.canvas.point_rows import PointRowItem
@@ -51,7 +55,7 @@ class EmotionLayer:
         self.ghosts: dict[int, GhostRowItem] = {}
         self._ghost_key: tuple = ()
         # what each stage's ghosts were worked out from: its slots and the active curve's
-        # points there (the same objects while they stay: the ghosts stay too)
+        # marks there (the same objects while they stay: the ghosts stay too)
         self._ghosts_from: dict[int, tuple[object, object]] = {}
         self._held: set[EmotionPointItem] = set()  # own items being dragged
         self.styles: dict[str, PersonaStyle] = {}
@@ -106,7 +110,6 @@ class EmotionLayer:
         assert lane is not None and neutral is not None
         pid, style = curve.persona.id, self.styles[curve.persona.id]
         z = ACTIVE_Z if active else OTHER_Z
-        by_stage = segments_by_stage(curve)
         width = 3.0 if active else 2.0
         # the active curve's colours change at the neutral line: a lane that moved needs
         # a new pen (its paths that stayed take it), not new paths
@@ -115,32 +118,34 @@ class EmotionLayer:
         if pen_key != items.pen_key:
             items.pen_key = pen_key
             pen = curve_pen(style, coloured, neutral, lane.row.y, lane.row.bottom, width)
-        for stage_index in [i for i in items.paths if i not in by_stage]:
+        # a stage's path and row work out their segments and points when first painted
+        stages = curve.segment_stages()
+        shown = set(stages)
+        for stage_index in [i for i in items.paths if i not in shown]:
             self._remove([items.paths.pop(stage_index)])
-        for stage_index, segments in by_stage.items():
-            old = items.paths.get(stage_index)
-            if old is not None:  # the stage's path: drawn again only if it changed
+        for stage_index in stages:
+            path = items.paths.get(stage_index)
+            if path is not None:
                 if pen is not None:
-                    old.set_pen(pen)
-                if old.segments != segments:
-                    old.set_segments(segments)
-                continue
-            if pen is None:
-                pen = curve_pen(style, coloured, neutral, lane.row.y, lane.row.bottom, width)
-            items.paths[stage_index] = path = CurveSegmentItem(segments, pen, z)
-            self.host.addItem(path)
-        points = points_by_stage(curve)
-        for stage_index in [i for i in items.rows if i not in points]:
+                    path.set_pen(pen)
+            else:
+                if pen is None:
+                    pen = curve_pen(style, coloured, neutral, lane.row.y, lane.row.bottom, width)
+                items.paths[stage_index] = path = CurveSegmentItem((), pen, z)
+                self.host.addItem(path)
+            path.show_stage(curve, stage_index)
+        stages = curve.stages()
+        shown = set(stages)
+        for stage_index in [i for i in items.rows if i not in shown]:
             self._remove([items.rows.pop(stage_index)])
-        for stage_index, stage_points in points.items():
+        for stage_index in stages:
             row = items.rows.get(stage_index)
             if row is None:
                 items.rows[stage_index] = row = PointRowItem(
-                    stage_points, stage_index, pid, style, coloured, z + 1
+                    (), stage_index, pid, style, coloured, z + 1
                 )
                 self.host.addItem(row)
-            elif row.points != stage_points:  # (the same points are the same objects)
-                row.set_points(stage_points)
+            row.show_stage(curve, stage_index)
         items.curve = curve
         if items.own:
             self._follow(items, curve)
@@ -148,9 +153,13 @@ class EmotionLayer:
     def _follow(self, items: CurveItems, curve: EmotionCurve) -> None:
         """Points with items of their own go where their cards' points are now (their
         items taken away with the points), and the rows leave them out."""
-        now = {p.card_id: p for p in curve.points}
+        slots = self.host.layout.emotion_slots
         for card_id, item in list(items.own.items()):
-            point = now.get(card_id)
+            slot = slots.get(card_id)
+            point = None
+            if slot is not None:  # (a card's slot is in the stage of its point)
+                point = next((p for p in curve.stage_points(slot[1]) if p.card_id == card_id),
+                             None)  # fmt: skip
             if point is None:
                 self._remove([items.own.pop(card_id)])
             elif item.point is not point:
@@ -191,16 +200,15 @@ class EmotionLayer:
         if kept is None or neutral is None or style is None or active_id is None:
             return
         for index, slots in enumerate(layout.emotion_stage_slots):
-            row = kept.rows.get(index)
-            points = row.points if row is not None else ()
+            marks = kept.curve.marks[index] if index < len(kept.curve.marks) else ()
             source = self._ghosts_from.get(index)
             old = self.ghosts.get(index)
-            if source is not None and source[0] is slots and source[1] is points:
+            if source is not None and source[0] is slots and source[1] is marks:
                 if old is not None and old.neutral_y != neutral:
                     old.set_neutral_y(neutral)  # the same ghosts in a lane that moved
                 continue
-            self._ghosts_from[index] = (slots, points)
-            scored = {p.card_id for p in points}
+            self._ghosts_from[index] = (slots, marks)
+            scored = {card_id for card_id, _, _ in marks}
             ghosts = [(card_id, x) for card_id, (x, _) in slots.items() if card_id not in scored]
             if not ghosts:
                 if old is not None:

@@ -66,7 +66,7 @@ def take_new_values(
             layout.stages[index] = stage_headers[event.id].box = stage_box
         elif event.entity is Entity.PERSONA and event.id in emotions.curves:
             index = next(i for i, c in enumerate(layout.emotion_curves) if c.persona.id == event.id)
-            curve = replace(layout.emotion_curves[index], persona=journey.personas.get(event.id))
+            curve = layout.emotion_curves[index].with_persona(journey.personas.get(event.id))
             layout.emotion_curves[index] = curve
             emotions.take_persona(curve)
     if any(event.entity is Entity.PERSONA for event in events):

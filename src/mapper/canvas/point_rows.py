@@ -19,7 +19,7 @@ from mapper.canvas.emotion_items import point_tooltip
 from mapper.canvas.emotion_marks import POINT_RADIUS, paint_marker
 from mapper.canvas.host import host_of
 from mapper.canvas.painting import qcolor, theme_of
-from mapper.layout import EmotionPoint
+from mapper.layout import EmotionCurve, EmotionPoint
 from mapper.layout.persona_style import PersonaStyle
 
 HIT_RADIUS = POINT_RADIUS + 2  # as far as a point's own item takes a press
@@ -49,25 +49,63 @@ class PointRowItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.SizeVerCursor)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
-        self.points: tuple[EmotionPoint, ...] = ()
+        self._points: tuple[EmotionPoint, ...] = ()
+        self._xs: list[float] = []
+        self._source: tuple[EmotionCurve, int] | None = None  # what to draw, when asked
+        self._key: tuple[object, ...] = ()  # what the source's stage is made from
+        self._shape: QPainterPath | None = None  # made when first asked (hit tests)
         self._bounds = QRectF()
         self.set_points(points)
 
     def set_points(self, points: Sequence[EmotionPoint]) -> None:
         """Draw these points (the same item: moving 900 point items costs far more)."""
-        self.prepareGeometryChange()
-        self.points = tuple(points)
-        self._xs = xs = [p.pos[0] for p in self.points]
-        self._shape: QPainterPath | None = None  # made when first asked (hit tests)
+        self._source, self._key = None, ()
+        self._take(tuple(points))
+        xs = self._xs
         if xs:
-            ys = [p.pos[1] for p in self.points]
-            top, bottom = min(ys), max(ys)
-            self._bounds = QRectF(
-                xs[0] - _REACH, top - _REACH, xs[-1] - xs[0] + 2 * _REACH, bottom - top + 2 * _REACH
-            )
+            ys = [p.pos[1] for p in self._points]
+            self._set_bounds(xs[0], min(ys), xs[-1], max(ys))
         else:
+            self.prepareGeometryChange()
             self._bounds = QRectF()
         self.update()
+
+    def show_stage(self, curve: EmotionCurve, index: int) -> None:
+        """Draw stage ``index``'s points of ``curve`` (it has some), worked out when first
+        painted or asked for: an edit that moved them costs only their bounds. Nothing
+        changes when they are made from the same marks and ys."""
+        marks, ys = curve.marks[index], curve.ys
+        if self._key and self._key[0] is marks and self._key[1] == ys:
+            if self._source is not None:
+                self._source = (curve, index)
+            return
+        self._key, self._source = (marks, ys), (curve, index)
+        self._shape = None
+        self._set_bounds(*curve.point_bounds(index))
+        self.update()
+
+    @property
+    def points(self) -> tuple[EmotionPoint, ...]:
+        """The points drawn, left to right (worked out now if they were not yet)."""
+        self._resolve()
+        return self._points
+
+    def _resolve(self) -> None:
+        if self._source is not None:
+            curve, index = self._source
+            self._source = None
+            self._take(curve.stage_points(index))
+
+    def _take(self, points: tuple[EmotionPoint, ...]) -> None:
+        self._points = points
+        self._xs = [p.pos[0] for p in points]
+        self._shape = None
+
+    def _set_bounds(self, left: float, top: float, right: float, bottom: float) -> None:
+        self.prepareGeometryChange()
+        self._bounds = QRectF(
+            left - _REACH, top - _REACH, right - left + 2 * _REACH, bottom - top + 2 * _REACH
+        )
 
     def set_hidden(self, card_ids: frozenset[str]) -> None:
         """Leave out the points of these cards (drawn by items of their own)."""
@@ -81,6 +119,7 @@ class PointRowItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         """The points' discs: a press or a hover beside them is passed on."""
+        self._resolve()
         if self._shape is None:
             path = QPainterPath()
             path.setFillRule(Qt.FillRule.WindingFill)  # where two discs overlap is in too
@@ -92,6 +131,7 @@ class PointRowItem(QGraphicsItem):
         return self._shape
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        self._resolve()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         exposed = option.exposedRect if option is not None else self._bounds
         first = bisect_left(self._xs, exposed.left() - _REACH)
@@ -104,6 +144,7 @@ class PointRowItem(QGraphicsItem):
 
     def point_at(self, pos: QPointF) -> EmotionPoint | None:
         """The point drawn nearest ``pos`` (scene) within a press's reach, if any."""
+        self._resolve()
         x, y, reach = pos.x(), pos.y(), HIT_RADIUS
         first = bisect_left(self._xs, x - reach)
         last = bisect_right(self._xs, x + reach)
@@ -117,6 +158,7 @@ class PointRowItem(QGraphicsItem):
 
     def in_rect(self, area: QRectF) -> list[EmotionPoint]:
         """The points (not left out) whose discs meet ``area`` (scene), e.g. a rubber band."""
+        self._resolve()
         reach = HIT_RADIUS
         first = bisect_left(self._xs, area.left() - reach)
         last = bisect_right(self._xs, area.right() + reach)

@@ -10,15 +10,18 @@ show an unscored card's point (a ghost on the neutral line) where it will land.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
-from mapper.layout.geometry import Bezier, Point, smooth_curve, smooth_segments
+from mapper.layout.geometry import Bezier, Point, smooth_segments
 from mapper.model import EMOTION_MAX, EMOTION_MIN, Card, Persona
 
 Slots = Mapping[str, tuple[float, int]]  # card id -> (x along the curve, stage index)
+
+
+Mark = tuple[str, int, float]  # a scored card's (card id, score, x along the curve)
+Marks = tuple[Mark, ...]  # a stage's, in order
+_Context = tuple[Point | None, tuple[Point, ...]]  # the point before a stage, the two after
 
 
 class EmotionPoint(NamedTuple):
@@ -28,13 +31,178 @@ class EmotionPoint(NamedTuple):
     stage_index: int
 
 
-@dataclass(frozen=True)
 class EmotionCurve:
-    """A persona's emotion curve across the emotion lane."""
+    """A persona's emotion curve across the emotion lane.
 
-    persona: Persona
-    points: tuple[EmotionPoint, ...]
-    segments: tuple[tuple[int, Bezier], ...]  # (stage index of the segment's start, curve)
+    Held as each stage's marks (its scored cards' ids, scores and places along the curve,
+    in order) and the y of each score: a lane that moved keeps the marks and takes new
+    ys, and a card moved between stages changes the marks of two stages. The points and
+    segments are worked out from them when first asked, a stage at a time (as the canvas
+    draws them) or whole (as exports do), and kept; a curve made from another with the
+    same ys takes over what that one worked out for the stages whose marks it kept."""
+
+    __slots__ = (
+        "_points", "_segments", "_stage_points", "_stage_segments", "marks", "persona", "ys",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        persona: Persona,
+        marks: tuple[Marks, ...],
+        ys: Mapping[int, float],
+        kept: EmotionCurve | None = None,
+    ) -> None:
+        self.persona, self.marks, self.ys = persona, marks, ys
+        self._points: tuple[EmotionPoint, ...] | None = None
+        self._segments: tuple[tuple[int, Bezier], ...] | None = None
+        self._stage_points: dict[int, tuple[EmotionPoint, ...]] = {}
+        self._stage_segments: dict[int, tuple[_Context, tuple[Bezier, ...]]] = {}
+        if kept is not None and kept.ys == ys:
+            old, n = kept.marks, len(marks)
+            for index, points in kept._stage_points.items():
+                if index < n and marks[index] is old[index]:
+                    self._stage_points[index] = points
+            for index, made in kept._stage_segments.items():
+                if index < n and marks[index] is old[index]:
+                    self._stage_segments[index] = made
+
+    def with_persona(self, persona: Persona) -> EmotionCurve:
+        """The same curve of the persona as edited (its name or colour, say)."""
+        return EmotionCurve(persona, self.marks, self.ys, self)
+
+    @property
+    def points(self) -> tuple[EmotionPoint, ...]:
+        """Every scored card's point, stage by stage, left to right."""
+        if self._points is None:
+            self._points = tuple(
+                [p for index in range(len(self.marks)) for p in self.stage_points(index)]
+            )
+        return self._points
+
+    @property
+    def segments(self) -> tuple[tuple[int, Bezier], ...]:
+        """The curve through the points (see ``smooth_curve``), each segment with the
+        index of the stage it starts in."""
+        if self._segments is None:
+            self._segments = tuple(
+                [(index, s) for index in range(len(self.marks))
+                 for s in self.stage_segments(index)]
+            )  # fmt: skip
+        return self._segments
+
+    def stages(self) -> list[int]:
+        """The indexes of the stages that have points."""
+        return [index for index, marks in enumerate(self.marks) if marks]
+
+    def stage_points(self, index: int) -> tuple[EmotionPoint, ...]:
+        """Stage ``index``'s points, left to right."""
+        points = self._stage_points.get(index)
+        if points is None:
+            ys, new = self.ys, tuple.__new__  # (EmotionPoint's __new__ is slower)
+            marks = self.marks[index] if index < len(self.marks) else ()
+            points = tuple([new(EmotionPoint, (cid, s, (x, ys[s]), index)) for cid, s, x in marks])
+            self._stage_points[index] = points
+        return points
+
+    def stage_segments(self, index: int) -> tuple[Bezier, ...]:
+        """The segments that start at stage ``index``'s points (its last one runs to the
+        next stage's first point). Those of a curve this one was made from are taken over
+        where the points around them are the same."""
+        if index >= len(self.marks) or not self.marks[index]:
+            return ()
+        context = self._context(index)
+        known = self._stage_segments.get(index)
+        if known is not None and known[0] == context:
+            return known[1]
+        points = [p.pos for p in self.stage_points(index)]
+        before, after = context
+        local = [before, *points, *after] if before is not None else [*points, *after]
+        first = 1 if before is not None else 0
+        count = len(points) if after else max(len(points) - 1, 0)
+        if known is not None and len(known[1]) == count:
+            # the same points between other neighbours: the segments at the ends change
+            redo = set()
+            if known[0][0] != before:
+                redo.add(0)
+            if known[0][1] != after:
+                redo.update(range(max(count - 2, 0), count))
+            made = list(known[1])
+            ks = sorted(k for k in redo if k < count)
+            for k, segment in zip(ks, smooth_segments(local, [first + k for k in ks]), strict=True):
+                made[k] = segment
+            segments = tuple(made)
+        else:
+            segments = tuple(smooth_segments(local, range(first, first + count)))
+        self._stage_segments[index] = (context, segments)
+        return segments
+
+    def segment_stages(self) -> list[int]:
+        """The indexes of the stages that segments start in (the stages with points but a
+        last one with a single point)."""
+        stages = self.stages()
+        if stages and len(self.marks[stages[-1]]) == 1:
+            stages.pop()
+        return stages
+
+    def stage_key(self, index: int) -> tuple[object, ...]:
+        """What stage ``index``'s points and segments are worked out from (a view that drew
+        them from an equal key draws the same): its marks, the ys and its neighbours."""
+        return (self.marks[index] if index < len(self.marks) else (), self.ys,
+                *self._context(index))  # fmt: skip
+
+    def point_bounds(self, index: int) -> tuple[float, float, float, float]:
+        """``(left, top, right, bottom)`` of stage ``index``'s points (it has some)."""
+        marks, ys = self.marks[index], self.ys
+        heights = [ys[s] for s in {s for _, s, _ in marks}]
+        return marks[0][2], min(heights), marks[-1][2], max(heights)
+
+    def segment_bounds(self, index: int) -> tuple[float, float, float, float]:
+        """``(left, top, right, bottom)`` that the segments starting in stage ``index``
+        keep within, from its points and neighbours alone (no segment worked out): their
+        control points' y lie between their ends', and along x, where the points never
+        go back, a control point lies within a sixth of the span from before the first
+        point to two past the last of its segment's ends."""
+        left, top, right, bottom = self.point_bounds(index)
+        before, after = self._context(index)
+        if after:
+            right = after[0][0]
+            top, bottom = min(top, after[0][1]), max(bottom, after[0][1])
+        start = before[0] if before is not None else left
+        end = after[-1][0] if after else right
+        reach = (end - start) / 6
+        return left - reach, top, right + reach, bottom
+
+    def _context(self, index: int) -> _Context:
+        """The point before stage ``index``'s first and the (up to) two after its last:
+        what the shape of its segments depends on besides its own points."""
+        marks, ys = self.marks, self.ys
+        before = None
+        for j in range(min(index, len(marks)) - 1, -1, -1):
+            if marks[j]:
+                _, score, x = marks[j][-1]
+                before = (x, ys[score])
+                break
+        after: list[Point] = []
+        for j in range(index + 1, len(marks)):
+            for _, score, x in marks[j][: 2 - len(after)]:
+                after.append((x, ys[score]))
+            if len(after) == 2:
+                break
+        return before, tuple(after)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, EmotionCurve):
+            return NotImplemented
+        return (
+            self.persona == other.persona
+            and self.points == other.points
+            and self.segments == other.segments
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"EmotionCurve({self.persona.id!r}, {len(self.points)} points)"
 
 
 def score_y(top: float, bottom: float, score: float) -> float:
@@ -78,26 +246,28 @@ def lay_out_curve(
     """The persona's curve through those of ``cards`` it scored, each at its slot (cards
     without one are left out). A ``previous`` curve with the same persona and points is
     handed back as it is (views skip it by identity)."""
-    ys = {score: round(y_of(score), 2) for score in range(EMOTION_MIN, EMOTION_MAX + 1)}
+    ys = score_ys(y_of)
     pid = persona.id
-    points: list[EmotionPoint] = []
+    by_stage: dict[int, list[Mark]] = {}
     for card in cards:
         score = card.emotions.get(pid)
         if score is None:
             continue
         slot = slots.get(card.id)
         if slot is not None:
-            y = ys[score] if score in ys else round(y_of(score), 2)
-            points.append(EmotionPoint(card.id, score, (slot[0], y), slot[1]))
-    points.sort(key=lambda p: (p.stage_index, p.pos[0]))
-    if previous is not None and previous.persona is persona and previous.points == tuple(points):
-        return previous
-    segments = smooth_curve([p.pos for p in points])
-    return EmotionCurve(
-        persona,
-        tuple(points),
-        tuple(zip([p.stage_index for p in points[:-1]], segments, strict=True)),
+            by_stage.setdefault(slot[1], []).append((card.id, score, slot[0]))
+    marks = tuple(
+        tuple(sorted(by_stage.get(index, ()), key=_x_of))
+        for index in range(max(by_stage, default=-1) + 1)
     )
+    if (
+        previous is not None
+        and previous.persona is persona
+        and previous.ys == ys
+        and _trimmed(previous.marks) == marks
+    ):
+        return previous
+    return EmotionCurve(persona, marks, ys)
 
 
 def relay_curve(
@@ -105,96 +275,56 @@ def relay_curve(
     persona: Persona,
     stage_cards: Mapping[int, Iterable[Card]],
     slots: Slots,
-    y_of: Callable[[float], float],
 ) -> EmotionCurve:
     """The curve :func:`lay_out_curve` makes, from ``previous`` (laid out in the same lane)
-    with the points of the stages in ``stage_cards`` placed again from those cards (all
-    of such a stage's, in map order) and the others' kept: only the segments around
-    points that changed are worked out again. A card move on a 5,000-card map touches
-    two stages, not the whole curve."""
+    with the marks of the stages in ``stage_cards`` made again from those cards (all of
+    such a stage's, in map order) and the others' kept. A card move on a 5,000-card map
+    touches two stages, not the whole curve; their points and segments are worked out
+    when asked."""
     pid = persona.id
-    old_points = previous.points
-    new_point = tuple.__new__  # (EmotionPoint's own __new__ is a Python function: slower)
-    ys: dict[int, float] = {}
-    points: list[EmotionPoint] = []
-    runs: list[list[int]] = []  # [new start, old start, length]: points kept in a row
-    first_stage = old_points[0].stage_index if old_points else 0
-    last_stage = old_points[-1].stage_index if old_points else -1
-    for stage in range(min([first_stage, *stage_cards]), max([last_stage, *stage_cards]) + 1):
-        cards = stage_cards.get(stage)
-        if cards is None:  # its points as they were (found by halving: they are in order)
-            start = bisect_left(old_points, stage, key=_stage_of)
-            end = bisect_right(old_points, stage, lo=start, key=_stage_of)
-            if end > start:
-                run = runs[-1] if runs else None
-                if run is not None and run[0] + run[2] == len(points) and run[1] + run[2] == start:
-                    run[2] += end - start
-                else:
-                    runs.append([len(points), start, end - start])
-                points.extend(old_points[start:end])
-            continue
-        # a stage's cards come in slot order (see card_slots): its points are in order
+    marks = list(previous.marks)
+    marks.extend([()] * (max(stage_cards, default=-1) + 1 - len(marks)))
+    changed = False
+    for stage, cards in stage_cards.items():
+        # a stage's cards come in slot order (see card_slots): its marks are in order
+        made: list[Mark] = []
         for card in cards:
             score = card.emotions.get(pid)
             slot = slots.get(card.id)
-            if score is None or slot is None:
-                continue
-            y = ys.get(score)
-            if y is None:
-                ys[score] = y = round(y_of(score), 2)
-            points.append(new_point(EmotionPoint, (card.id, score, (slot[0], y), slot[1])))
-    if len(points) == len(old_points) and tuple(points) == old_points:
-        return previous if previous.persona is persona else replace(previous, persona=persona)
-    # a segment is shaped by the points before and after its ends: one whose four points
-    # are kept in a row, in the same place at the curve's ends, is kept
-    n, m = len(points), len(old_points)
-    segments: list[tuple[int, Bezier] | None] = [None] * max(n - 1, 0)
-    kept = []  # (low, high) of each stretch of kept segments, in order
-    for new, old, length in runs:
-        low = new if new == 0 and old == 0 else new + 1
-        high = new + length - 1 if new + length == n and old + length == m else new + length - 2
-        if high > low:
-            segments[low:high] = previous.segments[low - new + old : high - new + old]
-            kept.append((low, high))
-    todo: list[int] = []
-    start = 0
-    for low, high in kept:
-        todo.extend(range(start, low))
-        start = high
-    todo.extend(range(start, n - 1))
-    positions = [p.pos for p in points]
-    for i, made in zip(todo, smooth_segments(positions, todo), strict=True):
-        segments[i] = (points[i].stage_index, made)
-    return EmotionCurve(persona, tuple(points), tuple(cast(list[tuple[int, Bezier]], segments)))
+            if score is not None and slot is not None:
+                made.append((card.id, score, slot[0]))
+        if tuple(made) != marks[stage]:
+            marks[stage] = tuple(made)
+            changed = True
+    if not changed:
+        return previous if previous.persona is persona else previous.with_persona(persona)
+    return EmotionCurve(persona, tuple(marks), previous.ys, previous)
 
 
 def shift_curve(
     previous: EmotionCurve, persona: Persona, y_of: Callable[[float], float]
 ) -> EmotionCurve:
     """The curve :func:`lay_out_curve` makes from the cards and slots ``previous`` was laid
-    out from, in a lane that moved (rows above it grew) or changed its height: each point
-    keeps its x and place in the curve and takes its score's new y (no walk over the
-    cards, no sort), and the segments are worked out through them."""
-    ys = {score: round(y_of(score), 2) for score in range(EMOTION_MIN, EMOTION_MAX + 1)}
-    for score in {p.score for p in previous.points} - ys.keys():
-        ys[score] = round(y_of(score), 2)
-    new_point = tuple.__new__
-    points = tuple(
-        [
-            new_point(EmotionPoint, (p.card_id, p.score, (p.pos[0], ys[p.score]), p.stage_index))
-            for p in previous.points
-        ]
-    )
-    segments = smooth_curve([p.pos for p in points])
-    return EmotionCurve(
-        persona,
-        points,
-        tuple(zip([p.stage_index for p in points[:-1]], segments, strict=True)),
-    )
+    out from, in a lane that moved (rows above it grew) or changed its height: the same
+    marks with each score's new y (nothing is worked out until asked)."""
+    return EmotionCurve(persona, previous.marks, score_ys(y_of), previous)
 
 
-def _stage_of(point: EmotionPoint) -> int:
-    return point.stage_index
+def score_ys(y_of: Callable[[float], float]) -> dict[int, float]:
+    """The y of each score, as curves place their points."""
+    return {score: round(y_of(score), 2) for score in range(EMOTION_MIN, EMOTION_MAX + 1)}
+
+
+def _x_of(mark: Mark) -> float:
+    return mark[2]
+
+
+def _trimmed(marks: tuple[Marks, ...]) -> tuple[Marks, ...]:
+    """``marks`` without the stages after the last one that has any."""
+    end = len(marks)
+    while end and not marks[end - 1]:
+        end -= 1
+    return marks[:end]
 
 
 def rescored(old: Sequence[Card], new: Sequence[Card]) -> set[str] | None:

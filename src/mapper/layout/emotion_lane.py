@@ -1,8 +1,9 @@
 """The emotion lane's part of the layout: every card's place along the curves (its slot)
 and each shown persona's curve, built on the previous layout's where the map allows:
-a stage whose cells stayed keeps its slots and scored cards, and a curve is worked out
-again only in the stages whose cells changed (``layout.emotion.relay_curve``), or moved
-with its lane (``shift_curve``). The result equals a layout made from scratch."""
+a stage whose cells stayed keeps its slots and scored cards, and a curve's marks are made
+again only in the stages whose cells changed (``layout.emotion.relay_curve``); a curve
+that moved with its lane keeps them all (``shift_curve``). Points and segments are worked
+out when asked. The result equals a layout made from scratch."""
 
 from __future__ import annotations
 
@@ -148,7 +149,7 @@ def lay_out_emotions(
             continue
         if kept is not None and stage_cards is not None:
             base = kept if same_lane else shift_curve(kept, kept.persona, y_of)
-            curve = relay_curve(base, persona, stage_cards, slots, y_of)
+            curve = relay_curve(base, persona, stage_cards, slots)
         else:
             scored = [c for part in stage_scored for c in part]
             curve = lay_out_curve(persona, scored, slots, y_of, kept)
