@@ -232,3 +232,32 @@ def test_an_edit_that_moves_the_lane_or_a_card_works_out_no_segment_until_asked(
                             assert left <= x <= right and top <= y <= bottom
             assert sum(worked) > 0
         assert layout.emotion_curves == fresh.emotion_curves
+
+
+def test_a_lane_that_moved_keeps_each_stages_range_of_scores_for_its_bounds() -> None:
+    """The bounds a view gives a stage's points and segments come from the stage's lowest
+    and highest score: a curve that moved with its lane takes them over (no stage's
+    marks walked again) and its bounds equal those of a layout made from scratch."""
+    from factories import synthetic_map
+
+    journey = synthetic_map(300, emotion_lane=True)
+    layout = compute_layout(journey)
+    lane = layout.emotion_lane
+    assert lane is not None
+    for curve in layout.emotion_curves:
+        for index in curve.stages():
+            curve.point_bounds(index)
+    above = next(box.lane.id for box in layout.lanes if box.row.y < lane.row.y)
+    cards = [c for c in journey.cards() if c.lane_id == above]
+    tall = max(cards, key=lambda c: layout.cards[c.id].rect.bottom)
+    journey.update(Entity.CARD, tall.id, title=" ".join(["wrap me"] * 40))
+    moved = compute_layout(journey, previous=layout)
+    assert moved.emotion_lane is not None and moved.emotion_lane.row.y > lane.row.y
+    fresh = compute_layout(journey)
+    for old, new, theirs in zip(
+        layout.emotion_curves, moved.emotion_curves, fresh.emotion_curves, strict=True
+    ):
+        assert new.ys != old.ys and new._scores == old._scores  # taken over
+        for index in theirs.stages():
+            assert new.point_bounds(index) == theirs.point_bounds(index)
+            assert new.segment_bounds(index) == theirs.segment_bounds(index)

@@ -42,7 +42,8 @@ class EmotionCurve:
     same ys takes over what that one worked out for the stages whose marks it kept."""
 
     __slots__ = (
-        "_points", "_segments", "_stage_points", "_stage_segments", "marks", "persona", "ys",
+        "_points", "_scores", "_segments", "_stage_points", "_stage_segments", "marks",
+        "persona", "ys",
     )  # fmt: skip
 
     def __init__(
@@ -57,6 +58,10 @@ class EmotionCurve:
         self._segments: tuple[tuple[int, Bezier], ...] | None = None
         self._stage_points: dict[int, tuple[EmotionPoint, ...]] = {}
         self._stage_segments: dict[int, tuple[_Context, tuple[Bezier, ...]]] = {}
+        self._scores: dict[int, tuple[int, int]] = {}  # a stage's lowest and highest score
+        if kept is not None:
+            old, n = kept.marks, len(marks)
+            self._scores = {i: r for i, r in kept._scores.items() if i < n and marks[i] is old[i]}
         if kept is not None and kept.ys == ys:
             old, n = kept.marks, len(marks)
             for index, points in kept._stage_points.items():
@@ -153,8 +158,12 @@ class EmotionCurve:
     def point_bounds(self, index: int) -> tuple[float, float, float, float]:
         """``(left, top, right, bottom)`` of stage ``index``'s points (it has some)."""
         marks, ys = self.marks[index], self.ys
-        heights = [ys[s] for s in {s for _, s, _ in marks}]
-        return marks[0][2], min(heights), marks[-1][2], max(heights)
+        scores = self._scores.get(index)
+        if scores is None:  # (kept while the stage's marks are: a lane that moved keeps them)
+            each = [s for _, s, _ in marks]
+            self._scores[index] = scores = (min(each), max(each))
+        low, high = ys[scores[0]], ys[scores[1]]
+        return marks[0][2], min(low, high), marks[-1][2], max(low, high)
 
     def segment_bounds(self, index: int) -> tuple[float, float, float, float]:
         """``(left, top, right, bottom)`` that the segments starting in stage ``index``
