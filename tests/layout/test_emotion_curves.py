@@ -261,3 +261,47 @@ def test_a_lane_that_moved_keeps_each_stages_range_of_scores_for_its_bounds() ->
         for index in theirs.stages():
             assert new.point_bounds(index) == theirs.point_bounds(index)
             assert new.segment_bounds(index) == theirs.segment_bounds(index)
+
+
+def test_a_stage_whose_neighbours_points_moved_works_out_only_its_segments_beside_them() -> None:
+    """A curve built on one a view drew takes over the segments of the stages whose marks
+    it kept, working out again those next to a neighbour's point that moved (a stage's
+    first segment, its last two): equal to a curve from scratch, down to a last stage with
+    a single point (no segment starts there) and a stage with two."""
+    from factories import synthetic_map
+
+    journey = synthetic_map(60, emotion_lane=True)
+    stages = journey.stages.ids()
+    last = stages[-1]
+    personas = journey.personas.ids()
+    scored = [c for c in journey.cards() if c.stage_id == last and c.emotions]
+    for card in scored[1:]:  # the last stage: a single point on each curve
+        journey.update(Entity.CARD, card.id, emotions={})
+    journey.update(Entity.CARD, scored[0].id, emotions={p: 1 for p in personas})
+    layout = compute_layout(journey)
+    edits = []
+    for stage in stages[:-1]:
+        cards = [c for c in journey.cards() if c.stage_id == stage and c.emotions]
+        edits += [(cards[0].id, -3), (cards[-1].id, 3), (cards[-1].id, -2), (cards[0].id, 2)]
+    for card_id, score in edits:
+        for curve in layout.emotion_curves:  # drawn, stage by stage, as a view would
+            for index in curve.stages():
+                curve.stage_segments(index)
+        journey.update(Entity.CARD, card_id, emotions={p: score for p in personas})
+        before, layout = layout, compute_layout(journey, previous=layout)
+        fresh = compute_layout(journey)
+        for old, ours, theirs in zip(
+            before.emotion_curves, layout.emotion_curves, fresh.emotion_curves, strict=True
+        ):
+            assert len(ours.marks[-1]) == 1
+            for index in theirs.stages():
+                assert ours.stage_segments(index) == theirs.stage_segments(index)
+                if ours.marks[index] is old.marks[index]:  # its own points stayed
+                    kept = [
+                        a is b
+                        for a, b in zip(
+                            old.stage_segments(index), ours.stage_segments(index), strict=True
+                        )
+                    ]
+                    assert all(kept[1:-2])  # fmt: skip
+        assert repr(layout.emotion_curves) == repr(fresh.emotion_curves)

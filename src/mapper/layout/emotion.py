@@ -210,8 +210,11 @@ class EmotionCurve:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __repr__(self) -> str:
-        return f"EmotionCurve({self.persona.id!r}, {len(self.points)} points)"
+    def __repr__(self) -> str:  # (as a dataclass's: layouts are compared by their reprs)
+        return (
+            f"EmotionCurve(persona={self.persona!r}, points={self.points!r}, "
+            f"segments={self.segments!r})"
+        )
 
 
 def score_y(top: float, bottom: float, score: float) -> float:
