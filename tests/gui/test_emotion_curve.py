@@ -318,3 +318,27 @@ def test_delete_with_cards_and_points_selected_deletes_the_cards_only(emo):
     QTest.keyClick(emo.view, Qt.Key.Key_Delete)
     assert not journey.has_card("t4")
     assert journey.card("t2").emotions == {"maya": -3, "omar": -1}  # its score stays
+
+
+def test_after_the_lane_moved_a_point_answers_a_hover_and_a_drag_before_it_is_painted(emo):
+    """A lane above collapsed: the emotion lane moves up and its rows take new bounds,
+    their points worked out when first asked. A hover there names the point, and a drag
+    scores it, with nothing painted in between."""
+    from mapper.edits import Update
+
+    journey, scene = emo.document.journey, emo.scene
+    emo.document.push(Update(journey, Entity.LANE, "l-act", {"collapsed": True}))
+    lane = scene.layout.emotion_lane
+    emo.view.centerOn(QPointF(450, lane.row.center[1]))  # (its repaint comes later)
+    x, stage = scene.layout.emotion_slots["t2"]
+    row = scene.emotions.curves["maya"].rows[stage]
+    at = view_point(emo, x, score_y(emo, -3))
+    viewport = emo.view.viewport()
+    move = QMouseEvent(
+        QEvent.Type.MouseMove, QPointF(at), QPointF(viewport.mapToGlobal(at)),
+        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(viewport, move)
+    assert row.toolTip() == "Maya · Online checkout: \u22123, pain point"
+    drag(emo, at, view_point(emo, x, score_y(emo, 1)))
+    assert journey.card("t2").emotions["maya"] == 1
