@@ -243,13 +243,15 @@ def _moved(route: FlowRoute, dy: float) -> FlowRoute:
 
 
 def _assert_filed_as_built_afresh(layer) -> None:
-    """Each flow is in the chunks its place files it in now, at that place, and each
-    chunk's bounds are those of a chunk built from its flows as they are."""
+    """Each flow is in the chunks its place files it in now, at that place (measured from
+    the top of its chunk's row), and each chunk's bounds are those of a chunk built from
+    its flows as they are."""
     for key, chunk in layer.chunks.items():
-        fresh = FlowChunk(chunk.arrows)
+        assert chunk.origin == layer.origins.get(key[1], 0.0)
+        fresh = FlowChunk(chunk.arrows, chunk.origin)
         for flow in chunk.flows:
             assert key in flow.layer_keys
-            assert chunk.flows[flow] == place_of(flow, chunk.arrows)
+            assert chunk.flows[flow] == place_of(flow, chunk.arrows, chunk.origin)
             fresh.put(flow)
         fresh.refresh()
         assert chunk.boundingRect() == fresh.boundingRect()
@@ -336,3 +338,56 @@ def test_flows_an_edit_moves_are_drawn_again_where_they_were_and_are(big_window,
     assert _difference(bulk, before)[1] > 0.001  # the edit changed what shows
     largest, share = _difference(bulk, own)
     assert largest <= 4 and share < 0.02
+
+
+def _chunks(scene: JourneyScene) -> dict:
+    """The layer's chunks: their flows and bounds (to a millionth: a chunk moved with its
+    row adds the row's move to where its flows were, which rounds in the last bits)."""
+    return {
+        key: (
+            sorted(flow.flow_id for flow in chunk.flows),
+            tuple(round(v, 6) for v in chunk.boundingRect().getRect()),
+        )
+        for key, chunk in scene.flow_layer.chunks.items()
+    }
+
+
+def test_rows_a_paste_moves_take_their_flows_chunks_along(qapp):
+    """Cards pasted at the top of a cell push the rows below down: the chunks of those
+    rows move with them, and their flows that moved alike stay filed as they were (not
+    refiled one by one); after the paste, its undo and its redo the layer is as one built
+    from scratch."""
+    from mapper.edits import Composite, Insert
+    from mapper.model import Card
+
+    journey = make_map(200)
+    document = Document(journey)
+    scene = JourneyScene(document)
+    stage, lane = journey.stages.ids()[0], journey.lanes.ids()[0]
+    paste = Composite(journey, "Paste", [
+        Insert(journey, Entity.CARD, 0, Card(f"pasted-{i}", stage, lane, "Pasted"))
+        for i in range(12)
+    ])  # fmt: skip
+    try:
+        layer = scene.flow_layer
+        for step in (lambda: document.push(paste), document.undo_stack.undo,
+                     document.undo_stack.redo):  # fmt: skip
+            filed = {flow: flow.layer_keys for flow in scene.flows.values()}
+            origins = dict(layer.origins)
+            before = scene.layout
+            step()
+            _, shifts = scene.layout.shifts_since(before)
+            assert len(shifts) > 50  # flows between rows that moved down (or up) alike
+            for flow_id in shifts:
+                flow = scene.flows[flow_id]
+                assert flow.layer_keys is filed[flow]  # not refiled
+                for key in flow.layer_keys:
+                    assert layer.chunks[key].origin != origins[key[1]]  # its row moved
+                    assert flow in layer.chunks[key].flows
+            fresh = JourneyScene(document)
+            try:
+                assert _chunks(scene) == _chunks(fresh)
+            finally:
+                fresh.detach()
+    finally:
+        scene.detach()

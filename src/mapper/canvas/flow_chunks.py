@@ -2,7 +2,9 @@
 curves of flows whose tops and bottoms fall in the same bands, or the arrow heads of flows
 whose tips are near each other. A chunk keeps the place each flow was filed with (its
 extent, or its arrow's tip) and the extremes of those places as flows come and go, so its
-bounds are worked out again, from those plain numbers, only when flows on an edge went."""
+bounds are worked out again, from those plain numbers, only when flows on an edge went.
+Places are measured down from the chunk's ``origin`` (the top of the row its flows start
+in): a row that moves down whole moves its chunks, not each of their flows."""
 
 from __future__ import annotations
 
@@ -36,16 +38,22 @@ def tip_extremes(tips: Iterable[Place]) -> Extent:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def place_of(flow: FlowItem, arrows: bool) -> Place:
-    """Where a chunk of curves (or of ``arrows``) files ``flow`` now."""
-    return flow.route.curve.p3 if arrows else flow.extent
+def place_of(flow: FlowItem, arrows: bool, origin: float = 0.0) -> Place:
+    """Where a chunk of curves (or of ``arrows``) measured from ``origin`` files ``flow``
+    now."""
+    if arrows:
+        x, y = flow.route.curve.p3
+        return (x, y - origin)
+    left, top, right, bottom = flow.extent
+    return (left, top - origin, right, bottom - origin)
 
 
 class FlowChunk:
     """Some flows' curves (``arrows`` False) or arrow heads, drawn in one go."""
 
-    def __init__(self, arrows: bool) -> None:
+    def __init__(self, arrows: bool, origin: float = 0.0) -> None:
         self.arrows = arrows
+        self.origin = origin  # the y its flows' places are measured from (see move_to)
         # flow -> the place it was filed with, in the order the flows came
         self.flows: dict[FlowItem, Place] = {}
         self._extremes = tip_extremes if arrows else extremes
@@ -57,7 +65,7 @@ class FlowChunk:
 
     def put(self, flow: FlowItem) -> None:
         """File ``flow`` here, at the place it is now."""
-        self.flows[flow] = place = place_of(flow, self.arrows)
+        self.flows[flow] = place = place_of(flow, self.arrows, self.origin)
         self._path = None
         box = self._box
         if box is not None or len(self.flows) == 1:
@@ -138,13 +146,21 @@ class FlowChunk:
             if not (box[0] < a and box[1] < b and c < box[2] and d < box[3]):
                 self._box = None  # an extreme may have gone with it
 
+    def move_to(self, origin: float) -> None:
+        """Its flows all moved down (or up) with the top of their row, now at ``origin``:
+        their places stay (see ``refresh``)."""
+        self.origin = origin
+        self._path = None
+
     def refresh(self) -> None:
-        """After flows came or went: new bounds, from the extremes kept as flows came, or
-        (when one that went was at an edge) from the places the flows were filed with;
-        the path is built again when drawn."""
+        """After flows came or went (or the chunk moved): new bounds, from the extremes
+        kept as flows came, or (when one that went was at an edge) from the places the
+        flows were filed with; the path is built again when drawn."""
         if self._box is None:  # one walk over plain numbers, the extremes taken in C
             self._box = self._extremes(self.flows.values())
         x0, y0, x1, y1 = self._box
+        origin = self.origin
+        y0, y1 = y0 + origin, y1 + origin
         if self.arrows:  # a box around each tip (see FlowItem.arrow_rect)
             m = ARROW + 1
             x0, y0, x1, y1 = x0 - m, y0 - m, x1 + m, y1 + m

@@ -30,6 +30,7 @@ class FlowLayer(Protocol):
     def discard(self, flow: FlowItem) -> None: ...
     def detach(self, flow: FlowItem) -> None: ...
     def refile(self, flow: FlowItem, extent: Extent) -> None: ...
+    def shifted(self, flow: FlowItem, extent: Extent, dx: float, dy: float) -> None: ...
     @property
     def scene(self) -> QGraphicsScene | None: ...
 
@@ -173,8 +174,9 @@ class FlowItem(QGraphicsItem):
     def shift(self, route: FlowRoute, dx: float, dy: float, label: FlowLabel | None) -> None:
         """Take ``route``, this flow's route moved by (dx, dy) as a whole (a row of cards
         moved down): its bounds and label move along instead of being worked out again
-        from the curve (its shape is the same), and its layer refiles it. Not while cards
-        are dragged (see ``set_route``)."""
+        from the curve (its shape is the same), and its layer refiles it unless it moved
+        with its row (see ``FlowLayer.shifted``). Not while cards are dragged (see
+        ``set_route``)."""
         extent = self.extent
         self.prepareGeometryChange()
         self.route = route
@@ -187,7 +189,7 @@ class FlowItem(QGraphicsItem):
             self.label.place(route, label)
         layer = self.layer
         if layer is not None:
-            layer.refile(self, extent)
+            layer.shifted(self, extent, dx, dy)
         else:
             self.update()
 

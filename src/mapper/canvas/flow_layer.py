@@ -4,7 +4,9 @@ a dozen Qt calls) per flow, and Qt walks each long curve over the whole view how
 the strip. Here flows are kept in chunks, each drawn as one path, and one item draws them
 into tiles of viewport pixels that are kept while the zoom stays. The FlowItems stay for
 hit tests, hover and selection with no contents of their own; a selected flow, and one
-that follows a dragged card, paints itself."""
+that follows a dragged card, paints itself. A flow is filed by where it is from the top of
+the row its source card is in: when a row moves down whole (a cell above grew), its chunks
+move with it, and its flows that moved alike stay where they are filed."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import math
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPainterPath, QTransform
@@ -24,6 +26,7 @@ from mapper.layout.theme import LIGHT
 
 if TYPE_CHECKING:
     from mapper.canvas.flow_item import FlowItem
+    from mapper.layout import MapLayout
 
 # Curves are grouped by the band their top and their bottom fall in, so a chunk's bounds
 # are about as tall as its flows: a strip is drawn by the chunks its flows cross.
@@ -36,7 +39,9 @@ MAX_TILES = 48  # 48 MB at most: a few screens' worth
 _AA = 2.0  # pixels an antialiased line may reach beyond its curve
 DAMAGE_RECTS = 64  # more flows changed than this: repaint everything once
 _NOTHING = QPainterPath()
-Key = tuple[bool, int, int]
+ALIKE = 1e-9  # a flow and its row that moved by less apart moved alike
+# arrows or curves, the lane of the flows' source cards, and the cell or bands from its top
+Key = tuple[bool, str | None, int, int]
 
 
 class FlowLayerItem(QGraphicsItem):
@@ -174,18 +179,75 @@ class FlowLayer:
         # keeps the keys of the chunks it is in until the flush files it where it is)
         self._moved: dict[FlowItem, Extent] = {}
         self.detached: set[FlowItem] = set()  # following a dragged card
+        # the layout the flows' routes are from: the cards' boxes and each lane's top
+        self._cards: dict[str, Any] = {}
+        self.origins: dict[str, float] = {}
+        self._row_moves: dict[str, float] = {}  # lanes that moved since the last flush
+        self._moved_chunks: list[Key] = []  # chunks that moved with them
 
     @property
     def scene(self) -> QGraphicsScene | None:
         return self._scene()
 
+    def set_layout(self, layout: MapLayout) -> None:
+        """The flows take their routes from ``layout`` now: the chunks of each row that
+        moved down or up move with it (its flows that moved alike stay filed as they are,
+        see ``shifted``; the others are refiled)."""
+        self._cards = layout.cards
+        origins = {lane.lane.id: lane.row.y for lane in layout.lanes}
+        old, self.origins = self.origins, origins
+        moves = {
+            lane_id: y - old[lane_id]
+            for lane_id, y in origins.items()
+            if lane_id in old and old[lane_id] != y
+        }
+        if not moves:
+            return
+        self._row_moves.update(moves)
+        damage, dirty = self._damage, self._dirty
+        for key, chunk in self.chunks.items():
+            lane_id = key[1]
+            if lane_id in moves:
+                damage.append(chunk.boundingRect())  # where it was
+                chunk.move_to(origins[lane_id])
+                dirty.add(key)
+                self._moved_chunks.append(key)
+        if self._depth == 0:
+            self.flush()
+
+    def _keys(self, flow: FlowItem) -> tuple[Key, Key]:
+        """The flow's curve chunk and arrow chunk, from where the flow is now: its curve
+        from the top of its source card's row, its arrow from its target card's."""
+        _, top, _, bottom = flow.extent
+        tip_x, tip_y = flow.route.curve.p3
+        lane_id, origin = self._band(flow.route.flow.source)
+        tip_lane, tip_origin = self._band(flow.route.flow.target)
+        top, bottom, tip_y = top - origin, bottom - origin, tip_y - tip_origin
+        return (
+            (False, lane_id, int(top // CURVE_BAND), int(bottom // CURVE_BAND)),
+            (True, tip_lane, int(tip_x // ARROW_CELL[0]), int(tip_y // ARROW_CELL[1])),
+        )
+
+    def _band(self, card_id: str) -> tuple[str | None, float]:
+        """The lane of a card and the top of its row (None, 0: not known)."""
+        box = self._cards.get(card_id)
+        if box is None:
+            return None, 0.0
+        lane_id = box.card.lane_id
+        origin = self.origins.get(lane_id)
+        return (lane_id, origin) if origin is not None else (None, 0.0)
+
+    def _chunk(self, key: Key) -> FlowChunk:
+        chunk = self.chunks.get(key)
+        if chunk is None:
+            origin = self.origins.get(key[1], 0.0) if key[1] is not None else 0.0
+            self.chunks[key] = chunk = FlowChunk(arrows=key[0], origin=origin)
+        return chunk
+
     def add(self, flow: FlowItem) -> None:
-        flow.layer_keys = keys = _keys(flow)
+        flow.layer_keys = keys = self._keys(flow)
         for key in keys:
-            chunk = self.chunks.get(key)
-            if chunk is None:
-                self.chunks[key] = chunk = FlowChunk(arrows=key[0])
-            chunk.put(flow)
+            self._chunk(key).put(flow)
             self._dirty.add(key)
         self._changed(flow)
 
@@ -197,6 +259,23 @@ class FlowLayer:
             if chunk is not None and chunk.take(flow):
                 self._dirty.add(key)
         self._changed(flow)
+
+    def shifted(self, flow: FlowItem, extent: Extent, dx: float, dy: float) -> None:
+        """``flow`` moved by (dx, dy) as a whole from where it had ``extent``: when its row
+        moved down (or up) by as much, its chunks moved with it and it stays filed as it
+        is (the chunks' old and new bounds are repainted); else it is refiled."""
+        keys = flow.layer_keys
+        if dx == 0 and keys and flow not in self._moved:
+            moves = self._row_moves
+            move, tip_move = moves.get(keys[0][1]), moves.get(keys[1][1])
+            if (
+                move is not None
+                and tip_move is not None
+                and abs(move - dy) <= ALIKE
+                and abs(tip_move - dy) <= ALIKE
+            ):
+                return
+        self.refile(flow, extent)
 
     def refile(self, flow: FlowItem, extent: Extent) -> None:
         """``flow`` took a new route (it has its new extent and bounds already) from where
@@ -217,42 +296,51 @@ class FlowLayer:
         between chunks in groups: those that leave and join the same chunks in one go.
         Arrow chunks hold a few tips each: their bounds are worked out again from those."""
         moved, self._moved = self._moved, {}
-        # (old key, key) -> (flows, places they were filed with, places now); for arrows
-        # (flows, tips now)
-        curves: dict[tuple[Key, Key], tuple[list, list, list]] = {}
+        # (old key, key) -> (flows, places now); for arrows (flows, tips now)
+        curves: dict[tuple[Key, Key], tuple[list, list]] = {}
         arrows: dict[tuple[Key, Key], tuple[list, list]] = {}
         curve_of, arrow_of = curves.get, arrows.get
         cell_x, cell_y = ARROW_CELL
-        for flow, extent in moved.items():  # thousands after an edit: kept lean
+        box_of, origin_of = self._cards.get, self.origins.get
+        for flow in moved:  # thousands after an edit: kept lean
             old_curve, old_arrow = flow.layer_keys
-            place = flow.extent
-            x, y = tip = flow.route.curve.p3
-            curve = (False, int(place[1] // CURVE_BAND), int(place[3] // CURVE_BAND))
-            arrow = (True, int(x // cell_x), int(y // cell_y))
+            left, top, right, bottom = flow.extent
+            route = flow.route
+            x, y = route.curve.p3
+            ends = route.flow
+            source, target = box_of(ends.source), box_of(ends.target)
+            lane_id = source.card.lane_id if source is not None else None
+            origin = origin_of(lane_id) if lane_id is not None else None
+            if origin is None:
+                lane_id, origin = None, 0.0
+            tip_lane = target.card.lane_id if target is not None else None
+            tip_origin = origin_of(tip_lane) if tip_lane is not None else None
+            if tip_origin is None:
+                tip_lane, tip_origin = None, 0.0
+            top, bottom, y = top - origin, bottom - origin, y - tip_origin
+            curve = (False, lane_id, int(top // CURVE_BAND), int(bottom // CURVE_BAND))
+            arrow = (True, tip_lane, int(x // cell_x), int(y // cell_y))
             flow.layer_keys = (curve, arrow)
             group = curve_of((old_curve, curve))
             if group is None:
-                curves[old_curve, curve] = group = ([], [], [])
+                curves[old_curve, curve] = group = ([], [])
             group[0].append(flow)
-            group[1].append(extent)
-            group[2].append(place)
+            group[1].append((left, top, right, bottom))
             tips = arrow_of((old_arrow, arrow))
             if tips is None:
                 arrows[old_arrow, arrow] = tips = ([], [])
             tips[0].append(flow)
-            tips[1].append(tip)
+            tips[1].append((x, y))
         chunks, dirty = self.chunks, self._dirty
-        for (old, key), (flows, was, now) in curves.items():
+        for (old, key), (flows, now) in curves.items():
             dirty.add(key)
+            was = extremes(map(chunks[old].flows.__getitem__, flows))  # as they were filed
             if old == key:
-                chunks[key].moved(flows, now, extremes(was), extremes(now))
+                chunks[key].moved(flows, now, was, extremes(now))
                 continue
-            chunks[old].went(flows, extremes(was))
+            chunks[old].went(flows, was)
             dirty.add(old)
-            chunk = chunks.get(key)
-            if chunk is None:
-                chunks[key] = chunk = FlowChunk(arrows=False)
-            chunk.came(flows, now, extremes(now))
+            self._chunk(key).came(flows, now, extremes(now))
         for (old, key), (flows, now) in arrows.items():
             dirty.add(key)
             if old == key:
@@ -260,10 +348,7 @@ class FlowLayer:
                 continue
             chunks[old].went(flows)
             dirty.add(old)
-            chunk = chunks.get(key)
-            if chunk is None:
-                chunks[key] = chunk = FlowChunk(arrows=True)
-            chunk.came(flows, now)
+            self._chunk(key).came(flows, now)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -298,6 +383,12 @@ class FlowLayer:
                 bounds = bounds.united(chunk.boundingRect())
             self.item.set_bounds(bounds)
         self._dirty.clear()
+        for key in self._moved_chunks:  # and where the chunks that moved are now
+            moved = self.chunks.get(key)
+            if moved is not None:
+                self._damage.append(moved.boundingRect())
+        self._moved_chunks.clear()
+        self._row_moves.clear()
         damage, self._damage = self._damage, []
         scene = self.scene
         if scene is None:
@@ -333,13 +424,3 @@ class FlowLayer:
 def _rect(extent: Extent) -> QRectF:
     left, top, right, bottom = extent
     return QRectF(left, top, right - left, bottom - top)
-
-
-def _keys(flow: FlowItem) -> tuple[Key, Key]:
-    """The flow's curve chunk and arrow chunk, from where the flow is now."""
-    _, top, _, bottom = flow.extent
-    tip_x, tip_y = flow.route.curve.p3
-    return (
-        (False, int(top // CURVE_BAND), int(bottom // CURVE_BAND)),
-        (True, int(tip_x // ARROW_CELL[0]), int(tip_y // ARROW_CELL[1])),
-    )

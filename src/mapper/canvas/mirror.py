@@ -16,7 +16,7 @@ from mapper.canvas.emotion_layer import EmotionLayer
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.flow_layer import FlowLayer
 from mapper.canvas.header_items import StageHeaderItem
-from mapper.layout import CardBox, MapLayout
+from mapper.layout import CardBox, FlowRoute, MapLayout
 from mapper.layout.boxes import only_moved
 from mapper.model import Action, Entity, JourneyMap, ModelEvent
 
@@ -205,12 +205,17 @@ def sync_flows(
     elif previous is not None:  # nothing to place: the labels and what they avoid carry over
         layout.label_cards, previous.label_cards = previous.label_cards, None
         layout.placed_labels, previous.placed_labels = previous.placed_labels, None
-    if found is not None:  # the flows the layout routed again, then those relabelled
-        ids: Iterable[str] = [*visit, *(i for i in relabelled if i not in visit)]
-    else:
-        ids = routes
     # flows that follow a dragged card paint themselves (see FlowItem.set_route)
     dragging = getattr(scene, "dragging", False)
+    if found is not None:  # the flows the layout routed again, then those relabelled
+        # those that moved as a whole first: a row moved down moves thousands alike
+        done = _shift_along(items, routes, shown, shifts, labels) if not dragging else ()
+        ids: Iterable[str] = [
+            *(i for i in visit if i not in done),
+            *(i for i in relabelled if i not in visit),
+        ]
+    else:
+        ids = routes
     take = FlowItem.set_route if dragging else FlowItem.take_route
     for flow_id in ids:
         path = routes.get(flow_id)
@@ -234,6 +239,28 @@ def sync_flows(
             # most labels are the very ones kept: no field by field comparison
             take(known, path, label)
     return labels
+
+
+def _shift_along(
+    items: dict[str, FlowItem],
+    routes: Mapping[str, FlowRoute],
+    shown: Mapping[str, FlowRoute],
+    shifts: Mapping[str, tuple[float, float]],
+    labels: Mapping[str, FlowLabel],
+) -> set[str] | tuple[()]:
+    """Move along the items of the flows whose routes moved as a whole (see
+    ``FlowItem.shift``) that show the route they moved from; returns their ids."""
+    if not shifts:
+        return ()
+    done: set[str] = set()
+    item_of, shown_of, label_of, add = items.get, shown.get, labels.get, done.add
+    shift = FlowItem.shift
+    for flow_id, (dx, dy) in shifts.items():
+        item = item_of(flow_id)
+        if item is not None and item.route is shown_of(flow_id):
+            shift(item, routes[flow_id], dx, dy, label_of(flow_id))
+            add(flow_id)
+    return done
 
 
 def _reroutes(
