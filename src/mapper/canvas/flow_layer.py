@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 import weakref
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPainterPath, QTransform
@@ -180,8 +181,12 @@ class FlowLayer:
         self._moved: dict[FlowItem, Extent] = {}
         self.detached: set[FlowItem] = set()  # following a dragged card
         # the layout the flows' routes are from: the cards' boxes and each lane's top
-        self._cards: dict[str, Any] = {}
-        self.origins: dict[str, float] = {}
+        self.origins: dict[str, float] = {}  # each lane's top
+        # the rows' tops, top down, their lanes and where their flows are measured from,
+        # after what is above them all (None: from the map's top)
+        self._tops: list[float] = [-math.inf]
+        self._lanes: list[str | None] = [None]
+        self._origins: list[float] = [0.0]
         self._row_moves: dict[str, float] = {}  # lanes that moved since the last flush
         self._moved_chunks: list[Key] = []  # chunks that moved with them
 
@@ -193,8 +198,9 @@ class FlowLayer:
         """The flows take their routes from ``layout`` now: the chunks of each row that
         moved down or up move with it (its flows that moved alike stay filed as they are,
         see ``shifted``; the others are refiled)."""
-        self._cards = layout.cards
-        origins = {lane.lane.id: lane.row.y for lane in layout.lanes}
+        tops, lanes = [lane.row.y for lane in layout.lanes], [lane.lane.id for lane in layout.lanes]
+        self._tops, self._lanes, self._origins = [-math.inf, *tops], [None, *lanes], [0.0, *tops]
+        origins = dict(zip(lanes, tops, strict=True))
         old, self.origins = self.origins, origins
         moves = {
             lane_id: y - old[lane_id]
@@ -220,22 +226,20 @@ class FlowLayer:
         from the top of its source card's row, its arrow from its target card's."""
         _, top, _, bottom = flow.extent
         tip_x, tip_y = flow.route.curve.p3
-        lane_id, origin = self._band(flow.route.flow.source)
-        tip_lane, tip_origin = self._band(flow.route.flow.target)
+        lane_id, origin = self._row(flow.route.curve.p0[1])
+        tip_lane, tip_origin = self._row(tip_y)
         top, bottom, tip_y = top - origin, bottom - origin, tip_y - tip_origin
         return (
             (False, lane_id, int(top // CURVE_BAND), int(bottom // CURVE_BAND)),
             (True, tip_lane, int(tip_x // ARROW_CELL[0]), int(tip_y // ARROW_CELL[1])),
         )
 
-    def _band(self, card_id: str) -> tuple[str | None, float]:
-        """The lane of a card and the top of its row (None, 0: not known)."""
-        box = self._cards.get(card_id)
-        if box is None:
-            return None, 0.0
-        lane_id = box.card.lane_id
-        origin = self.origins.get(lane_id)
-        return (lane_id, origin) if origin is not None else (None, 0.0)
+    def _row(self, y: float) -> tuple[str | None, float]:
+        """The lane whose row holds ``y`` and the row's top (None, 0: above the rows). A
+        curve starts on its source card's edge and ends on its target card's, inside
+        their rows."""
+        i = bisect_right(self._tops, y) - 1
+        return self._lanes[i], self._origins[i]
 
     def _chunk(self, key: Key) -> FlowChunk:
         chunk = self.chunks.get(key)
@@ -301,22 +305,15 @@ class FlowLayer:
         arrows: dict[tuple[Key, Key], tuple[list, list]] = {}
         curve_of, arrow_of = curves.get, arrows.get
         cell_x, cell_y = ARROW_CELL
-        box_of, origin_of = self._cards.get, self.origins.get
+        tops, lanes, origins = self._tops, self._lanes, self._origins
         for flow in moved:  # thousands after an edit: kept lean
             old_curve, old_arrow = flow.layer_keys
             left, top, right, bottom = flow.extent
-            route = flow.route
-            x, y = route.curve.p3
-            ends = route.flow
-            source, target = box_of(ends.source), box_of(ends.target)
-            lane_id = source.card.lane_id if source is not None else None
-            origin = origin_of(lane_id) if lane_id is not None else None
-            if origin is None:
-                lane_id, origin = None, 0.0
-            tip_lane = target.card.lane_id if target is not None else None
-            tip_origin = origin_of(tip_lane) if tip_lane is not None else None
-            if tip_origin is None:
-                tip_lane, tip_origin = None, 0.0
+            curve_points = flow.route.curve
+            x, y = curve_points.p3
+            i, j = bisect_right(tops, curve_points.p0[1]) - 1, bisect_right(tops, y) - 1
+            lane_id, tip_lane = lanes[i], lanes[j]  # the rows of its ends (see _row)
+            origin, tip_origin = origins[i], origins[j]
             top, bottom, y = top - origin, bottom - origin, y - tip_origin
             curve = (False, lane_id, int(top // CURVE_BAND), int(bottom // CURVE_BAND))
             arrow = (True, tip_lane, int(x // cell_x), int(y // cell_y))
