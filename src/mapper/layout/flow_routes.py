@@ -7,7 +7,7 @@ from operator import attrgetter, is_
 from typing import Any
 
 from mapper.layout.boxes import CardBox, FlowRoute, MapLayout, Style, flow_route
-from mapper.layout.geometry import Bezier, bezier
+from mapper.layout.geometry import Bezier, slot_setters
 from mapper.layout.routes import connector, route, stacked_route
 from mapper.model import JourneyMap
 from mapper.model.entities import Flow
@@ -114,6 +114,7 @@ def _reroute(journey: JourneyMap, result: MapLayout, previous: MapLayout, bands:
     offset_of = offsets.get
     result.rerouted, result.shifts = rerouted, shifts
     style = result.style
+    box_of, old_route = boxes.get, known.get
     for card_id in result.changed_cards:
         for ends in (successors[card_id], predecessors[card_id]):
             for data in ends.values():
@@ -121,17 +122,21 @@ def _reroute(journey: JourneyMap, result: MapLayout, previous: MapLayout, bands:
                 flow_id = flow.id
                 if flow_id in rerouted:
                     continue  # both its cards changed: routed once
-                source, target = boxes.get(flow.source), boxes.get(flow.target)
+                source_id, target_id = flow.source, flow.target
+                source, target = box_of(source_id), box_of(target_id)
                 if source is None or target is None:
                     continue
                 rerouted[flow_id] = None
-                old = known.get(flow_id)
-                if offsets and old is not None and old.flow is flow:  # some cells moved whole
-                    shift = _shift(source, target, offset_of(flow.source), offset_of(flow.target))
-                    if shift is not None:
-                        routes[flow_id] = flow_route(flow, _moved(old.curve, *shift))
-                        shifts[flow_id] = shift
-                        continue
+                if offsets:  # some cells moved whole: a row moved down moves thousands alike
+                    s, t = offset_of(source_id), offset_of(target_id)
+                    if s is not None and t is not None:
+                        old = old_route(flow_id)
+                        if old is not None and old.flow is flow:
+                            shift = _shift(source, target, s, t)
+                            if shift is not None:
+                                routes[flow_id] = flow_route(flow, _moved(old.curve, *shift))
+                                shifts[flow_id] = shift
+                                continue
                 routes[flow_id] = _route(flow, source, target, bands, style)
     result.routes = routes
     fresh = len(routes) != len(known)  # flows routed for the first time (new cards)
@@ -180,9 +185,23 @@ def _moved(curve: Bezier, dx: float, dy: float) -> Bezier:
     """``curve`` moved by (dx, dy): within a millionth of routing again (the sums round
     differently in the last bits)."""
     (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve.p0, curve.c1, curve.c2, curve.p3
+    moved = _new(Bezier)  # (see geometry.bezier: thousands per edit)
+    set_p0, set_c1, set_c2, set_p3 = _BEZIER
     if dx == 0:  # most moves are down or up: the xs stay exactly
-        return bezier((x0, y0 + dy), (x1, y1 + dy), (x2, y2 + dy), (x3, y3 + dy))
-    return bezier((x0 + dx, y0 + dy), (x1 + dx, y1 + dy), (x2 + dx, y2 + dy), (x3 + dx, y3 + dy))
+        set_p0(moved, (x0, y0 + dy))
+        set_c1(moved, (x1, y1 + dy))
+        set_c2(moved, (x2, y2 + dy))
+        set_p3(moved, (x3, y3 + dy))
+    else:
+        set_p0(moved, (x0 + dx, y0 + dy))
+        set_c1(moved, (x1 + dx, y1 + dy))
+        set_c2(moved, (x2 + dx, y2 + dy))
+        set_p3(moved, (x3 + dx, y3 + dy))
+    return moved
+
+
+_new = object.__new__
+_BEZIER = slot_setters(Bezier)
 
 
 def _loop(source: CardBox, target: CardBox) -> bool:
