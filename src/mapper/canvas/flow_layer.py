@@ -207,9 +207,9 @@ class FlowLayer:
             for lane_id, y in origins.items()
             if lane_id in old and old[lane_id] != y
         }
+        self._row_moves = moves  # (what moved in an earlier layout of the batch is done)
         if not moves:
             return
-        self._row_moves.update(moves)
         damage, dirty = self._damage, self._dirty
         for key, chunk in self.chunks.items():
             lane_id = key[1]
