@@ -247,7 +247,7 @@ def _assert_filed_as_built_afresh(layer) -> None:
     the top of its chunk's row), and each chunk's bounds are those of a chunk built from
     its flows as they are."""
     for key, chunk in layer.chunks.items():
-        assert chunk.origin == layer.origins.get(key[1], 0.0)
+        assert chunk.origin == layer.rows.origins.get(key[1], 0.0)
         fresh = FlowChunk(chunk.arrows, chunk.origin)
         for flow in chunk.flows:
             assert key in flow.layer_keys
@@ -373,7 +373,7 @@ def test_rows_a_paste_moves_take_their_flows_chunks_along(qapp):
         for step in (lambda: document.push(paste), document.undo_stack.undo,
                      document.undo_stack.redo):  # fmt: skip
             filed = {flow: flow.layer_keys for flow in scene.flows.values()}
-            origins = dict(layer.origins)
+            origins = dict(layer.rows.origins)
             before = scene.layout
             step()
             _, shifts = scene.layout.shifts_since(before)

@@ -8,6 +8,8 @@ in): a row that moves down whole moves its chunks, not each of their flows."""
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF
@@ -20,10 +22,36 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from mapper.canvas.flow_item import FlowItem
+    from mapper.layout import MapLayout
 
 Extent = tuple[float, float, float, float]  # left, top, right, bottom
 # where a chunk files a flow: its extent (curves) or its arrow's tip (arrows)
 Place = tuple[float, ...]
+
+
+class Rows:
+    """The rows flows are filed from, top down: a flow's curve is placed from the top of
+    the row it starts in, its arrow from the top of the row it ends in (a curve starts on
+    its source card's edge and ends on its target card's, inside their rows)."""
+
+    def __init__(self, layout: MapLayout | None = None) -> None:
+        lanes = layout.lanes if layout is not None else ()
+        self.origins = {box.lane.id: box.row.y for box in lanes}  # lane id -> row's top
+        # the tops, their lanes and the y places are measured from, after what is above
+        # them all (None: from the map's top)
+        self.tops = [-math.inf, *self.origins.values()]
+        self.lanes: list[str | None] = [None, *self.origins]
+        self.starts = [0.0, *self.origins.values()]
+
+    def at(self, y: float) -> tuple[str | None, float]:
+        """The lane whose row holds ``y`` and the y places there are measured from."""
+        i = bisect_right(self.tops, y) - 1
+        return self.lanes[i], self.starts[i]
+
+    def moves_since(self, old: Rows) -> dict[str, float]:
+        """How far the rows that moved since ``old`` moved down (or up), by lane."""
+        was = old.origins
+        return {i: y - was[i] for i, y in self.origins.items() if i in was and was[i] != y}
 
 
 def extremes(extents: Iterable[Place]) -> Extent:

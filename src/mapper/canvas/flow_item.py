@@ -175,8 +175,7 @@ class FlowItem(QGraphicsItem):
         """Take ``route``, this flow's route moved by (dx, dy) as a whole (a row of cards
         moved down): its bounds and label move along instead of being worked out again
         from the curve (its shape is the same), and its layer refiles it unless it moved
-        with its row (see ``FlowLayer.shifted``). Not while cards are dragged (see
-        ``set_route``)."""
+        with its rows (``FlowLayer.shifted``). Not while cards are dragged."""
         extent = self.extent
         self.prepareGeometryChange()
         self.route = route

@@ -21,7 +21,7 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPainterPath, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from mapper.canvas.flow_chunks import Extent, FlowChunk, extremes
+from mapper.canvas.flow_chunks import Extent, FlowChunk, Rows, extremes
 from mapper.canvas.flow_item import _ANTIALIASING, HAIRLINE, _color
 from mapper.layout.theme import LIGHT
 
@@ -180,13 +180,7 @@ class FlowLayer:
         # keeps the keys of the chunks it is in until the flush files it where it is)
         self._moved: dict[FlowItem, Extent] = {}
         self.detached: set[FlowItem] = set()  # following a dragged card
-        # the layout the flows' routes are from: the cards' boxes and each lane's top
-        self.origins: dict[str, float] = {}  # each lane's top
-        # the rows' tops, top down, their lanes and where their flows are measured from,
-        # after what is above them all (None: from the map's top)
-        self._tops: list[float] = [-math.inf]
-        self._lanes: list[str | None] = [None]
-        self._origins: list[float] = [0.0]
+        self.rows = Rows(getattr(scene, "layout", None))  # of the layout flows follow
         self._row_moves: dict[str, float] = {}  # lanes that moved since the last flush
         self._moved_chunks: list[Key] = []  # chunks that moved with them
 
@@ -198,16 +192,10 @@ class FlowLayer:
         """The flows take their routes from ``layout`` now: the chunks of each row that
         moved down or up move with it (its flows that moved alike stay filed as they are,
         see ``shifted``; the others are refiled)."""
-        tops, lanes = [lane.row.y for lane in layout.lanes], [lane.lane.id for lane in layout.lanes]
-        self._tops, self._lanes, self._origins = [-math.inf, *tops], [None, *lanes], [0.0, *tops]
-        origins = dict(zip(lanes, tops, strict=True))
-        old, self.origins = self.origins, origins
-        moves = {
-            lane_id: y - old[lane_id]
-            for lane_id, y in origins.items()
-            if lane_id in old and old[lane_id] != y
-        }
-        self._row_moves = moves  # (what moved in an earlier layout of the batch is done)
+        old, self.rows = self.rows, Rows(layout)
+        origins = self.rows.origins
+        # (rows that moved for an earlier layout of the same batch are done with)
+        self._row_moves = moves = self.rows.moves_since(old)
         if not moves:
             return
         damage, dirty = self._damage, self._dirty
@@ -226,25 +214,18 @@ class FlowLayer:
         from the top of its source card's row, its arrow from its target card's."""
         _, top, _, bottom = flow.extent
         tip_x, tip_y = flow.route.curve.p3
-        lane_id, origin = self._row(flow.route.curve.p0[1])
-        tip_lane, tip_origin = self._row(tip_y)
+        lane_id, origin = self.rows.at(flow.route.curve.p0[1])
+        tip_lane, tip_origin = self.rows.at(tip_y)
         top, bottom, tip_y = top - origin, bottom - origin, tip_y - tip_origin
         return (
             (False, lane_id, int(top // CURVE_BAND), int(bottom // CURVE_BAND)),
             (True, tip_lane, int(tip_x // ARROW_CELL[0]), int(tip_y // ARROW_CELL[1])),
         )
 
-    def _row(self, y: float) -> tuple[str | None, float]:
-        """The lane whose row holds ``y`` and the row's top (None, 0: above the rows). A
-        curve starts on its source card's edge and ends on its target card's, inside
-        their rows."""
-        i = bisect_right(self._tops, y) - 1
-        return self._lanes[i], self._origins[i]
-
     def _chunk(self, key: Key) -> FlowChunk:
         chunk = self.chunks.get(key)
         if chunk is None:
-            origin = self.origins.get(key[1], 0.0) if key[1] is not None else 0.0
+            origin = self.rows.origins.get(key[1], 0.0) if key[1] is not None else 0.0
             self.chunks[key] = chunk = FlowChunk(arrows=key[0], origin=origin)
         return chunk
 
@@ -270,14 +251,9 @@ class FlowLayer:
         is (the chunks' old and new bounds are repainted); else it is refiled."""
         keys = flow.layer_keys
         if dx == 0 and keys and flow not in self._moved:
-            moves = self._row_moves
-            move, tip_move = moves.get(keys[0][1]), moves.get(keys[1][1])
-            if (
-                move is not None
-                and tip_move is not None
-                and abs(move - dy) <= ALIKE
-                and abs(tip_move - dy) <= ALIKE
-            ):
+            moves = self._row_moves  # (nan: a row that did not move)
+            move, tip_move = moves.get(keys[0][1], math.nan), moves.get(keys[1][1], math.nan)
+            if abs(move - dy) <= ALIKE and abs(tip_move - dy) <= ALIKE:
                 return
         self.refile(flow, extent)
 
@@ -305,14 +281,15 @@ class FlowLayer:
         arrows: dict[tuple[Key, Key], tuple[list, list]] = {}
         curve_of, arrow_of = curves.get, arrows.get
         cell_x, cell_y = ARROW_CELL
-        tops, lanes, origins = self._tops, self._lanes, self._origins
+        rows = self.rows
+        tops, lanes, origins = rows.tops, rows.lanes, rows.starts
         for flow in moved:  # thousands after an edit: kept lean
             old_curve, old_arrow = flow.layer_keys
             left, top, right, bottom = flow.extent
             curve_points = flow.route.curve
             x, y = curve_points.p3
             i, j = bisect_right(tops, curve_points.p0[1]) - 1, bisect_right(tops, y) - 1
-            lane_id, tip_lane = lanes[i], lanes[j]  # the rows of its ends (see _row)
+            lane_id, tip_lane = lanes[i], lanes[j]  # the rows of its ends (see Rows.at)
             origin, tip_origin = origins[i], origins[j]
             top, bottom, y = top - origin, bottom - origin, y - tip_origin
             curve = (False, lane_id, int(top // CURVE_BAND), int(bottom // CURVE_BAND))

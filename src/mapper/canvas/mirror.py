@@ -173,6 +173,8 @@ def sync_flows(
     visited, and a flow that moved as a whole is moved along (see ``FlowItem.shift``)."""
     from mapper.layout.labels import update_labels  # loaded with the flows, after the first frame
 
+    if layer is not None:  # rows that moved take their flows' chunks along
+        layer.set_layout(layout)
     routes = layout.routes_by_id()
     found = _reroutes(items, layout, previous, layer)
     shown = previous.routes_by_id() if found is not None and previous is not None else {}

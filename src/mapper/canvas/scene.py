@@ -115,7 +115,6 @@ class JourneyScene(DeferredScene):
         layer = self.flow_layer = FlowLayer(self) if enabled else self.flow_layer
         assert layer is not None
         with layer.batch():
-            layer.set_layout(self.layout)
             for flow in self._flows.values():
                 flow.set_layer(layer if enabled and not flow.isSelected() else None)
         if not enabled:
@@ -174,8 +173,6 @@ class JourneyScene(DeferredScene):
         )
         if not self.pending:
             with self._flow_batch():
-                if self.flow_layer is not None:  # rows that moved take their flows along
-                    self.flow_layer.set_layout(layout)
                 self._labels = sync_flows(self, self._flows, layout, previous,
                                           moved or everything, self._labels,
                                           self.flow_layer)  # fmt: skip
@@ -201,8 +198,6 @@ class JourneyScene(DeferredScene):
         self.pending = False
         route_flows(self.journey, self.layout)
         with self._flow_batch():
-            if self.flow_layer is not None:
-                self.flow_layer.set_layout(self.layout)
             self._labels = sync_flows(
                 self, self._flows, self.layout, None, True, {}, self.flow_layer
             )
