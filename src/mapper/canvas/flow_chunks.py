@@ -86,6 +86,7 @@ class FlowChunk:
         self.flows: dict[FlowItem, Place] = {}
         self._extremes = tip_extremes if arrows else extremes
         self._bounds = QRectF()
+        self.extent: Extent = (0.0, 0.0, 0.0, 0.0)
         # the extremes of the flows' places as left, top, right, bottom, kept as flows
         # come; None: to be worked out again (one on an edge went)
         self._box: Extent | None = None
@@ -192,6 +193,7 @@ class FlowChunk:
         if self.arrows:  # a box around each tip (see FlowItem.arrow_rect)
             m = ARROW + 1
             x0, y0, x1, y1 = x0 - m, y0 - m, x1 + m, y1 + m
+        self.extent = (x0, y0, x1, y1)  # the bounds as plain numbers (see FlowLayer.flush)
         self._bounds = QRectF(x0, y0, x1 - x0, y1 - y0)
         self._path = None
 

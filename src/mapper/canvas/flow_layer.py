@@ -351,11 +351,10 @@ class FlowLayer:
                 chunk.refresh()
             else:
                 del self.chunks[key]
-        if self._dirty:
-            bounds = QRectF()
-            for chunk in self.chunks.values():
-                bounds = bounds.united(chunk.boundingRect())
-            self.item.set_bounds(bounds)
+        if self._dirty:  # the chunks' extremes, taken in C
+            chunks = self.chunks.values()
+            x0, y0, x1, y1 = extremes(c.extent for c in chunks) if chunks else (0, 0, 0, 0)
+            self.item.set_bounds(QRectF(x0, y0, x1 - x0, y1 - y0))
         self._dirty.clear()
         for key in self._moved_chunks:  # and where the chunks that moved are now
             moved = self.chunks.get(key)
