@@ -318,17 +318,36 @@ def _visible_card(window) -> str:
     raise AssertionError("no card in view")
 
 
-@pytest.mark.parametrize("edit", ["title", "move"])
-def test_flows_an_edit_moves_are_drawn_again_where_they_were_and_are(big_window, edit):
+@pytest.mark.parametrize("edit", ["title", "move", "paste", "paste undone"])
+def test_flows_an_edit_moves_are_drawn_again_where_they_were_and_are(big_window, edit, monkeypatch):
     """The tiles the flows were drawn into are kept while the zoom stays: those an edit's
     flows left or reached are drawn again. A longer title moves a few flows (the tiles
-    where they were and are go), a card moved to another stage many (all tiles go)."""
+    where they were and are go), a card moved to another stage many (all tiles go), a
+    paste far above them moves the rows below down and their flows' chunks with them
+    (and its undo back up). Each flow's and chunk's old and new place is drawn again
+    however many there are (not the whole view, as past DAMAGE_RECTS of them)."""
+    import mapper.canvas.flow_layer as flow_layer
+
+    monkeypatch.setattr(flow_layer, "DAMAGE_RECTS", 10**9)
+    from mapper.edits import Composite, Insert
+    from mapper.model import Card
+
     scene = big_window.scene
     before = _look(big_window, 0.7, bulk=True)  # the tiles drawn and kept
     card_id = _visible_card(big_window)
     journey = scene.journey
     if edit == "title":
         scene.document.push(Update(journey, Entity.CARD, card_id, {"title": "Longer, " * 40}))
+    elif edit.startswith("paste"):  # under the cards of the map's first cell, above the view
+        stage, lane = journey.stages.ids()[0], journey.lanes.ids()[0]
+        end = len(journey.cards_in_cell(stage, lane))  # no card there moves
+        scene.document.push(Composite(journey, "Paste", [
+            Insert(journey, Entity.CARD, end + i, Card(f"pasted-{i}", stage, lane, "Pasted"))
+            for i in range(30)
+        ]))  # fmt: skip
+        if edit == "paste undone":
+            before = _look(big_window, 0.7, bulk=True)  # drawn with the paste, kept
+            scene.document.undo_stack.undo()
     else:
         stage, lane, _ = journey.card_position(card_id)
         other = next(s for s in journey.stages.ids() if s != stage)
@@ -352,11 +371,14 @@ def _chunks(scene: JourneyScene) -> dict:
     }
 
 
-def test_rows_a_paste_moves_take_their_flows_chunks_along(qapp):
+def test_rows_a_paste_moves_take_their_flows_chunks_along(qapp, monkeypatch):
     """Cards pasted at the top of a cell push the rows below down: the chunks of those
-    rows move with them, and their flows that moved alike stay filed as they were (not
-    refiled one by one); after the paste, its undo and its redo the layer is as one built
-    from scratch."""
+    rows move with them (drawn again where they were and are), and their flows that
+    moved alike stay filed as they were (not refiled one by one); after the paste, its
+    undo and its redo the layer is as one built from scratch."""
+    import mapper.canvas.flow_layer as flow_layer
+
+    monkeypatch.setattr(flow_layer, "DAMAGE_RECTS", 10**9)  # each place, not everything
     from mapper.edits import Composite, Insert
     from mapper.model import Card
 
@@ -374,7 +396,10 @@ def test_rows_a_paste_moves_take_their_flows_chunks_along(qapp):
                      document.undo_stack.redo):  # fmt: skip
             filed = {flow: flow.layer_keys for flow in scene.flows.values()}
             origins = dict(layer.rows.origins)
+            was = {key: chunk.boundingRect() for key, chunk in layer.chunks.items()}
             before = scene.layout
+            forgotten: list = []
+            monkeypatch.setattr(layer.item, "forget", forgotten.append)
             step()
             _, shifts = scene.layout.shifts_since(before)
             assert len(shifts) > 50  # flows between rows that moved down (or up) alike
@@ -384,6 +409,7 @@ def test_rows_a_paste_moves_take_their_flows_chunks_along(qapp):
                 for key in flow.layer_keys:
                     assert layer.chunks[key].origin != origins[key[1]]  # its row moved
                     assert flow in layer.chunks[key].flows
+                    assert was[key] in forgotten and layer.chunks[key].boundingRect() in forgotten
             fresh = JourneyScene(document)
             try:
                 assert _chunks(scene) == _chunks(fresh)
