@@ -347,3 +347,46 @@ def test_an_edit_that_moves_emotion_points_works_out_their_curve_when_painted(qa
         assert scene.layout.emotion_lane.row.y == start  # (the paste's undo moved it back)
     finally:
         scene.detach()
+
+
+def test_cards_of_rows_a_paste_moves_are_moved_without_comparing_their_boxes(qapp, monkeypatch):
+    """Cards pasted at the top of a cell push the rows below down: their cards' items are
+    moved along as their cells moved whole (not compared box by box with what they
+    showed), through the paste, its undo and its redo, and the canvas equals one built
+    from scratch."""
+    import mapper.canvas.mirror as mirror
+    from mapper.edits import Composite, Insert
+    from mapper.model import Card
+
+    compared: list[str] = []
+    only_moved = mirror.only_moved
+    monkeypatch.setattr(
+        mirror, "only_moved", lambda old, new: compared.append(new.card.id) or only_moved(old, new)
+    )
+    document = Document(synthetic_map(200))
+    journey = document.journey
+    scene = JourneyScene(document)
+    try:
+        stage, lane = journey.stages.ids()[0], journey.lanes.ids()[0]
+        paste = Composite(journey, "Paste", [
+            Insert(journey, Entity.CARD, 0, Card(f"pasted-{i}", stage, lane, "Pasted"))
+            for i in range(12)
+        ])  # fmt: skip
+        for step in (lambda: document.push(paste), document.undo_stack.undo,
+                     document.undo_stack.redo):  # fmt: skip
+            compared.clear()
+            before = {i: item.pos().toTuple() for i, item in scene.cards.items()}
+            step()
+            offsets = scene.layout.card_offsets
+            assert len(offsets) > 50  # the cards of the rows below
+            assert not offsets.keys() & set(compared)
+            for card_id, (dx, dy) in offsets.items():
+                x, y = before[card_id]
+                assert scene.cards[card_id].pos().toTuple() == pytest.approx((x + dx, y + dy))
+            fresh = JourneyScene(document)
+            try:
+                assert _picture(scene) == _picture(fresh)
+            finally:
+                fresh.detach()
+    finally:
+        scene.detach()

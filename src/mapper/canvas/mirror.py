@@ -111,9 +111,16 @@ def sync_cards(
         if gone_item is not None:
             scene.removeItem(gone_item)
     moved = bool(gone)
+    # cards of cells moved whole: their previous boxes elsewhere (a row moved down)
+    offsets = layout.card_offsets if changes is not None else {}
+    shown = previous.cards if previous is not None else {}
     for card_id in changed:
         box = boxes[card_id]
         item = items.get(card_id)
+        if offsets and card_id in offsets and item is not None and item.box is shown.get(card_id):
+            item.move_to(box)  # the same picture, nothing to compare
+            moved = True
+            continue
         if item is None:
             add_card_items(scene, items, [box], active_id, highlighted)
             moved = True
