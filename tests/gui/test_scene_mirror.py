@@ -222,6 +222,18 @@ def _emotion_pixels(scene: JourneyScene):
     return image
 
 
+def _paste_at_the_top(journey, count: int):
+    """A paste of ``count`` cards at the top of the first cell: the rows below move down."""
+    from mapper.edits import Composite, Insert
+    from mapper.model import Card
+
+    stage, lane = journey.stages.ids()[0], journey.lanes.ids()[0]
+    return Composite(journey, "Paste", [
+        Insert(journey, Entity.CARD, 0, Card(f"pasted-{i}", stage, lane, "Pasted"))
+        for i in range(count)
+    ])  # fmt: skip
+
+
 def _assert_as_from_scratch(scene: JourneyScene) -> None:
     fresh = JourneyScene(scene.document)
     try:
@@ -239,18 +251,12 @@ def test_a_paste_that_moves_the_emotion_lane_down_keeps_its_items_and_moves_them
     """Cards pasted into a lane above the emotion lane push it down: its points, paths and
     ghost rows are moved (or drawn again in place), not taken out and made again, through
     the paste, its undo and its redo, and the canvas equals one built from scratch."""
-    from mapper.edits import Composite, Insert
-    from mapper.model import Card
 
     document = Document(synthetic_map(300, emotion_lane=True))
     journey = document.journey
     scene = JourneyScene(document)
     try:
-        stage, lane = journey.stages.ids()[0], journey.lanes.ids()[0]
-        paste = Composite(journey, "Paste", [
-            Insert(journey, Entity.CARD, 0, Card(f"pasted-{i}", stage, lane, "Pasted"))
-            for i in range(30)
-        ])  # fmt: skip
+        paste = _paste_at_the_top(journey, 30)
         before = _emotion_items(scene)
         assert any(k[0] == "points" for k in before) and any(k[0] == "ghosts" for k in before)
         lane_y = scene.layout.emotion_lane.row.y
@@ -299,21 +305,15 @@ def test_an_edit_that_moves_emotion_points_works_out_their_curve_when_painted(qa
     """A paste that moves the emotion lane down, and a card moved to another stage, reach
     the lane's items as bounds: the points and segments are worked out when painted, and
     the lane then paints as a canvas built from scratch does."""
-    import mapper.layout.emotion as emotion
-    import mapper.layout.geometry as geometry
-    from mapper.edits import Composite, Insert
-    from mapper.model import Card
+    from segments_counted import segments_worked_out
 
     document = Document(synthetic_map(300, emotion_lane=True))
     journey = document.journey
     scene = JourneyScene(document)
     try:
         _emotion_pixels(scene)  # drawn once
-        stage, lane = journey.stages.ids()[0], journey.lanes.ids()[0]
-        paste = Composite(journey, "Paste", [
-            Insert(journey, Entity.CARD, 0, Card(f"pasted-{i}", stage, lane, "Pasted"))
-            for i in range(30)
-        ])  # fmt: skip
+        stage = journey.stages.ids()[0]
+        paste = _paste_at_the_top(journey, 30)
         card = next(c for c in journey.cards() if c.emotions and c.stage_id != stage)
         start = scene.layout.emotion_lane.row.y
         moves = [
@@ -323,17 +323,7 @@ def test_an_edit_that_moves_emotion_points_works_out_their_curve_when_painted(qa
             document.undo_stack.undo,
         ]
         for edit in moves:
-            worked: list[int] = []
-            real = geometry.smooth_segments
-
-            def counted(points, indices, tension=1.0, real=real, worked=worked):
-                made = real(points, indices, tension)
-                worked.append(len(made))
-                return made
-
-            with monkeypatch.context() as patched:
-                patched.setattr(geometry, "smooth_segments", counted)
-                patched.setattr(emotion, "smooth_segments", counted, raising=False)
+            with segments_worked_out(monkeypatch) as worked:
                 edit()
                 assert worked == []
                 pixels = _emotion_pixels(scene)
@@ -355,8 +345,6 @@ def test_cards_of_rows_a_paste_moves_are_moved_without_comparing_their_boxes(qap
     showed), through the paste, its undo and its redo, and the canvas equals one built
     from scratch."""
     import mapper.canvas.mirror as mirror
-    from mapper.edits import Composite, Insert
-    from mapper.model import Card
 
     compared: list[str] = []
     only_moved = mirror.only_moved
@@ -367,11 +355,7 @@ def test_cards_of_rows_a_paste_moves_are_moved_without_comparing_their_boxes(qap
     journey = document.journey
     scene = JourneyScene(document)
     try:
-        stage, lane = journey.stages.ids()[0], journey.lanes.ids()[0]
-        paste = Composite(journey, "Paste", [
-            Insert(journey, Entity.CARD, 0, Card(f"pasted-{i}", stage, lane, "Pasted"))
-            for i in range(12)
-        ])  # fmt: skip
+        paste = _paste_at_the_top(journey, 12)
         for step in (lambda: document.push(paste), document.undo_stack.undo,
                      document.undo_stack.redo):  # fmt: skip
             compared.clear()

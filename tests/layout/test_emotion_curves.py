@@ -183,9 +183,8 @@ def test_an_edit_that_moves_the_lane_or_a_card_works_out_no_segment_until_asked(
     card moved to another stage makes the marks of two stages: no point's segment is
     worked out until a view or an export asks, and then the curves equal those of a
     layout made from scratch, stage by stage and whole, bounds included."""
-    import mapper.layout.emotion as emotion
-    import mapper.layout.geometry as geometry
     from factories import synthetic_map
+    from segments_counted import segments_worked_out
 
     journey = synthetic_map(300, emotion_lane=True)
     layout = compute_layout(journey)
@@ -206,17 +205,7 @@ def test_an_edit_that_moves_the_lane_or_a_card_works_out_no_segment_until_asked(
     ]
     for edit in edits:
         edit()
-        worked: list[int] = []
-        real = geometry.smooth_segments
-
-        def counted(points, indices, tension=1.0, real=real, worked=worked):
-            made = real(points, indices, tension)
-            worked.append(len(made))
-            return made
-
-        with monkeypatch.context() as patched:
-            patched.setattr(geometry, "smooth_segments", counted)
-            patched.setattr(emotion, "smooth_segments", counted, raising=False)
+        with segments_worked_out(monkeypatch) as worked:
             before, layout = layout, compute_layout(journey, previous=layout)
             assert worked == []
             assert layout.emotion_lane is not None and before.emotion_lane is not None
