@@ -1,0 +1,115 @@
+"""What the repaint after an edit costs in a view of a big map.
+
+    python bench/bench_edit_repaint.py [--cards 1000 5000] [--runs 8]
+
+The edit benchmarks (bench_edits.py, bench_edit_layers.py) time the edit alone: the model,
+the layout and the scene's items. The view repaints afterwards, on the next turn of the
+event loop, and that is UI-thread time too. Here a 1600 x 900 view of the synthetic map, a
+third of the way down, at 100 % (flows drawn with a 1.6-px antialiased pen) and at 50 %
+(one-pixel lines), times each edit and then the event processing that repaints the view,
+in CPU ms of this process, medians. The baselines, measured in the same run on the same
+view: a repaint with nothing changed (the flows' tiles kept, as when scrolling back), and a
+repaint with every flow tile drawn again (what an edit that changes more than a few dozen
+flows makes the view do). No target yet: this shows what the edit targets leave out.
+Prints peak memory; always exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def cpu_ms(action: Callable[[], object]) -> float:
+    start = time.process_time()
+    action()
+    return (time.process_time() - start) * 1000
+
+
+def run(cards: int, zoom: float, runs: int) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from big_map_edits import BigMapEdits
+    from mapper.canvas.scene import JourneyScene
+    from mapper.canvas.view import JourneyView
+    from mapper.document import Document
+    from mapper.gcpause import keep_heap
+    from synthetic import make_map
+
+    app = QApplication.instance()
+    journey = make_map(cards)
+    document = Document(journey)
+    scene = JourneyScene(document)
+    view = JourneyView(scene)
+    view.resize(1600, 900)
+    view.show()
+    view.set_zoom(zoom)
+    scene.complete()
+    view.centerOn(scene.sceneRect().center().x(), scene.sceneRect().height() / 3)
+    app.processEvents()
+    keep_heap()  # as the editor does once a map's window is open (see mapper.gcpause)
+    viewport = view.viewport()
+
+    def redrawn() -> None:  # every flow tile drawn again, as after an edit of many flows
+        if scene.flow_layer is not None:
+            scene.flow_layer.item.forget()
+        viewport.repaint()
+
+    warm = statistics.median(cpu_ms(viewport.repaint) for _ in range(runs))
+    cold = statistics.median(cpu_ms(redrawn) for _ in range(runs))
+    edits = BigMapEdits(document)
+    rows = []
+    for name, edit in (("move a card to another cell", edits.move_to_another_cell),
+                       ("undo / redo a 100-card paste", None)):  # fmt: skip
+        if edit is None:
+            document.push(edits.paste_100())
+            app.processEvents()
+            stack = document.undo_stack
+            steps = [stack.undo, stack.redo] * max(1, runs // 2)
+        else:
+            steps = [edit] * runs
+        pushed, painted = [], []
+        for step in steps:
+            pushed.append(cpu_ms(step))
+            painted.append(cpu_ms(app.processEvents))
+        rows.append((name, statistics.median(pushed), statistics.median(painted)))
+    print(f"{cards} cards, {journey.flow_count()} flows, a 1600 x 900 view at {zoom:.0%}; "
+          f"CPU ms, medians of {runs}")  # fmt: skip
+    print(f"  repaint, nothing changed       {warm:8.1f}")
+    print(f"  repaint, every flow tile again {cold:8.1f}   ({cold / warm:.1f}x)")
+    for name, push, paint in rows:
+        print(f"  {name:<30} {push:8.1f} edit + {paint:8.1f} repaint"
+              f"   (the repaint {paint / push:.1f}x the edit)")  # fmt: skip
+    view.close()
+    scene.detach()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cards", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--runs", type=int, default=8)
+    args = parser.parse_args()
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])  # noqa: F841 - the view needs one
+    for cards in args.cards:
+        for zoom in (1.0, 0.5):
+            run(cards, zoom, args.runs)
+            gc.collect()  # one map's scene goes before the next is built
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  peak memory {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
