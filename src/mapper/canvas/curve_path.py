@@ -8,6 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
+from mapper.canvas.stage_source import StageSource
 from mapper.layout import Bezier, EmotionCurve
 
 
@@ -22,8 +23,7 @@ class CurveSegmentItem(QGraphicsPathItem):
         self._path = QPainterPath()
         self._segments: tuple[Bezier, ...] = ()
         self._one_run = False  # whether the path's segments run on from its first point
-        self._source: tuple[EmotionCurve, int] | None = None  # what to draw, when asked
-        self._key: tuple[object, ...] = ()  # what the source's stage is made from
+        self._source = StageSource()  # what to draw, when painted or asked
         self._curve_bounds = QRectF()
         self.set_segments(segments)
         self.set_pen(pen)
@@ -34,12 +34,8 @@ class CurveSegmentItem(QGraphicsPathItem):
         """Draw the segments of ``curve`` that start in stage ``index``, within the bounds
         the curve gives for them; nothing changes when they are made from the same points
         (the stage's key)."""
-        key = curve.stage_key(index)
-        if key == self._key:
-            if self._source is not None:
-                self._source = (curve, index)
+        if not self._source.follow(curve, index, curve.stage_key(index)):
             return
-        self._key, self._source = key, (curve, index)
         left, top, right, bottom = curve.segment_bounds(index)
         self._set_curve_bounds(QRectF(left, top, right - left, bottom - top))
         self.update()
@@ -55,14 +51,14 @@ class CurveSegmentItem(QGraphicsPathItem):
         return self._path
 
     def _resolve(self) -> None:
-        if self._source is not None:
-            curve, index = self._source
-            self._source = None
+        pending = self._source.take()
+        if pending is not None:
+            curve, index = pending
             self._draw(curve.stage_segments(index))
 
     def set_segments(self, segments: Sequence[Bezier]) -> None:
         """Draw these segments, within their own bounds."""
-        self._source, self._key = None, ()
+        self._source.drop()
         self._draw(segments)
         self._set_curve_bounds(self._path.boundingRect())
 

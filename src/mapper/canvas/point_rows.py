@@ -19,6 +19,7 @@ from mapper.canvas.emotion_items import point_tooltip
 from mapper.canvas.emotion_marks import POINT_RADIUS, paint_marker
 from mapper.canvas.host import host_of
 from mapper.canvas.painting import qcolor, theme_of
+from mapper.canvas.stage_source import StageSource
 from mapper.layout import EmotionCurve, EmotionPoint
 from mapper.layout.persona_style import PersonaStyle
 
@@ -51,15 +52,14 @@ class PointRowItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self._points: tuple[EmotionPoint, ...] = ()
         self._xs: list[float] = []
-        self._source: tuple[EmotionCurve, int] | None = None  # what to draw, when asked
-        self._key: tuple[object, ...] = ()  # what the source's stage is made from
+        self._source = StageSource()  # what to draw, when painted or asked
         self._shape: QPainterPath | None = None  # made when first asked (hit tests)
         self._bounds = QRectF()
         self.set_points(points)
 
     def set_points(self, points: Sequence[EmotionPoint]) -> None:
         """Draw these points (the same item: moving 900 point items costs far more)."""
-        self._source, self._key = None, ()
+        self._source.drop()
         self._take(tuple(points))
         xs = self._xs
         if xs:
@@ -74,12 +74,8 @@ class PointRowItem(QGraphicsItem):
         """Draw stage ``index``'s points of ``curve`` (it has some), worked out when first
         painted or asked for: an edit that moved them costs only their bounds. Nothing
         changes when they are made from the same marks and ys."""
-        marks, ys = curve.marks[index], curve.ys
-        if self._key and self._key[0] is marks and self._key[1] == ys:
-            if self._source is not None:
-                self._source = (curve, index)
+        if not self._source.follow(curve, index, (curve.marks[index], curve.ys)):
             return
-        self._key, self._source = (marks, ys), (curve, index)
         self._shape = None
         self._set_bounds(*curve.point_bounds(index))
         self.update()
@@ -91,9 +87,9 @@ class PointRowItem(QGraphicsItem):
         return self._points
 
     def _resolve(self) -> None:
-        if self._source is not None:
-            curve, index = self._source
-            self._source = None
+        pending = self._source.take()
+        if pending is not None:
+            curve, index = pending
             self._take(curve.stage_points(index))
 
     def _take(self, points: tuple[EmotionPoint, ...]) -> None:
