@@ -200,8 +200,11 @@ class FlowChunk:
     def boundingRect(self) -> QRectF:
         return self._bounds
 
-    def draw(self, painter: QPainter, width: float, theme: Theme = LIGHT) -> None:
-        """``width`` 0: a one-pixel line; ``theme``: the canvas's light or dark look."""
+    def draw(
+        self, painter: QPainter, width: float, theme: Theme = LIGHT, area: Extent | None = None
+    ) -> None:
+        """``width`` 0: a one-pixel line; ``theme``: the canvas's light or dark look;
+        ``area``: only what reaches it is needed (a tile's)."""
         if self.arrows:
             painter.setPen(_NO_PEN)
             painter.setBrush(_color(False, theme))
@@ -220,6 +223,12 @@ class FlowChunk:
                     path.moveTo(*curve.p0)
                     path.cubicTo(*curve.c1, *curve.c2, *curve.p3)
             painter.drawPath(self._path)
-        else:  # a wider pen outlines a path as one shape: overlaps would blend once
+        elif area is None:
             for flow in self.flows:
                 painter.drawPath(flow.path())
+        else:  # each curve on its own (outlining them all as one shape is slower)
+            left, top, right, bottom = area
+            for flow in self.flows:
+                x0, y0, x1, y1 = flow.extent
+                if x0 <= right and x1 >= left and y0 <= bottom and y1 >= top:
+                    painter.drawPath(flow.path())

@@ -102,7 +102,7 @@ def _cubic(p0: float, p1: float, p2: float, p3: float, t: float) -> float:
 
 
 def _color(selected: bool, theme: Theme = LIGHT) -> QColor:
-    return qcolor(theme.selection) if selected else qcolor(theme.flow, 170)
+    return qcolor(theme.selection if selected else theme.flow_line)
 
 
 @cache

@@ -5,8 +5,7 @@ the strip. Here flows are kept in chunks, each drawn as one path, and one item d
 into tiles of viewport pixels that are kept while the zoom stays. The FlowItems stay for
 hit tests, hover and selection with no contents of their own; a selected flow, and one
 that follows a dragged card, paints itself. A flow is filed by where it is from the top of
-the row its source card is in: when a row moves down whole (a cell above grew), its chunks
-move with it, and its flows that moved alike stay where they are filed."""
+its source card's row: a row that moves whole moves its chunks, not each of its flows."""
 
 from __future__ import annotations
 
@@ -155,8 +154,10 @@ class FlowLayerItem(QGraphicsItem):
         painter.setClipRect(0, 0, TILE, TILE)  # a rectangle: Qt's fast line drawing
         painter.setTransform(QTransform(m11, 0, 0, m22, fx - i * TILE, fy - j * TILE))
         width = 0.0 if 1.6 * m11 <= HAIRLINE else 1.6  # a one-pixel line, as FlowItem draws
+        theme = getattr(self.scene(), "theme", LIGHT)
+        reach = (area.left(), area.top(), area.right(), area.bottom())
         for chunk in chunks:
-            chunk.draw(painter, width, getattr(self.scene(), "theme", LIGHT))
+            chunk.draw(painter, width, theme, reach)
         painter.end()
         return tile
 

@@ -7,6 +7,7 @@ desktop gets a dark canvas while PDFs, PNGs and SVGs stay light."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from mapper.model import CardKind, Confidence, Creator, Sentiment
 
@@ -18,6 +19,7 @@ CARD_FILL = "#ffffff"
 CARD_BORDER = "#9aa5b1"
 SELECTION = "#2867c9"
 FLOW = "#616e7c"
+FLOW_OPACITY = 170 / 255  # of a flow over the canvas
 NEUTRAL_LINE = "#9aa5b1"
 BLUEPRINT_LINE = "#3e4c59"  # a service blueprint's lines and their names (layout.blueprint)
 
@@ -133,6 +135,13 @@ class Theme:
     @property
     def dark(self) -> bool:
         return _luminance(self.background) < 0.2
+
+    @cached_property
+    def flow_line(self) -> str:
+        """An unselected flow's colour on the canvas: ``flow`` at two thirds over the
+        background, opaque. (Translucent, a big map's flows took nine times as long to
+        draw: Qt's antialiased strokes have a fast path only for opaque colours.)"""
+        return mix(self.flow, self.background, FLOW_OPACITY)
 
     def stage_fill(self, color: str) -> str:
         """A stage header's fill for the stage's (user-chosen, usually pastel) colour."""
