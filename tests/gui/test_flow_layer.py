@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from mapper.canvas.flow_chunks import FlowChunk, extremes, place_of
 from mapper.canvas.flow_item import ARROW, _color
-from mapper.canvas.flow_layer import FlowLayerItem
+from mapper.canvas.flow_tiles import FlowLayerItem
 from mapper.canvas.scene import JourneyScene
 from mapper.document import Document
 from mapper.edits import MoveCards, Update

@@ -202,15 +202,16 @@ class FlowChunk:
 
     def draw(
         self, painter: QPainter, width: float, theme: Theme = LIGHT, area: Extent | None = None
-    ) -> None:
+    ) -> int:
         """``width`` 0: a one-pixel line; ``theme``: the canvas's light or dark look;
-        ``area``: only what reaches it is needed (a tile's)."""
+        ``area``: only what reaches it is needed (a tile's). Returns how many curves were
+        stroked with a wider pen (the slow part of drawing flows)."""
         if self.arrows:
             painter.setPen(_NO_PEN)
             painter.setBrush(_color(False, theme))
             for flow in self.flows:
                 painter.drawPolygon(flow.arrow())
-            return
+            return 0
         painter.setPen(_pen(False, width, theme))
         painter.setBrush(_NO_BRUSH)
         if width == 0.0:
@@ -223,12 +224,16 @@ class FlowChunk:
                     path.moveTo(*curve.p0)
                     path.cubicTo(*curve.c1, *curve.c2, *curve.p3)
             painter.drawPath(self._path)
-        elif area is None:
-            for flow in self.flows:
-                painter.drawPath(flow.path())
-        else:  # each curve on its own (outlining them all as one shape is slower)
-            left, top, right, bottom = area
-            for flow in self.flows:
-                x0, y0, x1, y1 = flow.extent
-                if x0 <= right and x1 >= left and y0 <= bottom and y1 >= top:
-                    painter.drawPath(flow.path())
+            return 0
+        strokes = self.reaching(area)  # each on its own (as one shape they are slower)
+        for flow in strokes:
+            painter.drawPath(flow.path())
+        return len(strokes)
+
+    def reaching(self, area: Extent | None) -> list[FlowItem]:
+        """The flows whose curves may reach ``area`` (None: all of them)."""
+        if area is None or self.arrows:
+            return list(self.flows)
+        left, top, right, bottom = area
+        return [flow for flow in self.flows if (e := flow.extent)[0] <= right
+                and e[2] >= left and e[1] <= bottom and e[3] >= top]  # fmt: skip

@@ -1,8 +1,8 @@
 """Unselected flows drawn in bulk. Mid-map on a 20,000-card map a scroll exposes a strip
 that thousands of flows cross: asking each FlowItem to paint itself cost a Python call (and
 a dozen Qt calls) per flow, and Qt walks each long curve over the whole view however thin
-the strip. Here flows are kept in chunks, each drawn as one path, and one item draws them
-into tiles of viewport pixels that are kept while the zoom stays. The FlowItems stay for
+the strip. Here flows are kept in chunks, and one item draws them into tiles of viewport
+pixels kept while the zoom stays (canvas.flow_tiles). The FlowItems stay for
 hit tests, hover and selection with no contents of their own; a selected flow, and one
 that follows a dragged card, paints itself. A flow is filed by where it is from the top of
 its source card's row: a row that moves whole moves its chunks, not each of its flows."""
@@ -16,13 +16,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPainterPath, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsScene
 
 from mapper.canvas.flow_chunks import Extent, FlowChunk, Rows, extremes
-from mapper.canvas.flow_item import _ANTIALIASING, HAIRLINE, _color
-from mapper.layout.theme import LIGHT
+from mapper.canvas.flow_tiles import FlowLayerItem
 
 if TYPE_CHECKING:
     from mapper.canvas.flow_item import FlowItem
@@ -33,133 +31,10 @@ if TYPE_CHECKING:
 CURVE_BAND = 8192.0
 # Arrow heads are small: grouped by where their tips are, a chunk holds a few.
 ARROW_CELL = (1024.0, 256.0)
-Z = 4.9  # under the flows' own items (z 5): a selected flow is drawn over the others
-TILE = 512  # viewport pixels a side
-MAX_TILES = 48  # 48 MB at most: a few screens' worth
-_AA = 2.0  # pixels an antialiased line may reach beyond its curve
 DAMAGE_RECTS = 64  # more flows changed than this: repaint everything once
-_NOTHING = QPainterPath()
 ALIKE = 1e-9  # a flow and its row that moved by less apart moved alike
 # arrows or curves, the lane of the flows' source cards, and the cell or bands from its top
 Key = tuple[bool, str | None, int, int]
-
-
-class FlowLayerItem(QGraphicsItem):
-    """Draws the layer's chunks. In a view, through tiles of viewport pixels kept while
-    the zoom stays: a wheel notch then mostly copies tiles drawn before, and draws a row
-    of new ones every few notches."""
-
-    def __init__(self, layer: FlowLayer) -> None:
-        super().__init__()
-        self.layer = layer
-        self.setZValue(Z)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self._bounds = QRectF()
-        self._tiles: dict[tuple[int, int], QImage | None] = {}  # oldest first
-        self._tiles_for: tuple = ()  # what the tiles were drawn for
-
-    def set_bounds(self, bounds: QRectF) -> None:
-        if bounds != self._bounds:
-            self.prepareGeometryChange()
-            self._bounds = bounds
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        return _NOTHING  # never what is under the pointer: the flows' own items are
-
-    def forget(self, scene_rect: QRectF | None = None) -> None:
-        """Drop the tiles over ``scene_rect`` (all of them without one)."""
-        if scene_rect is None or not self._tiles_for:
-            self._tiles.clear()
-            return
-        m11, m22, fx, fy = self._tiles_for[1:5]
-        left = int((scene_rect.left() * m11 + fx - _AA) // TILE)
-        right = int((scene_rect.right() * m11 + fx + _AA) // TILE)
-        top = int((scene_rect.top() * m22 + fy - _AA) // TILE)
-        bottom = int((scene_rect.bottom() * m22 + fy + _AA) // TILE)
-        if (right - left + 1) * (bottom - top + 1) > len(self._tiles):
-            for i, j in [key for key in self._tiles if left <= key[0] <= right
-                         and top <= key[1] <= bottom]:  # fmt: skip
-                del self._tiles[(i, j)]
-            return
-        for i in range(left, right + 1):
-            for j in range(top, bottom + 1):
-                self._tiles.pop((i, j), None)
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        scene = self.scene()
-        transform = painter.worldTransform()
-        if widget is None or transform.isRotating():  # an image export: draw, keep nothing
-            dragging = getattr(scene, "dragging", False)
-            painter.setRenderHint(_ANTIALIASING, not dragging)
-            width = 0.0 if dragging else 1.6
-            exposed = option.exposedRect
-            for chunk in self.layer.chunks.values():
-                if chunk.boundingRect().intersects(exposed):
-                    chunk.draw(painter, width, getattr(scene, "theme", LIGHT))
-            return
-        m11, m22 = transform.m11(), transform.m22()
-        ox, oy = math.floor(transform.dx()), math.floor(transform.dy())
-        fx, fy = transform.dx() - ox, transform.dy() - oy
-        theme = getattr(scene, "theme", LIGHT)
-        key = (id(widget), m11, m22, fx, fy, _color(False, theme).rgba())
-        if key != self._tiles_for:
-            self._tiles.clear()
-            self._tiles_for = key
-        rects: list[QRect] | None = getattr(scene, "paint_rects", None)
-        if rects is None:  # the whole repaint: the painter's clip, or all of the viewport
-            device = painter.device()
-            whole = QRect(0, 0, device.width(), device.height())
-            clip = transform.mapRect(painter.clipBoundingRect()).toAlignedRect()
-            rects = [clip if painter.hasClipping() else whole]
-        painter.resetTransform()
-        for rect in rects:
-            painter.setClipRect(rect)
-            for j in range((rect.top() - oy) // TILE, (rect.bottom() - oy) // TILE + 1):
-                for i in range((rect.left() - ox) // TILE, (rect.right() - ox) // TILE + 1):
-                    tile = self._tile(i, j, m11, m22, fx, fy)
-                    if tile is not None:
-                        painter.drawImage(ox + i * TILE, oy + j * TILE, tile)
-        painter.setWorldTransform(transform)
-
-    def _tile(self, i: int, j: int, m11: float, m22: float, fx: float, fy: float):
-        key = (i, j)
-        if key in self._tiles:
-            tile = self._tiles.pop(key)  # and back at the end: the newest
-        else:
-            tile = self._draw_tile(i, j, m11, m22, fx, fy)
-            while len(self._tiles) >= MAX_TILES:
-                del self._tiles[next(iter(self._tiles))]
-        self._tiles[key] = tile
-        return tile
-
-    def tile_area(self, i: int, j: int) -> QRectF:
-        """What tile (i, j) shows, in scene coordinates (with room for antialiasing)."""
-        m11, m22, fx, fy = self._tiles_for[1:5]
-        return QRectF((i * TILE - fx - _AA) / m11, (j * TILE - fy - _AA) / m22,
-                      (TILE + 2 * _AA) / m11, (TILE + 2 * _AA) / m22)  # fmt: skip
-
-    def _draw_tile(self, i: int, j: int, m11: float, m22: float, fx: float, fy: float):
-        """The tile's pixels: the flows of every chunk that reaches it (None: none does)."""
-        area = self.tile_area(i, j)
-        chunks = [c for c in self.layer.chunks.values() if c.boundingRect().intersects(area)]
-        if not chunks:
-            return None
-        tile = QImage(TILE, TILE, QImage.Format.Format_ARGB32_Premultiplied)
-        tile.fill(0)
-        painter = QPainter(tile)
-        painter.setRenderHint(_ANTIALIASING, True)
-        painter.setClipRect(0, 0, TILE, TILE)  # a rectangle: Qt's fast line drawing
-        painter.setTransform(QTransform(m11, 0, 0, m22, fx - i * TILE, fy - j * TILE))
-        width = 0.0 if 1.6 * m11 <= HAIRLINE else 1.6  # a one-pixel line, as FlowItem draws
-        theme = getattr(self.scene(), "theme", LIGHT)
-        reach = (area.left(), area.top(), area.right(), area.bottom())
-        for chunk in chunks:
-            chunk.draw(painter, width, theme, reach)
-        painter.end()
-        return tile
 
 
 class FlowLayer:
@@ -171,9 +46,9 @@ class FlowLayer:
         # weakly: the scene holds this layer, and a cycle would leave the scene (and its Qt
         # objects) for the garbage collector to free at a random moment, which crashes
         self._scene = weakref.ref(scene)
-        self.item = FlowLayerItem(self)
-        scene.addItem(self.item)
         self.chunks: dict[Key, FlowChunk] = {}
+        self.item = FlowLayerItem(self.chunks)
+        scene.addItem(self.item)
         self._dirty: set[Key] = set()
         self._damage: list[QRectF] = []
         self._depth = 0

@@ -1,0 +1,108 @@
+"""After an edit that moves many flows every flow tile in view is drawn again. One repaint
+strokes a bounded number of curves in full; the other tiles are drawn with one-pixel lines
+first and in full on later turns of the event loop, ending exactly as if drawn at once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from mapper.canvas import flow_tiles
+from mapper.document import Document
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from synthetic import make_map
+
+
+@pytest.fixture
+def window(manager, qtbot):
+    win = manager.show(Document(make_map(400)))
+    win.resize(1200, 800)
+    qtbot.waitExposed(win)
+    win.view.set_zoom(1.0)  # flows 1.6 px wide: the slow, antialiased strokes
+    bar = win.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 3)
+    QApplication.processEvents()
+    return win
+
+
+def _redrawn(window) -> QImage:
+    """The viewport's pixels right after every flow tile was dropped and repainted."""
+    window.scene.flow_layer.item.forget()
+    window.view.viewport().repaint()
+    return window.view.viewport().grab().toImage()
+
+
+def _counted(monkeypatch) -> list[int]:
+    """The curves each repaint of the view strokes in full."""
+    counts: list[int] = []
+    paint = flow_tiles.FlowLayerItem.paint
+
+    def counting(item, painter, option, widget=None):
+        paint(item, painter, option, widget)
+        counts.append(item._strokes)
+
+    monkeypatch.setattr(flow_tiles.FlowLayerItem, "paint", counting)
+    return counts
+
+
+def test_one_repaint_strokes_a_bounded_number_of_curves_and_the_rest_settle(
+    window, qtbot, monkeypatch
+):
+    item = window.scene.flow_layer.item
+    monkeypatch.setattr(flow_tiles, "FULL_STROKES", sys.maxsize)
+    counts = _counted(monkeypatch)
+    at_once = _redrawn(window)  # every tile in full, in one repaint
+    assert not item.rough and counts[0] > 40
+    monkeypatch.setattr(flow_tiles, "FULL_STROKES", 40)
+    counts.clear()
+    first = _redrawn(window)
+    assert item.rough  # some tiles are one-pixel lines for now
+    assert first != at_once
+    assert counts and max(counts) <= 40  # every repaint kept to the bound
+    qtbot.waitUntil(lambda: not item.rough)  # drawn in full, a tile per turn
+    QApplication.processEvents()
+    assert window.view.viewport().grab().toImage() == at_once
+    assert max(counts) <= 40
+
+
+def test_settle_draws_every_rough_tile_in_full_now(window, monkeypatch):
+    item = window.scene.flow_layer.item
+    at_once = _redrawn(window)
+    monkeypatch.setattr(flow_tiles, "FULL_STROKES", 0)
+    _redrawn(window)
+    assert item.rough
+    item.settle()
+    assert not item.rough
+    assert window.view.viewport().grab().toImage() == at_once
+
+
+def test_rough_tiles_that_go_are_not_drawn_again(window, monkeypatch):
+    item = window.scene.flow_layer.item
+    monkeypatch.setattr(flow_tiles, "FULL_STROKES", 0)
+    _redrawn(window)
+    assert item.rough
+    tile = next(iter(item.rough))
+    item.forget(item.tile_area(*tile).adjusted(10, 10, -10, -10))  # one tile goes
+    assert tile not in item.rough and tile not in item._tiles
+    item.forget()  # as an edit of many flows drops them all
+    assert not item.rough
+    drawn = []
+    monkeypatch.setattr(item, "_draw_tile", lambda *a, **k: drawn.append(a))
+    item._refine()  # the turn that was pending finds nothing to draw
+    assert drawn == []
+
+
+def test_a_pending_turn_after_the_layer_went_does_nothing(window, monkeypatch):
+    scene = window.scene
+    item = scene.flow_layer.item
+    monkeypatch.setattr(flow_tiles, "FULL_STROKES", 0)
+    _redrawn(window)
+    assert item.rough
+    scene.draw_flows_in_bulk(False)  # the layer's item leaves the scene
+    QApplication.processEvents()  # no error: nothing to draw into
+    assert item.scene() is None
