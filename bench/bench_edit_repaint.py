@@ -70,9 +70,13 @@ def run(cards: int, zoom: float, runs: int) -> None:
         tiles.forget()
         viewport.repaint()
 
+    turns: list[float] = []  # the longest turn of each settling
+
     def settled() -> None:  # the tiles drawn with one-pixel lines first, drawn in full
+        longest = 0.0
         while tiles.rough:
-            app.processEvents()
+            longest = max(longest, cpu_ms(app.processEvents))
+        turns.append(longest)
 
     warm = statistics.median(cpu_ms(viewport.repaint) for _ in range(runs))
     budget, flow_tiles.FULL_STROKES = flow_tiles.FULL_STROKES, sys.maxsize
@@ -94,15 +98,17 @@ def run(cards: int, zoom: float, runs: int) -> None:
             pushed.append(cpu_ms(step))
             painted.append(cpu_ms(app.processEvents))
             settling.append(cpu_ms(settled))
-        rows.append((name, *(statistics.median(t) for t in (pushed, painted, settling))))
+        rows.append((name, *(statistics.median(t) for t in (pushed, painted, settling)),
+                     max(turns, default=0.0)))  # fmt: skip
+        turns.clear()
     print(f"{cards} cards, {journey.flow_count()} flows, a 1600 x 900 view at {zoom:.0%}; "
           f"CPU ms, medians of {runs}")  # fmt: skip
     print(f"  repaint, nothing changed       {warm:8.1f}")
     print(f"  repaint, every flow tile again in full {cold:8.1f}   ({cold / warm:.1f}x)")
-    for name, push, paint, settle in rows:
+    for name, push, paint, settle, turn in rows:
         print(f"  {name:<30} {push:8.1f} edit + {paint:8.1f} repaint"
               f"   (the repaint {paint / push:.1f}x the edit; then {settle:.1f} on later"
-              f" turns, till every line is drawn in full)")  # fmt: skip
+              f" turns till every line is drawn in full, the longest {turn:.1f})")  # fmt: skip
     view.close()
     scene.detach()
 

@@ -162,31 +162,14 @@ def test_unselected_flows_are_drawn_opaque_in_their_colour_over_the_canvas(theme
     assert drawn.name() == shown
 
 
-class _Painter:
-    """Records the paths a chunk strokes."""
-
-    def __init__(self) -> None:
-        self.paths: list[object] = []
-
-    def setPen(self, pen) -> None: ...
-    def setBrush(self, brush) -> None: ...
-    def drawPath(self, path) -> None:
-        self.paths.append(path)
-
-
 def test_a_tile_strokes_only_the_curves_that_reach_it():
     chunk = FlowChunk(False)
     near, far, across = _Flow(0, 0, 100, 50), _Flow(600, 0, 700, 50), _Flow(-50, 40, 900, 60)
     for flow in (near, far, across):
-        flow.path = lambda flow=flow: flow
         chunk.put(flow)
     chunk.refresh()
-    painter = _Painter()
-    chunk.draw(painter, 1.6, LIGHT, area=(0.0, 0.0, 512.0, 512.0))
-    assert painter.paths == [near, across]
-    painter = _Painter()
-    chunk.draw(painter, 1.6, LIGHT)  # an export: every curve
-    assert len(painter.paths) == 3
+    assert chunk.reaching((0.0, 0.0, 512.0, 512.0)) == [near, across]
+    assert chunk.reaching((520.0, 0.0, 1000.0, 512.0)) == [far, across]
 
 
 @pytest.mark.parametrize("arrows", [False, True])

@@ -64,7 +64,16 @@ def test_one_repaint_strokes_a_bounded_number_of_curves_and_the_rest_settle(
     assert item.rough  # some tiles are one-pixel lines for now
     assert first != at_once
     assert counts and max(counts) <= 40  # every repaint kept to the bound
-    qtbot.waitUntil(lambda: not item.rough)  # drawn in full, a tile per turn
+    strokes = []
+    stroke = item._stroke
+
+    def counted(painter, curves, chunks):
+        strokes.append(len(curves))
+        stroke(painter, curves, chunks)
+
+    monkeypatch.setattr(item, "_stroke", counted)
+    qtbot.waitUntil(lambda: not item.rough)  # drawn in full, 40 curves a turn
+    assert len(strokes) > 1 and max(strokes) <= 40
     QApplication.processEvents()
     assert window.view.viewport().grab().toImage() == at_once
     assert max(counts) <= 40
@@ -72,6 +81,7 @@ def test_one_repaint_strokes_a_bounded_number_of_curves_and_the_rest_settle(
 
 def test_settle_draws_every_rough_tile_in_full_now(window, monkeypatch):
     item = window.scene.flow_layer.item
+    monkeypatch.setattr(flow_tiles, "FULL_STROKES", sys.maxsize)
     at_once = _redrawn(window)
     monkeypatch.setattr(flow_tiles, "FULL_STROKES", 0)
     _redrawn(window)
@@ -106,3 +116,25 @@ def test_a_pending_turn_after_the_layer_went_does_nothing(window, monkeypatch):
     scene.draw_flows_in_bulk(False)  # the layer's item leaves the scene
     QApplication.processEvents()  # no error: nothing to draw into
     assert item.scene() is None
+
+
+def test_an_edit_between_turns_ends_as_the_edited_map_drawn_at_once(window, qtbot, monkeypatch):
+    from mapper.edits import Update
+    from mapper.model import Entity
+
+    scene, item = window.scene, window.scene.flow_layer.item
+    monkeypatch.setattr(flow_tiles, "FULL_STROKES", 40)
+    _redrawn(window)
+    item._refine()  # a tile partly drawn in full
+    assert item._job is not None and 0 < item._job.done < len(item._job.curves)
+    shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    card_id = next(i for i, card in scene.cards.items()
+                   if shown.contains(card.sceneBoundingRect()))  # fmt: skip
+    scene.document.push(Update(scene.journey, Entity.CARD, card_id, {"title": "Longer, " * 40}))
+    window.view.viewport().repaint()  # the tiles the edit dropped, some rough again
+    assert item.rough
+    qtbot.waitUntil(lambda: not item.rough)
+    QApplication.processEvents()
+    settled = window.view.viewport().grab().toImage()
+    monkeypatch.setattr(flow_tiles, "FULL_STROKES", sys.maxsize)
+    assert settled == _redrawn(window)

@@ -200,18 +200,14 @@ class FlowChunk:
     def boundingRect(self) -> QRectF:
         return self._bounds
 
-    def draw(
-        self, painter: QPainter, width: float, theme: Theme = LIGHT, area: Extent | None = None
-    ) -> int:
-        """``width`` 0: a one-pixel line; ``theme``: the canvas's light or dark look;
-        ``area``: only what reaches it is needed (a tile's). Returns how many curves were
-        stroked with a wider pen (the slow part of drawing flows)."""
+    def draw(self, painter: QPainter, width: float, theme: Theme = LIGHT) -> None:
+        """``width`` 0: a one-pixel line; ``theme``: the canvas's light or dark look."""
         if self.arrows:
             painter.setPen(_NO_PEN)
             painter.setBrush(_color(False, theme))
             for flow in self.flows:
                 painter.drawPolygon(flow.arrow())
-            return 0
+            return
         painter.setPen(_pen(False, width, theme))
         painter.setBrush(_NO_BRUSH)
         if width == 0.0:
@@ -224,16 +220,12 @@ class FlowChunk:
                     path.moveTo(*curve.p0)
                     path.cubicTo(*curve.c1, *curve.c2, *curve.p3)
             painter.drawPath(self._path)
-            return 0
-        strokes = self.reaching(area)  # each on its own (as one shape they are slower)
-        for flow in strokes:
-            painter.drawPath(flow.path())
-        return len(strokes)
+        else:  # each curve on its own: as one shape they are slower
+            for flow in self.flows:
+                painter.drawPath(flow.path())
 
-    def reaching(self, area: Extent | None) -> list[FlowItem]:
-        """The flows whose curves may reach ``area`` (None: all of them)."""
-        if area is None or self.arrows:
-            return list(self.flows)
+    def reaching(self, area: Extent) -> list[FlowItem]:
+        """The flows whose curves may reach ``area`` (left, top, right, bottom)."""
         left, top, right, bottom = area
         return [flow for flow in self.flows if (e := flow.extent)[0] <= right
                 and e[2] >= left and e[1] <= bottom and e[3] >= top]  # fmt: skip

@@ -4,15 +4,17 @@ tiles drawn before, and draws a row of new ones every few notches.
 
 After an edit that moves many flows, every tile in view is drawn again, and on a big map at
 100 % that is thousands of antialiased curves (about a second on a 5,000-card map). So one
-repaint strokes at most about ``FULL_STROKES`` curves in full: the tiles past that are drawn
-with one-pixel lines first (a tenth of the time) and again in full, a tile per turn of the
-event loop, so the editor keeps answering while the lines settle."""
+repaint strokes at most ``FULL_STROKES`` curves in full: the tiles past that are drawn with
+one-pixel lines first (a tenth of the time), then in full on later turns of the event loop,
+``FULL_STROKES`` curves a turn, so the editor keeps answering while the lines settle."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QRect, QRectF, Qt, QTimer
@@ -20,14 +22,17 @@ from PySide6.QtGui import QImage, QPainter, QPainterPath, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from mapper.canvas.flow_chunks import FlowChunk
-from mapper.canvas.flow_item import _ANTIALIASING, HAIRLINE, _color
-from mapper.layout.theme import LIGHT
+from mapper.canvas.flow_item import _ANTIALIASING, _NO_BRUSH, HAIRLINE, _color, _pen
+from mapper.layout.theme import LIGHT, Theme
+
+if TYPE_CHECKING:
+    from mapper.canvas.flow_item import FlowItem
 
 Z = 4.9  # under the flows' own items (z 5): a selected flow is drawn over the others
 TILE = 512  # viewport pixels a side
 MAX_TILES = 48  # 48 MB at most: a few screens' worth
 _AA = 2.0  # pixels an antialiased line may reach beyond its curve
-FULL_STROKES = 300  # curves one repaint strokes in full (about 30 ms): then one-pixel lines
+FULL_STROKES = 200  # curves one turn strokes in full (20-40 ms here): then one-pixel lines
 _NOTHING = QPainterPath()
 Tile = tuple[int, int]
 
@@ -43,9 +48,12 @@ class FlowLayerItem(QGraphicsItem):
         self._bounds = QRectF()
         self._tiles: dict[Tile, QImage | None] = {}  # oldest first
         self._tiles_for: tuple = ()  # what the tiles were drawn for
-        self.rough: set[Tile] = set()  # tiles drawn with one-pixel lines, to draw in full
+        # tiles drawn with one-pixel lines for now, each with a serial number of its own
+        self.rough: dict[Tile, int] = {}
+        self._serials = itertools.count()
+        self._job: _InFull | None = None  # the rough tile being drawn in full
         self._strokes = 0  # curves stroked in full in this repaint
-        self._refining = False  # a tile is to be drawn in full on the next turn
+        self._refining = False  # a turn is to come
 
     def set_bounds(self, bounds: QRectF) -> None:
         if bounds != self._bounds:
@@ -76,7 +84,7 @@ class FlowLayerItem(QGraphicsItem):
             dropped = [(i, j) for i in range(left, right + 1) for j in range(top, bottom + 1)]
         for key in dropped:
             self._tiles.pop(key, None)
-            self.rough.discard(key)
+            self.rough.pop(key, None)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         scene = self.scene()
@@ -120,13 +128,9 @@ class FlowLayerItem(QGraphicsItem):
         if key in self._tiles:
             tile = self._tiles.pop(key)  # and back at the end: the newest
         else:
-            rough = not self._hairlines() and self._strokes + self._cost(i, j) > FULL_STROKES
-            tile = self._draw_tile(i, j, rough)
-            if rough and tile is not None:
-                self.rough.add(key)
-                self._refine_later()
+            tile = self._draw_tile(i, j)
             while len(self._tiles) >= MAX_TILES:
-                self.rough.discard(oldest := next(iter(self._tiles)))
+                self.rough.pop(oldest := next(iter(self._tiles)), None)
                 del self._tiles[oldest]
         self._tiles[key] = tile
         return tile
@@ -135,40 +139,67 @@ class FlowLayerItem(QGraphicsItem):
         """Flows are one-pixel lines at this zoom (as FlowItem draws them): always fast."""
         return 1.6 * self._tiles_for[1] <= HAIRLINE
 
-    def _cost(self, i: int, j: int) -> int:
-        """How many curves drawing tile (i, j) in full strokes."""
-        area = self.tile_area(i, j)
-        reach = (area.left(), area.top(), area.right(), area.bottom())
-        return sum(len(c.reaching(reach)) for c in self.chunks.values()
-                   if not c.arrows and c.boundingRect().intersects(area))  # fmt: skip
-
     def tile_area(self, i: int, j: int) -> QRectF:
         """What tile (i, j) shows, in scene coordinates (with room for antialiasing)."""
         m11, m22, fx, fy = self._tiles_for[1:5]
         return QRectF((i * TILE - fx - _AA) / m11, (j * TILE - fy - _AA) / m22,
                       (TILE + 2 * _AA) / m11, (TILE + 2 * _AA) / m22)  # fmt: skip
 
-    def _draw_tile(self, i: int, j: int, rough: bool = False) -> QImage | None:
-        """The tile's pixels: the flows of every chunk that reaches it (None: none does),
-        ``rough``ly in one-pixel lines."""
+    def _draw_tile(self, i: int, j: int) -> QImage | None:
+        """The tile's pixels: the flows of every chunk that reaches it (None: none does).
+        Past this repaint's share of curves, in one-pixel lines for now."""
+        contents = self._contents(i, j)
+        if contents is None:
+            return None
+        chunks, curves = contents
+        tile = _blank()
+        painter = self._painter(tile, i, j)
+        if self._hairlines():
+            for chunk in chunks:
+                chunk.draw(painter, 0.0, self._theme())
+        elif self._strokes + len(curves) <= FULL_STROKES:
+            self._strokes += len(curves)
+            self._stroke(painter, curves, chunks)
+        else:
+            for chunk in chunks:
+                chunk.draw(painter, 0.0, self._theme())
+            self.rough[(i, j)] = next(self._serials)
+            self._refine_later()
+        painter.end()
+        return tile
+
+    def _contents(self, i: int, j: int) -> tuple[list[FlowChunk], list[FlowItem]] | None:
+        """The chunks that reach tile (i, j) and the curves of theirs that may."""
         area = self.tile_area(i, j)
         chunks = [c for c in self.chunks.values() if c.boundingRect().intersects(area)]
         if not chunks:
             return None
+        reach = (area.left(), area.top(), area.right(), area.bottom())
+        return chunks, [f for c in chunks if not c.arrows for f in c.reaching(reach)]
+
+    def _painter(self, tile: QImage, i: int, j: int) -> QPainter:
         m11, m22, fx, fy = self._tiles_for[1:5]
-        tile = QImage(TILE, TILE, QImage.Format.Format_ARGB32_Premultiplied)
-        tile.fill(0)
         painter = QPainter(tile)
         painter.setRenderHint(_ANTIALIASING, True)
         painter.setClipRect(0, 0, TILE, TILE)  # a rectangle: Qt's fast line drawing
         painter.setTransform(QTransform(m11, 0, 0, m22, fx - i * TILE, fy - j * TILE))
-        width = 0.0 if rough or self._hairlines() else 1.6  # 0: one pixel, as FlowItem draws
-        theme = getattr(self.scene(), "theme", LIGHT)
-        reach = (area.left(), area.top(), area.right(), area.bottom())
-        for chunk in chunks:
-            self._strokes += chunk.draw(painter, width, theme, reach)
-        painter.end()
-        return tile
+        return painter
+
+    def _stroke(
+        self, painter: QPainter, curves: list[FlowItem], chunks: list[FlowChunk] | None
+    ) -> None:
+        """``curves`` in full (each on its own: as one shape they are slower), then the
+        arrow heads of ``chunks``."""
+        painter.setPen(_pen(False, 1.6, self._theme()))
+        painter.setBrush(_NO_BRUSH)
+        for flow in curves:
+            painter.drawPath(flow.path())
+        for chunk in chunks or ():
+            if chunk.arrows:
+                chunk.draw(painter, 1.6, self._theme())
+
+    def _theme(self) -> Theme:
+        return getattr(self.scene(), "theme", LIGHT)
 
     def _refine_later(self) -> None:
         if not self._refining:
@@ -176,20 +207,56 @@ class FlowLayerItem(QGraphicsItem):
             QTimer.singleShot(0, self._refine)
 
     def _refine(self) -> None:
-        """Draw the newest rough tile in full, and the next one on the next turn."""
+        """Draw the next ``FULL_STROKES`` curves of the newest rough tile in full (the tile
+        shows them once all are), and go on on the next turn."""
         self._refining = False
         if not shiboken6.isValid(self) or self.scene() is None or not self.rough:
             return
-        key = next(key for key in reversed(self._tiles) if key in self.rough)
-        self.rough.discard(key)
-        self._tiles[key] = self._draw_tile(*key)
-        self.update(self.tile_area(*key))
+        job = self._job
+        if job is None or self.rough.get(job.key) != job.serial:  # none, or it went
+            key = next(key for key in reversed(self._tiles) if key in self.rough)
+            chunks, curves = self._contents(*key) or ([], [])
+            job = self._job = _InFull(key, self.rough[key], _blank(), chunks, curves)
+        painter = self._painter(job.tile, *job.key)
+        done = job.done + FULL_STROKES
+        last = done >= len(job.curves)
+        self._stroke(painter, job.curves[job.done : done], job.chunks if last else None)
+        painter.end()
+        job.done = done
+        if last:
+            self._job = None
+            del self.rough[job.key]
+            self._tiles[job.key] = job.tile
+            self.update(self.tile_area(*job.key))
         if self.rough:
             self._refine_later()
 
     def settle(self) -> None:
         """Draw every rough tile in full now (before a view is grabbed as an image)."""
+        self._job = None
         while self.rough:
-            key = self.rough.pop()
-            self._tiles[key] = self._draw_tile(*key)
+            key, _ = self.rough.popitem()
+            chunks, curves = self._contents(*key) or ([], [])
+            tile = self._tiles[key] = _blank()
+            painter = self._painter(tile, *key)
+            self._stroke(painter, curves, chunks)
+            painter.end()
         self.update()
+
+
+@dataclass
+class _InFull:
+    """A rough tile being drawn in full, a share of its curves a turn."""
+
+    key: Tile
+    serial: int  # of the rough tile it replaces (drawn rough again: a new one)
+    tile: QImage
+    chunks: list[FlowChunk]
+    curves: list[FlowItem]
+    done: int = 0
+
+
+def _blank() -> QImage:
+    tile = QImage(TILE, TILE, QImage.Format.Format_ARGB32_Premultiplied)
+    tile.fill(0)
+    return tile
