@@ -185,3 +185,21 @@ def test_image_export_warns_about_characters_no_font_has(tmp_path, capsys, monke
     monkeypatch.setattr(fonts, "installed_fonts", lambda embeddable_only=True: ())
     assert main(["export", str(path), "-o", str(tmp_path / "w.svg")]) == 0
     assert "1 character cannot be drawn" in capsys.readouterr().err
+
+
+def test_the_legends_flow_is_drawn_as_the_maps_flows_are(qapp):
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from mapper.canvas.flow_item import _color
+    from mapper.export.image_frame import legend_items
+
+    journey = rich_map()
+    assert journey.flow_count()
+    flow = next(item for item in legend_items(journey, False) if item.label == "Flow")
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    flow.swatch(painter, QRectF(0, 0, 40, 20))
+    painter.end()
+    assert image.pixelColor(15, 10).name() == _color(False).name()  # mid-line, unblended

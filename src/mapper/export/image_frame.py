@@ -230,7 +230,8 @@ def legend_items(journey: JourneyMap, has_curves: bool) -> list[Item]:
         items.append(Item("Moment of truth", _star))
     if any(True for _ in journey.flows()):
         items += [
-            Item("Flow", _line(theme.FLOW, arrow=True, width=1.5), 24),
-            Item("Loop back", _line(theme.FLOW, dashed=True, arrow=True, width=1.5), 24),
+            # in the colour the map's flows are drawn in (canvas.flow_item)
+            Item("Flow", _line(theme.LIGHT.flow_line, arrow=True, width=1.6), 24),
+            Item("Loop back", _line(theme.LIGHT.flow_line, dashed=True, arrow=True, width=1.6), 24),
         ]
     return items
