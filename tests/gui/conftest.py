@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
@@ -26,6 +29,19 @@ def window(manager, qtbot):
     win.view.set_zoom(1.0)
     win.view.centerOn(450, 200)
     QApplication.processEvents()
+    return win
+
+
+def synthetic_window(manager, qtbot, cards: int, width: int, height: int):
+    """A window of ``width`` x ``height`` on the benchmarks' synthetic map of ``cards``
+    cards, its flows all made."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from synthetic import make_map
+
+    win = manager.show(Document(make_map(cards)))
+    win.resize(width, height)
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: not win.scene.pending)  # flows come after the first paint
     return win
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
+from gui.conftest import synthetic_window
 from mapper.canvas.flow_chunks import FlowChunk, extremes, place_of
 from mapper.canvas.flow_item import ARROW, _color
 from mapper.canvas.flow_tiles import FlowLayerItem
@@ -32,9 +33,7 @@ NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
 @pytest.fixture
 def big_window(manager, qtbot):
-    win = manager.show(Document(make_map(400)))
-    win.resize(1200, 800)
-    qtbot.waitExposed(win)
+    win = synthetic_window(manager, qtbot, 400, 1200, 800)
     return win
 
 
