@@ -148,32 +148,36 @@ class FlowLayerItem(QGraphicsItem):
     def _draw_tile(self, i: int, j: int) -> QImage | None:
         """The tile's pixels: the flows of every chunk that reaches it (None: none does).
         Past this repaint's share of curves, in one-pixel lines for now."""
-        contents = self._contents(i, j)
+        hairlines = self._hairlines()
+        counted = not hairlines and self._strokes < FULL_STROKES  # else rough: no need
+        contents = self._contents(i, j, counted)
         if contents is None:
             return None
         chunks, curves = contents
         tile = _blank()
         painter = self._painter(tile, i, j)
-        if self._hairlines():
-            for chunk in chunks:
-                chunk.draw(painter, 0.0, self._theme())
-        elif self._strokes + len(curves) <= FULL_STROKES:
+        if curves is not None and self._strokes + len(curves) <= FULL_STROKES:
             self._strokes += len(curves)
             self._stroke(painter, curves, chunks)
-        else:
+        else:  # one-pixel lines: at this zoom, or for now
             for chunk in chunks:
                 chunk.draw(painter, 0.0, self._theme())
-            self.rough[(i, j)] = next(self._serials)
-            self._refine_later()
+            if not hairlines:
+                self.rough[(i, j)] = next(self._serials)
+                self._refine_later()
         painter.end()
         return tile
 
-    def _contents(self, i: int, j: int) -> tuple[list[FlowChunk], list[FlowItem]] | None:
-        """The chunks that reach tile (i, j) and the curves of theirs that may."""
+    def _contents(
+        self, i: int, j: int, curves: bool = True
+    ) -> tuple[list[FlowChunk], list[FlowItem] | None] | None:
+        """The chunks that reach tile (i, j) and (if asked) the curves of theirs that may."""
         area = self.tile_area(i, j)
         chunks = [c for c in self.chunks.values() if c.boundingRect().intersects(area)]
         if not chunks:
             return None
+        if not curves:
+            return chunks, None
         reach = (area.left(), area.top(), area.right(), area.bottom())
         return chunks, [f for c in chunks if not c.arrows for f in c.reaching(reach)]
 
@@ -216,7 +220,7 @@ class FlowLayerItem(QGraphicsItem):
         if job is None or self.rough.get(job.key) != job.serial:  # none, or it went
             key = next(key for key in reversed(self._tiles) if key in self.rough)
             chunks, curves = self._contents(*key) or ([], [])
-            job = self._job = _InFull(key, self.rough[key], _blank(), chunks, curves)
+            job = self._job = _InFull(key, self.rough[key], _blank(), chunks, curves or [])
         painter = self._painter(job.tile, *job.key)
         done = job.done + FULL_STROKES
         last = done >= len(job.curves)
@@ -239,7 +243,7 @@ class FlowLayerItem(QGraphicsItem):
             chunks, curves = self._contents(*key) or ([], [])
             tile = self._tiles[key] = _blank()
             painter = self._painter(tile, *key)
-            self._stroke(painter, curves, chunks)
+            self._stroke(painter, curves or [], chunks)
             painter.end()
         self.update()
 
