@@ -3,6 +3,7 @@ with one box per moved cell stack or run of moved cards instead of one per card.
 
 from __future__ import annotations
 
+import pytest
 from layout_maps import grow_first_row
 
 from factories import synthetic_map
@@ -180,3 +181,106 @@ def _keep_the_rules(layout, placed) -> None:
         assert not any(r.x < edge < r.right for edge in edges)
         assert not any(r.x < c and a < r.right and r.y < d and b < r.bottom for a, b, c, d in taken)
         assert not any(r.intersects(other) for other in clear[i + 1 :])
+
+
+def _text_looked_up(monkeypatch) -> list:
+    """The spots checked against the cards' text, as they are checked."""
+    from mapper.layout.label_grids import CardIndex
+
+    asked: list = []
+    real = CardIndex.on_text
+    monkeypatch.setattr(CardIndex, "on_text", lambda index, r: (asked.append(r), real(index, r))[1])
+    return asked
+
+
+def test_labels_carried_with_rows_that_moved_whole_are_not_checked_against_text(monkeypatch):
+    """A cell that grew moves the rows below it down whole: their labels, carried along
+    with their flows, are as clear of the cards' text as they were (every card near
+    them moved with them), so their text is not looked up one by one; they land where
+    looking each one up puts them."""
+    before, after, known = _grown_first_row()
+    dy = after.lanes[1].row.y - before.lanes[1].row.y
+    assert dy > 0
+    bands = label_moves.rigid_bands(after, before)
+    assert [(top, moved) for top, _, moved in bands] == [(after.lanes[1].row.y, dy)]
+    assert bands[0][1] == after.lanes[-1].row.bottom  # every row below the one that grew
+    asked = _text_looked_up(monkeypatch)
+    quick = flow_labels(after, before, known)
+    looked_up = len(asked)
+    asked.clear()
+    monkeypatch.setattr(labels, "in_band", lambda *args: False)  # each looked up
+    assert flow_labels(after, before, known) == quick
+    assert looked_up < len(asked) / 2
+
+
+def test_rows_that_changed_or_moved_unlike_the_others_are_no_rigid_band():
+    """A row with a card added, or a row that moved by another amount than the row above
+    it, starts no band with those rows (nor joins one): only rows whose every cell shows
+    the same cards moved by the same amount make one."""
+    from mapper.model import Card
+
+    journey = synthetic_map(300, seed=4)
+    before = compute_layout(journey)
+    lanes = [box.lane.id for box in before.lanes]
+
+    def tallest(lane_id: str) -> str:  # the stage of the lane's tallest cell
+        stages = [box.stage.id for box in before.stages]
+        return max(stages, key=lambda s: before.cell_stacks[s, lane_id].height)
+
+    journey.insert(0, Card("grown-1", tallest(lanes[0]), lanes[0], "A card on top"))
+    journey.insert(0, Card("grown-2", tallest(lanes[2]), lanes[2], "In the third row"))
+    after = compute_layout(journey, previous=before)
+    moved = [after.lanes[i].row.y - before.lanes[i].row.y for i in range(len(lanes))]
+    assert moved[0] == 0 and 0 < moved[1] < moved[3]
+    bands = label_moves.rigid_bands(after, before)
+    tops = {top: moved for top, _, moved in bands}
+    assert after.lanes[0].row.y not in tops  # a card came: not rigid
+    assert tops[after.lanes[1].row.y] == moved[1]
+    assert after.lanes[2].row.y not in tops
+    assert tops[after.lanes[3].row.y] == moved[3]
+    band = next(b for b in bands if b[0] == after.lanes[1].row.y)
+    assert band[1] == after.lanes[1].row.bottom  # the third row is not part of it
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_labels_carried_through_random_edits_land_where_looking_up_the_text_puts_them(
+    monkeypatch, seed
+):
+    """Through cards added on top of cells (rows below move down whole), removed (they
+    move up), retitled and moved, the labels placed without looking up the text of
+    rows that moved whole are those placed looking up every carried label's text."""
+    import random
+
+    from mapper.layout import label_moves as moves
+    from mapper.model import Card
+
+    rng = random.Random(seed)
+    found: list[bool] = []  # whether each carried label was in a band that moved whole
+    journey = synthetic_map(300, seed=seed)
+    layout = compute_layout(journey)
+    known, _ = labels.update_labels(layout, None, {})
+    for step in range(10):
+        stages, lanes = journey.stages.ids(), journey.lanes.ids()
+        card = rng.choice(list(journey.cards()))
+        roll = rng.random()
+        if roll < 0.4:  # on top of the first row's tallest cell: the rows below move
+            stage = max(stages, key=lambda s: layout.cell_stacks[s, lanes[0]].height)
+            for i in range(rng.randint(1, 6)):
+                journey.insert(0, Card(f"new-{step}-{i}", stage, lanes[0], "New"))
+        elif roll < 0.6:
+            journey.remove(Entity.CARD, card.id)
+        elif roll < 0.8:
+            journey.update(Entity.CARD, card.id, title=card.title + " and more" * 3)
+        else:
+            journey.move_cards([card.id], rng.choice(stages), rng.choice(lanes), 0)
+        after = compute_layout(journey, previous=layout)
+        monkeypatch.setattr(labels, "in_band", lambda *args: False)
+        each = labels.flow_labels(after, layout, list(known.values()))
+        monkeypatch.setattr(
+            labels, "in_band", lambda *a: (found.append(moves.in_band(*a)), found[-1])[1]
+        )
+        placed, _ = labels.update_labels(after, layout, known)
+        assert placed == {label.flow_id: label for label in each}, f"step {step}"
+        _keep_the_rules(after, placed.values())
+        layout, known = after, placed
+    assert found.count(True) > 20  # (the edits moved rows whole)

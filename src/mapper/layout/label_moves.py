@@ -5,6 +5,7 @@ its flow when the flow moved whole or changed its shape."""
 from __future__ import annotations
 
 import bisect
+import math
 
 from mapper.layout.boxes import CardBox, CellStack, MapLayout
 from mapper.layout.geometry import Bezier, Rect
@@ -126,10 +127,81 @@ def moved_stacks(layout: MapLayout, previous: MapLayout, found: list[Box]) -> se
 def carried_spot(old: Bezier, new: Bezier, r: Rect, edges: list[float]) -> Rect | None:
     """Where a label at ``r`` on curve ``old`` goes on curve ``new``: moved along with a
     curve that moved whole, else at the same point along it (None: search again)."""
+    return carried(old, new, r, edges)[0]
+
+
+def carried(
+    old: Bezier, new: Bezier, r: Rect, edges: list[float]
+) -> tuple[Rect | None, tuple[float, float] | None]:
+    """:func:`carried_spot`, and how far the curve moved whole (None: it changed)."""
     shift = translation(old, new)
     if shift is not None:
-        return Rect(r.x + shift[0], r.y + shift[1], r.width, r.height)
-    return same_spot(old, new, r, edges)
+        return Rect(r.x + shift[0], r.y + shift[1], r.width, r.height), shift
+    return same_spot(old, new, r, edges), None
+
+
+Band = tuple[float, float, float]  # top, bottom, and how far down it moved
+
+
+def rigid_bands(layout: MapLayout, previous: MapLayout) -> list[Band]:
+    """Runs of rows of ``layout`` that moved down (or up) whole since ``previous``, each
+    by as much as the others (or stayed): every cell of theirs shows the cards it showed,
+    moved along by that much. A label carried along by as much and inside one is as
+    clear of the cards' text as it was (every card it can meet moved with it, and no
+    card's box or text reaches out of its cell): a row moved down by a paste above it
+    carries hundreds of labels, whose text is not looked up one by one."""
+    if [b.column.x for b in layout.stages] != [b.column.x for b in previous.stages]:
+        return []
+    was = {box.lane.id: box.row for box in previous.lanes}
+    stages = [box.stage.id for box in layout.stages]
+    stacks, old_stacks = layout.cell_stacks, previous.cell_stacks
+    bands: list[Band] = []
+    for box in layout.lanes:
+        lane_id, row = box.lane.id, box.row
+        old = was.get(lane_id)
+        dy = row.y - old.y if old is not None else 0.0
+        if (
+            old is None
+            or old.height != row.height
+            or not all(
+                _moved_whole(stacks.get((s, lane_id)), old_stacks.get((s, lane_id)), dy)
+                for s in stages
+            )
+        ):
+            bands.append((row.y, row.bottom, math.nan))  # (a band of its own: no match)
+        elif bands and abs(bands[-1][2] - dy) <= ALIKE:
+            bands[-1] = (bands[-1][0], row.bottom, bands[-1][2])
+        else:
+            bands.append((row.y, row.bottom, dy))
+    return [band for band in bands if not math.isnan(band[2])]
+
+
+ALIKE = 1e-6  # rows summed again move alike up to the last bits
+
+
+def _moved_whole(stack: CellStack | None, old: CellStack | None, dy: float) -> bool:
+    """Whether a cell's stack is ``old``'s cards and boxes moved down by ``dy``."""
+    if stack is None or old is None:
+        return stack is old  # (a collapsed lane's cells have none)
+    if stack is old:
+        return dy == 0 or not stack.boxes
+    a, b = stack.origin, old.origin
+    return (
+        stack.cards is old.cards
+        and a is not None
+        and b is not None
+        and a[0] == b[0]
+        and abs(a[1] - b[1] - dy) <= ALIKE
+        and len(stack.boxes) == len(old.boxes) == len(stack.cards)
+    )
+
+
+def in_band(r: Rect, dy: float, bands: list[Band]) -> bool:
+    """Whether ``r`` lies inside one of ``bands`` that moved by ``dy``."""
+    return any(
+        top <= r.y and r.y + r.height <= bottom and abs(moved - dy) <= ALIKE
+        for top, bottom, moved in bands
+    )
 
 
 def same_spot(old: Bezier, new: Bezier, r: Rect, edges: list[float]) -> Rect | None:

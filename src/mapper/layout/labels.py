@@ -29,8 +29,10 @@ from mapper.layout.label_moves import (
     CANDIDATES,
     LABEL_HEIGHT,
     OFFSETS,
-    carried_spot,
+    carried,
+    in_band,
     moved_boxes,
+    rigid_bands,
     sides,
     spot_point,
 )
@@ -155,28 +157,31 @@ def _place(
     cards: CardIndex | None = None
     texts: CardIndex | None = None
     before = previous.routes_by_id() if previous is not None else {}
-    carried: set[str] = set()
+    kept: set[str] = set()
+    bands = rigid_bands(layout, previous) if previous is not None and gone else []
     for label in gone:  # labels carried along with their flows go first: they were fine
         flow_id = label.flow_id
         old, new = before.get(flow_id), routes.get(flow_id)
         if not label.clear or old is None or new is None or old.flow is not new.flow:
             continue  # its label may have changed
-        moved = carried_spot(old.curve, new.curve, label.rect, edges)
+        moved, shift = carried(old.curve, new.curve, label.rect, edges)
         if moved is None:
             continue
         if cards is None or texts is None:
             cards, texts = card_grids(layout, previous)
-        if not _free(moved, texts, grid, edges, body):
+        # off the cards' text where it was (as every clear label): still, if they moved alike
+        off_text = shift is not None and shift[0] == 0 and in_band(moved, shift[1], bands)
+        if not _free(moved, texts, grid, edges, body, off_text):
             moved = _nudged(old.curve, new.curve, label.rect, moved, texts, grid, edges, body)
             if moved is None:
                 continue
         grid.add(flow_id, moved)
         by_flow[flow_id] = FlowLabel(flow_id, label.text, moved)
-        carried.add(flow_id)
+        kept.add(flow_id)
     if fresh is None:
         to_place: Iterable[FlowRoute] = layout.flows  # (in flow order)
     else:
-        wanted = {i for i in fresh if i not in carried and i in routes and routes[i].flow.label}
+        wanted = {i for i in fresh if i not in kept and i in routes and routes[i].flow.label}
         to_place = [routes[i] for i in _in_order(wanted, layout)]
     for route in to_place:
         if not route.flow.label:
@@ -300,11 +305,19 @@ def _order(layout: MapLayout) -> Callable[[str], tuple]:
     return key
 
 
-def _free(r: Rect, texts: CardIndex, labels: LabelGrid, edges: list[float], body: Rect) -> bool:
+def _free(
+    r: Rect,
+    texts: CardIndex,
+    labels: LabelGrid,
+    edges: list[float],
+    body: Rect,
+    off_text: bool = False,
+) -> bool:
     """Whether a label moved with its flow may stay at ``r``: in the map's body, within
     one stage column, clear of the cards' text and of the other labels (most labels of
     a dense map sit on a card's empty part, and moved alike with it they still do). A
-    spot clear of the cards is clear of their text: their text is measured only if not."""
+    spot clear of the cards is clear of their text: their text is measured only if not
+    (nor when known to be ``off_text``)."""
     return (
         body.x <= r.x
         and body.y <= r.y
@@ -312,7 +325,7 @@ def _free(r: Rect, texts: CardIndex, labels: LabelGrid, edges: list[float], body
         and r.y + r.height <= body.y + body.height
         and len(sides(r.x, r.width, edges)) == 1
         and not labels.hits(r)
-        and not texts.on_text(r)
+        and (off_text or not texts.on_text(r))
     )
 
 
