@@ -170,3 +170,64 @@ def test_the_collector_waits_while_the_canvas_follows_an_edit(qapp, monkeypatch)
         assert gc.isenabled()  # and runs again once it is done
     finally:
         scene.detach()
+
+
+def test_flows_take_their_new_bounds_in_place(qapp, monkeypatch):
+    """An undo or redo of a paste moves thousands of flows (routed again, or moved with
+    their rows): each item sets its own bounds rectangle anew, none is made per flow
+    (making one cost more than the rest of moving the flow)."""
+    from mapper.edits import Composite, Insert
+    from mapper.model import Card
+
+    document = Document(make_map(400, seed=3))
+    scene = JourneyScene(document)
+    journey = document.journey
+    stage, lane = journey.stages.ids()[0], journey.lanes.ids()[0]
+    document.push(Composite(journey, "Paste", [
+        Insert(journey, Entity.CARD, 0, Card(f"pasted-{i}", stage, lane, "Pasted"))
+        for i in range(12)
+    ]))  # fmt: skip
+    made: list[tuple] = []
+    monkeypatch.setattr(flow_item, "QRectF", lambda *args: (made.append(args), QRectF(*args))[1])
+    try:
+        for step in (document.undo_stack.undo, document.undo_stack.redo):
+            before = scene.layout
+            step()
+            rerouted, shifts = scene.layout.shifts_since(before)
+            assert len(shifts) > 50 and len(rerouted) > len(shifts)
+            assert made == []
+        monkeypatch.undo()
+        fresh = JourneyScene(document)
+        try:
+            for flow_id, ours in scene.flows.items():
+                assert _near(ours.boundingRect(), fresh.flows[flow_id].boundingRect())
+        finally:
+            fresh.detach()
+    finally:
+        scene.detach()
+
+
+def test_a_flow_taken_off_the_layer_is_drawn_again_where_it_was(qapp, monkeypatch):
+    """A flow the layer stops drawing, and which then takes another route in the same
+    batch, has the tiles where the layer drew it drawn again: the layer keeps where the
+    flow was, not the flow's own bounds rectangle (which the flow sets in place)."""
+    from factories import sample_map
+
+    scene = JourneyScene(Document(sample_map()))
+    try:
+        layer = scene.flow_layer
+        flow = next(iter(scene.flows.values()))
+        drawn = QRectF(flow.boundingRect())
+        forgotten: list[QRectF] = []
+        monkeypatch.setattr(layer.item, "forget", lambda rect=None: forgotten.append(rect))
+        curve = flow.route.curve
+        moved = type(curve)(
+            *((x + 300.0, y + 200.0) for x, y in (curve.p0, curve.c1, curve.c2, curve.p3))
+        )
+        with layer.batch():
+            flow.set_layer(None)  # (selected: it paints itself)
+            flow.take_route(type(flow.route)(flow.route.flow, moved))
+        assert flow.boundingRect() != drawn
+        assert any(rect is not None and rect == drawn for rect in forgotten)
+    finally:
+        scene.detach()

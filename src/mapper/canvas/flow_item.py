@@ -155,8 +155,8 @@ class FlowItem(QGraphicsItem):
         self.placed_label = label
         self._path = self._shape = self._arrow = None
         left, top, right, bottom = bezier_bounds(route.curve)
-        self._bounds = QRectF(left - ARROW, top - ARROW, right - left + 2 * ARROW,
-                              bottom - top + 2 * ARROW)  # fmt: skip
+        b = self._bounds  # set in place (see shift)
+        b.setRect(left - ARROW, top - ARROW, right - left + 2 * ARROW, bottom - top + 2 * ARROW)
         # the same as plain numbers, for a layer's chunk bounds over many flows at once
         self.extent = (left - ARROW, top - ARROW, right + ARROW, bottom + ARROW)
         text = route.flow.label
@@ -183,7 +183,7 @@ class FlowItem(QGraphicsItem):
         self._path = self._shape = self._arrow = None  # made again when next needed
         left, top, right, bottom = extent
         self.extent = (left + dx, top + dy, right + dx, bottom + dy)
-        self._bounds = QRectF(left + dx, top + dy, right - left, bottom - top)
+        self._bounds.translate(dx, dy)  # in place (a rectangle made per flow costs more)
         if self.label is not None:  # the same flow: it has a label exactly when it had
             self.label.place(route, label)
         layer = self.layer

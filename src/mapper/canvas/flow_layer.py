@@ -143,7 +143,7 @@ class FlowLayer:
             moved[flow] = extent
         damage = self._damage
         if len(damage) <= DAMAGE_RECTS:  # where it was and where it is
-            damage += (_rect(extent), flow.boundingRect())
+            damage += (_rect(extent), QRectF(flow.boundingRect()))  # (the flow's changes)
         if self._depth == 0:
             self.flush()
 
@@ -212,7 +212,7 @@ class FlowLayer:
 
     def _changed(self, flow: FlowItem) -> None:
         if len(self._damage) <= DAMAGE_RECTS:  # past that, everything is repainted
-            self._damage.append(flow.boundingRect())
+            self._damage.append(QRectF(flow.boundingRect()))  # (the flow's changes)
         if self._depth == 0:
             self.flush()
 
