@@ -455,3 +455,28 @@ def test_a_lane_that_only_moved_keeps_its_curves_shape_without_laying_them_out_w
             len(c.points) for c in before.emotion_curves
         ]
         assert all(c.points for c in layout.emotion_curves)
+
+
+def test_only_flows_whose_two_cards_moved_whole_are_checked_for_moving_along(monkeypatch):
+    """After a cell grew, the walk over every flow asks whether a flow moved as a whole
+    only for flows whose two cards' cells moved whole (thousands on a big map); the
+    others are routed again without asking."""
+    from layout_maps import grow_first_row
+
+    from factories import synthetic_map
+    from mapper.layout import flow_routes
+
+    journey = synthetic_map(300, seed=2)
+    before = compute_layout(journey)
+    asked: list = []
+    real = flow_routes._shift
+    monkeypatch.setattr(flow_routes, "_shift", lambda *a: (asked.append(a), real(*a))[1])
+    after = grow_first_row(journey, before)
+    rerouted, shifts = after.shifts_since(before)
+    both = [
+        r.flow.id
+        for r in after.flows
+        if r.flow.source in after.card_offsets and r.flow.target in after.card_offsets
+    ]
+    assert 0 < len(shifts) <= len(both) < len(rerouted)
+    assert len(asked) == len(both)

@@ -284,3 +284,19 @@ def test_labels_carried_through_random_edits_land_where_looking_up_the_text_puts
         _keep_the_rules(after, placed.values())
         layout, known = after, placed
     assert found.count(True) > 20  # (the edits moved rows whole)
+
+
+def test_labels_carried_along_are_made_without_the_generic_constructor(monkeypatch):
+    """Hundreds of labels are carried along after a cell grew on a big map: each is made
+    by setting its fields directly, not through the frozen dataclass's constructor."""
+    from mapper.layout.labels import FlowLabel
+
+    before, after, known = _grown_first_row()
+    made: list = []
+    real = FlowLabel.__init__
+    monkeypatch.setattr(FlowLabel, "__init__", lambda *a, **k: (made.append(a), real(*a, **k))[1])
+    placed = {label.flow_id: label for label in flow_labels(after, before, known)}
+    was = {label.flow_id: label for label in known}
+    carried = [i for i, label in placed.items() if label.rect != was[i].rect and label.clear]
+    assert len(carried) > 20
+    assert len(made) < len(carried) / 4  # (those placed afresh)

@@ -49,7 +49,8 @@ def lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout | 
             ):
                 routes[flow_id] = old
                 continue
-            shift = _shift(source, target, offset_of(source_id), offset_of(target_id))
+            s, t = offset_of(source_id), offset_of(target_id)
+            shift = _shift(source, target, s, t) if s is not None and t is not None else None
             if shift is not None:  # not a loop: the bands are not in its way
                 routes[flow_id] = flow_route(flow, _moved(old.curve, *shift))
                 rerouted[flow_id] = None

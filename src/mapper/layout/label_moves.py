@@ -8,7 +8,7 @@ import bisect
 import math
 
 from mapper.layout.boxes import CardBox, CellStack, MapLayout
-from mapper.layout.geometry import Bezier, Rect
+from mapper.layout.geometry import Bezier, Rect, rect
 from mapper.layout.label_grids import CARD_CLEARANCE, Box
 
 LABEL_HEIGHT = 13.0
@@ -136,7 +136,7 @@ def carried(
     """:func:`carried_spot`, and how far the curve moved whole (None: it changed)."""
     shift = translation(old, new)
     if shift is not None:
-        return Rect(r.x + shift[0], r.y + shift[1], r.width, r.height), shift
+        return rect(r.x + shift[0], r.y + shift[1], r.width, r.height), shift
     return same_spot(old, new, r, edges), None
 
 
