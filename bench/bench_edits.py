@@ -70,7 +70,7 @@ def run(cards: int, runs: int, emotion_lane: bool) -> None:
     for _ in range(5):
         full.append(median_ms(lambda: (stack.undo(), scene.sync(force=True)), 1))
         stack.redo()
-    undo, redo, baseline = (
+    undo, redo, whole = (
         statistics.median(undos),
         statistics.median(redos),
         statistics.median(full),
@@ -86,7 +86,7 @@ def run(cards: int, runs: int, emotion_lane: bool) -> None:
         )
     print(
         f"  {'undo / redo a 100-card paste':<30} {undo:7.1f} / {redo:.1f} ms   full relayout "
-        f"{baseline:.1f} ms   target <= 100 ms: {'PASS' if max(undo, redo) <= 100 else 'MISS'}"
+        f"{whole:.1f} ms   target <= 100 ms: {'PASS' if max(undo, redo) <= 100 else 'MISS'}"
     )
 
 
