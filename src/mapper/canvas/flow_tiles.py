@@ -1,5 +1,5 @@
 """The item that draws a flow layer's chunks (canvas.flow_layer). In a view it draws them
-into tiles of viewport pixels, kept while the zoom stays: a wheel notch then mostly copies
+into tiles of screen pixels, kept while the zoom stays: a wheel notch then mostly copies
 tiles drawn before, and draws a row of new ones every few notches.
 
 After an edit that moves many flows, every tile in view is drawn again, and on a big map at
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from mapper.canvas.flow_item import FlowItem
 
 Z = 4.9  # under the flows' own items (z 5): a selected flow is drawn over the others
-TILE = 512  # viewport pixels a side
+TILE = 512  # screen pixels a side (on a high-DPI screen, fewer viewport pixels)
 MAX_TILES = 48  # 48 MB at most: a few screens' worth
 _AA = 2.0  # pixels an antialiased line may reach beyond its curve
 FULL_STROKES = 200  # curves one turn strokes in full (20-40 ms here): then one-pixel lines
@@ -98,21 +98,29 @@ class FlowLayerItem(QGraphicsItem):
                 if chunk.boundingRect().intersects(exposed):
                     chunk.draw(painter, width, getattr(scene, "theme", LIGHT))
             return
+        # Tiles are of the screen's pixels: on a high-DPI screen a viewport pixel is two
+        # (or 1.25, 1.5...) of them, and a tile of viewport pixels would be blown up, blurred
+        device = painter.device()
+        ratio = device.devicePixelRatioF()
+        pixels = QTransform.fromScale(ratio, ratio)
+        world = transform
+        transform = world * pixels  # scene -> screen pixels
         m11, m22 = transform.m11(), transform.m22()
         ox, oy = math.floor(transform.dx()), math.floor(transform.dy())
         fx, fy = transform.dx() - ox, transform.dy() - oy
         theme = getattr(scene, "theme", LIGHT)
-        key = (id(widget), m11, m22, fx, fy, _color(False, theme).rgba())
+        key = (id(widget), m11, m22, fx, fy, _color(False, theme).rgba(), ratio)
         if key != self._tiles_for:
             self.forget()
             self._tiles_for = key
         rects: list[QRect] | None = getattr(scene, "paint_rects", None)
         if rects is None:  # the whole repaint: the painter's clip, or all of the viewport
-            device = painter.device()
             whole = QRect(0, 0, device.width(), device.height())
-            clip = transform.mapRect(painter.clipBoundingRect()).toAlignedRect()
+            clip = world.mapRect(painter.clipBoundingRect()).toAlignedRect()
             rects = [clip if painter.hasClipping() else whole]
-        painter.resetTransform()
+        if ratio != 1.0:  # viewport pixels -> screen pixels
+            rects = [pixels.mapRect(QRectF(rect)).toAlignedRect() for rect in rects]
+        painter.setWorldTransform(pixels.inverted()[0])  # screen pixels, one to one
         self._strokes = 0
         for rect in rects:
             painter.setClipRect(rect)
@@ -121,7 +129,7 @@ class FlowLayerItem(QGraphicsItem):
                     tile = self._tile(i, j)
                     if tile is not None:
                         painter.drawImage(ox + i * TILE, oy + j * TILE, tile)
-        painter.setWorldTransform(transform)
+        painter.setWorldTransform(world)
 
     def _tile(self, i: int, j: int) -> QImage | None:
         key = (i, j)
@@ -137,7 +145,7 @@ class FlowLayerItem(QGraphicsItem):
 
     def _hairlines(self) -> bool:
         """Flows are one-pixel lines at this zoom (as FlowItem draws them): always fast."""
-        return 1.6 * self._tiles_for[1] <= HAIRLINE
+        return 1.6 * self._tiles_for[1] / self._tiles_for[6] <= HAIRLINE
 
     def tile_area(self, i: int, j: int) -> QRectF:
         """What tile (i, j) shows, in scene coordinates (with room for antialiasing)."""
