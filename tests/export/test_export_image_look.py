@@ -203,3 +203,21 @@ def test_the_legends_flow_is_drawn_as_the_maps_flows_are(qapp):
     flow.swatch(painter, QRectF(0, 0, 40, 20))
     painter.end()
     assert image.pixelColor(15, 10).name() == _color(False).name()  # mid-line, unblended
+
+
+def test_the_legend_shows_no_dashed_flow_the_map_does_not_draw():
+    """The picture draws a loop back as a flow (solid, over the top of its cards): a dashed
+    "Loop back" in its legend described lines found nowhere on the map."""
+    from pathlib import Path
+
+    from mapper.fileformat.io import load_journey
+
+    journey = load_journey(
+        Path(__file__).resolve().parents[2] / "examples" / "phone-contract-renewal.journey"
+    )
+    routes = compute_layout(journey).flows
+    assert any(r.curve.p3[0] < r.curve.p0[0] - 1 for r in routes)  # it has loop backs
+    root = ET.fromstring(render_svg(journey))
+    flow_lines = [e for e in root.iter() if e.get("stroke") == theme.LIGHT.flow_line]
+    assert len(flow_lines) > len(routes) // 2  # the map's flows (and the legend's)
+    assert [e.attrib for e in flow_lines if e.get("stroke-dasharray")] == []

@@ -155,11 +155,9 @@ def _star(painter: QPainter, r: QRectF) -> None:
     painter.drawPolygon(star_polygon(r.center(), 7.0))
 
 
-def _line(colour: str, dashed: bool = False, arrow: bool = False, width: float = 3.0) -> Swatch:
+def _line(colour: str, arrow: bool = False, width: float = 3.0) -> Swatch:
     def draw(painter: QPainter, r: QRectF) -> None:
         pen = QPen(qcolor(colour), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-        if dashed:
-            pen.setDashPattern([4.0, 3.0])
         painter.setPen(pen)
         y = r.center().y()
         painter.drawLine(QPointF(r.left(), y), QPointF(r.right() - (5 if arrow else 0), y))
@@ -229,9 +227,7 @@ def legend_items(journey: JourneyMap, has_curves: bool) -> list[Item]:
     if any(c.moment_of_truth for c in cards):
         items.append(Item("Moment of truth", _star))
     if any(True for _ in journey.flows()):
-        items += [
-            # in the colour the map's flows are drawn in (canvas.flow_item)
-            Item("Flow", _line(theme.LIGHT.flow_line, arrow=True, width=1.6), 24),
-            Item("Loop back", _line(theme.LIGHT.flow_line, dashed=True, arrow=True, width=1.6), 24),
-        ]
+        # in the colour the map's flows are drawn in (canvas.flow_item); a loop back is
+        # drawn as a flow is, over the top of its cards (solid: only the PDF dashes it)
+        items.append(Item("Flow", _line(theme.LIGHT.flow_line, arrow=True, width=1.6), 24))
     return items
