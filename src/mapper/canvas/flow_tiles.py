@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 Z = 4.9  # under the flows' own items (z 5): a selected flow is drawn over the others
 TILE = 512  # screen pixels a side (on a high-DPI screen, fewer viewport pixels)
-MAX_TILES = 48  # 48 MB at most: a few screens' worth
+MAX_TILES = 48  # 48 MB: a few screens' worth (more when one screen needs more)
 _AA = 2.0  # pixels an antialiased line may reach beyond its curve
 FULL_STROKES = 200  # curves one turn strokes in full (20-40 ms here): then one-pixel lines
 _NOTHING = QPainterPath()
@@ -54,6 +54,7 @@ class FlowLayerItem(QGraphicsItem):
         self._job: _InFull | None = None  # the rough tile being drawn in full
         self._strokes = 0  # curves stroked in full in this repaint
         self._refining = False  # a turn is to come
+        self._room = MAX_TILES  # tiles kept: never fewer than a view and a ring around it
 
     def set_bounds(self, bounds: QRectF) -> None:
         if bounds != self._bounds:
@@ -120,6 +121,10 @@ class FlowLayerItem(QGraphicsItem):
             rects = [clip if painter.hasClipping() else whole]
         if ratio != 1.0:  # viewport pixels -> screen pixels
             rects = [pixels.mapRect(QRectF(rect)).toAlignedRect() for rect in rects]
+        # (a view needing more tiles than are kept would drop some of its own while it
+        # is drawn, and draw them again on every repaint, never settling)
+        across = math.ceil(device.width() * ratio / TILE) + 2
+        self._room = max(MAX_TILES, across * (math.ceil(device.height() * ratio / TILE) + 2))
         painter.setWorldTransform(pixels.inverted()[0])  # screen pixels, one to one
         self._strokes = 0
         for rect in rects:
@@ -137,7 +142,7 @@ class FlowLayerItem(QGraphicsItem):
             tile = self._tiles.pop(key)  # and back at the end: the newest
         else:
             tile = self._draw_tile(i, j)
-            while len(self._tiles) >= MAX_TILES:
+            while len(self._tiles) >= self._room:
                 self.rough.pop(oldest := next(iter(self._tiles)), None)
                 del self._tiles[oldest]
         self._tiles[key] = tile

@@ -1,7 +1,8 @@
-"""On a high-DPI screen (a viewport pixel is 2, or 1.5, screen pixels) flows drawn in bulk
-into tiles must be as sharp as a flow painting itself: tiles of viewport pixels were blown
-up on screen, blurred. The screen's scale is fixed when Qt starts, so the view is drawn
-in a Python of its own."""
+"""Flow tiles on big and high-DPI screens. On a high-DPI screen (a viewport pixel is 2, or
+1.5, screen pixels) flows drawn in bulk into tiles must be as sharp as a flow painting
+itself: tiles of viewport pixels were blown up on screen, blurred (the screen's scale is
+fixed when Qt starts, so that view is drawn in a Python of its own). A view that needs
+more tiles than are kept must still settle."""
 
 from __future__ import annotations
 
@@ -12,6 +13,12 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from mapper.canvas import flow_tiles
+from mapper.document import Document
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from synthetic import make_map
 
 MAP = Path(__file__).resolve().parents[2] / "examples" / "phone-contract-renewal.journey"
 
@@ -76,3 +83,34 @@ def test_flows_in_bulk_are_sharp_on_a_high_dpi_screen(tmp_path, scale):
         assert look["ratio"] == float(scale), zoom  # the screen's pixels were grabbed
         assert look["flows"] > 5, zoom  # flows in view
         assert look["differ"] == 0, (zoom, look)
+
+
+def test_a_view_needing_more_tiles_than_are_kept_settles_and_keeps_them(
+    manager, qtbot, monkeypatch
+):
+    """A 5K screen (or a 2,400-pixel-wide window on a Retina one) needs more tiles than
+    the few screens' worth kept: the view dropped tiles of its own while drawing them, so
+    every repaint drew them again and the lines never settled (a core kept busy)."""
+    window = manager.show(Document(make_map(400)))
+    window.resize(1200, 800)
+    qtbot.waitExposed(window)
+    window.view.set_zoom(1.0)
+    bar = window.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 3)  # mid-map: flows all over the view
+    qtbot.waitUntil(lambda: bool(window.scene.flow_layer.chunks))  # (after the cards)
+    monkeypatch.setattr(flow_tiles, "MAX_TILES", 2)  # fewer than this view needs
+    item = window.scene.flow_layer.item
+    item.forget()
+    window.view.viewport().repaint()
+    qtbot.waitUntil(lambda: not item.rough, timeout=5000)
+    drawn = []
+    draw_tile = flow_tiles.FlowLayerItem._draw_tile
+
+    def counted(self, i, j):
+        drawn.append((i, j))
+        return draw_tile(self, i, j)
+
+    monkeypatch.setattr(flow_tiles.FlowLayerItem, "_draw_tile", counted)
+    window.view.viewport().repaint()  # nothing changed: every tile is at hand
+    assert drawn == []
+    assert len(item._tiles) > 2
