@@ -149,3 +149,19 @@ def test_a_title_emptied_in_place_is_refused_with_a_message(window):
     QTest.keyClick(window.view, Qt.Key.Key_Return)
     assert journey.card("t4").title == "Support call" and stack.count() == 0
     assert problems == ["A card needs a title"]
+
+
+def test_a_dragged_card_is_drawn_over_the_cards_it_passes(window, qtbot):
+    scene = window.scene
+    card = scene.cards["t1"]
+    other = list(scene.cards)[-1]  # made last: at the cards' one z, drawn over the others
+    z = card.zValue()
+    start, end = card_center(window, "t1"), card_center(window, other)
+    press_and_move(window, start, end)
+    qtbot.waitUntil(lambda: scene.interaction is not None and card.pos() != card.home())
+    over = [i for i in window.view.items(end) if i in scene.cards.values()]
+    assert over[0] is card, [i.card_id for i in over]  # the dragged card, on top
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert card.zValue() == z  # back among the others
+    release(window, end)
+    assert card.zValue() == z

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem
@@ -28,6 +29,9 @@ __all__ = [
 ]
 
 
+DRAGGED_ABOVE = 1.0  # dragged cards' z over the others' (under flows being drawn, z 100)
+
+
 def _center(item: CardItem) -> tuple[float, float]:
     rect = item.box.rect
     return item.pos().x() + rect.width / 2, item.pos().y() + rect.height / 2
@@ -44,6 +48,7 @@ class CardDrag(Interaction):
     def __init__(self, canvas: Canvas, grabbed: CardItem) -> None:
         self.canvas, self.grabbed = canvas, grabbed
         self.moving: set[str] = set()
+        self._raised: list[tuple[CardItem, float]] = []  # cards drawn on top, their z
         self.marker = QGraphicsLineItem()
         self.marker.setPen(QPen(qcolor(canvas.theme.selection), 3, Qt.PenStyle.SolidLine,
                                 Qt.PenCapStyle.RoundCap))  # fmt: skip
@@ -69,6 +74,11 @@ class CardDrag(Interaction):
             return
         canvas.dragging = True  # flows draw faster meanwhile
         self.moving = moved
+        if not self._raised:  # over the cards they pass (all cards are at one z)
+            self._raised = [(i, i.zValue()) for i in canvas.selectedItems()
+                            if isinstance(i, CardItem) and i.card_id in moved]  # fmt: skip
+            for item, z in self._raised:
+                item.setZValue(z + DRAGGED_ABOVE)
         if not self._timer.isActive():
             self._timer.start()
         target = intents.drop_target(canvas.journey, canvas.layout, _center(self.grabbed), moved)
@@ -108,6 +118,10 @@ class CardDrag(Interaction):
 
     def _finish(self) -> None:
         self._timer.stop()
+        raised, self._raised = self._raised, []
+        for item, z in raised:
+            if shiboken6.isValid(item):
+                item.setZValue(z)
         if self.marker.scene() is not None:
             self.canvas.removeItem(self.marker)
         if self.canvas.dragging:
