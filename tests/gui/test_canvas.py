@@ -397,3 +397,56 @@ def test_zoomed_in_far_the_headers_scroll_away_and_leave_the_view_to_the_map(win
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     assert (stage.y(), lane.x()) == pytest.approx((visible.top(), visible.left()))
     assert scene.corner.pos() == visible.topLeft()
+
+
+def _scrolled_into(bar, inside) -> bool:
+    """Scroll with ``bar`` to the first place where ``inside()`` holds."""
+    for value in range(bar.minimum(), bar.maximum() + 1, 4):
+        bar.setValue(value)
+        if inside():
+            return True
+    return False
+
+
+def test_a_name_keeps_to_the_part_of_its_lane_or_stage_in_view(window, qtbot):
+    view, scene = window.view, window.scene
+    window.resize(1600, 700)
+    QApplication.processEvents()
+    view.set_zoom(2.0)  # the bands of names pinned, the map scrolling under them
+    style = scene.layout.style
+    lane = max(scene.lane_headers.values(), key=lambda h: h.box.header.height)
+    top, height = lane.box.header.y, lane.box.header.height
+
+    def shown_top() -> float:
+        return (
+            view.mapToScene(view.viewport().rect()).boundingRect().top() + style.stage_header_height
+        )
+
+    # the lane's top is under the stage names, the rest of it in view
+    assert _scrolled_into(
+        view.verticalScrollBar(), lambda: top + 30 < shown_top() < top + height - 100
+    )
+    assert lane.inset == pytest.approx(shown_top() - top)  # its name at the top of what shows
+    assert lane.inset + lane.content_height() <= height
+    toggle = lane.mapToScene(lane._toggle_rect().center())  # the triangle came along
+    assert toggle.y() > shown_top()
+    collapsed = lane.box.lane.collapsed
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(toggle))
+    assert scene.journey.lanes.get(lane.lane_id).collapsed != collapsed
+    window.document.undo_stack.undo()
+    view.verticalScrollBar().setValue(view.verticalScrollBar().minimum())
+    assert scene.lane_headers[lane.lane_id].inset == 0
+
+    stage = max(scene.stage_headers.values(), key=lambda h: h.box.header.width)
+    left, width = stage.box.header.x, stage.box.header.width
+
+    def shown_left() -> float:
+        return (
+            view.mapToScene(view.viewport().rect()).boundingRect().left() + style.lane_header_width
+        )
+
+    assert _scrolled_into(view.horizontalScrollBar(), lambda: left + 10 < shown_left() < left + 60)
+    assert stage.inset == pytest.approx(min(shown_left() - left, width - stage.content_width()))
+    assert stage.inset > 0
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().minimum())
+    assert stage.inset == 0

@@ -18,7 +18,7 @@ from mapper.edits import intents, personas
 from mapper.layout import LaneBox, StageBox
 from mapper.layout.metric_lines import metric_lines
 from mapper.layout.persona_style import PersonaStyle
-from mapper.layout.text import elide, line_height
+from mapper.layout.text import elide, line_height, text_width
 from mapper.layout.wording import metric_parts, metrics_text
 from mapper.model import Entity, LaneKind
 
@@ -58,8 +58,16 @@ class _Header(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(50)  # above cards and emotion curves: headers stick over them
+        # how far the name (and a lane's legend) is moved along the header to stay in view
+        # while the start of a long stage or lane is scrolled away (canvas.sticky_headers)
+        self.inset = 0.0
         self.box = box
         self.set_box(box)
+
+    def set_inset(self, inset: float) -> None:
+        if inset != self.inset:
+            self.inset = inset
+            self.update()
 
     def set_box(self, box) -> None:
         self.prepareGeometryChange()
@@ -143,10 +151,16 @@ class StageHeaderItem(_Header):
         metrics = self.metric_lines()
         extra = len(metrics) * line_height(METRICS_SIZE) + (2 if metrics else 0)
         top = (rect.height() - len(lines) * 14 * 1.3 - extra) / 2
-        bottom = draw_lines(painter, lines, 10, top, 14, bold=True)
+        bottom = draw_lines(painter, lines, 10 + self.inset, top, 14, bold=True)
         if metrics:
             painter.setPen(qcolor(th.muted_on(fill)))
-            draw_lines(painter, tuple(metrics), 10, bottom + 2, METRICS_SIZE)
+            draw_lines(painter, tuple(metrics), 10 + self.inset, bottom + 2, METRICS_SIZE)
+
+    def content_width(self) -> float:
+        """How wide the name and metrics are, with their margins."""
+        lines = [text_width(line, 14, bold=True) for line in self.box.name_lines]
+        lines += [text_width(line, METRICS_SIZE) for line in self.metric_lines()]
+        return max(lines, default=0.0) + 20
 
     def metric_lines(self) -> list[str]:
         """The stage's metrics under its name, whole: two lines under a one-line name, one
@@ -182,7 +196,15 @@ class LaneHeaderItem(_Header):
         return self.box.lane.id
 
     def _toggle_rect(self) -> QRectF:
-        return QRectF(4, 6, 16, 16)
+        return QRectF(4, 6 + self.inset, 16, 16)
+
+    def content_height(self) -> float:
+        """How tall the triangle, the name and (the emotion lane's) legend are."""
+        rows = self.legend_rows()
+        return rows[-1].rect.bottom() + 4 - self.inset if rows else self._name_bottom() + 6
+
+    def _name_bottom(self) -> float:
+        return 6 + len(self.box.name_lines) * line_height(12)
 
     def set_legend(self, entries: tuple[LegendEntry, ...]) -> None:
         """The personas the emotion lane's legend lists (ignored by other lanes)."""
@@ -197,8 +219,9 @@ class LaneHeaderItem(_Header):
             return []
         printing = getattr(self.scene(), "printing", False)
         entries = [e for e in self.legend if not (printing and e.hidden)]
-        top = 6 + len(self.box.name_lines) * line_height(12) + 6
+        top = self._name_bottom() + 6
         room = int((self.box.header.height - top - 4) // LEGEND_ROW)
+        top += self.inset
         if room <= 0:
             return []
         shown = entries if len(entries) <= room else entries[: room - 1]
@@ -230,7 +253,7 @@ class LaneHeaderItem(_Header):
                        QPointF(t.center().x(), t.bottom() - 4)]  # fmt: skip
             painter.drawPolygon(QPolygonF(tri))
         painter.setPen(qcolor(th.ink))
-        draw_lines(painter, self.box.name_lines, 22, 6, 12, bold=True)
+        draw_lines(painter, self.box.name_lines, 22, 6 + self.inset, 12, bold=True)
         for row in self.legend_rows():
             self._paint_legend_row(painter, row, printing)
 

@@ -1,5 +1,7 @@
 """Stage names stay at the top of the view and lane names at its left while the map scrolls
-under them, so a zoomed-in designer knows where they are.
+under them, so a zoomed-in designer knows where they are. Along its band a name also keeps
+to the part of its stage or lane in view: a long lane scrolled halfway up still shows its
+name at the top of the view, as a list's section headers do.
 
 Zoomed in so far that a band of names would cover more than :data:`PIN_SHARE` of the view
 (lane names 160 px wide take 640 px at 400 %), that band scrolls with the map instead and
@@ -29,14 +31,29 @@ def pin_headers(scene: JourneyScene, visible: QRectF, zoom: float, room: QSizeF)
     """Place the headers for a view showing ``visible`` (scene units) at ``zoom`` in a
     viewport of ``room`` pixels."""
     style = scene.layout.style
-    left = visible.left() if pinned(style.lane_header_width, zoom, room.width()) else 0.0
-    top = visible.top() if pinned(style.stage_header_height, zoom, room.height()) else 0.0
+    lanes_pinned = pinned(style.lane_header_width, zoom, room.width())
+    stages_pinned = pinned(style.stage_header_height, zoom, room.height())
+    left = visible.left() if lanes_pinned else 0.0
+    top = visible.top() if stages_pinned else 0.0
+    # where the map shows from, right of the lane names and under the stage names in view
+    shown_left = visible.left() + (style.lane_header_width if lanes_pinned else 0.0)
+    shown_top = visible.top() + (style.stage_header_height if stages_pinned else 0.0)
     for item in scene.stage_headers.values():
         item.setY(max(item.box.header.y, top))
+        item.set_inset(_inset(shown_left - item.box.header.x, item.box.header.width,
+                              item.content_width()))  # fmt: skip
     for lane in scene.lane_headers.values():
         lane.setX(max(lane.box.header.x, left))
+        lane.set_inset(_inset(shown_top - lane.box.header.y, lane.box.header.height,
+                              lane.content_height()))  # fmt: skip
     for label in scene.grid.labels:  # a blueprint line's name, in the lanes' column
         label.setX(max(0.0, left))
     scene.corner.set_size(style.lane_header_width, style.stage_header_height)
     scene.corner.setPos(max(0.0, left), max(0.0, top))
     scene.corner.setVisible(bool(scene.stage_headers) and bool(scene.lane_headers))
+
+
+def _inset(hidden: float, length: float, content: float) -> float:
+    """How far a header's name moves along it to stay in view: by as much of the header as
+    is scrolled out of view (``hidden``), while the name still fits in the rest."""
+    return max(0.0, min(hidden, length - content))
