@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
@@ -450,3 +450,30 @@ def test_a_name_keeps_to_the_part_of_its_lane_or_stage_in_view(window, qtbot):
     assert stage.inset > 0
     view.horizontalScrollBar().setValue(view.horizontalScrollBar().minimum())
     assert stage.inset == 0
+
+
+def _on_screen(window):
+    """The viewport's pixels as the window shows them (not painted afresh, as grab does)."""
+    viewport = window.view.viewport()
+    origin = viewport.mapTo(window, QPoint(0, 0))
+    return (
+        window.screen()
+        .grabWindow(window.winId(), origin.x(), origin.y(), viewport.width(), viewport.height())
+        .toImage()
+    )
+
+
+@pytest.mark.parametrize("vertical", [True, False])
+def test_scrolling_leaves_no_copies_of_the_focus_frame_behind(window, qtbot, vertical):
+    view = window.view
+    view.set_zoom(2.0)
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    QApplication.processEvents()
+    bar = view.verticalScrollBar() if vertical else view.horizontalScrollBar()
+    for _ in range(3):  # Qt moves the pixels already shown, the frame's among them
+        bar.setValue(bar.value() + 60)
+        QApplication.processEvents()
+    scrolled = _on_screen(window)
+    view.viewport().repaint()
+    assert scrolled == _on_screen(window)

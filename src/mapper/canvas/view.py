@@ -151,7 +151,10 @@ class JourneyView(QGraphicsView):
         return hidden
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
-        super().scrollContentsBy(dx, dy)
+        super().scrollContentsBy(dx, dy)  # Qt moves the pixels: the focus frame's too
+        if self.hasFocus() and (dx or dy):  # so it is drawn again where it was and went
+            frame = _frame_strips(self.viewport().rect())
+            self.viewport().update(frame.united(frame.translated(dx, dy)))
         self.pin_headers()
 
     def resizeEvent(self, event) -> None:
@@ -388,3 +391,10 @@ def _palette_payload(mime) -> dict | None:
     except (ValueError, UnicodeDecodeError, RecursionError):
         return None
     return payload if isinstance(payload, dict) else None
+
+
+def _frame_strips(rect: QRect) -> QRegion:
+    """The viewport's pixels the focus frame (a 3-px pen inside its edge) covers."""
+    w, h, edge = rect.width(), rect.height(), 5
+    region = QRegion(0, 0, w, edge).united(QRegion(0, h - edge, w, edge))
+    return region.united(QRegion(0, 0, edge, h)).united(QRegion(w - edge, 0, edge, h))
