@@ -109,7 +109,7 @@ def test_labels_carried_along_keep_their_text_and_tooltip_without_asking_again(q
         monkeypatch.setattr(
             flow_item.FlowLabelItem, "toolTip", lambda item: (asked.append(item), real(item))[1]
         )
-        before = {i: item.label.rect for i, item in scene.flows.items() if item.label}
+        before = {i: QRectF(item.label.rect) for i, item in scene.flows.items() if item.label}
         _grow_first_row(scene)
         monkeypatch.undo()
         moved = [
@@ -203,6 +203,37 @@ def test_flows_take_their_new_bounds_in_place(qapp, monkeypatch):
                 assert _near(ours.boundingRect(), fresh.flows[flow_id].boundingRect())
         finally:
             fresh.detach()
+    finally:
+        scene.detach()
+
+
+def test_flow_labels_take_their_new_places_in_place(qapp):
+    """Hundreds of labels move with their flows when a paste is undone or redone on a big
+    map: each label item sets its rectangle and bounds anew (making two per label cost
+    more than the rest of placing it), and shows where the layout placed the label."""
+    from mapper.edits import Composite, Insert
+    from mapper.model import Card
+
+    document = Document(make_map(400, seed=3))
+    scene = JourneyScene(document)
+    journey = document.journey
+    stage, lane = journey.stages.ids()[0], journey.lanes.ids()[0]
+    document.push(Composite(journey, "Paste", [
+        Insert(journey, Entity.CARD, 0, Card(f"pasted-{i}", stage, lane, "Pasted"))
+        for i in range(12)
+    ]))  # fmt: skip
+    try:
+        for step in (document.undo_stack.undo, document.undo_stack.redo):
+            kept = {i: (f.label, f.label.rect, f.label.boundingRect())
+                    for i, f in scene.flows.items() if f.label}  # fmt: skip
+            was = {i: QRectF(rect) for i, (_, rect, _) in kept.items()}
+            step()
+            moved = [i for i, (label, rect, bounds) in kept.items() if rect != was[i]]
+            assert len(moved) > 5
+            for flow_id, (label, rect, bounds) in kept.items():
+                assert label.rect is rect and label.boundingRect() is bounds
+                assert rect == qrect(scene._labels[flow_id].rect)
+                assert bounds == rect.adjusted(-1, -1, 1, 1)
     finally:
         scene.detach()
 

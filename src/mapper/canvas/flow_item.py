@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, Q
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from mapper.canvas.host import host_of
-from mapper.canvas.painting import qcolor, qfont, qrect, theme_of
+from mapper.canvas.painting import qcolor, qfont, theme_of
 from mapper.layout import Bezier, FlowRoute
 from mapper.layout.geometry import bezier_bounds, near_bezier
 from mapper.layout.text import elide, text_width
@@ -357,8 +357,9 @@ class FlowLabelItem(QGraphicsItem):
     def place(self, route: FlowRoute, label: FlowLabel | None) -> None:
         self.prepareGeometryChange()
         placed, self._placed = self._placed, None
-        if label is not None:
-            self.rect = qrect(label.rect)
+        if label is not None:  # set in place: hundreds of labels move per edit (see shift)
+            self.rect.setRect((r := label.rect).x, r.y, r.width, r.height)
+            self._bounds.setRect(r.x - 1, r.y - 1, r.width + 1 + 1, r.height + 1 + 1)  # adjusted
             self._placed = (label.text, label.clear, route.flow)
             if placed != self._placed:  # (a label carried along keeps its text and tooltip)
                 self.text = label.text if label.clear else ""
@@ -372,8 +373,7 @@ class FlowLabelItem(QGraphicsItem):
             width = text_width(text, lb.LABEL_SIZE) + 2 * lb.LABEL_PADDING
             x, y = route.label_at
             self.rect = QRectF(x - width / 2, y - lb.LABEL_HEIGHT / 2, width, lb.LABEL_HEIGHT)
-            self.text = text
-        self._bounds = self.rect.adjusted(-1, -1, 1, 1)
+            self.text, self._bounds = text, self.rect.adjusted(-1, -1, 1, 1)
         self.update()
 
     def boundingRect(self) -> QRectF:
