@@ -36,6 +36,23 @@ def _grow_first_row(scene: JourneyScene) -> None:
     scene.document.push(Update(journey, Entity.CARD, card.id, {"title": "Longer, " * 12}))
 
 
+def _pasted_at_the_top() -> tuple[Document, JourneyScene]:
+    """A 400-card map on a canvas, 12 cards pasted at the top of its first cell (its
+    undo and redo move the rows below and their flows)."""
+    from mapper.edits import Composite, Insert
+    from mapper.model import Card
+
+    document = Document(make_map(400, seed=3))
+    scene = JourneyScene(document)
+    journey = document.journey
+    stage, lane = journey.stages.ids()[0], journey.lanes.ids()[0]
+    document.push(Composite(journey, "Paste", [
+        Insert(journey, Entity.CARD, 0, Card(f"pasted-{i}", stage, lane, "Pasted"))
+        for i in range(12)
+    ]))  # fmt: skip
+    return document, scene
+
+
 def _near(a: QRectF, b: QRectF) -> bool:
     return all(abs(x - y) <= CLOSE for x, y in zip(a.getRect(), b.getRect(), strict=True))
 
@@ -176,17 +193,7 @@ def test_flows_take_their_new_bounds_in_place(qapp, monkeypatch):
     """An undo or redo of a paste moves thousands of flows (routed again, or moved with
     their rows): each item sets its own bounds rectangle anew, none is made per flow
     (making one cost more than the rest of moving the flow)."""
-    from mapper.edits import Composite, Insert
-    from mapper.model import Card
-
-    document = Document(make_map(400, seed=3))
-    scene = JourneyScene(document)
-    journey = document.journey
-    stage, lane = journey.stages.ids()[0], journey.lanes.ids()[0]
-    document.push(Composite(journey, "Paste", [
-        Insert(journey, Entity.CARD, 0, Card(f"pasted-{i}", stage, lane, "Pasted"))
-        for i in range(12)
-    ]))  # fmt: skip
+    document, scene = _pasted_at_the_top()
     made: list[tuple] = []
     monkeypatch.setattr(flow_item, "QRectF", lambda *args: (made.append(args), QRectF(*args))[1])
     try:
@@ -211,17 +218,7 @@ def test_flow_labels_take_their_new_places_in_place(qapp):
     """Hundreds of labels move with their flows when a paste is undone or redone on a big
     map: each label item sets its rectangle and bounds anew (making two per label cost
     more than the rest of placing it), and shows where the layout placed the label."""
-    from mapper.edits import Composite, Insert
-    from mapper.model import Card
-
-    document = Document(make_map(400, seed=3))
-    scene = JourneyScene(document)
-    journey = document.journey
-    stage, lane = journey.stages.ids()[0], journey.lanes.ids()[0]
-    document.push(Composite(journey, "Paste", [
-        Insert(journey, Entity.CARD, 0, Card(f"pasted-{i}", stage, lane, "Pasted"))
-        for i in range(12)
-    ]))  # fmt: skip
+    document, scene = _pasted_at_the_top()
     try:
         for step in (document.undo_stack.undo, document.undo_stack.redo):
             kept = {i: (f.label, f.label.rect, f.label.boundingRect())
