@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import itertools
 import math
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import shiboken6
 from PySide6.QtCore import QRect, QRectF, Qt, QTimer
@@ -37,6 +38,19 @@ _NOTHING = QPainterPath()
 Tile = tuple[int, int]
 
 
+class _Grid(NamedTuple):
+    """What a view's tiles were drawn for: scene to screen pixels is (m11, m22) and the
+    fraction (fx, fy) of a pixel; drawn again when any of it changes."""
+
+    widget: int  # the id of the viewport
+    m11: float
+    m22: float
+    fx: float
+    fy: float
+    colour: int  # of the flows (the light or dark look)
+    ratio: float  # screen pixels to a viewport pixel
+
+
 class FlowLayerItem(QGraphicsItem):
     """Draws the layer's chunks; on screen through tiles (see the module's docstring)."""
 
@@ -47,7 +61,7 @@ class FlowLayerItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self._bounds = QRectF()
         self._tiles: dict[Tile, QImage | None] = {}  # oldest first
-        self._tiles_for: tuple = ()  # what the tiles were drawn for
+        self._grid: _Grid | None = None  # what the tiles were drawn for
         # tiles drawn with one-pixel lines for now, each with a serial number of its own
         self.rough: dict[Tile, int] = {}
         self._serials = itertools.count()
@@ -69,11 +83,12 @@ class FlowLayerItem(QGraphicsItem):
 
     def forget(self, scene_rect: QRectF | None = None) -> None:
         """Drop the tiles over ``scene_rect`` (all of them without one)."""
-        if scene_rect is None or not self._tiles_for:
+        grid = self._grid
+        if scene_rect is None or grid is None:
             self._tiles.clear()
             self.rough.clear()
             return
-        m11, m22, fx, fy = self._tiles_for[1:5]
+        m11, m22, fx, fy = grid.m11, grid.m22, grid.fx, grid.fy
         left = int((scene_rect.left() * m11 + fx - _AA) // TILE)
         right = int((scene_rect.right() * m11 + fx + _AA) // TILE)
         top = int((scene_rect.top() * m22 + fy - _AA) // TILE)
@@ -97,7 +112,7 @@ class FlowLayerItem(QGraphicsItem):
             exposed = option.exposedRect
             for chunk in self.chunks.values():
                 if chunk.boundingRect().intersects(exposed):
-                    chunk.draw(painter, width, getattr(scene, "theme", LIGHT))
+                    chunk.draw(painter, width, self._theme())
             return
         # Tiles are of the screen's pixels: on a high-DPI screen a viewport pixel is two
         # (or 1.25, 1.5...) of them, and a tile of viewport pixels would be blown up, blurred
@@ -109,11 +124,10 @@ class FlowLayerItem(QGraphicsItem):
         m11, m22 = transform.m11(), transform.m22()
         ox, oy = math.floor(transform.dx()), math.floor(transform.dy())
         fx, fy = transform.dx() - ox, transform.dy() - oy
-        theme = getattr(scene, "theme", LIGHT)
-        key = (id(widget), m11, m22, fx, fy, _color(False, theme).rgba(), ratio)
-        if key != self._tiles_for:
+        grid = _Grid(id(widget), m11, m22, fx, fy, _color(False, self._theme()).rgba(), ratio)
+        if grid != self._grid:
             self.forget()
-            self._tiles_for = key
+            self._grid = grid
         rects: list[QRect] | None = getattr(scene, "paint_rects", None)
         if rects is None:  # the whole repaint: the painter's clip, or all of the viewport
             whole = QRect(0, 0, device.width(), device.height())
@@ -150,11 +164,14 @@ class FlowLayerItem(QGraphicsItem):
 
     def _hairlines(self) -> bool:
         """Flows are one-pixel lines at this zoom (as FlowItem draws them): always fast."""
-        return 1.6 * self._tiles_for[1] / self._tiles_for[6] <= HAIRLINE
+        grid = self._grid
+        return grid is not None and 1.6 * grid.m11 / grid.ratio <= HAIRLINE
 
     def tile_area(self, i: int, j: int) -> QRectF:
         """What tile (i, j) shows, in scene coordinates (with room for antialiasing)."""
-        m11, m22, fx, fy = self._tiles_for[1:5]
+        grid = self._grid
+        assert grid is not None  # (tiles exist once a view painted)
+        m11, m22, fx, fy = grid.m11, grid.m22, grid.fx, grid.fy
         return QRectF((i * TILE - fx - _AA) / m11, (j * TILE - fy - _AA) / m22,
                       (TILE + 2 * _AA) / m11, (TILE + 2 * _AA) / m22)  # fmt: skip
 
@@ -195,7 +212,9 @@ class FlowLayerItem(QGraphicsItem):
         return chunks, [f for c in chunks if not c.arrows for f in c.reaching(reach)]
 
     def _painter(self, tile: QImage, i: int, j: int) -> QPainter:
-        m11, m22, fx, fy = self._tiles_for[1:5]
+        grid = self._grid
+        assert grid is not None
+        m11, m22, fx, fy = grid.m11, grid.m22, grid.fx, grid.fy
         painter = QPainter(tile)
         painter.setRenderHint(_ANTIALIASING, True)
         painter.setClipRect(0, 0, TILE, TILE)  # a rectangle: Qt's fast line drawing
@@ -224,18 +243,25 @@ class FlowLayerItem(QGraphicsItem):
             QTimer.singleShot(0, self._refine)
 
     def _refine(self) -> None:
-        """Draw the next ``FULL_STROKES`` curves of the newest rough tile in full (the tile
-        shows them once all are), and go on on the next turn."""
+        """A turn of the event loop: the next ``FULL_STROKES`` curves of the newest rough
+        tile in full, and a turn more while rough tiles are left."""
         self._refining = False
         if not shiboken6.isValid(self) or self.scene() is None or not self.rough:
             return
+        self._draw_in_full(FULL_STROKES)
+        if self.rough:
+            self._refine_later()
+
+    def _draw_in_full(self, share: int) -> None:
+        """Draw ``share`` more curves of the newest rough tile in full; the tile shows them
+        once all are."""
         job = self._job
         if job is None or self.rough.get(job.key) != job.serial:  # none, or it went
             key = next(key for key in reversed(self._tiles) if key in self.rough)
             chunks, curves = self._contents(*key) or ([], [])
             job = self._job = _InFull(key, self.rough[key], _blank(), chunks, curves or [])
         painter = self._painter(job.tile, *job.key)
-        done = job.done + FULL_STROKES
+        done = job.done + share
         last = done >= len(job.curves)
         self._stroke(painter, job.curves[job.done : done], job.chunks if last else None)
         painter.end()
@@ -245,20 +271,11 @@ class FlowLayerItem(QGraphicsItem):
             del self.rough[job.key]
             self._tiles[job.key] = job.tile
             self.update(self.tile_area(*job.key))
-        if self.rough:
-            self._refine_later()
 
     def settle(self) -> None:
         """Draw every rough tile in full now (before a view is grabbed as an image)."""
-        self._job = None
         while self.rough:
-            key, _ = self.rough.popitem()
-            chunks, curves = self._contents(*key) or ([], [])
-            tile = self._tiles[key] = _blank()
-            painter = self._painter(tile, *key)
-            self._stroke(painter, curves or [], chunks)
-            painter.end()
-        self.update()
+            self._draw_in_full(sys.maxsize)
 
 
 @dataclass
