@@ -49,17 +49,23 @@ def view_point(window, scene_x: float, scene_y: float) -> QPoint:
     return window.view.mapFromScene(QPointF(scene_x, scene_y))
 
 
+def mouse_move(window, p: QPoint, held: Qt.MouseButton = Qt.MouseButton.NoButton) -> None:
+    """A real mouse move on the viewport to ``p``, with the ``held`` button down (the
+    events it causes are left for the caller to process)."""
+    viewport = window.view.viewport()
+    event = QMouseEvent(
+        QEvent.Type.MouseMove, QPointF(p), QPointF(viewport.mapToGlobal(p)),
+        Qt.MouseButton.NoButton, held, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(viewport, event)
+
+
 def drag(window, start: QPoint, end: QPoint, steps: int = 8) -> None:
     """A real left-button drag on the viewport: press, moves with the button held, release."""
     viewport = window.view.viewport()
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     for i in range(1, steps + 1):
-        p = start + (end - start) * (i / steps)
-        event = QMouseEvent(
-            QEvent.Type.MouseMove, QPointF(p), QPointF(viewport.mapToGlobal(p)),
-            Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-        )  # fmt: skip
-        QApplication.sendEvent(viewport, event)
+        mouse_move(window, start + (end - start) * (i / steps), Qt.MouseButton.LeftButton)
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
     QApplication.processEvents()
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
-from gui.conftest import card_center, drag, view_point
+from gui.conftest import card_center, drag, mouse_move, view_point
 from mapper.canvas.view import PALETTE_MIME
 from mapper.fileformat import dumps_journey
 from mapper.model import Entity
@@ -137,8 +137,6 @@ def test_edit_a_title_in_place(window, qtbot):
 
 
 def test_flows_follow_a_dragged_card_and_a_marker_shows_the_drop(window, qtbot):
-    from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QMouseEvent
 
     flow = window.scene.flows["f1"]  # t1 -> t2
     before = flow.route.curve
@@ -148,18 +146,7 @@ def test_flows_follow_a_dragged_card_and_a_marker_shows_the_drop(window, qtbot):
     target = window.scene.layout.cells[("s3", "l-pain")]
     end = view_point(window, *target.center)
     for i in range(1, 6):
-        p = start + (end - start) * (i / 5)
-        QApplication.sendEvent(
-            viewport,
-            QMouseEvent(
-                QEvent.Type.MouseMove,
-                QPointF(p),
-                QPointF(viewport.mapToGlobal(p)),
-                Qt.MouseButton.NoButton,
-                Qt.MouseButton.LeftButton,
-                Qt.KeyboardModifier.NoModifier,
-            ),
-        )
+        mouse_move(window, start + (end - start) * (i / 5), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: flow.route.curve != before, timeout=2000)  # the arrow follows
     drag = window.scene.interaction
     assert drag.marker.isVisible()

@@ -5,12 +5,11 @@ the legend's show/hide boxes."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from gui.conftest import card_center, drag, view_point
+from gui.conftest import card_center, drag, mouse_move, view_point
 from gui.test_interactions import press_and_move, release
 from mapper.canvas.emotion_items import EmotionPointItem
 from mapper.edits import Insert
@@ -47,12 +46,7 @@ def score_y(window, score: int) -> float:
 
 
 def hover(window, p: QPoint) -> None:
-    viewport = window.view.viewport()
-    event = QMouseEvent(
-        QEvent.Type.MouseMove, QPointF(p), QPointF(viewport.mapToGlobal(p)),
-        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
-    QApplication.sendEvent(viewport, event)
+    mouse_move(window, p)
     QApplication.processEvents()
 
 
@@ -333,12 +327,7 @@ def test_after_the_lane_moved_a_point_answers_a_hover_and_a_drag_before_it_is_pa
     x, stage = scene.layout.emotion_slots["t2"]
     row = scene.emotions.curves["maya"].rows[stage]
     at = view_point(emo, x, score_y(emo, -3))
-    viewport = emo.view.viewport()
-    move = QMouseEvent(
-        QEvent.Type.MouseMove, QPointF(at), QPointF(viewport.mapToGlobal(at)),
-        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
-    QApplication.sendEvent(viewport, move)
+    mouse_move(emo, at)  # (no events processed: nothing painted in between)
     assert row.toolTip() == "Maya · Online checkout: \u22123, pain point"
     drag(emo, at, view_point(emo, x, score_y(emo, 1)))
     assert journey.card("t2").emotions["maya"] == 1

@@ -3,12 +3,11 @@ the gesture showed on the way goes back, and nothing reaches the undo stack."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsLineItem
 
-from gui.conftest import card_center, view_point
+from gui.conftest import card_center, mouse_move, view_point
 from mapper.fileformat import dumps_journey
 
 
@@ -21,12 +20,7 @@ def press_and_move(window, start: QPoint, end: QPoint, steps: int = 6) -> None:
 
 
 def move_held(window, p: QPoint) -> None:
-    viewport = window.view.viewport()
-    event = QMouseEvent(
-        QEvent.Type.MouseMove, QPointF(p), QPointF(viewport.mapToGlobal(p)),
-        Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
-    QApplication.sendEvent(viewport, event)
+    mouse_move(window, p, Qt.MouseButton.LeftButton)
 
 
 def release(window, p: QPoint) -> None:

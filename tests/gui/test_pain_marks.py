@@ -3,11 +3,10 @@ persona's score makes a card a pain point, and a tooltip saying whose."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QColor, QMouseEvent
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from gui.conftest import card_center, view_point
+from gui.conftest import card_center, mouse_move, view_point
 from mapper.edits import Update
 from mapper.edits.intents import set_emotion
 from mapper.layout import theme
@@ -16,13 +15,8 @@ from mapper.model import Entity, Sentiment
 
 def _hover(window, card_id: str) -> str:
     """Moves the mouse over the card (a real move on the viewport); its tooltip."""
-    viewport = window.view.viewport()
     for point in (view_point(window, -500, -500), card_center(window, card_id)):
-        event = QMouseEvent(
-            QEvent.Type.MouseMove, QPointF(point), QPointF(viewport.mapToGlobal(point)),
-            Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
-        )  # fmt: skip
-        QApplication.sendEvent(viewport, event)
+        mouse_move(window, point)
     QApplication.processEvents()
     return window.scene.cards[card_id].toolTip()
 
