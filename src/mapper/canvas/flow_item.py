@@ -359,7 +359,7 @@ class FlowLabelItem(QGraphicsItem):
         placed, self._placed = self._placed, None
         if label is not None:  # set in place: hundreds of labels move per edit (see shift)
             self.rect.setRect((r := label.rect).x, r.y, r.width, r.height)
-            self._bounds.setRect(r.x - 1, r.y - 1, r.width + 1 + 1, r.height + 1 + 1)  # adjusted
+            self._bounds.setRect(r.x - 1, r.y - 1, r.width + 1 + 1, r.height + 1 + 1)  # (as Qt)
             self._placed = (label.text, label.clear, route.flow)
             if placed != self._placed:  # (a label carried along keeps its text and tooltip)
                 self.text = label.text if label.clear else ""

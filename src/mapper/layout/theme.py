@@ -139,8 +139,8 @@ class Theme:
     @cached_property
     def flow_line(self) -> str:
         """An unselected flow's colour on the canvas: ``flow`` at two thirds over the
-        background, opaque. (Translucent, a big map's flows took nine times as long to
-        draw: Qt's antialiased strokes have a fast path only for opaque colours.)"""
+        background, opaque. (Translucent, a big map's flows took three to four times as
+        long to draw: Qt's antialiased strokes have a fast path only for opaque colours.)"""
         return mix(self.flow, self.background, FLOW_OPACITY)
 
     def stage_fill(self, color: str) -> str:
