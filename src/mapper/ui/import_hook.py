@@ -1,0 +1,43 @@
+"""PySide6 reads the source file of every module imported after it (its import hook looks
+for ``from __feature__ import ...``, an opt-in to snake_case names). Mapper opts into none,
+so its own modules are spared the read, and so are the modules loaded before the hook
+was adjusted (the standard library's and the libraries' Mapper loads before Qt, which use no
+PySide): some 130 files, about 15 ms of a map's first frame. Modules new to the process are
+still read, and an explicit ``from __feature__ import`` still works: PySide handles that
+import itself, whatever the hook decided."""
+
+from __future__ import annotations
+
+import sys
+from types import ModuleType
+from typing import Any
+
+import PySide6.QtCore  # noqa: F401  (installs the import hook this module adjusts)
+
+HOOK_MODULE = "shibokensupport.feature"
+HOOK_FUNCTION = "_mod_uses_pyside"
+_spared: set[str] = set()
+
+
+def spare_own_modules(package: str = "mapper") -> bool:
+    """Tell PySide's hook that ``package``'s modules use PySide without features, instead of
+    letting it read their sources to find out. False if this PySide has no such hook (a
+    later one may not read sources at all)."""
+    hook: Any = sys.modules.get(HOOK_MODULE)
+    reads_source = getattr(hook, HOOK_FUNCTION, None)
+    if reads_source is None:
+        return False
+    if package in _spared:
+        return True
+    prefix = package + "."
+    loaded_before = {name for name in sys.modules if not name.startswith(("PySide6", "shiboken"))}
+
+    def uses_pyside(module: ModuleType) -> bool:
+        name = getattr(module, "__name__", "")
+        if name == package or name.startswith(prefix):
+            return True
+        return name not in loaded_before and bool(reads_source(module))
+
+    setattr(hook, HOOK_FUNCTION, uses_pyside)
+    _spared.add(package)
+    return True
