@@ -91,6 +91,21 @@ def test_the_first_paint_builds_the_cards_in_view_and_the_rest_come_next(manager
     assert _built_cards(scene) == set(scene.layout.cards)
 
 
+def _cache_modes(scene) -> set[CardItem.CacheMode]:
+    return {i.cacheMode() for i in QGraphicsScene.items(scene) if isinstance(i, CardItem)}
+
+
+def test_the_first_paints_cards_are_drawn_uncached_and_cached_from_the_next_turn(manager, qtbot):
+    window = manager.show(Document(make_map(400)))
+    window.resize(1200, 800)
+    scene = window.scene
+    window.view.viewport().grab()  # the first paint: its cards straight onto the screen
+    assert _cache_modes(scene) == {CardItem.CacheMode.NoCache}
+    qtbot.waitUntil(lambda: not scene.pending)  # the rest came: every card keeps a picture
+    assert _cache_modes(scene) == {CardItem.CacheMode.DeviceCoordinateCache}
+    assert len(_built_cards(scene)) == len(scene.layout.cards)
+
+
 def test_asking_for_the_cards_or_the_items_builds_every_card(manager):
     journey = make_map(400)
     for ask in (lambda s: s.cards, lambda s: s.items(), lambda s: s.selected_ids(Entity.CARD)):

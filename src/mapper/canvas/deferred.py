@@ -1,7 +1,11 @@
 """Opening a big map, the scene builds the card items a view's first paint shows and the
 rest on a later turn of the event loop (the flows and their labels follow the same way, see
 ``JourneyScene.complete``). Nothing can miss a card: asking for the cards or the items
-builds the cards still to come, a rendering builds everything first."""
+builds the cards still to come, a rendering builds everything first.
+
+The cards of that first paint are painted straight onto the screen; they keep a cached
+picture (what makes scrolling and dragging cheap) from the next turn on: filling a cache
+per card is a third of what painting them costs, and a first frame has no use for it."""
 
 from __future__ import annotations
 
@@ -13,6 +17,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from mapper.canvas.card_item import CardItem
 from mapper.canvas.mirror import add_card_items, unbuilt_cards
 from mapper.layout import MapLayout
+
+_CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_UNCACHED = QGraphicsItem.CacheMode.NoCache
 
 
 class DeferredScene(QGraphicsScene):
@@ -28,6 +35,7 @@ class DeferredScene(QGraphicsScene):
         self._cards_pending = defer  # some cards have no item yet
         self.pending = defer  # the flows (and their labels) are still to be built
         self._completing = False  # a view asked for them on a later event-loop turn
+        self._uncached: list[CardItem] = []  # built for a first paint: cached from the next
 
     @property
     def cards(self) -> dict[str, CardItem]:
@@ -41,7 +49,16 @@ class DeferredScene(QGraphicsScene):
         if self._cards_pending:
             self._cards_pending = area is not None
             boxes = unbuilt_cards(self.layout, self._cards, area)
-            add_card_items(self, self._cards, boxes, self._active_id, self._highlighted)
+            made = add_card_items(self, self._cards, boxes, self._active_id, self._highlighted)
+            if area is not None:  # for the paint about to happen
+                for item in made:
+                    item.setCacheMode(_UNCACHED)
+                self._uncached += made
+        if not self._cards_pending and self._uncached:  # the first paint is done with
+            for item in self._uncached:
+                if item.cacheMode() == _UNCACHED:  # (an export may have changed it)
+                    item.setCacheMode(_CACHED)
+            self._uncached = []
 
     def complete(self) -> None:
         """Build what is still deferred."""

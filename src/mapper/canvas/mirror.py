@@ -140,11 +140,14 @@ def add_card_items(
     boxes: Iterable[CardBox],
     active_id: str | None,
     highlighted: set[str],
-) -> None:
+) -> list[CardItem]:
+    made = []
     for box in boxes:
         items[box.card.id] = item = CardItem(box, active_id)
         item.highlighted = box.card.id in highlighted
         scene.addItem(item)
+        made.append(item)
+    return made
 
 
 def unbuilt_cards(
