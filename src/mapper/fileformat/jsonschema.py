@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from mapper.fileformat.schema import JourneyFile
+from mapper.fileformat.schema import JourneyFile, empty_dict, empty_list
 
 
 class _EmptyDefaults(GenerateJsonSchema):
@@ -16,7 +16,7 @@ class _EmptyDefaults(GenerateJsonSchema):
 
     def get_default_value(self, schema: Any) -> Any:
         factory = schema.get("default_factory")
-        if factory in (list, dict) and not schema.get("default_factory_takes_data"):
+        if factory in (empty_list, empty_dict) and not schema.get("default_factory_takes_data"):
             return factory()
         return super().get_default_value(schema)
 
