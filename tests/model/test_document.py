@@ -254,3 +254,52 @@ def test_a_map_rebuilt_from_a_snapshot_is_equal_and_independent(journey):
     assert dumps_journey(copy) == dumps_journey(journey)
     journey.remove(Entity.CARD, "t1")
     assert copy.has_card("t1") and copy.graph.has_edge("t1", "t2")
+
+
+def test_a_whole_map_loads_at_once_as_adding_each_card_and_flow_would(journey):
+    snapshot = journey.snapshot()
+    one_by_one = JourneyMap(snapshot.info)
+    for group in (snapshot.personas, snapshot.stages, snapshot.lanes):
+        for entity in group:
+            one_by_one.add(entity)
+    one_by_one.add_cards(snapshot.cards)
+    for flow in snapshot.flows:
+        one_by_one.add(flow)
+    at_once = JourneyMap.from_snapshot(snapshot)
+    assert dumps_journey(at_once) == dumps_journey(one_by_one)
+    assert at_once.linked_by("p1") == one_by_one.linked_by("p1") != []
+    assert at_once.flows() == one_by_one.flows()
+    assert at_once.cell_cards("s1", "l-tp") == one_by_one.cell_cards("s1", "l-tp")
+
+
+def _empty_like(journey: JourneyMap) -> JourneyMap:
+    empty = JourneyMap(journey.info)
+    for group in (journey.personas, journey.stages, journey.lanes):
+        for entity in group:
+            empty.add(entity)
+    return empty
+
+
+@pytest.mark.parametrize(
+    "cards, flows",
+    [
+        (lambda cs: [*cs, cs[0]], lambda fs: fs),  # a card twice
+        (lambda cs: cs, lambda fs: [*fs, Flow("fx", fs[0].source, fs[0].target)]),  # a pair
+        (lambda cs: cs, lambda fs: [*fs, Flow(fs[0].id, "t1", "t3")]),  # a flow id twice
+        (lambda cs: cs, lambda fs: [*fs, Flow("fx", "t1", "ghost")]),  # an end no card
+    ],
+)
+def test_a_map_that_is_not_whole_is_refused_by_a_load(journey, cards, flows):
+    snapshot = journey.snapshot()
+    with pytest.raises(ModelError, match="not a whole map"):
+        _empty_like(journey).load(cards(list(snapshot.cards)), flows(list(snapshot.flows)))
+
+
+def test_only_an_empty_map_no_one_hears_is_loaded_at_once(journey):
+    snapshot = journey.snapshot()
+    with pytest.raises(ModelError, match="only a new map"):
+        journey.load(snapshot.cards, snapshot.flows)  # it has cards already
+    heard = _empty_like(journey)
+    heard.events.subscribe(lambda events: None)
+    with pytest.raises(ModelError, match="only a new map"):
+        heard.load(snapshot.cards, snapshot.flows)

@@ -238,7 +238,6 @@ def _build_journey(doc: JourneyFile) -> JourneyMap:
         )  # fmt: skip
     for lane in doc.lanes:
         journey.add(Lane(**lane.model_dump()))
-    journey.add_cards(card_from_file(c) for c in doc.cards)
-    for f in doc.flows:
-        journey.add(Flow(f.id, f.source, f.target, f.label))
+    cards = [card_from_file(c) for c in doc.cards]
+    journey.load(cards, [Flow(f.id, f.source, f.target, f.label) for f in doc.flows])
     return journey

@@ -40,6 +40,13 @@ class CellOrder:
         self.cards.pop(cell, None)
         return index
 
+    def fill(self, cards: Sequence[Card]) -> None:
+        """Each card at the end of its cell, in the order given."""
+        cells = self._cells
+        for card in cards:
+            cells.setdefault((card.stage_id, card.lane_id), []).append(card.id)
+        self.cards.clear()
+
     def remove(self, cell: Cell, card_id: str) -> None:
         self._cells[cell].remove(card_id)
         self.cards.pop(cell, None)
@@ -60,6 +67,11 @@ class LinkIndex:
     def add(self, card: Card) -> None:
         for card_id in card.pain_point_ids:
             self._by.setdefault(card_id, set()).add(card.id)
+
+    def fill(self, cards: Sequence[Card]) -> None:
+        for card in cards:
+            if card.pain_point_ids:
+                self.add(card)
 
     def discard(self, card: Card) -> None:
         for card_id in card.pain_point_ids:

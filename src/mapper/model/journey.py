@@ -119,15 +119,9 @@ class JourneyMap:
         nodes = self.graph.nodes
         cards = [nodes[i]["card"] for i in ids]
         if len(cards) > 1:
-            stages, lanes = self.stages.ids(), self.lanes.ids()
-            cells = self._cells
-            cards.sort(
-                key=lambda c: (
-                    stages.index(c.stage_id),
-                    lanes.index(c.lane_id),
-                    cells.index((c.stage_id, c.lane_id), c.id),
-                )
-            )
+            stages, lanes, cells = self.stages.ids(), self.lanes.ids(), self._cells
+            cards.sort(key=lambda c: (stages.index(c.stage_id), lanes.index(c.lane_id),
+                                      cells.index((c.stage_id, c.lane_id), c.id)))  # fmt: skip
         return cards
 
     def flow(self, flow_id: str) -> Flow:
@@ -139,11 +133,8 @@ class JourneyMap:
         return flow
 
     def flows(self) -> list[Flow]:
-        """All flows, ordered by source then target document position.
-
-        The order derives from card positions only, so removing and restoring a flow (or a
-        card with its flows) gives back exactly the same document.
-        """
+        """All flows, ordered by source then target document position: by card positions
+        only, so removing and restoring a flow (or a card with its flows) changes nothing."""
         return list(self.flow_sequence())
 
     def flow_sequence(self) -> tuple[Flow, ...]:
@@ -174,9 +165,7 @@ class JourneyMap:
         for group in (snapshot.personas, snapshot.stages, snapshot.lanes):
             for entity in group:
                 journey.add(entity)
-        journey.add_cards(snapshot.cards)
-        for flow in snapshot.flows:
-            journey.add(flow)
+        journey.load(snapshot.cards, snapshot.flows)
         return journey
 
     def snapshot(self) -> Snapshot:
@@ -248,6 +237,21 @@ class JourneyMap:
             added.append(card)
         for card in added:
             check_links(self, card)
+
+    def load(self, cards: Sequence[Card], flows: Sequence[Flow]) -> None:
+        """The cards (each at the end of its cell) and flows of a whole map (a checked file,
+        a snapshot) into an empty one no one hears: no check or event per item, only counts."""
+        if self.graph or self.events.heard():
+            raise ModelError("only a new map that no one listens to is loaded at once")
+        self._cells.fill(cards)
+        self._linked_by.fill(cards)
+        self.graph.add_nodes_from([(card.id, {"card": card}) for card in cards])
+        self.graph.add_edges_from([(f.source, f.target, {"flow": f}) for f in flows])
+        self._flow_ends.update([(f.id, (f.source, f.target)) for f in flows])
+        # a repeated id or pair, or a flow's end that is no card, shows in the counts
+        whole = (len(cards), len(flows), len(flows))
+        if (self.card_count(), self.flow_count(), len(self._flow_ends)) != whole:
+            raise ModelError("the cards and flows loaded are not a whole map")
 
     def add(self, entity: AnyEntity) -> int:
         """Insert at the end (a card: at the end of its cell)."""
@@ -330,13 +334,9 @@ class JourneyMap:
             self._cells.insert((stage_id, lane_id), index, [card_id])
         for card_id, stage_id, lane_id, _ in moves.before:
             self._set_cells([card_id], stage_id, lane_id)
+        moved = [card_id for card_id, *_ in moves.before]
         self._flow_order = flow_order.reordered(
-            self.graph,
-            self._cells,
-            self.stages.ids(),
-            self.lanes.ids(),
-            order,
-            [card_id for card_id, *_ in moves.before],
+            self.graph, self._cells, self.stages.ids(), self.lanes.ids(), order, moved
         )
 
     def remove(self, kind: Entity, item_id: str) -> Removal:
