@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton, QTreeView, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QStyleFactory, QTreeView, QWidget
 
 from factories import sample_map
 from mapper.canvas.view import READABLE_ZOOM
@@ -186,6 +186,23 @@ def test_light_and_system_bring_the_light_look_back(window, manager):
     window.actions_["theme_system"].trigger()  # this test platform's scheme is light
     assert window.scene.theme is LIGHT and not is_dark(QApplication.palette())
     assert QSettings().value(SETTING) == "system"
+
+
+def test_the_platforms_own_style_comes_back_after_fusion_stood_in_for_it(window):
+    app, look = QApplication.instance(), appearance()
+    started = app.style().name()
+    styles = QStyleFactory.keys()  # (a static function, not a mapping)
+    platform = next(key for key in styles if key.lower() != "fusion")
+    app.setStyle(platform)  # as a desktop whose style cannot turn dark
+    try:
+        look.set_choice("dark")
+        assert app.style().name().lower() == "fusion" and is_dark(app.palette())
+        look.set_choice("light")
+        look.set_choice("system")
+        assert app.style().name().lower() == platform.lower()
+        assert not is_dark(app.palette()) and window.scene.theme is LIGHT
+    finally:
+        app.setStyle(started)
 
 
 def test_the_system_choice_follows_the_desktop_when_it_turns_dark(window, monkeypatch):

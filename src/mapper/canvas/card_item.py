@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from mapper.canvas.card_paint import RADIUS, SHADOW, CardLook, paint_card
 from mapper.canvas.host import host_of
@@ -27,7 +27,6 @@ _FLAGS = (
 _CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _CURSOR = Qt.CursorShape.OpenHandCursor
 _ANTIALIAS = QPainter.RenderHint.Antialiasing
-_SELECTED = QStyle.StateFlag.State_Selected
 _NEUTRAL = Sentiment.NEUTRAL
 
 
@@ -118,8 +117,11 @@ class CardItem(QGraphicsItem):
         shown = getattr(self.scene(), "shown_personas", ())
         sentiment = card_mark(box.card, shown, self.persona_id)
         stripe = None if sentiment is _NEUTRAL else qcolor(colors.sentiment[sentiment])
+        # selected as Qt's option.state says; reading that would make PySide build every
+        # enum of QStyle before a map's first frame (a few ms)
+        selected = self.isSelected()
         paint_card(
-            painter, look, bool(option.state & _SELECTED),
+            painter, look, selected,
             option.levelOfDetailFromTransform(painter.worldTransform()), stripe,
             self.highlighted, self.focused,
         )  # fmt: skip

@@ -81,7 +81,9 @@ class Appearance(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.app = app
-        self._style = app.style().name()
+        # the style Qt chose for the platform, kept while Fusion stands in for it (asking
+        # Qt for the style at start would make PySide build every enum of QStyle, a few ms)
+        self._platform_style: str | None = None
         self.choice = saved_choice()
         self.theme: Theme = LIGHT
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self._apply())
@@ -108,7 +110,7 @@ class Appearance(QObject):
             elif hints.colorScheme() != wanted:
                 hints.setColorScheme(wanted)
         if wanted is None:
-            self._use(self._style, QPalette())  # the platform's own look
+            self._use(None, QPalette())  # the platform's own look
             system = system_scheme(app)
             dark = system == Qt.ColorScheme.Dark or (
                 system == Qt.ColorScheme.Unknown and is_dark(app.palette())
@@ -123,8 +125,13 @@ class Appearance(QObject):
             self.theme = theme
             self.changed.emit(theme)
 
-    def _use(self, style: str, palette: QPalette) -> None:
-        if self.app.style().name().lower() != style.lower():
+    def _use(self, style: str | None, palette: QPalette) -> None:
+        """``style`` None: the platform's own."""
+        if style is None and self._platform_style is not None:
+            self.app.setStyle(self._platform_style)
+            self._platform_style = None
+        elif style is not None and (current := self.app.style().name()).lower() != style.lower():
+            self._platform_style = self._platform_style or current
             self.app.setStyle(style)
         self.app.setPalette(palette)
 
