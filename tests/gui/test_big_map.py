@@ -14,20 +14,25 @@ from PySide6.QtGui import QImage, QPainter, QRegion, QTransform
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
-from gui.conftest import synthetic_window
 from mapper.canvas.card_item import CardItem, ConnectorHandle
 from mapper.canvas.flow_item import HIT, FlowItem, FlowLabelItem, far_from
 from mapper.canvas.scene import BSP_DEPTH
+from mapper.document import Document
 from mapper.layout.geometry import bezier_bounds
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from synthetic import make_map
 
 
 @pytest.fixture
 def big_window(manager, qtbot):
-    win = synthetic_window(manager, qtbot, 600, 1400, 900)
-    win.view.set_zoom(0.7)
+    win = manager.show(Document(make_map(600)))
+    win.resize(1400, 900)
+    win.view.set_zoom(0.7)  # before the flows come: any paint of them is at this zoom
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: not win.scene.pending)
     QApplication.processEvents()
+    assert abs(win.view.transform().m11() - 0.7) < 1e-9
     return win
 
 

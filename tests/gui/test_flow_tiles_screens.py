@@ -97,7 +97,7 @@ def test_a_view_needing_more_tiles_than_are_kept_settles_and_keeps_them(
     window.view.set_zoom(1.0)
     bar = window.view.verticalScrollBar()
     bar.setValue(bar.maximum() // 3)  # mid-map: flows all over the view
-    qtbot.waitUntil(lambda: bool(window.scene.flow_layer.chunks))  # (after the cards)
+    qtbot.waitUntil(lambda: not window.scene.pending)  # (the flows come after the cards)
     monkeypatch.setattr(flow_tiles, "MAX_TILES", 2)  # fewer than this view needs
     item = window.scene.flow_layer.item
     item.forget()

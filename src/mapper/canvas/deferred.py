@@ -1,7 +1,9 @@
-"""Opening a big map, the scene builds the card items a view's first paint shows and the
-rest on a later turn of the event loop (the flows and their labels follow the same way, see
-``JourneyScene.complete``). Nothing can miss a card: asking for the cards or the items
-builds the cards still to come, a rendering builds everything first.
+"""Opening a big map, the scene builds the card items a view's first paint shows, and the
+rest a piece a turn of the event loop after it, each turn short enough for the editor to
+answer a click or a scroll in between (the flows, their labels and the emotion curves
+follow the same way, see ``JourneyScene._completion_steps``). Nothing can miss a card:
+asking for the cards or the items builds the cards still to come, a rendering or
+:meth:`DeferredScene.complete` everything at once.
 
 The cards of that first paint are painted straight onto the screen; they keep a cached
 picture (what makes scrolling and dragging cheap) from the next turn on: filling a cache
@@ -9,6 +11,7 @@ per card is a third of what painting them costs, and a first frame has no use fo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import QRectF, QTimer
@@ -20,6 +23,7 @@ from mapper.layout import MapLayout
 
 _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _UNCACHED = QGraphicsItem.CacheMode.NoCache
+CARDS_A_TURN = 1_000  # about 20 ms a turn on the machines this was measured on
 
 
 class DeferredScene(QGraphicsScene):
@@ -34,7 +38,8 @@ class DeferredScene(QGraphicsScene):
         self._cards: dict[str, CardItem] = {}
         self._cards_pending = defer  # some cards have no item yet
         self.pending = defer  # the flows (and their labels) are still to be built
-        self._completing = False  # a view asked for them on a later event-loop turn
+        self._steps: Iterator[None] | None = None  # what is left to build, a piece a step
+        self._stepping = False  # a step is under way
         self._uncached: list[CardItem] = []  # built for a first paint: cached from the next
 
     @property
@@ -43,12 +48,13 @@ class DeferredScene(QGraphicsScene):
         self.build_cards()
         return self._cards
 
-    def build_cards(self, area: QRectF | None = None) -> None:
+    def build_cards(self, area: QRectF | None = None, most: int | None = None) -> None:
         """Build the deferred cards, or only those in ``area`` (what a view is about to
-        paint: the others wait for :meth:`complete`)."""
+        paint: the others come later), or the ``most`` first of them."""
         if self._cards_pending:
-            self._cards_pending = area is not None
             boxes = unbuilt_cards(self.layout, self._cards, area)
+            self._cards_pending = area is not None or (most is not None and len(boxes) > most)
+            boxes = boxes if most is None else boxes[:most]
             made = add_card_items(self, self._cards, boxes, self._active_id, self._highlighted)
             if area is not None:  # for the paint about to happen
                 for item in made:
@@ -61,15 +67,50 @@ class DeferredScene(QGraphicsScene):
             self._uncached = []
 
     def complete(self) -> None:
-        """Build what is still deferred."""
+        """Build what is still deferred, at once (nothing, asked while a step is under way:
+        that step's own work comes first)."""
+        if self._stepping:
+            return
         self.build_cards()
+        if self.pending:
+            steps, self._steps = self._steps or self._completion_steps(), None
+            self._stepping = True
+            try:
+                for _ in steps:
+                    pass
+            finally:
+                self._stepping = False
 
     def complete_soon(self) -> None:
-        """After a view's first paint: build what is deferred on the next turn of the event
+        """After a view's first paint: build what is deferred a piece a turn of the event
         loop, so it shows a moment after what the view shows first."""
-        if self.pending and not self._completing:
-            self._completing = True
-            QTimer.singleShot(0, self, self.complete)
+        if self.pending and self._steps is None:
+            self._steps = self._completion_steps()
+            QTimer.singleShot(0, self, self._next_step)
+
+    def _next_step(self) -> None:
+        steps = self._steps
+        if steps is None or self._stepping:  # finished at once meanwhile
+            return
+        self._stepping = True
+        try:
+            more = next(steps, False) is None
+        finally:
+            self._stepping = False
+        if more and self._steps is steps:
+            QTimer.singleShot(0, self, self._next_step)
+        elif self._steps is steps:
+            self._steps = None
+
+    def _completion_steps(self) -> Iterator[None]:
+        """What is left to build, a step at a time (yields between steps)."""
+        yield from self._card_steps()
+        self.pending = False
+
+    def _card_steps(self) -> Iterator[None]:
+        while self._cards_pending:
+            self.build_cards(most=CARDS_A_TURN)
+            yield
 
     def made_items(self) -> list[QGraphicsItem]:
         """The items made so far (asking builds nothing)."""

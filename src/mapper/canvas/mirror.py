@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from mapper.canvas.card_item import CardItem
 from mapper.canvas.emotion_layer import EmotionLayer
+from mapper.canvas.flow_building import add_flow_item
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.flow_layer import FlowLayer
 from mapper.canvas.header_items import StageHeaderItem
@@ -236,11 +237,7 @@ def sync_flows(
         known = items.get(flow_id)
         label = labels.get(flow_id)
         if known is None:
-            items[flow_id] = item = FlowItem(path, label)
-            scene.addItem(item)
-            item.set_layer(layer)
-            if item.label is not None:
-                scene.addItem(item.label)
+            add_flow_item(scene, items, flow_id, path, label, layer)
         elif known.route is not path:
             shift = shifts.get(flow_id)
             if shift is not None and not dragging and known.route is shown.get(flow_id):

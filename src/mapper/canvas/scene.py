@@ -5,7 +5,7 @@ cancels it on Esc. It never changes the model directly."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from mapper.canvas.curve_items import DrawnPoint
 from mapper.canvas.deferred import DeferredScene
 from mapper.canvas.emotion_items import EmotionPointItem, GhostRowItem
 from mapper.canvas.emotion_layer import EmotionLayer
+from mapper.canvas.flow_building import flow_steps
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.flow_layer import FlowLayer
 from mapper.canvas.grid_item import GridItem
@@ -28,7 +29,7 @@ from mapper.canvas.mirror import drawn, sync_cards, sync_flows, sync_headers, ta
 from mapper.document import Document
 from mapper.edits import Change
 from mapper.gcpause import keep_new, paused_gc
-from mapper.layout import MapLayout, Style, compute_layout, route_flows
+from mapper.layout import MapLayout, Style, compute_layout
 from mapper.layout.theme import LIGHT, Theme
 from mapper.model import Entity, ModelEvent, Persona
 from mapper.model.pain import shown_personas
@@ -82,6 +83,7 @@ class JourneyScene(DeferredScene):
         self.lane_headers: dict[str, LaneHeaderItem] = {}
         self.emotions = EmotionLayer(self)  # curves, points, ghost points and the legend
         self._labels: dict[str, FlowLabel] = {}
+        self._routed: MapLayout | None = None  # the layout the flows coming are built for
         self._selected_before: set = set()  # items selected at the last selection change
         self._unsubscribe = self.journey.events.subscribe(self._on_model_events)
         self.selectionChanged.connect(self._refresh_handles)
@@ -150,6 +152,8 @@ class JourneyScene(DeferredScene):
     def sync(self, force: bool = True) -> None:
         """Bring the items in line with the model. Unless ``force``d, the layout is built on
         the previous one and only items whose boxes changed are touched."""
+        if self._routed is not None:  # the flows are coming for the layout shown: first
+            self.complete()  # all of them, then this change as any other
         journey = self.journey
         previous = None if force else self.layout
         style, flows = self.layout_style, not self.pending  # routed once the flows come
@@ -186,21 +190,16 @@ class JourneyScene(DeferredScene):
 
     @property
     def flows(self) -> dict[str, FlowItem]:
-        """Flow id -> item; asking builds flows still deferred (see :meth:`complete`)."""
-        self.complete()
+        self.complete()  # asking builds the flows still deferred
         return self._flows
 
-    def complete(self) -> None:
-        """Build what opening a map deferred (cards, flows, labels, emotion curves)."""
-        super().complete()  # the cards first
-        if not self.pending:
-            return
-        self.pending = False
-        route_flows(self.journey, self.layout)
-        with self._flow_batch():
-            self._labels = sync_flows(
-                self, self._flows, self.layout, None, True, {}, self.flow_layer
-            )
+    def _completion_steps(self) -> Iterator[None]:
+        """What opening a map deferred, a step a turn: the cards, the flows (routed, labelled,
+        made a batch a step), the emotion curves. Once routed, an edit first finishes them."""
+        yield from self._card_steps()
+        self._routed = layout = self.layout
+        self._labels = yield from flow_steps(self, self._flows, layout)
+        self.pending, self._routed = False, None
         self.emotions.sync(self._active_id, True)
         self.layout_changed.emit()
 
@@ -353,6 +352,7 @@ class JourneyScene(DeferredScene):
         if self.read_only:
             event.ignore()
             return
+        self.complete()  # a gesture starts on the whole map (a big one still coming in)
         if self.interaction is not None and self.interaction.ends_on_press:
             if event.button() == Qt.MouseButton.LeftButton:
                 self.end_interaction(event.scenePos())  # e.g. a flow started from a menu
