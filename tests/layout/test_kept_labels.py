@@ -9,7 +9,7 @@ from layout_maps import grow_first_row
 from factories import synthetic_map
 from mapper.layout import compute_layout, label_moves, labels
 from mapper.layout.label_grids import CARD_CLEARANCE
-from mapper.layout.labels import flow_labels
+from mapper.layout.labels import flow_labels, new_labels_steps, update_labels
 from mapper.model import Entity
 
 
@@ -300,3 +300,25 @@ def test_labels_carried_along_are_made_without_the_generic_constructor(monkeypat
     carried = [i for i, label in placed.items() if label.rect != was[i].rect and label.clear]
     assert len(carried) > 20
     assert len(made) < len(carried) / 4  # (those placed afresh)
+
+
+def test_new_labels_placed_in_steps_are_those_placed_at_once() -> None:
+    """Opening a map places its labels a few at a turn of the event loop: the same
+    labels, handed on to the layout as one placement hands them on."""
+    journey = synthetic_map(300)
+    at_once = compute_layout(journey)
+    labels, _ = update_labels(at_once, None, {})
+    stepped = compute_layout(journey)
+    steps = new_labels_steps(stepped, 7)
+    yields = 0
+    while True:
+        try:
+            next(steps)
+            yields += 1
+        except StopIteration as done:
+            in_steps = done.value
+            break
+    assert in_steps == labels and len(labels) > 40
+    assert yields == len(labels) // 7
+    assert stepped.placed_labels is not None
+    assert stepped.placed_labels.by_flow == at_once.placed_labels.by_flow

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from mapper.layout.labels import FlowLabel
 
 FLOWS_A_TURN = 1_000  # about 25 ms a turn on the machines this was measured on
+LABELS_A_TURN = 250  # placed afresh: about 20 ms a turn
 
 
 class ItemHost(Protocol):
@@ -58,11 +59,11 @@ def flow_steps(
     scene: FlowScene, items: dict[str, FlowItem], layout: MapLayout
 ) -> Generator[None, None, dict[str, FlowLabel]]:
     """Yields between steps; returns the labels by flow id."""
-    from mapper.layout.labels import update_labels  # loaded with the flows, after the first frame
+    from mapper.layout.labels import new_labels_steps  # loaded with the flows, after the frame
 
     route_flows(scene.journey, layout)
     yield
-    labels, _ = update_labels(layout, None, {})
+    labels = yield from new_labels_steps(layout, LABELS_A_TURN)
     if scene.flow_layer is not None:
         scene.flow_layer.set_layout(layout)
     yield

@@ -5,9 +5,8 @@ along the curve, then spots above and below them, and takes the first one clear 
 stage and lane headers, of other labels, of a blueprint's lines and of every card;
 failing that, the first one near the middle clear of every card, else the first one clear
 of the cards' titles, metrics lines and badge rows (it may then lie on a card's empty
-part). Spots
-within one stage column go first, so pages of whole stages rarely cut a label. A
-label that finds no free spot is shortened with an ellipsis and tried again; one that
+part). Spots within one stage column go first, so pages of whole stages rarely cut a
+label. A label that finds no free spot is shortened with an ellipsis and tried again; one that
 still finds none keeps the middle of its flow and is marked ``clear=False``: no renderer
 draws it (the canvas shows the full text in the flow's tooltip, the PDF says so). After
 an edit, a label whose flow moved or changed its shape is carried along to the same point
@@ -19,7 +18,7 @@ Pure Python and deterministic, so every renderer places labels alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mapper.layout.boxes import FlowRoute, MapLayout
@@ -127,6 +126,13 @@ def update_labels(
     return dict(placed.by_flow), changed
 
 
+def new_labels_steps(layout: MapLayout, step: int) -> Generator[None, None, dict[str, FlowLabel]]:
+    """``update_labels(layout, None, {})[0]``, yielding each ``step`` labels placed."""
+    placed, _ = yield from _placing(layout, None, None, step)
+    layout.placed_labels = placed
+    return dict(placed.by_flow)
+
+
 def _state_of(known: Iterable[FlowLabel]) -> PlacedLabels:
     state = PlacedLabels()
     for label in known:
@@ -143,6 +149,17 @@ def _place(
 ) -> tuple[PlacedLabels, set[str]]:
     """The labels of ``layout``, built on ``state`` (the labels placed on ``previous``,
     taken over and changed), and the ids of the flows whose labels changed."""
+    try:
+        next(_placing(layout, previous, state, None))  # (no step size: it never yields)
+    except StopIteration as done:
+        return done.value
+    raise AssertionError("a placement with no step size went in steps")
+
+
+def _placing(
+    layout: MapLayout, previous: MapLayout | None, state: PlacedLabels | None, per_step: int | None
+) -> Generator[None, None, tuple[PlacedLabels, set[str]]]:
+    """:func:`_place`, yielding each time ``per_step`` labels were placed afresh."""
     body, edges = label_area(layout)
     routes = layout.routes_by_id()
     if state is None or previous is None:
@@ -205,11 +222,14 @@ def _place(
         full = " ".join(route.flow.label.split())
         if not full:
             continue
+
         if cards is None or texts is None:
             cards, texts = card_grids(layout, previous)
         label = _placed(route, full, cards, texts, grid, edges, body)
         by_flow[label.flow_id] = label
         changed.add(label.flow_id)
+        if per_step and len(by_flow) % per_step == 0:
+            yield
         if label.clear:
             grid.add(label.flow_id, label.rect)
         else:
