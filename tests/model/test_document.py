@@ -287,6 +287,9 @@ def _empty_like(journey: JourneyMap) -> JourneyMap:
         (lambda cs: cs, lambda fs: [*fs, Flow("fx", fs[0].source, fs[0].target)]),  # a pair
         (lambda cs: cs, lambda fs: [*fs, Flow(fs[0].id, "t1", "t3")]),  # a flow id twice
         (lambda cs: cs, lambda fs: [*fs, Flow("fx", "t1", "ghost")]),  # an end no card
+        # a card twice and an end no card: the counts of the two would make up for each other
+        (lambda cs: [*cs, cs[0]], lambda fs: [*fs, Flow("fx", "t1", "ghost")]),
+        (lambda cs: cs, lambda fs: [*fs, Flow("fx", "t1", "t1")]),  # a card to itself
     ],
 )
 def test_a_map_that_is_not_whole_is_refused_by_a_load(journey, cards, flows):

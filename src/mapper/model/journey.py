@@ -246,11 +246,12 @@ class JourneyMap:
         self._cells.fill(cards)
         self._linked_by.fill(cards)
         self.graph.add_nodes_from([(card.id, {"card": card}) for card in cards])
+        unique_cards = self.card_count()  # before a flow's end that is no card adds a node
         self.graph.add_edges_from([(f.source, f.target, {"flow": f}) for f in flows])
         self._flow_ends.update([(f.id, (f.source, f.target)) for f in flows])
-        # a repeated id or pair, or a flow's end that is no card, shows in the counts
-        whole = (len(cards), len(flows), len(flows))
-        if (self.card_count(), self.flow_count(), len(self._flow_ends)) != whole:
+        # a repeated id or pair, an end that is no card, a card to itself: each counted
+        counts = (unique_cards, self.card_count(), self.flow_count(), len(self._flow_ends))
+        if counts != (len(cards),) * 2 + (len(flows),) * 2 or nx.number_of_selfloops(self.graph):
             raise ModelError("the cards and flows loaded are not a whole map")
 
     def add(self, entity: AnyEntity) -> int:
