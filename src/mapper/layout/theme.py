@@ -103,6 +103,11 @@ def mix(color: str, base: str, amount: float) -> str:
     return "#" + "".join(f"{p:02x}" for p in parts)
 
 
+def _div_255(value: int) -> int:
+    """``value / 255`` rounded, exactly as Qt's raster engine works it out."""
+    return (value + (value >> 8) + 0x80) >> 8
+
+
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity (painters cache by it)
 class Theme:
     """The canvas's colours by name. ``LIGHT`` is what exports print; ``DARK`` keeps every
@@ -151,11 +156,19 @@ class Theme:
             return self.header_fill
 
     def column_fill(self, color: str) -> str:
-        """What a stage's column looks like: its colour at ``column_alpha`` on the canvas."""
+        """What a stage's column looks like: its colour at ``column_alpha`` on the canvas,
+        rounded part by part as Qt blends it (the canvas fills columns with this opaque
+        colour: the very pixels the blend gave)."""
+        alpha, base = self.column_alpha, self.background
         try:
-            return mix(color, self.background, self.column_alpha / 255)
+            parts = [
+                _div_255(int(color[i : i + 2], 16) * alpha)
+                + _div_255(int(base[i : i + 2], 16) * (255 - alpha))
+                for i in (1, 3, 5)
+            ]
         except (ValueError, IndexError):
-            return self.background
+            return base
+        return "#" + "".join(f"{min(p, 255):02x}" for p in parts)
 
     def ink_on(self, fill: str) -> str:
         """The theme's ink when it reads on ``fill`` (4.5:1), else the best of white/black."""
