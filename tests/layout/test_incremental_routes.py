@@ -5,7 +5,7 @@ from __future__ import annotations
 from layout_maps import ROUTE_TOLERANCE, assert_same_layout, grow_first_row
 
 from factories import synthetic_map
-from mapper.layout import compute_layout
+from mapper.layout import compute_layout, route_flows_in_steps
 from mapper.layout.flow_routes import _loop
 from mapper.model import Card, Entity, LaneKind
 
@@ -198,3 +198,17 @@ def test_when_rows_of_cards_moved_the_flows_are_walked_not_looked_up_card_by_car
     again = compute_layout(journey, previous=after)
     assert looked_up == [again]
     assert_same_layout(again, compute_layout(journey))
+
+
+def test_flows_routed_in_steps_are_those_routed_at_once():
+    """A big map just opened routes its flows a few thousand a turn of the event loop:
+    the same routes, in the same order, as a layout made with its flows."""
+    journey = synthetic_map(400)
+    whole = compute_layout(journey)
+    stepped = compute_layout(journey, flows=False)
+    assert not stepped.routed and stepped.flows == []
+    yields = sum(1 for _ in route_flows_in_steps(journey, stepped, 97))
+    assert yields == len(journey.flow_sequence()) // 97 > 3
+    assert stepped.routed
+    assert_same_layout(stepped, whole)
+    assert list(route_flows_in_steps(journey, stepped, 97)) == []  # routed: nothing again

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.flow_layer import FlowLayer
-from mapper.layout import FlowRoute, MapLayout, route_flows
+from mapper.layout import FlowRoute, MapLayout, route_flows_in_steps
 from mapper.model import JourneyMap
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 FLOWS_A_TURN = 1_000  # about 25 ms a turn on the machines this was measured on
 LABELS_A_TURN = 250  # placed afresh: about 20 ms a turn
+ROUTES_A_TURN = 3_000  # worked out afresh: about 25 ms a turn
 
 
 class ItemHost(Protocol):
@@ -61,7 +62,7 @@ def flow_steps(
     """Yields between steps; returns the labels by flow id."""
     from mapper.layout.labels import new_labels_steps  # loaded with the flows, after the frame
 
-    route_flows(scene.journey, layout)
+    yield from route_flows_in_steps(scene.journey, layout, ROUTES_A_TURN)
     yield
     labels = yield from new_labels_steps(layout, LABELS_A_TURN)
     if scene.flow_layer is not None:

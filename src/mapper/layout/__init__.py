@@ -3,7 +3,7 @@
 from mapper.layout.boxes import CardBox, FlowRoute, LaneBox, MapLayout, StageBox, Style
 from mapper.layout.emotion import EmotionCurve, EmotionPoint
 from mapper.layout.geometry import Bezier, Point, Rect
-from mapper.layout.grid import compute_layout, route_flows
+from mapper.layout.grid import compute_layout, route_flows, route_flows_in_steps
 
 __all__ = [
     "Bezier",
@@ -19,4 +19,5 @@ __all__ = [
     "Style",
     "compute_layout",
     "route_flows",
+    "route_flows_in_steps",
 ]

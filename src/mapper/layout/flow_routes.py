@@ -3,6 +3,7 @@ previous layout where its cards stayed, moved along where they moved alike."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from operator import attrgetter, is_
 from typing import Any
 
@@ -38,9 +39,13 @@ def lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout | 
     ):
         _reroute(journey, result, previous, bands)
         return
+    if previous is None:  # every flow afresh
+        for _ in fresh_routes(result, bands, flows, None):
+            pass  # (no step size: it never yields)
+        return
     boxes = result.cards
-    box_of, old_box_of = boxes.get, (previous.cards if previous is not None else {}).get
-    known = (previous.routes_by_id() if previous is not None else {}).get
+    box_of, old_box_of = boxes.get, previous.cards.get
+    known = previous.routes_by_id().get
     offset_of = result.card_offsets.get
     routes, style = result.routes, result.style
     rerouted: dict[str, None] = {}
@@ -70,8 +75,29 @@ def lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout | 
         routes[flow_id] = _route(flow, source, target, bands, style)
         rerouted[flow_id] = None
     result.flows = list(routes.values())  # (in the order of the flows)
-    if previous is not None:
-        result.rerouted, result.shifts = rerouted, shifts
+    result.rerouted, result.shifts = rerouted, shifts
+
+
+def lay_out_flows_in_steps(journey: JourneyMap, result: MapLayout, step: int) -> Iterator[None]:
+    """:func:`lay_out_flows` with no previous layout, yielding each ``step`` flows routed
+    (a big map just opened: its 26,000 flows take a fifth of a second)."""
+    flows = result.flow_list = journey.flow_sequence()
+    result.flow_set = journey.flow_set()
+    yield from fresh_routes(result, _bands(result), flows, step)
+
+
+def fresh_routes(
+    result: MapLayout, bands: Bands, flows: tuple[Flow, ...], step: int | None
+) -> Iterator[None]:
+    """Every flow's route in ``result`` worked out afresh, yielding each ``step`` flows."""
+    box_of, routes, style = result.cards.get, result.routes, result.style
+    for index, flow in enumerate(flows):
+        source, target = box_of(flow.source), box_of(flow.target)
+        if source is not None and target is not None:  # else an end is hidden or collapsed
+            routes[flow.id] = _route(flow, source, target, bands, style)
+        if step and index % step == step - 1:
+            yield
+    result.flows = list(routes.values())  # (in the order of the flows)
 
 
 def _route(flow: Flow, source: CardBox, target: CardBox, bands: Bands, style: Style) -> FlowRoute:

@@ -9,6 +9,7 @@ are defined in ``layout.boxes``, the shapes of flows in ``layout.routes``.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterator
 from operator import is_
 
 from mapper.layout.blueprint import blueprint_lines, line_above
@@ -27,7 +28,7 @@ from mapper.layout.boxes import (
 )
 from mapper.layout.emotion import EmotionCurve, EmotionPoint
 from mapper.layout.emotion_lane import lay_out_emotions
-from mapper.layout.flow_routes import lay_out_flows
+from mapper.layout.flow_routes import lay_out_flows, lay_out_flows_in_steps
 from mapper.layout.geometry import Rect, rect
 from mapper.layout.metric_lines import CARD_METRICS_SIZE, card_metrics_line
 from mapper.layout.routes import (
@@ -203,6 +204,13 @@ def route_flows(journey: JourneyMap, layout: MapLayout) -> None:
     """Route the flows of a layout made without them (as if it had been made with them)."""
     if not layout.routed:
         lay_out_flows(journey, layout, None)
+        layout.routed = True
+
+
+def route_flows_in_steps(journey: JourneyMap, layout: MapLayout, step: int) -> Iterator[None]:
+    """:func:`route_flows`, yielding each ``step`` flows routed."""
+    if not layout.routed:
+        yield from lay_out_flows_in_steps(journey, layout, step)
         layout.routed = True
 
 
