@@ -65,12 +65,11 @@ def flow_steps(
     yield from route_flows_in_steps(scene.journey, layout, ROUTES_A_TURN)
     yield
     labels = yield from new_labels_steps(layout, LABELS_A_TURN)
-    if scene.flow_layer is not None:
-        scene.flow_layer.set_layout(layout)
     yield
     routes = list(layout.routes_by_id().items())
     layer = scene.flow_layer
     if layer is not None:
+        layer.set_layout(layout)
         layer.item.hide()
     # the layer settles once, at the end: settling it after each step would draw the flows
     # in view again every turn (a step's flows are more than it repaints piece by piece)

@@ -83,7 +83,7 @@ class JourneyScene(DeferredScene):
         self.lane_headers: dict[str, LaneHeaderItem] = {}
         self.emotions = EmotionLayer(self)  # curves, points, ghost points and the legend
         self._labels: dict[str, FlowLabel] = {}
-        self._routed: MapLayout | None = None  # the layout the flows coming are built for
+        self._flows_coming = False  # routed for the layout shown, being made (see sync)
         self._selected_before: set = set()  # items selected at the last selection change
         self._unsubscribe = self.journey.events.subscribe(self._on_model_events)
         self.selectionChanged.connect(self._refresh_handles)
@@ -152,7 +152,7 @@ class JourneyScene(DeferredScene):
     def sync(self, force: bool = True) -> None:
         """Bring the items in line with the model. Unless ``force``d, the layout is built on
         the previous one and only items whose boxes changed are touched."""
-        if self._routed is not None:  # the flows are coming for the layout shown: first
+        if self._flows_coming:  # made for the layout shown (routed on it): first
             self.complete()  # all of them, then this change as any other
         journey = self.journey
         previous = None if force else self.layout
@@ -197,9 +197,9 @@ class JourneyScene(DeferredScene):
         """What opening a map deferred, a step a turn: the cards, the flows (routed, labelled,
         made a batch a step), the emotion curves. Once routed, an edit first finishes them."""
         yield from self._card_steps()
-        self._routed = layout = self.layout
-        self._labels = yield from flow_steps(self, self._flows, layout)
-        self.pending, self._routed = False, None
+        self._flows_coming = True
+        self._labels = yield from flow_steps(self, self._flows, self.layout)
+        self.pending = self._flows_coming = False
         self.emotions.sync(self._active_id, True)
         self.layout_changed.emit()
 

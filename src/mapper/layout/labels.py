@@ -6,8 +6,8 @@ stage and lane headers, of other labels, of a blueprint's lines and of every car
 failing that, the first one near the middle clear of every card, else the first one clear
 of the cards' titles, metrics lines and badge rows (it may then lie on a card's empty
 part). Spots within one stage column go first, so pages of whole stages rarely cut a
-label. A label that finds no free spot is shortened with an ellipsis and tried again; one that
-still finds none keeps the middle of its flow and is marked ``clear=False``: no renderer
+label. A label that finds no free spot is shortened with an ellipsis and tried again; one
+that still finds none keeps the middle of its flow and is marked ``clear=False``: no renderer
 draws it (the canvas shows the full text in the flow's tooltip, the PDF says so). After
 an edit, a label whose flow moved or changed its shape is carried along to the same point
 of its curve, if it lands clear of text and labels there, else to the nearest spot above
@@ -222,18 +222,17 @@ def _placing(
         full = " ".join(route.flow.label.split())
         if not full:
             continue
-
         if cards is None or texts is None:
             cards, texts = card_grids(layout, previous)
         label = _placed(route, full, cards, texts, grid, edges, body)
         by_flow[label.flow_id] = label
         changed.add(label.flow_id)
-        if per_step and len(by_flow) % per_step == 0:
-            yield
         if label.clear:
             grid.add(label.flow_id, label.rect)
         else:
             state.unclear.add(label.flow_id)
+        if per_step and len(by_flow) % per_step == 0:
+            yield
     return state, changed
 
 
