@@ -1,7 +1,8 @@
 """Per-user folders (logs, recovery copies) without importing Qt.
 
-They match what Qt's QStandardPaths.AppDataLocation gives for an application named
-"Mapper" with no organisation. ``MAPPER_DATA_DIR`` overrides it (tests use this).
+They are where Qt's QStandardPaths.AppDataLocation put them while the application named no
+organisation, and stay there (with one, Qt would add a folder of the organisation's name).
+``MAPPER_DATA_DIR`` overrides it (tests use this).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QStandardPaths
+from PySide6.QtCore import QLockFile
 
 from mapper.fileformat import load_journey
 from mapper.fileformat.io import write_atomic
@@ -52,12 +52,10 @@ class RecoveryEntry:
 
 
 def default_folder() -> Path:
-    """``recovery`` in the app's data folder (QStandardPaths.AppDataLocation), unless
+    """``recovery`` in the app's data folder (``mapper.paths``: where Qt's AppDataLocation
+    put it before the application named its organisation, which would move it), unless
     MAPPER_DATA_DIR points elsewhere (tests)."""
-    if os.environ.get("MAPPER_DATA_DIR"):
-        return data_dir() / "recovery"
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return (Path(location) if location else data_dir()) / "recovery"
+    return data_dir() / "recovery"
 
 
 class RecoveryStore:

@@ -26,6 +26,7 @@ from mapper.ui.file_actions import ask_open_path, open_document, problems_text
 from mapper.ui.icons import icon
 from mapper.ui.main_window import MainWindow
 from mapper.ui.recent_files import remember
+from mapper.ui.settings_home import name_application
 
 
 class WindowManager:
@@ -179,7 +180,7 @@ def same_file(a: Path, b: Path) -> bool:
 def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
-    QCoreApplication.setApplicationName("Mapper")
+    name_application()  # (where its settings are kept)
     QCoreApplication.setApplicationVersion(__version__)
     app.setWindowIcon(icon("app") or QIcon())
     if app.platformName() == "offscreen":  # its clipboard crashes at exit if it holds data
