@@ -64,7 +64,7 @@ def run(cards: int, runs: int, emotion_lane: bool) -> None:
 
     document.push(edits.paste_100())  # on top of the stack: undo and redo take back this paste
     undos, redos, full = [], [], []
-    for _ in range(10):
+    for _ in range(runs):
         undos.append(median_ms(stack.undo, 1))
         redos.append(median_ms(stack.redo, 1))
     for _ in range(5):
