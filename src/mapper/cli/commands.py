@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from mapper.cli.output import json_safe, json_text, say, visible, write
+from mapper.cli.qt_options import names_a_platform
 from mapper.fileformat import JourneyFileError, load_journey, save_journey
 from mapper.templates import DEFAULT_TEMPLATE, available_templates, find_template
 
@@ -18,7 +19,8 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    if not has_screen():
+    qt_options = getattr(args, "qt_options", [])  # e.g. -style Fusion, for Qt itself
+    if not has_screen() and not names_a_platform(qt_options):
         return _fail(
             "no screen to show the editor on (DISPLAY is not set); the commands work without "
             "one, e.g. 'mapper export MAP.journey -o MAP.pdf' (see 'mapper --help')"
@@ -28,7 +30,7 @@ def run_gui(args: argparse.Namespace) -> int:
     pause_for_start_up()  # until the first window shows
     from mapper.ui.app import run_app  # Qt is only imported for the editor
 
-    return run_app(args.file)
+    return run_app(args.file, qt_options)
 
 
 def has_screen() -> bool:

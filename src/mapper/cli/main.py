@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NoReturn
 from mapper import __version__
 from mapper.cli.errors import report_unexpected
 from mapper.cli.output import visible, visible_lines, write
+from mapper.cli.qt_options import QtOptionError, split_qt_options
 from mapper.gcpause import end_start_up_pause, pause_for_start_up
 
 if TYPE_CHECKING:
@@ -89,6 +90,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(action, argparse._SubParsersAction)
         for name in action.choices
     }
+    try:
+        qt_options, args_list = _editor_options(args_list, subcommands)
+    except QtOptionError as exc:
+        end_start_up_pause()
+        parser.print_usage(sys.stderr)
+        write(visible(f"mapper: error: {exc}") + "\n", sys.stderr)
+        return EXIT_USAGE
     if not args_list or (args_list[0] not in subcommands and not args_list[0].startswith("-")):
         args_list.insert(0, "open")
     try:
@@ -96,6 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version, usage errors
         end_start_up_pause()
         return int(exc.code or 0)
+    args.qt_options = qt_options
     if args.command != "open":
         end_start_up_pause()
     try:
@@ -107,6 +116,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         report_unexpected(exc)
         return EXIT_FAILED
+
+
+def _editor_options(args: list[str], commands: set[str]) -> tuple[list[str], list[str]]:
+    """Qt's own options (``mapper -style Fusion FILE``) set aside for the editor's window;
+    the other commands show none, and keep their command lines as they are."""
+    if args and args[0] in commands and args[0] != "open":
+        return [], args
+    return split_qt_options(args)
 
 
 if __name__ == "__main__":

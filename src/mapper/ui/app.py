@@ -236,8 +236,9 @@ def install_error_dialog(manager: WindowManager) -> None:
     sys.excepthook = hook
 
 
-def run_app(path: str | None) -> int:
-    app = create_application()
+def run_app(path: str | None, qt_options: list[str] | None = None) -> int:
+    """``qt_options``: Qt's own command-line options (``-style Fusion``, ``-reverse``)."""
+    app = create_application([*(sys.argv[:1] or ["mapper"]), *(qt_options or [])])
     quiet_logging()  # the log file opens right after the first frame (below)
     manager = WindowManager()
     install_error_dialog(manager)
