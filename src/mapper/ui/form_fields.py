@@ -165,17 +165,21 @@ class TextField(QPlainTextEdit):
 
 
 class ChoiceField(QComboBox):
+    """A choice among values. It hands back the very values it was given: Qt keeps item
+    data as plain types, so a ``StrEnum`` member would come back as a bare ``str``."""
+
     edited = Signal(object)
 
     def __init__(self, choices: list[tuple[str, Any]]):
         super().__init__()
-        for label, value in choices:
-            self.addItem(label, value)
-        self.activated.connect(lambda index: self.edited.emit(self.itemData(index)))
+        self._values = [value for _, value in choices]
+        for label, _ in choices:
+            self.addItem(label)
+        self.activated.connect(lambda index: self.edited.emit(self._values[index]))
 
     def set_value(self, value: Any) -> None:
-        index = self.findData(value)
-        _blocked(self, lambda: self.setCurrentIndex(max(index, 0)))
+        index = self._values.index(value) if value in self._values else 0
+        _blocked(self, lambda: self.setCurrentIndex(index))
 
 
 class CheckField(QCheckBox):
