@@ -4,12 +4,14 @@ give it, so what follows the pick (a card added to the lane, the PDF, present mo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from gui.test_window import inspector_field
-from mapper.model import CardKind, Lane, LaneKind
+from gui.test_window import inspector_field, inspector_labels
+from mapper.export.pdf import export_pdf
+from mapper.model import BuyingPhase, CardKind, Creator, Entity, Lane, LaneKind
 from mapper.ui.form_fields import ChoiceField
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -44,3 +46,40 @@ def test_a_lane_made_a_pain_point_lane_takes_a_pain_point_from_ctrl_return(windo
     cards = journey.cards_in_cell("s1", "l-new")
     assert [(c.title, c.kind) for c in cards] == [("Pain point", CardKind.PAIN_POINT)]
 
+
+def test_a_card_kind_creator_and_phase_picked_are_enum_values_and_export(window, tmp_path):
+    journey = window.document.journey
+    window.scene.select_ids(["t4"])
+    QApplication.processEvents()
+    pick(inspector_field(window, "Creator"), "Earned")
+    pick(inspector_field(window, "Buying phase"), "Post purchase")
+    pick(inspector_field(window, "Kind"), "Pain point")
+    card = journey.card("t4")
+    assert card.kind is CardKind.PAIN_POINT
+    assert card.creator is Creator.EARNED and card.buying_phase is BuyingPhase.POST_PURCHASE
+    window.scene.clearSelection()
+    window.scene.stage_headers["s2"].setSelected(True)
+    QApplication.processEvents()
+    pick(inspector_field(window, "Buying phase"), "Purchase")
+    assert journey.get(Entity.STAGE, "s2").buying_phase is BuyingPhase.PURCHASE
+    out = tmp_path / "map.pdf"
+    export_pdf(journey, out)  # the PDF names each card's kind
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_wheel_over_a_card_kind_changes_it_and_the_form_follows(window):
+    journey = window.document.journey
+    window.scene.select_ids(["t4"])
+    QApplication.processEvents()
+    kind = inspector_field(window, "Kind")
+    centre = QPointF(kind.rect().center())
+    wheel = QWheelEvent(
+        centre, QPointF(kind.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, -120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )  # fmt: skip
+    QApplication.sendEvent(kind, wheel)  # the form is rebuilt inside the box's own signal
+    QApplication.processEvents()
+    assert journey.card("t4").kind is CardKind.ACTION
+    assert inspector_field(window, "Kind").currentText() == "Action"
+    assert "Channel" not in inspector_labels(window)  # a touchpoint's field went

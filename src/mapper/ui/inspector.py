@@ -309,6 +309,13 @@ class Inspector(QScrollArea):
         layout = page.layout()
         if layout is not None:
             layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        old = self.takeWidget()
+        if old is not None:
+            # not deleted now, as setWidget would: the form is rebuilt from inside one of
+            # its own fields' signals (a card's kind picked with a key or the wheel)
+            old.hide()
+            old.setParent(self)
+            old.deleteLater()
         self.setWidget(page)
         bar = self.verticalScrollBar().sizeHint().width()
         self.setMinimumWidth(page.minimumSizeHint().width() + bar + 2 * self.frameWidth())
