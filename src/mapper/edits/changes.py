@@ -221,6 +221,7 @@ class Update(Change):
         ):
             return False
         self.changes = dict(other.changes)
+        self.text = other.text  # says where the step ends: "Set Maya's emotion to +2"
         return True
 
     def is_empty(self) -> bool:
