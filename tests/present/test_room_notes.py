@@ -43,6 +43,8 @@ def test_notes_typed_on_the_console_land_in_the_map_and_change_nothing_else(wind
     assert session.sticky.isVisible() and session.sticky.text == "Fees should be shown up front"
     QTest.keyClick(session.entry, K.Key_Return)
     assert session.sticky.kept and not session.entry.isVisible()
+    # the room sees "Noted" with the note it gave, not an empty sticky
+    assert session.sticky.text == "Fees should be shown up front"
     console.buttons["note"].click()  # the console's button does what N does
     QTest.keyClicks(session.entry, "Never mind")
     QTest.keyClick(session.entry, K.Key_Escape)  # dropped, and the show goes on

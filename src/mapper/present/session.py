@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QRect, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, QSignalBlocker, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen, QTransform
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
 
@@ -255,7 +255,8 @@ class PresentationSession(QObject):
         self._close_entry(keep_sticky=False)
 
     def _close_entry(self, keep_sticky: bool) -> None:
-        self.entry.clear()  # (clearing shows an empty sticky: hide it after)
+        with QSignalBlocker(self.entry):  # the sticky keeps the note it shows as kept
+            self.entry.clear()
         self.entry.hide()
         if not keep_sticky:
             self.sticky.hide()
