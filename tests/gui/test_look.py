@@ -428,3 +428,25 @@ def test_a_hollow_emotion_point_is_filled_with_the_dark_canvas_in_the_dark_look(
     QApplication.processEvents()
     centre = win.view.mapFromScene(point.scenePos())
     assert colour_at(win.view.viewport(), centre) == DARK.background
+
+
+def test_the_persona_names_stay_readable_when_the_look_changes(window):
+    """Each row of the personas list holds its text colour: it was taken once, so a map
+    opened light and switched to dark listed its personas black on black."""
+    panel = window.personas
+    window.document.journey.update(Entity.PERSONA, "omar", hidden=True)
+    QApplication.processEvents()
+
+    def rows() -> list[tuple[float, float]]:
+        """(text lightness, background lightness) of each row, as the list paints it."""
+        base = panel.list.palette().color(QPalette.ColorRole.Base).lightnessF()
+        return [(panel.list.item(r).foreground().color().lightnessF(), base)
+                for r in range(panel.list.count())]  # fmt: skip
+
+    for look in ("theme_dark", "theme_light", "theme_dark"):
+        window.actions_[look].trigger()
+        QApplication.processEvents()
+        (maya, base), (omar, _) = rows()
+        assert abs(maya - base) > 0.5, (look, maya, base)  # plain text: strong contrast
+        assert abs(omar - base) > 0.15, (look, omar, base)  # a hidden one: dimmed, still seen
+        assert abs(maya - base) > abs(omar - base), look

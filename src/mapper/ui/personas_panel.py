@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt
-from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -98,10 +98,7 @@ class PersonasPanel(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked if persona.hidden else Qt.CheckState.Checked)
             item.setToolTip("Tick to show this persona's emotion curve and pain points")
-            item.setForeground(self.palette().color(
-                QPalette.ColorGroup.Disabled if persona.hidden else QPalette.ColorGroup.Active,
-                QPalette.ColorRole.Text,
-            ))  # fmt: skip
+            item.setForeground(self._text_color(persona.hidden))
             pixmap = safe_pixmap(persona.photo.data, 64) if persona.photo else None
             if pixmap is not None:
                 item.setIcon(QIcon(pixmap))
@@ -112,6 +109,24 @@ class PersonasPanel(QWidget):
             self.list.setCurrentRow(0)
         blocker.unblock()
         self._show_current()
+
+    def _text_color(self, hidden: bool) -> QColor:
+        group = QPalette.ColorGroup.Disabled if hidden else QPalette.ColorGroup.Active
+        return self.palette().color(group, QPalette.ColorRole.Text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new look (light, dark) recolours the names: each row holds its colour."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            blocker = QSignalBlocker(self.list)  # a colour is no tick or untick
+            for row in range(self.list.count()):
+                item = self.list.item(row)
+                persona_id = item.data(ROLE)
+                hidden = persona_id in self.journey.personas and (
+                    self.journey.personas.get(persona_id).hidden
+                )
+                item.setForeground(self._text_color(hidden))
+            blocker.unblock()
 
     def _show_current(self) -> None:
         persona_id = self.current_id()
