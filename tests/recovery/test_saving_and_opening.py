@@ -95,6 +95,39 @@ def test_a_file_changed_on_disk_is_not_overwritten_silently(unsaved, monkeypatch
     assert not unsaved.changed_on_disk()
 
 
+def test_a_file_deleted_since_it_was_opened_is_said_to_be_gone_not_changed(
+    unsaved, messages, monkeypatch
+):
+    """Nobody else saved it: there is no version of theirs to open, only where ours goes."""
+    unsaved.path.unlink()
+    assert unsaved.changed_on_disk()
+    shown = []
+
+    def answer(box: QMessageBox) -> int:
+        buttons = {b.text(): b for b in box.buttons()}
+        shown.append((box.windowTitle(), box.text(), sorted(buttons)))
+        buttons["Save Again There"].click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert save_and_wait(unsaved)
+    [(title, text, buttons)] = shown
+    assert title == "File no longer there"
+    assert text == "map.journey was moved, renamed or deleted since you opened it."
+    assert buttons == ["Cancel", "Save Again There", "Save As…"]  # no "Open Their Version"
+    assert load_journey(unsaved.path).info.title == "Changed" and not messages
+    unsaved.path.parent.joinpath("elsewhere").mkdir()  # moved away, this time
+    moved = unsaved.path.parent / "elsewhere" / "gone.journey"
+    unsaved.path.rename(moved)
+    unsaved.journey.update_info(title="Changed again")
+    unsaved.undo_stack.resetClean()
+    shown.clear()
+    assert save_and_wait(unsaved)  # saved again where it was; the moved one is left alone
+    assert shown[0][0] == "File no longer there"
+    assert load_journey(unsaved.path).info.title == "Changed again"
+    assert load_journey(moved).info.title == "Changed"
+
+
 def broken_file() -> bytes:
     data = json.loads(dumps_journey(sample_map()))
     data["cards"][0]["title"] = 42  # invalid card

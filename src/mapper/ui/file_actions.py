@@ -201,6 +201,8 @@ def explain(exc: OSError, target: Path) -> str:
 
 def ask_about_conflict(document: Document, parent: QWidget | None) -> str:
     """Someone saved over our file since we opened it: never overwrite silently."""
+    if document.path is not None and not document.path.exists():
+        return _ask_about_missing(document, parent)
     box = QMessageBox(QMessageBox.Icon.Warning, "File changed on disk",
                       f"{document.display_name()} was changed by someone else since you "
                       "opened it.", parent=parent)  # fmt: skip
@@ -225,3 +227,21 @@ def ask_about_conflict(document: Document, parent: QWidget | None) -> str:
         if manager is not None and document.path is not None:
             manager.open_copy(document.path, window)
     return "cancel"
+
+
+def _ask_about_missing(document: Document, parent: QWidget | None) -> str:
+    """Our file was moved, renamed or deleted (its folder too, perhaps): there is no
+    version of theirs to open, only where to put ours."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "File no longer there",
+                      f"{document.display_name()} was moved, renamed or deleted since you "
+                      "opened it.", parent=parent)  # fmt: skip
+    box.setInformativeText("Save your map under a new name, or save it again where it was.")
+    save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+    again = box.addButton("Save Again There", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save_as)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save_as:
+        return "save_as"
+    return "overwrite" if clicked is again else "cancel"
