@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import sys
 import traceback
 from pathlib import Path
@@ -22,7 +21,7 @@ from mapper.recovery.autosave import Autosaver, wait_for_writes
 from mapper.saving import wait_for_saves
 from mapper.templates import DEFAULT_TEMPLATE, find_template
 from mapper.ui.appearance import appearance
-from mapper.ui.file_actions import ask_open_path, open_document, problems_text
+from mapper.ui.file_actions import ask_open_path, open_document, problems_text, same_file
 from mapper.ui.icons import icon
 from mapper.ui.main_window import MainWindow
 from mapper.ui.recent_files import remember
@@ -166,15 +165,6 @@ class WindowManager:
                 return
         self.quitting = False
         QApplication.quit()
-
-
-def same_file(a: Path, b: Path) -> bool:
-    """Whether two paths reach one file (through a symlink, ``..`` or a hard link), so a
-    map is never open twice, with two versions of it to save."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # one of them is gone: compare where they point
-        return a.resolve() == b.resolve()
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -107,11 +108,37 @@ def save_document(
         chosen = ask_save_path(parent, "Save journey map", suggested, FILTER, "journey")
         if chosen is None:
             return False
+        if _open_in_another_window(document, parent, chosen):
+            QMessageBox.warning(parent, "Map open in another window",
+                                f"{chosen.name} is open in another window. Close it there "
+                                "first, or save this map under another name.")  # fmt: skip
+            return False
         target = chosen
     job = document.start_save(target)
     tell(parent, f"Saving {job.target.name}…", 0)
     after_save(document, lambda finished: _report(finished, parent, then))
     return True
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths reach one file (through a symlink, ``..`` or a hard link), so a
+    map is never open twice, with two versions of it to save."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them is gone: compare where they point
+        return a.resolve() == b.resolve()
+
+
+def _open_in_another_window(document: Document, parent: QWidget | None, target: Path) -> bool:
+    """Saving over a map open in another window would leave that window showing, as saved,
+    a file that is no longer what it shows."""
+    manager = getattr(parent.window(), "manager", None) if parent is not None else None
+    return any(
+        window.document is not document
+        and window.document.path is not None
+        and same_file(window.document.path, target)
+        for window in getattr(manager, "windows", ())
+    )
 
 
 def _report(job: SaveJob, parent: QWidget | None, then: Callable[[bool], None] | None) -> None:
