@@ -14,7 +14,7 @@ from mapper.fileformat.atomic import ReadOnlyFile
 from mapper.fileformat.io import read_map_bytes
 from mapper.fileformat.save import UnsafeToWrite
 from mapper.saving import SaveJob
-from mapper.ui.recent_files import remember
+from mapper.ui.recent_files import recent_files, remember
 
 FILTER = "Journey maps (*.journey);;All files (*)"
 
@@ -75,8 +75,20 @@ def offer_repair(path: Path, error: JourneyFileError, parent: QWidget | None) ->
 
 
 def ask_open_path(parent: QWidget) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Open journey map", "", FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, "Open journey map", open_folder(parent), FILTER)
     return path or None
+
+
+def open_folder(parent: QWidget | None) -> str:
+    """Where Open starts: the folder of the window's map, else of the map opened or saved
+    last (a team's maps sit together); "" (Qt's own choice) when neither is there."""
+    document = getattr(parent.window(), "document", None) if parent is not None else None
+    recent = recent_files()[:1]
+    places = [document.path] if getattr(document, "path", None) is not None else []
+    for path in [*places, *(Path(p) for p in recent)]:
+        if path.parent.is_dir():
+            return str(path.parent)
+    return ""
 
 
 def save_document(
