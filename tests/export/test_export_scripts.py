@@ -186,3 +186,21 @@ def test_right_to_left_text_after_a_label_or_before_a_summary_reads_in_order(tmp
     assert f"Goal: {goal}" in text
     assert description in text
     assert goal[:120].rsplit(" ", 1)[0] in text  # the bold scenario title too
+
+
+@pytest.mark.parametrize(
+    ("logical", "drawn"),
+    [
+        ("(שלום)", "(םולש)"),  # Hebrew in brackets: the brackets face the words
+        ("מודעה (באינסטגרם)", "(םרגטסניאב) העדומ"),
+        ("קופה [אונליין] 50%", "50% [ןיילנוא] הפוק"),
+        ("abc (שלום) def", "abc (םולש) def"),  # a left-to-right line keeps its own
+        ("שלום, עולם!", "!םלוע ,םולש"),  # nothing to mirror: the fast path
+    ],
+)
+def test_brackets_in_right_to_left_text_print_facing_the_right_way(logical, drawn):
+    """A PDF has no renderer to mirror brackets: the glyph drawn is the mirror image of
+    the character where the text reads right to left ("(שלום)" printed ")םולש(")."""
+    from mapper.export.pdf.markup import visual
+
+    assert visual(logical) == drawn

@@ -16,6 +16,8 @@ from xml.sax.saxutils import escape
 
 import arabic_reshaper
 from bidi import get_display
+from bidi.algorithm import get_display as get_display_mirrored
+from bidi.mirror import MIRRORED
 
 from mapper.export.pdf.fonts import font_runs, needs_fallback
 from mapper.layout.text import ELLIPSIS, REGULAR, wrap
@@ -27,21 +29,28 @@ _RTL = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
 _ARABIC = re.compile("[\u0600-\u08ff]")
+_MIRRORABLE = frozenset(MIRRORED)  # brackets and the like: drawn as their mirror image in RTL
 
 
 def visual(line: str) -> str:
     """One line of text in the order and letter forms it is drawn in.
 
     A PDF holds glyphs left to right as they appear: right-to-left runs are reordered by
-    the Unicode bidi algorithm and Arabic letters take their joined (presentation) forms,
-    which the bundled DejaVu Sans has. PDF readers (pdftotext, viewers' search) restore
-    the reading order from the glyphs. Call it per printed line, after wrapping.
+    the Unicode bidi algorithm (brackets in them mirrored, as a reader draws them) and
+    Arabic letters take their joined (presentation) forms, which the bundled DejaVu Sans
+    has. PDF readers (pdftotext, viewers' search) restore the reading order from the
+    glyphs. Call it per printed line, after wrapping.
     """
     if not _RTL.search(line):
         return line
     if _ARABIC.search(line):
         line = arabic_reshaper.reshape(line)
-    return get_display(line)
+    if _MIRRORABLE.isdisjoint(line):
+        return get_display(line)
+    # the fast reordering leaves mirroring to the renderer, and a PDF has none: "(שלום)"
+    # would print ")םולש(". This one puts in each bracket's mirror where it reads right
+    # to left (slower, so only for the lines that have any).
+    return get_display_mirrored(line)
 
 
 def clean(text: str) -> str:
