@@ -83,9 +83,8 @@ def open_folder(parent: QWidget | None) -> str:
     """Where Open starts: the folder of the window's map, else of the map opened or saved
     last (a team's maps sit together); "" (Qt's own choice) when neither is there."""
     document = getattr(parent.window(), "document", None) if parent is not None else None
-    recent = recent_files()[:1]
-    places = [document.path] if getattr(document, "path", None) is not None else []
-    for path in [*places, *(Path(p) for p in recent)]:
+    own: Path | None = getattr(document, "path", None)
+    for path in [*([own] if own is not None else []), *(Path(p) for p in recent_files()[:1])]:
         if path.parent.is_dir():
             return str(path.parent)
     return ""
