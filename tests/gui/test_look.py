@@ -8,8 +8,8 @@ import itertools
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QColor, QImage, QPalette, QWheelEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSettings, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QStyleFactory, QTreeView, QWidget
 
@@ -450,3 +450,36 @@ def test_the_persona_names_stay_readable_when_the_look_changes(window):
         assert abs(maya - base) > 0.5, (look, maya, base)  # plain text: strong contrast
         assert abs(omar - base) > 0.15, (look, omar, base)  # a hidden one: dimmed, still seen
         assert abs(maya - base) > abs(omar - base), look
+
+
+def scene_pixels(window, rect: QRectF) -> QImage:
+    """What the scene paints in ``rect`` (scene coordinates), one pixel a unit."""
+    image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    window.scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+    painter.end()
+    return image
+
+
+def test_a_service_blueprints_lines_turn_dark_with_the_canvas(manager, qtbot):
+    """Its bands and their names kept the light look's fill: white stripes across the
+    dark canvas, and slate lines that hardly showed on its dark grey."""
+    from mapper.templates import find_template
+
+    win = manager.show(Document(find_template("service-blueprint").load()))
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: not win.scene.pending)
+    for look, theme in (("theme_dark", DARK), ("theme_light", LIGHT)):
+        win.actions_[look].trigger()
+        QApplication.processEvents()
+        layout = win.scene.layout
+        gap = layout.style.blueprint_gap
+        for line in layout.blueprint:
+            top = line.y - gap / 2
+            image = scene_pixels(win, QRectF(0, top, layout.width, gap))
+            for x in (8, layout.style.lane_header_width + 8):  # its name's part, the band
+                assert QColor(image.pixel(int(x), 3)).name() == theme.header_fill, (look, x)
+            drawn = [QColor(image.pixel(x, int(gap / 2))) for x in range(
+                int(layout.style.lane_header_width), int(layout.width), 3)]  # fmt: skip
+            assert max(contrast(c.name(), theme.header_fill) for c in drawn) >= 3.0, look
+

@@ -8,9 +8,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from mapper.canvas.painting import qcolor, qfont
+from mapper.canvas.painting import qcolor, qfont, theme_of
 from mapper.layout import Style
-from mapper.layout import theme as th
 from mapper.layout.blueprint import LABEL_SIZE, BlueprintLine
 
 
@@ -40,12 +39,12 @@ class BlueprintLabelItem(QGraphicsItem):
         line = self.line
         if line is None:
             return
-        rect = self._bounds
-        painter.fillRect(rect, qcolor(th.HEADER_FILL))
-        painter.setPen(QPen(qcolor(th.GRID_LINE), 1))
+        rect, colors = self._bounds, theme_of(self)
+        painter.fillRect(rect, qcolor(colors.header_fill))
+        painter.setPen(QPen(qcolor(colors.grid_line), 1))
         painter.drawLine(rect.topLeft(), rect.topRight())
         painter.drawLine(rect.topRight(), rect.bottomRight())
-        painter.setPen(qcolor(th.BLUEPRINT_LINE))
+        painter.setPen(qcolor(colors.blueprint_line))
         painter.setFont(qfont(LABEL_SIZE, bold=True))
         baseline = line.baseline - (line.y - rect.height() / 2)
         painter.drawText(QPointF(line.label_box.x, baseline), line.label)

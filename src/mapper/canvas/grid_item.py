@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QGraphicsItem
 from mapper.canvas.blueprint_items import BlueprintLabelItem
 from mapper.canvas.painting import qcolor, qfont, qrect, theme_of
 from mapper.layout import MapLayout
-from mapper.layout import theme as th
 from mapper.layout.blueprint import LINE_WIDTH, BlueprintLine
 from mapper.layout.boxes import emotion_y
+from mapper.layout.theme import Theme
 from mapper.model import EMOTION_MAX, EMOTION_MIN
 
 
@@ -72,14 +72,16 @@ class GridItem(QGraphicsItem):
         for line in layout.blueprint:
             band = QRectF(0, line.y - gap / 2, layout.width, gap)
             if band.intersects(exposed):
-                self._paint_blueprint_line(painter, line, band)
+                self._paint_blueprint_line(painter, line, band, th)
 
-    def _paint_blueprint_line(self, painter: QPainter, line: BlueprintLine, band: QRectF) -> None:
+    def _paint_blueprint_line(
+        self, painter: QPainter, line: BlueprintLine, band: QRectF, colors: Theme
+    ) -> None:
         """The band between two lanes and its line (its name: BlueprintLabelItem)."""
-        painter.fillRect(band, qcolor(th.HEADER_FILL))
-        painter.setPen(QPen(qcolor(th.GRID_LINE), 1))
+        painter.fillRect(band, qcolor(colors.header_fill))
+        painter.setPen(QPen(qcolor(colors.grid_line), 1))
         painter.drawLine(band.topLeft(), band.topRight())
-        pen = QPen(qcolor(th.BLUEPRINT_LINE), LINE_WIDTH)
+        pen = QPen(qcolor(colors.blueprint_line), LINE_WIDTH)
         if line.dash:
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             pen.setDashPattern([length / LINE_WIDTH for length in line.dash])

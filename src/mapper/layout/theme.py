@@ -133,6 +133,7 @@ class Theme:
     positive_curve: str
     negative_curve: str
     moment_of_truth: str
+    blueprint_line: str  # a service blueprint's lines and their names
     kind_fills: dict[CardKind, str] = field(default_factory=dict)
     sentiment: dict[Sentiment, str] = field(default_factory=dict)
     creator: dict[Creator, str] = field(default_factory=dict)
@@ -221,6 +222,7 @@ LIGHT = Theme(
     positive_curve=POSITIVE_CURVE,
     negative_curve=NEGATIVE_CURVE,
     moment_of_truth=MOMENT_OF_TRUTH_COLOR,
+    blueprint_line=BLUEPRINT_LINE,
     kind_fills=dict(KIND_FILLS),
     sentiment=dict(SENTIMENT_COLORS),
     creator=dict(CREATOR_COLORS),
@@ -247,6 +249,7 @@ DARK = Theme(
     positive_curve="#5fd07a",
     negative_curve="#ff7b7b",
     moment_of_truth="#f2b43c",
+    blueprint_line="#a9b4bf",
     kind_fills={
         CardKind.TOUCHPOINT: "#2b3138",
         CardKind.ACTION: "#20324a",
