@@ -483,3 +483,23 @@ def test_a_service_blueprints_lines_turn_dark_with_the_canvas(manager, qtbot):
                 int(layout.style.lane_header_width), int(layout.width), 3)]  # fmt: skip
             assert max(contrast(c.name(), theme.header_fill) for c in drawn) >= 3.0, look
 
+
+def test_the_keyboards_current_card_shows_its_ring_in_the_dark_look(window):
+    """The dashed ring round the card the arrow keys reached was drawn in the light look's
+    ink: near black on the dark canvas, so a keyboard user lost their place."""
+    window.actions_["theme_dark"].trigger()
+    window.activateWindow()
+    window.view.setFocus()
+    window.scene.select_ids(["t1"])
+    QTest.keyClick(window.view, Qt.Key.Key_Up)  # the action above is current (no flows)
+    QApplication.processEvents()
+    card = window.scene.cards["a1"]
+    assert card.focused
+    top_left = card.mapToScene(QPointF(0, 0))
+    width = card.box.rect.width
+    # the ring runs 4 units outside the card: a strip along its top, clear of the card's
+    # own border, its selection and its corners
+    image = scene_pixels(window, QRectF(top_left.x() + 20, top_left.y() - 5.5, width - 40, 3))
+    shown = {QColor(image.pixel(x, y)).name() for x in range(image.width())
+             for y in range(image.height())}  # fmt: skip
+    assert max(contrast(c, DARK.background) for c in shown) >= 3.0, shown

@@ -56,7 +56,7 @@ class Frame:
         self.pens = (pen(colors.card_border, 1.0), pen(colors.selection, 2.0))
         self.fill = qcolor(colors.kind_fills[kind])
         self.highlight = (pen(colors.highlight, 4), rect.adjusted(-3, -3, 3, 3))
-        self.focus = (pen(th.INK, 1.6, Qt.PenStyle.DashLine), rect.adjusted(-4, -4, 4, 4))
+        self.focus = (pen(colors.ink, 1.6, Qt.PenStyle.DashLine), rect.adjusted(-4, -4, 4, 4))
         self.stripe = QPainterPath()
         self.stripe.addRoundedRect(QRectF(0.5, 0.5, 5, height - 1), 3, 3)
         self.ink = qcolor(colors.ink)
