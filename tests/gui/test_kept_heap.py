@@ -41,7 +41,8 @@ def test_starting_the_editor_holds_the_collector_off_until_a_window_shows(monkey
     from mapper.cli import commands
 
     seen = []
-    monkeypatch.setattr(mapper.ui.app, "run_app", lambda path: seen.append(gc.isenabled()) or 0)
+    monkeypatch.setattr(mapper.ui.app, "run_app",
+                        lambda path, qt_options=None: seen.append(gc.isenabled()) or 0)  # fmt: skip
     gc.enable()
     try:
         assert commands.run_gui(argparse.Namespace(file=None)) == 0
