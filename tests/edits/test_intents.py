@@ -21,7 +21,7 @@ from mapper.edits import (
     selection,
 )
 from mapper.layout import compute_layout
-from mapper.model import Card, CardKind, Entity, ModelError
+from mapper.model import Card, CardKind, Entity, Lane, LaneKind, ModelError
 
 
 @pytest.fixture
@@ -352,3 +352,18 @@ def test_both_personas_scores_of_one_card_change_together(journey):
     up.revert()
     assert journey.card("t1").emotions == {"maya": 1, "omar": 0}
     assert journey.card("t4").emotions == {}
+
+
+def test_a_lane_with_cards_does_not_become_the_curves_lane(journey):
+    """The curve would be drawn over its cards; an empty lane may, and any lane may take
+    another kind that holds cards."""
+    with pytest.raises(EditRefused, match="'Touchpoints' holds cards: move them"):
+        intents.set_lane_kind(journey, "l-tp", LaneKind.EMOTION)
+    assert journey.lanes.get("l-tp").kind is LaneKind.TOUCHPOINTS
+    assert intents.set_lane_kind(journey, "l-tp", LaneKind.TOUCHPOINTS) is None  # as it is
+    change = intents.set_lane_kind(journey, "l-tp", "channels")  # as a drop-down may give it
+    change.apply()
+    assert journey.lanes.get("l-tp").kind is LaneKind.CHANNELS
+    journey.add(Lane("empty", "Feelings"))
+    intents.set_lane_kind(journey, "empty", LaneKind.EMOTION).apply()
+    assert journey.lanes.get("empty").kind is LaneKind.EMOTION

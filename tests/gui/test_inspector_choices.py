@@ -83,3 +83,25 @@ def test_the_wheel_over_a_card_kind_changes_it_and_the_form_follows(window):
     assert journey.card("t4").kind is CardKind.ACTION
     assert inspector_field(window, "Kind").currentText() == "Action"
     assert "Channel" not in inspector_labels(window)  # a touchpoint's field went
+
+
+def test_making_a_lane_with_cards_the_curves_lane_is_refused_and_the_box_goes_back(window):
+    journey, stack = window.document.journey, window.document.undo_stack
+    refused: list[str] = []
+    window.document.refused.connect(refused.append)
+    window.scene.lane_headers["l-tp"].setSelected(True)
+    QApplication.processEvents()
+    kind = inspector_field(window, "Kind")
+    kind.setFocus()
+    kind.showPopup()  # the list opens; the arrows go down it to Emotion, Return picks it
+    QApplication.processEvents()
+    for _ in range(kind.findText("Emotion") - kind.currentIndex()):
+        QTest.keyClick(kind.view(), Qt.Key.Key_Down)
+    QTest.keyClick(kind.view(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert journey.lanes.get("l-tp").kind is LaneKind.TOUCHPOINTS  # the cards stay clear
+    assert refused and "'Touchpoints' holds cards: move them" in refused[-1]
+    assert inspector_field(window, "Kind").currentText() == "Touchpoints"  # as the map is
+    assert stack.count() == 0
+    pick(inspector_field(window, "Kind"), "Channels")  # a kind that takes cards is fine
+    assert journey.lanes.get("l-tp").kind is LaneKind.CHANNELS

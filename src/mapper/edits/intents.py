@@ -166,6 +166,22 @@ def _set_scores(
     return Composite(journey, text, parts)
 
 
+def set_lane_kind(journey: JourneyMap, lane_id: str, kind: LaneKind) -> Update | None:
+    """What a lane is for; None when it is that already. A lane holding cards does not
+    become the emotion curve's lane: the curve would be drawn over its cards."""
+    lane = journey.lanes.get(lane_id)
+    if kind == lane.kind:
+        return None
+    kind = LaneKind(kind)
+    if not kind.takes_cards and any(
+        journey.cards_in_cell(stage_id, lane_id) for stage_id in journey.stages.ids()
+    ):
+        raise EditRefused(
+            f"{quote(lane.name)} holds cards: move them to another lane first ({NOT_IN_THE_CURVE})"
+        )
+    return Update(journey, Entity.LANE, lane_id, {"kind": kind}, "Edit kind")
+
+
 # --------------------------------------------------------- opportunities
 RATED = ("impact", "effort")
 

@@ -213,7 +213,14 @@ def stage_specs() -> list[FieldSpec]:
 def lane_specs() -> list[FieldSpec]:
     return [
         plain("name", "Name", LineField),
-        plain("kind", "Kind", _enum_choices(LaneKind)),
+        FieldSpec(
+            "Kind",
+            _enum_choices(LaneKind),
+            lambda e: e.kind,
+            _no_changes,
+            "kind",
+            command=intents.set_lane_kind,
+        ),
         plain("description", "Description", TextField),
         plain("collapsed", "", lambda: CheckField("Collapsed")),
         plain("hidden", "", lambda: CheckField("Hidden")),
