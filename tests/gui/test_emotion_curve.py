@@ -331,3 +331,37 @@ def test_after_the_lane_moved_a_point_answers_a_hover_and_a_drag_before_it_is_pa
     assert row.toolTip() == "Maya · Online checkout: \u22123, pain point"
     drag(emo, at, view_point(emo, x, score_y(emo, 1)))
     assert journey.card("t2").emotions["maya"] == 1
+
+
+def curve_ends(window, persona_id: str = "maya") -> set[tuple[float, float]]:
+    """The ends of every segment of the persona's curve as its path items draw it now."""
+    items = window.scene.emotions.curves[persona_id]
+    return {
+        (round(x, 1), round(y, 1))
+        for path in items.paths.values()
+        for segment in path.segments
+        for x, y in (segment.p0, segment.p3)
+    }
+
+
+def test_the_curve_follows_a_point_while_it_is_dragged_and_goes_back_on_esc(emo):
+    journey, stack = emo.document.journey, emo.document.undo_stack
+    point = point_item(emo, "t1")
+    x, was = point.pos().x(), journey.card("t1").emotions["maya"]
+    start = emo.view.mapFromScene(point.pos())
+    before = curve_ends(emo)
+    assert (round(x, 1), round(score_y(emo, was), 1)) in before
+    end = view_point(emo, x, score_y(emo, -3))
+    press_and_move(emo, start, end)
+    during = curve_ends(emo)
+    assert (round(x, 1), round(score_y(emo, -3), 1)) in during  # the curve runs through it
+    assert (round(x, 1), round(score_y(emo, was), 1)) not in during
+    assert journey.card("t1").emotions["maya"] == was and stack.count() == 0  # not yet
+    QTest.keyClick(emo.view, Qt.Key.Key_Escape)
+    assert curve_ends(emo) == before  # as it was
+    release(emo, end)
+    assert journey.card("t1").emotions["maya"] == was and stack.count() == 0
+
+    drag(emo, start, end)  # let go: the score is set, the curve stays where it went
+    assert journey.card("t1").emotions["maya"] == -3 and stack.count() == 1
+    assert curve_ends(emo) == during

@@ -294,3 +294,26 @@ def test_a_stage_whose_neighbours_points_moved_works_out_only_its_segments_besid
                     ]
                     assert all(kept[1:-2])  # fmt: skip
         assert repr(layout.emotion_curves) == repr(fresh.emotion_curves)
+
+
+@pytest.mark.parametrize(("card_id", "score"), [("t1", -3), ("p1", 2), ("t2", 3), ("o2", 0)])
+def test_a_curve_with_a_new_score_is_the_one_the_layout_makes_once_it_is_set(
+    card_id: str, score: int
+) -> None:
+    """What a dragged point shows on the way (``with_score``) is the curve the map gets
+    when the drop sets the score: a scored card rescored, or an unscored one scored."""
+    from factories import sample_map
+    from mapper.layout.emotion import with_score
+
+    journey = _with_emotion_lane(sample_map())
+    before = compute_layout(journey)
+    maya = next(c for c in before.emotion_curves if c.persona.id == "maya")
+    shown = with_score(maya, card_id, score, before.emotion_slots[card_id])
+    card = journey.card(card_id)
+    journey.update(Entity.CARD, card_id, emotions={**card.emotions, "maya": score})
+    after = next(c for c in compute_layout(journey).emotion_curves if c.persona.id == "maya")
+    assert shown.points == after.points
+    assert shown.segments == after.segments
+    assert (
+        maya.points == next(c for c in before.emotion_curves if c.persona.id == "maya").points
+    )  # the curve it was made from is untouched

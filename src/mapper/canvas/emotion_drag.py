@@ -14,17 +14,19 @@ from mapper.model import EMOTION_MAX, EMOTION_MIN
 
 
 class EmotionPointDrag(Interaction):
-    """An emotion point dragged up or down snaps to the scale (-3..3); let go, the card's
-    score for that persona changes. A ghost point (an unscored card) is scored once it was
-    dragged past the start-drag distance; ``done`` runs when the gesture is over either
-    way (it takes away the ghost stand-in)."""
+    """An emotion point dragged up or down snaps to the scale (-3..3), its curve following
+    on the way; let go, the card's score for that persona changes. A ghost point (an
+    unscored card) is scored once it was dragged past the start-drag distance; ``done``
+    runs when the gesture is over either way (it takes away the ghost stand-in)."""
 
     def __init__(
         self, canvas: Canvas, point: EmotionPointItem, done: Callable[[], None] | None = None
     ) -> None:
         self.canvas, self.point, self.done = canvas, point, done
         self.home = QPointF(*point.point.pos)
-        self.score: int | None = None if point.ghost else point.point.score
+        # the score it had (its item takes the scores it is dragged to, see preview)
+        self.was: int | None = None if point.ghost else point.point.score
+        self.score = self.was
         self.moved = False
 
     def start(self) -> None:
@@ -46,12 +48,14 @@ class EmotionPointDrag(Interaction):
         lane = self.canvas.layout.emotion_lane
         if score is not None and score != self.score and lane is not None:
             self.score = score
-            self.point.setY(emotion_y(lane.row, score, self.canvas.layout.style))
-            self.point.show_score(score)
+            point = self.point
+            point.setY(emotion_y(lane.row, score, self.canvas.layout.style))
+            point.show_score(score)
+            self.canvas.emotions.preview(point.persona_id, point.card_id, score)
 
     def end(self, pos: QPointF) -> None:
         point = self.point
-        unchanged = self.score is None or (not point.ghost and self.score == point.point.score)
+        unchanged = self.score is None or (not point.ghost and self.score == self.was)
         if unchanged or (point.ghost and not self.moved):
             self.cancel()
             return
@@ -63,6 +67,8 @@ class EmotionPointDrag(Interaction):
             self._finish()
 
     def cancel(self) -> None:
+        if self.moved:  # the curve as it was (before the point's item goes back)
+            self.canvas.emotions.preview(self.point.persona_id, self.point.card_id, None)
         self.point.setPos(self.home)
         self.point.show_score(None)
         self._finish()

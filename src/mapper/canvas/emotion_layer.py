@@ -29,6 +29,7 @@ from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.header_items import LaneHeaderItem, LegendEntry
 from mapper.canvas.point_rows import PointRowItem
 from mapper.layout import EmotionCurve, EmotionPoint, MapLayout
+from mapper.layout.emotion import with_score
 from mapper.layout.persona_style import PersonaStyle, styles_by_id
 from mapper.layout.theme import LIGHT
 from mapper.model import JourneyMap
@@ -149,6 +150,19 @@ class EmotionLayer:
         items.curve = curve
         if items.own:
             self._follow(items, curve)
+
+    def preview(self, persona_id: str, card_id: str, score: int | None) -> None:
+        """Draw the persona's curve as it will be with the card scored ``score`` (a point
+        dragged takes its curve along), or (None) as the layout has it again."""
+        items, layout = self.curves.get(persona_id), self.host.layout
+        slot = layout.emotion_slots.get(card_id)
+        curve = next((c for c in layout.emotion_curves if c.persona.id == persona_id), None)
+        if items is None or slot is None or curve is None:
+            return  # (a persona with no curve yet: its one point is all there is)
+        if score is not None:
+            curve = with_score(curve, card_id, score, slot)
+        active, several, _ = items.look
+        self._update(items, curve, active or not several, active)
 
     def _follow(self, items: CurveItems, curve: EmotionCurve) -> None:
         """Points with items of their own go where their cards' points are now (their

@@ -42,6 +42,12 @@ class Interaction:
         pass
 
 
+class Curves(Protocol):
+    """What gestures need of the emotion curves (the scene's emotion layer)."""
+
+    def preview(self, persona_id: str, card_id: str, score: int | None) -> None: ...
+
+
 class Canvas(Protocol):
     """What gestures need of the scene (the scene implements it; nothing here imports it)."""
 
@@ -49,6 +55,9 @@ class Canvas(Protocol):
     layout: MapLayout
     dragging: bool
     theme: Theme
+
+    @property
+    def emotions(self) -> Curves: ...
 
     @property
     def cards(self) -> dict[str, CardItem]: ...

@@ -313,6 +313,19 @@ def relay_curve(
     return EmotionCurve(persona, tuple(marks), previous.ys, previous)
 
 
+def with_score(
+    curve: EmotionCurve, card_id: str, score: int, slot: tuple[float, int]
+) -> EmotionCurve:
+    """``curve`` as it will be once the card at ``slot`` (its x and stage) has ``score``:
+    what a dragged point shows on the way (the other stages' points and segments kept)."""
+    x, stage = slot
+    marks = list(curve.marks)
+    marks.extend([()] * (stage + 1 - len(marks)))
+    mine = [mark for mark in marks[stage] if mark[0] != card_id]
+    marks[stage] = tuple(sorted([*mine, (card_id, score, x)], key=_x_of))
+    return EmotionCurve(curve.persona, tuple(marks), curve.ys, curve)
+
+
 def shift_curve(
     previous: EmotionCurve, persona: Persona, y_of: Callable[[float], float]
 ) -> EmotionCurve:
