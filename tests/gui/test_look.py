@@ -503,3 +503,20 @@ def test_the_keyboards_current_card_shows_its_ring_in_the_dark_look(window):
     shown = {QColor(image.pixel(x, y)).name() for x in range(image.width())
              for y in range(image.height())}  # fmt: skip
     assert max(contrast(c, DARK.background) for c in shown) >= 3.0, shown
+
+
+def test_ghost_points_show_on_the_dark_canvas(window):
+    """The faint rings of unscored cards were drawn in the light look's muted ink: on the
+    dark canvas a designer could hardly find a card to score."""
+    from mapper.edits import Insert
+
+    journey = window.document.journey
+    window.document.push(Insert(journey, Entity.LANE, 3, Lane("emo", "Emotion", LaneKind.EMOTION)))
+    window.actions_["theme_dark"].trigger()
+    QApplication.processEvents()
+    x, _ = window.scene.layout.emotion_slots["t4"]  # unscored by Maya, the active persona
+    y = window.scene.layout.neutral_y()
+    # the top of its ring, above the neutral line through its middle
+    image = scene_pixels(window, QRectF(x - 2, y - 6, 4, 3))
+    shown = {QColor(image.pixel(i, j)).name() for i in range(4) for j in range(3)}
+    assert max(contrast(c, DARK.background) for c in shown) >= 2.5, shown

@@ -129,7 +129,7 @@ class EmotionPointItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         score = self.shown_score()
         if score is None:
-            paint_ghost(painter, self.style, QPointF(0, 0))
+            paint_ghost(painter, self.style, QPointF(0, 0), theme_of(self))
         else:
             paper = qcolor(theme_of(self).background)
             paint_marker(painter, self.style, self.coloured, score, QPointF(0, 0), paper)
@@ -225,7 +225,7 @@ class GhostRowItem(QGraphicsItem):
         if getattr(self.scene(), "printing", False):
             return  # editor chrome: not in an exported picture
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(ghost_pen())
+        painter.setPen(ghost_pen(theme_of(self)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         exposed = option.exposedRect if option is not None else self._bounds
         reach = GHOST_RADIUS * 1.5

@@ -59,14 +59,17 @@ def paint_marker(
     painter.drawPath(marker_path(style.marker, center, radius))
 
 
-def ghost_pen() -> QPen:
-    """A faint thin outline (solid: dashing thousands of small rings is slow to draw)."""
-    return QPen(qcolor(th.MUTED_INK, 140), 1.2)
+def ghost_pen(look: th.Theme = th.LIGHT) -> QPen:
+    """A faint thin outline in the look's muted ink (solid: dashing thousands of small
+    rings is slow to draw)."""
+    return QPen(qcolor(look.muted_ink, 140), 1.2)
 
 
-def paint_ghost(painter: QPainter, style: PersonaStyle, center: QPointF) -> None:
+def paint_ghost(
+    painter: QPainter, style: PersonaStyle, center: QPointF, look: th.Theme = th.LIGHT
+) -> None:
     """A faint outline, nothing filled: another persona's point under it shows."""
-    painter.setPen(ghost_pen())
+    painter.setPen(ghost_pen(look))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(marker_path(style.marker, center, GHOST_RADIUS))
 
