@@ -7,6 +7,7 @@ it, so a line that fits here fits on screen and on paper.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -17,6 +18,17 @@ REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 ELLIPSIS = "…"
 WIDE = 1000.0  # a character DejaVu lacks that is drawn full-width by a fallback font (CJK)
+# drawn by no font (Qt shows a box): control characters other than newlines and tabs, and
+# lone surrogates; the text keeps them, what is drawn has spaces instead
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def drawable(text: str) -> str:
+    """``text`` as it is drawn: line breaks as newlines, other control characters (a bell
+    pasted from a terminal) as spaces."""
+    if text.isprintable():  # (most text: no newline either)
+        return text
+    return CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 @lru_cache(maxsize=4096)
@@ -93,7 +105,7 @@ def wrap(
     """
     metrics = font(BOLD if bold else REGULAR)
     lines: list[str] = []
-    for paragraph in text.split("\n"):
+    for paragraph in drawable(text).split("\n"):
         lines.extend(_wrap_paragraph(paragraph, width, size, metrics))
         if max_lines and len(lines) > max_lines:
             break
@@ -152,6 +164,7 @@ def _fit_prefix(text: str, width: float, size: float, metrics: FontMetrics) -> i
 
 def elide(text: str, width: float, size: float, bold: bool = False, force: bool = False) -> str:
     """Cut ``text`` to fit ``width`` with a trailing ellipsis (``force``: always add one)."""
+    text = drawable(text)
     metrics = font(BOLD if bold else REGULAR)
     if not force and metrics.width(text, size) <= width:
         return text

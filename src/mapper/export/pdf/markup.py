@@ -20,10 +20,9 @@ from bidi.algorithm import get_display as get_display_mirrored
 from bidi.mirror import MIRRORED
 
 from mapper.export.pdf.fonts import font_runs, needs_fallback
-from mapper.layout.text import ELLIPSIS, REGULAR, wrap
+from mapper.layout.text import CONTROL, ELLIPSIS, REGULAR, wrap
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # Right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo ... and their presentation forms.
 _RTL = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
@@ -56,7 +55,7 @@ def visual(line: str) -> str:
 def clean(text: str) -> str:
     """Newlines normalised; control characters and lone surrogates become spaces."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return _CONTROL.sub(" ", text)
+    return CONTROL.sub(" ", text)
 
 
 def shorten(text: str, limit: int) -> str:
