@@ -208,6 +208,26 @@ def test_the_export_dialog_offers_the_three_layouts_and_remembers_the_choice(iso
     assert again.fit.isChecked() and again.options().fit
 
 
+def test_the_export_dialog_starts_on_the_paper_of_the_users_country(isolated_settings):
+    """A4, as ``mapper export`` does, or Letter where paper is measured in inches (it
+    offered A3, which few offices print on); the user's own choice wins after."""
+    from PySide6.QtCore import QLocale
+
+    from mapper.ui.export_dialog import ExportOptionsDialog
+
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+        assert ExportOptionsDialog(None).page.currentText() == "A4"
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        dialog = ExportOptionsDialog(None)
+        assert dialog.page.currentText() == "Letter"
+        dialog.page.setCurrentText("A3")
+        dialog.remember()
+        assert ExportOptionsDialog(None).page.currentText() == "A3"
+    finally:
+        QLocale.setDefault(QLocale.system())
+
+
 def test_an_export_scene_taken_apart_is_freed_at_once_not_by_the_collector():
     """The collector freeing a scene's Qt objects at a random moment crashed test runs: the
     flow layer and the model subscription held the scene in cycles."""

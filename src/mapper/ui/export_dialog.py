@@ -7,7 +7,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QEventLoop, QLocale, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +30,13 @@ from mapper.ui.file_actions import ask_save_path
 PAGES = ["A4", "A3", "Letter", "Tabloid"]
 
 
+def local_paper() -> str:
+    """The paper the user's country prints on, until they choose: Letter in the US (and
+    the few countries measuring as it does), else A4, as ``mapper export`` defaults to."""
+    imperial = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return "Letter" if imperial else "A4"
+
+
 class ExportOptionsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,7 +44,7 @@ class ExportOptionsDialog(QDialog):
         settings = QSettings()
         self.page = QComboBox()
         self.page.addItems(PAGES)
-        self.page.setCurrentText(str(settings.value("export/page", "A3")))
+        self.page.setCurrentText(str(settings.value("export/page", local_paper())))
         self.portrait = QCheckBox("Portrait")
         self.portrait.setChecked(settings.value("export/portrait", "false") == "true")
         self.readable = QRadioButton(
