@@ -64,3 +64,26 @@ def test_edits_name_the_field_or_the_new_value(journey):
     assert label is not None and label.text == "Clear flow label"
     resize = intents.resize_stage(journey, "s1", 300)
     assert resize is not None and resize.text == "Resize stage 'Awareness'"
+
+
+def test_a_field_edited_in_a_form_says_whose_or_the_new_name(journey):
+    """As the inspector and the personas panel word their steps: a new name as renaming in
+    place says it, any other field with whose it is."""
+    from mapper.edits.wording import field_edit
+
+    assert field_edit(journey, Entity.CARD, "t1", {"title": "Reel ad"}, "title") == (
+        "Rename card to 'Reel ad'"
+    )
+    assert field_edit(journey, Entity.PERSONA, "omar", {"name": "Omar B."}, "name") == (
+        "Rename persona to 'Omar B.'"
+    )
+    assert field_edit(journey, None, None, {"title": "Renewal"}, "title") == (
+        "Rename map to 'Renewal'"
+    )
+    assert field_edit(journey, Entity.CARD, "t1", {"notes": "x"}, "notes") == (
+        "Edit notes of 'Instagram ad'"
+    )
+    assert field_edit(journey, Entity.CARD, "t1", {"title": "  "}, "title") == (
+        "Edit title of 'Instagram ad'"  # (a blank title is refused anyway)
+    )
+    assert field_edit(journey, None, None, {"author": "Zoë"}, "author") == "Edit author"

@@ -77,7 +77,7 @@ def test_a_new_channel_is_made_then_picked_and_a_taken_name_is_said_in_the_dialo
     assert journey.card("t1").channel == "pop_up_stand"
     assert inspector_field(window, "Channel").currentText() == "Pop-up stand (offline)"
     assert [stack.text(i) for i in range(stack.count())] == [
-        "Add channel 'Pop-up stand'", "Edit channel",
+        "Add channel 'Pop-up stand'", "Edit channel of 'Instagram ad'",
     ]  # fmt: skip
     stack.undo()  # the card's pick goes, the channel stays
     assert journey.card("t1").channel == "social" and len(journey.info.custom_channels) == 2

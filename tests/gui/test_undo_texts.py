@@ -35,14 +35,15 @@ def test_metrics_typed_in_two_fields_undo_one_field_at_a_time(window):
     metrics = journey.card("t2").metrics
     assert (metrics.csat, metrics.nps, metrics.conversion_rate) == (4.5, 30, 40)
     assert stack.count() == 3  # one step per field, keystrokes of a field merged
-    assert window.undo_action.text() == "&Undo Edit conversion rate"
+    # each says whose field it was, as a card's title edited in place does
+    assert window.undo_action.text() == "&Undo Edit conversion rate of 'Online checkout'"
     window.undo_action.trigger()
     metrics = journey.card("t2").metrics
     assert (metrics.csat, metrics.nps, metrics.conversion_rate) == (4.5, 30, 0.31)
-    assert window.undo_action.text() == "&Undo Edit NPS"
+    assert window.undo_action.text() == "&Undo Edit NPS of 'Online checkout'"
     window.undo_action.trigger()
     assert journey.card("t2").metrics.nps is None and journey.card("t2").metrics.csat == 4.5
-    assert window.undo_action.text() == "&Undo Edit CSAT"
+    assert window.undo_action.text() == "&Undo Edit CSAT of 'Online checkout'"
     window.undo_action.trigger()
     assert journey.card("t2").metrics.csat is None
     assert nps.text() == "" and csat.text() == ""  # the form follows undo
@@ -55,4 +56,5 @@ def test_an_edited_title_says_so(window):
     title.selectAll()
     QTest.keyClicks(title, "Pay")
     assert window.document.undo_stack.count() == 1
-    assert window.undo_action.text() == "&Undo Edit title"
+    # the new title, as renaming in place says it (typing merged into one step)
+    assert window.undo_action.text() == "&Undo Rename card to 'Pay'"

@@ -3,7 +3,7 @@ Order") and the status bar ("Deleted stage 'Order' with 4 cards")."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from mapper.model import Entity, JourneyMap, ModelError
 
@@ -34,6 +34,27 @@ def name_of(journey: JourneyMap, kind: Entity, item_id: str, quoted: bool = True
     if not text:
         return ""
     return quote(text) if quoted else short(text)
+
+
+NAMES = ("title", "name")  # the fields that name a thing
+
+
+def field_edit(
+    journey: JourneyMap,
+    kind: Entity | None,
+    item_id: str | None,
+    changes: Mapping[str, object],
+    words: str,
+) -> str:
+    """The Edit menu's words for a field typed or picked in a form (``words``: the field
+    as words): a new name says itself, as renaming in place does ("Rename card to 'Pay'");
+    another field says whose it is ("Edit CSAT of 'Online checkout'")."""
+    if len(changes) == 1:
+        ((field, value),) = changes.items()
+        if field in NAMES and isinstance(value, str) and value.strip():
+            return f"Rename {kind.value if kind else 'map'} to {quote(value)}"
+    whose = name_of(journey, kind, item_id) if kind is not None and item_id is not None else ""
+    return f"Edit {words} of {whose}" if whose else f"Edit {words}"
 
 
 def count(number: int, noun: str) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QScrollArea, QVBoxLa
 
 from mapper.document import Document
 from mapper.edits import Change, EditRefused, Update, intents
+from mapper.edits.wording import field_edit
 from mapper.layout.theme import CREATOR_LABELS
 from mapper.model import (
     METRIC_RANGES,
@@ -347,8 +348,10 @@ class Inspector(QScrollArea):
             self.refresh()
             return
         merge = spec.label or True  # typing in one field is one step, the next field another
-        text = f"Edit {_field_words(spec.label or next(iter(changes), ''))}"
-        command = Update(self.document.journey, self.kind, self.item_id, changes, text, merge)
+        words = _field_words(spec.label or next(iter(changes), ""))
+        journey = self.document.journey
+        text = field_edit(journey, self.kind, self.item_id, changes, words)
+        command = Update(journey, self.kind, self.item_id, changes, text, merge)
         if not self.document.try_push(command):
             self.refresh()  # show the model's value again
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from mapper.document import Document
 from mapper.edits import Change, Remove, Update, personas
+from mapper.edits.wording import field_edit, field_words
 from mapper.fileformat.images import PNG_MAGIC, check_image
 from mapper.fileformat.reading import FileTooLarge, NotAFile, read_limited
 from mapper.fileformat.schema import MAX_PHOTO_BYTES
@@ -157,7 +158,9 @@ class PersonasPanel(QWidget):
             value = split_lines(value)
         if field == "name" and not value.strip():
             return
-        self._push(Update(self.journey, Entity.PERSONA, persona_id, {field: value}, merge=True))
+        changes = {field: value}
+        text = field_edit(self.journey, Entity.PERSONA, persona_id, changes, field_words(field))
+        self._push(Update(self.journey, Entity.PERSONA, persona_id, changes, text, merge=True))
 
     def _push(self, change: Change | None) -> None:
         if change is not None:
