@@ -108,7 +108,7 @@ def test_the_first_paints_cards_are_drawn_uncached_and_cached_from_the_next_turn
 
 def test_asking_for_the_cards_or_the_items_builds_every_card(manager):
     journey = make_map(400)
-    for ask in (lambda s: s.cards, lambda s: s.items(), lambda s: s.selected_ids(Entity.CARD)):
+    for ask in (lambda s: s.cards, lambda s: s.items()):  # (not the selection: see test_coming_in)
         scene = JourneyScene(Document(journey), defer_flows=True)
         assert _built_cards(scene) == set()
         ask(scene)

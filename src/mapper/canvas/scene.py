@@ -229,13 +229,17 @@ class JourneyScene(DeferredScene):
 
     # ------------------------------------------------------------ selection
     def selected_ids(self, kind: Entity) -> list[str]:
-        selected = set(self.selectedItems())
+        """The selected items of ``kind``: only made items can be selected, so asking
+        builds nothing (a key press on a big map still coming in would wait for it all)."""
+        selected = self.selectedItems()
+        if not selected:
+            return []
         sources: dict[Entity, Mapping[str, QGraphicsItem]] = {
-            Entity.CARD: self.cards, Entity.FLOW: self.flows,
+            Entity.CARD: self._cards, Entity.FLOW: self._flows,
             Entity.STAGE: self.stage_headers, Entity.LANE: self.lane_headers,
         }  # fmt: skip
-        source = sources[kind]
-        return [item_id for item_id, item in source.items() if item in selected]
+        source, chosen = sources[kind], set(selected)
+        return [item_id for item_id, item in source.items() if item in chosen]
 
     def selected_emotion_points(self) -> list[tuple[str, str]]:
         """(card, persona) of each selected emotion point."""

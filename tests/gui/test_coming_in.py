@@ -1,0 +1,85 @@
+"""A big map still coming in (see ``canvas.deferred``) answers the keys and the panels
+at once: what only reads the selection builds none of what is still to come."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QGraphicsScene
+
+import mapper.canvas.deferred as deferred
+import mapper.canvas.flow_building as flow_building
+from mapper.canvas.card_item import CardItem
+from mapper.canvas.flow_item import FlowItem
+from mapper.document import Document
+from mapper.edits import selection
+from mapper.model import Entity
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from synthetic import make_map
+
+
+@pytest.fixture
+def small_steps(monkeypatch):
+    """Steps of 50 cards and 60 flows: a 300-card map takes many turns."""
+    monkeypatch.setattr(deferred, "CARDS_A_TURN", 50)
+    monkeypatch.setattr(flow_building, "FLOWS_A_TURN", 60)
+
+
+def _made(scene, kind) -> int:
+    return sum(isinstance(i, kind) for i in QGraphicsScene.items(scene))
+
+
+def _coming_in(manager):
+    """A window on a 300-card map whose first paint is done and the rest still to come."""
+    window = manager.show(Document(make_map(300)))
+    window.resize(1200, 800)
+    window.view.viewport().grab()  # the first paint: the rest comes from the next turn
+    QApplication.processEvents()
+    scene = window.scene
+    assert scene.pending and 0 < _made(scene, CardItem) < 300
+    return window
+
+
+def _finish(scene) -> None:
+    for _ in range(200):
+        if not scene.pending:
+            return
+        QApplication.processEvents()
+    raise AssertionError("the map never finished coming in")
+
+
+def test_asking_what_is_selected_builds_nothing_still_to_come(manager, small_steps):
+    window = _coming_in(manager)
+    scene = window.scene
+    cards = _made(scene, CardItem)
+    for kind in (Entity.CARD, Entity.FLOW, Entity.STAGE, Entity.LANE):
+        assert scene.selected_ids(kind) == []
+    assert _made(scene, CardItem) == cards and _made(scene, FlowItem) == 0
+    assert scene.pending
+
+
+def test_an_arrow_key_while_the_map_comes_in_selects_at_once_and_the_rest_still_comes(
+    manager, small_steps
+):
+    """The first arrow key selected a card only after building every flow at once (the
+    selection was read through every kind's items): about 2 s on a 20,000-card map."""
+    window = _coming_in(manager)
+    scene, journey = window.scene, window.document.journey
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_Right)
+    first = selection.first_card(journey, scene.layout)
+    assert scene.selected_ids(Entity.CARD) == [first]
+    assert scene.pending and _made(scene, FlowItem) == 0  # the flows still come in steps
+    QTest.keyClick(window.view, Qt.Key.Key_Right)
+    second = selection.neighbour(journey, scene.layout, first, "right")
+    assert scene.selected_ids(Entity.CARD) == [second]
+    assert scene.pending
+    _finish(scene)
+    assert len(scene.flows) == journey.flow_count()
+    assert scene.selected_ids(Entity.CARD) == [second]
+    assert not window.isWindowModified()
