@@ -120,11 +120,11 @@ class CardItem(QGraphicsItem):
         # selected as Qt's option.state says; reading that would make PySide build every
         # enum of QStyle before a map's first frame (a few ms)
         selected = self.isSelected()
-        paint_card(
-            painter, look, selected,
-            option.levelOfDetailFromTransform(painter.worldTransform()), stripe,
-            self.highlighted, self.focused,
-        )  # fmt: skip
+        # Qt's level of detail is off in its last bits by where the card is drawn (60 %
+        # comes out 0.5999999999999996 in a cached picture or at some scroll positions):
+        # rounded, a card shows its metrics line at the zoom a map opens at, wherever it is
+        detail = round(option.levelOfDetailFromTransform(painter.worldTransform()), 6)
+        paint_card(painter, look, selected, detail, stripe, self.highlighted, self.focused)
 
     # --------------------------------------------------------------- gestures
     def hoverEnterEvent(self, event) -> None:
