@@ -6,7 +6,7 @@ cancels it on Esc. It never changes the model directly."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -166,6 +166,12 @@ class JourneyScene(DeferredScene):
         everything = force or active_id != self._active_id or was_shown != [p.id for p in shown]
         self.shown_personas = shown
         self._active_id = active_id
+        with self.one_selection_change():  # selected items removed: said once
+            self._sync_items(previous, everything)
+        self.layout_changed.emit()
+
+    def _sync_items(self, previous: MapLayout | None, everything: bool) -> None:
+        layout, active_id = self.layout, self._active_id
         sync_headers(self, self.stage_headers, {b.stage.id: b for b in layout.stages},
                      StageHeaderItem)  # fmt: skip
         sync_headers(self, self.lane_headers, {b.lane.id: b for b in layout.lanes},
@@ -186,7 +192,6 @@ class JourneyScene(DeferredScene):
             self.emotions.sync_legend()
         else:
             self.emotions.sync(active_id, everything)
-        self.layout_changed.emit()
 
     @property
     def flows(self) -> dict[str, FlowItem]:
@@ -256,10 +261,28 @@ class JourneyScene(DeferredScene):
         return targets
 
     def select_ids(self, card_ids: Sequence[str]) -> None:
-        self.clearSelection()
-        for card_id in card_ids:
-            if card_id in self.cards:
-                self.cards[card_id].setSelected(True)
+        """Select these cards (only), as one selection change."""
+        cards = self.cards
+        with self.one_selection_change():
+            self.clearSelection()
+            for card_id in card_ids:
+                if card_id in cards:
+                    cards[card_id].setSelected(True)
+
+    @contextmanager
+    def one_selection_change(self) -> Iterator[None]:
+        """Items selected or removed inside make one selectionChanged at the end, if the
+        selection changed: Qt tells it for each item, and whoever follows the selection
+        reads all of it each time (Select All, or deleting what it selected, took minutes
+        on a 20,000-card map). Nothing else the scene says may happen inside."""
+        before = set(self.selectedItems())
+        blocked = self.blockSignals(True)
+        try:
+            yield
+        finally:
+            self.blockSignals(blocked)
+        if not blocked and set(self.selectedItems()) != before:
+            self.selectionChanged.emit()
 
     def set_highlight(self, card_ids: set[str]) -> None:
         self._highlighted = set(card_ids)
