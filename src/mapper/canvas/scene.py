@@ -5,8 +5,8 @@ cancels it on Esc. It never changes the model directly."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from mapper.canvas.card_item import CardItem
 from mapper.canvas.curve_items import DrawnPoint
-from mapper.canvas.deferred import DeferredScene
 from mapper.canvas.emotion_items import EmotionPointItem, GhostRowItem
 from mapper.canvas.emotion_layer import EmotionLayer
 from mapper.canvas.flow_building import flow_steps
@@ -26,6 +25,7 @@ from mapper.canvas.header_items import CornerItem, LaneHeaderItem, StageHeaderIt
 from mapper.canvas.interaction import Interaction
 from mapper.canvas.interactions import CardDrag, FlowDrawing, PaletteDrop
 from mapper.canvas.mirror import drawn, sync_cards, sync_flows, sync_headers, take_new_values
+from mapper.canvas.scene_selection import SelectionScene
 from mapper.document import Document
 from mapper.edits import Change
 from mapper.gcpause import keep_new, paused_gc
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 BSP_DEPTH = 10
 
 
-class JourneyScene(DeferredScene):
+class JourneyScene(SelectionScene):
     layout_changed = Signal()
     problem = Signal(str)  # a refused gesture, for the status bar
     hint = Signal(str)  # what a keyboard gesture under way expects ("" when it ends)
@@ -231,68 +231,6 @@ class JourneyScene(DeferredScene):
     def ghost_rows(self) -> list[GhostRowItem]:
         self.complete()
         return self.emotions.ghost_rows()
-
-    # ------------------------------------------------------------ selection
-    def selected_ids(self, kind: Entity) -> list[str]:
-        """The selected items of ``kind``: only made items can be selected, so asking
-        builds nothing (a key press on a big map still coming in would wait for it all)."""
-        selected = self.selectedItems()
-        if not selected:
-            return []
-        sources: dict[Entity, Mapping[str, QGraphicsItem]] = {
-            Entity.CARD: self._cards, Entity.FLOW: self._flows,
-            Entity.STAGE: self.stage_headers, Entity.LANE: self.lane_headers,
-        }  # fmt: skip
-        source, chosen = sources[kind], set(selected)
-        return [item_id for item_id, item in source.items() if item in chosen]
-
-    def selected_emotion_points(self) -> list[tuple[str, str]]:
-        """(card, persona) of each selected emotion point."""
-        return [(i.card_id, i.persona_id) for i in self.selectedItems()
-                if isinstance(i, EmotionPointItem)]  # fmt: skip
-
-    def score_targets(self) -> list[tuple[str, str]]:
-        """What Alt+Up / Alt+Down change: the selected points' scores, and the active
-        persona's score of each selected card."""
-        targets = self.selected_emotion_points()
-        active = self.journey.active_persona()
-        if active is not None:
-            targets += [(card_id, active.id) for card_id in self.selected_ids(Entity.CARD)]
-        return targets
-
-    def select_ids(self, card_ids: Sequence[str]) -> None:
-        """Select these cards (only), as one selection change."""
-        cards = self.cards
-        with self.one_selection_change():
-            self.clearSelection()
-            for card_id in card_ids:
-                if card_id in cards:
-                    cards[card_id].setSelected(True)
-
-    @contextmanager
-    def one_selection_change(self) -> Iterator[None]:
-        """Items selected or removed inside make one selectionChanged at the end, if the
-        selection changed: Qt tells it for each item, and whoever follows the selection
-        reads all of it each time (Select All, or deleting what it selected, took minutes
-        on a 20,000-card map). Nothing else the scene says may happen inside."""
-        before = set(self.selectedItems())
-        blocked = self.blockSignals(True)
-        try:
-            yield
-        finally:
-            self.blockSignals(blocked)
-        if not blocked and set(self.selectedItems()) != before:
-            self.selectionChanged.emit()
-
-    def set_highlight(self, card_ids: set[str]) -> None:
-        self._highlighted = set(card_ids)
-        for card_id, item in self.cards.items():
-            if item.highlighted != (card_id in self._highlighted):
-                item.highlighted = card_id in self._highlighted
-                item.update()
-
-    def card_at(self, pos: QPointF) -> str | None:
-        return next((i.card_id for i in self.items(pos) if isinstance(i, CardItem)), None)
 
     # ------------------------------------------------------------ edits
     def push(self, change: Change | None) -> bool:
