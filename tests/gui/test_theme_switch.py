@@ -16,6 +16,7 @@ from mapper.model import Lane, LaneKind
 def picture(scene: JourneyScene) -> QImage:
     rect = scene.sceneRect()
     image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_ARGB32)
+    image.fill(0)  # (a new image's memory is not cleared: the edge may show what was there)
     painter = QPainter(image)
     scene.render(painter, QRectF(image.rect()), rect)
     painter.end()
