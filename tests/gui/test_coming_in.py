@@ -83,3 +83,24 @@ def test_an_arrow_key_while_the_map_comes_in_selects_at_once_and_the_rest_still_
     assert len(scene.flows) == journey.flow_count()
     assert scene.selected_ids(Entity.CARD) == [second]
     assert not window.isWindowModified()
+
+
+def test_going_to_a_card_still_to_come_builds_that_card_only(manager, small_steps):
+    """A find's jump, an outline choice or the keys going to a card not made yet built
+    every card still to come first (about 0.3 s on a 20,000-card map): now only it."""
+    window = _coming_in(manager)
+    scene = window.scene
+    made = _made(scene, CardItem)
+    far = [card_id for card_id in scene.layout.cards if card_id not in scene._cards]
+    assert len(far) > 3
+    assert window.view.keys.go_to(far[0])
+    assert scene.selected_ids(Entity.CARD) == [far[0]]
+    assert _made(scene, CardItem) == made + 1
+    window._focus_card(far[1])  # as the outline and the find bar show a card
+    assert scene.selected_ids(Entity.CARD) == [far[1]]
+    scene.select_ids(far[2:4])
+    assert scene.selected_ids(Entity.CARD) == far[2:4]
+    assert _made(scene, CardItem) == made + 4
+    _finish(scene)  # the rest still comes, each card once
+    assert _made(scene, CardItem) == len(scene.layout.cards) == len(scene.cards)
+    assert scene.selected_ids(Entity.CARD) == far[2:4]

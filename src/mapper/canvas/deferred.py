@@ -48,6 +48,18 @@ class DeferredScene(QGraphicsScene):
         self.build_cards()
         return self._cards
 
+    def card_item(self, card_id: str) -> CardItem | None:
+        """The card's item (None: no such card shown), built now if it was still to come,
+        and only it: a key press or a find's jump on a big map still coming in does not
+        wait for every other card (about 0.3 s at 20,000 cards)."""
+        item = self._cards.get(card_id)
+        if item is None and self._cards_pending:
+            box = self.layout.cards.get(card_id)
+            if box is not None:
+                made = add_card_items(self, self._cards, [box], self._active_id, self._highlighted)
+                item = made[0]
+        return item
+
     def build_cards(self, area: QRectF | None = None, most: int | None = None) -> None:
         """Build the deferred cards, or only those in ``area`` (what a view is about to
         paint: the others come later), or the ``most`` first of them."""

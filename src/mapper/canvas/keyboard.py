@@ -81,7 +81,7 @@ class KeyboardControl:
         """The focus ring on the current card, only while the canvas has the focus."""
         if self.detached:
             return
-        item = self.scene.cards.get(self.current) if self.current else None
+        item = self.scene.card_item(self.current) if self.current else None
         if item is not None and not self.view.hasFocus():
             item = None
         if item is self._ringed:
@@ -96,10 +96,11 @@ class KeyboardControl:
 
     def go_to(self, card_id: str | None, extend: bool = False) -> bool:
         """Select ``card_id`` (added to the selection when ``extend``) and show it."""
-        if card_id is None or card_id not in self.scene.cards:
+        item = self.scene.card_item(card_id) if card_id is not None else None
+        if card_id is None or item is None:
             return False
         if extend:
-            self.scene.cards[card_id].setSelected(True)
+            item.setSelected(True)
         else:
             self.scene.select_ids([card_id])
         self.current = card_id
@@ -108,7 +109,7 @@ class KeyboardControl:
         return True
 
     def reveal(self, card_id: str) -> None:
-        item = self.scene.cards.get(card_id)
+        item = self.scene.card_item(card_id)
         if item is not None:
             self.view.ensureVisible(item, 40, 40)
 

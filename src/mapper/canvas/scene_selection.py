@@ -58,12 +58,12 @@ class SelectionScene(DeferredScene):
 
     def select_ids(self, card_ids: Sequence[str]) -> None:
         """Select these cards (only), as one selection change."""
-        cards = self.cards
         with self.one_selection_change():
             self.clearSelection()
-            for card_id in card_ids:
-                if card_id in cards:
-                    cards[card_id].setSelected(True)
+            for card_id in card_ids:  # (those still to come are built, and only those)
+                item = self.card_item(card_id)
+                if item is not None:
+                    item.setSelected(True)
 
     @contextmanager
     def one_selection_change(self) -> Iterator[None]:

@@ -281,7 +281,7 @@ class MainWindow(EditorWindow):
         self.scene.sync()
 
     def _focus_card(self, card_id: str) -> None:
-        item = self.scene.cards.get(card_id)
+        item = self.scene.card_item(card_id)
         if item is not None:
             self.scene.select_ids([card_id])
             self.view.centerOn(item)
