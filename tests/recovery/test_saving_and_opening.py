@@ -323,3 +323,26 @@ def test_a_file_marked_read_only_is_not_saved_over_even_by_root(unsaved, monkeyp
     assert not save_and_wait(unsaved)
     assert asked == ["map.journey"] and unsaved.is_modified()
     assert unsaved.path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("button", "answer"),
+    [("Save As…", "save_as"), ("Overwrite", "overwrite"), ("Open Their Version", "cancel"),
+     ("Cancel", "cancel")],
+)  # fmt: skip
+def test_the_changed_on_disk_warning_answers_as_its_buttons_say(
+    unsaved, monkeypatch, button, answer
+):
+    """Their version opens in a window of its own (with no window here, nothing opens) and
+    ours is not saved; Esc or Cancel saves nothing either."""
+    from mapper.ui.file_actions import ask_about_conflict
+
+    def press(box: QMessageBox) -> int:
+        buttons = {b.text(): b for b in box.buttons()}
+        assert sorted(buttons) == ["Cancel", "Open Their Version", "Overwrite", "Save As…"]
+        assert box.defaultButton() is buttons["Save As…"]
+        buttons[button].click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", press)
+    assert ask_about_conflict(unsaved, None) == answer

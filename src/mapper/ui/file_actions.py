@@ -241,45 +241,49 @@ def ask_about_conflict(document: Document, parent: QWidget | None) -> str:
     """Someone saved over our file since we opened it: never overwrite silently."""
     if document.path is not None and not document.path.exists():
         return _ask_about_missing(document, parent)
-    box = QMessageBox(QMessageBox.Icon.Warning, "File changed on disk",
-                      f"{document.display_name()} was changed by someone else since you "
-                      "opened it.", parent=parent)  # fmt: skip
-    box.setInformativeText(
+    answer = _warn(
+        parent, "File changed on disk",
+        f"{document.display_name()} was changed by someone else since you opened it.",
         "Save your version under a new name, open their version next to yours, or overwrite "
-        "their changes."
-    )
-    save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
-    theirs = box.addButton("Open Their Version", QMessageBox.ButtonRole.ActionRole)
-    overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(save_as)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is save_as:
-        return "save_as"
-    if clicked is overwrite:
-        return "overwrite"
-    if clicked is theirs and parent is not None:
+        "their changes.",
+        [("Save As…", QMessageBox.ButtonRole.AcceptRole, "save_as"),
+         ("Open Their Version", QMessageBox.ButtonRole.ActionRole, "theirs"),
+         ("Overwrite", QMessageBox.ButtonRole.DestructiveRole, "overwrite")],
+    )  # fmt: skip
+    if answer == "theirs" and parent is not None:
         window = parent.window()
         manager = getattr(window, "manager", None)
         if manager is not None and document.path is not None:
             manager.open_copy(document.path, window)
-    return "cancel"
+    return "cancel" if answer == "theirs" else answer
 
 
 def _ask_about_missing(document: Document, parent: QWidget | None) -> str:
     """Our file was moved, renamed or deleted (its folder too, perhaps): there is no
     version of theirs to open, only where to put ours."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "File no longer there",
-                      f"{document.display_name()} was moved, renamed or deleted since you "
-                      "opened it.", parent=parent)  # fmt: skip
-    box.setInformativeText("Save your map under a new name, or save it again where it was.")
-    save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
-    again = box.addButton("Save Again There", QMessageBox.ButtonRole.ActionRole)
+    return _warn(
+        parent, "File no longer there",
+        f"{document.display_name()} was moved, renamed or deleted since you opened it.",
+        "Save your map under a new name, or save it again where it was.",
+        [("Save As…", QMessageBox.ButtonRole.AcceptRole, "save_as"),
+         ("Save Again There", QMessageBox.ButtonRole.ActionRole, "overwrite")],
+    )  # fmt: skip
+
+
+def _warn(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    details: str,
+    choices: list[tuple[str, QMessageBox.ButtonRole, str]],
+) -> str:
+    """A warning offering ``choices`` (label, role, answer; the first is the default) and
+    Cancel: the answer of the button pressed, "cancel" for Cancel or Esc."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box.setInformativeText(details)
+    answers = [(box.addButton(label, role), answer) for label, role, answer in choices]
     box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(save_as)
+    box.setDefaultButton(answers[0][0])
     box.exec()
     clicked = box.clickedButton()
-    if clicked is save_as:
-        return "save_as"
-    return "overwrite" if clicked is again else "cancel"
+    return next((answer for button, answer in answers if button is clicked), "cancel")
