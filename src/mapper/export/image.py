@@ -8,8 +8,10 @@ from __future__ import annotations
 import os
 import re
 import sys
+import unicodedata
 from itertools import pairwise
 from xml.parsers import expat
+from xml.sax.saxutils import unescape
 
 from mapper.export.errors import ExportError
 from mapper.model import JourneyMap
@@ -217,7 +219,36 @@ def render_svg(journey: JourneyMap, title_legend: bool = True, card_metrics: boo
     picture.paint(painter)
     painter.end()
     picture.close()
-    return well_formed_svg(_css_pixels(bytes(buffer.data().data()), picture.width, picture.height))
+    svg = _css_pixels(bytes(buffer.data().data()), picture.width, picture.height)
+    return well_formed_svg(right_to_left_lines(svg))
+
+
+_TEXT = re.compile(rb"(<text\b[^>]*)(>)([^<]*)(</text>)")
+RTL = b' direction="rtl" unicode-bidi="embed" text-anchor="end"'
+
+
+def right_to_left_lines(data: bytes) -> bytes:
+    """Qt lays a line out right to left when its first strong letter is (Hebrew, Arabic),
+    as the Unicode bidi rules say, and writes it starting at its left edge; an SVG reader
+    lays every line out left to right unless told, so a trailing "!" or "&" of such a line
+    landed on the wrong side. Each such line is told, ending at that same left edge."""
+
+    def told(match: re.Match[bytes]) -> bytes:
+        if not _starts_right_to_left(unescape(match[3].decode("utf-8", "replace"))):
+            return match[0]
+        return match[1] + RTL + match[2] + match[3] + match[4]
+
+    return _TEXT.sub(told, data)
+
+
+def _starts_right_to_left(text: str) -> bool:
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
 def _css_pixels(data: bytes, width: float, height: float) -> bytes:
