@@ -387,3 +387,26 @@ def test_a_long_list_is_summarised_not_paged_for_ever(manager):
     )
     keys(session.audience, K.Key_Escape)
     window.document.undo_stack.setClean()
+
+
+def test_the_console_shows_a_stages_name_and_notes_as_typed(coffee_window, two_screens):
+    """A stage named with markup was taken for it ("<b>" made it bold), and a control
+    character pasted into a name showed as a box."""
+    from mapper.model import Entity
+
+    journey = coffee_window.document.journey
+    third = journey.stages.ids()[2]
+    journey.update(Entity.STAGE, third, name="<b>Pick up</b> & go\x07", notes="Ask <i>why</i>")
+    screens, laptop = two_screens
+    session = PresentationSession(coffee_window, screens, laptop, clock=lambda: 1000.0)
+    session.start()
+    still(session)
+    console = session.console
+    keys(console, K.Key_2)  # the second stage: the third is next
+    assert console.next_title.text() == "Next: <b>Pick up</b> & go "
+    keys(console, K.Key_3)
+    assert console.title.text() == "<b>Pick up</b> & go "
+    assert console.notes.text() == "Ask <i>why</i>"
+    for shown in (console.title, console.next_title, console.notes, console.position):
+        assert shown.textFormat() == Qt.TextFormat.PlainText
+    session.end()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mapper.layout.text import drawable
 from mapper.present.audience import LIST_STEPS, AudienceView
 from mapper.present.console_parts import STYLE, NotesEditor, Preview, format_elapsed, label
 from mapper.present.controller import Controller, Cover
@@ -216,20 +217,22 @@ class PresenterConsole(QWidget):
         word = "page" if step.kind in (*LIST_STEPS, StepKind.VOTE) else "part"
         paged = f" · {word} {page + 1} of {pages}" if pages > 1 else ""
         self.position.setText(f"Step {nav.index + 1} of {len(nav.steps)}{paged}")
-        self.title.setText(step.title)
+        self.title.setText(drawable(step.title))
         if self.notes_editor.isVisible():
             self.edit_notes(False)  # the step changed under the editor: keep what was typed
-        self.notes.setText(self._notes_of(step) or "No notes for this step.")
+        self.notes.setText(drawable(self._notes_of(step)) or "No notes for this step.")
         editable = self._stage_of(step) is not None and self.save_notes is not None
         self.edit_button.setEnabled(editable)
         self._show_votes(step)
         self.current.set_pixmap(self.snapshot(step, page))
         if page + 1 < pages:  # the next page first
-            self.next_title.setText(f"Next: {step.title}, {word} {page + 2} of {pages}")
+            self.next_title.setText(drawable(f"Next: {step.title}, {word} {page + 2} of {pages}"))
             self.next_preview.set_pixmap(self.snapshot(step, page + 1))
             return
         following = nav.next_step
-        self.next_title.setText(f"Next: {following.title}" if following else "Next: (the end)")
+        self.next_title.setText(
+            drawable(f"Next: {following.title}") if following else "Next: (the end)"
+        )
         self.next_preview.set_pixmap(self.snapshot(following) if following else QPixmap())
 
     def _show_votes(self, step: Step) -> None:
@@ -281,7 +284,7 @@ class PresenterConsole(QWidget):
             self.setFocus()
             if stage_id is not None and self.save_notes is not None:
                 self.save_notes(stage_id, text)
-            self.notes.setText(self._notes_of(step) or "No notes for this step.")
+            self.notes.setText(drawable(self._notes_of(step)) or "No notes for this step.")
         with QSignalBlocker(self.edit_button):
             self.edit_button.setChecked(self.notes_editor.isVisible())
 

@@ -76,7 +76,9 @@ class Preview(QWidget):
 
 
 def label(name: str, text: str = "") -> QLabel:
-    """A label the console's style sheet finds by its object name."""
+    """A label the console's style sheet finds by its object name. Its text is shown as
+    typed: QLabel took a stage named "<b>Order</b>" for markup."""
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setObjectName(name)
     return label
