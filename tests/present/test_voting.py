@@ -145,3 +145,20 @@ def test_the_inspector_shows_a_cards_votes_per_workshop(window):
     assert [label.text() for label in labels if label.isVisible()] == [
         "12 votes in the workshop on 6 December 2026\n1 vote in the workshop on 20 November 2026"
     ]
+
+
+def test_the_vote_panel_lists_the_cards_as_typed(window, two_screens):
+    """A pain point titled with markup was taken for it on the console's vote list."""
+    from mapper.model import Entity
+
+    journey = with_votes_step(window)
+    journey.update(Entity.CARD, "t2", title="<b>Support</b> call\x07 & wait")
+    screens, laptop = two_screens
+    session = PresentationSession(window, screens, laptop)
+    session.start()
+    session.controller.options.transitions = False
+    go_to_vote(session)
+    first = session.console.vote_panel.names[0]
+    assert first.text().startswith("<b>Support</b> call  & wait  ·  ")
+    assert first.textFormat() == Qt.TextFormat.PlainText
+    session.end()

@@ -88,6 +88,7 @@ class SetupDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.lanes.itemChanged.connect(lambda _item: self._check_something_is_shown())
         self.warning = QLabel()
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)  # stage and lane names
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #8a5a00")
         self.warning.setAccessibleName("What this choice leaves out")

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
+from mapper.layout.text import drawable
 from mapper.model.vocabulary import VOTES_MAX
 from mapper.present.console_parts import label
 from mapper.present.vote_items import VoteItem
@@ -83,7 +84,8 @@ class VotePanel(QWidget):
         self.spins, self.names = [], []
         for row, item in enumerate(items):
             number = label("title", str(item.number))
-            name = QLabel(f"{item.title}  ·  {item.where}")
+            name = QLabel(drawable(f"{item.title}  ·  {item.where}"))
+            name.setTextFormat(Qt.TextFormat.PlainText)  # a card's title, as typed
             name.setWordWrap(True)
             spin = CountBox()
             spin.setRange(0, VOTES_MAX)

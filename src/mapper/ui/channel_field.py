@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -57,6 +57,7 @@ class ChannelDialog(QDialog):
         where.addWidget(self.offline)
         where.addStretch()
         self.problem = QLabel()
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # says the name typed
         self.problem.setStyleSheet("color: #b42318")
         self.problem.setWordWrap(True)
         self.problem.hide()

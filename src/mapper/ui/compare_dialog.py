@@ -46,6 +46,7 @@ class CompareDialog(QDialog):
         self.journey = journey
         self.comparison: PersonaComparison | None = None
         self.message = QLabel()  # what is needed to compare, when it cannot
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # (persona names)
         self.message.setWordWrap(True)
         self.message.setObjectName("compare-message")
         self.divergent = QLabel()  # "Where they differ most: ..."
