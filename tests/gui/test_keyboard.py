@@ -331,3 +331,34 @@ def test_leaving_the_canvas_gives_up_picking_a_flow_target(window):
     assert window.scene.interaction is None and connect.ring.scene() is None
     assert window.statusBar().currentMessage() == ""
     assert window.document.undo_stack.count() == 0
+
+
+# ------------------------------------------------------------------ find bar
+def test_escape_in_the_find_bar_closes_it_and_gives_the_keys_back_to_the_map(window):
+    window.activateWindow()
+    press(window.view, Qt.Key.Key_F, CTRL)
+    bar = window.find_bar
+    assert bar.isVisible() and bar.field.hasFocus()
+    QTest.keyClicks(bar.field, "store visit")
+    press(bar.field, Qt.Key.Key_Return)  # to the match: selected
+    assert selected(window) == ["t3"]
+    press(bar.field, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    assert QApplication.focusWidget() is window.view  # not the inspector's title field
+    press(QApplication.focusWidget(), Qt.Key.Key_Up)  # arrows move on from the match
+    assert selected(window) == ["t2"]
+    assert window.document.journey.card("t3").title == "Store visit"
+
+
+def test_escape_cancels_a_title_being_typed_while_the_find_bar_is_open(window):
+    journey, stack = window.document.journey, window.document.undo_stack
+    window.activateWindow()
+    press(window.view, Qt.Key.Key_F, CTRL)
+    QTest.keyClicks(window.find_bar.field, "online")
+    on_canvas(window, "t2")
+    press(window.view, Qt.Key.Key_F2)
+    QTest.keyClicks(window.view, "Typo")
+    press(window.view, Qt.Key.Key_Escape)
+    assert editor(window) is None  # Esc reached the edit, not the bar
+    assert journey.card("t2").title == "Online checkout" and stack.count() == 0
+    assert window.find_bar.isVisible() and window.find_bar.matches == ["t2"]

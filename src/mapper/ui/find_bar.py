@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
 
 from mapper.canvas.scene import JourneyScene
 from mapper.edits.workshop import workshop_days, workshop_title
@@ -47,7 +55,9 @@ class FindBar(QWidget):
             button.setAccessibleName(tip.split(" (")[0])
             button.clicked.connect(slot)
             layout.addWidget(button)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
+        # Esc only from the bar: on the map it still cancels a title being typed
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.FindNext), self, self.next)
         QShortcut(QKeySequence(QKeySequence.StandardKey.FindPrevious), self, self.previous)
         scene.layout_changed.connect(
@@ -77,6 +87,11 @@ class FindBar(QWidget):
         self.search(self.field.text())
 
     def close_bar(self) -> None:
+        """Hide; keys typed in the bar go back to the map (its match selected), not to
+        whatever widget Qt would focus next (the inspector's title field)."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus) and self.scene.views():
+            self.scene.views()[0].setFocus(Qt.FocusReason.OtherFocusReason)
         self.hide()
         self.scene.set_highlight(set())
 
