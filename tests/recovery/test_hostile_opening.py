@@ -133,3 +133,37 @@ def test_thousands_of_problems_are_counted_not_all_listed(tmp_path, shown):
                            "cards[8].lane_id: this field is required"]  # fmt: skip
     assert details[-1] == "… and at least 988 more"  # checking stops at 1,000 problems
     assert len(details) == 13
+
+
+def test_a_file_that_cannot_be_opened_at_start_keeps_restored_work_open(
+    tmp_path, shown, monkeypatch
+):
+    """`mapper FILE` after a crash: the user restores their work, then FILE fails to open;
+    the editor runs on with the restored windows instead of ending (and closing them)."""
+    import logging
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from mapper.document import Document
+    from mapper.ui import app as ui_app
+
+    restored = []
+
+    def restore(manager, parent=None):
+        restored.append(manager.show(Document(sample_map())))
+        return list(restored)
+
+    ran = []
+    monkeypatch.setattr(ui_app.WindowManager, "offer_recovery", restore)
+    monkeypatch.setattr(QApplication, "exec", lambda *args: ran.append(True) or 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its own
+    monkeypatch.setattr(logging, "raiseExceptions", logging.raiseExceptions)
+    try:
+        assert ui_app.run_app(str(tmp_path / "gone.journey")) == 0
+        assert shown == [("Cannot open map",
+                          f"{tmp_path / 'gone.journey'} cannot be opened: no such file.", "")]  # fmt: skip
+        assert ran == [True] and restored[0].isVisible()  # the editor ran, the work shown
+    finally:
+        for window in restored:
+            window.close()

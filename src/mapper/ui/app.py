@@ -234,8 +234,8 @@ def run_app(path: str | None, qt_options: list[str] | None = None) -> int:
     install_error_dialog(manager)
     restored = manager.offer_recovery()
     if path:
-        if manager.open_path(path, None) is None:
-            return 1
+        if manager.open_path(path, None) is None and not restored:
+            return 1  # (work just restored stays open: the editor runs on for it)
     elif not restored:
         manager.new_from_template()
     for window in manager.windows:  # whichever shows first (opening it twice is a no-op)
