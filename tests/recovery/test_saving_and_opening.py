@@ -346,3 +346,33 @@ def test_the_changed_on_disk_warning_answers_as_its_buttons_say(
 
     monkeypatch.setattr(QMessageBox, "exec", press)
     assert ask_about_conflict(unsaved, None) == answer
+
+
+def test_repair_shortens_the_map_notes_instead_of_emptying_them():
+    data = json.loads(dumps_journey(sample_map()))
+    data["notes"] = "Keep this first paragraph. " + "x" * 60_000
+    data["description"] = "A short description"
+    journey, notes = repair_journey(json.dumps(data).encode(), "m.journey")
+    assert journey.info.notes.startswith("Keep this first paragraph. ")
+    assert len(journey.info.notes) == 50_000
+    assert journey.info.description == "A short description"
+    assert notes == ["notes shortened to 50,000 characters"]
+
+
+def test_the_repair_report_counts_what_was_left_out_in_words(qapp, tmp_path, monkeypatch):
+    data = json.loads(dumps_journey(sample_map()))
+    data["notes"] = "n" * 60_000
+    path = tmp_path / "long.journey"
+    path.write_text(json.dumps(data))
+    reports = []
+
+    def fake_exec(box):
+        reports.append(box.informativeText())
+        repair = [b for b in box.buttons() if b.text() == "Repair…"]
+        box._clicked = repair[0] if repair else None
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: getattr(box, "_clicked", None))
+    assert file_actions.open_document(path, None) is not None
+    assert reports[-1] == "1 thing was left out or mended (see Show Details)."

@@ -46,8 +46,13 @@ def repair_journey(raw: bytes, source: str = "<data>") -> tuple[JourneyMap, list
         base = JourneyFile.model_validate(header)
     except ValidationError as exc:
         for error in exc.errors():
+            key, most = str(error["loc"][0]), error.get("ctx", {}).get("max_length")
+            if error["type"] == "string_too_long" and len(error["loc"]) == 1 and most:
+                header[key] = str(header[key])[:most]  # the map's notes kept, not emptied
+                dropped.append(f"{key} shortened to {most:,} characters")
+                continue
             dropped.append(f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']} (reset)")
-            header.pop(str(error["loc"][0]), None)
+            header.pop(key, None)
         header.update(format="mapper-journey", schema_version=SCHEMA_VERSION)
         base = JourneyFile.model_validate(header)
     doc = base.model_copy(update={name: items for name, items in kept.items()})

@@ -68,7 +68,8 @@ def offer_repair(path: Path, error: JourneyFileError, parent: QWidget | None) ->
     document.undo_stack.resetClean()
     report = QMessageBox(QMessageBox.Icon.Information, "Repaired",
                          f"Opened what could be kept from {path.name}.", parent=parent)  # fmt: skip
-    report.setInformativeText(f"{len(dropped)} things were left out (see Show Details).")
+    things = "1 thing was" if len(dropped) == 1 else f"{len(dropped):,} things were"
+    report.setInformativeText(f"{things} left out or mended (see Show Details).")
     report.setDetailedText("\n".join(dropped) or "nothing")
     report.exec()
     return document
