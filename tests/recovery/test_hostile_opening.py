@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from factories import sample_map
 from mapper.fileformat import dumps_journey
 from mapper.ui import file_actions
+from ordinary_user import run_as_user, shared_folder
 
 pytestmark = pytest.mark.usefixtures("isolated_settings")
 
@@ -167,3 +168,29 @@ def test_a_file_that_cannot_be_opened_at_start_keeps_restored_work_open(
     finally:
         for window in restored:
             window.close()
+
+
+UNREADABLE_SCRIPT = """
+import sys
+from PySide6.QtWidgets import QApplication, QMessageBox
+from mapper.ui import file_actions
+
+app = QApplication([])
+QMessageBox.warning = staticmethod(lambda parent, title, text, *a: print("warning:", text))
+QMessageBox.exec = lambda box: print("asked:", box.text(), "|", box.detailedText())
+print("opened:", file_actions.open_document(sys.argv[1], None))
+"""
+
+
+def test_a_file_the_user_may_not_read_says_so_at_once_without_offering_repair(tmp_path):
+    folder = shared_folder(tmp_path / "maps")
+    path = folder / "private.journey"
+    path.write_text(dumps_journey(sample_map()))
+    path.chmod(0o600)  # root's: nobody else may read it
+    done = run_as_user(["-c", UNREADABLE_SCRIPT, str(path)], folder,
+                       MAPPER_DATA_DIR=str(folder), XDG_CONFIG_HOME=str(folder))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        f"warning: {path} cannot be opened: permission denied.",
+        "opened: None",
+    ]  # not "cannot be opened as it is" with a Repair button that then fails

@@ -35,7 +35,8 @@ def open_document(path: str | Path, parent: QWidget | None) -> Document | None:
     try:
         document = Document.open(path)
     except JourneyFileError as exc:
-        if not path.is_file():  # missing, a folder, unreadable: nothing to repair
+        # missing, a folder, not readable by this user: nothing to repair, say why at once
+        if not path.is_file() or not os.access(path, os.R_OK):
             QMessageBox.warning(parent, "Cannot open map",
                                 f"{path} cannot be opened: {exc.problems[0].message}.")  # fmt: skip
             return None
