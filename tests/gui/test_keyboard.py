@@ -6,12 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabBar
 
 from mapper.canvas.inline_editor import InlineEditor
 from mapper.canvas.keyboard import CONNECT_HINT, KeyboardConnect
 from mapper.layout import theme as th
 from mapper.model import CardKind, Entity
+from mapper.ui.focus_order import stops
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -331,6 +332,26 @@ def test_leaving_the_canvas_gives_up_picking_a_flow_target(window):
     assert window.scene.interaction is None and connect.ring.scene() is None
     assert window.statusBar().currentMessage() == ""
     assert window.document.undo_stack.count() == 0
+
+
+def test_view_menu_brings_the_personas_panel_from_behind_the_inspector(window):
+    """The personas panel is a tab behind the inspector: with no mouse to click its tab,
+    View > Personas (off, then on) is the way, and it must come to the front."""
+    window.panels.make_all()
+    action = window.panels.docks["personas"].toggleViewAction()
+
+    def in_front() -> list[str]:
+        bars = [b for b in window.findChildren(QTabBar) if b.isVisible() and b.count() > 1]
+        return [bar.tabText(bar.currentIndex()) for bar in bars]
+
+    QApplication.processEvents()
+    assert in_front() == ["Inspector"]
+    action.trigger()  # off: it was on, only out of sight
+    action.trigger()  # on again
+    QApplication.processEvents()
+    assert in_front() == ["Personas"]
+    chain = stops(window.tab_parts())
+    assert any(window.personas.isAncestorOf(w) or w is window.personas for w in chain)
 
 
 # ------------------------------------------------------------------ find bar

@@ -50,6 +50,8 @@ class Panels(QObject):
         self.docks = {name: self._dock(name, *where) for name, where in DOCKS.items()}
         window.tabifyDockWidget(self.docks["inspector"], self.docks["personas"])
         self.docks["inspector"].raise_()
+        for dock in self.docks.values():  # View > a panel brings it to the front, even a tab
+            dock.toggleViewAction().triggered.connect(lambda on, d=dock: on and d.raise_())
         self._palette: PaletteWidget | None = None
         self._outline: OutlineWidget | None = None
         self._inspector: Inspector | None = None
