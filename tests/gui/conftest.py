@@ -21,6 +21,17 @@ def _settings(isolated_settings):
 
 
 @pytest.fixture
+def small_steps(monkeypatch):
+    """A big map opens in small steps (50 cards, 60 flows a turn): a 300-card map takes
+    many turns of the event loop, to act between (see canvas.deferred)."""
+    import mapper.canvas.deferred as deferred
+    import mapper.canvas.flow_building as flow_building
+
+    monkeypatch.setattr(deferred, "CARDS_A_TURN", 50)
+    monkeypatch.setattr(flow_building, "FLOWS_A_TURN", 60)
+
+
+@pytest.fixture
 def window(manager, qtbot):
     win = manager.show(Document(sample_map()))
     win.resize(1600, 1000)

@@ -6,13 +6,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
-import mapper.canvas.deferred as deferred
-import mapper.canvas.flow_building as flow_building
 from mapper.canvas.card_item import CardItem
 from mapper.canvas.flow_item import FlowItem
 from mapper.document import Document
@@ -21,13 +18,6 @@ from mapper.model import Entity
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from synthetic import make_map
-
-
-@pytest.fixture
-def small_steps(monkeypatch):
-    """Steps of 50 cards and 60 flows: a 300-card map takes many turns."""
-    monkeypatch.setattr(deferred, "CARDS_A_TURN", 50)
-    monkeypatch.setattr(flow_building, "FLOWS_A_TURN", 60)
 
 
 def _made(scene, kind) -> int:
