@@ -13,7 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
-APP_NAME = ORGANIZATION = "Mapper"
+from mapper.paths import APP_NAME
+
+ORGANIZATION = APP_NAME  # (settings under Mapper/Mapper; the data folder stays Mapper)
 
 log = logging.getLogger(__name__)
 

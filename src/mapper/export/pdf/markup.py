@@ -20,7 +20,7 @@ from bidi.algorithm import get_display as get_display_mirrored
 from bidi.mirror import MIRRORED
 
 from mapper.export.pdf.fonts import font_runs, needs_fallback
-from mapper.layout.text import CONTROL, ELLIPSIS, REGULAR, wrap
+from mapper.layout.text import ELLIPSIS, REGULAR, drawable, wrap
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # Right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo ... and their presentation forms.
@@ -54,8 +54,7 @@ def visual(line: str) -> str:
 
 def clean(text: str) -> str:
     """Newlines normalised; control characters and lone surrogates become spaces."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return CONTROL.sub(" ", text)
+    return drawable(text).replace("\t", " ")
 
 
 def shorten(text: str, limit: int) -> str:
