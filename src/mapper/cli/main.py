@@ -91,15 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name in action.choices
     }
     try:
-        qt_options, args_list = _editor_options(args_list, subcommands)
-    except QtOptionError as exc:
-        end_start_up_pause()
-        parser.print_usage(sys.stderr)
-        write(visible(f"mapper: error: {exc}") + "\n", sys.stderr)
-        return EXIT_USAGE
-    if not args_list or (args_list[0] not in subcommands and not args_list[0].startswith("-")):
-        args_list.insert(0, "open")
-    try:
+        qt_options, args_list = _editor_options(parser, args_list, subcommands)
+        if not args_list or (args_list[0] not in subcommands and not args_list[0].startswith("-")):
+            args_list.insert(0, "open")
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # --help, --version, usage errors
         end_start_up_pause()
@@ -118,12 +112,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
 
 
-def _editor_options(args: list[str], commands: set[str]) -> tuple[list[str], list[str]]:
+def _editor_options(
+    parser: argparse.ArgumentParser, args: list[str], commands: set[str]
+) -> tuple[list[str], list[str]]:
     """Qt's own options (``mapper -style Fusion FILE``) set aside for the editor's window;
-    the other commands show none, and keep their command lines as they are."""
+    the other commands show none, and keep their command lines as they are. A Qt option
+    without its value is a usage error, as the parser says any."""
     if args and args[0] in commands and args[0] != "open":
         return [], args
-    return split_qt_options(args)
+    try:
+        return split_qt_options(args)
+    except QtOptionError as exc:
+        parser.error(str(exc))
 
 
 if __name__ == "__main__":
