@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mapper.model import Entity
@@ -57,6 +58,7 @@ def ask_resume(window: QWidget, stopped: Stopped) -> bool | None:
     box = QMessageBox(window)
     box.setWindowTitle("Present")
     box.setIcon(QMessageBox.Icon.Question)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a stage's title as written, never markup
     box.setText(
         f"Resume the presentation at “{stopped.step.title}” "
         f"(step {stopped.index + 1} of {stopped.count})?"

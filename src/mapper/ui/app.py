@@ -24,6 +24,7 @@ from mapper.ui.appearance import appearance
 from mapper.ui.file_actions import ask_open_path, open_document, problems_text, same_file
 from mapper.ui.icons import icon
 from mapper.ui.main_window import MainWindow
+from mapper.ui.message_box import as_written
 from mapper.ui.recent_files import remember
 from mapper.ui.settings_home import name_application
 
@@ -86,8 +87,8 @@ class WindowManager:
         try:
             journey = self.store.load(entry)
         except JourneyFileError as exc:
-            QMessageBox.warning(parent, "Cannot recover",
-                                f"The recovery copy is damaged:\n{problems_text(exc)}")  # fmt: skip
+            damaged = f"The recovery copy is damaged:\n{problems_text(exc)}"
+            QMessageBox.warning(parent, "Cannot recover", as_written(damaged))
             return None
         document = Document(journey, entry.original)
         # what the file was when this work began: if it changed since (a newer save, a
@@ -219,8 +220,10 @@ def install_error_dialog(manager: WindowManager) -> None:
         QMessageBox.critical(
             manager.windows[-1] if manager.windows else None,
             "Something went wrong",
-            f"Mapper ran into an unexpected problem ({kind.__name__}: {value}).\n\n"
-            f"Your maps are still open; save them to be safe.\n{where}",
+            as_written(
+                f"Mapper ran into an unexpected problem ({kind.__name__}: {value}).\n\n"
+                f"Your maps are still open; save them to be safe.\n{where}"
+            ),
         )
 
     sys.excepthook = hook

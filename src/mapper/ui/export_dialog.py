@@ -26,6 +26,7 @@ from mapper.document import Document
 from mapper.gcpause import paused_gc
 from mapper.model import JourneyMap
 from mapper.ui.file_actions import ask_save_path
+from mapper.ui.message_box import as_written
 
 PAGES = ["A4", "A3", "Letter", "Tabloid"]
 
@@ -109,10 +110,12 @@ def run_export_dialog(document: Document, parent: QWidget) -> Path | None:
     try:
         warnings = export_with_progress(document, target, dialog.options(), parent)
     except Exception as exc:  # an export problem is reported, never a crash
-        QMessageBox.critical(parent, "Export failed", f"The PDF could not be written:\n{exc}")
+        QMessageBox.critical(
+            parent, "Export failed", as_written(f"The PDF could not be written:\n{exc}")
+        )
         return None
     if warnings:
-        QMessageBox.information(parent, "Exported with warnings", "\n\n".join(warnings))
+        QMessageBox.information(parent, "Exported with warnings", as_written("\n\n".join(warnings)))
     if dialog.open_after.isChecked():
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
     return target
@@ -182,7 +185,9 @@ def run_image_export(document: Document, parent: QWidget, fmt: str) -> Path | No
             data = render_svg(document.journey, card_metrics=metrics)
         write_atomic(target, data)
     except (ExportError, OSError) as exc:
-        QMessageBox.critical(parent, "Export failed", f"{target.name} could not be written:\n{exc}")
+        QMessageBox.critical(
+            parent, "Export failed", as_written(f"{target.name} could not be written:\n{exc}")
+        )
         return None
     finally:
         QApplication.restoreOverrideCursor()
@@ -206,7 +211,9 @@ def run_slides_export(document: Document, parent: QWidget) -> Path | None:
         data, _pages = render_slides(document.journey)
         write_atomic(target, data)
     except OSError as exc:
-        QMessageBox.critical(parent, "Export failed", f"{target.name} could not be written:\n{exc}")
+        QMessageBox.critical(
+            parent, "Export failed", as_written(f"{target.name} could not be written:\n{exc}")
+        )
         return None
     finally:
         QApplication.restoreOverrideCursor()

@@ -14,6 +14,7 @@ from mapper.fileformat.atomic import ReadOnlyFile
 from mapper.fileformat.io import read_map_bytes
 from mapper.fileformat.save import UnsafeToWrite
 from mapper.saving import SaveJob
+from mapper.ui.message_box import as_written, plain_box
 from mapper.ui.recent_files import recent_files, remember
 
 FILTER = "Journey maps (*.journey);;All files (*)"
@@ -37,16 +38,16 @@ def open_document(path: str | Path, parent: QWidget | None) -> Document | None:
     except JourneyFileError as exc:
         # missing, a folder, not readable by this user: nothing to repair, say why at once
         if not path.is_file() or not os.access(path, os.R_OK):
-            QMessageBox.warning(parent, "Cannot open map",
-                                f"{path} cannot be opened: {exc.problems[0].message}.")  # fmt: skip
+            why = f"{path} cannot be opened: {exc.problems[0].message}."
+            QMessageBox.warning(parent, "Cannot open map", as_written(why))
             return None
         return offer_repair(path, exc, parent)
     return document
 
 
 def offer_repair(path: Path, error: JourneyFileError, parent: QWidget | None) -> Document | None:
-    box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open map",
-                      f"{path.name} cannot be opened as it is.", parent=parent)  # fmt: skip
+    box = plain_box(QMessageBox.Icon.Warning, "Cannot open map",
+                    f"{path.name} cannot be opened as it is.", parent)  # fmt: skip
     box.setInformativeText(
         "The problems are listed under Show Details. Repair opens what can be kept as a "
         "new, unsaved map and lists what had to be left out; the file itself is not changed."
@@ -63,12 +64,14 @@ def offer_repair(path: Path, error: JourneyFileError, parent: QWidget | None) ->
         journey, dropped = repair_journey(read_map_bytes(path), str(path))
     except (JourneyFileError, OSError) as exc:
         detail = problems_text(exc) if isinstance(exc, JourneyFileError) else str(exc)
-        QMessageBox.critical(parent, "Cannot repair", f"{path.name} cannot be repaired:\n{detail}")
+        QMessageBox.critical(
+            parent, "Cannot repair", as_written(f"{path.name} cannot be repaired:\n{detail}")
+        )
         return None
     document = Document(journey, None, name=f"{path.stem} (repaired).journey")
     document.undo_stack.resetClean()
-    report = QMessageBox(QMessageBox.Icon.Information, "Repaired",
-                         f"Opened what could be kept from {path.name}.", parent=parent)  # fmt: skip
+    report = plain_box(QMessageBox.Icon.Information, "Repaired",
+                       f"Opened what could be kept from {path.name}.", parent)  # fmt: skip
     things = "1 thing was" if len(dropped) == 1 else f"{len(dropped):,} things were"
     report.setInformativeText(f"{things} left out or mended (see Show Details).")
     report.setDetailedText("\n".join(dropped) or "nothing")
@@ -122,9 +125,9 @@ def save_document(
         if chosen is None:
             return False
         if _open_in_another_window(document, parent, chosen):
-            QMessageBox.warning(parent, "Map open in another window",
-                                f"{chosen.name} is open in another window. Close it there "
-                                "first, or save this map under another name.")  # fmt: skip
+            elsewhere = (f"{chosen.name} is open in another window. Close it there first, "
+                         "or save this map under another name.")  # fmt: skip
+            QMessageBox.warning(parent, "Map open in another window", as_written(elsewhere))
             return False
         target = chosen
     job = document.start_save(target)
@@ -169,8 +172,9 @@ def _report(job: SaveJob, parent: QWidget | None, then: Callable[[bool], None] |
             reason = f"an unexpected error ({type(exc).__name__}: {exc})"
         QMessageBox.critical(
             parent, "Not saved",
-            f"Mapper could not save {job.target}:\n{reason}.\n\n"
-            "Your map is still open with all its changes. Try Save As to choose another place.",
+            as_written(f"Mapper could not save {job.target}:\n{reason}.\n\n"
+                       "Your map is still open with all its changes. Try Save As to choose "
+                       "another place."),
         )  # fmt: skip
     if then is not None:
         then(job.error is None)
@@ -197,11 +201,25 @@ def is_read_only(path: Path) -> bool:
     return atomic.is_read_only(path)
 
 
+def ask_to_save(document: Document, parent: QWidget | None) -> bool:
+    """Before closing a modified map: Save (True once the save started), Discard (True)
+    or Cancel (False)."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.warning(
+        parent, "Unsaved changes",
+        as_written(f"Save the changes to {document.display_name()} before closing?"),
+        buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save,
+    )  # fmt: skip
+    if answer == buttons.Save:
+        return save_document(document, parent)
+    return answer == buttons.Discard
+
+
 def ask_about_read_only(document: Document, parent: QWidget | None) -> bool:
     """The file is read-only: offer Save As (True) or Cancel (False); never overwrite."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "File is read-only",
-                      f"{document.display_name()} is read-only: Mapper will not replace it.",
-                      parent=parent)  # fmt: skip
+    box = plain_box(QMessageBox.Icon.Warning, "File is read-only",
+                    f"{document.display_name()} is read-only: Mapper will not replace it.",
+                    parent)  # fmt: skip
     box.setInformativeText("Save your map under another name, or cancel.")
     save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
@@ -281,7 +299,7 @@ def _warn(
 ) -> str:
     """A warning offering ``choices`` (label, role, answer; the first is the default) and
     Cancel: the answer of the button pressed, "cancel" for Cancel or Esc."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box = plain_box(QMessageBox.Icon.Warning, title, text, parent)
     box.setInformativeText(details)
     answers = [(box.addButton(label, role), answer) for label, role, answer in choices]
     box.addButton(QMessageBox.StandardButton.Cancel)

@@ -11,7 +11,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
-    QMessageBox,
     QTabBar,
     QVBoxLayout,
     QWidget,
@@ -30,7 +29,7 @@ from mapper.ui.actions import (
     set_icons,
 )
 from mapper.ui.edit_controller import EditController
-from mapper.ui.file_actions import after_save, save_document
+from mapper.ui.file_actions import after_save, ask_to_save, save_document
 from mapper.ui.first_paint import AfterFirstPaint
 from mapper.ui.focus_order import next_stop
 from mapper.ui.icons import icon
@@ -323,16 +322,7 @@ class MainWindow(EditorWindow):
         self.scene.finish_editing()  # a title typed in place counts
         if not self.document.is_modified():
             return True
-        answer = QMessageBox.warning(
-            self, "Unsaved changes",
-            f"Save the changes to {self.document.display_name()} before closing?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )  # fmt: skip
-        if answer == QMessageBox.StandardButton.Save:
-            return save_document(self.document, self)
-        return answer == QMessageBox.StandardButton.Discard
+        return ask_to_save(self.document, self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.document.is_saving() and not self.maybe_save():

@@ -29,6 +29,7 @@ from mapper.model import Entity, ModelEvent, Photo
 from mapper.ui.form_fields import ColorField, LineField, TextField, add_row, split_lines
 from mapper.ui.hints import hint
 from mapper.ui.images import safe_pixmap
+from mapper.ui.message_box import as_written
 
 ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -195,7 +196,7 @@ class PersonasPanel(QWidget):
         try:
             photo = load_photo(path)
         except ValueError as exc:
-            QMessageBox.warning(self, "Mapper", str(exc))
+            QMessageBox.warning(self, "Mapper", as_written(str(exc)))
             return
         self._push(Update(self.journey, Entity.PERSONA, persona_id, {"photo": photo}, "Set photo"))
 
