@@ -358,6 +358,25 @@ def test_a_wide_map_opens_at_a_readable_zoom_and_a_narrow_one_at_100(manager, qt
     assert small.view.zoom() == pytest.approx(1.0)
 
 
+def test_a_map_opens_at_its_first_stage_right_to_left_too(manager, qtbot, qapp):
+    """With a right-to-left layout (``-reverse``, or a right-to-left language) the
+    scrollbars run the other way: the map opened at its last stage."""
+    journey = sample_map()
+    for i in range(30):
+        journey.add(Stage(f"more-{i}", f"Stage {i}"))
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        window = manager.show(Document(journey))
+        window.resize(1800, 1000)
+        qtbot.waitExposed(window)
+        window.view.show_start()
+        QApplication.processEvents()
+        assert window.view.isRightToLeft()
+        assert visible_width(window.view)[0] <= 0  # the first stage shows
+    finally:
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
 def test_curves_and_their_legend_stay_readable_on_the_dark_canvas(window):
     """A black persona (the palette's seventh colour) drew a black curve on the dark
     canvas; its curve, points and legend swatch now take the lifted colour."""

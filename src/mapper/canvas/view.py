@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QPainter, QPen, QRegion
-from PySide6.QtWidgets import QApplication, QGraphicsTextItem, QGraphicsView, QMenu
+from PySide6.QtWidgets import QGraphicsTextItem, QGraphicsView, QMenu
 
 from mapper.canvas.interactions import PaletteDrop
 from mapper.canvas.keyboard import KeyboardControl
 from mapper.canvas.painting import qcolor
 from mapper.canvas.scene import JourneyScene
 from mapper.canvas.sticky_headers import pin_headers
+from mapper.canvas.wheel import sideways_steps
 from mapper.layout.theme import LIGHT, Theme
 
 if TYPE_CHECKING:
@@ -178,7 +179,7 @@ class JourneyView(QGraphicsView):
 
     def show_start(self) -> None:
         """Where a freshly opened map starts: fitted to the window's width (at most 100 %,
-        at least a readable zoom), at the top left."""
+        at least a readable zoom), at the top left (its first stage, right to left too)."""
         rect = self.journey_scene().sceneRect()  # the map and a margin; asks no item
         if rect.isEmpty():
             return
@@ -187,8 +188,9 @@ class JourneyView(QGraphicsView):
         room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
         width_zoom = max(room, 1) / rect.width()
         self.set_zoom(min(1.0, max(READABLE_ZOOM, width_zoom)))
-        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
-        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+        across, down = self.horizontalScrollBar(), self.verticalScrollBar()
+        across.setValue(across.maximum() if self.isRightToLeft() else across.minimum())  # (left)
+        down.setValue(down.minimum())
         self.zoom_changed.emit(self.zoom())
 
     def fit(self) -> None:
@@ -213,16 +215,9 @@ class JourneyView(QGraphicsView):
             super().wheelEvent(event)
 
     def _scroll_sideways(self, event) -> None:
-        """Shift+wheel scrolls left and right, as in browsers, Figma and Miro (a wheel that
-        the system already turned sideways keeps its own direction)."""
-        pixels, angle = event.pixelDelta(), event.angleDelta()
+        """Shift+wheel scrolls left and right, as in browsers, Figma and Miro."""
         bar = self.horizontalScrollBar()
-        if not pixels.isNull():
-            delta = pixels.x() or pixels.y()
-        else:
-            notches = (angle.x() or angle.y()) / 120
-            delta = round(notches * QApplication.wheelScrollLines() * bar.singleStep())
-        bar.setValue(bar.value() - delta)
+        bar.setValue(bar.value() - sideways_steps(event, bar.singleStep()))
         event.accept()
 
     def viewportEvent(self, event) -> bool:
