@@ -104,7 +104,7 @@ def test_info_on_a_broken_file(tmp_path, capsys):
     bad = tmp_path / "x.journey"
     bad.write_text("{")
     assert main(["info", str(bad)]) == 1
-    assert capsys.readouterr().err.startswith(f"{bad}: 1:2: not valid JSON")
+    assert capsys.readouterr().err.startswith(f"{bad}: 1:2: the file ends too early")
 
 
 def test_schema_and_version(capsys):

@@ -91,10 +91,40 @@ def test_a_number_too_long_is_shown_where_it_is(tmp_path, shown):
     shown.click = "Repair…"
     assert open_without_blocking(path) is None
     number = "stages[0].width: number too long (5,000 digits; at most 4,300)"
-    assert shown == [
-        ("Cannot open map", "long.journey cannot be opened as it is.", number),
-        ("Cannot repair", f"long.journey cannot be repaired:\n{number}", ""),
-    ]
+    # not JSON Python reads: no repair is offered (it would only say it cannot repair)
+    assert shown == [("Cannot open map", f"long.journey cannot be opened:\n{number}", "")]
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b'{"format": "mapper-journey", "schema_version": 1, "stages": [',
+         "1:62: the file ends too early: it was cut short (not valid JSON)"),
+        (b"[1, 2, 3]", "$: not a journey map: the file must hold a JSON object"),
+        (b'{"format": "mapper-journey", "schema_version": 99}',
+         "schema_version: this map was made by a newer Mapper (format 99)"),
+    ],
+)  # fmt: skip
+def test_a_file_repair_could_keep_nothing_of_offers_no_repair(tmp_path, shown, content, problem):
+    """Repair keeps the valid items of a map this Mapper reads: a file cut short, one that
+    is not a journey map, or one a newer Mapper made has none, and saying so after a
+    Repair… button was pressed wasted a click (and suggested a newer map was damaged)."""
+    path = tmp_path / "odd.journey"
+    path.write_bytes(content)
+    shown.click = "Repair…"
+    assert open_without_blocking(path) is None
+    [(title, text, details)] = shown  # one box, with the reason, and no Repair… in it
+    assert title == "Cannot open map" and details == ""
+    assert text.startswith(f"odd.journey cannot be opened:\n{problem}"), text
+
+
+def test_a_damaged_map_still_offers_repair(tmp_path, shown):
+    path = tmp_path / "damaged.journey"
+    path.write_bytes(HEADER + b'"stages": [{"id": "s", "name": "S"}, {"id": 5}]}')
+    shown.click = "Repair…"
+    document = open_without_blocking(path)
+    assert document is not None and document.journey.stages.ids() == ["s"]
+    assert [title for title, *_ in shown] == ["Cannot open map", "Repaired"]
 
 
 def test_five_million_wrong_cards_are_refused_by_count(tmp_path, shown):

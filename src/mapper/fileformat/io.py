@@ -35,16 +35,18 @@ def loads_journey(raw: bytes, source: str | Path = "<data>") -> JourneyMap:
 
 
 def read_current(raw: bytes, source: str | Path) -> dict[str, Any]:
-    """Strict JSON, a journey-map header, upgraded to the current schema version."""
+    """Strict JSON, a journey-map header, upgraded to the current schema version; else
+    :class:`JourneyFileError` saying the file cannot be repaired either."""
     try:
         data = parse_json_bytes(raw)
     except JsonProblem as exc:
-        raise JourneyFileError(source, [exc.problem]) from None
+        raise JourneyFileError(source, [exc.problem], repairable=False) from None
     data = _check_header(data, source)
     try:
         return upgrade(data)
     except VersionProblem as exc:
-        raise JourneyFileError(source, [Problem("schema_version", str(exc))]) from None
+        problem = Problem("schema_version", str(exc))
+        raise JourneyFileError(source, [problem], repairable=False) from None
 
 
 def _loads(raw: bytes, source: str | Path) -> JourneyMap:
@@ -81,16 +83,15 @@ def read_map_bytes(path: str | Path) -> bytes:
 
 def _check_header(data: Any, source: str | Path) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise JourneyFileError(
-            source, [Problem("$", "not a journey map: the file must hold a JSON object")]
-        )
+        problem = Problem("$", "not a journey map: the file must hold a JSON object")
+        raise JourneyFileError(source, [problem], repairable=False)
     if data.get("format") != FORMAT_NAME:
         found = data.get("format")
         detail = f"its format is {found!r}" if found is not None else "it has no format field"
-        raise JourneyFileError(
-            source,
-            [Problem("format", f"not a Mapper journey map ({detail}; expected {FORMAT_NAME!r})")],
+        problem = Problem(
+            "format", f"not a Mapper journey map ({detail}; expected {FORMAT_NAME!r})"
         )
+        raise JourneyFileError(source, [problem], repairable=False)
     return data
 
 

@@ -132,9 +132,10 @@ def parse_json_bytes(raw: bytes) -> Any:
             data = parse(parse_int=_parse_long_int)
             marked = True
     except json.JSONDecodeError as exc:
-        raise JsonProblem(
-            Problem(f"{exc.lineno}:{exc.colno}", f"not valid JSON: {exc.msg}")
-        ) from None
+        why = f"not valid JSON: {exc.msg}"
+        if not text[exc.pos :].strip():  # a file cut short (a copy or a sync that stopped)
+            why = "the file ends too early: it was cut short (not valid JSON)"
+        raise JsonProblem(Problem(f"{exc.lineno}:{exc.colno}", why)) from None
     except RecursionError:
         raise JsonProblem(
             Problem("$", "the data is nested too deeply to be a journey map")

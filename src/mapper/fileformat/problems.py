@@ -38,11 +38,15 @@ class JourneyFileError(Exception):
         problems: Sequence[Problem],
         more: int = 0,
         stopped: bool = False,
+        repairable: bool = True,
     ) -> None:
         self.source = str(source)
         self.problems = list(problems)
         self.more = more  # problems found but not listed
         self.stopped = stopped  # checking stopped early: there may be more than that
+        # False: not JSON, not a journey map or from a newer Mapper, with nothing a
+        # repair could keep (it works item by item on a map this Mapper reads)
+        self.repairable = repairable
         super().__init__("\n".join(self.lines()))
 
     def more_text(self) -> str:

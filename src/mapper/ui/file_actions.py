@@ -41,6 +41,10 @@ def open_document(path: str | Path, parent: QWidget | None) -> Document | None:
             why = f"{path} cannot be opened: {exc.problems[0].message}."
             QMessageBox.warning(parent, "Cannot open map", as_written(why))
             return None
+        if not exc.repairable:  # not JSON, not a map, a newer Mapper's: nothing to keep
+            why = f"{path.name} cannot be opened:\n{problems_text(exc)}"
+            QMessageBox.warning(parent, "Cannot open map", as_written(why))
+            return None
         return offer_repair(path, exc, parent)
     return document
 
