@@ -43,6 +43,26 @@ def _no_mouse_button_held():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _no_message_box_waits(monkeypatch):
+    """A message box a test did not expect fails the test instead of waiting forever
+    for a click nobody makes offscreen (the suite hung until CI's time ran out). Tests
+    that expect one replace these with their own answers."""
+    if "PySide6.QtWidgets" in sys.modules:  # Qt-free tests stay so
+        from PySide6.QtWidgets import QMessageBox
+
+        def unexpected(*args, **kwargs):
+            texts = [a for a in args if isinstance(a, str)]
+            if not texts and isinstance(args[0], QMessageBox):
+                texts = [args[0].windowTitle(), args[0].text()]
+            pytest.fail(f"a message box would wait for a click: {texts}")
+
+        monkeypatch.setattr(QMessageBox, "exec", unexpected)
+        for static in ("warning", "critical", "information", "question"):
+            monkeypatch.setattr(QMessageBox, static, unexpected)
+    yield
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _clipboard_cleared_before_qt_goes():
     """Qt's offscreen platform crashes at exit while its clipboard still holds our data

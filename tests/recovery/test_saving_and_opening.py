@@ -204,10 +204,12 @@ def test_opening_a_bad_file_offers_repair(qapp, tmp_path, monkeypatch):
 
 
 def test_opening_a_bad_file_and_cancelling_opens_nothing(qapp, tmp_path, monkeypatch):
-    path = tmp_path / "bad.journey"
-    path.write_bytes(b"{ not json")
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    path = tmp_path / "bad.journey"  # damaged, so repair is offered: cancelled
+    path.write_bytes(b'{"format": "mapper-journey", "schema_version": 1, "stages": [{"id": 5}]}')
+    offered = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: offered.append(box.text()) or 0)
     assert file_actions.open_document(path, None) is None
+    assert offered == ["bad.journey cannot be opened as it is."]
 
 
 # ------------------------------------------------------------- changed on disk (item: cp -p)
