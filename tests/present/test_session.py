@@ -442,4 +442,5 @@ def test_a_long_step_title_never_widens_the_console_past_the_laptop(coffee_windo
     keys(console, K.Key_Home)
     assert console.title.text() == long_title.strip() or console.title.text() == long_title
     assert console.title.toolTip() in (long_title, long_title.strip())
+    assert console.title.accessibleName() == console.title.text()  # read out whole
     session.end()

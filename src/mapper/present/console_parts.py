@@ -104,6 +104,7 @@ class OneLine(QLabel):
 
     def setText(self, text: str) -> None:
         self._full = text
+        self.setAccessibleName(text)  # a screen reader reads it whole
         self._fit()
 
     def text(self) -> str:
