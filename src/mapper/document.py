@@ -82,8 +82,11 @@ class Document(QObject):
         steps, clean state, the typing step it would have merged into): it is applied
         before it reaches the stack, which only ever sees accepted changes."""
         command = UndoCommand(change)
-        command.do()
-        self.undo_stack.push(command)
+        try:
+            command.do()
+        finally:
+            if command.applied():  # accepted, even if a view then failed to follow it
+                self.undo_stack.push(command)
 
     def changed_on_disk(self) -> bool:
         """Whether someone else saved over (or removed) our file since we opened or saved it:

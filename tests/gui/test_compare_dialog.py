@@ -7,9 +7,9 @@ from html import escape
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from mapper.document import Document
 from mapper.edits import Update
@@ -152,3 +152,22 @@ def test_compare_a_hundred_stages_with_unscored_ones(manager, qtbot, stages):
     best = max(g for g in gaps if g is not None)
     first = gaps.index(best)  # ties: the earliest stage ranks first
     assert rows[first][0] == f"#1  Stage number {first}"
+
+
+@pytest.mark.parametrize("how", ["escape", "close button", "window frame"])
+def test_a_closed_comparison_stops_following_the_map(manager, qtbot, how):
+    """Closed with Esc too (a dialog's reject deletes it without a close event): an edit
+    afterwards neither reaches the deleted dialog nor fails half-way."""
+    journey = three_personas()
+    window, dialog = _open(manager, qtbot, journey)
+    if how == "escape":
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    elif how == "close button":
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+    else:
+        dialog.close()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # deleted on close
+    card = next(c for c in journey.cards() if "persona-priya" in c.emotions)
+    assert window.document.try_push(set_emotion(journey, card.id, "persona-priya", -3))
+    assert window.document.undo_stack.count() == 1

@@ -410,3 +410,37 @@ def test_the_console_shows_a_stages_name_and_notes_as_typed(coffee_window, two_s
     for shown in (console.title, console.next_title, console.notes, console.position):
         assert shown.textFormat() == Qt.TextFormat.PlainText
     session.end()
+
+
+def test_a_long_step_title_never_widens_the_console_past_the_laptop(coffee_window, two_screens):
+    """A map titled at length (or a stage named so) made the console's title line as wide
+    as the text: the window outgrew the laptop's screen and the clock and End went off it.
+    The title ends in "…" instead, in full in its tooltip."""
+    from PySide6.QtWidgets import QApplication
+
+    from mapper.model import Entity
+
+    journey = coffee_window.document.journey
+    long_title = "Renewal " + "x" * 400 + " journey " * 30
+    journey.update_info(title=long_title)
+    second = journey.stages.ids()[1]
+    journey.update(Entity.STAGE, second, name="Sign-up" + "y" * 300)
+    screens, laptop = two_screens
+    session = PresentationSession(coffee_window, screens, laptop, clock=lambda: 1000.0)
+    session.start()
+    still(session)
+    console = session.console
+    room = laptop.geometry().width()
+    for _ in range(2):  # the overview (the map's title), then the first stage (next: long)
+        assert console.minimumSizeHint().width() <= room
+        assert console.sizeHint().width() <= room
+        console.resize(room, laptop.geometry().height())
+        QApplication.processEvents()
+        assert console.elapsed.geometry().right() <= room
+        assert console.buttons["end"].geometry().right() <= room
+        keys(console, K.Key_PageDown)
+    keys(console, K.Key_Home)
+    assert console.title.text() == long_title.strip() or console.title.text() == long_title
+    assert console.title.toolTip() in (long_title, long_title.strip())
+    assert console.title.accessibleName() == console.title.text()  # read out whole
+    session.end()

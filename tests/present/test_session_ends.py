@@ -131,3 +131,35 @@ def test_the_console_follows_the_pages_of_a_long_list(coffee_window, two_screens
     assert console.next_title.text() == f"Next: {steps[pains + 1].title}"
     keys(console, K.Key_Escape)
     assert not session.running
+
+
+def test_ending_the_show_keeps_what_was_being_typed_on_the_console(window, two_screens):
+    """End (or closing a window) while the stage's speaker notes are being edited, or a
+    note from the room is half typed: both are kept in the map, as Done and Return keep
+    them, not dropped with the windows."""
+    from PySide6.QtTest import QTest
+
+    from mapper.edits.workshop import NOTES_LANE
+
+    document, journey = window.document, window.document.journey
+    screens, laptop = two_screens
+    session = PresentationSession(window, screens, laptop)
+    session.start()
+    console = session.console
+    keys(console, K.Key_2)
+    console.edit_button.click()
+    QTest.keyClicks(console.notes_editor, "Ask who paid online")
+    console.buttons["end"].click()
+    assert not session.running
+    assert journey.stages.get("s2").notes.endswith("Ask who paid online")
+
+    session = PresentationSession(window, screens, laptop)
+    session.start()
+    keys(session.console, K.Key_Home, K.Key_3, K.Key_N)
+    QTest.keyClicks(session.entry, "Fees should be shown up front")
+    session.console.close()  # Alt+F4 on the laptop
+    assert not session.running
+    lane = next(lane for lane in journey.lanes if lane.name == NOTES_LANE)
+    notes = [c.title for c in journey.cards() if c.lane_id == lane.id]
+    assert notes == ["Fees should be shown up front"]
+    assert document.undo_stack.count() == 2  # one step each, as ever

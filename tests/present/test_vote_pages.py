@@ -79,6 +79,23 @@ def test_next_and_back_turn_a_long_voting_steps_pages_on_one_screen(phone_window
     session.end()
 
 
+def test_an_entry_typed_with_spaces_votes_for_the_item_it_names(phone_window):
+    """On a long list, ``3 = 12`` typed with its spaces gives item 3 its twelve votes: the
+    spaces do not turn the page (which picked the next page's first item for the 12)."""
+    laptop = FakeScreen("laptop", 0, 1280, 720)
+    session = present(phone_window, [laptop], laptop)
+    room, controller = session.audience, session.controller
+    while controller.step.kind is not StepKind.VOTE:
+        keys(room, K.Key_PageDown)
+    step, slide = controller.step, room.view.vote
+    assert slide.pages() >= 2
+    keys(room, K.Key_3, K.Key_Space, K.Key_Equal, K.Key_Space, K.Key_1, K.Key_2, K.Key_Return)
+    assert controller.step is step and slide.page() == 0
+    items, tallies = session.deck.voting.items(step.key), session.deck.voting.tallies(step.key)
+    assert tallies[2] == 12 and sum(tallies) == 12, (items[2].card_id, tallies)
+    session.end()
+
+
 def test_the_console_previews_a_voting_steps_next_page(phone_window):
     laptop = FakeScreen("laptop", 0, 1280, 800)
     projector = FakeScreen("projector", 1280, 1280, 720)

@@ -37,6 +37,17 @@ def test_space_separates_like_equals_and_plus_minus_add_to_the_pick():
     assert typing.press("enter").tally == Tally(1, count=3)
 
 
+def test_spaces_around_the_equals_sign_are_part_of_the_entry():
+    """``3 = 12`` typed as written, spaces and all: a space mid-entry never reaches the
+    show (where it would step on, or turn a long list's page and move the pick)."""
+    typing = VoteTyping(20)
+    outcomes = press(typing, "3", "space", "=", "space", "1", "2", "space")
+    assert all(o.handled and o.tally is None for o in outcomes)
+    assert typing.shown() == "3 = 12"
+    assert typing.press("enter").tally == Tally(2, count=12)
+    assert typing.press("space").handled is False  # nothing typed: the usual next
+
+
 def test_slips_are_forgiven():
     typing = VoteTyping(5)
     outcome = press(typing, "9", "=", "1", "enter")[-1]

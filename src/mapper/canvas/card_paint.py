@@ -16,7 +16,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from mapper.canvas.channel_marks import icon_calls
-from mapper.canvas.painting import qcolor, shared_font, star_polygon, text_origins
+from mapper.canvas.painting import (
+    READ_BY_TEXT,
+    qcolor,
+    shared_font,
+    star_polygon,
+    text_origins,
+)
 from mapper.layout import CardBox, icons
 from mapper.layout import theme as th
 from mapper.layout.boxes import only_moved
@@ -207,6 +213,7 @@ def paint_card(
         return  # too small to read: colour only
     painter.setPen(frame.ink)
     painter.setFont(frame.fonts[0])
+    painter.setLayoutDirection(READ_BY_TEXT)
     for origin, line in look.title:
         painter.drawText(origin, line)
     if look.box.metrics and detail >= METRICS_DETAIL:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPolygonF
 
 from mapper.layout import Rect, icons
@@ -12,6 +12,10 @@ from mapper.layout.text import BOLD, REGULAR, font, line_height
 from mapper.layout.theme import LIGHT, Theme
 from mapper.resources import fonts_dir
 
+# Each line read the way its first strong letter reads, as an image's painter, the PDF and
+# the SVG lay it out: a widget's painter (the canvas, the projector) would lay a Hebrew or
+# Arabic line out left to right, its trailing "!" or "?" on the wrong side.
+READ_BY_TEXT = Qt.LayoutDirection.LayoutDirectionAuto
 STAR_CENTER = (8.0, 8.4)  # where layout.icons drew its star, in its 16 x 16 box
 STAR_RADIUS = 7.4
 
@@ -78,6 +82,7 @@ def draw_lines(
 ) -> float:
     """Draw text lines top-down from (x, y) on the layout's baselines; returns the bottom."""
     painter.setFont(shared_font(size, bold))
+    painter.setLayoutDirection(READ_BY_TEXT)
     for origin, line in text_origins(lines, x, y, size, bold):
         painter.drawText(origin, line)
     return y + len(lines) * line_height(size)

@@ -26,7 +26,9 @@ class UndoCommand(QUndoCommand):
         self._done = False  # applied by do(), not yet on the stack
 
     def do(self) -> None:
-        """Apply now, outside the stack; raises ModelError with the model left unchanged."""
+        """Apply now, outside the stack; raises ModelError with the model left unchanged.
+        An error from a view following the map is raised too, with the change applied
+        (:meth:`applied`)."""
         change = self.change
         with change.journey.events.batch():
             try:
@@ -34,7 +36,11 @@ class UndoCommand(QUndoCommand):
             except ModelError as exc:
                 change.refusal = str(exc)
                 raise
-        self._done = True
+            self._done = True
+
+    def applied(self) -> bool:
+        """Whether :meth:`do` applied the change (and the stack has yet to take it)."""
+        return self._done
 
     def redo(self) -> None:
         """A refused change marks the command obsolete, so QUndoStack drops it unapplied."""

@@ -9,6 +9,8 @@ import os
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import pairwise
 from xml.parsers import expat
 from xml.sax.saxutils import unescape
@@ -33,6 +35,26 @@ def offscreen_application():
     from PySide6.QtWidgets import QApplication
 
     return QApplication.instance() or QApplication([])
+
+
+@contextmanager
+def quiet_qt() -> Iterator[None]:
+    """While an export draws: Qt's chatter (the offscreen platform, a font that cannot
+    shape a script) is not the user's business, only its critical messages are said."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = qInstallMessageHandler(_critical_only)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _critical_only(kind, context, message: str) -> None:
+    from PySide6.QtCore import QtMsgType
+
+    if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        sys.stderr.write(f"{message}\n")
 
 
 def _scene(journey: JourneyMap, card_metrics: bool = True):
@@ -162,12 +184,17 @@ def render_png(
     """The map as PNG bytes at ``dpi`` (96 = one pixel per canvas pixel at 100%), with its
     title and legend unless ``title_legend`` is False, and cards' metrics lines unless
     ``card_metrics`` is False (as the editor's View shows them)."""
-    from PySide6.QtCore import QBuffer, QIODevice
-    from PySide6.QtGui import QImage, QPainter
-
     if not 24 <= dpi <= 1200:
         raise ExportError(f"the resolution must be 24..1200 dpi, not {dpi:g}")
     offscreen_application()
+    with quiet_qt():
+        return _png(journey, dpi, title_legend, card_metrics)
+
+
+def _png(journey: JourneyMap, dpi: float, title_legend: bool, card_metrics: bool) -> bytes:
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QImage, QPainter
+
     picture = _Picture(journey, title_legend, card_metrics)
     scale = dpi / SCREEN_DPI
     width, height = round(picture.width * scale), round(picture.height * scale)
@@ -197,14 +224,20 @@ def render_png(
 def render_svg(journey: JourneyMap, title_legend: bool = True, card_metrics: bool = True) -> bytes:
     """The map as an SVG document (vector shapes and real text) on a white page, the same
     physical size as the PNG (96 scene pixels to the inch)."""
+    offscreen_application()
+    with quiet_qt():
+        picture = _Picture(journey, title_legend, card_metrics)
+        svg = _svg(picture, journey.info.title)
+    return well_formed_svg(right_to_left_lines(svg))
+
+
+def _svg(picture: _Picture, title: str) -> bytes:
     from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
     from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgGenerator
 
     from mapper import __version__
 
-    offscreen_application()
-    picture = _Picture(journey, title_legend, card_metrics)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
@@ -212,15 +245,14 @@ def render_svg(journey: JourneyMap, title_legend: bool = True, card_metrics: boo
     generator.setResolution(round(SCREEN_DPI))  # the PNG's physical size at 96 dpi
     generator.setSize(QSize(round(picture.width), round(picture.height)))
     generator.setViewBox(QRectF(0, 0, picture.width, picture.height))
-    generator.setTitle(xml_safe(journey.info.title))
+    generator.setTitle(xml_safe(title))
     generator.setDescription(f"Journey map exported by Mapper {__version__}")
     painter = QPainter(generator)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     picture.paint(painter)
     painter.end()
     picture.close()
-    svg = _css_pixels(bytes(buffer.data().data()), picture.width, picture.height)
-    return well_formed_svg(right_to_left_lines(svg))
+    return _css_pixels(bytes(buffer.data().data()), picture.width, picture.height)
 
 
 _TEXT = re.compile(rb"(<text\b[^>]*)(>)([^<]*)(</text>)")

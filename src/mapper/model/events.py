@@ -83,5 +83,13 @@ class EventHub:
                 self._deliver(events)
 
     def _deliver(self, events: list[ModelEvent]) -> None:
+        """Every listener hears the events; one that fails does not keep them from the
+        others (the map changed all the same): its error is raised once all have them."""
+        failed: Exception | None = None
         for listener in list(self._listeners):
-            listener(events)
+            try:
+                listener(events)
+            except Exception as exc:  # raised again below
+                failed = failed or exc
+        if failed is not None:
+            raise failed

@@ -48,17 +48,16 @@ class AgendaSlide(QWidget):
         painter.setPen(qcolor(pal.ink))
         y = draw_lines(painter, ("Agenda",), left, top, 44 * u, bold=True) + 30 * u
         rows = agenda_rows(self.journey)
-        size = min(30 * u, (rect.bottom() - 80 * g - y) / max(len(rows), 1) / 1.6)
+        size, tops = row_tops(y, rect.bottom() - 80 * g, u, rows)
         number_w = text_width("00", size, bold=True) + 24 * u
         minutes_w = max((text_width(m, size, bold=True) for _, _, m in rows), default=0) + 24 * u
         name_w = rect.right() - 90 * g - left - number_w - minutes_w
-        for number, name, minutes in rows:
+        for (number, name, minutes), y in zip(rows, tops, strict=True):
             total = not number
             if total:
-                y += 10 * u
                 painter.setPen(qcolor(pal.faint))
-                painter.drawLine(int(left), int(y), int(rect.right() - 90 * g), int(y))
-                y += 10 * u
+                rule = int(y - 10 * u)
+                painter.drawLine(int(left), rule, int(rect.right() - 90 * g), rule)
             painter.setPen(qcolor(pal.accent if not total else pal.ink))
             draw_lines(painter, (number,), left, y, size, bold=True)
             painter.setPen(qcolor(pal.ink))
@@ -67,5 +66,24 @@ class AgendaSlide(QWidget):
             painter.setPen(qcolor(pal.muted if not total else pal.ink))
             right = rect.right() - 90 * g - text_width(minutes, size, bold=total)
             draw_lines(painter, (minutes,), right, y, size, bold=total)
-            y += line_height(size) * 1.6
         painter.end()
+
+
+ROW_STEP = 1.6  # line heights from one row to the next
+MAX_SIZE = 30.0  # the rows' text size on the 1080-pixel design height
+RULE_GAP = 20.0  # the room above the total for its rule
+
+
+def row_tops(
+    top: float, bottom: float, u: float, rows: list[tuple[str, str, str]]
+) -> tuple[float, list[float]]:
+    """The rows' text size and where each row starts: all between ``top`` and ``bottom``
+    (a workshop of many stages gets smaller rows; the total is never cut off)."""
+    gap = RULE_GAP * u if rows and not rows[-1][0] else 0.0
+    room = max(bottom - top - gap, 1.0)
+    size = min(MAX_SIZE * u, room / (max(len(rows), 1) * line_height(1.0) * ROW_STEP))
+    step = line_height(size) * ROW_STEP
+    tops = [top + i * step for i in range(len(rows))]
+    if gap:
+        tops[-1] += gap
+    return size, tops

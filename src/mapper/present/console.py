@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
 
 from mapper.layout.text import drawable
 from mapper.present.audience import LIST_STEPS, AudienceView
-from mapper.present.console_parts import STYLE, NotesEditor, Preview, format_elapsed, label
+from mapper.present.console_parts import (
+    STYLE,
+    NotesEditor,
+    OneLine,
+    Preview,
+    format_elapsed,
+    label,
+)
 from mapper.present.controller import Controller, Cover
 from mapper.present.deck import Deck
 from mapper.present.map_scene import MapScene
@@ -66,13 +73,13 @@ class PresenterConsole(QWidget):
         self.renderer.show()
 
         self.position = label("muted")
-        self.title = label("title")
+        self.title = OneLine("title")
         self.elapsed = label("clock")
         self.time_of_day = label("muted")
         self.timebox = label("timebox")
         self.state = label("muted")
         self.current = Preview()
-        self.next_title = label("muted")
+        self.next_title = OneLine("muted")
         self.next_preview = Preview()
         self.notes = label("notes")
         self.notes.setWordWrap(True)
@@ -107,6 +114,7 @@ class PresenterConsole(QWidget):
         top.addWidget(self.elapsed, 0, 1, 2, 1, Qt.AlignmentFlag.AlignRight)
         top.addWidget(self.time_of_day, 2, 1, Qt.AlignmentFlag.AlignRight)
         top.addWidget(self.timebox, 3, 0, 1, 2)
+        top.setColumnStretch(0, 1)  # the title takes the room the clock leaves
         now = QVBoxLayout()
         now.addWidget(label("muted", "Now"))
         now.addWidget(self.current, 1)

@@ -82,3 +82,41 @@ def label(name: str, text: str = "") -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setObjectName(name)
     return label
+
+
+class OneLine(QLabel):
+    """A console label on one line that never widens its window (a map's long title made
+    the console wider than the laptop's screen): text too long for it ends in "…", and
+    shows in full in its tooltip. ``text()`` is the whole text, as set."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setObjectName(name)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # at the left, where the console's other lines start, in any script
+        self.setAlignment(
+            Qt.AlignmentFlag.AlignLeft
+            | Qt.AlignmentFlag.AlignAbsolute
+            | Qt.AlignmentFlag.AlignVCenter
+        )
+        self._full = ""
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setAccessibleName(text)  # a screen reader reads it whole
+        self._fit()
+
+    def text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        shown = self.fontMetrics().elidedText(
+            self._full, Qt.TextElideMode.ElideRight, max(self.width(), 1)
+        )
+        super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")

@@ -271,6 +271,7 @@ class PresentationSession(QObject):
         if self._ended:
             return
         self._ended = True
+        self._keep_typing()
         nav = self.controller.navigator
         remember_stop(
             self.window,
@@ -287,6 +288,19 @@ class PresentationSession(QObject):
         self.window.raise_()
         self.ended.emit()
         self.deleteLater()
+
+    def _keep_typing(self) -> None:
+        """What is being typed on the laptop as the show ends is kept in the map, as Done
+        keeps speaker notes and Return a note from the room (Esc drops them first)."""
+        console = self.console
+        if console is not None and not console.notes_editor.isHidden():
+            console.edit_notes(False)
+        text, stage_id = self.entry.text(), self._note_stage
+        if not self.entry.isHidden() and text.strip() and stage_id is not None:
+            journey = self.window.document.journey
+            change = capture_note(journey, stage_id, text, now(), presenter_name())
+            if change is not None and self.window.document.try_push(change):
+                self.notes_taken += 1
 
     @property
     def running(self) -> bool:

@@ -8,7 +8,6 @@ runs on Qt's offscreen platform.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from PySide6.QtCore import (
@@ -16,19 +15,17 @@ from PySide6.QtCore import (
     QByteArray,
     QIODevice,
     QMarginsF,
-    QMessageLogContext,
     QPoint,
     QRectF,
     QSizeF,
     Qt,
-    QtMsgType,
-    qInstallMessageHandler,
 )
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QRegion
 from PySide6.QtWidgets import QWidget
 
 from mapper.canvas.painting import draw_lines, qcolor
 from mapper.export.image import offscreen_application as application
+from mapper.export.image import quiet_qt
 from mapper.layout.text import elide, line_height, wrap
 from mapper.model import JourneyMap
 from mapper.model.votes import latest_vote_day
@@ -43,12 +40,6 @@ SLIDE_MM = QSizeF(254.0, 142.875)  # 16:9, ten inches wide
 HANDOUT_PER_PAGE = 3
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3,
               "Letter": QPageSize.PageSizeId.Letter}  # fmt: skip
-
-
-def _quiet(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    """Qt's chatter about the offscreen platform is not the user's business."""
-    if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
-        sys.stderr.write(f"{message}\n")
 
 
 def frames(view: AudienceView, deck: Deck) -> Iterator[tuple[Step, int, int]]:
@@ -68,7 +59,11 @@ def render_slides(
 ) -> tuple[bytes, int]:
     """The PDF's bytes and its page count."""
     application()
-    previous = qInstallMessageHandler(_quiet)
+    with quiet_qt():  # Qt's chatter about the offscreen platform
+        return _render(journey, handout, page)
+
+
+def _render(journey: JourneyMap, handout: bool, page: str) -> tuple[bytes, int]:
     deck = Deck.of(journey, latest_vote_day(journey))  # a voting step: the last workshop's
     scene = MapScene(deck, palette(False))
     view = AudienceView(deck, scene)
@@ -107,7 +102,6 @@ def render_slides(
         view.deleteLater()
         scene.deleteLater()
         buffer.close()
-        qInstallMessageHandler(previous)
     return bytes(data.data()), pages
 
 

@@ -1,6 +1,7 @@
 """Entering the room's tallies with the keyboard, forgivingly. Pure Python.
 
-- ``3 = 12 Enter`` (or ``3 Space 12 Enter``): item 3 has 12 votes; it stays picked.
+- ``3 = 12 Enter`` (or ``3 Space 12 Enter``): item 3 has 12 votes; it stays picked. Spaces
+  typed mid-entry ("3 = 12", as written) are part of it, never a step on.
 - ``12 Enter``: the picked item has 12 votes, and the next one is picked, so a
   facilitator walks down the list counting dots: ``12 Enter 5 Enter 0 Enter``.
 - ``3 = Enter``: pick item 3.  Up / Down: pick the item above or below (past the first or
@@ -67,6 +68,8 @@ class VoteTyping:
             return Outcome(True)
         if key in ("=", "space") and self.first and not self.separated:
             self.separated = True
+            return Outcome(True)
+        if key == "space" and self.typing:  # "3 = 12" typed with its spaces
             return Outcome(True)
         if key == "enter" and self.typing:
             return self._enter()

@@ -85,6 +85,9 @@ class CompareDialog(QDialog):
         self.resize(1180, 900)
         self.splitter.setSizes([440, 320])
         self._unsubscribe = journey.events.subscribe(self._on_model_events)
+        # Esc (reject) deletes the dialog without a close event: stop following the map
+        # whichever way it ends
+        self.finished.connect(self._unsubscribe)
         self.refresh()
 
     def _on_model_events(self, events: Sequence[ModelEvent]) -> None:

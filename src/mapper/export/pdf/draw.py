@@ -66,6 +66,11 @@ def top_down(canv: Canvas, page_height: float) -> None:
     canv.transform(1, 0, 0, -1, 0, page_height)
 
 
+_ACROSS = "1 0 0 -1"  # text matrices in top-down space: a line read left to right
+_UPWARD = "0 -1 -1 0"  # turned a quarter left, read bottom to top
+_ADVANCE = {_ACROSS: (1.0, 0.0), _UPWARD: (0.0, -1.0)}  # where the next run starts
+
+
 class Text:
     """A batch of upright text lines in top-down space, written as one PDF text object."""
 
@@ -104,41 +109,45 @@ class Text:
             obj._code.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm {shows}")
             self.empty = False
             return
+        self._line(_ACROSS, x, baseline, text)
+
+    def upward(self, baseline_x: float, start_y: float, text: str) -> None:
+        """``text`` turned a quarter left, read bottom to top from ``start_y`` (in reading
+        order and with fallback fonts, as :meth:`at` prints it)."""
+        if text:
+            self._line(_UPWARD, baseline_x, start_y, text)
+
+    def _line(self, turn: str, x: float, y: float, text: str) -> None:
+        """One line starting at (x, y), its text running along ``turn``."""
         if not text.isascii():
             text = visual(text)
             assert self._font is not None
             if needs_fallback(text, self._font[0]):
-                self._runs(x, baseline, text)
+                self._runs(turn, x, y, text)
                 return
-        obj._code.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm {shown(obj, text)}")
+        self.obj._code.append(f"{turn} {x:.2f} {y:.2f} Tm {shown(self.obj, text)}")
         self.empty = False
 
-    def upward(self, baseline_x: float, start_y: float, text: str) -> None:
-        """``text`` turned a quarter left, read bottom to top from ``start_y``."""
-        if not text:
-            return
-        obj = self.obj
-        obj._code.append(f"0 -1 -1 0 {baseline_x:.2f} {start_y:.2f} Tm {shown(obj, text)}")
-        self.empty = False
-
-    def _runs(self, x: float, baseline: float, text: str) -> None:
+    def _runs(self, turn: str, x: float, y: float, text: str) -> None:
         """Text with characters DejaVu lacks: each run in its font, placed where the
         layout measured it; a fallback run wider than measured is narrowed to fit."""
         assert self._font is not None
         face, size = self._font
         obj = self.obj
+        dx, dy = _ADVANCE[turn]
         for name, run in run_widths(text, face, size):
             measured, real = run.measured, run.real
             if name is not None:
                 obj.setFont(name, size)
             if real > measured > 0:
                 obj._code.append(f"{100 * measured / real:.2f} Tz")
-            obj._code.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm {obj._formatText(run.text)}")
+            obj._code.append(f"{turn} {x:.2f} {y:.2f} Tm {obj._formatText(run.text)}")
             if real > measured > 0:
                 obj._code.append("100 Tz")
             if name is not None:
                 obj.setFont(face, size)
-            x += measured
+            x += measured * dx
+            y += measured * dy
         self.empty = False
 
     def right(self, x: float, baseline: float, text: str) -> None:

@@ -151,24 +151,44 @@ def _even(layout: MapLayout, top: float, bottom: float, room: float) -> list[tup
 
 
 class _Column:
-    """One stage column's cards and labels, to move a cut above anything it would split."""
+    """One stage column's cards and labels, to move a cut above anything it would split,
+    by at most ``limit`` pixels (the room a band leaves for it): where flow labels bridge
+    every gap between the cards that far up, the cut keeps the cards whole and may split
+    a label; where even cards leave no gap, it stays (nothing is left off the page)."""
 
-    def __init__(self, x0: float, x1: float, obstacles: list[Rect]) -> None:
+    def __init__(
+        self, x0: float, x1: float, obstacles: list[Rect], cards: list[Rect], limit: float
+    ) -> None:
         self.x0, self.x1 = x0, x1
-        self.rects = sorted((r for r in obstacles if r.x < x1 and x0 < r.right), key=_top)
+        self.rects = _within(obstacles, x0, x1)
+        self.cards = _within(cards, x0, x1)
+        self.limit = limit
 
     def cut(self, y: float) -> float:
-        for _ in range(20):  # a label may overlap a card: move until nothing is split
-            moved = y
-            for r in self.rects:
-                if r.y >= moved:
-                    break
-                if r.y < moved < r.bottom:
-                    moved = r.y - 3
-            if moved == y:
-                return y
-            y = moved
+        for rects in (self.rects, self.cards):
+            moved = _above(rects, y)
+            if y - moved <= self.limit:
+                return moved
         return y
+
+
+def _within(rects: list[Rect], x0: float, x1: float) -> list[Rect]:
+    return sorted((r for r in rects if r.x < x1 and x0 < r.right), key=_top)
+
+
+def _above(rects: list[Rect], y: float) -> float:
+    """The first y at or above ``y`` that splits none of ``rects`` (sorted by top)."""
+    for _ in range(20):  # a label may overlap a card: move until nothing is split
+        moved = y
+        for r in rects:
+            if r.y >= moved:
+                break
+            if r.y < moved < r.bottom:
+                moved = r.y - 3
+        if moved == y:
+            return y
+        y = moved
+    return y
 
 
 def _top(r: Rect) -> float:
@@ -185,12 +205,14 @@ def plan_blocks(
     the next pages.
 
     A band's cut runs through each stage column separately, just above any card or flow
-    label it would split, so every card and label is printed whole, once."""
+    label it would split, so every card and label is printed whole, once (a label only
+    where labels leave the cards a gap near enough: see ``_Column``)."""
     layout = painter.layout
     style = layout.style
-    obstacles = [b.rect for b in layout.cards.values()]
-    obstacles += [label.rect for label in painter.flows.labels if label.clear]
-    tallest = max((r.height for r in obstacles), default=0.0) + 6
+    cards = [b.rect for b in layout.cards.values()]
+    obstacles = cards + [label.rect for label in painter.flows.labels if label.clear]
+    tallest = max((r.height for r in obstacles), default=0.0) + 6  # how far a cut may move
+    clear = (obstacles, cards, tallest)
     room_w = max(width / scale - style.lane_header_width, 40)
     room_h = max((height - CAPTION) / scale - style.stage_header_height - tallest, 40)
     blocks = []
@@ -199,10 +221,10 @@ def plan_blocks(
     bands = _bands(layout, room_h, first_h if short else 0.0)
     for span in _spans(layout, room_w):
         columns = [
-            _Column(max(b.column.x, span[0]), min(b.column.right, span[1]), obstacles)
+            _Column(max(b.column.x, span[0]), min(b.column.right, span[1]), *clear)
             for b in layout.stages
             if b.column.x < span[1] and span[0] < b.column.right
-        ] or [_Column(span[0], span[1], obstacles)]
+        ] or [_Column(span[0], span[1], *clear)]
         for y0, y1 in bands:
             parts = tuple(
                 Rect(c.x0, top, c.x1 - c.x0, end - top)
