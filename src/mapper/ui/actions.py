@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -115,6 +115,9 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
     actions["card_metrics"].setCheckable(True)
     actions["card_metrics"].setChecked(card_metrics_shown())
     actions["delete"].setShortcuts([QKeySequence("Delete"), QKeySequence("Backspace")])
+    # ... and only on the canvas (the window adds the action to it): Delete pressed in the
+    # palette, a list or on a choice of the inspector must not delete the map's selection
+    actions["delete"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     themes = QActionGroup(parent)  # View > Theme: one of three
     for name in THEME_ACTIONS:
         actions[name].setCheckable(True)
