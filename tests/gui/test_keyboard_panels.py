@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QTabBar
 
 from mapper.model import Entity
 from mapper.ui.inspector import Inspector
@@ -64,3 +64,59 @@ def test_delete_in_the_outline_deletes_its_stage_or_lane(window):
     assert "s3" not in journey.stages.ids()
     window.document.undo_stack.undo()
     assert "s3" in journey.stages.ids()
+
+
+# ------------------------------------------------------------------ panels behind a tab
+def in_front(window) -> list[str]:
+    bars = [b for b in window.findChildren(QTabBar) if b.isVisible() and b.count() > 1]
+    return [bar.tabText(bar.currentIndex()) for bar in bars]
+
+
+def tab_round(window, start) -> list:
+    """The widgets Tab goes to from ``start`` until it comes back round."""
+    focus_on(start)
+    seen = []
+    for _ in range(80):
+        press(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+        if seen[-1] is start:
+            return seen
+    raise AssertionError("Tab never came round")
+
+
+def test_tab_never_goes_into_a_panel_behind_another_panels_tab(window):
+    ready(window, "t2")
+    assert in_front(window) == ["Inspector"]
+    seen = tab_round(window, window.view)
+    assert any(window.inspector.isAncestorOf(w) for w in seen)
+    assert not any(window.personas.isAncestorOf(w) for w in seen)  # out of sight
+    view_panel(window, "personas")
+    assert in_front(window) == ["Personas"]
+    seen = tab_round(window, window.view)
+    assert any(window.personas.isAncestorOf(w) for w in seen)
+    assert not any(window.inspector.isAncestorOf(w) for w in seen)
+
+
+def view_panel(window, name: str) -> None:
+    """View > the panel, chosen in the menu: highlighted first, then triggered."""
+    action = window.panels.docks[name].toggleViewAction()
+    action.hover()
+    action.trigger()
+    QApplication.processEvents()
+
+
+def test_view_menu_brings_a_panel_behind_a_tab_to_the_front_with_the_keys_in_it(window):
+    ready(window, "t2")
+    focus_on(window.view)
+    view_panel(window, "personas")  # behind the inspector: to the front, not closed
+    assert in_front(window) == ["Personas"]
+    assert window.panels.docks["personas"].toggleViewAction().isChecked()
+    assert QApplication.focusWidget() is window.personas.list  # not the hidden inspector
+    view_panel(window, "inspector")  # and back
+    assert in_front(window) == ["Inspector"]
+    assert window.inspector.isAncestorOf(QApplication.focusWidget())
+    QTest.keyClicks(QApplication.focusWidget(), "Renewed ")  # typed where it shows
+    assert "Renewed" in window.document.journey.card("t2").title
+    view_panel(window, "inspector")  # in front: the menu closes it, as before
+    assert not window.panels.docks["inspector"].isVisible()
+    assert in_front(window) == []

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSizePolicy, QWidget
 
 from mapper.document import Document
 from mapper.layout import theme as th
-from mapper.ui.focus_order import FOCUS_STYLE
+from mapper.ui.focus_order import FOCUS_STYLE, first_stop, in_sight
 
 if TYPE_CHECKING:
     from mapper.ui.inspector import Inspector
@@ -50,8 +50,11 @@ class Panels(QObject):
         self.docks = {name: self._dock(name, *where) for name, where in DOCKS.items()}
         window.tabifyDockWidget(self.docks["inspector"], self.docks["personas"])
         self.docks["inspector"].raise_()
+        self._behind: set[QDockWidget] = set()  # out of sight when picked in the View menu
         for dock in self.docks.values():  # View > a panel brings it to the front, even a tab
-            dock.toggleViewAction().triggered.connect(lambda on, d=dock: on and d.raise_())
+            action = dock.toggleViewAction()
+            action.hovered.connect(lambda d=dock: self._note_place(d))
+            action.triggered.connect(lambda on, d=dock: self._viewed(d, on))
         self._palette: PaletteWidget | None = None
         self._outline: OutlineWidget | None = None
         self._inspector: Inspector | None = None
@@ -67,6 +70,31 @@ class Panels(QObject):
         dock.setWidget(placeholder)
         self._window.addDockWidget(area, dock)
         return dock
+
+    # ------------------------------------------------------------ View > a panel
+    def _note_place(self, dock: QDockWidget) -> None:
+        """The panel's line is highlighted in the View menu (before it can be chosen):
+        note whether the panel is out of sight behind another panel's tab."""
+        self._behind.discard(dock)
+        widget = dock.widget()
+        if dock.isVisible() and widget is not None and not in_sight(widget):
+            self._behind.add(dock)
+
+    def _viewed(self, dock: QDockWidget, on: bool) -> None:
+        """View > a panel: shown, it comes to the front with the keys in it; a panel that
+        was behind another's tab comes to the front instead of being closed (with no
+        mouse to click its tab, the menu is the way to it)."""
+        if not on and dock in self._behind:
+            dock.show()
+            on = True
+        self._behind.discard(dock)
+        if not on:
+            return
+        dock.raise_()
+        widget = dock.widget()
+        first = first_stop(widget) if widget is not None else None
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------ when they are made
     def make_all(self) -> None:
