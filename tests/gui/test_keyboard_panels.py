@@ -120,3 +120,46 @@ def test_view_menu_brings_a_panel_behind_a_tab_to_the_front_with_the_keys_in_it(
     view_panel(window, "inspector")  # in front: the menu closes it, as before
     assert not window.panels.docks["inspector"].isVisible()
     assert in_front(window) == []
+
+
+# ------------------------------------------------------------------ the inspector's form
+def test_picking_a_cards_kind_with_the_keys_keeps_them_on_the_kind(window):
+    """The form is built again for the new kind: the keys stayed with the old form's
+    field and Qt passed them on to the outline, where the next keys went."""
+    journey = window.document.journey
+    ready(window, "t2")
+    kind = field(window.inspector, "Kind")
+    focus_on(kind)
+    press(kind, Qt.Key.Key_Down)
+    assert journey.card("t2").kind.value != "touchpoint"
+    now = field(window.inspector, "Kind")
+    assert now is not kind and QApplication.focusWidget() is now
+    press(now, Qt.Key.Key_Up)  # and the next key picks again
+    assert journey.card("t2").kind.value == "touchpoint"
+    assert QApplication.focusWidget() is field(window.inspector, "Kind")
+
+
+def test_a_new_selection_while_typing_in_the_form_keeps_the_keys_on_that_field(window):
+    journey = window.document.journey
+    ready(window, "t2")
+    title = field(window.inspector, "Title")
+    focus_on(title)
+    press(title, Qt.Key.Key_End)
+    press(title, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # Edit > Duplicate
+    (copy,) = window.scene.selected_ids(Entity.CARD)
+    assert copy != "t2"
+    now = field(window.inspector, "Title")
+    assert QApplication.focusWidget() is now
+    QTest.keyClicks(now, "!")  # where the cursor was
+    assert journey.card(copy).title.endswith("!") and not journey.card("t2").title.endswith("!")
+    assert not window.outline.tree.hasFocus()
+
+
+def test_the_keys_stay_on_the_same_tick_of_the_new_form(window):
+    ready(window, "t2")
+    ticks = [e for spec, e in window.inspector._fields if spec.label == ""]
+    assert len(ticks) >= 2  # moment of truth, hide when presenting: no label of their own
+    focus_on(ticks[1])
+    press(ticks[1], Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    now = [e for spec, e in window.inspector._fields if spec.label == ""]
+    assert now[1] is not ticks[1] and QApplication.focusWidget() is now[1]
