@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QTabBar
 
+from mapper.edits import intents
 from mapper.model import Entity
 from mapper.ui.inspector import Inspector
 
@@ -163,3 +164,43 @@ def test_the_keys_stay_on_the_same_tick_of_the_new_form(window):
     press(ticks[1], Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     now = [e for spec, e in window.inspector._fields if spec.label == ""]
     assert now[1] is not ticks[1] and QApplication.focusWidget() is now[1]
+
+
+# ------------------------------------------------------------------ flows from the keys
+def menu_line(menu, *path: str):
+    for name in path[:-1]:
+        menu = next(a.menu() for a in menu.actions() if a.text() == name)
+    return next(a for a in menu.actions() if a.text().split("\t")[0] == path[-1])
+
+
+def test_a_flow_is_reached_renamed_and_deleted_from_the_keyboard(window):
+    journey = window.document.journey
+    ready(window, "t1")
+    focus_on(window.view)
+    press(window.view, Qt.Key.Key_Menu)  # the selected card's menu
+    menu = window.view.menus.menu
+    line = menu_line(menu, "Select a flow", "To 'Online checkout' (clicks)")
+    line.trigger()
+    QApplication.processEvents()
+    assert window.scene.selected_ids(Entity.FLOW) == ["f1"]
+    assert window.view.hasFocus() and window.inspector.kind is Entity.FLOW
+    press(window.view, Qt.Key.Key_F2)  # its label typed in place
+    QTest.keyClicks(window.view, "taps")
+    press(window.view, Qt.Key.Key_Return)
+    assert journey.flow("f1").label == "taps"
+    window.view.setFocus()
+    press(window.view, Qt.Key.Key_Delete)
+    assert [f.id for f in journey.flows_of("t1")] == ["f2"]
+    assert journey.has_card("t1") and journey.has_card("t2")  # only the flow went
+
+
+def test_a_title_with_an_ampersand_shows_it_in_a_menu(window):
+    """Qt takes a lone '&' in a menu line for a mnemonic: 'Salt & pepper' showed as 'Salt
+    _pepper' (the space underlined)."""
+    journey = window.document.journey
+    window.scene.push(intents.rename(journey, Entity.CARD, "t2", "title", "Salt & pepper"))
+    ready(window, "t1")
+    focus_on(window.view)
+    press(window.view, Qt.Key.Key_Menu)
+    flows = menu_line(window.view.menus.menu, "Select a flow", "To 'Salt && pepper' (clicks)")
+    assert flows.iconText() == "To 'Salt & pepper' (clicks)"  # as shown

@@ -80,6 +80,9 @@ ACTIONS: dict[str, tuple[str, str | None, QKeySequence.StandardKey | str | None,
 # a shortcut for an action above that has none (kept apart: others may change the table)
 SHORTCUTS = {"add_stage": "Ctrl+Shift+Return"}
 CARD_METRICS_KEY = "view/card_metrics"
+# the canvas menus' lines that run (or show the keys of) a window action: line -> action
+MENU_ACTIONS = {"duplicate": "duplicate", "delete": "delete", "edit": "rename",
+                "connect": "connect"}  # fmt: skip
 THEME_ACTIONS = {"theme_system": "system", "theme_light": "light", "theme_dark": "dark"}
 
 

@@ -205,7 +205,6 @@ class MainWindow(EditorWindow):
         self.view.palette_dropped.connect(self.scene.create_from_palette)
         self.view.nudged.connect(self.edit.nudge)
         self.edit.tell = self._tell
-        self.view.menu_actions.update(duplicate=a["duplicate"], delete=a["delete"])
 
     # ------------------------------------------------------------ reactions
     def _update_title(self, _clean: bool = False) -> None:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
-from mapper.ui.actions import THEME_ACTIONS
+from mapper.canvas.view import JourneyView
+from mapper.ui.actions import MENU_ACTIONS, THEME_ACTIONS
 from mapper.ui.appearance import Appearance
 from mapper.ui.icons import icon
 from mapper.ui.recent_files import recent_files
@@ -42,7 +43,7 @@ def build_menus(
     a: Mapping[str, QAction],
     stack: QUndoStack,
     docks: Mapping[str, QDockWidget],
-    view: QWidget,
+    view: JourneyView,
     appearance: Appearance,
     open_path: Callable[[str], object],
 ) -> Menus:
@@ -98,6 +99,7 @@ def build_menus(
     toolbar.addActions([a["export_pdf"], a["present"]])
     window.addToolBar(toolbar)
     view.addActions([a["delete"], a["select_all"], a["score_up"], a["score_down"]])
+    view.menu_actions.update({line: a[name] for line, name in MENU_ACTIONS.items()})
     return Menus(undo, redo, recent, theme)
 
 
