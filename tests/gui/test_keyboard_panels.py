@@ -5,10 +5,12 @@ from the keyboard too. Real key events on a main window's widgets."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QTabBar
 
 from mapper.edits import intents
+from mapper.layout import theme as th
 from mapper.model import Entity
 from mapper.ui.inspector import Inspector
 
@@ -204,3 +206,19 @@ def test_a_title_with_an_ampersand_shows_it_in_a_menu(window):
     press(window.view, Qt.Key.Key_Menu)
     flows = menu_line(window.view.menus.menu, "Select a flow", "To 'Salt && pepper' (clicks)")
     assert flows.iconText() == "To 'Salt & pepper' (clicks)"  # as shown
+
+
+def test_the_personas_list_shows_when_it_has_the_keys(window):
+    """As the palette's and the outline's lists do: its selected row looked the same with
+    the keys elsewhere, so nothing said where typing would go."""
+    ready(window)
+    view_panel(window, "personas")
+    listing = window.personas.list
+    assert listing.hasFocus()
+
+    def edge() -> QColor:
+        return listing.grab().toImage().pixelColor(0, listing.height() // 2)
+
+    assert edge() == QColor(th.SELECTION)
+    focus_on(window.view)
+    assert edge() != QColor(th.SELECTION)

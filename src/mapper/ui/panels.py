@@ -128,7 +128,7 @@ class Panels(QObject):
         """The look changed: Qt leaves a widget with a style sheet of its own in the old
         palette (the palette and outline stayed light on a dark window), so set the
         style sheets again for the parts made so far."""
-        for part in (self._palette, self._outline):
+        for part in (self._palette, self._outline, self._personas):
             if part is not None:
                 part.setStyleSheet("")
                 _frame_focus(part)
@@ -172,6 +172,7 @@ class Panels(QObject):
             from mapper.ui.personas_panel import PersonasPanel
 
             self._personas = self._place("personas", PersonasPanel(self.document))
+            _frame_focus(self._personas)
         return self._personas
 
     def _place(self, name: str, part: W) -> W:
@@ -185,5 +186,6 @@ class Panels(QObject):
 
 
 def _frame_focus(part: QWidget) -> None:
-    """The palette's and outline's frame around the focused entry, in the selection colour."""
+    """The frame of a panel's list (palette, outline, personas) while it has the keys, in
+    the selection colour."""
     part.setStyleSheet(FOCUS_STYLE % th.SELECTION)
