@@ -222,3 +222,38 @@ def test_the_personas_list_shows_when_it_has_the_keys(window):
     assert edge() == QColor(th.SELECTION)
     focus_on(window.view)
     assert edge() != QColor(th.SELECTION)
+
+
+# ------------------------------------------------------------------ back to the map
+def test_escape_in_a_panel_gives_the_keys_back_to_the_map(window):
+    ready(window, "t2")
+    parts = [field(window.inspector, "Title"), field(window.inspector, "Kind")]
+    parts += [window.palette_panel, window.outline.tree]
+    for widget in parts:
+        focus_on(widget)
+        press(widget, Qt.Key.Key_Escape)
+        assert QApplication.focusWidget() is window.view, widget
+        assert window.scene.selected_ids(Entity.CARD) == ["t2"]  # where the user left it
+    press(window.view, Qt.Key.Key_Right)  # the arrows go on from the card
+    assert window.scene.selected_ids(Entity.CARD) == ["t4"]
+    view_panel(window, "personas")
+    press(window.personas.list, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is window.view
+
+
+def test_escape_while_renaming_in_the_outline_only_ends_the_rename(window):
+    journey = window.document.journey
+    ready(window)
+    tree = window.outline.tree
+    window.outline.select(Entity.STAGE, "s2")
+    focus_on(tree)
+    tree.editItem(tree.currentItem())  # a row being renamed (a double click starts it)
+    QApplication.processEvents()
+    typing = QApplication.focusWidget()
+    assert typing is not tree and tree.isAncestorOf(typing)
+    QTest.keyClicks(typing, "Buy")
+    press(typing, Qt.Key.Key_Escape)
+    assert journey.stages.get("s2").name == "Purchase"
+    assert tree.hasFocus()  # still in the outline: the next Esc leaves it
+    press(tree, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is window.view

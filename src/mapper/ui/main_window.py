@@ -191,6 +191,7 @@ class MainWindow(EditorWindow):
         a["rename"].triggered.connect(lambda: self.view.keys.edit_selected())
         self.panels.palette_chosen.connect(self.view.keys.insert_from_palette)
         self.panels.outline_selected.connect(self.selection.outline_selected)
+        self.panels.escaped.connect(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
         self.scene.hint.connect(self._hint)
         a["card_metrics"].toggled.connect(self._show_card_metrics)
         for name, choice in THEME_ACTIONS.items():

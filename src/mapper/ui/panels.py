@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSizePolicy, QWidget
 
 from mapper.document import Document
@@ -43,6 +44,7 @@ class Panels(QObject):
 
     outline_selected = Signal(object, str)  # Entity.STAGE / Entity.LANE, id
     palette_chosen = Signal(dict)  # Return on a palette entry: what to create
+    escaped = Signal()  # Esc in a panel: the keys go back to the map
 
     def __init__(self, window: QMainWindow, document: Document) -> None:
         super().__init__(window)
@@ -180,6 +182,11 @@ class Panels(QObject):
         dock = self.docks[name]
         placeholder = dock.widget()
         dock.setWidget(part)  # the dock keeps its size: see the module's docstring
+        # Esc anywhere in the panel (a field, a list, a button) hands the keys back to the
+        # map, as Esc in the find bar does; an edit in a list's row or an open list of
+        # choices takes its Esc first
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), part, self.escaped.emit)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if placeholder is not None:
             placeholder.deleteLater()
         return part
