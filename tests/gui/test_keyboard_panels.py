@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QTabBar
+from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QTabBar
 
 from mapper.edits import intents
 from mapper.layout import theme as th
@@ -257,3 +257,22 @@ def test_escape_while_renaming_in_the_outline_only_ends_the_rename(window):
     assert tree.hasFocus()  # still in the outline: the next Esc leaves it
     press(tree, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is window.view
+
+
+# ------------------------------------------------------------------ personas
+def test_a_persona_added_from_the_keyboard_has_its_name_typed_next(window):
+    """The form kept showing the persona chosen before: the name typed after Add renamed
+    that one."""
+    journey = window.document.journey
+    ready(window)
+    view_panel(window, "personas")
+    panel = window.personas
+    add = next(b for b in panel.findChildren(QPushButton) if b.accessibleName() == "Add a persona")
+    focus_on(add)
+    before = {p.id: p.name for p in journey.personas}
+    press(add, Qt.Key.Key_Space)
+    (new,) = [p.id for p in journey.personas if p.id not in before]
+    assert panel.current_id() == new and panel.name.hasFocus()
+    QTest.keyClicks(panel.name, "Nadia")
+    assert journey.personas.get(new).name == "Nadia"
+    assert {p: journey.personas.get(p).name for p in before} == before
