@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QTabBar
+from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QTabBar, QToolButton
 
 from mapper.edits import intents
 from mapper.layout import theme as th
@@ -276,3 +276,24 @@ def test_a_persona_added_from_the_keyboard_has_its_name_typed_next(window):
     QTest.keyClicks(panel.name, "Nadia")
     assert journey.personas.get(new).name == "Nadia"
     assert {p: journey.personas.get(p).name for p in before} == before
+
+
+# ------------------------------------------------------------------ the outline
+def test_a_stage_added_in_the_outline_is_chosen_so_f2_names_it(window):
+    """The outline's + made the stage but chose it in the outline alone: the map and the
+    inspector did not follow, and F2 (which renames what the map has chosen) did nothing."""
+    journey = window.document.journey
+    ready(window)
+    outline = window.outline
+    outline.select(Entity.STAGE, "s2")
+    add = next(b for b in outline.findChildren(QToolButton) if b.text() == "+")
+    focus_on(add)
+    press(add, Qt.Key.Key_Space)
+    new = journey.stages.ids()[2]
+    assert new not in ("s1", "s2", "s3")
+    assert window.scene.selected_ids(Entity.STAGE) == [new]
+    assert window.inspector.item_id == new
+    press(QApplication.focusWidget(), Qt.Key.Key_F2)
+    QTest.keyClicks(window.view, "Onboard")
+    press(window.view, Qt.Key.Key_Return)
+    assert journey.stages.get(new).name == "Onboard"

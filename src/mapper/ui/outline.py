@@ -148,7 +148,9 @@ class OutlineWidget(QWidget):
         add = intents.add_stage if kind is Entity.STAGE else intents.add_lane
         change = add(self.journey, index)
         self._push(change)
-        self.select(kind, change.entity.id)
+        if change.entity.id in items.ids():  # chosen, as by the arrow keys: the map and
+            self.select(kind, change.entity.id)  # the inspector follow, F2 names it
+            self.selected.emit(kind, change.entity.id)
 
     def remove(self) -> None:
         current = self.current()
