@@ -297,3 +297,30 @@ def test_a_stage_added_in_the_outline_is_chosen_so_f2_names_it(window):
     QTest.keyClicks(window.view, "Onboard")
     press(window.view, Qt.Key.Key_Return)
     assert journey.stages.get(new).name == "Onboard"
+
+
+# ------------------------------------------------------------------ modes ending
+def test_a_new_card_typed_while_picking_a_flow_target_ends_the_picking(window):
+    """Ctrl+Return while Ctrl+L picked a target left the picking on: the Esc meant to take
+    the new card back ended the picking instead, and the card stayed."""
+    journey, stack = window.document.journey, window.document.undo_stack
+    ready(window, "t2")
+    focus_on(window.view)
+    press(window.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.scene.interaction is not None
+    cards = journey.card_count()
+    press(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.scene.interaction is None  # the picking ended, its marks gone
+    assert journey.card_count() == cards + 1
+    QTest.keyClicks(window.view, "Oops")
+    press(window.view, Qt.Key.Key_Escape)  # takes the new card back
+    assert journey.card_count() == cards and stack.count() == 0
+    ready(window, "t2")
+    focus_on(window.view)
+    press(window.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # and F2 the same
+    press(window.view, Qt.Key.Key_F2)
+    assert window.scene.interaction is None
+    QTest.keyClicks(window.view, "Typo")
+    press(window.view, Qt.Key.Key_Escape)
+    assert journey.card("t2").title == "Online checkout" and stack.count() == 0
+    assert window.statusBar().currentMessage() == ""  # the picking's hint gone with it
