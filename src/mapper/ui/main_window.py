@@ -29,7 +29,7 @@ from mapper.ui.actions import (
     set_icons,
 )
 from mapper.ui.edit_controller import EditController
-from mapper.ui.file_actions import after_save, ask_to_save, save_document
+from mapper.ui.file_actions import after_save, ask_to_save, save_document, window_title
 from mapper.ui.first_paint import AfterFirstPaint
 from mapper.ui.focus_order import next_stop
 from mapper.ui.icons import icon
@@ -209,7 +209,7 @@ class MainWindow(EditorWindow):
 
     # ------------------------------------------------------------ reactions
     def _update_title(self, _clean: bool = False) -> None:
-        self.setWindowTitle(f"{self.document.display_name()}[*] — Mapper")
+        self.setWindowTitle(window_title(self.document.display_name()))
         modified = self.document.is_modified()
         self.setWindowModified(modified)
         if modified:
