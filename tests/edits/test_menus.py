@@ -76,3 +76,16 @@ def test_a_cells_add_line_makes_the_kind_a_new_card_from_the_keyboard_makes_ther
         [first, _] = entries(journey, MenuTarget(Target.CELL, cell=("s1", lane, 0)))
         assert first.command is Command.ADD_CARD and first.value is kind_for(journey, lane)
     assert labels(journey, MenuTarget(Target.CELL, cell=("s1", "back", 0)))[0] == "Add action here"
+
+
+def test_a_card_menu_lists_its_flows_to_select_them(journey):
+    """With no mouse to click a flow, its card's menu is the way to it."""
+    lines = entries(journey, MenuTarget(Target.CARD, ("t2",)))
+    found = next(e for e in lines if e.label == "Select a flow")
+    assert [(e.label, e.command, e.value) for e in found.children] == [
+        ("To 'Support call'", Command.SELECT_FLOW, "f3"),  # out of the card first
+        ("From 'Instagram ad' (clicks)", Command.SELECT_FLOW, "f1"),
+        ("From 'Support call' (calls back)", Command.SELECT_FLOW, "f4"),
+    ]
+    assert "Select a flow" not in labels(journey, MenuTarget(Target.CARD, ("p1",)))  # none
+    assert "Select a flow" not in labels(journey, MenuTarget(Target.CARD, ("t1", "t2")))

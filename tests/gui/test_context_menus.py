@@ -74,7 +74,8 @@ def test_a_card_menu_selects_the_card_and_offers_what_applies_to_it(window):
     menu = right_click(window, card_center(window, "t1"))
     assert window.scene.selected_ids(Entity.CARD) == ["t1"]  # as a click would
     assert lines(menu) == [
-        "Edit title", "Start a flow from here", "-", "Channel", "Sentiment for Maya",
+        "Edit title\tF2", "Start a flow from here\tCtrl+L", "Select a flow", "-", "Channel",
+        "Sentiment for Maya",
         "Moment of truth", "-", "Duplicate\tCtrl+D", "Delete\tDel",
     ]  # fmt: skip
     assert line(menu, "Channel", "Social media (online)").isChecked()
@@ -144,7 +145,7 @@ def test_a_flow_menu_edits_its_label_and_deletes_it(window):
     curve = window.scene.flows["f3"].route.curve  # t2 -> t4, no label
     at = window.view.mapFromScene(QPointF(*bezier_point(curve, 0.3)))
     menu = right_click(window, at)
-    assert lines(menu) == ["Edit label", "-", "Delete flow\tDel"]
+    assert lines(menu) == ["Edit label\tF2", "-", "Delete flow\tDel"]
     assert window.scene.selected_ids(Entity.FLOW) == ["f3"]
     choose(window, menu, "Edit label")
     assert editor(window) is not None
@@ -162,7 +163,7 @@ def test_a_stage_menu_inserts_a_stage_after_and_starts_its_name(window):
     journey = window.document.journey
     menu = right_click(window, stage_header_point(window, "s1"))
     assert lines(menu) == [
-        "Rename stage", "-", "Insert stage before", "Insert stage after", "-",
+        "Rename stage\tF2", "-", "Insert stage before", "Insert stage after", "-",
         "Delete stage (3 cards)\tDel",
     ]  # fmt: skip
     choose(window, menu, "Insert stage after")
@@ -193,7 +194,7 @@ def test_a_lane_menu_collapses_inserts_and_renames(window):
     journey = window.document.journey
     menu = right_click(window, lane_header_point(window, "l-pain"))
     assert lines(menu) == [
-        "Rename lane", "Collapse lane", "-", "Insert lane above", "Insert lane below", "-",
+        "Rename lane\tF2", "Collapse lane", "-", "Insert lane above", "Insert lane below", "-",
         "Delete lane (1 card)\tDel",
     ]  # fmt: skip
     choose(window, menu, "Collapse lane")
@@ -294,7 +295,7 @@ def test_the_menu_key_and_shift_f10_open_the_selected_things_menu_on_it(window):
     window.view.setFocus()
     QTest.keyClick(window.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     menu = window.view.menus.menu
-    assert menu.isVisible() and lines(menu)[0] == "Rename stage"
+    assert menu.isVisible() and lines(menu)[0] == "Rename stage\tF2"
     choose(window, menu, "Insert stage before")
     assert journey.stages.ids()[2] not in ("s1", "s2", "s3")
 
@@ -306,7 +307,7 @@ def test_a_keyboard_context_menu_event_opens_the_selection_menu(window):
                               window.view.viewport().mapToGlobal(center), NO)  # fmt: skip
     QApplication.sendEvent(window.view.viewport(), event)
     menu = window.view.menus.menu
-    assert menu is not None and menu.isVisible() and lines(menu)[0] == "Edit title"
+    assert menu is not None and menu.isVisible() and lines(menu)[0] == "Edit title\tF2"
     assert window.scene.selected_ids(Entity.CARD) == ["p1"]
 
 

@@ -58,3 +58,35 @@ def test_an_edited_title_says_so(window):
     assert window.document.undo_stack.count() == 1
     # the new title, as renaming in place says it (typing merged into one step)
     assert window.undo_action.text() == "&Undo Rename card to 'Pay'"
+
+
+def test_undo_and_redo_show_a_titles_ampersand(window):
+    """Qt took the '&' of 'Salt & pepper' in the Edit menu's Undo line for a mnemonic."""
+    from mapper.edits import intents
+    from mapper.model import Entity
+
+    journey = window.document.journey
+    window.scene.push(intents.rename(journey, Entity.CARD, "t1", "title", "Salt & pepper"))
+    assert window.undo_action.iconText() == "Undo Rename card to 'Salt & pepper'"  # as shown
+    window.undo_action.trigger()
+    assert window.redo_action.iconText() == "Redo Rename card to 'Salt & pepper'"
+    assert window.undo_action.text() == "&Undo"  # nothing left: the plain line
+    window.redo_action.trigger()
+    assert window.undo_action.text() == "&Undo Rename card to 'Salt && pepper'"
+
+
+def test_open_recent_shows_a_paths_ampersand_and_opens_it(window, tmp_path):
+    from PySide6.QtWidgets import QMenu
+
+    from mapper.ui.menu_bar import fill_recent
+    from mapper.ui.recent_files import remember
+
+    path = tmp_path / "R&D map.journey"
+    remember(path)
+    opened = []
+    menu = QMenu()
+    fill_recent(menu, opened.append)
+    (line,) = menu.actions()
+    assert line.iconText() == str(path)  # shown as it is, no letter underlined instead
+    line.trigger()
+    assert opened == [str(path)]

@@ -349,3 +349,12 @@ def test_paste_lands_in_the_cell_under_the_mouse(window, monkeypatch):
     pasted = window.edit.paste()
     positions = [window.document.journey.card_position(i)[:2] for i in pasted]
     assert positions == [("s3", "l-act"), ("s3", "l-tp")]  # same arrangement, moved there
+
+
+def test_a_right_to_left_file_name_keeps_its_place_in_the_title(window, tmp_path):
+    """Read as a whole, the title took the direction of the name's first letter: a window
+    manager showed 'journey — Mapper.خريطة'."""
+    window.document.save(tmp_path / "خريطة.journey")
+    assert window.windowTitle() == "\u200eخريطة.journey[*] — Mapper"
+    window.document.save(tmp_path / "plan.journey")
+    assert window.windowTitle() == "plan.journey[*] — Mapper"  # as it was

@@ -204,12 +204,15 @@ def test_opening_a_bad_file_offers_repair(qapp, tmp_path, monkeypatch):
 
 
 def test_opening_a_bad_file_and_cancelling_opens_nothing(qapp, tmp_path, monkeypatch):
-    path = tmp_path / "bad.journey"  # damaged, so repair is offered: cancelled
-    path.write_bytes(b'{"format": "mapper-journey", "schema_version": 1, "stages": [{"id": 5}]}')
+    """A map Repair could mend (a file that is not JSON gets no Repair button now: the
+    box offering it never came, and the test waited on the one that did)."""
+    path = tmp_path / "bad.journey"
+    path.write_bytes(broken_file())
     offered = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: offered.append(box.text()) or 0)
-    assert file_actions.open_document(path, None) is None
+    assert file_actions.open_document(path, None) is None  # closed without a choice
     assert offered == ["bad.journey cannot be opened as it is."]
+    assert path.read_bytes() == broken_file()
 
 
 # ------------------------------------------------------------- changed on disk (item: cp -p)

@@ -222,6 +222,7 @@ class KeyboardControl:
         place. Return keeps it as one undo step; Esc takes it back, leaving no step."""
         scene = self.scene
         scene.finish_editing()
+        scene.cancel_interaction()  # a flow's target being picked: over (see edit_text)
         try:
             stage_id, lane_id, index = self._cell()
         except EditRefused as exc:

@@ -131,9 +131,10 @@ class CanvasMenus:
                 menu.addSeparator()
                 continue
             if entry.children:
-                self._fill(menu.addMenu(entry.label), list(entry.children), target)
+                submenu = menu.addMenu(entry.label.replace("&", "&&"))
+                self._fill(submenu, list(entry.children), target)
                 continue
-            label = entry.label
+            label = entry.label.replace("&", "&&")  # a title's '&' shown, not a mnemonic
             shared = self.actions.get(entry.shortcut)
             if shared is not None and not shared.shortcut().isEmpty():
                 label += "\t" + shared.shortcut().toString()
@@ -162,6 +163,8 @@ class CanvasMenus:
             scene.start_interaction(FlowFromMenu(scene, target.ids[0]))
         elif command is Command.SELECT_CARD:
             reveal(scene, Entity.CARD, target.ids[0], rename=False)
+        elif command is Command.SELECT_FLOW:
+            reveal(scene, Entity.FLOW, value, rename=False)
         elif command is Command.ADD_CARD and target.cell is not None:
             change = palette.add_card(journey, *target.cell, kind=value)
             if scene.push(change):

@@ -245,8 +245,11 @@ class JourneyScene(SelectionScene):
         self.problem.emit(message)
 
     def edit_text(self, kind: Entity, item_id: str) -> None:
+        """Type a title or name in place. A gesture under way ends first (a flow's target
+        picked with the keys: Esc would end it instead of the edit)."""
         from mapper.canvas.inline_edits import open_editor  # loaded when first typed in
 
+        self.cancel_interaction()
         open_editor(self, self.journey, self.layout, kind, item_id, self.push, self.report)
 
     def finish_editing(self) -> None:

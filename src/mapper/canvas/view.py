@@ -57,7 +57,7 @@ class JourneyView(QGraphicsView):
         self._space_down = False
         scene.layout_changed.connect(self.pin_headers)
         self._menus: CanvasMenus | None = None  # made when a menu is first asked for
-        self.menu_actions: dict[str, QAction] = {}  # the window's: duplicate, delete
+        self.menu_actions: dict[str, QAction] = {}  # the window's, by menu line (ui.actions)
         self.keys = KeyboardControl(self, scene, self.nudged.emit)
         self.rubberBandChanged.connect(self._band_moved)
 

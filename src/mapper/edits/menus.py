@@ -46,6 +46,7 @@ class Command(StrEnum):
     DELETE = "delete"
     START_FLOW = "start_flow"
     SELECT_CARD = "select_card"
+    SELECT_FLOW = "select_flow"  # value: the flow's id
     ADD_CARD = "add_card"  # value: the card kind
     ADD_STAGE = "add_stage"  # value: the index
     ADD_LANE = "add_lane"  # value: the index
@@ -113,9 +114,12 @@ def _card_menu(journey: JourneyMap, target: MenuTarget) -> list[Entry]:
     noun = "" if one else f" ({count(len(cards), 'card')})"
     menu = [
         Entry("Edit title", Command.EDIT, enabled=one, shortcut="edit"),
-        Entry("Start a flow from here", Command.START_FLOW, enabled=one),
-        SEPARATOR,
+        Entry("Start a flow from here", Command.START_FLOW, enabled=one, shortcut="connect"),
     ]
+    flows = _flow_entries(journey, cards[0].id) if one else ()
+    if flows:  # the way to a flow from the keyboard: selected, F2 or Delete then act on it
+        menu.append(Entry("Select a flow", children=flows))
+    menu.append(SEPARATOR)
     if all(card.kind is CardKind.TOUCHPOINT for card in cards):
         current = {card.channel for card in cards}
         choices = [Entry("(none)", Command.CHANNEL, None, checked=current == {None})]
@@ -140,6 +144,20 @@ def _card_menu(journey: JourneyMap, target: MenuTarget) -> list[Entry]:
         Entry(f"Delete{noun}", Command.DELETE, shortcut="delete"),
     ]
     return menu
+
+
+def _flow_entries(journey: JourneyMap, card_id: str) -> tuple[Entry, ...]:
+    """A line for each flow of the card, those out of it first: 'To 'Checkout' (pays)'."""
+    flows = journey.flows_of(card_id)
+    lines = []
+    for flow in sorted(flows, key=lambda f: f.source != card_id):
+        into = flow.source != card_id
+        other = name_of(journey, Entity.CARD, flow.source if into else flow.target)
+        words = f"{'From' if into else 'To'} {other or 'an untitled card'}"
+        if flow.label:
+            words += f" ({short(flow.label)})"
+        lines.append(Entry(words, Command.SELECT_FLOW, flow.id))
+    return tuple(lines)
 
 
 def _score_entries(scores: set[int | None]) -> tuple[Entry, ...]:

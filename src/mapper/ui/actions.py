@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -80,6 +80,9 @@ ACTIONS: dict[str, tuple[str, str | None, QKeySequence.StandardKey | str | None,
 # a shortcut for an action above that has none (kept apart: others may change the table)
 SHORTCUTS = {"add_stage": "Ctrl+Shift+Return"}
 CARD_METRICS_KEY = "view/card_metrics"
+# the canvas menus' lines that run (or show the keys of) a window action: line -> action
+MENU_ACTIONS = {"duplicate": "duplicate", "delete": "delete", "edit": "rename",
+                "connect": "connect"}  # fmt: skip
 THEME_ACTIONS = {"theme_system": "system", "theme_light": "light", "theme_dark": "dark"}
 
 
@@ -115,6 +118,9 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
     actions["card_metrics"].setCheckable(True)
     actions["card_metrics"].setChecked(card_metrics_shown())
     actions["delete"].setShortcuts([QKeySequence("Delete"), QKeySequence("Backspace")])
+    # ... and only on the canvas (the window adds the action to it): Delete pressed in the
+    # palette, a list or on a choice of the inspector must not delete the map's selection
+    actions["delete"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     themes = QActionGroup(parent)  # View > Theme: one of three
     for name in THEME_ACTIONS:
         actions[name].setCheckable(True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +19,16 @@ from mapper.ui.message_box import as_written, plain_box
 from mapper.ui.recent_files import recent_files, remember
 
 FILTER = "Journey maps (*.journey);;All files (*)"
+
+
+def window_title(name: str) -> str:
+    """An editor window's title: the file's name, then the app's. A name in a right-to-left
+    script starts with a left-to-right mark: else the title took the direction of its
+    first letter and showed 'journey — Mapper.خريطة' (an isolate around the name does not
+    do: openbox's title, laid out by Pango, then showed 'Mapper — journey.خريطة')."""
+    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in name):
+        name = f"\u200e{name}"
+    return f"{name}[*] — Mapper"
 
 
 def problems_text(error: JourneyFileError, limit: int = 12) -> str:

@@ -1,7 +1,8 @@
 """Tab and Shift+Tab through the window's parts in reading order: palette, canvas,
-inspector, outline (and the personas panel when it shows). Qt's own chain follows the order
-widgets were made in, so fields the inspector builds for each selection would land at its
-end; the chain is worked out from the parts at each press instead."""
+inspector, outline (and the personas panel when it shows: a panel behind another's tab is
+skipped). Qt's own chain follows the order widgets were made in, so fields the inspector
+builds for each selection would land at its end; the chain is worked out from the parts at
+each press instead."""
 
 from __future__ import annotations
 
@@ -23,17 +24,29 @@ def _takes_tab(widget: QWidget) -> bool:
     )
 
 
+def in_sight(part: QWidget) -> bool:
+    """Shown and not behind another panel's tab (Qt counts a panel there as visible, so
+    Tab went through its fields out of sight: typing there edited what nobody saw)."""
+    return part.isVisible() and not part.visibleRegion().isEmpty()
+
+
 def stops(parts: Sequence[QWidget]) -> list[QWidget]:
     """The widgets Tab stops at, part after part; within a part in the order it made them
     (a form's fields top to bottom), or the part itself when nothing inside takes the focus
     (a list, the canvas)."""
     chain: list[QWidget] = []
     for part in parts:
-        if not part.isVisible():
+        if not in_sight(part):
             continue
         inside = [w for w in part.findChildren(QWidget) if _takes_tab(w)]
         chain += inside or ([part] if _takes_tab(part) else [])
     return chain
+
+
+def first_stop(part: QWidget) -> QWidget | None:
+    """Where the focus goes in a part brought into sight: its first field or list."""
+    inside = [w for w in part.findChildren(QWidget) if _takes_tab(w)]
+    return inside[0] if inside else (part if _takes_tab(part) else None)
 
 
 def next_stop(parts: Sequence[QWidget], current: QWidget | None, forward: bool) -> QWidget | None:

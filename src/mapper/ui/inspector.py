@@ -46,6 +46,7 @@ from mapper.ui.form_fields import (
     split_list,
 )
 from mapper.ui.hints import hint
+from mapper.ui.kept_focus import KeptFocus
 from mapper.ui.opportunity_fields import PainPointPicker, PriorityLabel, rating_field
 from mapper.ui.votes_label import VotesLabel
 
@@ -277,6 +278,7 @@ class Inspector(QScrollArea):
 
     def show_target(self, kind: Entity | None, item_id: str | None) -> None:
         """Show the form for one thing (``kind=None``: the map's properties)."""
+        kept = KeptFocus(self, self._fields)
         if kind is not None:
             try:
                 self.document.journey.get(kind, item_id or "")
@@ -310,6 +312,7 @@ class Inspector(QScrollArea):
             self._fields.append((spec, editor))
         self._show_page(page)
         self.refresh()
+        kept.restore(self._fields, page)
 
     def _show_page(self, page: QWidget) -> None:
         # the page's minimum follows what is added later (evidence): it grows and scrolls
@@ -380,6 +383,7 @@ class Inspector(QScrollArea):
 
     def show_many(self, count: int) -> None:
         """Several things selected: say so rather than showing the map's fields."""
+        kept = KeptFocus(self, self._fields)  # (kept in the panel: no field to give it)
         self.kind, self.item_id, self._fields = None, None, []
         label = QLabel(f"<b>{count} items selected</b><br>Select one to edit it here.")
         label.setWordWrap(True)
@@ -388,3 +392,4 @@ class Inspector(QScrollArea):
         layout.addWidget(label)
         layout.addStretch()
         self._show_page(page)
+        kept.restore(self._fields, page)

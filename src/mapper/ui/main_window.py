@@ -29,7 +29,7 @@ from mapper.ui.actions import (
     set_icons,
 )
 from mapper.ui.edit_controller import EditController
-from mapper.ui.file_actions import after_save, ask_to_save, save_document
+from mapper.ui.file_actions import after_save, ask_to_save, save_document, window_title
 from mapper.ui.first_paint import AfterFirstPaint
 from mapper.ui.focus_order import next_stop
 from mapper.ui.icons import icon
@@ -191,6 +191,7 @@ class MainWindow(EditorWindow):
         a["rename"].triggered.connect(lambda: self.view.keys.edit_selected())
         self.panels.palette_chosen.connect(self.view.keys.insert_from_palette)
         self.panels.outline_selected.connect(self.selection.outline_selected)
+        self.panels.escaped.connect(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
         self.scene.hint.connect(self._hint)
         a["card_metrics"].toggled.connect(self._show_card_metrics)
         for name, choice in THEME_ACTIONS.items():
@@ -205,11 +206,10 @@ class MainWindow(EditorWindow):
         self.view.palette_dropped.connect(self.scene.create_from_palette)
         self.view.nudged.connect(self.edit.nudge)
         self.edit.tell = self._tell
-        self.view.menu_actions.update(duplicate=a["duplicate"], delete=a["delete"])
 
     # ------------------------------------------------------------ reactions
     def _update_title(self, _clean: bool = False) -> None:
-        self.setWindowTitle(f"{self.document.display_name()}[*] — Mapper")
+        self.setWindowTitle(window_title(self.document.display_name()))
         modified = self.document.is_modified()
         self.setWindowModified(modified)
         if modified:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
-from mapper.ui.actions import THEME_ACTIONS
+from mapper.canvas.view import JourneyView
+from mapper.ui.actions import MENU_ACTIONS, THEME_ACTIONS
 from mapper.ui.appearance import Appearance
 from mapper.ui.icons import icon
 from mapper.ui.recent_files import recent_files
@@ -34,7 +35,20 @@ def undo_redo_actions(window: QMainWindow, stack: QUndoStack) -> tuple[QAction, 
         redo_keys.append(QKeySequence("Ctrl+Y"))
     redo.setShortcuts(redo_keys)
     redo.setIcon(icon("redo"))
+    # after Qt's own text (connected first): an edit's text may hold a title's '&', which
+    # Qt took for a mnemonic ('Rename 'Salt & pepper'' showed 'Salt _pepper')
+    stack.undoTextChanged.connect(lambda text: undo.setText(_step("&Undo", text)))
+    stack.redoTextChanged.connect(lambda text: redo.setText(_step("&Redo", text)))
     return undo, redo
+
+
+def _step(prefix: str, text: str) -> str:
+    return f"{prefix} {as_shown(text)}" if text else prefix
+
+
+def as_shown(text: str) -> str:
+    """A menu line showing ``text`` as it is: a '&' in it doubled (else a mnemonic)."""
+    return text.replace("&", "&&")
 
 
 def build_menus(
@@ -42,7 +56,7 @@ def build_menus(
     a: Mapping[str, QAction],
     stack: QUndoStack,
     docks: Mapping[str, QDockWidget],
-    view: QWidget,
+    view: JourneyView,
     appearance: Appearance,
     open_path: Callable[[str], object],
 ) -> Menus:
@@ -98,6 +112,7 @@ def build_menus(
     toolbar.addActions([a["export_pdf"], a["present"]])
     window.addToolBar(toolbar)
     view.addActions([a["delete"], a["select_all"], a["score_up"], a["score_down"]])
+    view.menu_actions.update({line: a[name] for line, name in MENU_ACTIONS.items()})
     return Menus(undo, redo, recent, theme)
 
 
@@ -109,7 +124,7 @@ def show_theme_choice(actions: Mapping[str, QAction], appearance: Appearance) ->
 def fill_recent(menu: QMenu, open_path: Callable[[str], object]) -> None:
     menu.clear()
     for path in recent_files():
-        action = menu.addAction(path)
+        action = menu.addAction(as_shown(path))
         action.triggered.connect(lambda _=False, p=path: open_path(p))
     menu.setEnabled(True)
     if not menu.actions():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QToolButton,
@@ -53,6 +54,9 @@ class OutlineWidget(QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch()
+        for key in ("Delete", "Backspace"):  # as the canvas's Delete (only there: see actions)
+            shortcut = QShortcut(QKeySequence(key), self.tree, self.remove)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # not while renaming
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tree)
@@ -144,7 +148,9 @@ class OutlineWidget(QWidget):
         add = intents.add_stage if kind is Entity.STAGE else intents.add_lane
         change = add(self.journey, index)
         self._push(change)
-        self.select(kind, change.entity.id)
+        if change.entity.id in items.ids():  # chosen, as by the arrow keys: the map and
+            self.select(kind, change.entity.id)  # the inspector follow, F2 names it
+            self.selected.emit(kind, change.entity.id)
 
     def remove(self) -> None:
         current = self.current()

@@ -14,11 +14,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSizePolicy, QWidget
 
 from mapper.document import Document
 from mapper.layout import theme as th
-from mapper.ui.focus_order import FOCUS_STYLE
+from mapper.ui.focus_order import FOCUS_STYLE, first_stop, in_sight
 
 if TYPE_CHECKING:
     from mapper.ui.inspector import Inspector
@@ -43,6 +44,7 @@ class Panels(QObject):
 
     outline_selected = Signal(object, str)  # Entity.STAGE / Entity.LANE, id
     palette_chosen = Signal(dict)  # Return on a palette entry: what to create
+    escaped = Signal()  # Esc in a panel: the keys go back to the map
 
     def __init__(self, window: QMainWindow, document: Document) -> None:
         super().__init__(window)
@@ -50,8 +52,11 @@ class Panels(QObject):
         self.docks = {name: self._dock(name, *where) for name, where in DOCKS.items()}
         window.tabifyDockWidget(self.docks["inspector"], self.docks["personas"])
         self.docks["inspector"].raise_()
+        self._behind: set[QDockWidget] = set()  # out of sight when picked in the View menu
         for dock in self.docks.values():  # View > a panel brings it to the front, even a tab
-            dock.toggleViewAction().triggered.connect(lambda on, d=dock: on and d.raise_())
+            action = dock.toggleViewAction()
+            action.hovered.connect(lambda d=dock: self._note_place(d))
+            action.triggered.connect(lambda on, d=dock: self._viewed(d, on))
         self._palette: PaletteWidget | None = None
         self._outline: OutlineWidget | None = None
         self._inspector: Inspector | None = None
@@ -67,6 +72,31 @@ class Panels(QObject):
         dock.setWidget(placeholder)
         self._window.addDockWidget(area, dock)
         return dock
+
+    # ------------------------------------------------------------ View > a panel
+    def _note_place(self, dock: QDockWidget) -> None:
+        """The panel's line is highlighted in the View menu (before it can be chosen):
+        note whether the panel is out of sight behind another panel's tab."""
+        self._behind.discard(dock)
+        widget = dock.widget()
+        if dock.isVisible() and widget is not None and not in_sight(widget):
+            self._behind.add(dock)
+
+    def _viewed(self, dock: QDockWidget, on: bool) -> None:
+        """View > a panel: shown, it comes to the front with the keys in it; a panel that
+        was behind another's tab comes to the front instead of being closed (with no
+        mouse to click its tab, the menu is the way to it)."""
+        if not on and dock in self._behind:
+            dock.show()
+            on = True
+        self._behind.discard(dock)
+        if not on:
+            return
+        dock.raise_()
+        widget = dock.widget()
+        first = first_stop(widget) if widget is not None else None
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------ when they are made
     def make_all(self) -> None:
@@ -100,7 +130,7 @@ class Panels(QObject):
         """The look changed: Qt leaves a widget with a style sheet of its own in the old
         palette (the palette and outline stayed light on a dark window), so set the
         style sheets again for the parts made so far."""
-        for part in (self._palette, self._outline):
+        for part in (self._palette, self._outline, self._personas):
             if part is not None:
                 part.setStyleSheet("")
                 _frame_focus(part)
@@ -144,6 +174,7 @@ class Panels(QObject):
             from mapper.ui.personas_panel import PersonasPanel
 
             self._personas = self._place("personas", PersonasPanel(self.document))
+            _frame_focus(self._personas)
         return self._personas
 
     def _place(self, name: str, part: W) -> W:
@@ -151,11 +182,17 @@ class Panels(QObject):
         dock = self.docks[name]
         placeholder = dock.widget()
         dock.setWidget(part)  # the dock keeps its size: see the module's docstring
+        # Esc anywhere in the panel (a field, a list, a button) hands the keys back to the
+        # map, as Esc in the find bar does; an edit in a list's row or an open list of
+        # choices takes its Esc first
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), part, self.escaped.emit)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if placeholder is not None:
             placeholder.deleteLater()
         return part
 
 
 def _frame_focus(part: QWidget) -> None:
-    """The palette's and outline's frame around the focused entry, in the selection colour."""
+    """The frame of a panel's list (palette, outline, personas) while it has the keys, in
+    the selection colour."""
     part.setStyleSheet(FOCUS_STYLE % th.SELECTION)

@@ -172,7 +172,16 @@ class PersonasPanel(QWidget):
         self._push(personas.show_persona(self.journey, item.data(ROLE), shown))
 
     def add(self) -> None:
-        self._push(personas.add_persona(self.journey))
+        """A new persona, chosen in the list with its name ready to type over (the form
+        showed the persona chosen before: typing a name renamed that one)."""
+        change = personas.add_persona(self.journey)
+        if not self.document.try_push(change):
+            return
+        for row in range(self.list.count()):
+            if self.list.item(row).data(ROLE) == change.entity.id:
+                self.list.setCurrentRow(row)
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.name.selectAll()
 
     def remove(self) -> None:
         persona_id = self.current_id()
