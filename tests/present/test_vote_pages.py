@@ -55,12 +55,18 @@ def present(window, screens, laptop):
     return session
 
 
-def test_next_and_back_turn_a_long_voting_steps_pages_on_one_screen(phone_window):
+def at_the_first_vote(window):
+    """Presenting on one laptop screen, stepped on to the first voting step."""
     laptop = FakeScreen("laptop", 0, 1280, 720)
-    session = present(phone_window, [laptop], laptop)
+    session = present(window, [laptop], laptop)
+    while session.controller.step.kind is not StepKind.VOTE:
+        keys(session.audience, K.Key_PageDown)
+    return session
+
+
+def test_next_and_back_turn_a_long_voting_steps_pages_on_one_screen(phone_window):
+    session = at_the_first_vote(phone_window)
     room, controller = session.audience, session.controller
-    while controller.step.kind is not StepKind.VOTE:
-        keys(room, K.Key_PageDown)
     step, slide = controller.step, room.view.vote
     typing = session.deck.voting.typing(step.key)
     pages = slide.pages()
@@ -82,11 +88,8 @@ def test_next_and_back_turn_a_long_voting_steps_pages_on_one_screen(phone_window
 def test_an_entry_typed_with_spaces_votes_for_the_item_it_names(phone_window):
     """On a long list, ``3 = 12`` typed with its spaces gives item 3 its twelve votes: the
     spaces do not turn the page (which picked the next page's first item for the 12)."""
-    laptop = FakeScreen("laptop", 0, 1280, 720)
-    session = present(phone_window, [laptop], laptop)
+    session = at_the_first_vote(phone_window)
     room, controller = session.audience, session.controller
-    while controller.step.kind is not StepKind.VOTE:
-        keys(room, K.Key_PageDown)
     step, slide = controller.step, room.view.vote
     assert slide.pages() >= 2
     keys(room, K.Key_3, K.Key_Space, K.Key_Equal, K.Key_Space, K.Key_1, K.Key_2, K.Key_Return)
