@@ -94,3 +94,17 @@ def test_a_stage_edge_dragged_shows_the_width_it_would_get(window):
     release(window, end)
     assert marks(window) == []
     assert abs(box.x + window.document.journey.stages.get("s1").width - x) < 1
+
+
+def test_a_stage_edge_is_as_easy_to_grab_zoomed_out(window):
+    """At 50 % a press 4 screen pixels left of the edge (8 in the map) still resizes."""
+    window.view.set_zoom(0.5)
+    QApplication.processEvents()
+    box = window.scene.stage_headers["s1"].box.header
+    start = view_point(window, box.right - 8, box.center[1])
+    end = start + QPoint(60, 0)
+    press_and_move(window, start, end)
+    release(window, end)
+    journey = window.document.journey
+    assert journey.stages.ids() == ["s1", "s2", "s3"]  # not moved
+    assert journey.stages.get("s1").width > box.width + 100
