@@ -102,6 +102,18 @@ def test_a_first_start_makes_the_panels_before_the_first_frame(manager, qtbot):
     assert bars
 
 
+def test_a_first_start_on_a_small_screen_leaves_half_the_window_to_the_map(manager, qtbot):
+    """The side panels' widths are a share of the window (the offscreen screen is small):
+    four persona buttons in a row made the right side 350 pixels, the map a third."""
+    assert QSettings().value("window/state") is None
+    window = manager.show(Document(sample_map()))
+    qtbot.waitExposed(window)
+    assert window.width() < 1100  # a small laptop's screen
+    assert window.view.width() >= window.width() * 0.45
+    inspector = window.panels.docks["inspector"]
+    assert inspector.width() >= inspector.minimumSizeHint().width()
+
+
 def test_a_panel_asked_for_before_the_first_frame_is_made_at_once(manager, saved_layout):
     window = manager.show(Document(sample_map()))
     assert window.panels.made() == []

@@ -105,6 +105,15 @@ class Panels(QObject):
             for name in DOCKS:  # each property makes its part when first asked for
                 getattr(self, name)
 
+    def leave_room_for_the_map(self, width: int) -> None:
+        """A first start: the palette takes at most a fifth of the window's ``width``, the
+        inspector a quarter (never less than their minimum), so on a small screen the map
+        gets half of the window instead of a third."""
+        for name, share in (("palette", width // 5), ("inspector", width // 4)):
+            dock = self.docks[name]  # (each sets the width of its side)
+            wanted = min(dock.sizeHint().width(), max(share, dock.minimumSizeHint().width()))
+            self._window.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
+
     def made(self) -> list[QWidget]:
         parts = (self._palette, self._outline, self._inspector, self._personas)
         return [part for part in parts if part is not None]
