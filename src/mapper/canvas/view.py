@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QPainter, QPen, QRegion
 from PySide6.QtWidgets import QGraphicsTextItem, QGraphicsView, QMenu
 
+from mapper.canvas.edge_scroll import EdgeScroll
 from mapper.canvas.interactions import PaletteDrop
 from mapper.canvas.keyboard import KeyboardControl
 from mapper.canvas.painting import qcolor
@@ -63,6 +64,7 @@ class JourneyView(QGraphicsView):
         self.menu_actions: dict[str, QAction] = {}  # the window's, by menu line (ui.actions)
         self.keys = KeyboardControl(self, scene, self.nudged.emit)
         self.rubberBandChanged.connect(self._band_moved)
+        self.edge_scroll = EdgeScroll(self)  # a drag at the edge shows what is beyond
 
     @property
     def menus(self) -> CanvasMenus:
