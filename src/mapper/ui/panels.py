@@ -106,13 +106,11 @@ class Panels(QObject):
                 getattr(self, name)
 
     def leave_room_for_the_map(self, width: int) -> None:
-        """A first start: the palette takes at most a fifth of the window's ``width``, the
-        inspector a quarter (never less than their minimum), so on a small screen the map
-        gets half of the window instead of a third."""
-        for name, share in (("palette", width // 5), ("inspector", width // 4)):
-            dock = self.docks[name]  # (each sets the width of its side)
-            wanted = min(dock.sizeHint().width(), max(share, dock.minimumSizeHint().width()))
-            self._window.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
+        """A first start: the palette takes at most a fifth of the window's ``width`` (never
+        less than its minimum); the inspector keeps its own width, its fields usable."""
+        dock = self.docks["palette"]  # (it sets the width of its side)
+        wanted = min(dock.sizeHint().width(), max(width // 5, dock.minimumSizeHint().width()))
+        self._window.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
 
     def made(self) -> list[QWidget]:
         parts = (self._palette, self._outline, self._inspector, self._personas)
