@@ -464,3 +464,34 @@ def test_scrolling_leaves_no_copies_of_the_focus_frame_behind(window, qtbot, ver
     scrolled = _on_screen(window)
     view.viewport().repaint()
     assert scrolled == _on_screen(window)
+
+
+def test_cards_dragged_together_show_a_line_in_every_cell_they_land_in(window, qtbot):
+    """Each dragged card lands where its middle is let go: the lines say where all go."""
+    from PySide6.QtWidgets import QGraphicsLineItem
+
+    scene, journey = window.scene, window.document.journey
+    scene.select_ids(["a1", "t1"])  # an action above a touchpoint, both in s1
+    viewport = window.view.viewport()
+    start = card_center(window, "t1")
+    t1 = scene.layout.cards["t1"].rect
+    end = view_point(window, scene.layout.stages[2].header.center[0], t1.center[1] + 4)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 6):
+        mouse_move(window, start + (end - start) * (i / 5), Qt.MouseButton.LeftButton)
+
+    def lines() -> set[tuple[str, str]]:
+        return {
+            cell
+            for item in scene.items()
+            if isinstance(item, QGraphicsLineItem) and item.zValue() == 90 and item.isVisible()
+            for cell, box in scene.layout.cells.items()
+            if box.contains((item.line().center().x(), item.line().center().y()))
+        }
+
+    qtbot.waitUntil(lambda: len(lines()) == 2, timeout=2000)
+    assert lines() == {("s3", "l-act"), ("s3", "l-tp")}
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert journey.card_position("a1")[:2] == ("s3", "l-act")
+    assert journey.card_position("t1")[:2] == ("s3", "l-tp")
+    assert not any(isinstance(i, QGraphicsLineItem) and i.zValue() == 90 for i in scene.items())

@@ -102,6 +102,20 @@ def test_a_first_start_makes_the_panels_before_the_first_frame(manager, qtbot):
     assert bars
 
 
+def test_a_first_start_on_a_small_screen_leaves_the_map_room(manager, qtbot):
+    """On a small screen the palette takes a share of the window, and the personas panel
+    (tabbed with the inspector) no longer widens the right side: four buttons in a row
+    held it at 350 pixels and left the map a sliver."""
+    assert QSettings().value("window/state") is None
+    window = manager.show(Document(sample_map()))
+    qtbot.waitExposed(window)
+    assert window.width() < 1100  # a small laptop's screen
+    assert window.view.width() >= window.width() * 0.3
+    docks = window.panels.docks
+    assert docks["palette"].width() <= window.width() // 5
+    assert docks["personas"].minimumSizeHint().width() <= docks["inspector"].sizeHint().width()
+
+
 def test_a_panel_asked_for_before_the_first_frame_is_made_at_once(manager, saved_layout):
     window = manager.show(Document(sample_map()))
     assert window.panels.made() == []

@@ -358,6 +358,20 @@ def test_a_wide_map_opens_at_a_readable_zoom_and_a_narrow_one_at_100(manager, qt
     assert small.view.zoom() == pytest.approx(1.0)
 
 
+def test_a_map_shorter_than_the_window_sits_at_its_top_left(manager, qtbot):
+    """A short map (a new blueprint, a map fitted to the window) used to float in the
+    middle of the canvas under a band of empty space."""
+    window = manager.show(Document(sample_map()))
+    window.resize(1800, 1000)
+    qtbot.waitExposed(window)
+    window.view.set_zoom(0.5)
+    QApplication.processEvents()
+    view, rect = window.view, window.scene.sceneRect()
+    assert rect.height() * view.zoom() < view.viewport().height() / 2  # a short map
+    corner = view.mapFromScene(rect.topLeft())
+    assert (corner.x(), corner.y()) == (0, 0)
+
+
 def test_a_map_opens_at_its_first_stage_right_to_left_too(manager, qtbot, qapp):
     """With a right-to-left layout (``-reverse``, or a right-to-left language) the
     scrollbars run the other way: the map opened at its last stage."""

@@ -22,7 +22,7 @@ from mapper.layout.text import elide, line_height, text_width
 from mapper.layout.wording import metric_parts, metrics_text
 from mapper.model import Entity, LaneKind
 
-EDGE = 6.0  # how close to a stage's right edge a press starts a resize
+EDGE = 6.0  # how close to a stage's right edge (screen pixels) a press starts a resize
 METRICS_SIZE = 9.0
 LEGEND_ROW = 19.0
 LEGEND_SIZE = 10.0
@@ -169,12 +169,21 @@ class StageHeaderItem(_Header):
         room = 2 if len(self.box.name_lines) == 1 else 1
         return metric_lines(parts, self.box.header.width - 20, METRICS_SIZE, room)
 
+    def near_edge(self, x: float) -> bool:
+        """Whether ``x`` (in the header) is close enough to the right edge to resize: EDGE
+        pixels on screen at any zoom (at most a quarter of the header)."""
+        scene = self.scene()
+        views = scene.views() if scene is not None else []
+        zoom = views[0].transform().m11() if views else 1.0
+        room = min(EDGE / max(zoom, 1e-3), self.box.header.width / 4)
+        return x >= self.box.header.width - room
+
     def hoverMoveEvent(self, event) -> None:
-        near_edge = event.pos().x() >= self.box.header.width - EDGE
+        near_edge = self.near_edge(event.pos().x())
         self.setCursor(Qt.CursorShape.SizeHorCursor if near_edge else Qt.CursorShape.ArrowCursor)
 
     def mousePressEvent(self, event) -> None:
-        self._begin_drag(event, resize=event.pos().x() >= self.box.header.width - EDGE)
+        self._begin_drag(event, resize=self.near_edge(event.pos().x()))
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:

@@ -54,6 +54,9 @@ class CardDrag(Interaction):
                                 Qt.PenCapStyle.RoundCap))  # fmt: skip
         self.marker.setZValue(90)
         self.marker.hide()
+        # the lines in the other cells where dragged cards would land (those not in the
+        # grabbed card's cell: each card lands where its middle is let go)
+        self.others: list[QGraphicsLineItem] = []
         # flows follow at ~25 frames a second: each re-route repaints long curves
         self._timer = QTimer()
         self._timer.setSingleShot(True)
@@ -81,13 +84,47 @@ class CardDrag(Interaction):
                 item.setZValue(z + DRAGGED_ABOVE)
         if not self._timer.isActive():
             self._timer.start()
+        if len(moved) > 1:
+            return  # the lines in every cell they would land in follow with the flows
         target = intents.drop_target(canvas.journey, canvas.layout, _center(self.grabbed), moved)
         if target is None:
             self.marker.hide()
             return
         self._show_marker(*target)
 
-    def _show_marker(self, stage_id: str, lane_id: str, index: int) -> None:
+    def _mark_cells(self) -> None:
+        """Several cards dragged: a line in every cell one of them would land in, at the
+        top of the block they would make there (as ``intents.drop_cards`` places them)."""
+        canvas = self.canvas
+        cells: dict[tuple[str, str], int] = {}
+        for card_id in self.moving:
+            item = canvas.cards.get(card_id)
+            if item is None:
+                continue
+            target = intents.drop_target(canvas.journey, canvas.layout, _center(item), self.moving)
+            if target is not None:
+                cell = target[:2]
+                cells[cell] = min(target[2], cells.get(cell, target[2]))
+        own = intents.drop_target(canvas.journey, canvas.layout, _center(self.grabbed),
+                                  self.moving)  # fmt: skip
+        if own is None:
+            self.marker.hide()
+        else:  # the grabbed card's cell has the first line
+            self._show_marker(*own[:2], cells.pop(own[:2], own[2]))
+        while len(self.others) < len(cells):
+            line = QGraphicsLineItem()
+            line.setPen(self.marker.pen())
+            line.setZValue(self.marker.zValue())
+            self.canvas.addItem(line)
+            self.others.append(line)
+        for line, ((stage_id, lane_id), index) in zip(self.others, cells.items(), strict=False):
+            self._show_marker(stage_id, lane_id, index, line)
+        for line in self.others[len(cells) :]:
+            line.hide()
+
+    def _show_marker(self, stage_id: str, lane_id: str, index: int,
+                     marker: QGraphicsLineItem | None = None) -> None:  # fmt: skip
+        marker = self.marker if marker is None else marker
         layout = self.canvas.layout
         cell = layout.cells[(stage_id, lane_id)]
         others = [c for c in self.canvas.journey.cards_in_cell(stage_id, lane_id)
@@ -99,12 +136,14 @@ class CardDrag(Interaction):
             y = layout.cards[others[-1].id].rect.bottom + gap / 2
         else:
             y = cell.y + pad / 2
-        self.marker.setLine(cell.x + pad, y, cell.right - pad, y)
-        self.marker.show()
+        marker.setLine(cell.x + pad, y, cell.right - pad, y)
+        marker.show()
 
     def _reroute_flows(self) -> None:
         if not self.canvas.dragging:
             return
+        if len(self.moving) > 1:
+            self._mark_cells()
         for item in self.canvas.flows.values():
             flow = item.route.flow
             if flow.source in self.moving or flow.target in self.moving:
@@ -122,8 +161,10 @@ class CardDrag(Interaction):
         for item, z in raised:
             if shiboken6.isValid(item):
                 item.setZValue(z)
-        if self.marker.scene() is not None:
-            self.canvas.removeItem(self.marker)
+        for line in (self.marker, *self.others):
+            if line.scene() is not None:
+                self.canvas.removeItem(line)
+        self.others = []
         if self.canvas.dragging:
             self.canvas.dragging = False
             self.canvas.update()  # flows drawn smooth again

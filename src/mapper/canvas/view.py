@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QPainter, QPen, QRegion
 from PySide6.QtWidgets import QGraphicsTextItem, QGraphicsView, QMenu
 
+from mapper.canvas.edge_scroll import EdgeScroll
 from mapper.canvas.interactions import PaletteDrop
 from mapper.canvas.keyboard import KeyboardControl
 from mapper.canvas.painting import qcolor
@@ -42,6 +43,9 @@ class JourneyView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        # a map shorter (or narrower) than the window stays at its top left, where it
+        # starts, instead of floating in the middle under a band of nothing
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setAcceptDrops(True)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
@@ -60,6 +64,7 @@ class JourneyView(QGraphicsView):
         self.menu_actions: dict[str, QAction] = {}  # the window's, by menu line (ui.actions)
         self.keys = KeyboardControl(self, scene, self.nudged.emit)
         self.rubberBandChanged.connect(self._band_moved)
+        self.edge_scroll = EdgeScroll(self)  # a drag at the edge shows what is beyond
 
     @property
     def menus(self) -> CanvasMenus:

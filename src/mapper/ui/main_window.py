@@ -99,8 +99,9 @@ class MainWindow(EditorWindow):
         self.after_first_frame = AfterFirstPaint(self.view.viewport())
         if self._restore_settings():  # the docks' places and sizes: the panels come later
             self.after_first_frame.add(self.panels.make_all)
-        else:  # a first start: the panels' own sizes set the docks'
+        else:  # a first start: the panels' own sizes set the docks', a share of the window
             self.panels.make_all()
+            self.panels.leave_room_for_the_map(self.width())
         self.after_first_frame.add(self._name_tab_bars)  # then whenever a panel moves
         self.after_first_frame.add(self.panels.show_floating_again)
         for dock in self.docks.values():

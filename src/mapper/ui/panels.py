@@ -105,6 +105,13 @@ class Panels(QObject):
             for name in DOCKS:  # each property makes its part when first asked for
                 getattr(self, name)
 
+    def leave_room_for_the_map(self, width: int) -> None:
+        """A first start: the palette takes at most a fifth of the window's ``width`` (never
+        less than its minimum); the inspector keeps its own width, its fields usable."""
+        dock = self.docks["palette"]  # (it sets the width of its side)
+        wanted = min(dock.sizeHint().width(), max(width // 5, dock.minimumSizeHint().width()))
+        self._window.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
+
     def made(self) -> list[QWidget]:
         parts = (self._palette, self._outline, self._inspector, self._personas)
         return [part for part in parts if part is not None]

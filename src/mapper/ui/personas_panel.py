@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -45,18 +45,20 @@ class PersonasPanel(QWidget):
         self.list.setAccessibleDescription("Checked personas show their emotion curve")
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.list.itemChanged.connect(self._check_changed)
-        buttons = QHBoxLayout()
+        # the buttons two by two: the panel, and the inspector it shares a dock with, fit
+        # beside the map on a small screen
+        buttons = QGridLayout()
         actions = (
             ("Add", "Add a persona", self.add),
             ("Remove", "Remove the persona", self.remove),
             ("Make active", "Make the persona active", self.make_active),
             ("Photo…", "Choose the persona's photo", self.choose_photo),
         )
-        for text, name, slot in actions:
+        for place, (text, name, slot) in enumerate(actions):
             button = QPushButton(text)
             button.setAccessibleName(name)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
+            buttons.addWidget(button, place // 2, place % 2)
         self.name, self.role = LineField(), LineField()
         self.bio, self.quote = TextField(3), TextField(2)
         self.goals, self.frustrations = TextField(3), TextField(3)
