@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from mapper import __version__
 from mapper.cli.errors import report_unexpected
-from mapper.cli.output import visible, visible_lines, write
+from mapper.cli.output import StreamError, flush_stdout, say, visible, visible_lines, write
 from mapper.cli.qt_options import QtOptionError, split_qt_options
 from mapper.gcpause import end_start_up_pause, pause_for_start_up
 
@@ -79,6 +81,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        flush_stdout()
+    except BrokenPipeError:  # the reader went away (``mapper info MAP | head -1``)
+        _discard_stdout()
+        return EXIT_FAILED
+    except StreamError as exc:  # stdout closed or full: one line, if stderr can take it
+        with contextlib.suppress(StreamError, OSError):
+            say(f"mapper: {exc}", err=True)
+        if exc.on_stdout:
+            _discard_stdout()
+        return EXIT_FAILED
+    return code
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so that Python's flush at exit finds
+    nothing to complain about (what Python's documentation advises for a broken pipe)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # what the parser loads lives on: the collector waits, until the editor's first window
     # shows (see mapper.gcpause), or right after parsing for any other command
@@ -105,8 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return EXIT_FAILED
+    except (BrokenPipeError, StreamError):
+        raise  # see main()
     except Exception as exc:
         report_unexpected(exc)
         return EXIT_FAILED
