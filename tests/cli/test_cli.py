@@ -126,6 +126,28 @@ def test_help_everywhere(argv, capsys):
     assert "usage: mapper" in capsys.readouterr().out
 
 
+def test_help_names_arguments_alike_and_states_the_exit_codes(capsys):
+    """Every command's usage names files in capitals, as the README and the other
+    commands do ('mapper info file' and 'mapper new output' did not), each argument says
+    what it is, and the exit codes scripts rely on are in the main help."""
+    import argparse
+
+    from mapper.cli.main import build_parser
+
+    parser = build_parser()
+    assert main(["--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "Exit status: 0 when it worked, 1 when it failed" in text and "2 for a usage" in text
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, command in commands.choices.items():
+        for action in command._actions:
+            if action.option_strings:
+                assert action.metavar is None or action.metavar.isupper(), (name, action.dest)
+            else:
+                assert action.metavar and action.metavar.isupper(), (name, action.dest)
+                assert action.help, (name, action.dest)
+
+
 def test_unexpected_errors_are_logged_not_shown(monkeypatch, map_file, capsys, tmp_path):
     def explode(journey):
         raise RuntimeError("boom\nsecond line")

@@ -43,17 +43,22 @@ def build_parser() -> argparse.ArgumentParser:
         prog="mapper",
         description="Mapper: an offline editor for customer journey maps. "
         "Run 'mapper' or 'mapper FILE' to open the editor.",
+        epilog="Run 'mapper COMMAND --help' for a command's options. Exit status: 0 when it "
+        "worked, 1 when it failed (each problem on stderr), 2 for a usage error.",
     )
     parser.add_argument("--version", action="version", version=f"mapper {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("open", help="open the editor (the default: 'mapper [FILE]')")
-    p.add_argument("file", nargs="?", help="a .journey file to open")
+    p.add_argument("file", nargs="?", metavar="FILE", help="the .journey file to open")
     p.set_defaults(run=commands.run_gui)
 
     p = sub.add_parser("new", help="create a map from a template")
-    p.add_argument("output", help="the .journey file to write")
-    p.add_argument("--template", default=None, help="template name (see 'mapper templates')")
+    p.add_argument("output", metavar="OUTPUT", help="the .journey file to write")
+    p.add_argument(
+        "--template", metavar="NAME",
+        help=f"one of 'mapper templates' (default {commands.DEFAULT_TEMPLATE})",
+    )  # fmt: skip
     p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
     p.set_defaults(run=commands.run_new)
 
@@ -61,11 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=commands.run_templates)
 
     p = sub.add_parser("validate", help="check .journey files; exit 1 if any is invalid")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="the .journey files to check")
     p.set_defaults(run=commands.run_validate)
 
     p = sub.add_parser("info", help="summarise a map")
-    p.add_argument("file")
+    p.add_argument("file", metavar="FILE", help="the .journey file to summarise")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(run=commands.run_info)
 
