@@ -205,3 +205,22 @@ def test_info_lists_the_latest_workshops_top_voted(tmp_path, capsys):
     voted = json.loads(capsys.readouterr().out)["top_voted"]
     assert voted["workshop"] == "2026-12-06"
     assert [(c["card_id"], c["votes"]) for c in voted["cards"]] == [("p1", 12), ("o1", 5)]
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("exprot", "export"), ("valdiate", "validate")])
+def test_a_misspelt_command_is_named_not_opened_as_a_file(typed, meant, map_file, capsys):
+    assert main([typed, str(map_file), "-o", "x.pdf"]) == 2
+    err = capsys.readouterr().err
+    assert f"no command or file '{typed}' (did you mean '{meant}'?)" in err
+
+
+def test_a_file_named_like_a_command_still_opens(tmp_path, monkeypatch):
+    from mapper.cli import commands
+
+    opened = []
+    monkeypatch.setattr(commands, "run_gui", lambda args: opened.append(args.file) or 0)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "exprot").write_text("{}")
+    assert main(["exprot"]) == 0
+    assert main(["my-map.journey"]) == 0  # not there yet: the editor says so, not a typo
+    assert opened == ["exprot", "my-map.journey"]

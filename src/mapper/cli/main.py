@@ -124,6 +124,7 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         qt_options, args_list = _editor_options(parser, args_list, subcommands)
         if not args_list or (args_list[0] not in subcommands and not args_list[0].startswith("-")):
+            _check_not_a_misspelt_command(parser, args_list, subcommands)
             args_list.insert(0, "open")
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # --help, --version, usage errors
@@ -141,6 +142,20 @@ def _main(argv: Sequence[str] | None) -> int:
     except Exception as exc:
         report_unexpected(exc)
         return EXIT_FAILED
+
+
+def _check_not_a_misspelt_command(
+    parser: argparse.ArgumentParser, args: list[str], commands: set[str]
+) -> None:
+    """``mapper exprot MAP -o MAP.pdf`` is a usage error that names the command meant, not
+    the editor asked to open a file 'exprot' ('unrecognized arguments: MAP -o MAP.pdf')."""
+    if not args or os.path.lexists(args[0]) or "." in args[0] or os.sep in args[0]:
+        return
+    import difflib
+
+    close = difflib.get_close_matches(args[0], sorted(commands - {"open"}), n=1, cutoff=0.7)
+    if close:
+        parser.error(f"no command or file {args[0]!r} (did you mean '{close[0]}'?)")
 
 
 def _editor_options(
