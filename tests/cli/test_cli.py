@@ -224,3 +224,11 @@ def test_a_file_named_like_a_command_still_opens(tmp_path, monkeypatch):
     assert main(["exprot"]) == 0
     assert main(["my-map.journey"]) == 0  # not there yet: the editor says so, not a typo
     assert opened == ["exprot", "my-map.journey"]
+
+
+def test_an_empty_template_name_is_refused_not_taken_for_the_default(tmp_path, capsys):
+    """A script's unset variable (--template "$KIND") made the default map in silence."""
+    out = tmp_path / "a.journey"
+    assert main(["new", "--template", "", str(out)]) == 2
+    assert "no template named ''" in capsys.readouterr().err
+    assert not out.exists()

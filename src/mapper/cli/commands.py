@@ -51,7 +51,7 @@ def run_new(args: argparse.Namespace) -> int:
     if unwritable:
         return _fail(unwritable)
     try:
-        template = find_template(args.template or DEFAULT_TEMPLATE)
+        template = find_template(DEFAULT_TEMPLATE if args.template is None else args.template)
     except LookupError as exc:
         return _fail(str(exc), 2)
     journey = template.load()
