@@ -221,3 +221,17 @@ def test_the_legend_shows_no_dashed_flow_the_map_does_not_draw():
     flow_lines = [e for e in root.iter() if e.get("stroke") == theme.LIGHT.flow_line]
     assert len(flow_lines) > len(routes) // 2  # the map's flows (and the legend's)
     assert [e.attrib for e in flow_lines if e.get("stroke-dasharray")] == []
+
+
+def test_the_legend_draws_control_characters_in_a_persona_name_as_spaces():
+    """The canvas, the title and the PDF draw a bell or an escape pasted from a terminal as
+    a space; the picture's legend drew it as a box ("Zoë ☐[2J")."""
+    from mapper.export.image_frame import Frame
+    from mapper.layout.text import CONTROL
+
+    journey = rich_map()
+    persona = next(iter(journey.personas))
+    journey.update(Entity.PERSONA, persona.id, name="Zo\u00eb\x1b[2J\x07 M")
+    labels = [item.label for item in Frame(journey, 2000.0, has_curves=True).items]
+    assert "Zo\u00eb [2J M" in labels
+    assert not any(CONTROL.search(label) for label in labels)

@@ -248,3 +248,41 @@ def test_an_export_scene_taken_apart_is_freed_at_once_not_by_the_collector():
         assert gone() is None
     finally:
         gc.enable()
+
+
+_CTRL_C_WHILE_QT_DRAWS = """
+import os, signal, sys
+from mapper.canvas import card_item
+
+drawn = card_item.CardItem.paint
+def paint(self, *args):
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl+C while Qt draws the cards
+    return drawn(self, *args)
+card_item.CardItem.paint = paint
+from mapper.cli.main import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_ctrl_c_while_a_picture_is_drawn_ends_it_without_a_crash(tmp_path, suffix):
+    """A KeyboardInterrupt raised in an item's paint, called from Qt's C++, ended
+    'mapper export MAP -o MAP.png' in a segmentation fault; now Ctrl+C ends it as any
+    program, by the signal, and the file it would have replaced is untouched."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "coffee-chain.journey"
+    out = tmp_path / f"map{suffix}"
+    out.write_text("the picture from last week")
+    result = subprocess.run(
+        [sys.executable, "-c", _CTRL_C_WHILE_QT_DRAWS, "export", str(example), "-o", str(out)],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert result.returncode == -signal.SIGINT, result.stderr
+    assert out.read_text() == "the picture from last week"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]

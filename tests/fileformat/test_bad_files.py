@@ -220,3 +220,26 @@ def test_upgrade_chain_runs_older_versions(monkeypatch):
         "title": "Old map",
     }
     assert old["name"] == "Old map"  # steps do not mutate their input
+
+
+def test_a_file_cut_short_anywhere_says_so():
+    """A copy or a sync that stopped: cut inside a string it said 'not valid JSON:
+    Unterminated string starting at', inside ``true`` 'Expecting value'."""
+    raw = dumps_journey(sample_map()).encode()
+    for end in range(1, len(raw) - 2):
+        if not raw[:end].strip():
+            continue
+        assert problems_of(raw[:end])[0].endswith(
+            "the file ends too early: it was cut short (not valid JSON)"
+        ), raw[:end][-40:]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b'{"title": "a\nb"}', "m.journey: 1:13: not valid JSON: Invalid control character"),
+        (b'{"title": "\\q"}', "m.journey: 1:12: not valid JSON: Invalid \\escape"),
+    ],
+)
+def test_json_problems_end_without_a_dangling_at(raw, expected):
+    assert problems_of(raw) == [expected]

@@ -134,6 +134,44 @@ def test_upgrade_to_another_file(tmp_path, capsys):
     assert json.loads(out.read_text("utf-8"))["schema_version"] == SCHEMA_VERSION
 
 
+@pytest.mark.parametrize("spelling", ["old.journey", "./old.journey", "link.journey"])
+def test_upgrade_to_the_file_itself_keeps_the_original_as_in_place(
+    tmp_path, monkeypatch, capsys, spelling
+):
+    """``-o`` naming the source (however spelled) replaced it with no copy of the original
+    left anywhere: now it is the in-place upgrade, the original kept beside it."""
+    monkeypatch.chdir(tmp_path)
+    original = (VERSIONS / "format-1.journey").read_bytes()
+    Path("old.journey").write_bytes(original)
+    Path("link.journey").symlink_to("old.journey")
+    assert main(["upgrade", "old.journey", "-o", spelling]) == 0
+    assert "the original is old.format1.journey" in capsys.readouterr().out
+    assert Path("old.format1.journey").read_bytes() == original
+    assert json.loads(Path("old.journey").read_text("utf-8"))["schema_version"] == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize(
+    ("argv", "suffix"),
+    [
+        (["new"], ".journey"),
+        (["upgrade", str(VERSIONS / "format-1.journey"), "-o"], ".journey"),
+        (["export", str(VERSIONS / "format-1.journey"), "-o"], ".pdf"),
+    ],
+)
+def test_every_command_says_why_it_cannot_write_the_same_way(tmp_path, capsys, argv, suffix):
+    """new, upgrade -o and export -o said it three ways ('is a folder', 'Is a directory',
+    'No such file or directory')."""
+    folder = tmp_path / f"taken{suffix}"
+    folder.mkdir()
+    nowhere = tmp_path / "missing" / f"m{suffix}"
+    for out, why in [
+        (nowhere, f"the folder {nowhere.parent} does not exist"),
+        (folder, "it is a folder"),
+    ]:
+        assert main([*argv, str(out)]) == 1
+        assert capsys.readouterr().err == f"mapper: {out}: cannot write: {why}\n"
+
+
 def test_upgrade_refuses_bad_files_and_bad_usage(tmp_path, capsys):
     broken = tmp_path / "broken.journey"
     broken.write_text('{"format": "mapper-journey", "schema_version": 1, "stages": 3}', "utf-8")

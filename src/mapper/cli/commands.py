@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mapper.cli.output import json_safe, json_text, say, visible, write
 from mapper.cli.qt_options import names_a_platform
+from mapper.cli.targets import cannot_write, output_problem
 from mapper.fileformat import JourneyFileError, load_journey, save_journey
 from mapper.templates import DEFAULT_TEMPLATE, available_templates, find_template
 
@@ -44,21 +45,20 @@ def run_new(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.suffix != ".journey":
         return _fail(f"{output}: the output should end in .journey", 2)
-    if output.is_dir():
-        return _fail(f"{output}: is a folder")
-    if not output.parent.is_dir():
-        return _fail(f"{output}: cannot write: the folder {output.parent} does not exist")
-    if output.exists() and not args.force:
+    if output.is_file() and not args.force:
         return _fail(f"{output}: already exists (use --force to overwrite)")
+    unwritable = output_problem(output)
+    if unwritable:
+        return _fail(unwritable)
     try:
-        template = find_template(args.template or DEFAULT_TEMPLATE)
+        template = find_template(DEFAULT_TEMPLATE if args.template is None else args.template)
     except LookupError as exc:
         return _fail(str(exc), 2)
     journey = template.load()
     try:
         save_journey(journey, output)
     except OSError as exc:
-        return _fail(f"{output}: cannot write: {exc.strerror or exc}")
+        return _fail(cannot_write(output, exc))
     say(f"created {output} from the {template.name!r} template")
     return 0
 

@@ -7,10 +7,10 @@ level: reportlab loads only when an export really runs, and Qt never does.
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from mapper.cli.output import say
+from mapper.cli.targets import cannot_write, output_problem
 from mapper.export.pages import PAGE_SIZES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -192,29 +192,6 @@ def _fail(message: str, code: int = EXIT_FAILED, prefix: str = "mapper") -> int:
     return code
 
 
-def _check_output(output: Path) -> str | None:
-    """Why ``output`` cannot be written, or None. Checked before the (slow) export."""
-    try:
-        return _output_problem(output)
-    except OSError as exc:  # a folder on the way this user may not look into, ...
-        return f"{output}: cannot write: {(exc.strerror or str(exc)).lower()}"
-
-
-def _output_problem(output: Path) -> str | None:
-    folder = output.parent if str(output.parent) else Path(".")
-    if output.is_dir():
-        return f"{output}: cannot write: it is a folder"
-    if not folder.is_dir():
-        return f"{output}: cannot write: the folder {folder} does not exist"
-    if not os.access(folder, os.W_OK | os.X_OK):
-        return f"{output}: cannot write: permission denied"
-    from mapper.fileformat.atomic import is_read_only
-
-    if is_read_only(output):
-        return f"{output}: cannot write: permission denied"
-    return None
-
-
 def run_export(args: argparse.Namespace) -> int:
     output = Path(args.output)
     fmt = FORMATS.get(output.suffix.lower())
@@ -229,7 +206,7 @@ def run_export(args: argparse.Namespace) -> int:
         for problem in problems:
             _fail(problem, prefix="mapper export")
         return EXIT_USAGE
-    unwritable = _check_output(output)
+    unwritable = output_problem(output)
     if unwritable:
         return _fail(unwritable)
 
@@ -276,7 +253,7 @@ def run_export(args: argparse.Namespace) -> int:
     except ExportError as exc:
         return _fail(f"{output}: {exc}")
     except OSError as exc:
-        return _fail(f"{output}: cannot write: {exc.strerror or exc}")
+        return _fail(cannot_write(output, exc))
     for warning in result.warnings:
         say(f"mapper: warning: {warning}", err=True)
     pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
@@ -299,7 +276,7 @@ def _export_image(journey, output: Path, fmt: str, dpi: float, title_legend: boo
     except ExportError as exc:
         return _fail(f"{output}: {exc}")
     except OSError as exc:
-        return _fail(f"{output}: cannot write: {exc.strerror or exc}")
+        return _fail(cannot_write(output, exc))
     glyphs = missing_glyph_warning(journey, embeddable_only=False)  # Qt may use colour fonts
     if glyphs:
         say(f"mapper: warning: {glyphs}", err=True)
@@ -315,7 +292,7 @@ def _export_slides(journey, output: Path, handout: bool, page: str) -> int:
         data, count = render_slides(journey, handout, page)
         write_atomic(output, data)
     except OSError as exc:
-        return _fail(f"{output}: cannot write: {exc.strerror or exc}")
+        return _fail(cannot_write(output, exc))
     pages = f"{count} page{'s' if count != 1 else ''}"
     say(f"wrote {output} ({pages})")
     return EXIT_OK

@@ -61,8 +61,20 @@ def say(line: object = "", *, err: bool = False) -> None:
     write(visible(str(line)) + "\n", sys.stderr if err else sys.stdout)
 
 
-def write(text: str, stream: SupportsWrite[str]) -> None:
+class StreamError(Exception):
+    """Standard output or error cannot be written (closed, a full disk): the command's
+    own failure, said in one line, not an unexpected error. A reader that went away (a
+    pipe into ``head``) is a :class:`BrokenPipeError` instead, and needs no words."""
+
+    def __init__(self, message: str, *, on_stdout: bool = True) -> None:
+        super().__init__(message)
+        self.on_stdout = on_stdout
+
+
+def write(text: str, stream: SupportsWrite[str] | None) -> None:
     """Write already safe text; characters the stream cannot encode become escapes."""
+    if stream is None:  # started with the stream closed (``>&-``): Python gives None
+        raise _stream_error(stream, "it is closed")
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         text.encode(encoding)
@@ -70,4 +82,34 @@ def write(text: str, stream: SupportsWrite[str]) -> None:
         text = text.encode(encoding, "backslashreplace").decode(encoding)
     except LookupError:  # an encoding Python does not know: ASCII is always safe
         text = text.encode("ascii", "backslashreplace").decode("ascii")
-    stream.write(text)
+    try:
+        stream.write(text)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _stream_error(stream, reason(exc)) from exc
+
+
+def flush_stdout() -> None:
+    """Write out what standard output still holds, so that its failure is one we report
+    (Python's own flush at exit would print a traceback-like complaint instead)."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise StreamError(f"cannot write to standard output: {reason(exc)}") from exc
+
+
+def reason(exc: OSError) -> str:
+    """An OSError's reason as a message's last part: 'no space left on device'."""
+    text = exc.strerror or str(exc)
+    return text[:1].lower() + text[1:]
+
+
+def _stream_error(stream: object, why: str) -> StreamError:
+    if stream is sys.stderr:
+        return StreamError(f"cannot write to standard error: {why}", on_stdout=False)
+    return StreamError(f"cannot write to standard output: {why}")

@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 from mapper.cli.output import say
+from mapper.cli.targets import cannot_write, output_problem, same_file
 from mapper.fileformat import SCHEMA_VERSION, JourneyFileError, load_journey, save_journey
-from mapper.fileformat.atomic import ReadOnlyFile, is_read_only
 from mapper.fileformat.jsonparse import JsonProblem, parse_json_bytes
 
 
@@ -34,6 +34,12 @@ def run_upgrade(args: argparse.Namespace) -> int:
     if output is not None and output.suffix != ".journey":
         say(f"mapper: {output}: the output should end in .journey", err=True)
         return 2
+    if output is not None and same_file(output, source):
+        output = None  # in place after all: the original is kept as when -o is absent
+    unwritable = output and output_problem(output)
+    if unwritable:
+        say(f"mapper: {unwritable}", err=True)
+        return 1
     try:
         journey = load_journey(source)  # every problem of the file, or a valid map
         version = _declared_version(source)
@@ -49,14 +55,15 @@ def run_upgrade(args: argparse.Namespace) -> int:
         if version == SCHEMA_VERSION:
             say(f"{source}: already in the current format ({SCHEMA_VERSION}); left as it is")
             return 0
-        if is_read_only(source):
-            raise ReadOnlyFile(source)
+        unwritable = output_problem(source)  # a read-only file, or its folder
+        if unwritable:
+            say(f"mapper: {unwritable}", err=True)
+            return 1
         backup = _backup_name(source, version)
         shutil.copy2(source, backup)  # the original as it was, permissions and time too
         save_journey(journey, source)
     except OSError as exc:
-        target = output or source
-        say(f"mapper: {target}: cannot write: {exc.strerror or exc}", err=True)
+        say(f"mapper: {cannot_write(output or source, exc)}", err=True)
         return 1
     say(f"{source}: upgraded from format {version} to {SCHEMA_VERSION}; the original is {backup}")
     return 0

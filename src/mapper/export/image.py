@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
 import unicodedata
 from collections.abc import Iterator
@@ -40,14 +41,36 @@ def offscreen_application():
 @contextmanager
 def quiet_qt() -> Iterator[None]:
     """While an export draws: Qt's chatter (the offscreen platform, a font that cannot
-    shape a script) is not the user's business, only its critical messages are said."""
+    shape a script) is not the user's business, only its critical messages are said; and
+    Ctrl+C ends the process at once (see :func:`interrupt_ends_at_once`)."""
     from PySide6.QtCore import qInstallMessageHandler
 
     previous = qInstallMessageHandler(_critical_only)
     try:
-        yield
+        with interrupt_ends_at_once():
+            yield
     finally:
         qInstallMessageHandler(previous)
+
+
+@contextmanager
+def interrupt_ends_at_once() -> Iterator[None]:
+    """Qt draws the items by calling their Python ``paint`` from C++, and a
+    KeyboardInterrupt raised in there crashes PySide (a segmentation fault, in the middle
+    of ``mapper export MAP -o MAP.png``). So while Qt draws, Ctrl+C ends the process as it
+    ends any program, by the signal: nothing is written yet, the old file stays as it was.
+    Left alone where Python's own handler is not the one (an editor, a background job)."""
+    try:
+        replaced = signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        if replaced:
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+    except ValueError:  # not the main thread: signals are not ours to change
+        replaced = False
+    try:
+        yield
+    finally:
+        if replaced:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _critical_only(kind, context, message: str) -> None:

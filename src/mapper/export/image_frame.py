@@ -16,7 +16,7 @@ from mapper.canvas.emotion_marks import paint_swatch
 from mapper.canvas.painting import draw_lines, qcolor, qfont, star_polygon
 from mapper.layout import theme
 from mapper.layout.persona_style import PersonaStyle, styles_by_id
-from mapper.layout.text import line_height, text_width, wrap
+from mapper.layout.text import drawable, line_height, text_width, wrap
 from mapper.layout.wording import KIND_LABELS, legend_rows
 from mapper.model import CardKind, Creator, JourneyMap, Sentiment
 
@@ -31,7 +31,8 @@ Swatch = Callable[[QPainter, QRectF], None]
 
 
 def one_line(text: str) -> str:
-    return " ".join(text.split())
+    """A map's text on one line, control characters drawn as spaces (as on the canvas)."""
+    return " ".join(drawable(text).split())
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_OBJECTS = 1_000_000
 MAX_OBJECT_KEYS = 1_000  # no object of the format has more (tables are capped alike)
 _BOM = b"\xef\xbb\xbf"
+_NUMBER_PART = re.compile(r"[-+.0-9eE]+")  # what is left of a number json stopped reading
 
 
 class JsonProblem(Exception):
@@ -132,8 +133,9 @@ def parse_json_bytes(raw: bytes) -> Any:
             data = parse(parse_int=_parse_long_int)
             marked = True
     except json.JSONDecodeError as exc:
-        why = f"not valid JSON: {exc.msg}"
-        if not text[exc.pos :].strip():  # a file cut short (a copy or a sync that stopped)
+        # json's message ends in "at" where it prints the place, given here as WHERE
+        why = f"not valid JSON: {re.sub(r'( starting)? at$', '', exc.msg)}"
+        if _cut_short(exc, text[exc.pos :].strip()):  # a copy or a sync that stopped
             why = "the file ends too early: it was cut short (not valid JSON)"
         raise JsonProblem(Problem(f"{exc.lineno}:{exc.colno}", why)) from None
     except RecursionError:
@@ -147,6 +149,17 @@ def parse_json_bytes(raw: bytes) -> Any:
         if problem is not None:
             raise JsonProblem(problem)
     return data
+
+
+def _cut_short(exc: json.JSONDecodeError, rest: str) -> bool:
+    """Whether the text ends where a value was still going on: after the last complete
+    token, inside a string (an unterminated one runs to the end: a line break would have
+    stopped it first), a number (``12.``, ``-``) or ``true``, ``false`` or ``null``."""
+    if not rest or exc.msg.startswith("Unterminated string"):
+        return True
+    return _NUMBER_PART.fullmatch(rest) is not None or any(
+        word.startswith(rest) for word in ("true", "false", "null")
+    )
 
 
 def _first_marked(data: Any) -> Problem | None:
