@@ -324,3 +324,25 @@ def test_a_new_card_typed_while_picking_a_flow_target_ends_the_picking(window):
     press(window.view, Qt.Key.Key_Escape)
     assert journey.card("t2").title == "Online checkout" and stack.count() == 0
     assert window.statusBar().currentMessage() == ""  # the picking's hint gone with it
+
+
+# ------------------------------------------------------------------ scores
+def test_alt_up_in_a_personas_score_field_steps_that_personas_score(window):
+    """Alt+Up / Alt+Down step the active persona's score on the map; typed in the
+    inspector's field for another persona they stepped the active one's out of sight."""
+    journey = window.document.journey
+    active = journey.active_persona()
+    other = next(p for p in journey.personas if p is not active)
+    before = dict(journey.card("t2").emotions)
+    ready(window, "t2")
+    score = field(window.inspector, f"Emotion: {other.name}")
+    focus_on(score)
+    press(score, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    emotions = journey.card("t2").emotions
+    assert emotions.get(active.id) == before.get(active.id)  # the active one's untouched
+    assert emotions.get(other.id) != before.get(other.id)  # this field's persona's stepped
+    stepped = emotions.get(other.id)
+    focus_on(field(window.inspector, f"Emotion: {other.name}"))  # (the form was built again)
+    press(QApplication.focusWidget(), Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert journey.card("t2").emotions.get(other.id) != stepped
+    assert journey.card("t2").emotions.get(active.id) == before.get(active.id)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -205,6 +205,22 @@ class ScoreField(QSpinBox):
         self.setSpecialValueText("not scored")
         self.valueChanged.connect(lambda v: self.edited.emit(None if v == self.UNSET else int(v)))
 
+    def event(self, event: QEvent) -> bool:
+        """Alt+Up / Alt+Down step this field's persona, as Up and Down do: the window's
+        shortcuts for them step the active persona's score of the selected cards, which
+        is another persona's when this field is not the active one's."""
+        if event.type() == QEvent.Type.ShortcutOverride and _score_step(event) is not None:
+            event.accept()  # the keys come to this field, not to the shortcut
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = _score_step(event)
+        if step is None:
+            super().keyPressEvent(event)
+        else:
+            self.stepBy(step)
+
     def textFromValue(self, value: int) -> str:
         return f"{value:+d}" if value else "0"
 
@@ -213,6 +229,13 @@ class ScoreField(QSpinBox):
 
     def set_value(self, value: Any) -> None:
         _blocked(self, lambda: self.setValue(self.UNSET if value is None else int(value)))
+
+
+def _score_step(event: QEvent) -> int | None:
+    """+1 for Alt+Up, -1 for Alt+Down (the score shortcuts), else None."""
+    if not isinstance(event, QKeyEvent) or event.modifiers() != Qt.KeyboardModifier.AltModifier:
+        return None
+    return {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}.get(Qt.Key(event.key()))
 
 
 class NumberField(QDoubleSpinBox):
