@@ -166,6 +166,24 @@ def test_find_highlights_and_steps(window):
     assert not window.scene.cards["t1"].highlighted
 
 
+def test_find_follows_edits_of_fields_the_map_does_not_draw(window):
+    """The matches and "1 of 1" follow an edit of a card's notes or evidence (which
+    the map does not draw, so nothing was laid out again), and its undo."""
+    from mapper.edits import Update
+
+    bar, journey = window.find_bar, window.document.journey
+    bar.open_bar()
+    QTest.keyClicks(bar.field, "interview 3")  # evidence source of t1
+    assert bar.matches == ["t1"] and bar.count.text() == "1 of 1"
+    for typed in ("Interview", "Interview 3"):  # keystrokes merged into one undo step
+        window.document.push(Update(journey, Entity.CARD, "t2", {"notes": typed}, merge="Notes"))
+    assert bar.matches == ["t1", "t2"] and bar.count.text() == "1 of 2"
+    assert window.scene.cards["t2"].highlighted
+    window.document.undo_stack.undo()
+    assert bar.matches == ["t1"] and bar.count.text() == "1 of 1"
+    assert not window.scene.cards["t2"].highlighted
+
+
 def test_title_marker_follows_the_clean_state(window, tmp_path):
     assert not window.isWindowModified()
     window.scene.select_ids(["t1"])

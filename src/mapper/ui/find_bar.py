@@ -60,9 +60,9 @@ class FindBar(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.FindNext), self, self.next)
         QShortcut(QKeySequence(QKeySequence.StandardKey.FindPrevious), self, self.previous)
-        scene.layout_changed.connect(
-            lambda: self.search(self.field.text()) if self.isVisible() else None
-        )
+        # after every edit and undo, those of fields the map does not draw too (notes,
+        # evidence: find looks at any field; the layout changes only for drawn ones)
+        scene.document.undo_stack.indexChanged.connect(self._refresh)
         self.hide()
 
     def _list_workshops(self) -> None:
