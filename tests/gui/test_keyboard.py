@@ -383,3 +383,44 @@ def test_escape_cancels_a_title_being_typed_while_the_find_bar_is_open(window):
     assert editor(window) is None  # Esc reached the edit, not the bar
     assert journey.card("t2").title == "Online checkout" and stack.count() == 0
     assert window.find_bar.isVisible() and window.find_bar.matches == ["t2"]
+
+
+def test_a_card_or_stage_reached_with_the_keys_shows_clear_of_the_lane_names(manager, qtbot):
+    """The lane names stay at the view's left: a card or a stage name next to them,
+    reached with the arrow keys or F2, was scrolled only as far as the view's edge, under
+    the names, where neither it nor the title typed into it could be seen."""
+    from factories import sample_map
+    from mapper.document import Document
+    from mapper.model import Stage
+
+    journey = sample_map()
+    for i in range(12):
+        journey.add(Stage(f"more-{i}", f"Stage {i}"))
+    window = manager.show(Document(journey))
+    window.resize(1400, 900)
+    qtbot.waitExposed(window)
+    view, scene = window.view, window.scene
+    view.set_zoom(1.0)
+    names = scene.layout.style.lane_header_width  # pinned: 160 view pixels at 100 %
+
+    def left_in_view(rect) -> float:
+        return view.mapFromScene(rect.topLeft()).x()
+
+    card = scene.layout.cards["t1"].rect  # first stage
+    view.horizontalScrollBar().setValue(round(card.x) - 10)  # the card under the names
+    QApplication.processEvents()
+    on_canvas(window, "t2")  # in the second stage: Left goes to t1
+    press(view, Qt.Key.Key_Left)
+    assert selected(window) == ["t1"]
+    assert left_in_view(scene.cards["t1"].sceneBoundingRect()) >= names  # clear of them
+    header = scene.stage_headers["s1"]
+    view.horizontalScrollBar().setValue(round(header.box.header.x) + 20)
+    QApplication.processEvents()
+    scene.clearSelection()
+    header.setSelected(True)
+    window.view.setFocus()
+    top = view.verticalScrollBar().value()
+    press(view, Qt.Key.Key_F2)
+    assert left_in_view(header.sceneBoundingRect()) >= names
+    assert view.verticalScrollBar().value() == top  # a stage's name: only sideways
+    press(QApplication.focusWidget(), Qt.Key.Key_Escape)

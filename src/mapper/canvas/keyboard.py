@@ -16,6 +16,7 @@ from mapper.canvas.card_item import CardItem
 from mapper.canvas.interaction import Interaction
 from mapper.canvas.painting import qcolor, qrect
 from mapper.canvas.scene import JourneyScene
+from mapper.canvas.sticky_headers import show_clear
 from mapper.edits import EditRefused, intents, palette, selection
 from mapper.edits.selection import Direction
 from mapper.layout import theme as th
@@ -111,7 +112,7 @@ class KeyboardControl:
     def reveal(self, card_id: str) -> None:
         item = self.scene.card_item(card_id)
         if item is not None:
-            self.view.ensureVisible(item, 40, 40)
+            show_clear(self.view, self.scene, item.sceneBoundingRect())
 
     def _selected_card(self) -> str | None:
         cards = self.scene.selected_ids(Entity.CARD)
@@ -205,6 +206,12 @@ class KeyboardControl:
             target = next(((k, ids[0]) for k in kinds if (ids := scene.selected_ids(k))), None)
         if target is None:
             return False
+        kind, item_id = target
+        stage = kind is Entity.STAGE
+        header = (scene.stage_headers if stage else scene.lane_headers).get(item_id)
+        if kind is not Entity.FLOW and header is not None:  # its name shows whole, past
+            rect = header.sceneBoundingRect()  # the lane names, to be typed over
+            show_clear(self.view, scene, rect, across=stage, down=not stage)
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)  # F2 from a panel too
         scene.edit_text(*target)
         return True

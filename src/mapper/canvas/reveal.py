@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from mapper.canvas.sticky_headers import show_clear
 from mapper.model import Entity
 
 if TYPE_CHECKING:
@@ -25,8 +26,9 @@ def reveal(scene: JourneyScene, kind: Entity, item_id: str, rename: bool = True)
         return
     scene.clearSelection()
     item.setSelected(True)
+    rect = item.sceneBoundingRect()  # clear of the pinned names (a header: along its band)
     for view in scene.views():
-        view.ensureVisible(item, 40, 40)
+        show_clear(view, scene, rect, across=kind is not Entity.LANE, down=kind is not Entity.STAGE)
         view.setFocus()
     if rename:
         scene.edit_text(kind, item_id)

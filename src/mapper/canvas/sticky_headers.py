@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtCore import QPointF, QRectF, QSizeF
+from PySide6.QtWidgets import QGraphicsView
 
 if TYPE_CHECKING:
     from mapper.canvas.scene import JourneyScene
@@ -51,6 +52,45 @@ def pin_headers(scene: JourneyScene, visible: QRectF, zoom: float, room: QSizeF)
     scene.corner.set_size(style.lane_header_width, style.stage_header_height)
     scene.corner.setPos(max(0.0, left), max(0.0, top))
     scene.corner.setVisible(bool(scene.stage_headers) and bool(scene.lane_headers))
+
+
+def show_clear(
+    view: QGraphicsView,
+    scene: JourneyScene,
+    rect: QRectF,
+    across: bool = True,
+    down: bool = True,
+    margin: float = 40.0,
+) -> None:
+    """Scroll ``view`` the least that shows ``rect`` (scene units) clear of the pinned
+    stage and lane names, ``margin`` view pixels around it (Qt's ``ensureVisible`` knows
+    nothing of the names: a card next to them, reached with the arrow keys, stayed under
+    them). Only sideways or only up and down with ``down`` or ``across`` False (a stage's
+    own name is pinned at the top: it moves only sideways)."""
+    zoom = view.transform().m11()
+    room = QSizeF(view.viewport().size())
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    style = scene.layout.style
+    left, top = visible.left(), visible.top()  # where the map shows from, past the names
+    if pinned(style.lane_header_width, zoom, room.width()):
+        left += style.lane_header_width
+    if pinned(style.stage_header_height, zoom, room.height()):
+        top += style.stage_header_height
+    pad = margin / zoom
+    dx = _scroll(rect.left() - pad, rect.right() + pad, left, visible.right()) if across else 0
+    dy = _scroll(rect.top() - pad, rect.bottom() + pad, top, visible.bottom()) if down else 0
+    if dx or dy:
+        view.centerOn(visible.center() + QPointF(dx, dy))
+
+
+def _scroll(low: float, high: float, shown_low: float, shown_high: float) -> float:
+    """How far to scroll along one axis so ``low``..``high`` shows in ``shown_low``..
+    ``shown_high``: its start, if it is longer than that."""
+    if low < shown_low:
+        return low - shown_low
+    if high > shown_high:
+        return min(high - shown_high, low - shown_low)
+    return 0.0
 
 
 def _inset(hidden: float, length: float, content: float) -> float:
