@@ -1,4 +1,5 @@
-"""Per-user folders (logs, recovery copies) without importing Qt.
+"""Per-user folders (logs, recovery copies) without importing Qt, and whether two paths
+name one file.
 
 They are where Qt's QStandardPaths.AppDataLocation put them while the application named no
 organisation, and stay there (with one, Qt would add a folder of the organisation's name).
@@ -29,3 +30,12 @@ def data_dir() -> Path:
 
 def log_dir() -> Path:
     return data_dir() / "logs"
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths reach one file (through a symlink, ``./``, ``..`` or a hard link):
+    a map is never open twice, and an upgrade onto its own file keeps the original."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them is gone: compare where they point
+        return a.resolve() == b.resolve()

@@ -22,14 +22,6 @@ def cannot_write(output: Path, exc: OSError) -> str:
     return f"{output}: cannot write: {reason(exc)}"
 
 
-def same_file(one: Path, other: Path) -> bool:
-    """Whether two paths name one file (through links, ``./``, another spelling)."""
-    try:
-        return os.path.samefile(one, other)
-    except OSError:
-        return False
-
-
 def _problem(output: Path) -> str | None:
     folder = output.parent if str(output.parent) else Path(".")
     if output.is_dir():

@@ -7,9 +7,10 @@ import shutil
 from pathlib import Path
 
 from mapper.cli.output import say
-from mapper.cli.targets import cannot_write, output_problem, same_file
+from mapper.cli.targets import cannot_write, output_problem
 from mapper.fileformat import SCHEMA_VERSION, JourneyFileError, load_journey, save_journey
 from mapper.fileformat.jsonparse import JsonProblem, parse_json_bytes
+from mapper.paths import same_file
 
 
 def add_upgrade_parser(sub: argparse._SubParsersAction) -> None:

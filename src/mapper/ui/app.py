@@ -16,12 +16,13 @@ from mapper import __version__
 from mapper.document import Document
 from mapper.fileformat import JourneyFileError
 from mapper.gcpause import end_start_up_pause, keep_heap, release_heap
+from mapper.paths import same_file
 from mapper.recovery import RecoveryEntry, RecoveryStore
 from mapper.recovery.autosave import Autosaver, wait_for_writes
 from mapper.saving import wait_for_saves
 from mapper.templates import DEFAULT_TEMPLATE, find_template
 from mapper.ui.appearance import appearance
-from mapper.ui.file_actions import ask_open_path, open_document, problems_text, same_file
+from mapper.ui.file_actions import ask_open_path, open_document, problems_text
 from mapper.ui.icons import icon
 from mapper.ui.main_window import MainWindow
 from mapper.ui.message_box import as_written

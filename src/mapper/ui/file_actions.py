@@ -14,6 +14,7 @@ from mapper.fileformat import JourneyFileError, atomic
 from mapper.fileformat.atomic import ReadOnlyFile
 from mapper.fileformat.io import read_map_bytes
 from mapper.fileformat.save import UnsafeToWrite
+from mapper.paths import same_file
 from mapper.saving import SaveJob
 from mapper.ui.message_box import as_written, plain_box
 from mapper.ui.recent_files import recent_files, remember
@@ -149,15 +150,6 @@ def save_document(
     tell(parent, f"Saving {job.target.name}…", 0)
     after_save(document, lambda finished: _report(finished, parent, then))
     return True
-
-
-def same_file(a: Path, b: Path) -> bool:
-    """Whether two paths reach one file (through a symlink, ``..`` or a hard link), so a
-    map is never open twice, with two versions of it to save."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # one of them is gone: compare where they point
-        return a.resolve() == b.resolve()
 
 
 def _open_in_another_window(document: Document, parent: QWidget | None, target: Path) -> bool:
