@@ -81,6 +81,15 @@ def sample_map() -> JourneyMap:
     return journey
 
 
+def wide_map(more_stages: int = 30) -> JourneyMap:
+    """:func:`sample_map` with ``more_stages`` empty stages after its three: wider than a
+    window, so the view scrolls sideways."""
+    journey = sample_map()
+    for i in range(more_stages):
+        journey.add(Stage(f"more-{i}", f"Stage {i}"))
+    return journey
+
+
 def synthetic_map(cards: int, seed: int = 0, emotion_lane: bool = False) -> JourneyMap:
     """bench/synthetic.py's realistic map of ``cards`` cards (the same seed, the same map;
     ``emotion_lane``: with an emotion lane after the first two lanes)."""

@@ -389,14 +389,10 @@ def test_a_card_or_stage_reached_with_the_keys_shows_clear_of_the_lane_names(man
     """The lane names stay at the view's left: a card or a stage name next to them,
     reached with the arrow keys or F2, was scrolled only as far as the view's edge, under
     the names, where neither it nor the title typed into it could be seen."""
-    from factories import sample_map
+    from factories import wide_map
     from mapper.document import Document
-    from mapper.model import Stage
 
-    journey = sample_map()
-    for i in range(12):
-        journey.add(Stage(f"more-{i}", f"Stage {i}"))
-    window = manager.show(Document(journey))
+    window = manager.show(Document(wide_map(12)))
     window.resize(1400, 900)
     qtbot.waitExposed(window)
     view, scene = window.view, window.scene

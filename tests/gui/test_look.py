@@ -13,12 +13,12 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QStyleFactory, QTreeView, QWidget
 
-from factories import sample_map
+from factories import sample_map, wide_map
 from mapper.canvas.view import READABLE_ZOOM
 from mapper.document import Document
 from mapper.export.image import render_png
 from mapper.layout.theme import DARK, LIGHT, contrast
-from mapper.model import Entity, Lane, LaneKind, Stage
+from mapper.model import Entity, Lane, LaneKind
 from mapper.ui.appearance import SETTING, appearance, is_dark
 from mapper.ui.form_fields import FieldLabel
 
@@ -339,9 +339,7 @@ def test_a_map_opens_fitted_to_the_window_width(manager, qtbot):
 
 
 def test_a_wide_map_opens_at_a_readable_zoom_and_a_narrow_one_at_100(manager, qtbot):
-    journey = sample_map()
-    for i in range(30):
-        journey.add(Stage(f"more-{i}", f"Stage {i}"))
+    journey = wide_map()
     wide = manager.show(Document(journey))
     wide.resize(1800, 1000)
     qtbot.waitExposed(wide)
@@ -375,9 +373,7 @@ def test_a_map_shorter_than_the_window_sits_at_its_top_left(manager, qtbot):
 def test_a_map_opens_at_its_first_stage_right_to_left_too(manager, qtbot, qapp):
     """With a right-to-left layout (``-reverse``, or a right-to-left language) the
     scrollbars run the other way: the map opened at its last stage."""
-    journey = sample_map()
-    for i in range(30):
-        journey.add(Stage(f"more-{i}", f"Stage {i}"))
+    journey = wide_map()
     qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     try:
         window = manager.show(Document(journey))
