@@ -57,10 +57,15 @@ def desktop(home: Path) -> Iterator[tuple[str, dict[str, str]]]:
             wm.wait(timeout=10)
 
 
-def wait_for_window(display: str, name: str, timeout: float = 30) -> str:
-    """The X id of a visible window whose title contains ``name``."""
+def wait_for_window(
+    display: str, name: str, timeout: float = 30, process: subprocess.Popen | None = None
+) -> str:
+    """The X id of a visible window whose title contains ``name``. With the ``process``
+    meant to show it, a failure says whether it ended and what it printed."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            break
         found = subprocess.run(
             ["xdotool", "search", "--onlyvisible", "--name", name],
             env={**os.environ, "DISPLAY": display}, capture_output=True, text=True, check=False,
@@ -68,7 +73,20 @@ def wait_for_window(display: str, name: str, timeout: float = 30) -> str:
         if found:
             return found[-1]
         time.sleep(0.2)
-    raise AssertionError(f"no window named {name!r} appeared within {timeout} s")
+    raise AssertionError(f"no window named {name!r} appeared within {timeout} s"
+                         + _what_it_said(process))  # fmt: skip
+
+
+def _what_it_said(process: subprocess.Popen | None) -> str:
+    """The exit code and output of ``process`` (ended here if still running), for a
+    failure message."""
+    if process is None:
+        return ""
+    if process.poll() is None:
+        process.kill()
+    output, _ = process.communicate(timeout=10)
+    text = output.decode("utf-8", "replace") if isinstance(output, bytes) else output or ""
+    return f"; the process ended with {process.returncode}, printing:\n{text[-4000:]}"
 
 
 def xdotool(display: str, *args: str) -> None:

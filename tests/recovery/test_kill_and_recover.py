@@ -36,7 +36,7 @@ def test_killed_mapper_leaves_work_that_the_next_start_recovers(tmp_path):
     with xvfb() as display:
         first = start_mapper(display, tmp_path, str(original))
         try:
-            window = wait_for_window(display, "coffee.journey")
+            window = wait_for_window(display, "coffee.journey", process=first)
             xdotool(display, "windowfocus", "--sync", window)
             xdotool(display, "key", "--window", window, "ctrl+a", "Delete")  # delete every card
             wait_until(lambda: any(recovery.glob("*.journey")), 20, "a recovery copy")
@@ -52,7 +52,7 @@ def test_killed_mapper_leaves_work_that_the_next_start_recovers(tmp_path):
 
         second = start_mapper(display, tmp_path)  # no file argument: recovery is offered
         try:
-            dialog = wait_for_window(display, "Recover unsaved work")
+            dialog = wait_for_window(display, "Recover unsaved work", process=second)
             xdotool(display, "windowfocus", "--sync", dialog)
             xdotool(display, "key", "--window", dialog, "Return")  # Restore
             window = wait_for_window(display, "coffee.journey")
