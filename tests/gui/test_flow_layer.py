@@ -38,13 +38,23 @@ def big_window(manager, qtbot):
 
 
 def _look(window, zoom: float, bulk: bool) -> QImage:
-    """The viewport at ``zoom``, scrolled a third down the map, with flows in bulk or not."""
+    """The viewport at ``zoom``, scrolled a third down the map, with flows in bulk or not,
+    once the bulk lines settled (a view with many curves draws some in one-pixel lines
+    first and in full on the next turns: one tile of this view was still rough at the
+    grab on some machines, 99 levels off along its lines)."""
     view, scene = window.view, window.scene
     scene.draw_flows_in_bulk(bulk)
     view.set_zoom(zoom)
     bar = view.verticalScrollBar()
     bar.setValue(bar.maximum() // 3)
     QApplication.processEvents()
+    layer = scene.flow_layer
+    for _ in range(100):
+        view.viewport().repaint()
+        if not bulk or layer is None or not layer.item.rough:
+            break
+        QApplication.processEvents()
+    assert not bulk or not layer.item.rough, "the lines never settled"
     return view.viewport().grab().toImage()
 
 
