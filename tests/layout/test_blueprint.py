@@ -1,5 +1,6 @@
 """A service blueprint's lines: the rule that places them, their band in the layout, and
-flows between lanes of one stage drawn as vertical connectors."""
+flows between lanes of one stage drawn as vertical connectors (around the cards in
+between, when there are any)."""
 
 from __future__ import annotations
 
@@ -121,23 +122,27 @@ def _stage_of_lanes() -> tuple[JourneyMap, dict[str, str]]:
 
 
 def test_a_flow_between_lanes_of_one_stage_is_a_straight_vertical_arrow() -> None:
+    """Between next lanes, from the bottom card of one cell to the top card of the other
+    (nothing in between), a straight arrow, edge to edge."""
     journey, _ = _stage_of_lanes()
-    journey.add(Flow("down", "front2", "support", label="needs"))
+    journey.add(Flow("down", "back", "support", label="needs"))
     journey.add(Flow("up", "back", "front2"))
+    journey.add(Flow("down too", "front2", "back"))
     journey.add(Flow("across", "front", "next"))
     journey.add(Flow("stack", "front", "front2"))
     layout = compute_layout(journey)
     routes = {r.flow.id: r.curve for r in layout.flows}
-    src, dst = layout.cards["front2"].rect, layout.cards["support"].rect
+    src, dst = layout.cards["back"].rect, layout.cards["support"].rect
     down = routes["down"]
     xs = {down.p0[0], down.c1[0], down.c2[0], down.p3[0]}
     assert len(xs) == 1 and src.x < xs.pop() < src.right  # straight down, over the card
     assert down.p0[1] == src.bottom and down.p3[1] == dst.y  # edge to edge
     assert down.p0[1] < down.c1[1] < down.c2[1] < down.p3[1]  # an arrow pointing down
     up = routes["up"]
-    assert up.p0[0] == up.p3[0] and up.p0[1] == layout.cards["back"].rect.y
-    assert up.p3[1] == src.bottom and up.c2[1] > up.p3[1]  # pointing up
-    assert up.p0[0] != down.p0[0]  # both ways between two lanes: two arrows side by side
+    assert up.p0[0] == up.p3[0] and up.p0[1] == src.y
+    assert up.p3[1] == layout.cards["front2"].rect.bottom and up.c2[1] > up.p3[1]  # pointing up
+    assert routes["down too"].p0[0] == routes["down too"].p3[0]
+    assert up.p0[0] != routes["down too"].p0[0]  # both ways between two lanes: side by side
     # a flow to another stage, and one within a cell, are routed as before
     assert routes["across"] == route(
         layout.cards["front"].rect, layout.cards["next"].rect, None, 64.0
@@ -147,6 +152,76 @@ def test_a_flow_between_lanes_of_one_stage_is_a_straight_vertical_arrow() -> Non
     (label,) = flow_labels(layout)
     assert label.clear
     assert not any(_overlap(label.rect, box.rect) for box in layout.cards.values())
+
+
+def test_a_flow_past_cards_of_its_stage_goes_around_them() -> None:
+    """A card below the source in its cell, a lane between (with a card, or empty), a
+    card above the target in its cell: the arrow leaves the source's right edge, runs
+    down (or up) right of the column's cards and enters the target's right edge, over no
+    card (a straight one ran under the cards in between, as if it linked them)."""
+    journey, _ = _stage_of_lanes()
+    journey.add(Flow("past a lane", "front2", "support", label="needs"))  # the back card between
+    journey.add(Flow("past the card below", "front", "back"))  # front2 below front
+    journey.add(Flow("back up", "support", "front"))
+    journey.add(Flow("longer", "act", "support"))
+    layout = compute_layout(journey)
+    routes = {r.flow.id: r for r in layout.flows}
+    right = max(box.rect.right for box in layout.cards.values() if box.card.stage_id == "s0")
+    for flow_id in ("past a lane", "past the card below", "back up", "longer"):
+        curve = routes[flow_id].curve
+        flow = routes[flow_id].flow
+        source, target = layout.cards[flow.source].rect, layout.cards[flow.target].rect
+        assert curve.p0 == (source.right, source.center[1])  # out of the right edge
+        assert curve.p3 == (target.right, target.center[1])  # into the right edge
+        assert min(curve.c1[0], curve.c2[0]) > right  # right of the column's cards
+        assert not _crosses_a_card(layout, routes[flow_id]), flow_id
+    # nested: the longer one bows out further; both ways between two cards: two arrows
+    assert routes["longer"].curve.c1[0] > routes["past the card below"].curve.c1[0]
+    assert routes["back up"].curve.c1[0] != routes["past a lane"].curve.c1[0]
+    for label in flow_labels(layout):
+        assert label.clear
+
+
+def test_a_card_added_below_the_source_sends_its_arrow_around() -> None:
+    """Built on the previous layout as the canvas does: the new card gives the source a
+    new box, so the straight arrow it had is routed again, around the new card."""
+    journey, _ = _stage_of_lanes()
+    journey.add(Flow("down", "back", "support"))
+    before = compute_layout(journey)
+    assert before.routes["down"].curve.p0[0] == before.routes["down"].curve.p3[0]
+    journey.add(Card("below", "s0", "l2", "Below", CardKind.NOTE))
+    after = compute_layout(journey, previous=before)
+    assert after.routes["down"].curve == compute_layout(journey).routes["down"].curve
+    assert after.routes["down"].curve.p0 == (
+        after.cards["back"].rect.right,
+        after.cards["back"].rect.center[1],
+    )
+    assert not _crosses_a_card(after, after.routes["down"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(journey_maps(flows=True))
+def test_no_flow_between_lanes_of_one_stage_crosses_a_card(journey: JourneyMap) -> None:
+    layout = compute_layout(journey)
+    for route_ in layout.flows:
+        source, target = journey.card(route_.flow.source), journey.card(route_.flow.target)
+        if source.stage_id == target.stage_id and source.lane_id != target.lane_id:
+            assert not _crosses_a_card(layout, route_), route_.flow.id
+
+
+def _crosses_a_card(layout, route_) -> bool:
+    """Whether the curve passes inside a card other than its two ends (sampled finely,
+    a pixel in from each card's edges)."""
+    from mapper.layout.routes import bezier_point
+
+    ends = {route_.flow.source, route_.flow.target}
+    others = [box.rect for i, box in layout.cards.items() if i not in ends]
+    for step in range(1, 200):
+        x, y = bezier_point(route_.curve, step / 200)
+        for r in others:
+            if r.x + 1 < x < r.right - 1 and r.y + 1 < y < r.bottom - 1:
+                return True
+    return False
 
 
 def test_connector_between_boxes_of_other_widths_stays_vertical() -> None:

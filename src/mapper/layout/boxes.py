@@ -69,6 +69,10 @@ class CardBox:
     elided: bool
     has_badges: bool
     metrics: str = ""  # the compact metrics line under the title, when shown
+    # the top and the bottom card of its cell: a flow to the next lane of the stage runs
+    # straight down (or up) only from a card with nothing below (above) it in its cell
+    first_in_cell: bool = True
+    last_in_cell: bool = True
 
 
 def only_moved(old: CardBox, new: CardBox) -> bool:
@@ -105,17 +109,28 @@ _FLOW_ROUTE = slot_setters(FlowRoute)
 
 
 def card_box(
-    card: Card, rect: Rect, title_lines: tuple[str, ...], elided: bool, badges: bool, metrics: str
+    card: Card,
+    rect: Rect,
+    title_lines: tuple[str, ...],
+    elided: bool,
+    badges: bool,
+    metrics: str,
+    first_in_cell: bool = True,
+    last_in_cell: bool = True,
 ) -> CardBox:
     """``CardBox(...)``, made faster (see ``geometry.slot_setters``)."""
     box = _new(CardBox)
-    set_card, set_rect, set_lines, set_elided, set_badges, set_metrics = _CARD_BOX
+    set_card, set_rect, set_lines, set_elided, set_badges, set_metrics, set_first, set_last = (
+        _CARD_BOX
+    )
     set_card(box, card)
     set_rect(box, rect)
     set_lines(box, title_lines)
     set_elided(box, elided)
     set_badges(box, badges)
     set_metrics(box, metrics)
+    set_first(box, first_in_cell)
+    set_last(box, last_in_cell)
     return box
 
 

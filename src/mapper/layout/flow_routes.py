@@ -9,7 +9,7 @@ from typing import Any
 
 from mapper.layout.boxes import CardBox, FlowRoute, MapLayout, Style, flow_route
 from mapper.layout.geometry import Bezier, slot_setters
-from mapper.layout.routes import connector, route, stacked_route
+from mapper.layout.routes import connector, connector_around, route, stacked_route
 from mapper.model import JourneyMap
 from mapper.model.entities import Flow
 
@@ -47,7 +47,7 @@ def lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout | 
     box_of, old_box_of = boxes.get, previous.cards.get
     known = previous.routes_by_id().get
     offset_of = result.card_offsets.get
-    routes, style = result.routes, result.style
+    routes, style, rows = result.routes, result.style, _lane_rows(result)
     rerouted: dict[str, None] = {}
     shifts: dict[str, tuple[float, float]] = {}
     for flow in flows:
@@ -72,7 +72,7 @@ def lay_out_flows(journey: JourneyMap, result: MapLayout, previous: MapLayout | 
                 rerouted[flow_id] = None
                 shifts[flow_id] = shift
                 continue
-        routes[flow_id] = _route(flow, source, target, bands, style)
+        routes[flow_id] = _route(flow, source, target, bands, style, rows)
         rerouted[flow_id] = None
     result.flows = list(routes.values())  # (in the order of the flows)
     result.rerouted, result.shifts = rerouted, shifts
@@ -91,25 +91,44 @@ def fresh_routes(
 ) -> Iterator[None]:
     """Every flow's route in ``result`` worked out afresh, yielding each ``step`` flows."""
     box_of, routes, style = result.cards.get, result.routes, result.style
+    rows = _lane_rows(result)
     for index, flow in enumerate(flows):
         source, target = box_of(flow.source), box_of(flow.target)
         if source is not None and target is not None:  # else an end is hidden or collapsed
-            routes[flow.id] = _route(flow, source, target, bands, style)
+            routes[flow.id] = _route(flow, source, target, bands, style, rows)
         if step and index % step == step - 1:
             yield
     result.flows = list(routes.values())  # (in the order of the flows)
 
 
-def _route(flow: Flow, source: CardBox, target: CardBox, bands: Bands, style: Style) -> FlowRoute:
+def _route(
+    flow: Flow, source: CardBox, target: CardBox, bands: Bands, style: Style, rows: LaneRows
+) -> FlowRoute:
     a, b = source.card, target.card
     if a.stage_id != b.stage_id:
         ceiling = style.stage_header_height
         curve = route(source.rect, target.rect, bands[0], ceiling, bands[1])
-    elif a.lane_id != b.lane_id:
+    elif a.lane_id == b.lane_id:
+        curve = stacked_route(source.rect, target.rect)
+    elif _nothing_between(source, target, rows):
         curve = connector(source.rect, target.rect)
     else:
-        curve = stacked_route(source.rect, target.rect)
+        curve = connector_around(source.rect, target.rect)
     return flow_route(flow, curve)
+
+
+def _nothing_between(source: CardBox, target: CardBox, lane_rows: LaneRows) -> bool:
+    """Whether no card can lie between two cards of one stage in other lanes: they are in
+    lanes next to each other, the upper one the last of its cell and the lower one the
+    first of its. (Read from the two boxes and the lanes' order only, so a route stays
+    right for as long as its cards keep their boxes: a card added below the upper one
+    gives it a new box.) Lanes between, even empty ones, count as in between."""
+    down = lane_rows[target.card.lane_id] - lane_rows[source.card.lane_id]
+    if down == 1:
+        return source.last_in_cell and target.first_in_cell
+    if down == -1:
+        return source.first_in_cell and target.last_in_cell
+    return False
 
 
 def _same_flows_and_cards(journey: JourneyMap, result: MapLayout, previous: MapLayout) -> bool:
@@ -151,7 +170,7 @@ def _reroute(journey: JourneyMap, result: MapLayout, previous: MapLayout, bands:
     offsets = result.card_offsets
     offset_of = offsets.get
     result.rerouted, result.shifts = rerouted, shifts
-    style = result.style
+    style, rows = result.style, _lane_rows(result)
     box_of, old_route = boxes.get, known.get
     for card_id in result.changed_cards:
         for ends in (successors[card_id], predecessors[card_id]):
@@ -175,7 +194,7 @@ def _reroute(journey: JourneyMap, result: MapLayout, previous: MapLayout, bands:
                                 routes[flow_id] = flow_route(flow, _moved(old.curve, *shift))
                                 shifts[flow_id] = shift
                                 continue
-                routes[flow_id] = _route(flow, source, target, bands, style)
+                routes[flow_id] = _route(flow, source, target, bands, style, rows)
     result.routes = routes
     fresh = len(routes) != len(known)  # flows routed for the first time (new cards)
     if not fresh and (
@@ -253,6 +272,11 @@ def _loop(source: CardBox, target: CardBox) -> bool:
 
 
 Bands = tuple[tuple[float, float] | None, tuple[tuple[float, float], ...]]
+LaneRows = dict[str, int]  # lane id -> its place among the lanes shown, top to bottom
+
+
+def _lane_rows(layout: MapLayout) -> LaneRows:
+    return {box.lane.id: i for i, box in enumerate(layout.lanes)}
 
 
 def _bands(layout: MapLayout) -> Bands:

@@ -239,7 +239,7 @@ def _placed(
             height = r.height
             moved[card_id] = card_box(
                 b.card, rect(x, cy, r.width, height), b.title_lines, b.elided, b.has_badges,
-                b.metrics,
+                b.metrics, b.first_in_cell, b.last_in_cell,
             )  # fmt: skip
             cy += height + gap
         changed.extend(moved)
@@ -248,14 +248,23 @@ def _placed(
             offsets[card_id] = offset
         return CellStack(stack.cards, stack.width, stack.height, (x, y), moved)
     stack.origin, width, boxes = (x, y), stack.width, stack.boxes
-    for card in stack.cards:
+    last = len(stack.cards) - 1
+    for i, card in enumerate(stack.cards):
         h, lines, elided, metrics = sizes[card.id][1]
         old = known_boxes.get(card.id)
-        if old is not None and old.card is card and _at(old.rect, x, y, width, h):
+        first_in_cell, last_in_cell = i == 0, i == last
+        if (
+            old is not None
+            and old.card is card
+            and _at(old.rect, x, y, width, h)
+            and old.first_in_cell is first_in_cell
+            and old.last_in_cell is last_in_cell
+        ):
             boxes[card.id] = old
         else:
             badges = card.kind is CardKind.TOUCHPOINT
-            boxes[card.id] = card_box(card, rect(x, y, width, h), lines, elided, badges, metrics)
+            boxes[card.id] = card_box(card, rect(x, y, width, h), lines, elided, badges, metrics,
+                                      first_in_cell, last_in_cell)  # fmt: skip
             changed.append(card.id)
         y += h + gap
     return stack

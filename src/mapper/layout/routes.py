@@ -1,5 +1,6 @@
 """The shape of a flow's arrow between two card boxes: forward, a loop back over (or
-under) the cards, a connector between lanes of one stage, or a step within one stack."""
+under) the cards, a connector between lanes of one stage (straight, or around the cards
+in between), or a step within one stack."""
 
 from __future__ import annotations
 
@@ -94,6 +95,26 @@ def connector(a: Rect, b: Rect) -> Bezier:
     y0, y1 = (a.bottom, b.y) if down else (a.y, b.bottom)
     third = (y1 - y0) / 3
     return bezier((x, y0), (x, y0 + third), (x, y1 - third), (x, y1))
+
+
+# how far a connector around cards bows out right of its column's cards: the longer it
+# is, the further (brackets nest rather than run on top of each other), up to the middle
+# of the gap to the next stage's cards (two cells' padding)
+AROUND_REACH = (10.0, 26.0)
+AROUND_GROWTH = 0.025  # reach per pixel the connector runs down or up
+
+
+def connector_around(a: Rect, b: Rect) -> Bezier:
+    """An arrow from box ``a`` to box ``b`` in the same stage and another lane with cards
+    in between (below ``a`` in its cell, in the lanes between, above ``b``): out of
+    ``a``'s right edge, along the column's right side in the cells' padding, into ``b``'s
+    right edge, never across a card. An upward one bows out a little further than a
+    downward one as long, so a pair of flows both ways shows as two arrows."""
+    (_, ay), (_, by) = a.center, b.center
+    low, high = AROUND_REACH
+    reach = low + abs(by - ay) * AROUND_GROWTH + (0.0 if by >= ay else CONNECTOR_SHIFT)
+    right = max(a.right, b.right) + min(reach, high)
+    return bezier((a.right, ay), (right, ay), (right, by), (b.right, by))
 
 
 def bezier_point(curve: Bezier, t: float) -> Point:
