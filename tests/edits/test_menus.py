@@ -7,6 +7,7 @@ import pytest
 from factories import sample_map
 from mapper.edits import Composite, Update
 from mapper.edits.menus import Command, MenuTarget, Target, change_for, entries
+from mapper.model import Entity
 
 
 @pytest.fixture
@@ -89,3 +90,15 @@ def test_a_card_menu_lists_its_flows_to_select_them(journey):
     ]
     assert "Select a flow" not in labels(journey, MenuTarget(Target.CARD, ("p1",)))  # none
     assert "Select a flow" not in labels(journey, MenuTarget(Target.CARD, ("t1", "t2")))
+
+
+def test_a_card_menu_scores_the_persona_the_map_shows_not_a_hidden_active_one():
+    journey = sample_map()
+    journey.update(Entity.PERSONA, "maya", hidden=True)  # the active one
+    target = MenuTarget(Target.CARD, ("t3",))
+    assert "Sentiment for Omar" in labels(journey, target)
+    assert "Sentiment for Maya" not in labels(journey, target)
+    change = change_for(journey, target, Command.EMOTION, 1)
+    assert change is not None
+    change.apply()
+    assert journey.card("t3").emotions == {"maya": 2, "omar": 1}

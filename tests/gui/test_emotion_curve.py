@@ -207,13 +207,17 @@ def test_the_legend_box_hides_and_shows_a_curve_as_an_undoable_edit(emo):
     assert journey.personas.get("omar").hidden and stack.count() == 1
     assert {c.persona.id for c in emo.scene.layout.emotion_curves} == {"maya"}
     assert not [p for p in emo.scene.emotion_points() if p.persona_id == "omar"]
-    # still listed (greyed), so it can be shown again from the same place
-    assert [(e.name, e.hidden) for e in header.legend] == [("Maya", False), ("Omar", True)]
+    # a hidden persona shows nowhere on the map: no row of its own, only counted, with
+    # where to show it again
+    rows = header.legend_rows()
+    assert [r.entry.name for r in rows if r.entry] == ["Maya"]
+    assert (rows[-1].entry, rows[-1].hidden) == (None, 1)
     item = emo.personas.list.item(1)
     assert item.checkState() == Qt.CheckState.Unchecked  # the panel agrees
-    QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     _legend_point(emo, "omar", toggle=True))  # fmt: skip
+    item.setCheckState(Qt.CheckState.Checked)  # shown again from the panel
     assert not journey.personas.get("omar").hidden and stack.count() == 2
+    assert [r.entry.name for r in header.legend_rows() if r.entry] == ["Maya", "Omar"]
+    assert all(r.hidden == 0 for r in header.legend_rows())
     stack.undo()
     assert journey.personas.get("omar").hidden
 
@@ -255,7 +259,8 @@ def test_the_personas_panel_box_hides_a_persona_in_the_file(emo):
     QTest.mouseClick(emo.personas.list.viewport(), Qt.MouseButton.LeftButton,
                      Qt.KeyboardModifier.NoModifier, QPoint(rect.left() + 10, rect.center().y()))  # fmt: skip
     assert journey.personas.get("maya").hidden and stack.count() == 1
-    assert not emo.scene.ghost_rows()  # the active persona is hidden: nothing to score
+    # the active persona is hidden: the map shows (and scores) the first shown one
+    assert {row.persona_id for row in emo.scene.ghost_rows()} == {"omar"}
     assert {c.persona.id for c in emo.scene.layout.emotion_curves} == {"omar"}
     stack.undo()
     assert not journey.personas.get("maya").hidden

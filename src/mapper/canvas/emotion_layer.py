@@ -33,6 +33,7 @@ from mapper.layout.emotion import with_score
 from mapper.layout.persona_style import PersonaStyle, styles_by_id
 from mapper.layout.theme import LIGHT
 from mapper.model import JourneyMap
+from mapper.model.pain import lead_persona
 
 ACTIVE_Z, OTHER_Z, GHOST_Z = 40.0, 30.0, 39.0
 
@@ -241,14 +242,16 @@ class EmotionLayer:
 
     # ------------------------------------------------------------ legend
     def sync_legend(self) -> None:
-        """The emotion lane's header names every persona's curve, shown or hidden."""
+        """The emotion lane's header is told of every persona's curve, shown or hidden (it
+        lists the shown ones, and counts the hidden ones in the editor); the lead persona's
+        (:func:`lead_persona`) is the one drawn on top."""
         host = self.host
         lane = host.layout.emotion_lane
         header = host.lane_headers.get(lane.lane.id) if lane is not None else None
         if header is None:
             return
         journey = host.journey
-        active = journey.active_persona()
+        active = lead_persona(journey)
         styles: Mapping[str, PersonaStyle] = self.styles or styles_by_id(journey.personas)
         entries = tuple(
             LegendEntry(p.id, p.name, styles[p.id], p is active, p.hidden)

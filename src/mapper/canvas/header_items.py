@@ -44,10 +44,11 @@ class LegendEntry:
 class LegendRow:
     """A row of the legend: a persona (or how many more) and where it shows."""
 
-    entry: LegendEntry | None  # None: the "+ n more" row
+    entry: LegendEntry | None  # None: the closing "+ n more" / "n hidden" row
     rect: QRectF
     toggle: QRectF
     more: int = 0
+    hidden: int = 0  # how many hidden personas the closing row counts (the editor's)
 
 
 class _Header(QGraphicsItem):
@@ -222,27 +223,30 @@ class LaneHeaderItem(_Header):
             self.update()
 
     def legend_rows(self) -> list[LegendRow]:
-        """Where each legend row goes; rows that do not fit end in a "+ n more" row. An
-        image leaves out hidden personas (and the boxes, which are editor chrome)."""
+        """Where each legend row goes: the shown personas (a hidden one shows nowhere on
+        the map); rows that do not fit end in a "+ n more" row, and the editor counts the
+        hidden personas in a closing row (an image has no boxes either: editor chrome)."""
         if self.box.lane.kind is not LaneKind.EMOTION or self.box.lane.collapsed:
             return []
         printing = getattr(self.scene(), "printing", False)
-        entries = [e for e in self.legend if not (printing and e.hidden)]
+        entries = [e for e in self.legend if not e.hidden]
+        hidden = 0 if printing else len(self.legend) - len(entries)
         top = self._name_bottom() + 6
         room = int((self.box.header.height - top - 4) // LEGEND_ROW)
         top += self.inset
         if room <= 0:
             return []
-        shown = entries if len(entries) <= room else entries[: room - 1]
+        fits = len(entries) + (1 if hidden else 0) <= room
+        shown = entries if fits else entries[: room - 1]
         rows = []
         for i, entry in enumerate(shown):
             y = top + i * LEGEND_ROW
             rect = QRectF(4, y, self.box.header.width - 8, LEGEND_ROW)
             rows.append(LegendRow(entry, rect, QRectF(6, y + 3.5, 12, 12)))
-        if len(shown) < len(entries):
+        if len(shown) < len(entries) or hidden:
             y = top + len(shown) * LEGEND_ROW
             rect = QRectF(4, y, self.box.header.width - 8, LEGEND_ROW)
-            rows.append(LegendRow(None, rect, QRectF(), len(entries) - len(shown)))
+            rows.append(LegendRow(None, rect, QRectF(), len(entries) - len(shown), hidden))
         return rows
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
@@ -272,7 +276,9 @@ class LaneHeaderItem(_Header):
         text_y = rect.top() + (LEGEND_ROW - line_height(LEGEND_SIZE)) / 2
         if entry is None:
             painter.setPen(qcolor(look.muted_ink))
-            text = f"+ {row.more} more: see Personas"
+            counts = [f"+ {row.more} more"] if row.more else []
+            counts += [f"{row.hidden} hidden"] if row.hidden else []
+            text = f"{', '.join(counts)}: see Personas"
             draw_lines(painter, (elide(text, rect.width() - 4, LEGEND_SIZE),), rect.left() + 2,
                        text_y, LEGEND_SIZE)  # fmt: skip
             return
@@ -282,23 +288,19 @@ class LaneHeaderItem(_Header):
             painter.setPen(QPen(qcolor(look.muted_ink), 1))
             painter.setBrush(qcolor(look.background))
             painter.drawRoundedRect(box, 2, 2)
-            if not entry.hidden:  # a tick: the curve is shown
-                painter.setPen(QPen(qcolor(look.ink), 1.6, Qt.PenStyle.SolidLine,
-                                    Qt.PenCapStyle.RoundCap))  # fmt: skip
-                painter.drawPolyline(QPolygonF([
-                    QPointF(box.left() + 2.5, box.center().y()),
-                    QPointF(box.left() + 5, box.bottom() - 3),
-                    QPointF(box.right() - 2.5, box.top() + 3),
-                ]))  # fmt: skip
+            # a tick: the curve is shown (a hidden persona has no row)
+            painter.setPen(QPen(qcolor(look.ink), 1.6, Qt.PenStyle.SolidLine,
+                                Qt.PenCapStyle.RoundCap))  # fmt: skip
+            painter.drawPolyline(QPolygonF([
+                QPointF(box.left() + 2.5, box.center().y()),
+                QPointF(box.left() + 5, box.bottom() - 3),
+                QPointF(box.right() - 2.5, box.top() + 3),
+            ]))  # fmt: skip
             x = box.right() + 5
-        painter.save()
-        if entry.hidden:
-            painter.setOpacity(0.35)
         paint_swatch(painter, entry.style, entry.active,
                      QRectF(x, rect.top(), SWATCH_WIDTH, LEGEND_ROW))  # fmt: skip
-        painter.restore()
         x += SWATCH_WIDTH + 5
-        painter.setPen(qcolor(look.muted_ink if entry.hidden else look.ink))
+        painter.setPen(qcolor(look.ink))
         name = " ".join(entry.name.split()) or "Unnamed"
         name = elide(name, rect.right() - x - 2, LEGEND_SIZE, bold=entry.active)
         draw_lines(painter, (name,), x, text_y, LEGEND_SIZE, bold=entry.active)
@@ -309,15 +311,17 @@ class LaneHeaderItem(_Header):
     def hoverMoveEvent(self, event) -> None:
         row = self.legend_row_at(event.pos())
         entry = row.entry if row is not None else None
-        if entry is None:
+        if row is not None and row.hidden:
+            self.setToolTip("Hidden personas show nowhere on the map: tick them in the "
+                            "Personas panel (View > Personas) to show them again")  # fmt: skip
+        elif entry is None:
             lane = self.box.lane
             self.setToolTip(lane.description or lane.name)
         elif row is not None and row.toggle.contains(event.pos()):
-            self.setToolTip(f"{'Show' if entry.hidden else 'Hide'} {entry.name}'s curve")
+            self.setToolTip(f"Hide {entry.name}'s curve")
         else:
-            state = " (hidden)" if entry.hidden else ""
             tip = "the active persona" if entry.active else "click to make it the active persona"
-            self.setToolTip(f"{entry.name}{state}: {tip}")
+            self.setToolTip(f"{entry.name}: {tip}")
         super().hoverMoveEvent(event)
 
     def mousePressEvent(self, event) -> None:

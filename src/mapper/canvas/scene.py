@@ -32,7 +32,7 @@ from mapper.gcpause import keep_new, paused_gc
 from mapper.layout import MapLayout, Style, compute_layout
 from mapper.layout.theme import LIGHT, Theme
 from mapper.model import Entity, ModelEvent, Persona
-from mapper.model.pain import shown_personas
+from mapper.model.pain import lead_persona, shown_personas
 
 if TYPE_CHECKING:
     from mapper.layout.labels import FlowLabel  # (loaded with the flows, after the first frame)
@@ -164,7 +164,8 @@ class JourneyScene(SelectionScene):
         self.layout = layout = compute_layout(journey, style, previous=previous, flows=flows)
         self.grid.set_layout(layout)
         self.setSceneRect(QRectF(-20, -20, layout.width + 40, layout.height + 40))  # a margin
-        active_id = getattr(journey.active_persona(), "id", None)  # (None: no personas)
+        # the lead: the active persona unless it is hidden (None: no persona shown)
+        active_id = getattr(lead_persona(journey), "id", None)
         shown = tuple(shown_personas(journey))
         was_shown = [p.id for p in self.shown_personas]
         everything = force or active_id != self._active_id or was_shown != [p.id for p in shown]

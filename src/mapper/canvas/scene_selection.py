@@ -15,6 +15,7 @@ from mapper.canvas.card_item import CardItem
 from mapper.canvas.deferred import DeferredScene
 from mapper.canvas.emotion_items import EmotionPointItem
 from mapper.model import Entity, JourneyMap
+from mapper.model.pain import lead_persona
 
 if TYPE_CHECKING:
     from mapper.canvas.flow_item import FlowItem
@@ -48,10 +49,11 @@ class SelectionScene(DeferredScene):
                 if isinstance(i, EmotionPointItem)]  # fmt: skip
 
     def score_targets(self) -> list[tuple[str, str]]:
-        """What Alt+Up / Alt+Down change: the selected points' scores, and the active
-        persona's score of each selected card."""
+        """What Alt+Up / Alt+Down change: the selected points' scores, and the lead
+        persona's score of each selected card (the active one unless it is hidden: a
+        score that would change out of sight is the inspector's to edit)."""
         targets = self.selected_emotion_points()
-        active = self.journey.active_persona()
+        active = lead_persona(self.journey)
         if active is not None:
             targets += [(card_id, active.id) for card_id in self.selected_ids(Entity.CARD)]
         return targets

@@ -24,6 +24,7 @@ from mapper.model import (
     ModelError,
     sentiment_of,
 )
+from mapper.model.pain import lead_persona
 from mapper.model.vocabulary import Sentiment
 
 
@@ -131,7 +132,7 @@ def _card_menu(journey: JourneyMap, target: MenuTarget) -> list[Entry]:
             choices.append(Entry(f"{label} ({where})", Command.CHANNEL, key,
                                  checked=current == {key}))  # fmt: skip
         menu.append(Entry("Channel", children=tuple(choices)))
-    persona = journey.active_persona()
+    persona = lead_persona(journey)  # the one the cards show (a hidden persona shows nowhere)
     if persona is not None:
         scores = {card.emotion(persona.id) for card in cards}
         menu.append(Entry(f"Sentiment for {short(persona.name)}",
@@ -269,7 +270,7 @@ def change_for(
     if command is Command.TOGGLE_LANE:
         return intents.toggle_lane(journey, target.ids[0])
     if command is Command.EMOTION:
-        persona = target.persona_id or (p.id if (p := journey.active_persona()) else None)
+        persona = target.persona_id or (p.id if (p := lead_persona(journey)) else None)
         if persona is None:
             return None
         cards = [i for i in target.ids if journey.card(i).emotion(persona) != value]

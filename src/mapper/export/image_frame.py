@@ -19,6 +19,7 @@ from mapper.layout.persona_style import PersonaStyle, styles_by_id
 from mapper.layout.text import drawable, line_height, text_width, wrap
 from mapper.layout.wording import KIND_LABELS, legend_rows
 from mapper.model import CardKind, Creator, JourneyMap, Sentiment
+from mapper.model.pain import lead_persona
 
 TITLE_SIZE = 22.0
 SUBTITLE_SIZE = 13.0
@@ -61,7 +62,7 @@ class Frame:
             parts.append(f"Scenario: {one_line(info.scenario.title)}")
         if one_line(info.scenario.goal):
             parts.append(f"Goal: {one_line(info.scenario.goal)}")
-        persona = journey.active_persona()
+        persona = lead_persona(journey)  # (a hidden persona shows nowhere on the map)
         if persona is not None:
             parts.append(f"Persona: {one_line(persona.name)}")
         self.subtitle: tuple[str, ...] = ()
@@ -192,7 +193,7 @@ def _on_white(hex_colour: str, alpha: int) -> QColor:
 def _persona_items(journey: JourneyMap) -> list[Item]:
     """Each shown persona's curve: its line and marker (the active one green, then red)."""
     styles = styles_by_id(journey.personas)
-    active = journey.active_persona()
+    active = lead_persona(journey)
     scored = {pid for card in journey.cards() for pid in card.emotions}
     shown = [p for p in journey.personas if not p.hidden and p.id in scored]
     if not shown:

@@ -17,6 +17,16 @@ def shown_personas(journey: JourneyMap) -> list[Persona]:
     return [p for p in journey.personas if not p.hidden]
 
 
+def lead_persona(journey: JourneyMap) -> Persona | None:
+    """The persona whose feelings the map shows on its cards (love marks, score badges,
+    the curve drawn on top): the active one while it is shown, else the first shown one,
+    as in present mode. A hidden persona shows nowhere on the map, even when active."""
+    active = journey.active_persona()
+    if active is not None and not active.hidden:
+        return active
+    return next((p for p in journey.personas if not p.hidden), None)
+
+
 @dataclass(frozen=True)
 class PainPoint:
     """A card that hurts, and whose score makes it hurt (lowest first, then list order).

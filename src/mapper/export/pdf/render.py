@@ -31,6 +31,7 @@ from mapper.fileformat.io import write_atomic
 from mapper.gcpause import paused_gc
 from mapper.layout import compute_layout
 from mapper.model import JourneyMap
+from mapper.model.pain import lead_persona
 
 Progress = Callable[[int, int], None]
 
@@ -48,11 +49,16 @@ def render_pdf(
     """Lay out and draw the PDF in memory. ``progress(done, total)`` is called per tile."""
     options = options or PdfOptions()
     register_fonts()
-    persona = journey.active_persona()
+    persona = lead_persona(journey)  # a hidden persona shows nowhere on the map
     if options.persona_id is not None:
         if options.persona_id not in journey.personas:
             raise ExportError(f"no persona with id {options.persona_id!r}")
         persona = journey.personas.get(options.persona_id)
+        if persona.hidden:
+            raise ExportError(
+                f"{one_line(persona.name) or 'the persona'} is hidden on the map: show it in "
+                "the Personas panel, or choose a shown persona"
+            )
     persona_id = persona.id if persona else None
     date = options.resolved_date()
     page = page_size(options.page, options.landscape)

@@ -1,0 +1,78 @@
+"""A persona hidden in the Personas panel shows nowhere on the canvas, even the active
+one: no love or pain mark of its own on the cards, no curve, no legend row; the first shown
+persona leads instead (as in present mode). Showing it again brings everything back."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from gui.conftest import view_point
+from mapper.edits import Insert, Update
+from mapper.layout import theme
+from mapper.model import Entity, Lane, LaneKind, Sentiment
+
+
+@pytest.fixture
+def emo(window):
+    """The sample map (Maya active: she loves t3 at +2, Omar never scored it) with an
+    emotion lane."""
+    journey = window.document.journey
+    window.document.push(Insert(journey, Entity.LANE, 3, Lane("emo", "Emotion", LaneKind.EMOTION)))
+    window.document.undo_stack.clear()
+    QApplication.processEvents()
+    return window
+
+
+def _stripe(window, card_id: str) -> QColor:
+    rect = window.scene.layout.cards[card_id].rect
+    window.view.centerOn(QPointF(rect.x, rect.y))
+    QApplication.processEvents()
+    point = view_point(window, rect.x + 2.5, rect.y + rect.height / 2)
+    return window.view.viewport().grab().toImage().pixelColor(point)
+
+
+def _legend_names(window) -> list[str]:
+    rows = window.scene.lane_headers["emo"].legend_rows()
+    return [r.entry.name for r in rows if r.entry is not None]
+
+
+def test_a_hidden_active_persona_shows_nowhere_on_the_canvas_until_shown_again(emo):
+    journey, stack = emo.document.journey, emo.document.undo_stack
+    love = QColor(theme.SENTIMENT_COLORS[Sentiment.LOVE])
+    assert _stripe(emo, "t3") == love  # Maya's +2
+    assert _legend_names(emo) == ["Maya", "Omar"]
+
+    emo.document.push(Update(journey, Entity.PERSONA, "maya", {"hidden": True}))
+    QApplication.processEvents()
+    assert journey.active_persona().id == "maya"  # still the active one, only hidden
+    assert _stripe(emo, "t3") != love
+    assert _legend_names(emo) == ["Omar"]
+    assert emo.scene.lane_headers["emo"].legend_rows()[-1].hidden == 1
+    assert {p.persona_id for p in emo.scene.emotion_points()} == {"omar"}
+    # the map leads with Omar: Alt+Up on a card steps his score, never Maya's out of sight
+    emo.scene.select_ids(["t3"])
+    emo.view.setFocus()
+    QTest.keyClick(emo.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert journey.card("t3").emotions == {"maya": 2, "omar": 1}
+    stack.undo()
+
+    stack.undo()  # shown again
+    QApplication.processEvents()
+    assert _stripe(emo, "t3") == love
+    assert _legend_names(emo) == ["Maya", "Omar"]
+    assert all(r.hidden == 0 for r in emo.scene.lane_headers["emo"].legend_rows())
+
+
+def test_a_hidden_persona_is_neither_named_nor_counted_in_an_image(emo):
+    from mapper.export.image import render_svg
+
+    journey = emo.document.journey
+    assert "Maya" in render_svg(journey).decode()
+    journey.update(Entity.PERSONA, "maya", hidden=True)
+    svg = render_svg(journey).decode()
+    assert "Maya" not in svg and "hidden" not in svg  # no legend row, no "Persona: Maya"
+    assert "Persona: Omar" in svg
