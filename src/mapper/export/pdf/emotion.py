@@ -146,7 +146,8 @@ def _marker(canv: Canvas, style: PersonaStyle, center: tuple[float, float], r: f
 
 def draw_emotion_key(canv: Canvas, layout: MapLayout, persona_id: str | None, text: Text) -> None:
     """Which line is whose, under the lane's name in its header (active persona first):
-    each persona's dash and marker, as its curve is drawn."""
+    each persona's dash and marker, as its curve is drawn. Rows that do not fit end in a
+    "+ n more" row, as on the canvas: no curve is left unnamed without a word."""
     lane = layout.emotion_lane
     active, others = _split(layout, persona_id)
     if lane is None or not active + others:
@@ -155,9 +156,13 @@ def draw_emotion_key(canv: Canvas, layout: MapLayout, persona_id: str | None, te
     header = lane.header
     y = header.y + 12 + len(lane.name_lines) * 15 + 10
     room = header.width - 10 - 26 - 22  # sample line, axis labels on the right
+    fits = max(0, int((header.bottom - 4 - 10 - y) // 13) + 1)  # rows with y + 10 inside
+    if fits < len(curves):
+        curves = curves[: max(0, fits - 1)]
+        more = len(active) + len(others) - len(curves)
+        text.style(8.5, theme.MUTED_INK)
+        text.at(header.x + 10, y + 13 * len(curves), elide(f"+ {more} more", room + 26, 8.5))
     for curve in curves:
-        if y + 10 > header.bottom - 4:
-            break
         x = header.x + 10
         style = _style(layout, curve)
         canv.saveState()
