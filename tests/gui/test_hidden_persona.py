@@ -76,3 +76,17 @@ def test_a_hidden_persona_is_neither_named_nor_counted_in_an_image(emo):
     svg = render_svg(journey).decode()
     assert "Maya" not in svg and "hidden" not in svg  # no legend row, no "Persona: Maya"
     assert "Persona: Omar" in svg
+
+
+def test_an_image_of_a_crowded_legend_does_not_point_to_the_personas_panel(emo):
+    from mapper.edits import personas
+    from mapper.export.image import render_svg
+
+    for _ in range(12):
+        emo.document.push(personas.add_persona(emo.document.journey))
+    QApplication.processEvents()
+    rows = emo.scene.lane_headers["emo"].legend_rows()
+    assert rows[-1].entry is None and rows[-1].more > 0  # on the canvas: see the panel
+    svg = render_svg(emo.document.journey).decode()
+    assert f"+ {rows[-1].more} more" in svg
+    assert "see Personas" not in svg

@@ -278,7 +278,8 @@ class LaneHeaderItem(_Header):
             painter.setPen(qcolor(look.muted_ink))
             counts = [f"+ {row.more} more"] if row.more else []
             counts += [f"{row.hidden} hidden"] if row.hidden else []
-            text = f"{', '.join(counts)}: see Personas"
+            # (an image has no Personas panel: its own legend names every curve)
+            text = ", ".join(counts) if printing else f"{', '.join(counts)}: see Personas"
             draw_lines(painter, (elide(text, rect.width() - 4, LEGEND_SIZE),), rect.left() + 2,
                        text_y, LEGEND_SIZE)  # fmt: skip
             return
