@@ -90,3 +90,20 @@ def test_an_image_of_a_crowded_legend_does_not_point_to_the_personas_panel(emo):
     svg = render_svg(emo.document.journey).decode()
     assert f"+ {rows[-1].more} more" in svg
     assert "see Personas" not in svg
+
+
+@pytest.mark.parametrize("how", ["hidden", "removed"])
+def test_alt_up_on_a_card_with_no_persona_shown_says_why_nothing_changed(emo, how):
+    journey = emo.document.journey
+    for persona_id in ("maya", "omar"):
+        if how == "hidden":
+            journey.update(Entity.PERSONA, persona_id, hidden=True)
+        else:
+            journey.remove(Entity.PERSONA, persona_id)
+    emo.scene.select_ids(["t4"])
+    emo.view.setFocus()
+    QTest.keyClick(emo.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert emo.document.undo_stack.count() == 0
+    message = emo.statusBar().currentMessage()
+    assert "Select a card" not in message  # one is selected
+    assert "Personas panel" in message

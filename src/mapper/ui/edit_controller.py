@@ -145,11 +145,17 @@ class EditController:
 
     # ------------------------------------------------------------- scores
     def step_score(self, delta: int) -> bool:
-        """Alt+Up / Alt+Down: the selected cards' score for the active persona (and the
+        """Alt+Up / Alt+Down: the selected cards' score for the lead persona (and the
         selected emotion points' scores) one step up or down the scale."""
         targets = self.scene.score_targets()
         if not targets:
-            self.scene.problem.emit("Select a card or an emotion point to change its score")
+            if not self.scene.selected_ids(Entity.CARD):
+                problem = "Select a card or an emotion point to change its score"
+            elif not len(self.journey.personas):
+                problem = "Add a persona in the Personas panel to score cards"
+            else:  # every persona hidden: a score would change out of sight
+                problem = "Every persona is hidden: show one in the Personas panel to score it"
+            self.scene.problem.emit(problem)
             return False
         change = intents.step_scores(self.journey, targets, delta)
         if change is None:
