@@ -171,3 +171,23 @@ def test_a_closed_comparison_stops_following_the_map(manager, qtbot, how):
     card = next(c for c in journey.cards() if "persona-priya" in c.emotions)
     assert window.document.try_push(set_emotion(journey, card.id, "persona-priya", -3))
     assert window.document.undo_stack.count() == 1
+
+
+def test_many_personas_with_long_and_right_to_left_names_fit_the_dialog(manager, qtbot):
+    journey = three_personas()
+    names = ["Anastasia Konstantinopoulou-Vanderbilt, Senior Procurement Officer",
+             "\u0645\u0631\u064a\u0645 \u0627\u0644\u062d\u0633\u064a\u0646\u064a",
+             "\u05d9\u05e2\u05dc \u05db\u05d4\u05df", *(f"Persona number {i}" for i in range(9))]  # fmt: skip
+    cards = [c for c in journey.cards() if c.kind is CardKind.TOUCHPOINT]
+    for i, name in enumerate(names):
+        journey.add(Persona(f"p{i}", name))
+        for j, card in enumerate(cards):
+            emotions = {**journey.card(card.id).emotions, f"p{i}": (i + j) % 7 - 3}
+            journey.update(Entity.CARD, card.id, emotions=emotions)
+    _window, dialog = _open(manager, qtbot, journey)
+    # the legend wraps: the dialog can still be made narrower than a laptop's screen
+    assert dialog.minimumSizeHint().width() < 1000
+    assert dialog.legend.wordWrap()
+    # a right-to-left name ends its own run: the next swatch stays beside the next name
+    for name in names[1:3]:
+        assert f"{name}\u200e" in dialog.legend.text()

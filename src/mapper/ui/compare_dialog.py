@@ -54,6 +54,7 @@ class CompareDialog(QDialog):
         self.divergent.setTextFormat(Qt.TextFormat.RichText)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)  # many personas, long names: lines, not a wider dialog
         self.chart = CompareChart()
         # the chart and the table are drawn in the map's own (light) colours, as on paper,
         # so they stay readable in dark mode
@@ -178,7 +179,7 @@ def _needed(journey: JourneyMap, comparison: PersonaComparison) -> str:
 def _legend(comparison: PersonaComparison) -> str:
     entries = [
         f'<span style="color:{c.persona.color}; font-size:16pt">\u25cf</span>&nbsp;'
-        f"{escape(c.persona.name)}"
+        f"{_name(c.persona.name)}"
         for c in comparison.curves
     ]
     if len(comparison.curves) > 1:
@@ -186,7 +187,14 @@ def _legend(comparison: PersonaComparison) -> str:
             f'<span style="color:{theme.MUTED_INK}; font-size:12pt"><b>- - -</b></span>'
             "&nbsp;Average of the personas"
         )
-    return "&nbsp;&nbsp;&nbsp;&nbsp;".join(entries)
+    return "&nbsp;&nbsp;&nbsp; ".join(entries)  # (a line may break between entries)
+
+
+def _name(name: str) -> str:
+    """A persona's name for rich text, ended by a left-to-right mark: a right-to-left
+    name (Arabic, Hebrew) keeps the next swatch, score or name on its own side, where
+    two such names side by side swapped places and a score jumped before its name."""
+    return f"{escape(name)}\u200e"
 
 
 def _divergent_text(comparison: PersonaComparison, top: list[int]) -> str:
@@ -201,9 +209,9 @@ def _divergent_text(comparison: PersonaComparison, top: list[int]) -> str:
         low, high = averages[d.lowest.id][d.stage_index], averages[d.highest.id][d.stage_index]
         assert low is not None and high is not None
         parts.append(
-            f'<span style="color:{HIGHLIGHT_INK}"><b>#{rank} {escape(stage)}</b></span>: '
-            f"{escape(names[d.lowest.id])} {signed(low, 2)}, "
-            f"{escape(names[d.highest.id])} {signed(high, 2)} (gap {d.spread:.2f})"
+            f'<span style="color:{HIGHLIGHT_INK}"><b>#{rank} {_name(stage)}</b></span>: '
+            f"{_name(names[d.lowest.id])} {signed(low, 2)}, "
+            f"{_name(names[d.highest.id])} {signed(high, 2)} (gap {d.spread:.2f})"
         )
     return "<b>Where they differ most</b><br>" + "<br>".join(parts)
 
