@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from layout_maps import journey_maps
 
 from mapper.layout.grid import compute_layout
-from mapper.model import Entity, JourneyMap, Lane, LaneKind
+from mapper.model import Entity, JourneyMap, Lane, LaneKind, Stage
 from mapper.present.content import shown
 from mapper.present.room_layout import present_layout
 
@@ -317,3 +317,30 @@ def test_a_curve_with_a_new_score_is_the_one_the_layout_makes_once_it_is_set(
     assert (
         maya.points == next(c for c in before.emotion_curves if c.persona.id == "maya").points
     )  # the curve it was made from is untouched
+
+
+def _turns_back(curve) -> list:
+    """The segments of ``curve`` that may go back along x (a control point beyond an end:
+    the line loops back before it goes on; with both between the ends it never does)."""
+    return [s for _, s in curve.segments
+            if not (s.p0[0] <= s.c1[0] <= s.p3[0] and s.p0[0] <= s.c2[0] <= s.p3[0])]  # fmt: skip
+
+
+def test_a_curve_never_turns_back_beside_a_long_step_to_a_far_stage() -> None:
+    from factories import sample_map
+
+    journey = _with_emotion_lane(sample_map())
+    for i in range(8):  # stages no one scored between the second and the last
+        journey.insert(2 + i, Stage(f"gap{i}", f"Gap {i}"))
+    journey.update(Entity.CARD, "t4", emotions={"maya": 1})
+    maya = next(c for c in compute_layout(journey).emotion_curves if c.persona.id == "maya")
+    assert len(maya.points) == 4 and not _turns_back(maya)
+
+
+@settings(max_examples=30, deadline=None)
+@given(journey_maps())
+def test_no_curve_turns_back_along_x(journey: JourneyMap) -> None:
+    if not any(lane.kind is LaneKind.EMOTION for lane in journey.lanes):
+        journey.add(Lane("emotion", "Feeling", LaneKind.EMOTION))
+    for curve in compute_layout(journey).emotion_curves:
+        assert not _turns_back(curve)

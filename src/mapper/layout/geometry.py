@@ -95,7 +95,8 @@ def smooth_curve(points: list[Point], tension: float = 1.0) -> list[Bezier]:
     """Cubic segments through ``points`` (Catmull-Rom), one segment per gap.
 
     The curve never overshoots vertically more than the neighbouring points because the
-    control points' y is clamped between the segment's ends.
+    control points' y is clamped between the segment's ends; their x is too, so a curve
+    through points that never go back along x never turns back either.
     """
     return smooth_segments(points, range(len(points) - 1), tension)
 
@@ -121,10 +122,17 @@ def smooth_segments(
         else:
             c1y = y1 if c1y < y1 else y0 if c1y > y0 else c1y
             c2y = y1 if c2y < y1 else y0 if c2y > y0 else c2y
+        # and their x too (points never go back along x): a short step beside a long
+        # one (the stage after the next is scored) turned back on itself in a loop
+        x0, x1 = p0[0], p1[0]
+        c1x = x0 + (x1 - before[0]) * tension / 6
+        c2x = x1 - (after[0] - x0) * tension / 6
+        c1x = x1 if c1x > x1 else x0 if c1x < x0 else c1x
+        c2x = x0 if c2x < x0 else x1 if c2x > x1 else c2x
         b = _new(Bezier)
         set_p0(b, p0)
-        set_c1(b, (p0[0] + (p1[0] - before[0]) * tension / 6, c1y))
-        set_c2(b, (p1[0] - (after[0] - p0[0]) * tension / 6, c2y))
+        set_c1(b, (c1x, c1y))
+        set_c2(b, (c2x, c2y))
         set_p3(b, p1)
         append(b)
     return segments
