@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from mapper.canvas.card_item import CardItem
 from mapper.canvas.mirror import add_card_items, unbuilt_cards
+from mapper.canvas.plain_tips import PlainTipScene
 from mapper.layout import MapLayout
 
 _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
@@ -26,7 +27,7 @@ _UNCACHED = QGraphicsItem.CacheMode.NoCache
 CARDS_A_TURN = 1_000  # about 20 ms a turn on the machines this was measured on
 
 
-class DeferredScene(QGraphicsScene):
+class DeferredScene(PlainTipScene):
     """The part of the scene that builds its cards late; ``complete`` builds all."""
 
     layout: MapLayout
