@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from gui.conftest import view_point
 from mapper.edits import Insert, Update
@@ -107,3 +107,22 @@ def test_alt_up_on_a_card_with_no_persona_shown_says_why_nothing_changed(emo, ho
     message = emo.statusBar().currentMessage()
     assert "Select a card" not in message  # one is selected
     assert "Personas panel" in message
+
+
+def test_the_personas_panel_moves_a_persona_down_and_up_the_list_as_undoable_edits(emo):
+    journey, stack = emo.document.journey, emo.document.undo_stack
+    panel = emo.personas
+    emo.docks["personas"].raise_()
+    panel.list.setCurrentRow(0)  # Maya
+    down = next(b for b in panel.findChildren(QPushButton) if b.text() == "Move down")
+    QTest.mouseClick(down, Qt.MouseButton.LeftButton)
+    assert journey.personas.ids() == ["omar", "maya"] and stack.count() == 1
+    assert panel.current_id() == "maya"  # still the chosen one, in its new place
+    QApplication.processEvents()
+    assert _legend_names(emo) == ["Omar", "Maya"]  # the legend follows the list
+    QTest.mouseClick(down, Qt.MouseButton.LeftButton)  # already last: nothing to undo
+    assert stack.count() == 1
+    stack.undo()
+    assert journey.personas.ids() == ["maya", "omar"]
+    QApplication.processEvents()
+    assert _legend_names(emo) == ["Maya", "Omar"]

@@ -1,5 +1,5 @@
-"""Personas: add, edit, remove, choose a photo, pick the active one, show or hide curves
-(a persona's ``hidden`` flag, saved with the map: an undoable edit like any other)."""
+"""Personas: add, edit, remove, reorder, choose a photo, pick the active one, show or hide
+curves (a persona's ``hidden`` flag, saved with the map: an undoable edit like any other)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mapper.document import Document
-from mapper.edits import Change, Remove, Update, personas
+from mapper.edits import Change, Remove, Update, intents, personas
 from mapper.edits.wording import field_edit, field_words
 from mapper.fileformat.images import PNG_MAGIC, check_image
 from mapper.fileformat.reading import FileTooLarge, NotAFile, read_limited
@@ -53,6 +53,8 @@ class PersonasPanel(QWidget):
             ("Remove", "Remove the persona", self.remove),
             ("Make active", "Make the persona active", self.make_active),
             ("Photo…", "Choose the persona's photo", self.choose_photo),
+            ("Move up", "Move the persona up the list", lambda: self.move(-1)),
+            ("Move down", "Move the persona down the list", lambda: self.move(1)),
         )
         for place, (text, name, slot) in enumerate(actions):
             button = QPushButton(text)
@@ -189,6 +191,15 @@ class PersonasPanel(QWidget):
         persona_id = self.current_id()
         if persona_id is not None:
             self._push(Remove(self.journey, Entity.PERSONA, persona_id))
+
+    def move(self, step: int) -> None:
+        """The chosen persona one place up (-1) or down (1) the list: the order of the
+        legends, the curves and the report's persona pages."""
+        persona_id = self.current_id()
+        if persona_id is None:
+            return
+        index = self.journey.index_of(Entity.PERSONA, persona_id) + step
+        self._push(intents.move_to(self.journey, Entity.PERSONA, persona_id, index))
 
     def make_active(self) -> None:
         persona_id = self.current_id()
