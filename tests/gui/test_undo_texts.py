@@ -90,3 +90,10 @@ def test_open_recent_shows_a_paths_ampersand_and_opens_it(window, tmp_path):
     assert line.iconText() == str(path)  # shown as it is, no letter underlined instead
     line.trigger()
     assert opened == [str(path)]
+
+
+def test_a_persona_colour_edit_is_spelled_as_the_form_spells_it(window):
+    window.personas.list.setCurrentRow(1)  # Omar
+    window.personas.color.edited.emit("#123456")
+    assert window.document.journey.personas.get("omar").color == "#123456"
+    assert window.undo_action.text() == "&Undo Edit colour of 'Omar'"

@@ -69,8 +69,9 @@ def cards_of(journey: JourneyMap, stages: Sequence[str] = (), lanes: Sequence[st
 
 
 def field_words(field: str) -> str:
-    """A model field as words: 'moment_of_truth' -> 'moment of truth'."""
-    return field.replace("_", " ")
+    """A model field as words: 'moment_of_truth' -> 'moment of truth', 'color' ->
+    'colour' (as the forms and dialogs spell it)."""
+    return "colour" if field == "color" else field.replace("_", " ")
 
 
 def what_goes(
