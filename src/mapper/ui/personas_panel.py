@@ -53,8 +53,8 @@ class PersonasPanel(QWidget):
             ("Remove", "Remove the persona", self.remove),
             ("Make active", "Make the persona active", self.make_active),
             ("Photo…", "Choose the persona's photo", self.choose_photo),
-            ("Move up", "Move the persona up the list", lambda: self.move(-1)),
-            ("Move down", "Move the persona down the list", lambda: self.move(1)),
+            ("Move up", "Move the persona up the list", lambda: self.move_persona(-1)),
+            ("Move down", "Move the persona down the list", lambda: self.move_persona(1)),
         )
         for place, (text, name, slot) in enumerate(actions):
             button = QPushButton(text)
@@ -192,7 +192,7 @@ class PersonasPanel(QWidget):
         if persona_id is not None:
             self._push(Remove(self.journey, Entity.PERSONA, persona_id))
 
-    def move(self, step: int) -> None:
+    def move_persona(self, step: int) -> None:
         """The chosen persona one place up (-1) or down (1) the list: the order of the
         legends, the curves and the report's persona pages."""
         persona_id = self.current_id()
