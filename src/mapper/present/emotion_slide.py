@@ -9,13 +9,13 @@ from PySide6.QtCore import QEasingCurve, QLineF, QPointF, QRectF, Qt, QVariantAn
 from PySide6.QtGui import QBrush, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
-from mapper.canvas.emotion_marks import marker_path
 from mapper.canvas.painting import draw_lines, qcolor
 from mapper.layout.geometry import smooth_curve
-from mapper.layout.persona_style import PersonaStyle, persona_style
+from mapper.layout.persona_style import PersonaStyle
 from mapper.layout.text import elide, line_height, text_width
 from mapper.model import EMOTION_MAX, EMOTION_MIN, sentiment_of
 from mapper.present.deck import Deck
+from mapper.present.emotion_key import and_list, curve_style, paint_key
 from mapper.present.items import paint_point
 from mapper.present.labels import score_label
 from mapper.present.room_layout import PresentLayout
@@ -111,7 +111,8 @@ def paint_emotion(
     left, top = rect.left() + 90 * g, rect.top() + 60 * g
     painter.setPen(qcolor(pal.ink))
     y = draw_lines(painter, ("How it feels",), left, top, 44 * u, bold=True) + 8 * u
-    names = " and ".join(p.name for p in deck.content.personas)
+    # (each name ends its own run: two right-to-left names side by side kept their order)
+    names = and_list([f"{p.name}\u200e" for p in deck.content.personas])
     painter.setPen(qcolor(pal.muted))
     draw_lines(
         painter,
@@ -145,8 +146,9 @@ def paint_emotion(
     if deck.lead in points and newest >= 0 and reveal >= newest + 1 - 1e-6:
         newest_points = [p for p in points[deck.lead] if p.stage_index == newest]
         _label_extremes(painter, newest_points, spans[newest], plot, pal, u, g)
-    if len(layout.curves) > 1:
-        _paint_legend(painter, deck, layout, rect, top, pal, u, g)
+    if len(layout.curves) > 1:  # the key right of the title, never over it
+        title_right = left + text_width("How it feels", 44 * u, bold=True)
+        paint_key(painter, deck, layout, rect, (title_right + 40 * u, top), pal, (u, g))
 
 
 def _paint_curves(
@@ -189,7 +191,7 @@ def _paint_curves(
 
 
 def _style(layout: PresentLayout, persona) -> PersonaStyle:
-    return layout.persona_styles.get(persona.id) or persona_style(persona, 0)
+    return curve_style(layout, persona)
 
 
 def _stage_spans(layout: PresentLayout, chart: QRectF) -> list[Span]:
@@ -321,45 +323,3 @@ def _label_extremes(
         painter.drawRoundedRect(box, height / 2, height / 2)
         painter.setPen(qcolor(pal.ink))
         draw_lines(painter, (text,), x + 12 * u, y + 6 * u, size, bold=True)
-
-
-def _paint_legend(
-    painter: QPainter,
-    deck: Deck,
-    layout: PresentLayout,
-    rect: QRectF,
-    top: float,
-    pal: Palette,
-    u: float,
-    g: float,
-) -> None:
-    size = 21 * u
-    x = rect.right() - 90 * g
-    for curve in reversed(sorted(layout.curves, key=lambda c: c.persona.id != deck.lead)):
-        name = curve.persona.name
-        width = text_width(name, size)
-        x -= width
-        painter.setPen(qcolor(pal.ink))
-        draw_lines(painter, (name,), x, top + 10 * u, size)
-        x -= 46 * u
-        mid = top + 10 * u + line_height(size) / 2
-        lead = curve.persona.id == deck.lead
-        style = _style(layout, curve.persona)
-        if lead:
-            gradient = QLinearGradient(0, mid - 8 * u, 0, mid + 8 * u)
-            gradient.setColorAt(0.49, qcolor(pal.positive))
-            gradient.setColorAt(0.51, qcolor(pal.negative))
-            pen = QPen(QBrush(gradient), 6 * g)
-            line = QLineF(x, mid - 7 * u, x + 34 * u, mid + 7 * u)
-        else:
-            pen = QPen(qcolor(style.color), 4 * g)
-            line = QLineF(x, mid, x + 34 * u, mid)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        if style.dash:
-            pen.setDashPattern(list(style.dash))
-        painter.setPen(pen)
-        painter.drawLine(line)
-        painter.setPen(QPen(qcolor(pal.background), 2 * g))
-        painter.setBrush(qcolor(pal.sentiment[sentiment_of(0)] if lead else style.color))
-        painter.drawPath(marker_path(style.marker, line.center(), 7 * g))
-        x -= 40 * u
