@@ -126,7 +126,8 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:
     pdf.add_argument(
         "--persona",
         metavar="NAME",
-        help="whose emotions to show (name or id; default: the map's active persona)",
+        help="whose emotions to show (name or id; default: the map's active persona, or "
+        "the first shown one while it is hidden)",
     )
     pdf.add_argument(
         "--no-report",
