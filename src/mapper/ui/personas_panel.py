@@ -56,11 +56,13 @@ class PersonasPanel(QWidget):
             ("Move up", "Move the persona up the list", lambda: self.move_persona(-1)),
             ("Move down", "Move the persona down the list", lambda: self.move_persona(1)),
         )
+        self.buttons: dict[str, QPushButton] = {}
         for place, (text, name, slot) in enumerate(actions):
             button = QPushButton(text)
             button.setAccessibleName(name)
             button.clicked.connect(slot)
             buttons.addWidget(button, place // 2, place % 2)
+            self.buttons[text] = button
         self.name, self.role = LineField(), LineField()
         self.bio, self.quote = TextField(3), TextField(2)
         self.goals, self.frustrations = TextField(3), TextField(3)
@@ -140,6 +142,7 @@ class PersonasPanel(QWidget):
         for editor in (self.name, self.role, self.bio, self.quote, self.goals,
                        self.frustrations, self.color):  # fmt: skip
             editor.setEnabled(enabled)
+        self._enable_buttons(persona_id)
         if persona_id is None:
             return
         for field in ("name", "role", "bio", "quote", "goals", "frustrations"):
@@ -154,6 +157,21 @@ class PersonasPanel(QWidget):
         self.goals.set_value("\n".join(p.goals))
         self.frustrations.set_value("\n".join(p.frustrations))
         self.color.set_value(p.color)
+
+    def _enable_buttons(self, persona_id: str | None) -> None:
+        """Only what would do something can be pressed: with no persona chosen (a map with
+        none) every button but Add is off; Make active is off for the active one, Move up
+        for the first and Move down for the last."""
+        row, last = self.list.currentRow(), self.list.count() - 1
+        active = self.journey.active_persona()
+        chosen = persona_id is not None
+        self.buttons["Remove"].setEnabled(chosen)
+        self.buttons["Photo…"].setEnabled(chosen)
+        self.buttons["Make active"].setEnabled(
+            chosen and (active is None or active.id != persona_id)
+        )
+        self.buttons["Move up"].setEnabled(chosen and row > 0)
+        self.buttons["Move down"].setEnabled(chosen and row < last)
 
     def _edit(self, field: str, value) -> None:
         persona_id = self.current_id()
