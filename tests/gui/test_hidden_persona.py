@@ -92,6 +92,24 @@ def test_an_image_of_a_crowded_legend_does_not_point_to_the_personas_panel(emo):
     assert "see Personas" not in svg
 
 
+def test_a_crowded_legend_keeps_a_row_for_the_active_persona_first(emo):
+    """With more personas than the lane has rows, the active one (whose marks the cards
+    show) is never among the "+ n more": it leads the legend, as in the PDF's key."""
+    from mapper.edits import personas
+
+    journey = emo.document.journey
+    for _ in range(12):
+        emo.document.push(personas.add_persona(journey))
+    last = journey.personas.ids()[-1]
+    emo.document.push(personas.make_active(journey, last))
+    QApplication.processEvents()
+    rows = emo.scene.lane_headers["emo"].legend_rows()
+    assert rows[-1].entry is None and rows[-1].more > 0
+    assert rows[0].entry is not None and rows[0].entry.persona_id == last
+    named = [r.entry.persona_id for r in rows if r.entry is not None]
+    assert named[1:] == journey.personas.ids()[: len(named) - 1]  # then the list's order
+
+
 @pytest.mark.parametrize("how", ["hidden", "removed"])
 def test_alt_up_on_a_card_with_no_persona_shown_says_why_nothing_changed(emo, how):
     journey = emo.document.journey

@@ -224,8 +224,9 @@ class LaneHeaderItem(_Header):
 
     def legend_rows(self) -> list[LegendRow]:
         """Where each legend row goes: the shown personas (a hidden one shows nowhere on
-        the map); rows that do not fit end in a "+ n more" row, and the editor counts the
-        hidden personas in a closing row (an image has no boxes either: editor chrome)."""
+        the map); rows that do not fit end in a "+ n more" row (the active persona first,
+        as in the PDF's key), and the editor counts the hidden personas in a closing row
+        (an image has no boxes either: editor chrome)."""
         if self.box.lane.kind is not LaneKind.EMOTION or self.box.lane.collapsed:
             return []
         printing = getattr(self.scene(), "printing", False)
@@ -237,6 +238,8 @@ class LaneHeaderItem(_Header):
         if room <= 0:
             return []
         fits = len(entries) + (1 if hidden else 0) <= room
+        if not fits:  # the active persona (whose marks the cards show) keeps a row, first
+            entries = sorted(entries, key=lambda e: not e.active)  # (stable: list order)
         shown = entries if fits else entries[: room - 1]
         rows = []
         for i, entry in enumerate(shown):
