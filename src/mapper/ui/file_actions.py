@@ -14,6 +14,7 @@ from mapper.fileformat import JourneyFileError, atomic
 from mapper.fileformat.atomic import ReadOnlyFile
 from mapper.fileformat.io import read_map_bytes
 from mapper.fileformat.save import UnsafeToWrite
+from mapper.fileformat.signature import DiskSignature
 from mapper.paths import same_file
 from mapper.saving import SaveJob
 from mapper.ui.message_box import as_written, plain_box
@@ -208,6 +209,13 @@ def is_read_only(path: Path) -> bool:
     return atomic.is_read_only(path)
 
 
+def ask_before_closing(document: Document, parent: QWidget | None) -> bool:
+    """Unsaved changes, or a file gone: whether the window may close (False: cancelled)."""
+    if document.is_modified():
+        return ask_to_save(document, parent)
+    return ask_if_gone(document, parent)
+
+
 def ask_to_save(document: Document, parent: QWidget | None) -> bool:
     """Before closing a modified map: Save (True once the save started), Discard (True)
     or Cancel (False)."""
@@ -220,6 +228,27 @@ def ask_to_save(document: Document, parent: QWidget | None) -> bool:
     if answer == buttons.Save:
         return save_document(document, parent)
     return answer == buttons.Discard
+
+
+def ask_if_gone(document: Document, parent: QWidget | None) -> bool:
+    """Before closing an unchanged map: if its file was moved, renamed or deleted, the
+    window may hold the only copy. Save it (True once the save started), close (True) or
+    cancel (False); True at once while the file is there."""
+    if document.path is None or DiskSignature.stat(document.path) is not None:
+        return True
+    answer = _warn(
+        parent, "File no longer there",
+        f"{document.display_name()} was moved, renamed or deleted since you opened it.",
+        "This window may hold the only copy of the map. Save it before closing?",
+        [("Save As…", QMessageBox.ButtonRole.AcceptRole, "save_as"),
+         ("Save Again There", QMessageBox.ButtonRole.ActionRole, "again"),
+         ("Close Without Saving", QMessageBox.ButtonRole.DestructiveRole, "close")],
+    )  # fmt: skip
+    if answer in ("cancel", "close"):
+        return answer == "close"
+    if answer == "again":
+        document.disk_signature = None  # the user knows the file is gone: no second question
+    return save_document(document, parent, save_as=answer == "save_as")
 
 
 def ask_about_read_only(document: Document, parent: QWidget | None) -> bool:

@@ -29,7 +29,7 @@ from mapper.ui.actions import (
     set_icons,
 )
 from mapper.ui.edit_controller import EditController
-from mapper.ui.file_actions import after_save, ask_to_save, save_document, window_title
+from mapper.ui.file_actions import after_save, ask_before_closing, save_document, window_title
 from mapper.ui.first_paint import AfterFirstPaint
 from mapper.ui.focus_order import next_stop
 from mapper.ui.icons import icon
@@ -319,11 +319,9 @@ class MainWindow(EditorWindow):
 
     # ------------------------------------------------------------ closing
     def maybe_save(self) -> bool:
-        """Ask about unsaved changes; False means the user cancelled."""
+        """Ask about unsaved changes (or a file gone); False means the user cancelled."""
         self.scene.finish_editing()  # a title typed in place counts
-        if not self.document.is_modified():
-            return True
-        return ask_to_save(self.document, self)
+        return ask_before_closing(self.document, self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.document.is_saving() and not self.maybe_save():
