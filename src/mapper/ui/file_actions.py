@@ -137,7 +137,7 @@ def save_document(
             return False
         save_as = True
     if save_as or target is None:
-        suggested = str(target or Path.home() / document.display_name())
+        suggested = str(save_as_suggestion(document))
         chosen = ask_save_path(parent, "Save journey map", suggested, FILTER, "journey")
         if chosen is None:
             return False
@@ -151,6 +151,23 @@ def save_document(
     tell(parent, f"Saving {job.target.name}…", 0)
     after_save(document, lambda finished: _report(finished, parent, then))
     return True
+
+
+def save_as_suggestion(document: Document) -> Path:
+    """Where Save As starts: the map's file, unless it cannot be saved there (its folder
+    is gone: the nearest folder that is there; it is read-only: a copy's name beside it)."""
+    target = document.path
+    if target is None:
+        return Path.home() / document.display_name()
+    folder = target.parent
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    if folder != target.parent or not is_read_only(target):
+        return folder / target.name
+    copy, number = folder / f"{target.stem} (copy){target.suffix}", 2
+    while copy.exists():
+        copy, number = folder / f"{target.stem} (copy {number}){target.suffix}", number + 1
+    return copy
 
 
 def _open_in_another_window(document: Document, parent: QWidget | None, target: Path) -> bool:

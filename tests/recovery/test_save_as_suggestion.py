@@ -1,0 +1,50 @@
+"""Where Save As starts when the map cannot be saved where it is: a place it can be."""
+
+from __future__ import annotations
+
+import shutil
+
+from factories import sample_map
+from mapper.document import Document
+from mapper.fileformat import save_journey
+from mapper.ui import file_actions
+
+
+def suggested_by_save_as(document, monkeypatch) -> str:
+    offered: list[str] = []
+
+    def ask(parent, title, suggested, name_filter, suffix):
+        offered.append(suggested)
+        return None  # cancelled
+
+    monkeypatch.setattr(file_actions, "ask_save_path", ask)
+    assert not file_actions.save_document(document, None, save_as=True)
+    return offered[0]
+
+
+def test_save_as_of_a_map_whose_folder_was_deleted_starts_in_a_folder_that_is_there(
+    qapp, tmp_path, monkeypatch
+):
+    """It offered the deleted folder's path: saving there failed again."""
+    folder = tmp_path / "project" / "maps"
+    folder.mkdir(parents=True)
+    save_journey(sample_map(), folder / "map.journey")
+    document = Document.open(folder / "map.journey")
+    shutil.rmtree(tmp_path / "project")
+    assert suggested_by_save_as(document, monkeypatch) == str(tmp_path / "map.journey")
+
+
+def test_save_as_of_a_read_only_file_offers_a_new_name_beside_it(qapp, tmp_path, monkeypatch):
+    """It offered the read-only file itself: Save, Yes to replace it, then 'Not saved'."""
+    path = tmp_path / "map.journey"
+    save_journey(sample_map(), path)
+    document = Document.open(path)
+    monkeypatch.setattr(file_actions, "is_read_only", lambda p: p == path)
+    assert suggested_by_save_as(document, monkeypatch) == str(tmp_path / "map (copy).journey")
+
+
+def test_save_as_of_a_writable_file_offers_the_file(qapp, tmp_path, monkeypatch):
+    path = tmp_path / "map.journey"
+    save_journey(sample_map(), path)
+    document = Document.open(path)
+    assert suggested_by_save_as(document, monkeypatch) == str(path)
