@@ -6,6 +6,7 @@ import logging
 import os
 import time
 import uuid
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
@@ -13,7 +14,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer
 from mapper.document import Document
 from mapper.gcpause import paused_gc
 from mapper.model.snapshot import Capture
-from mapper.recovery.store import RecoveryStore
+from mapper.recovery.store import RecoveryStore, Typing
 
 DEFAULT_DELAY_SECONDS = 30.0
 _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")  # keeps order
@@ -33,7 +34,8 @@ class Autosaver(QObject):
 
     On the UI thread it only captures the map (immutable entities, so it is cheap); the
     JSON is built and written by a background thread. A save or a normal close removes
-    the copy.
+    the copy. Text being typed in place (``typing``, told of by :meth:`typed`) goes into
+    the copy's description: it is not in the map until committed.
     """
 
     def __init__(self, document: Document, store: RecoveryStore, key: str | None = None):
@@ -47,6 +49,8 @@ class Autosaver(QObject):
         self.changed_at = time.time()
         self.disk_signature = document.disk_signature
         self.pending: Future | None = None
+        self.typing: Callable[[], Typing | None] = lambda: None  # set by the window
+        self._typing_kept = False  # the copy holds typing of an unmodified map
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(int(delay_seconds() * 1000))
@@ -71,29 +75,43 @@ class Autosaver(QObject):
         if self.document.is_modified():
             self.timer.start()
 
+    def typed(self) -> None:
+        """Text typed in place changed (or its editor closed): a copy is due."""
+        self.changed_at = time.time()
+        self.timer.start()
+
     def _clean_changed(self, clean: bool) -> None:
         if clean:  # saved, or undone back to the saved state
             self.timer.stop()
             self.discard_copy()
 
     def save_now(self) -> Future | None:
-        """Write a recovery copy now if there are unsaved changes."""
+        """Write a recovery copy now if there are unsaved changes (or typing)."""
         self.timer.stop()
-        if self.problem is not None or not self.document.is_modified():
+        if self.problem is not None:
             return None
+        typing = self.typing()
+        if not self.document.is_modified() and typing is None:
+            if self._typing_kept:  # the typing was taken back: so is its copy
+                self._typing_kept = False
+                self.discard_copy()
+            return None
+        self._typing_kept = not self.document.is_modified()
         if self.lock is None:
             self._claim()
         with paused_gc():
             capture = self.document.journey.capture()  # put in order by the writer
         self.disk_signature = self.document.disk_signature
-        self.pending = _writer.submit(self._write, capture, self.document.path, self.changed_at)
+        path, changed_at = self.document.path, self.changed_at
+        self.pending = _writer.submit(self._write, capture, path, changed_at, typing)
         return self.pending
 
-    def _write(self, capture: Capture, original, changed_at) -> None:
+    def _write(self, capture: Capture, original, changed_at, typing: Typing | None) -> None:
         try:
             with paused_gc():
                 snapshot = capture.snapshot()
-                self.store.write(self.key, snapshot, original, changed_at, self.disk_signature)
+                signature = self.disk_signature
+                self.store.write(self.key, snapshot, original, changed_at, signature, typing)
         except Exception:  # a full disk (or anything else) must not take the editor down
             log.exception("could not write the recovery copy")  # to the log file only
 

@@ -28,6 +28,7 @@ from mapper.ui.main_window import MainWindow
 from mapper.ui.message_box import as_written
 from mapper.ui.recent_files import remember
 from mapper.ui.settings_home import name_application
+from mapper.ui.typing_kept import keep_typing, put_back
 
 
 class WindowManager:
@@ -48,6 +49,7 @@ class WindowManager:
     def show(self, document: Document, recovery_key: str | None = None) -> MainWindow:
         window = MainWindow(document, self)
         window.autosaver = Autosaver(document, self.store, recovery_key)
+        keep_typing(window.scene, window.autosaver)  # what is typed in place, in the copies
         if window.autosaver.problem is not None:  # said in every window, a banner once
             window.show_recovery_off(window.autosaver.problem, banner=not self.told_recovery_off)
             self.told_recovery_off = True
@@ -96,6 +98,8 @@ class WindowManager:
         # teammate's), saving asks first instead of overwriting it
         document.disk_signature = entry.disk_signature
         document.undo_stack.resetClean()  # restored work is unsaved until saved
+        if entry.typing is not None:  # typed in place when Mapper stopped: one undo step
+            put_back(document, entry.typing)
         return self.show(document, recovery_key=entry.key)
 
     def forget(self, window: MainWindow) -> None:
