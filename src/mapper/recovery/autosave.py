@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import time
@@ -9,7 +10,7 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from mapper.document import Document
 from mapper.gcpause import paused_gc
@@ -38,6 +39,9 @@ class Autosaver(QObject):
     the copy's description: it is not in the map until committed.
     """
 
+    failing = Signal(str)  # from the writer thread: copies stopped being written, and why
+    working = Signal()  # from the writer thread: a copy was written again
+
     def __init__(self, document: Document, store: RecoveryStore, key: str | None = None):
         super().__init__(document)
         self.document, self.store = document, store
@@ -51,6 +55,7 @@ class Autosaver(QObject):
         self.pending: Future | None = None
         self.typing: Callable[[], Typing | None] = lambda: None  # set by the window
         self._typing_kept = False  # the copy holds typing of an unmodified map
+        self._failing = False  # the last copy could not be written (writer thread only)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(int(delay_seconds() * 1000))
@@ -112,8 +117,28 @@ class Autosaver(QObject):
                 snapshot = capture.snapshot()
                 signature = self.disk_signature
                 self.store.write(self.key, snapshot, original, changed_at, signature, typing)
-        except Exception:  # a full disk (or anything else) must not take the editor down
-            log.exception("could not write the recovery copy")  # to the log file only
+        except Exception as exc:  # a full disk (or anything else) must not take the editor down
+            log.exception("could not write the recovery copy")  # to the log file
+            if not self._failing:  # and to the user, once, who would trust the copies
+                self._failing = True
+                self.failing.emit(self._why(exc))
+        else:
+            if self._failing:
+                self._failing = False
+                self.working.emit()
+
+    def _why(self, exc: Exception) -> str:
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            why = "the disk is full"
+        elif isinstance(exc, OSError) and exc.strerror:
+            why = exc.strerror
+        else:
+            why = str(exc) or type(exc).__name__
+        return (
+            f"Recovery copies are off: Mapper cannot write to {self.store.folder} ({why}). "
+            "Unsaved changes will not survive a crash, so save often. Mapper tries again "
+            "with each change."
+        )
 
     def discard_copy(self) -> None:
         if self.problem is None:

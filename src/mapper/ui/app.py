@@ -51,8 +51,10 @@ class WindowManager:
         window.autosaver = Autosaver(document, self.store, recovery_key)
         keep_typing(window.scene, window.autosaver)  # what is typed in place, in the copies
         if window.autosaver.problem is not None:  # said in every window, a banner once
-            window.show_recovery_off(window.autosaver.problem, banner=not self.told_recovery_off)
+            window.recovery_mark.show_off(window.autosaver.problem, not self.told_recovery_off)
             self.told_recovery_off = True
+        window.autosaver.failing.connect(window.recovery_mark.failing)
+        window.autosaver.working.connect(window.recovery_mark.working)
         self.windows.append(window)
         window.show()
         window.view.show_start()
