@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from factories import sample_map
+from mapper.document import Document
 from mapper.fileformat import save_journey
 from mapper.recovery import RecoveryStore, Typing
 from mapper.recovery.autosave import wait_for_writes
@@ -119,3 +120,19 @@ def restore_all(monkeypatch) -> None:
     monkeypatch.setattr(
         recovery_dialog.RecoveryDialog, "exec", lambda self: self._finish(recovery_dialog.RESTORE)
     )
+
+
+def test_a_closed_window_writes_no_copy_for_late_typing(managers, qtbot):
+    """Whatever the editor says after its window closed, no copy outlives the close."""
+    window = managers[0].show(Document(sample_map()))
+    window.scene.select_ids(["t1"])
+    window.edit.delete_selection()
+    autosaver, folder = window.autosaver, managers[0].store.folder
+    window.document.undo_stack.setClean()
+    window.document.undo_stack.resetClean()  # modified, as discarded work is
+    autosaver.close()
+    autosaver.typed()
+    qtbot.wait(200)
+    wait_for_writes()
+    assert list(folder.glob("*.journey")) == []
+    window.autosaver = type(autosaver)(window.document, managers[0].store)  # closed again

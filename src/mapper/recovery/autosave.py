@@ -156,6 +156,7 @@ class Autosaver(QObject):
         stack.indexChanged.disconnect(self._changed)
         stack.cleanChanged.disconnect(self._clean_changed)
         self.timer.stop()
+        self.timer.timeout.disconnect(self.save_now)  # a late keystroke writes nothing
         self.discard_copy()
         if self.lock is not None:
             self.lock.unlock()
