@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -28,6 +29,7 @@ from mapper.ui.main_window import MainWindow
 from mapper.ui.message_box import as_written
 from mapper.ui.recent_files import remember
 from mapper.ui.settings_home import name_application
+from mapper.ui.termination import Termination
 from mapper.ui.typing_kept import keep_typing, put_back
 
 
@@ -236,6 +238,18 @@ def install_error_dialog(manager: WindowManager) -> None:
     sys.excepthook = hook
 
 
+def end_keeping_copies(manager: WindowManager, number: int) -> None:
+    """Ended by the system: every map's recovery copy is written and kept for the next
+    start to offer, a save under way finishes, and the process ends at once (closing the
+    windows, or tearing them down at exit, would remove the copies)."""
+    with contextlib.suppress(Exception):
+        manager.autosave_all()
+    wait_for_saves()
+    wait_for_writes()
+    logging.shutdown()
+    os._exit(128 + number)  # as a shell reports a program ended by that signal
+
+
 def run_app(path: str | None, qt_options: list[str] | None = None) -> int:
     """``qt_options``: Qt's own command-line options (``-style Fusion``, ``-reverse``)."""
     app = create_application([*(sys.argv[:1] or ["mapper"]), *(qt_options or [])])
@@ -251,7 +265,9 @@ def run_app(path: str | None, qt_options: list[str] | None = None) -> int:
     for window in manager.windows:  # whichever shows first (opening it twice is a no-op)
         window.after_first_frame.add(start_logging)
     end_start_up_pause()  # ended by the first window already, unless none opened
+    termination = Termination(lambda number: end_keeping_copies(manager, number), app)
     code = app.exec()
+    termination.stop()  # the windows are closed: Python's own handling again
     wait_for_saves()
     wait_for_writes()
     return code
