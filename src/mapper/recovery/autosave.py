@@ -1,4 +1,4 @@
-"""Autosave: a recovery copy within a few seconds of the last change, off the UI thread."""
+"""Autosave: a recovery copy within a few seconds of a change, off the UI thread."""
 
 from __future__ import annotations
 
@@ -78,12 +78,18 @@ class Autosaver(QObject):
     def _changed(self, _index: int) -> None:
         self.changed_at = time.time()
         if self.document.is_modified():
-            self.timer.start()
+            self._due()
 
     def typed(self) -> None:
         """Text typed in place changed (or its editor closed): a copy is due."""
         self.changed_at = time.time()
-        self.timer.start()
+        self._due()
+
+    def _due(self) -> None:
+        """A copy within the delay of the first change not in one: a later change does
+        not put it off again (typing without a pause had no copy until it paused)."""
+        if not self.timer.isActive():
+            self.timer.start()
 
     def _clean_changed(self, clean: bool) -> None:
         if clean:  # saved, or undone back to the saved state
