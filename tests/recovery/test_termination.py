@@ -1,5 +1,6 @@
-"""For real: Mapper ended by SIGTERM (a shutdown, ``kill``) or SIGHUP (its terminal
-closed) writes its recovery copies first; the next start offers the work back."""
+"""For real: Mapper ended by SIGTERM (a shutdown, ``kill``), SIGHUP (its terminal closed)
+or SIGINT (Ctrl+C in that terminal) writes its recovery copies first; the next start
+offers the work back."""
 
 from __future__ import annotations
 
@@ -38,10 +39,11 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-@pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGHUP])
+@pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_an_editor_ended_by_the_system_keeps_its_unsaved_work(tmp_path, ending):
     """Python's default ended Mapper at once: the changes since the last recovery copy
-    (up to 30 seconds of them) were lost."""
+    (up to 30 seconds of them) were lost; Ctrl+C showed 'an unexpected problem
+    (KeyboardInterrupt)' instead, raised in the middle of whatever ran next."""
     original = tmp_path / "coffee.journey"
     shutil.copy(ROOT / "examples" / "coffee-chain.journey", original)
     data = tmp_path / "data"

@@ -1,7 +1,8 @@
-"""Ended by the system (SIGTERM at shutdown or from ``kill``, SIGHUP when the terminal it
-runs in closes): every recovery copy is written first, so the next start offers the work
-back. Without this, Python's default ended Mapper at once, losing what was changed since
-the last copy."""
+"""Ended from outside (SIGTERM at shutdown or from ``kill``, SIGHUP when the terminal it
+runs in closes, Ctrl+C there: SIGINT): every recovery copy is written first, so the next
+start offers the work back. Without this, SIGTERM and SIGHUP ended Mapper at once, losing
+what was changed since the last copy, and Ctrl+C raised KeyboardInterrupt in whatever
+Python code ran next (an edit half made) and showed it as an unexpected problem."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier
 
-ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
 
 class Termination(QObject):
