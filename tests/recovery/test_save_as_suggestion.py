@@ -48,3 +48,25 @@ def test_save_as_of_a_writable_file_offers_the_file(qapp, tmp_path, monkeypatch)
     save_journey(sample_map(), path)
     document = Document.open(path)
     assert suggested_by_save_as(document, monkeypatch) == str(path)
+
+
+def test_save_as_after_someone_else_saved_offers_a_new_name(qapp, tmp_path, monkeypatch):
+    """'Save your version under a new name' opened on their file's name: Save, then Yes
+    to Qt's replace question, wrote over their changes."""
+    path = tmp_path / "map.journey"
+    save_journey(sample_map(), path)
+    document = Document.open(path)
+    document.journey.update_info(title="Mine")
+    document.undo_stack.resetClean()
+    theirs = sample_map()
+    theirs.update_info(title="Theirs")
+    save_journey(theirs, path)
+    monkeypatch.setattr(file_actions, "ask_about_conflict", lambda doc, parent: "save_as")
+    offered: list[str] = []
+    monkeypatch.setattr(
+        file_actions,
+        "ask_save_path",
+        lambda parent, title, suggested, *a: offered.append(suggested),
+    )
+    assert not file_actions.save_document(document, None)
+    assert offered == [str(tmp_path / "map (copy).journey")]

@@ -126,18 +126,19 @@ def save_document(
     if document.is_saving():
         after_save(document, lambda _job: save_document(document, parent, save_as, then))
         return True
-    target = document.path
+    target, beside = document.path, False
     if not save_as and target is not None and document.changed_on_disk():
         answer = ask_about_conflict(document, parent)
         if answer == "cancel":
             return False
         save_as = answer == "save_as"
+        beside = save_as and target.exists()  # their version is there: not over it
     if not save_as and target is not None and is_read_only(target):
         if not ask_about_read_only(document, parent):
             return False
         save_as = True
     if save_as or target is None:
-        suggested = str(save_as_suggestion(document))
+        suggested = str(save_as_suggestion(document, beside))
         chosen = ask_save_path(parent, "Save journey map", suggested, FILTER, "journey")
         if chosen is None:
             return False
@@ -153,16 +154,17 @@ def save_document(
     return True
 
 
-def save_as_suggestion(document: Document) -> Path:
+def save_as_suggestion(document: Document, beside: bool = False) -> Path:
     """Where Save As starts: the map's file, unless it cannot be saved there (its folder
-    is gone: the nearest folder that is there; it is read-only: a copy's name beside it)."""
+    is gone: the nearest folder that is there; it is read-only, or ``beside`` it is asked
+    for: a copy's name beside it)."""
     target = document.path
     if target is None:
         return Path.home() / document.display_name()
     folder = target.parent
     while not folder.is_dir() and folder != folder.parent:
         folder = folder.parent
-    if folder != target.parent or not is_read_only(target):
+    if folder != target.parent or not (beside or is_read_only(target)):
         return folder / target.name
     copy, number = folder / f"{target.stem} (copy){target.suffix}", 2
     while copy.exists():
