@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from pathlib import Path
 
 from factories import sample_map
 from mapper.document import Document
@@ -70,3 +72,21 @@ def test_save_as_after_someone_else_saved_offers_a_new_name(qapp, tmp_path, monk
     )
     assert not file_actions.save_document(document, None)
     assert offered == [str(tmp_path / "map (copy).journey")]
+
+
+def test_save_as_in_a_folder_that_may_not_be_written_starts_at_home(qapp, tmp_path, monkeypatch):
+    """A writable map in a read-only folder cannot be saved (a save writes a temporary
+    beside it first): Save As offered that folder again, to fail the same way."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = folder / "map.journey"
+    save_journey(sample_map(), path)
+    document = Document.open(path)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setattr(Path, "home", lambda: home)
+    written = os.access
+    monkeypatch.setattr(
+        os, "access", lambda p, mode, **k: Path(p) != folder and written(p, mode, **k)
+    )
+    assert suggested_by_save_as(document, monkeypatch) == str(home / "map.journey")

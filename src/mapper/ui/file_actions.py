@@ -155,15 +155,18 @@ def save_document(
 
 
 def save_as_suggestion(document: Document, beside: bool = False) -> Path:
-    """Where Save As starts: the map's file, unless it cannot be saved there (its folder
-    is gone: the nearest folder that is there; it is read-only, or ``beside`` it is asked
-    for: a copy's name beside it)."""
+    """Where Save As starts: the map's file, unless it cannot be saved there: its folder
+    is gone (the nearest folder that is there) or may not be written (the home folder: a
+    save writes a temporary beside the file), or the file is read-only, or ``beside`` it
+    is asked for (a copy's name beside it)."""
     target = document.path
     if target is None:
         return Path.home() / document.display_name()
     folder = target.parent
     while not folder.is_dir() and folder != folder.parent:
         folder = folder.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        folder = Path.home()
     if folder != target.parent or not (beside or is_read_only(target)):
         return folder / target.name
     copy, number = folder / f"{target.stem} (copy){target.suffix}", 2
