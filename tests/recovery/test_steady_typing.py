@@ -65,7 +65,7 @@ def test_a_title_typed_in_the_inspector_without_a_pause_is_copied(manager, qtbot
     QApplication.processEvents()
     field = inspector_field(window, "Title")
     field.setFocus()
-    type_steadily(manager, 2.0, lambda: QTest.keyClicks(field, "a"))
+    type_steadily(manager, 5.0, lambda: QTest.keyClicks(field, "a"))
     (copy,) = copies(manager)
     assert load_journey(copy).card("t1").title.startswith("aa")  # typed at its start
 
@@ -79,5 +79,5 @@ def test_a_title_typed_in_place_without_a_pause_is_copied(manager, qtbot):
     window.scene.select_ids(["t1"])
     QApplication.processEvents()
     QTest.keyClick(window.view, Qt.Key.Key_F2)
-    type_steadily(manager, 2.0, lambda: QTest.keyClicks(window.view, "b"))
+    type_steadily(manager, 5.0, lambda: QTest.keyClicks(window.view, "b"))
     assert copies(manager)
