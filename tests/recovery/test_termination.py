@@ -60,3 +60,27 @@ def test_an_editor_ended_by_the_system_keeps_its_unsaved_work(tmp_path, ending):
     copy = load_journey(entry.map_file)
     assert not copy.has_card("act-hears-about-app")  # the edit is in the copy
     assert load_journey(original).has_card("act-hears-about-app")  # the file untouched
+
+
+def test_one_map_failing_keeps_no_other_from_its_copy(manager, monkeypatch):
+    """Ending by a signal writes each map's copy on its own: an error in the first
+    window's left the others without theirs."""
+    from factories import sample_map
+    from mapper.document import Document
+    from mapper.ui import app
+
+    windows = [manager.show(Document(sample_map())) for _ in range(2)]
+    for window in windows:
+        window.scene.select_ids(["t1"])
+        window.edit.delete_selection()
+
+    def broken():
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(windows[0].document.journey, "capture", broken)
+    ended: list[int] = []
+    monkeypatch.setattr(app.os, "_exit", ended.append)
+    monkeypatch.setattr(app.logging, "shutdown", lambda: None)  # the tests go on logging
+    app.end_keeping_copies(manager, int(signal.SIGTERM))
+    assert ended == [128 + signal.SIGTERM]
+    assert (manager.store.folder / f"{windows[1].autosaver.key}.journey").is_file()

@@ -242,8 +242,9 @@ def end_keeping_copies(manager: WindowManager, number: int) -> None:
     """Ended by the system: every map's recovery copy is written and kept for the next
     start to offer, a save under way finishes, and the process ends at once (closing the
     windows, or tearing them down at exit, would remove the copies)."""
-    with contextlib.suppress(Exception):
-        manager.autosave_all()
+    for window in manager.windows:
+        with contextlib.suppress(Exception):  # one map failing keeps no other from its copy
+            window.autosaver.save_now()
     wait_for_saves()
     wait_for_writes()
     logging.shutdown()
