@@ -69,8 +69,13 @@ class WindowManager:
             self.autosave_all()  # focus went elsewhere: write the copies now
 
     def autosave_all(self) -> None:
+        """Write every map's recovery copy now; one failing keeps no other from its copy
+        (this runs after an unexpected error and when Mapper is ended)."""
         for window in self.windows:
-            window.autosaver.save_now()
+            try:
+                window.autosaver.save_now()
+            except Exception:
+                logging.getLogger("mapper").exception("could not write the recovery copy")
 
     def offer_recovery(self, parent: QWidget | None = None) -> list[MainWindow]:
         """After a crash: ask what to do with the copies the dead Mapper left."""
@@ -242,9 +247,7 @@ def end_keeping_copies(manager: WindowManager, number: int) -> None:
     """Ended by the system: every map's recovery copy is written and kept for the next
     start to offer, a save under way finishes, and the process ends at once (closing the
     windows, or tearing them down at exit, would remove the copies)."""
-    for window in manager.windows:
-        with contextlib.suppress(Exception):  # one map failing keeps no other from its copy
-            window.autosaver.save_now()
+    manager.autosave_all()
     wait_for_saves()
     wait_for_writes()
     logging.shutdown()
