@@ -10,6 +10,7 @@ from PySide6.QtGui import QTextCursor, QTextOption
 from PySide6.QtWidgets import QGraphicsTextItem
 
 from mapper.canvas.painting import qcolor, qfont, theme_of
+from mapper.model import Entity
 
 
 class InlineEditor(QGraphicsTextItem):
@@ -20,10 +21,13 @@ class InlineEditor(QGraphicsTextItem):
         size: float,
         on_commit: Callable[[str], None],
         on_cancel: Callable[[], None] | None = None,
+        edits: tuple[Entity, str] | None = None,
     ) -> None:
         super().__init__()
         self._on_commit: Callable[[str], None] | None = on_commit
         self._on_cancel = on_cancel
+        self.edits = edits  # what the text is of (kind, id): kept in recovery copies
+        self.original = text
         self.setFont(qfont(size))
         self.setPlainText(text)
         self.setTextWidth(max(rect.width(), 60))
@@ -64,6 +68,13 @@ class InlineEditor(QGraphicsTextItem):
             self.finish(commit=True)
             return True
         return super().sceneEvent(event)
+
+    def typed_text(self) -> str | None:
+        """What is typed and not yet committed (None: nothing new, or finished)."""
+        if self._on_commit is None:
+            return None
+        text = self.toPlainText().strip()
+        return None if text == self.original.strip() else text
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)

@@ -67,7 +67,8 @@ def open_editor(
         except EditRefused as exc:
             report(str(exc))
 
-    editor = InlineEditor(rect, getattr(journey.get(kind, item_id), field), size, commit)
+    text = getattr(journey.get(kind, item_id), field)
+    editor = InlineEditor(rect, text, size, commit, edits=(kind, item_id))
     scene.addItem(editor)
     editor.start()
     return editor
@@ -98,7 +99,9 @@ def open_new_card_editor(
     def cancel() -> None:
         push(intents.take_back_new_card(journey, card_id))
 
-    editor = InlineEditor(rect, journey.card(card_id).title, 12, commit, cancel)
+    editor = InlineEditor(
+        rect, journey.card(card_id).title, 12, commit, cancel, (Entity.CARD, card_id)
+    )
     scene.addItem(editor)
     editor.start()
     return editor

@@ -1,19 +1,21 @@
-"""Autosave: a recovery copy within a few seconds of the last change, off the UI thread."""
+"""Autosave: a recovery copy within a few seconds of a change, off the UI thread."""
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import time
 import uuid
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from mapper.document import Document
 from mapper.gcpause import paused_gc
 from mapper.model.snapshot import Capture
-from mapper.recovery.store import RecoveryStore
+from mapper.recovery.store import RecoveryStore, Typing
 
 DEFAULT_DELAY_SECONDS = 30.0
 _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")  # keeps order
@@ -33,8 +35,12 @@ class Autosaver(QObject):
 
     On the UI thread it only captures the map (immutable entities, so it is cheap); the
     JSON is built and written by a background thread. A save or a normal close removes
-    the copy.
+    the copy. Text being typed in place (``typing``, told of by :meth:`typed`) goes into
+    the copy's description: it is not in the map until committed.
     """
+
+    failing = Signal(str)  # from the writer thread: copies stopped being written, and why
+    working = Signal()  # from the writer thread: a copy was written again
 
     def __init__(self, document: Document, store: RecoveryStore, key: str | None = None):
         super().__init__(document)
@@ -47,6 +53,9 @@ class Autosaver(QObject):
         self.changed_at = time.time()
         self.disk_signature = document.disk_signature
         self.pending: Future | None = None
+        self.typing: Callable[[], Typing | None] = lambda: None  # set by the window
+        self._typing_kept = False  # the copy holds typing of an unmodified map
+        self._failing = False  # the last copy could not be written (writer thread only)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(int(delay_seconds() * 1000))
@@ -69,6 +78,17 @@ class Autosaver(QObject):
     def _changed(self, _index: int) -> None:
         self.changed_at = time.time()
         if self.document.is_modified():
+            self._due()
+
+    def typed(self) -> None:
+        """Text typed in place changed (or its editor closed): a copy is due."""
+        self.changed_at = time.time()
+        self._due()
+
+    def _due(self) -> None:
+        """A copy within the delay of the first change not in one: a later change does
+        not put it off again (typing without a pause had no copy until it paused)."""
+        if not self.timer.isActive():
             self.timer.start()
 
     def _clean_changed(self, clean: bool) -> None:
@@ -77,25 +97,54 @@ class Autosaver(QObject):
             self.discard_copy()
 
     def save_now(self) -> Future | None:
-        """Write a recovery copy now if there are unsaved changes."""
+        """Write a recovery copy now if there are unsaved changes (or typing)."""
         self.timer.stop()
-        if self.problem is not None or not self.document.is_modified():
+        if self.problem is not None:
             return None
+        typing = self.typing()
+        if not self.document.is_modified() and typing is None:
+            if self._typing_kept:  # the typing was taken back: so is its copy
+                self._typing_kept = False
+                self.discard_copy()
+            return None
+        self._typing_kept = not self.document.is_modified()
         if self.lock is None:
             self._claim()
         with paused_gc():
             capture = self.document.journey.capture()  # put in order by the writer
         self.disk_signature = self.document.disk_signature
-        self.pending = _writer.submit(self._write, capture, self.document.path, self.changed_at)
+        path, changed_at = self.document.path, self.changed_at
+        self.pending = _writer.submit(self._write, capture, path, changed_at, typing)
         return self.pending
 
-    def _write(self, capture: Capture, original, changed_at) -> None:
+    def _write(self, capture: Capture, original, changed_at, typing: Typing | None) -> None:
         try:
             with paused_gc():
                 snapshot = capture.snapshot()
-                self.store.write(self.key, snapshot, original, changed_at, self.disk_signature)
-        except Exception:  # a full disk (or anything else) must not take the editor down
-            log.exception("could not write the recovery copy")  # to the log file only
+                signature = self.disk_signature
+                self.store.write(self.key, snapshot, original, changed_at, signature, typing)
+        except Exception as exc:  # a full disk (or anything else) must not take the editor down
+            log.exception("could not write the recovery copy")  # to the log file
+            if not self._failing:  # and to the user, once, who would trust the copies
+                self._failing = True
+                self.failing.emit(self._why(exc))
+        else:
+            if self._failing:
+                self._failing = False
+                self.working.emit()
+
+    def _why(self, exc: Exception) -> str:
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            why = "the disk is full"
+        elif isinstance(exc, OSError) and exc.strerror:
+            why = exc.strerror
+        else:
+            why = str(exc) or type(exc).__name__
+        return (
+            f"Recovery copies are off: Mapper cannot write to {self.store.folder} ({why}). "
+            "Unsaved changes will not survive a crash, so save often. Mapper tries again "
+            "with each change."
+        )
 
     def discard_copy(self) -> None:
         if self.problem is None:
@@ -113,6 +162,7 @@ class Autosaver(QObject):
         stack.indexChanged.disconnect(self._changed)
         stack.cleanChanged.disconnect(self._clean_changed)
         self.timer.stop()
+        self.timer.timeout.disconnect(self.save_now)  # a late keystroke writes nothing
         self.discard_copy()
         if self.lock is not None:
             self.lock.unlock()

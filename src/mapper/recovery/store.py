@@ -12,8 +12,9 @@ import json
 import os
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLockFile
 
@@ -30,6 +31,26 @@ MAX_META_BYTES = 64 * 1024  # a copy's description: a few lines of JSON
 
 
 @dataclass(frozen=True)
+class Typing:
+    """Text typed in place on the canvas (a card's title, a stage's name...) and not yet
+    committed when the copy was written: ``kind`` is a ``model.Entity`` value."""
+
+    kind: str
+    item_id: str
+    text: str
+
+    @classmethod
+    def from_json(cls, data: Any) -> Typing | None:
+        """From the description's ``typing`` (None if absent or not as written)."""
+        if not isinstance(data, dict):
+            return None
+        kind, item_id, text = data.get("kind"), data.get("item_id"), data.get("text")
+        if not (isinstance(kind, str) and isinstance(item_id, str) and isinstance(text, str)):
+            return None
+        return cls(kind, item_id, text)
+
+
+@dataclass(frozen=True)
 class RecoveryEntry:
     key: str
     map_file: Path
@@ -37,6 +58,7 @@ class RecoveryEntry:
     title: str
     changed_at: float  # seconds since the epoch
     disk_signature: DiskSignature | None = None  # the saved file as the document knew it
+    typing: Typing | None = None  # typed in place, not yet in the map
 
     def saved_file_state(self) -> str:
         """How the recovery copy compares with the user's saved file, in words."""
@@ -104,6 +126,7 @@ class RecoveryStore:
         original: Path | None,
         changed_at: float,
         disk_signature: DiskSignature | None = None,
+        typing: Typing | None = None,
     ) -> None:
         """Write the copy, then its description (each atomically). Safe off the UI thread."""
         map_file, meta_file, _ = self._paths(key)
@@ -115,6 +138,7 @@ class RecoveryStore:
             "changed_at": changed_at,
             "disk_signature": disk_signature.to_json() if disk_signature else None,
             "written_at": time.time(),
+            "typing": asdict(typing) if typing else None,
         }
         write_atomic(meta_file, json.dumps(meta, indent=2).encode("utf-8"))
 
@@ -147,6 +171,7 @@ class RecoveryStore:
             entry = RecoveryEntry(
                 key, map_file, original, str(meta.get("title", "")), float(meta["changed_at"]),
                 DiskSignature.from_json(meta.get("disk_signature")),
+                Typing.from_json(meta.get("typing")),
             )  # fmt: skip
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # half-written or damaged description: not offered

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -28,6 +29,8 @@ from mapper.ui.main_window import MainWindow
 from mapper.ui.message_box import as_written
 from mapper.ui.recent_files import remember
 from mapper.ui.settings_home import name_application
+from mapper.ui.termination import Termination
+from mapper.ui.typing_kept import keep_typing, put_back
 
 
 class WindowManager:
@@ -48,9 +51,12 @@ class WindowManager:
     def show(self, document: Document, recovery_key: str | None = None) -> MainWindow:
         window = MainWindow(document, self)
         window.autosaver = Autosaver(document, self.store, recovery_key)
+        keep_typing(window.scene, window.autosaver)  # what is typed in place, in the copies
         if window.autosaver.problem is not None:  # said in every window, a banner once
-            window.show_recovery_off(window.autosaver.problem, banner=not self.told_recovery_off)
+            window.recovery_mark.show_off(window.autosaver.problem, not self.told_recovery_off)
             self.told_recovery_off = True
+        window.autosaver.failing.connect(window.recovery_mark.failing)
+        window.autosaver.working.connect(window.recovery_mark.working)
         self.windows.append(window)
         window.show()
         window.view.show_start()
@@ -63,8 +69,13 @@ class WindowManager:
             self.autosave_all()  # focus went elsewhere: write the copies now
 
     def autosave_all(self) -> None:
+        """Write every map's recovery copy now; one failing keeps no other from its copy
+        (this runs after an unexpected error and when Mapper is ended)."""
         for window in self.windows:
-            window.autosaver.save_now()
+            try:
+                window.autosaver.save_now()
+            except Exception:
+                logging.getLogger("mapper").exception("could not write the recovery copy")
 
     def offer_recovery(self, parent: QWidget | None = None) -> list[MainWindow]:
         """After a crash: ask what to do with the copies the dead Mapper left."""
@@ -96,6 +107,8 @@ class WindowManager:
         # teammate's), saving asks first instead of overwriting it
         document.disk_signature = entry.disk_signature
         document.undo_stack.resetClean()  # restored work is unsaved until saved
+        if entry.typing is not None:  # typed in place when Mapper stopped: one undo step
+            put_back(document, entry.typing)
         return self.show(document, recovery_key=entry.key)
 
     def forget(self, window: MainWindow) -> None:
@@ -230,6 +243,17 @@ def install_error_dialog(manager: WindowManager) -> None:
     sys.excepthook = hook
 
 
+def end_keeping_copies(manager: WindowManager, number: int) -> None:
+    """Ended by the system: every map's recovery copy is written and kept for the next
+    start to offer, a save under way finishes, and the process ends at once (closing the
+    windows, or tearing them down at exit, would remove the copies)."""
+    manager.autosave_all()
+    wait_for_saves()
+    wait_for_writes()
+    logging.shutdown()
+    os._exit(128 + number)  # as a shell reports a program ended by that signal
+
+
 def run_app(path: str | None, qt_options: list[str] | None = None) -> int:
     """``qt_options``: Qt's own command-line options (``-style Fusion``, ``-reverse``)."""
     app = create_application([*(sys.argv[:1] or ["mapper"]), *(qt_options or [])])
@@ -245,7 +269,9 @@ def run_app(path: str | None, qt_options: list[str] | None = None) -> int:
     for window in manager.windows:  # whichever shows first (opening it twice is a no-op)
         window.after_first_frame.add(start_logging)
     end_start_up_pause()  # ended by the first window already, unless none opened
+    termination = Termination(lambda number: end_keeping_copies(manager, number), app)
     code = app.exec()
+    termination.stop()  # the windows are closed: Python's own handling again
     wait_for_saves()
     wait_for_writes()
     return code

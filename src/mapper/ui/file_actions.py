@@ -14,6 +14,7 @@ from mapper.fileformat import JourneyFileError, atomic
 from mapper.fileformat.atomic import ReadOnlyFile
 from mapper.fileformat.io import read_map_bytes
 from mapper.fileformat.save import UnsafeToWrite
+from mapper.fileformat.signature import DiskSignature
 from mapper.paths import same_file
 from mapper.saving import SaveJob
 from mapper.ui.message_box import as_written, plain_box
@@ -125,18 +126,19 @@ def save_document(
     if document.is_saving():
         after_save(document, lambda _job: save_document(document, parent, save_as, then))
         return True
-    target = document.path
+    target, beside = document.path, False
     if not save_as and target is not None and document.changed_on_disk():
         answer = ask_about_conflict(document, parent)
         if answer == "cancel":
             return False
         save_as = answer == "save_as"
+        beside = save_as and target.exists()  # their version is there: not over it
     if not save_as and target is not None and is_read_only(target):
         if not ask_about_read_only(document, parent):
             return False
         save_as = True
     if save_as or target is None:
-        suggested = str(target or Path.home() / document.display_name())
+        suggested = str(save_as_suggestion(document, beside))
         chosen = ask_save_path(parent, "Save journey map", suggested, FILTER, "journey")
         if chosen is None:
             return False
@@ -150,6 +152,27 @@ def save_document(
     tell(parent, f"Saving {job.target.name}…", 0)
     after_save(document, lambda finished: _report(finished, parent, then))
     return True
+
+
+def save_as_suggestion(document: Document, beside: bool = False) -> Path:
+    """Where Save As starts: the map's file, unless it cannot be saved there: its folder
+    is gone (the nearest folder that is there) or may not be written (the home folder: a
+    save writes a temporary beside the file), or the file is read-only, or ``beside`` it
+    is asked for (a copy's name beside it)."""
+    target = document.path
+    if target is None:
+        return Path.home() / document.display_name()
+    folder = target.parent
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        folder = Path.home()
+    if folder != target.parent or not (beside or is_read_only(target)):
+        return folder / target.name
+    copy, number = folder / f"{target.stem} (copy){target.suffix}", 2
+    while copy.exists():
+        copy, number = folder / f"{target.stem} (copy {number}){target.suffix}", number + 1
+    return copy
 
 
 def _open_in_another_window(document: Document, parent: QWidget | None, target: Path) -> bool:
@@ -208,6 +231,13 @@ def is_read_only(path: Path) -> bool:
     return atomic.is_read_only(path)
 
 
+def ask_before_closing(document: Document, parent: QWidget | None) -> bool:
+    """Unsaved changes, or a file gone: whether the window may close (False: cancelled)."""
+    if document.is_modified():
+        return ask_to_save(document, parent)
+    return ask_if_gone(document, parent)
+
+
 def ask_to_save(document: Document, parent: QWidget | None) -> bool:
     """Before closing a modified map: Save (True once the save started), Discard (True)
     or Cancel (False)."""
@@ -220,6 +250,27 @@ def ask_to_save(document: Document, parent: QWidget | None) -> bool:
     if answer == buttons.Save:
         return save_document(document, parent)
     return answer == buttons.Discard
+
+
+def ask_if_gone(document: Document, parent: QWidget | None) -> bool:
+    """Before closing an unchanged map: if its file was moved, renamed or deleted, the
+    window may hold the only copy. Save it (True once the save started), close (True) or
+    cancel (False); True at once while the file is there."""
+    if document.path is None or DiskSignature.stat(document.path) is not None:
+        return True
+    answer = _warn(
+        parent, "File no longer there",
+        f"{document.display_name()} was moved, renamed or deleted since you opened it.",
+        "This window may hold the only copy of the map. Save it before closing?",
+        [("Save As…", QMessageBox.ButtonRole.AcceptRole, "save_as"),
+         ("Save Again There", QMessageBox.ButtonRole.ActionRole, "again"),
+         ("Close Without Saving", QMessageBox.ButtonRole.DestructiveRole, "close")],
+    )  # fmt: skip
+    if answer in ("cancel", "close"):
+        return answer == "close"
+    if answer == "again":
+        document.disk_signature = None  # the user knows the file is gone: no second question
+    return save_document(document, parent, save_as=answer == "save_as")
 
 
 def ask_about_read_only(document: Document, parent: QWidget | None) -> bool:

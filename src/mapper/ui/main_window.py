@@ -29,12 +29,13 @@ from mapper.ui.actions import (
     set_icons,
 )
 from mapper.ui.edit_controller import EditController
-from mapper.ui.file_actions import after_save, ask_to_save, save_document, window_title
+from mapper.ui.file_actions import after_save, ask_before_closing, save_document, window_title
 from mapper.ui.first_paint import AfterFirstPaint
 from mapper.ui.focus_order import next_stop
 from mapper.ui.icons import icon
 from mapper.ui.menu_bar import build_menus
 from mapper.ui.panels import Panels
+from mapper.ui.recovery_mark import RecoveryMark
 from mapper.ui.selection_relay import SelectionRelay
 
 if TYPE_CHECKING:
@@ -94,6 +95,7 @@ class MainWindow(EditorWindow):
         self.undo_action, self.redo_action = menus.undo, menus.redo
         self.recent_menu, self.theme_menu = menus.recent, menus.theme
         self._build_status_bar()
+        self.recovery_mark = RecoveryMark(self, lambda: self.notice)  # copies off: says so
         self.selection = SelectionRelay(self.scene, self.view, self.panels, self.selection_label)
         self._connect()
         self.after_first_frame = AfterFirstPaint(self.view.viewport())
@@ -259,16 +261,6 @@ class MainWindow(EditorWindow):
         target.setFocus(reason)
         return True
 
-    def show_recovery_off(self, reason: str, banner: bool) -> None:
-        """Recovery copies cannot be written: a lasting mark in the status bar, and (once a
-        session) a banner saying why."""
-        mark = QLabel("Recovery copies off")
-        mark.setToolTip(reason)
-        mark.setContentsMargins(8, 0, 8, 0)
-        self.statusBar().addPermanentWidget(mark)
-        if banner:
-            self.notice.show_text(reason)
-
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(f"{zoom * 100:.0f}%")
 
@@ -319,11 +311,9 @@ class MainWindow(EditorWindow):
 
     # ------------------------------------------------------------ closing
     def maybe_save(self) -> bool:
-        """Ask about unsaved changes; False means the user cancelled."""
+        """Ask about unsaved changes (or a file gone); False means the user cancelled."""
         self.scene.finish_editing()  # a title typed in place counts
-        if not self.document.is_modified():
-            return True
-        return ask_to_save(self.document, self)
+        return ask_before_closing(self.document, self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.document.is_saving() and not self.maybe_save():

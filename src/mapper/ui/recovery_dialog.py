@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +19,7 @@ from mapper.recovery import RecoveryEntry
 
 RESTORE, DISCARD, LATER = 1, 2, 3
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_SLACK = 4  # pixels
 
 
 def describe(entry: RecoveryEntry) -> str:
@@ -39,6 +40,7 @@ class RecoveryDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)
+        self._leave_room_for_both_lines()
         text = QLabel(
             "Mapper was not closed properly last time. These maps had unsaved changes.\n"
             "Restore them (they open as unsaved documents), discard them, or decide later."
@@ -56,6 +58,15 @@ class RecoveryDialog(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(buttons)
         self.resize(640, 320)
+
+    def _leave_room_for_both_lines(self) -> None:
+        """A few pixels more than Qt asks for each row: a name drawn partly in a taller
+        fallback font (an emoji) left a row exactly its text's height, and Qt then elided
+        it to its first line, hiding when the copy was last changed."""
+        width = self.list.sizeHintForColumn(0)
+        for row in range(self.list.count()):
+            height = self.list.sizeHintForRow(row) + ROW_SLACK
+            self.list.item(row).setSizeHint(QSize(width, height))
 
     def _finish(self, choice: int) -> None:
         self.choice = choice

@@ -1,0 +1,83 @@
+"""Typing without a pause still gets recovery copies: each change does not put the copy
+off again, so one is written at most the delay after the first unsaved change."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from factories import sample_map
+from mapper.document import Document
+from mapper.fileformat import load_journey
+from mapper.recovery import RecoveryStore
+from mapper.recovery.autosave import wait_for_writes
+
+pytestmark = pytest.mark.usefixtures("isolated_settings")
+
+
+@pytest.fixture
+def manager(qtbot, monkeypatch, tmp_path):
+    from mapper.ui.app import WindowManager
+
+    monkeypatch.setenv("MAPPER_AUTOSAVE_SECONDS", "0.3")
+    mgr = WindowManager(RecoveryStore(tmp_path / "recovery"))
+    yield mgr
+    for window in list(mgr.windows):
+        window.scene.finish_editing()
+        window.document.undo_stack.setClean()
+        window.close()
+
+
+def copies(manager) -> list:
+    wait_for_writes()
+    return sorted(manager.store.folder.glob("*.journey"))
+
+
+def type_steadily(manager, seconds: float, key_in) -> None:
+    """A keystroke every 50 ms (faster than the delay) for ``seconds``, until a copy is
+    written (then stop: the test has its answer)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end and not copies(manager):
+        key_in()
+        QTest.qWait(50)
+
+
+def inspector_field(window, label: str):
+    form = window.inspector.widget().layout().itemAt(1).layout()
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, form.ItemRole.LabelRole)
+        if item is not None and item.widget().text() == label:
+            return form.itemAt(row, form.ItemRole.FieldRole).widget()
+    raise KeyError(label)
+
+
+def test_a_title_typed_in_the_inspector_without_a_pause_is_copied(manager, qtbot):
+    """Each keystroke restarted the wait, so a user typing for minutes (a long
+    description, notes) had no copy at all until they stopped for 30 seconds."""
+    window = manager.show(Document(sample_map()))
+    qtbot.waitExposed(window)
+    window.panels.make_all()
+    window.scene.select_ids(["t1"])
+    QApplication.processEvents()
+    field = inspector_field(window, "Title")
+    field.setFocus()
+    type_steadily(manager, 5.0, lambda: QTest.keyClicks(field, "a"))
+    (copy,) = copies(manager)
+    assert load_journey(copy).card("t1").title.startswith("aa")  # typed at its start
+
+
+def test_a_title_typed_in_place_without_a_pause_is_copied(manager, qtbot):
+    window = manager.show(Document(sample_map()))
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not window.scene.pending)
+    window.activateWindow()
+    window.view.setFocus()
+    window.scene.select_ids(["t1"])
+    QApplication.processEvents()
+    QTest.keyClick(window.view, Qt.Key.Key_F2)
+    type_steadily(manager, 5.0, lambda: QTest.keyClicks(window.view, "b"))
+    assert copies(manager)
