@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsTextItem
 
 from mapper.canvas.painting import qcolor, qfont, theme_of
 from mapper.model import Entity
+from mapper.model.vocabulary import SHORT_TEXT_MAX
 
 
 class InlineEditor(QGraphicsTextItem):
@@ -22,14 +23,18 @@ class InlineEditor(QGraphicsTextItem):
         on_commit: Callable[[str], None],
         on_cancel: Callable[[], None] | None = None,
         edits: tuple[Entity, str] | None = None,
+        on_too_long: Callable[[int], None] | None = None,
     ) -> None:
         super().__init__()
         self._on_commit: Callable[[str], None] | None = on_commit
         self._on_cancel = on_cancel
+        self._on_too_long = on_too_long
         self.edits = edits  # what the text is of (kind, id): kept in recovery copies
         self.original = text
         self.setFont(qfont(size))
         self.setPlainText(text)
+        self._cutting = False
+        self.document().contentsChanged.connect(self._keep_to_limit)
         self.setTextWidth(max(rect.width(), 60))
         self.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignLeft))
         self.setPos(rect.topLeft())
@@ -68,6 +73,26 @@ class InlineEditor(QGraphicsTextItem):
             self.finish(commit=True)
             return True
         return super().sceneEvent(event)
+
+    def _keep_to_limit(self) -> None:
+        """No more is taken than the map keeps (``SHORT_TEXT_MAX``), as a line edit's
+        maximum length does: text typed or pasted past it is not taken, and said so at
+        once. (Refused only when committed, the whole text went with the editor.)"""
+        if self._cutting or len(self.toPlainText()) <= SHORT_TEXT_MAX:
+            return
+        self._cutting = True
+        try:
+            cursor = self.textCursor()
+            position = min(cursor.position(), SHORT_TEXT_MAX)
+            cursor.setPosition(SHORT_TEXT_MAX)
+            cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            cursor.setPosition(position)
+            self.setTextCursor(cursor)
+        finally:
+            self._cutting = False
+        if self._on_too_long is not None:
+            self._on_too_long(SHORT_TEXT_MAX)
 
     def typed_text(self) -> str | None:
         """What is typed and not yet committed (None: nothing new, or finished)."""

@@ -68,7 +68,11 @@ def open_editor(
             report(str(exc))
 
     text = getattr(journey.get(kind, item_id), field)
-    editor = InlineEditor(rect, text, size, commit, edits=(kind, item_id))
+
+    def too_long(most: int) -> None:
+        report(_too_long(kind, field, most))
+
+    editor = InlineEditor(rect, text, size, commit, edits=(kind, item_id), on_too_long=too_long)
     scene.addItem(editor)
     editor.start()
     return editor
@@ -100,8 +104,13 @@ def open_new_card_editor(
         push(intents.take_back_new_card(journey, card_id))
 
     editor = InlineEditor(
-        rect, journey.card(card_id).title, 12, commit, cancel, (Entity.CARD, card_id)
-    )
+        rect, journey.card(card_id).title, 12, commit, cancel, (Entity.CARD, card_id),
+        lambda most: report(_too_long(Entity.CARD, "title", most)),
+    )  # fmt: skip
     scene.addItem(editor)
     editor.start()
     return editor
+
+
+def _too_long(kind: Entity, field: str, most: int) -> str:
+    return f"A {kind.value}'s {field} can be at most {most:,} characters: the rest was not taken"
