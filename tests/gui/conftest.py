@@ -85,3 +85,25 @@ def card_center(window, card_id: str) -> QPoint:
     rect = window.scene.layout.cards[card_id].rect
     x, y = rect.center
     return view_point(window, x, y)
+
+
+def inspector_field(window, label: str):
+    """The inspector's field in the row named ``label``."""
+    form = window.inspector.widget().layout().itemAt(1).layout()
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, form.ItemRole.LabelRole)
+        if item is not None and item.widget().text() == label:
+            return form.itemAt(row, form.ItemRole.FieldRole).widget()
+    raise KeyError(label)
+
+
+def start_typing_in_place(window, qtbot, card_id: str) -> None:
+    """With the window shown and its flows made, F2 on card ``card_id`` from the map: its
+    title is being typed in place."""
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not window.scene.pending)
+    window.activateWindow()
+    window.view.setFocus()
+    window.scene.select_ids([card_id])
+    QApplication.processEvents()
+    QTest.keyClick(window.view, Qt.Key.Key_F2)

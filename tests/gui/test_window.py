@@ -8,20 +8,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from factories import sample_map
-from gui.conftest import card_center, drag, view_point
+from gui.conftest import card_center, drag, inspector_field, view_point
 from mapper.document import Document
 from mapper.fileformat import dumps_journey, load_journey
 from mapper.model import CardKind, Entity, JourneyMap, Lane, Stage
 from mapper.ui.form_fields import LineField
-
-
-def inspector_field(window, label: str):
-    form = window.inspector.widget().layout().itemAt(1).layout()
-    for row in range(form.rowCount()):
-        item = form.itemAt(row, form.ItemRole.LabelRole)
-        if item is not None and item.widget().text() == label:
-            return form.itemAt(row, form.ItemRole.FieldRole).widget()
-    raise KeyError(label)
 
 
 def test_inspector_edits_the_selected_card_in_one_undo_step(window):

@@ -6,11 +6,11 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from factories import sample_map
+from gui.conftest import inspector_field, start_typing_in_place
 from mapper.document import Document
 from mapper.fileformat import load_journey
 from mapper.recovery import RecoveryStore
@@ -46,15 +46,6 @@ def type_steadily(manager, seconds: float, key_in) -> None:
         QTest.qWait(50)
 
 
-def inspector_field(window, label: str):
-    form = window.inspector.widget().layout().itemAt(1).layout()
-    for row in range(form.rowCount()):
-        item = form.itemAt(row, form.ItemRole.LabelRole)
-        if item is not None and item.widget().text() == label:
-            return form.itemAt(row, form.ItemRole.FieldRole).widget()
-    raise KeyError(label)
-
-
 def test_a_title_typed_in_the_inspector_without_a_pause_is_copied(manager, qtbot):
     """Each keystroke restarted the wait, so a user typing for minutes (a long
     description, notes) had no copy at all until they stopped for 30 seconds."""
@@ -72,12 +63,6 @@ def test_a_title_typed_in_the_inspector_without_a_pause_is_copied(manager, qtbot
 
 def test_a_title_typed_in_place_without_a_pause_is_copied(manager, qtbot):
     window = manager.show(Document(sample_map()))
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: not window.scene.pending)
-    window.activateWindow()
-    window.view.setFocus()
-    window.scene.select_ids(["t1"])
-    QApplication.processEvents()
-    QTest.keyClick(window.view, Qt.Key.Key_F2)
+    start_typing_in_place(window, qtbot, "t1")
     type_steadily(manager, 5.0, lambda: QTest.keyClicks(window.view, "b"))
     assert copies(manager)

@@ -8,9 +8,9 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from factories import sample_map
+from gui.conftest import start_typing_in_place
 from mapper.document import Document
 from mapper.fileformat import save_journey
 from mapper.recovery import RecoveryStore, Typing
@@ -41,13 +41,7 @@ def typing_window(managers, qtbot, tmp_path):
     path = tmp_path / "map.journey"
     save_journey(sample_map(), path)
     window = managers[0].open_path(path, None)
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: not window.scene.pending)
-    window.activateWindow()
-    window.view.setFocus()
-    window.scene.select_ids(["t1"])
-    QApplication.processEvents()
-    QTest.keyClick(window.view, Qt.Key.Key_F2)
+    start_typing_in_place(window, qtbot, "t1")
     QTest.keyClicks(window.view, "Typed, not committed")
     return window
 
