@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -75,11 +76,13 @@ class PersonasPanel(QWidget):
         ):  # fmt: skip
             editor.edited.connect(lambda value, f=field: self._edit(f, value))
             add_row(form, label, editor)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         layout.addLayout(form)
+        _scrolled(self, content)
         self._unsubscribe = self.journey.events.subscribe(self._on_model_events)
         self.rebuild()
 
@@ -239,6 +242,23 @@ class PersonasPanel(QWidget):
             QMessageBox.warning(self, "Mapper", as_written(str(exc)))
             return
         self._push(Update(self.journey, Entity.PERSONA, persona_id, {"photo": photo}, "Set photo"))
+
+
+def _scrolled(panel: QWidget, content: QWidget) -> None:
+    """The panel's list, buttons and form scroll up and down, as the inspector's do: the
+    dock they share keeps no minimum taller than a small screen or one with big text
+    (its 500 pixels made the window taller than the screen, the status bar out of reach)."""
+    scroll = QScrollArea()
+    scroll.setWidget(content)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take the keys
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    bar = scroll.verticalScrollBar().sizeHint().width()
+    scroll.setMinimumWidth(content.minimumSizeHint().width() + bar)
+    outer = QVBoxLayout(panel)
+    outer.setContentsMargins(4, 4, 4, 4)  # (in sight: some of the panel is not covered)
+    outer.addWidget(scroll)
 
 
 def load_photo(path: str) -> Photo:
