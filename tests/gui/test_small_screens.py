@@ -4,8 +4,9 @@ button and the status bar can be reached."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFont, QScreen
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from factories import sample_map
 from mapper.document import Document
@@ -36,3 +37,37 @@ def test_the_window_fits_a_small_screen_with_big_text(manager, qtbot, big_text):
     assert dock.minimumSizeHint().height() < 200
     fields = [window.personas.name, window.personas.frustrations, window.personas.color]
     assert all(f.isVisibleTo(window.personas) for f in fields)
+
+
+def dialogs(window):
+    from mapper.present.setup_dialog import SetupDialog
+    from mapper.ui.compare_dialog import CompareDialog
+    from mapper.ui.template_dialog import TemplateDialog
+
+    journey = window.document.journey
+    return [CompareDialog(journey, window), TemplateDialog(window), SetupDialog(journey, window)]
+
+
+def test_dialogs_open_within_the_screen(window):
+    room = window.screen().availableGeometry()  # 800 x 800 offscreen
+    for dialog in dialogs(window):
+        dialog.show()
+        QApplication.processEvents()
+        name = type(dialog).__name__
+        # Compare personas asked for 1180 x 900, the template chooser for 1072 pixels wide
+        assert dialog.width() <= room.width(), name
+        assert dialog.height() <= room.height(), name
+        buttons = dialog.findChildren(QDialogButtonBox)[-1]
+        bottom = buttons.mapTo(dialog, buttons.rect().bottomRight()).y()
+        assert bottom <= dialog.height(), name
+        dialog.close()
+
+
+def test_a_dialog_on_a_big_screen_keeps_its_size(window, monkeypatch):
+    from mapper.ui.compare_dialog import CompareDialog
+
+    big = QRect(0, 0, 2560, 1400)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: big)
+    dialog = CompareDialog(window.document.journey, window)
+    assert (dialog.width(), dialog.height()) == (1180, 900)
+    dialog.close()

@@ -36,6 +36,7 @@ from mapper.present.list_slide import TOP
 from mapper.present.sequence import Lineup, emptied_steps, is_usual, lineup
 from mapper.present.sequence_editor import SequenceEditor
 from mapper.present.steps import usual_steps
+from mapper.screen_fit import fit_to_screen
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -137,7 +138,7 @@ class SetupDialog(QDialog):
         outer.addWidget(self.warning)
         outer.addWidget(buttons)
         self._say_what_is_left_out()
-        self.resize(760, 620)
+        fit_to_screen(self, 760, 620)
 
     def _stage_table(self, journey: JourneyMap, choice: Presentation) -> QTableWidget:
         table = QTableWidget(len(journey.stages), 3)

@@ -30,6 +30,7 @@ from mapper.layout import theme
 from mapper.layout.wording import short_names, signed
 from mapper.model import JourneyMap, ModelEvent, sentiment_of
 from mapper.model.analysis import PersonaComparison, compare_personas
+from mapper.screen_fit import fit_to_screen
 from mapper.ui.compare_chart import HIGHLIGHT, HIGHLIGHT_INK, CompareChart
 
 TOP_DIVERGENT = 3  # stages highlighted as where the personas differ most
@@ -83,7 +84,7 @@ class CompareDialog(QDialog):
         layout.addWidget(self.divergent)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(buttons)
-        self.resize(1180, 900)
+        fit_to_screen(self, 1180, 900)
         self.splitter.setSizes([440, 320])
         self._unsubscribe = journey.events.subscribe(self._on_model_events)
         # Esc (reject) deletes the dialog without a close event: stop following the map

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from mapper.screen_fit import fit_to_screen
 from mapper.templates import DEFAULT_TEMPLATE, Template, available_templates
 
 THUMB = QSize(320, 200)
@@ -70,7 +71,7 @@ class TemplateDialog(QDialog):
         layout.addWidget(QLabel("Start from a template:"))
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self.resize(3 * (THUMB.width() + 24) + 40, 2 * (THUMB.height() + 64) + 90)
+        fit_to_screen(self, 3 * (THUMB.width() + 24) + 40, 2 * (THUMB.height() + 64) + 90)
 
     def chosen(self) -> str | None:
         item = self.list.currentItem()
