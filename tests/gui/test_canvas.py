@@ -189,6 +189,18 @@ def test_template_chooser_shows_every_template_with_a_thumbnail(qtbot):
     assert dialog.chosen() == "customer-journey"
 
 
+def test_template_thumbnails_are_sharp_on_a_high_dpi_screen(qtbot, monkeypatch):
+    from mapper.ui.template_dialog import THUMB, TemplateDialog
+
+    monkeypatch.setattr(TemplateDialog, "devicePixelRatioF", lambda _self: 2.0)
+    dialog = TemplateDialog()
+    qtbot.addWidget(dialog)
+    icon = dialog.list.item(0).icon()
+    # drawn with two pixels a point, not drawn at one and scaled up (blurred text)
+    assert icon.availableSizes() == [THUMB * 2]
+    assert icon.pixmap(THUMB, 2.0).devicePixelRatio() == 2.0
+
+
 def test_ctrl_wheel_zooms_and_middle_drag_pans(window):
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QWheelEvent

@@ -20,13 +20,16 @@ from mapper.templates import DEFAULT_TEMPLATE, Template, available_templates
 THUMB = QSize(320, 200)
 
 
-def thumbnail(template: Template) -> QPixmap:
+def thumbnail(template: Template, ratio: float = 1.0) -> QPixmap:
+    """The template's map drawn in ``THUMB``, with ``ratio`` pixels a point: sharp on a
+    high-DPI screen (drawn at 1 and scaled up, its little text blurred)."""
     from mapper.canvas.scene import JourneyScene
     from mapper.document import Document
 
     document = Document(template.load())
     scene = JourneyScene(document)
-    pixmap = QPixmap(THUMB)
+    pixmap = QPixmap(THUMB * ratio)
+    pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(QColor("#ffffff"))
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -50,9 +53,10 @@ class TemplateDialog(QDialog):
         self.list.setMovement(QListView.Movement.Static)
         self.list.setWordWrap(True)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        ratio = (parent or self).devicePixelRatioF()
         for template in available_templates():
             label = f"{template.title}\n{template.description}"
-            picture = thumbnail(template)
+            picture = thumbnail(template, ratio)
             icon = QIcon(picture)
             icon.addPixmap(picture, QIcon.Mode.Selected)  # not washed out when chosen
             item = QListWidgetItem(icon, label)
