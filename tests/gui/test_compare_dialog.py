@@ -7,7 +7,8 @@ from html import escape
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -15,6 +16,7 @@ from mapper.document import Document
 from mapper.edits import Update
 from mapper.edits.intents import set_emotion
 from mapper.fileformat.io import load_journey
+from mapper.layout.persona_style import Marker
 from mapper.model import Card, CardKind, Entity, JourneyMap, Persona, Stage, analysis
 from mapper.ui.compare_dialog import CompareDialog
 
@@ -191,3 +193,38 @@ def test_many_personas_with_long_and_right_to_left_names_fit_the_dialog(manager,
     # a right-to-left name ends its own run: the next swatch stays beside the next name
     for name in names[1:3]:
         assert f"{name}\u200e" in dialog.legend.text()
+
+
+def test_curves_are_told_apart_by_dashes_and_markers_as_on_the_map(manager, qtbot):
+    journey = three_personas()
+    _, dialog = _open(manager, qtbot, journey)
+    chart = dialog.chart
+    # Zoë solid with circles, Margot dashed with squares, Priya dotted with diamonds: as
+    # their curves on the map, so a reader without colour (or in greyscale) tells them apart
+    looks = [chart.curve_style(c.persona, i) for i, c in enumerate(chart.comparison.curves)]
+    assert [s.marker for s in looks] == [Marker.CIRCLE, Marker.SQUARE, Marker.DIAMOND]
+    pens = [chart.curve_pen(s, QColor(c.persona.color)) for s, c in
+            zip(looks, chart.comparison.curves, strict=True)]  # fmt: skip
+    assert pens[0].style() == Qt.PenStyle.SolidLine
+    assert pens[1].dashPattern() == [4.0, 2.0]
+    assert "\u25a0&nbsp;Margot" in dialog.legend.text().replace("</span>", "")
+    # drawn so: a square's corner is filled where a circle's white ring would be
+    margot = chart.comparison.curves[1]
+    stage = next(i for i, a in enumerate(margot.averages) if a is not None)
+    image = QImage(chart.size() * 4, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    painter.scale(4, 4)  # four pixels a point: room between a circle's ring and a corner
+    chart.render(painter, QPoint())
+    painter.end()
+    corner = chart.point(stage, margot.averages[stage]) + QPointF(2.93, 2.93)
+    pixel = image.pixelColor((corner * 4).toPoint())
+    assert pixel.lightness() < 200, pixel.name()
+
+    # Zoë hidden: Margot keeps her map's look, not the first place's
+    window = dialog.parent()
+    assert window.document.try_push(
+        Update(journey, Entity.PERSONA, "persona-zoe", {"hidden": True})
+    )
+    first = dialog.chart.comparison.curves[0]
+    assert first.persona.name == "Margot Lefèvre"
+    assert dialog.chart.curve_style(first.persona, 0).marker is Marker.SQUARE

@@ -1,4 +1,5 @@
 """The Compare personas chart: each persona's average per stage as a line in its colour,
+dashes and marker (as its curve on the map, so lines are told apart without colour too),
 over the emotion scale, with the stages where they diverge most shaded and numbered."""
 
 from __future__ import annotations
@@ -7,8 +8,10 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from mapper.canvas.emotion_marks import marker_path
 from mapper.canvas.painting import qcolor, qfont
 from mapper.layout import theme
+from mapper.layout.persona_style import PersonaStyle, persona_style
 from mapper.layout.wording import score_label, short_names, signed
 from mapper.model import EMOTION_MAX, EMOTION_MIN
 from mapper.model.analysis import PersonaComparison
@@ -30,11 +33,18 @@ class CompareChart(QWidget):
         super().__init__(parent)
         self.comparison: PersonaComparison | None = None
         self.top: list[int] = []
+        self.styles: dict[str, PersonaStyle] = {}  # by persona id: its curve's look
         self.setMouseTracking(True)
         self.setMinimumHeight(280)
 
-    def set_comparison(self, comparison: PersonaComparison, top: list[int]) -> None:
+    def set_comparison(
+        self,
+        comparison: PersonaComparison,
+        top: list[int],
+        styles: dict[str, PersonaStyle] | None = None,
+    ) -> None:
         self.comparison, self.top = comparison, top
+        self.styles = styles or {}
         stages = max(len(comparison.stages), 1)
         self.setMinimumWidth(int(TILTED_LEFT + RIGHT + MIN_STAGE * stages))
         self.updateGeometry()
@@ -128,16 +138,29 @@ class CompareChart(QWidget):
         if len(self.comparison.curves) > 1:  # their average: thin, dashed, behind them
             painter.setPen(QPen(qcolor(theme.MUTED_INK), 1.5, Qt.PenStyle.DashLine))
             painter.drawPath(self._line(self.comparison.means))
-        for curve in self.comparison.curves:
+        for place, curve in enumerate(self.comparison.curves):
+            style = self.curve_style(curve.persona, place)
             colour = qcolor(curve.persona.color)
-            painter.setPen(QPen(colour, 2.5))
+            painter.setPen(self.curve_pen(style, colour))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self._line(curve.averages))
             painter.setPen(QPen(qcolor("#ffffff"), 1.5))
             painter.setBrush(colour)
             for i, average in enumerate(curve.averages):
                 if average is not None:
-                    painter.drawEllipse(self.point(i, average), 4.5, 4.5)
+                    painter.drawPath(marker_path(style.marker, self.point(i, average), 4.5))
+
+    def curve_style(self, persona, place: int) -> PersonaStyle:
+        """The persona's look on the map (by its place there), else by its place here."""
+        return self.styles.get(persona.id) or persona_style(persona, place)
+
+    @staticmethod
+    def curve_pen(style: PersonaStyle, colour) -> QPen:
+        pen = QPen(colour, 2.5)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)  # a dotted curve's dots are round
+        if style.dash:
+            pen.setDashPattern(list(style.dash))  # (in line widths, as Qt counts them)
+        return pen
 
     def _paint_stage_names(self, painter: QPainter, pal: QPalette) -> None:
         assert self.comparison is not None

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from mapper.canvas.painting import qcolor
 from mapper.layout import theme
+from mapper.layout.persona_style import Marker, PersonaStyle, styles_by_id
 from mapper.layout.wording import short_names, signed
 from mapper.model import JourneyMap, ModelEvent, sentiment_of
 from mapper.model.analysis import PersonaComparison, compare_personas
@@ -110,9 +111,10 @@ class CompareDialog(QDialog):
         self.splitter.setVisible(comparable)
         self.legend.setVisible(comparable)
         self.divergent.setVisible(comparable and bool(comparison.divergent))
-        self.legend.setText(_legend(comparison))
+        styles = styles_by_id(self.journey.personas)
+        self.legend.setText(_legend(comparison, styles))
         self.divergent.setText(_divergent_text(comparison, top))
-        self.chart.set_comparison(comparison, top)
+        self.chart.set_comparison(comparison, top, styles)
         self._fill_table(comparison, top)
 
     def _fill_table(self, comparison: PersonaComparison, top: list[int]) -> None:
@@ -177,10 +179,19 @@ def _needed(journey: JourneyMap, comparison: PersonaComparison) -> str:
     return ""
 
 
-def _legend(comparison: PersonaComparison) -> str:
+# each persona's marker in the legend, as the chart draws it on its curve
+MARKER_GLYPHS = {
+    Marker.CIRCLE: "\u25cf", Marker.SQUARE: "\u25a0", Marker.DIAMOND: "\u25c6",
+    Marker.TRIANGLE: "\u25b2", Marker.TRIANGLE_DOWN: "\u25bc", Marker.HEXAGON: "\u2b22",
+    Marker.STAR: "\u2605",
+}  # fmt: skip
+
+
+def _legend(comparison: PersonaComparison, styles: dict[str, PersonaStyle]) -> str:
     entries = [
-        f'<span style="color:{c.persona.color}; font-size:16pt">\u25cf</span>&nbsp;'
-        f"{_name(c.persona.name)}"
+        f'<span style="color:{c.persona.color}; font-size:16pt">'
+        f"{MARKER_GLYPHS[styles[c.persona.id].marker]}"
+        f"</span>&nbsp;{_name(c.persona.name)}"
         for c in comparison.curves
     ]
     if len(comparison.curves) > 1:
