@@ -75,6 +75,8 @@ class SetupDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.stages = self._stage_table(journey, choice)
+        self.lanes.setAccessibleName("Lanes the room sees")
+        self.personas.setAccessibleName("Personas the room sees")
         columns = QHBoxLayout()
         for title, widget in (("Lanes", self.lanes), ("Personas", self.personas)):
             column = QVBoxLayout()
@@ -115,6 +117,7 @@ class SetupDialog(QDialog):
         self.top.setSpecialValueText(f"the {TOP} most important")
         self.top.setValue(choice.top_pain_points)
         self.top.setAccessibleName("Pain points shown")
+        self.top.lineEdit().setAccessibleName("Pain points shown")
         top_row = QHBoxLayout()
         top_row.addWidget(QLabel("Pain points on the slide:"))
         top_row.addWidget(self.top)
@@ -131,6 +134,7 @@ class SetupDialog(QDialog):
         for widget in (self.lanes, self.personas):
             widget.itemChanged.connect(lambda _item: self._rearrange())
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Choose what to present")
         self.tabs.addTab(content, "What the Room Sees")
         self.tabs.addTab(self.sequence, "Sequence")
         outer = QVBoxLayout(self)
@@ -158,6 +162,7 @@ class SetupDialog(QDialog):
             minutes.setSuffix(" min")
             minutes.setValue(choice.timeboxes.get(stage.id, 0))
             minutes.setAccessibleName(f"Minutes for {stage.name}")
+            minutes.lineEdit().setAccessibleName(f"Minutes for {stage.name}")
             table.setCellWidget(row, 1, minutes)
             table.setItem(row, 2, QTableWidgetItem(stage.prompt))
         table.resizeColumnsToContents()

@@ -46,6 +46,7 @@ class ExportOptionsDialog(QDialog):
         self.page = QComboBox()
         self.page.addItems(PAGES)
         self.page.setCurrentText(str(settings.value("export/page", local_paper())))
+        self.page.setAccessibleName("Page size")  # (not only the size chosen)
         self.portrait = QCheckBox("Portrait")
         self.portrait.setChecked(settings.value("export/portrait", "false") == "true")
         self.readable = QRadioButton(

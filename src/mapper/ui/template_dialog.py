@@ -53,6 +53,7 @@ class TemplateDialog(QDialog):
         self.list.setMovement(QListView.Movement.Static)
         self.list.setWordWrap(True)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        self.list.setAccessibleName("Templates")
         ratio = (parent or self).devicePixelRatioF()
         for template in available_templates():
             label = f"{template.title}\n{template.description}"
@@ -72,7 +73,9 @@ class TemplateDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Start from a template:"))
+        label = QLabel("&Start from a template:")
+        label.setBuddy(self.list)  # Alt+S goes to the list
+        layout.addWidget(label)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
         fit_to_screen(self, 3 * (THUMB.width() + 24) + 40, 2 * (THUMB.height() + 64) + 90)
