@@ -73,9 +73,9 @@ class TemplateDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        label = QLabel("&Start from a template:")
-        label.setBuddy(self.list)  # Alt+S goes to the list
-        layout.addWidget(label)
+        heading = QLabel("&Start from a template:")
+        heading.setBuddy(self.list)  # Alt+S goes to the list
+        layout.addWidget(heading)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
         fit_to_screen(self, 3 * (THUMB.width() + 24) + 40, 2 * (THUMB.height() + 64) + 90)
