@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -93,7 +94,9 @@ class SetupDialog(QDialog):
         self.warning = QLabel()
         self.warning.setTextFormat(Qt.TextFormat.PlainText)  # stage and lane names
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #8a5a00")
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        # amber that reads on the dialog, light or dark (the brown was 2.3:1 on dark)
+        self.warning.setStyleSheet(f"color: {'#f0b429' if dark else '#8a5a00'}")
         self.warning.setAccessibleName("What this choice leaves out")
         for widget in (self.lanes, self.personas):
             widget.itemChanged.connect(lambda _item: self._say_what_is_left_out())

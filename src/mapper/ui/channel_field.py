@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -58,7 +59,9 @@ class ChannelDialog(QDialog):
         where.addStretch()
         self.problem = QLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)  # says the name typed
-        self.problem.setStyleSheet("color: #b42318")
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        # red that reads on the dialog, light or dark (the dark red was 2:1 on dark)
+        self.problem.setStyleSheet(f"color: {'#ff8a80' if dark else '#b42318'}")
         self.problem.setWordWrap(True)
         self.problem.hide()
         buttons = QDialogButtonBox(

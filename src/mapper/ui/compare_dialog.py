@@ -224,7 +224,8 @@ def _divergent_text(comparison: PersonaComparison, top: list[int]) -> str:
         low, high = averages[d.lowest.id][d.stage_index], averages[d.highest.id][d.stage_index]
         assert low is not None and high is not None
         parts.append(
-            f'<span style="color:{HIGHLIGHT_INK}"><b>#{rank} {_name(stage)}</b></span>: '
+            f'<span style="color:{HIGHLIGHT_INK}; background-color:{HIGHLIGHT}">'
+            f"<b>#{rank} {_name(stage)}</b></span>: "
             f"{_name(names[d.lowest.id])} {signed(low, 2)}, "
             f"{_name(names[d.highest.id])} {signed(high, 2)} (gap {d.spread:.2f})"
         )
