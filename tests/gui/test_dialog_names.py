@@ -26,16 +26,20 @@ def unnamed(dialog: QWidget) -> list[str]:
     ]
 
 
-def test_every_dialog_control_has_a_name_for_screen_readers(window):
+def test_every_dialog_control_has_a_name_for_screen_readers(window, tmp_path):
     from mapper.present.setup_dialog import SetupDialog
+    from mapper.recovery import RecoveryEntry
     from mapper.ui.compare_dialog import CompareDialog
     from mapper.ui.export_dialog import ExportOptionsDialog
+    from mapper.ui.recovery_dialog import RecoveryDialog
     from mapper.ui.template_dialog import TemplateDialog
 
     journey = window.document.journey
     setup = SetupDialog(journey, window)
     dialogs = [ExportOptionsDialog(window), TemplateDialog(window), setup,
-               CompareDialog(journey, window)]  # fmt: skip
+               CompareDialog(journey, window),
+               RecoveryDialog([RecoveryEntry("1", tmp_path / "copy", tmp_path / "a.journey",
+                                             "A", 0.0)], window)]  # fmt: skip
     for dialog in dialogs:
         dialog.show()
         QApplication.processEvents()

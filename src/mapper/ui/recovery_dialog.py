@@ -34,6 +34,8 @@ class RecoveryDialog(QDialog):
         self.setWindowTitle("Recover unsaved work")
         self.choice = LATER
         self.list = QListWidget()
+        self.list.setAccessibleName("Maps with unsaved changes")
+        self.list.setAccessibleDescription("Ticked maps are restored or discarded")
         for entry in entries:
             item = QListWidgetItem(describe(entry))
             item.setData(ENTRY_ROLE, entry)
