@@ -1,9 +1,14 @@
-"""A non-modal notice above the canvas: says something once, stays until dismissed."""
+"""A non-modal notice above the canvas: says something once, stays until dismissed, and
+may offer a few choices as buttons (each also hides the notice)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+Choice = tuple[str, Callable[[], object] | None]  # a button's text ('&' marks its key), action
 
 
 class NoticeBar(QFrame):
@@ -21,18 +26,39 @@ class NoticeBar(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # names in it are not markup
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setAccessibleName("Notice")
+        self.buttons: list[QPushButton] = []  # the choices offered with the text
         close = QToolButton()
         close.setText("✕")
         close.setToolTip("Dismiss")
         close.setAccessibleName("Dismiss the notice")
         close.setAutoRaise(True)
         close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
+        self._row = layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.label, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
-    def show_text(self, text: str) -> None:
+    def show_text(self, text: str, choices: Sequence[Choice] = ()) -> None:
+        """Say ``text``, with a button for each choice (none: only the close button)."""
         self.label.setText(text)
+        for button in self.buttons:
+            self._row.removeWidget(button)
+            button.deleteLater()
+        self.buttons = [self._button(label, action) for label, action in choices]
+        for index, button in enumerate(self.buttons, start=1):
+            self._row.insertWidget(index, button, 0, Qt.AlignmentFlag.AlignTop)
         self.show()
+
+    def _button(self, label: str, action: Callable[[], object] | None) -> QPushButton:
+        button = QPushButton(label)
+        button.setAutoDefault(False)  # Return in the map never presses it
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the focus where it was
+
+        def chosen() -> None:
+            self.hide()
+            if action is not None:
+                action()
+
+        button.clicked.connect(chosen)
+        return button
