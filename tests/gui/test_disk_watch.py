@@ -228,3 +228,30 @@ def test_recover_unsaved_work_is_offered_only_with_copies_left(manager, opened, 
     assert restored.document.journey.card("t1").title == "Left by a crash"
     opened.file_menu.aboutToShow.emit()
     assert not recover.isEnabled()  # the copy is this session's now
+
+
+def test_tab_reaches_the_choices_then_the_close_button(opened):
+    from mapper.ui.focus_order import stops
+
+    their_save(opened.document.path)
+    opened.disk_watch.check()
+    chain = stops(opened.tab_parts())
+    reload, keep = opened.notice.buttons
+    assert chain[:3] == [reload, keep, opened.notice._close]
+
+
+def test_in_a_narrow_window_the_choices_go_under_the_text(opened, qtbot):
+    edit(opened)
+    their_save(opened.document.path)
+    opened.disk_watch.check()
+    bar = opened.notice
+    qtbot.waitUntil(bar.isVisible)
+    opened.resize(1600, 900)
+    qtbot.waitUntil(lambda: bar.buttons[0].y() < bar.label.geometry().bottom())  # beside it
+    opened.resize(760, 900)
+    line = bar.label.fontMetrics().height()
+    qtbot.waitUntil(
+        lambda: (
+            bar.buttons[0].y() > bar.label.geometry().bottom() and bar.label.height() <= 3 * line
+        )  # not a tall, thin column
+    )

@@ -258,8 +258,9 @@ class MainWindow(EditorWindow):
 
     # ------------------------------------------------------------ keyboard focus
     def tab_parts(self) -> list[QWidget]:
-        """What Tab walks through, in order."""
-        return [self.palette_panel, self.view, self.inspector, self.outline, self.personas]
+        """What Tab walks through, in order (the notice's choices first while it shows)."""
+        notice = [self._notice] if self._notice is not None else []
+        return [*notice, self.palette_panel, self.view, self.inspector, self.outline, self.personas]
 
     def focusNextPrevChild(self, next: bool) -> bool:
         target = next_stop(self.tab_parts(), QApplication.focusWidget(), next)
