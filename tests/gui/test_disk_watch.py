@@ -255,3 +255,20 @@ def test_in_a_narrow_window_the_choices_go_under_the_text(opened, qtbot):
             bar.buttons[0].y() > bar.label.geometry().bottom() and bar.label.height() <= 3 * line
         )  # not a tall, thin column
     )
+
+
+def test_reload_waits_for_a_presentation_to_end(manager, opened):
+    from mapper.present import start_presentation
+
+    session = start_presentation(opened)
+    session.controller.options.transitions = False
+    their_save(opened.document.path)
+    opened.disk_watch.check()
+    press(opened, "&Reload")
+    assert manager.windows == [opened] and session.running
+    assert "changed on disk" in told(opened)  # still offered, for after the show
+    assert opened.statusBar().currentMessage() == "Reload once the presentation has ended."
+    session.end()
+    QApplication.processEvents()
+    press(opened, "&Reload")
+    assert manager.windows != [opened]

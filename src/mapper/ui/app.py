@@ -197,8 +197,14 @@ class WindowManager:
         """Read the window's file again into a window in its place, with a fresh undo
         history (only for a map with no unsaved changes: nothing is lost). A file that
         cannot be read now is said, and the window keeps its map as it is."""
+        from mapper.present import presenting
+
         path = window.document.path
         if path is None or window.document.is_modified():
+            return None
+        if presenting(window):  # the room sees this map: not taken from under it
+            window.statusBar().showMessage("Reload once the presentation has ended.", 6000)
+            window.disk_watch.tell_changed()
             return None
         try:
             document = Document.open(path)

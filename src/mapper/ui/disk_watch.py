@@ -92,9 +92,10 @@ class DiskWatch(QObject):
             if not changed:
                 return  # told already
         self._seen = DiskSignature.read(path)
-        self._tell_changed()
+        self.tell_changed()
 
-    def _tell_changed(self) -> None:
+    def tell_changed(self) -> None:
+        """Say that the file changed, with the choices that fit the map now."""
         name = self.document.display_name()
         if self.document.is_modified():
             self._tell(
@@ -121,7 +122,7 @@ class DiskWatch(QObject):
         """Reload only a map with nothing unsaved: edited since the notice, it is told again
         with the choices for unsaved changes instead of losing them."""
         if self.document.is_modified():
-            self._tell_changed()
+            self.tell_changed()
         else:
             self._reload()
 
