@@ -36,6 +36,13 @@ def start_presentation(
     return session
 
 
+def presenting(window: EditorWindow) -> bool:
+    """Whether the window's map is being presented now."""
+    from mapper.present.session import PresentationSession
+
+    return any(s.running for s in window.findChildren(PresentationSession))
+
+
 def choose_what_to_present(window: EditorWindow) -> bool:
     """The dialog for the lanes and personas to show; True if the choice was changed."""
     from mapper.present.setup_dialog import run_setup_dialog

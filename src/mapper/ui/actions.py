@@ -14,6 +14,8 @@ SK = QKeySequence.StandardKey
 ACTIONS: dict[str, tuple[str, str | None, QKeySequence.StandardKey | str | None, str]] = {
     "new": ("&New…", "new", SK.New, "Create a map from a template"),
     "open": ("&Open…", "open", SK.Open, "Open a journey map"),
+    "recover": ("Recover &Unsaved Work…", None, None,
+                "Reopen the maps a Mapper that did not close properly left unsaved"),
     "save": ("&Save", "save", SK.Save, "Save the map"),
     "save_as": ("Save &As…", "save-as", SK.SaveAs, "Save the map under a new name"),
     "export_pdf": ("Export as &PDF…", "export", "Ctrl+E", "Export the map as a PDF"),

@@ -48,8 +48,15 @@ class WindowManager:
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._application_state_changed)
 
-    def show(self, document: Document, recovery_key: str | None = None) -> MainWindow:
+    def show(
+        self, document: Document, recovery_key: str | None = None, like: MainWindow | None = None
+    ) -> MainWindow:
+        """A window on ``document`` (where ``like`` is and as it is laid out, to take its
+        place)."""
         window = MainWindow(document, self)
+        recover = window.actions_["recover"]  # File > Recover Unsaved Work: copies left?
+        recover.triggered.connect(lambda: self.offer_recovery(window))
+        window.file_menu.aboutToShow.connect(lambda: recover.setEnabled(self.has_copies()))
         window.autosaver = Autosaver(document, self.store, recovery_key)
         keep_typing(window.scene, window.autosaver)  # what is typed in place, in the copies
         if window.autosaver.problem is not None:  # said in every window, a banner once
@@ -57,16 +64,37 @@ class WindowManager:
             self.told_recovery_off = True
         window.autosaver.failing.connect(window.recovery_mark.failing)
         window.autosaver.working.connect(window.recovery_mark.working)
-        self.windows.append(window)
-        window.show()
-        window.view.show_start()
+        if like is None:
+            self.windows.append(window)
+            window.show()
+            window.view.show_start()
+        else:
+            self._take_place(window, like)
         keep_heap()  # the map's objects live as long as its window
         end_start_up_pause()  # what is made from now on is collected as usual
         return window
 
+    def _take_place(self, window: MainWindow, old: MainWindow) -> None:
+        """Show ``window`` where ``old`` is, as big, its panels and its map's zoom and
+        scrolling as there (a map read again looks where it was)."""
+        self.windows.insert(self.windows.index(old) if old in self.windows else 0, window)
+        window.restoreGeometry(old.saveGeometry())
+        window.restoreState(old.saveState())
+        window.show()
+        window.view.set_zoom(old.view.zoom())
+        for bar in ("horizontalScrollBar", "verticalScrollBar"):
+            getattr(window.view, bar)().setValue(getattr(old.view, bar)().value())
+
     def _application_state_changed(self, state: Qt.ApplicationState) -> None:
         if state != Qt.ApplicationState.ApplicationActive:
             self.autosave_all()  # focus went elsewhere: write the copies now
+            return
+        for window in self.windows:  # back: has another program changed a map's file?
+            window.disk_watch.check()
+
+    def has_copies(self) -> bool:
+        """Whether a Mapper that did not close properly left copies to recover."""
+        return bool(self.store.recoverable())
 
     def autosave_all(self) -> None:
         """Write every map's recovery copy now; one failing keeps no other from its copy
@@ -164,6 +192,31 @@ class WindowManager:
         copy = Document(document.journey, None, name=f"{path.stem} (their version).journey")
         copy.undo_stack.resetClean()  # never saved under this name: closing it asks
         return self.show(copy)
+
+    def reload(self, window: MainWindow) -> MainWindow | None:
+        """Read the window's file again into a window in its place, with a fresh undo
+        history (only for a map with no unsaved changes: nothing is lost). A file that
+        cannot be read now is said, and the window keeps its map as it is."""
+        from mapper.present import presenting
+
+        path = window.document.path
+        if path is None or window.document.is_modified():
+            return None
+        if presenting(window):  # the room sees this map: not taken from under it
+            window.statusBar().showMessage("Reload once the presentation has ended.", 6000)
+            window.disk_watch.tell_changed()
+            return None
+        try:
+            document = Document.open(path)
+        except JourneyFileError as exc:
+            why = f"{path.name} cannot be read as it is now:\n{problems_text(exc)}"
+            QMessageBox.warning(window, "Cannot reload", as_written(
+                f"{why}\n\nThis window keeps the map as it was."))  # fmt: skip
+            return None
+        fresh = self.show(document, like=window)
+        window.close()
+        fresh.activateWindow()
+        return fresh
 
     def open_with_dialog(self, parent: QWidget) -> None:
         path = ask_open_path(parent)

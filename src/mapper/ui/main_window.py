@@ -28,6 +28,7 @@ from mapper.ui.actions import (
     card_metrics_shown,
     set_icons,
 )
+from mapper.ui.disk_watch import DiskWatch
 from mapper.ui.edit_controller import EditController
 from mapper.ui.file_actions import after_save, ask_before_closing, save_document, window_title
 from mapper.ui.first_paint import AfterFirstPaint
@@ -60,6 +61,8 @@ class WindowManager(Protocol):
     def open_path(self, path: str | Path, parent: QWidget | None) -> MainWindow | None: ...
     def new_from_chooser(self, parent: QWidget | None) -> MainWindow | None: ...
     def open_with_dialog(self, parent: QWidget) -> None: ...
+    def open_copy(self, path: Path, parent: QWidget | None) -> MainWindow | None: ...
+    def reload(self, window: MainWindow) -> MainWindow | None: ...
 
 
 class MainWindow(EditorWindow):
@@ -93,9 +96,13 @@ class MainWindow(EditorWindow):
             lambda path: manager.open_path(path, self),
         )  # fmt: skip
         self.undo_action, self.redo_action = menus.undo, menus.redo
-        self.recent_menu, self.theme_menu = menus.recent, menus.theme
+        self.file_menu, self.recent_menu, self.theme_menu = menus.file, menus.recent, menus.theme
         self._build_status_bar()
         self.recovery_mark = RecoveryMark(self, lambda: self.notice)  # copies off: says so
+        self.disk_watch = DiskWatch(  # a file changed by another program: says so
+            self, document, lambda: self.notice, self._update_title, lambda: manager.reload(self),
+            lambda path: manager.open_copy(path, self), lambda: self.save(save_as=True),
+        )  # fmt: skip
         self.selection = SelectionRelay(self.scene, self.view, self.panels, self.selection_label)
         self._connect()
         self.after_first_frame = AfterFirstPaint(self.view.viewport())
@@ -213,12 +220,13 @@ class MainWindow(EditorWindow):
     # ------------------------------------------------------------ reactions
     def _update_title(self, _clean: bool = False) -> None:
         self.setWindowTitle(window_title(self.document.display_name()))
-        modified = self.document.is_modified()
-        self.setWindowModified(modified)
+        modified, gone = self.document.is_modified(), self.disk_watch.gone  # gone: not saved
+        self.setWindowModified(modified or gone)
         if modified:
             self.saved_label.setText("Unsaved changes")
         else:
-            self.saved_label.setText("Saved" if self.document.path else "Not saved yet")
+            saved = "Saved" if self.document.path else "Not saved yet"
+            self.saved_label.setText("Not on disk" if gone else saved)
 
     def _theme_changed(self, theme) -> None:
         self.view.set_theme(theme)
@@ -250,8 +258,9 @@ class MainWindow(EditorWindow):
 
     # ------------------------------------------------------------ keyboard focus
     def tab_parts(self) -> list[QWidget]:
-        """What Tab walks through, in order."""
-        return [self.palette_panel, self.view, self.inspector, self.outline, self.personas]
+        """What Tab walks through, in order (the notice's choices first while it shows)."""
+        notice = [self._notice] if self._notice is not None else []
+        return [*notice, self.palette_panel, self.view, self.inspector, self.outline, self.personas]
 
     def focusNextPrevChild(self, next: bool) -> bool:
         target = next_stop(self.tab_parts(), QApplication.focusWidget(), next)
@@ -325,6 +334,7 @@ class MainWindow(EditorWindow):
             return
         self._save_settings()
         self.autosaver.close()  # saved or deliberately discarded: the recovery copy goes
+        self.disk_watch.stop()
         self.manager.appearance.changed.disconnect(self._theme_changed)
         self.document.undo_stack.cleanChanged.disconnect(self._update_title)
         self.document.path_changed.disconnect(self._update_title)

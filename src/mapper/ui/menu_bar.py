@@ -19,6 +19,7 @@ from mapper.ui.recent_files import recent_files
 
 @dataclass
 class Menus:
+    file: QMenu
     undo: QAction
     redo: QAction
     recent: QMenu
@@ -62,10 +63,11 @@ def build_menus(
 ) -> Menus:
     """Fill the window's menu bar and toolbar with its actions."""
     undo, redo = undo_redo_actions(window, stack)
-    menu = window.menuBar().addMenu("&File")
+    file = menu = window.menuBar().addMenu("&File")
     menu.addActions([a["new"], a["open"]])
     recent = menu.addMenu("Open &Recent")
     recent.aboutToShow.connect(lambda: fill_recent(recent, open_path))
+    menu.addAction(a["recover"])  # enabled by whoever knows the copies (ui.app)
     menu.addSeparator()
     menu.addActions([a["save"], a["save_as"]])
     menu.addActions([a["export_pdf"], a["export_png"], a["export_svg"], a["export_slides"]])
@@ -113,7 +115,7 @@ def build_menus(
     window.addToolBar(toolbar)
     view.addActions([a["delete"], a["select_all"], a["score_up"], a["score_down"]])
     view.menu_actions.update({line: a[name] for line, name in MENU_ACTIONS.items()})
-    return Menus(undo, redo, recent, theme)
+    return Menus(file, undo, redo, recent, theme)
 
 
 def show_theme_choice(actions: Mapping[str, QAction], appearance: Appearance) -> None:
