@@ -3,7 +3,7 @@ whether a point is near it (what hovering and clicking ask of thousands of flows
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from mapper.layout.geometry import Bezier, Rect, bezier_bounds, near_bezier
@@ -55,6 +55,10 @@ def _distance(curve: Bezier, x: float, y: float) -> float:
 
 
 @given(point, point, point, point, st.floats(0, 1), st.floats(-12, 12), st.floats(-12, 12))
+@example(  # coordinates so small that the roots' thresholds underflowed: a division by 0
+    (2.225073858507203e-309, 0.0), (2.225073858507203e-309, 0.0),
+    (2.225073858507203e-309, 0.0), (2.225073858507203e-309, 11.0), 0.71875, 0.0, 1.0,
+)  # fmt: skip
 def test_near_bezier_finds_points_by_the_curve_and_not_away_from_it(p0, c1, c2, p3, t, dx, dy):
     curve = Bezier(p0, c1, c2, p3)
     px, py = _at(curve, t)

@@ -258,8 +258,9 @@ def _cubic_roots(a: float, b: float, c: float, d: float) -> list[float]:
     scale = max(abs(a), abs(b), abs(c), abs(d))
     if scale == 0:
         return []
-    if abs(a) < 1e-9 * scale:
-        if abs(b) < 1e-9 * scale:
+    # (<=: with coordinates so small that the thresholds underflow to 0, a 0 is still 0)
+    if abs(a) <= 1e-9 * scale:
+        if abs(b) <= 1e-9 * scale:
             return [-d / c] if abs(c) > 1e-12 * scale else []
         disc = c * c - 4 * b * d
         if disc < 0:
