@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -67,6 +67,9 @@ class NoticeBar(QFrame):
         self._close.raise_()  # last of the bar's children: Tab reaches it after the choices
         self._arrange()
         self.show()
+        # a screen reader says it as it comes, as it would a message box's text
+        self.label.setAccessibleDescription(text)
+        QAccessible.updateAccessibility(QAccessibleEvent(self.label, QAccessible.Event.Alert))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
