@@ -96,8 +96,15 @@ def draw_overview(canv: Canvas, painter: MapPainter, view: Overview) -> None:
     draw_blueprint_names_scaled(canv, layout, view.x, top, k, NAME_SIZE)
 
 
+TURNED_LANE_MIN = 30.0  # points of a row's height a turned lane name needs at least
+
+
 def _lane_names(canv: Canvas, layout: MapLayout, view: Overview, top: float) -> None:
-    """Lane names in the picture's header column, where they fit at a readable size."""
+    """Lane names in the picture's header column, where they fit at a readable size: across,
+    wrapped at spaces; else (a word wider than the column, "Touchpoints" on an A4 page)
+    turned a quarter left along a row tall enough for it, or across with the long word
+    broken at a hyphen, or turned and elided to the row's height. (Such names were left
+    out, the most important lane's among them.)"""
     k = view.scale
     width = layout.style.lane_header_width * k - 6
     if width < 12:
@@ -112,12 +119,44 @@ def _lane_names(canv: Canvas, layout: MapLayout, view: Overview, top: float) -> 
             cut
             or len(lines) * NAME_SIZE * 1.2 + 2 > height
             or not {w for line in lines for w in line.split()} <= set(name.split())
-        ):
-            continue  # it would be cut, or a word split: the detail pages name it
+        ):  # it would be cut, or a word split at no hyphen: turned if it fits whole
+            whole = text_width(name, NAME_SIZE, True) <= height - 6
+            lines = () if whole else hyphenated(name, width, NAME_SIZE)
+        if not lines or len(lines) * NAME_SIZE * 1.2 + 2 > height:
+            if height >= TURNED_LANE_MIN:  # turned, along a row tall enough
+                turned = elide(name, height - 6, NAME_SIZE, True)
+                length = text_width(turned, NAME_SIZE, True)
+                start = top + box.row.y * k + (height + length) / 2
+                text.upward(view.x + 3 + NAME_SIZE, start, turned)
+            continue
         y = top + box.row.y * k + (height - len(lines) * NAME_SIZE * 1.2) / 2 + NAME_SIZE
         for i, line in enumerate(lines):
             text.at(view.x + 3, y + i * NAME_SIZE * 1.2, line)
     text.draw()
+
+
+def hyphenated(name: str, width: float, size: float, most: int = 3) -> tuple[str, ...]:
+    """``name`` in lines no wider than ``width`` (bold, at ``size``), its words whole where
+    they fit and a longer word broken where the most of it fits before a hyphen, three
+    letters at least on either side; empty if it takes more than ``most`` lines or a
+    word cannot be broken so."""
+    lines: list[str] = []
+    for word in name.split():
+        if lines and text_width(f"{lines[-1]} {word}", size, True) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+            continue
+        while text_width(word, size, True) > width:
+            fits = [i for i in range(3, len(word) - 2)  # three letters at least each side
+                    if text_width(word[:i] + "-", size, True) <= width]  # fmt: skip
+            cut = max(fits, default=0)
+            if cut == 0:
+                return ()
+            lines.append(word[:cut] + "-")
+            word = word[cut:]
+        lines.append(word)
+        if len(lines) > most:
+            return ()
+    return tuple(lines) if len(lines) <= most else ()
 
 
 # --------------------------------------------------------------------------- detail
