@@ -4,7 +4,7 @@ a map's first frame marks its cards with this, and needs none of the graph quest
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from mapper.model.entities import Card, Persona
@@ -17,14 +17,16 @@ def shown_personas(journey: JourneyMap) -> list[Persona]:
     return [p for p in journey.personas if not p.hidden]
 
 
-def lead_persona(journey: JourneyMap) -> Persona | None:
+def lead_persona(journey: JourneyMap, shown: Sequence[Persona] | None = None) -> Persona | None:
     """The persona whose feelings the map shows on its cards (love marks, score badges,
-    the curve drawn on top): the active one while it is shown, else the first shown one,
-    as in present mode. A hidden persona shows nowhere on the map, even when active."""
+    the curve drawn on top): the active one while it is shown, else the first shown one.
+    ``shown``: the personas shown (by default those not hidden on the map; present mode
+    passes those the room sees). A hidden persona shows nowhere, even when active."""
+    shown = shown_personas(journey) if shown is None else shown
     active = journey.active_persona()
-    if active is not None and not active.hidden:
+    if active is not None and any(p.id == active.id for p in shown):
         return active
-    return next((p for p in journey.personas if not p.hidden), None)
+    return shown[0] if shown else None
 
 
 @dataclass(frozen=True)

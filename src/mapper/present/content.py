@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mapper.model import JourneyMap, Lane, LaneKind, Persona, Presentation
+from mapper.model import JourneyMap, Lane, LaneKind, Persona, Presentation, pain
 from mapper.model.analysis import shown_personas
 
 
@@ -42,8 +42,5 @@ def shown(journey: JourneyMap, choice: Presentation | None = None) -> Shown:
 
 
 def lead_persona(journey: JourneyMap, content: Shown) -> Persona | None:
-    """The persona whose feelings colour the cards: the active one if it is shown."""
-    active = journey.active_persona()
-    if active is not None and active.id in content.persona_ids:
-        return active
-    return content.personas[0] if content.personas else None
+    """The persona whose feelings colour the cards: the map's rule over what the room sees."""
+    return pain.lead_persona(journey, content.personas)
