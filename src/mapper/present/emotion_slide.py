@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QWidget
 
 from mapper.canvas.painting import draw_lines, qcolor
 from mapper.layout.geometry import smooth_curve
-from mapper.layout.persona_style import PersonaStyle
 from mapper.layout.text import elide, line_height, text_width
 from mapper.model import EMOTION_MAX, EMOTION_MIN, sentiment_of
 from mapper.present.deck import Deck
@@ -166,7 +165,7 @@ def _paint_curves(
     several = len(layout.curves) > 1
     for curve in sorted(layout.curves, key=lambda c: c.persona.id == lead_id):
         lead = curve.persona.id == lead_id
-        style = _style(layout, curve.persona)
+        style = curve_style(layout, curve.persona)
         pts = points[curve.persona.id]
         path = QPainterPath()
         for seg in smooth_curve([(p.x, p.y) for p in pts]):
@@ -188,10 +187,6 @@ def _paint_curves(
         for p in pts:
             radius = (11 if lead else 8) * g
             paint_point(painter, pal, style, coloured, p.score, QPointF(p.x, p.y), radius, 3 * g)
-
-
-def _style(layout: PresentLayout, persona) -> PersonaStyle:
-    return curve_style(layout, persona)
 
 
 def _stage_spans(layout: PresentLayout, chart: QRectF) -> list[Span]:
