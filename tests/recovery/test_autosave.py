@@ -12,28 +12,16 @@ from factories import sample_map
 from mapper.document import Document
 from mapper.fileformat import dumps_journey, load_journey
 from mapper.model import Entity
-from mapper.recovery import RecoveryStore
 from mapper.recovery.autosave import wait_for_writes
 from mapper.ui import recovery_dialog
+from recovery.conftest import copies
 
 pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 
 @pytest.fixture
-def manager(qtbot, monkeypatch, tmp_path):
-    from mapper.ui.app import WindowManager
-
-    monkeypatch.setenv("MAPPER_AUTOSAVE_SECONDS", "0.05")
-    mgr = WindowManager(RecoveryStore(tmp_path / "recovery"))
-    yield mgr
-    for window in list(mgr.windows):
-        window.document.undo_stack.setClean()
-        window.close()
-
-
-def copies(manager) -> list:
-    wait_for_writes()
-    return sorted(manager.store.folder.glob("*.journey"))
+def manager(make_manager):
+    return make_manager(0.05)
 
 
 def edit(window) -> None:

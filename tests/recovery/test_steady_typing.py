@@ -13,28 +13,14 @@ from factories import sample_map
 from gui.conftest import inspector_field, start_typing_in_place
 from mapper.document import Document
 from mapper.fileformat import load_journey
-from mapper.recovery import RecoveryStore
-from mapper.recovery.autosave import wait_for_writes
+from recovery.conftest import copies
 
 pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 
 @pytest.fixture
-def manager(qtbot, monkeypatch, tmp_path):
-    from mapper.ui.app import WindowManager
-
-    monkeypatch.setenv("MAPPER_AUTOSAVE_SECONDS", "0.3")
-    mgr = WindowManager(RecoveryStore(tmp_path / "recovery"))
-    yield mgr
-    for window in list(mgr.windows):
-        window.scene.finish_editing()
-        window.document.undo_stack.setClean()
-        window.close()
-
-
-def copies(manager) -> list:
-    wait_for_writes()
-    return sorted(manager.store.folder.glob("*.journey"))
+def manager(make_manager):
+    return make_manager(0.3)
 
 
 def type_steadily(manager, seconds: float, key_in) -> None:

@@ -13,7 +13,7 @@ from factories import sample_map
 from gui.conftest import start_typing_in_place
 from mapper.document import Document
 from mapper.fileformat import save_journey
-from mapper.recovery import RecoveryStore, Typing
+from mapper.recovery import Typing
 from mapper.recovery.autosave import wait_for_writes
 from mapper.ui import recovery_dialog
 
@@ -21,18 +21,9 @@ pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 
 @pytest.fixture
-def managers(qtbot, monkeypatch, tmp_path):
+def managers(make_manager):
     """Two window managers on one recovery folder: the one that "crashes", the next."""
-    from mapper.ui.app import WindowManager
-
-    monkeypatch.setenv("MAPPER_AUTOSAVE_SECONDS", "0.05")
-    made = [WindowManager(RecoveryStore(tmp_path / "recovery")) for _ in range(2)]
-    yield made
-    for manager in made:
-        for window in list(manager.windows):
-            window.scene.finish_editing()
-            window.document.undo_stack.setClean()
-            window.close()
+    return [make_manager(0.05), make_manager(0.05)]
 
 
 @pytest.fixture
