@@ -82,7 +82,11 @@ LATER = [
     "mapper.edits.menus",
     "mapper.fileformat.repair",  # a damaged file's repair
 ]
-LATER_FROM_THE_COMMAND_LINE = ["mapper.cli.summary"]  # 'mapper info', and its analysis
+LATER_FROM_THE_COMMAND_LINE = [
+    "mapper.cli.summary",  # 'mapper info', and its analysis
+    "mapper.cli.export",  # 'mapper export' (the parser reads cli.export_options)
+    "mapper.export",  # the exporters and their page sizes: File > Export loads them
+]
 
 
 @pytest.mark.parametrize("start", ["cli", "editor"])

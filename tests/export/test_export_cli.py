@@ -256,3 +256,16 @@ def test_an_output_in_a_folder_that_cannot_be_looked_into_is_a_clear_refusal(
     out = tmp_path / "locked" / "m.pdf"
     assert main(["export", str(map_file), "-o", str(out)]) == 1
     assert capsys.readouterr().err.strip() == f"mapper: {out}: cannot write: permission denied"
+
+
+def test_the_help_names_every_page_size_the_exporter_knows(capsys):
+    """The parser names the page sizes without loading the exporters (the editor's start
+    reads it too): its list is the exporter's own."""
+    from mapper.cli.export_options import PAGE_NAMES
+    from mapper.export.pages import PAGE_SIZES
+
+    assert PAGE_NAMES == tuple(PAGE_SIZES)
+    assert main(["export", "--help"]) == 0
+    assert f"page size: {', '.join(PAGE_SIZES)} (default A4)" in " ".join(
+        capsys.readouterr().out.split()
+    )

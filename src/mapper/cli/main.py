@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_upgrade_parser(sub)
 
-    from mapper.cli.export import add_export_parser  # light: reportlab loads only to export
+    from mapper.cli.export_options import add_export_parser  # (the exporters load to export)
 
     add_export_parser(sub)
     return parser
