@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSettings, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QWheelEvent
+from PySide6.QtGui import QAction, QColor, QImage, QPainter, QPalette, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QStyleFactory, QTreeView, QWidget
 
@@ -19,8 +19,10 @@ from mapper.document import Document
 from mapper.export.image import render_png
 from mapper.layout.theme import DARK, LIGHT, contrast
 from mapper.model import Entity, Lane, LaneKind
+from mapper.ui.actions import ACTIONS
 from mapper.ui.appearance import SETTING, appearance, is_dark
 from mapper.ui.form_fields import FieldLabel
+from mapper.ui.icons import icon
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 LONG_NAME = "Sam (first-time buyer who compares every plan twice, slowly)"
@@ -232,6 +234,26 @@ def test_toolbar_icons_turn_light_on_a_dark_toolbar(window):
     window.actions_["theme_dark"].trigger()
     assert lightest(window.actions_["save"]) > 180
     assert lightest(window.undo_action) > 180
+
+
+def test_a_window_opening_in_the_light_look_sets_each_icon_once(manager, monkeypatch):
+    """Its actions are made with the light icons: the look's turn sets none again (each
+    set redraws the action's toolbar button and menu line); switching looks still does."""
+    changed: list[str] = []
+    set_icon = QAction.setIcon
+    monkeypatch.setattr(QAction, "setIcon", lambda a, i: (changed.append(a.text()), set_icon(a, i)))
+    window = manager.show(Document(sample_map()))
+    named = sum(1 for _text, name, _key, _tip in ACTIONS.values() if name)
+    assert len(changed) == named + 2  # once each, undo and redo with them
+    changed.clear()
+    window.actions_["theme_dark"].trigger()
+    assert len(changed) == named + 2
+    changed.clear()
+    window.actions_["theme_light"].trigger()
+    assert (
+        len(changed) == named + 2
+        and window.undo_action.icon().cacheKey() == icon("undo").cacheKey()
+    )
 
 
 def test_a_saved_dark_choice_is_used_by_the_next_window(manager, qtbot):

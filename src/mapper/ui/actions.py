@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from mapper.ui.icons import icon
@@ -98,7 +98,14 @@ def set_icons(actions: dict[str, QAction], dark: bool) -> None:
     """The actions' icons for a light or a dark toolbar."""
     for name, (_text, icon_name, _shortcut, _tip) in ACTIONS.items():
         if icon_name:
-            actions[name].setIcon(icon(icon_name, dark))
+            show_icon(actions[name], icon(icon_name, dark))
+
+
+def show_icon(action: QAction, wanted: QIcon) -> None:
+    """Give ``action`` the icon ``wanted`` unless it has it already (a window opening in
+    the light look does): each change redraws the action's toolbar button and menu line."""
+    if action.icon().cacheKey() != wanted.cacheKey():
+        action.setIcon(wanted)
 
 
 def build_actions(parent: QWidget) -> dict[str, QAction]:

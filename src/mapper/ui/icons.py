@@ -14,8 +14,14 @@ DARK_INKS = {"#1f2933": "#e6e9ed", "#2f80ed": "#79b0f7"}
 SIZES = (16, 24, 32, 48, 64)  # 64 for 24-pixel icons at a device pixel ratio of 2 and more
 
 
-@cache
 def icon(name: str, dark: bool = False) -> QIcon:
+    """The icon ``name`` for a light (or ``dark``) toolbar, made once: the same object
+    however it is asked for (``icon("undo")`` and ``icon("undo", False)`` alike)."""
+    return _icon(name, bool(dark))
+
+
+@cache
+def _icon(name: str, dark: bool) -> QIcon:
     path = icons_dir() / f"{name}.svg"
     if not path.exists():
         return QIcon()

@@ -27,6 +27,7 @@ from mapper.ui.actions import (
     build_actions,
     card_metrics_shown,
     set_icons,
+    show_icon,
 )
 from mapper.ui.disk_watch import DiskWatch
 from mapper.ui.edit_controller import EditController
@@ -232,8 +233,8 @@ class MainWindow(EditorWindow):
         self.view.set_theme(theme)
         self.panels.restyle()
         set_icons(self.actions_, theme.dark)
-        self.undo_action.setIcon(icon("undo", theme.dark))
-        self.redo_action.setIcon(icon("redo", theme.dark))
+        show_icon(self.undo_action, icon("undo", theme.dark))
+        show_icon(self.redo_action, icon("redo", theme.dark))
 
     def _name_tab_bars(self) -> None:
         """Tabbed panels get a tab bar from Qt: name it for screen readers."""
