@@ -34,6 +34,12 @@ def run_gui(args: argparse.Namespace) -> int:
     return run_app(args.file, qt_options)
 
 
+def run_export(args: argparse.Namespace) -> int:
+    from mapper.cli.export import run_export as export  # the exporters load to export
+
+    return export(args)
+
+
 def has_screen() -> bool:
     """Whether Qt can open windows here (Qt itself would abort the process if not)."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):

@@ -73,7 +73,8 @@ def _dpi(value: str) -> float:
     return dpi
 
 
-def add_export_parser(sub: argparse._SubParsersAction) -> None:
+def add_export_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """The command's parser, its options added (what runs it is the caller's)."""
     p = sub.add_parser(
         "export",
         help="export a map as a PDF (the map, then a report), PNG or SVG",
@@ -167,7 +168,7 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:
         default=None,
         help="only the map: no title above it and no legend below it",
     )
-    p.set_defaults(run=_run_export)
+    return p
 
 
 def misapplied(args: argparse.Namespace, output: str, fmt: str) -> list[str]:
@@ -188,9 +189,3 @@ def misapplied(args: argparse.Namespace, output: str, fmt: str) -> list[str]:
         if args.page is not None and not args.handout:
             problems.append("--page applies to --handout only (slides are 16:9)")
     return problems
-
-
-def _run_export(args: argparse.Namespace) -> int:
-    from mapper.cli.export import run_export  # loaded when an export runs
-
-    return run_export(args)

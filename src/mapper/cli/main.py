@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from mapper.cli.export_options import add_export_parser  # (the exporters load to export)
 
-    add_export_parser(sub)
+    add_export_parser(sub).set_defaults(run=commands.run_export)
     return parser
 
 
