@@ -8,13 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QBrush,
-    QLinearGradient,
-    QPainter,
-    QPainterPath,
-    QPen,
-)
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from mapper.canvas.curve_path import CurveSegmentItem as CurveSegmentItem  # (its old home)
@@ -45,7 +39,9 @@ def curve_pen(
     and red below, in its own dash."""
     if not coloured:
         pen = QPen(qcolor(style.color, 200), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-    else:
+    else:  # (PySide makes the gradients' type, and its enums, when first imported: ~1.5 ms
+        from PySide6.QtGui import QLinearGradient  # the curves come after the first frame)
+
         gradient = QLinearGradient(0, top, 0, bottom)
         # half a line below neutral: a stretch lying on 0 is wholly green (as on paper)
         stop = (neutral_y + width / 2 - top) / max(bottom - top, 1)

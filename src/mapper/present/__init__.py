@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mapper.present.host import EditorWindow
+    from mapper.canvas.editor_window import EditorWindow
     from mapper.present.session import PresentationSession
 
 

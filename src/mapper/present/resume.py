@@ -17,7 +17,7 @@ from mapper.model import Entity
 from mapper.present.steps import Step
 
 if TYPE_CHECKING:
-    from mapper.present.host import EditorWindow
+    from mapper.canvas.editor_window import EditorWindow
 
 RESUME_WITHIN = 5 * 60.0  # seconds after a show ended that F5 offers to resume it
 

@@ -37,7 +37,7 @@ from mapper.present.voting import VoteDesk
 from mapper.present.window import AudienceWindow
 
 if TYPE_CHECKING:
-    from mapper.present.host import EditorWindow
+    from mapper.canvas.editor_window import EditorWindow
 
 SELECTABLE = (Entity.CARD, Entity.FLOW, Entity.STAGE, Entity.LANE)
 

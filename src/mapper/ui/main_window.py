@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mapper.canvas.editor_window import EditorWindow
 from mapper.canvas.scene import JourneyScene
 from mapper.canvas.view import JourneyView
 from mapper.document import Document
 from mapper.layout import Style
-from mapper.present.host import EditorWindow
 from mapper.ui.actions import (
     CARD_METRICS_KEY,
     THEME_ACTIONS,

@@ -1,6 +1,7 @@
 """The editor's window as present mode sees it: a main window with its map's document,
 canvas scene and view. The editor's ``MainWindow`` (``ui.main_window``) is one; present
-mode, which that window starts, names it by this base instead of importing it."""
+mode, which that window starts, names it by this base instead of importing it (kept
+here, not in ``present``: opening a map loads nothing of present mode)."""
 
 from __future__ import annotations
 
