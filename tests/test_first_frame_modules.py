@@ -50,8 +50,10 @@ class FirstPaint(QObject):
             tokenizer = sys.modules.get("tokenize")  # its patterns: compiled when first used
             tokenized = tokenizer is not None and tokenizer._compile.cache_info().currsize > 0
             widgets = vars(sys.modules["PySide6.QtWidgets"])  # PySide makes a type when used
+            gui = vars(sys.modules["PySide6.QtGui"])
             print(json.dumps({"modules": loaded, "save_validators": built, "read": read,
-                              "tokenized": tokenized, "types": sorted(widgets)}))
+                              "tokenized": tokenized, "types": sorted(widgets),
+                              "gui_types": sorted(gui)}))
             app.exit()  # before the next turn of the event loop builds the rest
         return False
 
@@ -81,6 +83,7 @@ LATER = [
     "mapper.canvas.menus",  # the context menus: made when one is first opened
     "mapper.edits.menus",
     "mapper.fileformat.repair",  # a damaged file's repair
+    "mapper.present",  # present mode: F5 loads it
 ]
 LATER_FROM_THE_COMMAND_LINE = [
     "mapper.cli.summary",  # 'mapper info', and its analysis
@@ -100,6 +103,8 @@ def test_the_first_frame_leaves_what_it_does_not_use_unloaded(tmp_path, start):
     assert not found["tokenized"]
     # making QStyle's type builds its 16 enums: a card's paint and the look leave it be
     assert "QStyle" not in found["types"] and "QGraphicsView" in found["types"]
+    # nor the gradients' (with theirs): the active persona's curve comes after the frame
+    assert "QLinearGradient" not in found["gui_types"] and "QPainter" in found["gui_types"]
 
 
 def _first_frame(tmp_path, start: str) -> dict:
