@@ -84,6 +84,7 @@ LATER = [
     "mapper.edits.menus",
     "mapper.fileformat.repair",  # a damaged file's repair
     "mapper.present",  # present mode: F5 loads it
+    "mapper.canvas.curve_path",  # the emotion curves' paths: they come with the flows
 ]
 LATER_FROM_THE_COMMAND_LINE = [
     "mapper.cli.summary",  # 'mapper info', and its analysis
@@ -103,6 +104,9 @@ def test_the_first_frame_leaves_what_it_does_not_use_unloaded(tmp_path, start):
     assert not found["tokenized"]
     # making QStyle's type builds its 16 enums: a card's paint and the look leave it be
     assert "QStyle" not in found["types"] and "QGraphicsView" in found["types"]
+    # nor the shape items' base (with its enums): a path, line or rectangle item is made
+    # for the curves, which come after it, or a gesture's marks
+    assert "QAbstractGraphicsShapeItem" not in found["types"]
     # nor the gradients' (with theirs): the active persona's curve comes after the frame
     assert "QLinearGradient" not in found["gui_types"] and "QPainter" in found["gui_types"]
 

@@ -3,15 +3,17 @@ have items of their own), and a point as drawn."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QGraphicsItem
 
-from mapper.canvas.curve_path import CurveSegmentItem
 from mapper.canvas.emotion_items import EmotionPointItem
 from mapper.canvas.point_rows import PointRowItem
 from mapper.layout import EmotionCurve, EmotionPoint
+
+if TYPE_CHECKING:  # (loaded with the curves, after the first frame)
+    from mapper.canvas.curve_path import CurveSegmentItem
 
 
 class CurveItems:

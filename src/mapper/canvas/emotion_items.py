@@ -11,7 +11,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from mapper.canvas.curve_path import CurveSegmentItem as CurveSegmentItem  # (its old home)
 from mapper.canvas.emotion_marks import (
     GHOST_RADIUS,
     POINT_RADIUS,

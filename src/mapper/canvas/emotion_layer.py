@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QGraphicsItem
 from shiboken6 import isValid
 
 from mapper.canvas.curve_items import CurveItems, DrawnPoint
-from mapper.canvas.curve_path import CurveSegmentItem
 from mapper.canvas.emotion_items import EmotionPointItem, GhostRowItem, curve_pen
 from mapper.canvas.flow_item import FlowItem
 from mapper.canvas.header_items import LaneHeaderItem, LegendEntry
@@ -131,6 +130,9 @@ class EmotionLayer:
                 if pen is not None:
                     path.set_pen(pen)
             else:
+                from mapper.canvas.curve_path import CurveSegmentItem  # (after the first frame:
+                # a path item's type makes PySide build the shape items' base and its enums)
+
                 if pen is None:
                     pen = curve_pen(style, coloured, neutral, lane.row.y, lane.row.bottom, width)
                 items.paths[stage_index] = path = CurveSegmentItem((), pen, z)

@@ -5,12 +5,11 @@ drawing a flow, dropping from the palette (headers: ``header_drags``; emotion po
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem
 
 from mapper.canvas.card_item import CardItem
 from mapper.canvas.interaction import Canvas, Interaction, past_drag_distance
@@ -19,6 +18,9 @@ from mapper.edits import EditRefused, intents, palette
 from mapper.layout import FlowRoute, Rect
 from mapper.layout.routes import route
 from mapper.model import Card, Entity
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem
 
 __all__ = [
     "CardDrag",
@@ -37,6 +39,21 @@ def _center(item: CardItem) -> tuple[float, float]:
     return item.pos().x() + rect.width / 2, item.pos().y() + rect.height / 2
 
 
+def _line() -> QGraphicsLineItem:
+    """A line item for a gesture's marks. PySide makes the type of the shape items (and
+    their enums) when first imported: with the first gesture, not before a first frame."""
+    from PySide6.QtWidgets import QGraphicsLineItem
+
+    return QGraphicsLineItem()
+
+
+def _rect() -> QGraphicsRectItem:
+    """A rectangle item for a gesture's marks (see :func:`_line`)."""
+    from PySide6.QtWidgets import QGraphicsRectItem
+
+    return QGraphicsRectItem()
+
+
 # ------------------------------------------------------------------ cards
 class CardDrag(Interaction):
     """Qt moves the selected cards; their flows follow and a line shows where they would
@@ -49,7 +66,7 @@ class CardDrag(Interaction):
         self.canvas, self.grabbed = canvas, grabbed
         self.moving: set[str] = set()
         self._raised: list[tuple[CardItem, float]] = []  # cards drawn on top, their z
-        self.marker = QGraphicsLineItem()
+        self.marker = _line()
         self.marker.setPen(QPen(qcolor(canvas.theme.selection), 3, Qt.PenStyle.SolidLine,
                                 Qt.PenCapStyle.RoundCap))  # fmt: skip
         self.marker.setZValue(90)
@@ -112,7 +129,7 @@ class CardDrag(Interaction):
         else:  # the grabbed card's cell has the first line
             self._show_marker(*own[:2], cells.pop(own[:2], own[2]))
         while len(self.others) < len(cells):
-            line = QGraphicsLineItem()
+            line = _line()
             line.setPen(self.marker.pen())
             line.setZValue(self.marker.zValue())
             self.canvas.addItem(line)
@@ -198,7 +215,7 @@ class FlowDrawing(Interaction):
 
     def __init__(self, canvas: Canvas, source_id: str, pos: QPointF) -> None:
         self.canvas, self.source_id, self.pos = canvas, source_id, pos
-        self.line = QGraphicsLineItem()
+        self.line = _line()
         self.line.setPen(QPen(qcolor(canvas.theme.selection), 2, Qt.PenStyle.DashLine))
         self.line.setZValue(100)
 
@@ -249,7 +266,7 @@ class PaletteDrop(Interaction):
     def __init__(self, canvas: Canvas, payload: Mapping[str, Any]) -> None:
         self.canvas, self.payload = canvas, payload
         self.created: str | None = None
-        self.highlight = QGraphicsRectItem()
+        self.highlight = _rect()
         self.highlight.setPen(QPen(qcolor(canvas.theme.selection), 2, Qt.PenStyle.DashLine))
         self.highlight.setBrush(qcolor(canvas.theme.selection, 40))
         self.highlight.setZValue(5)  # over the grid, under the cards

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsPathItem, QGraphicsView
+from PySide6.QtWidgets import QGraphicsView
 
 from mapper.canvas.card_item import CardItem
 from mapper.canvas.interaction import Interaction
@@ -307,6 +307,8 @@ class KeyboardConnect(Interaction):
         directions: tuple[Direction, ...] = ("right", "down", "left", "up")
         first = (selection.neighbour(journey, layout, source_id, d) for d in directions)
         self.candidate: str | None = next((c for c in first if c is not None), source_id)
+        from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsPathItem  # (interactions._line)
+
         self.ring = QGraphicsPathItem()
         self.ring.setPen(QPen(qcolor(th.SELECTION), 3, Qt.PenStyle.DashLine))
         self.ring.setZValue(95)

@@ -103,7 +103,7 @@ def _solid_curves(scene) -> None:
     from PySide6.QtGui import QPainterPath, QPen
     from PySide6.QtWidgets import QGraphicsPathItem
 
-    from mapper.canvas.emotion_items import CurveSegmentItem
+    from mapper.canvas.curve_path import CurveSegmentItem
     from mapper.canvas.painting import qcolor
     from mapper.layout import theme
 
