@@ -57,6 +57,7 @@ class FirstPaint(QObject):
                        for key, value in vars(sys.modules[name]).items()
                        if isinstance(value, type) and dataclasses.is_dataclass(value)
                        and value.__module__ == name]
+            loaded += [m for m in ("concurrent.futures",) if m in sys.modules]
             print(json.dumps({"modules": loaded, "save_validators": built, "read": read,
                               "tokenized": tokenized, "types": sorted(widgets),
                               "gui_types": sorted(gui), "dataclasses": defined}))
@@ -91,6 +92,7 @@ LATER = [
     "mapper.fileformat.repair",  # a damaged file's repair
     "mapper.present",  # present mode: F5 loads it
     "mapper.canvas.curve_path",  # the emotion curves' paths: they come with the flows
+    "concurrent.futures",  # the save's and the recovery copies' writer threads: first write
 ]
 LATER_FROM_THE_COMMAND_LINE = [
     "mapper.cli.summary",  # 'mapper info', and its analysis

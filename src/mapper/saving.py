@@ -13,18 +13,21 @@ import contextlib
 import logging
 import weakref
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from mapper.fileformat import save_journey
 from mapper.fileformat.save import UnsafeToWrite
 from mapper.fileformat.signature import DiskSignature
 from mapper.gcpause import paused_gc
 from mapper.model.snapshot import Capture
+from mapper.writer import Writer
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 log = logging.getLogger("mapper")
-_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="save")  # keeps order
+_writer = Writer("save")  # keeps order
 
 
 class UndoStack(Protocol):
@@ -89,6 +92,8 @@ def start_write(
     """Order ``capture`` into a snapshot, check it and write it to ``target``, all on the
     writer thread; ``done(job)`` is called there once ``job.error`` / ``job.signature``
     are set, before the job counts as done."""
+    from concurrent.futures import Future  # (loaded with the first save)
+
     future: Future = Future()
     job = SaveJob(target, mark, future)
 
@@ -121,4 +126,4 @@ def _detached(exc: BaseException) -> BaseException:
 
 def wait_for_saves() -> None:
     """Block until every queued save is on disk (at exit and in tests)."""
-    _writer.submit(lambda: None).result()
+    _writer.wait()

@@ -8,7 +8,7 @@ import os
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
@@ -16,9 +16,13 @@ from mapper.document import Document
 from mapper.gcpause import paused_gc
 from mapper.model.snapshot import Capture
 from mapper.recovery.store import RecoveryStore, Typing
+from mapper.writer import Writer
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 DEFAULT_DELAY_SECONDS = 30.0
-_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")  # keeps order
+_writer = Writer("autosave")  # keeps order
 log = logging.getLogger("mapper")
 
 
@@ -171,4 +175,4 @@ class Autosaver(QObject):
 
 def wait_for_writes() -> None:
     """Block until queued recovery writes are on disk (used at exit and in tests)."""
-    _writer.submit(lambda: None).result()
+    _writer.wait()
