@@ -264,7 +264,7 @@ def test_the_help_names_every_page_size_the_exporter_knows(capsys):
     from mapper.cli.export_options import PAGE_NAMES
     from mapper.export.pages import PAGE_SIZES
 
-    assert PAGE_NAMES == tuple(PAGE_SIZES)
+    assert tuple(PAGE_SIZES) == PAGE_NAMES
     assert main(["export", "--help"]) == 0
     assert f"page size: {', '.join(PAGE_SIZES)} (default A4)" in " ".join(
         capsys.readouterr().out.split()
