@@ -242,6 +242,8 @@ def test_a_window_opening_in_the_light_look_sets_each_icon_once(manager, monkeyp
     changed: list[str] = []
     set_icon = QAction.setIcon
     monkeypatch.setattr(QAction, "setIcon", lambda a, i: (changed.append(a.text()), set_icon(a, i)))
+    QSettings().setValue(SETTING, "light")  # (whatever an earlier test left the look at)
+    appearance().reload()
     window = manager.show(Document(sample_map()))
     named = sum(1 for _text, name, _key, _tip in ACTIONS.values() if name)
     assert len(changed) == named + 2  # once each, undo and redo with them
