@@ -19,6 +19,7 @@ from mapper.canvas.keyboard import KeyboardControl
 from mapper.canvas.painting import qcolor
 from mapper.canvas.scene import JourneyScene
 from mapper.canvas.sticky_headers import pin_headers
+from mapper.canvas.viewport import frame_strips, own_viewport
 from mapper.canvas.wheel import sideways_steps
 from mapper.layout.theme import LIGHT, Theme
 
@@ -39,6 +40,7 @@ class JourneyView(QGraphicsView):
 
     def __init__(self, scene: JourneyScene, parent=None) -> None:
         super().__init__(scene, parent)
+        own_viewport(self)  # (before anything asks Qt for its viewport: see there)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
@@ -159,7 +161,7 @@ class JourneyView(QGraphicsView):
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)  # Qt moves the pixels: the focus frame's too
         if self.hasFocus() and (dx or dy):  # so it is drawn again where it was and went
-            frame = _frame_strips(self.viewport().rect())
+            frame = frame_strips(self.viewport().rect())
             self.viewport().update(frame.united(frame.translated(dx, dy)))
         self.pin_headers()
 
@@ -391,10 +393,3 @@ def _palette_payload(mime) -> dict | None:
     except (ValueError, UnicodeDecodeError, RecursionError):
         return None
     return payload if isinstance(payload, dict) else None
-
-
-def _frame_strips(rect: QRect) -> QRegion:
-    """The viewport's pixels the focus frame (a 3-px pen inside its edge) covers."""
-    w, h, edge = rect.width(), rect.height(), 5
-    region = QRegion(0, 0, w, edge).united(QRegion(0, h - edge, w, edge))
-    return region.united(QRegion(0, 0, edge, h)).united(QRegion(w - edge, 0, edge, h))
