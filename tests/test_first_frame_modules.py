@@ -59,6 +59,7 @@ class FirstPaint(QObject):
                        and value.__module__ == name]
             loaded += [m for m in ("concurrent.futures",) if m in sys.modules]
             print(json.dumps({"modules": loaded, "save_validators": built, "read": read,
+                              "read_all": source_read,
                               "tokenized": tokenized, "types": sorted(widgets),
                               "gui_types": sorted(gui), "dataclasses": defined}))
             app.exit()  # before the next turn of the event loop builds the rest
@@ -172,3 +173,5 @@ def test_pyside_reads_no_source_of_mappers_window_modules(tmp_path, start):
         {"mapper", "mapper.ui"} if start == "editor" else set()
     )
     assert set(found["read"]) <= told_after
+    # nor of what the module that tells it imports (it imports no more than it must)
+    assert {"typing", "types", "__future__"}.isdisjoint(found["read_all"])

@@ -4,13 +4,13 @@ so its own modules are spared the read, and so are the modules loaded before the
 was adjusted (the standard library's and the libraries' Mapper loads before Qt, which use no
 PySide): some 130 files, about 15 ms of a map's first frame. Modules new to the process are
 still read, and an explicit ``from __feature__ import`` still works: PySide handles that
-import itself, whatever the hook decided."""
+import itself, whatever the hook decided.
 
-from __future__ import annotations
+This module imports nothing but ``sys`` and Qt itself (no ``__future__``, ``typing`` or
+``types``): each import statement before the hook is adjusted has PySide read the source of
+the module it names, ``typing``'s among them (about 0.6 ms)."""
 
 import sys
-from types import ModuleType
-from typing import Any
 
 import PySide6.QtCore  # noqa: F401  (installs the import hook this module adjusts)
 
@@ -23,7 +23,7 @@ def spare_own_modules(package: str = "mapper") -> bool:
     """Tell PySide's hook that ``package``'s modules use PySide without features, instead of
     letting it read their sources to find out. False if this PySide has no such hook (a
     later one may not read sources at all)."""
-    hook: Any = sys.modules.get(HOOK_MODULE)
+    hook = sys.modules.get(HOOK_MODULE)
     reads_source = getattr(hook, HOOK_FUNCTION, None)
     if reads_source is None:
         return False
@@ -32,7 +32,7 @@ def spare_own_modules(package: str = "mapper") -> bool:
     prefix = package + "."
     loaded_before = {name for name in sys.modules if not name.startswith(("PySide6", "shiboken"))}
 
-    def uses_pyside(module: ModuleType) -> bool:
+    def uses_pyside(module: object) -> bool:
         name = getattr(module, "__name__", "")
         if name == package or name.startswith(prefix):
             return True
