@@ -9,9 +9,10 @@ import sys
 import traceback
 from pathlib import Path
 
+from PySide6 import QtWidgets  # (message boxes: their type is made when one is first shown)
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mapper import __version__
 from mapper.document import Document
@@ -128,7 +129,7 @@ class WindowManager:
             journey = self.store.load(entry)
         except JourneyFileError as exc:
             damaged = f"The recovery copy is damaged:\n{problems_text(exc)}"
-            QMessageBox.warning(parent, "Cannot recover", as_written(damaged))
+            QtWidgets.QMessageBox.warning(parent, "Cannot recover", as_written(damaged))
             return None
         document = Document(journey, entry.original)
         # what the file was when this work began: if it changed since (a newer save, a
@@ -210,7 +211,7 @@ class WindowManager:
             document = Document.open(path)
         except JourneyFileError as exc:
             why = f"{path.name} cannot be read as it is now:\n{problems_text(exc)}"
-            QMessageBox.warning(window, "Cannot reload", as_written(
+            QtWidgets.QMessageBox.warning(window, "Cannot reload", as_written(
                 f"{why}\n\nThis window keeps the map as it was."))  # fmt: skip
             return None
         fresh = self.show(document, like=window)
@@ -284,7 +285,7 @@ def install_error_dialog(manager: WindowManager) -> None:
             where = f"Details are in {log_file()}."
         with contextlib.suppress(Exception):
             manager.autosave_all()  # keep a copy of everything right away
-        QMessageBox.critical(
+        QtWidgets.QMessageBox.critical(
             manager.windows[-1] if manager.windows else None,
             "Something went wrong",
             as_written(

@@ -7,7 +7,8 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6 import QtWidgets  # (dialogs: their types are made when one is first shown)
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from mapper.document import Document
 from mapper.fileformat import JourneyFileError, atomic
@@ -52,26 +53,26 @@ def open_document(path: str | Path, parent: QWidget | None) -> Document | None:
         # missing, a folder, not readable by this user: nothing to repair, say why at once
         if not path.is_file() or not os.access(path, os.R_OK):
             why = f"{path} cannot be opened: {exc.problems[0].message}."
-            QMessageBox.warning(parent, "Cannot open map", as_written(why))
+            QtWidgets.QMessageBox.warning(parent, "Cannot open map", as_written(why))
             return None
         if not exc.repairable:  # not JSON, not a map, a newer Mapper's: nothing to keep
             why = f"{path.name} cannot be opened:\n{problems_text(exc)}"
-            QMessageBox.warning(parent, "Cannot open map", as_written(why))
+            QtWidgets.QMessageBox.warning(parent, "Cannot open map", as_written(why))
             return None
         return offer_repair(path, exc, parent)
     return document
 
 
 def offer_repair(path: Path, error: JourneyFileError, parent: QWidget | None) -> Document | None:
-    box = plain_box(QMessageBox.Icon.Warning, "Cannot open map",
+    box = plain_box(QtWidgets.QMessageBox.Icon.Warning, "Cannot open map",
                     f"{path.name} cannot be opened as it is.", parent)  # fmt: skip
     box.setInformativeText(
         "The problems are listed under Show Details. Repair opens what can be kept as a "
         "new, unsaved map and lists what had to be left out; the file itself is not changed."
     )
     box.setDetailedText(problems_text(error))
-    repair = box.addButton("Repair…", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    repair = box.addButton("Repair…", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
     box.exec()
     if box.clickedButton() is not repair:
         return None
@@ -81,13 +82,13 @@ def offer_repair(path: Path, error: JourneyFileError, parent: QWidget | None) ->
         journey, dropped = repair_journey(read_map_bytes(path), str(path))
     except (JourneyFileError, OSError) as exc:
         detail = problems_text(exc) if isinstance(exc, JourneyFileError) else str(exc)
-        QMessageBox.critical(
+        QtWidgets.QMessageBox.critical(
             parent, "Cannot repair", as_written(f"{path.name} cannot be repaired:\n{detail}")
         )
         return None
     document = Document(journey, None, name=f"{path.stem} (repaired).journey")
     document.undo_stack.resetClean()
-    report = plain_box(QMessageBox.Icon.Information, "Repaired",
+    report = plain_box(QtWidgets.QMessageBox.Icon.Information, "Repaired",
                        f"Opened what could be kept from {path.name}.", parent)  # fmt: skip
     things = "1 thing was" if len(dropped) == 1 else f"{len(dropped):,} things were"
     report.setInformativeText(f"{things} left out or mended (see Show Details).")
@@ -97,7 +98,9 @@ def offer_repair(path: Path, error: JourneyFileError, parent: QWidget | None) ->
 
 
 def ask_open_path(parent: QWidget) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Open journey map", open_folder(parent), FILTER)
+    path, _ = QtWidgets.QFileDialog.getOpenFileName(
+        parent, "Open journey map", open_folder(parent), FILTER
+    )
     return path or None
 
 
@@ -145,7 +148,9 @@ def save_document(
         if _open_in_another_window(document, parent, chosen):
             elsewhere = (f"{chosen.name} is open in another window. Close it there first, "
                          "or save this map under another name.")  # fmt: skip
-            QMessageBox.warning(parent, "Map open in another window", as_written(elsewhere))
+            QtWidgets.QMessageBox.warning(
+                parent, "Map open in another window", as_written(elsewhere)
+            )
             return False
         target = chosen
     job = document.start_save(target)
@@ -200,7 +205,7 @@ def _report(job: SaveJob, parent: QWidget | None, then: Callable[[bool], None] |
             reason = str(exc)
         else:  # a bug (its traceback is in the log), and still a clear message
             reason = f"an unexpected error ({type(exc).__name__}: {exc})"
-        QMessageBox.critical(
+        QtWidgets.QMessageBox.critical(
             parent, "Not saved",
             as_written(f"Mapper could not save {job.target}:\n{reason}.\n\n"
                        "Your map is still open with all its changes. Try Save As to choose "
@@ -241,8 +246,8 @@ def ask_before_closing(document: Document, parent: QWidget | None) -> bool:
 def ask_to_save(document: Document, parent: QWidget | None) -> bool:
     """Before closing a modified map: Save (True once the save started), Discard (True)
     or Cancel (False)."""
-    buttons = QMessageBox.StandardButton
-    answer = QMessageBox.warning(
+    buttons = QtWidgets.QMessageBox.StandardButton
+    answer = QtWidgets.QMessageBox.warning(
         parent, "Unsaved changes",
         as_written(f"Save the changes to {document.display_name()} before closing?"),
         buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save,
@@ -262,9 +267,9 @@ def ask_if_gone(document: Document, parent: QWidget | None) -> bool:
         parent, "File no longer there",
         f"{document.display_name()} was moved, renamed or deleted since you opened it.",
         "This window may hold the only copy of the map. Save it before closing?",
-        [("Save As…", QMessageBox.ButtonRole.AcceptRole, "save_as"),
-         ("Save Again There", QMessageBox.ButtonRole.ActionRole, "again"),
-         ("Close Without Saving", QMessageBox.ButtonRole.DestructiveRole, "close")],
+        [("Save As…", QtWidgets.QMessageBox.ButtonRole.AcceptRole, "save_as"),
+         ("Save Again There", QtWidgets.QMessageBox.ButtonRole.ActionRole, "again"),
+         ("Close Without Saving", QtWidgets.QMessageBox.ButtonRole.DestructiveRole, "close")],
     )  # fmt: skip
     if answer in ("cancel", "close"):
         return answer == "close"
@@ -275,12 +280,12 @@ def ask_if_gone(document: Document, parent: QWidget | None) -> bool:
 
 def ask_about_read_only(document: Document, parent: QWidget | None) -> bool:
     """The file is read-only: offer Save As (True) or Cancel (False); never overwrite."""
-    box = plain_box(QMessageBox.Icon.Warning, "File is read-only",
+    box = plain_box(QtWidgets.QMessageBox.Icon.Warning, "File is read-only",
                     f"{document.display_name()} is read-only: Mapper will not replace it.",
                     parent)  # fmt: skip
     box.setInformativeText("Save your map under another name, or cancel.")
-    save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    save_as = box.addButton("Save As…", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(save_as)
     box.exec()
     return box.clickedButton() is save_as
@@ -291,8 +296,8 @@ def ask_save_path(
 ) -> Path | None:
     """A save dialog that adds ``.suffix`` itself, so its overwrite question covers the
     name actually written (adding the suffix afterwards would overwrite unasked)."""
-    dialog = QFileDialog(parent, title, suggested, name_filter)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog = QtWidgets.QFileDialog(parent, title, suggested, name_filter)
+    dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix(suffix)
     dialog.selectFile(suggested)
     if not dialog.exec() or not dialog.selectedFiles():
@@ -324,9 +329,9 @@ def ask_about_conflict(document: Document, parent: QWidget | None) -> str:
         f"{document.display_name()} was changed by someone else since you opened it.",
         "Save your version under a new name, open their version next to yours, or overwrite "
         "their changes.",
-        [("Save As…", QMessageBox.ButtonRole.AcceptRole, "save_as"),
-         ("Open Their Version", QMessageBox.ButtonRole.ActionRole, "theirs"),
-         ("Overwrite", QMessageBox.ButtonRole.DestructiveRole, "overwrite")],
+        [("Save As…", QtWidgets.QMessageBox.ButtonRole.AcceptRole, "save_as"),
+         ("Open Their Version", QtWidgets.QMessageBox.ButtonRole.ActionRole, "theirs"),
+         ("Overwrite", QtWidgets.QMessageBox.ButtonRole.DestructiveRole, "overwrite")],
     )  # fmt: skip
     if answer == "theirs" and parent is not None:
         window = parent.window()
@@ -343,8 +348,8 @@ def _ask_about_missing(document: Document, parent: QWidget | None) -> str:
         parent, "File no longer there",
         f"{document.display_name()} was moved, renamed or deleted since you opened it.",
         "Save your map under a new name, or save it again where it was.",
-        [("Save As…", QMessageBox.ButtonRole.AcceptRole, "save_as"),
-         ("Save Again There", QMessageBox.ButtonRole.ActionRole, "overwrite")],
+        [("Save As…", QtWidgets.QMessageBox.ButtonRole.AcceptRole, "save_as"),
+         ("Save Again There", QtWidgets.QMessageBox.ButtonRole.ActionRole, "overwrite")],
     )  # fmt: skip
 
 
@@ -353,14 +358,14 @@ def _warn(
     title: str,
     text: str,
     details: str,
-    choices: list[tuple[str, QMessageBox.ButtonRole, str]],
+    choices: list[tuple[str, QtWidgets.QMessageBox.ButtonRole, str]],
 ) -> str:
     """A warning offering ``choices`` (label, role, answer; the first is the default) and
     Cancel: the answer of the button pressed, "cancel" for Cancel or Esc."""
-    box = plain_box(QMessageBox.Icon.Warning, title, text, parent)
+    box = plain_box(QtWidgets.QMessageBox.Icon.Warning, title, text, parent)
     box.setInformativeText(details)
     answers = [(box.addButton(label, role), answer) for label, role, answer in choices]
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(answers[0][0])
     box.exec()
     clicked = box.clickedButton()

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import html
 
+from PySide6 import QtWidgets  # (QMessageBox: its type is made when a box is first made)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as QtGui
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 def as_written(text: str) -> str:
@@ -21,9 +22,9 @@ def as_written(text: str) -> str:
 
 
 def plain_box(
-    icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None = None
-) -> QMessageBox:
+    icon: QtWidgets.QMessageBox.Icon, title: str, text: str, parent: QWidget | None = None
+) -> QtWidgets.QMessageBox:
     """A message box whose text and informative text are shown as plain text."""
-    box = QMessageBox(icon, title, text, parent=parent)
+    box = QtWidgets.QMessageBox(icon, title, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # (the informative text follows it)
     return box
