@@ -179,3 +179,10 @@ def test_the_builder_reads_what_the_schema_reads_leniently():
         fields["color"] = _plain(journey.personas.get(persona.id).color)  # None: by place
         assert _plain(journey.personas.get(persona.id)) == fields
     assert journey.stages.get(data["stages"][0]["id"]).width == 300.0
+
+
+def test_a_known_file_with_a_byte_order_mark_opens_again(tmp_path, validations):
+    path = tmp_path / "bom.journey"
+    path.write_bytes(b"\xef\xbb\xbf" + dumps_journey(sample_map()).encode("utf-8"))
+    first, again = load_journey(path), load_journey(path)
+    assert validations == [str(path)] and same_map(again, first)

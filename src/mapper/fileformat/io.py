@@ -8,6 +8,7 @@ JSON -> atomic replace of the target file (:mod:`mapper.fileformat.atomic`).
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -54,13 +55,13 @@ def read_current(raw: bytes, source: str | Path) -> dict[str, Any]:
 
 
 def _loads(raw: bytes, source: str | Path, sha256: str) -> JourneyMap:
-    data = read_current(raw, source)
     known = known_valid()
     if sha256 in known:  # validated or written by this Mapper before: nothing to find
-        try:
-            return journey_from_plain(data)
-        except Exception:  # never expected: the schema says what is wrong, as for any file
+        try:  # its JSON passed the strict reading too: the standard one reads it the same
+            return journey_from_plain(upgrade(json.loads(raw)))
+        except Exception:  # never expected: the checks say what is wrong, as for any file
             logger.exception("a map known to be valid did not build; validating it")
+    data = read_current(raw, source)
     from mapper.fileformat.validation import validate_file  # the schema: loaded when needed
 
     validate_file(data, source)
