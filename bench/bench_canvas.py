@@ -4,8 +4,10 @@
 
 1. Start-up: a fresh process opens a saved N-card map in the editor and stops once its
    first frame is painted, the cards on screen with it (with the window layout an earlier
-   start saved, as every start after the first finds it; the settings are private to the
-   run); the baseline is a fresh process showing a bare QMainWindow with an empty
+   start saved and the map known valid from that start, as every start after the first
+   finds them; the settings and data folder are private to the run); also printed: the same
+   for a map this Mapper never opened or saved (validated, see mapper.fileformat.trust). The
+   baseline is a fresh process showing a bare QMainWindow with an empty
    QGraphicsView, and the same window after importing networkx and pydantic (the floor of
    this stack; the libraries load before Qt, as in Mapper: PySide's import hook reads the
    source of every module imported after Qt). All include Python start-up and imports. The
@@ -115,17 +117,18 @@ def child_first_paint(kind: str, path: str) -> None:
 def startup(path: Path, runs: int) -> None:
     # the editor starts as it does after its first start: with the window layout it saved
     settings = {**os.environ, "BENCH_SETTINGS": tempfile.mkdtemp()}
+    data = tempfile.mkdtemp()  # the user's data folder: the first start left the map known
     subprocess.run([sys.executable, __file__, "--child", "layout", str(path)],
-                   env={**settings, "MAPPER_DATA_DIR": tempfile.mkdtemp()}, check=True,
+                   env={**settings, "MAPPER_DATA_DIR": data}, check=True,
                    capture_output=True)  # fmt: skip
-    kinds = ("bare", "floor", "floor, Qt first", "floor, models", "mapper")
+    kinds = ("bare", "floor", "floor, Qt first", "floor, models", "mapper", "mapper, new map")
     results: dict[str, list[tuple[float, float]]] = {kind: [] for kind in kinds}
     began: dict[str, list[float]] = {kind: [] for kind in results}  # when the paint began
     for _ in range(runs):
         for kind in results:
-            env = {**settings, "MAPPER_DATA_DIR": tempfile.mkdtemp()}
+            env = {**settings, "MAPPER_DATA_DIR": data if kind == "mapper" else tempfile.mkdtemp()}
             out = subprocess.run(
-                [sys.executable, __file__, "--child", kind, str(path)],
+                [sys.executable, __file__, "--child", kind.removesuffix(", new map"), str(path)],
                 capture_output=True, text=True, env=env, check=True,
             ).stdout.split()  # fmt: skip
             results[kind].append((float(out[0]), float(out[1])))
@@ -166,6 +169,12 @@ def startup(path: Path, runs: int) -> None:
     print(
         f"  the map: {by_floor:.2f}x the libraries floor (target <= 1.5x), {ratio:.2f}x the "
         f"bare window (target <= 4x): {verdict}"
+    )
+    new = [m[0] for m in results["mapper, new map"]]
+    new_floor = [n / f[0] for n, f in zip(new, results["floor"], strict=True)]
+    print(
+        f"  (a map this Mapper never opened or saved, validated first: "
+        f"{statistics.median(new):.1f} ms, {statistics.median(new_floor):.2f}x the floor)"
     )
     began_floor = [m / f for m, f in zip(began["mapper"], began["floor"], strict=True)]
     began_bare = [m / b for m, b in zip(began["mapper"], began["bare"], strict=True)]
@@ -280,6 +289,7 @@ def main() -> None:
     from mapper.fileformat import save_journey
     from synthetic import make_map
 
+    os.environ["MAPPER_DATA_DIR"] = tempfile.mkdtemp()  # what this run saves is its own
     compile_mapper()
     path = Path(tempfile.mkdtemp()) / f"bench-{args.cards}.journey"
     save_journey(make_map(args.cards), path)

@@ -12,7 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from mapper.fileformat.convert import card_from_file, to_plain
+from mapper.fileformat.build import card_from_plain
+from mapper.fileformat.convert import to_plain
 from mapper.fileformat.schema import CardFile, FlowFile
 from mapper.model import Card, Flow, JourneyMap, new_id
 
@@ -99,7 +100,7 @@ def paste_plan(
             stage_id = stages[max(0, min(raw.stage_index + shift[0], len(stages) - 1))]
             lane_id = lanes[max(0, min(raw.lane_index + shift[1], len(lanes) - 1))]
         lane_id = _off_the_curve(lane_id, lanes, curve_lanes)
-        card = card_from_file(raw)
+        card = card_from_plain(raw.model_dump(exclude={"stage_index", "lane_index"}))
         card = replace(
             card,
             id=new_id("card"),

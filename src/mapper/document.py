@@ -55,13 +55,14 @@ class Document(QObject):
         remove_stale_temporaries(path)
         before = DiskSignature.stat(path)
         raw = read_map_bytes(path)
-        document = cls(loads_journey(raw, path), None, parent)  # its signature: from ``raw``
+        sha256 = sha256_of(raw)  # for its signature, and whether it is known valid
+        document = cls(loads_journey(raw, path, sha256), None, parent)
         document.path = path
         after = DiskSignature.stat(path)
         if before is None or after is None or not before.same_stat(after):
             document.disk_signature = before  # changed while loading: bytes unknown
         else:  # what was read, hashed as read instead of reading the file again
-            document.disk_signature = replace(after, sha256=sha256_of(raw))
+            document.disk_signature = replace(after, sha256=sha256)
         return document
 
     def try_push(self, change: Change) -> bool:

@@ -9,7 +9,7 @@ import pytest
 from pydantic import BaseModel
 
 from mapper.fileformat import schema
-from mapper.fileformat.convert import build_journey
+from mapper.fileformat.build import journey_from_plain
 from mapper.model import entities
 from mapper.model.vocabulary import METRICS, STAGE_WIDTH_MAX, STAGE_WIDTH_MIN
 
@@ -168,7 +168,8 @@ def test_a_map_built_from_a_file_takes_text_the_schema_allowed_without_measuring
     real = entities._TEXT_FIELDS
     entities._TEXT_FIELDS = _Recording(measured)
     try:
-        journey = build_journey(schema.JourneyFile.model_validate(data))
+        schema.JourneyFile.model_validate(data)
+        journey = journey_from_plain(data)
         assert measured == []  # nothing measured while building from the file
         entities.Card("d", "s", "l", "T")
         assert measured  # an entity made by an edit is measured as before

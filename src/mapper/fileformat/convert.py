@@ -1,4 +1,5 @@
-"""Between the validated file schema and the live model, both ways."""
+"""From the live model to a file's plain data, and the references a file's data must keep
+(the other way: :mod:`mapper.fileformat.build`)."""
 
 from __future__ import annotations
 
@@ -7,32 +8,15 @@ import dataclasses
 from collections.abc import Callable
 from enum import Enum
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from mapper.fileformat.header import FORMAT_NAME, SCHEMA_VERSION
 from mapper.fileformat.problems import Problem
-from mapper.fileformat.schema import FORMAT_NAME, SCHEMA_VERSION, CardFile, JourneyFile, MetricsFile
-from mapper.model import (
-    BUILTIN_CHANNELS,
-    Card,
-    CustomChannel,
-    Evidence,
-    Flow,
-    JourneyMap,
-    Lane,
-    MapInfo,
-    Metrics,
-    Persona,
-    Photo,
-    Presentation,
-    Scenario,
-    SequenceItem,
-    Stage,
-)
-from mapper.model.entities import texts_checked
-from mapper.model.palette import palette_color
+from mapper.model import BUILTIN_CHANNELS, JourneyMap
 from mapper.model.snapshot import Snapshot
 
-_MAP_FIELDS = [f.name for f in dataclasses.fields(MapInfo)]
+if TYPE_CHECKING:
+    from mapper.fileformat.schema import JourneyFile
 
 
 # ----------------------------------------------------------------- model -> dict
@@ -163,81 +147,3 @@ def check_references(
         else:
             pairs[flow.source, flow.target] = i
     return problems
-
-
-_NO_METRICS = Metrics()
-
-
-_METRIC_FIELDS = tuple(f.name for f in dataclasses.fields(Metrics))
-
-
-def _metrics(m: MetricsFile) -> Metrics:
-    if not m.model_fields_set:
-        return _NO_METRICS
-    return Metrics(*[getattr(m, name) for name in _METRIC_FIELDS])
-
-
-def card_from_file(c: CardFile) -> Card:
-    return Card(
-        id=c.id, stage_id=c.stage_id, lane_id=c.lane_id, title=c.title, kind=c.kind,
-        description=c.description, channel=c.channel, creator=c.creator,
-        buying_phase=c.buying_phase, emotions=dict(c.emotions),
-        moment_of_truth=c.moment_of_truth, owner=c.owner, impact=c.impact, effort=c.effort,
-        pain_point_ids=tuple(c.pain_point_ids), metrics=_metrics(c.metrics),
-        evidence=tuple(Evidence(e.text, e.source, e.confidence) for e in c.evidence),
-        url=c.url, tags=tuple(c.tags), notes=c.notes, sensitive=c.sensitive,
-        votes=dict(c.votes),
-    )  # fmt: skip
-
-
-def build_journey(doc: JourneyFile) -> JourneyMap:
-    """Build the live model from a validated file whose references were checked."""
-    with texts_checked():  # the schema held every text to the model's limits
-        return _build_journey(doc)
-
-
-def _build_journey(doc: JourneyFile) -> JourneyMap:
-    info = MapInfo(
-        title=doc.title,
-        description=doc.description,
-        author=doc.author,
-        version=doc.version,
-        scenario=Scenario(doc.scenario.title, doc.scenario.goal, tuple(doc.scenario.expectations)),
-        notes=doc.notes,
-        active_persona_id=None,
-        custom_channels=tuple(CustomChannel(c.key, c.label, c.online) for c in doc.custom_channels),
-        presentation=Presentation(
-            tuple(doc.presentation.hidden_lane_ids),
-            tuple(doc.presentation.hidden_persona_ids),
-            dict(doc.presentation.timeboxes),
-            doc.presentation.agenda,
-            doc.presentation.interleave,
-            doc.presentation.top_pain_points,
-            tuple(SequenceItem(**item.model_dump()) for item in doc.presentation.sequence),
-        ),
-    )
-    journey = JourneyMap(info)
-    for index, p in enumerate(doc.personas):
-        photo = Photo(p.photo.mime, base64.b64decode(p.photo.data)) if p.photo else None
-        journey.add(
-            Persona(
-                id=p.id, name=p.name, role=p.role, bio=p.bio, demographics=dict(p.demographics),
-                goals=tuple(p.goals), motivations=tuple(p.motivations),
-                frustrations=tuple(p.frustrations), behaviours=tuple(p.behaviours),
-                quote=p.quote, photo=photo, color=p.color or palette_color(index), hidden=p.hidden,
-            )
-        )  # fmt: skip
-    journey.info = dataclasses.replace(journey.info, active_persona_id=doc.active_persona_id)
-    for s in doc.stages:
-        journey.add(
-            Stage(
-                id=s.id, name=s.name, description=s.description, color=s.color, width=s.width,
-                notes=s.notes, buying_phase=s.buying_phase, metrics=_metrics(s.metrics),
-                prompt=s.prompt,
-            )
-        )  # fmt: skip
-    for lane in doc.lanes:
-        journey.add(Lane(**lane.model_dump()))
-    cards = [card_from_file(c) for c in doc.cards]
-    journey.load(cards, [Flow(f.id, f.source, f.target, f.label) for f in doc.flows])
-    return journey

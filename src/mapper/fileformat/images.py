@@ -6,6 +6,7 @@ from __future__ import annotations
 import struct
 
 MAX_SIDE = 8000  # pixels, either side
+MAX_PHOTO_BYTES = 2 * 1024 * 1024  # a persona photo's file
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 JPEG_MAGIC = b"\xff\xd8\xff"

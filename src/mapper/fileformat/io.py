@@ -8,30 +8,35 @@ JSON -> atomic replace of the target file (:mod:`mapper.fileformat.atomic`).
 
 from __future__ import annotations
 
+import json
+import logging
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from mapper.fileformat.atomic import write_atomic  # noqa: F401 (re-exported)
-from mapper.fileformat.convert import build_journey
+from mapper.fileformat.build import journey_from_plain
+from mapper.fileformat.header import FORMAT_NAME
 from mapper.fileformat.jsonparse import MAX_FILE_BYTES, JsonProblem, parse_json_bytes
 from mapper.fileformat.migrations import VersionProblem, upgrade
 from mapper.fileformat.problems import JourneyFileError, Problem
 from mapper.fileformat.reading import FileTooLarge, NotAFile, read_limited
 from mapper.fileformat.save import UnsafeToWrite, dumps_journey, save_journey  # noqa: F401
-from mapper.fileformat.schema import FORMAT_NAME
-from mapper.fileformat.validation import MAX_PROBLEMS, error_problem, validate_file
+from mapper.fileformat.trust import digest, known_valid
 from mapper.gcpause import paused_gc
 from mapper.model import JourneyMap
 
+logger = logging.getLogger(__name__)
 
-def loads_journey(raw: bytes, source: str | Path = "<data>") -> JourneyMap:
-    """Parse and validate a file's bytes into a live map."""
+
+def loads_journey(
+    raw: bytes, source: str | Path = "<data>", sha256: str | None = None
+) -> JourneyMap:
+    """Parse and validate a file's bytes into a live map (``sha256``: their digest, if the
+    caller has it already)."""
     # A load allocates hundreds of thousands of objects that all stay alive; the cyclic
     # garbage collector would scan them again and again (about a quarter of the time).
     with paused_gc():
-        return _loads(raw, source)
+        return _loads(raw, source, sha256 or digest(raw))
 
 
 def read_current(raw: bytes, source: str | Path) -> dict[str, Any]:
@@ -49,8 +54,20 @@ def read_current(raw: bytes, source: str | Path) -> dict[str, Any]:
         raise JourneyFileError(source, [problem], repairable=False) from None
 
 
-def _loads(raw: bytes, source: str | Path) -> JourneyMap:
-    return build_journey(validate_file(read_current(raw, source), source))
+def _loads(raw: bytes, source: str | Path, sha256: str) -> JourneyMap:
+    known = known_valid()
+    if sha256 in known:  # validated or written by this Mapper before: nothing to find
+        try:  # its JSON passed the strict reading too: the standard one reads it the same
+            return journey_from_plain(upgrade(json.loads(raw)))
+        except Exception:  # never expected: the checks say what is wrong, as for any file
+            logger.exception("a map known to be valid did not build; validating it")
+    data = read_current(raw, source)
+    from mapper.fileformat.validation import validate_file  # the schema: loaded when needed
+
+    validate_file(data, source)
+    journey = journey_from_plain(data)
+    known.add(sha256)
+    return journey
 
 
 def load_journey(path: str | Path) -> JourneyMap:
@@ -93,8 +110,3 @@ def _check_header(data: Any, source: str | Path) -> dict[str, Any]:
         )
         raise JourneyFileError(source, [problem], repairable=False)
     return data
-
-
-def _validation_problems(exc: ValidationError) -> list[Problem]:
-    errors = exc.errors(include_url=False, include_input=False)
-    return [error_problem(error) for error in errors[:MAX_PROBLEMS]]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from mapper.fileformat.schema import SCHEMA_VERSION
+from mapper.fileformat.header import SCHEMA_VERSION
 
 Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from mapper.fileformat.convert import build_journey
+from mapper.fileformat.build import journey_from_plain
 from mapper.fileformat.io import read_current
 from mapper.fileformat.schema import LISTS, SCHEMA_VERSION, JourneyFile, too_many
 from mapper.model import BUILTIN_CHANNELS, JourneyMap
@@ -57,7 +57,7 @@ def repair_journey(raw: bytes, source: str = "<data>") -> tuple[JourneyMap, list
         base = JourneyFile.model_validate(header)
     doc = base.model_copy(update={name: items for name, items in kept.items()})
     _drop_broken_references(doc, dropped)
-    return build_journey(doc), dropped
+    return journey_from_plain(doc.model_dump()), dropped
 
 
 NAME_FIELDS = ("title", "name", "label")

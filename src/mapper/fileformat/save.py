@@ -12,38 +12,32 @@ import json
 from functools import cache
 from itertools import islice
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from mapper.fileformat.atomic import sha256_of, write_atomic
 from mapper.fileformat.convert import check_references, journey_to_plain
 from mapper.fileformat.problems import Problem, json_path
-from mapper.fileformat.schema import (
-    CardFile,
-    FlowFile,
-    JourneyFile,
-    LaneFile,
-    PersonaFile,
-    StageFile,
-)
+from mapper.fileformat.trust import known_valid
 from mapper.model import JourneyMap
 from mapper.model.snapshot import Snapshot
 
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter, ValidationError
+
 CHUNK = 400  # items validated per call: a few milliseconds each on a laptop
-_LISTS: dict[str, type[BaseModel]] = {
-    "personas": PersonaFile,
-    "stages": StageFile,
-    "lanes": LaneFile,
-    "cards": CardFile,
-    "flows": FlowFile,
-}
+_LISTS = ("personas", "stages", "lanes", "cards", "flows")
 
 
 @cache
 def _adapters() -> dict[str, TypeAdapter[Any]]:
-    """The lists' validators, made at the first save (not while the editor starts)."""
-    return {name: TypeAdapter(list[model]) for name, model in _LISTS.items()}  # type: ignore[valid-type]
+    """The lists' validators, made at the first save (the schema is not loaded while the
+    editor starts: see mapper.fileformat.trust)."""
+    from pydantic import TypeAdapter
+
+    from mapper.fileformat.schema import LISTS
+
+    models = {name: LISTS[name][0] for name in _LISTS}
+    return {name: TypeAdapter(list[model]) for name, model in models.items()}  # type: ignore[valid-type]
 
 
 class UnsafeToWrite(ValueError):
@@ -89,12 +83,18 @@ def save_journey(journey: JourneyMap | Snapshot, path: str | Path) -> str:
     """
     payload = encode_journey(journey, check=True)
     write_atomic(Path(path), payload)
-    return sha256_of(payload)
+    sha256 = sha256_of(payload)
+    known_valid().add(sha256)  # checked as loading checks: opening it again need not
+    return sha256
 
 
 def _problems(plain: dict[str, Any]) -> list[Problem]:
     """What loading the JSON of ``plain`` would report: the same models, validated from
     JSON text as the file would be, the long lists a chunk at a time."""
+    from pydantic import ValidationError
+
+    from mapper.fileformat.schema import JourneyFile
+
     head = {key: ([] if key in _LISTS else value) for key, value in plain.items()}
     try:
         doc = JourneyFile.model_validate_json(_compact(head))

@@ -12,7 +12,7 @@ they do not change what a map can hold.
 # instead of evaluating some hundred strings while the editor starts.
 import base64
 import binascii
-from typing import Annotated, Any, Final, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -24,7 +24,8 @@ from pydantic import (
     field_validator,
 )
 
-from mapper.fileformat.images import check_image
+from mapper.fileformat.header import FORMAT_NAME, SCHEMA_VERSION
+from mapper.fileformat.images import MAX_PHOTO_BYTES, check_image
 from mapper.model.vocabulary import (
     EMOTION_MAX,
     EMOTION_MIN,
@@ -48,11 +49,6 @@ from mapper.model.vocabulary import (
     LaneKind,
 )
 
-FORMAT_NAME: Final = "mapper-journey"
-# Raised with every change to the schema, even a new optional field, so an older Mapper says
-# "made by a newer Mapper" instead of "unknown field". See docs/file-format.md.
-SCHEMA_VERSION: Final = 4
-MAX_PHOTO_BYTES = 2 * 1024 * 1024
 SHORT_TEXT = SHORT_TEXT_MAX
 LONG_TEXT = LONG_TEXT_MAX
 

@@ -2,9 +2,10 @@
 for ``from __feature__ import ...``, an opt-in to snake_case names). Mapper opts into none,
 so its own modules are spared the read, and so are the modules loaded before the hook
 was adjusted (the standard library's and the libraries' Mapper loads before Qt, which use no
-PySide): some 130 files, about 15 ms of a map's first frame. Modules new to the process are
-still read, and an explicit ``from __feature__ import`` still works: PySide handles that
-import itself, whatever the hook decided.
+PySide): some 130 files, about 15 ms of a map's first frame, and the Qt-free libraries
+loaded later (``QT_FREE``). Other modules new to the process are still read, and an explicit
+``from __feature__ import`` still works: PySide handles that import itself, whatever the
+hook decided.
 
 This module imports nothing but ``sys`` and Qt itself (no ``__future__``, ``typing`` or
 ``types``): each import statement before the hook is adjusted has PySide read the source of
@@ -16,6 +17,10 @@ import PySide6.QtCore  # noqa: F401  (installs the import hook this module adjus
 
 HOOK_MODULE = "shibokensupport.feature"
 HOOK_FUNCTION = "_mod_uses_pyside"
+# Qt-free libraries Mapper may load after Qt (the schema when a file is validated, the PDF
+# writer when one is exported): their answer is known ("no"), their sources need no reading
+QT_FREE = ("pydantic", "pydantic_core", "annotated_types", "typing_inspection", "reportlab",
+           "bidi", "arabic_reshaper")  # fmt: skip
 _spared: set[str] = set()
 
 
@@ -36,6 +41,8 @@ def spare_own_modules(package: str = "mapper") -> bool:
         name = getattr(module, "__name__", "")
         if name == package or name.startswith(prefix):
             return True
+        if name.partition(".")[0] in QT_FREE:
+            return False
         return name not in loaded_before and bool(reads_source(module))
 
     setattr(hook, HOOK_FUNCTION, uses_pyside)

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 from mapper.document import Document
 from mapper.edits import Change, Remove, Update, intents, personas
 from mapper.edits.wording import field_edit, field_words
-from mapper.fileformat.images import PNG_MAGIC, check_image
+from mapper.fileformat.images import MAX_PHOTO_BYTES, PNG_MAGIC, check_image
 from mapper.fileformat.reading import FileTooLarge, NotAFile, read_limited
-from mapper.fileformat.schema import MAX_PHOTO_BYTES
 from mapper.model import Entity, ModelEvent, Photo
 from mapper.ui.form_fields import ColorField, LineField, TextField, add_row, split_lines
 from mapper.ui.hints import hint
