@@ -47,6 +47,10 @@ def _assert_taken_over(layout, earlier) -> None:
     assert all(a is b for a, b in paths)
 
 
+def _same(labels: dict, others: dict) -> bool:
+    return labels.keys() == others.keys() and all(labels[i] is others[i] for i in labels)
+
+
 @pytest.mark.parametrize("emotion_lane", [False, True])
 def test_undo_and_redo_of_a_paste_take_the_layouts_shown_before_over(qapp, monkeypatch,
                                                                      emotion_lane):  # fmt: skip
@@ -58,9 +62,10 @@ def test_undo_and_redo_of_a_paste_take_the_layouts_shown_before_over(qapp, monke
     monkeypatch.setattr(scene_module, "compute_layout", lambda *a, **k: (
         built_on.append(k.get("previous")), compute(*a, **k))[1])  # fmt: skip
     try:
-        before = scene.layout
+        before, labels_before = scene.layout, dict(scene._labels)
         document.push(_paste_at_the_top(journey, 30))
-        pasted = scene.layout
+        pasted, labels_pasted = scene.layout, dict(scene._labels)
+        assert len(labels_before) > 10
         assert built_on[-1] is before  # a new edit: built on what is shown
         moved = sum(1 for i, box in pasted.cards.items() if before.cards.get(i) not in (None, box))
         assert moved > 100  # the rows below the paste moved down
@@ -69,11 +74,13 @@ def test_undo_and_redo_of_a_paste_take_the_layouts_shown_before_over(qapp, monke
             stack.undo()
             assert built_on[-1] is before  # the layout of the state the map is back in
             _assert_taken_over(scene.layout, before)
+            assert _same(scene._labels, labels_before)  # the labels placed before the paste
             _assert_as_from_scratch(scene, f"undo {step}")
             before = scene.layout
             stack.redo()
             assert built_on[-1] is pasted
             _assert_taken_over(scene.layout, pasted)
+            assert _same(scene._labels, labels_pasted)
             _assert_as_from_scratch(scene, f"redo {step}")
             pasted = scene.layout
     finally:

@@ -42,7 +42,7 @@ def relink(layout: MapLayout, shown: MapLayout) -> None:
         offset = (stack.origin[0] - old.origin[0], stack.origin[1] - old.origin[1])
         for card_id in stack.boxes:
             offsets[card_id] = offset
-    layout.built_on = weakref.ref(shown)
+    layout.earlier, layout.built_on = layout.built_on, weakref.ref(shown)
     layout.changed_cards, layout.gone_cards, layout.card_offsets = changed, gone, offsets
     if layout.rerouted is None or not shown.routed:
         return  # no routes (yet) to compare
