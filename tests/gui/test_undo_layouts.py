@@ -15,7 +15,7 @@ from factories import sample_map, synthetic_map
 from mapper.canvas.scene import JourneyScene
 from mapper.document import Document
 from mapper.edits import Composite, Insert
-from mapper.model import Card, Entity
+from mapper.model import Card, Entity, Lane, LaneKind
 from scene_picture import assert_labels_apart, picture
 
 
@@ -113,9 +113,15 @@ def test_the_items_follow_an_undo_as_they_followed_the_edit(qapp, monkeypatch):
         scene.detach()
 
 
+@pytest.mark.parametrize("emotion_lane", [False, True])
 @pytest.mark.parametrize("seed", range(8))
-def test_after_any_edits_undone_and_redone_the_canvas_equals_one_built_from_scratch(qapp, seed):
-    document = Document(sample_map())
+def test_after_any_edits_undone_and_redone_the_canvas_equals_one_built_from_scratch(
+    qapp, seed, emotion_lane
+):
+    journey = sample_map()
+    if emotion_lane:
+        journey.add(Lane("emo", "Emotion", LaneKind.EMOTION))
+    document = Document(journey)
     scene = JourneyScene(document)
     draw = Draw(rng=random.Random(seed))
     names = sorted(EDITS)
