@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 
-from mapper.commands import UndoCommand
+from mapper.commands import Revision, UndoCommand
 from mapper.edits import Change
 from mapper.fileformat import loads_journey
 from mapper.fileformat.atomic import remove_stale_temporaries, sha256_of
@@ -38,6 +38,7 @@ class Document(QObject):
         # mapper.templates); never part of the map, never saved
         self.hints: dict[str, str] = {}
         self.undo_stack = QUndoStack(self)
+        self.revision = Revision()  # the state the map is in, as the undo stack moves
         # what the file was when we last read or wrote it
         self.disk_signature = DiskSignature.read(path) if path is not None else None
         self.saving: SaveJob | None = None  # a save being written in the background
@@ -82,7 +83,7 @@ class Document(QObject):
         A refused change leaves the map and the undo stack exactly as they were (redo
         steps, clean state, the typing step it would have merged into): it is applied
         before it reaches the stack, which only ever sees accepted changes."""
-        command = UndoCommand(change)
+        command = UndoCommand(change, revision=self.revision)
         try:
             command.do()
         finally:

@@ -3,6 +3,7 @@ up where a canvas built from scratch would be."""
 
 from __future__ import annotations
 
+import operator
 import random
 
 import pytest
@@ -13,6 +14,7 @@ from mapper.canvas.scene import JourneyScene
 from mapper.document import Document
 from mapper.edits import MoveCards, Update
 from mapper.model import Entity
+from scene_picture import assert_labels_apart, picture
 
 
 @pytest.fixture
@@ -20,72 +22,6 @@ def scene(qapp):
     scene = JourneyScene(Document(sample_map()))
     yield scene
     scene.detach()
-
-
-def _picture(scene: JourneyScene) -> dict:
-    """What the canvas shows, item by item, in comparable values."""
-    return {
-        "cards": {i: (it.box, it.pos().toTuple(), it.persona_id) for i, it in scene.cards.items()},
-        "flows": {
-            i: (
-                # to a millionth: a route moved along with its cards is its old curve plus
-                # the offset, which rounds differently in the last bits (MapLayout.shifts)
-                _rounded(it.route.curve),
-                it.route.flow,
-                # where a label sits may differ: labels an edit did not disturb stay put
-                it.label and it.label.text,
-            )
-            for i, it in scene.flows.items()
-        },
-        "stages": {i: it.box for i, it in scene.stage_headers.items()},
-        "lanes": {i: it.box for i, it in scene.lane_headers.items()},
-        "curves": {
-            pid: (
-                items.curve,
-                items.look,
-                {i: (it.segments, it.pen(), _rect(it)) for i, it in items.paths.items()},
-                {i: (it.points, it.hidden, _rect(it)) for i, it in items.rows.items()},
-                {c: (it.point, it.pos().toTuple()) for c, it in items.own.items()},
-            )
-            for pid, items in scene.emotions.curves.items()
-        },
-        # where a row's ghosts are drawn on the canvas (a row may have moved with its lane)
-        "ghosts": {
-            i: (row.ghosts, row.neutral_y, _rect(row)) for i, row in scene.emotions.ghosts.items()
-        },
-        # unselected flows drawn in bulk: each by the chunks its place files it in
-        "flow chunks": {
-            key: (
-                sorted(flow.flow_id for flow in chunk.flows),
-                tuple(round(v, 6) for v in chunk.boundingRect().getRect()),
-            )
-            for key, chunk in scene.flow_layer.chunks.items()
-        },
-        # to a millionth: rows summed in another order may differ in the last bit
-        "scene rect": tuple(round(v, 6) for v in scene.sceneRect().getRect()),
-        "items": len(scene.items()),
-    }
-
-
-def _rect(item) -> tuple:
-    """An item's bounds on the canvas, to a millionth."""
-    return tuple(round(v, 6) for v in item.sceneBoundingRect().getRect())
-
-
-def _rounded(curve) -> tuple:
-    return tuple((round(x, 6), round(y, 6)) for x, y in (curve.p0, curve.c1, curve.c2, curve.p3))
-
-
-def _assert_labels_apart(scene: JourneyScene) -> None:
-    """Placed after any edits, labels that found a free spot never cover each other."""
-    clear = [
-        it.label.rect
-        for flow_id, it in scene.flows.items()
-        if it.label and it.label.text and scene._labels[flow_id].clear
-    ]
-    for i, a in enumerate(clear):
-        for b in clear[i + 1 :]:
-            assert not a.intersects(b), (a, b)
 
 
 def test_an_edit_of_what_the_canvas_does_not_draw_lays_nothing_out(scene):
@@ -133,8 +69,8 @@ def test_after_any_edits_the_canvas_equals_one_built_from_scratch(qapp, seed):
                 document.undo_stack.undo()
             fresh = JourneyScene(document)
             try:
-                assert _picture(scene) == _picture(fresh), f"step {step}"
-                _assert_labels_apart(scene)
+                assert picture(scene) == picture(fresh), f"step {step}"
+                assert_labels_apart(scene)
             finally:
                 fresh.detach()
     finally:
@@ -175,7 +111,7 @@ def test_with_an_emotion_lane_its_items_equal_ones_built_from_scratch(qapp, seed
                 document.undo_stack.undo()
             fresh = JourneyScene(document)
             try:
-                ours, theirs = _picture(scene), _picture(fresh)
+                ours, theirs = picture(scene), picture(fresh)
                 for part in ("curves", "ghosts", "cards", "lanes"):  # the emotion lane's items
                     assert ours[part] == theirs[part], f"step {step}: {part}"
                 drawn += len(scene.emotion_points()) + len(scene.ghost_rows())
@@ -201,7 +137,7 @@ def _emotion_items(scene: JourneyScene) -> dict:
 
 def _emotion_pixels(scene: JourneyScene):
     """The emotion lane as the canvas paints it, its own items alone (flow labels an edit
-    did not disturb may sit elsewhere than on a fresh canvas: see ``_picture``)."""
+    did not disturb may sit elsewhere than on a fresh canvas: see ``scene_picture.picture``)."""
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QImage, QPainter
 
@@ -237,7 +173,7 @@ def _paste_at_the_top(journey, count: int):
 def _assert_as_from_scratch(scene: JourneyScene) -> None:
     fresh = JourneyScene(scene.document)
     try:
-        ours, theirs = _picture(scene), _picture(fresh)
+        ours, theirs = picture(scene), picture(fresh)
         for part in ("curves", "ghosts", "cards", "lanes", "items"):
             assert ours[part] == theirs[part], part
         drawn = _emotion_pixels(scene)
@@ -304,7 +240,8 @@ def test_cards_moved_to_other_cells_keep_the_emotion_items_that_only_moved(qapp)
 def test_an_edit_that_moves_emotion_points_works_out_their_curve_when_painted(qapp, monkeypatch):
     """A paste that moves the emotion lane down, and a card moved to another stage, reach
     the lane's items as bounds: the points and segments are worked out when painted, and
-    the lane then paints as a canvas built from scratch does."""
+    the lane then paints as a canvas built from scratch does. The move's undo takes back
+    the curves shown after the paste, worked out then (see canvas.shown_layouts)."""
     from segments_counted import segments_worked_out
 
     document = Document(synthetic_map(300, emotion_lane=True))
@@ -322,12 +259,20 @@ def test_an_edit_that_moves_emotion_points_works_out_their_curve_when_painted(qa
             document.undo_stack.undo,
             document.undo_stack.undo,
         ]
-        for edit in moves:
+        pasted: list = []  # the curves shown after the paste
+        for step, edit in enumerate(moves):
             with segments_worked_out(monkeypatch) as worked:
                 edit()
                 assert worked == []
                 pixels = _emotion_pixels(scene)
-                assert sum(worked) > 0
+                if step == 2:  # the move undone: the map is as the paste left it
+                    assert worked == []
+                    assert len(pasted) == len(scene.layout.emotion_curves) > 0
+                    assert all(map(operator.is_, pasted, scene.layout.emotion_curves))
+                else:
+                    assert sum(worked) > 0
+            if step == 0:
+                pasted = list(scene.layout.emotion_curves)
             fresh = JourneyScene(document)
             try:
                 assert pixels == _emotion_pixels(fresh)
@@ -369,7 +314,7 @@ def test_cards_of_rows_a_paste_moves_are_moved_without_comparing_their_boxes(qap
                 assert scene.cards[card_id].pos().toTuple() == pytest.approx((x + dx, y + dy))
             fresh = JourneyScene(document)
             try:
-                assert _picture(scene) == _picture(fresh)
+                assert picture(scene) == picture(fresh)
             finally:
                 fresh.detach()
     finally:

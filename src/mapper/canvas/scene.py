@@ -26,10 +26,12 @@ from mapper.canvas.interaction import Interaction
 from mapper.canvas.interactions import CardDrag, FlowDrawing, PaletteDrop
 from mapper.canvas.mirror import drawn, sync_cards, sync_flows, sync_headers, take_new_values
 from mapper.canvas.scene_selection import SelectionScene
+from mapper.canvas.shown_layouts import ShownLayouts
 from mapper.document import Document
 from mapper.edits import Change
 from mapper.gcpause import keep_new, paused_gc
 from mapper.layout import MapLayout, Style, compute_layout
+from mapper.layout.relink import relink
 from mapper.layout.theme import LIGHT, Theme
 from mapper.model import Entity, ModelEvent, Persona
 from mapper.model.pain import lead_persona, shown_personas
@@ -72,6 +74,8 @@ class JourneyScene(SelectionScene):
         self.shown_personas: tuple[Persona, ...] = ()
         self.layout_style = style or Style()  # View options the layout honours (metrics lines)
         self.layout: MapLayout = MapLayout(self.layout_style)
+        # after an undo, the layout shown before the edit is built on (see shown_layouts)
+        self._shown = ShownLayouts(getattr(document, "revision", None))
         self.grid = GridItem()
         self.addItem(self.grid)
         self.corner = CornerItem()  # shown and placed by a view (sticky headers)
@@ -161,7 +165,11 @@ class JourneyScene(SelectionScene):
         journey = self.journey
         previous = None if force else self.layout
         style, flows = self.layout_style, not self.pending  # routed once the flows come
-        self.layout = layout = compute_layout(journey, style, previous=previous, flows=flows)
+        base = self._shown.base(previous, style, flows)
+        self.layout = layout = compute_layout(journey, style, previous=base, flows=flows)
+        if previous is not None and base is not previous:
+            relink(layout, previous)  # said as changes since what the items show
+        self._shown.showing(layout, previous)
         self.grid.set_layout(layout)
         self.setSceneRect(QRectF(-20, -20, layout.width + 40, layout.height + 40))  # a margin
         # the lead: the active persona unless it is hidden (None: no persona shown)

@@ -1,5 +1,5 @@
 """Qt's side of undo: the edits layer's changes on the document's QUndoStack."""
 
-from mapper.commands.base import UndoCommand
+from mapper.commands.base import Revision, UndoCommand
 
-__all__ = ["UndoCommand"]
+__all__ = ["Revision", "UndoCommand"]

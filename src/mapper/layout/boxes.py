@@ -200,6 +200,9 @@ class MapLayout:
     # its boxes (new or changed) and its cards that have no box now (see changes_since)
     built_on: Any = field(default=None, repr=False, compare=False)
     changed_cards: list[str] = field(default_factory=list, repr=False, compare=False)
+    # built on an earlier layout than the one it says its changes since (an undo: see
+    # layout.relink), a weak reference to that one
+    earlier: Any = field(default=None, repr=False, compare=False)
     # of those, the cards of cells moved whole (the same boxes elsewhere): how far
     card_offsets: dict[str, tuple[float, float]] = field(
         default_factory=dict, repr=False, compare=False

@@ -238,6 +238,9 @@ def _shift(
     return s
 
 
+shift_between = _shift  # (what layout.relink asks of two layouts' routes)
+
+
 def _moved(curve: Bezier, dx: float, dy: float) -> Bezier:
     """``curve`` moved by (dx, dy): within a millionth of routing again (the sums round
     differently in the last bits)."""

@@ -18,11 +18,13 @@ Pure Python and deterministic, so every renderer places labels alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
+from collections.abc import Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mapper.layout.boxes import FlowRoute, MapLayout
-from mapper.layout.geometry import Bezier, Rect, slot_setters
+from mapper.layout.geometry import Rect, slot_setters
+from mapper.layout.label_free import free as _free
+from mapper.layout.label_free import nudged as _nudged
 from mapper.layout.label_grids import CardIndex, LabelGrid, card_grids
 from mapper.layout.label_moves import (
     CANDIDATES,
@@ -32,9 +34,8 @@ from mapper.layout.label_moves import (
     in_band,
     moved_boxes,
     rigid_bands,
-    sides,
-    spot_point,
 )
+from mapper.layout.label_order import in_order
 from mapper.layout.label_spots import Spots, first_free, label_area
 from mapper.layout.routes import bezier_point
 from mapper.layout.text import ELLIPSIS, elide, text_width
@@ -47,10 +48,6 @@ LABEL_MAX_WIDTH = 150.0
 NEAR = 3 * len(OFFSETS)  # spots near the middle, where a label clear of every card is best
 SHORTER = (100.0, 64.0)  # widths a label is elided to, in turn, when it finds no spot
 _LINE = "\0line"  # the key of a blueprint line among the labels (no flow id has it)
-# the other offsets from each, nearest first (of two as near, the one nearer the curve)
-_NEAREST = {
-    a: tuple(sorted((b for b in OFFSETS if b != a), key=lambda b: abs(b - a))) for a in OFFSETS
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,14 +113,47 @@ def update_labels(
     ids of the flows whose labels are not the ``known`` ones (new, moved or gone). What
     the ``previous`` layout placed is handed on to ``layout``: the work is what the edit
     disturbed, not every label of the map again."""
+    earlier = layout.earlier() if layout.earlier is not None else None
+    if (
+        previous is not None
+        and earlier is not None
+        and earlier is not previous
+        and isinstance(earlier.placed_labels, PlacedLabels)
+    ):
+        return _taken_back(layout, earlier, previous, known)
     state = previous.placed_labels if previous is not None else None
     if previous is not None:
         previous.placed_labels = None  # one owner at a time
     if not isinstance(state, PlacedLabels) or state.by_flow.keys() != known.keys():
         state = _state_of(known.values()) if previous is not None and known else None
     placed, changed = _place(layout, previous, state)
+    if previous is not None and state is not None and placed is not state:
+        previous.placed_labels = state  # left as it was: an undo may take its labels back
     layout.placed_labels = placed
     return dict(placed.by_flow), changed
+
+
+def _taken_back(
+    layout: MapLayout, earlier: MapLayout, previous: MapLayout, known: Mapping[str, FlowLabel]
+) -> tuple[dict[str, FlowLabel], set[str]]:
+    """:func:`update_labels` for a layout built on ``earlier``, a layout older than the one
+    the view shows (``previous``, whose labels are ``known``): an undo put the map back
+    in ``earlier``'s state, and its labels are placed on ``earlier``'s (kept as they were,
+    see :func:`_placing`), which it disturbed little if at all."""
+    state = earlier.placed_labels
+    earlier.placed_labels = None  # one owner at a time
+    if earlier.label_cards is None:  # the cards' text measured so far
+        earlier.label_cards, previous.label_cards = previous.label_cards, None
+    placed, _ = _place(layout, earlier, state)
+    if placed is not state:
+        earlier.placed_labels = state
+    if layout.label_cards is None:
+        layout.label_cards, earlier.label_cards = earlier.label_cards, None
+    layout.placed_labels = placed
+    labels = dict(placed.by_flow)
+    changed = {flow_id for flow_id, label in labels.items() if known.get(flow_id) is not label}
+    changed.update(flow_id for flow_id in known if flow_id not in labels)
+    return labels, changed
 
 
 def new_labels_steps(layout: MapLayout, step: int) -> Generator[None, None, dict[str, FlowLabel]]:
@@ -170,14 +200,20 @@ def _placing(
         disturbed, fresh = _disturbed(layout, previous, state, body)
     by_flow = state.by_flow
     changed = set(disturbed)
-    gone = [by_flow.pop(i) for i in _in_order(disturbed, previous) if i in by_flow]
-    state.unclear.difference_update(disturbed)
-    if 2 * len(gone) > len(by_flow):  # most labels go: filing those that stay is less work
-        state.grid = grid = LabelGrid()
+    going = [i for i in in_order(disturbed, previous) if i in by_flow]
+    if 2 * len(going) > len(by_flow) - len(going):  # most labels go: filing those that
+        # stay is less work, in a state of their own (the one given stays as it was: an
+        # undo of the edit takes its labels back, see update_labels)
+        state = PlacedLabels(dict(by_flow), unclear=set(state.unclear))
+        by_flow, grid = state.by_flow, state.grid
+        gone = [by_flow.pop(i) for i in going]
+        state.unclear.difference_update(disturbed)
         for label in by_flow.values():
             if label.clear:
                 grid.add(label.flow_id, label.rect)
     else:
+        gone = [by_flow.pop(i) for i in going]
+        state.unclear.difference_update(disturbed)
         grid = state.grid
         for i, line_rect in enumerate(state.lines):
             grid.remove(f"{_LINE}{i}", line_rect)
@@ -215,7 +251,7 @@ def _placing(
         to_place: Iterable[FlowRoute] = layout.flows  # (in flow order)
     else:
         wanted = {i for i in fresh if i not in kept and i in routes and routes[i].flow.label}
-        to_place = [routes[i] for i in _in_order(wanted, layout)]
+        to_place = [routes[i] for i in in_order(wanted, layout)]
     for route in to_place:
         if not route.flow.label:
             continue  # most flows have none: nothing to look up
@@ -291,105 +327,21 @@ def _disturbed(
     disturbed = set(rerouted & known.keys())  # (set operations on the dicts' keys, in C)
     if found is None or len(now) != len(before) or not rerouted <= before.keys():
         disturbed.update(i for i in known if i not in now)  # flows gone (or hidden)
-    disturbed |= state.unclear
     grid = state.grid
-    for box in moved_boxes(layout, previous):
+    boxes = moved_boxes(layout, previous)
+    for box in boxes:
         grid.meeting(box, disturbed)
-    if layout.width < previous.width or layout.height < previous.height:
+    shrunk = layout.width < previous.width or layout.height < previous.height
+    if shrunk:
         x1 = max(layout.width, previous.width) + LABEL_MAX_WIDTH
         y1 = max(layout.height, previous.height) + LABEL_HEIGHT
         grid.meeting((body.right, 0.0, x1, y1), disturbed)  # now out on the right
         grid.meeting((0.0, body.bottom, x1, y1), disturbed)  # or at the bottom
+    if disturbed or boxes or rerouted or shrunk:  # (else no spot is freer than it was)
+        disturbed |= state.unclear
     disturbed = {i for i in disturbed if not i.startswith(_LINE)}
     # new labels: of flows routed again (new, or changed) that had none
     return disturbed, disturbed.union([i for i in rerouted - known.keys() if now[i].flow.label])
-
-
-def _in_order(flow_ids: set[str], layout: MapLayout | None) -> list[str]:
-    """``flow_ids`` in ``layout``'s flow order: a few sorted, many picked from its flows."""
-    if layout is None:
-        return list(flow_ids)
-    if 8 * len(flow_ids) < len(layout.flows):
-        return sorted(flow_ids, key=_order(layout))
-    found = [r.flow.id for r in layout.flows if r.flow.id in flow_ids]
-    if len(found) < len(flow_ids):  # (ids with no route there last, as the sort puts them)
-        found += sorted(flow_ids.difference(found))
-    return found
-
-
-def _order(layout: MapLayout) -> Callable[[str], tuple]:
-    """Sorts flow ids of ``layout``'s routes (or of labels placed on it) in flow order:
-    by their source's then their target's place in the document (stage, lane, place in
-    the cell), as ``JourneyMap.flows`` orders them, without a walk over every flow."""
-    stages = {box.stage.id: i for i, box in enumerate(layout.stages)}
-    lanes = {box.lane.id: i for i, box in enumerate(layout.lanes)}
-    routes, cards = layout.routes_by_id(), layout.cards
-
-    def key(flow_id: str) -> tuple:
-        route = routes.get(flow_id)
-        if route is None:
-            return (1, flow_id)
-        flow = route.flow
-        a, b = cards[flow.source], cards[flow.target]
-        return (
-            0,
-            stages[a.card.stage_id], lanes[a.card.lane_id], a.rect.y,
-            stages[b.card.stage_id], lanes[b.card.lane_id], b.rect.y,
-        )  # fmt: skip
-
-    return key
-
-
-def _free(
-    r: Rect,
-    texts: CardIndex,
-    labels: LabelGrid,
-    edges: list[float],
-    body: Rect,
-    off_text: bool = False,
-) -> bool:
-    """Whether a label moved with its flow may stay at ``r``: in the map's body, within
-    one stage column, clear of the cards' text and of the other labels (most labels of
-    a dense map sit on a card's empty part, and moved alike with it they still do). A
-    spot clear of the cards is clear of their text: their text is measured only if not
-    (nor when known to be ``off_text``)."""
-    return (
-        body.x <= r.x
-        and body.y <= r.y
-        and r.x + r.width <= body.x + body.width
-        and r.y + r.height <= body.y + body.height
-        and len(sides(r.x, r.width, edges)) == 1
-        and not labels.hits(r)
-        and (off_text or not texts.on_text(r))
-    )
-
-
-def _nudged(
-    old: Bezier,
-    new: Bezier,
-    was: Rect,
-    r: Rect,
-    texts: CardIndex,
-    labels: LabelGrid,
-    edges: list[float],
-    body: Rect,
-) -> Rect | None:
-    """The spot nearest ``r`` above or below it, at the same point of the new curve,
-    where a label carried to ``r`` (from ``was`` on the old curve) is clear of text and
-    labels (None: none, or ``r`` is not within one stage column)."""
-    if len(sides(r.x, r.width, edges)) != 1:
-        return None
-    found = spot_point(old, was)
-    if found is None:
-        return None
-    t, offset = found
-    y = bezier_point(new, t)[1]
-    h = LABEL_HEIGHT
-    for dy in _NEAREST[offset]:
-        spot = Rect(r.x, y + dy - h / 2, r.width, h)
-        if _free(spot, texts, labels, edges, body):
-            return spot
-    return None
 
 
 def _frame(layout: MapLayout) -> tuple[float, ...]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
+from itertools import compress
+from operator import not_
 from typing import Any
 
 import networkx as nx
@@ -60,8 +62,10 @@ def reordered(
         return order  # the cards that moved have no flows: the others keep their order
     if 8 * len(flows) > len(order):
         return None  # many: sorted again when next asked for
-    ids = set(moved)
-    kept = [f for f in order if f.source not in ids and f.target not in ids]
+    # the others in their order: the moved cards' flows are taken out by identity, in C
+    # (a walk comparing every flow's ends took a millisecond on a 6,500-flow map)
+    going = {id(flow) for flow in flows.values()}
+    kept = list(compress(order, map(not_, map(going.__contains__, map(id, order)))))
     stage_at = {stage_id: i for i, stage_id in enumerate(stages)}
     lane_at = {lane_id: i for i, lane_id in enumerate(lanes)}
     nodes = own._node
