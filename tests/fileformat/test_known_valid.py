@@ -8,6 +8,7 @@ import dataclasses
 import json
 import os
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -186,3 +187,25 @@ def test_a_known_file_with_a_byte_order_mark_opens_again(tmp_path, validations):
     path.write_bytes(b"\xef\xbb\xbf" + dumps_journey(sample_map()).encode("utf-8"))
     first, again = load_journey(path), load_journey(path)
     assert validations == [str(path)] and same_map(again, first)
+
+
+@pytest.mark.parametrize(
+    "rules", ["schema.py", "convert.py", "images.py", "../model/vocabulary.py"]
+)
+def test_a_change_to_any_rule_a_map_is_checked_by_starts_from_nothing_known(monkeypatch, rules):
+    """The references check, the photos' check and the model's limits (SHORT_TEXT_MAX, the
+    card kinds) decide whether bytes are a valid map as much as the schema does."""
+    changed = os.path.realpath(Path(trust.__file__).parent / rules)
+    before = trust._rules_stamp()
+    real_stat = Path.stat
+
+    def stat(path: Path, *args: Any, **kwargs: Any) -> os.stat_result:
+        info = real_stat(path, *args, **kwargs)
+        if os.path.realpath(path) != changed:
+            return info
+        fields = list(info)
+        fields[8] += 1  # st_mtime, a second later: the file was edited
+        return os.stat_result(fields, {"st_mtime_ns": info.st_mtime_ns + 10**9})
+
+    monkeypatch.setattr(Path, "stat", stat)
+    assert trust._rules_stamp() != before

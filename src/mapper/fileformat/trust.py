@@ -24,8 +24,11 @@ from mapper.paths import data_dir
 
 KEEP = 500  # files remembered; the ones least recently opened or saved are forgotten first
 # the code whose rules decide whether bytes are a valid map: a change to any of them (a new
-# Mapper, an edited install) starts from nothing known
-_RULES = ("schema.py", "validation.py", "jsonparse.py", "migrations.py", "header.py", "build.py")
+# Mapper, an edited install) starts from nothing known. Beside this folder's: the references
+# check (convert.py), the photos' (images.py), and the model's limits and choices the schema
+# holds texts, numbers and kinds to (vocabulary.py)
+_RULES = ("schema.py", "validation.py", "jsonparse.py", "migrations.py", "header.py", "build.py",
+          "convert.py", "images.py", "../model/vocabulary.py")  # fmt: skip
 
 
 def _rules_stamp() -> str:

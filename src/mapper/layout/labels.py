@@ -247,8 +247,10 @@ def _placing(
         grid.add(flow_id, moved)
         by_flow[flow_id] = _label(flow_id, label.text, moved)
         kept.add(flow_id)
-    if fresh is None:
-        to_place: Iterable[FlowRoute] = layout.flows  # (in flow order)
+    if fresh is None:  # (in flow order; the labels carried along are placed already)
+        to_place: Iterable[FlowRoute] = (
+            [r for r in layout.flows if r.flow.id not in kept] if kept else layout.flows
+        )
     else:
         wanted = {i for i in fresh if i not in kept and i in routes and routes[i].flow.label}
         to_place = [routes[i] for i in in_order(wanted, layout)]
