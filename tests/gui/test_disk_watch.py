@@ -68,6 +68,8 @@ def test_a_change_to_an_unchanged_map_offers_reload_once(opened):
     assert choices(opened) == ["&Reload", "&Keep This Version"]
     press(opened, "&Keep This Version")
     assert told(opened) == ""
+    # the window's map is not the file's any more: closing asks, as for unsaved work
+    assert opened.document.is_modified() and opened.saved_label.text() == "Unsaved changes"
     opened.disk_watch.check()
     assert told(opened) == "", "the same change is told once"
     their_save(path, "A second change")
@@ -100,6 +102,9 @@ def test_reload_of_a_file_now_broken_says_so_and_keeps_the_map(manager, opened, 
     assert opened.document.journey.card("t1").title == "Instagram ad"
     (text,) = said
     assert "renewal.journey cannot be read" in text and "keeps the map as it was" in text
+    # the file no longer holds the window's map: unsaved, so closing asks instead of
+    # letting the only readable copy go
+    assert opened.document.is_modified() and opened.saved_label.text() == "Unsaved changes"
 
 
 def test_reload_after_an_edit_made_since_the_notice_keeps_the_edit(manager, opened):

@@ -210,9 +210,13 @@ class WindowManager:
         try:
             document = Document.open(path)
         except JourneyFileError as exc:
+            # the window's map is no longer what the file holds: unsaved until saved, so
+            # closing asks and a save puts it back (the save asks before replacing theirs)
+            window.document.undo_stack.resetClean()
             why = f"{path.name} cannot be read as it is now:\n{problems_text(exc)}"
             QtWidgets.QMessageBox.warning(window, "Cannot reload", as_written(
-                f"{why}\n\nThis window keeps the map as it was."))  # fmt: skip
+                f"{why}\n\nThis window keeps the map as it was, as unsaved work: save it "
+                "to put it back in the file, or use Save As to keep both."))  # fmt: skip
             return None
         fresh = self.show(document, like=window)
         window.close()

@@ -105,7 +105,7 @@ class DiskWatch(QObject):
         else:
             self._tell(
                 f"{name} was changed on disk by another program.",
-                [("&Reload", self._reload_unchanged), ("&Keep This Version", None)],
+                [("&Reload", self._reload_unchanged), ("&Keep This Version", self._keep)],
             )
 
     def _tell_gone(self, path: Path) -> None:
@@ -125,6 +125,11 @@ class DiskWatch(QObject):
             self.tell_changed()
         else:
             self._reload()
+
+    def _keep(self) -> None:
+        """The window's map, no longer the file's: unsaved until saved (closing asks; a
+        save asks before it replaces their version)."""
+        self.document.undo_stack.resetClean()
 
     def _theirs(self) -> None:
         if self.document.path is not None:
