@@ -3,7 +3,11 @@ with one built from scratch (tests/gui/test_scene_mirror.py, test_undo_layouts.p
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from mapper.canvas.scene import JourneyScene
+from mapper.document import Document
 
 
 def picture(scene: JourneyScene) -> dict:
@@ -70,3 +74,16 @@ def assert_labels_apart(scene: JourneyScene) -> None:
     for i, a in enumerate(clear):
         for b in clear[i + 1 :]:
             assert not a.intersects(b), (a, b)
+
+
+@contextmanager
+def fresh_scene(document: Document, complete: bool = False) -> Iterator[JourneyScene]:
+    """A canvas built from scratch for ``document`` (with its flows and everything deferred
+    made at once, with ``complete``), taken off the document again afterwards."""
+    fresh = JourneyScene(document)
+    try:
+        if complete:
+            fresh.complete()
+        yield fresh
+    finally:
+        fresh.detach()

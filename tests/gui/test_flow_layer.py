@@ -24,6 +24,7 @@ from mapper.layout import FlowRoute
 from mapper.layout.geometry import Bezier
 from mapper.layout.theme import DARK, LIGHT, mix
 from mapper.model import Entity
+from scene_picture import fresh_scene
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from synthetic import make_map
@@ -440,10 +441,7 @@ def test_rows_a_paste_moves_take_their_flows_chunks_along(qapp, monkeypatch):
                     assert layer.chunks[key].origin != origins[key[1]]  # its row moved
                     assert flow in layer.chunks[key].flows
                     assert was[key] in forgotten and layer.chunks[key].boundingRect() in forgotten
-            fresh = JourneyScene(document)
-            try:
+            with fresh_scene(document) as fresh:
                 assert _chunks(scene) == _chunks(fresh)
-            finally:
-                fresh.detach()
     finally:
         scene.detach()

@@ -17,7 +17,7 @@ from mapper.edits.personas import show_persona
 from mapper.edits.selection import paste
 from mapper.fileformat import load_journey
 from mapper.model import Entity
-from scene_picture import picture
+from scene_picture import fresh_scene, picture
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -39,12 +39,8 @@ def test_a_wider_stage_after_a_paste_shows_the_labels_a_fresh_canvas_shows(qapp)
         stage = journey.stages.ids()[1]
         width = journey.stages.get(stage).width + 300
         document.push(Update(journey, Entity.STAGE, stage, {"width": width}))
-        fresh = JourneyScene(document)
-        fresh.complete()
-        try:
+        with fresh_scene(document, complete=True) as fresh:
             assert _labels(scene) == _labels(fresh)
-        finally:
-            fresh.detach()
     finally:
         scene.detach()
 
@@ -88,11 +84,7 @@ def test_after_any_edits_moving_the_columns_the_labels_are_those_of_a_fresh_canv
     try:
         for step in range(25):
             _random_edit(document, rng)
-            fresh = JourneyScene(document)
-            fresh.complete()
-            try:
+            with fresh_scene(document, complete=True) as fresh:
                 assert picture(scene) == picture(fresh), f"step {step}"
-            finally:
-                fresh.detach()
     finally:
         scene.detach()

@@ -14,7 +14,7 @@ from mapper.canvas.scene import JourneyScene
 from mapper.document import Document
 from mapper.edits import MoveCards, Update
 from mapper.model import Entity
-from scene_picture import assert_labels_apart, picture
+from scene_picture import assert_labels_apart, fresh_scene, picture
 
 
 @pytest.fixture
@@ -67,12 +67,9 @@ def test_after_any_edits_the_canvas_equals_one_built_from_scratch(qapp, seed):
                 document.try_push(command)
             if step % 7 == 6:
                 document.undo_stack.undo()
-            fresh = JourneyScene(document)
-            try:
+            with fresh_scene(document) as fresh:
                 assert picture(scene) == picture(fresh), f"step {step}"
                 assert_labels_apart(scene)
-            finally:
-                fresh.detach()
     finally:
         scene.detach()
 
@@ -109,14 +106,11 @@ def test_with_an_emotion_lane_its_items_equal_ones_built_from_scratch(qapp, seed
                 document.try_push(command)
             if step % 7 == 6:
                 document.undo_stack.undo()
-            fresh = JourneyScene(document)
-            try:
+            with fresh_scene(document) as fresh:
                 ours, theirs = picture(scene), picture(fresh)
                 for part in ("curves", "ghosts", "cards", "lanes"):  # the emotion lane's items
                     assert ours[part] == theirs[part], f"step {step}: {part}"
                 drawn += len(scene.emotion_points()) + len(scene.ghost_rows())
-            finally:
-                fresh.detach()
     finally:
         scene.detach()
     assert drawn > 0  # the lane had points and ghosts to compare
@@ -171,16 +165,13 @@ def _paste_at_the_top(journey, count: int):
 
 
 def _assert_as_from_scratch(scene: JourneyScene) -> None:
-    fresh = JourneyScene(scene.document)
-    try:
+    with fresh_scene(scene.document) as fresh:
         ours, theirs = picture(scene), picture(fresh)
         for part in ("curves", "ghosts", "cards", "lanes", "items"):
             assert ours[part] == theirs[part], part
         drawn = _emotion_pixels(scene)
         assert drawn == _emotion_pixels(fresh)
         assert len(set(drawn.constBits().tobytes())) > 1  # something was drawn
-    finally:
-        fresh.detach()
 
 
 def test_a_paste_that_moves_the_emotion_lane_down_keeps_its_items_and_moves_them(qapp):
@@ -273,11 +264,8 @@ def test_an_edit_that_moves_emotion_points_works_out_their_curve_when_painted(qa
                     assert sum(worked) > 0
             if step == 0:
                 pasted = list(scene.layout.emotion_curves)
-            fresh = JourneyScene(document)
-            try:
+            with fresh_scene(document) as fresh:
                 assert pixels == _emotion_pixels(fresh)
-            finally:
-                fresh.detach()
             _assert_as_from_scratch(scene)
         assert scene.layout.emotion_lane.row.y == start  # (the paste's undo moved it back)
     finally:
@@ -312,10 +300,7 @@ def test_cards_of_rows_a_paste_moves_are_moved_without_comparing_their_boxes(qap
             for card_id, (dx, dy) in offsets.items():
                 x, y = before[card_id]
                 assert scene.cards[card_id].pos().toTuple() == pytest.approx((x + dx, y + dy))
-            fresh = JourneyScene(document)
-            try:
+            with fresh_scene(document) as fresh:
                 assert picture(scene) == picture(fresh)
-            finally:
-                fresh.detach()
     finally:
         scene.detach()

@@ -16,7 +16,7 @@ from mapper.canvas.scene import JourneyScene
 from mapper.document import Document
 from mapper.edits import Composite, Insert
 from mapper.model import Card, Entity, Lane, LaneKind
-from scene_picture import assert_labels_apart, picture
+from scene_picture import assert_labels_apart, fresh_scene, picture
 
 
 def _paste_at_the_top(journey, count: int) -> Composite:
@@ -29,12 +29,9 @@ def _paste_at_the_top(journey, count: int) -> Composite:
 
 
 def _assert_as_from_scratch(scene: JourneyScene, step: object = None) -> None:
-    fresh = JourneyScene(scene.document)
-    try:
+    with fresh_scene(scene.document) as fresh:
         assert picture(scene) == picture(fresh), f"step {step}"
         assert_labels_apart(scene)
-    finally:
-        fresh.detach()
 
 
 def _assert_taken_over(layout, earlier) -> None:
