@@ -13,7 +13,10 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from mapper.fileformat.atomic import write_atomic  # noqa: F401 (re-exported)
+from mapper.fileformat.atomic import (
+    sha256_of,
+    write_atomic,  # noqa: F401 (re-exported)
+)
 from mapper.fileformat.build import journey_from_plain
 from mapper.fileformat.header import FORMAT_NAME
 from mapper.fileformat.jsonparse import MAX_FILE_BYTES, JsonProblem, parse_json_bytes
@@ -21,7 +24,7 @@ from mapper.fileformat.migrations import VersionProblem, upgrade
 from mapper.fileformat.problems import JourneyFileError, Problem
 from mapper.fileformat.reading import FileTooLarge, NotAFile, read_limited
 from mapper.fileformat.save import UnsafeToWrite, dumps_journey, save_journey  # noqa: F401
-from mapper.fileformat.trust import digest, known_valid
+from mapper.fileformat.trust import known_valid
 from mapper.gcpause import paused_gc
 from mapper.model import JourneyMap
 
@@ -36,7 +39,7 @@ def loads_journey(
     # A load allocates hundreds of thousands of objects that all stay alive; the cyclic
     # garbage collector would scan them again and again (about a quarter of the time).
     with paused_gc():
-        return _loads(raw, source, sha256 or digest(raw))
+        return _loads(raw, source, sha256 or sha256_of(raw))
 
 
 def read_current(raw: bytes, source: str | Path) -> dict[str, Any]:

@@ -43,10 +43,6 @@ def _rules_stamp() -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
-def digest(raw: bytes) -> str:
-    return hashlib.sha256(raw).hexdigest()
-
-
 class KnownValid:
     """The digests of file contents this Mapper found or made valid."""
 
