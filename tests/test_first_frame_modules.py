@@ -57,7 +57,7 @@ class FirstPaint(QObject):
                        for key, value in vars(sys.modules[name]).items()
                        if isinstance(value, type) and dataclasses.is_dataclass(value)
                        and value.__module__ == name]
-            loaded += [m for m in ("concurrent.futures",) if m in sys.modules]
+            loaded += [m for m in ("concurrent.futures", "networkx") if m in sys.modules]
             print(json.dumps({"modules": loaded, "save_validators": built, "read": read,
                               "read_all": source_read,
                               "tokenized": tokenized, "types": sorted(widgets),
@@ -78,6 +78,7 @@ app.exec()
 
 LATER = [
     "mapper.model.analysis",  # graph questions: panels, exports, present mode
+    "networkx",  # their algorithms (see model.card_graph): no edit or layout needs them
     "mapper.model.removals",  # what a removal records
     "mapper.model.cascade",
     "mapper.fileformat.opportunity_upgrade",  # files older than format 3 only

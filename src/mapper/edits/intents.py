@@ -96,7 +96,7 @@ def connect(journey: JourneyMap, source: str, target: str | None) -> Insert | No
     """A flow from ``source`` to the card the line ended on (None: it ended elsewhere)."""
     if target is None or target == source:
         return None
-    if journey.graph.has_edge(source, target):
+    if journey.has_flow_between(source, target):
         raise EditRefused("These cards are already connected")
     return Insert(journey, Entity.FLOW, 0, Flow(new_id("flow"), source, target), "Add flow")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from operator import attrgetter, is_
-from typing import Any
 
 from mapper.layout.boxes import CardBox, FlowRoute, MapLayout, Style, flow_route
 from mapper.layout.geometry import Bezier, slot_setters
@@ -146,8 +145,7 @@ def _same_flows_and_cards(journey: JourneyMap, result: MapLayout, previous: MapL
             if not all(map(known.__contains__, map(id, flows))):
                 return False
     if result.gone_cards:  # (a card in a lane now hidden or collapsed keeps its flows)
-        graph: Any = journey.graph
-        successors, predecessors = graph._succ, graph._pred
+        successors, predecessors = journey.card_graph.successors, journey.card_graph.predecessors
         for card_id in result.gone_cards:
             if successors.get(card_id) or predecessors.get(card_id):
                 return False
@@ -161,8 +159,7 @@ def _reroute(journey: JourneyMap, result: MapLayout, previous: MapLayout, bands:
     cards moved alike (a row moved down as a whole) is its old curve moved along, and the
     layout says so (``MapLayout.shifts_since``): its followers move what they drew."""
     boxes = result.cards
-    graph: Any = journey.graph  # its own dicts: its views cost more per edge
-    successors, predecessors = graph._succ, graph._pred
+    successors, predecessors = journey.card_graph.successors, journey.card_graph.predecessors
     known = previous.routes_by_id()
     routes = dict(known)
     rerouted: dict[str, None] = {}

@@ -53,5 +53,5 @@ def check_new_flow(journey: MapContents, flow: Flow) -> None:
             raise ModelError(f"flow {flow.id!r} points at unknown card {end!r}")
     if flow.source == flow.target:
         raise ModelError("a flow cannot lead from a card to itself")
-    if journey.graph.has_edge(flow.source, flow.target):
+    if journey.has_flow_between(flow.source, flow.target):
         raise ModelError(f"there is already a flow from {flow.source!r} to {flow.target!r}")

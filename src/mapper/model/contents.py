@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
-import networkx as nx
-
 from mapper.model.collection import OrderedEntities
 from mapper.model.entities import Card, Flow, Lane, MapInfo, Persona, Stage
 from mapper.model.events import Action, Entity
@@ -18,13 +16,13 @@ class MapContents(Protocol):
     """A journey map (``JourneyMap``) as its checks and its removals see it."""
 
     info: MapInfo
-    graph: nx.DiGraph
     stages: OrderedEntities[Stage]
     lanes: OrderedEntities[Lane]
     personas: OrderedEntities[Persona]
 
     def contains(self, kind: Entity, item_id: str) -> bool: ...
     def has_card(self, card_id: str) -> bool: ...
+    def has_flow_between(self, source: str, target: str) -> bool: ...
     def channel_known(self, key: str) -> bool: ...
     def card(self, card_id: str) -> Card: ...
     def cards(self) -> Iterator[Card]: ...

@@ -1,7 +1,7 @@
 """The flows of a map in document order: by their source's place (stage, lane, place in
 its cell), then their target's. The order follows card positions only, so removing and
 restoring a flow (or a card with its flows) gives back exactly the same document. Worked
-out from the graph's own dicts (its views cost a call per edge)."""
+out from the graph's dicts."""
 
 from __future__ import annotations
 
@@ -9,21 +9,18 @@ import bisect
 from collections.abc import Callable, Sequence
 from itertools import compress
 from operator import not_
-from typing import Any
 
-import networkx as nx
-
+from mapper.model.card_graph import CardGraph
 from mapper.model.cells import CellOrder
 from mapper.model.entities import Flow
 
 
 def in_document_order(
-    graph: nx.DiGraph, cells: CellOrder, stages: Sequence[str], lanes: Sequence[str]
+    graph: CardGraph, cells: CellOrder, stages: Sequence[str], lanes: Sequence[str]
 ) -> list[Flow]:
     """Every flow of ``graph``, the sources in document order, each one's targets sorted."""
     ids = [i for s in stages for lane in lanes for i in cells.ids((s, lane))]
-    own: Any = graph
-    successors: dict[str, dict[str, dict[str, Flow]]] = own._succ
+    successors = graph.successors
     order: list[Flow] = []
     place: Callable[[str], int] | None = None
     for source in ids:
@@ -38,7 +35,7 @@ def in_document_order(
 
 
 def reordered(
-    graph: nx.DiGraph,
+    graph: CardGraph,
     cells: CellOrder,
     stages: Sequence[str],
     lanes: Sequence[str],
@@ -50,8 +47,7 @@ def reordered(
     the moved cards' flows are put in their places (a few, not a sort of all)."""
     if order is None:
         return None
-    own: Any = graph
-    successors, predecessors = own._succ, own._pred
+    successors, predecessors = graph.successors, graph.predecessors
     flows = {
         data["flow"].id: data["flow"]
         for card_id in moved
@@ -68,7 +64,7 @@ def reordered(
     kept = list(compress(order, map(not_, map(going.__contains__, map(id, order)))))
     stage_at = {stage_id: i for i, stage_id in enumerate(stages)}
     lane_at = {lane_id: i for i, lane_id in enumerate(lanes)}
-    nodes = own._node
+    nodes = graph.nodes
 
     def place(card_id: str) -> tuple[int, int, int]:
         card = nodes[card_id]["card"]

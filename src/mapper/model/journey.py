@@ -1,5 +1,6 @@
-"""The live journey map: ordered stages, lanes and personas, and cards and flows kept in a
-NetworkX directed graph (nodes are cards, edges are flows). An opportunity card's links to
+"""The live journey map: ordered stages, lanes and personas, and cards and flows kept as a
+directed graph (nodes are cards, edges are flows) that NetworkX reads as its own
+(``graph``, see :mod:`.card_graph`). An opportunity card's links to
 the pain points it addresses are ids, indexed both ways.
 
 Every change is one of a few generic operations (``insert``, ``update``, ``move``,
@@ -13,9 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from mapper.model import flow_order
+from mapper.model.card_graph import CardGraph
 from mapper.model.cells import CellOrder, LinkIndex
 from mapper.model.checks import (
     check_card_values,
@@ -32,6 +32,8 @@ from mapper.model.snapshot import Capture, Snapshot
 from mapper.model.vocabulary import BUILTIN_CHANNELS
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from mapper.model.removals import CardMoves, Removal
 
 # flows() follows stage and lane order, and card moves (see place_cards); cards come and go
@@ -42,7 +44,7 @@ class JourneyMap:
     def __init__(self, info: MapInfo | None = None) -> None:
         self.info = info or MapInfo()
         self.events = EventHub()
-        self.graph: nx.DiGraph = nx.DiGraph()
+        self.card_graph = CardGraph()
         self.stages: OrderedEntities[Stage] = OrderedEntities("stage")
         self.lanes: OrderedEntities[Lane] = OrderedEntities("lane")
         self.personas: OrderedEntities[Persona] = OrderedEntities("persona")
@@ -63,7 +65,7 @@ class JourneyMap:
 
     def contains(self, kind: Entity, item_id: str) -> bool:
         if kind is Entity.CARD:
-            return item_id in self.graph
+            return item_id in self.card_graph
         if kind is Entity.FLOW:
             return item_id in self._flow_ends
         return item_id in self._ordered(kind)
@@ -78,13 +80,12 @@ class JourneyMap:
 
     def card(self, card_id: str) -> Card:
         try:
-            card: Card = self.graph.nodes[card_id]["card"]
+            return self.card_graph.card(card_id)
         except KeyError:
             raise ModelError(f"no card with id {card_id!r}") from None
-        return card
 
     def has_card(self, card_id: str) -> bool:
-        return card_id in self.graph
+        return card_id in self.card_graph
 
     def cards(self) -> Iterator[Card]:
         """All cards in document order: by stage, then lane, then position in the cell."""
@@ -93,7 +94,7 @@ class JourneyMap:
                 yield from self.cell_cards(stage.id, lane.id)
 
     def card_count(self) -> int:
-        return int(self.graph.number_of_nodes())
+        return len(self.card_graph)
 
     def cards_in_cell(self, stage_id: str, lane_id: str) -> list[Card]:
         return list(self.cell_cards(stage_id, lane_id))
@@ -101,8 +102,7 @@ class JourneyMap:
     def cell_cards(self, stage_id: str, lane_id: str) -> tuple[Card, ...]:
         """A cell's cards from the top: the very same tuple until the cell changes (a card
         comes, goes, moves or is edited), so a view tells an unchanged cell by identity."""
-        graph: Any = self.graph  # its own dict: its node view costs a call per card
-        return self._cells.cards_of((stage_id, lane_id), graph._node)
+        return self._cells.cards_of((stage_id, lane_id), self.card_graph.nodes)
 
     def card_position(self, card_id: str) -> tuple[str, str, int]:
         """``(stage_id, lane_id, index in cell)`` of a card."""
@@ -116,8 +116,7 @@ class JourneyMap:
         ids = self._linked_by.addressing(card_id)
         if not ids:
             return []
-        nodes = self.graph.nodes
-        cards = [nodes[i]["card"] for i in ids]
+        cards = [self.card_graph.card(i) for i in ids]
         if len(cards) > 1:
             stages, lanes, cells = self.stages.ids(), self.lanes.ids(), self._cells
             cards.sort(key=lambda c: (stages.index(c.stage_id), lanes.index(c.lane_id),
@@ -129,8 +128,10 @@ class JourneyMap:
             source, target = self._flow_ends[flow_id]
         except KeyError:
             raise ModelError(f"no flow with id {flow_id!r}") from None
-        flow: Flow = self.graph.edges[source, target]["flow"]
-        return flow
+        return self.card_graph.flow(source, target)
+
+    def has_flow_between(self, source: str, target: str) -> bool:
+        return self.card_graph.has_flow(source, target)
 
     def flows(self) -> list[Flow]:
         """All flows, ordered by source then target document position: by card positions
@@ -141,7 +142,8 @@ class JourneyMap:
         """:meth:`flows` as a tuple: the very same one while the flows and their order stay."""
         if self._flow_order is None:
             ids = self.stages.ids(), self.lanes.ids()
-            self._flow_order = tuple(flow_order.in_document_order(self.graph, self._cells, *ids))
+            order = flow_order.in_document_order(self.card_graph, self._cells, *ids)
+            self._flow_order = tuple(order)
         return self._flow_order
 
     def flow_set(self) -> object:
@@ -149,13 +151,17 @@ class JourneyMap:
         return self._flow_set
 
     def flow_count(self) -> int:
-        return int(self.graph.number_of_edges())
+        return self.card_graph.flow_count()
 
     def flows_of(self, card_id: str) -> list[Flow]:
         """The flows into the card, then those out of it (none: not a card)."""
-        graph: Any = self.graph  # its own dicts: its edge views cost more per call
-        ends = (*graph._pred.get(card_id, {}).values(), *graph._succ.get(card_id, {}).values())
-        return [data["flow"] for data in ends]
+        return self.card_graph.flows_of(card_id)
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The cards and flows as a NetworkX ``DiGraph``, for its algorithms (NetworkX
+        loads on the first call). Read it only: the map changes through its operations."""
+        return self.card_graph.networkx()
 
     @classmethod
     def from_snapshot(cls, snapshot: Snapshot) -> JourneyMap:
@@ -173,9 +179,7 @@ class JourneyMap:
 
     def capture(self) -> Capture:
         """What :meth:`snapshot` needs, without the ordering (see :class:`Capture`)."""
-        # the graph's own dicts: its read-only views cost several times more per item
-        graph: Any = self.graph
-        nodes, successors = graph._node, graph._succ
+        nodes, successors = self.card_graph.nodes, self.card_graph.successors
         flows = [data["flow"] for ends in successors.values() for data in ends.values()]
         return Capture(
             self.info, tuple(self.personas), tuple(self.stages), tuple(self.lanes),
@@ -241,17 +245,13 @@ class JourneyMap:
     def load(self, cards: Sequence[Card], flows: Sequence[Flow]) -> None:
         """The cards (each at the end of its cell) and flows of a whole map (a checked file,
         a snapshot) into an empty one no one hears: no check or event per item, only counts."""
-        if self.graph or self.events.heard():
+        if self.card_graph or self.events.heard():
             raise ModelError("only a new map that no one listens to is loaded at once")
         self._cells.fill(cards)
         self._linked_by.fill(cards)
-        self.graph.add_nodes_from([(card.id, {"card": card}) for card in cards])
-        unique_cards = self.card_count()  # before a flow's end that is no card adds a node
-        self.graph.add_edges_from([(f.source, f.target, {"flow": f}) for f in flows])
+        whole = self.card_graph.load(cards, flows)
         self._flow_ends.update([(f.id, (f.source, f.target)) for f in flows])
-        # a repeated id or pair, an end that is no card, a card to itself: each counted
-        counts = (unique_cards, self.card_count(), self.flow_count(), len(self._flow_ends))
-        if counts != (len(cards),) * 2 + (len(flows),) * 2 or nx.number_of_selfloops(self.graph):
+        if not whole or len(self._flow_ends) != len(flows):  # (a repeated flow id)
             raise ModelError("the cards and flows loaded are not a whole map")
 
     def add(self, entity: AnyEntity) -> int:
@@ -273,11 +273,11 @@ class JourneyMap:
             check_card_values(self, new)
             if "pain_point_ids" in changes:
                 check_links(self, new)
-                self._linked_by.replace(self.graph.nodes[item_id]["card"], new)
-            self.graph.nodes[item_id]["card"] = new
+                self._linked_by.replace(self.card_graph.card(item_id), new)
+            self.card_graph.set_card(new)
             self._cells.cards.pop((new.stage_id, new.lane_id), None)
         elif isinstance(new, Flow):
-            self.graph.edges[new.source, new.target]["flow"] = new
+            self.card_graph.set_flow(new)
         else:
             self._ordered(kind).replace(new)
         self.notify(kind, Action.UPDATED, item_id, changes)
@@ -318,7 +318,7 @@ class JourneyMap:
             self._cells.insert((stage_id, lane_id), index, list(ids))
             self._set_cells(ids, stage_id, lane_id)
         self._flow_order = flow_order.reordered(
-            self.graph, self._cells, self.stages.ids(), self.lanes.ids(), order, card_ids
+            self.card_graph, self._cells, self.stages.ids(), self.lanes.ids(), order, card_ids
         )
         from mapper.model.removals import CardMoves  # (loaded by the first edit, not at start)
 
@@ -337,7 +337,7 @@ class JourneyMap:
             self._set_cells([card_id], stage_id, lane_id)
         moved = [card_id for card_id, *_ in moves.before]
         self._flow_order = flow_order.reordered(
-            self.graph, self._cells, self.stages.ids(), self.lanes.ids(), order, moved
+            self.card_graph, self._cells, self.stages.ids(), self.lanes.ids(), order, moved
         )
 
     def remove(self, kind: Entity, item_id: str) -> Removal:
@@ -365,28 +365,28 @@ class JourneyMap:
     def _insert_card(self, index: int, card: Card, check_links: bool = True) -> int:
         check_new_card(self, card, check_links)
         index = self._cells.insert((card.stage_id, card.lane_id), index, [card.id])
-        self.graph.add_node(card.id, card=card)
+        self.card_graph.add_card(card)
         self._cells.cards.pop((card.stage_id, card.lane_id), None)
         self._linked_by.add(card)
         return index
 
     def _insert_flow(self, flow: Flow) -> None:
         check_new_flow(self, flow)
-        self.graph.add_edge(flow.source, flow.target, flow=flow)
+        self.card_graph.add_flow(flow)
         self._flow_ends[flow.id] = (flow.source, flow.target)
 
     def _set_cells(self, card_ids: Iterable[str], stage_id: str, lane_id: str) -> None:
-        nodes = self.graph.nodes
+        graph = self.card_graph
         for card_id in card_ids:
-            card = nodes[card_id]["card"]
+            card = graph.card(card_id)
             if (card.stage_id, card.lane_id) != (stage_id, lane_id):
-                nodes[card_id]["card"] = replace(card, stage_id=stage_id, lane_id=lane_id)
+                graph.set_card(replace(card, stage_id=stage_id, lane_id=lane_id))
                 self._cells.cards.pop((stage_id, lane_id), None)
             self.notify(Entity.CARD, Action.MOVED, card_id)
 
     def _remove_flow(self, flow_id: str) -> Flow:
         flow = self.flow(flow_id)
-        self.graph.remove_edge(flow.source, flow.target)
+        self.card_graph.remove_flow(flow.source, flow.target)
         del self._flow_ends[flow_id]
         self.notify(Entity.FLOW, Action.REMOVED, flow_id)
         return flow
@@ -396,5 +396,5 @@ class JourneyMap:
             self._remove_flow(flow.id)
         self._cells.remove((card.stage_id, card.lane_id), card.id)
         self._linked_by.discard(card)
-        self.graph.remove_node(card.id)
+        self.card_graph.remove_card(card.id)
         self.notify(Entity.CARD, Action.REMOVED, card.id)

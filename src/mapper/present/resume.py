@@ -99,7 +99,7 @@ def selected_stage(window: EditorWindow) -> str | None:
         return stages[0]
     journey = window.document.journey
     for card_id in scene.selected_ids(Entity.CARD):
-        if card_id in journey.graph:
+        if journey.has_card(card_id):
             return journey.card(card_id).stage_id
     view = window.view
     centre = view.mapToScene(view.viewport().rect().center()).x()

@@ -17,10 +17,11 @@ import PySide6.QtCore  # noqa: F401  (installs the import hook this module adjus
 
 HOOK_MODULE = "shibokensupport.feature"
 HOOK_FUNCTION = "_mod_uses_pyside"
-# Qt-free libraries Mapper may load after Qt (the schema when a file is validated, the PDF
-# writer when one is exported): their answer is known ("no"), their sources need no reading
-QT_FREE = ("pydantic", "pydantic_core", "annotated_types", "typing_inspection", "reportlab",
-           "bidi", "arabic_reshaper")  # fmt: skip
+# Qt-free libraries Mapper may load after Qt (the graph algorithms when first asked, the
+# schema when a file is validated, the PDF writer when one is exported): their answer is
+# known ("no"), their sources need no reading
+QT_FREE = ("networkx", "pydantic", "pydantic_core", "annotated_types", "typing_inspection",
+           "reportlab", "bidi", "arabic_reshaper")  # fmt: skip
 _spared: set[str] = set()
 
 
