@@ -18,6 +18,7 @@ from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from mapper.canvas.card_item import CardItem
+from mapper.canvas.flows_behind import FlowsBehind
 from mapper.canvas.mirror import add_card_items, unbuilt_cards
 from mapper.canvas.plain_tips import PlainTipScene
 from mapper.layout import MapLayout
@@ -42,6 +43,7 @@ class DeferredScene(PlainTipScene):
         self._steps: Iterator[None] | None = None  # what is left to build, a piece a step
         self._stepping = False  # a step is under way
         self._uncached: list[CardItem] = []  # built for a first paint: cached from the next
+        self.flows_behind = FlowsBehind()  # flows no view shows, updated after a paint
 
     @property
     def cards(self) -> dict[str, CardItem]:
@@ -84,6 +86,7 @@ class DeferredScene(PlainTipScene):
         that step's own work comes first)."""
         if self._stepping:
             return
+        self.catch_up_flows()
         self.build_cards()
         if self.pending:
             steps, self._steps = self._steps or self._completion_steps(), None
@@ -94,9 +97,22 @@ class DeferredScene(PlainTipScene):
             finally:
                 self._stepping = False
 
+    def catch_up_flows(self) -> None:
+        """The flows an edit left behind (see ``canvas.flows_behind``) take their routes."""
+
+    def catch_up_flows_if_views_moved(self) -> None:
+        """A view is about to paint: if the views moved since an edit left flows behind (a
+        scroll, a zoom, a resize), those flows may show: they take their routes first."""
+        behind = self.flows_behind
+        if behind and behind.area != behind.shown_area(self):
+            self.catch_up_flows()
+
     def complete_soon(self) -> None:
         """After a view's first paint: build what is deferred a piece a turn of the event
-        loop, so it shows a moment after what the view shows first."""
+        loop, so it shows a moment after what the view shows first. After a paint that
+        showed an edit: the flows it left off screen follow on the next turn."""
+        if self.flows_behind:
+            QTimer.singleShot(0, self, self.catch_up_flows)
         if self.pending and self._steps is None:
             self._steps = self._completion_steps()
             QTimer.singleShot(0, self, self._next_step)
@@ -131,6 +147,7 @@ class DeferredScene(PlainTipScene):
 
     def items(self, *args: Any, **kwargs: Any) -> list[QGraphicsItem]:
         self.build_cards()  # whoever asks for the items gets every card
+        self.catch_up_flows()  # and every flow where it is
         return super().items(*args, **kwargs)
 
     def render(self, *args: Any, **kwargs: Any) -> None:

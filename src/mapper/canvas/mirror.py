@@ -22,6 +22,7 @@ from mapper.layout.boxes import only_moved
 from mapper.model import Action, Entity, JourneyMap, ModelEvent
 
 if TYPE_CHECKING:
+    from mapper.canvas.flows_behind import FlowsBehind
     from mapper.layout.labels import FlowLabel
 
 # What the canvas neither draws nor shows in a tooltip: an edit of only these costs no
@@ -177,11 +178,13 @@ def sync_flows(
     cards_moved: bool,
     labels: dict[str, FlowLabel],
     layer: FlowLayer | None,
+    behind: FlowsBehind | None = None,
 ) -> dict[str, FlowLabel]:
     """Flows come, go or take their new routes; labels are placed again when cards or
     routes moved. Returns the labels by flow id. With the ``previous`` layout the items
     show, only the flows it says were routed again and those whose labels moved are
-    visited, and a flow that moved as a whole is moved along (see ``FlowItem.shift``)."""
+    visited, and a flow that moved as a whole is moved along (see ``FlowItem.shift``);
+    a flow no view shows is left ``behind`` for later (see ``canvas.flows_behind``)."""
     from mapper.layout.labels import update_labels  # loaded with the flows, after the first frame
 
     if layer is not None:  # rows that moved take their flows' chunks along
@@ -230,6 +233,7 @@ def sync_flows(
     else:
         ids = routes
     take = FlowItem.set_route if dragging else FlowItem.take_route
+    area = behind.shown_area(scene) if behind is not None and found is not None else None
     for flow_id in ids:
         path = routes.get(flow_id)
         if path is None:
@@ -242,11 +246,16 @@ def sync_flows(
             shift = shifts.get(flow_id)
             if shift is not None and not dragging and known.route is shown.get(flow_id):
                 known.shift(path, *shift, label)
+            elif area is not None and behind is not None and behind.waits(known, path, label, area):
+                behind.wait(flow_id, area)
             else:
                 take(known, path, label)
         elif known.placed_label is not label and known.placed_label != label:
             # most labels are the very ones kept: no field by field comparison
-            take(known, path, label)
+            if area is not None and behind is not None and behind.waits(known, path, label, area):
+                behind.wait(flow_id, area)
+            else:
+                take(known, path, label)
     return labels
 
 

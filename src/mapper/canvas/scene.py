@@ -162,6 +162,7 @@ class JourneyScene(SelectionScene):
         the previous one and only items whose boxes changed are touched."""
         if self._flows_coming:  # made for the layout shown (routed on it): first
             self.complete()  # all of them, then this change as any other
+        self.catch_up_flows()  # the items show the layout shown, every one of them
         journey = self.journey
         previous = None if force else self.layout
         style, flows = self.layout_style, not self.pending  # routed once the flows come
@@ -198,13 +199,18 @@ class JourneyScene(SelectionScene):
             with self._flow_batch():
                 self._labels = sync_flows(self, self._flows, layout, previous,
                                           moved or everything, self._labels,
-                                          self.flow_layer)  # fmt: skip
+                                          self.flow_layer, self.flows_behind)  # fmt: skip
                 if self.flow_layer is not None:  # flows that followed a dragged card
                     self.flow_layer.reattach(self._layer_for)
         if self.pending:  # the curves and points come with the flows, the legend now
             self.emotions.sync_legend()
         else:
             self.emotions.sync(active_id, everything)
+
+    def catch_up_flows(self) -> None:
+        self.flows_behind.catch_up(
+            self._flows, self.layout.routes_by_id(), self._labels, self._flow_batch
+        )
 
     @property
     def flows(self) -> dict[str, FlowItem]:

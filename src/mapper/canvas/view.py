@@ -110,12 +110,14 @@ class JourneyView(QGraphicsView):
             return
         # opening a map: the cards this paint shows are built now, the others after it
         scene.build_cards(self.mapToScene(self.viewport().rect()).boundingRect())
+        scene.catch_up_flows_if_views_moved()  # flows an edit left off screen may show
         scene.paint_rects = self.flow_rects(event.region())
         try:
             super().paintEvent(event)
         finally:
             scene.paint_rects = None
         scene.complete_soon()  # what is on screen is painted: now the rest, if still to come
+        # (and the flows an edit left off screen)
         if self.hasFocus():  # where the keys go: a frame inside the viewport's edge
             painter = QPainter(self.viewport())
             painter.setPen(QPen(qcolor(getattr(self, "_theme", LIGHT).selection), 3))
