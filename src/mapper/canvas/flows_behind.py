@@ -67,24 +67,15 @@ class FlowsBehind:
         if x1 >= left and x0 <= right and y1 >= top and y0 <= bottom:
             return False
         curve = path.curve  # the curve lies inside its points' box
-        xs = (curve.p0[0], curve.c1[0], curve.c2[0], curve.p3[0])
         ys = (curve.p0[1], curve.c1[1], curve.c2[1], curve.p3[1])
-        if (max(xs) + ARROW >= left and min(xs) - ARROW <= right
-                and max(ys) + ARROW >= top and min(ys) - ARROW <= bottom):  # fmt: skip
-            return False
-        for placed in (item.placed_label, label):  # (none: in the middle, within the margin)
-            if placed is not None:
-                r = placed.rect
-                if (
-                    r.x + r.width >= left
-                    and r.x <= right
-                    and r.y + r.height >= top
-                    and r.y <= bottom
-                ):
-                    return False
-        return True
+        if min(ys) - ARROW <= bottom and max(ys) + ARROW >= top:  # (most miss it up or down)
+            xs = (curve.p0[0], curve.c1[0], curve.c2[0], curve.p3[0])
+            if min(xs) - ARROW <= right and max(xs) + ARROW >= left:
+                return False
+        return _labels_outside(item.placed_label, label, area)
 
     def wait(self, flow_id: str, area: Area) -> None:
+        """The flow's item keeps its place until the flows are caught up."""
         self.ids.add(flow_id)
         self.area = area
 
@@ -104,3 +95,15 @@ class FlowsBehind:
                 item, path = items.get(flow_id), routes.get(flow_id)
                 if item is not None and path is not None:
                     item.take_route(path, labels.get(flow_id))
+
+
+def _labels_outside(before: FlowLabel | None, now: FlowLabel | None, area: Area) -> bool:
+    """Whether a flow's label lies outside ``area`` where it was and where it goes (none
+    placed: in the middle of its curve, within the margin)."""
+    left, top, right, bottom = area
+    for placed in (before, now):
+        if placed is not None:
+            r = placed.rect
+            if r.x + r.width >= left and r.x <= right and r.y + r.height >= top and r.y <= bottom:
+                return False
+    return True
