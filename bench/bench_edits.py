@@ -41,9 +41,10 @@ def median_ms(action: Callable[[], object], runs: int, later: list[float] | None
         start = time.perf_counter()
         scene = action()
         times.append((time.perf_counter() - start) * 1000)
-        if later is not None and scene is not None:
+        catch_up = getattr(scene, "catch_up_flows", None)  # (none before it came)
+        if later is not None and catch_up is not None:
             start = time.perf_counter()
-            scene.catch_up_flows()  # type: ignore[attr-defined]
+            catch_up()
             later.append((time.perf_counter() - start) * 1000)
         QApplication.processEvents()
     return statistics.median(times)
@@ -81,7 +82,7 @@ def run(cards: int, runs: int, emotion_lane: bool) -> None:
         later: list[float] = []
         incremental = median_ms(lambda a=action: (a(), scene)[1], runs, later)
         baseline = median_ms(lambda a=action: (a(), scene.sync(force=True)), max(5, runs // 3))
-        results.append((name, incremental, statistics.median(later), baseline, target))
+        results.append((name, incremental, statistics.median(later or [0]), baseline, target))
 
     document.push(edits.paste_100())  # on top of the stack: undo and redo take back this paste
     undos, redos, full, later = [], [], [], []
@@ -108,7 +109,7 @@ def run(cards: int, runs: int, emotion_lane: bool) -> None:
         )
     print(
         f"  {'undo / redo a 100-card paste':<30} {undo:7.1f} / {redo:.1f} ms "
-        f"(+{statistics.median(later):5.2f} ms next turn)   full relayout {whole:.1f} ms   "
+        f"(+{statistics.median(later or [0]):5.2f} ms next turn)   full relayout {whole:.1f} ms   "
         f"target <= 100 ms: {'PASS' if max(undo, redo) <= 100 else 'MISS'}"
     )
     print("  (next turn: the flows off screen the edit left behind, after its repaint)")
