@@ -53,6 +53,7 @@ class FlowLayer:
         self._dirty: set[Key] = set()
         self._damage: list[QRectF] = []
         self._depth = 0
+        self._each = False  # every flow's damage told (see off_screen)
         # flows refiled since the last flush -> whether their arrows' tips stayed where
         # they were filed (each keeps the keys of the chunks it is in until the flush
         # files it where it is)
@@ -148,7 +149,7 @@ class FlowLayer:
         moved = self._moved
         moved[flow] = moved.get(flow, True) and tip is not None and tip == flow.route.curve.p3
         damage = self._damage
-        if len(damage) <= DAMAGE_RECTS:  # where it was and where it is
+        if len(damage) <= DAMAGE_RECTS or self._each:  # where it was and where it is
             damage += (_rect(extent), QRectF(flow.boundingRect()))  # (the flow's changes)
         if self._depth == 0:
             self.flush()
@@ -223,8 +224,20 @@ class FlowLayer:
             if self._depth == 0:
                 self.flush()
 
+    @contextmanager
+    def off_screen(self) -> Iterator[None]:
+        """A batch of flows whose places no view shows (see ``canvas.flows_behind``): the
+        tiles over each one's places are dropped, however many, not every tile (those in
+        view would be drawn again, many in one-pixel lines first, for nothing shown)."""
+        each, self._each = self._each, True
+        try:
+            with self.batch():
+                yield
+        finally:
+            self._each = each
+
     def _changed(self, flow: FlowItem) -> None:
-        if len(self._damage) <= DAMAGE_RECTS:  # past that, everything is repainted
+        if len(self._damage) <= DAMAGE_RECTS or self._each:  # past that, all is repainted
             self._damage.append(QRectF(flow.boundingRect()))  # (the flow's changes)
         if self._depth == 0:
             self.flush()
@@ -274,7 +287,7 @@ class FlowLayer:
         scene = self.scene
         if scene is None:
             return
-        if len(damage) > DAMAGE_RECTS:
+        if len(damage) > DAMAGE_RECTS and not self._each:
             self.item.forget()
             scene.update()
         else:
