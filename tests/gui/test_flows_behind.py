@@ -5,12 +5,15 @@ items, scrolls or paints where a waiting flow runs."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from factories import synthetic_map
+from mapper.canvas import flow_tiles
 from mapper.canvas import scene as scene_module
 from mapper.canvas.scene import JourneyScene
 from mapper.canvas.view import JourneyView
@@ -174,3 +177,27 @@ def test_only_flows_off_screen_wait(shown):
     left, top, right, bottom = scene.flows_behind.area
     shown_rect = view.mapToScene(view.viewport().rect()).boundingRect()
     assert QRectF(left, top, right - left, bottom - top).contains(shown_rect)
+
+
+def test_flows_catching_up_leave_the_tiles_they_never_crossed_drawn(shown, monkeypatch):
+    document, scene, view = shown
+    monkeypatch.setattr(flow_tiles, "FULL_STROKES", sys.maxsize)  # no tile drawn rough
+    move_far_card_to_the_top(document)
+    view.viewport().repaint()  # the frame that shows the edit
+    item = scene.flow_layer.item
+    drawn = {key: tile for key, tile in item._tiles.items() if tile is not None}
+    behind = sorted(scene.flows_behind.ids)
+    before = [scene._flows[i].extent for i in behind]
+    settle()
+    assert not scene.flows_behind
+    crossed = [*before, *(scene._flows[i].extent for i in behind)]
+
+    def untouched(key) -> bool:
+        area = item.tile_area(*key)
+        return not any(area.intersects(QRectF(x0, y0, x1 - x0, y1 - y0))
+                       for x0, y0, x1, y1 in crossed)  # fmt: skip
+
+    kept = [key for key in drawn if untouched(key)]
+    assert kept  # the view's tiles, at least
+    # (dropping every tile drew the whole view again, curve by curve, for nothing shown)
+    assert all(item._tiles.get(key) is drawn[key] for key in kept)

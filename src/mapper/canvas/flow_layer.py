@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
-from mapper.canvas.flow_chunks import Extent, FlowChunk, Rows, extremes
+from mapper.canvas.flow_chunks import Extent, FlowChunk, Rows, extremes, place_of
 from mapper.canvas.flow_tiles import FlowLayerItem
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ class FlowLayer:
         self._dirty: set[Key] = set()
         self._damage: list[QRectF] = []
         self._depth = 0
+        self._each = False  # every flow's damage told (see off_screen)
         # flows refiled since the last flush -> whether their arrows' tips stayed where
         # they were filed (each keeps the keys of the chunks it is in until the flush
         # files it where it is)
@@ -61,6 +62,7 @@ class FlowLayer:
         self.rows = Rows(getattr(scene, "layout", None))  # of the layout flows follow
         self._row_moves: dict[str, float] = {}  # lanes that moved since the last flush
         self._moved_chunks: list[Key] = []  # chunks that moved with them
+        self._alike: set[FlowItem] = set()  # flows that moved with those rows (see shifted)
 
     @property
     def scene(self) -> QGraphicsScene | None:
@@ -132,6 +134,7 @@ class FlowLayer:
             moves = self._row_moves  # (nan: a row that did not move)
             move, tip_move = moves.get(keys[0][1], math.nan), moves.get(keys[1][1], math.nan)
             if abs(move - dy) <= ALIKE and abs(tip_move - dy) <= ALIKE:
+                self._alike.add(flow)
                 return
         self.refile(flow, extent)
 
@@ -141,12 +144,12 @@ class FlowLayer:
         it belongs in now when the batch ends, with the other flows that leave and join
         the same chunks (a row moved down moves thousands of flows alike): a flow moved
         twice in a batch is filed once. An arrow whose tip stayed (the flow's target
-        card stayed, about half of those routed again) stays filed as it is: its card's
-        row did not move either."""
+        card stayed, about half of those routed again) stays filed as it is, unless its
+        row moved all the same (its card moved up its cell by as much)."""
         moved = self._moved
         moved[flow] = moved.get(flow, True) and tip is not None and tip == flow.route.curve.p3
         damage = self._damage
-        if len(damage) <= DAMAGE_RECTS:  # where it was and where it is
+        if len(damage) <= DAMAGE_RECTS or self._each:  # where it was and where it is
             damage += (_rect(extent), QRectF(flow.boundingRect()))  # (the flow's changes)
         if self._depth == 0:
             self.flush()
@@ -161,6 +164,7 @@ class FlowLayer:
         arrows: dict[tuple[Key, Key], tuple[list, list]] = {}
         curve_of, arrow_of = curves.get, arrows.get
         cell_x, cell_y = ARROW_CELL
+        chunks = self.chunks
         rows = self.rows
         tops, lanes, origins = rows.tops, rows.lanes, rows.starts
         for flow, tip_stayed in moved.items():  # thousands after an edit: kept lean
@@ -176,10 +180,12 @@ class FlowLayer:
                 curves[old_curve, curve] = group = ([], [])
             group[0].append(flow)
             group[1].append((left, top, right, bottom))
-            if tip_stayed:
-                flow.layer_keys = (curve, old_arrow)
-                continue
             x, y = curve_points.p3
+            if tip_stayed:  # (and filed there: its row may have moved, see _file_strays)
+                filed = chunks[old_arrow]
+                if filed.flows.get(flow) == (x, y - filed.origin):
+                    flow.layer_keys = (curve, old_arrow)
+                    continue
             j = bisect_right(tops, y) - 1  # its target's row
             y -= origins[j]
             arrow = (True, lanes[j], int(x // cell_x), int(y // cell_y))
@@ -189,7 +195,7 @@ class FlowLayer:
                 arrows[old_arrow, arrow] = tips = ([], [])
             tips[0].append(flow)
             tips[1].append((x, y))
-        chunks, dirty = self.chunks, self._dirty
+        dirty = self._dirty
         for (old, key), (flows, now) in curves.items():
             dirty.add(key)
             was = extremes(map(chunks[old].flows.__getitem__, flows))  # as they were filed
@@ -218,15 +224,45 @@ class FlowLayer:
             if self._depth == 0:
                 self.flush()
 
+    @contextmanager
+    def off_screen(self) -> Iterator[None]:
+        """A batch of flows whose places no view shows (see ``canvas.flows_behind``): the
+        tiles over each one's places are dropped, however many, not every tile (those in
+        view would be drawn again, many in one-pixel lines first, for nothing shown)."""
+        each, self._each = self._each, True
+        try:
+            with self.batch():
+                yield
+        finally:
+            self._each = each
+
     def _changed(self, flow: FlowItem) -> None:
-        if len(self._damage) <= DAMAGE_RECTS:  # past that, everything is repainted
+        if len(self._damage) <= DAMAGE_RECTS or self._each:  # past that, all is repainted
             self._damage.append(QRectF(flow.boundingRect()))  # (the flow's changes)
         if self._depth == 0:
             self.flush()
 
+    def _file_strays(self) -> None:
+        """The flows of the rows that moved that did not move with them are filed again
+        where they are (nothing to repaint: they stayed). A card that moved up its cell by
+        as much as its row moved down stays where it was, and so do its flows, routed
+        again or not; and a flow off screen keeps its place for a while (see
+        ``canvas.flows_behind``). Their chunks moved with the row all the same."""
+        alike, moved, chunks = self._alike, self._moved, self.chunks
+        for key in self._moved_chunks:
+            chunk = chunks.get(key)
+            if chunk is None:
+                continue
+            filed, arrows, origin = chunk.flows, chunk.arrows, chunk.origin
+            for flow in filed.keys() - alike:  # (most moved with the row)
+                if flow not in moved and filed[flow] != place_of(flow, arrows, origin):
+                    moved[flow] = False
+
     def flush(self) -> None:
         """Flows that moved are filed again, chunks take their new bounds (empty ones go)
         and what changed is repainted."""
+        if self._moved_chunks:
+            self._file_strays()
         if self._moved:
             self._file_moved()
         for key in self._dirty:
@@ -245,12 +281,13 @@ class FlowLayer:
             if moved is not None:
                 self._damage.append(moved.boundingRect())
         self._moved_chunks.clear()
+        self._alike.clear()
         self._row_moves.clear()
         damage, self._damage = self._damage, []
         scene = self.scene
         if scene is None:
             return
-        if len(damage) > DAMAGE_RECTS:
+        if len(damage) > DAMAGE_RECTS and not self._each:
             self.item.forget()
             scene.update()
         else:

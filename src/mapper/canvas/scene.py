@@ -208,9 +208,9 @@ class JourneyScene(SelectionScene):
             self.emotions.sync(active_id, everything)
 
     def catch_up_flows(self) -> None:
-        self.flows_behind.catch_up(
-            self._flows, self.layout.routes_by_id(), self._labels, self._flow_batch
-        )
+        layer = self.flow_layer
+        batch = layer.off_screen if layer is not None else nullcontext
+        self.flows_behind.catch_up(self._flows, self.layout.routes_by_id(), self._labels, batch)
 
     @property
     def flows(self) -> dict[str, FlowItem]:
