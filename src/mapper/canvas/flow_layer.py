@@ -62,7 +62,9 @@ class FlowLayer:
         self.rows = Rows(getattr(scene, "layout", None))  # of the layout flows follow
         self._row_moves: dict[str, float] = {}  # lanes that moved since the last flush
         self._moved_chunks: list[Key] = []  # chunks that moved with them
-        self._alike: set[FlowItem] = set()  # flows that moved with those rows (see shifted)
+        # flows filed as they are this batch: those that moved with those rows (see
+        # shifted), and those that keep their places for now (see keep_filed)
+        self._kept: set[FlowItem] = set()
 
     @property
     def scene(self) -> QGraphicsScene | None:
@@ -134,9 +136,14 @@ class FlowLayer:
             moves = self._row_moves  # (nan: a row that did not move)
             move, tip_move = moves.get(keys[0][1], math.nan), moves.get(keys[1][1], math.nan)
             if abs(move - dy) <= ALIKE and abs(tip_move - dy) <= ALIKE:
-                self._alike.add(flow)
+                self._kept.add(flow)
                 return
         self.refile(flow, extent)
+
+    def keep_filed(self, flow: FlowItem) -> None:
+        """``flow`` keeps its place for now, its chunks' too, however its row moved: it
+        takes its route later (``canvas.flows_behind``), and is filed again then."""
+        self._kept.add(flow)
 
     def refile(self, flow: FlowItem, extent: Extent, tip: Point | None = None) -> None:
         """``flow`` took a new route (it has its new extent and bounds already) from where
@@ -248,13 +255,13 @@ class FlowLayer:
         as much as its row moved down stays where it was, and so do its flows, routed
         again or not; and a flow off screen keeps its place for a while (see
         ``canvas.flows_behind``). Their chunks moved with the row all the same."""
-        alike, moved, chunks = self._alike, self._moved, self.chunks
+        kept, moved, chunks = self._kept, self._moved, self.chunks
         for key in self._moved_chunks:
             chunk = chunks.get(key)
             if chunk is None:
                 continue
             filed, arrows, origin = chunk.flows, chunk.arrows, chunk.origin
-            for flow in filed.keys() - alike:  # (most moved with the row)
+            for flow in filed.keys() - kept:  # (most moved with the row)
                 if flow not in moved and filed[flow] != place_of(flow, arrows, origin):
                     moved[flow] = False
 
@@ -281,7 +288,7 @@ class FlowLayer:
             if moved is not None:
                 self._damage.append(moved.boundingRect())
         self._moved_chunks.clear()
-        self._alike.clear()
+        self._kept.clear()
         self._row_moves.clear()
         damage, self._damage = self._damage, []
         scene = self.scene

@@ -74,10 +74,13 @@ class FlowsBehind:
                 return False
         return _labels_outside(item.placed_label, label, area)
 
-    def wait(self, flow_id: str, area: Area) -> None:
-        """The flow's item keeps its place until the flows are caught up."""
+    def wait(self, item: FlowItem, flow_id: str, area: Area) -> None:
+        """The flow's item keeps its place until the flows are caught up (filed where
+        it is in its layer: ``waits`` said it has one)."""
         self.ids.add(flow_id)
         self.area = area
+        if item.layer is not None:
+            item.layer.keep_filed(item)
 
     def catch_up(
         self,

@@ -247,13 +247,13 @@ def sync_flows(
             if shift is not None and not dragging and known.route is shown.get(flow_id):
                 known.shift(path, *shift, label)
             elif area is not None and behind is not None and behind.waits(known, path, label, area):
-                behind.wait(flow_id, area)
+                behind.wait(known, flow_id, area)
             else:
                 take(known, path, label)
         elif known.placed_label is not label and known.placed_label != label:
             # most labels are the very ones kept: no field by field comparison
             if area is not None and behind is not None and behind.waits(known, path, label, area):
-                behind.wait(flow_id, area)
+                behind.wait(known, flow_id, area)
             else:
                 take(known, path, label)
     return labels
