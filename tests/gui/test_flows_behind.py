@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from factories import synthetic_map
-from mapper.canvas import flow_tiles
+from mapper.canvas import flow_layer, flow_tiles
 from mapper.canvas import scene as scene_module
 from mapper.canvas.scene import JourneyScene
 from mapper.canvas.view import JourneyView
@@ -201,3 +201,8 @@ def test_flows_catching_up_leave_the_tiles_they_never_crossed_drawn(shown, monke
     assert kept  # the view's tiles, at least
     # (dropping every tile drew the whole view again, curve by curve, for nothing shown)
     assert all(item._tiles.get(key) is drawn[key] for key in kept)
+    # and no tile one of them crossed keeps its old picture, in view or beyond its edge
+    assert all(
+        item._tiles.get(key) is not tile for key, tile in drawn.items() if not untouched(key)
+    )
+    assert 2 * len(behind) > flow_layer.DAMAGE_RECTS  # (more than the layer repaints one by one)

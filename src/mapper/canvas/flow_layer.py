@@ -294,13 +294,20 @@ class FlowLayer:
         scene = self.scene
         if scene is None:
             return
-        if len(damage) > DAMAGE_RECTS and not self._each:
-            self.item.forget()
-            scene.update()
-        else:
-            for rect in damage:
-                self.item.forget(rect)
-                scene.update(rect)
+        if len(damage) > DAMAGE_RECTS:
+            if not self._each:
+                self.item.forget()
+                scene.update()
+                return
+            # flows no view showed (see off_screen): the tiles out of view go, those in
+            # view stay but where one of these flows was or is (after a scroll, or in a
+            # tile's part beyond the view)
+            shown = [v.mapToScene(v.viewport().rect()).boundingRect() for v in scene.views()]
+            kept = self.item.keep_only(shown)
+            damage = [rect for rect in damage if any(map(rect.intersects, kept))]
+        for rect in damage:
+            self.item.forget(rect)
+            scene.update(rect)
 
     def detach(self, flow: FlowItem) -> None:
         """While a card is dragged its flows follow on every frame: they paint themselves

@@ -88,11 +88,7 @@ class FlowLayerItem(QGraphicsItem):
             self._tiles.clear()
             self.rough.clear()
             return
-        m11, m22, fx, fy = grid.m11, grid.m22, grid.fx, grid.fy
-        left = int((scene_rect.left() * m11 + fx - _AA) // TILE)
-        right = int((scene_rect.right() * m11 + fx + _AA) // TILE)
-        top = int((scene_rect.top() * m22 + fy - _AA) // TILE)
-        bottom = int((scene_rect.bottom() * m22 + fy + _AA) // TILE)
+        left, right, top, bottom = _span(grid, scene_rect)
         if (right - left + 1) * (bottom - top + 1) > len(self._tiles):
             dropped = [key for key in self._tiles if left <= key[0] <= right
                        and top <= key[1] <= bottom]  # fmt: skip
@@ -101,6 +97,21 @@ class FlowLayerItem(QGraphicsItem):
         for key in dropped:
             self._tiles.pop(key, None)
             self.rough.pop(key, None)
+
+    def keep_only(self, scene_rects: list[QRectF]) -> list[QRectF]:
+        """Drop the tiles but those over ``scene_rects`` (what the views show); returns
+        where the tiles kept are, in scene units (a tile reaches beyond its view)."""
+        grid = self._grid
+        spans = [_span(grid, rect) for rect in scene_rects] if grid is not None else []
+        kept = []
+        for key in list(self._tiles):
+            i, j = key
+            if any(left <= i <= right and top <= j <= bottom for left, right, top, bottom in spans):
+                kept.append(self.tile_area(i, j))
+            else:
+                self._tiles.pop(key, None)
+                self.rough.pop(key, None)
+        return kept
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         scene = self.scene()
@@ -294,3 +305,14 @@ def _blank() -> QImage:
     tile = QImage(TILE, TILE, QImage.Format.Format_ARGB32_Premultiplied)
     tile.fill(0)
     return tile
+
+
+def _span(grid: _Grid, scene_rect: QRectF) -> tuple[int, int, int, int]:
+    """The columns and rows of the tiles over ``scene_rect``: left, right, top, bottom."""
+    m11, m22, fx, fy = grid.m11, grid.m22, grid.fx, grid.fy
+    return (
+        int((scene_rect.left() * m11 + fx - _AA) // TILE),
+        int((scene_rect.right() * m11 + fx + _AA) // TILE),
+        int((scene_rect.top() * m22 + fy - _AA) // TILE),
+        int((scene_rect.bottom() * m22 + fy + _AA) // TILE),
+    )
