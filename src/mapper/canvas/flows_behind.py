@@ -74,13 +74,23 @@ class FlowsBehind:
                 return False
         return _labels_outside(item.placed_label, label, area)
 
-    def wait(self, item: FlowItem, flow_id: str, area: Area) -> None:
-        """The flow's item keeps its place until the flows are caught up (filed where
-        it is in its layer: ``waits`` said it has one)."""
+    def left(
+        self,
+        item: FlowItem,
+        flow_id: str,
+        path: FlowRoute,
+        label: FlowLabel | None,
+        area: Area | None,
+    ) -> bool:
+        """Leave the flow's item as it is until the flows are caught up, if it may wait
+        (:meth:`waits`; no ``area``: none may); whether it was left."""
+        if area is None or not self.waits(item, path, label, area):
+            return False
         self.ids.add(flow_id)
         self.area = area
-        if item.layer is not None:
+        if item.layer is not None:  # (it has one: it waits) filed where it is meanwhile
             item.layer.keep_filed(item)
+        return True
 
     def catch_up(
         self,

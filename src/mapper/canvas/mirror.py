@@ -242,20 +242,16 @@ def sync_flows(
         label = labels.get(flow_id)
         if known is None:
             add_flow_item(scene, items, flow_id, path, label, layer)
-        elif known.route is not path:
+            continue
+        if known.route is not path:
             shift = shifts.get(flow_id)
             if shift is not None and not dragging and known.route is shown.get(flow_id):
                 known.shift(path, *shift, label)
-            elif area is not None and behind is not None and behind.waits(known, path, label, area):
-                behind.wait(known, flow_id, area)
-            else:
-                take(known, path, label)
-        elif known.placed_label is not label and known.placed_label != label:
-            # most labels are the very ones kept: no field by field comparison
-            if area is not None and behind is not None and behind.waits(known, path, label, area):
-                behind.wait(known, flow_id, area)
-            else:
-                take(known, path, label)
+                continue
+        elif known.placed_label is label or known.placed_label == label:
+            continue  # most labels are the very ones kept: no field by field comparison
+        if behind is None or not behind.left(known, flow_id, path, label, area):
+            take(known, path, label)
     return labels
 
 
