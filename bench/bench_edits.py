@@ -114,6 +114,7 @@ def run(cards: int, runs: int, emotion_lane: bool) -> None:
     )
     print("  (next turn: the flows off screen the edit left behind, after its repaint)")
     view.close()
+    QApplication.processEvents()  # what the last edit left for its next turn, as in the editor
 
 
 def main() -> None:

@@ -121,3 +121,32 @@ def test_the_walk_of_a_grown_kept_heap_may_free_what_pauses_the_collector():
     )  # a deadlock would hang it: a separate process, with a timeout
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "done True"
+
+
+def test_a_walk_left_for_later_is_done_when_asked_and_only_once():
+    import weakref
+
+    gc.collect()
+    gcpause.keep_heap()
+    try:
+        cycle = _Cycle()
+        gone = weakref.ref(cycle)
+        del cycle
+        gcpause.keep_new()  # kept with the rest
+        gcpause.walk_if_due()  # nothing due: not walked
+        assert gone() is not None
+        grown = [[i] for i in range(sys.getallocatedblocks() // 4)]
+        gcpause.keep_new(walk=False)  # due, but left for later
+        assert gone() is not None
+        assert not any(o is grown for o in gc.get_objects())  # the edit's objects kept
+        gcpause.walk_if_due()
+        assert gone() is None
+        again = _Cycle()
+        still = weakref.ref(again)
+        del again
+        gcpause.keep_new()
+        gcpause.walk_if_due()  # walked already: nothing due
+        assert still() is not None
+    finally:
+        gcpause.release_heap()
+    assert gc.get_freeze_count() == 0

@@ -19,7 +19,8 @@ that followed each edit (15 ms after a 100-card paste's undo on a 5,000-card map
 nothing to free. ``keep_new`` puts what an edit made with the kept heap instead; a few
 edits leave small cycles (a removed flow and its label), so once the heap has grown by a
 quarter since it was last walked (the rule Python itself follows before walking its
-oldest objects) it is walked once, then kept again.
+oldest objects) it is walked once, then kept again; the editor leaves that walk for the
+turn after the frame that shows the edit (``walk_if_due``).
 
 Starting the editor makes tens of thousands of objects that all live on (modules, classes,
 the map and its items), so the collections their allocation triggers walk them for nothing
@@ -39,7 +40,7 @@ _lock = threading.Lock()
 _pause = {"count": 0, "was_enabled": True}
 _start_up = {"paused": False}
 # keep_heap in force; the heap's size (memory blocks in use) when it was last walked
-_kept = {"on": False, "walked": 0}
+_kept = {"on": False, "walked": 0, "due": False}  # due: a walk left for later
 
 
 def _begin() -> None:
@@ -93,7 +94,7 @@ def keep_heap(collect: bool = False) -> None:
         gc.collect()
     gc.freeze()
     with _lock:
-        _kept.update(on=True, walked=sys.getallocatedblocks())
+        _kept.update(on=True, walked=sys.getallocatedblocks(), due=False)
 
 
 def release_heap() -> None:
@@ -103,19 +104,34 @@ def release_heap() -> None:
     gc.unfreeze()
 
 
-def keep_new() -> None:
+def keep_new(walk: bool = True) -> None:
     """After an edit (see the module's note): what was made since the heap was kept is
-    kept too, walked first if the heap grew by a quarter since its last walk. Does
-    nothing unless :func:`keep_heap` is in force."""
+    kept too, walked first if the heap grew by a quarter since its last walk. Unless
+    ``walk``, such a walk waits for :func:`walk_if_due` (the editor's turn after the frame
+    that shows the edit: a 5,000-card map's walk takes a tenth of a second). Does nothing
+    unless :func:`keep_heap` is in force."""
     with _lock:
         if not _kept["on"]:
             return
         # (the blocks in use are counted at once; get_freeze_count walks the kept heap)
         size, walked = sys.getallocatedblocks(), _kept["walked"]
-        if size <= walked + walked // 4:
+        if size <= walked + walked // 4 or not walk:
             gc.freeze()
+            _kept["due"] = _kept["due"] or size > walked + walked // 4
             _kept["walked"] = min(walked, size)  # (a map that shrank: from its new size)
             return
+    _walk()
+
+
+def walk_if_due() -> None:
+    """The walk :func:`keep_new` left for later, if it did."""
+    with _lock:
+        if not (_kept["on"] and _kept["due"]):
+            return
+    _walk()
+
+
+def _walk() -> None:
     gc.unfreeze()  # (out of the lock: what the walk frees may pause the collector too)
     gc.collect()
     keep_heap()

@@ -44,6 +44,8 @@ class DeferredScene(PlainTipScene):
         self._stepping = False  # a step is under way
         self._uncached: list[CardItem] = []  # built for a first paint: cached from the next
         self.flows_behind = FlowsBehind()  # flows no view shows, updated after a paint
+        self.retired: object = None  # what the last edit replaced, freed after its paint
+        self.edited = False  # an edit left work for the turn after its paint (see sync)
 
     @property
     def cards(self) -> dict[str, CardItem]:
@@ -98,7 +100,10 @@ class DeferredScene(PlainTipScene):
                 self._stepping = False
 
     def catch_up_flows(self) -> None:
-        """The flows an edit left behind (see ``canvas.flows_behind``) take their routes."""
+        """The flows an edit left behind (see ``canvas.flows_behind``) take their routes,
+        what it replaced (``retired``) is let go of and a walk of the heap it made due
+        (see ``mapper.gcpause``) is done."""
+        self.retired = None
 
     def catch_up_flows_if_views_moved(self) -> None:
         """A view is about to paint: if the views moved since an edit left flows behind (a
@@ -110,8 +115,10 @@ class DeferredScene(PlainTipScene):
     def complete_soon(self) -> None:
         """After a view's first paint: build what is deferred a piece a turn of the event
         loop, so it shows a moment after what the view shows first. After a paint that
-        showed an edit: the flows it left off screen follow on the next turn."""
-        if self.flows_behind:
+        showed an edit: the flows it left off screen follow on the next turn, what it
+        replaced is freed and a walk of the heap it made due is done."""
+        if self.edited:
+            self.edited = False
             QTimer.singleShot(0, self, self.catch_up_flows)
         if self.pending and self._steps is None:
             self._steps = self._completion_steps()
