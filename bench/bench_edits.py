@@ -112,7 +112,7 @@ def run(cards: int, runs: int, emotion_lane: bool) -> None:
         f"(+{statistics.median(later or [0]):5.2f} ms next turn)   full relayout {whole:.1f} ms   "
         f"target <= 100 ms: {'PASS' if max(undo, redo) <= 100 else 'MISS'}"
     )
-    print("  (next turn: the flows off screen the edit left behind, after its repaint)")
+    print("  (next turn: what an edit left for after its repaint: flows off screen, old layout)")
     view.close()
     QApplication.processEvents()  # what the last edit left for its next turn, as in the editor
 
