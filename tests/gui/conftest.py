@@ -43,6 +43,37 @@ def window(manager, qtbot):
     return win
 
 
+@pytest.fixture
+def map_in_view(qtbot):
+    """Shows a document's canvas in a view: ``map_in_view(document, width, height)`` gives
+    the scene and the view, at 100 % with the map's top left corner in view, painted and
+    settled; both go when the test ends."""
+    from mapper.canvas.scene import JourneyScene
+    from mapper.canvas.view import JourneyView
+
+    shown = []
+
+    def show(document: Document, width: int, height: int):
+        scene = JourneyScene(document)
+        view = JourneyView(scene)
+        qtbot.addWidget(view)
+        view.resize(width, height)
+        view.show()
+        qtbot.waitExposed(view)
+        view.set_zoom(1.0)
+        view.horizontalScrollBar().setValue(0)
+        view.verticalScrollBar().setValue(0)
+        for _ in range(3):  # the paint, then the turn after it
+            QApplication.processEvents()
+        shown.append((scene, view))
+        return scene, view
+
+    yield show
+    for scene, view in shown:
+        view.close()
+        scene.detach()
+
+
 def synthetic_window(manager, qtbot, cards: int, width: int, height: int):
     """A window of ``width`` x ``height`` on the benchmarks' synthetic map of ``cards``
     cards, its flows all made."""

@@ -12,26 +12,16 @@ from PySide6.QtWidgets import QApplication
 
 from factories import synthetic_map
 from mapper import gcpause
-from mapper.canvas.scene import JourneyScene
-from mapper.canvas.view import JourneyView
 from mapper.document import Document
 from mapper.edits import Update
 from mapper.model import Entity
 
 
 @pytest.fixture
-def shown(qtbot):
+def shown(map_in_view):
     document = Document(synthetic_map(60, seed=4))
-    scene = JourneyScene(document)
-    view = JourneyView(scene)
-    qtbot.addWidget(view)
-    view.resize(900, 600)
-    view.show()
-    qtbot.waitExposed(view)
-    settle()
-    yield document, scene
-    view.close()
-    scene.detach()
+    scene, _view = map_in_view(document, 900, 600)
+    return document, scene
 
 
 def settle() -> None:

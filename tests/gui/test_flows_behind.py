@@ -23,22 +23,11 @@ from scene_picture import fresh_scene, picture
 
 
 @pytest.fixture
-def shown(qtbot):
+def shown(map_in_view):
     """A 600-card map in a view showing its top left corner at 100 %."""
     document = Document(synthetic_map(600, seed=2))
-    scene = JourneyScene(document)
-    view = JourneyView(scene)
-    qtbot.addWidget(view)
-    view.resize(900, 600)
-    view.show()
-    qtbot.waitExposed(view)
-    view.set_zoom(1.0)
-    view.horizontalScrollBar().setValue(0)
-    view.verticalScrollBar().setValue(0)
-    settle()
-    yield document, scene, view
-    view.close()
-    scene.detach()
+    scene, view = map_in_view(document, 900, 600)
+    return document, scene, view
 
 
 def settle() -> None:
