@@ -16,7 +16,6 @@ from mapper.layout.boxes import emotion_y
 from mapper.layout.theme import Theme
 from mapper.model import EMOTION_MAX, EMOTION_MIN
 
-
 SPARE = 512.0  # room the bounds may keep beyond the map's size (see GridItem.set_layout)
 
 
