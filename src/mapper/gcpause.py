@@ -20,7 +20,8 @@ nothing to free. ``keep_new`` puts what an edit made with the kept heap instead;
 edits leave small cycles (a removed flow and its label), so once the heap has grown by a
 quarter since it was last walked (the rule Python itself follows before walking its
 oldest objects) it is walked once, then kept again; the editor leaves that walk for the
-turn after the frame that shows the edit (``walk_if_due``).
+turn after the frame that shows the edit (``walk_if_due``, see
+``canvas.deferred.DeferredScene.after_frame``).
 
 Starting the editor makes tens of thousands of objects that all live on (modules, classes,
 the map and its items), so the collections their allocation triggers walk them for nothing

@@ -21,6 +21,7 @@ from mapper.canvas.card_item import CardItem
 from mapper.canvas.flows_behind import FlowsBehind
 from mapper.canvas.mirror import add_card_items, unbuilt_cards
 from mapper.canvas.plain_tips import PlainTipScene
+from mapper.gcpause import walk_if_due
 from mapper.layout import MapLayout
 
 _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
@@ -44,7 +45,7 @@ class DeferredScene(PlainTipScene):
         self._stepping = False  # a step is under way
         self._uncached: list[CardItem] = []  # built for a first paint: cached from the next
         self.flows_behind = FlowsBehind()  # flows no view shows, updated after a paint
-        self.retired: object = None  # what the last edit replaced, freed after its paint
+        self.retired: object = None  # a layout no longer kept, freed after the paint
         self.edited = False  # an edit left work for the turn after its paint (see sync)
 
     @property
@@ -100,10 +101,15 @@ class DeferredScene(PlainTipScene):
                 self._stepping = False
 
     def catch_up_flows(self) -> None:
-        """The flows an edit left behind (see ``canvas.flows_behind``) take their routes,
-        what it replaced (``retired``) is let go of and a walk of the heap it made due
-        (see ``mapper.gcpause``) is done."""
+        """The flows an edit left behind (see ``canvas.flows_behind``) take their routes."""
+
+    def after_frame(self) -> None:
+        """The turn after the paint that showed an edit: the flows it left off screen take
+        their routes, the layout no longer kept for an undo (``retired``) is freed, and a
+        walk of the kept heap the edit made due is done (see ``mapper.gcpause``)."""
+        self.catch_up_flows()
         self.retired = None
+        walk_if_due()
 
     def catch_up_flows_if_views_moved(self) -> None:
         """A view is about to paint: if the views moved since an edit left flows behind (a
@@ -115,11 +121,10 @@ class DeferredScene(PlainTipScene):
     def complete_soon(self) -> None:
         """After a view's first paint: build what is deferred a piece a turn of the event
         loop, so it shows a moment after what the view shows first. After a paint that
-        showed an edit: the flows it left off screen follow on the next turn, what it
-        replaced is freed and a walk of the heap it made due is done."""
+        showed an edit: what it left for later follows on the next turn (``after_frame``)."""
         if self.edited:
             self.edited = False
-            QTimer.singleShot(0, self, self.catch_up_flows)
+            QTimer.singleShot(0, self, self.after_frame)
         if self.pending and self._steps is None:
             self._steps = self._completion_steps()
             QTimer.singleShot(0, self, self._next_step)

@@ -29,7 +29,7 @@ from mapper.canvas.scene_selection import SelectionScene
 from mapper.canvas.shown_layouts import ShownLayouts
 from mapper.document import Document
 from mapper.edits import Change
-from mapper.gcpause import keep_new, paused_gc, walk_if_due
+from mapper.gcpause import keep_new, paused_gc
 from mapper.layout import MapLayout, Style, compute_layout
 from mapper.layout.relink import relink
 from mapper.layout.theme import LIGHT, Theme
@@ -155,7 +155,8 @@ class JourneyScene(SelectionScene):
         force = any(e.entity is Entity.MAP and "custom_channels" in e.fields for e in events)
         with paused_gc():  # an edit's burst of new boxes and routes is not walked: kept
             self.sync(force=force)
-            keep_new(walk=False)  # a walk due waits for the turn after the frame
+            # a walk due waits for the turn after the frame (see after_frame), if one comes
+            keep_new(walk=not any(view.isVisible() for view in self.views()))
 
     def sync(self, force: bool = True) -> None:
         """Bring the items in line with the model. Unless ``force``d, the layout is built on
@@ -170,7 +171,7 @@ class JourneyScene(SelectionScene):
         self.layout = layout = compute_layout(journey, style, previous=base, flows=flows)
         if previous is not None and base is not previous:
             relink(layout, previous)  # said as changes since what the items show
-        self.retired = self._shown.showing(layout, previous)  # freed after the paint
+        self.retired = self._shown.showing(layout, previous)  # no longer kept: freed later
         self.edited = True
         self.grid.set_layout(layout)
         self.setSceneRect(QRectF(-20, -20, layout.width + 40, layout.height + 40))  # a margin
@@ -209,8 +210,6 @@ class JourneyScene(SelectionScene):
             self.emotions.sync(active_id, everything)
 
     def catch_up_flows(self) -> None:
-        self.retired = None
-        walk_if_due()
         layer = self.flow_layer
         batch = layer.off_screen if layer is not None else nullcontext
         self.flows_behind.catch_up(self._flows, self.layout.routes_by_id(), self._labels, batch)
