@@ -63,8 +63,7 @@ def map_in_view(qtbot):
         view.set_zoom(1.0)
         view.horizontalScrollBar().setValue(0)
         view.verticalScrollBar().setValue(0)
-        for _ in range(3):  # the paint, then the turn after it
-            QApplication.processEvents()
+        settle()
         shown.append((scene, view))
         return scene, view
 
@@ -72,6 +71,12 @@ def map_in_view(qtbot):
     for scene, view in shown:
         view.close()
         scene.detach()
+
+
+def settle() -> None:
+    """The event loop turns until a view's paint and the turn after it are done."""
+    for _ in range(3):
+        QApplication.processEvents()
 
 
 def synthetic_window(manager, qtbot, cards: int, width: int, height: int):

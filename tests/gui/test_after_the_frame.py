@@ -9,9 +9,9 @@ import sys
 import weakref
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from factories import synthetic_map
+from gui.conftest import settle
 from mapper import gcpause
 from mapper.document import Document
 from mapper.edits import Update
@@ -31,11 +31,6 @@ def shown_big(map_in_view):
     document = Document(synthetic_map(600, seed=2))
     scene, view = map_in_view(document, 700, 500)
     return document, scene, view
-
-
-def settle() -> None:
-    for _ in range(3):  # the paint, then the turn after it
-        QApplication.processEvents()
 
 
 def retitle(document: Document, title: str) -> None:

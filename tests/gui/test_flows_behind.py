@@ -10,9 +10,9 @@ import sys
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QApplication
 
 from factories import synthetic_map
+from gui.conftest import settle
 from mapper.canvas import flow_layer, flow_tiles
 from mapper.canvas import scene as scene_module
 from mapper.canvas.scene import JourneyScene
@@ -28,11 +28,6 @@ def shown(map_in_view):
     document = Document(synthetic_map(600, seed=2))
     scene, view = map_in_view(document, 900, 600)
     return document, scene, view
-
-
-def settle() -> None:
-    for _ in range(3):  # the paint, then the turn after it
-        QApplication.processEvents()
 
 
 def move_far_card_to_the_top(document: Document) -> None:
