@@ -45,7 +45,7 @@ class DeferredScene(PlainTipScene):
         self._stepping = False  # a step is under way
         self._uncached: list[CardItem] = []  # built for a first paint: cached from the next
         self.flows_behind = FlowsBehind()  # flows no view shows, updated after a paint
-        self.retired: object = None  # a layout no longer kept, freed after the paint
+        self.retired: MapLayout | None = None  # no longer kept: freed after the paint
         self.edited = False  # an edit left work for the turn after its paint (see sync)
 
     @property

@@ -117,7 +117,7 @@ class JourneyView(QGraphicsView):
         finally:
             scene.paint_rects = None
         scene.complete_soon()  # what is on screen is painted: now the rest, if still to come
-        # (and the flows an edit left off screen)
+        # (and what an edit left for the turn after its frame)
         if self.hasFocus():  # where the keys go: a frame inside the viewport's edge
             painter = QPainter(self.viewport())
             painter.setPen(QPen(qcolor(getattr(self, "_theme", LIGHT).selection), 3))
